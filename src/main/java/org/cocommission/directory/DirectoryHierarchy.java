@@ -1,0 +1,51 @@
+package org.cocommission.directory;
+
+import java.time.LocalDate;
+
+import org.cocommission.identity.OrganisationHierarchy;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Tells identity which organisations sit under which, walking the dated relationships upwards. */
+@Component
+class DirectoryHierarchy implements OrganisationHierarchy {
+
+	private final JdbcClient jdbc;
+
+	DirectoryHierarchy(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public boolean isWithin(String code, String ancestorCode, LocalDate date) {
+		if (code.equals(ancestorCode)) {
+			return true;
+		}
+		return jdbc.sql("""
+				with recursive up (code, depth) as (
+				    select cast(:code as varchar), 0
+				    union
+				    select r.parent_code, up.depth + 1
+				    from directory_relationship r join up on r.child_code = up.code
+				    where (r.valid_from is null or r.valid_from <= :date)
+				      and (r.valid_to is null or r.valid_to >= :date)
+				      and up.depth < 6
+				)
+				select exists (select 1 from up where code = :ancestor)
+				""")
+			.param("code", code)
+			.param("ancestor", ancestorCode)
+			.param("date", date)
+			.query(Boolean.class)
+			.single();
+	}
+
+	@Override
+	public boolean exists(String code) {
+		return jdbc.sql("select exists (select 1 from directory_organisation where code = ?)")
+			.param(code)
+			.query(Boolean.class)
+			.single();
+	}
+}

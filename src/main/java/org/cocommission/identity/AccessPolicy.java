@@ -1,0 +1,66 @@
+package org.cocommission.identity;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Optional;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Object-level access: who may read or change an organisation's non-public data.
+ * National users reach everything; every other account reaches its organisation and what sits under it today.
+ */
+@Component
+public class AccessPolicy {
+
+	private final OrganisationHierarchy hierarchy;
+
+	private final Clock clock;
+
+	AccessPolicy(OrganisationHierarchy hierarchy, Clock clock) {
+		this.hierarchy = hierarchy;
+		this.clock = clock;
+	}
+
+	public Optional<CurrentUser> currentUser() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication == null || authentication instanceof AnonymousAuthenticationToken
+				|| !(authentication.getPrincipal() instanceof AccountDetails account)) {
+			return Optional.empty();
+		}
+		return Optional.of(account.currentUser());
+	}
+
+	public CurrentUser requireUser() {
+		return currentUser().orElseThrow(() -> new AccessDeniedException("Sign in to see this"));
+	}
+
+	public boolean canSee(String organisationCode) {
+		return currentUser().map(user -> canSee(user, organisationCode)).orElse(false);
+	}
+
+	public boolean canSee(CurrentUser user, String organisationCode) {
+		if (user.isNational()) {
+			return true;
+		}
+		return organisationCode != null
+				&& hierarchy.isWithin(organisationCode, user.organisationCode(), LocalDate.now(clock));
+	}
+
+	/** Refuses, as a 403, access to an organisation outside the current user's scope. */
+	public void checkCanSee(String organisationCode) {
+		if (!canSee(requireUser(), organisationCode)) {
+			throw new AccessDeniedException("Your account cannot see " + organisationCode + "'s data");
+		}
+	}
+
+	public void checkNational() {
+		if (!requireUser().isNational()) {
+			throw new AccessDeniedException("Only NHS England users can do this");
+		}
+	}
+}

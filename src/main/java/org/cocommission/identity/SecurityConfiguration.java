@@ -1,0 +1,78 @@
+package org.cocommission.identity;
+
+import java.time.Clock;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Who may reach which URL. Object-level checks (which organisation's data) live in {@link AccessPolicy}.
+ * The API answers 401 instead of redirecting, and takes HTTP Basic as well as the session.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class SecurityConfiguration {
+
+	/** Pages and API calls anyone may use: the published directory. */
+	private static final String[] PUBLIC_GETS = { "/", "/search", "/search/**", "/organisations", "/organisations/**",
+			"/coverage", "/coverage.csv", "/api/v1/organisations", "/api/v1/organisations/**", "/api/v1/search",
+			"/api/v1/coverage", "/api/v1/coverage.csv", "/api/v1/directory/summary" };
+
+	private static final String[] ALWAYS_OPEN = { "/login", "/error", "/assets/**", "/nhsuk-frontend.min.css",
+			"/nhsuk-frontend.min.js", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/actuator/health",
+			"/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**" };
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	Clock clock() {
+		return Clock.systemDefaultZone();
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain api(HttpSecurity http) throws Exception {
+		RequestMatcher basicAuthenticated = request -> request.getHeader("Authorization") != null;
+		http.securityMatcher("/api/**")
+			.authorizeHttpRequests(requests -> requests
+				.requestMatchers(HttpMethod.GET, PUBLIC_GETS).permitAll()
+				.requestMatchers("/api/v1/directory/imports/**", "/api/v1/users/**", "/api/v1/users",
+						"/api/v1/outbox/**", "/api/v1/outbox")
+				.hasRole(Role.NATIONAL.name())
+				.anyRequest().authenticated())
+			.httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+			.exceptionHandling(handling -> handling
+				.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+			// A browser's session needs CSRF protection; a client sending its own credentials does not.
+			.csrf(csrf -> csrf.ignoringRequestMatchers(basicAuthenticated));
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain pages(HttpSecurity http) throws Exception {
+		http.authorizeHttpRequests(requests -> requests
+				.requestMatchers(ALWAYS_OPEN).permitAll()
+				.requestMatchers(HttpMethod.GET, PUBLIC_GETS).permitAll()
+				.requestMatchers("/directory/imports/**", "/directory/imports", "/users/**", "/users", "/outbox/**",
+						"/outbox")
+				.hasRole(Role.NATIONAL.name())
+				.anyRequest().authenticated())
+			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+			.logout(logout -> logout.logoutSuccessUrl("/?signedOut"));
+		return http.build();
+	}
+}

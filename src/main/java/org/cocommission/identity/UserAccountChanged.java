@@ -1,0 +1,8 @@
+package org.cocommission.identity;
+
+import java.util.Map;
+
+/** An account was created, enabled, disabled or had its password changed. */
+public record UserAccountChanged(String action, String username, String organisationCode, Map<String, Object> before,
+		Map<String, Object> after) {
+}

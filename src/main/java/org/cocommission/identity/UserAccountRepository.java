@@ -1,0 +1,86 @@
+package org.cocommission.identity;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class UserAccountRepository {
+
+	private static final String COLUMNS = "id, username, password_hash, display_name, email, role, organisation_code, enabled, demo, created_at, version";
+
+	private final JdbcClient jdbc;
+
+	UserAccountRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<UserAccount> findByUsername(String username) {
+		return jdbc.sql("select " + COLUMNS + " from identity_user_account where username = ?")
+			.param(username)
+			.query(UserAccountRepository::map)
+			.optional();
+	}
+
+	boolean existsByUsername(String username) {
+		return jdbc.sql("select count(*) from identity_user_account where username = ?").param(username)
+			.query(Long.class).single() > 0;
+	}
+
+	long count() {
+		return jdbc.sql("select count(*) from identity_user_account").query(Long.class).single();
+	}
+
+	List<UserAccount> findAll(String organisationCode, String search, int limit, int offset) {
+		return jdbc.sql("select " + COLUMNS + " from identity_user_account"
+				+ " where (:org is null or organisation_code = :org)"
+				+ " and (:search is null or username like :search or lower(display_name) like :search)"
+				+ " order by username limit :limit offset :offset")
+			.param("org", organisationCode)
+			.param("search", search == null ? null : "%" + search.toLowerCase() + "%")
+			.param("limit", limit)
+			.param("offset", offset)
+			.query(UserAccountRepository::map)
+			.list();
+	}
+
+	long countAll(String organisationCode, String search) {
+		return jdbc.sql("select count(*) from identity_user_account"
+				+ " where (:org is null or organisation_code = :org)"
+				+ " and (:search is null or username like :search or lower(display_name) like :search)")
+			.param("org", organisationCode)
+			.param("search", search == null ? null : "%" + search.toLowerCase() + "%")
+			.query(Long.class)
+			.single();
+	}
+
+	void insert(String username, String passwordHash, String displayName, String email, Role role,
+			String organisationCode, boolean demo) {
+		jdbc.sql("insert into identity_user_account (username, password_hash, display_name, email, role, organisation_code, demo)"
+				+ " values (?, ?, ?, ?, ?, ?, ?)")
+			.params(username, passwordHash, displayName, email, role.name(), organisationCode, demo)
+			.update();
+	}
+
+	void update(UserAccount account, String passwordHash, boolean enabled) {
+		int updated = jdbc.sql("update identity_user_account set password_hash = ?, enabled = ?, version = version + 1"
+				+ " where id = ? and version = ?")
+			.params(passwordHash, enabled, account.id(), account.version())
+			.update();
+		if (updated == 0) {
+			throw new OptimisticLockingFailureException("Account " + account.username() + " was changed by someone else");
+		}
+	}
+
+	private static UserAccount map(ResultSet rs, int row) throws SQLException {
+		return new UserAccount(rs.getLong("id"), rs.getString("username"), rs.getString("password_hash"),
+				rs.getString("display_name"), rs.getString("email"), Role.valueOf(rs.getString("role")),
+				rs.getString("organisation_code"), rs.getBoolean("enabled"), rs.getBoolean("demo"),
+				rs.getTimestamp("created_at").toInstant(), rs.getInt("version"));
+	}
+}

