@@ -1,0 +1,457 @@
+package org.cocommission.directory;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reading the directory: organisations, their hierarchy on a date, registered lists and national coverage. */
+@Service
+@Transactional(readOnly = true)
+public class Directory {
+
+	/** The columns every summary query selects, with the latest list size of a practice. */
+	private static final String SUMMARY_COLUMNS = """
+			o.code, o.name, o.type, o.postcode, o.status, o.prescribing_setting, o.open_date, o.close_date, o.placeholder,
+			(select p.patients from directory_registered_patients p
+			  where p.practice_code = o.code and p.sex = 'ALL' and p.age_band = 'ALL'
+			  order by p.extract_date desc limit 1) as list_size
+			""";
+
+	private static final String DESCENDANTS = """
+			with recursive down (code, depth) as (
+			    select cast(:code as varchar), 0
+			    union
+			    select r.child_code, down.depth + 1
+			    from directory_relationship r join down on r.parent_code = down.code
+			    where (r.valid_from is null or r.valid_from <= :date)
+			      and (r.valid_to is null or r.valid_to >= :date)
+			      and down.depth < 6
+			)
+			""";
+
+	private static final org.springframework.jdbc.core.RowMapper<OrganisationSummary> SUMMARY = Directory::summary;
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	Directory(JdbcClient jdbc, JsonMapper json, Clock clock) {
+		this.jdbc = jdbc;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	public LocalDate today() {
+		return LocalDate.now(clock);
+	}
+
+	public Optional<OrganisationDetails> find(String code) {
+		return jdbc.sql("select * from directory_organisation where code = ?")
+			.param(code)
+			.query((rs, row) -> details(rs))
+			.optional();
+	}
+
+	public OrganisationDetails get(String code) {
+		return find(code).orElseThrow(() -> new java.util.NoSuchElementException("No organisation with code " + code));
+	}
+
+	/** Type-ahead search: an exact or starting code first, then names containing every word typed. */
+	public List<OrganisationSummary> search(String query, int limit) {
+		String text = query == null ? "" : query.trim();
+		if (text.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("select " + SUMMARY_COLUMNS + " from directory_organisation o"
+				+ " where o.code like :codePrefix or lower(o.name) like :name"
+				+ " order by (o.code = :code) desc, (o.code like :codePrefix) desc,"
+				+ " (o.type = 'GP_PRACTICE' and o.prescribing_setting <> 4) asc, o.name limit :limit")
+			.param("code", text.toUpperCase())
+			.param("codePrefix", escapeLike(text.toUpperCase()) + "%")
+			.param("name", "%" + String.join("%", Arrays.stream(escapeLike(text.toLowerCase()).split("\\s+")).toList()) + "%")
+			.param("limit", limit)
+			.query(SUMMARY)
+			.list();
+	}
+
+	/** A sortable, searchable page of organisations of one type, optionally only the children of one parent today. */
+	public PageOf<OrganisationSummary> list(OrganisationType type, String parentCode, String query, ListSort sort,
+			boolean descending, int page, int size) {
+		String where = " where (cast(:type as varchar) is null or o.type = :type)"
+				+ " and (cast(:query as varchar) is null or o.code like :codePrefix or lower(o.name) like :name)"
+				+ " and (cast(:parent as varchar) is null or exists (select 1 from directory_relationship r"
+				+ "   where r.child_code = o.code and r.parent_code = :parent"
+				+ "   and (r.valid_from is null or r.valid_from <= :date) and (r.valid_to is null or r.valid_to >= :date)))";
+		String text = query == null || query.isBlank() ? null : query.trim();
+		var total = bind(jdbc.sql("select count(*) from directory_organisation o" + where), type, parentCode, text)
+			.query(Long.class)
+			.single();
+		var items = bind(jdbc.sql("select * from (select " + SUMMARY_COLUMNS + " from directory_organisation o" + where
+				+ ") s order by " + sort.column() + (descending ? " desc nulls last" : " asc nulls last")
+				+ ", code limit :limit offset :offset"), type, parentCode, text)
+			.param("limit", size)
+			.param("offset", (long) page * size)
+			.query(SUMMARY)
+			.list();
+		return new PageOf<>(items, page, size, total);
+	}
+
+	private JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, OrganisationType type, String parentCode,
+			String text) {
+		return spec.param("type", type == null ? null : type.name())
+			.param("query", text)
+			.param("codePrefix", text == null ? null : escapeLike(text.toUpperCase()) + "%")
+			.param("name", text == null ? null : "%" + escapeLike(text.toLowerCase()) + "%")
+			.param("parent", parentCode)
+			.param("date", today());
+	}
+
+	/** The organisations directly under {@code code} on {@code date}. */
+	public List<OrganisationSummary> children(String code, LocalDate date) {
+		return jdbc.sql("select " + SUMMARY_COLUMNS + " from directory_organisation o"
+				+ " join directory_relationship r on r.child_code = o.code"
+				+ " where r.parent_code = :code and (r.valid_from is null or r.valid_from <= :date)"
+				+ " and (r.valid_to is null or r.valid_to >= :date) order by o.name")
+			.param("code", code)
+			.param("date", date)
+			.query(SUMMARY)
+			.list();
+	}
+
+	/** Parent chain on {@code date}, nearest first. */
+	public List<OrganisationRef> parentChain(String code, LocalDate date) {
+		List<OrganisationRef> chain = new ArrayList<>();
+		String current = code;
+		while (chain.size() < 6) {
+			Optional<OrganisationRef> parent = jdbc.sql("select o.code, o.name, o.type from directory_relationship r"
+					+ " join directory_organisation o on o.code = r.parent_code where r.child_code = :code"
+					+ " and (r.valid_from is null or r.valid_from <= :date) and (r.valid_to is null or r.valid_to >= :date)"
+					+ " order by r.valid_from desc nulls last limit 1")
+				.param("code", current)
+				.param("date", date)
+				.query((rs, row) -> new OrganisationRef(rs.getString("code"), rs.getString("name"),
+						OrganisationType.valueOf(rs.getString("type"))))
+				.optional();
+			if (parent.isEmpty()) {
+				break;
+			}
+			chain.add(parent.get());
+			current = parent.get().code();
+		}
+		return chain;
+	}
+
+	/** Every parent link the organisation has had, newest first. */
+	public List<Membership> memberships(String code) {
+		return jdbc.sql("select o.code, o.name, o.type, r.valid_from, r.valid_to from directory_relationship r"
+				+ " join directory_organisation o on o.code = r.parent_code where r.child_code = ?"
+				+ " order by r.valid_from desc nulls last, r.id desc")
+			.param(code)
+			.query((rs, row) -> new Membership(
+					new OrganisationRef(rs.getString("code"), rs.getString("name"),
+							OrganisationType.valueOf(rs.getString("type"))),
+					localDate(rs, "valid_from"), localDate(rs, "valid_to")))
+			.list();
+	}
+
+	public List<Revision> revisions(String code) {
+		return jdbc.sql("select recorded_at, change, import_id, attributes from directory_organisation_revision"
+				+ " where code = ? order by recorded_at desc, id desc")
+			.param(code)
+			.query((rs, row) -> new Revision(rs.getTimestamp("recorded_at").toInstant(), rs.getString("change"),
+					(Long) rs.getObject("import_id"),
+					json.readValue(rs.getString("attributes"), new TypeReference<Map<String, Object>>() {
+					})))
+			.list();
+	}
+
+	/** The registered list at each extract: a practice's own, or the sum over the practices under the organisation then. */
+	public List<ListSizePoint> listSizeHistory(String code) {
+		List<LocalDate> extracts = extractDates();
+		if (isPractice(code)) {
+			return jdbc.sql("select extract_date, patients from directory_registered_patients"
+					+ " where practice_code = ? and sex = 'ALL' and age_band = 'ALL' order by extract_date")
+				.param(code)
+				.query((rs, row) -> new ListSizePoint(localDate(rs, "extract_date"), rs.getLong("patients")))
+				.list();
+		}
+		return extracts.stream()
+			.map(extract -> new ListSizePoint(extract, totalUnder(code, extract)))
+			.filter(point -> point.patients() > 0)
+			.toList();
+	}
+
+	/** Patients by 5-year band and sex at the latest extract that has bands, summed over the practices under {@code code}. */
+	public Optional<PopulationPyramid> pyramid(String code) {
+		Optional<LocalDate> extract = jdbc.sql("select max(extract_date) from directory_registered_patients"
+				+ " where sex in ('MALE', 'FEMALE') and age_band <> 'ALL'")
+			.query((rs, row) -> localDate(rs, 1))
+			.optional()
+			.filter(Objects::nonNull);
+		if (extract.isEmpty()) {
+			return Optional.empty();
+		}
+		LocalDate date = extract.get();
+		List<PopulationPyramid.Band> rows = jdbc.sql(DESCENDANTS + """
+				select p.age_band,
+				       sum(case when p.sex = 'MALE' then p.patients else 0 end) as male,
+				       sum(case when p.sex = 'FEMALE' then p.patients else 0 end) as female
+				from directory_registered_patients p
+				where p.extract_date = :date and p.sex in ('MALE', 'FEMALE') and p.age_band <> 'ALL'
+				  and p.practice_code in (select code from down)
+				group by p.age_band
+				""")
+			.param("code", code)
+			.param("date", date)
+			.query((rs, row) -> new PopulationPyramid.Band(rs.getString("age_band"), rs.getLong("male"),
+					rs.getLong("female")))
+			.list();
+		if (rows.isEmpty()) {
+			return Optional.empty();
+		}
+		List<PopulationPyramid.Band> ordered = AgeBand.ALL.stream()
+			.flatMap(band -> rows.stream().filter(row -> row.ageBand().equals(band.code())))
+			.toList();
+		long male = ordered.stream().mapToLong(PopulationPyramid.Band::male).sum();
+		long female = ordered.stream().mapToLong(PopulationPyramid.Band::female).sum();
+		return Optional.of(new PopulationPyramid(code, date, ordered, male, female));
+	}
+
+	public List<LocalDate> extractDates() {
+		return jdbc.sql("select distinct extract_date from directory_registered_patients"
+				+ " where sex = 'ALL' and age_band = 'ALL' order by extract_date")
+			.query((rs, row) -> localDate(rs, 1))
+			.list();
+	}
+
+	public Coverage coverage(LocalDate date) {
+		List<PracticeCoverage> practices = jdbc.sql("""
+				with open_practice as (
+				    select o.code from directory_organisation o
+				    where o.type = 'GP_PRACTICE' and o.prescribing_setting = 4
+				      and (o.status = 'A' or (o.status = 'C' and o.close_date is not null))
+				      and (o.open_date is null or o.open_date <= :date)
+				      and (o.close_date is null or o.close_date > :date)
+				),
+				ccg_link as (
+				    select r.child_code, count(distinct r.parent_code) as ccgs
+				    from directory_relationship r
+				    join directory_organisation p on p.code = r.parent_code and p.type = 'CCG'
+				    where (r.valid_from is null or r.valid_from <= :date) and (r.valid_to is null or r.valid_to >= :date)
+				    group by r.child_code
+				),
+				latest_list as (
+				    select distinct on (practice_code) practice_code, patients
+				    from directory_registered_patients
+				    where sex = 'ALL' and age_band = 'ALL' and extract_date <= :date
+				    order by practice_code, extract_date desc
+				)
+				select op.code, coalesce(c.ccgs, 0) as ccgs, l.patients
+				from open_practice op
+				left join ccg_link c on c.child_code = op.code
+				left join latest_list l on l.practice_code = op.code
+				order by op.code
+				""")
+			.param("date", date)
+			.query((rs, row) -> new PracticeCoverage(rs.getString("code"), rs.getInt("ccgs"),
+					(Integer) rs.getObject("patients")))
+			.list();
+		List<String> without = practices.stream().filter(p -> p.ccgs() == 0).map(PracticeCoverage::code).toList();
+		List<String> several = practices.stream().filter(p -> p.ccgs() > 1).map(PracticeCoverage::code).toList();
+		long population = practices.stream().mapToLong(PracticeCoverage::patientsOrZero).sum();
+		long covered = practices.stream().filter(p -> p.ccgs() == 1).mapToLong(PracticeCoverage::patientsOrZero).sum();
+		BigDecimal percent = population == 0 ? null
+				: BigDecimal.valueOf(covered * 100).divide(BigDecimal.valueOf(population), 2, RoundingMode.HALF_UP);
+		return new Coverage(date, practices.size(), practices.size() - without.size() - several.size(), without, several,
+				(int) ccgsWithOpenPractices(date), percent, ccgsWithoutAreaTeam(date, false), ccgsWithoutAreaTeam(date, true));
+	}
+
+	private long ccgsWithOpenPractices(LocalDate date) {
+		return jdbc.sql("""
+				select count(distinct r.parent_code) from directory_relationship r
+				join directory_organisation p on p.code = r.parent_code and p.type = 'CCG'
+				join directory_organisation o on o.code = r.child_code and o.type = 'GP_PRACTICE'
+				where o.prescribing_setting = 4 and (o.status = 'A' or (o.status = 'C' and o.close_date is not null))
+				  and (o.open_date is null or o.open_date <= :date) and (o.close_date is null or o.close_date > :date)
+				  and (r.valid_from is null or r.valid_from <= :date) and (r.valid_to is null or r.valid_to >= :date)
+				""")
+			.param("date", date)
+			.query(Long.class)
+			.single();
+	}
+
+	/** CCGs open on the date with no area team ({@code several = false}) or more than one. */
+	private List<String> ccgsWithoutAreaTeam(LocalDate date, boolean several) {
+		return jdbc.sql("""
+				select c.code from directory_organisation c
+				left join directory_relationship r on r.child_code = c.code
+				  and (r.valid_from is null or r.valid_from <= :date) and (r.valid_to is null or r.valid_to >= :date)
+				  and exists (select 1 from directory_organisation a where a.code = r.parent_code and a.type = 'AREA_TEAM')
+				where c.type = 'CCG' and not c.placeholder
+				  and (c.open_date is null or c.open_date <= :date) and (c.close_date is null or c.close_date > :date)
+				group by c.code
+				having count(r.parent_code) %s
+				order by c.code
+				""".formatted(several ? "> 1" : "= 0"))
+			.param("date", date)
+			.query(String.class)
+			.list();
+	}
+
+	public NationalSummary summary() {
+		LocalDate latest = extractDates().stream().reduce((first, second) -> second).orElse(null);
+		return jdbc.sql("""
+				select
+				  count(*) filter (where type = 'REGION') as regions,
+				  count(*) filter (where type = 'AREA_TEAM') as area_teams,
+				  count(*) filter (where type = 'CCG' and not placeholder) as ccgs,
+				  count(*) filter (where type = 'GP_PRACTICE' and prescribing_setting = 4 and status = 'A') as practices,
+				  count(*) filter (where type = 'GP_PRACTICE' and prescribing_setting <> 4) as other_settings,
+				  count(*) filter (where type = 'CSU') as csus,
+				  bool_or(synthetic) as synthetic,
+				  (select coalesce(sum(patients), 0) from directory_registered_patients
+				    where sex = 'ALL' and age_band = 'ALL' and extract_date = :latest) as patients
+				from directory_organisation
+				""")
+			.param("latest", latest)
+			.query((rs, row) -> new NationalSummary(rs.getLong("regions"), rs.getLong("area_teams"), rs.getLong("ccgs"),
+					rs.getLong("practices"), rs.getLong("other_settings"), rs.getLong("csus"), rs.getLong("patients"),
+					latest, rs.getBoolean("synthetic")))
+			.single();
+	}
+
+	/** Whether the directory holds the generated demo dataset, which every page then labels as synthetic. */
+	public boolean isSynthetic() {
+		return jdbc.sql("select exists (select 1 from directory_organisation where synthetic)").query(Boolean.class).single();
+	}
+
+	private boolean isPractice(String code) {
+		return jdbc.sql("select exists (select 1 from directory_organisation where code = ? and type = 'GP_PRACTICE')")
+			.param(code)
+			.query(Boolean.class)
+			.single();
+	}
+
+	private long totalUnder(String code, LocalDate extract) {
+		return jdbc.sql(DESCENDANTS + """
+				select coalesce(sum(p.patients), 0) from directory_registered_patients p
+				where p.extract_date = :date and p.sex = 'ALL' and p.age_band = 'ALL'
+				  and p.practice_code in (select code from down)
+				""")
+			.param("code", code)
+			.param("date", extract)
+			.query(Long.class)
+			.single();
+	}
+
+	private OrganisationDetails details(ResultSet rs) throws SQLException {
+		String code = rs.getString("code");
+		OrganisationType type = OrganisationType.valueOf(rs.getString("type"));
+		List<String> address = Stream.of("address_line_1", "address_line_2", "address_line_3", "address_line_4",
+				"address_line_5")
+			.map(column -> {
+				try {
+					return rs.getString(column);
+				}
+				catch (SQLException ex) {
+					throw new IllegalStateException(ex);
+				}
+			})
+			.filter(line -> line != null && !line.isBlank())
+			.toList();
+		Integer setting = rs.getObject("prescribing_setting") == null ? null : rs.getInt("prescribing_setting");
+		String status = rs.getString("status");
+		LocalDate today = today();
+		List<ListSizePoint> history = type == OrganisationType.GP_PRACTICE ? listSizeHistory(code) : List.of();
+		Long listSize;
+		LocalDate listDate;
+		if (type == OrganisationType.GP_PRACTICE) {
+			listSize = history.isEmpty() ? null : history.get(history.size() - 1).patients();
+			listDate = history.isEmpty() ? null : history.get(history.size() - 1).extractDate();
+		}
+		else {
+			List<LocalDate> extracts = extractDates();
+			listDate = extracts.isEmpty() ? null : extracts.get(extracts.size() - 1);
+			listSize = listDate == null ? null : totalUnder(code, listDate);
+		}
+		return new OrganisationDetails(code, rs.getString("name"), type,
+				type == OrganisationType.GP_PRACTICE ? PrescribingSetting.label(setting) : type.label(), address,
+				rs.getString("postcode"), rs.getString("telephone"), localDate(rs, "open_date"),
+				localDate(rs, "close_date"), status, OrganisationStatus.label(status), setting,
+				type == OrganisationType.GP_PRACTICE ? PrescribingSetting.label(setting) : null,
+				rs.getBoolean("placeholder"), rs.getBoolean("synthetic"), parentChain(code, today), listSize, listDate);
+	}
+
+	private static OrganisationSummary summary(ResultSet rs, int row) throws SQLException {
+		OrganisationType type = OrganisationType.valueOf(rs.getString("type"));
+		Integer setting = rs.getObject("prescribing_setting") == null ? null : rs.getInt("prescribing_setting");
+		return new OrganisationSummary(rs.getString("code"), rs.getString("name"), type, rs.getString("postcode"),
+				rs.getString("status"), type == OrganisationType.GP_PRACTICE ? PrescribingSetting.label(setting) : null,
+				localDate(rs, "open_date"), localDate(rs, "close_date"),
+				rs.getObject("list_size") == null ? null : rs.getLong("list_size"), rs.getBoolean("placeholder"));
+	}
+
+	static LocalDate localDate(ResultSet rs, String column) throws SQLException {
+		Date date = rs.getDate(column);
+		return date == null ? null : date.toLocalDate();
+	}
+
+	static LocalDate localDate(ResultSet rs, int column) throws SQLException {
+		Date date = rs.getDate(column);
+		return date == null ? null : date.toLocalDate();
+	}
+
+	private static String escapeLike(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
+	/** The columns a list can be sorted by. */
+	public enum ListSort {
+
+		CODE("code"), NAME("name"), POSTCODE("postcode"), LIST_SIZE("list_size"), OPEN_DATE("open_date");
+
+		private final String column;
+
+		ListSort(String column) {
+			this.column = column;
+		}
+
+		String column() {
+			return column;
+		}
+
+		public static ListSort parse(String value) {
+			return value == null ? NAME
+					: Arrays.stream(values()).filter(sort -> sort.name().equalsIgnoreCase(value.replace('-', '_')))
+						.findFirst()
+						.orElse(NAME);
+		}
+	}
+
+	private record PracticeCoverage(String code, int ccgs, Integer patients) {
+
+		long patientsOrZero() {
+			return patients == null ? 0 : patients;
+		}
+	}
+}

@@ -1,0 +1,25 @@
+package org.cocommission.directory;
+
+/** ODS status codes (column 13 of epraccur). */
+final class OrganisationStatus {
+
+	private OrganisationStatus() {
+	}
+
+	static String label(String status) {
+		if (status == null) {
+			return "Active";
+		}
+		return switch (status) {
+			case "A" -> "Active";
+			case "C" -> "Closed";
+			case "D" -> "Dormant";
+			case "P" -> "Proposed";
+			default -> status;
+		};
+	}
+
+	static boolean isKnown(String status) {
+		return "A".equals(status) || "C".equals(status) || "D".equals(status) || "P".equals(status);
+	}
+}
