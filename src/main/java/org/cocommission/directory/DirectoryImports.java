@@ -1,0 +1,199 @@
+package org.cocommission.directory;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.cocommission.audit.AuditEntry;
+import org.cocommission.audit.AuditTrail;
+import org.cocommission.notification.Notifications;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Reads the files the NHS publishes into the directory. Each import validates every row and either stores the whole
+ * file or nothing ({@link ImportRejectedException} carries the row-numbered report); re-importing a file changes
+ * nothing. Imports run one at a time across all instances, and every attempt is logged.
+ */
+@Service
+public class DirectoryImports {
+
+	private static final Logger log = LoggerFactory.getLogger(DirectoryImports.class);
+
+	/** The key of the PostgreSQL advisory lock that serialises imports across instances. */
+	private static final long IMPORT_LOCK = 0x44495245_43544f52L;
+
+	private final OdsOrganisationImporter odsImporter;
+
+	private final RegisteredPatientsImporter patientsImporter;
+
+	private final ImportLog importLog;
+
+	private final TransactionTemplate transactions;
+
+	private final JdbcTemplate jdbc;
+
+	private final AuditTrail audit;
+
+	private final Notifications notifications;
+
+	private final Clock clock;
+
+	DirectoryImports(OdsOrganisationImporter odsImporter, RegisteredPatientsImporter patientsImporter,
+			ImportLog importLog, PlatformTransactionManager transactionManager, JdbcTemplate jdbc, AuditTrail audit,
+			Notifications notifications, Clock clock) {
+		this.odsImporter = odsImporter;
+		this.patientsImporter = patientsImporter;
+		this.importLog = importLog;
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.jdbc = jdbc;
+		this.audit = audit;
+		this.notifications = notifications;
+		this.clock = clock;
+	}
+
+	/** An ODS organisation file (headerless, 27 columns) such as {@code epraccur.csv} or {@code eccg.csv}. */
+	public ImportReport importOds(OdsFile file, String fileName, InputStream content) {
+		return run(file.slug(), fileName, content, (stream, importId) -> odsImporter.run(file, stream, importId));
+	}
+
+	/** NHS Digital's "Patients registered at a GP practice" CSV, in its totals, 5-year band or single-year form. */
+	public ImportReport importRegisteredPatients(String fileName, InputStream content) {
+		return run("registered-patients", fileName, content, patientsImporter::run);
+	}
+
+	/** Marks every organisation as generated demo data, so that pages label the directory as synthetic. */
+	public void markSynthetic() {
+		transactions.executeWithoutResult(status -> {
+			int marked = jdbc.update("update directory_organisation set synthetic = true where not synthetic");
+			audit.record(new AuditEntry("DIRECTORY_MARKED_SYNTHETIC", "DIRECTORY", "directory", null, null,
+					Map.of("organisations", marked)));
+		});
+	}
+
+	public List<ImportRecord> recentImports(int limit) {
+		return importLog.recent(limit);
+	}
+
+	private ImportReport run(String kind, String fileName, InputStream content, Importer importer) {
+		Instant started = clock.instant();
+		String user = currentUser();
+		Path spooled = spool(content);
+		try {
+			String sha256 = sha256(spooled);
+			ImportReport report = transactions.execute(status -> {
+				jdbc.queryForObject("select pg_advisory_xact_lock(?)", Object.class, IMPORT_LOCK);
+				long importId = importLog.begin(kind, fileName, sha256, user, started);
+				ImportReport result = importer.run(open(spooled), importId);
+				if (result.rejected()) {
+					status.setRollbackOnly();
+				}
+				else {
+					importLog.finish(importId, result, clock.instant());
+					tellImporter(user, kind, fileName, result);
+				}
+				return result;
+			});
+			if (report.rejected()) {
+				transactions.executeWithoutResult(status -> importLog.finish(
+						importLog.begin(kind, fileName, sha256, user, started), report, clock.instant()));
+				log.info("Rejected {} import {}: {} invalid row(s)", kind, fileName, report.errors().size());
+				throw new ImportRejectedException(report);
+			}
+			log.info("Imported {} {}: {} rows, {} created, {} updated, {} unchanged in {} ms", kind, fileName,
+					report.rowsRead(), report.created(), report.updated(), report.unchanged(),
+					java.time.Duration.between(started, clock.instant()).toMillis());
+			return report;
+		}
+		finally {
+			deleteQuietly(spooled);
+		}
+	}
+
+	private void tellImporter(String user, String kind, String fileName, ImportReport report) {
+		if (AuditTrail.SYSTEM.equals(user)) {
+			return;
+		}
+		notifications.notice(user, "Directory import finished: " + kind,
+				(fileName == null ? "The file" : fileName) + ": " + report.rowsRead() + " rows read, " + report.created()
+						+ " created, " + report.updated() + " updated, " + report.unchanged() + " unchanged, "
+						+ report.warnings().size() + " warning(s).",
+				"/directory/imports");
+	}
+
+	/** Spools the upload to disk: it is read twice (checksum, then import) without holding it all in memory. */
+	private static Path spool(InputStream content) {
+		try {
+			Path file = Files.createTempFile("cocommission-import", ".csv");
+			try (content) {
+				Files.copy(content, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+			}
+			return file;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read the uploaded file", ex);
+		}
+	}
+
+	private static InputStream open(Path file) {
+		try {
+			return new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static String sha256(Path file) {
+		try (var digesting = new DigestInputStream(open(file), MessageDigest.getInstance("SHA-256"))) {
+			digesting.transferTo(java.io.OutputStream.nullOutputStream());
+			return HexFormat.of().formatHex(digesting.getMessageDigest().digest());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static void deleteQuietly(Path file) {
+		try {
+			Files.deleteIfExists(file);
+		}
+		catch (IOException ex) {
+			log.warn("Could not delete spooled import {}", file);
+		}
+	}
+
+	private static String currentUser() {
+		var authentication = SecurityContextHolder.getContext().getAuthentication();
+		return authentication == null || authentication instanceof AnonymousAuthenticationToken ? AuditTrail.SYSTEM
+				: authentication.getName();
+	}
+
+	@FunctionalInterface
+	private interface Importer {
+
+		ImportReport run(InputStream content, long importId);
+	}
+}

@@ -1,0 +1,371 @@
+package org.cocommission.directory;
+
+import java.io.InputStream;
+import java.sql.Date;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.cocommission.audit.AuditEntry;
+import org.cocommission.audit.AuditTrail;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads an ODS organisation file into the directory. Validates every row first; only a file without errors is
+ * written. Attribute changes keep the previous version as a revision; a change of parent closes the old dated
+ * link and opens a new one, so the hierarchy stays queryable as at any date.
+ */
+@Component
+class OdsOrganisationImporter {
+
+	private final JdbcTemplate jdbc;
+
+	private final JsonMapper json;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	OdsOrganisationImporter(JdbcTemplate jdbc, JsonMapper json, AuditTrail audit, Clock clock) {
+		this.jdbc = jdbc;
+		this.json = json;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	ImportReport run(OdsFile file, InputStream content, long importId) {
+		List<RowMessage> errors = new ArrayList<>();
+		List<RowMessage> warnings = new ArrayList<>();
+		List<OdsRow> rows = parse(file, content, errors);
+		Map<String, Existing> existing = existingOrganisations();
+		Map<String, Integer> placeholdersToCreate = new LinkedHashMap<>();
+		List<Parent> parents = new ArrayList<>(rows.size());
+		for (OdsRow row : rows) {
+			Existing current = existing.get(row.code());
+			if (current != null && current.type() != file.type()) {
+				errors.add(new RowMessage(row.row(), row.code() + " is already a " + current.type().label()
+						+ " in the directory, not a " + file.type().label()));
+			}
+			parents.add(resolveParent(file, row, existing, placeholdersToCreate, warnings, errors));
+		}
+		if (!errors.isEmpty()) {
+			return new ImportReport(rows.size(), 0, 0, 0, warnings, errors);
+		}
+		return write(file, rows, parents, existing, placeholdersToCreate, importId, warnings);
+	}
+
+	private List<OdsRow> parse(OdsFile file, InputStream content, List<RowMessage> errors) {
+		List<OdsRow> rows = new ArrayList<>();
+		Map<String, Integer> seen = new HashMap<>();
+		try (var reader = CsvFiles.read(content)) {
+			for (CsvRecord record : reader) {
+				int line = (int) record.getStartingLineNumber();
+				try {
+					OdsRow row = OdsRow.parse(record, file);
+					Integer first = seen.putIfAbsent(row.code(), line);
+					if (first != null) {
+						errors.add(new RowMessage(line, "duplicate: " + row.code() + " is already on row " + first));
+					}
+					else {
+						rows.add(row);
+					}
+				}
+				catch (IllegalArgumentException ex) {
+					errors.add(new RowMessage(line, ex.getMessage()));
+				}
+			}
+		}
+		catch (CsvParseException ex) {
+			errors.add(new RowMessage(rows.size() + errors.size() + 1, "unreadable CSV: " + ex.getMessage()));
+		}
+		catch (java.io.IOException | java.io.UncheckedIOException ex) {
+			errors.add(new RowMessage(0, "the file could not be read: " + ex.getMessage()));
+		}
+		if (rows.isEmpty() && errors.isEmpty()) {
+			errors.add(new RowMessage(0, "the file has no rows"));
+		}
+		return rows;
+	}
+
+	private Parent resolveParent(OdsFile file, OdsRow row, Map<String, Existing> existing,
+			Map<String, Integer> placeholdersToCreate, List<RowMessage> warnings, List<RowMessage> errors) {
+		return switch (file) {
+			case EPRACCUR -> {
+				String ccg = row.commissioner();
+				if (ccg == null) {
+					yield Parent.NONE;
+				}
+				Existing parent = existing.get(ccg);
+				if (parent == null) {
+					if (placeholdersToCreate.putIfAbsent(ccg, row.row()) == null) {
+						warnings.add(new RowMessage(row.row(), "commissioner " + ccg
+								+ " is not in the directory yet: created a placeholder CCG, completed when the CCG file is imported"));
+					}
+				}
+				else if (parent.type() != OrganisationType.CCG) {
+					errors.add(new RowMessage(row.row(), "unknown parent: commissioner " + ccg + " is a "
+							+ parent.type().label() + ", not a CCG"));
+				}
+				yield new Parent(ccg, row.joinDate(), row.leftDate());
+			}
+			case ECCG -> {
+				if (row.healthGeography() == null) {
+					warnings.add(new RowMessage(row.row(), row.code() + " names no area team (column 4)"));
+					yield Parent.NONE;
+				}
+				yield requireParent(row, row.healthGeography(), OrganisationType.AREA_TEAM, existing, errors);
+			}
+			case AREA_TEAMS -> {
+				if (row.nationalGrouping() == null) {
+					errors.add(new RowMessage(row.row(), row.code() + " names no region (column 3)"));
+					yield Parent.NONE;
+				}
+				yield requireParent(row, row.nationalGrouping(), OrganisationType.REGION, existing, errors);
+			}
+			case REGIONS, ECSU -> new Parent("X24", row.openDate(), row.closeDate());
+		};
+	}
+
+	private static Parent requireParent(OdsRow row, String code, OrganisationType type, Map<String, Existing> existing,
+			List<RowMessage> errors) {
+		Existing parent = existing.get(code);
+		if (parent == null || parent.type() != type) {
+			errors.add(new RowMessage(row.row(), "unknown parent: " + type.label().toLowerCase() + " " + code
+					+ " is not in the directory" + (parent == null ? " (import it first)" : "")));
+		}
+		return new Parent(code, row.openDate(), row.closeDate());
+	}
+
+	private ImportReport write(OdsFile file, List<OdsRow> rows, List<Parent> parents, Map<String, Existing> existing,
+			Map<String, Integer> placeholders, long importId, List<RowMessage> warnings) {
+		List<AuditEntry> auditEntries = new ArrayList<>();
+		createPlaceholders(placeholders.keySet(), importId, auditEntries);
+		Map<String, List<Link>> links = currentLinks(file.type());
+		List<OdsRow> inserts = new ArrayList<>();
+		List<OdsRow> updates = new ArrayList<>();
+		List<Object[]> revisions = new ArrayList<>();
+		List<Object[]> linkInserts = new ArrayList<>();
+		List<Object[]> linkUpdates = new ArrayList<>();
+		int created = 0;
+		int updated = 0;
+		int unchanged = 0;
+		LocalDate today = LocalDate.now(clock);
+		for (int index = 0; index < rows.size(); index++) {
+			OdsRow row = rows.get(index);
+			Map<String, Object> attributes = row.attributes();
+			Existing current = existing.get(row.code());
+			boolean organisationChanged;
+			if (current == null) {
+				inserts.add(row);
+				revisions.add(new Object[] { row.code(), importId, "CREATED", json.writeValueAsString(attributes) });
+				auditEntries.add(new AuditEntry("ORGANISATION_CREATED", "ORGANISATION", row.code(), row.code(), null,
+						attributes));
+				organisationChanged = true;
+			}
+			else if (current.placeholder() || !current.attributes().equals(attributes)) {
+				updates.add(row);
+				revisions.add(new Object[] { row.code(), importId, "UPDATED", json.writeValueAsString(attributes) });
+				auditEntries.add(new AuditEntry("ORGANISATION_UPDATED", "ORGANISATION", row.code(), row.code(),
+						current.attributes(), attributes));
+				organisationChanged = true;
+			}
+			else {
+				organisationChanged = false;
+			}
+			boolean linkChanged = reconcileLink(row.code(), parents.get(index), links.getOrDefault(row.code(), List.of()),
+					today, linkInserts, linkUpdates, auditEntries);
+			if (current == null) {
+				created++;
+			}
+			else if (organisationChanged || linkChanged) {
+				updated++;
+			}
+			else {
+				unchanged++;
+			}
+		}
+		insertOrganisations(file.type(), inserts);
+		updateOrganisations(updates);
+		jdbc.batchUpdate("insert into directory_organisation_revision (code, import_id, change, attributes)"
+				+ " values (?, ?, ?, cast(? as jsonb))", revisions);
+		jdbc.batchUpdate("update directory_relationship set valid_from = ?, valid_to = ? where id = ?", linkUpdates);
+		jdbc.batchUpdate("insert into directory_relationship (child_code, parent_code, valid_from, valid_to)"
+				+ " values (?, ?, ?, ?)", linkInserts);
+		audit.recordAll(auditEntries);
+		return new ImportReport(rows.size(), created, updated, unchanged, warnings, List.of());
+	}
+
+	/**
+	 * Brings the organisation's dated parent links in line with the file: the same parent keeps its link (dates
+	 * corrected if the file says otherwise); a new parent closes the current link the day before the new one starts.
+	 */
+	private boolean reconcileLink(String child, Parent parent, List<Link> links, LocalDate today,
+			List<Object[]> inserts, List<Object[]> updates, List<AuditEntry> auditEntries) {
+		Link latest = links.isEmpty() ? null : links.get(links.size() - 1);
+		if (parent.code() == null) {
+			if (latest != null && latest.validTo() == null) {
+				LocalDate end = today.minusDays(1);
+				updates.add(new Object[] { sqlDate(latest.validFrom()), sqlDate(end), latest.id() });
+				auditEntries.add(membershipChange(child, latest, null, end));
+				return true;
+			}
+			return false;
+		}
+		if (latest != null && latest.parent().equals(parent.code())) {
+			if (Objects.equals(latest.validFrom(), parent.from()) && Objects.equals(latest.validTo(), parent.to())) {
+				return false;
+			}
+			updates.add(new Object[] { sqlDate(parent.from()), sqlDate(parent.to()), latest.id() });
+			auditEntries.add(membershipChange(child, latest, parent, null));
+			return true;
+		}
+		LocalDate start = parent.from() != null ? parent.from() : (latest == null ? null : today);
+		if (latest != null && (latest.validTo() == null || (start != null && !latest.validTo().isBefore(start)))) {
+			LocalDate end = start == null ? today.minusDays(1) : start.minusDays(1);
+			if (latest.validFrom() != null && end.isBefore(latest.validFrom())) {
+				end = latest.validFrom();
+			}
+			updates.add(new Object[] { sqlDate(latest.validFrom()), sqlDate(end), latest.id() });
+		}
+		inserts.add(new Object[] { child, parent.code(), sqlDate(start), sqlDate(parent.to()) });
+		auditEntries.add(membershipChange(child, latest, new Parent(parent.code(), start, parent.to()), null));
+		return true;
+	}
+
+	private static AuditEntry membershipChange(String child, Link before, Parent after, LocalDate closedOn) {
+		Map<String, Object> beforeState = before == null ? null : linkState(before.parent(), before.validFrom(), before.validTo());
+		Map<String, Object> afterState = after == null
+				? linkState(before.parent(), before.validFrom(), closedOn)
+				: linkState(after.code(), after.from(), after.to());
+		return new AuditEntry("MEMBERSHIP_CHANGED", "ORGANISATION", child, child, beforeState, afterState);
+	}
+
+	private static Map<String, Object> linkState(String parent, LocalDate from, LocalDate to) {
+		var state = new LinkedHashMap<String, Object>();
+		state.put("parent", parent);
+		state.put("validFrom", from == null ? null : from.toString());
+		state.put("validTo", to == null ? null : to.toString());
+		return state;
+	}
+
+	private void createPlaceholders(Iterable<String> codes, long importId, List<AuditEntry> auditEntries) {
+		List<Object[]> inserts = new ArrayList<>();
+		List<Object[]> revisions = new ArrayList<>();
+		for (String code : codes) {
+			inserts.add(new Object[] { code, code });
+			Map<String, Object> state = Map.of("name", code, "placeholder", true);
+			revisions.add(new Object[] { code, importId, "CREATED", json.writeValueAsString(state) });
+			auditEntries.add(new AuditEntry("PLACEHOLDER_CREATED", "ORGANISATION", code, code, null, state));
+		}
+		jdbc.batchUpdate("insert into directory_organisation (code, type, name, placeholder) values (?, 'CCG', ?, true)",
+				inserts);
+		jdbc.batchUpdate("insert into directory_organisation_revision (code, import_id, change, attributes)"
+				+ " values (?, ?, ?, cast(? as jsonb))", revisions);
+	}
+
+	private void insertOrganisations(OrganisationType type, List<OdsRow> rows) {
+		jdbc.batchUpdate("insert into directory_organisation (code, type, name, address_line_1, address_line_2,"
+				+ " address_line_3, address_line_4, address_line_5, postcode, open_date, close_date, status,"
+				+ " prescribing_setting, national_grouping, health_geography, telephone)"
+				+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows, 1000, (statement, row) -> {
+					statement.setString(1, row.code());
+					statement.setString(2, type.name());
+					setAttributes(statement, row, 3);
+				});
+	}
+
+	private void updateOrganisations(List<OdsRow> rows) {
+		jdbc.batchUpdate("update directory_organisation set name = ?, address_line_1 = ?, address_line_2 = ?,"
+				+ " address_line_3 = ?, address_line_4 = ?, address_line_5 = ?, postcode = ?, open_date = ?,"
+				+ " close_date = ?, status = ?, prescribing_setting = ?, national_grouping = ?, health_geography = ?,"
+				+ " telephone = ?, placeholder = false, updated_at = now(), version = version + 1 where code = ?", rows,
+				1000, (statement, row) -> {
+					setAttributes(statement, row, 1);
+					statement.setString(15, row.code());
+				});
+	}
+
+	private static void setAttributes(java.sql.PreparedStatement statement, OdsRow row, int first)
+			throws java.sql.SQLException {
+		int index = first;
+		statement.setString(index++, row.name());
+		for (String line : row.address()) {
+			statement.setString(index++, line.isEmpty() ? null : line);
+		}
+		statement.setString(index++, row.postcode());
+		statement.setObject(index++, sqlDate(row.openDate()), Types.DATE);
+		statement.setObject(index++, sqlDate(row.closeDate()), Types.DATE);
+		statement.setString(index++, row.status());
+		statement.setObject(index++, row.prescribingSetting(), Types.SMALLINT);
+		statement.setString(index++, row.nationalGrouping());
+		statement.setString(index++, row.healthGeography());
+		statement.setString(index, row.telephone());
+	}
+
+	private Map<String, Existing> existingOrganisations() {
+		Map<String, Existing> existing = new HashMap<>();
+		jdbc.query("select * from directory_organisation", rs -> {
+			var attributes = new LinkedHashMap<String, Object>();
+			attributes.put("name", rs.getString("name"));
+			for (int line = 1; line <= 5; line++) {
+				attributes.put("addressLine" + line, rs.getString("address_line_" + line));
+			}
+			attributes.put("postcode", rs.getString("postcode"));
+			Date open = rs.getDate("open_date");
+			Date close = rs.getDate("close_date");
+			attributes.put("openDate", open == null ? null : open.toLocalDate().toString());
+			attributes.put("closeDate", close == null ? null : close.toLocalDate().toString());
+			attributes.put("status", rs.getString("status"));
+			attributes.put("prescribingSetting", rs.getObject("prescribing_setting") == null ? null : rs.getInt("prescribing_setting"));
+			attributes.put("nationalGrouping", rs.getString("national_grouping"));
+			attributes.put("healthGeography", rs.getString("health_geography"));
+			attributes.put("telephone", rs.getString("telephone"));
+			existing.put(rs.getString("code"), new Existing(OrganisationType.valueOf(rs.getString("type")),
+					rs.getBoolean("placeholder"), attributes));
+		});
+		return existing;
+	}
+
+	/** Every child's links to parents, oldest first, for the organisations of one type. */
+	private Map<String, List<Link>> currentLinks(OrganisationType type) {
+		Map<String, List<Link>> links = new HashMap<>();
+		jdbc.query("select r.id, r.child_code, r.parent_code, r.valid_from, r.valid_to from directory_relationship r"
+				+ " join directory_organisation o on o.code = r.child_code where o.type = ?"
+				+ " order by r.child_code, r.valid_from nulls first, r.id", rs -> {
+					Date from = rs.getDate("valid_from");
+					Date to = rs.getDate("valid_to");
+					links.computeIfAbsent(rs.getString("child_code"), key -> new ArrayList<>())
+						.add(new Link(rs.getLong("id"), rs.getString("parent_code"),
+								from == null ? null : from.toLocalDate(), to == null ? null : to.toLocalDate()));
+				}, type.name());
+		return links;
+	}
+
+	private static Date sqlDate(LocalDate date) {
+		return date == null ? null : Date.valueOf(date);
+	}
+
+	private record Existing(OrganisationType type, boolean placeholder, Map<String, Object> attributes) {
+	}
+
+	private record Link(long id, String parent, LocalDate validFrom, LocalDate validTo) {
+	}
+
+	/** The parent a row names, with the dates of the link; {@link #NONE} when it names none. */
+	private record Parent(String code, LocalDate from, LocalDate to) {
+
+		static final Parent NONE = new Parent(null, null, null);
+	}
+}
