@@ -119,9 +119,10 @@ class RegisteredPatientsImporter {
 		if (!OdsCode.isValid(ccg)) {
 			throw new IllegalArgumentException("bad CCG_CODE '" + ccg + "'");
 		}
-		if (!ccg.equals(practice.ccg()) && warnedCcgs.add(code)) {
-			warnings.add(new RowMessage(line, "practice " + code + " is listed under CCG " + ccg
-					+ " but the directory has it in " + (practice.ccg() == null ? "no CCG" : practice.ccg())));
+		String directoryCcg = practice.ccgOn(extract);
+		if (!ccg.equals(directoryCcg) && warnedCcgs.add(code)) {
+			warnings.add(new RowMessage(line, "practice " + code + " is listed under CCG " + ccg + " but the directory has it in "
+					+ (directoryCcg == null ? "no CCG" : directoryCcg) + " on " + extract));
 		}
 		String sex = record.getField(7).trim().toUpperCase();
 		if (!sex.equals("MALE") && !sex.equals("FEMALE") && !sex.equals(ALL)) {
@@ -169,6 +170,8 @@ class RegisteredPatientsImporter {
 	}
 
 	private ImportReport store(Figures figures, int rowsRead, long importId, List<RowMessage> warnings) {
+		// Dropped first so that several imports can run in one caller's transaction.
+		jdbc.execute("drop table if exists incoming_registered_patients");
 		jdbc.execute("create temporary table incoming_registered_patients (practice_code varchar(12), extract_date date,"
 				+ " sex varchar(6), age_band varchar(6), patients integer) on commit drop");
 		copy(figures.asCsv());
@@ -224,21 +227,36 @@ class RegisteredPatientsImporter {
 		}
 	}
 
+	/** Every practice with its dated CCG links, to check the file's CCG_CODE against the CCG on the extract date. */
 	private Map<String, Practice> practices() {
 		Map<String, Practice> practices = new HashMap<>();
 		jdbc.query("""
-				select o.code,
-				       (select r.parent_code from directory_relationship r
-				        where r.child_code = o.code and r.valid_to is null
-				        order by r.valid_from desc nulls last limit 1) as ccg
-				from directory_organisation o where o.type = 'GP_PRACTICE'
+				select o.code, r.parent_code, r.valid_from, r.valid_to
+				from directory_organisation o
+				left join directory_relationship r on r.child_code = o.code
+				where o.type = 'GP_PRACTICE'
 				""", rs -> {
-			practices.put(rs.getString("code"), new Practice(rs.getString("ccg")));
+			Practice practice = practices.computeIfAbsent(rs.getString("code"), code -> new Practice(new ArrayList<>()));
+			if (rs.getString("parent_code") != null) {
+				practice.links().add(new CcgLink(rs.getString("parent_code"), Directory.localDate(rs, "valid_from"),
+						Directory.localDate(rs, "valid_to")));
+			}
 		});
 		return practices;
 	}
 
-	private record Practice(String ccg) {
+	private record CcgLink(String ccg, LocalDate from, LocalDate to) {
+
+		boolean covers(LocalDate date) {
+			return (from == null || !from.isAfter(date)) && (to == null || !to.isBefore(date));
+		}
+	}
+
+	private record Practice(List<CcgLink> links) {
+
+		String ccgOn(LocalDate date) {
+			return links.stream().filter(link -> link.covers(date)).map(CcgLink::ccg).findFirst().orElse(null);
+		}
 	}
 
 	/** The file's figures keyed by practice, extract, sex and band, with the age form each practice used. */

@@ -4,19 +4,23 @@ import java.io.Serial;
 import java.util.Collection;
 import java.util.List;
 
+import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
-/** A local account as Spring Security holds it in the (JDBC-stored, hence serializable) session. */
-final class AccountDetails implements UserDetails {
+/**
+ * A local account as Spring Security holds it in the (JDBC-stored, hence serializable) session. The password hash
+ * is erased once the sign-in is checked, so it is never written to the session table.
+ */
+final class AccountDetails implements UserDetails, CredentialsContainer {
 
 	@Serial
 	private static final long serialVersionUID = 1L;
 
 	private final String username;
 
-	private final String passwordHash;
+	private String passwordHash;
 
 	private final String displayName;
 
@@ -57,5 +61,10 @@ final class AccountDetails implements UserDetails {
 	@Override
 	public boolean isEnabled() {
 		return enabled;
+	}
+
+	@Override
+	public void eraseCredentials() {
+		passwordHash = null;
 	}
 }

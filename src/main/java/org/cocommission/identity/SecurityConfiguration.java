@@ -6,13 +6,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -25,8 +23,8 @@ class SecurityConfiguration {
 
 	/** Pages and API calls anyone may use: the published directory. */
 	private static final String[] PUBLIC_GETS = { "/", "/search", "/search/**", "/organisations", "/organisations/**",
-			"/coverage", "/coverage.csv", "/api/v1/organisations", "/api/v1/organisations/**", "/api/v1/search",
-			"/api/v1/coverage", "/api/v1/coverage.csv", "/api/v1/directory/summary" };
+			"/coverage", "/coverage.csv", "/organisations.csv", "/api/v1/organisations", "/api/v1/organisations/**",
+			"/api/v1/search", "/api/v1/coverage", "/api/v1/coverage.csv", "/api/v1/directory/summary" };
 
 	private static final String[] ALWAYS_OPEN = { "/login", "/error", "/assets/**", "/nhsuk-frontend.min.css",
 			"/nhsuk-frontend.min.js", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/actuator/health",
@@ -46,6 +44,7 @@ class SecurityConfiguration {
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http) throws Exception {
 		RequestMatcher basicAuthenticated = request -> request.getHeader("Authorization") != null;
+		RequestMatcher withoutSession = request -> request.getRequestedSessionId() == null;
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(HttpMethod.GET, PUBLIC_GETS).permitAll()
@@ -53,11 +52,15 @@ class SecurityConfiguration {
 						"/api/v1/outbox/**", "/api/v1/outbox")
 				.hasRole(Role.NATIONAL.name())
 				.anyRequest().authenticated())
-			.httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+			.httpBasic(basic -> basic.authenticationEntryPoint(new ApiSecurityProblems()))
 			.exceptionHandling(handling -> handling
-				.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
-			// A browser's session needs CSRF protection; a client sending its own credentials does not.
-			.csrf(csrf -> csrf.ignoringRequestMatchers(basicAuthenticated));
+				.authenticationEntryPoint(new ApiSecurityProblems())
+				.accessDeniedHandler(new ApiSecurityProblems()))
+			// An API client is not sent back to a saved request after signing in, so none is kept (nor a session for it).
+			.requestCache(cache -> cache.disable())
+			// A browser's session needs CSRF protection; a client sending its own credentials, or with no session
+			// to ride on, does not (and then gets a 401 rather than a CSRF 403).
+			.csrf(csrf -> csrf.ignoringRequestMatchers(basicAuthenticated, withoutSession));
 		return http.build();
 	}
 

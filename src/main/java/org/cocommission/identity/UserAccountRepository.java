@@ -3,16 +3,22 @@ package org.cocommission.identity;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
 class UserAccountRepository {
 
 	private static final String COLUMNS = "id, username, password_hash, display_name, email, role, organisation_code, enabled, demo, created_at, version";
+
+	/** Optional filters; the casts let PostgreSQL type a null parameter. */
+	private static final String FILTER = " where (cast(:org as varchar) is null or organisation_code = cast(:org as varchar))"
+			+ " and (cast(:search as varchar) is null or username like cast(:search as varchar)"
+			+ " or lower(display_name) like cast(:search as varchar))";
 
 	private final JdbcClient jdbc;
 
@@ -21,14 +27,14 @@ class UserAccountRepository {
 	}
 
 	Optional<UserAccount> findByUsername(String username) {
-		return jdbc.sql("select " + COLUMNS + " from identity_user_account where username = ?")
+		return jdbc.sql("select " + COLUMNS + " from identity_user_account where username = lower(?)")
 			.param(username)
 			.query(UserAccountRepository::map)
 			.optional();
 	}
 
 	boolean existsByUsername(String username) {
-		return jdbc.sql("select count(*) from identity_user_account where username = ?").param(username)
+		return jdbc.sql("select count(*) from identity_user_account where username = lower(?)").param(username)
 			.query(Long.class).single() > 0;
 	}
 
@@ -38,11 +44,10 @@ class UserAccountRepository {
 
 	List<UserAccount> findAll(String organisationCode, String search, int limit, int offset) {
 		return jdbc.sql("select " + COLUMNS + " from identity_user_account"
-				+ " where (:org is null or organisation_code = :org)"
-				+ " and (:search is null or username like :search or lower(display_name) like :search)"
+				+ FILTER
 				+ " order by username limit :limit offset :offset")
 			.param("org", organisationCode)
-			.param("search", search == null ? null : "%" + search.toLowerCase() + "%")
+			.param("search", containing(search))
 			.param("limit", limit)
 			.param("offset", offset)
 			.query(UserAccountRepository::map)
@@ -51,10 +56,9 @@ class UserAccountRepository {
 
 	long countAll(String organisationCode, String search) {
 		return jdbc.sql("select count(*) from identity_user_account"
-				+ " where (:org is null or organisation_code = :org)"
-				+ " and (:search is null or username like :search or lower(display_name) like :search)")
+				+ FILTER)
 			.param("org", organisationCode)
-			.param("search", search == null ? null : "%" + search.toLowerCase() + "%")
+			.param("search", containing(search))
 			.query(Long.class)
 			.single();
 	}
@@ -75,6 +79,15 @@ class UserAccountRepository {
 		if (updated == 0) {
 			throw new OptimisticLockingFailureException("Account " + account.username() + " was changed by someone else");
 		}
+	}
+
+	/** A LIKE pattern matching text that contains {@code search}, its own wildcards taken literally. */
+	private static String containing(String search) {
+		if (search == null) {
+			return null;
+		}
+		String literal = search.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+		return "%" + literal + "%";
 	}
 
 	private static UserAccount map(ResultSet rs, int row) throws SQLException {

@@ -1,19 +1,39 @@
 package org.cocommission.notification;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+import org.cocommission.identity.AccessPolicy;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The one way any capability tells people something: an in-app notice, and an e-mail queued in the outbox in the
  * caller's transaction (so it is sent only if the change commits, and exactly once).
+ * <p>
+ * Reading a notice is not audited: it changes nothing but the reader's own inbox.
  */
 @Service
 public class Notifications {
 
+	private static final String NOTICE_COLUMNS = "id, title, body, link, created_at, read_at";
+
+	private static final String OUTBOX_COLUMNS = "id, recipient, subject, body, created_at, status, attempts,"
+			+ " next_attempt_at, last_error, sent_at";
+
 	private final JdbcClient jdbc;
 
-	Notifications(JdbcClient jdbc) {
+	private final AccessPolicy policy;
+
+	Notifications(JdbcClient jdbc, AccessPolicy policy) {
 		this.jdbc = jdbc;
+		this.policy = policy;
 	}
 
 	public void notice(String username, String title, String body, String link) {
@@ -31,5 +51,91 @@ public class Notifications {
 				+ " values (?, ?, ?, ?) on conflict (deduplication_key) do nothing")
 			.params(deduplicationKey, recipient, subject, body)
 			.update() == 1;
+	}
+
+	/** The person's notices, newest first. */
+	@Transactional(readOnly = true)
+	public NotificationPage<Notice> notices(String username, int page, int size) {
+		NotificationPage.check(page, size);
+		long total = jdbc.sql("select count(*) from notification_notice where recipient = ?")
+			.param(username)
+			.query(Long.class)
+			.single();
+		List<Notice> notices = jdbc
+			.sql("select " + NOTICE_COLUMNS + " from notification_notice where recipient = ?"
+					+ " order by created_at desc, id desc limit ? offset ?")
+			.params(username, size, (long) page * size)
+			.query(Notifications::notice)
+			.list();
+		return new NotificationPage<>(notices, page, size, total);
+	}
+
+	public long unreadCount(String username) {
+		return jdbc.sql("select count(*) from notification_notice where recipient = ? and read_at is null")
+			.param(username)
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * Marks one of the person's own notices read; marking it again changes nothing. Someone else's notice is
+	 * "not found", so that nobody can learn which notice ids exist.
+	 */
+	@Transactional
+	public void markRead(String username, long noticeId) {
+		int updated = jdbc.sql("update notification_notice set read_at = coalesce(read_at, now())"
+				+ " where id = ? and recipient = ?")
+			.params(noticeId, username)
+			.update();
+		if (updated == 0) {
+			throw new NoSuchElementException("You have no notice " + noticeId);
+		}
+	}
+
+	/** Marks every unread notice of the person read, and says how many that was. */
+	@Transactional
+	public int markAllRead(String username) {
+		return jdbc.sql("update notification_notice set read_at = now() where recipient = ? and read_at is null")
+			.param(username)
+			.update();
+	}
+
+	/** The outbox, newest first, optionally of one status. NHS England users only. */
+	@Transactional(readOnly = true)
+	public NotificationPage<OutboxEmail> outbox(OutboxStatus status, int page, int size) {
+		policy.checkNational();
+		NotificationPage.check(page, size);
+		String where = status == null ? "" : " where status = :status";
+		String statusName = status == null ? null : status.name();
+		long total = jdbc.sql("select count(*) from notification_email_outbox" + where)
+			.param("status", statusName)
+			.query(Long.class)
+			.single();
+		List<OutboxEmail> emails = jdbc
+			.sql("select " + OUTBOX_COLUMNS + " from notification_email_outbox" + where
+					+ " order by created_at desc, id desc limit :limit offset :offset")
+			.param("status", statusName)
+			.param("limit", size)
+			.param("offset", (long) page * size)
+			.query(Notifications::email)
+			.list();
+		return new NotificationPage<>(emails, page, size, total);
+	}
+
+	private static Notice notice(ResultSet rs, int row) throws SQLException {
+		return new Notice(rs.getLong("id"), rs.getString("title"), rs.getString("body"), rs.getString("link"),
+				instant(rs, "created_at"), instant(rs, "read_at"));
+	}
+
+	private static OutboxEmail email(ResultSet rs, int row) throws SQLException {
+		return new OutboxEmail(rs.getLong("id"), rs.getString("recipient"), rs.getString("subject"),
+				rs.getString("body"), instant(rs, "created_at"), OutboxStatus.valueOf(rs.getString("status")),
+				rs.getInt("attempts"), instant(rs, "next_attempt_at"), rs.getString("last_error"),
+				instant(rs, "sent_at"));
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+		return value == null ? null : value.toInstant();
 	}
 }

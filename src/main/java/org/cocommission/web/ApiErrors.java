@@ -2,6 +2,8 @@ package org.cocommission.web;
 
 import java.util.NoSuchElementException;
 
+import org.cocommission.identity.UsernameTakenException;
+
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -35,6 +37,11 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 	ResponseEntity<ProblemDetail> conflict(OptimisticLockingFailureException ex) {
 		return problem(HttpStatus.CONFLICT, "Changed by someone else",
 				"Someone else changed this while you were editing it. Reload it and make your change again.");
+	}
+
+	@ExceptionHandler(UsernameTakenException.class)
+	ResponseEntity<ProblemDetail> usernameTaken(UsernameTakenException ex) {
+		return problem(HttpStatus.CONFLICT, "Username taken", ex.getMessage());
 	}
 
 	@ExceptionHandler(AccessDeniedException.class)

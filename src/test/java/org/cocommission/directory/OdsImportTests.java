@@ -21,14 +21,18 @@ import static org.cocommission.directory.DirectoryTestData.stream;
 @SpringBootTest
 class OdsImportTests {
 
-	@Autowired
-	DirectoryImports imports;
+	private final DirectoryImports imports;
+
+	private final Directory directory;
+
+	private final JdbcClient jdbc;
 
 	@Autowired
-	Directory directory;
-
-	@Autowired
-	JdbcClient jdbc;
+	OdsImportTests(DirectoryImports imports, Directory directory, JdbcClient jdbc) {
+		this.imports = imports;
+		this.directory = directory;
+		this.jdbc = jdbc;
+	}
 
 	@BeforeEach
 	void emptyDirectory() {

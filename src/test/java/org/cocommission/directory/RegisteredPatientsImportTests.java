@@ -25,14 +25,18 @@ import static org.cocommission.directory.DirectoryTestData.stream;
 @SpringBootTest
 class RegisteredPatientsImportTests {
 
-	@Autowired
-	DirectoryImports imports;
+	private final DirectoryImports imports;
+
+	private final Directory directory;
+
+	private final JdbcClient jdbc;
 
 	@Autowired
-	Directory directory;
-
-	@Autowired
-	JdbcClient jdbc;
+	RegisteredPatientsImportTests(DirectoryImports imports, Directory directory, JdbcClient jdbc) {
+		this.imports = imports;
+		this.directory = directory;
+		this.jdbc = jdbc;
+	}
 
 	@BeforeEach
 	void directoryWithTwoPractices() {
@@ -166,6 +170,19 @@ class RegisteredPatientsImportTests {
 
 		assertThat(report.warnings()).singleElement()
 			.satisfies(warning -> assertThat(warning.message()).contains("listed under CCG 99Z").contains("in 00L"));
+	}
+
+	@Test
+	void checksTheCcgAsItWasOnTheExtractDate() {
+		imports.importOds(OdsFile.ECCG, "eccg.csv", stream(ccg("00M", "NHS SECOND CCG", "Y01", "Q01")));
+		imports.importOds(OdsFile.EPRACCUR, "epraccur.csv", stream(practice("B82001", "MOVER", "00L", "20130401")));
+		imports.importOds(OdsFile.EPRACCUR, "epraccur.csv", stream(practice("B82001", "MOVER", "00M", "20150401")));
+
+		ImportReport report = imports.importRegisteredPatients("jan.csv",
+				stream(PATIENTS_HEADER + patients("01JAN2014", "00L", "B82001", "ALL", "ALL", 5000)
+						+ patients("01JAN2016", "00M", "B82001", "ALL", "ALL", 5100)));
+
+		assertThat(report.warnings()).isEmpty();
 	}
 
 	private void importPractice(String code) {

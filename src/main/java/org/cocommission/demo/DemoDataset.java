@@ -1,0 +1,96 @@
+package org.cocommission.demo;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.cocommission.directory.OrganisationType;
+import org.cocommission.identity.Role;
+import org.cocommission.identity.UserAccounts;
+
+/**
+ * The synthetic national directory: 4 regions, 27 area teams, 211 CCGs and about 7,800 GP practices with about 56
+ * million registered patients at full scale, as the files the NHS publishes. The same scale always gives the same
+ * files. A smaller scale keeps the four regions and every rule (each practice in one CCG, each CCG in one area team)
+ * with fewer area teams, CCGs and practices: 0.05 gives 4 area teams, 11 CCGs and about 400 practices.
+ */
+public final class DemoDataset {
+
+	/** Every demo file's name starts with this, so that the import log tells demo imports from real ones. */
+	public static final String FILE_PREFIX = "demo-";
+
+	private final double scale;
+
+	private final List<DemoFile> files;
+
+	private final List<DemoOrganisation> organisations;
+
+	private final LocalDate latestExtract;
+
+	DemoDataset(double scale, List<DemoFile> files, List<DemoOrganisation> organisations, LocalDate latestExtract) {
+		this.scale = scale;
+		this.files = List.copyOf(files);
+		this.organisations = List.copyOf(organisations);
+		this.latestExtract = latestExtract;
+	}
+
+	/** Generates the dataset; {@code scale} is above 0 and at most 1 (the whole country). */
+	public static DemoDataset generate(double scale) {
+		return DemoGenerator.generate(scale);
+	}
+
+	public double scale() {
+		return scale;
+	}
+
+	/** The files in import order: regions, area teams, CSUs, CCGs, practices, then the lists, oldest first. */
+	public List<DemoFile> files() {
+		return files;
+	}
+
+	/** Every organisation, parents before children. */
+	public List<DemoOrganisation> organisations() {
+		return organisations;
+	}
+
+	public List<DemoOrganisation> organisations(OrganisationType type) {
+		return organisations.stream().filter(organisation -> organisation.type() == type).toList();
+	}
+
+	/** Open GP practices: prescribing setting 4, status A. */
+	public List<DemoOrganisation> openPractices() {
+		return organisations.stream().filter(DemoOrganisation::isOpenGpPractice).toList();
+	}
+
+	/** Registered patients at the latest extract. */
+	public long patients() {
+		return openPractices().stream().mapToLong(DemoOrganisation::patients).sum();
+	}
+
+	public LocalDate latestExtract() {
+		return latestExtract;
+	}
+
+	/**
+	 * One account per commissioner and practice: {@code national} (NHS England), {@code area-q74},
+	 * {@code ccg-00k}, {@code practice-a81001}, and so on for every area team, CCG and open GP practice.
+	 */
+	public List<UserAccounts.DemoAccount> demoAccounts() {
+		List<UserAccounts.DemoAccount> accounts = new ArrayList<>();
+		accounts.add(account("national", "NHS England national commissioner", Role.NATIONAL, "X24"));
+		organisations(OrganisationType.AREA_TEAM)
+			.forEach(team -> accounts.add(account("area-" + team.code(), "Area team " + team.code() + " commissioner",
+					Role.AREA_TEAM, team.code())));
+		organisations(OrganisationType.CCG).forEach(ccg -> accounts
+			.add(account("ccg-" + ccg.code(), "CCG " + ccg.code() + " commissioner", Role.CCG, ccg.code())));
+		openPractices().forEach(practice -> accounts.add(account("practice-" + practice.code(),
+				"Practice " + practice.code() + " manager", Role.PRACTICE, practice.code())));
+		return accounts;
+	}
+
+	private static UserAccounts.DemoAccount account(String username, String displayName, Role role, String code) {
+		String lower = username.toLowerCase(Locale.ROOT);
+		return new UserAccounts.DemoAccount(lower, displayName, lower + "@demo.cocommission.example", role, code);
+	}
+}

@@ -1,0 +1,78 @@
+package org.cocommission.identity;
+
+import java.net.URI;
+import java.util.NoSuchElementException;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The signed-in user ({@code /me}) and, for NHS England only by URL rule, account administration. Takes the session
+ * (with a CSRF token on changes) or HTTP Basic.
+ */
+@RestController
+@RequestMapping("/api/v1")
+class IdentityApi {
+
+	private final UserAccounts accounts;
+
+	private final AccessPolicy policy;
+
+	IdentityApi(UserAccounts accounts, AccessPolicy policy) {
+		this.accounts = accounts;
+		this.policy = policy;
+	}
+
+	@GetMapping("/me")
+	Me me() {
+		CurrentUser user = policy.requireUser();
+		return new Me(user.username(), user.displayName(), user.role(), user.organisationCode());
+	}
+
+	@PostMapping("/me/password")
+	ResponseEntity<Void> changePassword(@RequestBody PasswordChange change) {
+		accounts.changePassword(policy.requireUser().username(), change.currentPassword(), change.newPassword());
+		return ResponseEntity.noContent().build();
+	}
+
+	@GetMapping("/users")
+	UserAccounts.UserPage users(@RequestParam(required = false) String organisation,
+			@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "25") int size) {
+		return accounts.list(organisation, q, page, size);
+	}
+
+	@GetMapping("/users/{username}")
+	UserView user(@PathVariable String username) {
+		return accounts.find(username).orElseThrow(() -> new NoSuchElementException("No account called " + username));
+	}
+
+	@PostMapping("/users")
+	ResponseEntity<UserView> create(@RequestBody NewUser user) {
+		UserView created = accounts.create(user);
+		return ResponseEntity.created(URI.create("/api/v1/users/" + created.username())).body(created);
+	}
+
+	@PostMapping("/users/{username}/disable")
+	UserView disable(@PathVariable String username) {
+		return accounts.setEnabled(username, false);
+	}
+
+	@PostMapping("/users/{username}/enable")
+	UserView enable(@PathVariable String username) {
+		return accounts.setEnabled(username, true);
+	}
+
+	/** The signed-in user. */
+	record Me(String username, String displayName, Role role, String organisationCode) {
+	}
+
+	record PasswordChange(String currentPassword, String newPassword) {
+	}
+}

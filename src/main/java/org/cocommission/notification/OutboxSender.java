@@ -1,0 +1,132 @@
+package org.cocommission.notification;
+
+import java.util.Optional;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends the outbox. Each e-mail is claimed, sent and marked in its own transaction with
+ * {@code for update skip locked}, and the job holds a cluster-wide lock, so two instances never send one e-mail
+ * twice. A failed send is tried again after 1, 2, 4... minutes, and given up after {@value #MAX_ATTEMPTS} tries.
+ * Without a mail server ({@code spring.mail.host} unset) nothing is sent and the e-mails wait in the outbox.
+ */
+@Component
+class OutboxSender {
+
+	static final int MAX_ATTEMPTS = 8;
+
+	/** At most this many e-mails a run, so that one run never holds the job lock for long. */
+	private static final int BATCH = 200;
+
+	private static final int MAX_ERROR_LENGTH = 2000;
+
+	private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transaction;
+
+	private final ObjectProvider<JavaMailSender> mailSender;
+
+	private final String from;
+
+	OutboxSender(JdbcClient jdbc, PlatformTransactionManager transactionManager,
+			ObjectProvider<JavaMailSender> mailSender, @Value("${cocommission.mail.from}") String from) {
+		this.jdbc = jdbc;
+		this.transaction = new TransactionTemplate(transactionManager);
+		this.mailSender = mailSender;
+		this.from = from;
+		if (!mailServerConfigured()) {
+			log.info("No mail server is configured (spring.mail.host is not set): e-mails stay in the outbox unsent");
+		}
+	}
+
+	boolean mailServerConfigured() {
+		return mailSender.getIfAvailable() != null;
+	}
+
+	@Scheduled(fixedDelayString = "${cocommission.mail.outbox-delay:30s}",
+			initialDelayString = "${cocommission.mail.outbox-delay:30s}")
+	@SchedulerLock(name = "notification-outbox-sender", lockAtMostFor = "PT10M")
+	public void sendDue() {
+		JavaMailSender mail = mailSender.getIfAvailable();
+		if (mail == null) {
+			return;
+		}
+		for (int i = 0; i < BATCH; i++) {
+			if (!Boolean.TRUE.equals(transaction.execute(status -> sendNext(mail)))) {
+				return;
+			}
+		}
+	}
+
+	/** Claims, sends and marks the next due e-mail; false when none is due. */
+	private boolean sendNext(JavaMailSender mail) {
+		Optional<Due> next = jdbc.sql("select id, recipient, subject, body, attempts from notification_email_outbox"
+				+ " where status = 'PENDING' and next_attempt_at <= now()"
+				+ " order by next_attempt_at, id limit 1 for update skip locked")
+			.query(Due.class)
+			.optional();
+		if (next.isEmpty()) {
+			return false;
+		}
+		Due due = next.get();
+		try {
+			mail.send(due.message(from));
+			jdbc.sql("update notification_email_outbox set status = 'SENT', sent_at = now(), attempts = attempts + 1,"
+					+ " last_error = null where id = ?")
+				.param(due.id())
+				.update();
+		}
+		catch (RuntimeException ex) {
+			recordFailure(due, ex);
+		}
+		return true;
+	}
+
+	private void recordFailure(Due due, RuntimeException ex) {
+		int attempts = due.attempts() + 1;
+		String error = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+		if (error.length() > MAX_ERROR_LENGTH) {
+			error = error.substring(0, MAX_ERROR_LENGTH);
+		}
+		if (attempts >= MAX_ATTEMPTS) {
+			log.warn("Gave up e-mail {} after {} attempts: {}", due.id(), attempts, error);
+			jdbc.sql("update notification_email_outbox set status = 'FAILED', attempts = ?, last_error = ? where id = ?")
+				.params(attempts, error, due.id())
+				.update();
+			return;
+		}
+		long backoffMinutes = 1L << (attempts - 1);
+		log.info("Could not send e-mail {} (attempt {}), trying again in {} minute(s): {}", due.id(), attempts,
+				backoffMinutes, error);
+		jdbc.sql("update notification_email_outbox set attempts = ?, last_error = ?,"
+				+ " next_attempt_at = now() + make_interval(mins => ?) where id = ?")
+			.params(attempts, error, (int) backoffMinutes, due.id())
+			.update();
+	}
+
+	private record Due(long id, String recipient, String subject, String body, int attempts) {
+
+		SimpleMailMessage message(String from) {
+			var message = new SimpleMailMessage();
+			message.setFrom(from);
+			message.setTo(recipient);
+			message.setSubject(subject);
+			message.setText(body);
+			return message;
+		}
+	}
+}

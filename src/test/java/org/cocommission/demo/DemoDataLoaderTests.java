@@ -1,0 +1,104 @@
+package org.cocommission.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import org.cocommission.directory.Coverage;
+import org.cocommission.directory.Directory;
+import org.cocommission.directory.NationalSummary;
+import org.cocommission.directory.OrganisationType;
+import org.cocommission.identity.Role;
+import org.cocommission.identity.UserAccounts;
+import org.cocommission.identity.UserView;
+
+/** Starts the application with the demo switched on, at a small scale, so that start-up loads it through the importers. */
+@SpringBootTest(properties = { "cocommission.demo=true", "cocommission.demo-scale=0.05",
+		"cocommission.demo-password=demo-password-for-tests" })
+class DemoDataLoaderTests {
+
+	private static final DemoDataset SMALL = DemoDataset.generate(0.05);
+
+	private final Directory directory;
+
+	private final UserAccounts accounts;
+
+	private final DemoDataLoader loader;
+
+	private final JdbcClient jdbc;
+
+	@Autowired
+	DemoDataLoaderTests(Directory directory, UserAccounts accounts, DemoDataLoader loader, JdbcClient jdbc) {
+		this.directory = directory;
+		this.accounts = accounts;
+		this.loader = loader;
+		this.jdbc = jdbc;
+	}
+
+	@Test
+	void loadsTheDemoDatasetAtStartUpAndLabelsItSynthetic() {
+		NationalSummary summary = directory.summary();
+
+		assertThat(directory.isSynthetic()).isTrue();
+		assertThat(summary.synthetic()).isTrue();
+		assertThat(summary.regions()).isEqualTo(4);
+		assertThat(summary.areaTeams()).isEqualTo(SMALL.organisations(OrganisationType.AREA_TEAM).size());
+		assertThat(summary.ccgs()).isEqualTo(SMALL.organisations(OrganisationType.CCG).size());
+		assertThat(summary.csus()).isEqualTo(SMALL.organisations(OrganisationType.CSU).size());
+		assertThat(summary.openPractices()).isEqualTo(SMALL.openPractices().size());
+		assertThat(summary.registeredPatients()).isEqualTo(SMALL.patients());
+		assertThat(summary.latestExtract()).isEqualTo(LocalDate.of(2014, 1, 1));
+		assertThat(directory.extractDates()).hasSize(4);
+	}
+
+	@Test
+	void coversTheWholeCountryWithCcgs() {
+		Coverage coverage = directory.coverage(LocalDate.now());
+
+		assertThat(coverage.practicesOpen()).isEqualTo(SMALL.openPractices().size());
+		assertThat(coverage.practicesWithoutCcg()).isEmpty();
+		assertThat(coverage.practicesInSeveralCcgs()).isEmpty();
+		assertThat(coverage.ccgsWithoutAreaTeam()).isEmpty();
+		assertThat(coverage.ccgsInSeveralAreaTeams()).isEmpty();
+		assertThat(coverage.populationCoveredPercent()).isEqualByComparingTo(new BigDecimal("100.00"));
+		assertThat(coverage.complete()).isTrue();
+	}
+
+	@Test
+	void opensADemoAccountForEveryCommissionerAndPractice() {
+		DemoOrganisation ccg = SMALL.organisations(OrganisationType.CCG).get(0);
+		DemoOrganisation practice = SMALL.openPractices().get(0);
+		DemoOrganisation team = SMALL.organisations(OrganisationType.AREA_TEAM).get(0);
+
+		assertThat(accounts.find("national")).get().extracting(UserView::role).isEqualTo(Role.NATIONAL);
+		assertThat(accounts.find("area-" + team.code().toLowerCase())).get().extracting(UserView::role)
+			.isEqualTo(Role.AREA_TEAM);
+		assertThat(accounts.find("ccg-" + ccg.code().toLowerCase())).get().extracting(UserView::role).isEqualTo(Role.CCG);
+		assertThat(accounts.find("practice-" + practice.code().toLowerCase())).get().extracting(UserView::role)
+			.isEqualTo(Role.PRACTICE);
+		assertThat(jdbc.sql("select count(*) from identity_user_account where demo").query(Long.class).single())
+			.isEqualTo(SMALL.demoAccounts().size());
+	}
+
+	@Test
+	void recordsTheLoadAsTheSystem() {
+		assertThat(jdbc.sql("select distinct actor from audit_event").query(String.class).list()).containsExactly("system");
+		assertThat(jdbc.sql("select distinct imported_by from directory_import").query(String.class).list())
+			.containsExactly("system");
+	}
+
+	@Test
+	void doesNotLoadAgainOnceTheDirectoryHasDemoData() {
+		long imports = jdbc.sql("select count(*) from directory_import").query(Long.class).single();
+
+		assertThat(loader.loadUnlessPresent()).isFalse();
+		assertThat(jdbc.sql("select count(*) from directory_import").query(Long.class).single()).isEqualTo(imports);
+	}
+}
