@@ -42,6 +42,11 @@ class DirectoryHierarchy implements OrganisationHierarchy {
 	}
 
 	@Override
+	public java.util.Optional<String> typeOf(String code) {
+		return jdbc.sql("select type from directory_organisation where code = ?").param(code).query(String.class).optional();
+	}
+
+	@Override
 	public boolean exists(String code) {
 		return jdbc.sql("select exists (select 1 from directory_organisation where code = ?)")
 			.param(code)

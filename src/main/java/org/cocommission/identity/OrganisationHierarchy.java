@@ -12,4 +12,7 @@ public interface OrganisationHierarchy {
 	boolean isWithin(String code, String ancestorCode, LocalDate date);
 
 	boolean exists(String code);
+
+	/** The directory's type of the organisation ({@code NHS_ENGLAND}, {@code AREA_TEAM}, {@code CCG}, {@code GP_PRACTICE}...). */
+	java.util.Optional<String> typeOf(String code);
 }

@@ -4,18 +4,26 @@ package org.cocommission.identity;
 public enum Role {
 
 	/** NHS England: everything, everywhere. */
-	NATIONAL("NHS England"),
+	NATIONAL("NHS England", "NHS_ENGLAND"),
 	/** An NHS England area team: its own CCGs and their practices. */
-	AREA_TEAM("Area team"),
+	AREA_TEAM("Area team", "AREA_TEAM"),
 	/** A clinical commissioning group: itself and its member practices. */
-	CCG("CCG"),
+	CCG("CCG", "CCG"),
 	/** A GP practice: itself. */
-	PRACTICE("GP practice");
+	PRACTICE("GP practice", "GP_PRACTICE");
 
 	private final String label;
 
-	Role(String label) {
+	private final String organisationType;
+
+	Role(String label, String organisationType) {
 		this.label = label;
+		this.organisationType = organisationType;
+	}
+
+	/** The directory type an account of this role must belong to, so that its scope is what the role promises. */
+	String organisationType() {
+		return organisationType;
 	}
 
 	public String label() {

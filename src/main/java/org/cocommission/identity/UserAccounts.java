@@ -76,9 +76,15 @@ public class UserAccounts {
 	public UserView create(NewUser request) {
 		NewUser user = normalised(request);
 		Map<String, String> errors = fieldErrors(user);
-		if (!errors.containsKey("organisationCode") && user.role() != Role.NATIONAL
-				&& !hierarchy.exists(user.organisationCode())) {
-			errors.put("organisationCode", "No organisation has the code " + user.organisationCode());
+		if (!errors.containsKey("organisationCode") && !errors.containsKey("role") && user.role() != Role.NATIONAL) {
+			Optional<String> type = hierarchy.typeOf(user.organisationCode());
+			if (type.isEmpty()) {
+				errors.put("organisationCode", "No organisation has the code " + user.organisationCode());
+			}
+			else if (!type.get().equals(user.role().organisationType())) {
+				errors.put("organisationCode", "A " + user.role().label() + " account must belong to a "
+						+ user.role().label() + "; " + user.organisationCode() + " is not one");
+			}
 		}
 		if (!errors.isEmpty()) {
 			throw new InvalidAccountInputException(inFormOrder(errors));

@@ -122,6 +122,23 @@ class UserAdministrationTests {
 	}
 
 	@Test
+	void refusesAnAccountWhoseRoleDoesNotMatchItsOrganisation() throws Exception {
+		String username = unique("wrong-scope");
+		String areaTeam = fixtures.organisation("AREA_TEAM", null);
+
+		mvc.perform(post("/api/v1/users").with(httpBasic(national, PASSWORD))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"username": "%s", "displayName": "Too wide", "role": "CCG", "organisationCode": "%s",
+					 "password": "a long enough password"}""".formatted(username, areaTeam)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value("organisationCode: A CCG account must belong to a CCG; " + areaTeam
+					+ " is not one"));
+
+		assertThat(accounts.find(username)).isEmpty();
+	}
+
+	@Test
 	void refusesABadUsernameAndAMissingRole() throws Exception {
 		mvc.perform(post("/api/v1/users").with(httpBasic(national, PASSWORD))
 			.contentType(MediaType.APPLICATION_JSON)
