@@ -1,5 +1,6 @@
 package org.cocommission.identity;
 
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.cocommission.identity.IdentityFixtures.PASSWORD;
 import static org.cocommission.identity.IdentityFixtures.signIn;
@@ -74,6 +75,14 @@ class SigningInTests {
 		mvc.perform(get("/account").cookie(session))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString(username)));
+	}
+
+	@Test
+	void signsInWhateverTheCaseOfTheUsername() throws Exception {
+		String username = fixtures.ccgUser();
+
+		mvc.perform(formLogin().user(username.toUpperCase(java.util.Locale.ROOT)).password(PASSWORD))
+			.andExpect(authenticated().withUsername(username));
 	}
 
 	@Test
