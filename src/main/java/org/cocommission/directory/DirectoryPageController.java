@@ -1,0 +1,61 @@
+package org.cocommission.directory;
+
+import java.util.List;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The home page and organisation search, with the type-ahead fragment htmx asks for as people type. */
+@Controller
+class DirectoryPageController {
+
+	private static final int SUGGESTIONS = 10;
+
+	private static final int RESULTS = 50;
+
+	private final Directory directory;
+
+	private final DirectoryPageQueries queries;
+
+	DirectoryPageController(Directory directory, DirectoryPageQueries queries) {
+		this.directory = directory;
+		this.queries = queries;
+	}
+
+	@GetMapping("/")
+	String home(Model model) {
+		NationalSummary summary = directory.summary();
+		model.addAttribute("summary", summary);
+		model.addAttribute("coverage", directory.coverage(directory.today()));
+		model.addAttribute("empty", summary.regions() + summary.ccgs() + summary.openPractices() + summary.otherSettings()
+				+ summary.csus() == 0);
+		return "directory/home";
+	}
+
+	@GetMapping("/search")
+	String search(@RequestParam(name = "q", required = false) String q, Model model) {
+		String query = DirectoryParams.blankToNull(q);
+		// Someone who types an exact code wants that organisation, not a list of one.
+		String code = DirectoryParams.code(query);
+		if (OdsCode.isValid(code) && queries.exists(code)) {
+			return "redirect:/organisations/" + code;
+		}
+		List<OrganisationSummary> hits = query == null ? List.of() : directory.search(query, RESULTS + 1);
+		model.addAttribute("q", query);
+		model.addAttribute("results", SearchResultView.of(hits.stream().limit(RESULTS).toList(), queries,
+				directory.today()));
+		model.addAttribute("more", hits.size() > RESULTS);
+		return "directory/search";
+	}
+
+	@GetMapping("/search/suggestions")
+	String suggestions(@RequestParam(name = "q", required = false) String q, Model model) {
+		String query = DirectoryParams.blankToNull(q);
+		model.addAttribute("q", query);
+		model.addAttribute("results", query == null ? List.of()
+				: SearchResultView.of(directory.search(query, SUGGESTIONS), queries, directory.today()));
+		return "directory/suggestions :: suggestions";
+	}
+}

@@ -1,0 +1,165 @@
+package org.cocommission.directory;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The few extra reads the directory's pages need beyond {@link Directory}: names for codes, parents in bulk, CSV rows. */
+@Component
+@Transactional(readOnly = true)
+class DirectoryPageQueries {
+
+	private final JdbcClient jdbc;
+
+	DirectoryPageQueries(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	boolean exists(String code) {
+		return jdbc.sql("select exists (select 1 from directory_organisation where code = ?)")
+			.param(code)
+			.query(Boolean.class)
+			.single();
+	}
+
+	/** Code, name and type of each known code, in code order. */
+	Map<String, OrganisationRef> refs(Collection<String> codes) {
+		if (codes.isEmpty()) {
+			return Map.of();
+		}
+		return jdbc.sql("select code, name, type from directory_organisation where code in (:codes) order by code")
+			.param("codes", codes)
+			.query((rs, row) -> new OrganisationRef(rs.getString("code"), rs.getString("name"),
+					OrganisationType.valueOf(rs.getString("type"))))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(OrganisationRef::code, ref -> ref, (first, second) -> first, LinkedHashMap::new));
+	}
+
+	/** The direct parents each organisation has on the date; more than one where links overlap. */
+	Map<String, List<OrganisationRef>> parentsOn(Collection<String> codes, LocalDate date) {
+		if (codes.isEmpty()) {
+			return Map.of();
+		}
+		return jdbc.sql("""
+				select distinct r.child_code, o.code, o.name, o.type from directory_relationship r
+				join directory_organisation o on o.code = r.parent_code
+				where r.child_code in (:codes)
+				  and (r.valid_from is null or r.valid_from <= :date) and (r.valid_to is null or r.valid_to >= :date)
+				order by r.child_code, o.name
+				""")
+			.param("codes", codes)
+			.param("date", date)
+			.query((rs, row) -> Map.entry(rs.getString("child_code"), new OrganisationRef(rs.getString("code"),
+					rs.getString("name"), OrganisationType.valueOf(rs.getString("type")))))
+			.list()
+			.stream()
+			.collect(Collectors.groupingBy(Map.Entry::getKey, LinkedHashMap::new,
+					Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+	}
+
+	/**
+	 * The organisations with, for those above practice level, the patients registered under them at the latest
+	 * extract (in the hierarchy as it was then), as {@link OrganisationDetails#currentListSize()} counts them.
+	 */
+	List<OrganisationSummary> withTotals(List<OrganisationSummary> organisations) {
+		List<String> above = organisations.stream()
+			.filter(organisation -> organisation.type() != OrganisationType.GP_PRACTICE)
+			.map(OrganisationSummary::code)
+			.toList();
+		if (above.isEmpty()) {
+			return organisations;
+		}
+		Map<String, Long> totals = jdbc.sql("""
+				with recursive latest as (
+				    select max(extract_date) as extract_date from directory_registered_patients
+				    where sex = 'ALL' and age_band = 'ALL'
+				),
+				down (root, code, depth) as (
+				    select o.code, o.code, 0 from directory_organisation o where o.code in (:codes)
+				    union
+				    select down.root, r.child_code, down.depth + 1
+				    from directory_relationship r join down on r.parent_code = down.code, latest
+				    where (r.valid_from is null or r.valid_from <= latest.extract_date)
+				      and (r.valid_to is null or r.valid_to >= latest.extract_date)
+				      and down.depth < 6
+				),
+				reached as (select distinct root, code from down)
+				select reached.root, sum(p.patients) as patients
+				from reached
+				join latest on true
+				join directory_registered_patients p on p.practice_code = reached.code
+				  and p.extract_date = latest.extract_date and p.sex = 'ALL' and p.age_band = 'ALL'
+				group by reached.root
+				""")
+			.param("codes", above)
+			.query((rs, row) -> Map.entry(rs.getString("root"), rs.getLong("patients")))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+		return organisations.stream()
+			.map(organisation -> organisation.type() == OrganisationType.GP_PRACTICE ? organisation
+					: new OrganisationSummary(organisation.code(), organisation.name(), organisation.type(),
+							organisation.postcode(), organisation.status(), organisation.practiceType(),
+							organisation.openDate(), organisation.closeDate(), totals.get(organisation.code()),
+							organisation.placeholder()))
+			.toList();
+	}
+
+	/**
+	 * Every GP practice open on the date with its CCGs then, for the coverage download. "Open" is the same rule as
+	 * {@link Directory#coverage(LocalDate)}; DirectoryApiTest pins that the two agree.
+	 */
+	List<PracticeCoverageRow> practiceCoverage(LocalDate date) {
+		return jdbc.sql("""
+				with open_practice as (
+				    select o.code, o.name, o.postcode from directory_organisation o
+				    where o.type = 'GP_PRACTICE' and o.prescribing_setting = 4
+				      and (o.status = 'A' or (o.status = 'C' and o.close_date is not null))
+				      and (o.open_date is null or o.open_date <= :date)
+				      and (o.close_date is null or o.close_date > :date)
+				),
+				ccg_link as (
+				    select r.child_code, count(distinct r.parent_code) as ccgs,
+				           string_agg(distinct r.parent_code, ';' order by r.parent_code) as ccg_codes
+				    from directory_relationship r
+				    join directory_organisation p on p.code = r.parent_code and p.type = 'CCG'
+				    where (r.valid_from is null or r.valid_from <= :date) and (r.valid_to is null or r.valid_to >= :date)
+				    group by r.child_code
+				),
+				latest_list as (
+				    select distinct on (practice_code) practice_code, patients, extract_date
+				    from directory_registered_patients
+				    where sex = 'ALL' and age_band = 'ALL' and extract_date <= :date
+				    order by practice_code, extract_date desc
+				)
+				select op.code, op.name, op.postcode, coalesce(c.ccgs, 0) as ccgs, c.ccg_codes, l.patients, l.extract_date
+				from open_practice op
+				left join ccg_link c on c.child_code = op.code
+				left join latest_list l on l.practice_code = op.code
+				order by op.code
+				""")
+			.param("date", date)
+			.query((rs, row) -> new PracticeCoverageRow(rs.getString("code"), rs.getString("name"),
+					rs.getString("postcode"), rs.getInt("ccgs"), rs.getString("ccg_codes"),
+					rs.getObject("patients") == null ? null : rs.getLong("patients"),
+					Directory.localDate(rs, "extract_date")))
+			.list();
+	}
+
+	/** One open practice on a date and the CCGs it belonged to then. */
+	record PracticeCoverageRow(String code, String name, String postcode, int ccgs, String ccgCodes, Long patients,
+			LocalDate listExtract) {
+
+		public String coverage() {
+			return ccgs == 0 ? "No CCG" : ccgs == 1 ? "Covered" : "Several CCGs";
+		}
+	}
+}

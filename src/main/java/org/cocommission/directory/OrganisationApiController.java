@@ -1,0 +1,117 @@
+package org.cocommission.directory;
+
+import java.util.List;
+import java.util.NoSuchElementException;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import org.cocommission.directory.OrganisationListView.Request;
+
+/** The published directory as JSON: organisations, their hierarchy on a date, registered lists. Open to anyone. */
+@RestController
+@RequestMapping("/api/v1/organisations")
+@Tag(name = "Directory", description = "NHS England, regions, area teams, CCGs, CSUs and GP practices")
+@ApiResponse(responseCode = "400", description = "A parameter is not valid", content = @Content(
+		mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+class OrganisationApiController {
+
+	private final Directory directory;
+
+	private final DirectoryPageQueries queries;
+
+	OrganisationApiController(Directory directory, DirectoryPageQueries queries) {
+		this.directory = directory;
+		this.queries = queries;
+	}
+
+	@GetMapping("/{code}")
+	@Operation(summary = "One organisation with its type, name, parent chain today and current registered list")
+	@ApiResponse(responseCode = "200", description = "The organisation")
+	@ApiResponse(responseCode = "404", description = "No organisation has this code",
+			content = @Content(mediaType = "application/problem+json",
+					schema = @Schema(implementation = ProblemDetail.class)))
+	OrganisationDetails organisation(
+			@Parameter(description = "ODS code, e.g. A81001 or 00K") @PathVariable String code) {
+		return directory.get(DirectoryParams.code(code));
+	}
+
+	@GetMapping
+	@Operation(summary = "A page of organisations, by type, under a parent today, or matching a code or name")
+	PageOf<OrganisationSummary> list(
+			@Parameter(description = "REGION, AREA_TEAM, CCG, CSU, GP_PRACTICE or NHS_ENGLAND; all when absent")
+			@RequestParam(required = false) String type,
+			@Parameter(description = "Only organisations directly under this code today")
+			@RequestParam(required = false) String parent,
+			@Parameter(description = "Start of a code or part of a name") @RequestParam(required = false) String q,
+			@Parameter(description = "code, name, postcode, list-size or open-date (default name)")
+			@RequestParam(required = false) String sort,
+			@Parameter(description = "asc or desc") @RequestParam(required = false) String dir,
+			@Parameter(description = "Page number from 0") @RequestParam(required = false) String page,
+			@Parameter(description = "Rows per page, 1 to 500 (default 50)")
+			@RequestParam(required = false) String size) {
+		Request request = Request.of(type, parent, q, sort, dir, page, size);
+		if (request.parentCode() != null) {
+			existing(request.parentCode());
+		}
+		return directory.list(request.type(), request.parentCode(), request.query(), request.sort(),
+				request.descending(), request.page(), request.size());
+	}
+
+	@GetMapping("/{code}/children")
+	@Operation(summary = "The organisations directly under this one on a date (default today)")
+	List<OrganisationSummary> children(@PathVariable String code,
+			@Parameter(description = "YYYY-MM-DD") @RequestParam(required = false) String date) {
+		return directory.children(existing(code), DirectoryParams.date(date, directory.today()));
+	}
+
+	@GetMapping("/{code}/memberships")
+	@Operation(summary = "Every dated link to a parent this organisation has had, newest first",
+			description = "A link holds from validFrom to validTo inclusive; null means open-ended.")
+	List<Membership> memberships(@PathVariable String code) {
+		return directory.memberships(existing(code));
+	}
+
+	@GetMapping("/{code}/revisions")
+	@Operation(summary = "Every recorded version of this organisation's attributes, newest first")
+	List<Revision> revisions(@PathVariable String code) {
+		return directory.revisions(existing(code));
+	}
+
+	@GetMapping("/{code}/list-sizes")
+	@Operation(summary = "Registered patients at each extract: a practice's own, or the sum over the practices "
+			+ "under it")
+	List<ListSizePoint> listSizes(@PathVariable String code) {
+		return directory.listSizeHistory(existing(code));
+	}
+
+	@GetMapping("/{code}/pyramid")
+	@Operation(summary = "Registered patients by 5-year age band and sex at the latest extract that has them")
+	@ApiResponse(responseCode = "404", description = "No such organisation, or no patients by age and sex under it",
+			content = @Content(mediaType = "application/problem+json",
+					schema = @Schema(implementation = ProblemDetail.class)))
+	PopulationPyramid pyramid(@PathVariable String code) {
+		String existing = existing(code);
+		return directory.pyramid(existing)
+			.orElseThrow(() -> new NoSuchElementException("No registered patients by age and sex for " + existing));
+	}
+
+	private String existing(String code) {
+		String canonical = DirectoryParams.code(code);
+		if (!queries.exists(canonical)) {
+			throw new NoSuchElementException("No organisation with code " + canonical);
+		}
+		return canonical;
+	}
+}

@@ -1,0 +1,170 @@
+package org.cocommission.directory;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.cocommission.directory.Directory.ListSort;
+
+/** One page of the organisations list as the page shows it: the rows, their parents, tabs, sorting and pagination. */
+record OrganisationListView(Request request, OrganisationRef parent, PageOf<OrganisationSummary> result,
+		Map<String, List<OrganisationRef>> parents) {
+
+	private static final String PATH = "/organisations";
+
+	/** The tabs, in the order of the hierarchy. */
+	private static final List<Map.Entry<OrganisationType, String>> TABS = List.of(
+			Map.entry(OrganisationType.REGION, "Regions"), Map.entry(OrganisationType.AREA_TEAM, "Area teams"),
+			Map.entry(OrganisationType.CCG, "CCGs"), Map.entry(OrganisationType.GP_PRACTICE, "GP practices"),
+			Map.entry(OrganisationType.CSU, "CSUs"));
+
+	public List<Tab> tabs() {
+		List<Tab> tabs = new ArrayList<>();
+		tabs.add(new Tab("All", link(Map.of("type", ""), true), request.type() == null));
+		TABS.forEach(tab -> tabs.add(new Tab(tab.getValue(), link(Map.of("type", tab.getKey().name()), true),
+				tab.getKey() == request.type())));
+		return tabs;
+	}
+
+	public String heading() {
+		if (request.type() == null) {
+			return "Organisations";
+		}
+		return TABS.stream()
+			.filter(tab -> tab.getKey() == request.type())
+			.map(Map.Entry::getValue)
+			.findFirst()
+			.orElse(request.type().label());
+	}
+
+	/** What the parent column is called for this type: a practice's CCG, a CCG's area team, an area team's region. */
+	public String parentHeading() {
+		if (request.type() == null) {
+			return "Part of";
+		}
+		return switch (request.type()) {
+			case GP_PRACTICE -> "CCG";
+			case CCG -> "Area team";
+			case AREA_TEAM -> "Region";
+			default -> "Part of";
+		};
+	}
+
+	public List<OrganisationRef> parentsOf(String code) {
+		return parents.getOrDefault(code, List.of());
+	}
+
+	/** Only a practice's own list is stored per row, so only lists of practices can be sorted by size. */
+	public boolean sortableBySize() {
+		return request.type() == OrganisationType.GP_PRACTICE;
+	}
+
+	public SortView sorting() {
+		return new SortView(PATH, request.params(false), request.sort(), request.descending(), null);
+	}
+
+	public String csvHref() {
+		Map<String, Object> params = request.params(true);
+		params.remove("page");
+		params.remove("size");
+		return DirectoryParams.link(PATH + ".csv", params);
+	}
+
+	public String apiHref() {
+		Map<String, Object> params = request.params(true);
+		return DirectoryParams.link("/api/v1/organisations", params);
+	}
+
+	public String clearFiltersHref() {
+		return DirectoryParams.link(PATH, request.type() == null ? Map.of() : Map.of("type", request.type().name()));
+	}
+
+	public long firstShown() {
+		return result.items().isEmpty() ? 0 : (long) result.page() * result.size() + 1;
+	}
+
+	public long lastShown() {
+		return (long) result.page() * result.size() + result.items().size();
+	}
+
+	public String previousHref() {
+		return result.hasPrevious() ? pageHref(Math.min(result.page(), Math.max(result.totalPages(), 1)) - 1) : null;
+	}
+
+	public String nextHref() {
+		return result.hasNext() ? pageHref(result.page() + 1) : null;
+	}
+
+	public String firstPageHref() {
+		return pageHref(0);
+	}
+
+	/** Numbered page links: the first, the last and those around the current one, with gaps between. */
+	public List<PageItem> pages() {
+		int total = result.totalPages();
+		int current = result.page();
+		List<PageItem> items = new ArrayList<>();
+		int previous = -1;
+		for (int page = 0; page < total; page++) {
+			if (page == 0 || page == total - 1 || Math.abs(page - current) <= 1) {
+				if (previous >= 0 && page - previous > 1) {
+					items.add(PageItem.GAP);
+				}
+				items.add(new PageItem(page + 1, pageHref(page), page == current, false));
+				previous = page;
+			}
+		}
+		return items;
+	}
+
+	private String pageHref(int page) {
+		Map<String, Object> params = request.params(false);
+		params.put("page", page == 0 ? null : page);
+		return DirectoryParams.link(PATH, params);
+	}
+
+	private String link(Map<String, Object> changes, boolean resetPage) {
+		Map<String, Object> params = request.params(false);
+		params.putAll(changes);
+		if (resetPage) {
+			params.remove("page");
+		}
+		return DirectoryParams.link(PATH, params);
+	}
+
+	/** The list's query parameters, read and checked. */
+	record Request(OrganisationType type, String parentCode, String query, ListSort sort, boolean descending, int page,
+			int size) {
+
+		static Request of(String type, String parent, String q, String sort, String dir, String page, String size) {
+			return new Request(DirectoryParams.type(type), DirectoryParams.code(DirectoryParams.blankToNull(parent)),
+					DirectoryParams.blankToNull(q), ListSort.parse(DirectoryParams.blankToNull(sort)),
+					DirectoryParams.descending(dir), DirectoryParams.page(page), DirectoryParams.size(size));
+		}
+
+		/** The parameters to repeat in links; defaults left out so that links stay short. */
+		Map<String, Object> params(boolean explicit) {
+			Map<String, Object> params = new LinkedHashMap<>();
+			params.put("type", type == null ? null : type.name());
+			params.put("parent", parentCode);
+			params.put("q", query);
+			String sortName = sort.name().toLowerCase(Locale.ROOT).replace('_', '-');
+			params.put("sort", explicit || sort != ListSort.NAME ? sortName : null);
+			params.put("dir", explicit || descending ? (descending ? "desc" : "asc") : null);
+			params.put("page", explicit || page > 0 ? page : null);
+			params.put("size", explicit || size != DirectoryParams.DEFAULT_PAGE_SIZE ? size : null);
+			return params;
+		}
+	}
+
+	record Tab(String label, String href, boolean selected) {
+	}
+
+	/** A numbered link of the pagination component, or a gap ({@code ellipsis}) between two. */
+	record PageItem(int number, String href, boolean current, boolean ellipsis) {
+
+		static final PageItem GAP = new PageItem(0, null, false, true);
+	}
+}

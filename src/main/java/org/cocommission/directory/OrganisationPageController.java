@@ -1,0 +1,132 @@
+package org.cocommission.directory;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import org.cocommission.directory.Directory.ListSort;
+import org.cocommission.directory.OrganisationListView.Request;
+
+/** The organisations list (by type, under a parent, sorted and paged), its CSV download and each organisation's page. */
+@Controller
+class OrganisationPageController {
+
+	private static final int CSV_BATCH = 5_000;
+
+	private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy");
+
+	private final Directory directory;
+
+	private final DirectoryPageQueries queries;
+
+	private final JsonMapper json;
+
+	OrganisationPageController(Directory directory, DirectoryPageQueries queries, JsonMapper json) {
+		this.directory = directory;
+		this.queries = queries;
+		this.json = json;
+	}
+
+	@GetMapping("/organisations")
+	String list(@RequestParam(required = false) String type, @RequestParam(required = false) String parent,
+			@RequestParam(required = false) String q, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) String dir, @RequestParam(required = false) String page,
+			@RequestParam(required = false) String size, Model model) {
+		Request request = Request.of(type, parent, q, sort, dir, page, size);
+		OrganisationRef parentRef = parent(request);
+		PageOf<OrganisationSummary> result = directory.list(request.type(), request.parentCode(), request.query(),
+				request.sort(), request.descending(), request.page(), request.size());
+		result = new PageOf<>(queries.withTotals(result.items()), result.page(), result.size(), result.total());
+		model.addAttribute("view", new OrganisationListView(request, parentRef, result,
+				queries.parentsOn(result.items().stream().map(OrganisationSummary::code).toList(), directory.today())));
+		return "directory/organisations";
+	}
+
+	@GetMapping("/organisations.csv")
+	ResponseEntity<String> csv(@RequestParam(required = false) String type,
+			@RequestParam(required = false) String parent, @RequestParam(required = false) String q,
+			@RequestParam(required = false) String sort, @RequestParam(required = false) String dir) {
+		Request request = Request.of(type, parent, q, sort, dir, null, null);
+		parent(request);
+		List<OrganisationSummary> all = new ArrayList<>();
+		PageOf<OrganisationSummary> batch;
+		int page = 0;
+		do {
+			batch = directory.list(request.type(), request.parentCode(), request.query(), request.sort(),
+					request.descending(), page++, CSV_BATCH);
+			all.addAll(batch.items());
+		}
+		while (batch.hasNext());
+		String name = "organisations"
+				+ (request.type() == null ? "" : "-" + request.type().name().toLowerCase(Locale.ROOT))
+				+ (request.parentCode() == null ? "" : "-in-" + request.parentCode()) + ".csv";
+		return DirectoryCsv.organisations(queries.withTotals(all),
+				queries.parentsOn(all.stream().map(OrganisationSummary::code).toList(), directory.today()), name);
+	}
+
+	@GetMapping("/organisations/{code}")
+	String organisation(@PathVariable String code, @RequestParam(required = false) String date,
+			@RequestParam(required = false) String sort, @RequestParam(required = false) String dir, Model model) {
+		String canonical = DirectoryParams.code(code);
+		if (!canonical.equals(code)) {
+			return "redirect:/organisations/" + canonical;
+		}
+		OrganisationDetails organisation = directory.get(canonical);
+		LocalDate today = directory.today();
+		LocalDate asAt = DirectoryParams.date(date, today);
+		ListSort childSort = ListSort.parse(DirectoryParams.blankToNull(sort));
+		boolean descending = DirectoryParams.descending(dir);
+		Map<String, Object> keep = new LinkedHashMap<>();
+		keep.put("date", asAt.equals(today) ? null : asAt);
+		List<ListSizePoint> listSizes = directory.listSizeHistory(canonical);
+		PopulationPyramid pyramid = directory.pyramid(canonical).orElse(null);
+		model.addAttribute("view", new OrganisationPageView(organisation, asAt, asAt.equals(today),
+				asAt.equals(today) ? organisation.parentChain() : directory.parentChain(canonical, asAt),
+				OrganisationPageView.sorted(queries.withTotals(directory.children(canonical, asAt)), childSort,
+						descending),
+				new SortView("/organisations/" + canonical, keep, childSort, descending, "children"),
+				OrganisationPageView.membershipRows(directory.memberships(canonical), asAt),
+				OrganisationPageView.revisionRows(directory.revisions(canonical)), listSizes, pyramid,
+				pyramid == null ? null : pyramidChart(pyramid), listSizes.isEmpty() ? null : listSizeChart(listSizes)));
+		return "directory/organisation";
+	}
+
+	private OrganisationRef parent(Request request) {
+		if (request.parentCode() == null) {
+			return null;
+		}
+		OrganisationRef parent = queries.refs(List.of(request.parentCode())).get(request.parentCode());
+		if (parent == null) {
+			throw new NoSuchElementException("No organisation with code " + request.parentCode());
+		}
+		return parent;
+	}
+
+	/** The pyramid as ECharts wants it: bands youngest first, males as they are (the script draws them leftwards). */
+	private String pyramidChart(PopulationPyramid pyramid) {
+		return json.writeValueAsString(Map.of("bands",
+				pyramid.bands().stream().map(band -> OrganisationPageView.ageBandLabel(band.ageBand())).toList(), "male",
+				pyramid.bands().stream().map(PopulationPyramid.Band::male).toList(), "female",
+				pyramid.bands().stream().map(PopulationPyramid.Band::female).toList()));
+	}
+
+	private String listSizeChart(List<ListSizePoint> points) {
+		return json.writeValueAsString(Map.of("dates",
+				points.stream().map(point -> MONTH.format(point.extractDate())).toList(), "patients",
+				points.stream().map(ListSizePoint::patients).toList()));
+	}
+}

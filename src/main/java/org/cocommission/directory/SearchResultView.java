@@ -1,0 +1,28 @@
+package org.cocommission.directory;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** A search hit as the type-ahead and the results page show it: what it is, where it is and who it belongs to. */
+record SearchResultView(OrganisationSummary organisation, List<OrganisationRef> parents) {
+
+	static List<SearchResultView> of(List<OrganisationSummary> organisations, DirectoryPageQueries queries,
+			LocalDate date) {
+		Map<String, List<OrganisationRef>> parents = queries
+			.parentsOn(organisations.stream().map(OrganisationSummary::code).toList(), date);
+		return organisations.stream()
+			.map(organisation -> new SearchResultView(organisation, parents.getOrDefault(organisation.code(), List.of())))
+			.toList();
+	}
+
+	public String typeLabel() {
+		return organisation.practiceType() != null ? organisation.practiceType() : organisation.type().label();
+	}
+
+	/** The CCG a practice belongs to today, or whatever an organisation of another kind sits under. */
+	public List<OrganisationRef> memberOf() {
+		List<OrganisationRef> ccgs = parents.stream().filter(parent -> parent.type() == OrganisationType.CCG).toList();
+		return ccgs.isEmpty() ? parents : ccgs;
+	}
+}

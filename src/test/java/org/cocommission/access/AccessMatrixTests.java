@@ -1,0 +1,167 @@
+package org.cocommission.access;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.Cookie;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.cocommission.directory.DirectoryImports;
+import org.cocommission.directory.OdsFile;
+import org.cocommission.identity.NewUser;
+import org.cocommission.identity.Role;
+import org.cocommission.identity.UserAccounts;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+/**
+ * Who may open what: every role against public pages, private pages, national-only pages and the API, including
+ * another organisation's non-public data (its audit trail). 200 allowed, 403 refused, 302 to the login page, 401 for
+ * an API call without credentials.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessMatrixTests {
+
+	private static final String PASSWORD = "matrix-password-1";
+
+	private static final int LOGIN = 302;
+
+	private final MockMvc mvc;
+
+	private final DirectoryImports imports;
+
+	private final UserAccounts accounts;
+
+	private final Map<String, Cookie> sessions = new HashMap<>();
+
+	@Autowired
+	AccessMatrixTests(MockMvc mvc, DirectoryImports imports, UserAccounts accounts) {
+		this.mvc = mvc;
+		this.imports = imports;
+		this.accounts = accounts;
+	}
+
+	/** Two area teams; Q01 has CCGs 01A and 01B, Q02 has 02A; one practice in each CCG. */
+	@BeforeAll
+	void directoryAndOneUserPerRole() throws Exception {
+		importOds(OdsFile.REGIONS, row("Y01", "NORTH", "", "", "20130401"));
+		importOds(OdsFile.AREA_TEAMS, row("Q01", "TEES", "Y01", "", "20130401") + row("Q02", "TYNE", "Y01", "", "20130401"));
+		importOds(OdsFile.ECCG, row("01A", "NHS FIRST CCG", "Y01", "Q01", "20130401")
+				+ row("01B", "NHS SECOND CCG", "Y01", "Q01", "20130401") + row("02A", "NHS THIRD CCG", "Y01", "Q02", "20130401"));
+		importOds(OdsFile.EPRACCUR, practice("M10001", "01A") + practice("M10002", "01B") + practice("M20001", "02A"));
+		open("national", Role.NATIONAL, "X24");
+		open("area-q01", Role.AREA_TEAM, "Q01");
+		open("ccg-01a", Role.CCG, "01A");
+		open("practice-m10001", Role.PRACTICE, "M10001");
+		for (String username : List.of("national", "area-q01", "ccg-01a", "practice-m10001")) {
+			sessions.put(username, mvc.perform(formLogin().user(username).password(PASSWORD))
+				.andReturn()
+				.getResponse()
+				.getCookie("SESSION"));
+		}
+	}
+
+	static List<Arguments> matrix() {
+		List<Arguments> rows = new ArrayList<>();
+		// path, then expected status for: anonymous, practice M10001, CCG 01A, area team Q01, national
+		add(rows, "/", 200, 200, 200, 200, 200);
+		add(rows, "/organisations?type=CCG", 200, 200, 200, 200, 200);
+		add(rows, "/organisations/M10001", 200, 200, 200, 200, 200);
+		add(rows, "/coverage", 200, 200, 200, 200, 200);
+		add(rows, "/search?q=first", 200, 200, 200, 200, 200);
+		add(rows, "/api/v1/organisations/M10001", 200, 200, 200, 200, 200);
+		add(rows, "/api/v1/coverage?date=2014-01-01", 200, 200, 200, 200, 200);
+		add(rows, "/account", LOGIN, 200, 200, 200, 200);
+		add(rows, "/notices", LOGIN, 200, 200, 200, 200);
+		add(rows, "/api/v1/me", 401, 200, 200, 200, 200);
+		add(rows, "/audit", LOGIN, 200, 200, 200, 200);
+		add(rows, "/audit?organisation=M10001", LOGIN, 200, 200, 200, 200);
+		add(rows, "/audit?organisation=01A", LOGIN, 403, 200, 200, 200);
+		add(rows, "/audit?organisation=01B", LOGIN, 403, 403, 200, 200);
+		add(rows, "/audit?organisation=02A", LOGIN, 403, 403, 403, 200);
+		add(rows, "/api/v1/audit?organisation=01B", 401, 403, 403, 200, 200);
+		add(rows, "/api/v1/audit?organisation=M20001", 401, 403, 403, 403, 200);
+		add(rows, "/users", LOGIN, 403, 403, 403, 200);
+		add(rows, "/api/v1/users", 401, 403, 403, 403, 200);
+		add(rows, "/outbox", LOGIN, 403, 403, 403, 200);
+		add(rows, "/api/v1/outbox", 401, 403, 403, 403, 200);
+		add(rows, "/directory/imports", LOGIN, 403, 403, 403, 200);
+		add(rows, "/api/v1/directory/imports", 401, 403, 403, 403, 200);
+		return rows;
+	}
+
+	private static void add(List<Arguments> rows, String path, int anonymous, int practice, int ccg, int area,
+			int national) {
+		rows.add(Arguments.of(path, "anonymous", anonymous));
+		rows.add(Arguments.of(path, "practice-m10001", practice));
+		rows.add(Arguments.of(path, "ccg-01a", ccg));
+		rows.add(Arguments.of(path, "area-q01", area));
+		rows.add(Arguments.of(path, "national", national));
+	}
+
+	@ParameterizedTest(name = "{1} GET {0} -> {2}")
+	@MethodSource("matrix")
+	void answersEachRoleAsItsScopeAllows(String path, String user, int expected) throws Exception {
+		MockHttpServletRequestBuilder request = get(path);
+		if (!user.equals("anonymous")) {
+			request.cookie(sessions.get(user));
+		}
+		var response = mvc.perform(request).andReturn().getResponse();
+
+		assertThat(response.getStatus()).as("%s GET %s", user, path).isEqualTo(expected);
+		if (expected == LOGIN) {
+			assertThat(response.getRedirectedUrl()).endsWith("/login");
+		}
+	}
+
+	private void open(String username, Role role, String organisation) {
+		if (accounts.find(username).isEmpty()) {
+			accounts.create(new NewUser(username, "Matrix " + username, null, role, organisation, PASSWORD));
+		}
+	}
+
+	private void importOds(OdsFile file, String content) {
+		imports.importOds(file, file.slug() + ".csv", new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	private static String practice(String code, String ccg) {
+		List<String> columns = new ArrayList<>(Collections.nCopies(27, ""));
+		columns.set(0, code);
+		columns.set(1, "PRACTICE " + code);
+		columns.set(10, "19740401");
+		columns.set(12, "A");
+		columns.set(14, ccg);
+		columns.set(15, "20130401");
+		columns.set(25, "4");
+		return "\"" + String.join("\",\"", columns) + "\"\n";
+	}
+
+	private static String row(String code, String name, String nationalGrouping, String healthGeography, String open) {
+		List<String> columns = new ArrayList<>(Collections.nCopies(27, ""));
+		columns.set(0, code);
+		columns.set(1, name);
+		columns.set(2, nationalGrouping);
+		columns.set(3, healthGeography);
+		columns.set(10, open);
+		return "\"" + String.join("\",\"", columns) + "\"\n";
+	}
+}
