@@ -24,7 +24,8 @@ class SecurityConfiguration {
 	/** Pages and API calls anyone may use: the published directory. */
 	private static final String[] PUBLIC_GETS = { "/", "/search", "/search/**", "/organisations", "/organisations/**",
 			"/coverage", "/coverage.csv", "/organisations.csv", "/api/v1/organisations", "/api/v1/organisations/**",
-			"/api/v1/search", "/api/v1/coverage", "/api/v1/coverage.csv", "/api/v1/directory/summary" };
+			"/api/v1/search", "/api/v1/coverage", "/api/v1/coverage.csv", "/api/v1/directory/summary", "/public/**",
+			"/api/v1/public/**" };
 
 	private static final String[] ALWAYS_OPEN = { "/login", "/error", "/assets/**", "/nhsuk-frontend.min.css",
 			"/nhsuk-frontend.min.js", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/actuator/health",
