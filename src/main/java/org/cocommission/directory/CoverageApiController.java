@@ -24,11 +24,8 @@ class CoverageApiController {
 
 	private final Directory directory;
 
-	private final DirectoryPageQueries queries;
-
-	CoverageApiController(Directory directory, DirectoryPageQueries queries) {
+	CoverageApiController(Directory directory) {
 		this.directory = directory;
-		this.queries = queries;
 	}
 
 	@GetMapping("/api/v1/coverage")
@@ -44,6 +41,6 @@ class CoverageApiController {
 	@Operation(summary = "Every practice open on a date (default today) with its CCGs then, as CSV")
 	ResponseEntity<String> csv(@Parameter(description = "YYYY-MM-DD") @RequestParam(required = false) String date) {
 		LocalDate on = DirectoryParams.date(date, directory.today());
-		return DirectoryCsv.coverage(on, queries.practiceCoverage(on));
+		return DirectoryCsv.coverage(on, directory.practiceCoverage(on));
 	}
 }

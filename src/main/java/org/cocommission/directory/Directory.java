@@ -245,59 +245,55 @@ public class Directory {
 	}
 
 	public Coverage coverage(LocalDate date) {
-		List<PracticeCoverage> practices = jdbc.sql("""
+		List<PracticeCoverage> practices = practiceCoverage(date);
+		List<String> without = practices.stream().filter(p -> p.ccgs() == 0).map(PracticeCoverage::code).toList();
+		List<String> several = practices.stream().filter(p -> p.ccgs() > 1).map(PracticeCoverage::code).toList();
+		long ccgs = practices.stream().flatMap(p -> p.ccgCodes().stream()).distinct().count();
+		long population = practices.stream().mapToLong(PracticeCoverage::patientsOrZero).sum();
+		long covered = practices.stream().filter(p -> p.ccgs() == 1).mapToLong(PracticeCoverage::patientsOrZero).sum();
+		BigDecimal percent = population == 0 ? null
+				: BigDecimal.valueOf(covered * 100).divide(BigDecimal.valueOf(population), 2, RoundingMode.HALF_UP);
+		return new Coverage(date, practices.size(), practices.size() - without.size() - several.size(), without, several,
+				(int) ccgs, percent, ccgsWithoutAreaTeam(date, false), ccgsWithoutAreaTeam(date, true));
+	}
+
+	/**
+	 * Every GP practice open on the date (prescribing setting 4; active, or closed after the date) with the CCGs it
+	 * belonged to then and its latest registered list on or before the date.
+	 */
+	List<PracticeCoverage> practiceCoverage(LocalDate date) {
+		return jdbc.sql("""
 				with open_practice as (
-				    select o.code from directory_organisation o
+				    select o.code, o.name, o.postcode from directory_organisation o
 				    where o.type = 'GP_PRACTICE' and o.prescribing_setting = 4
 				      and (o.status = 'A' or (o.status = 'C' and o.close_date is not null))
 				      and (o.open_date is null or o.open_date <= :date)
 				      and (o.close_date is null or o.close_date > :date)
 				),
 				ccg_link as (
-				    select r.child_code, count(distinct r.parent_code) as ccgs
+				    select r.child_code, string_agg(distinct r.parent_code, ';' order by r.parent_code) as ccg_codes
 				    from directory_relationship r
 				    join directory_organisation p on p.code = r.parent_code and p.type = 'CCG'
 				    where (r.valid_from is null or r.valid_from <= :date) and (r.valid_to is null or r.valid_to >= :date)
 				    group by r.child_code
 				),
 				latest_list as (
-				    select distinct on (practice_code) practice_code, patients
+				    select distinct on (practice_code) practice_code, patients, extract_date
 				    from directory_registered_patients
 				    where sex = 'ALL' and age_band = 'ALL' and extract_date <= :date
 				    order by practice_code, extract_date desc
 				)
-				select op.code, coalesce(c.ccgs, 0) as ccgs, l.patients
+				select op.code, op.name, op.postcode, c.ccg_codes, l.patients, l.extract_date
 				from open_practice op
 				left join ccg_link c on c.child_code = op.code
 				left join latest_list l on l.practice_code = op.code
 				order by op.code
 				""")
 			.param("date", date)
-			.query((rs, row) -> new PracticeCoverage(rs.getString("code"), rs.getInt("ccgs"),
-					(Integer) rs.getObject("patients")))
+			.query((rs, row) -> new PracticeCoverage(rs.getString("code"), rs.getString("name"), rs.getString("postcode"),
+					rs.getString("ccg_codes") == null ? List.of() : List.of(rs.getString("ccg_codes").split(";")),
+					rs.getObject("patients") == null ? null : rs.getLong("patients"), localDate(rs, "extract_date")))
 			.list();
-		List<String> without = practices.stream().filter(p -> p.ccgs() == 0).map(PracticeCoverage::code).toList();
-		List<String> several = practices.stream().filter(p -> p.ccgs() > 1).map(PracticeCoverage::code).toList();
-		long population = practices.stream().mapToLong(PracticeCoverage::patientsOrZero).sum();
-		long covered = practices.stream().filter(p -> p.ccgs() == 1).mapToLong(PracticeCoverage::patientsOrZero).sum();
-		BigDecimal percent = population == 0 ? null
-				: BigDecimal.valueOf(covered * 100).divide(BigDecimal.valueOf(population), 2, RoundingMode.HALF_UP);
-		return new Coverage(date, practices.size(), practices.size() - without.size() - several.size(), without, several,
-				(int) ccgsWithOpenPractices(date), percent, ccgsWithoutAreaTeam(date, false), ccgsWithoutAreaTeam(date, true));
-	}
-
-	private long ccgsWithOpenPractices(LocalDate date) {
-		return jdbc.sql("""
-				select count(distinct r.parent_code) from directory_relationship r
-				join directory_organisation p on p.code = r.parent_code and p.type = 'CCG'
-				join directory_organisation o on o.code = r.child_code and o.type = 'GP_PRACTICE'
-				where o.prescribing_setting = 4 and (o.status = 'A' or (o.status = 'C' and o.close_date is not null))
-				  and (o.open_date is null or o.open_date <= :date) and (o.close_date is null or o.close_date > :date)
-				  and (r.valid_from is null or r.valid_from <= :date) and (r.valid_to is null or r.valid_to >= :date)
-				""")
-			.param("date", date)
-			.query(Long.class)
-			.single();
 	}
 
 	/** CCGs open on the date with no area team ({@code several = false}) or more than one. */
@@ -445,13 +441,6 @@ public class Directory {
 					: Arrays.stream(values()).filter(sort -> sort.name().equalsIgnoreCase(value.replace('-', '_')))
 						.findFirst()
 						.orElse(NAME);
-		}
-	}
-
-	private record PracticeCoverage(String code, int ccgs, Integer patients) {
-
-		long patientsOrZero() {
-			return patients == null ? 0 : patients;
 		}
 	}
 }

@@ -16,8 +16,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-import org.cocommission.directory.DirectoryPageQueries.PracticeCoverageRow;
-
 /** The directory's CSV downloads, the same from the pages and the API. */
 final class DirectoryCsv {
 
@@ -46,14 +44,14 @@ final class DirectoryCsv {
 		return download(csv, out, fileName);
 	}
 
-	static ResponseEntity<String> coverage(LocalDate date, List<PracticeCoverageRow> rows) {
+	static ResponseEntity<String> coverage(LocalDate date, List<PracticeCoverage> rows) {
 		StringWriter out = new StringWriter();
 		CsvWriter csv = CsvWriter.builder().build(out);
 		csv.writeRecord("date", "practice_code", "practice_name", "postcode", "coverage", "ccg_count", "ccg_codes",
 				"registered_patients", "list_extract_date");
-		for (PracticeCoverageRow row : rows) {
+		for (PracticeCoverage row : rows) {
 			csv.writeRecord(date.toString(), row.code(), text(row.name()), text(row.postcode()), row.coverage(),
-					String.valueOf(row.ccgs()), value(row.ccgCodes()), value(row.patients()), value(row.listExtract()));
+					String.valueOf(row.ccgs()), String.join(";", row.ccgCodes()), value(row.patients()), value(row.listExtract()));
 		}
 		return download(csv, out, "coverage-" + date + ".csv");
 	}
