@@ -32,6 +32,6 @@ class CoveragePageController {
 	@GetMapping("/coverage.csv")
 	ResponseEntity<String> csv(@RequestParam(required = false) String date) {
 		LocalDate on = DirectoryParams.date(date, directory.today());
-		return DirectoryCsv.coverage(on, queries.practiceCoverage(on));
+		return DirectoryCsv.coverage(on, directory.practiceCoverage(on));
 	}
 }
