@@ -35,6 +35,39 @@ public class Directory {
 			  order by p.extract_date desc limit 1) as list_size
 			""";
 
+	/**
+	 * The listed organisations with, above practice level, the patients registered under them at the latest extract
+	 * (in the hierarchy as it was then), so that every list can be sorted by size.
+	 */
+	private static final String LISTED_WITH_TOTALS = """
+			with recursive latest as (
+			    select max(extract_date) as extract_date from directory_registered_patients
+			    where sex = 'ALL' and age_band = 'ALL'
+			),
+			listed as (select %s),
+			down (root, code, depth) as (
+			    select listed.code, listed.code, 0 from listed where listed.type <> 'GP_PRACTICE'
+			    union
+			    select down.root, r.child_code, down.depth + 1
+			    from directory_relationship r join down on r.parent_code = down.code, latest
+			    where (r.valid_from is null or r.valid_from <= latest.extract_date)
+			      and (r.valid_to is null or r.valid_to >= latest.extract_date)
+			      and down.depth < 6
+			),
+			totals as (
+			    select reached.root, sum(p.patients) as patients
+			    from (select distinct root, code from down) reached
+			    join latest on true
+			    join directory_registered_patients p on p.practice_code = reached.code
+			      and p.extract_date = latest.extract_date and p.sex = 'ALL' and p.age_band = 'ALL'
+			    group by reached.root
+			)
+			select listed.code, listed.name, listed.type, listed.postcode, listed.status, listed.prescribing_setting,
+			       listed.open_date, listed.close_date, listed.placeholder,
+			       case when listed.type = 'GP_PRACTICE' then listed.list_size else totals.patients end as list_size
+			from listed left join totals on totals.root = listed.code
+			""";
+
 	private static final String DESCENDANTS = """
 			with recursive down (code, depth) as (
 			    select cast(:code as varchar), 0
@@ -106,8 +139,8 @@ public class Directory {
 		var total = bind(jdbc.sql("select count(*) from directory_organisation o" + where), type, parentCode, text)
 			.query(Long.class)
 			.single();
-		var items = bind(jdbc.sql("select * from (select " + SUMMARY_COLUMNS + " from directory_organisation o" + where
-				+ ") s order by " + sort.column() + (descending ? " desc nulls last" : " asc nulls last")
+		var items = bind(jdbc.sql(LISTED_WITH_TOTALS.formatted(SUMMARY_COLUMNS + " from directory_organisation o" + where)
+				+ " order by " + sort.column() + (descending ? " desc nulls last" : " asc nulls last")
 				+ ", code limit :limit offset :offset"), type, parentCode, text)
 			.param("limit", size)
 			.param("offset", (long) page * size)

@@ -56,11 +56,6 @@ record OrganisationListView(Request request, OrganisationRef parent, PageOf<Orga
 		return parents.getOrDefault(code, List.of());
 	}
 
-	/** Only a practice's own list is stored per row, so only lists of practices can be sorted by size. */
-	public boolean sortableBySize() {
-		return request.type() == OrganisationType.GP_PRACTICE;
-	}
-
 	public SortView sorting() {
 		return new SortView(PATH, request.params(false), request.sort(), request.descending(), null);
 	}

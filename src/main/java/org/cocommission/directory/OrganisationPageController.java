@@ -50,7 +50,6 @@ class OrganisationPageController {
 		OrganisationRef parentRef = parent(request);
 		PageOf<OrganisationSummary> result = directory.list(request.type(), request.parentCode(), request.query(),
 				request.sort(), request.descending(), request.page(), request.size());
-		result = new PageOf<>(queries.withTotals(result.items()), result.page(), result.size(), result.total());
 		model.addAttribute("view", new OrganisationListView(request, parentRef, result,
 				queries.parentsOn(result.items().stream().map(OrganisationSummary::code).toList(), directory.today())));
 		return "directory/organisations";
@@ -74,7 +73,7 @@ class OrganisationPageController {
 		String name = "organisations"
 				+ (request.type() == null ? "" : "-" + request.type().name().toLowerCase(Locale.ROOT))
 				+ (request.parentCode() == null ? "" : "-in-" + request.parentCode()) + ".csv";
-		return DirectoryCsv.organisations(queries.withTotals(all),
+		return DirectoryCsv.organisations(all,
 				queries.parentsOn(all.stream().map(OrganisationSummary::code).toList(), directory.today()), name);
 	}
 

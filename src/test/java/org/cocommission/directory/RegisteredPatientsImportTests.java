@@ -185,6 +185,23 @@ class RegisteredPatientsImportTests {
 		assertThat(report.warnings()).isEmpty();
 	}
 
+	@Test
+	void listsCcgsByTheirRegisteredPopulation() {
+		imports.importOds(OdsFile.ECCG, "eccg.csv", stream(ccg("00M", "NHS SMALL CCG", "Y01", "Q01")));
+		imports.importOds(OdsFile.EPRACCUR, "epraccur.csv", stream(practice("B82001", "BIG ONE", "00L", "20130401")
+				+ practice("B82002", "BIG TWO", "00L", "20130401") + practice("B82003", "SMALL", "00M", "20130401")));
+		imports.importRegisteredPatients("jan.csv", stream(PATIENTS_HEADER
+				+ patients("01JAN2014", "00L", "B82001", "ALL", "ALL", 6000)
+				+ patients("01JAN2014", "00L", "B82002", "ALL", "ALL", 4000)
+				+ patients("01JAN2014", "00M", "B82003", "ALL", "ALL", 9000)));
+
+		PageOf<OrganisationSummary> bySize = directory.list(OrganisationType.CCG, null, null, Directory.ListSort.LIST_SIZE,
+				true, 0, 10);
+
+		assertThat(bySize.items()).extracting(OrganisationSummary::code, OrganisationSummary::listSize)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("00L", 10000L), org.assertj.core.groups.Tuple.tuple("00M", 9000L));
+	}
+
 	private void importPractice(String code) {
 		imports.importOds(OdsFile.EPRACCUR, "epraccur.csv", stream(practice(code, "PRACTICE " + code, "00L", "20130401")));
 	}
