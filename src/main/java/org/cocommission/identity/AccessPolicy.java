@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -21,9 +22,25 @@ public class AccessPolicy {
 
 	private final Clock clock;
 
-	AccessPolicy(OrganisationHierarchy hierarchy, Clock clock) {
+	private final JdbcClient jdbc;
+
+	AccessPolicy(OrganisationHierarchy hierarchy, Clock clock, JdbcClient jdbc) {
 		this.hierarchy = hierarchy;
 		this.clock = clock;
+		this.jdbc = jdbc;
+	}
+
+	/** Whether the signed-in user holds {@code duty} for the organisation {@code organisationCode}. */
+	public boolean hasDuty(Duty duty, String organisationCode) {
+		return currentUser().map(user -> hasDuty(user, duty, organisationCode)).orElse(false);
+	}
+
+	public boolean hasDuty(CurrentUser user, Duty duty, String organisationCode) {
+		return organisationCode != null && jdbc.sql("select exists (select 1 from identity_user_duty"
+				+ " where username = ? and duty = ? and organisation_code = ?)")
+			.params(user.username(), duty.name(), organisationCode)
+			.query(Boolean.class)
+			.single();
 	}
 
 	public Optional<CurrentUser> currentUser() {

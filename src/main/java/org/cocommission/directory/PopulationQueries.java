@@ -1,0 +1,150 @@
+package org.cocommission.directory;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Registered populations by 5-year age band and sex for other modules (finance's weighted capitation): per CCG, with
+ * practice membership as at the extract date, and per practice.
+ */
+@Service
+@Transactional(readOnly = true)
+public class PopulationQueries {
+
+	/** The age band codes, youngest first: {@code 0_4} .. {@code 90+}. */
+	public static final List<String> AGE_BANDS = AgeBand.ALL.stream().map(AgeBand::code).toList();
+
+	/** Patients by band (keyed by {@link #AGE_BANDS}) and sex; a band with no patients is 0. */
+	public record BandCounts(Map<String, Long> male, Map<String, Long> female) {
+
+		public BandCounts {
+			male = Map.copyOf(male);
+			female = Map.copyOf(female);
+		}
+
+		public long total() {
+			return male.values().stream().mapToLong(Long::longValue).sum()
+					+ female.values().stream().mapToLong(Long::longValue).sum();
+		}
+	}
+
+	public record CcgPopulation(String ccgCode, String ccgName, BandCounts counts) {
+
+		public long total() {
+			return counts.total();
+		}
+	}
+
+	public record PracticePopulation(String practiceCode, String practiceName, String ccgCode, BandCounts counts) {
+
+		public long total() {
+			return counts.total();
+		}
+	}
+
+	private final JdbcClient jdbc;
+
+	PopulationQueries(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Extracts that hold lists by band and sex, oldest first. */
+	public List<LocalDate> extractDates() {
+		return jdbc.sql("select distinct extract_date from directory_registered_patients"
+				+ " where sex in ('MALE', 'FEMALE') and age_band <> 'ALL' order by extract_date")
+			.query((rs, row) -> rs.getDate(1).toLocalDate())
+			.list();
+	}
+
+	/** Every CCG with registered patients at the extract, summed over the practices that belonged to it that day. */
+	public List<CcgPopulation> ccgPopulations(LocalDate extract) {
+		Map<String, String> names = new LinkedHashMap<>();
+		Map<String, Accumulator> counts = new LinkedHashMap<>();
+		jdbc.sql(MEMBERSHIP + """
+				select m.ccg_code, c.name as ccg_name, p.sex, p.age_band, sum(p.patients) as patients
+				from directory_registered_patients p
+				join membership m on m.practice_code = p.practice_code
+				join directory_organisation c on c.code = m.ccg_code
+				where p.extract_date = :date and p.sex in ('MALE', 'FEMALE') and p.age_band <> 'ALL'
+				group by m.ccg_code, c.name, p.sex, p.age_band
+				order by m.ccg_code
+				""")
+			.param("date", extract)
+			.query((ResultSet rs) -> {
+				String code = rs.getString("ccg_code");
+				names.putIfAbsent(code, rs.getString("ccg_name"));
+				counts.computeIfAbsent(code, key -> new Accumulator()).add(rs);
+			});
+		List<CcgPopulation> result = new ArrayList<>();
+		counts.forEach((code, accumulator) -> result.add(new CcgPopulation(code, names.get(code), accumulator.counts())));
+		return result;
+	}
+
+	/** Every practice with registered patients at the extract, with its CCG that day (null if none); optionally one CCG's. */
+	public List<PracticePopulation> practicePopulations(LocalDate extract, String ccgCode) {
+		Map<String, String[]> practices = new LinkedHashMap<>();
+		Map<String, Accumulator> counts = new LinkedHashMap<>();
+		jdbc.sql(MEMBERSHIP + """
+				select p.practice_code, o.name as practice_name, m.ccg_code, p.sex, p.age_band, p.patients
+				from directory_registered_patients p
+				join directory_organisation o on o.code = p.practice_code
+				left join membership m on m.practice_code = p.practice_code
+				where p.extract_date = :date and p.sex in ('MALE', 'FEMALE') and p.age_band <> 'ALL'
+				  and (cast(:ccg as varchar) is null or m.ccg_code = :ccg)
+				order by p.practice_code
+				""")
+			.param("date", extract)
+			.param("ccg", ccgCode)
+			.query((ResultSet rs) -> {
+				String code = rs.getString("practice_code");
+				practices.putIfAbsent(code, new String[] { rs.getString("practice_name"), rs.getString("ccg_code") });
+				counts.computeIfAbsent(code, key -> new Accumulator()).add(rs);
+			});
+		List<PracticePopulation> result = new ArrayList<>();
+		counts.forEach((code, accumulator) -> result
+			.add(new PracticePopulation(code, practices.get(code)[0], practices.get(code)[1], accumulator.counts())));
+		return result;
+	}
+
+	/** Each practice's CCG on the date; where links overlap, the one that started last. */
+	private static final String MEMBERSHIP = """
+			with membership as (
+			    select distinct on (r.child_code) r.child_code as practice_code, r.parent_code as ccg_code
+			    from directory_relationship r
+			    join directory_organisation c on c.code = r.parent_code and c.type = 'CCG'
+			    where (r.valid_from is null or r.valid_from <= :date) and (r.valid_to is null or r.valid_to >= :date)
+			    order by r.child_code, r.valid_from desc nulls last, r.id desc
+			)
+			""";
+
+	private static final class Accumulator {
+
+		private final Map<String, Long> male = zeros();
+
+		private final Map<String, Long> female = zeros();
+
+		void add(ResultSet rs) throws SQLException {
+			Map<String, Long> target = "MALE".equals(rs.getString("sex")) ? male : female;
+			target.merge(rs.getString("age_band"), rs.getLong("patients"), Long::sum);
+		}
+
+		BandCounts counts() {
+			return new BandCounts(male, female);
+		}
+
+		private static Map<String, Long> zeros() {
+			Map<String, Long> map = new LinkedHashMap<>();
+			AGE_BANDS.forEach(band -> map.put(band, 0L));
+			return map;
+		}
+	}
+}

@@ -1,0 +1,276 @@
+package org.cocommission.finance;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.cocommission.platform.Exports;
+import org.cocommission.platform.FinancialYear;
+import org.cocommission.platform.Money;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/finance")
+@Tag(name = "Finance", description = "Allocation formulas, runs, scenarios, indicative budgets and the global sum")
+class FinanceApiController {
+
+	record FormulaBody(long id, String name, String effectiveYear, FormulaStatus status, BigDecimal inequalitiesShareCcg,
+			BigDecimal inequalitiesSharePrimaryCare, Map<String, BigDecimal> male, Map<String, BigDecimal> female,
+			List<CcgFactor> ccgFactors, Map<String, BigDecimal> globalSum, String publishedBy, Instant publishedAt,
+			int version) {
+
+		static FormulaBody of(FormulaView f) {
+			return new FormulaBody(f.id(), f.name(), f.effectiveYear().toString(), f.status(), f.inequalitiesShareCcg(),
+					f.inequalitiesSharePrimaryCare(), f.costCurve().male(), f.costCurve().female(), f.ccgFactors(),
+					f.globalSum(), f.publishedBy(), f.publishedAt(), f.version());
+		}
+	}
+
+	/** A formula to create or update: shares as fractions (0.10 = 10%), the cost curve by band for each sex. */
+	record FormulaRequest(String name, String effectiveYear, BigDecimal inequalitiesShareCcg,
+			BigDecimal inequalitiesSharePrimaryCare, Map<String, BigDecimal> male, Map<String, BigDecimal> female,
+			Map<String, BigDecimal> globalSum) {
+
+		FormulaDraft draft() {
+			return new FormulaDraft(name, FinancialYear.parse(effectiveYear), inequalitiesShareCcg,
+					inequalitiesSharePrimaryCare, new CostCurve(male, female), globalSum);
+		}
+	}
+
+	record BaselineLine(String ccgCode, BigDecimal allocation) {
+	}
+
+	record ScenarioRequest(String name, BigDecimal envelope, BigDecimal minimumGrowth, BigDecimal maximumGrowth,
+			BigDecimal gapClosure, BigDecimal overTargetFloor) {
+	}
+
+	record RunBody(long id, String name, String year, Programme programme, long formulaId, String formulaName,
+			LocalDate extractDate, BigDecimal envelope, BigDecimal specialisedEnvelope, BigDecimal minimumGrowthPercent,
+			BigDecimal maximumGrowthPercent, BigDecimal gapClosurePercent, BigDecimal overTargetFloorPercent,
+			String baselineSource, Long copiedFrom, String createdBy, Instant createdAt, Instant publishedAt,
+			String roundingRule) {
+
+		static RunBody of(RunView r) {
+			return new RunBody(r.id(), r.name(), r.year().toString(), r.programme(), r.formulaId(), r.formulaName(),
+					r.extractDate(), r.envelope().pounds(), r.specialisedEnvelope().pounds(),
+					new BigDecimal(FinanceForms.percent(r.pace().minimumGrowth())),
+					new BigDecimal(FinanceForms.percent(r.pace().maximumGrowth())),
+					new BigDecimal(FinanceForms.percent(r.pace().gapClosure())),
+					new BigDecimal(FinanceForms.percent(r.pace().overTargetFloor())), r.baselineSource(), r.copiedFrom(),
+					r.createdBy(), r.createdAt(), r.publishedAt(), r.roundingRule());
+		}
+	}
+
+	record ResultLine(String ccgCode, String ccgName, long rawPopulation, BigDecimal weightedPopulation,
+			BigDecimal targetSharePercent, BigDecimal target, BigDecimal baseline, BigDecimal allocation,
+			BigDecimal distance, BigDecimal distancePercent, BigDecimal growthPercent, BigDecimal perHead,
+			BigDecimal targetPerHead) {
+
+		static ResultLine of(CcgResult r) {
+			return new ResultLine(r.ccgCode(), r.ccgName(), r.rawPopulation(), r.weightedPopulation(),
+					r.targetSharePercent(), r.target().pounds(), r.baseline().pounds(), r.allocation().pounds(),
+					r.distance().pounds(), r.distancePercent(), r.growthPercent(), r.perHead().pounds(),
+					r.targetPerHead().pounds());
+		}
+	}
+
+	record RunResults(RunBody run, BigDecimal totalAllocation, List<ResultLine> results) {
+	}
+
+	record ComparisonLine(String ccgCode, String ccgName, BigDecimal firstAllocation, BigDecimal secondAllocation,
+			BigDecimal difference, BigDecimal firstDistancePercent, BigDecimal secondDistancePercent) {
+	}
+
+	record ComparisonBody(RunBody first, RunBody second, List<ComparisonLine> lines, List<String> winners,
+			List<String> losers) {
+	}
+
+	record BudgetBody(String year, Programme programme, long runId, Instant publishedAt, ResultLine budget) {
+
+		static BudgetBody of(IndicativeBudget b) {
+			return new BudgetBody(b.year().toString(), b.programme(), b.runId(), b.publishedAt(), ResultLine.of(b.result()));
+		}
+	}
+
+	private final FinanceFormulas formulas;
+
+	private final AllocationRuns runs;
+
+	private final GlobalSumPayments globalSum;
+
+	FinanceApiController(FinanceFormulas formulas, AllocationRuns runs, GlobalSumPayments globalSum) {
+		this.formulas = formulas;
+		this.runs = runs;
+		this.globalSum = globalSum;
+	}
+
+	@GetMapping("/formulas")
+	@Operation(summary = "Formula versions, newest first")
+	List<FormulaBody> formulas() {
+		return formulas.list().stream().map(FormulaBody::of).toList();
+	}
+
+	@GetMapping("/formulas/{id}")
+	@Operation(summary = "One formula version")
+	FormulaBody formula(@PathVariable long id) {
+		return FormulaBody.of(formulas.get(id));
+	}
+
+	@PostMapping("/formulas")
+	@Operation(summary = "Create a draft formula (national users)")
+	FormulaBody createFormula(@RequestBody FormulaRequest request) {
+		return FormulaBody.of(formulas.createDraft(request.draft()));
+	}
+
+	@PutMapping("/formulas/{id}")
+	@Operation(summary = "Replace a draft formula's settings; 409 if the version is stale")
+	FormulaBody updateFormula(@PathVariable long id, @RequestParam int version, @RequestBody FormulaRequest request) {
+		return FormulaBody.of(formulas.updateDraft(id, version, request.draft()));
+	}
+
+	@PutMapping("/formulas/{id}/ccg-factors")
+	@Operation(summary = "Set a draft's per-CCG additional need, market forces factor and inequality index")
+	FormulaBody ccgFactors(@PathVariable long id, @RequestParam int version, @RequestBody List<CcgFactor> factors) {
+		return FormulaBody.of(formulas.setCcgFactors(id, version, factors));
+	}
+
+	@PostMapping("/formulas/{id}/publish")
+	@Operation(summary = "Publish (freeze) a draft formula")
+	FormulaBody publishFormula(@PathVariable long id, @RequestParam int version) {
+		return FormulaBody.of(formulas.publish(id, version));
+	}
+
+	@PostMapping("/baselines/{startYear}/{programme}")
+	@Operation(summary = "Import last year's allocations for the first year, e.g. /baselines/2013/CORE_CCG")
+	Map<String, Integer> importBaseline(@PathVariable int startYear, @PathVariable Programme programme,
+			@RequestBody List<BaselineLine> lines) {
+		int rows = runs.importBaseline(new FinancialYear(startYear), programme,
+				lines.stream().map(l -> new AllocationRuns.BaselineRow(l.ccgCode(), new Money(l.allocation()))).toList());
+		return Map.of("rows", rows);
+	}
+
+	@GetMapping("/runs")
+	@Operation(summary = "Allocation runs (national users)")
+	List<RunBody> runs() {
+		return runs.list().stream().map(RunBody::of).toList();
+	}
+
+	@PostMapping("/runs")
+	@Operation(summary = "Compute an allocation run; growth figures in percent. 400 with the problems on bad input")
+	RunResults createRun(@RequestBody FinanceForms.RunForm form) {
+		FinanceForms.Parsed<RunRequest> parsed = FinanceForms.run(form);
+		if (!parsed.ok()) {
+			throw new IllegalArgumentException(String.join("; ", parsed.errors().values()));
+		}
+		return results(runs.create(parsed.value()).id());
+	}
+
+	@GetMapping("/runs/{id}")
+	@Operation(summary = "A run with its results per CCG")
+	RunResults run(@PathVariable long id) {
+		return results(id);
+	}
+
+	@PostMapping("/runs/{id}/rerun")
+	@Operation(summary = "Recompute a run from its stored parameters (idempotent)")
+	RunResults rerun(@PathVariable long id) {
+		runs.rerun(id);
+		return results(id);
+	}
+
+	@PostMapping("/runs/{id}/scenarios")
+	@Operation(summary = "Copy a run with changed parameters (percent) and compute it")
+	RunResults scenario(@PathVariable long id, @RequestBody ScenarioRequest request) {
+		RunView source = runs.get(id);
+		PaceOfChange pace = new PaceOfChange(
+				orElse(request.minimumGrowth(), source.pace().minimumGrowth()),
+				orElse(request.maximumGrowth(), source.pace().maximumGrowth()),
+				orElse(request.gapClosure(), source.pace().gapClosure()),
+				orElse(request.overTargetFloor(), source.pace().overTargetFloor()));
+		RunView created = runs.scenario(id, new AllocationRuns.ScenarioChanges(request.name(),
+				request.envelope() == null ? null : new Money(request.envelope()), pace));
+		return results(created.id());
+	}
+
+	@PostMapping("/runs/{id}/publish")
+	@Operation(summary = "Publish a run's allocations as indicative budgets")
+	RunBody publish(@PathVariable long id) {
+		return RunBody.of(runs.publish(id));
+	}
+
+	@GetMapping("/runs/compare")
+	@Operation(summary = "Compare two runs per CCG")
+	ComparisonBody compare(@RequestParam long first, @RequestParam long second) {
+		RunComparison c = runs.compare(first, second);
+		return new ComparisonBody(RunBody.of(c.first()), RunBody.of(c.second()),
+				c.lines().stream().map(l -> new ComparisonLine(l.ccgCode(), l.ccgName(), l.firstAllocation().pounds(),
+						l.secondAllocation().pounds(), l.difference().pounds(), l.firstDistancePercent(),
+						l.secondDistancePercent())).toList(),
+				c.winners().stream().map(RunComparison.Line::ccgCode).toList(),
+				c.losers().stream().map(RunComparison.Line::ccgCode).toList());
+	}
+
+	@GetMapping("/runs/{id}/annex.csv")
+	@Operation(summary = "The run as an allocation annex (CSV)")
+	ResponseEntity<String> annexCsv(@PathVariable long id) {
+		RunView run = runs.get(id);
+		return Exports.csvDownload(FinanceTables.annex(run, runs.results(id)), "allocations-run-" + id + ".csv");
+	}
+
+	@GetMapping("/runs/{id}/annex.xlsx")
+	@Operation(summary = "The run as an allocation annex (XLSX)")
+	ResponseEntity<byte[]> annexXlsx(@PathVariable long id) {
+		RunView run = runs.get(id);
+		return Exports.xlsxDownload("allocations-run-" + id + ".xlsx", FinanceTables.annex(run, runs.results(id)));
+	}
+
+	@GetMapping("/budgets")
+	@Operation(summary = "Indicative budgets the caller may see for a year (e.g. 2014/15)")
+	List<BudgetBody> budgets(@RequestParam String year) {
+		return runs.budgets(FinancialYear.parse(year)).stream().map(BudgetBody::of).toList();
+	}
+
+	@GetMapping("/budgets/{ccgCode}")
+	@Operation(summary = "One CCG's indicative budgets for a year; 403 outside the caller's scope")
+	List<BudgetBody> budget(@PathVariable String ccgCode, @RequestParam String year) {
+		return runs.budgetsOf(ccgCode.toUpperCase(), FinancialYear.parse(year)).stream().map(BudgetBody::of).toList();
+	}
+
+	@GetMapping("/budgets/{ccgCode}/population-view")
+	@Operation(summary = "Spend per head for the CCG's population against England and peer CCGs")
+	PopulationView populationView(@PathVariable String ccgCode, @RequestParam String year) {
+		return runs.populationView(ccgCode.toUpperCase(), FinancialYear.parse(year));
+	}
+
+	@GetMapping("/global-sum/{ccgCode}")
+	@Operation(summary = "Each member practice's weighted list and quarterly global sum payment")
+	GlobalSumPayments.CcgGlobalSum globalSum(@PathVariable String ccgCode) {
+		return globalSum.forCcg(ccgCode.toUpperCase());
+	}
+
+	private RunResults results(long id) {
+		RunView run = runs.get(id);
+		List<CcgResult> results = runs.results(id);
+		return new RunResults(RunBody.of(run),
+				results.stream().map(r -> r.allocation().pounds()).reduce(BigDecimal.ZERO, BigDecimal::add),
+				results.stream().map(ResultLine::of).toList());
+	}
+
+	private static BigDecimal orElse(BigDecimal percent, BigDecimal fraction) {
+		return percent == null ? fraction : percent.divide(BigDecimal.valueOf(100), java.math.MathContext.DECIMAL64);
+	}
+}

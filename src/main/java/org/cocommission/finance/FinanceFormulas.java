@@ -1,0 +1,221 @@
+package org.cocommission.finance;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+import org.cocommission.audit.AuditEntry;
+import org.cocommission.audit.AuditTrail;
+import org.cocommission.identity.AccessPolicy;
+import org.cocommission.platform.FinancialYear;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Allocation formulas as versioned data: national users create and edit drafts and publish them, which freezes them. */
+@Service
+@Transactional
+public class FinanceFormulas {
+
+	private final JdbcClient jdbc;
+
+	private final AccessPolicy access;
+
+	private final AuditTrail audit;
+
+	FinanceFormulas(JdbcClient jdbc, AccessPolicy access, AuditTrail audit) {
+		this.jdbc = jdbc;
+		this.access = access;
+		this.audit = audit;
+	}
+
+	@Transactional(readOnly = true)
+	public List<FormulaView> list() {
+		access.requireUser();
+		return jdbc.sql("select id from finance_formula order by financial_year desc, id desc")
+			.query(Long.class)
+			.list()
+			.stream()
+			.map(this::load)
+			.toList();
+	}
+
+	@Transactional(readOnly = true)
+	public FormulaView get(long id) {
+		access.requireUser();
+		return load(id);
+	}
+
+	public FormulaView createDraft(FormulaDraft draft) {
+		access.checkNational();
+		String user = access.requireUser().username();
+		long id = jdbc.sql("insert into finance_formula (name, financial_year, status, inequalities_share_ccg,"
+				+ " inequalities_share_primary, created_by) values (?, ?, 'DRAFT', ?, ?, ?) returning id")
+			.params(draft.name().trim(), draft.effectiveYear().startYear(), draft.inequalitiesShareCcg(),
+					draft.inequalitiesSharePrimaryCare(), user)
+			.query(Long.class)
+			.single();
+		writeDetails(id, draft);
+		history(id, FormulaStatus.DRAFT, user);
+		FormulaView created = load(id);
+		audit.record(new AuditEntry("FINANCE_FORMULA_CREATED", "finance_formula", String.valueOf(id), null, null,
+				summary(created)));
+		return created;
+	}
+
+	/** Replaces a draft's settings; {@code version} is the one the editor read, so a concurrent edit is refused. */
+	public FormulaView updateDraft(long id, int version, FormulaDraft draft) {
+		access.checkNational();
+		FormulaView before = load(id);
+		before.status().checkEditable();
+		int updated = jdbc.sql("update finance_formula set name = ?, financial_year = ?, inequalities_share_ccg = ?,"
+				+ " inequalities_share_primary = ?, version = version + 1 where id = ? and version = ? and status = 'DRAFT'")
+			.params(draft.name().trim(), draft.effectiveYear().startYear(), draft.inequalitiesShareCcg(),
+					draft.inequalitiesSharePrimaryCare(), id, version)
+			.update();
+		if (updated == 0) {
+			throw new OptimisticLockingFailureException("Formula " + id + " was changed by someone else: reload it");
+		}
+		jdbc.sql("delete from finance_formula_weight where formula_id = ?").param(id).update();
+		jdbc.sql("delete from finance_formula_global_sum where formula_id = ?").param(id).update();
+		writeDetails(id, draft);
+		FormulaView after = load(id);
+		audit.record(new AuditEntry("FINANCE_FORMULA_UPDATED", "finance_formula", String.valueOf(id), null,
+				summary(before), summary(after)));
+		return after;
+	}
+
+	/** Sets the per-CCG indices of a draft (CCGs left out count as the England average). */
+	public FormulaView setCcgFactors(long id, int version, List<CcgFactor> factors) {
+		access.checkNational();
+		FormulaView before = load(id);
+		before.status().checkEditable();
+		bumpVersion(id, version);
+		jdbc.sql("delete from finance_formula_ccg_factor where formula_id = ?").param(id).update();
+		for (CcgFactor factor : factors) {
+			jdbc.sql("insert into finance_formula_ccg_factor (formula_id, ccg_code, additional_need,"
+					+ " market_forces_factor, inequality_index) values (?, ?, ?, ?, ?)")
+				.params(id, factor.ccgCode(), factor.additionalNeed(), factor.marketForcesFactor(),
+						factor.inequalityIndex())
+				.update();
+		}
+		audit.record(new AuditEntry("FINANCE_FORMULA_CCG_FACTORS_SET", "finance_formula", String.valueOf(id), null,
+				Map.of("ccgFactors", before.ccgFactors().size()), Map.of("ccgFactors", factors.size())));
+		return load(id);
+	}
+
+	public FormulaView publish(long id, int version) {
+		access.checkNational();
+		FormulaView before = load(id);
+		FormulaStatus next = before.status().publish();
+		String user = access.requireUser().username();
+		int updated = jdbc.sql("update finance_formula set status = ?, published_by = ?, published_at = now(),"
+				+ " version = version + 1 where id = ? and version = ?")
+			.params(next.name(), user, id, version)
+			.update();
+		if (updated == 0) {
+			throw new OptimisticLockingFailureException("Formula " + id + " was changed by someone else: reload it");
+		}
+		history(id, next, user);
+		FormulaView after = load(id);
+		audit.record(new AuditEntry("FINANCE_FORMULA_PUBLISHED", "finance_formula", String.valueOf(id), null,
+				summary(before), summary(after)));
+		return after;
+	}
+
+	/** A new draft holding a copy of another version's settings and CCG indices. */
+	public FormulaView copyAsDraft(long id, FinancialYear effectiveYear) {
+		FormulaView source = get(id);
+		FormulaView copy = createDraft(new FormulaDraft(source.name() + " (copy)", effectiveYear,
+				source.inequalitiesShareCcg(), source.inequalitiesSharePrimaryCare(), source.costCurve(),
+				source.globalSum()));
+		return setCcgFactors(copy.id(), copy.version(), source.ccgFactors());
+	}
+
+	private void bumpVersion(long id, int version) {
+		int updated = jdbc.sql("update finance_formula set version = version + 1 where id = ? and version = ?")
+			.params(id, version)
+			.update();
+		if (updated == 0) {
+			throw new OptimisticLockingFailureException("Formula " + id + " was changed by someone else: reload it");
+		}
+	}
+
+	private void writeDetails(long id, FormulaDraft draft) {
+		for (String sex : List.of("MALE", "FEMALE")) {
+			for (String band : org.cocommission.directory.PopulationQueries.AGE_BANDS) {
+				jdbc.sql("insert into finance_formula_weight (formula_id, age_band, sex, cost_index) values (?, ?, ?, ?)")
+					.params(id, band, sex, draft.costCurve().weight(sex, band))
+					.update();
+			}
+		}
+		draft.globalSum().forEach((name, value) -> jdbc
+			.sql("insert into finance_formula_global_sum (formula_id, name, value) values (?, ?, ?)")
+			.params(id, name, value)
+			.update());
+	}
+
+	private void history(long id, FormulaStatus status, String user) {
+		jdbc.sql("insert into finance_formula_history (formula_id, status, changed_by) values (?, ?, ?)")
+			.params(id, status.name(), user)
+			.update();
+	}
+
+	FormulaView load(long id) {
+		Map<String, BigDecimal> male = new LinkedHashMap<>();
+		Map<String, BigDecimal> female = new LinkedHashMap<>();
+		jdbc.sql("select age_band, sex, cost_index from finance_formula_weight where formula_id = ?")
+			.param(id)
+			.query((ResultSet rs) -> {
+				("MALE".equals(rs.getString("sex")) ? male : female).put(rs.getString("age_band"),
+						rs.getBigDecimal("cost_index"));
+			});
+		List<CcgFactor> factors = jdbc.sql("select * from finance_formula_ccg_factor where formula_id = ? order by ccg_code")
+			.param(id)
+			.query((rs, row) -> new CcgFactor(rs.getString("ccg_code"), rs.getBigDecimal("additional_need"),
+					rs.getBigDecimal("market_forces_factor"), rs.getBigDecimal("inequality_index")))
+			.list();
+		Map<String, BigDecimal> globalSum = new LinkedHashMap<>();
+		jdbc.sql("select name, value from finance_formula_global_sum where formula_id = ?")
+			.param(id)
+			.query((ResultSet rs) -> {
+				globalSum.put(rs.getString("name"), rs.getBigDecimal("value"));
+			});
+		return jdbc.sql("select * from finance_formula where id = ?")
+			.param(id)
+			.query((rs, row) -> view(rs, new CostCurve(male, female), factors,
+					GlobalSum.Coefficients.withDefaults(globalSum)))
+			.optional()
+			.orElseThrow(() -> new NoSuchElementException("No formula " + id));
+	}
+
+	private static FormulaView view(ResultSet rs, CostCurve curve, List<CcgFactor> factors,
+			Map<String, BigDecimal> globalSum) throws SQLException {
+		return new FormulaView(rs.getLong("id"), rs.getString("name"), new FinancialYear(rs.getInt("financial_year")),
+				FormulaStatus.valueOf(rs.getString("status")), rs.getBigDecimal("inequalities_share_ccg").stripTrailingZeros(),
+				rs.getBigDecimal("inequalities_share_primary").stripTrailingZeros(), curve, new ArrayList<>(factors),
+				globalSum, rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
+				rs.getString("published_by"),
+				rs.getTimestamp("published_at") == null ? null : rs.getTimestamp("published_at").toInstant(),
+				rs.getInt("version"));
+	}
+
+	private static Map<String, Object> summary(FormulaView view) {
+		Map<String, Object> state = new LinkedHashMap<>();
+		state.put("name", view.name());
+		state.put("effectiveYear", view.effectiveYear().toString());
+		state.put("status", view.status().name());
+		state.put("inequalitiesShareCcg", view.inequalitiesShareCcg());
+		state.put("inequalitiesSharePrimaryCare", view.inequalitiesSharePrimaryCare());
+		state.put("costCurve", view.costCurve());
+		state.put("version", view.version());
+		return state;
+	}
+}

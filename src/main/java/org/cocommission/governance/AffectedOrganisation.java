@@ -1,0 +1,28 @@
+package org.cocommission.governance;
+
+/** An organisation an agenda item affects: a practice or provider by ODS code, or a provider or contract by name. */
+public record AffectedOrganisation(Kind kind, String organisationCode, String bodyName) {
+
+	public enum Kind {
+		PRACTICE, PROVIDER, CONTRACT
+	}
+
+	public AffectedOrganisation {
+		if (kind == null) {
+			throw new IllegalArgumentException("Say whether the item affects a practice, a provider or a contract");
+		}
+		organisationCode = organisationCode == null || organisationCode.isBlank() ? null
+				: organisationCode.trim().toUpperCase();
+		bodyName = bodyName == null || bodyName.isBlank() ? null : bodyName.trim();
+		if (organisationCode == null && bodyName == null) {
+			throw new IllegalArgumentException("An affected organisation needs an ODS code or a name");
+		}
+		if (kind == Kind.PRACTICE && organisationCode == null) {
+			throw new IllegalArgumentException("A practice is named by its ODS code");
+		}
+	}
+
+	public String label() {
+		return organisationCode != null ? organisationCode + (bodyName != null ? " " + bodyName : "") : bodyName;
+	}
+}

@@ -1,0 +1,66 @@
+package org.cocommission.governance;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Who is conflicted on an agenda item, and how the chair must handle it: a member is conflicted when an interest of
+ * theirs that covers the meeting date concerns an organisation the item affects, whether directly (a declaration; a
+ * partnership, employment, directorship or shareholding) or indirectly (a spouse's or close relative's). The
+ * handling follows the interest's nature and the item's kind. Source: NHS England, Managing conflicts of interest:
+ * revised statutory guidance for CCGs (2016), "Managing conflicts of interest at meetings".
+ */
+public final class ConflictDetection {
+
+	private ConflictDetection() {
+	}
+
+	/** A conflict of one member on one item: the interests that caused it and the handling they require. */
+	public record Conflict(long personId, List<Interest> interests, Handling handling) {
+
+		public String describe() {
+			return String.join("; ", interests.stream()
+				.map(interest -> interest.category().label() + ": " + interest.description())
+				.toList());
+		}
+	}
+
+	/** A member and every interest of theirs on the registers (declarations and links). */
+	public record MemberInterests(long personId, List<Interest> interests) {
+	}
+
+	public static List<Conflict> detect(List<MemberInterests> members, List<AffectedOrganisation> affected,
+			ItemKind kind, LocalDate meetingDate) {
+		List<Conflict> conflicts = new ArrayList<>();
+		for (MemberInterests member : members) {
+			List<Interest> relevant = member.interests()
+				.stream()
+				.filter(interest -> interest.coversDate(meetingDate))
+				.filter(interest -> affected.stream().anyMatch(interest::concerns))
+				.toList();
+			if (!relevant.isEmpty()) {
+				Handling handling = Handling.DECLARE_ONLY;
+				for (Interest interest : relevant) {
+					handling = handling.strongest(requiredHandling(interest.category(), kind));
+				}
+				conflicts.add(new Conflict(member.personId(), relevant, handling));
+			}
+		}
+		return conflicts;
+	}
+
+	/**
+	 * Information items need only the declaration. A direct financial interest means leaving for the item, whether it
+	 * is discussed or decided; any other interest in a decision means staying for the discussion without a vote.
+	 */
+	public static Handling requiredHandling(InterestCategory category, ItemKind kind) {
+		if (kind == ItemKind.INFORMATION) {
+			return Handling.DECLARE_ONLY;
+		}
+		if (category == InterestCategory.FINANCIAL) {
+			return Handling.LEAVE_FOR_ITEM;
+		}
+		return kind == ItemKind.DECISION ? Handling.MAY_NOT_VOTE : Handling.DECLARE_ONLY;
+	}
+}

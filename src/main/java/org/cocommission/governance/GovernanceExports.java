@@ -1,0 +1,123 @@
+package org.cocommission.governance;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+
+import org.cocommission.governance.GovernanceViews.ComplianceRow;
+import org.cocommission.governance.GovernanceViews.DecisionRow;
+import org.cocommission.governance.GovernanceViews.DeclarationView;
+import org.cocommission.governance.GovernanceViews.GiftView;
+import org.cocommission.governance.GovernanceViews.Register;
+import org.cocommission.platform.Exports;
+import org.cocommission.platform.Table;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+/** Every register as CSV and as PDF (a plain XHTML print template rendered by Thymeleaf). */
+@Component
+class GovernanceExports {
+
+	private final TemplateEngine templates;
+
+	GovernanceExports(TemplateEngine templates) {
+		this.templates = templates;
+	}
+
+	Table registerTable(Register register, boolean published) {
+		List<List<Object>> rows = new ArrayList<>();
+		for (DeclarationView entry : register.declarations()) {
+			List<Object> row = new ArrayList<>(List.of(entry.personName(), entry.role().label(), entry.category().label(),
+					entry.description(), text(entry.organisation()), entry.from().toString(), text(entry.to()),
+					text(entry.actionTaken())));
+			if (!published) {
+				row.add(entry.sensitive() ? "Withheld: " + text(entry.sensitiveReason()) : "Published");
+			}
+			rows.add(row);
+		}
+		List<String> headings = new ArrayList<>(List.of("Name", "Role", "Category", "Interest", "Organisation", "From",
+				"To", "Action taken"));
+		if (!published) {
+			headings.add("Publication");
+		}
+		return new Table("Register of interests " + register.ccgCode(), headings, rows);
+	}
+
+	ResponseEntity<String> registerCsv(Register register, boolean published) {
+		return Exports.csvDownload(registerTable(register, published), "register-of-interests-" + register.ccgCode() + ".csv");
+	}
+
+	ResponseEntity<byte[]> registerPdf(Register register, boolean published) {
+		return Exports.pdfDownload(print(registerTable(register, published),
+				published ? register.withheldAsSensitive() + " entries withheld as sensitive by the conflict of interest guardian."
+						: null),
+				"register-of-interests-" + register.ccgCode() + ".pdf");
+	}
+
+	Table giftsTable(String ccg, List<GiftView> gifts) {
+		return new Table("Gifts and hospitality " + ccg,
+				List.of("Name", "Kind", "Offered by", "Description", "Value", "Date", "Accepted", "Declaration required",
+						"Flag"),
+				gifts.stream()
+					.map(gift -> List.<Object>of(gift.personName(), gift.kind().name().toLowerCase(), gift.offeredBy(),
+							gift.description(), gift.value(), gift.offeredOn().toString(), gift.accepted() ? "Yes" : "No",
+							gift.declarationRequired() ? "Yes" : "No", text(gift.flag())))
+					.toList());
+	}
+
+	ResponseEntity<String> giftsCsv(String ccg, List<GiftView> gifts) {
+		return Exports.csvDownload(giftsTable(ccg, gifts), "gifts-and-hospitality-" + ccg + ".csv");
+	}
+
+	ResponseEntity<byte[]> giftsPdf(String ccg, List<GiftView> gifts) {
+		return Exports.pdfDownload(print(giftsTable(ccg, gifts), null), "gifts-and-hospitality-" + ccg + ".pdf");
+	}
+
+	Table decisionsTable(List<DecisionRow> decisions, boolean procurement) {
+		return new Table(procurement ? "Procurement decisions" : "Decisions",
+				List.of("CCG", "Committee", "Meeting date", "Item", "Outcome", "Decision", "Referred to", "Quorate",
+						"Conflicts and how managed", "Votes"),
+				decisions.stream()
+					.map(row -> List.<Object>of(row.ccgCode(), row.committeeName(), row.heldOn().toString(), row.title(),
+							row.status().label(), text(row.decision()), text(row.referredTo()),
+							row.quorate() == null ? "" : row.quorate() ? "Yes" : "No", text(row.conflicts()),
+							text(row.votes())))
+					.toList());
+	}
+
+	ResponseEntity<String> decisionsCsv(List<DecisionRow> decisions, boolean procurement) {
+		return Exports.csvDownload(decisionsTable(decisions, procurement),
+				procurement ? "procurement-decisions.csv" : "decisions.csv");
+	}
+
+	ResponseEntity<byte[]> decisionsPdf(List<DecisionRow> decisions, boolean procurement) {
+		return Exports.pdfDownload(print(decisionsTable(decisions, procurement), null),
+				procurement ? "procurement-decisions.pdf" : "decisions.pdf");
+	}
+
+	ResponseEntity<String> complianceCsv(List<ComplianceRow> rows) {
+		return Exports.csvDownload(new Table("Governance compliance",
+				List.of("CCG", "People", "Declarations up to date", "Overdue", "Gifts flagged",
+						"Meetings with unmanaged conflicts", "Decisions", "Quorate decisions"),
+				rows.stream()
+					.map(row -> List.<Object>of(row.ccgCode(), row.people(), row.upToDate(), row.overdue(),
+							row.giftsFlagged(), row.meetingsWithUnmanagedConflicts(), row.decisions(),
+							row.quorateDecisions()))
+					.toList()), "governance-compliance.csv");
+	}
+
+	/** The table as a well-formed XHTML page for the PDF renderer. */
+	String print(Table table, String note) {
+		Context context = new Context();
+		context.setVariables(Map.of("table", table, "note", note == null ? "" : note));
+		return templates.process("governance/print", context);
+	}
+
+	private static String text(Object value) {
+		return value == null ? "" : value.toString();
+	}
+}

@@ -1,0 +1,104 @@
+package org.cocommission.governance;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.cocommission.platform.Money;
+
+/** What the governance pages and API show; requests are in {@link GovernanceRequests}. */
+public final class GovernanceViews {
+
+	private GovernanceViews() {
+	}
+
+	public record LinkView(long id, LinkRelationship relationship, String organisationCode, String organisationName,
+			String bodyName, String relative, LocalDate from, LocalDate to) {
+
+		public String describe() {
+			String target = organisationCode != null
+					? organisationCode + (organisationName != null ? " " + organisationName : "") : bodyName;
+			return relationship.label() + " at " + target + (relative != null ? " (" + relative + "'s link)" : "");
+		}
+	}
+
+	public record PersonView(long id, String ccgCode, String name, MemberRole role, boolean voting, String title,
+			String username, LocalDate joinedOn, LocalDate lastReturnOn, LocalDate dueOn, boolean overdue,
+			List<LinkView> links) {
+	}
+
+	public record DeclarationView(long id, long personId, String personName, MemberRole role, InterestCategory category,
+			String description, String organisationCode, String bodyName, LocalDate from, LocalDate to,
+			String actionTaken, LocalDate declaredOn, boolean sensitive, String sensitiveReason, String sensitiveDecidedBy,
+			int version) {
+
+		public String organisation() {
+			return organisationCode != null ? organisationCode : bodyName;
+		}
+	}
+
+	public record Register(String ccgCode, List<PersonView> people, List<DeclarationView> declarations,
+			long overdue, long withheldAsSensitive) {
+	}
+
+	public record GiftView(long id, long personId, String personName, GiftsAndHospitalityThresholds.GiftKind kind,
+			boolean fromSupplier, String offeredBy, String description, Money value, LocalDate offeredOn,
+			boolean accepted, boolean seniorApproval, boolean declarationRequired, boolean acceptanceAllowed,
+			String flag) {
+	}
+
+	public record MemberView(long personId, String name, MemberRole role, boolean voting) {
+	}
+
+	public record CommitteeView(long id, String ccgCode, String name, CommitteeKind kind, QuorumRule quorum,
+			boolean layChair, Long chairId, String chairName, Long viceChairId, String viceChairName,
+			List<MemberView> members, int version) {
+	}
+
+	public record ConflictView(long personId, String name, MemberRole role, boolean voting, String interests,
+			Handling requiredHandling, Handling recordedHandling, boolean onTheDay) {
+	}
+
+	public record VoteView(long personId, String name, Vote vote) {
+	}
+
+	public record ItemView(long id, int position, String title, ItemKind kind, boolean procurement,
+			List<AffectedOrganisation> affected, ItemStatus status, String decision, String referredTo,
+			List<ConflictView> conflicts, QuorumRule.Assessment quorum, List<VoteView> votes, int version) {
+
+		public long votesFor() {
+			return votes.stream().filter(vote -> vote.vote() == Vote.FOR).count();
+		}
+
+		public long votesAgainst() {
+			return votes.stream().filter(vote -> vote.vote() == Vote.AGAINST).count();
+		}
+
+		public long abstentions() {
+			return votes.stream().filter(vote -> vote.vote() == Vote.ABSTAIN).count();
+		}
+
+		public boolean isOpen() {
+			return status == ItemStatus.OPEN;
+		}
+	}
+
+	public record AttendeeView(long personId, String name, MemberRole role, boolean voting, Boolean present) {
+	}
+
+	public record MeetingView(long id, String ccgCode, long committeeId, String committeeName, LocalDate heldOn,
+			String title, boolean attendanceRecorded, List<AttendeeView> attendees, List<ItemView> items) {
+	}
+
+	public record MeetingSummary(long id, long committeeId, String committeeName, LocalDate heldOn, String title,
+			int items, int openItems) {
+	}
+
+	public record DecisionRow(long itemId, String ccgCode, String committeeName, long meetingId, LocalDate heldOn,
+			String title, boolean procurement, ItemStatus status, String decision, String referredTo, Boolean quorate,
+			String conflicts, String votes) {
+	}
+
+	public record ComplianceRow(String ccgCode, long people, long upToDate, long overdue, long giftsFlagged,
+			long meetingsWithUnmanagedConflicts, long decisions, long quorateDecisions) {
+	}
+}

@@ -1,0 +1,6 @@
+package org.cocommission.governance;
+
+/** A voting member's vote on a decision item. */
+public enum Vote {
+	FOR, AGAINST, ABSTAIN
+}

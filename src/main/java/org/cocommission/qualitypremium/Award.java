@@ -1,0 +1,43 @@
+package org.cocommission.qualitypremium;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.cocommission.platform.Money;
+
+/**
+ * A CCG's quality premium: the maximum, what its measures earned, the reduction for missed standards, the final
+ * award and its % of the maximum, with every step written out so a finance lead can redo it by hand.
+ */
+public record Award(String ccgCode, long population, Money maximum, Money earned, Money reduction, Money finalAward,
+		BigDecimal percentOfMaximum, boolean gatewaysPassed, int standardsMissed, List<MeasureOutcome> measures,
+		List<StandardOutcome> standards, List<GatewayOutcome> gateways, List<Line> explanation) {
+
+	public Award {
+		measures = List.copyOf(measures);
+		standards = List.copyOf(standards);
+		gateways = List.copyOf(gateways);
+		explanation = List.copyOf(explanation);
+	}
+
+	/** One measure: the share of its worth achieved (0 to 1; composites can be part achieved) and why. */
+	public record MeasureOutcome(String code, String name, BigDecimal weightPercent, Money worth,
+			BigDecimal achievedFraction, Money earned, String reason) {
+
+		public boolean achieved() {
+			return achievedFraction.signum() > 0;
+		}
+	}
+
+	/** One standard: the CCG's % achieved (null when no data was loaded) and whether it was met. */
+	public record StandardOutcome(String code, String name, BigDecimal thresholdPercent, BigDecimal achievedPercent,
+			boolean met, BigDecimal reductionPercent) {
+	}
+
+	public record GatewayOutcome(String code, String name, Boolean passed) {
+	}
+
+	/** One step of the explanation: what it is, the arithmetic, and the amount it gives. */
+	public record Line(String step, String working, String amount) {
+	}
+}

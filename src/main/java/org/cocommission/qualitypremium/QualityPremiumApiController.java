@@ -1,0 +1,151 @@
+package org.cocommission.qualitypremium;
+
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import org.cocommission.platform.FinancialYear;
+
+@RestController
+@RequestMapping("/api/v1/quality-premium")
+@Tag(name = "Quality premium", description = "Schemes, data uploads, local measures, result runs, statements and what-ifs")
+class QualityPremiumApiController {
+
+	private final QualityPremium service;
+
+	QualityPremiumApiController(QualityPremium service) {
+		this.service = service;
+	}
+
+	record CopyRequest(String to) {
+	}
+
+	record ComputeRequest(String year) {
+	}
+
+	record ProposeRequest(String ccgCode, String slotCode, String title, String description) {
+	}
+
+	record DecisionRequest(int version, String reason) {
+	}
+
+	@GetMapping("/schemes")
+	@Operation(summary = "Every scheme, one per financial year")
+	List<Scheme> schemes() {
+		return service.schemes();
+	}
+
+	@GetMapping("/schemes/{year}")
+	@Operation(summary = "One year's scheme (year as 2013-14)")
+	Scheme scheme(@PathVariable String year) {
+		return service.scheme(FinancialYear.parse(year));
+	}
+
+	@PostMapping("/schemes/{year}/copy")
+	@Operation(summary = "Make a new draft scheme for another year by copying this one (national users)")
+	ResponseEntity<Scheme> copy(@PathVariable String year, @RequestBody CopyRequest request) {
+		return ResponseEntity.status(HttpStatus.CREATED)
+			.body(service.copyScheme(FinancialYear.parse(year), FinancialYear.parse(request.to())));
+	}
+
+	@PutMapping("/schemes/{year}")
+	@Operation(summary = "Edit a draft scheme: weights (must add up to 100%), targets, standards, £ per head, reduction mode."
+			+ " Refused once results are published (copy instead); 409 if the version is stale.")
+	Scheme edit(@PathVariable String year, @RequestBody SchemeEdit edit) {
+		return service.editScheme(FinancialYear.parse(year), edit);
+	}
+
+	@PostMapping(path = "/data/{year}", consumes = { "text/csv", "text/plain", "application/octet-stream" })
+	@Operation(summary = "Load achievement data as CSV: CCG_CODE,RECORD,CODE,PERIOD,VALUE[,NUMERATOR,DENOMINATOR,TARGET]."
+			+ " 422 with row-numbered errors, and nothing stored, when any row is invalid.")
+	ResponseEntity<DataImportReport> data(@PathVariable String year, @RequestParam(defaultValue = "upload.csv") String fileName,
+			@RequestBody byte[] content) {
+		DataImportReport report = service.importData(FinancialYear.parse(year), fileName, content);
+		return ResponseEntity.status(report.rejected() ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.OK).body(report);
+	}
+
+	@GetMapping("/local-measures/{year}")
+	@Operation(summary = "The local measures the signed-in user can see for the year")
+	List<LocalMeasure> localMeasures(@PathVariable String year) {
+		return service.localMeasures(FinancialYear.parse(year));
+	}
+
+	@PostMapping("/local-measures/{year}")
+	@Operation(summary = "A CCG proposes its local measure for one slot (its own users only)")
+	LocalMeasure propose(@PathVariable String year, @RequestBody ProposeRequest request) {
+		return service.proposeLocalMeasure(FinancialYear.parse(year), request.ccgCode(), request.slotCode(),
+				request.title(), request.description());
+	}
+
+	@PostMapping("/local-measures/id/{id}/agree")
+	@Operation(summary = "The area team agrees a proposed local measure")
+	LocalMeasure agree(@PathVariable long id, @RequestBody DecisionRequest request) {
+		return service.agreeLocalMeasure(id, request.version());
+	}
+
+	@PostMapping("/local-measures/id/{id}/reject")
+	@Operation(summary = "The area team rejects a proposed local measure, with a reason")
+	LocalMeasure reject(@PathVariable long id, @RequestBody DecisionRequest request) {
+		return service.rejectLocalMeasure(id, request.version(), request.reason());
+	}
+
+	@GetMapping("/runs")
+	@Operation(summary = "Every result run, newest first (national users)")
+	List<RunSummary> runs() {
+		return service.runs();
+	}
+
+	@PostMapping("/runs")
+	@Operation(summary = "Compute every CCG's premium for a year from the loaded data (national users); audited")
+	ResponseEntity<RunSummary> compute(@RequestBody ComputeRequest request) {
+		return ResponseEntity.status(HttpStatus.CREATED).body(service.compute(FinancialYear.parse(request.year())));
+	}
+
+	@GetMapping("/runs/{id}")
+	RunSummary run(@PathVariable long id) {
+		service.results(id, "code");
+		return service.run(id);
+	}
+
+	@PostMapping("/runs/{id}/publish")
+	@Operation(summary = "Publish a run: CCG statements become visible and the scheme is frozen")
+	RunSummary publish(@PathVariable long id) {
+		return service.publish(id);
+	}
+
+	@GetMapping("/runs/{id}/results")
+	@Operation(summary = "Every CCG's award in a run (national users)")
+	List<CcgResultRow> results(@PathVariable long id) {
+		return service.results(id, "code");
+	}
+
+	@GetMapping("/runs/{id}/results/{ccg}")
+	@Operation(summary = "One CCG's result with its step-by-step explanation")
+	CcgResult result(@PathVariable long id, @PathVariable String ccg) {
+		return service.result(id, ccg.toUpperCase());
+	}
+
+	@PostMapping("/runs/{id}/results/{ccg}/what-if")
+	@Operation(summary = "The award with one measure or standard outcome changed; nothing is stored")
+	Award whatIf(@PathVariable long id, @PathVariable String ccg, @RequestBody WhatIf change) {
+		return service.whatIf(id, ccg.toUpperCase(), change);
+	}
+
+	@GetMapping("/statements/{year}/{ccg}")
+	@Operation(summary = "A CCG's published statement for the year")
+	CcgResult statement(@PathVariable String year, @PathVariable String ccg) {
+		return service.statement(FinancialYear.parse(year), ccg.toUpperCase());
+	}
+}

@@ -1,0 +1,211 @@
+package org.cocommission.qualitypremium;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.cocommission.platform.Money;
+
+/**
+ * The quality premium award of one CCG under one scheme. Source: NHS England, Quality premium guidance 2013/14
+ * (maximum £5 per head; measures share it by weight; gateways; Constitution standards reduce the earned award), as
+ * summarised in shared/domain/REFERENCE.md section 6. A pure function: the same inputs always give the same award.
+ */
+final class QualityPremiumAward {
+
+	private QualityPremiumAward() {
+	}
+
+	/** Maximum award = £ per head × registered population (226,000 × £5 = £1,130,000). */
+	static Money maximum(BigDecimal perHead, long population) {
+		return new Money(perHead.multiply(BigDecimal.valueOf(population)));
+	}
+
+	/** A measure's worth = maximum × its weight (37.5% of £1,130,000 = £423,750). */
+	static Money worth(Money maximum, BigDecimal weightPercent) {
+		return maximum.times(Percent.fraction(weightPercent), RoundingMode.HALF_UP);
+	}
+
+	/**
+	 * The reduction for missed standards, as a % of the earned award: ADDITIVE adds each miss's share (capped at
+	 * 100%); COMPOUND takes each share of what is left.
+	 */
+	static BigDecimal reductionPercent(ReductionMode mode, List<BigDecimal> missedShares) {
+		if (mode == ReductionMode.ADDITIVE) {
+			BigDecimal sum = missedShares.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+			return sum.min(Percent.HUNDRED);
+		}
+		BigDecimal kept = BigDecimal.ONE;
+		for (BigDecimal share : missedShares) {
+			kept = kept.multiply(BigDecimal.ONE.subtract(Percent.fraction(share)));
+		}
+		return BigDecimal.ONE.subtract(kept).multiply(Percent.HUNDRED).setScale(4, RoundingMode.HALF_UP).stripTrailingZeros();
+	}
+
+	static Award calculate(Scheme scheme, String ccgCode, long population, CcgInputs inputs,
+			Set<String> agreedLocalMeasures) {
+		return calculate(scheme, ccgCode, population, inputs, agreedLocalMeasures, WhatIf.NONE);
+	}
+
+	/** As {@link #calculate(Scheme, String, long, CcgInputs, Set)}, with outcomes forced by a what-if. */
+	static Award calculate(Scheme scheme, String ccgCode, long population, CcgInputs inputs,
+			Set<String> agreedLocalMeasures, WhatIf whatIf) {
+		List<Award.Line> lines = new ArrayList<>();
+		Money maximum = maximum(scheme.maxPerHead(), population);
+		lines.add(new Award.Line("Maximum award", "%,d people × £%s per head".formatted(population,
+				scheme.maxPerHead().setScale(2, RoundingMode.HALF_UP).toPlainString()), maximum.formatted()));
+
+		List<Award.MeasureOutcome> measures = new ArrayList<>();
+		Money earned = Money.ZERO;
+		for (Measure measure : scheme.measures()) {
+			Money worth = worth(maximum, measure.weightPercent());
+			Judgement judgement;
+			if (measure.code().equals(whatIf.measureCode())) {
+				judgement = new Judgement(whatIf.measureAchieved() ? BigDecimal.ONE : BigDecimal.ZERO,
+						"what-if: treated as " + (whatIf.measureAchieved() ? "achieved" : "not achieved"));
+			}
+			else if (measure.kind() == Measure.Kind.LOCAL && !agreedLocalMeasures.contains(measure.code())) {
+				judgement = new Judgement(BigDecimal.ZERO, "no local measure agreed with the area team for this slot");
+			}
+			else {
+				judgement = judge(measure, scheme, inputs);
+			}
+			Money measureEarned = worth.times(judgement.fraction(), RoundingMode.HALF_UP);
+			earned = earned.plus(measureEarned);
+			measures.add(new Award.MeasureOutcome(measure.code(), measure.name(), measure.weightPercent(), worth,
+					judgement.fraction(), measureEarned, judgement.reason()));
+			lines.add(new Award.Line(measure.code() + ": " + measure.name(), "%s × %s = %s; %s; earned %s × %s"
+				.formatted(maximum.formatted(), Percent.format(measure.weightPercent()), worth.formatted(),
+						judgement.reason(), worth.formatted(),
+						Percent.format(judgement.fraction().multiply(Percent.HUNDRED))), measureEarned.formatted()));
+		}
+		lines.add(new Award.Line("Earned before standards", "sum of the measures earned", earned.formatted()));
+
+		List<Award.GatewayOutcome> gateways = new ArrayList<>();
+		boolean gatewaysPassed = true;
+		for (Gateway gateway : scheme.gateways()) {
+			Boolean passed = inputs.gateways().get(gateway.code());
+			gateways.add(new Award.GatewayOutcome(gateway.code(), gateway.name(), passed));
+			// A gateway is a condition of payment: without evidence it was passed, it is not passed.
+			if (!Boolean.TRUE.equals(passed)) {
+				gatewaysPassed = false;
+			}
+			lines.add(new Award.Line("Gateway " + gateway.code() + ": " + gateway.name(),
+					passed == null ? "no data loaded: treated as failed" : passed ? "passed" : "failed", ""));
+		}
+
+		List<Award.StandardOutcome> standards = new ArrayList<>();
+		List<BigDecimal> missedShares = new ArrayList<>();
+		for (Standard standard : scheme.standards()) {
+			BigDecimal achieved = inputs.standards().get(standard.code());
+			// No data means the standard is not judged (and so cannot reduce the award); the line says so.
+			boolean met = achieved == null || achieved.compareTo(standard.thresholdPercent()) >= 0;
+			boolean forced = standard.code().equals(whatIf.standardCode());
+			if (forced) {
+				met = whatIf.standardMet();
+			}
+			standards.add(new Award.StandardOutcome(standard.code(), standard.name(), standard.thresholdPercent(),
+					achieved, met, standard.reductionPercent()));
+			if (!met) {
+				missedShares.add(standard.reductionPercent());
+			}
+			lines.add(new Award.Line("Standard " + standard.code() + ": " + standard.name(), forced
+					? "what-if: treated as " + (met ? "met" : "missed, reduces the award by "
+							+ Percent.format(standard.reductionPercent()))
+					: achieved == null
+					? "no data loaded: not judged, no reduction"
+					: "%s against %s: %s".formatted(Percent.format(achieved), Percent.format(standard.thresholdPercent()),
+							met ? "met" : "missed, reduces the award by " + Percent.format(standard.reductionPercent())),
+					""));
+		}
+
+		Money reduction;
+		Money finalAward;
+		if (!gatewaysPassed) {
+			reduction = earned;
+			finalAward = Money.ZERO;
+			lines.add(new Award.Line("Gateways", "a gateway was not passed, so no award is paid", Money.ZERO.formatted()));
+		}
+		else {
+			BigDecimal percent = reductionPercent(scheme.reductionMode(), missedShares);
+			reduction = earned.times(Percent.fraction(percent), RoundingMode.HALF_UP);
+			if (reduction.compareTo(earned) > 0) {
+				reduction = earned;
+			}
+			finalAward = earned.minus(reduction);
+			String how = missedShares.isEmpty() ? "no standard missed"
+					: "%d missed (%s, %s): %s × %s".formatted(missedShares.size(),
+							missedShares.stream().map(Percent::format).reduce((a, b) -> a + " + " + b).orElse(""),
+							scheme.reductionMode() == ReductionMode.ADDITIVE ? "added" : "compounded", earned.formatted(),
+							Percent.format(percent));
+			lines.add(new Award.Line("Reduction for missed standards", how, "-" + reduction.formatted()));
+			lines.add(new Award.Line("Final award", "%s - %s".formatted(earned.formatted(), reduction.formatted()),
+					finalAward.formatted()));
+		}
+		BigDecimal percentOfMaximum = maximum.signum() == 0 ? BigDecimal.ZERO
+				: finalAward.pounds().multiply(Percent.HUNDRED).divide(maximum.pounds(), 2, RoundingMode.HALF_UP);
+		lines.add(new Award.Line("Share of the maximum", "%s ÷ %s".formatted(finalAward.formatted(), maximum.formatted()),
+				percentOfMaximum.toPlainString() + "%"));
+		return new Award(ccgCode, population, maximum, earned, reduction, finalAward, percentOfMaximum, gatewaysPassed,
+				missedShares.size(), measures, standards, gateways, lines);
+	}
+
+	record Judgement(BigDecimal fraction, String reason) {
+	}
+
+	static Judgement judge(Measure measure, Scheme scheme, CcgInputs inputs) {
+		String period = scheme.year().toString();
+		if (measure.rule() == MeasureRule.COMPOSITE) {
+			BigDecimal fraction = BigDecimal.ZERO;
+			List<String> reasons = new ArrayList<>();
+			for (Measure part : measure.parts()) {
+				Judgement judgement = judge(part, scheme, inputs);
+				BigDecimal share = Percent.fraction(part.weightPercent()).multiply(judgement.fraction());
+				fraction = fraction.add(share);
+				reasons.add("%s (%s of the measure): %s".formatted(part.code(), Percent.format(part.weightPercent()),
+						judgement.reason()));
+			}
+			return new Judgement(fraction.stripTrailingZeros(), String.join("; ", reasons));
+		}
+		CcgInputs.Value value = inputs.measure(measure.code(), period);
+		if (value == null) {
+			return new Judgement(BigDecimal.ZERO, "no " + period + " value loaded: not achieved");
+		}
+		return switch (measure.rule()) {
+			case REDUCTION -> {
+				CcgInputs.Value baseline = inputs.measure(measure.code(), measure.baselinePeriod());
+				if (baseline == null || baseline.value().signum() == 0) {
+					yield new Judgement(BigDecimal.ZERO, "no " + measure.baselinePeriod() + " baseline loaded: not achieved");
+				}
+				BigDecimal change = baseline.value().subtract(value.value()).multiply(Percent.HUNDRED)
+					.divide(baseline.value(), 2, RoundingMode.HALF_UP);
+				boolean met = change.compareTo(measure.target()) >= 0;
+				yield new Judgement(met ? BigDecimal.ONE : BigDecimal.ZERO,
+						"from %s to %s is a %s%% reduction against at least %s: %s".formatted(Percent.number(baseline.value()),
+								Percent.number(value.value()), change.toPlainString(), Percent.format(measure.target()),
+								met ? "achieved" : "not achieved"));
+			}
+			case THRESHOLD -> {
+				BigDecimal threshold = value.target() != null ? value.target() : measure.target();
+				if (threshold == null) {
+					yield new Judgement(BigDecimal.ZERO, "no threshold for this CCG: not achieved");
+				}
+				boolean met = value.value().compareTo(threshold) <= 0;
+				yield new Judgement(met ? BigDecimal.ONE : BigDecimal.ZERO, "%s against at most %s: %s".formatted(
+						Percent.number(value.value()), Percent.number(threshold), met ? "achieved" : "not achieved"));
+			}
+			case MINIMUM -> {
+				boolean met = value.value().compareTo(measure.target()) >= 0;
+				yield new Judgement(met ? BigDecimal.ONE : BigDecimal.ZERO, "%s against at least %s: %s".formatted(
+						Percent.number(value.value()), Percent.number(measure.target()), met ? "achieved" : "not achieved"));
+			}
+			case CONDITION -> {
+				boolean met = value.value().compareTo(BigDecimal.ONE) == 0;
+				yield new Judgement(met ? BigDecimal.ONE : BigDecimal.ZERO, met ? "condition met" : "condition not met");
+			}
+			case COMPOSITE -> throw new IllegalStateException("handled above");
+		};
+	}
+}

@@ -1,0 +1,24 @@
+package org.cocommission.qualitypremium;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+import org.cocommission.platform.FinancialYear;
+import org.cocommission.platform.Money;
+
+/** A result run: when and by whom, the hash of its inputs, and the national totals (available vs paid). */
+public record RunSummary(long id, FinancialYear year, String status, String computedBy, Instant computedAt,
+		String publishedBy, Instant publishedAt, String inputsSha256, LocalDate populationDate, Money totalMaximum,
+		Money totalPaid, int ccgs, int ccgsPaidNothing, BigDecimal bestPercent) {
+
+	public BigDecimal paidPercent() {
+		return totalMaximum.signum() == 0 ? BigDecimal.ZERO
+				: totalPaid.pounds().multiply(BigDecimal.valueOf(100)).divide(totalMaximum.pounds(), 1,
+						java.math.RoundingMode.HALF_UP);
+	}
+
+	public boolean published() {
+		return "PUBLISHED".equals(status);
+	}
+}

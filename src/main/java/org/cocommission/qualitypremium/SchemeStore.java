@@ -1,0 +1,156 @@
+package org.cocommission.qualitypremium;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import org.cocommission.platform.FinancialYear;
+
+/** Schemes in their tables: the scheme row, its measures (parts under their composite), standards and gateways. */
+@Repository
+class SchemeStore {
+
+	private final JdbcClient jdbc;
+
+	SchemeStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	List<FinancialYear> years() {
+		return jdbc.sql("select financial_year from qp_scheme order by financial_year")
+			.query((rs, row) -> new FinancialYear(rs.getInt(1)))
+			.list();
+	}
+
+	Optional<Scheme> find(FinancialYear year) {
+		return jdbc.sql("select * from qp_scheme where financial_year = ?").param(year.startYear())
+			.query((rs, row) -> scheme(rs, year))
+			.optional();
+	}
+
+	Scheme get(FinancialYear year) {
+		return find(year).orElseThrow(() -> new NoSuchElementException("There is no quality premium scheme for " + year));
+	}
+
+	private Scheme scheme(ResultSet rs, FinancialYear year) throws SQLException {
+		int copied = rs.getInt("copied_from");
+		return new Scheme(year, rs.getString("name"), rs.getBigDecimal("max_per_head"), rs.getString("population_basis"),
+				ReductionMode.valueOf(rs.getString("reduction_mode")), Scheme.Status.valueOf(rs.getString("status")),
+				rs.wasNull() || copied == 0 ? null : new FinancialYear(copied), rs.getInt("version"), measures(year),
+				standards(year), gateways(year));
+	}
+
+	private record Row(String code, String parent, String name, Measure.Kind kind, java.math.BigDecimal weight,
+			MeasureRule rule, java.math.BigDecimal target, String baseline) {
+	}
+
+	private List<Measure> measures(FinancialYear year) {
+		List<Row> rows = jdbc.sql("select * from qp_measure where financial_year = ? order by parent_code nulls first, position")
+			.param(year.startYear())
+			.query((rs, row) -> new Row(rs.getString("code"), rs.getString("parent_code"), rs.getString("name"),
+					Measure.Kind.valueOf(rs.getString("kind")), rs.getBigDecimal("weight_percent"),
+					MeasureRule.valueOf(rs.getString("rule")), rs.getBigDecimal("target"), rs.getString("baseline_period")))
+			.list();
+		Map<String, List<Measure>> parts = new LinkedHashMap<>();
+		for (Row row : rows) {
+			if (row.parent() != null) {
+				parts.computeIfAbsent(row.parent(), key -> new ArrayList<>()).add(measure(row, List.of()));
+			}
+		}
+		return rows.stream().filter(row -> row.parent() == null)
+			.map(row -> measure(row, parts.getOrDefault(row.code(), List.of())))
+			.toList();
+	}
+
+	private static Measure measure(Row row, List<Measure> parts) {
+		return new Measure(row.code(), row.name(), row.kind(), row.weight(), row.rule(), row.target(), row.baseline(), parts);
+	}
+
+	private List<Standard> standards(FinancialYear year) {
+		return jdbc.sql("select * from qp_standard where financial_year = ? order by position").param(year.startYear())
+			.query((rs, row) -> new Standard(rs.getString("code"), rs.getString("name"), rs.getBigDecimal("threshold_percent"),
+					rs.getBigDecimal("reduction_percent")))
+			.list();
+	}
+
+	private List<Gateway> gateways(FinancialYear year) {
+		return jdbc.sql("select * from qp_gateway where financial_year = ? order by position").param(year.startYear())
+			.query((rs, row) -> new Gateway(rs.getString("code"), rs.getString("name")))
+			.list();
+	}
+
+	void insert(Scheme scheme) {
+		jdbc.sql("insert into qp_scheme (financial_year, name, max_per_head, population_basis, reduction_mode, status,"
+				+ " copied_from) values (?, ?, ?, ?, ?, ?, ?)")
+			.params(scheme.year().startYear(), scheme.name(), scheme.maxPerHead(), scheme.populationBasis(),
+					scheme.reductionMode().name(), scheme.status().name(),
+					scheme.copiedFrom() == null ? null : scheme.copiedFrom().startYear())
+			.update();
+		insertChildren(scheme);
+	}
+
+	/** Replaces a draft scheme's contents, if nobody changed it since {@code expectedVersion} was read. */
+	void update(Scheme scheme, int expectedVersion) {
+		int updated = jdbc.sql("update qp_scheme set name = ?, max_per_head = ?, population_basis = ?, reduction_mode = ?,"
+				+ " version = version + 1 where financial_year = ? and version = ? and status = 'DRAFT'")
+			.params(scheme.name(), scheme.maxPerHead(), scheme.populationBasis(), scheme.reductionMode().name(),
+					scheme.year().startYear(), expectedVersion)
+			.update();
+		if (updated == 0) {
+			throw new OptimisticLockingFailureException("Scheme " + scheme.year() + " was changed by someone else");
+		}
+		for (String table : List.of("qp_measure", "qp_standard", "qp_gateway")) {
+			jdbc.sql("delete from " + table + " where financial_year = ?").param(scheme.year().startYear()).update();
+		}
+		insertChildren(scheme);
+	}
+
+	void markPublished(FinancialYear year) {
+		jdbc.sql("update qp_scheme set status = 'PUBLISHED', version = version + 1 where financial_year = ?")
+			.param(year.startYear())
+			.update();
+	}
+
+	private void insertChildren(Scheme scheme) {
+		int year = scheme.year().startYear();
+		int position = 0;
+		for (Measure measure : scheme.measures()) {
+			insertMeasure(year, measure, null, ++position);
+			int part = 0;
+			for (Measure child : measure.parts()) {
+				insertMeasure(year, child, measure.code(), ++part);
+			}
+		}
+		position = 0;
+		for (Standard standard : scheme.standards()) {
+			jdbc.sql("insert into qp_standard (financial_year, code, position, name, threshold_percent, reduction_percent)"
+					+ " values (?, ?, ?, ?, ?, ?)")
+				.params(year, standard.code(), ++position, standard.name(), standard.thresholdPercent(),
+						standard.reductionPercent())
+				.update();
+		}
+		position = 0;
+		for (Gateway gateway : scheme.gateways()) {
+			jdbc.sql("insert into qp_gateway (financial_year, code, position, name) values (?, ?, ?, ?)")
+				.params(year, gateway.code(), ++position, gateway.name())
+				.update();
+		}
+	}
+
+	private void insertMeasure(int year, Measure measure, String parent, int position) {
+		jdbc.sql("insert into qp_measure (financial_year, code, parent_code, position, name, kind, weight_percent, rule,"
+				+ " target, baseline_period) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(year, measure.code(), parent, position, measure.name(), measure.kind().name(), measure.weightPercent(),
+					measure.rule().name(), measure.target(), measure.baselinePeriod())
+			.update();
+	}
+}

@@ -1,0 +1,283 @@
+package org.cocommission.qualitypremium;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import org.cocommission.directory.Directory;
+import org.cocommission.directory.OrganisationType;
+import org.cocommission.directory.RowMessage;
+import org.cocommission.platform.FinancialYear;
+
+/**
+ * Achievement data uploaded as CSV, one value per row:
+ * {@code CCG_CODE,RECORD,CODE,PERIOD,VALUE[,NUMERATOR,DENOMINATOR,TARGET]} where RECORD is MEASURE (a measure or a
+ * part of a composite, in the scheme year or the measure's baseline period), STANDARD (% achieved in the year) or
+ * GATEWAY (1 passed, 0 failed). Every row is checked first; a file with any bad row stores nothing; loading a row
+ * again replaces the value with the same CCG, record, code and period.
+ */
+@Component
+class UploadedMeasureResults implements MeasureResultSource {
+
+	static final List<String> HEADER = List.of("CCG_CODE", "RECORD", "CODE", "PERIOD", "VALUE");
+
+	private final JdbcClient jdbc;
+
+	private final Directory directory;
+
+	UploadedMeasureResults(JdbcClient jdbc, Directory directory) {
+		this.jdbc = jdbc;
+		this.directory = directory;
+	}
+
+	record DataRow(String ccg, String record, String code, String period, BigDecimal value, BigDecimal numerator,
+			BigDecimal denominator, BigDecimal target) {
+	}
+
+	DataImportReport load(Scheme scheme, String fileName, byte[] content, String actor) {
+		List<RowMessage> errors = new ArrayList<>();
+		List<DataRow> rows = new ArrayList<>();
+		Map<String, Boolean> ccgKnown = new HashMap<>();
+		Set<String> seen = new HashSet<>();
+		int rowsRead = 0;
+		try (CsvReader<CsvRecord> csv = CsvReader.builder().allowMissingFields(true).allowExtraFields(true)
+			.skipEmptyLines(true).detectBomHeader(true)
+			.ofCsvRecord(new InputStreamReader(new java.io.ByteArrayInputStream(content), StandardCharsets.UTF_8))) {
+			Map<String, Integer> columns = null;
+			for (CsvRecord record : csv) {
+				int line = (int) record.getStartingLineNumber();
+				if (columns == null) {
+					columns = new HashMap<>();
+					for (int i = 0; i < record.getFieldCount(); i++) {
+						columns.put(record.getField(i).trim().toUpperCase(Locale.ROOT), i);
+					}
+					if (!columns.keySet().containsAll(HEADER)) {
+						errors.add(new RowMessage(line, "The first line must name the columns " + String.join(",", HEADER)
+								+ " (and optionally NUMERATOR,DENOMINATOR,TARGET)"));
+						break;
+					}
+					continue;
+				}
+				rowsRead++;
+				try {
+					DataRow row = parse(record, columns, scheme, ccgKnown);
+					if (!seen.add(row.ccg() + "|" + row.record() + "|" + row.code() + "|" + row.period())) {
+						throw new IllegalArgumentException("a second value for " + row.ccg() + " " + row.code() + " "
+								+ row.period());
+					}
+					rows.add(row);
+				}
+				catch (IllegalArgumentException ex) {
+					errors.add(new RowMessage(line, ex.getMessage()));
+				}
+			}
+			if (columns == null) {
+				errors.add(new RowMessage(1, "The file is empty"));
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (de.siegmar.fastcsv.reader.CsvParseException ex) {
+			errors.add(new RowMessage(0, "The file is not valid CSV: " + ex.getMessage()));
+		}
+		String outcome = errors.isEmpty() ? "COMMITTED" : "REJECTED";
+		Long importId = jdbc.sql("insert into qp_import (financial_year, file_name, sha256, imported_by, outcome, rows_read,"
+				+ " errors) values (?, ?, ?, ?, ?, ?, ?) returning id")
+			.params(scheme.year().startYear(), fileName, sha256(content), actor, outcome, rowsRead, errors.size())
+			.query(Long.class)
+			.single();
+		if (errors.isEmpty()) {
+			for (DataRow row : rows) {
+				jdbc.sql("""
+						insert into qp_data (financial_year, ccg_code, record, item_code, period, value, numerator,
+						  denominator, target, import_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+						on conflict (financial_year, ccg_code, record, item_code, period) do update set value = excluded.value,
+						  numerator = excluded.numerator, denominator = excluded.denominator, target = excluded.target,
+						  import_id = excluded.import_id
+						""")
+					.params(scheme.year().startYear(), row.ccg(), row.record(), row.code(), row.period(), row.value(),
+							row.numerator(), row.denominator(), row.target(), importId)
+					.update();
+			}
+		}
+		int ccgs = (int) rows.stream().map(DataRow::ccg).distinct().count();
+		return new DataImportReport(fileName, rowsRead, errors.isEmpty() ? rows.size() : 0, errors.isEmpty() ? ccgs : 0,
+				errors);
+	}
+
+	private DataRow parse(CsvRecord record, Map<String, Integer> columns, Scheme scheme, Map<String, Boolean> ccgKnown) {
+		String ccg = field(record, columns, "CCG_CODE").toUpperCase(Locale.ROOT);
+		String kind = field(record, columns, "RECORD").toUpperCase(Locale.ROOT);
+		String code = field(record, columns, "CODE").toUpperCase(Locale.ROOT);
+		String period = field(record, columns, "PERIOD");
+		if (ccg.isEmpty()) {
+			throw new IllegalArgumentException("CCG_CODE is empty");
+		}
+		boolean known = ccgKnown.computeIfAbsent(ccg,
+				key -> directory.find(key).map(o -> o.type() == OrganisationType.CCG).orElse(false));
+		if (!known) {
+			throw new IllegalArgumentException("CCG_CODE " + ccg + " is not a CCG in the directory");
+		}
+		BigDecimal value = number(field(record, columns, "VALUE"), "VALUE", true);
+		String year = scheme.year().toString();
+		switch (kind) {
+			case "MEASURE" -> {
+				Measure measure = allMeasures(scheme).get(code);
+				if (measure == null) {
+					throw new IllegalArgumentException("CODE " + code + " is not a measure of the " + year + " scheme"
+							+ " (measures: " + String.join(", ", allMeasures(scheme).keySet()) + ")");
+				}
+				if (measure.rule() == MeasureRule.COMPOSITE) {
+					throw new IllegalArgumentException("CODE " + code + " is a composite: give a value for each of its parts");
+				}
+				if (!period.equals(year) && !period.equals(measure.baselinePeriod())) {
+					throw new IllegalArgumentException("PERIOD " + period + " is neither " + year
+							+ (measure.baselinePeriod() == null ? "" : " nor the baseline " + measure.baselinePeriod()));
+				}
+				if (measure.rule() == MeasureRule.CONDITION && value.compareTo(BigDecimal.ONE) != 0 && value.signum() != 0) {
+					throw new IllegalArgumentException("VALUE of " + code + " must be 1 (condition met) or 0 (not met)");
+				}
+			}
+			case "STANDARD" -> {
+				if (scheme.standards().stream().noneMatch(s -> s.code().equals(code))) {
+					throw new IllegalArgumentException("CODE " + code + " is not a standard of the " + year + " scheme");
+				}
+				requireYear(period, year);
+				if (value.signum() < 0 || value.compareTo(Percent.HUNDRED) > 0) {
+					throw new IllegalArgumentException("VALUE of a standard is a % achieved, from 0 to 100");
+				}
+			}
+			case "GATEWAY" -> {
+				if (scheme.gateways().stream().noneMatch(g -> g.code().equals(code))) {
+					throw new IllegalArgumentException("CODE " + code + " is not a gateway of the " + year + " scheme");
+				}
+				requireYear(period, year);
+				if (value.compareTo(BigDecimal.ONE) != 0 && value.signum() != 0) {
+					throw new IllegalArgumentException("VALUE of a gateway must be 1 (passed) or 0 (failed)");
+				}
+			}
+			default -> throw new IllegalArgumentException("RECORD '" + kind + "' must be MEASURE, STANDARD or GATEWAY");
+		}
+		return new DataRow(ccg, kind, code, period, value, number(field(record, columns, "NUMERATOR"), "NUMERATOR", false),
+				number(field(record, columns, "DENOMINATOR"), "DENOMINATOR", false),
+				number(field(record, columns, "TARGET"), "TARGET", false));
+	}
+
+	private static void requireYear(String period, String year) {
+		if (!period.equals(year)) {
+			throw new IllegalArgumentException("PERIOD " + period + " must be the scheme year " + year);
+		}
+	}
+
+	static Map<String, Measure> allMeasures(Scheme scheme) {
+		Map<String, Measure> all = new TreeMap<>();
+		for (Measure measure : scheme.measures()) {
+			all.put(measure.code(), measure);
+			measure.parts().forEach(part -> all.put(part.code(), part));
+		}
+		return all;
+	}
+
+	private static String field(CsvRecord record, Map<String, Integer> columns, String name) {
+		Integer index = columns.get(name);
+		return index == null || index >= record.getFieldCount() ? "" : record.getField(index).trim();
+	}
+
+	private static BigDecimal number(String text, String name, boolean required) {
+		if (text.isEmpty()) {
+			if (required) {
+				throw new IllegalArgumentException(name + " is empty");
+			}
+			return null;
+		}
+		try {
+			return new BigDecimal(text.replace(",", ""));
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException(name + " '" + text + "' is not a number");
+		}
+	}
+
+	private static String sha256(byte[] content) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Override
+	public Map<String, CcgInputs> inputs(FinancialYear year) {
+		Map<String, Map<String, Map<String, CcgInputs.Value>>> measures = new TreeMap<>();
+		Map<String, Map<String, BigDecimal>> standards = new TreeMap<>();
+		Map<String, Map<String, Boolean>> gateways = new TreeMap<>();
+		jdbc.sql("select * from qp_data where financial_year = ? order by ccg_code, record, item_code, period")
+			.param(year.startYear())
+			.query((java.sql.ResultSet rs) -> {
+				String ccg = rs.getString("ccg_code");
+				String code = rs.getString("item_code");
+				BigDecimal value = rs.getBigDecimal("value").stripTrailingZeros();
+				switch (rs.getString("record")) {
+					case "MEASURE" -> measures.computeIfAbsent(ccg, k -> new TreeMap<>())
+						.computeIfAbsent(code, k -> new TreeMap<>())
+						.put(rs.getString("period"), new CcgInputs.Value(value, strip(rs.getBigDecimal("numerator")),
+								strip(rs.getBigDecimal("denominator")), strip(rs.getBigDecimal("target"))));
+					case "STANDARD" -> standards.computeIfAbsent(ccg, k -> new TreeMap<>()).put(code, value);
+					default -> gateways.computeIfAbsent(ccg, k -> new TreeMap<>()).put(code, value.signum() != 0);
+				}
+			});
+		Set<String> ccgs = new java.util.TreeSet<>();
+		ccgs.addAll(measures.keySet());
+		ccgs.addAll(standards.keySet());
+		ccgs.addAll(gateways.keySet());
+		Map<String, CcgInputs> result = new TreeMap<>();
+		for (String ccg : ccgs) {
+			result.put(ccg, new CcgInputs(ccg, measures.getOrDefault(ccg, Map.of()), standards.getOrDefault(ccg, Map.of()),
+					gateways.getOrDefault(ccg, Map.of())));
+		}
+		return result;
+	}
+
+	private static BigDecimal strip(BigDecimal value) {
+		return value == null ? null : value.stripTrailingZeros();
+	}
+
+	@Override
+	public String describe(FinancialYear year) {
+		return jdbc.sql("select count(*) from qp_import where financial_year = ? and outcome = 'COMMITTED'")
+			.param(year.startYear())
+			.query(Long.class)
+			.optional()
+			.map(count -> "uploaded CSV (" + count + " file(s) loaded for " + year + ")")
+			.orElse("uploaded CSV");
+	}
+
+	List<Map<String, Object>> recentImports(FinancialYear year) {
+		return jdbc.sql("select * from qp_import where financial_year = ? order by id desc limit 10")
+			.param(year.startYear())
+			.query()
+			.listOfRows();
+	}
+}

@@ -1,0 +1,63 @@
+package org.cocommission.governance;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import org.cocommission.directory.DirectoryImports;
+import org.cocommission.identity.UserAccounts;
+import org.cocommission.identity.UserDuties;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(properties = "cocommission.test.context=governance")
+@AutoConfigureMockMvc
+class DeclarationRemindersTests {
+
+	private final DeclarationReminders reminders;
+
+	private final Governance governance;
+
+	private final JdbcClient jdbc;
+
+	private final DirectoryImports imports;
+
+	private final UserAccounts accounts;
+
+	private final UserDuties duties;
+
+	@Autowired
+	DeclarationRemindersTests(DeclarationReminders reminders, Governance governance, JdbcClient jdbc,
+			DirectoryImports imports, UserAccounts accounts, UserDuties duties) {
+		this.reminders = reminders;
+		this.governance = governance;
+		this.jdbc = jdbc;
+		this.imports = imports;
+		this.accounts = accounts;
+		this.duties = duties;
+	}
+
+	@Test
+	void anOverduePersonWithAnAccountIsRemindedOncePerDueDate() {
+		GovernanceTestData.directoryAndUsers(imports, accounts, duties);
+		long person = governance.addPeople("01A", List.of(new GovernanceRequests.NewPerson("Reminded Person", MemberRole.LAY_MEMBER,
+				null, null, "plain-01a", LocalDate.of(2014, 1, 1)))).get(0);
+
+		reminders.queueReminders();
+		reminders.queueReminders();
+
+		assertThat(jdbc.sql("select count(*) from notification_notice where recipient = 'plain-01a' and title like 'Your declarations%'")
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		assertThat(jdbc.sql("select count(*) from governance_reminder where person_id = ? and due_on = '2014-01-29'")
+			.param(person)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+}

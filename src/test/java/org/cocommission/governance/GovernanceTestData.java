@@ -1,0 +1,107 @@
+package org.cocommission.governance;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import org.cocommission.directory.DirectoryImports;
+import org.cocommission.directory.OdsFile;
+import org.cocommission.identity.Duty;
+import org.cocommission.identity.NewUser;
+import org.cocommission.identity.Role;
+import org.cocommission.identity.UserAccounts;
+import org.cocommission.identity.UserDuties;
+import org.cocommission.identity.UserDuties.DutyGrant;
+
+/**
+ * A small directory (CCGs 01A and 01B under area team Q01; practices G10001, G10002 in 01A and G20001 in 01B) and one
+ * account per duty: a governance lead and a guardian for each CCG, a plain CCG user, a GP member's own account, national.
+ */
+final class GovernanceTestData {
+
+	static final String PASSWORD = "governance-test-1";
+
+	private GovernanceTestData() {
+	}
+
+	static void directoryAndUsers(DirectoryImports imports, UserAccounts accounts, UserDuties duties) {
+		if (accounts.find("gov-national").isPresent()) {
+			return;
+		}
+		importOds(imports, OdsFile.REGIONS, row("Y01", "NORTH", "", ""));
+		importOds(imports, OdsFile.AREA_TEAMS, row("Q01", "TEES", "Y01", ""));
+		importOds(imports, OdsFile.ECCG, row("01A", "NHS FIRST CCG", "Y01", "Q01") + row("01B", "NHS SECOND CCG", "Y01", "Q01"));
+		importOds(imports, OdsFile.EPRACCUR, practice("G10001", "HIGH STREET SURGERY", "01A")
+				+ practice("G10002", "MARKET SQUARE PRACTICE", "01A") + practice("G20001", "RIVERSIDE MEDICAL", "01B"));
+		accounts.create(new NewUser("gov-national", "National", null, Role.NATIONAL, "X24", PASSWORD));
+		for (String username : List.of("lead-01a", "guardian-01a", "plain-01a", "gp-01a")) {
+			accounts.create(new NewUser(username, username, null, Role.CCG, "01A", PASSWORD));
+		}
+		accounts.create(new NewUser("lead-01b", "lead-01b", null, Role.CCG, "01B", PASSWORD));
+		duties.grantAtStartUp(List.of(new DutyGrant("lead-01a", Duty.GOVERNANCE_LEAD, "01A"),
+				new DutyGrant("guardian-01a", Duty.CONFLICT_OF_INTEREST_GUARDIAN, "01A"),
+				new DutyGrant("lead-01b", Duty.GOVERNANCE_LEAD, "01B")));
+	}
+
+	/** A primary care commissioning committee of 01A with its members' registered interests; ids by name. */
+	record Committee(long id, long layChair, long layMember, long partner, long otherGp, long spouseGp, long executive,
+			long nurse, long healthwatch) {
+	}
+
+	static Committee committee(Governance governance, String suffix) {
+		java.time.LocalDate joined = java.time.LocalDate.of(2014, 1, 1);
+		List<Long> ids = governance.addPeople("01A", List.of(
+				new GovernanceRequests.NewPerson("Lay Chair " + suffix, MemberRole.LAY_MEMBER, null, "Lay chair", null, joined),
+				new GovernanceRequests.NewPerson("Lay Member " + suffix, MemberRole.LAY_MEMBER, null, null, null, joined),
+				new GovernanceRequests.NewPerson("Dr Partner " + suffix, MemberRole.GP_MEMBER, null, null, "gp-01a", joined),
+				new GovernanceRequests.NewPerson("Dr Other " + suffix, MemberRole.GP_MEMBER, null, null, null, joined),
+				new GovernanceRequests.NewPerson("Dr Spouse " + suffix, MemberRole.GP_MEMBER, null, null, null, joined),
+				new GovernanceRequests.NewPerson("Exec " + suffix, MemberRole.EXECUTIVE, null, "Chief finance officer", null, joined),
+				new GovernanceRequests.NewPerson("Nurse " + suffix, MemberRole.NURSE, null, null, null, joined),
+				new GovernanceRequests.NewPerson("Healthwatch " + suffix, MemberRole.HEALTHWATCH, null, null, null, joined)));
+		var since = java.time.LocalDate.of(2010, 4, 1);
+		governance.addLink("01A", ids.get(2), new GovernanceRequests.NewLink(LinkRelationship.PARTNER, "G10001", null, null, since, null));
+		governance.addLink("01A", ids.get(3), new GovernanceRequests.NewLink(LinkRelationship.PARTNER, "G10002", null, null, since, null));
+		// An ended link: Dr Other left High Street Surgery in 2013, so it no longer counts.
+		governance.addLink("01A", ids.get(3), new GovernanceRequests.NewLink(LinkRelationship.SALARIED_GP, "G10001", null,
+				null, java.time.LocalDate.of(2008, 1, 1), java.time.LocalDate.of(2013, 3, 31)));
+		governance.addLink("01A", ids.get(4), new GovernanceRequests.NewLink(LinkRelationship.SALARIED_GP, "G10001", null,
+				"spouse", since, null));
+		List<GovernanceRequests.CommitteeMember> members = ids.stream()
+			.map(id -> new GovernanceRequests.CommitteeMember(id, null))
+			.toList();
+		long committee = governance.createCommittee("01A", new GovernanceRequests.NewCommittee(
+				"Primary care commissioning committee " + suffix, CommitteeKind.PRIMARY_CARE_COMMISSIONING_COMMITTEE, 4, 1, 1,
+				1, null, null, ids.get(0), ids.get(1), members));
+		return new Committee(committee, ids.get(0), ids.get(1), ids.get(2), ids.get(3), ids.get(4), ids.get(5), ids.get(6),
+				ids.get(7));
+	}
+
+	private static void importOds(DirectoryImports imports, OdsFile file, String content) {
+		imports.importOds(file, file.slug() + ".csv", new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	private static String practice(String code, String name, String ccg) {
+		List<String> columns = new ArrayList<>(Collections.nCopies(27, ""));
+		columns.set(0, code);
+		columns.set(1, name);
+		columns.set(10, "19740401");
+		columns.set(12, "A");
+		columns.set(14, ccg);
+		columns.set(15, "20130401");
+		columns.set(25, "4");
+		return "\"" + String.join("\",\"", columns) + "\"\n";
+	}
+
+	private static String row(String code, String name, String nationalGrouping, String healthGeography) {
+		List<String> columns = new ArrayList<>(Collections.nCopies(27, ""));
+		columns.set(0, code);
+		columns.set(1, name);
+		columns.set(2, nationalGrouping);
+		columns.set(3, healthGeography);
+		columns.set(10, "20130401");
+		return "\"" + String.join("\",\"", columns) + "\"\n";
+	}
+}

@@ -1,0 +1,364 @@
+package org.cocommission.qualitypremium;
+
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.cocommission.identity.NewUser;
+import org.cocommission.identity.Role;
+import org.cocommission.identity.UserAccounts;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The "done when" scenario end to end: load a year's data, compute, explain one CCG, publish, and who sees what. */
+@SpringBootTest(properties = "cocommission.test.context=qualitypremium")
+@AutoConfigureMockMvc
+class QualityPremiumScenarioTests {
+
+	private static final String PASSWORD = "correct-horse-battery";
+
+	private static final LocalDate EXTRACT = LocalDate.of(2013, 4, 1);
+
+	private final MockMvc mvc;
+
+	private final JdbcClient jdbc;
+
+	private final UserAccounts accounts;
+
+	private final JsonMapper json;
+
+	@Autowired
+	QualityPremiumScenarioTests(MockMvc mvc, JdbcClient jdbc, UserAccounts accounts, JsonMapper json) {
+		this.mvc = mvc;
+		this.jdbc = jdbc;
+		this.accounts = accounts;
+		this.json = json;
+	}
+
+	private void organisation(String code, String type, String name) {
+		jdbc.sql("insert into directory_organisation (code, type, name) values (?, ?, ?) on conflict do nothing")
+			.params(code, type, name).update();
+	}
+
+	private void link(String child, String parent) {
+		jdbc.sql("insert into directory_relationship (child_code, parent_code) select ?, ?"
+				+ " where not exists (select 1 from directory_relationship where child_code = ? and parent_code = ?)")
+			.params(child, parent, child, parent).update();
+	}
+
+	private void list(String practice, int patients) {
+		jdbc.sql("insert into directory_registered_patients (practice_code, extract_date, sex, age_band, patients)"
+				+ " values (?, ?, 'ALL', 'ALL', ?) on conflict do nothing").params(practice, EXTRACT, patients).update();
+	}
+
+	@BeforeEach
+	void directoryAndUsers() {
+		organisation("QPR", "REGION", "Region");
+		organisation("QPT", "AREA_TEAM", "Area team T");
+		organisation("QPU", "AREA_TEAM", "Area team U");
+		organisation("QPA", "CCG", "NHS ALPHA CCG");
+		organisation("QPB", "CCG", "NHS BETA CCG");
+		organisation("QPC", "CCG", "NHS GAMMA CCG");
+		organisation("QPA001", "GP_PRACTICE", "Alpha surgery");
+		organisation("QPB001", "GP_PRACTICE", "Beta surgery");
+		organisation("QPC001", "GP_PRACTICE", "Gamma surgery");
+		link("QPT", "QPR");
+		link("QPU", "QPR");
+		link("QPA", "QPT");
+		link("QPB", "QPT");
+		link("QPC", "QPU");
+		link("QPA001", "QPA");
+		link("QPB001", "QPB");
+		link("QPC001", "QPC");
+		list("QPA001", 226_000);
+		list("QPB001", 100_000);
+		list("QPC001", 50_000);
+		if (accounts.find("qp-national").isEmpty()) {
+			accounts.create(new NewUser("qp-national", "National analyst", null, Role.NATIONAL, "X24", PASSWORD));
+			accounts.create(new NewUser("qp-area-t", "Area team T", null, Role.AREA_TEAM, "QPT", PASSWORD));
+			accounts.create(new NewUser("qp-area-u", "Area team U", null, Role.AREA_TEAM, "QPU", PASSWORD));
+			accounts.create(new NewUser("qp-ccg-a", "Alpha CCG", null, Role.CCG, "QPA", PASSWORD));
+			accounts.create(new NewUser("qp-ccg-b", "Beta CCG", null, Role.CCG, "QPB", PASSWORD));
+		}
+	}
+
+	private final java.util.Map<String, jakarta.servlet.http.Cookie> sessions = new java.util.HashMap<>();
+
+	/** Signed in through the login form, as a person in the browser is. */
+	private RequestPostProcessor as(String user) throws Exception {
+		jakarta.servlet.http.Cookie session = sessions.get(user);
+		if (session == null) {
+			session = mvc.perform(formLogin().user(user).password(PASSWORD)).andReturn().getResponse().getCookie("SESSION");
+			assertThat(session).as("session of " + user).isNotNull();
+			sessions.put(user, session);
+		}
+		jakarta.servlet.http.Cookie cookie = session;
+		return request -> {
+			request.setCookies(cookie);
+			return request;
+		};
+	}
+
+	/** Alpha achieves everything but misses A&E; Beta fails the finance gateway; Gamma has no data loaded for it. */
+	static final String DATA = """
+			CCG_CODE,RECORD,CODE,PERIOD,VALUE,NUMERATOR,DENOMINATOR,TARGET
+			QPA,MEASURE,AEA,2012/13,1000,,,
+			QPA,MEASURE,AEA,2013/14,990,,,
+			QPA,MEASURE,PYLL,2012/13,2000,,,
+			QPA,MEASURE,PYLL,2013/14,1900,,,
+			QPA,MEASURE,FFT,2013/14,1,,,
+			QPA,MEASURE,MRSA,2013/14,0,,,
+			QPA,MEASURE,CDIFF,2013/14,30,,,35
+			QPA,MEASURE,LOCAL1,2013/14,1,,,
+			QPA,MEASURE,LOCAL2,2013/14,1,,,
+			QPA,MEASURE,LOCAL3,2013/14,1,,,
+			QPA,STANDARD,RTT18,2013/14,93.1,,,
+			QPA,STANDARD,AE4H,2013/14,94.2,,,
+			QPA,STANDARD,CANCER62,2013/14,86,,,
+			QPA,STANDARD,AMBRED1,2013/14,77,,,
+			QPA,GATEWAY,FINANCE,2013/14,1,,,
+			QPA,GATEWAY,QUALITY,2013/14,1,,,
+			QPB,MEASURE,FFT,2013/14,1,,,
+			QPB,GATEWAY,FINANCE,2013/14,0,,,
+			QPB,GATEWAY,QUALITY,2013/14,1,,,
+			""";
+
+	@Test
+	void aNationalAnalystLoadsDataComputesExplainsAndPublishesAndEachUserSeesOnlyTheirOwn() throws Exception {
+		// A bad file is refused row by row, and nothing of it is stored.
+		mvc.perform(multipart("/quality-premium/data").file(new MockMultipartFile("file", "bad.csv", "text/csv",
+				"CCG_CODE,RECORD,CODE,PERIOD,VALUE\nQPA,MEASURE,PYLL,2013/14,12\nQPZ,MEASURE,PYLL,2013/14,1\nQPA,STANDARD,AE4H,2013/14,x\n"
+					.getBytes()))
+			.param("year", "2013/14").with(as("qp-national")).with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("bad.csv was not loaded")))
+			.andExpect(content().string(containsString("QPZ is not a CCG")))
+			.andExpect(content().string(containsString("VALUE &#39;x&#39; is not a number")));
+		assertThat(jdbc.sql("select count(*) from qp_data where ccg_code like 'QP%'").query(Long.class).single()).isZero();
+
+		// Local measures: Alpha proposes three, its area team agrees them; Beta's area team cannot be another's.
+		for (String slot : new String[] { "LOCAL1", "LOCAL2", "LOCAL3" }) {
+			String body = mvc.perform(post("/api/v1/quality-premium/local-measures/2013-14").with(as("qp-ccg-a")).with(csrf())
+				.contentType("application/json")
+				.content("{\"ccgCode\":\"QPA\",\"slotCode\":\"" + slot + "\",\"title\":\"Falls " + slot
+						+ "\",\"description\":\"Fewer falls in care homes\"}"))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.status").value("PROPOSED"))
+				.andReturn().getResponse().getContentAsString();
+			long id = json.readTree(body).get("id").asLong();
+			mvc.perform(post("/api/v1/quality-premium/local-measures/id/" + id + "/agree").with(as("qp-area-u")).with(csrf())
+				.contentType("application/json").content("{\"version\":0}"))
+				.andExpect(status().isForbidden());
+			mvc.perform(post("/api/v1/quality-premium/local-measures/id/" + id + "/agree").with(as("qp-ccg-a")).with(csrf())
+				.contentType("application/json").content("{\"version\":0}"))
+				.andExpect(status().isForbidden());
+			mvc.perform(post("/api/v1/quality-premium/local-measures/id/" + id + "/agree").with(as("qp-area-t")).with(csrf())
+				.contentType("application/json").content("{\"version\":0}"))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.status").value("AGREED"));
+		}
+		mvc.perform(post("/api/v1/quality-premium/local-measures/2013-14").with(as("qp-ccg-b")).with(csrf())
+			.contentType("application/json")
+			.content("{\"ccgCode\":\"QPA\",\"slotCode\":\"LOCAL1\",\"title\":\"x\",\"description\":\"y\"}"))
+			.andExpect(status().isForbidden());
+
+		// The good file loads through the page; loading it again replaces the same keys.
+		for (int i = 0; i < 2; i++) {
+			mvc.perform(multipart("/quality-premium/data").file(new MockMultipartFile("file", "qp-2013.csv", "text/csv",
+					DATA.getBytes())).param("year", "2013/14").with(as("qp-national")).with(csrf()))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("qp-2013.csv loaded")));
+		}
+		assertThat(jdbc.sql("select count(*) from qp_data where ccg_code like 'QP%'").query(Long.class).single())
+			.isEqualTo(19);
+
+		// Compute from the home page's form.
+		String location = mvc.perform(post("/quality-premium/runs").param("year", "2013/14").with(as("qp-national"))
+			.with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andReturn().getResponse().getRedirectedUrl();
+		long runId = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+
+		mvc.perform(get("/api/v1/quality-premium/runs/" + runId + "/results").with(as("qp-national")))
+			.andExpect(status().isOk());
+		mvc.perform(get("/api/v1/quality-premium/runs/" + runId + "/results/QPA").with(as("qp-national")))
+			.andExpect(jsonPath("$.award.maximum.pounds").value(1130000.00))
+			.andExpect(jsonPath("$.award.earned.pounds").value(1130000.00))
+			.andExpect(jsonPath("$.award.reduction.pounds").value(282500.00))
+			.andExpect(jsonPath("$.award.finalAward.pounds").value(847500.00))
+			.andExpect(jsonPath("$.award.percentOfMaximum").value(75.00));
+		mvc.perform(get("/api/v1/quality-premium/runs/" + runId + "/results/QPB").with(as("qp-national")))
+			.andExpect(jsonPath("$.award.finalAward.pounds").value(0))
+			.andExpect(jsonPath("$.award.gatewaysPassed").value(false));
+
+		// The national view and the explanation, line by line, with the arithmetic.
+		mvc.perform(get("/quality-premium/runs/" + runId).with(as("qp-national")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("NHS ALPHA CCG")))
+			.andExpect(content().string(containsString("qp-distribution")));
+		mvc.perform(get("/quality-premium/runs/" + runId + "/ccgs/QPA").with(as("qp-national")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("226,000 people × £5.00 per head")))
+			.andExpect(content().string(containsString("£1,130,000.00 × 12.5% = £141,250.00")))
+			.andExpect(content().string(containsString("from 2000 to 1900 is a 5.00% reduction against at least 3.2%: achieved")))
+			.andExpect(content().string(containsString("94.2% against 95%: missed")))
+			.andExpect(content().string(containsString("£847,500.00")));
+
+		// Before publishing, CCGs see nothing; the analyst's what-if changes nothing official.
+		mvc.perform(get("/api/v1/quality-premium/runs/" + runId + "/results/QPA").with(as("qp-ccg-a")))
+			.andExpect(status().isForbidden());
+		mvc.perform(get("/api/v1/quality-premium/statements/2013-14/QPA").with(as("qp-ccg-a")))
+			.andExpect(status().isNotFound());
+		mvc.perform(get("/quality-premium/runs/" + runId + "/ccgs/QPA").param("standard", "AE4H").param("met", "true")
+			.with(as("qp-national")))
+			.andExpect(content().string(containsString("What-if award: £1,130,000.00")));
+		mvc.perform(post("/api/v1/quality-premium/runs/" + runId + "/results/QPA/what-if").with(as("qp-national"))
+			.with(csrf()).contentType("application/json").content("{\"measureCode\":\"AEA\",\"measureAchieved\":false}"))
+			.andExpect(jsonPath("$.finalAward.pounds").value(635625.00));
+		mvc.perform(get("/api/v1/quality-premium/runs/" + runId + "/results/QPA").with(as("qp-national")))
+			.andExpect(jsonPath("$.award.finalAward.pounds").value(847500.00));
+
+		// Same inputs, same outputs.
+		String again = mvc.perform(post("/api/v1/quality-premium/runs").with(as("qp-national")).with(csrf())
+			.contentType("application/json").content("{\"year\":\"2013/14\"}"))
+			.andExpect(status().isCreated())
+			.andReturn().getResponse().getContentAsString();
+		String first = mvc.perform(get("/api/v1/quality-premium/runs/" + runId).with(as("qp-national")))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(json.readTree(again).get("inputsSha256")).isEqualTo(json.readTree(first).get("inputsSha256"));
+		assertThat(json.readTree(again).get("totalPaid")).isEqualTo(json.readTree(first).get("totalPaid"));
+
+		// Only national analysts compute and publish.
+		mvc.perform(post("/api/v1/quality-premium/runs/" + runId + "/publish").with(as("qp-area-t")).with(csrf()))
+			.andExpect(status().isForbidden());
+		mvc.perform(post("/quality-premium/runs/" + runId + "/publish").with(as("qp-national")).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		assertThat(jdbc.sql("select count(*) from audit_event where action in ('QP_RUN_COMPUTED', 'QP_RUN_PUBLISHED')"
+				+ " and entity_id = ?").param(String.valueOf(runId)).query(Long.class).single()).isEqualTo(2);
+
+		// After publishing: the CCG sees its statement (page and PDF), the area team its CCGs, nobody another's.
+		mvc.perform(get("/quality-premium/statements/2013-14/QPA").with(as("qp-ccg-a")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("£847,500.00 (75.00% of the maximum)")));
+		mvc.perform(get("/quality-premium/statements/2013-14/QPA.pdf").with(as("qp-ccg-a")))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Type", "application/pdf"));
+		mvc.perform(get("/quality-premium/statements/2013-14/QPA").with(as("qp-ccg-b")))
+			.andExpect(status().isForbidden());
+		mvc.perform(get("/api/v1/quality-premium/statements/2013-14/QPB").with(as("qp-ccg-a")))
+			.andExpect(status().isForbidden());
+		mvc.perform(get("/api/v1/quality-premium/statements/2013-14/QPB").with(as("qp-area-t")))
+			.andExpect(status().isOk());
+		mvc.perform(get("/api/v1/quality-premium/statements/2013-14/QPC").with(as("qp-area-t")))
+			.andExpect(status().isForbidden());
+		mvc.perform(get("/quality-premium").with(as("qp-ccg-a")))
+			.andExpect(content().string(containsString("NHS ALPHA CCG")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("NHS BETA CCG"))));
+		mvc.perform(get("/api/v1/quality-premium/runs/" + runId + "/results").with(as("qp-ccg-a")))
+			.andExpect(status().isForbidden());
+
+		// Downloads of the national view.
+		mvc.perform(get("/quality-premium/runs/" + runId + "/results.csv").with(as("qp-national")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("QPA,NHS ALPHA CCG,226000,1130000.00,1130000.00,282500.00,847500.00")));
+		mvc.perform(get("/quality-premium/runs/" + runId + "/results.xlsx").with(as("qp-national")))
+			.andExpect(status().isOk());
+
+		// The published scheme is frozen: editing is refused, copying works.
+		mvc.perform(put("/api/v1/quality-premium/schemes/2013-14").with(as("qp-national")).with(csrf())
+			.contentType("application/json").content("{\"version\":1,\"maxPerHead\":6}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("copy it to a new year")));
+	}
+
+	@Test
+	void aDraftSchemeIsCopiedAndEditedButWeightsMustAddUpTo100Percent() throws Exception {
+		mvc.perform(post("/api/v1/quality-premium/schemes/2014-15/copy").with(as("qp-national")).with(csrf())
+			.contentType("application/json").content("{\"to\":\"2031/32\"}"))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.status").value("DRAFT"))
+			.andExpect(jsonPath("$.measures[0].baselinePeriod").value("2030/31"))
+			.andExpect(jsonPath("$.copiedFrom.startYear").value(2014));
+		mvc.perform(post("/api/v1/quality-premium/schemes/2014-15/copy").with(as("qp-ccg-a")).with(csrf())
+			.contentType("application/json").content("{\"to\":\"2032/33\"}"))
+			.andExpect(status().isForbidden());
+		mvc.perform(put("/api/v1/quality-premium/schemes/2031-32").with(as("qp-national")).with(csrf())
+			.contentType("application/json").content("{\"version\":0,\"measureWeights\":{\"PYLL\":20}}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("add up to 105%")));
+		mvc.perform(put("/api/v1/quality-premium/schemes/2031-32").with(as("qp-national")).with(csrf())
+			.contentType("application/json")
+			.content("{\"version\":0,\"measureWeights\":{\"PYLL\":20,\"AEA\":20},\"reductionMode\":\"COMPOUND\","
+					+ "\"standardReductions\":{\"AE4H\":10}}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.reductionMode").value("COMPOUND"))
+			.andExpect(jsonPath("$.standards[1].reductionPercent").value(10));
+		mvc.perform(put("/api/v1/quality-premium/schemes/2031-32").with(as("qp-national")).with(csrf())
+			.contentType("application/json").content("{\"version\":0,\"maxPerHead\":6}"))
+			.andExpect(status().isConflict());
+		mvc.perform(post("/quality-premium/schemes/2031-32").with(as("qp-national")).with(csrf())
+			.param("version", "1").param("maxPerHead", "5").param("reductionMode", "ADDITIVE").param("weight_IAPT", "50"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("There is a problem")))
+			.andExpect(content().string(containsString("add up to 135%")));
+		mvc.perform(get("/quality-premium/schemes/2031-32").with(as("qp-national")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Edit this draft")));
+	}
+
+	@Test
+	void aRejectedLocalMeasureNeedsAReasonAndCanBeProposedAgainWithItsHistoryKept() throws Exception {
+		String body = mvc.perform(post("/api/v1/quality-premium/local-measures/2014-15").with(as("qp-ccg-b")).with(csrf())
+			.contentType("application/json")
+			.content("{\"ccgCode\":\"QPB\",\"slotCode\":\"LOCAL1\",\"title\":\"Diabetes\",\"description\":\"Checks\"}"))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		long id = json.readTree(body).get("id").asLong();
+		mvc.perform(post("/api/v1/quality-premium/local-measures/id/" + id + "/reject").with(as("qp-area-t")).with(csrf())
+			.contentType("application/json").content("{\"version\":0,\"reason\":\" \"}"))
+			.andExpect(status().isBadRequest());
+		mvc.perform(post("/quality-premium/local-measures/" + id + "/decision").with(as("qp-area-t")).with(csrf())
+			.param("year", "2014/15").param("version", "0").param("decision", "reject")
+			.param("reason", "Not measurable"))
+			.andExpect(status().is3xxRedirection());
+		mvc.perform(post("/api/v1/quality-premium/local-measures/id/" + id + "/agree").with(as("qp-area-t")).with(csrf())
+			.contentType("application/json").content("{\"version\":1}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("not proposed")));
+		mvc.perform(post("/quality-premium/local-measures").with(as("qp-ccg-b")).with(csrf()).param("year", "2014/15")
+			.param("ccgCode", "QPB").param("slotCode", "LOCAL1").param("title", "Diabetes care processes")
+			.param("description", "At least 60% receive all eight care processes"))
+			.andExpect(status().is3xxRedirection());
+		mvc.perform(get("/quality-premium/local-measures").param("year", "2014/15").with(as("qp-area-t")))
+			.andExpect(content().string(containsString("Diabetes care processes")))
+			.andExpect(content().string(containsString("PROPOSED")));
+		mvc.perform(get("/quality-premium/local-measures").param("year", "2014/15").with(as("qp-area-u")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("Diabetes care processes"))));
+		assertThat(jdbc.sql("select status from qp_local_measure_history where local_measure_id = ? order by id")
+			.param(id).query(String.class).list()).containsExactly("PROPOSED", "REJECTED", "PROPOSED");
+		assertThat(jdbc.sql("select count(*) from audit_event where entity_type = 'qp_local_measure' and entity_id = ?")
+			.param(String.valueOf(id)).query(Long.class).single()).isEqualTo(3);
+	}
+}
