@@ -1246,6 +1246,21 @@ public class Governance {
 		return overdue;
 	}
 
+	/**
+	 * Members of the CCG's governing body whose declarations are overdue: while there are any, the CCG may not submit a
+	 * co-commissioning application. Readable by whoever may read the CCG's registers.
+	 */
+	@Transactional(readOnly = true)
+	public List<PersonView> overdueGoverningBodyMembers(String ccg) {
+		checkRead(ccg);
+		List<Long> governingBody = jdbc.sql("select m.person_id from governance_committee_member m"
+				+ " join governance_committee c on c.id = m.committee_id where c.ccg_code = ? and c.kind = ?")
+			.params(ccg, CommitteeKind.GOVERNING_BODY.name())
+			.query(Long.class)
+			.list();
+		return peopleOf(ccg).stream().filter(p -> p.overdue() && governingBody.contains(p.id())).toList();
+	}
+
 	@Transactional(readOnly = true)
 	public boolean hasData(String ccg) {
 		return jdbc.sql("select exists (select 1 from governance_person where ccg_code = ?)").param(ccg)
