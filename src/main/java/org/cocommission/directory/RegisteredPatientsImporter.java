@@ -175,6 +175,11 @@ class RegisteredPatientsImporter {
 		jdbc.execute("create temporary table incoming_registered_patients (practice_code varchar(12), extract_date date,"
 				+ " sex varchar(6), age_band varchar(6), patients integer) on commit drop");
 		copy(figures.asCsv());
+		// Temporary tables are never auto-analysed, and autovacuum lags behind imports made one after another: without
+		// fresh statistics on both sides the planner joins the incoming rows to the stored ones with nested loops over
+		// a sequential scan, and each further extract loads slower than the last.
+		jdbc.execute("analyze incoming_registered_patients");
+		jdbc.execute("analyze directory_registered_patients");
 		Map<String, Object> counts = jdbc.queryForMap("""
 				select count(*) filter (where e.patients is null) as created,
 				       count(*) filter (where e.patients <> i.patients) as updated,
