@@ -35,10 +35,14 @@ class OrganisationPageController {
 
 	private final JsonMapper json;
 
-	OrganisationPageController(Directory directory, DirectoryPageQueries queries, JsonMapper json) {
+	private final List<OrganisationFacts> facts;
+
+	OrganisationPageController(Directory directory, DirectoryPageQueries queries, JsonMapper json,
+			List<OrganisationFacts> facts) {
 		this.directory = directory;
 		this.queries = queries;
 		this.json = json;
+		this.facts = facts;
 	}
 
 	@GetMapping("/organisations")
@@ -101,6 +105,8 @@ class OrganisationPageController {
 				OrganisationPageView.membershipRows(directory.memberships(canonical), asAt),
 				OrganisationPageView.revisionRows(directory.revisions(canonical)), listSizes, pyramid,
 				pyramid == null ? null : pyramidChart(pyramid), listSizes.isEmpty() ? null : listSizeChart(listSizes)));
+		model.addAttribute("factSections",
+				facts.stream().flatMap(source -> source.factsFor(canonical, asAt).stream()).toList());
 		return "directory/organisation";
 	}
 
