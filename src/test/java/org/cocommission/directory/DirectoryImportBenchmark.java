@@ -27,9 +27,9 @@ import static org.cocommission.directory.DirectoryTestData.stream;
 
 /**
  * Bench command (bench/directory-import): imports a national-size epraccur file of 15,000 practices, then the same
- * file again, and a registered-patients file in 5-year bands for 7,800 practices. Each figure is reported against
- * a baseline measured in the same run: a bare PostgreSQL COPY of the same rows into an unindexed table, the least
- * any import of them could cost.
+ * file again, and registered-patients files for 7,800 practices: two quarters of list totals, then a quarter in 5-year
+ * bands, one straight after the other. Each figure is reported against a baseline measured in the same run: a bare PostgreSQL COPY of the same
+ * rows into an unindexed table, the least any import of them could cost.
  */
 public final class DirectoryImportBenchmark {
 
@@ -58,7 +58,9 @@ public final class DirectoryImportBenchmark {
 			imports.importOds(OdsFile.ECCG, "eccg.csv", stream(ccgs.toString()));
 
 			String epraccur = epraccur();
-			String patients = patients(7_800);
+			String firstTotals = totals(7_800, "01APR2013");
+			String nextTotals = totals(7_800, "01JUL2013");
+			String patients = patients(7_800, "01JAN2014");
 			List<String> report = new ArrayList<>();
 
 			Duration copyPractices = time(() -> copyIntoScratch(dataSource, jdbc, epraccur.replace("\"", ""), 27));
@@ -66,6 +68,9 @@ public final class DirectoryImportBenchmark {
 			Duration reimport = time(() -> imports.importOds(OdsFile.EPRACCUR, "epraccur.csv", stream(epraccur)));
 			String patientRows = patients.substring(patients.indexOf('\n') + 1);
 			Duration copyPatients = time(() -> copyIntoScratch(dataSource, jdbc, patientRows, 10));
+			// Quarter after quarter, as users load them: each import finds stored rows with no fresh statistics.
+			Duration firstTotalsImport = time(() -> imports.importRegisteredPatients("totals.csv", stream(firstTotals)));
+			Duration nextTotalsImport = time(() -> imports.importRegisteredPatients("totals-next.csv", stream(nextTotals)));
 			Duration patientsImport = time(() -> imports.importRegisteredPatients("quinary.csv", stream(patients)));
 
 			report.add("Directory import benchmark (%d practices, %d registered-patient rows)".formatted(PRACTICES,
@@ -74,7 +79,9 @@ public final class DirectoryImportBenchmark {
 			report.add(line("epraccur first import", firstImport, copyPractices));
 			report.add(line("epraccur re-import (no change)", reimport, copyPractices));
 			report.add(line("baseline: COPY of the patient rows", copyPatients, copyPatients));
-			report.add(line("registered patients import", patientsImport, copyPatients));
+			report.add(line("first quarter's list totals import", firstTotalsImport, copyPatients));
+			report.add(line("next quarter's list totals import", nextTotalsImport, copyPatients));
+			report.add(line("registered patients import (bands)", patientsImport, copyPatients));
 			report.forEach(System.out::println);
 			Path out = Path.of(args.length > 0 ? args[0] : "target/bench-directory-import.txt");
 			Files.createDirectories(out.toAbsolutePath().getParent());
@@ -106,15 +113,24 @@ public final class DirectoryImportBenchmark {
 		return "%c%05d".formatted((char) ('A' + index / 10_000), index % 10_000);
 	}
 
-	private static String patients(int practices) {
+	private static String totals(int practices, String extract) {
+		var file = new StringBuilder(DirectoryTestData.PATIENTS_HEADER);
+		for (int index = 0; index < practices; index++) {
+			file.append(DirectoryTestData.patients(extract, ccgCode(index % CCGS), practiceCode(index), "ALL", "ALL",
+					4_000 + index % 997));
+		}
+		return file.toString();
+	}
+
+	private static String patients(int practices, String extract) {
 		var file = new StringBuilder(DirectoryTestData.PATIENTS_HEADER);
 		for (int index = 0; index < practices; index++) {
 			String code = practiceCode(index);
 			String ccg = ccgCode(index % CCGS);
 			for (AgeBand band : AgeBand.ALL) {
 				String age = band.code().equals("90+") ? "90_94" : band.code();
-				file.append(DirectoryTestData.patients("01JAN2014", ccg, code, "MALE", age, 100 + index % 97));
-				file.append(DirectoryTestData.patients("01JAN2014", ccg, code, "FEMALE", age, 110 + index % 89));
+				file.append(DirectoryTestData.patients(extract, ccg, code, "MALE", age, 100 + index % 97));
+				file.append(DirectoryTestData.patients(extract, ccg, code, "FEMALE", age, 110 + index % 89));
 			}
 		}
 		return file.toString();
