@@ -21,6 +21,7 @@ import org.cocommission.directory.Directory;
 import org.cocommission.platform.FinancialYear;
 import org.cocommission.qualitypremium.DataImportReport;
 import org.cocommission.qualitypremium.LocalMeasure;
+import org.cocommission.qualitypremium.LocalMeasures;
 import org.cocommission.qualitypremium.QualityPremium;
 import org.cocommission.qualitypremium.RunSummary;
 
@@ -46,12 +47,15 @@ public class QualityPremiumDemo implements ApplicationRunner {
 
 	private final QualityPremium qualityPremium;
 
+	private final LocalMeasures localMeasures;
+
 	QualityPremiumDemo(@Value("${cocommission.demo:false}") boolean enabled, Directory directory, CcgListSizes listSizes,
-			QualityPremium qualityPremium) {
+			QualityPremium qualityPremium, LocalMeasures localMeasures) {
 		this.enabled = enabled;
 		this.directory = directory;
 		this.listSizes = listSizes;
 		this.qualityPremium = qualityPremium;
+		this.localMeasures = localMeasures;
 	}
 
 	@Override
@@ -89,19 +93,20 @@ public class QualityPremiumDemo implements ApplicationRunner {
 				{ "Dementia diagnosis", "The dementia diagnosis rate reaches at least 60% of expected prevalence" },
 				{ "Smoking in pregnancy", "Smoking at time of delivery falls to 11% or less" },
 				{ "End of life care", "More people die in their usual place of residence than the year before" } };
+		List<LocalMeasures.Proposal> proposals = new ArrayList<>();
 		for (String ccg : ccgs) {
 			for (int slot = 1; slot <= 3; slot++) {
 				String[] topic = topics[random.nextInt(topics.length)];
-				LocalMeasure proposed = qualityPremium.proposeLocalMeasure(YEAR, ccg, "LOCAL" + slot, topic[0], topic[1]);
-				if (random.nextDouble() < 0.04 && !ccg.equals(ccgs.get(0))) {
-					qualityPremium.rejectLocalMeasure(proposed.id(), proposed.version(),
-							"The baseline is not published, so achievement could not be checked");
-				}
-				else {
-					qualityPremium.agreeLocalMeasure(proposed.id(), proposed.version());
-				}
+				proposals.add(new LocalMeasures.Proposal(ccg, "LOCAL" + slot, topic[0], topic[1]));
 			}
 		}
+		List<LocalMeasures.Decision> decisions = new ArrayList<>();
+		for (LocalMeasure proposed : localMeasures.proposeAll(YEAR, proposals)) {
+			boolean reject = random.nextDouble() < 0.04 && !proposed.ccgCode().equals(ccgs.get(0));
+			decisions.add(new LocalMeasures.Decision(proposed.id(), proposed.version(), !reject,
+					reject ? "The baseline is not published, so achievement could not be checked" : null));
+		}
+		localMeasures.decideAll(decisions);
 	}
 
 	private static String achievementCsv(List<String> ccgs, Random random) {

@@ -33,6 +33,13 @@ public class CcgListSizes {
 		this.jdbc = jdbc;
 	}
 
+	/** The code of every CCG in the directory, open or closed, in one query (to check codes in bulk). */
+	public java.util.Set<String> ccgCodes() {
+		return new java.util.TreeSet<>(jdbc.sql("select code from directory_organisation where type = 'CCG'")
+			.query(String.class)
+			.list());
+	}
+
 	/** The latest extract on or before {@code date}, or failing that the earliest extract after it. */
 	public Optional<LocalDate> extractFor(LocalDate date) {
 		List<LocalDate> before = jdbc.sql("select max(extract_date) from directory_registered_patients"

@@ -1,194 +1,93 @@
 package org.cocommission.qualitypremium;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.cocommission.audit.AuditEntry;
 import org.cocommission.audit.AuditTrail;
 import org.cocommission.directory.CcgListSizes;
-import org.cocommission.identity.AccessPolicy;
-import org.cocommission.identity.CurrentUser;
-import org.cocommission.identity.Role;
-import org.cocommission.identity.UserAccounts;
-import org.cocommission.identity.UserView;
-import org.cocommission.notification.Notifications;
 import org.cocommission.platform.FinancialYear;
 import org.cocommission.platform.Money;
 
 /**
- * The quality premium service that pages, the JSON API and the demo share: schemes, data uploads, local measures,
- * result runs, statements and what-ifs. National analysts manage schemes, load data, compute and publish; area teams
- * agree their CCGs' local measures; CCGs propose theirs and see their own published results.
+ * Quality premium results: national analysts load a year's data, compute every CCG's award into a run (audited, with
+ * a hash of its inputs so it can be redone), and publish it; CCGs and area teams then read their statements. What-ifs
+ * recompute one CCG's award with one outcome changed, storing nothing.
  */
 @Service
 @Transactional
 public class QualityPremium {
 
 	/** What a run stores for each CCG, so the result can be recomputed and explained from the run alone. */
-	record StoredInputs(long population, CcgInputs inputs, Set<String> agreedLocalMeasures) {
+	record StoredInputs(long population, CcgInputs inputs, SortedSet<String> agreedLocalMeasures) {
+
+		StoredInputs {
+			agreedLocalMeasures = Collections.unmodifiableSortedSet(new TreeSet<>(agreedLocalMeasures));
+		}
 	}
 
 	private final SchemeStore schemes;
 
 	private final UploadedMeasureResults uploads;
 
-	private final MeasureResultSource source;
+	private final MeasureResults source;
+
+	private final LocalMeasures localMeasures;
 
 	private final CcgListSizes listSizes;
 
-	private final AccessPolicy access;
+	private final RunStore runs;
+
+	private final QualityPremiumAccess access;
 
 	private final AuditTrail audit;
 
-	private final JdbcClient jdbc;
-
 	private final JsonMapper json;
 
-	private final Notifications notifications;
-
-	private final UserAccounts accounts;
-
-	QualityPremium(SchemeStore schemes, UploadedMeasureResults uploads, List<MeasureResultSource> sources,
-			CcgListSizes listSizes, AccessPolicy access, AuditTrail audit, JdbcClient jdbc, JsonMapper json,
-			Notifications notifications, UserAccounts accounts) {
-		this.notifications = notifications;
-		this.accounts = accounts;
+	QualityPremium(SchemeStore schemes, UploadedMeasureResults uploads, MeasureResults source,
+			LocalMeasures localMeasures, CcgListSizes listSizes, RunStore runs, QualityPremiumAccess access,
+			AuditTrail audit, JsonMapper json) {
 		this.schemes = schemes;
 		this.uploads = uploads;
-		// Another module's source (the outcomes capability) takes precedence over uploads once it exists.
-		this.source = sources.stream().filter(s -> s != uploads).findFirst().orElse(uploads);
+		this.source = source;
+		this.localMeasures = localMeasures;
 		this.listSizes = listSizes;
+		this.runs = runs;
 		this.access = access;
 		this.audit = audit;
-		this.jdbc = jdbc;
 		this.json = json;
 	}
 
-	// ---- access ----
-
-	/** National users, or start-up work nobody signed in for (the demo loader). */
-	private void checkNational() {
-		if (SecurityContextHolder.getContext().getAuthentication() == null) {
-			return;
-		}
-		access.checkNational();
-	}
-
-	private Optional<CurrentUser> user() {
-		return SecurityContextHolder.getContext().getAuthentication() == null ? Optional.empty() : access.currentUser();
-	}
-
-	private String actor() {
-		return user().map(CurrentUser::username).orElse(AuditTrail.SYSTEM);
-	}
-
-	/** The signed-in CCG user's own CCG, for the proposal form. */
-	public Optional<String> ownCcg() {
-		return user().filter(u -> u.role() == Role.CCG).map(CurrentUser::organisationCode);
-	}
-
 	public boolean isNational() {
-		return user().map(CurrentUser::isNational).orElse(true);
-	}
-
-	// ---- schemes ----
-
-	@Transactional(readOnly = true)
-	public List<Scheme> schemes() {
-		return schemes.years().stream().map(schemes::get).toList();
-	}
-
-	@Transactional(readOnly = true)
-	public Scheme scheme(FinancialYear year) {
-		return schemes.get(year);
-	}
-
-	/** A new draft scheme for {@code to}, a copy of {@code from}'s measures, standards and gateways. */
-	public Scheme copyScheme(FinancialYear from, FinancialYear to) {
-		checkNational();
-		Scheme source = schemes.get(from);
-		if (schemes.find(to).isPresent()) {
-			throw new IllegalArgumentException("There is already a scheme for " + to + ": edit it, or copy to another year");
-		}
-		List<Measure> measures = source.measures().stream().map(m -> rebase(m, from, to)).toList();
-		Scheme copy = new Scheme(to, "Quality premium " + to, source.maxPerHead(), source.populationBasis(),
-				source.reductionMode(), Scheme.Status.DRAFT, from, 0, measures, source.standards(), source.gateways());
-		schemes.insert(copy);
-		Scheme stored = schemes.get(to);
-		audit.record(new AuditEntry("QP_SCHEME_COPIED", "qp_scheme", to.toString(), null, Map.of("from", from.toString()),
-				stored));
-		return stored;
-	}
-
-	/** A copied measure compares with the year before its new year when its baseline was the year before the old one. */
-	private static Measure rebase(Measure measure, FinancialYear from, FinancialYear to) {
-		String baseline = measure.baselinePeriod();
-		if (baseline != null && baseline.equals(from.previous().toString())) {
-			baseline = to.previous().toString();
-		}
-		return new Measure(measure.code(), measure.name(), measure.kind(), measure.weightPercent(), measure.rule(),
-				measure.target(), baseline, measure.parts().stream().map(p -> rebase(p, from, to)).toList());
-	}
-
-	/** Edits a draft scheme; a scheme whose results are published is refused (copy it to a new year instead). */
-	public Scheme editScheme(FinancialYear year, SchemeEdit edit) {
-		checkNational();
-		Scheme before = schemes.get(year);
-		if (!before.isEditable()) {
-			throw new IllegalArgumentException("The " + year + " scheme has published results and cannot be changed:"
-					+ " copy it to a new year instead");
-		}
-		if (edit.version() != before.version()) {
-			throw new org.springframework.dao.OptimisticLockingFailureException("Scheme " + year + " changed");
-		}
-		for (String code : edit.measureWeights().keySet()) {
-			before.measure(code).orElseThrow(() -> new IllegalArgumentException("No measure " + code + " in " + year));
-		}
-		List<Measure> measures = before.measures().stream().map(m -> new Measure(m.code(), m.name(), m.kind(),
-				edit.measureWeights().getOrDefault(m.code(), m.weightPercent()), m.rule(),
-				edit.measureTargets().getOrDefault(m.code(), m.target()), m.baselinePeriod(), m.parts())).toList();
-		List<Standard> standards = before.standards().stream().map(s -> new Standard(s.code(), s.name(),
-				edit.standardThresholds().getOrDefault(s.code(), s.thresholdPercent()),
-				edit.standardReductions().getOrDefault(s.code(), s.reductionPercent()))).toList();
-		Scheme after = new Scheme(year, before.name(),
-				edit.maxPerHead() == null ? before.maxPerHead() : edit.maxPerHead(),
-				before.populationBasis(), edit.reductionMode() == null ? before.reductionMode() : edit.reductionMode(),
-				before.status(), before.copiedFrom(), before.version(), measures, standards, before.gateways());
-		schemes.update(after, edit.version());
-		Scheme stored = schemes.get(year);
-		audit.record(new AuditEntry("QP_SCHEME_EDITED", "qp_scheme", year.toString(), null, before, stored));
-		return stored;
+		return access.isNational();
 	}
 
 	// ---- data ----
 
 	/** Loads a CSV of achievement data for the year's scheme: all rows or none, with row-numbered errors. */
 	public DataImportReport importData(FinancialYear year, String fileName, byte[] content) {
-		checkNational();
+		access.checkNational();
 		Scheme scheme = schemes.get(year);
-		DataImportReport report = uploads.load(scheme, fileName, content, actor());
+		DataImportReport report = uploads.load(scheme, fileName, content, access.actor());
 		audit.record(new AuditEntry(report.rejected() ? "QP_DATA_REJECTED" : "QP_DATA_LOADED", "qp_import",
 				year + " " + fileName, null, null, Map.of("rowsRead", report.rowsRead(), "stored", report.stored(),
 						"errors", report.errors().size())));
@@ -196,208 +95,43 @@ public class QualityPremium {
 	}
 
 	@Transactional(readOnly = true)
-	public List<Map<String, Object>> recentImports(FinancialYear year) {
-		checkNational();
+	public List<UploadedFile> recentImports(FinancialYear year) {
+		access.checkNational();
 		return uploads.recentImports(year);
-	}
-
-	// ---- local measures ----
-
-	@Transactional(readOnly = true)
-	public List<LocalMeasure> localMeasures(FinancialYear year) {
-		List<LocalMeasure> all = jdbc.sql("select * from qp_local_measure where financial_year = ? order by ccg_code, slot_code")
-			.param(year.startYear())
-			.query((rs, row) -> localMeasure(rs))
-			.list();
-		if (isNational()) {
-			return all;
-		}
-		CurrentUser user = access.requireUser();
-		return all.stream().filter(m -> access.canSee(user, m.ccgCode())).toList();
-	}
-
-	@Transactional(readOnly = true)
-	public List<Map<String, Object>> localMeasureHistory(long id) {
-		LocalMeasure measure = localMeasure(id);
-		checkSee(measure.ccgCode());
-		return jdbc.sql("select status, reason, changed_by, changed_at from qp_local_measure_history"
-				+ " where local_measure_id = ? order by id").param(id).query().listOfRows();
-	}
-
-	private LocalMeasure localMeasure(long id) {
-		return jdbc.sql("select * from qp_local_measure where id = ?").param(id).query((rs, row) -> localMeasure(rs))
-			.optional()
-			.orElseThrow(() -> new NoSuchElementException("No local measure " + id));
-	}
-
-	private static LocalMeasure localMeasure(ResultSet rs) throws SQLException {
-		return new LocalMeasure(rs.getLong("id"), rs.getInt("financial_year"), rs.getString("ccg_code"),
-				rs.getString("slot_code"), rs.getString("title"), rs.getString("description"),
-				LocalMeasure.Status.valueOf(rs.getString("status")), rs.getString("reason"), rs.getInt("version"));
-	}
-
-	private void checkSee(String ccgCode) {
-		if (user().isEmpty()) {
-			return;
-		}
-		access.checkCanSee(ccgCode);
-	}
-
-	/** A CCG proposes (or, after a rejection, proposes again) its local measure for one slot of the year's scheme. */
-	public LocalMeasure proposeLocalMeasure(FinancialYear year, String ccgCode, String slotCode, String title,
-			String description) {
-		user().ifPresent(u -> {
-			if (u.role() != Role.CCG || !ccgCode.equals(u.organisationCode())) {
-				throw new AccessDeniedException("Only " + ccgCode + "'s own users can propose its local measures");
-			}
-		});
-		Scheme scheme = schemes.get(year);
-		if (scheme.localMeasures().stream().noneMatch(m -> m.code().equals(slotCode))) {
-			throw new IllegalArgumentException(slotCode + " is not a local measure of the " + year + " scheme");
-		}
-		Optional<LocalMeasure> existing = jdbc.sql("select * from qp_local_measure where financial_year = ? and ccg_code = ?"
-				+ " and slot_code = ?").params(year.startYear(), ccgCode, slotCode).query((rs, row) -> localMeasure(rs))
-			.optional();
-		LocalMeasure after;
-		if (existing.isEmpty()) {
-			LocalMeasure proposed = new LocalMeasure(0, year.startYear(), ccgCode, slotCode, title, description,
-					LocalMeasure.Status.PROPOSED, null, 0);
-			long id = jdbc.sql("insert into qp_local_measure (financial_year, ccg_code, slot_code, title, description, status)"
-					+ " values (?, ?, ?, ?, ?, 'PROPOSED') returning id")
-				.params(year.startYear(), ccgCode, slotCode, proposed.title().trim(), proposed.description().trim())
-				.query(Long.class)
-				.single();
-			after = localMeasure(id);
-		}
-		else {
-			after = save(existing.get(), existing.get().repropose(title, description));
-		}
-		history(after);
-		audit.record(new AuditEntry("QP_LOCAL_MEASURE_PROPOSED", "qp_local_measure", String.valueOf(after.id()), ccgCode,
-				existing.orElse(null), after));
-		return after;
-	}
-
-	public LocalMeasure agreeLocalMeasure(long id, int version) {
-		LocalMeasure before = decidable(id, version);
-		LocalMeasure after = save(before, before.agree());
-		history(after);
-		noticeCcg(after.ccgCode(), "Local measure agreed", after.slotCode() + " " + after.title() + " for "
-				+ new FinancialYear(after.financialYear()) + " was agreed by the area team", "/quality-premium/local-measures");
-		audit.record(new AuditEntry("QP_LOCAL_MEASURE_AGREED", "qp_local_measure", String.valueOf(id), after.ccgCode(),
-				before, after));
-		return after;
-	}
-
-	public LocalMeasure rejectLocalMeasure(long id, int version, String reason) {
-		LocalMeasure before = decidable(id, version);
-		LocalMeasure after = save(before, before.reject(reason));
-		history(after);
-		noticeCcg(after.ccgCode(), "Local measure rejected", after.slotCode() + " " + after.title() + " was rejected: "
-				+ after.reason(), "/quality-premium/local-measures");
-		audit.record(new AuditEntry("QP_LOCAL_MEASURE_REJECTED", "qp_local_measure", String.valueOf(id), after.ccgCode(),
-				before, after));
-		return after;
-	}
-
-	/** The area team over the CCG decides (national users may too); the CCG itself may not agree its own measure. */
-	private LocalMeasure decidable(long id, int version) {
-		LocalMeasure measure = localMeasure(id);
-		user().ifPresent(u -> {
-			if (!u.isNational() && !(u.role() == Role.AREA_TEAM && access.canSee(u, measure.ccgCode()))) {
-				throw new AccessDeniedException("Only the area team over " + measure.ccgCode()
-						+ " can agree or reject its local measures");
-			}
-		});
-		if (measure.version() != version) {
-			throw new org.springframework.dao.OptimisticLockingFailureException("Local measure " + id + " changed");
-		}
-		return measure;
-	}
-
-	private LocalMeasure save(LocalMeasure before, LocalMeasure after) {
-		int updated = jdbc.sql("update qp_local_measure set title = ?, description = ?, status = ?, reason = ?,"
-				+ " version = version + 1 where id = ? and version = ?")
-			.params(after.title().trim(), after.description().trim(), after.status().name(), after.reason(), before.id(),
-					before.version())
-			.update();
-		if (updated == 0) {
-			throw new org.springframework.dao.OptimisticLockingFailureException("Local measure " + before.id() + " changed");
-		}
-		return localMeasure(before.id());
-	}
-
-	/** A notice to every account of the CCG. */
-	private void noticeCcg(String ccgCode, String title, String body, String link) {
-		for (UserView user : accounts.list(ccgCode, null, 0, 100).items()) {
-			notifications.notice(user.username(), title, body, link);
-		}
-	}
-
-	private void history(LocalMeasure measure) {
-		jdbc.sql("insert into qp_local_measure_history (local_measure_id, status, reason, changed_by) values (?, ?, ?, ?)")
-			.params(measure.id(), measure.status().name(), measure.reason(), actor())
-			.update();
 	}
 
 	// ---- runs ----
 
 	/** Computes every CCG's premium from the loaded data and stores the run with its inputs (not yet published). */
 	public RunSummary compute(FinancialYear year) {
-		checkNational();
+		access.checkNational();
 		Scheme scheme = schemes.get(year);
 		LocalDate extract = listSizes.extractFor(year.firstDay())
 			.orElseThrow(() -> new IllegalArgumentException("The directory has no registered lists to count heads from"));
 		CcgListSizes.AtExtract populations = listSizes.at(extract);
 		Map<String, CcgInputs> inputs = source.inputs(year);
-		Map<String, Set<String>> agreed = new LinkedHashMap<>();
-		jdbc.sql("select ccg_code, slot_code from qp_local_measure where financial_year = ? and status = 'AGREED'")
-			.param(year.startYear())
-			.query((ResultSet rs) -> {
-				agreed.computeIfAbsent(rs.getString(1), k -> new TreeSet<>()).add(rs.getString(2));
-			});
-		Map<String, StoredInputs> stored = new LinkedHashMap<>();
-		Map<String, Award> awards = new LinkedHashMap<>();
+		if (inputs.isEmpty()) {
+			throw new IllegalArgumentException("No data is loaded for " + year + " yet: upload the year's CCG data first");
+		}
+		Map<String, Set<String>> agreed = localMeasures.agreedSlots(year);
+		Map<String, StoredInputs> stored = new TreeMap<>();
+		List<RunStore.StoredResult> results = new ArrayList<>();
 		Money maximum = Money.ZERO;
 		Money paid = Money.ZERO;
 		for (var entry : populations.patients().entrySet()) {
 			String ccg = entry.getKey();
 			StoredInputs in = new StoredInputs(entry.getValue(), inputs.getOrDefault(ccg, CcgInputs.empty(ccg)),
 					new TreeSet<>(agreed.getOrDefault(ccg, Set.of())));
-			Award award = QualityPremiumAward.calculate(scheme, ccg, in.population(), in.inputs(),
-					in.agreedLocalMeasures());
+			Award award = QualityPremiumAward.calculate(scheme, ccg, in.population(), in.inputs(), in.agreedLocalMeasures());
 			stored.put(ccg, in);
-			awards.put(ccg, award);
+			results.add(new RunStore.StoredResult(ccg, populations.names().get(ccg), award, json.writeValueAsString(in),
+					json.writeValueAsString(award)));
 			maximum = maximum.plus(award.maximum());
 			paid = paid.plus(award.finalAward());
 		}
-		String schemeJson = json.writeValueAsString(scheme);
-		// The hash covers what the calculation reads, not the scheme's bookkeeping (status, version), so a recompute
-		// of the same inputs after publishing gives the same hash.
-		Scheme rules = new Scheme(scheme.year(), scheme.name(), scheme.maxPerHead(), scheme.populationBasis(),
-				scheme.reductionMode(), Scheme.Status.DRAFT, scheme.copiedFrom(), 0, scheme.measures(), scheme.standards(),
-				scheme.gateways());
-		String hash = sha256(json.writeValueAsString(rules) + json.writeValueAsString(stored));
-		long runId = jdbc.sql("insert into qp_run (financial_year, status, computed_by, inputs_sha256, scheme,"
-				+ " population_date, total_maximum, total_paid) values (?, 'COMPUTED', ?, ?, cast(? as jsonb), ?, ?, ?)"
-				+ " returning id")
-			.params(year.startYear(), actor(), hash, schemeJson, extract, maximum.pounds(), paid.pounds())
-			.query(Long.class)
-			.single();
-		for (var entry : awards.entrySet()) {
-			Award award = entry.getValue();
-			jdbc.sql("""
-					insert into qp_run_result (run_id, ccg_code, ccg_name, population, maximum, earned, reduction, final_award,
-					  percent_of_max, gateways_passed, standards_missed, inputs, explanation)
-					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb))
-					""")
-				.params(runId, entry.getKey(), populations.names().get(entry.getKey()), award.population(),
-						award.maximum().pounds(), award.earned().pounds(), award.reduction().pounds(),
-						award.finalAward().pounds(), award.percentOfMaximum(), award.gatewaysPassed(),
-						award.standardsMissed(), json.writeValueAsString(stored.get(entry.getKey())),
-						json.writeValueAsString(award))
-				.update();
-		}
+		String hash = inputsHash(scheme, stored);
+		long runId = runs.insert(year, access.actor(), hash, json.writeValueAsString(scheme), extract, maximum, paid,
+				results);
 		RunSummary run = run(runId);
 		audit.record(new AuditEntry("QP_RUN_COMPUTED", "qp_run", String.valueOf(runId), null, null,
 				Map.of("year", year.toString(), "inputsSha256", hash, "ccgs", run.ccgs(), "totalMaximum",
@@ -405,24 +139,46 @@ public class QualityPremium {
 		return run;
 	}
 
-	/** Publishes a run: its CCG statements become visible, earlier published runs of the year are superseded and the scheme is frozen. */
+	/**
+	 * The hash of what the calculation reads: the scheme's rules (not its bookkeeping: status, version) and every
+	 * CCG's population, inputs and agreed local measures, in code order. Same inputs, same hash.
+	 */
+	private String inputsHash(Scheme scheme, Map<String, StoredInputs> stored) {
+		Scheme rules = new Scheme(scheme.year(), scheme.name(), scheme.maxPerHead(), scheme.populationBasis(),
+				scheme.reductionMode(), Scheme.Status.DRAFT, scheme.copiedFrom(), 0, scheme.measures(), scheme.standards(),
+				scheme.gateways());
+		String text = json.writeValueAsString(rules) + json.writeValueAsString(new TreeMap<>(stored));
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Publishes a run: its CCG statements become visible, an earlier published run of the year is superseded and the
+	 * scheme is frozen. Refused for a run computed under rules that have changed since.
+	 */
 	public RunSummary publish(long runId) {
-		checkNational();
+		access.checkNational();
 		RunSummary before = run(runId);
 		if (!"COMPUTED".equals(before.status())) {
-			throw new IllegalArgumentException("Run " + runId + " is " + before.status() + ": only a computed run can be published");
+			throw new IllegalArgumentException("Run " + runId + " is " + before.status().toLowerCase()
+					+ ": only a computed run can be published");
 		}
-		jdbc.sql("update qp_run set status = 'SUPERSEDED' where financial_year = ? and status = 'PUBLISHED'")
-			.param(before.year().startYear())
-			.update();
-		jdbc.sql("update qp_run set status = 'PUBLISHED', published_by = ?, published_at = now() where id = ?")
-			.params(actor(), runId)
-			.update();
+		Scheme current = schemes.get(before.year());
+		Scheme computedUnder = json.readValue(runs.schemeJson(runId), Scheme.class);
+		if (computedUnder.version() != current.version()) {
+			throw new IllegalArgumentException("The " + before.year() + " scheme was changed after run " + runId
+					+ " was computed: compute the premiums again and publish the new run");
+		}
+		runs.publish(before, access.actor());
 		schemes.markPublished(before.year());
 		RunSummary after = run(runId);
 		String yearPath = after.year().toString().replace('/', '-');
-		for (String ccg : jdbc.sql("select ccg_code from qp_run_result where run_id = ?").param(runId).query(String.class).list()) {
-			noticeCcg(ccg, "Quality premium " + after.year() + " statement published",
+		for (String ccg : runs.ccgCodes(runId)) {
+			access.noticeCcg(ccg, "Quality premium " + after.year() + " statement published",
 					"Your CCG's quality premium statement for " + after.year() + " is published.",
 					"/quality-premium/statements/" + yearPath + "/" + ccg);
 		}
@@ -430,100 +186,90 @@ public class QualityPremium {
 		return after;
 	}
 
-	private static final String RUN_SELECT = """
-			select r.*, (select count(*) from qp_run_result x where x.run_id = r.id) as ccgs,
-			  (select count(*) from qp_run_result x where x.run_id = r.id and x.final_award = 0) as nothing,
-			  (select coalesce(max(percent_of_max), 0) from qp_run_result x where x.run_id = r.id) as best
-			from qp_run r
-			""";
-
-	private static RunSummary runSummary(ResultSet rs) throws SQLException {
-		var published = rs.getTimestamp("published_at");
-		var population = rs.getDate("population_date");
-		return new RunSummary(rs.getLong("id"), new FinancialYear(rs.getInt("financial_year")), rs.getString("status"),
-				rs.getString("computed_by"), rs.getTimestamp("computed_at").toInstant(), rs.getString("published_by"),
-				published == null ? null : published.toInstant(), rs.getString("inputs_sha256"),
-				population == null ? null : population.toLocalDate(), new Money(rs.getBigDecimal("total_maximum")),
-				new Money(rs.getBigDecimal("total_paid")), rs.getInt("ccgs"), rs.getInt("nothing"), rs.getBigDecimal("best"));
+	/** Redoes a run from what it stored and says whether every award and the inputs hash come out the same. */
+	@Transactional(readOnly = true)
+	public Reproduction reproduce(long runId) {
+		access.checkNational();
+		RunSummary run = run(runId);
+		Map<String, StoredInputs> stored = new TreeMap<>();
+		List<String> differences = new ArrayList<>();
+		Scheme scheme = null;
+		int matching = 0;
+		List<RunStore.StoredJson> all = runs.allJson(runId);
+		for (RunStore.StoredJson row : all) {
+			scheme = scheme == null ? json.readValue(row.scheme(), Scheme.class) : scheme;
+			StoredInputs in = json.readValue(row.inputs(), StoredInputs.class);
+			stored.put(row.ccgCode(), in);
+			Award official = json.readValue(row.explanation(), Award.class);
+			Award again = QualityPremiumAward.calculate(scheme, row.ccgCode(), in.population(), in.inputs(),
+					in.agreedLocalMeasures());
+			if (again.finalAward().compareTo(official.finalAward()) == 0
+					&& again.explanation().equals(official.explanation())) {
+				matching++;
+			}
+			else {
+				differences.add(row.ccgCode() + ": stored " + official.finalAward().formatted() + ", recomputed "
+						+ again.finalAward().formatted());
+			}
+		}
+		String hash = scheme == null ? "" : inputsHash(scheme, stored);
+		return new Reproduction(runId, hash, hash.equals(run.inputsSha256()), all.size(), matching, differences);
 	}
 
+	/** A run's summary: national users see every run; others only published ones. */
 	@Transactional(readOnly = true)
 	public RunSummary run(long runId) {
-		return jdbc.sql(RUN_SELECT + " where r.id = ?").param(runId).query((rs, row) -> runSummary(rs)).optional()
-			.orElseThrow(() -> new NoSuchElementException("No quality premium run " + runId));
+		RunSummary run = runs.find(runId).orElseThrow(() -> new NoSuchElementException("No quality premium run " + runId));
+		if (!run.published() && !access.isNational()) {
+			throw new AccessDeniedException("This run's results are not published yet");
+		}
+		return run;
 	}
 
 	@Transactional(readOnly = true)
 	public List<RunSummary> runs() {
-		checkNational();
-		return jdbc.sql(RUN_SELECT + " order by r.id desc").query((rs, row) -> runSummary(rs)).list();
+		access.checkNational();
+		return runs.all();
 	}
 
 	@Transactional(readOnly = true)
 	public Optional<RunSummary> publishedRun(FinancialYear year) {
-		return jdbc.sql(RUN_SELECT + " where r.financial_year = ? and r.status = 'PUBLISHED'").param(year.startYear())
-			.query((rs, row) -> runSummary(rs)).optional();
+		return runs.published(year);
 	}
 
-	/** Every CCG's line of a run (national users), best award first, or by code. */
+	/** Every CCG's line of a run (national users), best award first, or by code when {@code sort} is "code". */
 	@Transactional(readOnly = true)
 	public List<CcgResultRow> results(long runId, String sort) {
-		checkNational();
+		access.checkNational();
 		run(runId);
-		String order = "code".equals(sort) ? "ccg_code" : "percent_of_max desc, ccg_code";
-		return jdbc.sql("select * from qp_run_result where run_id = ? order by " + order).param(runId)
-			.query((rs, row) -> row(rs)).list();
+		return runs.rows(runId, "code".equals(sort));
 	}
 
 	/** The published results of the CCGs the signed-in user can see (an area team's CCGs; a CCG's own). */
 	@Transactional(readOnly = true)
 	public List<CcgResultRow> visiblePublishedResults(FinancialYear year) {
-		Optional<RunSummary> run = publishedRun(year);
-		if (run.isEmpty()) {
-			return List.of();
-		}
-		List<CcgResultRow> rows = jdbc.sql("select * from qp_run_result where run_id = ? order by ccg_code")
-			.param(run.get().id()).query((rs, row) -> row(rs)).list();
-		if (isNational()) {
-			return rows;
-		}
-		CurrentUser user = access.requireUser();
-		return rows.stream().filter(r -> access.canSee(user, r.ccgCode())).toList();
-	}
-
-	private static CcgResultRow row(ResultSet rs) throws SQLException {
-		return new CcgResultRow(rs.getString("ccg_code"), rs.getString("ccg_name"), rs.getLong("population"),
-				new Money(rs.getBigDecimal("maximum")), new Money(rs.getBigDecimal("earned")),
-				new Money(rs.getBigDecimal("reduction")), new Money(rs.getBigDecimal("final_award")),
-				rs.getBigDecimal("percent_of_max"), rs.getBoolean("gateways_passed"), rs.getInt("standards_missed"));
+		return publishedRun(year).map(run -> runs.rows(run.id(), true).stream()
+			.filter(r -> access.isNational() || access.canSee(r.ccgCode()))
+			.toList()).orElse(List.of());
 	}
 
 	/** One CCG's result in a run: national users see any run; others only a published run, for a CCG they can see. */
 	@Transactional(readOnly = true)
 	public CcgResult result(long runId, String ccgCode) {
+		access.checkSee(ccgCode);
 		RunSummary run = run(runId);
-		checkSee(ccgCode);
-		if (!isNational() && !run.published()) {
-			throw new AccessDeniedException("This run's results are not published yet");
-		}
-		return jdbc.sql("select r.ccg_name, r.inputs, r.explanation, q.scheme from qp_run_result r join qp_run q on q.id = r.run_id"
-				+ " where r.run_id = ? and r.ccg_code = ?")
-			.params(runId, ccgCode)
-			.query((rs, row) -> {
-				StoredInputs in = json.readValue(rs.getString("inputs"), StoredInputs.class);
-				return new CcgResult(run, ccgCode, rs.getString("ccg_name"),
-						json.readValue(rs.getString("explanation"), Award.class),
-						json.readValue(rs.getString("scheme"), Scheme.class), in.inputs(), in.agreedLocalMeasures(),
-						source.describe(run.year()));
-			})
-			.optional()
+		RunStore.StoredJson stored = runs.json(runId, ccgCode)
 			.orElseThrow(() -> new NoSuchElementException("No result for " + ccgCode + " in run " + runId));
+		StoredInputs in = json.readValue(stored.inputs(), StoredInputs.class);
+		return new CcgResult(run, ccgCode, stored.ccgName(), json.readValue(stored.explanation(), Award.class),
+				json.readValue(stored.scheme(), Scheme.class), in.inputs(), in.agreedLocalMeasures(),
+				source.describe(run.year()));
 	}
 
 	/** A CCG's statement: its result in the year's published run. */
 	@Transactional(readOnly = true)
 	public CcgResult statement(FinancialYear year, String ccgCode) {
-		checkSee(ccgCode);
+		access.checkSee(ccgCode);
 		RunSummary run = publishedRun(year)
 			.orElseThrow(() -> new NoSuchElementException("No quality premium results are published for " + year + " yet"));
 		return result(run.id(), ccgCode);
@@ -542,22 +288,5 @@ public class QualityPremium {
 		}
 		return QualityPremiumAward.calculate(official.scheme(), ccgCode, official.award().population(), official.inputs(),
 				official.agreedLocalMeasures(), change);
-	}
-
-	private static String sha256(String text) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	static BigDecimal total(List<CcgResultRow> rows) {
-		return rows.stream().map(r -> r.finalAward().pounds()).reduce(BigDecimal.ZERO, BigDecimal::add);
-	}
-
-	static List<String> codes(List<CcgResultRow> rows) {
-		return new ArrayList<>(rows.stream().map(CcgResultRow::ccgCode).toList());
 	}
 }

@@ -25,8 +25,14 @@ class QualityPremiumApiController {
 
 	private final QualityPremium service;
 
-	QualityPremiumApiController(QualityPremium service) {
+	private final QualityPremiumSchemes schemes;
+
+	private final LocalMeasures localMeasures;
+
+	QualityPremiumApiController(QualityPremium service, QualityPremiumSchemes schemes, LocalMeasures localMeasures) {
 		this.service = service;
+		this.schemes = schemes;
+		this.localMeasures = localMeasures;
 	}
 
 	record CopyRequest(String to) {
@@ -44,27 +50,27 @@ class QualityPremiumApiController {
 	@GetMapping("/schemes")
 	@Operation(summary = "Every scheme, one per financial year")
 	List<Scheme> schemes() {
-		return service.schemes();
+		return schemes.schemes();
 	}
 
 	@GetMapping("/schemes/{year}")
 	@Operation(summary = "One year's scheme (year as 2013-14)")
 	Scheme scheme(@PathVariable String year) {
-		return service.scheme(FinancialYear.parse(year));
+		return schemes.scheme(FinancialYear.parse(year));
 	}
 
 	@PostMapping("/schemes/{year}/copy")
 	@Operation(summary = "Make a new draft scheme for another year by copying this one (national users)")
 	ResponseEntity<Scheme> copy(@PathVariable String year, @RequestBody CopyRequest request) {
 		return ResponseEntity.status(HttpStatus.CREATED)
-			.body(service.copyScheme(FinancialYear.parse(year), FinancialYear.parse(request.to())));
+			.body(schemes.copyScheme(FinancialYear.parse(year), FinancialYear.parse(request.to())));
 	}
 
 	@PutMapping("/schemes/{year}")
 	@Operation(summary = "Edit a draft scheme: weights (must add up to 100%), targets, standards, £ per head, reduction mode."
 			+ " Refused once results are published (copy instead); 409 if the version is stale.")
 	Scheme edit(@PathVariable String year, @RequestBody SchemeEdit edit) {
-		return service.editScheme(FinancialYear.parse(year), edit);
+		return schemes.editScheme(FinancialYear.parse(year), edit);
 	}
 
 	@PostMapping(path = "/data/{year}", consumes = { "text/csv", "text/plain", "application/octet-stream" })
@@ -76,29 +82,48 @@ class QualityPremiumApiController {
 		return ResponseEntity.status(report.rejected() ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.OK).body(report);
 	}
 
+	@GetMapping("/data/{year}")
+	@Operation(summary = "The latest uploads of achievement data for the year (national users)")
+	List<UploadedFile> uploads(@PathVariable String year) {
+		return service.recentImports(FinancialYear.parse(year));
+	}
+
 	@GetMapping("/local-measures/{year}")
 	@Operation(summary = "The local measures the signed-in user can see for the year")
 	List<LocalMeasure> localMeasures(@PathVariable String year) {
-		return service.localMeasures(FinancialYear.parse(year));
+		return localMeasures.localMeasures(FinancialYear.parse(year));
 	}
 
 	@PostMapping("/local-measures/{year}")
 	@Operation(summary = "A CCG proposes its local measure for one slot (its own users only)")
 	LocalMeasure propose(@PathVariable String year, @RequestBody ProposeRequest request) {
-		return service.proposeLocalMeasure(FinancialYear.parse(year), request.ccgCode(), request.slotCode(),
+		return localMeasures.propose(FinancialYear.parse(year), request.ccgCode(), request.slotCode(),
 				request.title(), request.description());
+	}
+
+	@PostMapping("/local-measures/{year}/proposals")
+	@Operation(summary = "A CCG proposes several local measures at once (its own users only); all stored or none")
+	List<LocalMeasure> proposeAll(@PathVariable String year, @RequestBody List<LocalMeasures.Proposal> proposals) {
+		return localMeasures.proposeAll(FinancialYear.parse(year), proposals);
+	}
+
+	@PostMapping("/local-measures/decisions")
+	@Operation(summary = "The area team agrees or rejects (with a reason) several proposed local measures; all stored"
+			+ " or none")
+	List<LocalMeasure> decideAll(@RequestBody List<LocalMeasures.Decision> decisions) {
+		return localMeasures.decideAll(decisions);
 	}
 
 	@PostMapping("/local-measures/id/{id}/agree")
 	@Operation(summary = "The area team agrees a proposed local measure")
 	LocalMeasure agree(@PathVariable long id, @RequestBody DecisionRequest request) {
-		return service.agreeLocalMeasure(id, request.version());
+		return localMeasures.agree(id, request.version());
 	}
 
 	@PostMapping("/local-measures/id/{id}/reject")
 	@Operation(summary = "The area team rejects a proposed local measure, with a reason")
 	LocalMeasure reject(@PathVariable long id, @RequestBody DecisionRequest request) {
-		return service.rejectLocalMeasure(id, request.version(), request.reason());
+		return localMeasures.reject(id, request.version(), request.reason());
 	}
 
 	@GetMapping("/runs")
@@ -114,9 +139,22 @@ class QualityPremiumApiController {
 	}
 
 	@GetMapping("/runs/{id}")
+	@Operation(summary = "One run: year, status, inputs hash, totals available and paid (any run for national users;"
+			+ " published runs for others)")
 	RunSummary run(@PathVariable long id) {
-		service.results(id, "code");
 		return service.run(id);
+	}
+
+	@GetMapping("/runs/{id}/reproduction")
+	@Operation(summary = "Redo a run from its stored inputs: every award and the inputs hash compared (national users)")
+	Reproduction reproduce(@PathVariable long id) {
+		return service.reproduce(id);
+	}
+
+	@GetMapping("/local-measures/id/{id}/history")
+	@Operation(summary = "A local measure's status history, oldest first")
+	List<java.util.Map<String, Object>> history(@PathVariable long id) {
+		return localMeasures.history(id);
 	}
 
 	@PostMapping("/runs/{id}/publish")

@@ -18,6 +18,15 @@ public record RunSummary(long id, FinancialYear year, String status, String comp
 						java.math.RoundingMode.HALF_UP);
 	}
 
+	/** The status as people read it. */
+	public String statusLabel() {
+		return switch (status) {
+			case "PUBLISHED" -> "Published";
+			case "SUPERSEDED" -> "Superseded by a later publication";
+			default -> "Computed, not published";
+		};
+	}
+
 	public boolean published() {
 		return "PUBLISHED".equals(status);
 	}

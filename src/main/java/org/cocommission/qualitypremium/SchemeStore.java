@@ -114,8 +114,12 @@ class SchemeStore {
 		insertChildren(scheme);
 	}
 
+	/**
+	 * Freezes the scheme. The version stays as it is, so a run remembers which version of the rules it was computed
+	 * under; no edit can follow, since only drafts are updated.
+	 */
 	void markPublished(FinancialYear year) {
-		jdbc.sql("update qp_scheme set status = 'PUBLISHED', version = version + 1 where financial_year = ?")
+		jdbc.sql("update qp_scheme set status = 'PUBLISHED' where financial_year = ? and status = 'DRAFT'")
 			.param(year.startYear())
 			.update();
 	}

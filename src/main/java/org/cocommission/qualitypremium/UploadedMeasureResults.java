@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -21,11 +22,11 @@ import java.util.TreeMap;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import org.cocommission.directory.Directory;
-import org.cocommission.directory.OrganisationType;
+import org.cocommission.directory.CcgListSizes;
 import org.cocommission.directory.RowMessage;
 import org.cocommission.platform.FinancialYear;
 
@@ -39,15 +40,22 @@ import org.cocommission.platform.FinancialYear;
 @Component
 class UploadedMeasureResults implements MeasureResultSource {
 
+	// SQL types given up front: without them each null makes the driver ask the server for the parameter's type.
+	private static final int[] DATA_TYPES = { Types.INTEGER, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+			Types.NUMERIC, Types.NUMERIC, Types.NUMERIC, Types.NUMERIC, Types.BIGINT };
+
 	static final List<String> HEADER = List.of("CCG_CODE", "RECORD", "CODE", "PERIOD", "VALUE");
 
 	private final JdbcClient jdbc;
 
-	private final Directory directory;
+	private final JdbcTemplate batch;
 
-	UploadedMeasureResults(JdbcClient jdbc, Directory directory) {
+	private final CcgListSizes ccgs;
+
+	UploadedMeasureResults(JdbcClient jdbc, JdbcTemplate batch, CcgListSizes ccgs) {
 		this.jdbc = jdbc;
-		this.directory = directory;
+		this.batch = batch;
+		this.ccgs = ccgs;
 	}
 
 	record DataRow(String ccg, String record, String code, String period, BigDecimal value, BigDecimal numerator,
@@ -57,7 +65,8 @@ class UploadedMeasureResults implements MeasureResultSource {
 	DataImportReport load(Scheme scheme, String fileName, byte[] content, String actor) {
 		List<RowMessage> errors = new ArrayList<>();
 		List<DataRow> rows = new ArrayList<>();
-		Map<String, Boolean> ccgKnown = new HashMap<>();
+		// One query for every CCG code: an organisation lookup per code is far slower (it totals list sizes).
+		Set<String> ccgKnown = ccgs.ccgCodes();
 		Set<String> seen = new HashSet<>();
 		int rowsRead = 0;
 		try (CsvReader<CsvRecord> csv = CsvReader.builder().allowMissingFields(true).allowExtraFields(true)
@@ -108,25 +117,22 @@ class UploadedMeasureResults implements MeasureResultSource {
 			.query(Long.class)
 			.single();
 		if (errors.isEmpty()) {
-			for (DataRow row : rows) {
-				jdbc.sql("""
-						insert into qp_data (financial_year, ccg_code, record, item_code, period, value, numerator,
-						  denominator, target, import_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-						on conflict (financial_year, ccg_code, record, item_code, period) do update set value = excluded.value,
-						  numerator = excluded.numerator, denominator = excluded.denominator, target = excluded.target,
-						  import_id = excluded.import_id
-						""")
-					.params(scheme.year().startYear(), row.ccg(), row.record(), row.code(), row.period(), row.value(),
-							row.numerator(), row.denominator(), row.target(), importId)
-					.update();
-			}
+			batch.batchUpdate("""
+					insert into qp_data (financial_year, ccg_code, record, item_code, period, value, numerator,
+					  denominator, target, import_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+					on conflict (financial_year, ccg_code, record, item_code, period) do update set value = excluded.value,
+					  numerator = excluded.numerator, denominator = excluded.denominator, target = excluded.target,
+					  import_id = excluded.import_id
+					""", rows.stream().map(row -> new Object[] { scheme.year().startYear(), row.ccg(), row.record(),
+					row.code(), row.period(), row.value(), row.numerator(), row.denominator(), row.target(), importId })
+				.toList(), DATA_TYPES);
 		}
 		int ccgs = (int) rows.stream().map(DataRow::ccg).distinct().count();
 		return new DataImportReport(fileName, rowsRead, errors.isEmpty() ? rows.size() : 0, errors.isEmpty() ? ccgs : 0,
 				errors);
 	}
 
-	private DataRow parse(CsvRecord record, Map<String, Integer> columns, Scheme scheme, Map<String, Boolean> ccgKnown) {
+	private DataRow parse(CsvRecord record, Map<String, Integer> columns, Scheme scheme, Set<String> ccgKnown) {
 		String ccg = field(record, columns, "CCG_CODE").toUpperCase(Locale.ROOT);
 		String kind = field(record, columns, "RECORD").toUpperCase(Locale.ROOT);
 		String code = field(record, columns, "CODE").toUpperCase(Locale.ROOT);
@@ -134,9 +140,7 @@ class UploadedMeasureResults implements MeasureResultSource {
 		if (ccg.isEmpty()) {
 			throw new IllegalArgumentException("CCG_CODE is empty");
 		}
-		boolean known = ccgKnown.computeIfAbsent(ccg,
-				key -> directory.find(key).map(o -> o.type() == OrganisationType.CCG).orElse(false));
-		if (!known) {
+		if (!ccgKnown.contains(ccg)) {
 			throw new IllegalArgumentException("CCG_CODE " + ccg + " is not a CCG in the directory");
 		}
 		BigDecimal value = number(field(record, columns, "VALUE"), "VALUE", true);
@@ -274,10 +278,12 @@ class UploadedMeasureResults implements MeasureResultSource {
 			.orElse("uploaded CSV");
 	}
 
-	List<Map<String, Object>> recentImports(FinancialYear year) {
+	List<UploadedFile> recentImports(FinancialYear year) {
 		return jdbc.sql("select * from qp_import where financial_year = ? order by id desc limit 10")
 			.param(year.startYear())
-			.query()
-			.listOfRows();
+			.query((rs, row) -> new UploadedFile(rs.getLong("id"), rs.getString("file_name"), rs.getString("imported_by"),
+					rs.getTimestamp("imported_at").toInstant(), "COMMITTED".equals(rs.getString("outcome")),
+					rs.getInt("rows_read"), rs.getInt("errors")))
+			.list();
 	}
 }

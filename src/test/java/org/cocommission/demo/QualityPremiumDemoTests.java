@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
+import org.cocommission.qualitypremium.LocalMeasures;
 import org.cocommission.qualitypremium.QualityPremium;
 import org.cocommission.qualitypremium.RunSummary;
 
@@ -17,9 +18,12 @@ class QualityPremiumDemoTests {
 
 	private final QualityPremium qualityPremium;
 
+	private final LocalMeasures localMeasures;
+
 	@Autowired
-	QualityPremiumDemoTests(QualityPremium qualityPremium) {
+	QualityPremiumDemoTests(QualityPremium qualityPremium, LocalMeasures localMeasures) {
 		this.qualityPremium = qualityPremium;
+		this.localMeasures = localMeasures;
 	}
 
 	@Test
@@ -31,6 +35,7 @@ class QualityPremiumDemoTests {
 		assertThat(run.paidPercent().doubleValue()).isBetween(15.0, 55.0);
 		String ccg = qualityPremium.results(run.id(), "code").get(0).ccgCode();
 		assertThat(qualityPremium.statement(QualityPremiumDemo.YEAR, ccg).award().maximum().signum()).isPositive();
-		assertThat(qualityPremium.localMeasures(QualityPremiumDemo.YEAR)).hasSize(3 * run.ccgs());
+		assertThat(localMeasures.localMeasures(QualityPremiumDemo.YEAR)).hasSize(3 * run.ccgs());
+		assertThat(qualityPremium.reproduce(run.id()).reproduced()).isTrue();
 	}
 }

@@ -58,5 +58,6 @@ class CcgListSizesTests {
 		assertThat(at.names()).containsEntry("LSC1", "Org LSC1");
 		assertThat(sizes.extractFor(LocalDate.of(2001, 6, 30))).contains(extract);
 		assertThat(sizes.extractFor(LocalDate.of(1990, 1, 1))).isPresent();
+		assertThat(sizes.ccgCodes()).contains("LSC1", "LSC2").doesNotContain("LSP1");
 	}
 }

@@ -127,6 +127,22 @@ class QualityPremiumAwardTests {
 	}
 
 	@Test
+	void aMissedStandardReducesTheAwardByTheShareTheSchemeConfiguresForIt() {
+		Scheme base = scheme2013(ReductionMode.ADDITIVE);
+		Scheme lighter = new Scheme(base.year(), base.name(), base.maxPerHead(), "", ReductionMode.ADDITIVE,
+				Scheme.Status.DRAFT, null, 0, base.measures(), List.of(new Standard("AE4H", "A&E", new BigDecimal("95"),
+						new BigDecimal("10"))), base.gateways());
+		var inputs = with(perfect(), Map.of("AE4H", new BigDecimal("94.9")), Map.of());
+
+		Award award = QualityPremiumAward.calculate(lighter, "01A", 226_000, inputs, LOCALS);
+
+		assertThat(award.reduction()).isEqualTo(Money.ofPounds(113_000));
+		assertThat(award.finalAward()).isEqualTo(Money.ofPounds(1_017_000));
+		assertThat(award.explanation()).anySatisfy(line -> assertThat(line.working())
+			.contains("94.9% against 95%: missed, reduces the award by 10%"));
+	}
+
+	@Test
 	void compoundingTakesEachShareOfWhatIsLeft() {
 		var inputs = with(perfect(), Map.of("RTT18", new BigDecimal("91.9"), "AE4H", new BigDecimal("94")), Map.of());
 		Award award = QualityPremiumAward.calculate(scheme2013(ReductionMode.COMPOUND), "01A", 226_000, inputs, LOCALS);

@@ -353,9 +353,26 @@ class QualityPremiumScenarioTests {
 			.andExpect(status().is3xxRedirection());
 		mvc.perform(get("/quality-premium/local-measures").param("year", "2014/15").with(as("qp-area-t")))
 			.andExpect(content().string(containsString("Diabetes care processes")))
-			.andExpect(content().string(containsString("PROPOSED")));
+			.andExpect(content().string(containsString("Proposed")));
 		mvc.perform(get("/quality-premium/local-measures").param("year", "2014/15").with(as("qp-area-u")))
 			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("Diabetes care processes"))));
+		// Several at once: one refused decision (another area team's CCG) stores none of them.
+		String batch = mvc.perform(post("/api/v1/quality-premium/local-measures/2014-15/proposals").with(as("qp-ccg-a"))
+			.with(csrf()).contentType("application/json")
+			.content("[{\"ccgCode\":\"QPA\",\"slotCode\":\"LOCAL1\",\"title\":\"Falls\",\"description\":\"Fewer\"}]"))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		long falls = json.readTree(batch).get(0).get("id").asLong();
+		mvc.perform(post("/api/v1/quality-premium/local-measures/decisions").with(as("qp-area-u")).with(csrf())
+			.contentType("application/json").content("[{\"id\":" + falls + ",\"version\":0,\"agree\":true}]"))
+			.andExpect(status().isForbidden());
+		mvc.perform(post("/api/v1/quality-premium/local-measures/decisions").with(as("qp-area-t")).with(csrf())
+			.contentType("application/json").content("[{\"id\":" + falls + ",\"version\":0,\"agree\":true},"
+					+ "{\"id\":" + id + ",\"version\":2,\"agree\":false}]"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("reason")));
+		assertThat(jdbc.sql("select status from qp_local_measure where id = ?").param(falls).query(String.class).single())
+			.isEqualTo("PROPOSED");
 		assertThat(jdbc.sql("select status from qp_local_measure_history where local_measure_id = ? order by id")
 			.param(id).query(String.class).list()).containsExactly("PROPOSED", "REJECTED", "PROPOSED");
 		assertThat(jdbc.sql("select count(*) from audit_event where entity_type = 'qp_local_measure' and entity_id = ?")

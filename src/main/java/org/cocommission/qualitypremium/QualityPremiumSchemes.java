@@ -1,0 +1,106 @@
+package org.cocommission.qualitypremium;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import org.cocommission.audit.AuditEntry;
+import org.cocommission.audit.AuditTrail;
+import org.cocommission.platform.FinancialYear;
+
+/**
+ * Quality premium schemes, one per financial year: read by everyone, copied and edited by national analysts. A
+ * scheme is frozen once results under it are published: it is then copied to a new year, never edited.
+ */
+@Service
+@Transactional
+public class QualityPremiumSchemes {
+
+	private final SchemeStore schemes;
+
+	private final QualityPremiumAccess access;
+
+	private final AuditTrail audit;
+
+	QualityPremiumSchemes(SchemeStore schemes, QualityPremiumAccess access, AuditTrail audit) {
+		this.schemes = schemes;
+		this.access = access;
+		this.audit = audit;
+	}
+
+	@Transactional(readOnly = true)
+	public List<Scheme> schemes() {
+		return schemes.years().stream().map(schemes::get).toList();
+	}
+
+	@Transactional(readOnly = true)
+	public Scheme scheme(FinancialYear year) {
+		return schemes.get(year);
+	}
+
+	/** A new draft scheme for {@code to}, a copy of {@code from}'s measures, standards and gateways. */
+	public Scheme copyScheme(FinancialYear from, FinancialYear to) {
+		access.checkNational();
+		Scheme source = schemes.get(from);
+		if (schemes.find(to).isPresent()) {
+			throw new IllegalArgumentException("There is already a scheme for " + to + ": edit it, or copy to another year");
+		}
+		List<Measure> measures = source.measures().stream().map(m -> rebase(m, from, to)).toList();
+		Scheme copy = new Scheme(to, "Quality premium " + to, source.maxPerHead(), source.populationBasis(),
+				source.reductionMode(), Scheme.Status.DRAFT, from, 0, measures, source.standards(), source.gateways());
+		schemes.insert(copy);
+		Scheme stored = schemes.get(to);
+		audit.record(new AuditEntry("QP_SCHEME_COPIED", "qp_scheme", to.toString(), null, Map.of("from", from.toString()),
+				stored));
+		return stored;
+	}
+
+	/** A copied measure compares with the year before its new year when its baseline was the year before the old one. */
+	private static Measure rebase(Measure measure, FinancialYear from, FinancialYear to) {
+		String baseline = measure.baselinePeriod();
+		if (baseline != null && baseline.equals(from.previous().toString())) {
+			baseline = to.previous().toString();
+		}
+		return new Measure(measure.code(), measure.name(), measure.kind(), measure.weightPercent(), measure.rule(),
+				measure.target(), baseline, measure.parts().stream().map(p -> rebase(p, from, to)).toList());
+	}
+
+	/**
+	 * Edits a draft scheme. Refused when results under it are published (copy it to a new year instead), when the
+	 * weights would not add up to 100%, and (409) when someone changed it since {@code edit.version()} was read.
+	 */
+	public Scheme editScheme(FinancialYear year, SchemeEdit edit) {
+		access.checkNational();
+		Scheme before = schemes.get(year);
+		if (!before.isEditable()) {
+			throw new IllegalArgumentException("The " + year + " scheme has published results and cannot be changed:"
+					+ " copy it to a new year instead");
+		}
+		if (edit.version() != before.version()) {
+			throw new OptimisticLockingFailureException("Scheme " + year + " changed");
+		}
+		for (String code : edit.measureWeights().keySet()) {
+			before.measure(code).orElseThrow(() -> new IllegalArgumentException("No measure " + code + " in " + year));
+		}
+		for (String code : edit.measureTargets().keySet()) {
+			before.measure(code).orElseThrow(() -> new IllegalArgumentException("No measure " + code + " in " + year));
+		}
+		List<Measure> measures = before.measures().stream().map(m -> new Measure(m.code(), m.name(), m.kind(),
+				edit.measureWeights().getOrDefault(m.code(), m.weightPercent()), m.rule(),
+				edit.measureTargets().getOrDefault(m.code(), m.target()), m.baselinePeriod(), m.parts())).toList();
+		List<Standard> standards = before.standards().stream().map(s -> new Standard(s.code(), s.name(),
+				edit.standardThresholds().getOrDefault(s.code(), s.thresholdPercent()),
+				edit.standardReductions().getOrDefault(s.code(), s.reductionPercent()))).toList();
+		Scheme after = new Scheme(year, before.name(),
+				edit.maxPerHead() == null ? before.maxPerHead() : edit.maxPerHead(),
+				before.populationBasis(), edit.reductionMode() == null ? before.reductionMode() : edit.reductionMode(),
+				before.status(), before.copiedFrom(), before.version(), measures, standards, before.gateways());
+		schemes.update(after, edit.version());
+		Scheme stored = schemes.get(year);
+		audit.record(new AuditEntry("QP_SCHEME_EDITED", "qp_scheme", year.toString(), null, before, stored));
+		return stored;
+	}
+}

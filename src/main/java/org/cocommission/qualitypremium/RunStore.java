@@ -1,0 +1,149 @@
+package org.cocommission.qualitypremium;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import org.cocommission.platform.FinancialYear;
+import org.cocommission.platform.Money;
+
+/** Result runs in their tables: the run (scheme as computed, inputs hash, totals) and one row per CCG. */
+@Repository
+class RunStore {
+
+	/** What a run stores for one CCG: its figures, and its inputs and award as JSON so it can be explained and redone. */
+	record StoredResult(String ccgCode, String ccgName, Award award, String inputsJson, String awardJson) {
+	}
+
+	/** One CCG's stored JSON as read back: its name, inputs, award and the run's scheme. */
+	record StoredJson(String ccgCode, String ccgName, String inputs, String explanation, String scheme) {
+	}
+
+	private static final String RUN_SELECT = """
+			select r.*, (select count(*) from qp_run_result x where x.run_id = r.id) as ccgs,
+			  (select count(*) from qp_run_result x where x.run_id = r.id and x.final_award = 0) as nothing,
+			  (select coalesce(max(percent_of_max), 0) from qp_run_result x where x.run_id = r.id) as best
+			from qp_run r
+			""";
+
+	private static final int[] RESULT_TYPES = { Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.NUMERIC,
+			Types.NUMERIC, Types.NUMERIC, Types.NUMERIC, Types.NUMERIC, Types.BOOLEAN, Types.INTEGER, Types.VARCHAR,
+			Types.VARCHAR };
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate batch;
+
+	RunStore(JdbcClient jdbc, JdbcTemplate batch) {
+		this.jdbc = jdbc;
+		this.batch = batch;
+	}
+
+	long insert(FinancialYear year, String actor, String inputsSha256, String schemeJson, LocalDate populationDate,
+			Money totalMaximum, Money totalPaid, List<StoredResult> results) {
+		long runId = jdbc.sql("insert into qp_run (financial_year, status, computed_by, inputs_sha256, scheme,"
+				+ " population_date, total_maximum, total_paid) values (?, 'COMPUTED', ?, ?, cast(? as jsonb), ?, ?, ?)"
+				+ " returning id")
+			.params(year.startYear(), actor, inputsSha256, schemeJson, populationDate, totalMaximum.pounds(),
+					totalPaid.pounds())
+			.query(Long.class)
+			.single();
+		batch.batchUpdate("""
+				insert into qp_run_result (run_id, ccg_code, ccg_name, population, maximum, earned, reduction, final_award,
+				  percent_of_max, gateways_passed, standards_missed, inputs, explanation)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb))
+				""", results.stream().map(r -> new Object[] { runId, r.ccgCode(), r.ccgName(), r.award().population(),
+				r.award().maximum().pounds(), r.award().earned().pounds(), r.award().reduction().pounds(),
+				r.award().finalAward().pounds(), r.award().percentOfMaximum(), r.award().gatewaysPassed(),
+				r.award().standardsMissed(), r.inputsJson(), r.awardJson() }).toList(), RESULT_TYPES);
+		return runId;
+	}
+
+	/** Marks the run published and any run of the same year published before it superseded. */
+	void publish(RunSummary run, String actor) {
+		jdbc.sql("update qp_run set status = 'SUPERSEDED' where financial_year = ? and status = 'PUBLISHED'")
+			.param(run.year().startYear())
+			.update();
+		jdbc.sql("update qp_run set status = 'PUBLISHED', published_by = ?, published_at = now() where id = ?")
+			.params(actor, run.id())
+			.update();
+	}
+
+	Optional<RunSummary> find(long runId) {
+		return jdbc.sql(RUN_SELECT + " where r.id = ?").param(runId).query((rs, row) -> summary(rs)).optional();
+	}
+
+	List<RunSummary> all() {
+		return jdbc.sql(RUN_SELECT + " order by r.id desc").query((rs, row) -> summary(rs)).list();
+	}
+
+	Optional<RunSummary> published(FinancialYear year) {
+		return jdbc.sql(RUN_SELECT + " where r.financial_year = ? and r.status = 'PUBLISHED'").param(year.startYear())
+			.query((rs, row) -> summary(rs))
+			.optional();
+	}
+
+	/** Every CCG's line of a run, best award first, or by code. */
+	List<CcgResultRow> rows(long runId, boolean byCode) {
+		String order = byCode ? "ccg_code" : "percent_of_max desc, ccg_code";
+		return jdbc.sql("select * from qp_run_result where run_id = ? order by " + order).param(runId)
+			.query((rs, row) -> row(rs))
+			.list();
+	}
+
+	/** The scheme a run was computed under, as JSON. */
+	String schemeJson(long runId) {
+		return jdbc.sql("select scheme from qp_run where id = ?").param(runId).query(String.class).single();
+	}
+
+	List<String> ccgCodes(long runId) {
+		return jdbc.sql("select ccg_code from qp_run_result where run_id = ? order by ccg_code").param(runId)
+			.query(String.class)
+			.list();
+	}
+
+	Optional<StoredJson> json(long runId, String ccgCode) {
+		return jdbc.sql("select r.ccg_code, r.ccg_name, r.inputs, r.explanation, q.scheme from qp_run_result r"
+				+ " join qp_run q on q.id = r.run_id where r.run_id = ? and r.ccg_code = ?")
+			.params(runId, ccgCode)
+			.query((rs, row) -> storedJson(rs))
+			.optional();
+	}
+
+	List<StoredJson> allJson(long runId) {
+		return jdbc.sql("select r.ccg_code, r.ccg_name, r.inputs, r.explanation, q.scheme from qp_run_result r"
+				+ " join qp_run q on q.id = r.run_id where r.run_id = ? order by r.ccg_code")
+			.param(runId)
+			.query((rs, row) -> storedJson(rs))
+			.list();
+	}
+
+	private static StoredJson storedJson(ResultSet rs) throws SQLException {
+		return new StoredJson(rs.getString("ccg_code"), rs.getString("ccg_name"), rs.getString("inputs"),
+				rs.getString("explanation"), rs.getString("scheme"));
+	}
+
+	private static RunSummary summary(ResultSet rs) throws SQLException {
+		var published = rs.getTimestamp("published_at");
+		var population = rs.getDate("population_date");
+		return new RunSummary(rs.getLong("id"), new FinancialYear(rs.getInt("financial_year")), rs.getString("status"),
+				rs.getString("computed_by"), rs.getTimestamp("computed_at").toInstant(), rs.getString("published_by"),
+				published == null ? null : published.toInstant(), rs.getString("inputs_sha256"),
+				population == null ? null : population.toLocalDate(), new Money(rs.getBigDecimal("total_maximum")),
+				new Money(rs.getBigDecimal("total_paid")), rs.getInt("ccgs"), rs.getInt("nothing"), rs.getBigDecimal("best"));
+	}
+
+	private static CcgResultRow row(ResultSet rs) throws SQLException {
+		return new CcgResultRow(rs.getString("ccg_code"), rs.getString("ccg_name"), rs.getLong("population"),
+				new Money(rs.getBigDecimal("maximum")), new Money(rs.getBigDecimal("earned")),
+				new Money(rs.getBigDecimal("reduction")), new Money(rs.getBigDecimal("final_award")),
+				rs.getBigDecimal("percent_of_max"), rs.getBoolean("gateways_passed"), rs.getInt("standards_missed"));
+	}
+}

@@ -1,0 +1,294 @@
+package org.cocommission.qualitypremium;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.http.Cookie;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.web.util.HtmlUtils;
+
+import org.cocommission.identity.NewUser;
+import org.cocommission.identity.Role;
+import org.cocommission.identity.UserAccounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Issue 7's "done when", through the pages as a new user goes, following links and posting the forms: a national
+ * analyst loads a year's CCG data, computes every CCG's premium, opens one CCG's line-by-line explanation and
+ * publishes the statements; the CCG then reads its statement, and not another CCG's.
+ */
+@SpringBootTest(properties = "cocommission.test.context=qualitypremium")
+@AutoConfigureMockMvc
+class QualityPremiumDoneWhenPageTests {
+
+	private static final String PASSWORD = "correct-horse-battery";
+
+	private final MockMvc mvc;
+
+	private final JdbcClient jdbc;
+
+	private final UserAccounts accounts;
+
+	private final Map<String, Cookie> sessions = new HashMap<>();
+
+	@Autowired
+	QualityPremiumDoneWhenPageTests(MockMvc mvc, JdbcClient jdbc, UserAccounts accounts) {
+		this.mvc = mvc;
+		this.jdbc = jdbc;
+		this.accounts = accounts;
+	}
+
+	private void organisation(String code, String type, String name, String parent) {
+		jdbc.sql("insert into directory_organisation (code, type, name) values (?, ?, ?) on conflict do nothing")
+			.params(code, type, name).update();
+		if (parent != null) {
+			jdbc.sql("insert into directory_relationship (child_code, parent_code) select ?, ?"
+					+ " where not exists (select 1 from directory_relationship where child_code = ? and parent_code = ?)")
+				.params(code, parent, code, parent).update();
+		}
+	}
+
+	private void list(String practice, int patients) {
+		jdbc.sql("insert into directory_registered_patients (practice_code, extract_date, sex, age_band, patients)"
+				+ " values (?, ?, 'ALL', 'ALL', ?) on conflict do nothing")
+			.params(practice, LocalDate.of(2014, 4, 1), patients).update();
+	}
+
+	@BeforeEach
+	void directoryAndUsers() {
+		organisation("QDR", "REGION", "Region D", null);
+		organisation("QDT", "AREA_TEAM", "Area team D", "QDR");
+		organisation("QDA", "CCG", "NHS DELTA CCG", "QDT");
+		organisation("QDB", "CCG", "NHS EPSILON CCG", "QDT");
+		organisation("QDA001", "GP_PRACTICE", "Delta surgery", "QDA");
+		organisation("QDB001", "GP_PRACTICE", "Epsilon surgery", "QDB");
+		list("QDA001", 226_000);
+		list("QDB001", 100_000);
+		if (accounts.find("qd-analyst").isEmpty()) {
+			accounts.create(new NewUser("qd-analyst", "National analyst", null, Role.NATIONAL, "X24", PASSWORD));
+			accounts.create(new NewUser("qd-area", "Area team D", null, Role.AREA_TEAM, "QDT", PASSWORD));
+			accounts.create(new NewUser("qd-ccg-a", "Delta CCG", null, Role.CCG, "QDA", PASSWORD));
+		}
+	}
+
+	private RequestPostProcessor as(String user) throws Exception {
+		Cookie session = sessions.get(user);
+		if (session == null) {
+			session = mvc.perform(formLogin().user(user).password(PASSWORD)).andReturn().getResponse().getCookie("SESSION");
+			assertThat(session).as("session of " + user).isNotNull();
+			sessions.put(user, session);
+		}
+		Cookie cookie = session;
+		return request -> {
+			request.setCookies(cookie);
+			return request;
+		};
+	}
+
+	private String page(String url, String user) throws Exception {
+		return mvc.perform(get(url).with(as(user))).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString();
+	}
+
+	/** The href of the link with this id, as a person clicking it would follow. */
+	private static String link(String html, String id) {
+		Matcher tag = Pattern.compile("<a\\b[^>]*\\bid=\"" + id + "\"[^>]*>").matcher(html);
+		assertThat(tag.find()).as("a link with id " + id).isTrue();
+		return href(tag.group());
+	}
+
+	/** The href of the first link whose address matches the pattern. */
+	private static String linkTo(String html, String pattern) {
+		Matcher matcher = Pattern.compile("href=\"(" + pattern + ")\"").matcher(html);
+		assertThat(matcher.find()).as("a link to " + pattern).isTrue();
+		return HtmlUtils.htmlUnescape(matcher.group(1));
+	}
+
+	private static String href(String tag) {
+		Matcher matcher = Pattern.compile("href=\"([^\"]*)\"").matcher(tag);
+		assertThat(matcher.find()).isTrue();
+		return HtmlUtils.htmlUnescape(matcher.group(1));
+	}
+
+	/** Delta achieves all but IAPT access and misses the cancer standard; Epsilon has a significant quality failure. */
+	static final String DATA_2014 = """
+			CCG_CODE,RECORD,CODE,PERIOD,VALUE
+			QDA,MEASURE,PYLL,2013/14,2000
+			QDA,MEASURE,PYLL,2014/15,1900
+			QDA,MEASURE,IAPT,2014/15,12
+			QDA,MEASURE,AEA,2013/14,1000
+			QDA,MEASURE,AEA,2014/15,990
+			QDA,MEASURE,FFT,2014/15,1
+			QDA,MEASURE,MEDSAFE,2014/15,1
+			QDA,MEASURE,LOCAL1,2014/15,1
+			QDA,STANDARD,RTT18,2014/15,93
+			QDA,STANDARD,AE4H,2014/15,96
+			QDA,STANDARD,CANCER62,2014/15,80
+			QDA,STANDARD,AMBRED1,2014/15,77
+			QDA,GATEWAY,FINANCE,2014/15,1
+			QDA,GATEWAY,QUALITY,2014/15,1
+			QDB,MEASURE,FFT,2014/15,1
+			QDB,GATEWAY,FINANCE,2014/15,1
+			QDB,GATEWAY,QUALITY,2014/15,0
+			""";
+
+	@Test
+	void aNationalAnalystLoadsComputesExplainsAndPublishesThroughThePagesAndTheCcgReadsOnlyItsOwnStatement()
+			throws Exception {
+		// The CCG proposes its local measure from its home page's link; its area team agrees it on the same page.
+		String ccgHome = page("/quality-premium", "qd-ccg-a");
+		String localMeasures = link(ccgHome, "local-measures-link") + "?year=2014-15";
+		assertThat(page(localMeasures, "qd-ccg-a")).contains("id=\"propose-button\"");
+		mvc.perform(post("/quality-premium/local-measures").with(as("qd-ccg-a")).with(csrf()).param("year", "2014/15")
+			.param("ccgCode", "QDA").param("slotCode", "LOCAL1").param("title", " ").param("description", "x"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("There is a problem")))
+			.andExpect(content().string(containsString("Give the local measure a title")));
+		mvc.perform(post("/quality-premium/local-measures").with(as("qd-ccg-a")).with(csrf()).param("year", "2014/15")
+			.param("ccgCode", "QDA").param("slotCode", "LOCAL1").param("title", "Dementia diagnosis")
+			.param("description", "Diagnosis rate at least 60% of expected prevalence"))
+			.andExpect(status().is3xxRedirection());
+		String areaPage = page(link(page("/quality-premium", "qd-area"), "local-measures-link") + "?year=2014-15", "qd-area");
+		Matcher decision = Pattern.compile("action=\"(/quality-premium/local-measures/\\d+/decision)\"").matcher(areaPage);
+		assertThat(decision.find()).as("the area team's decision form").isTrue();
+		mvc.perform(post(decision.group(1)).with(as("qd-area")).with(csrf()).param("year", "2014/15")
+			.param("version", "0").param("decision", "agree"))
+			.andExpect(status().is3xxRedirection());
+		assertThat(page(localMeasures, "qd-ccg-a")).contains("Dementia diagnosis").contains("Agreed");
+
+		// The analyst starts from the home page, which lists the steps, and follows the link to upload the data.
+		String home = page("/quality-premium", "qd-analyst");
+		assertThat(home).contains("A year, step by step");
+		String dataPage = page(link(home, "data-link"), "qd-analyst");
+		assertThat(dataPage).contains("action=\"/quality-premium/data\"").contains("enctype=\"multipart/form-data\"");
+		mvc.perform(multipart("/quality-premium/data").with(as("qd-analyst")).with(csrf()).param("year", "2014/15"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("nhsuk-error-summary")))
+			.andExpect(content().string(containsString("Choose a CSV file to upload")));
+		String loaded = mvc.perform(multipart("/quality-premium/data").file(new MockMultipartFile("file",
+				"ccg-data-2014-15.csv", "text/csv", DATA_2014.getBytes())).param("year", "2014/15").with(as("qd-analyst"))
+			.with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("ccg-data-2014-15.csv loaded")))
+			.andReturn().getResponse().getContentAsString();
+
+		// Back home by the "next" link, and compute the year from its form.
+		assertThat(page(link(loaded, "next-compute"), "qd-analyst")).contains("action=\"/quality-premium/runs\"");
+		String runUrl = mvc.perform(post("/quality-premium/runs").param("year", "2014/15").with(as("qd-analyst"))
+			.with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andReturn().getResponse().getRedirectedUrl();
+
+		// The national view: totals, the distribution (chart and table), downloads, and every CCG linked.
+		String run = page(runUrl, "qd-analyst");
+		assertThat(run).contains("Computed, not published").contains("id=\"qp-distribution\"")
+			.contains("id=\"distribution-table\"").contains("NHS DELTA CCG").contains("id=\"publish-button\"");
+		mvc.perform(get(link(run, "csv-link")).with(as("qd-analyst")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("QDA,NHS DELTA CCG,226000,1130000.00,960500.00,240125.00,720375.00")));
+		mvc.perform(get(link(run, "xlsx-link")).with(as("qd-analyst"))).andExpect(status().isOk());
+
+		// One CCG's explanation, line by line, as a finance lead would redo it by hand.
+		String explanation = page(linkTo(run, "/quality-premium/runs/\\d+/ccgs/QDA"), "qd-analyst");
+		assertThat(HtmlUtils.htmlUnescape(explanation))
+			.contains("226,000 people × £5.00 per head")
+			.contains("£1,130,000.00 × 15% = £169,500.00")
+			.contains("from 2000 to 1900 is a 5.00% reduction against at least 3.2%: achieved")
+			.contains("12 against at least 15: not achieved")
+			.contains("£960,500.00")
+			.contains("80% against 85%: missed, reduces the award by 25%")
+			.contains("-£240,125.00")
+			.contains("£720,375.00")
+			.contains("63.75%")
+			.contains("id=\"measure-outcomes\"")
+			.contains("Missed: -25%")
+			.contains("id=\"gateway-outcomes\"");
+		// Not visible to the CCG until published.
+		mvc.perform(get(linkTo(run, "/quality-premium/runs/\\d+/ccgs/QDA")).with(as("qd-ccg-a")))
+			.andExpect(status().isForbidden());
+
+		// Publishing is its own explicit step, from the run page.
+		String published = mvc.perform(post(runUrl + "/publish").with(as("qd-analyst")).with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andReturn().getResponse().getRedirectedUrl();
+		assertThat(page(published, "qd-analyst")).contains("The statements are published").contains(">Published<")
+			.doesNotContain("id=\"publish-button\"");
+
+		// The CCG user finds the statement from the home page, as a page and as a PDF.
+		String statementUrl = linkTo(page("/quality-premium", "qd-ccg-a"), "/quality-premium/statements/2014-15/QDA");
+		String statement = page(statementUrl, "qd-ccg-a");
+		assertThat(statement).contains("£720,375.00 (63.75% of the maximum)");
+		mvc.perform(get(link(statement, "pdf-link")).with(as("qd-ccg-a")))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Type", "application/pdf"));
+		mvc.perform(get("/quality-premium/statements/2014-15/QDB").with(as("qd-ccg-a")))
+			.andExpect(status().isForbidden());
+		mvc.perform(get("/quality-premium").with(as("qd-ccg-a")))
+			.andExpect(content().string(not(containsString("NHS EPSILON CCG"))));
+
+		// The year's scheme is now frozen: the page offers no edit, and a posted edit is refused with the reason.
+		String scheme = page("/quality-premium/schemes/2014-15", "qd-analyst");
+		assertThat(scheme).doesNotContain("id=\"save-scheme\"").contains("id=\"copy-scheme\"");
+		mvc.perform(post("/quality-premium/schemes/2014-15").with(as("qd-analyst")).with(csrf()).param("version", "0")
+			.param("maxPerHead", "6").param("reductionMode", "ADDITIVE"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("There is a problem")))
+			.andExpect(content().string(containsString("copy it to a new year instead")));
+
+		// And the run can be redone from what it stored.
+		assertThat(page(link(page(runUrl, "qd-analyst"), "reproduce-link"), "qd-analyst")).contains("Reproduced: all");
+	}
+
+	@Test
+	void computingAYearWithNoDataSaysWhatToDoAndARunUnderAChangedSchemeCannotBePublished() throws Exception {
+		mvc.perform(post("/quality-premium/schemes/2014-15/copy").with(as("qd-analyst")).with(csrf()).param("to", "2040"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("not a financial year")));
+		mvc.perform(post("/quality-premium/schemes/2014-15/copy").with(as("qd-analyst")).with(csrf())
+			.param("to", "2041/42"))
+			.andExpect(status().is3xxRedirection());
+		mvc.perform(post("/quality-premium/runs").param("year", "2041/42").with(as("qd-analyst")).with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("There is a problem")))
+			.andExpect(content().string(containsString("No data is loaded for 2041/42 yet")));
+
+		mvc.perform(multipart("/quality-premium/data").file(new MockMultipartFile("file", "d.csv", "text/csv",
+				"CCG_CODE,RECORD,CODE,PERIOD,VALUE\nQDA,MEASURE,FFT,2041/42,1\n".getBytes()))
+			.param("year", "2041/42").with(as("qd-analyst")).with(csrf()))
+			.andExpect(content().string(containsString("d.csv loaded")));
+		String runUrl = mvc.perform(post("/quality-premium/runs").param("year", "2041/42").with(as("qd-analyst"))
+			.with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andReturn().getResponse().getRedirectedUrl();
+		mvc.perform(post("/quality-premium/schemes/2041-42").with(as("qd-analyst")).with(csrf()).param("version", "0")
+			.param("maxPerHead", "5").param("reductionMode", "ADDITIVE").param("reduction_AE4H", "10"))
+			.andExpect(status().is3xxRedirection());
+		mvc.perform(post(runUrl + "/publish").with(as("qd-analyst")).with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("was changed after run")));
+		assertThat(page(runUrl, "qd-analyst")).contains("Computed, not published");
+	}
+}
