@@ -39,19 +39,19 @@ class OrganisationFactsPageTest {
 		String ccg = mvc.perform(get("/organisations/07L")).andReturn().getResponse().getContentAsString();
 		String practice = mvc.perform(get("/organisations/F82001")).andReturn().getResponse().getContentAsString();
 
-		assertThat(ccg).containsSubsequence("Primary care commissioning", "Commissioning level", "Joint commissioning",
+		assertThat(ccg).containsSubsequence("Crafted facts", "Crafted level", "Joint commissioning",
 				"Current", "1 Apr 2015", "Still open", "See the arrangement");
-		assertThat(practice).doesNotContain("Primary care commissioning");
+		assertThat(practice).doesNotContain("Crafted facts");
 	}
 
 	@TestConfiguration
 	static class LevelFacts {
 
 		@Bean
-		OrganisationFacts commissioningLevels() {
+		OrganisationFacts craftedFacts() {
 			return (code, asAt) -> code.equals("07L")
-					? Optional.of(new OrganisationFacts.FactSection("Primary care commissioning",
-							List.of(new OrganisationFacts.Fact("Commissioning level", "Joint commissioning",
+					? Optional.of(new OrganisationFacts.FactSection("Crafted facts",
+							List.of(new OrganisationFacts.Fact("Crafted level", "Joint commissioning",
 									LocalDate.of(2015, 4, 1), null, !asAt.isBefore(LocalDate.of(2015, 4, 1)))),
 							"/organisations/07L", "See the arrangement"))
 					: Optional.empty();

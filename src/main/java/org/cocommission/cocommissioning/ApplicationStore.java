@@ -1,0 +1,167 @@
+package org.cocommission.cocommissioning;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+import org.cocommission.cocommissioning.ApplicationView.AttachmentInfo;
+import org.cocommission.cocommissioning.ApplicationView.CommitteeMember;
+import org.cocommission.cocommissioning.ApplicationView.Condition;
+import org.cocommission.cocommissioning.ApplicationView.HistoryLine;
+import org.cocommission.cocommissioning.ApplicationView.Score;
+import org.cocommission.directory.Directory;
+import org.cocommission.directory.OrganisationDetails;
+import org.cocommission.governance.MemberRole;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Reads and writes applications in plain SQL; every change bumps the version it was made against. */
+@Component
+class ApplicationStore {
+
+	static final String CONFLICT = "Someone else changed this application while you were editing it."
+			+ " Reload the page to see their changes, then make yours again.";
+
+	private final JdbcClient jdbc;
+
+	private final Rounds rounds;
+
+	private final Directory directory;
+
+	private final Clock clock;
+
+	ApplicationStore(JdbcClient jdbc, Rounds rounds, Directory directory, Clock clock) {
+		this.clock = clock;
+		this.jdbc = jdbc;
+		this.rounds = rounds;
+		this.directory = directory;
+	}
+
+	ApplicationState state(long id) {
+		return jdbc.sql("select id, round_id, ccg_code, level, status, decision, version from cocommissioning_application"
+				+ " where id = ?")
+			.param(id)
+			.query((rs, row) -> new ApplicationState(rs.getLong(1), rs.getLong(2), rs.getString(3),
+					CommissioningLevel.valueOf(rs.getString(4)), ApplicationStatus.valueOf(rs.getString(5)),
+					rs.getString(6) == null ? null : BoardDecision.valueOf(rs.getString(6)), rs.getInt(7)))
+			.optional()
+			.orElseThrow(() -> new NoSuchElementException("No co-commissioning application has the id " + id));
+	}
+
+	/** Moves on the version the change was made against, or refuses with a 409 when someone else got there first. */
+	void bump(long id, int version) {
+		int updated = jdbc.sql("update cocommissioning_application set version = version + 1, updated_at = now()"
+				+ " where id = ? and version = ?")
+			.params(id, version)
+			.update();
+		if (updated == 0) {
+			state(id);
+			throw new OptimisticLockingFailureException(CONFLICT);
+		}
+	}
+
+	/** Stores the new status and appends the history line, in the caller's transaction; answers the line's id. */
+	long move(ApplicationState before, ApplicationState after, String actor, String comment) {
+		bump(before.id(), before.version());
+		jdbc.sql("update cocommissioning_application set status = ?, decision = ? where id = ?")
+			.params(after.status().name(), after.decision() == null ? null : after.decision().name(), before.id())
+			.update();
+		return history(before.id(), before.status(), after.status(), actor, comment);
+	}
+
+	/** Appends a history line stamped with the application's clock, so that waits are measured on one clock. */
+	long history(long id, ApplicationStatus from, ApplicationStatus to, String actor, String comment) {
+		return jdbc.sql("insert into cocommissioning_status_history (application_id, from_status, to_status, actor, comment,"
+				+ " at) values (?, ?, ?, ?, ?, ?) returning id")
+			.params(id, from == null ? null : from.name(), to.name(), actor, comment, Timestamp.from(clock.instant()))
+			.query(Long.class)
+			.single();
+	}
+
+	List<CommitteeMember> committee(long id) {
+		return jdbc.sql("select id, name, role, voting, chair from cocommissioning_committee_member"
+				+ " where application_id = ? order by position, id")
+			.param(id)
+			.query((rs, row) -> new CommitteeMember(rs.getLong(1), rs.getString(2), MemberRole.valueOf(rs.getString(3)),
+					rs.getBoolean(4), rs.getBoolean(5)))
+			.list();
+	}
+
+	List<String> functions(long id) {
+		return jdbc.sql("select f.code from cocommissioning_application_function a join cocommissioning_function f"
+				+ " on f.code = a.function_code where a.application_id = ? order by f.position")
+			.param(id)
+			.query(String.class)
+			.list();
+	}
+
+	ApplicationView view(long id) {
+		ApplicationState state = state(id);
+		Round round = rounds.round(state.roundId());
+		Map<Section, String> sections = new EnumMap<>(Section.class);
+		Object[] row = jdbc.sql("select integration, standards, health_inequalities, conflicts_of_interest, recommendation,"
+				+ " recommendation_reasons, decision_reasons, historical from cocommissioning_application where id = ?")
+			.param(id)
+			.query((rs, n) -> new Object[] { rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getString(5), rs.getString(6), rs.getString(7), rs.getBoolean(8) })
+			.single();
+		for (Section section : Section.values()) {
+			sections.put(section, (String) row[section.ordinal()]);
+		}
+		List<CommitteeMember> committee = committee(id);
+		List<String> functions = functions(id);
+		List<String> committeeProblems = ApplicationRules.committeeProblems(state.level(), committee);
+		List<String> missing = ApplicationRules.missing(state.level(), sections, functions, committeeProblems);
+		String ccgName = directory.find(state.ccgCode()).map(OrganisationDetails::name).orElse(state.ccgCode());
+		return new ApplicationView(id, round.id(), round.name(), state.ccgCode(), ccgName, state.level(), state.status(),
+				sections, functions, committee, committeeProblems, missing, attachments(id), scores(id), row[4] == null
+						? null : Recommendation.valueOf((String) row[4]), (String) row[5], state.decision(),
+				(String) row[6], conditions(id), history(id), (Boolean) row[7], state.version());
+	}
+
+	List<AttachmentInfo> attachments(long id) {
+		return jdbc.sql("select id, file_name, content_type, size_bytes, uploaded_by, uploaded_at"
+				+ " from cocommissioning_attachment where application_id = ? order by id")
+			.param(id)
+			.query((rs, row) -> new AttachmentInfo(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+					rs.getString(5), rs.getTimestamp(6).toInstant()))
+			.list();
+	}
+
+	List<Score> scores(long id) {
+		return jdbc.sql("select c.id, c.name, s.score, s.comment, s.reviewer from cocommissioning_score s"
+				+ " join cocommissioning_criterion c on c.id = s.criterion_id where s.application_id = ? order by c.position")
+			.param(id)
+			.query((rs, row) -> new Score(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5)))
+			.list();
+	}
+
+	List<Condition> conditions(long id) {
+		return jdbc.sql("select id, text, discharged_on, discharged_by, discharge_note, version from cocommissioning_condition"
+				+ " where application_id = ? order by id")
+			.param(id)
+			.query((rs, row) -> new Condition(rs.getLong(1), rs.getString(2), rs.getObject(3, java.time.LocalDate.class),
+					rs.getString(4), rs.getString(5), rs.getInt(6)))
+			.list();
+	}
+
+	List<HistoryLine> history(long id) {
+		return jdbc.sql("select from_status, to_status, actor, comment, at from cocommissioning_status_history"
+				+ " where application_id = ? order by id")
+			.param(id)
+			.query(ApplicationStore::historyLine)
+			.list();
+	}
+
+	private static HistoryLine historyLine(ResultSet rs, int row) throws SQLException {
+		return new HistoryLine(rs.getString(1) == null ? null : ApplicationStatus.valueOf(rs.getString(1)),
+				ApplicationStatus.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant());
+	}
+}

@@ -1,0 +1,137 @@
+package org.cocommission.cocommissioning;
+
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.cocommission.audit.AuditEntry;
+import org.cocommission.audit.AuditTrail;
+import org.cocommission.governance.Governance;
+import org.cocommission.governance.GovernanceViews.PersonView;
+import org.cocommission.identity.AccessPolicy;
+import org.cocommission.identity.CurrentUser;
+import org.cocommission.identity.Duty;
+import org.cocommission.identity.Role;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Moves applications through their states (see {@link ApplicationStatus}), each move by the role that owns it
+ * ({@link Transition}), within the actor's organisation scope, with a comment, audited, added to the append-only
+ * history and notified. Scoring, recommendations and conditions are in {@link Reviews}.
+ */
+@Service
+@Transactional
+public class ApplicationWorkflow {
+
+	private static final DateTimeFormatter DEADLINE = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm:ss");
+
+	private final ApplicationStore store;
+
+	private final Rounds rounds;
+
+	private final AccessPolicy policy;
+
+	private final AuditTrail audit;
+
+	private final Governance governance;
+
+	private final TransitionNotices notices;
+
+	private final Clock clock;
+
+	ApplicationWorkflow(ApplicationStore store, Rounds rounds, AccessPolicy policy, AuditTrail audit,
+			Governance governance, TransitionNotices notices, Clock clock) {
+		this.store = store;
+		this.rounds = rounds;
+		this.policy = policy;
+		this.audit = audit;
+		this.governance = governance;
+		this.notices = notices;
+		this.clock = clock;
+	}
+
+	/**
+	 * Submits the application: by the CCG's accountable officer, before the deadline (or the window re-opened for the
+	 * CCG), complete, and only while no governing body member's declarations of interests are overdue.
+	 */
+	public ApplicationView submit(long id, String comment, int version) {
+		ApplicationState state = store.state(id);
+		CurrentUser user = policy.requireUser();
+		state.apply(Transition.SUBMIT, user.role());
+		policy.checkCanSee(state.ccgCode());
+		if (!policy.hasDuty(user, Duty.ACCOUNTABLE_OFFICER, state.ccgCode())) {
+			throw new AccessDeniedException("Only " + state.ccgCode() + "'s accountable officer may submit its application");
+		}
+		ApplicationWindow window = rounds.windowFor(state.roundId(), state.ccgCode());
+		if (!window.isOpenAt(clock.instant())) {
+			throw new IllegalArgumentException("The deadline for applications passed on "
+					+ DEADLINE.format(window.closesAt().atZone(Round.LONDON)) + " (UK time); ask NHS England to re-open it");
+		}
+		ApplicationView view = store.view(id);
+		if (!view.missing().isEmpty()) {
+			throw new IllegalArgumentException("The application is not complete: " + String.join("; ", view.missing()));
+		}
+		List<PersonView> overdue = governance.overdueGoverningBodyMembers(state.ccgCode());
+		if (!overdue.isEmpty()) {
+			throw new IllegalArgumentException("The application cannot be submitted while declarations of interests are"
+					+ " overdue for governing body members: " + overdue.stream().map(PersonView::name)
+						.collect(Collectors.joining(", ")));
+		}
+		return move(id, Transition.SUBMIT, comment, version, Map.of());
+	}
+
+	public ApplicationView startReview(long id, String comment, int version) {
+		return move(id, Transition.START_REVIEW, comment, version, Map.of());
+	}
+
+	/** Sends the application back to the CCG with the questions in the comment. */
+	public ApplicationView requestInformation(long id, String comment, int version) {
+		return move(id, Transition.REQUEST_INFORMATION, comment, version, Map.of());
+	}
+
+	public ApplicationView returnInformation(long id, String comment, int version) {
+		return move(id, Transition.RETURN_INFORMATION, comment, version, Map.of());
+	}
+
+	public ApplicationView withdraw(long id, String comment, int version) {
+		return move(id, Transition.WITHDRAW, comment, version, Map.of());
+	}
+
+	/**
+	 * Checks and makes one move by the signed-in user: the version, the user's scope over the CCG, then the state and
+	 * role in the aggregate. {@code extra} goes into the audit entry.
+	 */
+	ApplicationView move(long id, Transition transition, String comment, int version, Map<String, Object> extra) {
+		if (comment == null || comment.isBlank()) {
+			throw new IllegalArgumentException("Add a comment saying why (" + transition.label().toLowerCase() + ")");
+		}
+		ApplicationState before = store.state(id);
+		CurrentUser user = policy.requireUser();
+		policy.checkCanSee(before.ccgCode());
+		if (user.role() == Role.CCG && !user.organisationCode().equals(before.ccgCode())) {
+			throw new AccessDeniedException("Your account cannot act for " + before.ccgCode());
+		}
+		if (before.version() != version) {
+			throw new OptimisticLockingFailureException(ApplicationStore.CONFLICT);
+		}
+		ApplicationState after = before.apply(transition, user.role());
+		if (extra.get("decision") instanceof BoardDecision decision) {
+			after = after.decided(decision);
+		}
+		long historyId = store.move(before, after, user.username(), comment.trim());
+		Map<String, Object> afterState = new LinkedHashMap<>(extra);
+		afterState.put("status", after.status().name());
+		afterState.put("comment", comment.trim());
+		audit.record(new AuditEntry("COCOMMISSIONING_" + transition.name(), "COCOMMISSIONING_APPLICATION",
+				String.valueOf(id), before.ccgCode(), Map.of("status", before.status().name()), afterState));
+		notices.transitioned(after, historyId, comment.trim());
+		return store.view(id);
+	}
+}

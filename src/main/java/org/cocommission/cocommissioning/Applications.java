@@ -1,0 +1,195 @@
+package org.cocommission.cocommissioning;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+
+import org.cocommission.audit.AuditEntry;
+import org.cocommission.audit.AuditTrail;
+import org.cocommission.cocommissioning.ApplicationView.CommitteeMember;
+import org.cocommission.identity.AccessPolicy;
+import org.cocommission.identity.CurrentUser;
+import org.cocommission.identity.Role;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Drafting an application: a CCG's own users start it and write it while it is a draft or back with them for more
+ * information. Anyone who can see the CCG (its area team, NHS England) may read it. Every change is audited and
+ * checked against the version it was made on.
+ */
+@Service
+@Transactional
+public class Applications {
+
+	private final JdbcClient jdbc;
+
+	private final AccessPolicy policy;
+
+	private final AuditTrail audit;
+
+	private final Rounds rounds;
+
+	private final ApplicationStore store;
+
+	Applications(JdbcClient jdbc, AccessPolicy policy, AuditTrail audit, Rounds rounds, ApplicationStore store) {
+		this.jdbc = jdbc;
+		this.policy = policy;
+		this.audit = audit;
+		this.rounds = rounds;
+		this.store = store;
+	}
+
+	/** Starts a draft for the signed-in CCG user's own CCG. */
+	public ApplicationView start(long roundId, String ccg, CommissioningLevel level) {
+		checkCcgUser(ccg);
+		Round round = rounds.round(roundId);
+		if (level == null || !round.offers(level)) {
+			throw new IllegalArgumentException("Choose a level the round offers: " + round.levelsInOrder().stream()
+				.map(CommissioningLevel::label).toList());
+		}
+		long id;
+		try {
+			id = jdbc.sql("insert into cocommissioning_application (round_id, ccg_code, level, status, created_by)"
+					+ " values (?, ?, ?, 'DRAFT', ?) returning id")
+				.params(roundId, ccg, level.name(), policy.requireUser().username())
+				.query(Long.class)
+				.single();
+		}
+		catch (DuplicateKeyException ex) {
+			throw new IllegalArgumentException(ccg + " already has an application in " + round.name());
+		}
+		store.history(id, null, ApplicationStatus.DRAFT, policy.requireUser().username(),
+				"Started an application for " + level.label().toLowerCase());
+		audit.record(new AuditEntry("COCOMMISSIONING_APPLICATION_STARTED", "COCOMMISSIONING_APPLICATION",
+				String.valueOf(id), ccg, null, Map.of("round", round.name(), "level", level.name())));
+		return store.view(id);
+	}
+
+	@Transactional(readOnly = true)
+	public ApplicationView application(long id) {
+		ApplicationState state = store.state(id);
+		policy.checkCanSee(state.ccgCode());
+		return store.view(id);
+	}
+
+	/** The applications the signed-in user may see, newest round first. */
+	@Transactional(readOnly = true)
+	public List<ApplicationSummary> visible() {
+		CurrentUser user = policy.requireUser();
+		return jdbc.sql("select a.id, a.round_id, r.name, a.ccg_code, a.level, a.status, a.decision, a.updated_at"
+				+ " from cocommissioning_application a join cocommissioning_round r on r.id = a.round_id"
+				+ " where a.historical = false order by r.application_deadline desc, a.ccg_code")
+			.query(ApplicationSummary.ROW)
+			.list()
+			.stream()
+			.filter(summary -> user.isNational() || policy.canSee(user, summary.ccgCode()))
+			.toList();
+	}
+
+	/** Saves one section as the user types; answers the new version. */
+	public int saveSection(long id, Section section, String text, int version) {
+		return saveSections(id, Map.of(section, text == null ? "" : text), version);
+	}
+
+	/** Saves the sections given; answers the new version. */
+	public int saveSections(long id, Map<Section, String> sections, int version) {
+		ApplicationState state = editable(id);
+		Map<String, String> before = new LinkedHashMap<>();
+		Map<String, String> after = new LinkedHashMap<>();
+		ApplicationView current = store.view(id);
+		store.bump(id, version);
+		for (Map.Entry<Section, String> entry : sections.entrySet()) {
+			String text = entry.getValue() == null ? "" : entry.getValue();
+			if (text.length() > 20_000) {
+				throw new IllegalArgumentException(entry.getKey().label() + " is too long: at most 20,000 characters");
+			}
+			jdbc.sql("update cocommissioning_application set " + entry.getKey().column() + " = ? where id = ?")
+				.params(text, id)
+				.update();
+			before.put(entry.getKey().name(), current.sections().get(entry.getKey()));
+			after.put(entry.getKey().name(), text);
+		}
+		audit.record(new AuditEntry("COCOMMISSIONING_APPLICATION_SAVED", "COCOMMISSIONING_APPLICATION",
+				String.valueOf(id), state.ccgCode(), before, after));
+		return version + 1;
+	}
+
+	/** Replaces the functions requested; only functions the reference list marks delegable may be requested. */
+	public int setFunctions(long id, Set<String> codes, int version) {
+		ApplicationState state = editable(id);
+		Map<String, DelegableFunction> known = new LinkedHashMap<>();
+		rounds.functions().forEach(f -> known.put(f.code(), f));
+		for (String code : codes) {
+			DelegableFunction function = known.get(code);
+			if (function == null) {
+				throw new IllegalArgumentException("No function on the reference list has the code " + code);
+			}
+			if (!function.delegable()) {
+				throw new IllegalArgumentException(function.name() + " is reserved to NHS England and cannot be requested");
+			}
+		}
+		List<String> before = store.functions(id);
+		store.bump(id, version);
+		jdbc.sql("delete from cocommissioning_application_function where application_id = ?").param(id).update();
+		for (String code : codes) {
+			jdbc.sql("insert into cocommissioning_application_function (application_id, function_code) values (?, ?)")
+				.params(id, code)
+				.update();
+		}
+		audit.record(new AuditEntry("COCOMMISSIONING_FUNCTIONS_SET", "COCOMMISSIONING_APPLICATION", String.valueOf(id),
+				state.ccgCode(), before, store.functions(id)));
+		return version + 1;
+	}
+
+	/** Adds a member to the proposed committee. */
+	public int addCommitteeMember(long id, NewCommitteeMember member, int version) {
+		ApplicationState state = editable(id);
+		store.bump(id, version);
+		jdbc.sql("insert into cocommissioning_committee_member (application_id, position, name, role, voting, chair)"
+				+ " values (?, (select coalesce(max(position), 0) + 1 from cocommissioning_committee_member"
+				+ " where application_id = ?), ?, ?, ?, ?)")
+			.params(id, id, member.name(), member.role().name(), member.voting(), member.chair())
+			.update();
+		audit.record(new AuditEntry("COCOMMISSIONING_COMMITTEE_MEMBER_ADDED", "COCOMMISSIONING_APPLICATION",
+				String.valueOf(id), state.ccgCode(), null, member));
+		return version + 1;
+	}
+
+	public int removeCommitteeMember(long id, long memberId, int version) {
+		ApplicationState state = editable(id);
+		CommitteeMember member = store.committee(id).stream()
+			.filter(m -> m.id() == memberId)
+			.findFirst()
+			.orElseThrow(() -> new NoSuchElementException("The proposed committee has no member " + memberId));
+		store.bump(id, version);
+		jdbc.sql("delete from cocommissioning_committee_member where id = ?").param(memberId).update();
+		audit.record(new AuditEntry("COCOMMISSIONING_COMMITTEE_MEMBER_REMOVED", "COCOMMISSIONING_APPLICATION",
+				String.valueOf(id), state.ccgCode(), member, null));
+		return version + 1;
+	}
+
+	/** The application's state, after checking the signed-in user is one of its CCG's and may still change it. */
+	ApplicationState editable(long id) {
+		ApplicationState state = store.state(id);
+		checkCcgUser(state.ccgCode());
+		if (state.status() != ApplicationStatus.DRAFT && state.status() != ApplicationStatus.INFORMATION_REQUESTED) {
+			throw new IllegalArgumentException("An application that is " + state.status().label().toLowerCase()
+					+ " can no longer be changed");
+		}
+		return state;
+	}
+
+	void checkCcgUser(String ccg) {
+		CurrentUser user = policy.requireUser();
+		if (user.role() != Role.CCG || !user.organisationCode().equals(ccg)) {
+			throw new AccessDeniedException("Only " + ccg + "'s own users may write its application");
+		}
+	}
+}

@@ -1,0 +1,17 @@
+package org.cocommission.cocommissioning;
+
+import org.cocommission.governance.MemberRole;
+
+/** A member to add to an application's proposed committee. */
+public record NewCommitteeMember(String name, MemberRole role, boolean voting, boolean chair) {
+
+	public NewCommitteeMember {
+		name = name == null ? "" : name.trim();
+		if (name.isEmpty()) {
+			throw new IllegalArgumentException("Enter the member's name");
+		}
+		if (role == null) {
+			throw new IllegalArgumentException("Choose the member's role");
+		}
+	}
+}

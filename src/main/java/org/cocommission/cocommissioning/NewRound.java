@@ -1,0 +1,53 @@
+package org.cocommission.cocommissioning;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A round to set up. Deadlines are local times in England (Europe/London), as the guidance states them.
+ * Validates in its constructor and names every missing or wrong field at once.
+ */
+public record NewRound(String name, Set<CommissioningLevel> levels, LocalDateTime eoiDeadline,
+		LocalDateTime applicationDeadline, LocalDate goLiveOn, int scoreMin, int scoreMax, List<String> criteria) {
+
+	public NewRound {
+		name = name == null ? "" : name.trim();
+		levels = levels == null ? Set.of() : Set.copyOf(levels);
+		criteria = criteria == null ? List.of()
+				: criteria.stream().filter(c -> c != null && !c.isBlank()).map(String::trim).toList();
+		List<String> problems = new ArrayList<>();
+		if (name.isEmpty()) {
+			problems.add("Enter the round's name");
+		}
+		if (levels.isEmpty()) {
+			problems.add("Choose at least one level offered");
+		}
+		if (eoiDeadline == null) {
+			problems.add("Enter the deadline for expressions of interest");
+		}
+		if (applicationDeadline == null) {
+			problems.add("Enter the deadline for full applications");
+		}
+		if (eoiDeadline != null && applicationDeadline != null && applicationDeadline.isBefore(eoiDeadline)) {
+			problems.add("The full application deadline must not be before the expression of interest deadline");
+		}
+		if (goLiveOn == null) {
+			problems.add("Enter the go-live date");
+		}
+		else if (applicationDeadline != null && !goLiveOn.isAfter(applicationDeadline.toLocalDate())) {
+			problems.add("The go-live date must be after the full application deadline");
+		}
+		if (scoreMax <= scoreMin) {
+			problems.add("The highest score must be above the lowest");
+		}
+		if (criteria.isEmpty()) {
+			problems.add("Enter at least one assessment criterion");
+		}
+		if (!problems.isEmpty()) {
+			throw new IllegalArgumentException(String.join("; ", problems));
+		}
+	}
+}

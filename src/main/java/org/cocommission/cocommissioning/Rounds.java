@@ -1,0 +1,172 @@
+package org.cocommission.cocommissioning;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.cocommission.audit.AuditEntry;
+import org.cocommission.audit.AuditTrail;
+import org.cocommission.directory.Directory;
+import org.cocommission.directory.OrganisationType;
+import org.cocommission.identity.AccessPolicy;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Rounds of applications, set up by NHS England; the reference list of functions; the configurable settings; and
+ * the application window, which a national user may re-open for one CCG with a reason.
+ */
+@Service
+@Transactional
+public class Rounds {
+
+	private final JdbcClient jdbc;
+
+	private final AccessPolicy policy;
+
+	private final AuditTrail audit;
+
+	private final Directory directory;
+
+	Rounds(JdbcClient jdbc, AccessPolicy policy, AuditTrail audit, Directory directory) {
+		this.jdbc = jdbc;
+		this.policy = policy;
+		this.audit = audit;
+		this.directory = directory;
+	}
+
+	/** Sets up a round; NHS England only. */
+	public Round create(NewRound request) {
+		policy.checkNational();
+		if (jdbc.sql("select exists (select 1 from cocommissioning_round where name = ?)").param(request.name())
+			.query(Boolean.class).single()) {
+			throw new IllegalArgumentException("A round called " + request.name() + " already exists");
+		}
+		long id = jdbc.sql("insert into cocommissioning_round (name, levels, eoi_deadline, application_deadline, go_live_on,"
+				+ " score_min, score_max, created_by) values (?, ?, ?, ?, ?, ?, ?, ?) returning id")
+			.params(request.name(), request.levels().stream().map(Enum::name).sorted().collect(Collectors.joining(",")),
+					Timestamp.from(request.eoiDeadline().atZone(Round.LONDON).toInstant()),
+					Timestamp.from(request.applicationDeadline().atZone(Round.LONDON).toInstant()), request.goLiveOn(),
+					request.scoreMin(), request.scoreMax(), policy.requireUser().username())
+			.query(Long.class)
+			.single();
+		for (int i = 0; i < request.criteria().size(); i++) {
+			jdbc.sql("insert into cocommissioning_criterion (round_id, position, name) values (?, ?, ?)")
+				.params(id, i + 1, request.criteria().get(i))
+				.update();
+		}
+		Round round = round(id);
+		audit.record(new AuditEntry("COCOMMISSIONING_ROUND_CREATED", "COCOMMISSIONING_ROUND", String.valueOf(id), null,
+				null, round));
+		return round;
+	}
+
+	@Transactional(readOnly = true)
+	public List<Round> rounds() {
+		List<Long> ids = jdbc.sql("select id from cocommissioning_round order by application_deadline desc, id desc")
+			.query(Long.class)
+			.list();
+		return ids.stream().map(this::round).toList();
+	}
+
+	@Transactional(readOnly = true)
+	public Round round(long id) {
+		List<Round.Criterion> criteria = jdbc
+			.sql("select id, position, name from cocommissioning_criterion where round_id = ? order by position")
+			.param(id)
+			.query((rs, row) -> new Round.Criterion(rs.getLong(1), rs.getInt(2), rs.getString(3)))
+			.list();
+		return jdbc.sql("select id, name, levels, eoi_deadline, application_deadline, go_live_on, score_min, score_max"
+				+ " from cocommissioning_round where id = ?")
+			.param(id)
+			.query((rs, row) -> new Round(rs.getLong(1), rs.getString(2), levels(rs.getString(3)),
+					rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(), rs.getObject(6, java.time.LocalDate.class),
+					rs.getInt(7), rs.getInt(8), criteria))
+			.optional()
+			.orElseThrow(() -> new NoSuchElementException("No round has the id " + id));
+	}
+
+	/** The reference list: delegable functions first, then those reserved to NHS England. */
+	@Transactional(readOnly = true)
+	public List<DelegableFunction> functions() {
+		return jdbc.sql("select code, name, delegable from cocommissioning_function order by position")
+			.query((rs, row) -> new DelegableFunction(rs.getString(1), rs.getString(2), rs.getBoolean(3)))
+			.list();
+	}
+
+	/** The configurable values, by name (REFERENCE.md marks them configurable). */
+	@Transactional(readOnly = true)
+	public Map<String, String> settings() {
+		Map<String, String> settings = new LinkedHashMap<>();
+		jdbc.sql("select name, value from cocommissioning_setting order by name")
+			.query(rs -> {
+				settings.put(rs.getString(1), rs.getString(2));
+			});
+		return settings;
+	}
+
+	/** How many days before each deadline the CCGs are reminded (14 and 3 by default). */
+	public List<Integer> reminderDaysBefore() {
+		return Arrays.stream(settings().getOrDefault("reminder_days_before", "14,3").split(","))
+			.map(String::trim)
+			.map(Integer::valueOf)
+			.toList();
+	}
+
+	public long maxAttachmentBytes() {
+		return Long.parseLong(settings().getOrDefault("max_attachment_bytes", "10485760"));
+	}
+
+	/** Re-opens the full application window for one CCG until {@code until}; NHS England only, with a reason. */
+	public void reopenWindow(long roundId, String ccg, Instant until, String reason) {
+		policy.checkNational();
+		Round round = round(roundId);
+		String code = ccg == null ? "" : ccg.trim().toUpperCase();
+		if (directory.find(code).filter(o -> o.type() == OrganisationType.CCG).isEmpty()) {
+			throw new IllegalArgumentException("No CCG has the code " + code);
+		}
+		if (reason == null || reason.isBlank()) {
+			throw new IllegalArgumentException("Give the reason for re-opening the window");
+		}
+		if (until == null || !until.isAfter(round.applicationDeadline())) {
+			throw new IllegalArgumentException("The window must re-open until after the round's deadline");
+		}
+		jdbc.sql("insert into cocommissioning_window (round_id, ccg_code, open_until, reason, opened_by)"
+				+ " values (?, ?, ?, ?, ?)")
+			.params(roundId, code, Timestamp.from(until), reason.trim(), policy.requireUser().username())
+			.update();
+		audit.record(new AuditEntry("COCOMMISSIONING_WINDOW_REOPENED", "COCOMMISSIONING_ROUND", String.valueOf(roundId),
+				code, Map.of("deadline", round.applicationDeadline().toString()),
+				Map.of("openUntil", until.toString(), "reason", reason.trim())));
+	}
+
+	/** The deadline that applies to the CCG: the round's, or a later one a national user re-opened it to. */
+	@Transactional(readOnly = true)
+	public ApplicationWindow windowFor(long roundId, String ccg) {
+		Round round = round(roundId);
+		Instant reopened = jdbc.sql("select open_until from cocommissioning_window where round_id = ? and ccg_code = ?"
+				+ " order by open_until desc limit 1")
+			.params(roundId, ccg)
+			.query((rs, row) -> rs.getTimestamp(1).toInstant())
+			.optional()
+			.orElse(null);
+		return new ApplicationWindow(round.applicationDeadline(), reopened);
+	}
+
+	private static Set<CommissioningLevel> levels(String text) {
+		Set<CommissioningLevel> levels = EnumSet.noneOf(CommissioningLevel.class);
+		for (String level : text.split(",")) {
+			levels.add(CommissioningLevel.valueOf(level));
+		}
+		return levels;
+	}
+}

@@ -1,0 +1,55 @@
+package org.cocommission.cocommissioning;
+
+/**
+ * The written sections every application needs: how the powers would advance integration of care outside hospital,
+ * raise standards, cut health inequalities, and how conflicts of interest will be managed. Source: NHS England,
+ * invitation to express interest in co-commissioning (May 2014); REFERENCE.md section 3.
+ */
+public enum Section {
+
+	INTEGRATION("integration", "Integration of care outside hospital",
+			"how the powers would advance the integration of care outside hospital"),
+	STANDARDS("standards", "Raising standards of primary care", "how they would raise standards of primary care"),
+	HEALTH_INEQUALITIES("health_inequalities", "Cutting health inequalities",
+			"how they would cut health inequalities in primary care"),
+	CONFLICTS_OF_INTEREST("conflicts_of_interest", "Conflicts of interest arrangements",
+			"the governance that will guard against conflicts of interest");
+
+	private final String column;
+
+	private final String label;
+
+	private final String asks;
+
+	Section(String column, String label, String asks) {
+		this.column = column;
+		this.label = label;
+		this.asks = asks;
+	}
+
+	String column() {
+		return column;
+	}
+
+	public String label() {
+		return label;
+	}
+
+	/** What the section must say, for the message naming what is missing. */
+	public String asks() {
+		return asks;
+	}
+
+	public String slug() {
+		return name().toLowerCase().replace('_', '-');
+	}
+
+	public static Section fromSlug(String slug) {
+		for (Section section : values()) {
+			if (section.slug().equals(slug) || section.name().equals(slug)) {
+				return section;
+			}
+		}
+		throw new IllegalArgumentException("No application section is called " + slug);
+	}
+}

@@ -1,0 +1,72 @@
+package org.cocommission.cocommissioning;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.cocommission.directory.Directory;
+import org.cocommission.directory.OrganisationRef;
+import org.cocommission.directory.OrganisationType;
+import org.cocommission.identity.UserAccounts;
+import org.cocommission.identity.UserView;
+import org.cocommission.notification.Notifications;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells the people concerned about each move of an application: the CCG's users and its area team's, and NHS
+ * England's when the board has a recommendation to decide. A notice in the application and an e-mail, whose
+ * deduplication key (the history line) makes a re-run after a crash queue nothing twice.
+ */
+@Component
+class TransitionNotices {
+
+	private static final int MAX_RECIPIENTS = 100;
+
+	private final Notifications notifications;
+
+	private final UserAccounts accounts;
+
+	private final Directory directory;
+
+	TransitionNotices(Notifications notifications, UserAccounts accounts, Directory directory) {
+		this.notifications = notifications;
+		this.accounts = accounts;
+		this.directory = directory;
+	}
+
+	void transitioned(ApplicationState after, long historyId, String comment) {
+		String title = "Co-commissioning application of " + after.ccgCode() + ": " + after.status().label().toLowerCase();
+		String body = "The " + after.level().label().toLowerCase() + " application of CCG " + after.ccgCode() + " is now "
+				+ after.status().label().toLowerCase() + "." + (comment == null || comment.isBlank() ? "" : "\n\n" + comment);
+		send(recipients(after.ccgCode(), after.status() == ApplicationStatus.RECOMMENDED), title, body,
+				"/co-commissioning/applications/" + after.id(), "cocommissioning-transition-" + historyId);
+	}
+
+	/** Sends a notice and an e-mail to each user; the e-mail's key is {@code keyPrefix} and the username. */
+	void send(Set<UserView> users, String title, String body, String link, String keyPrefix) {
+		for (UserView user : users) {
+			notifications.notice(user.username(), title, body, link);
+			if (user.email() != null && !user.email().isBlank()) {
+				notifications.email(user.email(), title, body + "\n\nOpen CoCommission: " + link,
+						keyPrefix + "-" + user.username());
+			}
+		}
+	}
+
+	/** The CCG's users, its area team's and, when asked, NHS England's. */
+	Set<UserView> recipients(String ccg, boolean national) {
+		Set<UserView> users = new LinkedHashSet<>(usersOf(ccg));
+		List<OrganisationRef> chain = directory.parentChain(ccg, directory.today());
+		chain.stream().filter(o -> o.type() == OrganisationType.AREA_TEAM).findFirst().ifPresent(o -> users.addAll(usersOf(o.code())));
+		if (national) {
+			chain.stream().filter(o -> o.type() == OrganisationType.NHS_ENGLAND).findFirst()
+				.ifPresent(o -> users.addAll(usersOf(o.code())));
+		}
+		return users;
+	}
+
+	List<UserView> usersOf(String organisation) {
+		return accounts.list(organisation, null, 0, MAX_RECIPIENTS).items().stream().filter(UserView::enabled).toList();
+	}
+}

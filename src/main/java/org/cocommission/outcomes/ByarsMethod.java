@@ -1,0 +1,37 @@
+package org.cocommission.outcomes;
+
+/**
+ * Byar's approximation to the Poisson limits of a count O: lower O*(1 - 1/(9O) - z/(3*sqrt(O)))^3, upper
+ * (O+1)*(1 - 1/(9(O+1)) + z/(3*sqrt(O+1)))^3; exact Poisson limits below 10 events, and a lower limit below zero
+ * reported as missing. Source: REFERENCE.md sections 7 and 8 (PHE Fingertips technical guidance).
+ */
+final class ByarsMethod {
+
+	static final int EXACT_BELOW = 10;
+
+	private ByarsMethod() {
+	}
+
+	/** Limits of the count itself. */
+	static Interval countLimits(long observed, ConfidenceLevel level) {
+		if (observed < 0) {
+			return Interval.NONE;
+		}
+		if (observed < EXACT_BELOW) {
+			return ExactPoisson.countLimits(observed, level);
+		}
+		double z = level.z();
+		double o = observed;
+		double lower = o * Math.pow(1 - 1 / (9 * o) - z / (3 * Math.sqrt(o)), 3);
+		double upper = (o + 1) * Math.pow(1 - 1 / (9 * (o + 1)) + z / (3 * Math.sqrt(o + 1)), 3);
+		return new Interval(lower < 0 ? null : lower, upper);
+	}
+
+	/** Limits of the crude rate O / denominator * multiplier. */
+	static Interval rateLimits(long observed, double denominator, double multiplier, ConfidenceLevel level) {
+		if (denominator <= 0) {
+			return Interval.NONE;
+		}
+		return countLimits(observed, level).times(multiplier / denominator);
+	}
+}

@@ -1,0 +1,22 @@
+package org.cocommission.outcomes;
+
+/** How an organisation's value compares with a benchmark, as Fingertips words it. */
+public enum Comparison {
+
+	BETTER("Significantly better"),
+	SIMILAR("Similar"),
+	WORSE("Significantly worse"),
+	HIGHER("Significantly higher"),
+	LOWER("Significantly lower"),
+	NOT_COMPARED("Not compared");
+
+	private final String label;
+
+	Comparison(String label) {
+		this.label = label;
+	}
+
+	public String label() {
+		return label;
+	}
+}

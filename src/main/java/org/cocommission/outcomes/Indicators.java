@@ -1,0 +1,84 @@
+package org.cocommission.outcomes;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The indicator definitions: the outcomes framework as data. Readable by every signed-in user. */
+@Service
+@Transactional(readOnly = true)
+public class Indicators {
+
+	private final JdbcClient jdbc;
+
+	Indicators(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public List<Indicator> all() {
+		return jdbc.sql("select * from outcomes_indicator order by domain, id").query((rs, row) -> indicator(rs)).list();
+	}
+
+	public Optional<Indicator> find(String id) {
+		return jdbc.sql("select * from outcomes_indicator where id = ?").param(id).query((rs, row) -> indicator(rs)).optional();
+	}
+
+	public Indicator get(String id) {
+		return find(id).orElseThrow(() -> new NoSuchElementException("No indicator " + id));
+	}
+
+	/** Indicators with a Fingertips id, by that id. */
+	Map<Integer, String> byFingertipsId() {
+		return jdbc.sql("select fingertips_id, id from outcomes_indicator where fingertips_id is not null")
+			.query((rs, row) -> Map.entry(rs.getInt(1), rs.getString(2)))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+	}
+
+	Map<Integer, String> fingertipsAttributes() {
+		return jdbc.sql("select fingertips_id, attribute from outcomes_fingertips_attribute")
+			.query((rs, row) -> Map.entry(rs.getInt(1), rs.getString(2)))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+	}
+
+	/**
+	 * Adds the prevalence indicator of a QOF disease group that is not defined yet, so that a national file with a
+	 * group added in a later QOF year still imports as published. Returns whether it was added.
+	 */
+	@Transactional
+	boolean defineQofGroup(String group) {
+		return jdbc.sql("""
+				insert into outcomes_indicator (id, name, domain, level, type, multiplier, polarity, numerator_definition,
+				    denominator_definition, population_denominator, source, method)
+				values (:id, :name, 2, 'PRACTICE', 'PROPORTION', 100, 'NO_JUDGEMENT', :numerator,
+				    'Registered patients of the list type the group uses (PATIENT_LIST_SIZE)', false,
+				    'NHS Digital, Quality and Outcomes Framework prevalence', 'WILSON')
+				on conflict (id) do nothing
+				""")
+			.param("id", "QOF-" + group)
+			.param("name", group + ": QOF prevalence")
+			.param("numerator", "Patients on the " + group + " register (REGISTER)")
+			.update() > 0;
+	}
+
+	static Indicator indicator(ResultSet rs) throws SQLException {
+		int fingertipsId = rs.getInt("fingertips_id");
+		Integer fingertips = rs.wasNull() ? null : fingertipsId;
+		return new Indicator(rs.getString("id"), rs.getString("name"), OutcomesDomain.of(rs.getInt("domain")),
+				OutcomesLevel.valueOf(rs.getString("level")), IndicatorType.valueOf(rs.getString("type")),
+				rs.getInt("multiplier"), Polarity.valueOf(rs.getString("polarity")), rs.getString("numerator_definition"),
+				rs.getString("denominator_definition"), rs.getBoolean("population_denominator"), rs.getString("source"),
+				StatisticalMethod.valueOf(rs.getString("method")), fingertips);
+	}
+}

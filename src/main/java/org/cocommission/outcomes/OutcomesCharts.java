@@ -1,0 +1,122 @@
+package org.cocommission.outcomes;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.cocommission.platform.Table;
+
+/**
+ * The data behind each chart, as JSON for the page's ECharts script, and the same figures as tables for people who
+ * cannot see the chart and for CSV downloads.
+ */
+final class OutcomesCharts {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private OutcomesCharts() {
+	}
+
+	static String deciles(DecileSeries series) {
+		Map<String, Object> chart = new LinkedHashMap<>();
+		chart.put("periods", series.periods());
+		List<List<Double>> lines = new ArrayList<>();
+		for (int decile = 0; decile < 9; decile++) {
+			final int index = decile;
+			lines.add(series.cuts().stream().map(cuts -> round(cuts[index])).toList());
+		}
+		chart.put("deciles", lines);
+		chart.put("org", series.orgCode());
+		chart.put("orgValues", series.orgValues().stream().map(OutcomesCharts::round).toList());
+		chart.put("england", series.englandValues().stream().map(OutcomesCharts::round).toList());
+		return JSON.writeValueAsString(chart);
+	}
+
+	static String funnel(FunnelPlot funnel) {
+		Map<String, Object> chart = new LinkedHashMap<>();
+		chart.put("benchmark", round(funnel.benchmark()));
+		chart.put("points", funnel.points().stream()
+			.map(point -> List.of(point.denominator(), round(point.value()), point.orgCode() + " " + point.orgName()))
+			.toList());
+		chart.put("limits", funnel.limits().stream()
+			.map(limit -> java.util.Arrays.asList(limit.denominator(), round(limit.lower95()), round(limit.upper95()),
+					round(limit.lower998()), round(limit.upper998())))
+			.toList());
+		return JSON.writeValueAsString(chart);
+	}
+
+	static String spine(List<SpineRow> rows) {
+		List<Map<String, Object>> chart = new ArrayList<>();
+		for (SpineRow row : rows) {
+			Map<String, Object> item = new LinkedHashMap<>();
+			item.put("name", row.indicator().id());
+			item.put("label", row.indicator().name());
+			item.put("england", round(row.england()));
+			item.put("ccg", round(row.ccg().value()));
+			item.put("peerMin", round(row.peerMin()));
+			item.put("peerMax", round(row.peerMax()));
+			item.put("min", round(row.ccgMin()));
+			item.put("max", round(row.ccgMax()));
+			item.put("comparison", row.ccg().comparedToEngland());
+			chart.add(item);
+		}
+		return JSON.writeValueAsString(chart);
+	}
+
+	static Table valuesTable(Indicator indicator, String period, List<ValueRow> rows) {
+		List<List<Object>> cells = rows.stream()
+			.map(row -> java.util.Arrays.<Object>asList(row.orgCode(), row.orgName(), row.parentCode(), row.numerator(),
+					row.denominator(), row.value(), row.lower95(), row.upper95(), row.lower998(), row.upper998(),
+					row.comparison().label(), row.decile()))
+			.toList();
+		return new Table(indicator.name() + " (" + indicator.unit() + "), " + period,
+				List.of("Code", "Name", "Parent", "Numerator", "Denominator", "Value", "Lower 95%", "Upper 95%",
+						"Lower 99.8%", "Upper 99.8%", "Compared with England", "Decile"),
+				cells);
+	}
+
+	static Table decileTable(DecileSeries series) {
+		List<List<Object>> cells = new ArrayList<>();
+		for (int index = 0; index < series.periods().size(); index++) {
+			List<Object> row = new ArrayList<>();
+			row.add(series.periods().get(index));
+			for (double cut : series.cuts().get(index)) {
+				row.add(round(cut));
+			}
+			row.add(series.orgValues().get(index));
+			row.add(series.englandValues().get(index));
+			cells.add(row);
+		}
+		return new Table("Deciles of " + series.indicatorId() + " across " + series.level().label().toLowerCase(),
+				List.of("Period", "10th", "20th", "30th", "40th", "50th", "60th", "70th", "80th", "90th",
+						series.orgCode() == null ? "Organisation" : series.orgCode(), "England"),
+				cells);
+	}
+
+	static Table funnelTable(FunnelPlot funnel) {
+		List<List<Object>> cells = funnel.points().stream()
+			.map(point -> List.<Object>of(point.orgCode(), point.orgName(), point.denominator(), point.value(), point.outcome()))
+			.toList();
+		return new Table("Funnel plot around England's value " + funnel.benchmark(),
+				List.of("Code", "Name", "Denominator", "Value", "Outcome against the control limits"), cells);
+	}
+
+	static Table spineTable(String ccg, List<SpineRow> rows) {
+		List<List<Object>> cells = rows.stream()
+			.map(row -> java.util.Arrays.<Object>asList(row.indicator().id(), row.indicator().name(), row.period(),
+					row.indicator().unit(), row.england(), row.ccg().value(), row.ccg().lower95(), row.ccg().upper95(),
+					row.peerMin(), row.peerMax(), row.ccgMin(), row.ccgMax(), row.ccg().comparison().label()))
+			.toList();
+		return new Table("Spine chart of " + ccg,
+				List.of("Indicator", "Name", "Period", "Unit", "England", ccg, "Lower 95%", "Upper 95%", "Peers lowest",
+						"Peers highest", "CCGs lowest", "CCGs highest", "Compared with England"),
+				cells);
+	}
+
+	static Double round(Double value) {
+		return value == null ? null : Math.round(value * 1000) / 1000.0;
+	}
+}

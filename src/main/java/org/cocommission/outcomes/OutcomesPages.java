@@ -1,0 +1,81 @@
+package org.cocommission.outcomes;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+
+import org.cocommission.identity.AccessPolicy;
+import org.cocommission.identity.CurrentUser;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * What the outcomes pages and API show, with who may do what: every signed-in user reads definitions, values and
+ * peers (aggregate statistics, not personal data); only national users import or recompute.
+ */
+@Service
+class OutcomesPages {
+
+	private final AccessPolicy access;
+
+	private final Indicators indicators;
+
+	private final OutcomesValues values;
+
+	private final PeerGroups peers;
+
+	OutcomesPages(AccessPolicy access, Indicators indicators, OutcomesValues values, PeerGroups peers) {
+		this.access = access;
+		this.indicators = indicators;
+		this.values = values;
+		this.peers = peers;
+	}
+
+	CurrentUser requireUser() {
+		return access.requireUser();
+	}
+
+	boolean isNational() {
+		return access.currentUser().map(CurrentUser::isNational).orElse(false);
+	}
+
+	int recomputePeers() {
+		access.checkNational();
+		return peers.recompute();
+	}
+
+	List<SpineRow> spine(String ccgCode) {
+		requireUser();
+		List<String> peerCodes = peers.peers(ccgCode).stream().map(PeerGroups.Peer::ccgCode).toList();
+		return values.spine(ccgCode, peerCodes);
+	}
+
+	/** The league table of a level, sorted by organisation, value or decile. */
+	List<ValueRow> league(String indicatorId, OutcomesLevel level, String period, String parent, String sort,
+			boolean descending) {
+		Comparator<ValueRow> order = switch (sort == null ? "org" : sort) {
+			case "value" -> Comparator.comparing(ValueRow::value, Comparator.nullsLast(Comparator.naturalOrder()));
+			case "decile" -> Comparator.comparing(ValueRow::decile, Comparator.nullsLast(Comparator.naturalOrder()));
+			case "denominator" -> Comparator.comparingDouble(ValueRow::denominator);
+			case "name" -> Comparator.comparing(ValueRow::orgName, Comparator.nullsLast(Comparator.naturalOrder()));
+			default -> Comparator.comparing(ValueRow::orgCode);
+		};
+		if (descending) {
+			order = order.reversed();
+		}
+		return values.values(indicatorId, level, period, parent).stream().sorted(order).toList();
+	}
+
+	FunnelPlot funnel(Indicator indicator, String period, List<ValueRow> rows) {
+		Double england = values.values(indicator.id(), OutcomesLevel.ENGLAND, period, null)
+			.stream()
+			.findFirst()
+			.map(ValueRow::value)
+			.orElse(null);
+		return FunnelPlot.of(indicator, england, rows);
+	}
+
+	static <T> List<List<Object>> rows(List<T> items, Function<T, List<Object>> row) {
+		return items.stream().map(row).toList();
+	}
+}

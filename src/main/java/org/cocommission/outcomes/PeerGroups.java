@@ -1,0 +1,187 @@
+package org.cocommission.outcomes;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+import org.cocommission.audit.AuditEntry;
+import org.cocommission.audit.AuditTrail;
+import org.cocommission.directory.PopulationQueries;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Each CCG's 10 most similar CCGs, from its registered lists (size and age structure at the latest extract with ages)
+ * and, when every CCG has them, deprivation and rurality loaded as data (a CCG's own value, or the list-weighted mean
+ * of its practices'). Stored with the standardised variables so that pages can say why two CCGs are peers.
+ */
+@Service
+public class PeerGroups {
+
+	static final int PEERS = 10;
+
+	/** The variables, in the order they are shown. */
+	public static final Map<String, String> VARIABLES = variables();
+
+	/** A peer of a CCG, nearest first. */
+	public record Peer(int rank, String ccgCode, String name, double distance) {
+	}
+
+	/** One variable of a CCG: its value and how many standard deviations it sits from the mean of all CCGs. */
+	public record Variable(String variable, String label, double value, double zScore) {
+	}
+
+	private final JdbcTemplate jdbc;
+
+	private final PopulationQueries populations;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	PeerGroups(JdbcTemplate jdbc, PopulationQueries populations, AuditTrail audit, Clock clock) {
+		this.jdbc = jdbc;
+		this.populations = populations;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/** Recomputes every CCG's peers; returns how many CCGs have them. */
+	@Transactional
+	public int recompute() {
+		List<LocalDate> extracts = populations.extractDates();
+		jdbc.update("delete from outcomes_peer");
+		jdbc.update("delete from outcomes_peer_variable");
+		if (extracts.isEmpty()) {
+			return 0;
+		}
+		LocalDate extract = extracts.get(extracts.size() - 1);
+		Map<String, double[]> raw = new LinkedHashMap<>();
+		for (PopulationQueries.CcgPopulation ccg : populations.ccgPopulations(extract)) {
+			long total = ccg.total();
+			if (total > 0) {
+				raw.put(ccg.ccgCode(), new double[] { Math.log(total), share(ccg, 0, 14, total), share(ccg, 65, 200, total),
+						share(ccg, 85, 200, total), Double.NaN, Double.NaN });
+			}
+		}
+		addAttribute(raw, "DEPRIVATION", 4, extract);
+		addAttribute(raw, "RURALITY", 5, extract);
+		List<Integer> used = new ArrayList<>();
+		for (int v = 0; v < 6; v++) {
+			final int index = v;
+			if (!raw.isEmpty() && raw.values().stream().noneMatch(x -> Double.isNaN(x[index]))) {
+				used.add(v);
+			}
+		}
+		Map<String, double[]> chosen = new LinkedHashMap<>();
+		raw.forEach((code, values) -> chosen.put(code, used.stream().mapToDouble(v -> values[v]).toArray()));
+		Map<String, double[]> scores = MostSimilar.standardise(chosen);
+		Map<String, List<MostSimilar.Peer>> nearest = MostSimilar.nearest(scores, PEERS);
+		List<String> names = List.copyOf(VARIABLES.keySet());
+		List<Object[]> variableRows = new ArrayList<>();
+		scores.forEach((code, z) -> {
+			for (int i = 0; i < used.size(); i++) {
+				int v = used.get(i);
+				double value = v == 0 ? Math.exp(raw.get(code)[0]) : raw.get(code)[v];
+				variableRows.add(new Object[] { code, names.get(v), value, z[i] });
+			}
+		});
+		jdbc.batchUpdate("insert into outcomes_peer_variable (ccg_code, variable, raw_value, z_score) values (?, ?, ?, ?)",
+				variableRows);
+		Instant now = clock.instant();
+		List<Object[]> peerRows = new ArrayList<>();
+		nearest.forEach((code, peers) -> {
+			for (int rank = 0; rank < peers.size(); rank++) {
+				peerRows.add(new Object[] { code, rank + 1, peers.get(rank).code(), peers.get(rank).distance(),
+						java.sql.Timestamp.from(now) });
+			}
+		});
+		jdbc.batchUpdate("insert into outcomes_peer (ccg_code, rank, peer_code, distance, computed_at) values (?, ?, ?, ?, ?)",
+				peerRows);
+		audit.record(new AuditEntry("OUTCOMES_PEERS_COMPUTED", "OUTCOMES_PEERS", "ccg", null, null,
+				Map.of("ccgs", nearest.size(), "extract", extract.toString(),
+						"variables", used.stream().map(names::get).toList())));
+		return nearest.size();
+	}
+
+	@Transactional(readOnly = true)
+	public List<Peer> peers(String ccgCode) {
+		List<Peer> peers = jdbc.query("select p.rank, p.peer_code, coalesce(o.name, p.peer_code), p.distance"
+				+ " from outcomes_peer p left join directory_organisation o on o.code = p.peer_code"
+				+ " where p.ccg_code = ? order by p.rank",
+				(rs, row) -> new Peer(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getDouble(4)), ccgCode);
+		if (peers.isEmpty() && !hasAny()) {
+			return List.of();
+		}
+		if (peers.isEmpty()) {
+			throw new NoSuchElementException("No peer group for CCG " + ccgCode);
+		}
+		return peers;
+	}
+
+	@Transactional(readOnly = true)
+	public List<Variable> variables(String ccgCode) {
+		return jdbc.query("select variable, raw_value, z_score from outcomes_peer_variable where ccg_code = ?",
+				(rs, row) -> new Variable(rs.getString(1), VARIABLES.getOrDefault(rs.getString(1), rs.getString(1)),
+						rs.getDouble(2), rs.getDouble(3)), ccgCode)
+			.stream()
+			.sorted(java.util.Comparator.comparing(v -> List.copyOf(VARIABLES.keySet()).indexOf(v.variable())))
+			.toList();
+	}
+
+	@Transactional(readOnly = true)
+	public boolean hasAny() {
+		return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from outcomes_peer)", Boolean.class));
+	}
+
+	/** A CCG attribute: the CCG's own value if loaded, else the list-weighted mean of its practices' values. */
+	private void addAttribute(Map<String, double[]> raw, String attribute, int index, LocalDate extract) {
+		jdbc.query("""
+				select c.code, coalesce(own.value, sum(a.value * rp.patients) / nullif(sum(rp.patients) filter (where a.value is not null), 0))
+				from directory_organisation c
+				left join outcomes_org_attribute own on own.org_code = c.code and own.attribute = ?
+				left join directory_relationship r on r.parent_code = c.code
+				  and (r.valid_from is null or r.valid_from <= ?) and (r.valid_to is null or r.valid_to >= ?)
+				left join directory_registered_patients rp on rp.practice_code = r.child_code and rp.extract_date = ?
+				  and rp.sex = 'ALL' and rp.age_band = 'ALL'
+				left join outcomes_org_attribute a on a.org_code = r.child_code and a.attribute = ?
+				where c.type = 'CCG'
+				group by c.code, own.value
+				""", rs -> {
+			double[] values = raw.get(rs.getString(1));
+			double value = rs.getDouble(2);
+			if (values != null && !rs.wasNull()) {
+				values[index] = value;
+			}
+		}, attribute, extract, extract, extract, attribute);
+	}
+
+	private static double share(PopulationQueries.CcgPopulation ccg, int from, int to, long total) {
+		long count = 0;
+		for (String band : PopulationQueries.AGE_BANDS) {
+			int lower = Integer.parseInt(band.replace("+", "").split("_")[0]);
+			if (lower >= from && lower <= to) {
+				count += ccg.counts().male().getOrDefault(band, 0L) + ccg.counts().female().getOrDefault(band, 0L);
+			}
+		}
+		return 100.0 * count / total;
+	}
+
+	private static Map<String, String> variables() {
+		Map<String, String> variables = new LinkedHashMap<>();
+		variables.put("LIST_SIZE", "Registered patients (compared on a log scale)");
+		variables.put("AGED_0_14", "Aged 0-14 (%)");
+		variables.put("AGED_65_PLUS", "Aged 65 and over (%)");
+		variables.put("AGED_85_PLUS", "Aged 85 and over (%)");
+		variables.put("DEPRIVATION", "Deprivation score (IMD)");
+		variables.put("RURALITY", "Rurality");
+		return java.util.Collections.unmodifiableMap(variables);
+	}
+}

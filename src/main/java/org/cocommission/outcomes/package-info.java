@@ -1,0 +1,2 @@
+/** Outcomes and peer benchmarking: indicator definitions, imported observations, computed values with confidence intervals, deciles and CCG peer groups. */
+package org.cocommission.outcomes;

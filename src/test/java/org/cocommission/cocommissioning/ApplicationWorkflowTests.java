@@ -1,0 +1,295 @@
+package org.cocommission.cocommissioning;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.cocommission.directory.DirectoryImports;
+import org.cocommission.directory.OrganisationFacts;
+import org.cocommission.governance.CommitteeKind;
+import org.cocommission.governance.Governance;
+import org.cocommission.governance.GovernanceRequests;
+import org.cocommission.governance.MemberRole;
+import org.cocommission.identity.UserAccounts;
+import org.cocommission.identity.UserDuties;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.cocommission.cocommissioning.CoCommissioningTestData.as;
+
+/** The workflow through the services, on the real database: deadlines, scope, completeness, locking, go-live. */
+@SpringBootTest(properties = "cocommission.test.context=cocommissioning")
+@AutoConfigureMockMvc
+@Import(MutableClock.Configuration.class)
+class ApplicationWorkflowTests {
+
+	private static final AtomicInteger ROUNDS = new AtomicInteger();
+
+	private static final Instant DEADLINE = Instant.parse("2015-01-09T12:00:00Z");
+
+	private final Rounds rounds;
+
+	private final Applications applications;
+
+	private final ApplicationWorkflow workflow;
+
+	private final Reviews reviews;
+
+	private final GoLive goLive;
+
+	private final CommissioningLevels levels;
+
+	private final List<OrganisationFacts> facts;
+
+	private final Governance governance;
+
+	private final UserDetailsService users;
+
+	private final MutableClock clock;
+
+	private final JdbcClient jdbc;
+
+	private final NationalView national;
+
+	@Autowired
+	ApplicationWorkflowTests(Rounds rounds, Applications applications, ApplicationWorkflow workflow, Reviews reviews,
+			GoLive goLive, CommissioningLevels levels, List<OrganisationFacts> facts, Governance governance,
+			UserDetailsService users, MutableClock clock, JdbcClient jdbc, DirectoryImports imports, UserAccounts accounts,
+			UserDuties duties, NationalView national) {
+		this.national = national;
+		this.rounds = rounds;
+		this.applications = applications;
+		this.workflow = workflow;
+		this.reviews = reviews;
+		this.goLive = goLive;
+		this.levels = levels;
+		this.facts = facts;
+		this.governance = governance;
+		this.users = users;
+		this.clock = clock;
+		this.jdbc = jdbc;
+		CoCommissioningTestData.directoryAndUsers(imports, accounts, duties);
+	}
+
+	@BeforeEach
+	void beforeTheDeadline() {
+		clock.set(Instant.parse("2014-12-01T10:00:00Z"));
+	}
+
+	@Test
+	void submitsOneSecondBeforeTheDeadlineInLondonButNotOneSecondAfter() {
+		Round round = newRound();
+		ApplicationView early = complete(round, "50A");
+		ApplicationView late = complete(round, "50B");
+		clock.set(DEADLINE.minusSeconds(1));
+		assertThat(as(users, "cc-ao-50a", () -> workflow.submit(early.id(), "Signed off", early.version())).status())
+			.isEqualTo(ApplicationStatus.SUBMITTED);
+		clock.set(DEADLINE.plusSeconds(1));
+		assertThatThrownBy(() -> as(users, "cc-ao-50b", () -> workflow.submit(late.id(), "Signed off", late.version())))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("The deadline for applications passed on 9 January 2015 at 12:00:00 (UK time)");
+
+		as(users, "cc-national", () -> {
+			rounds.reopenWindow(round.id(), "50B", DEADLINE.plusSeconds(3600), "Board papers delayed by the area team");
+			return null;
+		});
+		assertThat(as(users, "cc-ao-50b", () -> workflow.submit(late.id(), "Signed off", late.version())).status())
+			.isEqualTo(ApplicationStatus.SUBMITTED);
+		assertThat(rounds.windowFor(round.id(), "50A").closesAt()).isEqualTo(DEADLINE);
+	}
+
+	@Test
+	void onlyANationalUserReopensTheWindowAndOnlyWithAReason() {
+		Round round = newRound();
+		assertThatThrownBy(() -> as(users, "cc-area-q50", () -> {
+			rounds.reopenWindow(round.id(), "50A", DEADLINE.plusSeconds(60), "Because");
+			return null;
+		})).isInstanceOf(AccessDeniedException.class);
+		assertThatThrownBy(() -> as(users, "cc-national", () -> {
+			rounds.reopenWindow(round.id(), "50A", DEADLINE.plusSeconds(60), " ");
+			return null;
+		})).hasMessage("Give the reason for re-opening the window");
+	}
+
+	@Test
+	void namesWhatIsMissingAndTheCommitteeRuleTheGovernanceModuleBreaks() {
+		Round round = newRound();
+		ApplicationView draft = as(users, "cc-ao-50a", () -> applications.start(round.id(), "50A", CommissioningLevel.DELEGATED));
+		int version = as(users, "cc-ao-50a", () -> applications.addCommitteeMember(draft.id(),
+				new NewCommitteeMember("Dr Chair", MemberRole.GP_MEMBER, true, true), draft.version()));
+		assertThatThrownBy(() -> as(users, "cc-ao-50a", () -> workflow.submit(draft.id(), "Go", version)))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("Integration of care outside hospital: describe")
+			.hasMessageContaining("Functions requested: choose at least one function")
+			.hasMessageContaining("Proposed committee: The chair must be a lay member; Dr Chair");
+		assertThatThrownBy(() -> as(users, "cc-ao-50a", () -> applications.setFunctions(draft.id(),
+				Set.of("PERFORMANCE_MANAGEMENT"), version)))
+			.hasMessageContaining("is reserved to NHS England");
+	}
+
+	@Test
+	void refusesSubmissionWhileGoverningBodyDeclarationsAreOverdueAndNamesThePeople() {
+		Round round = newRound();
+		ApplicationView draft = complete(round, "51A");
+		long person = governance.addPerson("51A", new GovernanceRequests.NewPerson("Gail Governor", MemberRole.LAY_MEMBER,
+				null, "Lay member", null, LocalDate.of(2014, 1, 6)));
+		governance.createCommittee("51A", new GovernanceRequests.NewCommittee("Governing body", CommitteeKind.GOVERNING_BODY,
+				1, 0, 0, 0, null, null, person, null, List.of(new GovernanceRequests.CommitteeMember(person, null))));
+		assertThatThrownBy(() -> as(users, "cc-ao-51a", () -> workflow.submit(draft.id(), "Go", draft.version())))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("overdue for governing body members: Gail Governor");
+	}
+
+	@Test
+	void onlyTheCcgsAccountableOfficerSubmitsAndNobodyActsOutsideTheirScope() {
+		Round round = newRound();
+		ApplicationView draft = complete(round, "50A");
+		assertThatThrownBy(() -> as(users, "cc-plain-50a", () -> workflow.submit(draft.id(), "Go", draft.version())))
+			.isInstanceOf(AccessDeniedException.class)
+			.hasMessage("Only 50A's accountable officer may submit its application");
+		assertThatThrownBy(() -> as(users, "cc-ao-50b", () -> workflow.submit(draft.id(), "Go", draft.version())))
+			.isInstanceOf(AccessDeniedException.class);
+		assertThatThrownBy(() -> as(users, "cc-ao-50b", () -> applications.application(draft.id())))
+			.isInstanceOf(AccessDeniedException.class);
+		assertThatThrownBy(() -> as(users, "cc-ao-50b", () -> applications.saveSection(draft.id(), Section.STANDARDS, "x",
+				draft.version()))).isInstanceOf(AccessDeniedException.class);
+		assertThatThrownBy(() -> as(users, "cc-practice", () -> applications.application(draft.id())))
+			.isInstanceOf(AccessDeniedException.class);
+		ApplicationView submitted = as(users, "cc-ao-50a", () -> workflow.submit(draft.id(), "Go", draft.version()));
+		assertThatThrownBy(() -> as(users, "cc-area-q51", () -> workflow.startReview(draft.id(), "Mine", submitted.version())))
+			.isInstanceOf(AccessDeniedException.class);
+		assertThat(as(users, "cc-area-q50", () -> applications.application(draft.id())).ccgName()).isEqualTo("NHS ALPHA CCG");
+	}
+
+	@Test
+	void aSecondEditOnTheSameVersionIsRefusedWithAClearConflictAndLosesNothing() {
+		Round round = newRound();
+		ApplicationView draft = as(users, "cc-ao-50a", () -> applications.start(round.id(), "50A", CommissioningLevel.JOINT));
+		int next = as(users, "cc-ao-50a", () -> applications.saveSection(draft.id(), Section.INTEGRATION, "First writer",
+				draft.version()));
+		assertThatThrownBy(() -> as(users, "cc-plain-50a", () -> applications.saveSection(draft.id(), Section.INTEGRATION,
+				"Second writer", draft.version())))
+			.isInstanceOf(OptimisticLockingFailureException.class)
+			.hasMessageContaining("Someone else changed this application");
+		ApplicationView stored = as(users, "cc-ao-50a", () -> applications.application(draft.id()));
+		assertThat(stored.sections().get(Section.INTEGRATION)).isEqualTo("First writer");
+		assertThat(stored.version()).isEqualTo(next);
+	}
+
+	@Test
+	void goesFromDraftToLiveAndTheCcgsLevelChangesOnTheGoLiveDate() {
+		Round round = newRound();
+		ApplicationView draft = complete(round, "50A");
+		ApplicationView submitted = as(users, "cc-ao-50a", () -> workflow.submit(draft.id(), "Signed", draft.version()));
+		ApplicationView reviewing = as(users, "cc-area-q50", () -> workflow.startReview(submitted.id(), "Starting", submitted.version()));
+		ApplicationView asked = as(users, "cc-area-q50", () -> workflow.requestInformation(reviewing.id(),
+				"Send the finance plan", reviewing.version()));
+		int answered = as(users, "cc-ao-50a", () -> applications.saveSection(asked.id(), Section.STANDARDS,
+				"Standards with finance plan", asked.version()));
+		ApplicationView back = as(users, "cc-ao-50a", () -> workflow.returnInformation(asked.id(), "Plan added", answered));
+		int scored = as(users, "cc-area-q50", () -> reviews.score(back.id(), round.criteria().get(0).id(), 4, "Strong",
+				back.version()));
+		assertThatThrownBy(() -> as(users, "cc-area-q50", () -> reviews.score(back.id(), round.criteria().get(1).id(), 5, "",
+				scored))).hasMessageContaining("from 0 to 4");
+		ApplicationView recommended = as(users, "cc-area-q50", () -> reviews.recommend(back.id(),
+				Recommendation.APPROVE_WITH_CONDITIONS, "Sound, subject to training", scored));
+		ApplicationView decided = as(users, "cc-national", () -> reviews.decide(recommended.id(),
+				BoardDecision.APPROVED_WITH_CONDITIONS, "Approved by the board", List.of("Conflicts training by June"),
+				recommended.version()));
+		assertThat(decided.conditions()).singleElement().satisfies(c -> assertThat(c.discharged()).isFalse());
+
+		clock.set(Instant.parse("2015-03-31T22:59:59Z"));
+		assertThat(goLive.goLiveDue()).isZero();
+		assertThat(levels.levelOn("50A", LocalDate.of(2015, 4, 1))).isEqualTo(CommissioningLevel.GREATER_INVOLVEMENT);
+		clock.set(Instant.parse("2015-03-31T23:00:00Z"));
+		assertThat(goLive.goLiveDue()).as("this and any other approval of a round going live that day").isPositive();
+		assertThat(goLive.goLiveDue()).as("idempotent").isZero();
+		assertThat(levels.levelOn("50A", LocalDate.of(2015, 4, 1))).isEqualTo(CommissioningLevel.DELEGATED);
+		assertThat(levels.levelOn("50A", LocalDate.of(2015, 3, 31))).isEqualTo(CommissioningLevel.GREATER_INVOLVEMENT);
+
+		ApplicationView live = as(users, "cc-area-q50", () -> applications.application(decided.id()));
+		assertThat(live.status()).isEqualTo(ApplicationStatus.LIVE);
+		assertThat(live.history()).extracting(ApplicationView.HistoryLine::to).containsExactly(ApplicationStatus.DRAFT,
+				ApplicationStatus.SUBMITTED, ApplicationStatus.UNDER_REVIEW, ApplicationStatus.INFORMATION_REQUESTED,
+				ApplicationStatus.UNDER_REVIEW, ApplicationStatus.RECOMMENDED, ApplicationStatus.DECIDED,
+				ApplicationStatus.LIVE);
+		assertThatThrownBy(() -> jdbc.sql("delete from cocommissioning_status_history where application_id = ?")
+			.param(live.id()).update()).hasMessageContaining("append-only");
+
+		as(users, "cc-area-q50", () -> {
+			reviews.dischargeCondition(live.id(), live.conditions().get(0).id(), "Training held on 3 June",
+					live.conditions().get(0).version());
+			return null;
+		});
+		assertThat(as(users, "cc-area-q50", () -> applications.application(live.id())).conditions().get(0).discharged())
+			.isTrue();
+
+		OrganisationFacts.FactSection section = facts.stream()
+			.map(f -> f.factsFor("50A", LocalDate.of(2015, 5, 1)))
+			.flatMap(java.util.Optional::stream)
+			.filter(s -> s.title().equals("Primary care commissioning"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(section.facts()).anySatisfy(f -> {
+			assertThat(f.value()).isEqualTo("Delegated commissioning");
+			assertThat(f.current()).isTrue();
+		});
+		assertThat(section.facts()).anySatisfy(f -> assertThat(f.value()).isEqualTo("GP contracts of its 3 member practices"));
+		jdbc.sql("delete from cocommissioning_level where application_id = ?").param(live.id()).update();
+	}
+
+	@Test
+	void aReviewWithoutARecommendation28DaysAfterSubmissionIsOverdue() {
+		Round round = newRound();
+		ApplicationView draft = complete(round, "50B");
+		as(users, "cc-ao-50b", () -> workflow.submit(draft.id(), "Signed off", draft.version()));
+		Instant submitted = clock.instant();
+		clock.set(submitted.plusSeconds(28 * 86_400));
+		assertThat(as(users, "cc-national", national::overdue)).extracting(NationalView.OverdueReview::applicationId)
+			.doesNotContain(draft.id());
+		clock.set(submitted.plusSeconds(29 * 86_400));
+		assertThat(as(users, "cc-national", national::overdue)).filteredOn(r -> r.applicationId() == draft.id())
+			.singleElement()
+			.satisfies(review -> assertThat(review.daysWaiting()).isEqualTo(29));
+	}
+
+	private Round newRound() {
+		return as(users, "cc-national", () -> rounds.create(CoCommissioningTestData.round("Workflow round " + ROUNDS.incrementAndGet())));
+	}
+
+	/** A complete delegated application of the CCG, written by its accountable officer. */
+	private ApplicationView complete(Round round, String ccg) {
+		String username = "cc-ao-" + ccg.toLowerCase();
+		return as(users, username, () -> {
+			ApplicationView draft = applications.start(round.id(), ccg, CommissioningLevel.DELEGATED);
+			Map<Section, String> sections = new EnumMap<>(Section.class);
+			for (Section section : Section.values()) {
+				sections.put(section, "Our plan for " + section.label().toLowerCase());
+			}
+			int version = applications.saveSections(draft.id(), sections, draft.version());
+			version = applications.setFunctions(draft.id(), Set.of("GP_CONTRACTS", "PRACTICE_MERGERS"), version);
+			for (NewCommitteeMember member : CoCommissioningTestData.compliantCommittee()) {
+				version = applications.addCommitteeMember(draft.id(), member, version);
+			}
+			ApplicationView complete = applications.application(draft.id());
+			assertThat(complete.missing()).isEmpty();
+			return complete;
+		});
+	}
+}

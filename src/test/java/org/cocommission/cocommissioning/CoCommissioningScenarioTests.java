@@ -1,0 +1,199 @@
+package org.cocommission.cocommissioning;
+
+import java.time.Instant;
+
+import jakarta.servlet.http.Cookie;
+import org.junit.jupiter.api.Test;
+
+import org.cocommission.directory.DirectoryImports;
+import org.cocommission.identity.UserAccounts;
+import org.cocommission.identity.UserDuties;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * "Done when": a CCG user, an area team reviewer and a national board user, through the pages, take an application
+ * from draft to live, and the CCG's level changes on the go-live date.
+ */
+@SpringBootTest(properties = "cocommission.test.context=cocommissioning")
+@AutoConfigureMockMvc
+@Import(MutableClock.Configuration.class)
+class CoCommissioningScenarioTests {
+
+	private final MockMvc mvc;
+
+	private final MutableClock clock;
+
+	private final GoLive goLive;
+
+	private final JdbcClient jdbc;
+
+	@Autowired
+	CoCommissioningScenarioTests(MockMvc mvc, MutableClock clock, GoLive goLive, JdbcClient jdbc,
+			DirectoryImports imports, UserAccounts accounts, UserDuties duties) {
+		this.mvc = mvc;
+		this.clock = clock;
+		this.goLive = goLive;
+		this.jdbc = jdbc;
+		CoCommissioningTestData.directoryAndUsers(imports, accounts, duties);
+	}
+
+	@Test
+	void aCcgAnAreaTeamAndTheBoardTakeAnApplicationFromDraftToLiveAndTheLevelChangesOnTheGoLiveDate() throws Exception {
+		clock.set(Instant.parse("2014-12-01T10:00:00Z"));
+		Cookie board = login("cc-national");
+		mvc.perform(get("/co-commissioning").cookie(board))
+			.andExpect(content().string(containsString("Set up a round")));
+		mvc.perform(get("/co-commissioning/rounds/new").cookie(board)).andExpect(status().isOk());
+		mvc.perform(post("/co-commissioning/rounds").cookie(board).with(csrf()).param("name", "Scenario 2015/16")
+			.param("levels", "DELEGATED").param("eoiDeadline", "2014-06-20T17:00").param("applicationDeadline", "")
+			.param("goLiveOn", "2015-04-01").param("criteria", "Integration"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("There is a problem"),
+					containsString("Enter the deadline for full applications"), containsString("href=\"#deadline\""),
+					containsString("nhsuk-form-group--error"), containsString("id=\"deadline-error\""))));
+		String round = mvc.perform(post("/co-commissioning/rounds").cookie(board).with(csrf())
+			.param("name", "Scenario 2015/16").param("levels", "JOINT", "DELEGATED")
+			.param("eoiDeadline", "2014-06-20T17:00").param("applicationDeadline", "2015-01-09T12:00")
+			.param("goLiveOn", "2015-04-01").param("scoreMin", "0").param("scoreMax", "4")
+			.param("criteria", "Integration of care\nConflicts of interest"))
+			.andExpect(status().is3xxRedirection())
+			.andReturn().getResponse().getRedirectedUrl();
+
+		Cookie ccg = login("cc-ao-50b");
+		mvc.perform(get("/co-commissioning").cookie(ccg)).andExpect(content().string(containsString("Scenario 2015/16")));
+		mvc.perform(get(round).cookie(ccg)).andExpect(content().string(containsString("Start an application")));
+		String application = mvc.perform(post(round + "/applications").cookie(ccg).with(csrf()).param("level", "DELEGATED"))
+			.andExpect(status().is3xxRedirection())
+			.andReturn().getResponse().getRedirectedUrl();
+		long id = Long.parseLong(application.substring(application.lastIndexOf('/') + 1));
+		mvc.perform(get(application).cookie(ccg))
+			.andExpect(content().string(allOf(containsString("Before it can be submitted"),
+					containsString("hx-trigger=\"keyup changed delay:1s\""), containsString("/governance/ccgs/50B/register"))));
+
+		mvc.perform(post(application + "/sections/integration").cookie(ccg).with(csrf())
+			.param("integration", "Joined-up care with community services").param("version", "0"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("Saved integration"), containsString("value=\"1\""))));
+		mvc.perform(post(application + "/sections/standards").cookie(ccg).with(csrf())
+			.param("standards", "A stale edit").param("version", "0"))
+			.andExpect(status().isConflict())
+			.andExpect(content().string(containsString("Someone else changed this application")));
+		mvc.perform(post(application + "/sections").cookie(ccg).with(csrf()).param("version", "1")
+			.param("integration", "Joined-up care with community services").param("standards", "Peer review of practices")
+			.param("health-inequalities", "Targeted list cleaning and outreach")
+			.param("conflicts-of-interest", "Revised policy; registers published"))
+			.andExpect(flash().attribute("saved", true));
+		mvc.perform(post(application + "/functions").cookie(ccg).with(csrf()).param("version", "2")
+			.param("codes", "GP_CONTRACTS", "NEW_PRACTICES"))
+			.andExpect(flash().attribute("saved", true));
+		int version = 3;
+		String[][] members = { { "Ann Lay", "LAY_MEMBER", "true" }, { "Bob Lay", "LAY_MEMBER", "false" },
+				{ "Cath Exec", "EXECUTIVE", "false" }, { "Dr Dan", "GP_MEMBER", "false" } };
+		for (String[] member : members) {
+			mvc.perform(post(application + "/committee").cookie(ccg).with(csrf()).param("version", String.valueOf(version++))
+				.param("name", member[0]).param("role", member[1]).param("voting", "true").param("chair", member[2]))
+				.andExpect(flash().attribute("saved", true));
+		}
+		mvc.perform(multipart(application + "/attachments").file(new MockMultipartFile("file", "finance-plan.pdf",
+				"application/pdf", AttachmentTypesTests.pdf())).cookie(ccg).with(csrf()).param("version", String.valueOf(version++)))
+			.andExpect(flash().attribute("saved", true));
+		mvc.perform(get(application).cookie(ccg))
+			.andExpect(content().string(allOf(containsString("Meets the committee rules"), containsString("finance-plan.pdf"))));
+		mvc.perform(post(application + "/transitions/submit").cookie(ccg).with(csrf()).param("version", String.valueOf(version))
+			.param("comment", "Signed off by the accountable officer"))
+			.andExpect(flash().attribute("saved", true));
+
+		Cookie area = login("cc-area-q50");
+		mvc.perform(get("/co-commissioning").cookie(area)).andExpect(content().string(containsString(application)));
+		mvc.perform(post(application + "/transitions/start-review").cookie(area).with(csrf())
+			.param("version", current(id)).param("comment", "Review started"))
+			.andExpect(flash().attribute("saved", true));
+		mvc.perform(post(application + "/transitions/request-information").cookie(area).with(csrf())
+			.param("version", current(id)).param("comment", ""))
+			.andExpect(flash().attribute("problem", containsString("Add a comment")));
+		mvc.perform(post(application + "/transitions/request-information").cookie(area).with(csrf())
+			.param("version", current(id)).param("comment", "Please add the delegated budget plan"))
+			.andExpect(flash().attribute("saved", true));
+		mvc.perform(get(application).cookie(ccg)).andExpect(content().string(containsString("Return it to the area team")));
+		mvc.perform(post(application + "/transitions/return-information").cookie(ccg).with(csrf())
+			.param("version", current(id)).param("comment", "Budget plan attached"))
+			.andExpect(flash().attribute("saved", true));
+		mvc.perform(get(application).cookie(area)).andExpect(content().string(containsString("Save the score")));
+		long criterion = applicationCriterion(id);
+		mvc.perform(post(application + "/scores").cookie(area).with(csrf()).param("version", current(id))
+			.param("criterionId", String.valueOf(criterion)).param("score", "4").param("comment", "Clear plan"))
+			.andExpect(flash().attribute("saved", true));
+		mvc.perform(post(application + "/recommendation").cookie(area).with(csrf()).param("version", current(id))
+			.param("recommendation", "APPROVE").param("reasons", "Meets every criterion"))
+			.andExpect(flash().attribute("saved", true));
+
+		mvc.perform(get(application).cookie(board)).andExpect(content().string(containsString("Record the decision")));
+		mvc.perform(post(application + "/decision").cookie(board).with(csrf()).param("version", current(id))
+			.param("decision", "APPROVED").param("reasons", "Approved by the board on 10 February 2015"))
+			.andExpect(flash().attribute("saved", true));
+		mvc.perform(get("/public/co-commissioning")).andExpect(content().string(containsString("NHS BETA CCG (50B)")));
+		mvc.perform(get("/co-commissioning").cookie(board))
+			.andExpect(content().string(containsString("href=\"/co-commissioning/national\"")));
+		mvc.perform(get(round).cookie(board))
+			.andExpect(content().string(containsString("href=\"/co-commissioning/national?round=" + roundId(round) + "\"")));
+		mvc.perform(get("/co-commissioning/national").param("round", roundId(round)).cookie(board))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("CCGs by level"), containsString("levels-by-region"),
+					containsString("Delegated commissioning: Decided by the board"), containsString("national.csv"))));
+		mvc.perform(get("/co-commissioning/national").cookie(ccg)).andExpect(status().isForbidden());
+		mvc.perform(get("/co-commissioning/national").param("round", roundId(round)).param("page", "1").cookie(board))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("NHS GAMMA CCG (51A)")));
+
+		clock.set(Instant.parse("2015-03-31T12:00:00Z"));
+		goLive.goLiveDue();
+		mvc.perform(get("/organisations/50B").cookie(board))
+			.andExpect(content().string(not(containsString("Delegated commissioning"))));
+		clock.set(Instant.parse("2015-04-01T00:05:00+01:00"));
+		goLive.goLiveDue();
+		mvc.perform(get(application).cookie(ccg)).andExpect(content().string(containsString("Went live on 2015-04-01")));
+		mvc.perform(get("/organisations/50B").cookie(board))
+			.andExpect(content().string(allOf(containsString("Delegated commissioning"),
+					containsString("GP contracts of its 1 member practices"))));
+	}
+
+	private static String roundId(String roundUrl) {
+		return roundUrl.substring(roundUrl.lastIndexOf('/') + 1);
+	}
+
+	private String current(long id) {
+		return String.valueOf(jdbc.sql("select version from cocommissioning_application where id = ?").param(id)
+			.query(Integer.class).single());
+	}
+
+	private long applicationCriterion(long id) {
+		return jdbc.sql("select c.id from cocommissioning_criterion c join cocommissioning_application a"
+				+ " on a.round_id = c.round_id where a.id = ? order by c.position limit 1").param(id).query(Long.class).single();
+	}
+
+	private Cookie login(String username) throws Exception {
+		return mvc.perform(formLogin().user(username).password(CoCommissioningTestData.PASSWORD))
+			.andReturn()
+			.getResponse()
+			.getCookie("SESSION");
+	}
+}

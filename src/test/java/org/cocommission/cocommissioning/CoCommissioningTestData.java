@@ -1,0 +1,122 @@
+package org.cocommission.cocommissioning;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.cocommission.directory.DirectoryImports;
+import org.cocommission.directory.OdsFile;
+import org.cocommission.governance.MemberRole;
+import org.cocommission.identity.Duty;
+import org.cocommission.identity.NewUser;
+import org.cocommission.identity.Role;
+import org.cocommission.identity.UserAccounts;
+import org.cocommission.identity.UserDuties;
+import org.cocommission.identity.UserDuties.DutyGrant;
+
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/**
+ * A small directory: region Y50 with area teams Q50 (CCGs 50A, 50B) and Q51 (CCG 51A), three practices in 50A; and
+ * accounts: national, each CCG's accountable officer, a plain 50A user, each area team, a practice.
+ */
+final class CoCommissioningTestData {
+
+	static final String PASSWORD = "cocommissioning-test-1";
+
+	private CoCommissioningTestData() {
+	}
+
+	static void directoryAndUsers(DirectoryImports imports, UserAccounts accounts, UserDuties duties) {
+		if (accounts.find("cc-national").isPresent()) {
+			return;
+		}
+		importOds(imports, OdsFile.REGIONS, row("Y50", "NORTH OF ENGLAND", "", ""));
+		importOds(imports, OdsFile.AREA_TEAMS, row("Q50", "CUMBRIA AREA TEAM", "Y50", "") + row("Q51", "DURHAM AREA TEAM", "Y50", ""));
+		importOds(imports, OdsFile.ECCG, row("50A", "NHS ALPHA CCG", "Y50", "Q50") + row("50B", "NHS BETA CCG", "Y50", "Q50")
+				+ row("51A", "NHS GAMMA CCG", "Y50", "Q51"));
+		importOds(imports, OdsFile.EPRACCUR, practice("P50001", "FELL SURGERY", "50A") + practice("P50002", "LAKE PRACTICE", "50A")
+				+ practice("P50003", "BECK MEDICAL", "50A") + practice("P50101", "BETA SURGERY", "50B"));
+		accounts.create(new NewUser("cc-national", "Board secretary", "board@nhs.example", Role.NATIONAL, "X24", PASSWORD));
+		for (String ccg : List.of("50A", "50B", "51A")) {
+			accounts.create(new NewUser("cc-ao-" + ccg.toLowerCase(), "Accountable officer " + ccg,
+					"ao-" + ccg.toLowerCase() + "@nhs.example", Role.CCG, ccg, PASSWORD));
+		}
+		accounts.create(new NewUser("cc-plain-50a", "Plain 50A", null, Role.CCG, "50A", PASSWORD));
+		accounts.create(new NewUser("cc-area-q50", "Reviewer Q50", "q50@nhs.example", Role.AREA_TEAM, "Q50", PASSWORD));
+		accounts.create(new NewUser("cc-area-q51", "Reviewer Q51", null, Role.AREA_TEAM, "Q51", PASSWORD));
+		accounts.create(new NewUser("cc-practice", "Practice", null, Role.PRACTICE, "P50001", PASSWORD));
+		duties.grantAtStartUp(List.of(new DutyGrant("cc-ao-50a", Duty.ACCOUNTABLE_OFFICER, "50A"),
+				new DutyGrant("cc-ao-50b", Duty.ACCOUNTABLE_OFFICER, "50B"),
+				new DutyGrant("cc-ao-51a", Duty.ACCOUNTABLE_OFFICER, "51A")));
+	}
+
+	/** A round like 2015/16's delegated window: applications due at noon on 9 January 2015, live 1 April 2015. */
+	static NewRound round(String name) {
+		return new NewRound(name, EnumSet.allOf(CommissioningLevel.class), LocalDateTime.of(2014, 6, 20, 17, 0),
+				LocalDateTime.of(2015, 1, 9, 12, 0), LocalDate.of(2015, 4, 1), 0, 4,
+				List.of("Integration of care", "Raising standards", "Health inequalities", "Conflicts of interest"));
+	}
+
+	static List<NewCommitteeMember> compliantCommittee() {
+		return List.of(new NewCommitteeMember("Ann Lay", MemberRole.LAY_MEMBER, true, true),
+				new NewCommitteeMember("Bob Lay", MemberRole.LAY_MEMBER, true, false),
+				new NewCommitteeMember("Cath Exec", MemberRole.EXECUTIVE, true, false),
+				new NewCommitteeMember("Dr Dan", MemberRole.GP_MEMBER, true, false));
+	}
+
+	/** Runs {@code work} signed in as {@code username}. */
+	static <T> T as(UserDetailsService users, String username, Callable<T> work) {
+		UserDetails user = users.loadUserByUsername(username);
+		var previous = SecurityContextHolder.getContext().getAuthentication();
+		SecurityContextHolder.getContext()
+			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+		try {
+			return work.call();
+		}
+		catch (RuntimeException ex) {
+			throw ex;
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+		finally {
+			SecurityContextHolder.getContext().setAuthentication(previous);
+		}
+	}
+
+	private static void importOds(DirectoryImports imports, OdsFile file, String content) {
+		imports.importOds(file, file.slug() + ".csv", new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	private static String practice(String code, String name, String ccg) {
+		List<String> columns = new ArrayList<>(Collections.nCopies(27, ""));
+		columns.set(0, code);
+		columns.set(1, name);
+		columns.set(10, "19740401");
+		columns.set(12, "A");
+		columns.set(14, ccg);
+		columns.set(15, "20130401");
+		columns.set(25, "4");
+		return "\"" + String.join("\",\"", columns) + "\"\n";
+	}
+
+	private static String row(String code, String name, String nationalGrouping, String healthGeography) {
+		List<String> columns = new ArrayList<>(Collections.nCopies(27, ""));
+		columns.set(0, code);
+		columns.set(1, name);
+		columns.set(2, nationalGrouping);
+		columns.set(3, healthGeography);
+		columns.set(10, "20130401");
+		return "\"" + String.join("\",\"", columns) + "\"\n";
+	}
+}

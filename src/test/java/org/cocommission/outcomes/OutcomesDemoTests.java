@@ -1,0 +1,49 @@
+package org.cocommission.outcomes;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The same small demo start-up as DemoDataLoaderTests (one shared context): three years of every starter indicator
+ * for every demo practice and CCG, with values at every level and CCG peer groups.
+ */
+@SpringBootTest(properties = { "cocommission.demo=true", "cocommission.demo-scale=0.05",
+		"cocommission.demo-password=demo-password-for-tests" })
+class OutcomesDemoTests {
+
+	private final JdbcClient jdbc;
+
+	@Autowired
+	OutcomesDemoTests(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Test
+	void loadsAThreeYearSeriesForEveryPracticeAndCcgWithPeers() {
+		long practices = count("select count(distinct org_code) from outcomes_observation where indicator_id = 'QOF-DM'");
+		assertThat(practices).isPositive();
+		assertThat(count("select count(distinct period) from outcomes_value")).isEqualTo(3);
+		assertThat(count("select count(distinct indicator_id) from outcomes_observation")).isGreaterThanOrEqualTo(34);
+		assertThat(count("select count(*) from outcomes_value where level = 'ENGLAND' and indicator_id = 'QOF-DM'")).isEqualTo(3);
+		long ccgs = count("select count(distinct org_code) from outcomes_value where level = 'CCG' and indicator_id = 'CCGOIS-1.1'");
+		assertThat(ccgs).isPositive();
+		assertThat(count("select count(distinct org_code) from outcomes_value where level = 'CCG' and indicator_id = 'QOF-DM'"))
+			.isEqualTo(ccgs);
+		assertThat(count("select count(*) from outcomes_decile where level = 'PRACTICE'")).isPositive();
+		assertThat(count("select count(distinct ccg_code) from outcomes_peer")).isEqualTo(ccgs);
+		assertThat(count("select count(*) from outcomes_peer_variable where variable = 'DEPRIVATION'")).isEqualTo(ccgs);
+		// Diabetes prevalence in England near the 6.2% the demo is drawn around.
+		Double england = jdbc.sql("select value from outcomes_value where level = 'ENGLAND' and indicator_id = 'QOF-DM'"
+				+ " and period = '2013/14'").query(Double.class).single();
+		assertThat(england).isBetween(5.0, 8.0);
+	}
+
+	private long count(String sql) {
+		return jdbc.sql(sql).query(Long.class).single();
+	}
+}
