@@ -124,19 +124,19 @@ public class FinanceDemo implements ApplicationRunner {
 		Random random = new Random(20_14_15);
 		FormulaView draft = formulas.createDraft(new FormulaDraft("Weighted capitation 2014/15 (synthetic demo)", YEAR,
 				new BigDecimal("0.10"), new BigDecimal("0.15"), costCurve(), Map.of()));
-		List<PopulationQueries.CcgPopulation> ccgs = populations.ccgPopulations(extract);
 		List<CcgFactor> factors = new ArrayList<>();
-		for (PopulationQueries.CcgPopulation ccg : ccgs) {
-			Random draw = new Random(ccg.ccgCode().hashCode());
-			factors.add(new CcgFactor(ccg.ccgCode(), between(draw, 0.88, 1.15), between(draw, 0.96, 1.12),
+		for (PopulationQueries.CcgRef ccg : populations.ccgs()) {
+			Random draw = new Random(ccg.code().hashCode());
+			factors.add(new CcgFactor(ccg.code(), between(draw, 0.88, 1.15), between(draw, 0.96, 1.12),
 					between(draw, 0.75, 1.35)));
 		}
 		FormulaView withFactors = formulas.setCcgFactors(draft.id(), draft.version(), factors);
 		FormulaView formula = formulas.publish(withFactors.id(), withFactors.version());
-		long people = ccgs.stream().mapToLong(PopulationQueries.CcgPopulation::total).sum();
+		AllocationRuns.TargetShares targetShares = runs.targetShares(formula.id(), extract);
+		long people = targetShares.registeredPopulation();
 		for (Programme programme : Programme.values()) {
 			BigDecimal perHead = programme == Programme.CORE_CCG ? CORE_PER_HEAD : PRIMARY_PER_HEAD;
-			Map<String, BigDecimal> shares = runs.targetShares(formula.id(), programme, extract);
+			Map<String, BigDecimal> shares = targetShares.byProgramme().get(programme);
 			BigDecimal envelope1314 = perHead.multiply(BigDecimal.valueOf(people));
 			List<BaselineRow> baseline = new ArrayList<>();
 			BigDecimal baselineTotal = BigDecimal.ZERO;

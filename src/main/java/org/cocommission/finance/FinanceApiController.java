@@ -99,10 +99,47 @@ class FinanceApiController {
 			List<String> losers) {
 	}
 
-	record BudgetBody(String year, Programme programme, long runId, Instant publishedAt, ResultLine budget) {
+	record BudgetBody(String year, Programme programme, long runId, String runName, Instant publishedAt,
+			ResultLine budget) {
 
 		static BudgetBody of(IndicativeBudget b) {
-			return new BudgetBody(b.year().toString(), b.programme(), b.runId(), b.publishedAt(), ResultLine.of(b.result()));
+			return new BudgetBody(b.year().toString(), b.programme(), b.runId(), b.runName(), b.publishedAt(),
+					ResultLine.of(b.result()));
+		}
+	}
+
+	/** Per-head amounts in pounds; null where no published run covers the service. */
+	record PopulationLine(String service, BigDecimal ccgPerHead, BigDecimal englandPerHead, BigDecimal peersPerHead) {
+	}
+
+	record PopulationViewBody(String ccgCode, String ccgName, String year, List<PopulationLine> lines,
+			PopulationView.Peer self, List<PopulationView.Peer> peers, String peerDefinition) {
+
+		static PopulationViewBody of(PopulationView v) {
+			return new PopulationViewBody(v.ccgCode(), v.ccgName(), v.year().toString(), v.lines()
+				.stream()
+				.map(l -> new PopulationLine(l.service(), pounds(l.ccgPerHead()), pounds(l.englandPerHead()),
+						pounds(l.peersPerHead())))
+				.toList(), v.self(), v.peers(), v.peerDefinition());
+		}
+	}
+
+	record PracticePaymentBody(String practiceCode, String practiceName, long registeredList, BigDecimal weightedList,
+			BigDecimal annual, BigDecimal quarterly) {
+	}
+
+	record GlobalSumBody(String ccgCode, LocalDate extract, long formulaId, String formulaName,
+			BigDecimal pricePerWeightedPatient, int practicesWithFactors, BigDecimal annualTotal,
+			BigDecimal quarterlyTotal, List<PracticePaymentBody> practices) {
+
+		static GlobalSumBody of(GlobalSumPayments.CcgGlobalSum sum) {
+			return new GlobalSumBody(sum.ccgCode(), sum.extract(), sum.formulaId(), sum.formulaName(),
+					sum.pricePerWeightedPatient().pounds(), sum.practicesWithFactors(), sum.annualTotal().pounds(), sum.quarterlyTotal().pounds(),
+					sum.practices()
+						.stream()
+						.map(p -> new PracticePaymentBody(p.practiceCode(), p.practiceName(), p.registeredList(),
+								p.weightedList(), p.annual().pounds(), p.quarterly().pounds()))
+						.toList());
 		}
 	}
 
@@ -112,9 +149,13 @@ class FinanceApiController {
 
 	private final GlobalSumPayments globalSum;
 
-	FinanceApiController(FinanceFormulas formulas, AllocationRuns runs, GlobalSumPayments globalSum) {
+	private final IndicativeBudgets budgets;
+
+	FinanceApiController(FinanceFormulas formulas, AllocationRuns runs, GlobalSumPayments globalSum,
+			IndicativeBudgets budgets) {
 		this.formulas = formulas;
 		this.runs = runs;
+		this.budgets = budgets;
 		this.globalSum = globalSum;
 	}
 
@@ -146,6 +187,20 @@ class FinanceApiController {
 	@Operation(summary = "Set a draft's per-CCG additional need, market forces factor and inequality index")
 	FormulaBody ccgFactors(@PathVariable long id, @RequestParam int version, @RequestBody List<CcgFactor> factors) {
 		return FormulaBody.of(formulas.setCcgFactors(id, version, factors));
+	}
+
+	@PutMapping("/formulas/{id}/practice-factors")
+	@Operation(summary = "Set a draft's per-practice global sum indices (additional needs, list turnover, market forces"
+			+ " factor, rurality, nursing home patients); practices left out are the England average")
+	Map<String, Integer> practiceFactors(@PathVariable long id, @RequestParam int version,
+			@RequestBody List<PracticeFactor> factors) {
+		return Map.of("practices", formulas.setPracticeFactors(id, version, factors));
+	}
+
+	@GetMapping("/formulas/{id}/practice-factors")
+	@Operation(summary = "A formula's per-practice global sum indices")
+	List<PracticeFactor> practiceFactorList(@PathVariable long id) {
+		return formulas.practiceFactors(id);
 	}
 
 	@PostMapping("/formulas/{id}/publish")
@@ -241,25 +296,25 @@ class FinanceApiController {
 	@GetMapping("/budgets")
 	@Operation(summary = "Indicative budgets the caller may see for a year (e.g. 2014/15)")
 	List<BudgetBody> budgets(@RequestParam String year) {
-		return runs.budgets(FinancialYear.parse(year)).stream().map(BudgetBody::of).toList();
+		return budgets.visible(FinancialYear.parse(year)).stream().map(BudgetBody::of).toList();
 	}
 
 	@GetMapping("/budgets/{ccgCode}")
 	@Operation(summary = "One CCG's indicative budgets for a year; 403 outside the caller's scope")
 	List<BudgetBody> budget(@PathVariable String ccgCode, @RequestParam String year) {
-		return runs.budgetsOf(ccgCode.toUpperCase(), FinancialYear.parse(year)).stream().map(BudgetBody::of).toList();
+		return budgets.of(ccgCode.toUpperCase(), FinancialYear.parse(year)).stream().map(BudgetBody::of).toList();
 	}
 
 	@GetMapping("/budgets/{ccgCode}/population-view")
 	@Operation(summary = "Spend per head for the CCG's population against England and peer CCGs")
-	PopulationView populationView(@PathVariable String ccgCode, @RequestParam String year) {
-		return runs.populationView(ccgCode.toUpperCase(), FinancialYear.parse(year));
+	PopulationViewBody populationView(@PathVariable String ccgCode, @RequestParam String year) {
+		return PopulationViewBody.of(budgets.populationView(ccgCode.toUpperCase(), FinancialYear.parse(year)));
 	}
 
 	@GetMapping("/global-sum/{ccgCode}")
 	@Operation(summary = "Each member practice's weighted list and quarterly global sum payment")
-	GlobalSumPayments.CcgGlobalSum globalSum(@PathVariable String ccgCode) {
-		return globalSum.forCcg(ccgCode.toUpperCase());
+	GlobalSumBody globalSum(@PathVariable String ccgCode) {
+		return GlobalSumBody.of(globalSum.forCcg(ccgCode.toUpperCase()));
 	}
 
 	private RunResults results(long id) {
@@ -268,6 +323,10 @@ class FinanceApiController {
 		return new RunResults(RunBody.of(run),
 				results.stream().map(r -> r.allocation().pounds()).reduce(BigDecimal.ZERO, BigDecimal::add),
 				results.stream().map(ResultLine::of).toList());
+	}
+
+	private static BigDecimal pounds(Money money) {
+		return money == null ? null : money.pounds();
 	}
 
 	private static BigDecimal orElse(BigDecimal percent, BigDecimal fraction) {

@@ -125,6 +125,92 @@ final class FinanceForms {
 		return new Parsed<>(errors.isEmpty() ? draft : null, errors);
 	}
 
+	/**
+	 * Per-CCG indices pasted one CCG a line as {@code code,additional need,market forces factor,inequality index}
+	 * (a header line starting "code" is skipped); every bad line is reported.
+	 */
+	static Parsed<java.util.List<CcgFactor>> ccgFactors(String text) {
+		java.util.List<CcgFactor> factors = new java.util.ArrayList<>();
+		java.util.List<String> problems = new java.util.ArrayList<>();
+		java.util.Set<String> seen = new java.util.HashSet<>();
+		String[] lines = text == null ? new String[0] : text.split("\\R");
+		for (int i = 0; i < lines.length; i++) {
+			String line = lines[i].trim();
+			if (line.isEmpty() || line.toLowerCase().startsWith("code")) {
+				continue;
+			}
+			String[] cells = line.split("[,\\t]");
+			if (cells.length != 4) {
+				problems.add("Line " + (i + 1) + " needs 4 values (code, additional need, market forces factor,"
+						+ " inequality index), not " + cells.length);
+				continue;
+			}
+			String code = cells[0].trim().toUpperCase();
+			try {
+				factors.add(new CcgFactor(code, decimal(cells[1], "The additional need"),
+						decimal(cells[2], "The market forces factor"), decimal(cells[3], "The inequality index")));
+				if (!seen.add(code)) {
+					problems.add("Line " + (i + 1) + ": CCG " + code + " appears twice");
+				}
+			}
+			catch (IllegalArgumentException ex) {
+				problems.add("Line " + (i + 1) + ": " + ex.getMessage());
+			}
+		}
+		return problems(factors, problems, "factors");
+	}
+
+	/**
+	 * Per-practice global sum indices pasted one practice a line as {@code code,additional needs,list turnover,market
+	 * forces factor,rurality,nursing home patients}; a header line starting "code" is skipped.
+	 */
+	static Parsed<java.util.List<PracticeFactor>> practiceFactors(String text) {
+		java.util.List<PracticeFactor> factors = new java.util.ArrayList<>();
+		java.util.List<String> problems = new java.util.ArrayList<>();
+		java.util.Set<String> seen = new java.util.HashSet<>();
+		String[] lines = text == null ? new String[0] : text.split("\\R");
+		for (int i = 0; i < lines.length; i++) {
+			String line = lines[i].trim();
+			if (line.isEmpty() || line.toLowerCase().startsWith("code")) {
+				continue;
+			}
+			String[] cells = line.split("[,\\t]");
+			if (cells.length != 6) {
+				problems.add("Line " + (i + 1) + " needs 6 values (code, additional needs, list turnover, market forces"
+						+ " factor, rurality, nursing home patients), not " + cells.length);
+				continue;
+			}
+			String code = cells[0].trim().toUpperCase();
+			try {
+				BigDecimal patients = decimal(cells[5], "The number of nursing home patients");
+				if (patients.stripTrailingZeros().scale() > 0) {
+					throw new IllegalArgumentException("The number of nursing home patients must be a whole number");
+				}
+				factors.add(new PracticeFactor(code, decimal(cells[1], "The additional needs index"),
+						decimal(cells[2], "The list turnover index"), decimal(cells[3], "The market forces factor"),
+						decimal(cells[4], "The rurality index"), patients.longValueExact()));
+				if (!seen.add(code)) {
+					problems.add("Line " + (i + 1) + ": practice " + code + " appears twice");
+				}
+			}
+			catch (IllegalArgumentException | ArithmeticException ex) {
+				problems.add("Line " + (i + 1) + ": " + ex.getMessage());
+			}
+		}
+		return problems(factors, problems, "practiceFactors");
+	}
+
+	private static <T> Parsed<java.util.List<T>> problems(java.util.List<T> values, java.util.List<String> problems,
+			String field) {
+		if (problems.size() > 10) {
+			int more = problems.size() - 10;
+			problems = new java.util.ArrayList<>(problems.subList(0, 10));
+			problems.add("and " + more + " more problems");
+		}
+		Map<String, String> errors = problems.isEmpty() ? Map.of() : Map.of(field, String.join("; ", problems));
+		return new Parsed<>(errors.isEmpty() ? values : null, errors);
+	}
+
 	static String percent(BigDecimal fraction) {
 		return fraction.multiply(BigDecimal.valueOf(100)).stripTrailingZeros().toPlainString();
 	}

@@ -15,6 +15,7 @@ import org.cocommission.identity.AccessPolicy;
 import org.cocommission.platform.FinancialYear;
 
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,8 +31,11 @@ public class FinanceFormulas {
 
 	private final AuditTrail audit;
 
-	FinanceFormulas(JdbcClient jdbc, AccessPolicy access, AuditTrail audit) {
+	private final JdbcTemplate batch;
+
+	FinanceFormulas(JdbcClient jdbc, AccessPolicy access, AuditTrail audit, JdbcTemplate batch) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 		this.access = access;
 		this.audit = audit;
 	}
@@ -99,16 +103,51 @@ public class FinanceFormulas {
 		before.status().checkEditable();
 		bumpVersion(id, version);
 		jdbc.sql("delete from finance_formula_ccg_factor where formula_id = ?").param(id).update();
-		for (CcgFactor factor : factors) {
-			jdbc.sql("insert into finance_formula_ccg_factor (formula_id, ccg_code, additional_need,"
-					+ " market_forces_factor, inequality_index) values (?, ?, ?, ?, ?)")
-				.params(id, factor.ccgCode(), factor.additionalNeed(), factor.marketForcesFactor(),
-						factor.inequalityIndex())
-				.update();
+		long distinct = factors.stream().map(CcgFactor::ccgCode).distinct().count();
+		if (distinct != factors.size()) {
+			throw new IllegalArgumentException("Each CCG may have only one set of indices");
 		}
+		batch.batchUpdate("insert into finance_formula_ccg_factor (formula_id, ccg_code, additional_need,"
+				+ " market_forces_factor, inequality_index) values (?, ?, ?, ?, ?)", factors.stream()
+			.map(f -> new Object[] { id, f.ccgCode(), f.additionalNeed(), f.marketForcesFactor(), f.inequalityIndex() })
+			.toList());
 		audit.record(new AuditEntry("FINANCE_FORMULA_CCG_FACTORS_SET", "finance_formula", String.valueOf(id), null,
 				Map.of("ccgFactors", before.ccgFactors().size()), Map.of("ccgFactors", factors.size())));
 		return load(id);
+	}
+
+	/** Sets the per-practice global sum indices of a draft (practices left out count as the England average). */
+	public int setPracticeFactors(long id, int version, List<PracticeFactor> factors) {
+		access.checkNational();
+		FormulaView before = load(id);
+		before.status().checkEditable();
+		if (factors.stream().map(PracticeFactor::practiceCode).distinct().count() != factors.size()) {
+			throw new IllegalArgumentException("Each practice may have only one set of indices");
+		}
+		int previous = practiceFactors(id).size();
+		bumpVersion(id, version);
+		jdbc.sql("delete from finance_formula_practice_factor where formula_id = ?").param(id).update();
+		batch.batchUpdate("insert into finance_formula_practice_factor (formula_id, practice_code, additional_needs,"
+				+ " list_turnover, market_forces_factor, rurality, nursing_home_patients) values (?, ?, ?, ?, ?, ?, ?)",
+				factors.stream()
+					.map(f -> new Object[] { id, f.practiceCode(), f.additionalNeeds(), f.listTurnover(),
+							f.marketForcesFactor(), f.rurality(), f.nursingHomePatients() })
+					.toList());
+		audit.record(new AuditEntry("FINANCE_FORMULA_PRACTICE_FACTORS_SET", "finance_formula", String.valueOf(id), null,
+				Map.of("practiceFactors", previous), Map.of("practiceFactors", factors.size())));
+		return factors.size();
+	}
+
+	/** A formula's per-practice global sum indices, by practice code. */
+	@Transactional(readOnly = true)
+	public List<PracticeFactor> practiceFactors(long id) {
+		access.requireUser();
+		return jdbc.sql("select * from finance_formula_practice_factor where formula_id = ? order by practice_code")
+			.param(id)
+			.query((rs, row) -> new PracticeFactor(rs.getString("practice_code"), rs.getBigDecimal("additional_needs"),
+					rs.getBigDecimal("list_turnover"), rs.getBigDecimal("market_forces_factor"),
+					rs.getBigDecimal("rurality"), rs.getLong("nursing_home_patients")))
+			.list();
 	}
 
 	public FormulaView publish(long id, int version) {
@@ -136,7 +175,13 @@ public class FinanceFormulas {
 		FormulaView copy = createDraft(new FormulaDraft(source.name() + " (copy)", effectiveYear,
 				source.inequalitiesShareCcg(), source.inequalitiesSharePrimaryCare(), source.costCurve(),
 				source.globalSum()));
-		return setCcgFactors(copy.id(), copy.version(), source.ccgFactors());
+		FormulaView withFactors = setCcgFactors(copy.id(), copy.version(), source.ccgFactors());
+		List<PracticeFactor> practices = practiceFactors(id);
+		if (practices.isEmpty()) {
+			return withFactors;
+		}
+		setPracticeFactors(copy.id(), withFactors.version(), practices);
+		return load(copy.id());
 	}
 
 	private void bumpVersion(long id, int version) {
@@ -149,17 +194,16 @@ public class FinanceFormulas {
 	}
 
 	private void writeDetails(long id, FormulaDraft draft) {
+		List<Object[]> weights = new ArrayList<>();
 		for (String sex : List.of("MALE", "FEMALE")) {
 			for (String band : org.cocommission.directory.PopulationQueries.AGE_BANDS) {
-				jdbc.sql("insert into finance_formula_weight (formula_id, age_band, sex, cost_index) values (?, ?, ?, ?)")
-					.params(id, band, sex, draft.costCurve().weight(sex, band))
-					.update();
+				weights.add(new Object[] { id, band, sex, draft.costCurve().weight(sex, band) });
 			}
 		}
-		draft.globalSum().forEach((name, value) -> jdbc
-			.sql("insert into finance_formula_global_sum (formula_id, name, value) values (?, ?, ?)")
-			.params(id, name, value)
-			.update());
+		batch.batchUpdate("insert into finance_formula_weight (formula_id, age_band, sex, cost_index) values (?, ?, ?, ?)",
+				weights);
+		batch.batchUpdate("insert into finance_formula_global_sum (formula_id, name, value) values (?, ?, ?)",
+				draft.globalSum().entrySet().stream().map(e -> new Object[] { id, e.getKey(), e.getValue() }).toList());
 	}
 
 	private void history(long id, FormulaStatus status, String user) {

@@ -44,11 +44,12 @@ final class FinanceTables {
 			CcgResult r = budget.result();
 			rows.add(List.of(budget.year().toString(), budget.programme().label(), r.ccgCode(), r.ccgName(),
 					r.rawPopulation(), r.weightedPopulation(), r.allocation().thousands(), r.target().thousands(),
-					r.distance().thousands(), r.distancePercent(), r.perHead(), r.growthPercent()));
+					r.distance().thousands(), r.distancePercent(), r.perHead(), r.growthPercent(), budget.runName(),
+					budget.publishedOn().toString()));
 		}
 		return new Table("Indicative budgets", List.of("Year", "Programme", "CCG code", "CCG", "Raw population",
 				"Weighted population", "Allocation £k", "Target £k", "Distance from target £k", "Distance from target %",
-				"Allocation £ per head", "Growth %"), rows);
+				"Allocation £ per head", "Growth %", "Published from run", "Published on"), rows);
 	}
 
 	static Table globalSum(GlobalSumPayments.CcgGlobalSum sum) {
@@ -67,5 +68,62 @@ final class FinanceTables {
 			rows.add(List.of(band, formula.costCurve().male().get(band), formula.costCurve().female().get(band)));
 		}
 		return new Table("Cost curve", List.of("Age band", "Male cost index", "Female cost index"), rows);
+	}
+
+	static Table populationView(PopulationView view) {
+		List<List<Object>> rows = new ArrayList<>();
+		for (PopulationView.Line line : view.lines()) {
+			rows.add(java.util.Arrays.asList(line.service(), line.ccgPerHead(), line.peersPerHead(),
+					line.englandPerHead()));
+		}
+		return new Table("Spend per head " + view.ccgCode(), List.of("Service", view.ccgName() + " £ per head",
+				"Peer CCGs £ per head", "England £ per head"), rows);
+	}
+
+	static Table peers(PopulationView view) {
+		List<List<Object>> rows = new ArrayList<>();
+		rows.add(List.of(view.self().ccgCode(), view.self().ccgName() + " (this CCG)", view.self().needIndex(),
+				view.self().percentAged65Plus()));
+		for (PopulationView.Peer peer : view.peers()) {
+			rows.add(List.of(peer.ccgCode(), peer.ccgName(), peer.needIndex(), peer.percentAged65Plus()));
+		}
+		return new Table("Peer CCGs", List.of("CCG code", "CCG", "Need index (weighted / registered)",
+				"% aged 65 and over"), rows);
+	}
+
+	static Table ccgFactors(FormulaView formula) {
+		List<List<Object>> rows = new ArrayList<>();
+		for (CcgFactor factor : formula.ccgFactors()) {
+			rows.add(List.of(factor.ccgCode(), factor.additionalNeed(), factor.marketForcesFactor(),
+					factor.inequalityIndex()));
+		}
+		return new Table("CCG indices", List.of("CCG code", "Additional need index", "Market forces factor",
+				"Inequality index"), rows);
+	}
+
+	static Table globalSumCoefficients(FormulaView formula) {
+		List<List<Object>> rows = new ArrayList<>();
+		formula.globalSum().forEach((name, value) -> rows.add(List.of(name, value)));
+		return new Table("Global sum coefficients", List.of("Coefficient", "Value"), rows);
+	}
+
+	static Table runs(List<RunView> runs) {
+		List<List<Object>> rows = new ArrayList<>();
+		for (RunView run : runs) {
+			rows.add(List.of(run.id(), run.name(), run.year().toString(), run.programme().label(), run.envelope(),
+					run.specialisedEnvelope(), run.pace().summary(), run.published() ? "Published" : "Not published"));
+		}
+		return new Table("Allocation runs", List.of("Run", "Name", "Year", "Programme", "Envelope £",
+				"Specialised (held nationally) £", "Pace of change", "Status"), rows);
+	}
+
+	static Table practiceFactors(List<PracticeFactor> factors) {
+		List<List<Object>> rows = new ArrayList<>();
+		for (PracticeFactor f : factors) {
+			rows.add(List.of(f.practiceCode(), f.additionalNeeds(), f.listTurnover(), f.marketForcesFactor(),
+					f.rurality(), f.nursingHomePatients()));
+		}
+		return new Table("Practice indices", List.of("Practice code", "Additional needs index", "List turnover index",
+				"Market forces factor", "Rurality index", "Nursing and residential home patients"), rows);
 	}
 }

@@ -19,8 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class GlobalSumPayments {
 
 	/** A CCG's practices at an extract under a published formula's coefficients. */
+	/** {@code practicesWithFactors}: how many practices in England have their own component indices. */
 	public record CcgGlobalSum(String ccgCode, LocalDate extract, long formulaId, String formulaName,
-			Money pricePerWeightedPatient, List<Payment> practices) {
+			Money pricePerWeightedPatient, int practicesWithFactors, List<Payment> practices) {
 
 		public Money annualTotal() {
 			return practices.stream().map(Payment::annual).reduce(Money.ZERO, Money::plus);
@@ -50,6 +51,12 @@ public class GlobalSumPayments {
 		this.populations = populations;
 	}
 
+	/** The CCGs whose global sum the signed-in user may see. */
+	public List<PopulationQueries.CcgRef> visibleCcgs() {
+		var user = access.requireUser();
+		return populations.ccgs().stream().filter(ccg -> access.canSee(user, ccg.code())).toList();
+	}
+
 	/** At the latest extract by age and sex, with the latest published formula; refused outside the user's scope. */
 	public CcgGlobalSum forCcg(String ccgCode) {
 		access.checkCanSee(ccgCode);
@@ -65,12 +72,15 @@ public class GlobalSumPayments {
 		FormulaView formula = formulas.load(formulaId);
 		var england = populations.practicePopulations(extract, null);
 		var shown = england.stream().filter(p -> ccgCode.equals(p.ccgCode())).toList();
-		List<Payment> payments = GlobalSum.payments(england, shown, formula.globalSum(), Map.of())
+		Map<String, GlobalSum.PracticeFactors> factors = formulas.practiceFactors(formulaId)
+			.stream()
+			.collect(java.util.stream.Collectors.toMap(PracticeFactor::practiceCode, PracticeFactor::components));
+		List<Payment> payments = GlobalSum.payments(england, shown, formula.globalSum(), factors)
 			.stream()
 			.map(p -> new Payment(p.practiceCode(), p.practiceName(), p.registeredList(), p.weightedList(), p.annual(),
 					p.quarterly()))
 			.toList();
 		return new CcgGlobalSum(ccgCode, extract, formulaId, formula.name(),
-				new Money(formula.globalSum().get(GlobalSum.Coefficients.PRICE)), payments);
+				new Money(formula.globalSum().get(GlobalSum.Coefficients.PRICE)), factors.size(), payments);
 	}
 }

@@ -51,5 +51,8 @@ class PopulationQueriesTests {
 		assertThat(practices).extracting(PopulationQueries.PracticePopulation::practiceCode)
 			.containsExactly("PQ1P1", "PQ1P2");
 		assertThat(practices.get(1).counts().female().get("0_4")).isEqualTo(5);
+		assertThat(populations.ccgs()).contains(new PopulationQueries.CcgRef("PQ1", "First"),
+				new PopulationQueries.CcgRef("PQ2", "Second"))
+			.noneMatch(ccg -> ccg.code().equals("PQA") || ccg.code().equals("PQ1P1"));
 	}
 }

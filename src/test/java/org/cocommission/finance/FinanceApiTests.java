@@ -190,7 +190,9 @@ class FinanceApiTests {
 		mvc.perform(as("fin-api-ccg", get("/api/v1/finance/global-sum/FAC1")))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.practices.length()").value(2))
-			.andExpect(jsonPath("$.practices[0].quarterly.pounds").isNumber());
+			.andExpect(jsonPath("$.practices[0].quarterly").isNumber())
+			.andExpect(jsonPath("$.quarterlyTotal").isNumber())
+			.andExpect(jsonPath("$.pricePerWeightedPatient").value(73.56));
 		mvc.perform(as("fin-api-ccg", get("/api/v1/finance/global-sum/FAC2"))).andExpect(status().isForbidden());
 	}
 

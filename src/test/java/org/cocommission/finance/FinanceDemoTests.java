@@ -15,7 +15,10 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -72,5 +75,31 @@ class FinanceDemoTests {
 		mvc.perform(get("/api/v1/finance/budgets/" + ccgs.get(1)).param("year", "2014/15")
 			.with(httpBasic(user, "demo-password-for-tests")))
 			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void theFinanceLeadRunsNextYearOnTheDemoDataWithTheFormAsPrefilled() throws Exception {
+		var session = mvc.perform(formLogin().user("national").password("demo-password-for-tests")).andReturn()
+			.getResponse().getCookie("SESSION");
+		org.springframework.test.web.servlet.request.RequestPostProcessor national = request -> {
+			request.setCookies(session);
+			return request;
+		};
+		String page = mvc.perform(get("/finance/runs").with(national)).andExpect(status().isOk()).andReturn()
+			.getResponse().getContentAsString();
+		String envelope = page.replaceAll("(?s).*id=\"envelope\" name=\"envelope\" value=\"([0-9]+)\".*", "$1");
+		String formula = page.replaceAll("(?s).*<option value=\"([0-9]+)\"[^>]*>Weighted capitation 2014/15.*", "$1");
+		String location = mvc.perform(post("/finance/runs").with(national).with(csrf())
+			.param("name", "Allocations 2015/16").param("year", "2015/16").param("programme", "CORE_CCG")
+			.param("formulaId", formula).param("envelope", envelope).param("specialisedEnvelope", "")
+			.param("minimumGrowth", "2.14").param("maximumGrowth", "6").param("gapClosure", "50")
+			.param("overTargetFloor", "2.14"))
+			.andExpect(status().is3xxRedirection())
+			.andReturn().getResponse().getRedirectedUrl();
+		long run = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+		BigDecimal total = jdbc.sql("select sum(allocation) from finance_run_result where run_id = ?").param(run)
+			.query(BigDecimal.class).single();
+		assertThat(total).isEqualByComparingTo(envelope);
+		mvc.perform(get(location).with(national)).andExpect(status().isOk());
 	}
 }

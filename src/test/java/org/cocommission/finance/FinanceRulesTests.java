@@ -185,6 +185,61 @@ class FinanceRulesTests {
 			.hasMessageContaining("minimum growth");
 	}
 
+	@Test
+	void peerCcgsAreTheTenNearestOnScaledNeedPerHeadAndShareAgedSixtyFivePlus() {
+		List<CcgResult> all = new ArrayList<>();
+		// Need per head 0.80 .. 1.20 in steps of 0.02 and 10% to 30% aged 65+, on a 1,000-patient CCG each.
+		for (int i = 0; i <= 20; i++) {
+			all.add(ccg("P" + (char) ('A' + i), 1000, new BigDecimal(800 + 20 * i), 100 + 10 * i));
+		}
+		CcgResult own = all.get(10);
+		List<CcgResult> peers = PeerCcgs.of(own, all);
+		assertThat(peers).hasSize(10).doesNotContain(own);
+		assertThat(peers).extracting(CcgResult::ccgCode)
+			.containsExactlyInAnyOrder("PJ", "PL", "PI", "PM", "PH", "PN", "PG", "PO", "PF", "PP");
+		assertThat(peers.subList(0, 2)).extracting(CcgResult::ccgCode).containsExactlyInAnyOrder("PJ", "PL");
+		// A CCG with the same need but a much older population is further away than one a step along both measures.
+		all.add(ccg("ZZ", 1000, new BigDecimal(1000), 300));
+		assertThat(PeerCcgs.of(own, all)).extracting(CcgResult::ccgCode).doesNotContain("ZZ");
+		assertThat(PeerCcgs.DEFINITION).contains("10 CCGs").contains("need per head").contains("aged 65 and over");
+	}
+
+	private static CcgResult ccg(String code, long people, BigDecimal weighted, long aged65Plus) {
+		return new CcgResult(code, "CCG " + code, people, weighted, BigDecimal.ONE, Money.ofPounds(1000),
+				Money.ofPounds(1000), Money.ofPounds(1000), aged65Plus);
+	}
+
+	@Test
+	void globalSumWeightsListsByWorkloadAndNeedScaledToEnglandAndPaysAQuarterOfTheYearEachQuarter() {
+		Map<String, BigDecimal> coefficients = new HashMap<>();
+		for (String band : PopulationQueries.AGE_BANDS) {
+			coefficients.put(GlobalSum.Coefficients.workload("MALE", band), BigDecimal.ONE);
+			coefficients.put(GlobalSum.Coefficients.workload("FEMALE", band), BigDecimal.ONE);
+		}
+		coefficients.put(GlobalSum.Coefficients.workload("MALE", "85_89"), new BigDecimal("3"));
+		coefficients.put(GlobalSum.Coefficients.PRICE, new BigDecimal("80"));
+		var young = new PopulationQueries.PracticePopulation("GA", "Young", "C1", counts("0_4", 1000));
+		var old = new PopulationQueries.PracticePopulation("GB", "Old", "C1", counts("85_89", 1000));
+		// Young has twice the additional needs: unscaled 2,000 and 3,000; England's 2,000 patients scale by 0.4.
+		var needier = new GlobalSum.PracticeFactors(new BigDecimal("2"), BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE, 0);
+		var payments = GlobalSum.payments(List.of(young, old), List.of(young, old),
+				GlobalSum.Coefficients.withDefaults(coefficients), Map.of("GA", needier));
+		assertThat(payments.get(0).weightedList()).isEqualByComparingTo("800");
+		assertThat(payments.get(1).weightedList()).isEqualByComparingTo("1200");
+		assertThat(payments.get(0).annual()).isEqualTo(Money.ofPounds(64_000));
+		assertThat(payments.get(0).quarterly()).isEqualTo(Money.ofPounds(16_000));
+		assertThat(payments.get(1).quarterly()).isEqualTo(Money.ofPounds(24_000));
+	}
+
+	@Test
+	void globalSumRefusesAnUnknownOrNegativeCoefficient() {
+		assertThatThrownBy(() -> GlobalSum.Coefficients.withDefaults(Map.of("rurality_bonus", BigDecimal.ONE)))
+			.hasMessageContaining("'rurality_bonus' is not a global sum coefficient");
+		assertThatThrownBy(() -> GlobalSum.Coefficients.withDefaults(Map.of(GlobalSum.Coefficients.PRICE,
+				new BigDecimal("-1"))))
+			.hasMessageContaining("must be 0 or more");
+	}
+
 	static BigDecimal decimal(Random random, double from, double to) {
 		return BigDecimal.valueOf(from + random.nextDouble() * (to - from)).setScale(6, java.math.RoundingMode.HALF_UP);
 	}
