@@ -189,6 +189,12 @@ class GovernanceApiController {
 		return governance.recordOutcome(id, outcome);
 	}
 
+	@Operation(summary = "Governing body members whose declarations of interests are overdue")
+	@GetMapping(CCG + "/governing-body/overdue")
+	List<GovernanceViews.PersonView> overdueGoverningBodyMembers(@PathVariable String ccg) {
+		return governance.overdueGoverningBodyMembers(ccg.toUpperCase());
+	}
+
 	@Operation(summary = "Compliance of one CCG")
 	@GetMapping(CCG + "/compliance")
 	List<ComplianceRow> compliance(@PathVariable String ccg) {
@@ -216,7 +222,7 @@ class GovernanceApiController {
 
 	@Operation(summary = "The decisions register (procurement=true for the procurement decisions register)")
 	@GetMapping("/public/governance/decisions")
-	Governance.DecisionPage decisions(@RequestParam(required = false) String ccg,
+	GovernanceViews.DecisionPage decisions(@RequestParam(required = false) String ccg,
 			@RequestParam(defaultValue = "false") boolean procurement, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size) {
 		return governance.decisionPage(ccg == null || ccg.isBlank() ? null : ccg.toUpperCase(), procurement, page, size);
@@ -228,6 +234,7 @@ class GovernanceApiController {
 		return governance.publishedMinutes(id);
 	}
 
+	@Operation(summary = "The configurable values: declaration deadlines, publication period, gifts and hospitality thresholds")
 	@GetMapping("/governance/settings")
 	Map<String, java.math.BigDecimal> settings() {
 		return governance.settings();

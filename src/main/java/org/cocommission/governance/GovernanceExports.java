@@ -99,15 +99,23 @@ class GovernanceExports {
 				procurement ? "procurement-decisions.pdf" : "decisions.pdf");
 	}
 
-	ResponseEntity<String> complianceCsv(List<ComplianceRow> rows) {
-		return Exports.csvDownload(new Table("Governance compliance",
+	Table complianceTable(List<ComplianceRow> rows) {
+		return new Table("Governance compliance",
 				List.of("CCG", "People", "Declarations up to date", "Overdue", "Gifts flagged",
 						"Meetings with unmanaged conflicts", "Decisions", "Quorate decisions"),
 				rows.stream()
 					.map(row -> List.<Object>of(row.ccgCode(), row.people(), row.upToDate(), row.overdue(),
 							row.giftsFlagged(), row.meetingsWithUnmanagedConflicts(), row.decisions(),
 							row.quorateDecisions()))
-					.toList()), "governance-compliance.csv");
+					.toList());
+	}
+
+	ResponseEntity<String> complianceCsv(List<ComplianceRow> rows) {
+		return Exports.csvDownload(complianceTable(rows), "governance-compliance.csv");
+	}
+
+	ResponseEntity<byte[]> compliancePdf(List<ComplianceRow> rows) {
+		return Exports.pdfDownload(print(complianceTable(rows), null), "governance-compliance.pdf");
 	}
 
 	/** The table as a well-formed XHTML page for the PDF renderer. */

@@ -8,6 +8,8 @@ import java.util.List;
 
 import org.cocommission.governance.GovernanceRequests.Attendance;
 import org.cocommission.governance.GovernanceRequests.CastVote;
+import org.cocommission.governance.GovernanceRequests.CommitteeMember;
+import org.cocommission.governance.GovernanceRequests.NewCommittee;
 import org.cocommission.governance.GovernanceRequests.ItemDeclaration;
 import org.cocommission.governance.GovernanceRequests.NewDeclaration;
 import org.cocommission.governance.GovernanceRequests.NewItem;
@@ -152,6 +154,49 @@ class GovernancePageController {
 		return "governance/gifts";
 	}
 
+	@GetMapping("/governance/ccgs/{ccg}/committees/new")
+	String newCommittee(@PathVariable String ccg, @ModelAttribute("form") CommitteeForm form, Model model) {
+		String code = ccg.toUpperCase();
+		model.addAttribute("ccg", code);
+		model.addAttribute("people", governance.people(code));
+		model.addAttribute("kinds", CommitteeKind.values());
+		return "governance/committee-new";
+	}
+
+	/** The terms of reference as typed: members ticked (each with their own vote), chair, vice-chair, quorum. */
+	record CommitteeForm(String name, CommitteeKind kind, List<Long> members, Long chairId, Long viceChairId,
+			String minVotingPresent, String minLay, String minGp, String minExecutive) {
+	}
+
+	@PostMapping("/governance/ccgs/{ccg}/committees")
+	String createCommittee(@PathVariable String ccg, @ModelAttribute("form") CommitteeForm form, Model model,
+			RedirectAttributes redirect) {
+		String code = ccg.toUpperCase();
+		try {
+			List<CommitteeMember> members = form.members() == null ? List.of()
+					: form.members().stream().map(id -> new CommitteeMember(id, null)).toList();
+			governance.createCommittee(code, new NewCommittee(form.name(), form.kind(),
+					count(form.minVotingPresent(), "fewest voting members present"), count(form.minLay(), "lay members"),
+					count(form.minGp(), "GP members"), count(form.minExecutive(), "executives"), null, null, form.chairId(),
+					form.viceChairId(), members));
+			redirect.addFlashAttribute("saved", true);
+			return "redirect:/governance/ccgs/" + code + "#committees";
+		}
+		catch (IllegalArgumentException ex) {
+			model.addAttribute("problem", ex.getMessage());
+			return newCommittee(ccg, form, model);
+		}
+	}
+
+	private static int count(String text, String what) {
+		try {
+			return Integer.parseInt(text == null ? "" : text.trim());
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException("Enter the quorum's " + what + " as a whole number, like 1");
+		}
+	}
+
 	@GetMapping("/governance/ccgs/{ccg}/meetings/new")
 	String newMeeting(@PathVariable String ccg, @RequestParam(required = false) String practiceQuery,
 			@ModelAttribute("form") MeetingForm form, Model model) {
@@ -269,6 +314,21 @@ class GovernancePageController {
 	@GetMapping("/governance/compliance.csv")
 	ResponseEntity<String> complianceCsv() {
 		return exports.complianceCsv(governance.compliance(null));
+	}
+
+	@GetMapping("/governance/compliance.pdf")
+	ResponseEntity<byte[]> compliancePdf() {
+		return exports.compliancePdf(governance.compliance(null));
+	}
+
+	@GetMapping("/governance/ccgs/{ccg}/compliance.csv")
+	ResponseEntity<String> ccgComplianceCsv(@PathVariable String ccg) {
+		return exports.complianceCsv(governance.compliance(ccg.toUpperCase()));
+	}
+
+	@GetMapping("/governance/ccgs/{ccg}/compliance.pdf")
+	ResponseEntity<byte[]> ccgCompliancePdf(@PathVariable String ccg) {
+		return exports.compliancePdf(governance.compliance(ccg.toUpperCase()));
 	}
 
 	static List<AffectedOrganisation> affected(String practiceCodes, String providerName) {

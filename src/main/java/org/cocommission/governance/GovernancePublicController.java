@@ -24,7 +24,7 @@ class GovernancePublicController {
 	String decisions(@RequestParam(required = false) String ccg, @RequestParam(defaultValue = "false") boolean procurement,
 			@RequestParam(defaultValue = "0") int page, Model model) {
 		String code = ccg == null || ccg.isBlank() ? null : ccg.trim().toUpperCase();
-		Governance.DecisionPage decisions = governance.decisionPage(code, procurement, page, 50);
+		GovernanceViews.DecisionPage decisions = governance.decisionPage(code, procurement, page, 50);
 		model.addAttribute("ccg", code);
 		model.addAttribute("procurement", procurement);
 		model.addAttribute("result", decisions);

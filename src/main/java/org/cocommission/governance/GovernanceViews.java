@@ -56,6 +56,11 @@ public final class GovernanceViews {
 
 	public record ConflictView(long personId, String name, MemberRole role, boolean voting, String interests,
 			Handling requiredHandling, Handling recordedHandling, boolean onTheDay) {
+
+		/** The stricter of what the registers require and what the chair recorded. */
+		public Handling effectiveHandling() {
+			return requiredHandling.strongest(recordedHandling == null ? Handling.DECLARE_ONLY : recordedHandling);
+		}
 	}
 
 	public record VoteView(long personId, String name, Vote vote) {
@@ -96,6 +101,22 @@ public final class GovernanceViews {
 	public record DecisionRow(long itemId, String ccgCode, String committeeName, long meetingId, LocalDate heldOn,
 			String title, boolean procurement, ItemStatus status, String decision, String referredTo, Boolean quorate,
 			String conflicts, String votes) {
+	}
+
+	/** A page of the decisions register; {@code page} counts from 0. */
+	public record DecisionPage(List<DecisionRow> items, int page, int size, long total) {
+
+		public int totalPages() {
+			return (int) ((total + size - 1) / size);
+		}
+
+		public boolean hasPrevious() {
+			return page > 0;
+		}
+
+		public boolean hasNext() {
+			return (long) (page + 1) * size < total;
+		}
 	}
 
 	public record ComplianceRow(String ccgCode, long people, long upToDate, long overdue, long giftsFlagged,

@@ -21,6 +21,11 @@ public enum MemberRole {
 		return label;
 	}
 
+	/** The label inside a sentence: "a GP member", "a lay member". */
+	public String inSentence() {
+		return Character.isUpperCase(label.charAt(1)) ? label : Character.toLowerCase(label.charAt(0)) + label.substring(1);
+	}
+
 	public boolean votingByDefault() {
 		return votingByDefault;
 	}

@@ -38,7 +38,7 @@ public record ProposedCommittee(CommitteeKind kind, List<ProposedMember> members
 			chairs.stream()
 				.filter(chair -> chair.role() != MemberRole.LAY_MEMBER)
 				.forEach(chair -> problems.add("The chair must be a lay member; " + chair.name() + " is a "
-						+ chair.role().label().toLowerCase()));
+						+ chair.role().inSentence()));
 			long layAndExecutive = voters.stream()
 				.filter(role -> role == MemberRole.LAY_MEMBER || role == MemberRole.EXECUTIVE)
 				.count();

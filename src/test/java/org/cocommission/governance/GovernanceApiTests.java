@@ -244,16 +244,16 @@ class GovernanceApiTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.detail", containsString("leave for the item")));
 		postJson("lead-01a", "/api/v1/governance/items/" + item + "/declarations",
-				"{\"personId\":" + committee.nurse() + ",\"interest\":\"Sister is practice manager\",\"handling\":\"MAY_NOT_VOTE\"}")
+				"{\"personId\":" + committee.director() + ",\"interest\":\"Sister is the practice manager\",\"handling\":\"MAY_NOT_VOTE\"}")
 			.andExpect(status().isNoContent());
 		postJson("lead-01a", "/api/v1/governance/items/" + item + "/votes",
-				"{\"personId\":" + committee.nurse() + ",\"vote\":\"FOR\"}")
+				"{\"personId\":" + committee.director() + ",\"vote\":\"FOR\"}")
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.detail", containsString("may not vote")));
 
 		mvc.perform(get("/api/v1/governance/meetings/" + meeting).with(httpBasic("lead-01a", PASSWORD)))
-			.andExpect(jsonPath("$.items[0].conflicts[?(@.personId == " + committee.nurse() + ")].onTheDay").value(true))
-			.andExpect(jsonPath("$.items[0].conflicts[?(@.personId == " + committee.nurse() + ")].recordedHandling")
+			.andExpect(jsonPath("$.items[0].conflicts[?(@.personId == " + committee.director() + ")].onTheDay").value(true))
+			.andExpect(jsonPath("$.items[0].conflicts[?(@.personId == " + committee.director() + ")].recordedHandling")
 				.value("MAY_NOT_VOTE"));
 	}
 

@@ -1,6 +1,8 @@
 package org.cocommission.governance;
 
 import jakarta.servlet.http.Cookie;
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import org.cocommission.directory.DirectoryImports;
@@ -58,7 +60,11 @@ class GovernanceScenarioTests {
 	@Test
 	void aGovernanceLeadSetsUpAMergerMeetingSeesTheConflictsRecordsTheOutcomeAndThePublicSeesIt() throws Exception {
 		GovernanceTestData.directoryAndUsers(imports, accounts, duties);
-		var committee = GovernanceTestData.committee(governance, "scenario");
+		// The people and their links are on the registers; the lead sets up the committee and its meeting on the pages.
+		List<Long> people = GovernanceTestData.people(governance, "scenario");
+		long layChair = people.get(0);
+		long partner = people.get(2);
+		long otherGp = people.get(3);
 		Cookie session = mvc.perform(formLogin().user("lead-01a").password(GovernanceTestData.PASSWORD))
 			.andReturn()
 			.getResponse()
@@ -67,13 +73,43 @@ class GovernanceScenarioTests {
 		mvc.perform(get("/governance").cookie(session)).andExpect(redirectedUrl("/governance/ccgs/01A"));
 		mvc.perform(get("/governance/ccgs/01A").cookie(session))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("Set up a meeting")));
+			.andExpect(content().string(allOf(containsString("Set up a committee"), containsString("Set up a meeting"))));
+		mvc.perform(get("/governance/ccgs/01A/committees/new").cookie(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Dr Partner scenario (GP member)")));
+		String[] members = people.stream().map(String::valueOf).toArray(String[]::new);
+		mvc.perform(post("/governance/ccgs/01A/committees").cookie(session).with(csrf())
+			.param("name", "Primary care commissioning committee scenario")
+			.param("kind", "PRIMARY_CARE_COMMISSIONING_COMMITTEE")
+			.param("members", members)
+			.param("chairId", String.valueOf(partner))
+			.param("minVotingPresent", "4").param("minLay", "1").param("minGp", "1").param("minExecutive", "1"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("There is a problem"),
+					containsString("The chair must be a lay member; Dr Partner scenario is a GP member"))));
+		assertThat(governance.committees("01A")).noneMatch(c -> c.name().endsWith("scenario"));
+		mvc.perform(post("/governance/ccgs/01A/committees").cookie(session).with(csrf())
+			.param("name", "Primary care commissioning committee scenario")
+			.param("kind", "PRIMARY_CARE_COMMISSIONING_COMMITTEE")
+			.param("members", members)
+			.param("chairId", String.valueOf(layChair))
+			.param("viceChairId", String.valueOf(people.get(1)))
+			.param("minVotingPresent", "4").param("minLay", "1").param("minGp", "1").param("minExecutive", "1"))
+			.andExpect(redirectedUrl("/governance/ccgs/01A#committees"));
+		long committeeId = governance.committees("01A").stream()
+			.filter(c -> c.name().equals("Primary care commissioning committee scenario"))
+			.findFirst()
+			.orElseThrow()
+			.id();
+		mvc.perform(get("/governance/ccgs/01A").cookie(session))
+			.andExpect(content().string(containsString("Chair: Lay Chair scenario; vice-chair: Lay Member scenario.")));
+
 		mvc.perform(get("/governance/ccgs/01A/meetings/new").param("practiceQuery", "high street").cookie(session))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("G10001")));
 
 		mvc.perform(post("/governance/ccgs/01A/meetings").cookie(session).with(csrf())
-			.param("committeeId", String.valueOf(committee.id()))
+			.param("committeeId", String.valueOf(committeeId))
 			.param("heldOn", "2015-06-10")
 			.param("title", "Merger meeting")
 			.param("itemTitle", "Merger of High Street Surgery and Market Square Practice")
@@ -83,7 +119,7 @@ class GovernanceScenarioTests {
 			.andExpect(content().string(containsString("No organisation has the code ZZ9999")));
 
 		String location = mvc.perform(post("/governance/ccgs/01A/meetings").cookie(session).with(csrf())
-			.param("committeeId", String.valueOf(committee.id()))
+			.param("committeeId", String.valueOf(committeeId))
 			.param("heldOn", "2015-06-10")
 			.param("title", "Merger meeting")
 			.param("itemTitle", "Merger of High Street Surgery into Market Square Practice")
@@ -105,11 +141,11 @@ class GovernanceScenarioTests {
 
 		long itemId = governance.meeting(meetingId).items().get(0).id();
 		mvc.perform(post("/governance/meetings/" + meetingId + "/items/" + itemId + "/votes").cookie(session).with(csrf())
-			.param("personId", String.valueOf(committee.partner()))
+			.param("personId", String.valueOf(partner))
 			.param("vote", "FOR"))
 			.andExpect(flash().attribute("problem", containsString("may not vote on this item")));
 		mvc.perform(post("/governance/meetings/" + meetingId + "/items/" + itemId + "/votes").cookie(session).with(csrf())
-			.param("personId", String.valueOf(committee.otherGp()))
+			.param("personId", String.valueOf(otherGp))
 			.param("vote", "FOR"))
 			.andExpect(flash().attribute("saved", true));
 		mvc.perform(post("/governance/meetings/" + meetingId + "/items/" + itemId + "/outcome").cookie(session).with(csrf())
@@ -121,7 +157,9 @@ class GovernanceScenarioTests {
 
 		mvc.perform(get("/governance/meetings/" + meetingId + "/minutes").cookie(session))
 			.andExpect(content().string(allOf(containsString("Dr Partner scenario declared"),
-					containsString("Leave for the item, may not vote"), containsString("Vote: 1 for, 0 against"))));
+					containsString("Leave for the item, may not vote"), containsString("Vote: 1 for, 0 against"),
+					containsString("<span>Dr Other scenario (for)</span>"))));
+		// The public, signed out, finds it in the decisions register.
 		mvc.perform(get("/public/governance/decisions").param("ccg", "01A"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("Merger of High Street Surgery into Market Square Practice"),

@@ -47,10 +47,27 @@ final class GovernanceTestData {
 
 	/** A primary care commissioning committee of 01A with its members' registered interests; ids by name. */
 	record Committee(long id, long layChair, long layMember, long partner, long otherGp, long spouseGp, long executive,
-			long nurse, long healthwatch) {
+			long nurse, long healthwatch, long director) {
 	}
 
 	static Committee committee(Governance governance, String suffix) {
+		List<Long> ids = people(governance, suffix);
+		List<GovernanceRequests.CommitteeMember> members = ids.stream()
+			.map(id -> new GovernanceRequests.CommitteeMember(id, null))
+			.toList();
+		long committee = governance.createCommittee("01A", new GovernanceRequests.NewCommittee(
+				"Primary care commissioning committee " + suffix, CommitteeKind.PRIMARY_CARE_COMMISSIONING_COMMITTEE, 4, 1, 1,
+				1, null, null, ids.get(0), ids.get(1), members));
+		return new Committee(committee, ids.get(0), ids.get(1), ids.get(2), ids.get(3), ids.get(4), ids.get(5), ids.get(6),
+				ids.get(7), ids.get(8));
+	}
+
+	/**
+	 * The people of 01A who would sit on the committee, with their links: lay chair, lay member, Dr Partner (partner at
+	 * G10001), Dr Other (partner at G10002), Dr Spouse (spouse salaried at G10001), an executive, a non-voting nurse,
+	 * Healthwatch and a second executive, in that order.
+	 */
+	static List<Long> people(Governance governance, String suffix) {
 		java.time.LocalDate joined = java.time.LocalDate.of(2014, 1, 1);
 		List<Long> ids = governance.addPeople("01A", List.of(
 				new GovernanceRequests.NewPerson("Lay Chair " + suffix, MemberRole.LAY_MEMBER, null, "Lay chair", null, joined),
@@ -59,8 +76,11 @@ final class GovernanceTestData {
 				new GovernanceRequests.NewPerson("Dr Other " + suffix, MemberRole.GP_MEMBER, null, null, null, joined),
 				new GovernanceRequests.NewPerson("Dr Spouse " + suffix, MemberRole.GP_MEMBER, null, null, null, joined),
 				new GovernanceRequests.NewPerson("Exec " + suffix, MemberRole.EXECUTIVE, null, "Chief finance officer", null, joined),
-				new GovernanceRequests.NewPerson("Nurse " + suffix, MemberRole.NURSE, null, null, null, joined),
-				new GovernanceRequests.NewPerson("Healthwatch " + suffix, MemberRole.HEALTHWATCH, null, null, null, joined)));
+				new GovernanceRequests.NewPerson("Nurse " + suffix, MemberRole.NURSE, false, null, null, joined),
+				new GovernanceRequests.NewPerson("Healthwatch " + suffix, MemberRole.HEALTHWATCH, null, null, null, joined),
+				// A second executive, so lay and executive members are the majority of the voting members.
+				new GovernanceRequests.NewPerson("Director " + suffix, MemberRole.EXECUTIVE, null, "Director of commissioning",
+						null, joined)));
 		var since = java.time.LocalDate.of(2010, 4, 1);
 		governance.addLink("01A", ids.get(2), new GovernanceRequests.NewLink(LinkRelationship.PARTNER, "G10001", null, null, since, null));
 		governance.addLink("01A", ids.get(3), new GovernanceRequests.NewLink(LinkRelationship.PARTNER, "G10002", null, null, since, null));
@@ -69,14 +89,7 @@ final class GovernanceTestData {
 				null, java.time.LocalDate.of(2008, 1, 1), java.time.LocalDate.of(2013, 3, 31)));
 		governance.addLink("01A", ids.get(4), new GovernanceRequests.NewLink(LinkRelationship.SALARIED_GP, "G10001", null,
 				"spouse", since, null));
-		List<GovernanceRequests.CommitteeMember> members = ids.stream()
-			.map(id -> new GovernanceRequests.CommitteeMember(id, null))
-			.toList();
-		long committee = governance.createCommittee("01A", new GovernanceRequests.NewCommittee(
-				"Primary care commissioning committee " + suffix, CommitteeKind.PRIMARY_CARE_COMMISSIONING_COMMITTEE, 4, 1, 1,
-				1, null, null, ids.get(0), ids.get(1), members));
-		return new Committee(committee, ids.get(0), ids.get(1), ids.get(2), ids.get(3), ids.get(4), ids.get(5), ids.get(6),
-				ids.get(7));
+		return ids;
 	}
 
 	private static void importOds(DirectoryImports imports, OdsFile file, String content) {

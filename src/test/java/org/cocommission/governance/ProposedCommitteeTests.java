@@ -32,7 +32,7 @@ class ProposedCommitteeTests {
 						new ProposedMember("Cat Exec", MemberRole.EXECUTIVE, true, false)),
 				QuorumRule.typical());
 
-		assertThat(committee.problems()).containsExactly("The chair must be a lay member; Dan GP is a gp member",
+		assertThat(committee.problems()).containsExactly("The chair must be a lay member; Dan GP is a GP member",
 				"Lay and executive members must form the majority of voting members (2 of 4)");
 	}
 

@@ -1,0 +1,106 @@
+package org.cocommission.governance;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.cocommission.audit.AuditEntry;
+import org.cocommission.audit.AuditTrail;
+import org.cocommission.governance.GovernanceRequests.NewGift;
+import org.cocommission.governance.GovernanceViews.GiftView;
+import org.cocommission.governance.People.PersonRow;
+import org.cocommission.platform.Money;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import static org.cocommission.governance.GovernanceText.blank;
+
+/**
+ * The gifts and hospitality register: every offer, accepted or declined, assessed against the configured thresholds
+ * ({@link GiftsAndHospitalityThresholds}) when it is shown, so a change of policy re-assesses the whole register.
+ */
+@Component
+@Transactional
+class GiftsRegister {
+
+	private final JdbcClient jdbc;
+
+	private final GovernanceAccess access;
+
+	private final AuditTrail audit;
+
+	private final Organisations organisations;
+
+	private final GovernanceSettings settings;
+
+	private final People people;
+
+	private final BatchInserts batch;
+
+	GiftsRegister(JdbcClient jdbc, GovernanceAccess access, AuditTrail audit, Organisations organisations,
+			GovernanceSettings settings, People people, BatchInserts batch) {
+		this.jdbc = jdbc;
+		this.batch = batch;
+		this.access = access;
+		this.audit = audit;
+		this.organisations = organisations;
+		this.settings = settings;
+		this.people = people;
+	}
+
+	/** Records gifts in one batch, {@code personId -> offers}; refuses them all if any is wrong. */
+	List<Long> recordGifts(String ccg, Map<Long, List<NewGift>> gifts) {
+		Map<Long, PersonRow> persons = people.peopleOf(ccg, gifts.keySet());
+		List<Object[]> rows = new ArrayList<>();
+		List<NewGift> requests = new ArrayList<>();
+		for (Map.Entry<Long, List<NewGift>> entry : gifts.entrySet()) {
+			access.checkOwnOrLead(persons.get(entry.getKey()));
+			for (NewGift gift : entry.getValue()) {
+				if (gift.kind() == null || gift.value() == null || gift.offeredOn() == null || blank(gift.offeredBy())
+						|| blank(gift.description())) {
+					throw new IllegalArgumentException(
+							"A gift or hospitality needs its kind, who offered it, what it was, its value and date");
+				}
+				if (gift.value().isNegative()) {
+					throw new IllegalArgumentException("A value cannot be negative");
+				}
+				rows.add(new Object[] { entry.getKey(), gift.kind().name(), gift.fromSupplier(), gift.offeredBy().trim(),
+						gift.description().trim(), gift.value().pounds(), gift.offeredOn(), gift.accepted(),
+						gift.approvedBySenior() });
+				requests.add(gift);
+			}
+		}
+		List<Long> ids = batch.insert("insert into governance_gift (person_id, kind, from_supplier, offered_by, description,"
+				+ " value, offered_on, accepted, senior_approval) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+		List<AuditEntry> entries = new ArrayList<>();
+		for (int index = 0; index < ids.size(); index++) {
+			entries.add(new AuditEntry("GIFT_RECORDED", "GOVERNANCE_GIFT", String.valueOf(ids.get(index)), ccg, null,
+					requests.get(index)));
+		}
+		audit.recordAll(entries);
+		return ids;
+	}
+
+	List<GiftView> gifts(String ccg) {
+		organisations.checkCcg(ccg);
+		GiftsAndHospitalityThresholds thresholds = settings.thresholds();
+		return jdbc.sql("select g.*, p.name as person_name from governance_gift g join governance_person p on p.id = g.person_id"
+				+ " where p.ccg_code = ? order by g.offered_on desc, g.id desc")
+			.param(ccg)
+			.query((rs, row) -> {
+				var kind = GiftsAndHospitalityThresholds.GiftKind.valueOf(rs.getString("kind"));
+				Money value = new Money(rs.getBigDecimal("value"));
+				var assessment = thresholds.assess(kind, rs.getBoolean("from_supplier"), value, rs.getBoolean("accepted"),
+						rs.getBoolean("senior_approval"));
+				return new GiftView(rs.getLong("id"), rs.getLong("person_id"), rs.getString("person_name"), kind,
+						rs.getBoolean("from_supplier"), rs.getString("offered_by"), rs.getString("description"), value,
+						rs.getObject("offered_on", LocalDate.class), rs.getBoolean("accepted"),
+						rs.getBoolean("senior_approval"), assessment.declarationRequired(), assessment.acceptanceAllowed(),
+						assessment.flag());
+			})
+			.list();
+	}
+}

@@ -1,0 +1,29 @@
+package org.cocommission.governance;
+
+import java.time.LocalDate;
+
+/** Small checks on what people type, shared by the registers, committees and meetings. */
+final class GovernanceText {
+
+	private GovernanceText() {
+	}
+
+	static boolean blank(String text) {
+		return text == null || text.isBlank();
+	}
+
+	static String blankToNull(String text) {
+		return blank(text) ? null : text.trim();
+	}
+
+	static String truncate(String text, int length) {
+		return text.length() > length ? text.substring(0, length) : text;
+	}
+
+	static LocalDate required(LocalDate date, String what) {
+		if (date == null) {
+			throw new IllegalArgumentException("Give the " + what);
+		}
+		return date;
+	}
+}

@@ -1,0 +1,346 @@
+package org.cocommission.governance;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.stream.Collectors;
+
+import org.cocommission.audit.AuditEntry;
+import org.cocommission.audit.AuditTrail;
+import org.cocommission.directory.OrganisationType;
+import org.cocommission.governance.ConflictDetection.Conflict;
+import org.cocommission.governance.ConflictDetection.MemberInterests;
+import org.cocommission.governance.GovernanceRequests.NewItem;
+import org.cocommission.governance.GovernanceRequests.NewMeeting;
+import org.cocommission.governance.GovernanceViews.AttendeeView;
+import org.cocommission.governance.GovernanceViews.CommitteeView;
+import org.cocommission.governance.GovernanceViews.ConflictView;
+import org.cocommission.governance.GovernanceViews.ItemView;
+import org.cocommission.governance.GovernanceViews.LinkView;
+import org.cocommission.governance.GovernanceViews.MeetingSummary;
+import org.cocommission.governance.GovernanceViews.MeetingView;
+import org.cocommission.governance.GovernanceViews.MemberView;
+import org.cocommission.governance.GovernanceViews.VoteView;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import static org.cocommission.governance.GovernanceText.blank;
+
+/**
+ * Committee meetings and their agenda items, and the view of a meeting the chair works from: for every item who is
+ * conflicted (from the registers and links, on the meeting date), the handling required and recorded, whether the
+ * meeting stays quorate after exclusions, and the votes.
+ */
+@Component
+@Transactional
+class Meetings {
+
+	record MeetingRow(long id, long committeeId, String ccgCode, LocalDate heldOn, String title) {
+	}
+
+	private record ItemRow(long id, int position, String title, ItemKind kind, boolean procurement, ItemStatus status,
+			String decision, String referredTo, int version) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final GovernanceAccess access;
+
+	private final AuditTrail audit;
+
+	private final Organisations organisations;
+
+	private final Committees committees;
+
+	private final JsonMapper json;
+
+	Meetings(JdbcClient jdbc, GovernanceAccess access, AuditTrail audit, Organisations organisations,
+			Committees committees, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+		this.access = access;
+		this.audit = audit;
+		this.organisations = organisations;
+		this.committees = committees;
+	}
+
+	long create(String ccg, NewMeeting request) {
+		access.checkLead(ccg);
+		CommitteeView committee = committees.committee(request.committeeId());
+		if (!committee.ccgCode().equals(ccg)) {
+			throw new IllegalArgumentException("Committee " + committee.name() + " belongs to CCG " + committee.ccgCode());
+		}
+		if (request.heldOn() == null || blank(request.title())) {
+			throw new IllegalArgumentException("A meeting needs a date and a title");
+		}
+		List<NewItem> items = request.items() == null ? List.of() : request.items();
+		List<Map<String, Organisations.Known>> known = items.stream().map(this::checkItem).toList();
+		long id = jdbc.sql("insert into governance_meeting (committee_id, held_on, title) values (?, ?, ?) returning id")
+			.params(request.committeeId(), request.heldOn(), request.title().trim())
+			.query(Long.class)
+			.single();
+		for (int index = 0; index < items.size(); index++) {
+			insertItem(id, index + 1, items.get(index), known.get(index));
+		}
+		audit.record(new AuditEntry("MEETING_CREATED", "GOVERNANCE_MEETING", String.valueOf(id), ccg, null, request));
+		return id;
+	}
+
+	long addItem(long meetingId, NewItem item) {
+		MeetingRow meeting = meetingRow(meetingId);
+		access.checkLead(meeting.ccgCode());
+		var known = checkItem(item);
+		int position = jdbc.sql("select coalesce(max(position), 0) + 1 from governance_agenda_item where meeting_id = ?")
+			.param(meetingId)
+			.query(Integer.class)
+			.single();
+		long id = insertItem(meetingId, position, item, known);
+		audit.record(new AuditEntry("ITEM_ADDED", "GOVERNANCE_ITEM", String.valueOf(id), meeting.ccgCode(), null, item));
+		return id;
+	}
+
+	private static List<AffectedOrganisation> affectedOf(NewItem item) {
+		return item.affected() == null ? List.of() : item.affected();
+	}
+
+	/** Checks the item and returns the affected organisations it names, as the directory knows them. */
+	private Map<String, Organisations.Known> checkItem(NewItem item) {
+		if (item == null || blank(item.title()) || item.kind() == null) {
+			throw new IllegalArgumentException("An agenda item needs a title and a kind (decision, discussion or information)");
+		}
+		Map<String, Organisations.Known> known = organisations.find(affectedOf(item).stream()
+			.map(AffectedOrganisation::organisationCode)
+			.filter(code -> code != null)
+			.toList());
+		for (AffectedOrganisation organisation : affectedOf(item)) {
+			if (organisation.organisationCode() != null) {
+				Organisations.Known details = known.get(organisation.organisationCode());
+				if (details == null) {
+					throw new IllegalArgumentException("No organisation has the code " + organisation.organisationCode());
+				}
+				if (organisation.kind() == AffectedOrganisation.Kind.PRACTICE && details.type() != OrganisationType.GP_PRACTICE) {
+					throw new IllegalArgumentException(organisation.organisationCode() + " is not a GP practice");
+				}
+			}
+		}
+		return known;
+	}
+
+	private long insertItem(long meetingId, int position, NewItem item, Map<String, Organisations.Known> known) {
+		long id = jdbc.sql("insert into governance_agenda_item (meeting_id, position, title, kind, procurement, status)"
+				+ " values (?, ?, ?, ?, ?, 'OPEN') returning id")
+			.params(meetingId, position, item.title().trim(), item.kind().name(), item.isProcurement())
+			.query(Long.class)
+			.single();
+		for (AffectedOrganisation organisation : affectedOf(item)) {
+			String name = organisation.bodyName();
+			if (name == null && organisation.organisationCode() != null) {
+				name = known.get(organisation.organisationCode()).name();
+			}
+			jdbc.sql("insert into governance_item_organisation (item_id, kind, organisation_code, body_name) values (?, ?, ?, ?)")
+				.params(id, organisation.kind().name(), organisation.organisationCode(), name)
+				.update();
+		}
+		history(id, ItemStatus.OPEN, null);
+		return id;
+	}
+
+	/** Appends to the item's status history. */
+	void history(long itemId, ItemStatus status, String note) {
+		jdbc.sql("insert into governance_item_status_history (item_id, status, note, changed_by) values (?, ?, ?, ?)")
+			.params(itemId, status.name(), note, access.actor())
+			.update();
+	}
+
+	MeetingRow meetingRow(long id) {
+		return jdbc.sql("select m.*, c.ccg_code from governance_meeting m join governance_committee c on c.id = m.committee_id"
+				+ " where m.id = ?")
+			.param(id)
+			.query((rs, row) -> new MeetingRow(rs.getLong("id"), rs.getLong("committee_id"), rs.getString("ccg_code"),
+					rs.getObject("held_on", LocalDate.class), rs.getString("title")))
+			.optional()
+			.orElseThrow(() -> new NoSuchElementException("No meeting " + id));
+	}
+
+	MeetingRow meetingOfItem(long itemId) {
+		return jdbc.sql("select m.*, c.ccg_code from governance_agenda_item i join governance_meeting m on m.id = i.meeting_id"
+				+ " join governance_committee c on c.id = m.committee_id where i.id = ?")
+			.param(itemId)
+			.query((rs, row) -> new MeetingRow(rs.getLong("id"), rs.getLong("committee_id"), rs.getString("ccg_code"),
+					rs.getObject("held_on", LocalDate.class), rs.getString("title")))
+			.optional()
+			.orElseThrow(() -> new NoSuchElementException("No agenda item " + itemId));
+	}
+
+	List<MeetingSummary> meetings(String ccg) {
+		return jdbc.sql("""
+				select m.id, m.committee_id, c.name as committee_name, m.held_on, m.title,
+				  (select count(*) from governance_agenda_item i where i.meeting_id = m.id) as items,
+				  (select count(*) from governance_agenda_item i where i.meeting_id = m.id and i.status = 'OPEN') as open_items
+				from governance_meeting m join governance_committee c on c.id = m.committee_id
+				where c.ccg_code = ? order by m.held_on desc, m.id desc
+				""")
+			.param(ccg)
+			.query((rs, row) -> new MeetingSummary(rs.getLong("id"), rs.getLong("committee_id"),
+					rs.getString("committee_name"), rs.getObject("held_on", LocalDate.class), rs.getString("title"),
+					rs.getInt("items"), rs.getInt("open_items")))
+			.list();
+	}
+
+	MeetingView view(MeetingRow meeting) {
+		return view(meeting, committees.committee(meeting.committeeId()));
+	}
+
+	MeetingView view(MeetingRow meeting, CommitteeView committee) {
+		Map<Long, Boolean> attendance = new HashMap<>();
+		jdbc.sql("select person_id, present from governance_attendance where meeting_id = ?")
+			.param(meeting.id())
+			.query(rs -> {
+				attendance.put(rs.getLong(1), rs.getBoolean(2));
+			});
+		boolean recorded = !attendance.isEmpty();
+		List<AttendeeView> attendees = committee.members()
+			.stream()
+			.map(member -> new AttendeeView(member.personId(), member.name(), member.role(), member.voting(),
+					attendance.get(member.personId())))
+			.toList();
+		// Before attendance is recorded every member is expected, so the chair sees the quorum the agenda allows.
+		List<MemberView> present = committee.members()
+			.stream()
+			.filter(member -> !recorded || Boolean.TRUE.equals(attendance.get(member.personId())))
+			.toList();
+		List<MemberInterests> interests = interestsOf(committee.members().stream().map(MemberView::personId).toList());
+		Map<Long, MemberView> members = committee.members()
+			.stream()
+			.collect(Collectors.toMap(MemberView::personId, member -> member));
+		// Each item with what it names, declares and votes, in one query for the whole meeting.
+		Map<Long, List<AffectedOrganisation>> affected = new HashMap<>();
+		Map<Long, List<RecordedDeclaration>> declared = new HashMap<>();
+		Map<Long, List<VoteView>> votes = new HashMap<>();
+		List<ItemRow> rows = jdbc.sql("""
+				select i.*,
+				  (select json_agg(json_build_object('kind', o.kind, 'code', o.organisation_code, 'name', o.body_name))
+				   from governance_item_organisation o where o.item_id = i.id) as affected,
+				  (select json_agg(json_build_object('person', d.person_id, 'interest', d.interest, 'handling', d.handling,
+				     'onTheDay', d.on_the_day)) from governance_item_declaration d where d.item_id = i.id) as declared,
+				  (select json_agg(json_build_object('person', v.person_id, 'name', p.name, 'vote', v.vote) order by p.name)
+				   from governance_vote v join governance_person p on p.id = v.person_id where v.item_id = i.id) as votes
+				from governance_agenda_item i where i.meeting_id = ? order by i.position
+				""")
+			.param(meeting.id())
+			.query((rs, row) -> {
+				long id = rs.getLong("id");
+				affected.put(id, json(rs.getString("affected"), node -> new AffectedOrganisation(
+						AffectedOrganisation.Kind.valueOf(node.get("kind").asString()), text(node, "code"), text(node, "name"))));
+				declared.put(id, json(rs.getString("declared"), node -> new RecordedDeclaration(node.get("person").asLong(),
+						node.get("interest").asString(), Handling.valueOf(node.get("handling").asString()),
+						node.get("onTheDay").asBoolean())));
+				votes.put(id, json(rs.getString("votes"), node -> new VoteView(node.get("person").asLong(),
+						node.get("name").asString(), Vote.valueOf(node.get("vote").asString()))));
+				return new ItemRow(id, rs.getInt("position"), rs.getString("title"), ItemKind.valueOf(rs.getString("kind")),
+						rs.getBoolean("procurement"), ItemStatus.valueOf(rs.getString("status")), rs.getString("decision"),
+						rs.getString("referred_to"), rs.getInt("version"));
+			})
+			.list();
+		List<ItemView> items = rows.stream()
+			.map(item -> itemView(item, meeting, committee, members, present, interests,
+					affected.getOrDefault(item.id(), List.of()), declared.getOrDefault(item.id(), List.of()),
+					votes.getOrDefault(item.id(), List.of())))
+			.toList();
+		return new MeetingView(meeting.id(), meeting.ccgCode(), committee.id(), committee.name(), meeting.heldOn(),
+				meeting.title(), recorded, attendees, items);
+	}
+
+	private <T> List<T> json(String array, java.util.function.Function<JsonNode, T> row) {
+		if (array == null) {
+			return List.of();
+		}
+		List<T> rows = new ArrayList<>();
+		json.readTree(array).forEach(node -> rows.add(row.apply(node)));
+		return rows;
+	}
+
+	private static String text(JsonNode node, String field) {
+		JsonNode value = node.get(field);
+		return value == null || value.isNull() ? null : value.asString();
+	}
+
+	private record RecordedDeclaration(long personId, String interest, Handling handling, boolean onTheDay) {
+	}
+
+	private ItemView itemView(ItemRow item, MeetingRow meeting, CommitteeView committee, Map<Long, MemberView> members,
+			List<MemberView> present, List<MemberInterests> interests, List<AffectedOrganisation> affected,
+			List<RecordedDeclaration> declared, List<VoteView> votes) {
+		Map<Long, ConflictView> views = new LinkedHashMap<>();
+		for (Conflict conflict : ConflictDetection.detect(interests, affected, item.kind(), meeting.heldOn())) {
+			MemberView member = members.get(conflict.personId());
+			views.put(conflict.personId(), new ConflictView(member.personId(), member.name(), member.role(),
+					member.voting(), conflict.describe(), conflict.handling(), null, false));
+		}
+		for (RecordedDeclaration declaration : declared) {
+			MemberView member = members.get(declaration.personId());
+			if (member == null) {
+				continue;
+			}
+			ConflictView computed = views.get(declaration.personId());
+			views.put(declaration.personId(), new ConflictView(declaration.personId(), member.name(), member.role(),
+					member.voting(), computed != null ? computed.interests() : declaration.interest(),
+					computed != null ? computed.requiredHandling() : declaration.handling(), declaration.handling(),
+					declaration.onTheDay()));
+		}
+		List<MemberRole> eligible = present.stream()
+			.filter(MemberView::voting)
+			.filter(member -> views.get(member.personId()) == null || views.get(member.personId()).effectiveHandling().mayVote())
+			.map(MemberView::role)
+			.toList();
+		QuorumRule.Assessment quorum = committee.quorum().assess(eligible);
+		List<ConflictView> sorted = views.values().stream().sorted((a, b) -> a.name().compareTo(b.name())).toList();
+		return new ItemView(item.id(), item.position(), item.title(), item.kind(), item.procurement(), affected,
+				item.status(), item.decision(), item.referredTo(), sorted, quorum, votes, item.version());
+	}
+
+	/** Every interest on the registers of these people: their declarations and their (and relatives') links. */
+	private List<MemberInterests> interestsOf(List<Long> personIds) {
+		if (personIds.isEmpty()) {
+			return List.of();
+		}
+		Map<Long, List<Interest>> interests = new LinkedHashMap<>();
+		personIds.forEach(id -> interests.put(id, new ArrayList<>()));
+		// Declarations first, then links (their own and their relatives'), in one query.
+		jdbc.sql("""
+				select 0 as source, d.id, d.person_id, d.category, d.description, d.organisation_code, d.body_name,
+				  d.valid_from, d.valid_to, null as relationship, null as relative, null as organisation_name
+				from governance_declaration d where d.person_id in (:ids)
+				union all
+				select 1, l.id, l.person_id, null, null, l.organisation_code, l.body_name, l.valid_from, l.valid_to,
+				  l.relationship, l.relative, o.name
+				from governance_person_link l left join directory_organisation o on o.code = l.organisation_code
+				where l.person_id in (:ids)
+				order by source, id
+				""")
+			.param("ids", personIds)
+			.query(rs -> {
+				List<Interest> of = interests.get(rs.getLong("person_id"));
+				if (rs.getInt("source") == 0) {
+					of.add(new Interest(InterestCategory.valueOf(rs.getString("category")), rs.getString("organisation_code"),
+							rs.getString("body_name"), rs.getString("description"), rs.getObject("valid_from", LocalDate.class),
+							rs.getObject("valid_to", LocalDate.class)));
+				}
+				else {
+					LinkView link = People.linkView(rs);
+					of.add(new Interest(link.relative() == null ? InterestCategory.FINANCIAL : InterestCategory.INDIRECT,
+							link.organisationCode(), link.bodyName(), link.describe(), link.from(), link.to()));
+				}
+			});
+		return interests.entrySet().stream().map(entry -> new MemberInterests(entry.getKey(), entry.getValue())).toList();
+	}
+}
