@@ -32,9 +32,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
- * Who may open what: every role against public pages, private pages, national-only pages and the API, including
- * another organisation's non-public data (its audit trail). 200 allowed, 403 refused, 302 to the login page, 401 for
- * an API call without credentials.
+ * Who may open what: every role against public pages, private pages, national-only pages and the API of every
+ * capability, including another organisation's non-public data (its audit trail, registers, budget). 200 allowed,
+ * 403 refused, 302 to the login page, 401 for an API call without credentials.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -106,7 +106,57 @@ class AccessMatrixTests {
 		add(rows, "/api/v1/outbox", 401, 403, 403, 403, 200);
 		add(rows, "/directory/imports", LOGIN, 403, 403, 403, 200);
 		add(rows, "/api/v1/directory/imports", 401, 403, 403, 403, 200);
+		governance(rows);
+		coCommissioning(rows);
+		finance(rows);
+		qualityPremium(rows);
+		outcomes(rows);
 		return rows;
+	}
+
+	/** Registers belong to their CCG and its area team; what is published is everyone's. */
+	private static void governance(List<Arguments> rows) {
+		add(rows, "/governance/ccgs/01A", LOGIN, 403, 200, 200, 200);
+		add(rows, "/governance/ccgs/01B/register", LOGIN, 403, 403, 200, 200);
+		add(rows, "/governance/ccgs/02A/gifts", LOGIN, 403, 403, 403, 200);
+		add(rows, "/api/v1/governance/ccgs/01B/register", 401, 403, 403, 200, 200);
+		add(rows, "/api/v1/governance/ccgs/02A/people", 401, 403, 403, 403, 200);
+		add(rows, "/governance/compliance.csv", LOGIN, 403, 403, 403, 200);
+		add(rows, "/governance/ccgs/01B/compliance.csv", LOGIN, 403, 403, 200, 200);
+		add(rows, "/public/governance/ccgs/02A/register", 200, 200, 200, 200, 200);
+		add(rows, "/public/governance/decisions", 200, 200, 200, 200, 200);
+		add(rows, "/api/v1/public/governance/decisions", 200, 200, 200, 200, 200);
+	}
+
+	/** Rounds are set up nationally; approved arrangements are public. */
+	private static void coCommissioning(List<Arguments> rows) {
+		add(rows, "/co-commissioning", LOGIN, 200, 200, 200, 200);
+		add(rows, "/co-commissioning/rounds/new", LOGIN, 403, 403, 403, 200);
+		add(rows, "/co-commissioning/national", LOGIN, 403, 403, 403, 200);
+		add(rows, "/api/v1/co-commissioning/national", 401, 403, 403, 403, 200);
+		add(rows, "/public/co-commissioning", 200, 200, 200, 200, 200);
+		add(rows, "/api/v1/public/co-commissioning/arrangements", 200, 200, 200, 200, 200);
+	}
+
+	/** Budgets are the CCG's own, its area team's and national; runs are national work in progress. */
+	private static void finance(List<Arguments> rows) {
+		add(rows, "/finance/budgets/01A", LOGIN, 403, 200, 200, 200);
+		add(rows, "/finance/budgets/01B", LOGIN, 403, 403, 200, 200);
+		add(rows, "/finance/runs", LOGIN, 403, 403, 403, 200);
+		add(rows, "/api/v1/finance/runs", 401, 403, 403, 403, 200);
+	}
+
+	private static void qualityPremium(List<Arguments> rows) {
+		add(rows, "/quality-premium", LOGIN, 200, 200, 200, 200);
+		add(rows, "/quality-premium/data", LOGIN, 403, 403, 403, 200);
+		add(rows, "/api/v1/quality-premium/runs", 401, 403, 403, 403, 200);
+	}
+
+	/** Indicator values are not personal data: every signed-in user reads them; imports are national. */
+	private static void outcomes(List<Arguments> rows) {
+		add(rows, "/outcomes/ccgs/01A", LOGIN, 200, 200, 200, 200);
+		add(rows, "/api/v1/outcomes/peers/01A", 401, 200, 200, 200, 200);
+		add(rows, "/outcomes/imports", LOGIN, 403, 403, 403, 200);
 	}
 
 	private static void add(List<Arguments> rows, String path, int anonymous, int practice, int ccg, int area,
