@@ -45,7 +45,9 @@
     };
   }
 
-  // Each indicator scaled so that England is 0 and the furthest CCG is 1, as Fingertips' spine charts do.
+  // Each indicator scaled so that England is 0 and the furthest CCG is 1, as Fingertips' spine charts do. Each range is
+  // an invisible bar up to its start and a visible one for its width, stacked whatever their signs (ECharts' default
+  // stacks negative and positive values apart, which pinned every range to England).
   function spine(element, data) {
     var scaled = data.map(function (d) {
       var spread = Math.max(Math.abs((d.max || 0) - d.england), Math.abs(d.england - (d.min || 0))) || 1;
@@ -59,10 +61,10 @@
       xAxis: { type: 'value', min: -1.05, max: 1.05, axisLabel: { show: false } },
       yAxis: { type: 'category', data: names, inverse: true },
       series: [
-        { type: 'bar', stack: 'all', data: scaled.map(function (d) { return d.min; }), itemStyle: { color: 'transparent' }, silent: true },
-        { type: 'bar', stack: 'all', data: scaled.map(function (d) { return d.max === null || d.min === null ? null : d.max - d.min; }), itemStyle: { color: '#d8dde0' }, barWidth: 14, silent: true },
-        { type: 'bar', stack: 'peers', data: scaled.map(function (d) { return d.peerMin; }), itemStyle: { color: 'transparent' }, silent: true },
-        { type: 'bar', stack: 'peers', data: scaled.map(function (d) { return d.peerMax === null || d.peerMin === null ? null : d.peerMax - d.peerMin; }), itemStyle: { color: '#768692' }, barWidth: 8, barGap: '-78%', silent: true },
+        { type: 'bar', stack: 'all', stackStrategy: 'all', data: scaled.map(function (d) { return d.min; }), itemStyle: { color: 'transparent' }, silent: true },
+        { type: 'bar', stack: 'all', stackStrategy: 'all', data: scaled.map(function (d) { return d.max === null || d.min === null ? null : d.max - d.min; }), itemStyle: { color: '#d8dde0' }, barWidth: 14, silent: true },
+        { type: 'bar', stack: 'peers', stackStrategy: 'all', data: scaled.map(function (d) { return d.peerMin; }), itemStyle: { color: 'transparent' }, silent: true },
+        { type: 'bar', stack: 'peers', stackStrategy: 'all', data: scaled.map(function (d) { return d.peerMax === null || d.peerMin === null ? null : d.peerMax - d.peerMin; }), itemStyle: { color: '#768692' }, barWidth: 8, barGap: '-78%', silent: true },
         {
           type: 'scatter', symbolSize: 12,
           data: scaled.map(function (d, i) { return { value: [d.ccg, i], itemStyle: { color: COLOURS[d.raw.comparison] || '#768692', borderColor: '#212b32' } }; }),
