@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -48,6 +49,19 @@ class DirectoryPagesTest {
 			.contains("Coverage is not complete", "90.9%", "<span>1</span> <span>practice has</span> no CCG")
 			.contains("hx-get=\"/search/suggestions\"", "hx-trigger=\"input changed delay:250ms, search\"")
 			.doesNotContain("echarts");
+	}
+
+	@Test
+	void homeLeadsASignedInUserToEveryCapabilityButShowsThePublicNoneOfThem() throws Exception {
+		String signedIn = mvc.perform(get("/").with(user("commissioner").roles("CCG")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(signedIn.substring(signedIn.indexOf("id=\"capabilities\""))).containsSubsequence(
+				"href=\"/governance\"", "href=\"/co-commissioning\"", "href=\"/finance\"",
+				"href=\"/quality-premium\"", "href=\"/outcomes\"", "href=\"/audit\"");
+		assertThat(html("/")).doesNotContain("id=\"capabilities\"");
 	}
 
 	@Test
