@@ -11,6 +11,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import org.cocommission.platform.PageOf;
+
 /** The audit trail for API clients: filters as query parameters, like the page. */
 @RestController
 @RequestMapping("/api/v1")
@@ -23,7 +25,7 @@ class AuditApi {
 	}
 
 	@GetMapping("/audit")
-	AuditPage trail(@ParameterObject AuditForm form, @RequestParam(defaultValue = "0") int page,
+	PageOf<AuditEvent> trail(@ParameterObject AuditForm form, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size) {
 		return queries.search(form.toFilter(), page, size);
 	}

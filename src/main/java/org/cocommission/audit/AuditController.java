@@ -10,6 +10,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import org.cocommission.platform.PageOf;
+
 /** The audit trail page: filters, the entries with their before and after, and a CSV download. */
 @Controller
 class AuditController {
@@ -38,7 +40,7 @@ class AuditController {
 			return "audit/trail";
 		}
 		AuditFilter scoped = queries.scoped(filter);
-		AuditPage results = queries.search(scoped, page, size);
+		PageOf<AuditEvent> results = queries.search(scoped, page, size);
 		AuditForm shown = AuditForm.of(scoped, form);
 		Integer sizeParam = size == PAGE_SIZE ? null : size;
 		model.addAttribute("form", shown);

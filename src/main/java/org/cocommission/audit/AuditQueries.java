@@ -20,6 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.cocommission.identity.AccessPolicy;
 import org.cocommission.identity.CurrentUser;
+import org.cocommission.platform.PageOf;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -80,7 +81,7 @@ public class AuditQueries {
 		return filter;
 	}
 
-	public AuditPage search(AuditFilter filter, int page, int size) {
+	public PageOf<AuditEvent> search(AuditFilter filter, int page, int size) {
 		if (page < 0) {
 			throw new IllegalArgumentException("The page number must be 0 or more");
 		}
@@ -100,7 +101,7 @@ public class AuditQueries {
 			.param("offset", (long) page * size)
 			.query(this::event)
 			.list();
-		return new AuditPage(items, page, size, total);
+		return new PageOf<>(items, page, size, total);
 	}
 
 	/** Writes every matching entry, newest first, as CSV with a header row; before and after as JSON text. */

@@ -22,6 +22,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.cocommission.platform.PageOf;
+
 /** Reading the directory: organisations, their hierarchy on a date, registered lists and national coverage. */
 @Service
 @Transactional(readOnly = true)

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import org.cocommission.directory.OrganisationListView.Request;
+import org.cocommission.platform.PageOf;
 
 /** The published directory as JSON: organisations, their hierarchy on a date, registered lists. Open to anyone. */
 @RestController

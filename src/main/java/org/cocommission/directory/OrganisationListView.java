@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.cocommission.directory.Directory.ListSort;
+import org.cocommission.platform.PageOf;
 
 /** One page of the organisations list as the page shows it: the rows, their parents, tabs, sorting and pagination. */
 record OrganisationListView(Request request, OrganisationRef parent, PageOf<OrganisationSummary> result,

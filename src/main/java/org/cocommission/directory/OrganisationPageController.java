@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import org.cocommission.directory.Directory.ListSort;
 import org.cocommission.directory.OrganisationListView.Request;
+import org.cocommission.platform.PageOf;
 
 /** The organisations list (by type, under a parent, sorted and paged), its CSV download and each organisation's page. */
 @Controller

@@ -4,10 +4,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.NoSuchElementException;
 
-import org.cocommission.governance.GovernanceViews.DecisionPage;
 import org.cocommission.governance.GovernanceViews.DecisionRow;
 import org.cocommission.governance.GovernanceViews.ItemView;
 import org.cocommission.governance.GovernanceViews.MeetingView;
+import org.cocommission.platform.PageOf;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -32,7 +32,7 @@ class Decisions {
 	}
 
 	/** One page of the register, newest first; {@code ccg} null for every CCG. */
-	DecisionPage page(String ccg, boolean procurementOnly, int page, int size) {
+	PageOf<DecisionRow> page(String ccg, boolean procurementOnly, int page, int size) {
 		if (page < 0 || size < 1 || size > 500) {
 			throw new IllegalArgumentException("Ask for a page from 0 of 1 to 500 rows");
 		}
@@ -43,7 +43,7 @@ class Decisions {
 			.param("procurement", procurementOnly)
 			.query(Long.class)
 			.single();
-		return new DecisionPage(decisions(ccg, procurementOnly, size, (long) page * size), page, size, total);
+		return new PageOf<>(decisions(ccg, procurementOnly, size, (long) page * size), page, size, total);
 	}
 
 	List<DecisionRow> all(String ccg, boolean procurementOnly) {

@@ -23,7 +23,6 @@ import org.cocommission.governance.GovernanceRequests.Outcome;
 import org.cocommission.governance.GovernanceRequests.SensitiveMarking;
 import org.cocommission.governance.GovernanceViews.CommitteeView;
 import org.cocommission.governance.GovernanceViews.ComplianceRow;
-import org.cocommission.governance.GovernanceViews.DecisionPage;
 import org.cocommission.governance.GovernanceViews.DecisionRow;
 import org.cocommission.governance.GovernanceViews.GiftView;
 import org.cocommission.governance.GovernanceViews.ItemView;
@@ -31,6 +30,7 @@ import org.cocommission.governance.GovernanceViews.MeetingSummary;
 import org.cocommission.governance.GovernanceViews.MeetingView;
 import org.cocommission.governance.GovernanceViews.PersonView;
 import org.cocommission.governance.GovernanceViews.Register;
+import org.cocommission.platform.PageOf;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -314,7 +314,7 @@ public class Governance {
 
 	/** One page of the decisions register, newest first. Public. */
 	@Transactional(readOnly = true)
-	public DecisionPage decisionPage(String ccg, boolean procurementOnly, int page, int size) {
+	public PageOf<DecisionRow> decisionPage(String ccg, boolean procurementOnly, int page, int size) {
 		return decisions.page(ccg, procurementOnly, page, size);
 	}
 

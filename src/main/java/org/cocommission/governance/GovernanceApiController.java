@@ -7,6 +7,7 @@ import java.util.Map;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.cocommission.governance.GovernanceViews.DecisionRow;
 import org.cocommission.governance.GovernanceRequests.Attendance;
 import org.cocommission.governance.GovernanceRequests.CastVote;
 import org.cocommission.governance.GovernanceRequests.ItemDeclaration;
@@ -29,6 +30,7 @@ import org.cocommission.governance.GovernanceViews.PersonView;
 import org.cocommission.governance.GovernanceViews.Register;
 import org.cocommission.identity.Duty;
 import org.cocommission.identity.UserDuties;
+import org.cocommission.platform.PageOf;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -222,7 +224,7 @@ class GovernanceApiController {
 
 	@Operation(summary = "The decisions register (procurement=true for the procurement decisions register)")
 	@GetMapping("/public/governance/decisions")
-	GovernanceViews.DecisionPage decisions(@RequestParam(required = false) String ccg,
+	PageOf<DecisionRow> decisions(@RequestParam(required = false) String ccg,
 			@RequestParam(defaultValue = "false") boolean procurement, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size) {
 		return governance.decisionPage(ccg == null || ccg.isBlank() ? null : ccg.toUpperCase(), procurement, page, size);

@@ -7,6 +7,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import org.cocommission.governance.GovernanceViews.DecisionRow;
+import org.cocommission.platform.PageOf;
+
 /** The published governance registers, open to everyone: nothing here shows a sensitive or unpublished entry. */
 @Controller
 class GovernancePublicController {
@@ -24,7 +27,7 @@ class GovernancePublicController {
 	String decisions(@RequestParam(required = false) String ccg, @RequestParam(defaultValue = "false") boolean procurement,
 			@RequestParam(defaultValue = "0") int page, Model model) {
 		String code = ccg == null || ccg.isBlank() ? null : ccg.trim().toUpperCase();
-		GovernanceViews.DecisionPage decisions = governance.decisionPage(code, procurement, page, 50);
+		PageOf<DecisionRow> decisions = governance.decisionPage(code, procurement, page, 50);
 		model.addAttribute("ccg", code);
 		model.addAttribute("procurement", procurement);
 		model.addAttribute("result", decisions);

@@ -103,22 +103,6 @@ public final class GovernanceViews {
 			String conflicts, String votes) {
 	}
 
-	/** A page of the decisions register; {@code page} counts from 0. */
-	public record DecisionPage(List<DecisionRow> items, int page, int size, long total) {
-
-		public int totalPages() {
-			return (int) ((total + size - 1) / size);
-		}
-
-		public boolean hasPrevious() {
-			return page > 0;
-		}
-
-		public boolean hasNext() {
-			return (long) (page + 1) * size < total;
-		}
-	}
-
 	public record ComplianceRow(String ccgCode, long people, long upToDate, long overdue, long giftsFlagged,
 			long meetingsWithUnmanagedConflicts, long decisions, long quorateDecisions) {
 	}

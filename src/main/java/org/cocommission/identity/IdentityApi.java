@@ -12,6 +12,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import org.cocommission.platform.PageOf;
+
 /**
  * The signed-in user ({@code /me}) and, for NHS England only by URL rule, account administration. Takes the session
  * (with a CSRF token on changes) or HTTP Basic.
@@ -42,7 +44,7 @@ class IdentityApi {
 	}
 
 	@GetMapping("/users")
-	UserAccounts.UserPage users(@RequestParam(required = false) String organisation,
+	PageOf<UserView> users(@RequestParam(required = false) String organisation,
 			@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "25") int size) {
 		return accounts.list(organisation, q, page, size);

@@ -23,6 +23,8 @@ import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.cocommission.platform.PageOf;
+
 /**
  * Opening, listing, disabling and enabling local accounts and changing passwords: the one service behind the account
  * pages and the API. Every change publishes a {@link UserAccountChanged} for the audit trail.
@@ -142,7 +144,7 @@ public class UserAccounts {
 	 * @param page from 0
 	 * @param size 1 to {@value #MAX_PAGE_SIZE}
 	 */
-	public UserPage list(String organisationCode, String search, int page, int size) {
+	public PageOf<UserView> list(String organisationCode, String search, int page, int size) {
 		if (page < 0) {
 			throw new IllegalArgumentException("page must be 0 or more");
 		}
@@ -156,7 +158,7 @@ public class UserAccounts {
 			.stream()
 			.map(UserAccount::view)
 			.toList();
-		return new UserPage(users, page, size, accounts.countAll(organisation, query));
+		return new PageOf<>(users, page, size, accounts.countAll(organisation, query));
 	}
 
 	/**
@@ -266,19 +268,4 @@ public class UserAccounts {
 	public record DemoAccount(String username, String displayName, String email, Role role, String organisationCode) {
 	}
 
-	/** One page of accounts and how many match in all. */
-	public record UserPage(List<UserView> items, int page, int size, long total) {
-
-		public int totalPages() {
-			return (int) ((total + size - 1) / size);
-		}
-
-		public boolean hasPrevious() {
-			return page > 0;
-		}
-
-		public boolean hasNext() {
-			return (long) (page + 1) * size < total;
-		}
-	}
 }

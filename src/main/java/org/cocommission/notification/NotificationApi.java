@@ -1,6 +1,7 @@
 package org.cocommission.notification;
 
 import org.cocommission.identity.AccessPolicy;
+import org.cocommission.platform.PageOf;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,7 +26,7 @@ class NotificationApi {
 	}
 
 	@GetMapping("/notices")
-	NotificationPage<Notice> notices(@RequestParam(defaultValue = "0") int page,
+	PageOf<Notice> notices(@RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "25") int size) {
 		return notifications.notices(policy.requireUser().username(), page, size);
 	}
@@ -42,7 +43,7 @@ class NotificationApi {
 	}
 
 	@GetMapping("/outbox")
-	NotificationPage<OutboxEmail> outbox(@RequestParam(required = false) String status,
+	PageOf<OutboxEmail> outbox(@RequestParam(required = false) String status,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "25") int size) {
 		return notifications.outbox(OutboxStatus.parse(status), page, size);
 	}

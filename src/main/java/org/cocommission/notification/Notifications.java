@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 
 import org.cocommission.identity.AccessPolicy;
+import org.cocommission.platform.PageOf;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -21,6 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Notifications {
+
+	/** The longest page of notices or e-mails one request may ask for. */
+	public static final int MAX_PAGE_SIZE = 200;
 
 	private static final String NOTICE_COLUMNS = "id, title, body, link, created_at, read_at";
 
@@ -55,8 +59,8 @@ public class Notifications {
 
 	/** The person's notices, newest first. */
 	@Transactional(readOnly = true)
-	public NotificationPage<Notice> notices(String username, int page, int size) {
-		NotificationPage.check(page, size);
+	public PageOf<Notice> notices(String username, int page, int size) {
+		PageOf.check(page, size, MAX_PAGE_SIZE);
 		long total = jdbc.sql("select count(*) from notification_notice where recipient = ?")
 			.param(username)
 			.query(Long.class)
@@ -67,7 +71,7 @@ public class Notifications {
 			.params(username, size, (long) page * size)
 			.query(Notifications::notice)
 			.list();
-		return new NotificationPage<>(notices, page, size, total);
+		return new PageOf<>(notices, page, size, total);
 	}
 
 	public long unreadCount(String username) {
@@ -102,9 +106,9 @@ public class Notifications {
 
 	/** The outbox, newest first, optionally of one status. NHS England users only. */
 	@Transactional(readOnly = true)
-	public NotificationPage<OutboxEmail> outbox(OutboxStatus status, int page, int size) {
+	public PageOf<OutboxEmail> outbox(OutboxStatus status, int page, int size) {
 		policy.checkNational();
-		NotificationPage.check(page, size);
+		PageOf.check(page, size, MAX_PAGE_SIZE);
 		String where = status == null ? "" : " where status = :status";
 		String statusName = status == null ? null : status.name();
 		long total = jdbc.sql("select count(*) from notification_email_outbox" + where)
@@ -119,7 +123,7 @@ public class Notifications {
 			.param("offset", (long) page * size)
 			.query(Notifications::email)
 			.list();
-		return new NotificationPage<>(emails, page, size, total);
+		return new PageOf<>(emails, page, size, total);
 	}
 
 	private static Notice notice(ResultSet rs, int row) throws SQLException {

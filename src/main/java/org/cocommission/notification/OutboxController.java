@@ -7,6 +7,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import org.cocommission.platform.PageOf;
+
 /** The e-mail outbox for NHS England users: what was sent, what waits, what failed and why. */
 @Controller
 class OutboxController {
@@ -30,7 +32,7 @@ class OutboxController {
 			Model model) {
 		OutboxStatus wanted = OutboxStatus.parse(status);
 		boolean mailServer = sender.mailServerConfigured();
-		NotificationPage<OutboxEmail> outbox = notifications.outbox(wanted, page, PAGE_SIZE);
+		PageOf<OutboxEmail> outbox = notifications.outbox(wanted, page, PAGE_SIZE);
 		model.addAttribute("outbox", outbox);
 		model.addAttribute("rows", outbox.items().stream().map(email -> OutboxRow.of(email, mailServer)).toList());
 		model.addAttribute("status", wanted);

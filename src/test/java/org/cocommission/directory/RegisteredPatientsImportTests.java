@@ -22,6 +22,8 @@ import static org.cocommission.directory.DirectoryTestData.region;
 import static org.cocommission.directory.DirectoryTestData.sample;
 import static org.cocommission.directory.DirectoryTestData.stream;
 
+import org.cocommission.platform.PageOf;
+
 @SpringBootTest
 class RegisteredPatientsImportTests {
 
