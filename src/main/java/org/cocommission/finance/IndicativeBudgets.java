@@ -11,10 +11,14 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.cocommission.identity.AccessPolicy;
+import org.cocommission.outcomes.PeerGroups;
 import org.cocommission.platform.FinancialYear;
 import org.cocommission.platform.Money;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -29,9 +33,19 @@ public class IndicativeBudgets {
 
 	private final AccessPolicy access;
 
-	IndicativeBudgets(AllocationRunStore store, AccessPolicy access) {
+	private final PeerGroups peerGroups;
+
+	private final TransactionTemplate outsideTransaction;
+
+	IndicativeBudgets(AllocationRunStore store, AccessPolicy access, PeerGroups peerGroups,
+			PlatformTransactionManager transactions) {
 		this.store = store;
 		this.access = access;
+		this.peerGroups = peerGroups;
+		// PeerGroups.peers throws for a CCG without a group; inside this read's transaction that would mark it
+		// rollback-only, so the lookup runs outside it.
+		this.outsideTransaction = new TransactionTemplate(transactions);
+		this.outsideTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
 	}
 
 	/** The financial years that have published indicative budgets, newest first. */
@@ -90,7 +104,9 @@ public class IndicativeBudgets {
 			.filter(r -> r.ccgCode().equals(ccgCode))
 			.findFirst()
 			.orElseThrow(() -> new NoSuchElementException("No indicative budget is published for " + ccgCode + " in " + year));
-		List<CcgResult> peers = PeerCcgs.of(own, referenceResults);
+		List<CcgResult> outcomesPeers = outcomesPeers(ccgCode, referenceResults);
+		boolean fromOutcomes = !outcomesPeers.isEmpty();
+		List<CcgResult> peers = fromOutcomes ? outcomesPeers : PeerCcgs.of(own, referenceResults);
 		Set<String> peerCodes = peers.stream().map(CcgResult::ccgCode).collect(Collectors.toSet());
 		List<PopulationView.Line> lines = new ArrayList<>();
 		lines.add(line("Primary care medical", primaryRun.map(run -> store.results(run.id())).orElse(null), ccgCode,
@@ -100,7 +116,28 @@ public class IndicativeBudgets {
 		lines.add(line("Specialised services (held nationally)", referenceResults, ccgCode, peerCodes,
 				reference.specialisedEnvelope()));
 		return new PopulationView(ccgCode, own.ccgName(), year, lines, PopulationView.Peer.of(own),
-				peers.stream().map(PopulationView.Peer::of).toList(), PeerCcgs.DEFINITION);
+				peers.stream().map(PopulationView.Peer::of).toList(),
+				fromOutcomes ? OUTCOMES_PEERS_DEFINITION : PeerCcgs.DEFINITION);
+	}
+
+	static final String OUTCOMES_PEERS_DEFINITION = "Peer CCGs are this CCG's most similar CCGs as computed by the"
+			+ " outcomes indicators (statistical neighbours on registered list size, age structure and, where loaded,"
+			+ " deprivation and rurality), nearest first, among the CCGs in this allocation run.";
+
+	/**
+	 * The outcomes capability's peer group of the CCG, in its order, as results of this run; empty when it has computed
+	 * none for the CCG, and finance's interim {@link PeerCcgs} are used instead.
+	 */
+	private List<CcgResult> outcomesPeers(String ccgCode, List<CcgResult> results) {
+		List<PeerGroups.Peer> group;
+		try {
+			group = outsideTransaction.execute(status -> peerGroups.peers(ccgCode));
+		}
+		catch (NoSuchElementException ex) {
+			return List.of();
+		}
+		var byCode = results.stream().collect(Collectors.toMap(CcgResult::ccgCode, Function.identity()));
+		return group.stream().map(peer -> byCode.get(peer.ccgCode())).filter(java.util.Objects::nonNull).toList();
 	}
 
 	/** Per head of registered population; with {@code attributed}, that amount shared by weighted population instead. */

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Finance's interim peer CCGs, until the outcomes capability publishes "most similar 10" peer groups (REFERENCE.md
- * section 8: statistical neighbours by Euclidean distance on variables scaled to [0, 1]). Here the variables are the
- * two that the allocation itself holds for every CCG: need per head and the share of patients aged 65 and over. This is
- * the only place that chooses finance's peers, so the outcomes peer groups can replace it.
+ * Finance's interim peer CCGs, used when the outcomes capability has computed no "most similar 10" peer group for the
+ * CCG (REFERENCE.md section 8: statistical neighbours by Euclidean distance on variables scaled to [0, 1]; see
+ * IndicativeBudgets.populationView). Here the variables are the two that the allocation itself holds for every CCG:
+ * need per head and the share of patients aged 65 and over.
  */
 final class PeerCcgs {
 
@@ -19,7 +19,7 @@ final class PeerCcgs {
 			+ " measures from the same allocation run: need per head (weighted population divided by registered"
 			+ " population) and the share of registered patients aged 65 and over. Each measure is scaled from 0 to 1"
 			+ " across all CCGs and the nearest are those at the shortest straight-line distance (ties by CCG code)."
-			+ " This interim definition will be replaced by the outcomes capability's peer groups.";
+			+ " This interim definition is used because the outcomes indicators have no peer group for this CCG yet.";
 
 	private PeerCcgs() {
 	}

@@ -56,6 +56,16 @@ public class AccessPolicy {
 		return currentUser().orElseThrow(() -> new AccessDeniedException("Sign in to see this"));
 	}
 
+	/**
+	 * For reads open to every signed-in user: refuses an anonymous request, but lets the application itself through
+	 * (start-up and scheduled work run with no authentication at all, while a web request always has one).
+	 */
+	public void requireUserOrSystem() {
+		if (SecurityContextHolder.getContext().getAuthentication() != null) {
+			requireUser();
+		}
+	}
+
 	public boolean canSee(String organisationCode) {
 		return currentUser().map(user -> canSee(user, organisationCode)).orElse(false);
 	}

@@ -9,6 +9,20 @@ final class ByarsMethod {
 
 	static final int EXACT_BELOW = 10;
 
+	/**
+	 * The exact limits of the ten counts below {@link #EXACT_BELOW}, per confidence level, solved once: solving them
+	 * by bisection for every small count made a national recompute several times slower.
+	 */
+	private static final Interval[][] EXACT = new Interval[ConfidenceLevel.values().length][EXACT_BELOW];
+
+	static {
+		for (ConfidenceLevel level : ConfidenceLevel.values()) {
+			for (int observed = 0; observed < EXACT_BELOW; observed++) {
+				EXACT[level.ordinal()][observed] = ExactPoisson.countLimits(observed, level);
+			}
+		}
+	}
+
 	private ByarsMethod() {
 	}
 
@@ -18,7 +32,7 @@ final class ByarsMethod {
 			return Interval.NONE;
 		}
 		if (observed < EXACT_BELOW) {
-			return ExactPoisson.countLimits(observed, level);
+			return EXACT[level.ordinal()][(int) observed];
 		}
 		double z = level.z();
 		double o = observed;

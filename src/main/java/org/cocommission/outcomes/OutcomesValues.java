@@ -17,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reading computed values. Values are aggregate statistics, not personal data: every signed-in user may read every
- * organisation's values (REFERENCE.md section 8: comparison with peers is the point).
+ * organisation's values (REFERENCE.md section 8: comparison with peers is the point). Other capabilities read them
+ * from the system too: the quality premium computes from them at start-up.
  */
 @Service
 @Transactional(readOnly = true)
@@ -42,14 +43,14 @@ public class OutcomesValues {
 
 	/** The periods an indicator has values for, oldest first. */
 	public List<String> periods(String indicatorId) {
-		access.requireUser();
+		access.requireUserOrSystem();
 		return jdbc.queryForList("select v.period from outcomes_value v join outcomes_period p on p.period = v.period"
 				+ " where v.indicator_id = ? and v.level = 'ENGLAND' order by p.starts, p.ends", String.class, indicatorId);
 	}
 
 	/** Every organisation's value at a level, optionally only those under one parent, by organisation code. */
 	public List<ValueRow> values(String indicatorId, OutcomesLevel level, String period, String parentCode) {
-		access.requireUser();
+		access.requireUserOrSystem();
 		indicators.get(indicatorId);
 		return jdbc.query("select " + VALUE_COLUMNS + " from outcomes_value v left join directory_organisation o"
 				+ " on o.code = v.org_code where v.indicator_id = ? and v.level = ? and v.period = ?"

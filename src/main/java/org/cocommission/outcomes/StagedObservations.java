@@ -161,6 +161,13 @@ final class StagedObservations {
 				on conflict (org_code, attribute) do update
 				set value = excluded.value, source = excluded.source, import_id = excluded.import_id
 				""", source, importId);
+		// Fresh rows have no planner statistics; the peer groups and the recompute join these tables next.
+		if (observations > 0) {
+			jdbc.execute("analyze outcomes_observation");
+		}
+		if (attributes > 0) {
+			jdbc.execute("analyze outcomes_org_attribute");
+		}
 		return observations + attributes;
 	}
 

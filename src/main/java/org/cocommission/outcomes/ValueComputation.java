@@ -61,8 +61,12 @@ class ValueComputation {
 				}
 			}
 			writer.flush();
-			log.info("Recomputed {} indicator periods: placed in {} ms, summed, computed and written in {} ms",
-					pairs.size(), (placed - started) / 1_000_000, (System.nanoTime() - placed) / 1_000_000);
+			long written = System.nanoTime();
+			jdbc.execute("analyze outcomes_value");
+			jdbc.execute("analyze outcomes_decile");
+			log.info("Recomputed {} indicator periods: placed in {} ms, read, summed, computed and written in {} ms"
+					+ " (of which COPY {} ms), analysed in {} ms", pairs.size(), (placed - started) / 1_000_000,
+					(written - placed) / 1_000_000, writer.copyMillis(), (System.nanoTime() - written) / 1_000_000);
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Could not recompute outcomes values", ex);
@@ -171,16 +175,18 @@ class ValueComputation {
 				practices.add(new Aggregate(o.orgCode(), o.ccgCode(), o.numerator(), o.denominator()));
 			}
 		}
-		Double england = finish(indicator, period, 0, List.of(new Aggregate(ENGLAND, null, numerator, denominator)), null,
-				writer);
-		finish(indicator, period, 1, regions.aggregates(), england, writer);
+		Double england = IndicatorValue.of(indicator, numerator, denominator).value();
+		// Written in the primary key's order (levels by name, organisations by code), so the index only ever appends.
+		practices.sort(java.util.Comparator.comparing(Aggregate::orgCode));
 		finish(indicator, period, 2, areas.aggregates(), england, writer);
 		finish(indicator, period, 3, ccgs.aggregates(), england, writer);
+		finish(indicator, period, 0, List.of(new Aggregate(ENGLAND, null, numerator, denominator)), null, writer);
 		finish(indicator, period, 4, practices, england, writer);
+		finish(indicator, period, 1, regions.aggregates(), england, writer);
 	}
 
-	/** Computes and writes one level of one indicator and period; returns the England value for the levels below. */
-	private static Double finish(Indicator indicator, String period, int depth, List<Aggregate> group, Double england,
+	/** Computes and writes one level of one indicator and period, compared with England's value. */
+	private static void finish(Indicator indicator, String period, int depth, List<Aggregate> group, Double england,
 			ValueWriter writer) {
 		String level = LEVELS[depth];
 		List<IndicatorValue> values = new ArrayList<>(group.size());
@@ -202,7 +208,6 @@ class ValueComputation {
 			Integer decile = value.value() == null ? null : Percentiles.decile(value.value(), cuts);
 			writer.value(indicator.id(), period, level, aggregate, value, comparison, decile);
 		}
-		return depth == 0 ? values.get(0).value() : england;
 	}
 
 	record Aggregate(String orgCode, String parentCode, double numerator, double denominator) {
@@ -215,7 +220,7 @@ class ValueComputation {
 	/** Running sums of numerators and denominators per organisation of one level, with each one's parent. */
 	private static final class Sums {
 
-		private final Map<String, double[]> sums = new java.util.LinkedHashMap<>();
+		private final Map<String, double[]> sums = new java.util.TreeMap<>();
 
 		private final Map<String, String> parents = new java.util.HashMap<>();
 

@@ -21,4 +21,9 @@ public interface MeasureResultSource {
 
 	/** A line naming the source, printed on each result ("outcomes indicators, 2013/14 refresh"). */
 	String describe(FinancialYear year);
+
+	/** Where this source's values of one measure come from, said on each result beside the measure. */
+	default String origin(FinancialYear year, String measureCode) {
+		return describe(year);
+	}
 }

@@ -27,8 +27,44 @@ class MeasureResults {
 	}
 
 	Map<String, CcgInputs> inputs(FinancialYear year) {
-		return merge(uploads.inputs(year), others.stream().map(s -> s.inputs(year)).toList());
+		return sourced(year).inputs();
 	}
+
+	/**
+	 * The merged inputs, and for each CCG, where each measure's values came from when not (only) from the uploads
+	 * (a measure missing from {@code origins} was uploaded), so each result can say so beside the measure.
+	 */
+	record Sourced(Map<String, CcgInputs> inputs, Map<String, Map<String, String>> origins) {
+	}
+
+	Sourced sourced(FinancialYear year) {
+		List<Map<String, CcgInputs>> overlays = new ArrayList<>();
+		// ccg -> measure -> period -> origin of the value that won
+		Map<String, Map<String, Map<String, String>>> periodOrigins = new TreeMap<>();
+		for (MeasureResultSource source : others) {
+			Map<String, CcgInputs> overlay = source.inputs(year);
+			overlays.add(overlay);
+			overlay.forEach((ccg, in) -> in.measures().forEach((code, periods) -> periods.keySet().forEach(period ->
+					periodOrigins.computeIfAbsent(ccg, k -> new TreeMap<>()).computeIfAbsent(code, k -> new TreeMap<>())
+						.put(period, source.origin(year, code)))));
+		}
+		Map<String, CcgInputs> merged = merge(uploads.inputs(year), overlays);
+		Map<String, Map<String, String>> origins = new TreeMap<>();
+		periodOrigins.forEach((ccg, measures) -> measures.forEach((code, periods) -> {
+			var all = merged.get(ccg).measures().getOrDefault(code, Map.of()).keySet();
+			List<String> labels = periods.values().stream().distinct().toList();
+			String label = String.join("; ", labels);
+			if (!periods.keySet().containsAll(all)) {
+				label = label + " for " + String.join(", ", periods.keySet()) + "; " + UPLOADED + " for "
+						+ String.join(", ", all.stream().filter(p -> !periods.containsKey(p)).toList());
+			}
+			origins.computeIfAbsent(ccg, k -> new TreeMap<>()).put(code, label);
+		}));
+		return new Sourced(merged, origins);
+	}
+
+	/** How a result names a value from the uploads. */
+	static final String UPLOADED = "uploaded CSV";
 
 	String describe(FinancialYear year) {
 		if (others.isEmpty()) {

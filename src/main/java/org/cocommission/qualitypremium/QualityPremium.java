@@ -12,10 +12,12 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.security.access.AccessDeniedException;
@@ -38,10 +40,17 @@ import org.cocommission.platform.Money;
 public class QualityPremium {
 
 	/** What a run stores for each CCG, so the result can be recomputed and explained from the run alone. */
-	record StoredInputs(long population, CcgInputs inputs, SortedSet<String> agreedLocalMeasures) {
+	/**
+	 * {@code measureOrigins}: where a measure's values came from when not from the uploads. Left out of the JSON when
+	 * empty, so runs stored before it existed read, and hash, as they did.
+	 */
+	record StoredInputs(long population, CcgInputs inputs, SortedSet<String> agreedLocalMeasures,
+			@JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, String> measureOrigins) {
 
 		StoredInputs {
 			agreedLocalMeasures = Collections.unmodifiableSortedSet(new TreeSet<>(agreedLocalMeasures));
+			measureOrigins = Collections.unmodifiableSortedMap(
+					measureOrigins == null ? new TreeMap<>() : new TreeMap<>(measureOrigins));
 		}
 	}
 
@@ -109,7 +118,8 @@ public class QualityPremium {
 		LocalDate extract = listSizes.extractFor(year.firstDay())
 			.orElseThrow(() -> new IllegalArgumentException("The directory has no registered lists to count heads from"));
 		CcgListSizes.AtExtract populations = listSizes.at(extract);
-		Map<String, CcgInputs> inputs = source.inputs(year);
+		MeasureResults.Sourced sourced = source.sourced(year);
+		Map<String, CcgInputs> inputs = sourced.inputs();
 		if (inputs.isEmpty()) {
 			throw new IllegalArgumentException("No data is loaded for " + year + " yet: upload the year's CCG data first");
 		}
@@ -121,7 +131,7 @@ public class QualityPremium {
 		for (var entry : populations.patients().entrySet()) {
 			String ccg = entry.getKey();
 			StoredInputs in = new StoredInputs(entry.getValue(), inputs.getOrDefault(ccg, CcgInputs.empty(ccg)),
-					new TreeSet<>(agreed.getOrDefault(ccg, Set.of())));
+					new TreeSet<>(agreed.getOrDefault(ccg, Set.of())), new TreeMap<>(sourced.origins().getOrDefault(ccg, Map.of())));
 			Award award = QualityPremiumAward.calculate(scheme, ccg, in.population(), in.inputs(), in.agreedLocalMeasures());
 			stored.put(ccg, in);
 			results.add(new RunStore.StoredResult(ccg, populations.names().get(ccg), award, json.writeValueAsString(in),
@@ -263,7 +273,7 @@ public class QualityPremium {
 		StoredInputs in = json.readValue(stored.inputs(), StoredInputs.class);
 		return new CcgResult(run, ccgCode, stored.ccgName(), json.readValue(stored.explanation(), Award.class),
 				json.readValue(stored.scheme(), Scheme.class), in.inputs(), in.agreedLocalMeasures(),
-				source.describe(run.year()));
+				source.describe(run.year()), in.measureOrigins());
 	}
 
 	/** A CCG's statement: its result in the year's published run. */

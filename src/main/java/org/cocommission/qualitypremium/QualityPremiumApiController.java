@@ -47,6 +47,10 @@ class QualityPremiumApiController {
 	record DecisionRequest(int version, String reason) {
 	}
 
+	/** Which outcomes indicator feeds each measure, by measure code; {@code version} is the scheme version read. */
+	record IndicatorMapping(int version, java.util.Map<String, String> indicators) {
+	}
+
 	@GetMapping("/schemes")
 	@Operation(summary = "Every scheme, one per financial year")
 	List<Scheme> schemes() {
@@ -64,6 +68,23 @@ class QualityPremiumApiController {
 	ResponseEntity<Scheme> copy(@PathVariable String year, @RequestBody CopyRequest request) {
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.body(schemes.copyScheme(FinancialYear.parse(year), FinancialYear.parse(request.to())));
+	}
+
+	@GetMapping("/schemes/{year}/indicators")
+	@Operation(summary = "The outcomes indicator feeding each measure that has one (uploads fill the rest)")
+	IndicatorMapping indicators(@PathVariable String year) {
+		FinancialYear financialYear = FinancialYear.parse(year);
+		return new IndicatorMapping(schemes.scheme(financialYear).version(), schemes.indicatorMapping(financialYear));
+	}
+
+	@PutMapping("/schemes/{year}/indicators")
+	@Operation(summary = "Set the outcomes indicator of each measure of a draft scheme (measures left out use uploads"
+			+ " only). Refused once results are published; 409 if the version is stale.")
+	IndicatorMapping mapIndicators(@PathVariable String year, @RequestBody IndicatorMapping mapping) {
+		FinancialYear financialYear = FinancialYear.parse(year);
+		schemes.mapIndicators(financialYear, mapping.version(),
+				mapping.indicators() == null ? java.util.Map.of() : mapping.indicators());
+		return indicators(year);
 	}
 
 	@PutMapping("/schemes/{year}")

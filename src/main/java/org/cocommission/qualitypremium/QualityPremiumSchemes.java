@@ -9,6 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import org.cocommission.audit.AuditEntry;
 import org.cocommission.audit.AuditTrail;
+import org.cocommission.outcomes.Indicators;
 import org.cocommission.platform.FinancialYear;
 
 /**
@@ -25,10 +26,55 @@ public class QualityPremiumSchemes {
 
 	private final AuditTrail audit;
 
-	QualityPremiumSchemes(SchemeStore schemes, QualityPremiumAccess access, AuditTrail audit) {
+	private final Indicators indicators;
+
+	QualityPremiumSchemes(SchemeStore schemes, QualityPremiumAccess access, AuditTrail audit, Indicators indicators) {
 		this.schemes = schemes;
 		this.access = access;
 		this.audit = audit;
+		this.indicators = indicators;
+	}
+
+	/** The outcomes indicator whose computed values feed each measure (or part) that has one, by measure code. */
+	@Transactional(readOnly = true)
+	public Map<String, String> indicatorMapping(FinancialYear year) {
+		schemes.get(year);
+		return schemes.indicatorIds(year);
+	}
+
+	/**
+	 * Sets which outcomes indicator feeds each measure of a draft scheme (a measure not given, or given blank, is fed
+	 * by uploads only). Refused for a published scheme, an unknown measure or indicator, and (409) a stale version.
+	 */
+	public Map<String, String> mapIndicators(FinancialYear year, int version, Map<String, String> mapping) {
+		access.checkNational();
+		Scheme scheme = schemes.get(year);
+		if (!scheme.isEditable()) {
+			throw new IllegalArgumentException("The " + year + " scheme has published results and cannot be changed:"
+					+ " copy it to a new year instead");
+		}
+		java.util.Set<String> codes = new java.util.HashSet<>();
+		scheme.measures().forEach(m -> {
+			codes.add(m.code());
+			m.parts().forEach(p -> codes.add(p.code()));
+		});
+		Map<String, String> ids = new java.util.TreeMap<>();
+		mapping.forEach((code, id) -> {
+			if (!codes.contains(code)) {
+				throw new IllegalArgumentException("No measure " + code + " in the " + year + " scheme");
+			}
+			if (id != null && !id.isBlank()) {
+				if (indicators.find(id.trim()).isEmpty()) {
+					throw new IllegalArgumentException("There is no outcomes indicator " + id.trim() + " (measure " + code + ")");
+				}
+				ids.put(code, id.trim());
+			}
+		});
+		Map<String, String> before = schemes.indicatorIds(year);
+		schemes.touch(year, version);
+		schemes.setIndicatorIds(year, ids);
+		audit.record(new AuditEntry("QP_SCHEME_INDICATORS_MAPPED", "qp_scheme", year.toString(), null, before, ids));
+		return ids;
 	}
 
 	@Transactional(readOnly = true)
@@ -52,6 +98,7 @@ public class QualityPremiumSchemes {
 		Scheme copy = new Scheme(to, "Quality premium " + to, source.maxPerHead(), source.populationBasis(),
 				source.reductionMode(), Scheme.Status.DRAFT, from, 0, measures, source.standards(), source.gateways());
 		schemes.insert(copy);
+		schemes.setIndicatorIds(to, schemes.indicatorIds(from));
 		Scheme stored = schemes.get(to);
 		audit.record(new AuditEntry("QP_SCHEME_COPIED", "qp_scheme", to.toString(), null, Map.of("from", from.toString()),
 				stored));

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import org.cocommission.outcomes.Indicators;
 import org.cocommission.platform.FinancialYear;
 
 /** A scheme's page: its measures, standards and gateways; editing a draft; copying to a new year. */
@@ -29,15 +30,25 @@ class SchemePageController {
 
 	private final QualityPremium service;
 
-	SchemePageController(QualityPremiumSchemes schemes, QualityPremium service) {
+	private final Indicators indicators;
+
+	SchemePageController(QualityPremiumSchemes schemes, QualityPremium service, Indicators indicators) {
 		this.schemes = schemes;
 		this.service = service;
+		this.indicators = indicators;
 	}
 
 	@GetMapping("/{year}")
 	String scheme(@PathVariable String year, Model model) {
 		FinancialYear financialYear = FinancialYear.parse(year);
-		model.addAttribute("scheme", schemes.scheme(financialYear));
+		Scheme scheme = schemes.scheme(financialYear);
+		model.addAttribute("scheme", scheme);
+		model.addAttribute("indicatorIds", schemes.indicatorMapping(financialYear));
+		model.addAttribute("measureCodes", scheme.measures().stream()
+			.flatMap(m -> java.util.stream.Stream.concat(java.util.stream.Stream.of(m), m.parts().stream()))
+			.map(Measure::code)
+			.toList());
+		model.addAttribute("indicators", indicators.all());
 		model.addAttribute("national", service.isNational());
 		model.addAttribute("yearPath", year);
 		model.addAttribute("publishedRun", service.publishedRun(financialYear).orElse(null));
@@ -110,6 +121,24 @@ class SchemePageController {
 		model.addAttribute("errors", errors);
 		model.addAttribute("form", form);
 		return scheme(year, model);
+	}
+
+	@PostMapping("/{year}/indicators")
+	String mapIndicators(@PathVariable String year, @RequestParam Map<String, String> form, Model model) {
+		Map<String, String> mapping = new HashMap<>();
+		form.forEach((key, value) -> {
+			if (key.startsWith("indicator_")) {
+				mapping.put(key.substring("indicator_".length()), value);
+			}
+		});
+		try {
+			schemes.mapIndicators(FinancialYear.parse(year), version(form), mapping);
+			return "redirect:/quality-premium/schemes/" + year + "?saved";
+		}
+		catch (IllegalArgumentException ex) {
+			model.addAttribute("errors", List.of(new FormError("indicators", ex.getMessage())));
+			return scheme(year, model);
+		}
 	}
 
 	private static int version(Map<String, String> form) {

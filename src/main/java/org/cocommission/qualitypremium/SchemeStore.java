@@ -108,10 +108,41 @@ class SchemeStore {
 		if (updated == 0) {
 			throw new OptimisticLockingFailureException("Scheme " + scheme.year() + " was changed by someone else");
 		}
+		// The measures are rewritten below: keep which outcomes indicator feeds each of them.
+		Map<String, String> indicators = indicatorIds(scheme.year());
 		for (String table : List.of("qp_measure", "qp_standard", "qp_gateway")) {
 			jdbc.sql("delete from " + table + " where financial_year = ?").param(scheme.year().startYear()).update();
 		}
 		insertChildren(scheme);
+		setIndicatorIds(scheme.year(), indicators);
+	}
+
+	/** The outcomes indicator mapped to each measure (and part) of a year's scheme that has one, by measure code. */
+	Map<String, String> indicatorIds(FinancialYear year) {
+		Map<String, String> ids = new java.util.TreeMap<>();
+		jdbc.sql("select code, outcomes_indicator_id from qp_measure where financial_year = ?"
+				+ " and outcomes_indicator_id is not null")
+			.param(year.startYear())
+			.query((rs, row) -> ids.put(rs.getString(1), rs.getString(2)))
+			.list();
+		return ids;
+	}
+
+	/** Sets each measure's outcomes indicator; a measure not in {@code ids} is left unmapped. */
+	void setIndicatorIds(FinancialYear year, Map<String, String> ids) {
+		jdbc.sql("update qp_measure set outcomes_indicator_id = null where financial_year = ?").param(year.startYear())
+			.update();
+		ids.forEach((code, id) -> jdbc.sql("update qp_measure set outcomes_indicator_id = ? where financial_year = ?"
+				+ " and code = ?").params(id, year.startYear(), code).update());
+	}
+
+	/** Marks a draft scheme changed, if nobody changed it since {@code expectedVersion} was read. */
+	void touch(FinancialYear year, int expectedVersion) {
+		int updated = jdbc.sql("update qp_scheme set version = version + 1 where financial_year = ? and version = ?"
+				+ " and status = 'DRAFT'").params(year.startYear(), expectedVersion).update();
+		if (updated == 0) {
+			throw new OptimisticLockingFailureException("Scheme " + year + " was changed by someone else");
+		}
 	}
 
 	/**

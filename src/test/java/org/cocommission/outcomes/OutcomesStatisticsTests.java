@@ -39,6 +39,15 @@ class OutcomesStatisticsTests {
 	}
 
 	@Test
+	void theTabledExactLimitsAreTheSolvedOnesForEveryCountBelowTen() {
+		for (ConfidenceLevel level : ConfidenceLevel.values()) {
+			for (int observed = 0; observed < ByarsMethod.EXACT_BELOW; observed++) {
+				assertThat(ByarsMethod.countLimits(observed, level)).isEqualTo(ExactPoisson.countLimits(observed, level));
+			}
+		}
+	}
+
+	@Test
 	void byarsMethodFromTenEvents() {
 		assertInterval(ByarsMethod.countLimits(10, NINETY_FIVE), 4.787450, 18.391459, 1e-5);
 		assertInterval(ByarsMethod.countLimits(100, NINETY_FIVE), 81.362105, 121.627938, 1e-5);
