@@ -189,6 +189,15 @@ class ApplicationPageController {
 		});
 	}
 
+	@PostMapping("/co-commissioning/applications/{id}/part2")
+	String part2(@PathVariable long id, @RequestParam(defaultValue = "false") boolean assuranceThresholdsMet,
+			@RequestParam(defaultValue = "false") boolean conflictsThresholdsMet,
+			@RequestParam(defaultValue = "false") boolean soundFinancialControl,
+			@RequestParam(required = false) String declarationName, @RequestParam int version, RedirectAttributes redirect) {
+		return PageSupport.attempt(redirect, target(id) + "#part2", () -> reviews.recordPart2(id, assuranceThresholdsMet,
+				conflictsThresholdsMet, soundFinancialControl, declarationName, version));
+	}
+
 	@PostMapping("/co-commissioning/applications/{id}/recommendation")
 	String recommend(@PathVariable long id, @RequestParam(required = false) Recommendation recommendation,
 			@RequestParam(required = false) String reasons, @RequestParam int version, RedirectAttributes redirect) {

@@ -13,27 +13,28 @@ import org.cocommission.governance.QuorumRule;
 /**
  * What a complete application holds (REFERENCE.md section 3): the four written sections; for joint and delegated
  * commissioning the functions wanted and a proposed committee that passes the governance module's committee rules
- * (lay chair, lay and executive majority, a quorum), which are checked there, not here.
+ * (lay chair, lay and executive majority, the round's quorum), which are checked there, not here.
  */
 final class ApplicationRules {
 
 	private ApplicationRules() {
 	}
 
-	static List<String> committeeProblems(CommissioningLevel level, List<CommitteeMember> members) {
+	static List<String> committeeProblems(CommissioningLevel level, List<CommitteeMember> members, QuorumRule quorum) {
 		if (!level.needsCommittee()) {
 			return List.of();
 		}
 		if (members.isEmpty()) {
 			return List.of("Propose the primary care commissioning committee and its members");
 		}
-		return proposedCommittee(members).problems();
+		return proposedCommittee(members, quorum).problems();
 	}
 
-	static ProposedCommittee proposedCommittee(List<CommitteeMember> members) {
+	/** The committee as the governance module checks it, against the round's quorum. */
+	static ProposedCommittee proposedCommittee(List<CommitteeMember> members, QuorumRule quorum) {
 		return new ProposedCommittee(CommitteeKind.PRIMARY_CARE_COMMISSIONING_COMMITTEE,
 				members.stream().map(m -> new ProposedMember(m.name(), m.role(), m.voting(), m.chair())).toList(),
-				QuorumRule.typical());
+				quorum);
 	}
 
 	/** Everything that stops the application being submitted, each in words the CCG can act on. */

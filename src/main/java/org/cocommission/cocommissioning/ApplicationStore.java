@@ -117,13 +117,24 @@ class ApplicationStore {
 		}
 		List<CommitteeMember> committee = committee(id);
 		List<String> functions = functions(id);
-		List<String> committeeProblems = ApplicationRules.committeeProblems(state.level(), committee);
+		List<String> committeeProblems = ApplicationRules.committeeProblems(state.level(), committee, round.quorum());
 		List<String> missing = ApplicationRules.missing(state.level(), sections, functions, committeeProblems);
 		String ccgName = directory.find(state.ccgCode()).map(OrganisationDetails::name).orElse(state.ccgCode());
 		return new ApplicationView(id, round.id(), round.name(), state.ccgCode(), ccgName, state.level(), state.status(),
 				sections, functions, committee, committeeProblems, missing, attachments(id), scores(id), row[4] == null
 						? null : Recommendation.valueOf((String) row[4]), (String) row[5], state.decision(),
-				(String) row[6], conditions(id), history(id), (Boolean) row[7], state.version());
+				(String) row[6], conditions(id), history(id), (Boolean) row[7], state.version(), part2(id));
+	}
+
+	/** Part 2 of a delegated application as the area team recorded it, or null before it has. */
+	AreaTeamAssurance part2(long id) {
+		return jdbc.sql("select part2_assurance_met, part2_conflicts_met, part2_financial_control, part2_declaration_name,"
+				+ " part2_signed_by, part2_signed_at from cocommissioning_application where id = ? and part2_signed_at is not null")
+			.param(id)
+			.query((rs, row) -> new AreaTeamAssurance(rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3), rs.getString(4),
+					rs.getString(5), rs.getTimestamp(6).toInstant()))
+			.optional()
+			.orElse(null);
 	}
 
 	List<AttachmentInfo> attachments(long id) {

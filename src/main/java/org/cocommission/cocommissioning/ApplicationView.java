@@ -7,13 +7,16 @@ import java.util.Map;
 
 import org.cocommission.governance.MemberRole;
 
-/** An application as pages and the API show it, with what is missing before it can be submitted. */
+/**
+ * An application as pages and the API show it, with what is missing before it can be submitted and, for delegation,
+ * part 2 as the area team recorded it (null until then).
+ */
 public record ApplicationView(long id, long roundId, String roundName, String ccgCode, String ccgName,
 		CommissioningLevel level, ApplicationStatus status, Map<Section, String> sections, List<String> functions,
 		List<CommitteeMember> committee, List<String> committeeProblems, List<String> missing,
 		List<AttachmentInfo> attachments, List<Score> scores, Recommendation recommendation,
 		String recommendationReasons, BoardDecision decision, String decisionReasons, List<Condition> conditions,
-		List<HistoryLine> history, boolean historical, int version) {
+		List<HistoryLine> history, boolean historical, int version, AreaTeamAssurance part2) {
 
 	public record CommitteeMember(long id, String name, MemberRole role, boolean voting, boolean chair) {
 	}

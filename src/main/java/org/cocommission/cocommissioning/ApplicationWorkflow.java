@@ -58,8 +58,8 @@ public class ApplicationWorkflow {
 	}
 
 	/**
-	 * Submits the application: by the CCG's accountable officer, before the deadline (or the window re-opened for the
-	 * CCG), complete, and only while no governing body member's declarations of interests are overdue.
+	 * Submits the application: by the CCG's accountable officer, before the deadline for its level (or the window
+	 * re-opened for the CCG), complete, and only while no governing body member's declarations of interests are overdue.
 	 */
 	public ApplicationView submit(long id, String comment, int version) {
 		ApplicationState state = store.state(id);
@@ -69,7 +69,7 @@ public class ApplicationWorkflow {
 		if (!policy.hasDuty(user, Duty.ACCOUNTABLE_OFFICER, state.ccgCode())) {
 			throw new AccessDeniedException("Only " + state.ccgCode() + "'s accountable officer may submit its application");
 		}
-		ApplicationWindow window = rounds.windowFor(state.roundId(), state.ccgCode());
+		ApplicationWindow window = rounds.windowFor(state.roundId(), state.ccgCode(), state.level());
 		if (!window.isOpenAt(clock.instant())) {
 			throw new IllegalArgumentException("The deadline for applications passed on "
 					+ DEADLINE.format(window.closesAt().atZone(Round.LONDON)) + " (UK time); ask NHS England to re-open it");

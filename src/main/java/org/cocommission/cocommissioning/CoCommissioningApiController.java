@@ -47,9 +47,12 @@ class CoCommissioningApiController {
 
 	private final AccessPolicy policy;
 
+	private final DelegationNotices delegationNotices;
+
 	CoCommissioningApiController(Rounds rounds, Applications applications, Attachments attachments,
 			ApplicationWorkflow workflow, Reviews reviews, NationalView national, CommissioningLevels levels,
-			AccessPolicy policy) {
+			AccessPolicy policy, DelegationNotices delegationNotices) {
+		this.delegationNotices = delegationNotices;
 		this.rounds = rounds;
 		this.applications = applications;
 		this.attachments = attachments;
@@ -83,6 +86,32 @@ class CoCommissioningApiController {
 
 	/** A window re-opened for one CCG until an instant, with the reason. */
 	record Reopening(String ccg, Instant until, String reason) {
+	}
+
+	@Operation(summary = "End delegation by notice (the CCG's accountable officer): effective the next 1 April after a 30 September cut-off")
+	@PostMapping("/ccgs/{ccg}/delegation-notice")
+	DelegationNotices.DelegationNotice giveNotice(@PathVariable String ccg, @RequestBody NoticeRequest request) {
+		return delegationNotices.give(ccg, request.revertsTo(), request.reason());
+	}
+
+	@Operation(summary = "Every notice a CCG gave to end delegation, newest first")
+	@GetMapping("/ccgs/{ccg}/delegation-notices")
+	List<DelegationNotices.DelegationNotice> notices(@PathVariable String ccg) {
+		policy.requireUser();
+		return delegationNotices.all(ccg.trim().toUpperCase());
+	}
+
+	record NoticeRequest(CommissioningLevel revertsTo, String reason) {
+	}
+
+	@Operation(summary = "Set the quorum a proposed committee in this round must meet (NHS England); send the round's version")
+	@PutMapping("/rounds/{id}/quorum")
+	Round setQuorum(@PathVariable long id, @RequestBody QuorumRequest request) {
+		return rounds.setQuorum(id, request.minVotingPresent(), request.minLay(), request.minGp(), request.minExecutive(),
+				request.version());
+	}
+
+	record QuorumRequest(int minVotingPresent, int minLay, int minGp, int minExecutive, int version) {
 	}
 
 	@Operation(summary = "Re-open the application window for one CCG (NHS England), with a reason")
@@ -214,6 +243,17 @@ class CoCommissioningApiController {
 	@PostMapping("/applications/{id}/scores")
 	Version score(@PathVariable long id, @RequestBody ScoreChange change) {
 		return new Version(reviews.score(id, change.criterionId(), change.score(), change.comment(), change.version()));
+	}
+
+	record Part2Change(boolean assuranceThresholdsMet, boolean conflictsThresholdsMet, boolean soundFinancialControl,
+			String declarationName, int version) {
+	}
+
+	@Operation(summary = "Record part 2 of a delegated application (area team, under review): assurance and signed declaration")
+	@PutMapping("/applications/{id}/part2")
+	Version part2(@PathVariable long id, @RequestBody Part2Change change) {
+		return new Version(reviews.recordPart2(id, change.assuranceThresholdsMet(), change.conflictsThresholdsMet(),
+				change.soundFinancialControl(), change.declarationName(), change.version()));
 	}
 
 	record RecommendationChange(Recommendation recommendation, String reasons, int version) {

@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reminds CCGs of each round's deadlines 14 and 3 days before (configurable): a notice and an e-mail to the users of
+ * Reminds CCGs of each round's deadlines (expressions of interest; full applications, per level where a level has its
+ * own) 14 and 3 days before (configurable): a notice and an e-mail to the users of
  * every CCG that has not yet submitted, once per round, deadline and lead time, across restarts
  * ({@code cocommissioning_reminder} and the e-mails' deduplication keys), from a daily job on one instance at a time.
  */
@@ -37,14 +38,28 @@ public class DeadlineReminders {
 
 	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm");
 
-	enum Deadline {
-		EXPRESSION_OF_INTEREST("expressions of interest"), APPLICATION("full applications");
+	/**
+	 * One deadline of a round to remind of: {@code key} names it in the sent-reminders table and the e-mails'
+	 * deduplication keys (EXPRESSION_OF_INTEREST, APPLICATION, or APPLICATION_<LEVEL> for a level's own deadline).
+	 */
+	record Deadline(String key, String label, Instant at) {
+	}
 
-		final String label;
-
-		Deadline(String label) {
-			this.label = label;
+	/** The round's deadlines: expressions of interest, full applications, and each level's own where it differs. */
+	static List<Deadline> deadlines(Round round) {
+		List<Deadline> deadlines = new java.util.ArrayList<>();
+		deadlines.add(new Deadline("EXPRESSION_OF_INTEREST", "expressions of interest", round.eoiDeadline()));
+		if (round.levels().stream().anyMatch(level -> round.applicationDeadlineFor(level).equals(round.applicationDeadline()))) {
+			deadlines.add(new Deadline("APPLICATION", "full applications", round.applicationDeadline()));
 		}
+		for (CommissioningLevel level : round.levelsInOrder()) {
+			Instant own = round.applicationDeadlineFor(level);
+			if (!own.equals(round.applicationDeadline())) {
+				deadlines.add(new Deadline("APPLICATION_" + level.name(),
+						"full applications for " + level.label().toLowerCase(), own));
+			}
+		}
+		return List.copyOf(deadlines);
 	}
 
 	private final JdbcClient jdbc;
@@ -86,8 +101,8 @@ public class DeadlineReminders {
 		List<Integer> leadTimes = rounds.reminderDaysBefore().stream().sorted().toList();
 		int sent = 0;
 		for (Round round : rounds.rounds()) {
-			for (Deadline deadline : Deadline.values()) {
-				Instant at = deadline == Deadline.APPLICATION ? round.applicationDeadline() : round.eoiDeadline();
+			for (Deadline deadline : deadlines(round)) {
+				Instant at = deadline.at();
 				if (now.isAfter(at)) {
 					continue;
 				}
@@ -107,12 +122,12 @@ public class DeadlineReminders {
 	private boolean claim(Round round, Deadline deadline, int days, List<Integer> leadTimes) {
 		boolean first = jdbc.sql("insert into cocommissioning_reminder (round_id, deadline, days_before) values (?, ?, ?)"
 				+ " on conflict do nothing")
-			.params(round.id(), deadline.name(), days)
+			.params(round.id(), deadline.key(), days)
 			.update() == 1;
 		if (first) {
 			leadTimes.stream().filter(d -> d > days).forEach(d -> jdbc.sql("insert into cocommissioning_reminder"
 					+ " (round_id, deadline, days_before) values (?, ?, ?) on conflict do nothing")
-				.params(round.id(), deadline.name(), d)
+				.params(round.id(), deadline.key(), d)
 				.update());
 		}
 		return first;
@@ -124,8 +139,8 @@ public class DeadlineReminders {
 			.param(round.id())
 			.query(String.class)
 			.list());
-		String title = round.name() + ": " + deadline.label + " are due in " + days + " days";
-		String body = "The deadline for " + deadline.label + " in " + round.name() + " is " + WHEN.format(at.atZone(Round.LONDON))
+		String title = round.name() + ": " + deadline.label() + " are due in " + days + " days";
+		String body = "The deadline for " + deadline.label() + " in " + round.name() + " is " + WHEN.format(at.atZone(Round.LONDON))
 				+ " (UK time).";
 		Set<UserView> users = new LinkedHashSet<>();
 		for (OrganisationSummary ccg : directory.list(OrganisationType.CCG, null, null, Directory.ListSort.CODE, false, 0,
@@ -135,8 +150,8 @@ public class DeadlineReminders {
 			}
 		}
 		notices.send(users, title, body, "/co-commissioning/rounds/" + round.id(),
-				"cocommissioning-reminder-" + round.id() + "-" + deadline.name() + "-" + days);
+				"cocommissioning-reminder-" + round.id() + "-" + deadline.key() + "-" + days);
 		audit.record(new AuditEntry("COCOMMISSIONING_REMINDER_SENT", "COCOMMISSIONING_ROUND", String.valueOf(round.id()),
-				null, null, Map.of("deadline", deadline.name(), "daysBefore", days, "recipients", users.size())));
+				null, null, Map.of("deadline", deadline.key(), "daysBefore", days, "recipients", users.size())));
 	}
 }

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Shows on a CCG's directory page its primary care commissioning level over time and, under delegation, what it now
- * holds: the GP contracts of its member practices. Levels are published, so everyone may see them.
+ * holds: the GP contracts of its member practices; and any notice it gave to end delegation. Levels are published,
+ * so everyone may see them.
  */
 @Component
 class LevelFacts implements OrganisationFacts {
@@ -24,7 +25,10 @@ class LevelFacts implements OrganisationFacts {
 
 	private final Directory directory;
 
-	LevelFacts(CommissioningLevels levels, Directory directory) {
+	private final DelegationNotices notices;
+
+	LevelFacts(CommissioningLevels levels, Directory directory, DelegationNotices notices) {
+		this.notices = notices;
 		this.levels = levels;
 		this.directory = directory;
 	}
@@ -56,6 +60,11 @@ class LevelFacts implements OrganisationFacts {
 		for (String function : levels.functionsHeld(organisationCode, asAt)) {
 			facts.add(new Fact(now == CommissioningLevel.JOINT ? "Commissioned jointly" : "Delegated", function, null, null,
 					true));
+		}
+		for (DelegationNotices.DelegationNotice notice : notices.all(organisationCode)) {
+			facts.add(new Fact("Delegation ended by notice", "Notice given on " + notice.givenOn() + ": "
+					+ notice.revertsTo().label().toLowerCase() + " from " + notice.effectiveOn() + ". Reason: "
+					+ notice.reason(), notice.givenOn(), notice.effectiveOn().minusDays(1), asAt.isBefore(notice.effectiveOn())));
 		}
 		return Optional.of(new FactSection("Primary care commissioning", facts,
 				"/public/co-commissioning", "Approved co-commissioning arrangements"));

@@ -31,7 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class NationalView {
 
 	public record CcgRow(String ccgCode, String ccgName, String areaTeam, String region, CommissioningLevel level,
-			Long applicationId, CommissioningLevel appliedFor, ApplicationStatus status, BoardDecision decision) {
+			Long applicationId, CommissioningLevel appliedFor, ApplicationStatus status, BoardDecision decision,
+			LocalDate delegationEndsOn, CommissioningLevel revertsTo) {
 	}
 
 	public record RegionCount(String region, Map<CommissioningLevel, Integer> byLevel) {
@@ -63,7 +64,11 @@ public class NationalView {
 
 	private final Clock clock;
 
-	NationalView(JdbcClient jdbc, Directory directory, Rounds rounds, AccessPolicy policy, Clock clock) {
+	private final DelegationNotices delegationNotices;
+
+	NationalView(JdbcClient jdbc, Directory directory, Rounds rounds, AccessPolicy policy, Clock clock,
+			DelegationNotices delegationNotices) {
+		this.delegationNotices = delegationNotices;
 		this.jdbc = jdbc;
 		this.directory = directory;
 		this.rounds = rounds;
@@ -93,6 +98,7 @@ public class NationalView {
 							rs.getString(5) });
 				});
 		}
+		Map<String, DelegationNotices.DelegationNotice> ending = delegationNotices.pendingByCcg();
 		List<CcgRow> rows = new ArrayList<>();
 		for (OrganisationSummary region : directory.list(OrganisationType.REGION, null, null, Directory.ListSort.NAME,
 				false, 0, 100).items()) {
@@ -103,12 +109,14 @@ public class NationalView {
 				for (OrganisationSummary ccg : directory.children(area.code(), today)) {
 					if (ccg.type() == OrganisationType.CCG) {
 						Object[] app = applications.get(ccg.code());
+						DelegationNotices.DelegationNotice notice = ending.get(ccg.code());
 						rows.add(new CcgRow(ccg.code(), ccg.name(), area.name(), region.name(),
 								levels.getOrDefault(ccg.code(), CommissioningLevel.GREATER_INVOLVEMENT),
 								app == null ? null : (Long) app[0],
 								app == null ? null : CommissioningLevel.valueOf((String) app[1]),
 								app == null ? null : ApplicationStatus.valueOf((String) app[2]),
-								app == null || app[3] == null ? null : BoardDecision.valueOf((String) app[3])));
+								app == null || app[3] == null ? null : BoardDecision.valueOf((String) app[3]),
+								notice == null ? null : notice.effectiveOn(), notice == null ? null : notice.revertsTo()));
 					}
 				}
 			}
@@ -150,10 +158,12 @@ public class NationalView {
 		List<List<Object>> rows = overview.ccgs().stream()
 			.map(r -> List.<Object>of(r.ccgCode(), r.ccgName(), r.areaTeam(), r.region(), r.level().label(),
 					r.appliedFor() == null ? "" : r.appliedFor().label(), r.status() == null ? "" : r.status().label(),
-					r.decision() == null ? "" : r.decision().label()))
+					r.decision() == null ? "" : r.decision().label(),
+					r.delegationEndsOn() == null ? "" : r.delegationEndsOn().toString(),
+					r.revertsTo() == null ? "" : r.revertsTo().label()))
 			.toList();
 		return new Table("Co-commissioning", List.of("CCG code", "CCG", "Area team", "Region", "Level today",
-				"Applied for", "Application status", "Board decision"), rows);
+				"Applied for", "Application status", "Board decision", "Delegation ends on", "Then reverts to"), rows);
 	}
 
 	/** Approved arrangements, live or about to be: published, open to everyone. */

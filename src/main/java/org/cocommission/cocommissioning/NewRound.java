@@ -3,19 +3,38 @@ package org.cocommission.cocommissioning;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * A round to set up. Deadlines are local times in England (Europe/London), as the guidance states them.
- * Validates in its constructor and names every missing or wrong field at once.
+ * A round to set up. Deadlines are local times in England (Europe/London), as the guidance states them; a level
+ * offered may have its own full-application deadline (2015/16: 9 January 2015 delegated, 30 January 2015 joint),
+ * otherwise the round's applies. Validates in its constructor and names every missing or wrong field at once.
  */
 public record NewRound(String name, Set<CommissioningLevel> levels, LocalDateTime eoiDeadline,
-		LocalDateTime applicationDeadline, LocalDate goLiveOn, int scoreMin, int scoreMax, List<String> criteria) {
+		LocalDateTime applicationDeadline, LocalDate goLiveOn, int scoreMin, int scoreMax, List<String> criteria,
+		Map<CommissioningLevel, LocalDateTime> levelDeadlines) {
+
+	/** A round whose full-application deadline is the same for every level. */
+	public NewRound(String name, Set<CommissioningLevel> levels, LocalDateTime eoiDeadline,
+			LocalDateTime applicationDeadline, LocalDate goLiveOn, int scoreMin, int scoreMax, List<String> criteria) {
+		this(name, levels, eoiDeadline, applicationDeadline, goLiveOn, scoreMin, scoreMax, criteria, Map.of());
+	}
 
 	public NewRound {
 		name = name == null ? "" : name.trim();
 		levels = levels == null ? Set.of() : Set.copyOf(levels);
+		Map<CommissioningLevel, LocalDateTime> perLevel = new EnumMap<>(CommissioningLevel.class);
+		if (levelDeadlines != null) {
+			levelDeadlines.forEach((level, deadline) -> {
+				if (level != null && deadline != null) {
+					perLevel.put(level, deadline);
+				}
+			});
+		}
+		levelDeadlines = Map.copyOf(perLevel);
 		criteria = criteria == null ? List.of()
 				: criteria.stream().filter(c -> c != null && !c.isBlank()).map(String::trim).toList();
 		List<String> problems = new ArrayList<>();
@@ -33,6 +52,19 @@ public record NewRound(String name, Set<CommissioningLevel> levels, LocalDateTim
 		}
 		if (eoiDeadline != null && applicationDeadline != null && applicationDeadline.isBefore(eoiDeadline)) {
 			problems.add("The full application deadline must not be before the expression of interest deadline");
+		}
+		for (Map.Entry<CommissioningLevel, LocalDateTime> own : new java.util.TreeMap<>(levelDeadlines).entrySet()) {
+			String level = own.getKey().label().toLowerCase();
+			if (!levels.contains(own.getKey())) {
+				problems.add("The full application deadline for " + level + " is set but the level is not offered");
+			}
+			if (eoiDeadline != null && own.getValue().isBefore(eoiDeadline)) {
+				problems.add("The full application deadline for " + level
+						+ " must not be before the expression of interest deadline");
+			}
+			if (goLiveOn != null && !goLiveOn.isAfter(own.getValue().toLocalDate())) {
+				problems.add("The go-live date must be after the full application deadline for " + level);
+			}
 		}
 		if (goLiveOn == null) {
 			problems.add("Enter the go-live date");

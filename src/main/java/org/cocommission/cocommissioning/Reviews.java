@@ -19,7 +19,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The area team's review (scores per criterion on the round's scale, its recommendation with reasons), the board's
+ * The area team's review (scores per criterion on the round's scale, part 2 of a delegated application, its
+ * recommendation with reasons), the board's
  * decision, and the conditions of an approval, tracked until each is discharged.
  */
 @Service
@@ -79,12 +80,46 @@ public class Reviews {
 		if (recommendation == null) {
 			throw new IllegalArgumentException("Choose a recommendation");
 		}
+		ApplicationState state = store.state(id);
+		// Who may recommend, and from which state, is checked first: part 2 only matters to a recommendation allowed.
+		state.apply(Transition.RECOMMEND, policy.requireUser().role());
+		policy.checkCanSee(state.ccgCode());
+		List<String> blocks = AreaTeamAssurance.blocks(state.level(), store.part2(id), recommendation);
+		if (!blocks.isEmpty()) {
+			throw new IllegalArgumentException(String.join("; ", blocks));
+		}
 		ApplicationView after = workflow.move(id, Transition.RECOMMEND, reasons, version,
 				Map.of("recommendation", recommendation.name()));
 		jdbc.sql("update cocommissioning_application set recommendation = ?, recommendation_reasons = ? where id = ?")
 			.params(recommendation.name(), reasons.trim(), id)
 			.update();
 		return store.view(after.id());
+	}
+
+	/**
+	 * Records part 2 of a delegated application: the area team, while it reviews it, answers the three assurance
+	 * questions and signs the declaration with its name.
+	 */
+	public int recordPart2(long id, boolean assuranceThresholdsMet, boolean conflictsThresholdsMet,
+			boolean soundFinancialControl, String declarationName, int version) {
+		ApplicationState state = reviewing(id);
+		if (state.level() != CommissioningLevel.DELEGATED) {
+			throw new IllegalArgumentException("Part 2 is for delegated applications only");
+		}
+		CurrentUser user = policy.requireUser();
+		AreaTeamAssurance before = store.part2(id);
+		AreaTeamAssurance part2 = new AreaTeamAssurance(assuranceThresholdsMet, conflictsThresholdsMet,
+				soundFinancialControl, declarationName, user.username(), clock.instant());
+		store.bump(id, version);
+		jdbc.sql("update cocommissioning_application set part2_assurance_met = ?, part2_conflicts_met = ?,"
+				+ " part2_financial_control = ?, part2_declaration_name = ?, part2_signed_by = ?, part2_signed_at = ?"
+				+ " where id = ?")
+			.params(part2.assuranceThresholdsMet(), part2.conflictsThresholdsMet(), part2.soundFinancialControl(),
+					part2.declarationName(), part2.signedBy(), java.sql.Timestamp.from(part2.signedAt()), id)
+			.update();
+		audit.record(new AuditEntry("COCOMMISSIONING_PART2_RECORDED", "COCOMMISSIONING_APPLICATION", String.valueOf(id),
+				state.ccgCode(), before, part2));
+		return version + 1;
 	}
 
 	/** The board's decision, with its reasons and, when approved with conditions, the conditions one a line. */

@@ -1,6 +1,8 @@
 package org.cocommission.cocommissioning;
 
+import java.time.LocalDateTime;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +13,7 @@ import org.cocommission.identity.AccessPolicy;
 import org.cocommission.identity.CurrentUser;
 import org.cocommission.identity.Role;
 
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,7 +22,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The module's home, the rounds, setting one up, re-opening a window and starting an application. */
+/**
+ * The module's home (with a delegated CCG's notice to end delegation), the rounds, setting one up and its quorum,
+ * re-opening a window and starting an application.
+ */
 @Controller
 class RoundPageController {
 
@@ -29,7 +35,17 @@ class RoundPageController {
 
 	private final AccessPolicy policy;
 
-	RoundPageController(Rounds rounds, Applications applications, AccessPolicy policy) {
+	private final CommissioningLevels levels;
+
+	private final DelegationNotices delegationNotices;
+
+	private final java.time.Clock clock;
+
+	RoundPageController(Rounds rounds, Applications applications, AccessPolicy policy, CommissioningLevels levels,
+			DelegationNotices delegationNotices, java.time.Clock clock) {
+		this.levels = levels;
+		this.delegationNotices = delegationNotices;
+		this.clock = clock;
 		this.rounds = rounds;
 		this.applications = applications;
 		this.policy = policy;
@@ -42,6 +58,11 @@ class RoundPageController {
 		model.addAttribute("national", user.isNational());
 		model.addAttribute("rounds", rounds.rounds());
 		model.addAttribute("applications", applications.visible());
+		if (user.role() == Role.CCG) {
+			model.addAttribute("ownLevel", levels.levelOn(user.organisationCode(), java.time.LocalDate.now(clock.withZone(Round.LONDON))));
+			model.addAttribute("notice", delegationNotices.pending(user.organisationCode()).orElse(null));
+			model.addAttribute("noticeEffectiveOn", NoticePeriod.effectiveOn(java.time.LocalDate.now(clock.withZone(Round.LONDON))));
+		}
 		return "cocommissioning/home";
 	}
 
@@ -57,14 +78,25 @@ class RoundPageController {
 			@RequestParam(required = false) List<CommissioningLevel> levels,
 			@RequestParam(required = false) String eoiDeadline, @RequestParam(required = false) String applicationDeadline,
 			@RequestParam(required = false) String goLiveOn, @RequestParam(defaultValue = "0") int scoreMin,
-			@RequestParam(defaultValue = "4") int scoreMax, @RequestParam(required = false) String criteria, Model model) {
+			@RequestParam(defaultValue = "4") int scoreMax, @RequestParam(required = false) String criteria,
+			@RequestParam Map<String, String> form, Model model) {
+		Map<CommissioningLevel, String> levelDeadlineText = new EnumMap<>(CommissioningLevel.class);
+		for (CommissioningLevel level : CommissioningLevel.values()) {
+			String text = form.get("deadline-" + level.name());
+			if (text != null && !text.isBlank()) {
+				levelDeadlineText.put(level, text.trim());
+			}
+		}
 		try {
 			Set<CommissioningLevel> offered = levels == null ? Set.of() : EnumSet.copyOf(levels);
+			Map<CommissioningLevel, LocalDateTime> levelDeadlines = new EnumMap<>(CommissioningLevel.class);
+			levelDeadlineText.forEach((level, text) -> levelDeadlines.put(level,
+					PageSupport.dateTime(text, "full application deadline for " + level.label().toLowerCase())));
 			Round round = rounds.create(new NewRound(name, offered,
 					PageSupport.dateTime(eoiDeadline, "expression of interest deadline"),
 					PageSupport.dateTime(applicationDeadline, "full application deadline"),
 					PageSupport.date(goLiveOn, "go-live date"), scoreMin, scoreMax,
-					criteria == null ? List.of() : Arrays.asList(criteria.split("\\R"))));
+					criteria == null ? List.of() : Arrays.asList(criteria.split("\\R")), levelDeadlines));
 			return "redirect:/co-commissioning/rounds/" + round.id();
 		}
 		catch (IllegalArgumentException ex) {
@@ -72,14 +104,15 @@ class RoundPageController {
 			model.addAttribute("problems", problems);
 			model.addAttribute("fieldErrors", fieldErrors(problems));
 			Map<String, String> anchors = Map.of("name", "name", "levels", "levels", "eoiDeadline", "eoi",
-					"applicationDeadline", "deadline", "goLiveOn", "go-live", "scoreMax", "score-max", "criteria", "criteria");
+					"applicationDeadline", "deadline", "goLiveOn", "go-live", "scoreMax", "score-max", "criteria", "criteria",
+					"levelDeadlines", "level-deadlines");
 			model.addAttribute("summary", problems.stream()
 				.map(problem -> new ProblemLink(problem,
 						anchors.getOrDefault(fieldErrors(List.of(problem)).keySet().iterator().next(), "round-form")))
 				.toList());
 			model.addAttribute("levels", CommissioningLevel.values());
 			model.addAttribute("form", new RoundForm(name, levels == null ? List.of() : levels, eoiDeadline,
-					applicationDeadline, goLiveOn, scoreMin, scoreMax, criteria));
+					applicationDeadline, goLiveOn, scoreMin, scoreMax, criteria, levelDeadlineText));
 			return "cocommissioning/round-new";
 		}
 	}
@@ -89,7 +122,8 @@ class RoundPageController {
 		Map<String, String> fields = new LinkedHashMap<>();
 		for (String problem : problems) {
 			String text = problem.toLowerCase();
-			String field = text.contains("name") ? "name" : text.contains("level") ? "levels"
+			String field = text.contains("application deadline for ") ? "levelDeadlines"
+					: text.contains("name") ? "name" : text.contains("level") ? "levels"
 					: text.contains("go-live") ? "goLiveOn" : text.contains("full application") ? "applicationDeadline"
 					: text.contains("expression") ? "eoiDeadline" : text.contains("score") ? "scoreMax"
 					: text.contains("criteri") ? "criteria" : "form";
@@ -104,7 +138,7 @@ class RoundPageController {
 
 	/** What the user typed, shown again when the round is refused. */
 	record RoundForm(String name, List<CommissioningLevel> levels, String eoiDeadline, String applicationDeadline,
-			String goLiveOn, int scoreMin, int scoreMax, String criteria) {
+			String goLiveOn, int scoreMin, int scoreMax, String criteria, Map<CommissioningLevel, String> levelDeadlines) {
 	}
 
 	@GetMapping("/co-commissioning/rounds/{id}")
@@ -131,6 +165,39 @@ class RoundPageController {
 			var local = PageSupport.dateTime(until, "new closing time");
 			rounds.reopenWindow(id, ccg, local == null ? null : local.atZone(Round.LONDON).toInstant(), reason);
 		});
+	}
+
+	@PostMapping("/co-commissioning/delegation-notice")
+	String giveNotice(@RequestParam(required = false) CommissioningLevel revertsTo,
+			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
+		CurrentUser user = policy.requireUser();
+		return PageSupport.attempt(redirect, "/co-commissioning",
+				() -> delegationNotices.give(user.organisationCode(), revertsTo, reason));
+	}
+
+	@PostMapping("/co-commissioning/rounds/{id}/quorum")
+	String setQuorum(@PathVariable long id, @RequestParam(required = false) String minVoting,
+			@RequestParam(required = false) String minLay, @RequestParam(required = false) String minGp,
+			@RequestParam(required = false) String minExecutive, @RequestParam(defaultValue = "-1") int version,
+			RedirectAttributes redirect) {
+		try {
+			return PageSupport.attempt(redirect, "/co-commissioning/rounds/" + id,
+					() -> rounds.setQuorum(id, count(minVoting, "voting members present"), count(minLay, "lay members"),
+							count(minGp, "GP members"), count(minExecutive, "executive members"), version));
+		}
+		catch (OptimisticLockingFailureException ex) {
+			redirect.addFlashAttribute("problem", ex.getMessage());
+			return "redirect:/co-commissioning/rounds/" + id;
+		}
+	}
+
+	private static int count(String text, String what) {
+		try {
+			return Integer.parseInt(text == null ? "" : text.trim());
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException("Enter the number of " + what + " as a whole number, like 1");
+		}
 	}
 
 	@PostMapping("/co-commissioning/rounds/{id}/applications")

@@ -15,8 +15,10 @@ import org.cocommission.audit.AuditEntry;
 import org.cocommission.audit.AuditTrail;
 import org.cocommission.directory.Directory;
 import org.cocommission.directory.OrganisationType;
+import org.cocommission.governance.QuorumRule;
 import org.cocommission.identity.AccessPolicy;
 
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -59,6 +61,10 @@ public class Rounds {
 					request.scoreMin(), request.scoreMax(), policy.requireUser().username())
 			.query(Long.class)
 			.single();
+		request.levelDeadlines().forEach((level, deadline) -> jdbc.sql("insert into cocommissioning_level_deadline"
+				+ " (round_id, level, application_deadline) values (?, ?, ?)")
+			.params(id, level.name(), Timestamp.from(deadline.atZone(Round.LONDON).toInstant()))
+			.update());
 		for (int i = 0; i < request.criteria().size(); i++) {
 			jdbc.sql("insert into cocommissioning_criterion (round_id, position, name) values (?, ?, ?)")
 				.params(id, i + 1, request.criteria().get(i))
@@ -85,14 +91,50 @@ public class Rounds {
 			.param(id)
 			.query((rs, row) -> new Round.Criterion(rs.getLong(1), rs.getInt(2), rs.getString(3)))
 			.list();
-		return jdbc.sql("select id, name, levels, eoi_deadline, application_deadline, go_live_on, score_min, score_max"
+		Map<CommissioningLevel, Instant> levelDeadlines = new java.util.EnumMap<>(CommissioningLevel.class);
+		jdbc.sql("select level, application_deadline from cocommissioning_level_deadline where round_id = ?")
+			.param(id)
+			.query(rs -> {
+				levelDeadlines.put(CommissioningLevel.valueOf(rs.getString(1)), rs.getTimestamp(2).toInstant());
+			});
+		return jdbc.sql("select id, name, levels, eoi_deadline, application_deadline, go_live_on, score_min, score_max,"
+				+ " quorum_min_voting, quorum_min_lay, quorum_min_gp, quorum_min_executive, version"
 				+ " from cocommissioning_round where id = ?")
 			.param(id)
 			.query((rs, row) -> new Round(rs.getLong(1), rs.getString(2), levels(rs.getString(3)),
 					rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(), rs.getObject(6, java.time.LocalDate.class),
-					rs.getInt(7), rs.getInt(8), criteria))
+					rs.getInt(7), rs.getInt(8), criteria,
+					new QuorumRule(rs.getInt(9), rs.getInt(10), rs.getInt(11), rs.getInt(12), true), rs.getInt(13), levelDeadlines))
 			.optional()
 			.orElseThrow(() -> new NoSuchElementException("No round has the id " + id));
+	}
+
+	/**
+	 * Sets the quorum a proposed committee in this round must meet (configurable, REFERENCE.md section 3); NHS England
+	 * only. Lay and executive members must still form the majority: that is a rule, not a setting.
+	 */
+	public Round setQuorum(long roundId, int minVoting, int minLay, int minGp, int minExecutive, int expectedVersion) {
+		policy.checkNational();
+		Round before = round(roundId);
+		QuorumRule quorum = new QuorumRule(minVoting, minLay, minGp, minExecutive, true);
+		int updated = jdbc.sql("update cocommissioning_round set quorum_min_voting = ?, quorum_min_lay = ?,"
+				+ " quorum_min_gp = ?, quorum_min_executive = ?, version = version + 1 where id = ? and version = ?")
+			.params(minVoting, minLay, minGp, minExecutive, roundId, expectedVersion)
+			.update();
+		if (updated == 0) {
+			throw new OptimisticLockingFailureException("Someone else changed this round's quorum since you opened it;"
+					+ " it is now " + describe(before.quorum()) + ". Check it and try again.");
+		}
+		Round after = round(roundId);
+		audit.record(new AuditEntry("COCOMMISSIONING_QUORUM_SET", "COCOMMISSIONING_ROUND", String.valueOf(roundId), null,
+				before.quorum(), quorum));
+		return after;
+	}
+
+	/** The quorum in words, as the CCG reads it. */
+	public static String describe(QuorumRule quorum) {
+		return quorum.minVotingPresent() + " voting members present, including at least " + quorum.minLay() + " lay, "
+				+ quorum.minGp() + " GP and " + quorum.minExecutive() + " executive";
 	}
 
 	/** The reference list: delegable functions first, then those reserved to NHS England. */
@@ -137,7 +179,7 @@ public class Rounds {
 		if (reason == null || reason.isBlank()) {
 			throw new IllegalArgumentException("Give the reason for re-opening the window");
 		}
-		if (until == null || !until.isAfter(round.applicationDeadline())) {
+		if (until == null || !until.isAfter(round.earliestApplicationDeadline())) {
 			throw new IllegalArgumentException("The window must re-open until after the round's deadline");
 		}
 		jdbc.sql("insert into cocommissioning_window (round_id, ccg_code, open_until, reason, opened_by)"
@@ -152,14 +194,24 @@ public class Rounds {
 	/** The deadline that applies to the CCG: the round's, or a later one a national user re-opened it to. */
 	@Transactional(readOnly = true)
 	public ApplicationWindow windowFor(long roundId, String ccg) {
+		return windowFor(roundId, ccg, null);
+	}
+
+	/**
+	 * The deadline that applies to the CCG's application for {@code level}: the level's own deadline (or the round's
+	 * when it has none), or a later one a national user re-opened the window to.
+	 */
+	@Transactional(readOnly = true)
+	public ApplicationWindow windowFor(long roundId, String ccg, CommissioningLevel level) {
 		Round round = round(roundId);
+		Instant deadline = level == null ? round.applicationDeadline() : round.applicationDeadlineFor(level);
 		Instant reopened = jdbc.sql("select open_until from cocommissioning_window where round_id = ? and ccg_code = ?"
 				+ " order by open_until desc limit 1")
 			.params(roundId, ccg)
 			.query((rs, row) -> rs.getTimestamp(1).toInstant())
 			.optional()
 			.orElse(null);
-		return new ApplicationWindow(round.applicationDeadline(), reopened);
+		return new ApplicationWindow(deadline, reopened);
 	}
 
 	private static Set<CommissioningLevel> levels(String text) {

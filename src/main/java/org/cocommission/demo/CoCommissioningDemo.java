@@ -145,11 +145,14 @@ public class CoCommissioningDemo implements ApplicationRunner {
 		return true;
 	}
 
-	/** The 2015/16 round and its published outcome, in the real proportions. */
+	/**
+	 * The 2015/16 round and its published outcome, in the real proportions; full applications were due on 9 January
+	 * 2015 for delegated and 30 January 2015 for joint commissioning (REFERENCE.md section 3).
+	 */
 	private Map<String, CommissioningLevel> completedRound(List<String> ccgs) {
 		Round round = rounds.create(new NewRound(COMPLETED_ROUND, EnumSet.allOf(CommissioningLevel.class),
 				LocalDateTime.of(2014, 6, 20, 17, 0), LocalDateTime.of(2015, 1, 30, 17, 0), LocalDate.of(2015, 4, 1), 0, 4,
-				criteria()));
+				criteria(), Map.of(CommissioningLevel.DELEGATED, LocalDateTime.of(2015, 1, 9, 17, 0))));
 		List<String> shuffled = new ArrayList<>(ccgs);
 		Collections.shuffle(shuffled, new Random(2015_16L));
 		int delegated = (int) Math.round(63.0 * ccgs.size() / NATIONAL_CCGS);
@@ -168,7 +171,8 @@ public class CoCommissioningDemo implements ApplicationRunner {
 		LocalDate today = directory.today();
 		Round round = rounds.create(new NewRound(OPEN_ROUND, EnumSet.of(CommissioningLevel.JOINT, CommissioningLevel.DELEGATED),
 				today.plusDays(10).atTime(LocalTime.of(17, 0)), today.plusDays(40).atTime(LocalTime.of(17, 0)),
-				today.plusDays(120), 0, 4, criteria()));
+				today.plusDays(120), 0, 4, criteria(),
+				Map.of(CommissioningLevel.DELEGATED, today.plusDays(30).atTime(LocalTime.of(17, 0)))));
 		List<String> candidates = ccgs.stream()
 			.skip(1)
 			.filter(ccg -> completed.get(ccg) != CommissioningLevel.DELEGATED)
@@ -218,7 +222,9 @@ public class CoCommissioningDemo implements ApplicationRunner {
 			int before = scored;
 			scored = as(area, () -> reviews.score(id, criterion.id(), 3, "Meets the criterion", before));
 		}
-		int recommendedOn = scored;
+		int assessed = scored;
+		int recommendedOn = as(area, () -> reviews.recordPart2(id, true, true, true, "Synthetic area team director",
+				assessed));
 		int decidedOn = as(area, () -> reviews.recommend(id, Recommendation.APPROVE_WITH_CONDITIONS,
 				"Sound proposal; conflicts of interest training to complete", recommendedOn)).version();
 		if (stage.equals("DECIDED")) {

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import org.cocommission.cocommissioning.ApplicationView.CommitteeMember;
 import org.cocommission.governance.MemberRole;
+import org.cocommission.governance.QuorumRule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,6 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * module's rules: lay chair; lay and executive members the majority; quorum of one lay, one GP, one executive.
  */
 class ApplicationRulesTests {
+
+	/** The typical quorum (REFERENCE.md section 3): three voting, one lay, one GP, one executive. */
+	private static final QuorumRule TYPICAL = new QuorumRule(3, 1, 1, 1, true);
 
 	private static final List<CommitteeMember> COMPLIANT = List.of(
 			new CommitteeMember(1, "Lay Chair", MemberRole.LAY_MEMBER, true, true),
@@ -26,7 +30,7 @@ class ApplicationRulesTests {
 
 	@Test
 	void aCommitteeWithALayChairAndALayAndExecutiveMajorityPasses() {
-		assertThat(ApplicationRules.committeeProblems(CommissioningLevel.DELEGATED, COMPLIANT)).isEmpty();
+		assertThat(ApplicationRules.committeeProblems(CommissioningLevel.DELEGATED, COMPLIANT, TYPICAL)).isEmpty();
 	}
 
 	@Test
@@ -35,14 +39,22 @@ class ApplicationRulesTests {
 				new CommitteeMember(2, "Dr Two", MemberRole.GP_MEMBER, true, false),
 				new CommitteeMember(3, "Lay", MemberRole.LAY_MEMBER, true, false),
 				new CommitteeMember(4, "Exec", MemberRole.EXECUTIVE, true, false));
-		assertThat(ApplicationRules.committeeProblems(CommissioningLevel.JOINT, gpLed))
+		assertThat(ApplicationRules.committeeProblems(CommissioningLevel.JOINT, gpLed, TYPICAL))
 			.anySatisfy(p -> assertThat(p).contains("The chair must be a lay member; Dr Chair"))
 			.anySatisfy(p -> assertThat(p).contains("Lay and executive members must form the majority"));
 	}
 
 	@Test
+	void theRoundsQuorumIsTheOneChecked() {
+		QuorumRule twoLayTwoGp = new QuorumRule(5, 2, 2, 1, true);
+		assertThat(ApplicationRules.committeeProblems(CommissioningLevel.DELEGATED, COMPLIANT, twoLayTwoGp))
+			.anySatisfy(p -> assertThat(p).containsIgnoringCase("GP"));
+		assertThat(ApplicationRules.committeeProblems(CommissioningLevel.DELEGATED, COMPLIANT, TYPICAL)).isEmpty();
+	}
+
+	@Test
 	void greaterInvolvementNeedsNoCommitteeNorFunctions() {
-		assertThat(ApplicationRules.committeeProblems(CommissioningLevel.GREATER_INVOLVEMENT, List.of())).isEmpty();
+		assertThat(ApplicationRules.committeeProblems(CommissioningLevel.GREATER_INVOLVEMENT, List.of(), TYPICAL)).isEmpty();
 		assertThat(ApplicationRules.missing(CommissioningLevel.GREATER_INVOLVEMENT, written(), List.of(), List.of())).isEmpty();
 	}
 
@@ -51,7 +63,7 @@ class ApplicationRulesTests {
 		Map<Section, String> sections = written();
 		sections.put(Section.HEALTH_INEQUALITIES, " ");
 		List<String> missing = ApplicationRules.missing(CommissioningLevel.DELEGATED, sections, List.of(),
-				ApplicationRules.committeeProblems(CommissioningLevel.DELEGATED, List.of()));
+				ApplicationRules.committeeProblems(CommissioningLevel.DELEGATED, List.of(), TYPICAL));
 		assertThat(missing).containsExactly(
 				"Cutting health inequalities: describe how they would cut health inequalities in primary care",
 				"Functions requested: choose at least one function from the reference list",

@@ -17,6 +17,7 @@ import org.cocommission.governance.CommitteeKind;
 import org.cocommission.governance.Governance;
 import org.cocommission.governance.GovernanceRequests;
 import org.cocommission.governance.MemberRole;
+import org.cocommission.governance.QuorumRule;
 import org.cocommission.identity.UserAccounts;
 import org.cocommission.identity.UserDuties;
 
@@ -115,6 +116,30 @@ class ApplicationWorkflowTests {
 	}
 
 	@Test
+	void eachLevelIsSubmittedByItsOwnDeadlineAsIn2015() {
+		NewRound base = CoCommissioningTestData.round("Per-level round " + ROUNDS.incrementAndGet());
+		Round round = as(users, "cc-national", () -> rounds.create(new NewRound(base.name(), base.levels(),
+				base.eoiDeadline(), java.time.LocalDateTime.of(2015, 1, 30, 12, 0), base.goLiveOn(), base.scoreMin(),
+				base.scoreMax(), base.criteria(), Map.of(CommissioningLevel.DELEGATED, java.time.LocalDateTime.of(2015, 1, 9, 12, 0)))));
+		ApplicationView delegated = complete(round, "50A");
+		ApplicationView joint = complete(round, "50B", CommissioningLevel.JOINT);
+		clock.set(DEADLINE.plusSeconds(1));
+		assertThatThrownBy(() -> as(users, "cc-ao-50a", () -> workflow.submit(delegated.id(), "Go", delegated.version())))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("The deadline for applications passed on 9 January 2015 at 12:00:00 (UK time)");
+		assertThat(as(users, "cc-ao-50b", () -> workflow.submit(joint.id(), "Go", joint.version())).status())
+			.isEqualTo(ApplicationStatus.SUBMITTED);
+		assertThat(rounds.windowFor(round.id(), "50B", CommissioningLevel.JOINT).closesAt())
+			.isEqualTo(Instant.parse("2015-01-30T12:00:00Z"));
+		as(users, "cc-national", () -> {
+			rounds.reopenWindow(round.id(), "50A", DEADLINE.plusSeconds(3600), "Delegated budget figures were late");
+			return null;
+		});
+		assertThat(as(users, "cc-ao-50a", () -> workflow.submit(delegated.id(), "Go", delegated.version())).status())
+			.isEqualTo(ApplicationStatus.SUBMITTED);
+	}
+
+	@Test
 	void onlyANationalUserReopensTheWindowAndOnlyWithAReason() {
 		Round round = newRound();
 		assertThatThrownBy(() -> as(users, "cc-area-q50", () -> {
@@ -207,8 +232,14 @@ class ApplicationWorkflowTests {
 				back.version()));
 		assertThatThrownBy(() -> as(users, "cc-area-q50", () -> reviews.score(back.id(), round.criteria().get(1).id(), 5, "",
 				scored))).hasMessageContaining("from 0 to 4");
+		assertThatThrownBy(() -> as(users, "cc-area-q50", () -> reviews.recommend(back.id(),
+				Recommendation.APPROVE_WITH_CONDITIONS, "Sound, subject to training", scored)))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("Complete part 2");
+		int assured = as(users, "cc-area-q50", () -> reviews.recordPart2(back.id(), true, true, true, "Rita Reviewer", scored));
 		ApplicationView recommended = as(users, "cc-area-q50", () -> reviews.recommend(back.id(),
-				Recommendation.APPROVE_WITH_CONDITIONS, "Sound, subject to training", scored));
+				Recommendation.APPROVE_WITH_CONDITIONS, "Sound, subject to training", assured));
+		assertThat(recommended.part2().declarationName()).isEqualTo("Rita Reviewer");
 		ApplicationView decided = as(users, "cc-national", () -> reviews.decide(recommended.id(),
 				BoardDecision.APPROVED_WITH_CONDITIONS, "Approved by the board", List.of("Conflicts training by June"),
 				recommended.version()));
@@ -255,6 +286,76 @@ class ApplicationWorkflowTests {
 	}
 
 	@Test
+	void aRoundStartsWithTheTypicalQuorumAndTheQuorumANationalUserSetsIsTheOneApplicationsAreCheckedAgainst() {
+		Round round = newRound();
+		assertThat(round.quorum()).isEqualTo(new QuorumRule(3, 1, 1, 1, true));
+		ApplicationView complete = complete(round, "50A");
+		Round stricter = as(users, "cc-national", () -> rounds.setQuorum(round.id(), 4, 1, 2, 1, round.version()));
+		assertThat(stricter.quorum()).isEqualTo(new QuorumRule(4, 1, 2, 1, true));
+		assertThat(as(users, "cc-ao-50a", () -> applications.application(complete.id())).committeeProblems())
+			.anySatisfy(p -> assertThat(p).contains("GP"));
+		assertThatThrownBy(() -> as(users, "cc-ao-50a", () -> workflow.submit(complete.id(), "Go", complete.version())))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("Proposed committee:");
+		assertThat(jdbc.sql("select count(*) from audit_event where action = 'COCOMMISSIONING_QUORUM_SET' and entity_type = 'COCOMMISSIONING_ROUND' and entity_id = ?")
+			.param(String.valueOf(round.id())).query(Integer.class).single()).isEqualTo(1);
+	}
+
+	@Test
+	void onlyANationalUserSetsTheQuorumAndAStaleEditIsRefused() {
+		Round round = newRound();
+		assertThatThrownBy(() -> as(users, "cc-ao-50a", () -> rounds.setQuorum(round.id(), 3, 1, 1, 1, round.version())))
+			.isInstanceOf(AccessDeniedException.class);
+		assertThatThrownBy(() -> as(users, "cc-national", () -> rounds.setQuorum(round.id(), 2, 1, 1, 1, round.version())))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("exceed the minimum voting members present");
+		as(users, "cc-national", () -> rounds.setQuorum(round.id(), 3, 1, 1, 1, round.version()));
+		assertThatThrownBy(() -> as(users, "cc-national", () -> rounds.setQuorum(round.id(), 5, 2, 1, 1, round.version())))
+			.isInstanceOf(OptimisticLockingFailureException.class)
+			.hasMessageContaining("Someone else changed this round's quorum");
+	}
+
+	@Test
+	void partTwoIsTheAreaTeamsAndApprovalNeedsEveryThresholdMet() {
+		Round round = newRound();
+		ApplicationView draft = complete(round, "50B");
+		ApplicationView submitted = as(users, "cc-ao-50b", () -> workflow.submit(draft.id(), "Signed", draft.version()));
+		ApplicationView reviewing = as(users, "cc-area-q50", () -> workflow.startReview(submitted.id(), "Start", submitted.version()));
+		assertThatThrownBy(() -> as(users, "cc-ao-50b", () -> reviews.recordPart2(reviewing.id(), true, true, true, "Me",
+				reviewing.version()))).isInstanceOf(AccessDeniedException.class);
+		assertThatThrownBy(() -> as(users, "cc-area-q51", () -> reviews.recordPart2(reviewing.id(), true, true, true, "Me",
+				reviewing.version()))).isInstanceOf(AccessDeniedException.class);
+		assertThatThrownBy(() -> as(users, "cc-area-q50", () -> reviews.recordPart2(reviewing.id(), true, true, true, " ",
+				reviewing.version()))).hasMessage("Sign the area team's declaration: enter your full name");
+		int assured = as(users, "cc-area-q50", () -> reviews.recordPart2(reviewing.id(), true, false, true, "Rita Reviewer",
+				reviewing.version()));
+		assertThatThrownBy(() -> as(users, "cc-area-q50", () -> reviews.recordPart2(reviewing.id(), true, true, true,
+				"Rita Reviewer", reviewing.version()))).isInstanceOf(OptimisticLockingFailureException.class);
+		assertThatThrownBy(() -> as(users, "cc-area-q50", () -> reviews.recommend(reviewing.id(), Recommendation.APPROVE,
+				"Sound", assured)))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("Part 2 does not support approval: the conflicts of interest thresholds are not met");
+		ApplicationView refused = as(users, "cc-area-q50", () -> reviews.recommend(reviewing.id(),
+				Recommendation.DO_NOT_APPROVE, "Conflicts of interest thresholds not met", assured));
+		assertThat(refused.status()).isEqualTo(ApplicationStatus.RECOMMENDED);
+		assertThat(refused.part2().conflictsThresholdsMet()).isFalse();
+		assertThat(jdbc.sql("select count(*) from audit_event where action = 'COCOMMISSIONING_PART2_RECORDED' and entity_id = ?")
+			.param(String.valueOf(reviewing.id())).query(Integer.class).single()).isEqualTo(1);
+	}
+
+	@Test
+	void aJointApplicationHasNoPartTwo() {
+		Round round = newRound();
+		ApplicationView draft = complete(round, "50A", CommissioningLevel.JOINT);
+		ApplicationView submitted = as(users, "cc-ao-50a", () -> workflow.submit(draft.id(), "Signed", draft.version()));
+		ApplicationView reviewing = as(users, "cc-area-q50", () -> workflow.startReview(submitted.id(), "Start", submitted.version()));
+		assertThatThrownBy(() -> as(users, "cc-area-q50", () -> reviews.recordPart2(reviewing.id(), true, true, true, "Me",
+				reviewing.version()))).hasMessage("Part 2 is for delegated applications only");
+		assertThat(as(users, "cc-area-q50", () -> reviews.recommend(reviewing.id(), Recommendation.APPROVE, "Sound",
+				reviewing.version())).status()).isEqualTo(ApplicationStatus.RECOMMENDED);
+	}
+
+	@Test
 	void aReviewWithoutARecommendation28DaysAfterSubmissionIsOverdue() {
 		Round round = newRound();
 		ApplicationView draft = complete(round, "50B");
@@ -275,9 +376,13 @@ class ApplicationWorkflowTests {
 
 	/** A complete delegated application of the CCG, written by its accountable officer. */
 	private ApplicationView complete(Round round, String ccg) {
+		return complete(round, ccg, CommissioningLevel.DELEGATED);
+	}
+
+	private ApplicationView complete(Round round, String ccg, CommissioningLevel level) {
 		String username = "cc-ao-" + ccg.toLowerCase();
 		return as(users, username, () -> {
-			ApplicationView draft = applications.start(round.id(), ccg, CommissioningLevel.DELEGATED);
+			ApplicationView draft = applications.start(round.id(), ccg, level);
 			Map<Section, String> sections = new EnumMap<>(Section.class);
 			for (Section section : Section.values()) {
 				sections.put(section, "Our plan for " + section.label().toLowerCase());

@@ -101,6 +101,37 @@ class CoCommissioningApiTests {
 	}
 
 	@Test
+	void setsTheQuorumAndPerLevelDeadlinesAndListsNoticesThroughTheApi() throws Exception {
+		String round = """
+				{"name": "API per-level round", "levels": ["JOINT", "DELEGATED"], "eoiDeadline": "2014-06-20T17:00:00",
+				 "applicationDeadline": "2015-01-30T17:00:00", "goLiveOn": "2015-04-01", "scoreMin": 0, "scoreMax": 4,
+				 "criteria": ["Integration"], "levelDeadlines": {"DELEGATED": "2015-01-09T17:00:00"}}""";
+		String created = mvc.perform(post("/api/v1/co-commissioning/rounds").with(httpBasic("cc-national", PASSWORD))
+			.contentType(MediaType.APPLICATION_JSON).content(round))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.levelDeadlines.DELEGATED").value("2015-01-09T17:00:00Z"))
+			.andExpect(jsonPath("$.quorum.minGp").value(1))
+			.andReturn().getResponse().getContentAsString();
+		String quorum = "/api/v1/co-commissioning/rounds/" + created.replaceAll("(?s).*?\"id\":(\\d+).*", "$1") + "/quorum";
+		String body = "{\"minVotingPresent\": 4, \"minLay\": 2, \"minGp\": 1, \"minExecutive\": 1, \"version\": 0}";
+		mvc.perform(put(quorum).with(httpBasic("cc-ao-50a", PASSWORD)).contentType(MediaType.APPLICATION_JSON).content(body))
+			.andExpect(status().isForbidden());
+		mvc.perform(put(quorum).with(httpBasic("cc-national", PASSWORD)).contentType(MediaType.APPLICATION_JSON).content(body))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.quorum.minLay").value(2))
+			.andExpect(jsonPath("$.version").value(1));
+		mvc.perform(put(quorum).with(httpBasic("cc-national", PASSWORD)).contentType(MediaType.APPLICATION_JSON).content(body))
+			.andExpect(status().isConflict());
+		mvc.perform(post("/api/v1/co-commissioning/ccgs/50B/delegation-notice").with(httpBasic("cc-ao-50b", PASSWORD))
+			.contentType(MediaType.APPLICATION_JSON).content("{\"revertsTo\": \"JOINT\", \"reason\": \"Not delegated\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value("50B does not hold delegated commissioning, so there is nothing to end"));
+		mvc.perform(get("/api/v1/co-commissioning/ccgs/50B/delegation-notices").with(httpBasic("cc-ao-50b", PASSWORD)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.length()").value(0));
+	}
+
+	@Test
 	void thePublicReadsApprovedArrangementsAndLevelsWithoutSigningIn() throws Exception {
 		mvc.perform(get("/api/v1/public/co-commissioning/arrangements")).andExpect(status().isOk());
 		mvc.perform(get("/api/v1/public/co-commissioning/ccgs/50A/levels")).andExpect(status().isOk());

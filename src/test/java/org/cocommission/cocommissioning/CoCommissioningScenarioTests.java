@@ -144,7 +144,21 @@ class CoCommissioningScenarioTests {
 			.andExpect(flash().attribute("saved", true));
 		mvc.perform(post(application + "/recommendation").cookie(area).with(csrf()).param("version", current(id))
 			.param("recommendation", "APPROVE").param("reasons", "Meets every criterion"))
+			.andExpect(flash().attribute("problem", containsString("Complete part 2")));
+		mvc.perform(get(application).cookie(area)).andExpect(content().string(containsString("Sign part 2")));
+		mvc.perform(post(application + "/part2").cookie(area).with(csrf()).param("version", current(id))
+			.param("assuranceThresholdsMet", "true").param("conflictsThresholdsMet", "true")
+			.param("soundFinancialControl", "true").param("declarationName", ""))
+			.andExpect(flash().attribute("problem", "Sign the area team's declaration: enter your full name"));
+		mvc.perform(post(application + "/part2").cookie(area).with(csrf()).param("version", current(id))
+			.param("assuranceThresholdsMet", "true").param("conflictsThresholdsMet", "true")
+			.param("soundFinancialControl", "true").param("declarationName", "Rita Reviewer"))
 			.andExpect(flash().attribute("saved", true));
+		mvc.perform(post(application + "/recommendation").cookie(area).with(csrf()).param("version", current(id))
+			.param("recommendation", "APPROVE").param("reasons", "Meets every criterion"))
+			.andExpect(flash().attribute("saved", true));
+		mvc.perform(get(application).cookie(board))
+			.andExpect(content().string(containsString("Declaration signed by Rita Reviewer (cc-area-q50)")));
 
 		mvc.perform(get(application).cookie(board)).andExpect(content().string(containsString("Record the decision")));
 		mvc.perform(post(application + "/decision").cookie(board).with(csrf()).param("version", current(id))
@@ -174,6 +188,75 @@ class CoCommissioningScenarioTests {
 		mvc.perform(get("/organisations/50B").cookie(board))
 			.andExpect(content().string(allOf(containsString("Delegated commissioning"),
 					containsString("GP contracts of its 1 member practices"))));
+	}
+
+	@Test
+	void aNationalUserSetsTheRoundsQuorumOnTheRoundPageAndTheCcgSeesIt() throws Exception {
+		Cookie board = login("cc-national");
+		String round = mvc.perform(post("/co-commissioning/rounds").cookie(board).with(csrf())
+			.param("name", "Quorum scenario").param("levels", "JOINT").param("eoiDeadline", "2014-06-20T17:00")
+			.param("applicationDeadline", "2015-01-30T12:00").param("goLiveOn", "2015-04-01")
+			.param("criteria", "Integration of care"))
+			.andExpect(status().is3xxRedirection())
+			.andReturn().getResponse().getRedirectedUrl();
+		mvc.perform(get(round).cookie(board))
+			.andExpect(content().string(allOf(containsString("id=\"quorum-form\""),
+					containsString("3 voting members present, including at least 1 lay, 1 GP and 1 executive"))));
+		mvc.perform(post(round + "/quorum").cookie(board).with(csrf()).param("version", "0").param("minVoting", "two")
+			.param("minLay", "1").param("minGp", "1").param("minExecutive", "1"))
+			.andExpect(flash().attribute("problem", "Enter the number of voting members present as a whole number, like 1"));
+		mvc.perform(post(round + "/quorum").cookie(board).with(csrf()).param("version", "0").param("minVoting", "4")
+			.param("minLay", "2").param("minGp", "1").param("minExecutive", "1"))
+			.andExpect(flash().attribute("saved", true));
+		mvc.perform(post(round + "/quorum").cookie(board).with(csrf()).param("version", "0").param("minVoting", "3")
+			.param("minLay", "1").param("minGp", "1").param("minExecutive", "1"))
+			.andExpect(flash().attribute("problem", containsString("Someone else changed this round's quorum")));
+		Cookie ccg = login("cc-ao-51a");
+		mvc.perform(get(round).cookie(ccg))
+			.andExpect(content().string(allOf(containsString("4 voting members present, including at least 2 lay, 1 GP and 1 executive"),
+					not(containsString("id=\"quorum-form\"")))));
+		mvc.perform(post(round + "/quorum").cookie(ccg).with(csrf()).param("version", "1").param("minVoting", "3")
+			.param("minLay", "1").param("minGp", "1").param("minExecutive", "1"))
+			.andExpect(status().isForbidden());
+		String application = mvc.perform(post(round + "/applications").cookie(ccg).with(csrf()).param("level", "JOINT"))
+			.andReturn().getResponse().getRedirectedUrl();
+		mvc.perform(get(application).cookie(ccg))
+			.andExpect(content().string(containsString("4 voting members present, including at least 2 lay, 1 GP and 1 executive")));
+	}
+
+	@Test
+	void aNationalUserSetsADeadlinePerLevelOnTheRoundFormAndTheCcgSeesItsOwn() throws Exception {
+		clock.set(Instant.parse("2014-12-01T10:00:00Z"));
+		Cookie board = login("cc-national");
+		mvc.perform(get("/co-commissioning/rounds/new").cookie(board))
+			.andExpect(content().string(allOf(containsString("name=\"deadline-DELEGATED\""), containsString("9 January 2015"))));
+		mvc.perform(post("/co-commissioning/rounds").cookie(board).with(csrf()).param("name", "Per-level scenario")
+			.param("levels", "JOINT", "DELEGATED").param("eoiDeadline", "2014-06-20T17:00")
+			.param("applicationDeadline", "2015-01-30T17:00").param("deadline-DELEGATED", "2015-05-09T17:00")
+			.param("goLiveOn", "2015-04-01").param("criteria", "Integration"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(
+					containsString("The go-live date must be after the full application deadline for delegated commissioning"),
+					containsString("href=\"#level-deadlines\""), containsString("id=\"level-deadlines-error\""),
+					containsString("value=\"2015-05-09T17:00\""))));
+		String round = mvc.perform(post("/co-commissioning/rounds").cookie(board).with(csrf()).param("name", "Per-level scenario")
+			.param("levels", "JOINT", "DELEGATED").param("eoiDeadline", "2014-06-20T17:00")
+			.param("applicationDeadline", "2015-01-30T17:00").param("deadline-DELEGATED", "2015-01-09T17:00")
+			.param("goLiveOn", "2015-04-01").param("criteria", "Integration"))
+			.andExpect(status().is3xxRedirection())
+			.andReturn().getResponse().getRedirectedUrl();
+		mvc.perform(get("/co-commissioning").cookie(board))
+			.andExpect(content().string(allOf(containsString("Delegated commissioning: 9 Jan 2015 17:00"),
+					containsString("Joint commissioning: 30 Jan 2015 17:00"))));
+		mvc.perform(get(round).cookie(board))
+			.andExpect(content().string(allOf(containsString("Full applications due: Delegated commissioning"),
+					containsString("9 January 2015 17:00 (UK time)"), containsString("30 January 2015 17:00 (UK time)"))));
+		Cookie ccg = login("cc-ao-51a");
+		String application = mvc.perform(post(round + "/applications").cookie(ccg).with(csrf()).param("level", "DELEGATED"))
+			.andReturn().getResponse().getRedirectedUrl();
+		mvc.perform(get(application).cookie(ccg))
+			.andExpect(content().string(containsString(
+					"Full applications for delegated commissioning are due by 9 January 2015 17:00 (UK time).")));
 	}
 
 	private static String roundId(String roundUrl) {

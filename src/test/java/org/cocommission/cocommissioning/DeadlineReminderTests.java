@@ -97,6 +97,27 @@ class DeadlineReminderTests {
 		assertThat(emails(prefix + "%")).as("nothing after the deadline").isEqualTo(6);
 	}
 
+	@Test
+	void remindsOfALevelsOwnDeadlineOnItsOwnDays() {
+		Round round = as(users, "cc-national", () -> rounds.create(new NewRound("Per-level reminder round",
+				EnumSet.of(CommissioningLevel.JOINT, CommissioningLevel.DELEGATED), LocalDateTime.of(2016, 6, 1, 17, 0),
+				LocalDateTime.of(2016, 8, 30, 12, 0), LocalDate.of(2016, 10, 1), 0, 4, List.of("Integration"),
+				java.util.Map.of(CommissioningLevel.DELEGATED, LocalDateTime.of(2016, 8, 9, 12, 0)))));
+		String prefix = "cocommissioning-reminder-" + round.id() + "-";
+
+		clock.set(Instant.parse("2016-07-26T07:00:00Z"));
+		reminders.queueReminders();
+		assertThat(emails(prefix + "APPLICATION_DELEGATED-14-%")).isEqualTo(3);
+		assertThat(notices("Per-level reminder round: full applications for delegated commissioning are due in 14 days"))
+			.isEqualTo(4);
+		assertThat(emails(prefix + "APPLICATION-%")).as("the joint deadline is not yet near").isZero();
+
+		clock.set(Instant.parse("2016-08-16T07:00:00Z"));
+		reminders.queueReminders();
+		assertThat(emails(prefix + "APPLICATION-14-%")).isEqualTo(3);
+		assertThat(emails(prefix + "APPLICATION_DELEGATED-%")).as("none after the delegated deadline").isEqualTo(3);
+	}
+
 	private int emails(String keyPattern) {
 		return jdbc.sql("select count(*) from notification_email_outbox where deduplication_key like ?")
 			.param(keyPattern)

@@ -122,11 +122,20 @@ class TransitionMatrixTests {
 			case START_REVIEW -> workflow.startReview(id, "Starting", version);
 			case REQUEST_INFORMATION -> workflow.requestInformation(id, "More please", version);
 			case RETURN_INFORMATION -> workflow.returnInformation(id, "Here it is", version);
-			case RECOMMEND -> reviews.recommend(id, Recommendation.APPROVE, "Sound", version);
+			case RECOMMEND -> reviews.recommend(id, Recommendation.APPROVE, "Sound", withPart2(application));
 			case DECIDE -> reviews.decide(id, BoardDecision.APPROVED, "Approved", List.of(), version);
 			case WITHDRAW -> workflow.withdraw(id, "Not now", version);
 			case GO_LIVE -> throw new IllegalStateException("The system's move");
 		};
+	}
+
+	/** Part 2, signed by 50A's area team while it reviews the application, so that only the move itself is tried. */
+	private int withPart2(ApplicationView application) {
+		if (application.status() != ApplicationStatus.UNDER_REVIEW) {
+			return application.version();
+		}
+		return as(users, "cc-area-q50", () -> reviews.recordPart2(application.id(), true, true, true, "Rita Reviewer",
+				application.version()));
 	}
 
 	/** A complete delegated application of 50A, taken to {@code status} by the users who own each move. */
