@@ -2,8 +2,13 @@ package org.cocommission.finance;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 import org.cocommission.directory.PopulationQueries;
 import org.cocommission.platform.FinancialYear;
@@ -129,45 +134,45 @@ final class FinanceForms {
 	 * Per-CCG indices pasted one CCG a line as {@code code,additional need,market forces factor,inequality index}
 	 * (a header line starting "code" is skipped); every bad line is reported.
 	 */
-	static Parsed<java.util.List<CcgFactor>> ccgFactors(String text) {
-		java.util.List<CcgFactor> factors = new java.util.ArrayList<>();
-		java.util.List<String> problems = new java.util.ArrayList<>();
-		java.util.Set<String> seen = new java.util.HashSet<>();
-		String[] lines = text == null ? new String[0] : text.split("\\R");
-		for (int i = 0; i < lines.length; i++) {
-			String line = lines[i].trim();
-			if (line.isEmpty() || line.toLowerCase().startsWith("code")) {
-				continue;
-			}
-			String[] cells = line.split("[,\\t]");
-			if (cells.length != 4) {
-				problems.add("Line " + (i + 1) + " needs 4 values (code, additional need, market forces factor,"
-						+ " inequality index), not " + cells.length);
-				continue;
-			}
-			String code = cells[0].trim().toUpperCase();
-			try {
-				factors.add(new CcgFactor(code, decimal(cells[1], "The additional need"),
-						decimal(cells[2], "The market forces factor"), decimal(cells[3], "The inequality index")));
-				if (!seen.add(code)) {
-					problems.add("Line " + (i + 1) + ": CCG " + code + " appears twice");
-				}
-			}
-			catch (IllegalArgumentException ex) {
-				problems.add("Line " + (i + 1) + ": " + ex.getMessage());
-			}
-		}
-		return problems(factors, problems, "factors");
+	static Parsed<List<CcgFactor>> ccgFactors(String text) {
+		return pasted(text, new PastedTable<>("factors", "CCG",
+				"code, additional need, market forces factor, inequality index",
+				cells -> new CcgFactor(cells[0], decimal(cells[1], "The additional need"),
+						decimal(cells[2], "The market forces factor"), decimal(cells[3], "The inequality index")),
+				CcgFactor::ccgCode));
 	}
 
 	/**
 	 * Per-practice global sum indices pasted one practice a line as {@code code,additional needs,list turnover,market
 	 * forces factor,rurality,nursing home patients}; a header line starting "code" is skipped.
 	 */
-	static Parsed<java.util.List<PracticeFactor>> practiceFactors(String text) {
-		java.util.List<PracticeFactor> factors = new java.util.ArrayList<>();
-		java.util.List<String> problems = new java.util.ArrayList<>();
-		java.util.Set<String> seen = new java.util.HashSet<>();
+	static Parsed<List<PracticeFactor>> practiceFactors(String text) {
+		return pasted(text, new PastedTable<>("practiceFactors", "practice",
+				"code, additional needs, list turnover, market forces factor, rurality, nursing home patients", cells -> {
+					BigDecimal patients = decimal(cells[5], "The number of nursing home patients");
+					if (patients.stripTrailingZeros().scale() > 0) {
+						throw new IllegalArgumentException("The number of nursing home patients must be a whole number");
+					}
+					return new PracticeFactor(cells[0], decimal(cells[1], "The additional needs index"),
+							decimal(cells[2], "The list turnover index"), decimal(cells[3], "The market forces factor"),
+							decimal(cells[4], "The rurality index"), patients.longValueExact());
+				}, PracticeFactor::practiceCode));
+	}
+
+	/** A table people paste from a spreadsheet: its form field, what each line is, its columns and how a line reads. */
+	private record PastedTable<T>(String field, String organisation, String columns, Function<String[], T> row,
+			Function<T, String> code) {
+
+		int width() {
+			return columns.split(",").length;
+		}
+	}
+
+	/** Reads every line (blank lines and a header starting "code" skipped), reporting each bad or repeated line. */
+	private static <T> Parsed<List<T>> pasted(String text, PastedTable<T> table) {
+		List<T> values = new ArrayList<>();
+		List<String> problems = new ArrayList<>();
+		Set<String> seen = new HashSet<>();
 		String[] lines = text == null ? new String[0] : text.split("\\R");
 		for (int i = 0; i < lines.length; i++) {
 			String line = lines[i].trim();
@@ -175,39 +180,29 @@ final class FinanceForms {
 				continue;
 			}
 			String[] cells = line.split("[,\\t]");
-			if (cells.length != 6) {
-				problems.add("Line " + (i + 1) + " needs 6 values (code, additional needs, list turnover, market forces"
-						+ " factor, rurality, nursing home patients), not " + cells.length);
+			if (cells.length != table.width()) {
+				problems.add("Line " + (i + 1) + " needs " + table.width() + " values (" + table.columns() + "), not "
+						+ cells.length);
 				continue;
 			}
-			String code = cells[0].trim().toUpperCase();
+			cells[0] = cells[0].trim().toUpperCase();
 			try {
-				BigDecimal patients = decimal(cells[5], "The number of nursing home patients");
-				if (patients.stripTrailingZeros().scale() > 0) {
-					throw new IllegalArgumentException("The number of nursing home patients must be a whole number");
-				}
-				factors.add(new PracticeFactor(code, decimal(cells[1], "The additional needs index"),
-						decimal(cells[2], "The list turnover index"), decimal(cells[3], "The market forces factor"),
-						decimal(cells[4], "The rurality index"), patients.longValueExact()));
-				if (!seen.add(code)) {
-					problems.add("Line " + (i + 1) + ": practice " + code + " appears twice");
+				T value = table.row().apply(cells);
+				values.add(value);
+				if (!seen.add(table.code().apply(value))) {
+					problems.add("Line " + (i + 1) + ": " + table.organisation() + " " + cells[0] + " appears twice");
 				}
 			}
 			catch (IllegalArgumentException | ArithmeticException ex) {
 				problems.add("Line " + (i + 1) + ": " + ex.getMessage());
 			}
 		}
-		return problems(factors, problems, "practiceFactors");
-	}
-
-	private static <T> Parsed<java.util.List<T>> problems(java.util.List<T> values, java.util.List<String> problems,
-			String field) {
 		if (problems.size() > 10) {
 			int more = problems.size() - 10;
-			problems = new java.util.ArrayList<>(problems.subList(0, 10));
+			problems = new ArrayList<>(problems.subList(0, 10));
 			problems.add("and " + more + " more problems");
 		}
-		Map<String, String> errors = problems.isEmpty() ? Map.of() : Map.of(field, String.join("; ", problems));
+		Map<String, String> errors = problems.isEmpty() ? Map.of() : Map.of(table.field(), String.join("; ", problems));
 		return new Parsed<>(errors.isEmpty() ? values : null, errors);
 	}
 
