@@ -8,6 +8,7 @@ import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.cocommission.platform.Exports;
+import org.cocommission.platform.PageOf;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -18,6 +19,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 /** NHS England's national view with its chart and CSV, and the public page of approved arrangements. */
 @Controller
 class NationalPageController {
+
+	/** CCGs on one page of the national view and of the public arrangements. */
+	private static final int PAGE_SIZE = 50;
 
 	private final NationalView national;
 
@@ -35,7 +39,7 @@ class NationalPageController {
 	String national(@RequestParam(required = false) Long round, @RequestParam(defaultValue = "0") int page, Model model) {
 		NationalView.Overview overview = national.overview(round == null ? latestRound() : round);
 		model.addAttribute("overview", overview);
-		model.addAttribute("ccgs", Paged.of(overview.ccgs(), page));
+		model.addAttribute("ccgs", PageOf.of(overview.ccgs(), page, PAGE_SIZE));
 		model.addAttribute("rounds", rounds.rounds());
 		model.addAttribute("levels", CommissioningLevel.values());
 		model.addAttribute("chart", chart(overview));
@@ -50,7 +54,7 @@ class NationalPageController {
 
 	@GetMapping("/public/co-commissioning")
 	String published(@RequestParam(defaultValue = "0") int page, Model model) {
-		model.addAttribute("arrangements", Paged.of(national.approvedArrangements(), page));
+		model.addAttribute("arrangements", PageOf.of(national.approvedArrangements(), page, PAGE_SIZE));
 		return "cocommissioning/public";
 	}
 

@@ -15,6 +15,14 @@ public record PageOf<T>(List<T> items, int page, int size, long total) {
 		}
 	}
 
+	/** One page of a list already in memory; a page beyond either end gives the nearest page there is. */
+	public static <T> PageOf<T> of(List<T> all, int page, int size) {
+		int lastPage = Math.max(0, (all.size() - 1) / size);
+		int current = Math.max(0, Math.min(page, lastPage));
+		return new PageOf<>(all.subList(Math.min(all.size(), current * size), Math.min(all.size(), (current + 1) * size)),
+				current, size, all.size());
+	}
+
 	/** Refuses a page request no list could answer, before any query runs. */
 	public static void check(int page, int size, int maxSize) {
 		if (page < 0) {

@@ -49,4 +49,16 @@ class PlatformValuesTests {
 		}
 		assertThat(new String(Exports.pdf("<html><body><p>Statement</p></body></html>"), 0, 5)).isEqualTo("%PDF-");
 	}
+
+	@Test
+	void aPageOfAListInMemoryIsClampedToThePagesThereAre() {
+		List<Integer> all = List.of(1, 2, 3, 4, 5);
+
+		assertThat(PageOf.of(all, 1, 2)).isEqualTo(new PageOf<>(List.of(3, 4), 1, 2, 5));
+		assertThat(PageOf.of(all, 9, 2)).isEqualTo(new PageOf<>(List.of(5), 2, 2, 5));
+		assertThat(PageOf.of(all, -1, 2).items()).containsExactly(1, 2);
+		assertThat(PageOf.of(List.<Integer>of(), 3, 2)).isEqualTo(new PageOf<Integer>(List.of(), 0, 2, 0));
+		assertThat(PageOf.of(all, 2, 2).hasNext()).isFalse();
+		assertThatThrownBy(() -> new PageOf<Integer>(all, 0, 0, 5)).isInstanceOf(IllegalArgumentException.class);
+	}
 }
