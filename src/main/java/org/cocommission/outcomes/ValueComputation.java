@@ -41,6 +41,12 @@ class ValueComputation {
 		this.dataSource = dataSource;
 	}
 
+	/** Recomputes every indicator and period that has observations. */
+	void recomputeAll() {
+		recompute(jdbc.query("select distinct indicator_id, period from outcomes_observation order by 1, 2",
+				(rs, row) -> new IndicatorPeriod(rs.getString(1), rs.getString(2))));
+	}
+
 	void recompute(List<IndicatorPeriod> pairs) {
 		if (pairs.isEmpty()) {
 			return;
