@@ -1,5 +1,6 @@
 package org.cocommission.cocommissioning;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.cocommission.identity.AccessPolicy;
 import org.cocommission.platform.Exports;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /** Co-commissioning in JSON: rounds, applications, every move of the workflow, the national view. */
 @RestController
@@ -190,8 +193,16 @@ class CoCommissioningApiController {
 	record Upload(String fileName, String base64, int version) {
 	}
 
-	@Operation(summary = "Attach a PDF, DOCX or XLSX document, base64-encoded; checked by content and size")
-	@PostMapping("/applications/{id}/attachments")
+	@Operation(summary = "Attach a PDF, DOCX or XLSX document uploaded as multipart/form-data (parts: file, version);"
+			+ " checked by content and size")
+	@PostMapping(path = "/applications/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	Version upload(@PathVariable long id, @RequestParam("file") MultipartFile file, @RequestParam int version)
+			throws IOException {
+		return new Version(attachments.attach(id, file.getOriginalFilename(), file.getBytes(), version));
+	}
+
+	@Operation(summary = "Attach a PDF, DOCX or XLSX document sent base64-encoded in JSON; checked by content and size")
+	@PostMapping(path = "/applications/{id}/attachments", consumes = MediaType.APPLICATION_JSON_VALUE)
 	Version attach(@PathVariable long id, @RequestBody Upload upload) {
 		byte[] content;
 		try {

@@ -2,29 +2,18 @@ package org.cocommission.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -44,10 +33,6 @@ import org.cocommission.identity.UserAccounts;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PracticePageBrowserTest {
 
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
 	private static final Path SCREENSHOT = Path.of("/tmp/browser-practice.png");
 
 	private static final Path SUGGESTIONS_SCREENSHOT = Path.of("/tmp/browser-suggestions.png");
@@ -61,9 +46,7 @@ class PracticePageBrowserTest {
 
 	private final UserAccounts accounts;
 
-	private WebDriver browser;
-
-	private Path profile;
+	private Chromium chromium;
 
 	@Autowired
 	PracticePageBrowserTest(JdbcClient jdbc, UserAccounts accounts) {
@@ -73,48 +56,26 @@ class PracticePageBrowserTest {
 
 	@BeforeEach
 	void startBrowser() throws IOException {
-		Assumptions.assumeTrue(Files.isExecutable(CHROMIUM),
-				"Skipped: no Chromium at " + CHROMIUM + " (apt-get install chromium chromium-driver)");
-		Assumptions.assumeTrue(Files.isExecutable(CHROMEDRIVER),
-				"Skipped: no chromedriver at " + CHROMEDRIVER + " (apt-get install chromium-driver)");
+		chromium = Chromium.start(1280, 2200);
 		insertDirectory();
 		if (accounts.find("commissioner").isEmpty()) {
 			accounts.create(new NewUser("commissioner", "Casey Commissioner", "casey@example.nhs.uk", Role.CCG, "07L",
 					PASSWORD));
 		}
-		profile = Files.createTempDirectory("cocommission-chromium");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-				"--disable-sync", "--window-size=1280,2200", "--user-data-dir=" + profile.toAbsolutePath());
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-			.usingAnyFreePort()
-			.build();
-		browser = new ChromeDriver(service, options);
 	}
 
 	@AfterEach
 	void stopBrowser() throws IOException {
-		if (browser != null) {
-			browser.quit();
-		}
-		if (profile != null) {
-			try (Stream<Path> files = Files.walk(profile)) {
-				files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-			}
+		if (chromium != null) {
+			chromium.close();
 		}
 	}
 
 	@Test
 	void commissionerFindsAPracticeAndSeesItsHierarchyAndPopulationPyramid() throws IOException {
-		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-		browser.get("http://localhost:" + port + "/login");
-		browser.findElement(By.id("username")).sendKeys("commissioner");
-		browser.findElement(By.id("password")).sendKeys(PASSWORD);
-		browser.findElement(By.id("sign-in-button")).click();
-		wait.until(ExpectedConditions.textToBe(By.id("account-name"), "commissioner"));
+		WebDriver browser = chromium.driver();
+		WebDriverWait wait = chromium.waiting();
+		chromium.signIn("http://localhost:" + port, "commissioner", PASSWORD);
 		assertThat(browser.findElements(By.cssSelector(".cc-synthetic-banner")))
 			.as("no synthetic data banner over real data")
 			.isEmpty();
@@ -124,7 +85,7 @@ class PracticePageBrowserTest {
 				By.cssSelector("#search-suggestions a[href='/organisations/F82001']")));
 		assertThat(browser.findElement(By.id("search-suggestions")).getText()).contains("IG11 8QU",
 				"NHS Barking and Dagenham CCG");
-		screenshot(SUGGESTIONS_SCREENSHOT);
+		chromium.screenshot(SUGGESTIONS_SCREENSHOT);
 		suggestion.click();
 
 		wait.until(ExpectedConditions.textToBe(By.id("organisation-name"), "Barking Medical Centre"));
@@ -138,7 +99,7 @@ class PracticePageBrowserTest {
 		assertThat(browser.findElement(By.id("organisation-details")).getText()).contains("CCG",
 				"NHS Barking and Dagenham CCG", "Area team", "London Area Team", "4,000");
 
-		screenshot(SCREENSHOT);
+		chromium.screenshot(SCREENSHOT);
 	}
 
 	/** A practice under a CCG, an area team and a region, with its registered list by age and sex. */
@@ -173,11 +134,5 @@ class PracticePageBrowserTest {
 			jdbc.sql(insertPatients).params(extract, "MALE", age, 130 - 5 * band).update();
 			jdbc.sql(insertPatients).params(extract, "FEMALE", age, 125 - 4 * band).update();
 		}
-	}
-
-	/** For a person to look at: the test has already checked what matters. */
-	private void screenshot(Path target) throws IOException {
-		Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-		Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
 	}
 }

@@ -2,24 +2,17 @@ package org.cocommission.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,10 +25,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SpineChartBrowserTest {
 
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
 	/** England 50, CCGs from 20 to 90, peers from 40 to 60: scaled by the furthest CCG (40) to -0.75..1 and -0.25..0.25. */
 	private static final String ONE_INDICATOR = "[{&quot;name&quot;:&quot;X-1&quot;,&quot;label&quot;:&quot;Crafted&quot;,"
 			+ "&quot;england&quot;:50,&quot;min&quot;:20,&quot;max&quot;:90,&quot;peerMin&quot;:40,&quot;peerMax&quot;:60,"
@@ -44,24 +33,16 @@ class SpineChartBrowserTest {
 	@LocalServerPort
 	int port;
 
-	private WebDriver browser;
+	private Chromium chromium;
 
-	private Path profile;
+	private WebDriver browser;
 
 	private Path page;
 
 	@BeforeEach
 	void startBrowser() throws IOException {
-		Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-				"Skipped: Chromium or chromedriver missing (apt-get install chromium chromium-driver)");
-		profile = Files.createTempDirectory("cocommission-chromium");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-				"--window-size=1000,800", "--user-data-dir=" + profile.toAbsolutePath());
-		browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-			.usingAnyFreePort()
-			.build(), options);
+		chromium = Chromium.start(1000, 800);
+		browser = chromium.driver();
 		page = Files.createTempFile("spine", ".html");
 		String server = "http://localhost:" + port;
 		Files.writeString(page, """
@@ -75,14 +56,9 @@ class SpineChartBrowserTest {
 
 	@AfterEach
 	void stopBrowser() throws IOException {
-		if (browser != null) {
-			browser.quit();
-		}
 		Files.deleteIfExists(page);
-		if (profile != null) {
-			try (Stream<Path> files = Files.walk(profile)) {
-				files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-			}
+		if (chromium != null) {
+			chromium.close();
 		}
 	}
 

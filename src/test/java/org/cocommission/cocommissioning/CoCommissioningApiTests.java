@@ -13,12 +13,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -129,6 +131,40 @@ class CoCommissioningApiTests {
 		mvc.perform(get("/api/v1/co-commissioning/ccgs/50B/delegation-notices").with(httpBasic("cc-ao-50b", PASSWORD)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.length()").value(0));
+	}
+
+	@Test
+	void attachesADocumentUploadedAsAFileAndRefusesOneThatIsNotADocument() throws Exception {
+		clock.set(Instant.parse("2014-12-01T10:00:00Z"));
+		String round = """
+				{"name": "API attachments round", "levels": ["JOINT"], "eoiDeadline": "2014-06-20T17:00:00",
+				 "applicationDeadline": "2015-01-30T17:00:00", "goLiveOn": "2015-04-01", "scoreMin": 0, "scoreMax": 4,
+				 "criteria": ["Integration"]}""";
+		String created = mvc.perform(post("/api/v1/co-commissioning/rounds").with(httpBasic("cc-national", PASSWORD))
+			.contentType(MediaType.APPLICATION_JSON).content(round))
+			.andExpect(status().isCreated())
+			.andReturn().getResponse().getContentAsString();
+		String started = mvc.perform(post("/api/v1/co-commissioning/rounds/"
+				+ created.replaceAll("(?s).*?\"id\":(\\d+).*", "$1") + "/applications")
+			.with(httpBasic("cc-ao-51a", PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"ccg\": \"51A\", \"level\": \"JOINT\"}"))
+			.andExpect(status().isCreated())
+			.andReturn().getResponse().getContentAsString();
+		String application = "/api/v1/co-commissioning/applications/" + started.replaceAll("(?s)^\\{\"id\":(\\d+).*", "$1");
+
+		mvc.perform(multipart(application + "/attachments")
+			.file(new MockMultipartFile("file", "plan.pdf", "application/pdf", AttachmentTypesTests.pdf()))
+			.param("version", "0").with(httpBasic("cc-ao-51a", PASSWORD)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.version").value(1));
+		mvc.perform(multipart(application + "/attachments")
+			.file(new MockMultipartFile("file", "notes.pdf", "application/pdf", "plain text".getBytes()))
+			.param("version", "1").with(httpBasic("cc-ao-51a", PASSWORD)))
+			.andExpect(status().isBadRequest());
+		mvc.perform(get(application).with(httpBasic("cc-ao-51a", PASSWORD)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.attachments.length()").value(1))
+			.andExpect(jsonPath("$.attachments[0].fileName").value("plan.pdf"));
 	}
 
 	@Test

@@ -1,0 +1,115 @@
+package org.cocommission.cocommissioning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import org.cocommission.browser.Chromium;
+import org.cocommission.directory.DirectoryImports;
+import org.cocommission.identity.UserAccounts;
+import org.cocommission.identity.UserDuties;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/**
+ * The application page's autosave in a real Chromium: what a CCG writes is saved as it types and is there after a
+ * reload; when someone else saved first, the page says so instead of overwriting their work. Skipped where Chromium
+ * is not installed.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "cocommission.test.context=cocommissioning-browser")
+@Import(MutableClock.Configuration.class)
+class ApplicationAutosaveBrowserTest {
+
+	private static final Path SCREENSHOT = Path.of("/tmp/browser-autosave.png");
+
+	@LocalServerPort
+	int port;
+
+	private final Rounds rounds;
+
+	private final Applications applications;
+
+	private final UserDetailsService users;
+
+	private final MutableClock clock;
+
+	private Chromium chromium;
+
+	@Autowired
+	ApplicationAutosaveBrowserTest(Rounds rounds, Applications applications, UserDetailsService users,
+			MutableClock clock, DirectoryImports imports, UserAccounts accounts, UserDuties duties) {
+		this.rounds = rounds;
+		this.applications = applications;
+		this.users = users;
+		this.clock = clock;
+		CoCommissioningTestData.directoryAndUsers(imports, accounts, duties);
+	}
+
+	@BeforeEach
+	void startBrowser() throws IOException {
+		chromium = Chromium.start(1280, 2000);
+	}
+
+	@AfterEach
+	void stopBrowser() throws IOException {
+		if (chromium != null) {
+			chromium.close();
+		}
+	}
+
+	@Test
+	void savesWhatTheCcgTypesAndRefusesToOverwriteSomeoneElsesSave() throws IOException {
+		clock.set(Instant.parse("2014-12-01T10:00:00Z"));
+		long roundId = CoCommissioningTestData.as(users, "cc-national",
+				() -> rounds.create(CoCommissioningTestData.round("Autosave round")).id());
+		long id = CoCommissioningTestData.as(users, "cc-ao-50a",
+				() -> applications.start(roundId, "50A", CommissioningLevel.JOINT).id());
+		WebDriver browser = chromium.driver();
+		String server = "http://localhost:" + port;
+		chromium.signIn(server, "cc-ao-50a", CoCommissioningTestData.PASSWORD);
+
+		browser.get(server + "/co-commissioning/applications/" + id);
+		type("One plan for care outside hospital, written with our member practices.");
+		chromium.waiting()
+			.until(ExpectedConditions.textToBe(By.id("autosave-message"), "Saved integration of care outside hospital."));
+		browser.navigate().refresh();
+		assertThat(integration().getAttribute("value"))
+			.isEqualTo("One plan for care outside hospital, written with our member practices.");
+
+		int current = CoCommissioningTestData.as(users, "cc-ao-50a", () -> applications.application(id).version());
+		CoCommissioningTestData.as(users, "cc-ao-50a", () -> applications.saveSections(id,
+				Map.of(Section.STANDARDS, "A colleague's text, saved from another window."), current));
+		type(" And a sentence more.");
+		WebElement message = chromium.waiting()
+			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#autosave-message.nhsuk-error-message")));
+		assertThat(message.getText()).isEqualTo(ApplicationStore.CONFLICT);
+		assertThat(CoCommissioningTestData.as(users, "cc-ao-50a", () -> applications.application(id).sections()))
+			.containsEntry(Section.STANDARDS, "A colleague's text, saved from another window.")
+			.containsEntry(Section.INTEGRATION, "One plan for care outside hospital, written with our member practices.");
+		chromium.screenshot(SCREENSHOT);
+	}
+
+	private WebElement integration() {
+		return chromium.driver().findElement(By.id(Section.INTEGRATION.slug()));
+	}
+
+	private void type(String text) {
+		integration().sendKeys(text);
+	}
+}
