@@ -27,14 +27,14 @@ import org.springframework.context.annotation.Import;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
- * The application page's autosave in a real Chromium: what a CCG writes is saved as it types and is there after a
- * reload; when someone else saved first, the page says so instead of overwriting their work. Skipped where Chromium
- * is not installed.
+ * Co-commissioning in a real Chromium: the application page's autosave: what a CCG writes is saved as it types and is there after a
+ * reload; when someone else saved first, the page says so instead of overwriting their work. And the national view's
+ * chart is drawn. Skipped where Chromium is not installed.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "cocommission.test.context=cocommissioning-browser")
 @Import(MutableClock.Configuration.class)
-class ApplicationAutosaveBrowserTest {
+class CoCommissioningBrowserTest {
 
 	private static final Path SCREENSHOT = Path.of("/tmp/browser-autosave.png");
 
@@ -52,7 +52,7 @@ class ApplicationAutosaveBrowserTest {
 	private Chromium chromium;
 
 	@Autowired
-	ApplicationAutosaveBrowserTest(Rounds rounds, Applications applications, UserDetailsService users,
+	CoCommissioningBrowserTest(Rounds rounds, Applications applications, UserDetailsService users,
 			MutableClock clock, DirectoryImports imports, UserAccounts accounts, UserDuties duties) {
 		this.rounds = rounds;
 		this.applications = applications;
@@ -103,6 +103,21 @@ class ApplicationAutosaveBrowserTest {
 			.containsEntry(Section.STANDARDS, "A colleague's text, saved from another window.")
 			.containsEntry(Section.INTEGRATION, "One plan for care outside hospital, written with our member practices.");
 		chromium.screenshot(SCREENSHOT);
+	}
+
+	@Test
+	void drawsTheNationalChartOfLevelsByRegion() {
+		clock.set(Instant.parse("2014-12-01T10:00:00Z"));
+		long roundId = CoCommissioningTestData.as(users, "cc-national",
+				() -> rounds.create(CoCommissioningTestData.round("Chart round")).id());
+		String server = "http://localhost:" + port;
+		chromium.signIn(server, "cc-national", CoCommissioningTestData.PASSWORD);
+
+		chromium.driver().get(server + "/co-commissioning/national?round=" + roundId);
+		WebElement canvas = chromium.waiting()
+			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#levels-by-region canvas")));
+		assertThat(canvas.getSize().getWidth()).isGreaterThan(200);
+		assertThat(canvas.getSize().getHeight()).isGreaterThan(100);
 	}
 
 	private WebElement integration() {
