@@ -27,9 +27,9 @@ import org.springframework.context.annotation.Import;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
- * Co-commissioning in a real Chromium: the application page's autosave: what a CCG writes is saved as it types and is there after a
- * reload; when someone else saved first, the page says so instead of overwriting their work. And the national view's
- * chart is drawn. Skipped where Chromium is not installed.
+ * Co-commissioning in a real Chromium. The application page saves what a CCG types and keeps it after a reload; when
+ * someone else saved first, it says so instead of overwriting their work. The national view draws its chart. Skipped
+ * where Chromium is not installed.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "cocommission.test.context=cocommissioning-browser")
