@@ -1,5 +1,6 @@
 package org.cocommission.cocommissioning;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -59,9 +60,10 @@ class RoundPageController {
 		model.addAttribute("rounds", rounds.rounds());
 		model.addAttribute("applications", applications.visible());
 		if (user.role() == Role.CCG) {
-			model.addAttribute("ownLevel", levels.levelOn(user.organisationCode(), java.time.LocalDate.now(clock.withZone(Round.LONDON))));
+			LocalDate today = LocalDate.now(clock.withZone(Round.LONDON));
+			model.addAttribute("ownLevel", levels.levelOn(user.organisationCode(), today));
 			model.addAttribute("notice", delegationNotices.pending(user.organisationCode()).orElse(null));
-			model.addAttribute("noticeEffectiveOn", NoticePeriod.effectiveOn(java.time.LocalDate.now(clock.withZone(Round.LONDON))));
+			model.addAttribute("noticeEffectiveOn", NoticePeriod.effectiveOn(today));
 		}
 		return "cocommissioning/home";
 	}
