@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.Callable;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,10 +44,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 
 /**
@@ -89,11 +84,11 @@ public class CoCommissioningDemo implements ApplicationRunner {
 
 	private final UserDuties duties;
 
-	private final UserDetailsService users;
+	private final DemoUsers users;
 
 	CoCommissioningDemo(@Value("${cocommission.demo:false}") boolean enabled, Directory directory, Rounds rounds,
 			Applications applications, ApplicationWorkflow workflow, Reviews reviews, PublishedOutcomes outcomes,
-			Governance governance, UserDuties duties, UserDetailsService users) {
+			Governance governance, UserDuties duties, DemoUsers users) {
 		this.enabled = enabled;
 		this.directory = directory;
 		this.rounds = rounds;
@@ -115,10 +110,10 @@ public class CoCommissioningDemo implements ApplicationRunner {
 
 	/** Loads the demo when the directory is the synthetic one and no round exists yet; false when it did nothing. */
 	public boolean loadUnlessPresent() {
-		if (!directory.isSynthetic() || !exists("national")) {
+		if (!directory.isSynthetic() || !users.exists(DemoUsers.NATIONAL)) {
 			return false;
 		}
-		if (!as("national", () -> rounds.rounds().isEmpty())) {
+		if (!users.asNational(() -> rounds.rounds().isEmpty())) {
 			return false;
 		}
 		long started = System.nanoTime();
@@ -131,12 +126,12 @@ public class CoCommissioningDemo implements ApplicationRunner {
 			return false;
 		}
 		List<DutyGrant> officers = ccgs.stream()
-			.filter(ccg -> exists(user(ccg)))
+			.filter(ccg -> users.exists(user(ccg)))
 			.map(ccg -> new DutyGrant(user(ccg), Duty.ACCOUNTABLE_OFFICER, ccg))
 			.toList();
 		duties.grantAtStartUp(officers);
-		Map<String, CommissioningLevel> completed = as("national", () -> completedRound(ccgs));
-		as("national", () -> {
+		Map<String, CommissioningLevel> completed = users.asNational(() -> completedRound(ccgs));
+		users.asNational(() -> {
 			openRound(ccgs, completed);
 			return null;
 		});
@@ -176,7 +171,7 @@ public class CoCommissioningDemo implements ApplicationRunner {
 		List<String> candidates = ccgs.stream()
 			.skip(1)
 			.filter(ccg -> completed.get(ccg) != CommissioningLevel.DELEGATED)
-			.filter(ccg -> exists(user(ccg)))
+			.filter(ccg -> users.exists(user(ccg)))
 			.filter(ccg -> areaTeamUser(ccg, today).isPresent())
 			.limit(7)
 			.toList();
@@ -189,17 +184,17 @@ public class CoCommissioningDemo implements ApplicationRunner {
 	}
 
 	private void take(Round round, String ccg, String area, String stage) {
-		ApplicationView application = as(user(ccg), () -> write(round, ccg, !stage.equals("DRAFT")));
+		ApplicationView application = users.as(user(ccg), () -> write(round, ccg, !stage.equals("DRAFT")));
 		long id = application.id();
 		if (stage.equals("DRAFT")) {
 			return;
 		}
 		if (stage.equals("WITHDRAWN")) {
-			as(user(ccg), () -> workflow.withdraw(id, "The governing body chose to wait for the next round",
+			users.as(user(ccg), () -> workflow.withdraw(id, "The governing body chose to wait for the next round",
 					application.version()));
 			return;
 		}
-		int version = as(user(ccg), () -> {
+		int version = users.as(user(ccg), () -> {
 			// The demo CCG user is also its governance lead: it brings overdue declarations up to date, as a CCG must
 			// before it may submit.
 			governance.overdueGoverningBodyMembers(ccg).forEach(person -> governance.nilReturn(ccg, person.id()));
@@ -208,27 +203,27 @@ public class CoCommissioningDemo implements ApplicationRunner {
 		if (stage.equals("SUBMITTED")) {
 			return;
 		}
-		int reviewing = as(area, () -> workflow.startReview(id, "Review meeting held with the CCG", version)).version();
+		int reviewing = users.as(area, () -> workflow.startReview(id, "Review meeting held with the CCG", version)).version();
 		if (stage.equals("UNDER_REVIEW")) {
 			return;
 		}
 		if (stage.equals("INFORMATION_REQUESTED")) {
-			as(area, () -> workflow.requestInformation(id, "Please set out the finance arrangements for the delegated budget",
+			users.as(area, () -> workflow.requestInformation(id, "Please set out the finance arrangements for the delegated budget",
 					reviewing));
 			return;
 		}
 		int scored = reviewing;
 		for (Round.Criterion criterion : round.criteria()) {
 			int before = scored;
-			scored = as(area, () -> reviews.score(id, criterion.id(), 3, "Meets the criterion", before));
+			scored = users.as(area, () -> reviews.score(id, criterion.id(), 3, "Meets the criterion", before));
 		}
 		int assessed = scored;
-		int recommendedOn = as(area, () -> reviews.recordPart2(id, true, true, true, "Synthetic area team director",
+		int recommendedOn = users.as(area, () -> reviews.recordPart2(id, true, true, true, "Synthetic area team director",
 				assessed));
-		int decidedOn = as(area, () -> reviews.recommend(id, Recommendation.APPROVE_WITH_CONDITIONS,
+		int decidedOn = users.as(area, () -> reviews.recommend(id, Recommendation.APPROVE_WITH_CONDITIONS,
 				"Sound proposal; conflicts of interest training to complete", recommendedOn)).version();
 		if (stage.equals("DECIDED")) {
-			as("national", () -> reviews.decide(id, BoardDecision.APPROVED_WITH_CONDITIONS, "Approved by the board",
+			users.asNational(() -> reviews.decide(id, BoardDecision.APPROVED_WITH_CONDITIONS, "Approved by the board",
 					List.of("Every committee member completes conflicts of interest training"), decidedOn));
 		}
 	}
@@ -271,40 +266,11 @@ public class CoCommissioningDemo implements ApplicationRunner {
 			.filter(parent -> parent.type() == OrganisationType.AREA_TEAM)
 			.map(OrganisationRef::code)
 			.map(code -> "area-" + code.toLowerCase())
-			.filter(this::exists)
+			.filter(users::exists)
 			.findFirst();
 	}
 
 	private static String user(String ccg) {
 		return "ccg-" + ccg.toLowerCase();
-	}
-
-	private boolean exists(String username) {
-		try {
-			users.loadUserByUsername(username);
-			return true;
-		}
-		catch (RuntimeException ex) {
-			return false;
-		}
-	}
-
-	private <T> T as(String username, Callable<T> work) {
-		UserDetails user = users.loadUserByUsername(username);
-		var previous = SecurityContextHolder.getContext().getAuthentication();
-		SecurityContextHolder.getContext()
-			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-		try {
-			return work.call();
-		}
-		catch (RuntimeException ex) {
-			throw ex;
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
-		finally {
-			SecurityContextHolder.getContext().setAuthentication(previous);
-		}
 	}
 }

@@ -32,10 +32,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 
 /**
@@ -67,12 +63,12 @@ public class FinanceDemo implements ApplicationRunner {
 
 	private final Directory directory;
 
-	private final UserDetailsService users;
+	private final DemoUsers users;
 
 	private final boolean enabled;
 
 	FinanceDemo(FinanceFormulas formulas, AllocationRuns runs, PopulationQueries populations, Directory directory,
-			UserDetailsService users, @Value("${cocommission.demo:false}") boolean enabled) {
+			DemoUsers users, @Value("${cocommission.demo:false}") boolean enabled) {
 		this.formulas = formulas;
 		this.runs = runs;
 		this.populations = populations;
@@ -98,24 +94,12 @@ public class FinanceDemo implements ApplicationRunner {
 			log.warn("No registered lists by age and sex before {}: the finance demo is not loaded", YEAR.firstDay());
 			return false;
 		}
-		UserDetails national;
-		try {
-			national = users.loadUserByUsername("national");
-		}
-		catch (RuntimeException ex) {
+		if (!users.exists(DemoUsers.NATIONAL)) {
 			log.warn("No demo user 'national': the finance demo is not loaded");
 			return false;
 		}
 		long started = System.nanoTime();
-		var previous = SecurityContextHolder.getContext().getAuthentication();
-		SecurityContextHolder.getContext()
-			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(national, null, national.getAuthorities()));
-		try {
-			load(extracts.get(extracts.size() - 1));
-		}
-		finally {
-			SecurityContextHolder.getContext().setAuthentication(previous);
-		}
+		users.asNational(() -> load(extracts.get(extracts.size() - 1)));
 		log.info("Loaded the synthetic finance demo in {} ms", (System.nanoTime() - started) / 1_000_000);
 		return true;
 	}

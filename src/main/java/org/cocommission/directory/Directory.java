@@ -9,6 +9,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -109,6 +112,21 @@ public class Directory {
 
 	public OrganisationDetails get(String code) {
 		return find(code).orElseThrow(() -> new java.util.NoSuchElementException("No organisation with code " + code));
+	}
+
+	/** Code, name and type of each of these organisations, by code; codes the directory does not know are left out. */
+	public Map<String, OrganisationRef> refs(Collection<String> codes) {
+		Map<String, OrganisationRef> refs = new HashMap<>();
+		if (codes.isEmpty()) {
+			return refs;
+		}
+		jdbc.sql("select code, name, type from directory_organisation where code in (:codes)")
+			.param("codes", List.copyOf(new HashSet<>(codes)))
+			.query(rs -> {
+				refs.put(rs.getString(1), new OrganisationRef(rs.getString(1), rs.getString(2),
+						OrganisationType.valueOf(rs.getString(3))));
+			});
+		return refs;
 	}
 
 	/** Type-ahead search: an exact or starting code first, then names containing every word typed. */

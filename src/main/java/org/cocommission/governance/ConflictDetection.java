@@ -39,6 +39,7 @@ public final class ConflictDetection {
 				.filter(interest -> interest.coversDate(meetingDate))
 				.filter(interest -> affected.stream().anyMatch(interest::concerns))
 				.toList();
+			relevant = withoutLinksAlsoDeclared(relevant);
 			if (!relevant.isEmpty()) {
 				Handling handling = Handling.DECLARE_ONLY;
 				for (Interest interest : relevant) {
@@ -48,6 +49,17 @@ public final class ConflictDetection {
 			}
 		}
 		return conflicts;
+	}
+
+	/**
+	 * A link and a declaration of the same tie (a partner declaring the partnership the link records) are one interest,
+	 * described in the declaration's words; otherwise the minutes and the register would show it twice.
+	 */
+	private static List<Interest> withoutLinksAlsoDeclared(List<Interest> interests) {
+		return interests.stream()
+			.filter(interest -> !interest.linked()
+					|| interests.stream().noneMatch(other -> !other.linked() && other.sameTieAs(interest)))
+			.toList();
 	}
 
 	/**

@@ -11,6 +11,7 @@ import org.cocommission.governance.GovernanceViews.ComplianceRow;
 import org.cocommission.governance.GovernanceViews.DecisionRow;
 import org.cocommission.governance.GovernanceViews.DeclarationView;
 import org.cocommission.governance.GovernanceViews.GiftView;
+import org.cocommission.governance.GovernanceViews.MeetingView;
 import org.cocommission.governance.GovernanceViews.Register;
 import org.cocommission.platform.Exports;
 import org.cocommission.platform.Table;
@@ -18,7 +19,7 @@ import org.cocommission.platform.Table;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
-/** Every register as CSV and as PDF (a plain XHTML print template rendered by Thymeleaf). */
+/** Every register as CSV and as PDF, and minutes as PDF (plain XHTML print templates rendered by Thymeleaf). */
 @Component
 class GovernanceExports {
 
@@ -116,6 +117,14 @@ class GovernanceExports {
 
 	ResponseEntity<byte[]> compliancePdf(List<ComplianceRow> rows) {
 		return Exports.pdfDownload(print(complianceTable(rows), null), "governance-compliance.pdf");
+	}
+
+	/** A meeting's minutes, as on the minutes page. */
+	ResponseEntity<byte[]> minutesPdf(MeetingView meeting) {
+		Context context = new Context();
+		context.setVariable("meeting", meeting);
+		return Exports.pdfDownload(templates.process("governance/minutes-print", context),
+				"minutes-" + meeting.ccgCode() + "-" + meeting.heldOn() + "-" + meeting.id() + ".pdf");
 	}
 
 	/** The table as a well-formed XHTML page for the PDF renderer. */

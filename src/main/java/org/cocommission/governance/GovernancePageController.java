@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import org.cocommission.governance.GovernanceRequests.Attendance;
 import org.cocommission.governance.GovernanceRequests.CastVote;
@@ -20,8 +21,8 @@ import org.cocommission.governance.GovernanceViews.MeetingView;
 import org.cocommission.identity.AccessPolicy;
 import org.cocommission.identity.CurrentUser;
 import org.cocommission.identity.Role;
+import org.cocommission.platform.Money;
 
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,12 +40,9 @@ class GovernancePageController {
 
 	private final AccessPolicy policy;
 
-	private final GovernanceExports exports;
-
-	GovernancePageController(Governance governance, AccessPolicy policy, GovernanceExports exports) {
+	GovernancePageController(Governance governance, AccessPolicy policy) {
 		this.governance = governance;
 		this.policy = policy;
-		this.exports = exports;
 	}
 
 	@GetMapping("/governance")
@@ -72,6 +70,7 @@ class GovernancePageController {
 		model.addAttribute("lead", governance.isLead(code));
 		model.addAttribute("roles", MemberRole.values());
 		model.addAttribute("relationships", LinkRelationship.values());
+		noErrorsYet(model);
 		return "governance/ccg";
 	}
 
@@ -80,7 +79,9 @@ class GovernancePageController {
 			@RequestParam(required = false) MemberRole role, @RequestParam(required = false) String title,
 			@RequestParam(required = false) String username, @RequestParam(required = false) String joinedOn,
 			RedirectAttributes redirect) {
-		return attempt(redirect, "/governance/ccgs/" + ccg.toUpperCase(), () -> governance.addPerson(ccg.toUpperCase(),
+		FormFields fields = new FormFields("person-name", "account", "person-username", "date joined", "person-joined",
+				"role", "person-role");
+		return attempt(redirect, "/governance/ccgs/" + ccg.toUpperCase(), fields, () -> governance.addPerson(ccg.toUpperCase(),
 				new GovernanceRequests.NewPerson(name, role, null, title, username, date(joinedOn, "date joined"))));
 	}
 
@@ -90,7 +91,9 @@ class GovernancePageController {
 			@RequestParam(required = false) String organisationCode, @RequestParam(required = false) String bodyName,
 			@RequestParam(required = false) String relative, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, RedirectAttributes redirect) {
-		return attempt(redirect, "/governance/ccgs/" + ccg.toUpperCase(), () -> governance.addLink(ccg.toUpperCase(), personId,
+		FormFields fields = new FormFields("link-person", "relationship", "link-relationship", "end date", "link-to",
+				"cannot end", "link-to", "start date", "link-from", "code", "link-code", "organisation", "link-code");
+		return attempt(redirect, "/governance/ccgs/" + ccg.toUpperCase(), fields, () -> governance.addLink(ccg.toUpperCase(), personId,
 				new GovernanceRequests.NewLink(relationship, organisationCode, bodyName, relative, date(from, "start date"),
 						date(to, "end date"))));
 	}
@@ -102,10 +105,14 @@ class GovernancePageController {
 			@RequestParam(required = false) String description, @RequestParam(required = false) String value,
 			@RequestParam(required = false) String offeredOn, @RequestParam(defaultValue = "false") boolean accepted,
 			@RequestParam(defaultValue = "false") boolean seniorApproval, RedirectAttributes redirect) {
-		return attempt(redirect, "/governance/ccgs/" + ccg.toUpperCase() + "/gifts",
+		FormFields fields = new FormFields("gift-person", "date offered", "gift-date", "value", "gift-value")
+			.require("gift-by", offeredBy, "Enter who offered it")
+			.require("gift-description", description, "Describe what was offered")
+			.require("gift-value", value, "Enter its value in pounds, like 25.00")
+			.require("gift-date", offeredOn, "Enter the date it was offered");
+		return attempt(redirect, "/governance/ccgs/" + ccg.toUpperCase() + "/gifts", fields,
 				() -> governance.recordGift(ccg.toUpperCase(), personId, new GovernanceRequests.NewGift(kind, fromSupplier,
-						offeredBy, description, value == null || value.isBlank() ? null : org.cocommission.platform.Money.ofPounds(value),
-						date(offeredOn, "date offered"), accepted, seniorApproval)));
+						offeredBy, description, pounds(value), date(offeredOn, "date offered"), accepted, seniorApproval)));
 	}
 
 	@GetMapping("/governance/ccgs/{ccg}/register")
@@ -116,6 +123,7 @@ class GovernancePageController {
 		model.addAttribute("lead", governance.isLead(code));
 		model.addAttribute("guardian", governance.isGuardian(code));
 		model.addAttribute("categories", InterestCategory.values());
+		noErrorsYet(model);
 		return "governance/register";
 	}
 
@@ -125,21 +133,23 @@ class GovernancePageController {
 			@RequestParam(required = false) String bodyName, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) String actionTaken,
 			RedirectAttributes redirect) {
-		return attempt(redirect, "/governance/ccgs/" + ccg.toUpperCase() + "/register",
+		FormFields fields = new FormFields("person", "category", "category", "describe", "description", "end date", "to",
+				"cannot end", "to", "start date", "from", "code", "organisationCode", "organisation", "organisationCode");
+		return attempt(redirect, "/governance/ccgs/" + ccg.toUpperCase() + "/register", fields,
 				() -> governance.declare(ccg.toUpperCase(), id, new NewDeclaration(category, description, organisationCode,
 						bodyName, date(from, "start date"), date(to, "end date"), actionTaken)));
 	}
 
 	@PostMapping("/governance/ccgs/{ccg}/people/{id}/nil-return")
 	String nilReturn(@PathVariable String ccg, @PathVariable long id, RedirectAttributes redirect) {
-		return attempt(redirect, "/governance/ccgs/" + ccg.toUpperCase() + "/register",
+		return attempt(redirect, "/governance/ccgs/" + ccg.toUpperCase() + "/register", new FormFields("due"),
 				() -> governance.nilReturn(ccg.toUpperCase(), id));
 	}
 
 	@PostMapping("/governance/ccgs/{ccg}/declarations/{id}/sensitivity")
 	String sensitivity(@PathVariable String ccg, @PathVariable long id, @RequestParam boolean sensitive,
 			@RequestParam(required = false) String reason, @RequestParam int version, RedirectAttributes redirect) {
-		return attempt(redirect, "/governance/ccgs/" + ccg.toUpperCase() + "/register",
+		return attempt(redirect, "/governance/ccgs/" + ccg.toUpperCase() + "/register", new FormFields("reason-" + id),
 				() -> governance.markSensitive(ccg.toUpperCase(), id, new SensitiveMarking(sensitive, reason, version)));
 	}
 
@@ -151,6 +161,7 @@ class GovernancePageController {
 		model.addAttribute("thresholds", governance.thresholds());
 		model.addAttribute("people", governance.people(code));
 		model.addAttribute("lead", governance.isLead(code));
+		noErrorsYet(model);
 		return "governance/gifts";
 	}
 
@@ -160,6 +171,7 @@ class GovernancePageController {
 		model.addAttribute("ccg", code);
 		model.addAttribute("people", governance.people(code));
 		model.addAttribute("kinds", CommitteeKind.values());
+		noErrorsYet(model);
 		return "governance/committee-new";
 	}
 
@@ -172,6 +184,14 @@ class GovernancePageController {
 	String createCommittee(@PathVariable String ccg, @ModelAttribute("form") CommitteeForm form, Model model,
 			RedirectAttributes redirect) {
 		String code = ccg.toUpperCase();
+		FormFields fields = new FormFields("committee-name", "kind", "committee-kind", "vice-chair", "viceChairId",
+				"chair", "chairId", "fewest", "minVotingPresent", "exceed", "minVotingPresent", "lay members", "minLay",
+				"gp members", "minGp", "executives", "minExecutive", "member", "members")
+			.require("committee-name", form.name(), "Enter the committee's name");
+		if (fields.hasErrors()) {
+			model.addAttribute("errors", fields.errors());
+			return newCommittee(ccg, form, model);
+		}
 		try {
 			List<CommitteeMember> members = form.members() == null ? List.of()
 					: form.members().stream().map(id -> new CommitteeMember(id, null)).toList();
@@ -183,7 +203,7 @@ class GovernancePageController {
 			return "redirect:/governance/ccgs/" + code + "#committees";
 		}
 		catch (IllegalArgumentException ex) {
-			model.addAttribute("problem", ex.getMessage());
+			model.addAttribute("errors", fields.refused(ex));
 			return newCommittee(ccg, form, model);
 		}
 	}
@@ -206,6 +226,7 @@ class GovernancePageController {
 		model.addAttribute("practiceQuery", practiceQuery);
 		model.addAttribute("practices", practiceQuery == null || practiceQuery.isBlank() ? List.of()
 				: governance.searchPractices(practiceQuery));
+		noErrorsYet(model);
 		return "governance/meeting-new";
 	}
 
@@ -217,10 +238,18 @@ class GovernancePageController {
 	@PostMapping("/governance/ccgs/{ccg}/meetings")
 	String createMeeting(@PathVariable String ccg, @ModelAttribute("form") MeetingForm form, Model model) {
 		String code = ccg.toUpperCase();
+		FormFields fields = new FormFields("committeeId", "committee", "committeeId", "meeting date", "heldOn", "code",
+				"practiceCodes", "gp practice", "practiceCodes", "agenda item", "itemTitle")
+			.require("heldOn", form.heldOn(), "Enter the meeting date")
+			.require("title", form.title(), "Enter the meeting title");
+		if (form.committeeId() == null) {
+			fields.require("committeeId", null, "Choose the committee");
+		}
+		if (fields.hasErrors()) {
+			model.addAttribute("errors", fields.errors());
+			return newMeeting(ccg, null, form, model);
+		}
 		try {
-			if (form.committeeId() == null) {
-				throw new IllegalArgumentException("Choose the committee");
-			}
 			List<NewItem> items = new ArrayList<>();
 			if (form.itemTitle() != null && !form.itemTitle().isBlank()) {
 				items.add(new NewItem(form.itemTitle(), form.itemKind(), form.procurement(),
@@ -231,7 +260,7 @@ class GovernancePageController {
 			return "redirect:/governance/meetings/" + id;
 		}
 		catch (IllegalArgumentException ex) {
-			model.addAttribute("problem", ex.getMessage());
+			model.addAttribute("errors", fields.refused(ex));
 			return newMeeting(ccg, null, form, model);
 		}
 	}
@@ -242,6 +271,7 @@ class GovernancePageController {
 		model.addAttribute("meeting", meeting);
 		model.addAttribute("lead", governance.isLead(meeting.ccgCode()));
 		model.addAttribute("today", governance.today());
+		noErrorsYet(model);
 		return "governance/meeting";
 	}
 
@@ -257,14 +287,16 @@ class GovernancePageController {
 			@RequestParam(required = false) ItemKind kind, @RequestParam(defaultValue = "false") boolean procurement,
 			@RequestParam(required = false) String practiceCodes, @RequestParam(required = false) String providerName,
 			RedirectAttributes redirect) {
-		return attempt(redirect, "/governance/meetings/" + id,
+		FormFields fields = new FormFields("item-title", "code", "item-practices", "gp practice", "item-practices",
+				"organisation", "item-provider").require("item-title", title, "Enter the item's title");
+		return attempt(redirect, "/governance/meetings/" + id, fields,
 				() -> governance.addItem(id, new NewItem(title, kind, procurement, affected(practiceCodes, providerName))));
 	}
 
 	@PostMapping("/governance/meetings/{id}/attendance")
 	String attendance(@PathVariable long id, @RequestParam(required = false) List<Long> present,
 			RedirectAttributes redirect) {
-		return attempt(redirect, "/governance/meetings/" + id,
+		return attempt(redirect, "/governance/meetings/" + id, new FormFields("attendance"),
 				() -> governance.recordAttendance(id, new Attendance(present == null ? List.of() : present)));
 	}
 
@@ -272,14 +304,17 @@ class GovernancePageController {
 	String declaration(@PathVariable long meeting, @PathVariable long id, @RequestParam long personId,
 			@RequestParam(required = false) String interest, @RequestParam(required = false) Handling handling,
 			RedirectAttributes redirect) {
-		return attempt(redirect, "/governance/meetings/" + meeting,
+		FormFields fields = new FormFields("decl-interest-" + id, "describe", "decl-interest-" + id, "require",
+				"decl-handling-" + id, "member of", "decl-person-" + id);
+		return attempt(redirect, "/governance/meetings/" + meeting, fields,
 				() -> governance.recordDeclaration(id, new ItemDeclaration(personId, interest, handling)));
 	}
 
 	@PostMapping("/governance/meetings/{meeting}/items/{id}/votes")
 	String vote(@PathVariable long meeting, @PathVariable long id, @RequestParam long personId,
 			@RequestParam(required = false) Vote vote, RedirectAttributes redirect) {
-		return attempt(redirect, "/governance/meetings/" + meeting,
+		FormFields fields = new FormFields("vote-person-" + id, "choose for", "vote-" + id);
+		return attempt(redirect, "/governance/meetings/" + meeting, fields,
 				() -> governance.vote(id, new CastVote(personId, vote)));
 	}
 
@@ -287,48 +322,10 @@ class GovernancePageController {
 	String outcome(@PathVariable long meeting, @PathVariable long id, @RequestParam(required = false) ItemStatus outcome,
 			@RequestParam(required = false) String decision, @RequestParam(required = false) String referredTo,
 			@RequestParam int version, RedirectAttributes redirect) {
-		return attempt(redirect, "/governance/meetings/" + meeting,
+		FormFields fields = new FormFields("outcome-" + id, "quorate", "outcome-" + id, "record the decision",
+				"decision-" + id, "referred to", "referred-" + id);
+		return attempt(redirect, "/governance/meetings/" + meeting, fields,
 				() -> governance.recordOutcome(id, new Outcome(outcome, decision, referredTo, version)));
-	}
-
-	@GetMapping("/governance/ccgs/{ccg}/register.csv")
-	ResponseEntity<String> registerCsv(@PathVariable String ccg) {
-		return exports.registerCsv(governance.register(ccg.toUpperCase()), false);
-	}
-
-	@GetMapping("/governance/ccgs/{ccg}/register.pdf")
-	ResponseEntity<byte[]> registerPdf(@PathVariable String ccg) {
-		return exports.registerPdf(governance.register(ccg.toUpperCase()), false);
-	}
-
-	@GetMapping("/governance/ccgs/{ccg}/gifts.csv")
-	ResponseEntity<String> giftsCsv(@PathVariable String ccg) {
-		return exports.giftsCsv(ccg.toUpperCase(), governance.gifts(ccg.toUpperCase()));
-	}
-
-	@GetMapping("/governance/ccgs/{ccg}/gifts.pdf")
-	ResponseEntity<byte[]> giftsPdf(@PathVariable String ccg) {
-		return exports.giftsPdf(ccg.toUpperCase(), governance.gifts(ccg.toUpperCase()));
-	}
-
-	@GetMapping("/governance/compliance.csv")
-	ResponseEntity<String> complianceCsv() {
-		return exports.complianceCsv(governance.compliance(null));
-	}
-
-	@GetMapping("/governance/compliance.pdf")
-	ResponseEntity<byte[]> compliancePdf() {
-		return exports.compliancePdf(governance.compliance(null));
-	}
-
-	@GetMapping("/governance/ccgs/{ccg}/compliance.csv")
-	ResponseEntity<String> ccgComplianceCsv(@PathVariable String ccg) {
-		return exports.complianceCsv(governance.compliance(ccg.toUpperCase()));
-	}
-
-	@GetMapping("/governance/ccgs/{ccg}/compliance.pdf")
-	ResponseEntity<byte[]> ccgCompliancePdf(@PathVariable String ccg) {
-		return exports.compliancePdf(governance.compliance(ccg.toUpperCase()));
 	}
 
 	static List<AffectedOrganisation> affected(String practiceCodes, String providerName) {
@@ -356,14 +353,38 @@ class GovernancePageController {
 		}
 	}
 
-	private static String attempt(RedirectAttributes redirect, String target, Runnable change) {
+	private static Money pounds(String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return Money.ofPounds(value.trim());
+		}
+		catch (IllegalArgumentException | ArithmeticException ex) {
+			throw new IllegalArgumentException("Enter the value in pounds, like 25.00");
+		}
+	}
+
+	/** Makes the change unless a field is missing; a refusal comes back as the errors of the fields it is about. */
+	private static String attempt(RedirectAttributes redirect, String target, FormFields fields, Runnable change) {
+		if (fields.hasErrors()) {
+			redirect.addFlashAttribute("errors", fields.errors());
+			return "redirect:" + target;
+		}
 		try {
 			change.run();
 			redirect.addFlashAttribute("saved", true);
 		}
 		catch (IllegalArgumentException ex) {
-			redirect.addFlashAttribute("problem", ex.getMessage());
+			redirect.addFlashAttribute("errors", fields.refused(ex));
 		}
 		return "redirect:" + target;
+	}
+
+	/** Pages with forms show no errors until a post brings some back (as a flash attribute). */
+	private static void noErrorsYet(Model model) {
+		if (!model.containsAttribute("errors")) {
+			model.addAttribute("errors", Map.of());
+		}
 	}
 }

@@ -75,4 +75,9 @@ class GovernancePublicController {
 		model.addAttribute("published", true);
 		return "governance/minutes";
 	}
+
+	@GetMapping("/public/governance/meetings/{id}/minutes.pdf")
+	ResponseEntity<byte[]> minutesPdf(@PathVariable long id) {
+		return exports.minutesPdf(governance.publishedMinutes(id));
+	}
 }

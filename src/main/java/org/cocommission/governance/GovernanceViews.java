@@ -14,6 +14,10 @@ public final class GovernanceViews {
 	public record LinkView(long id, LinkRelationship relationship, String organisationCode, String organisationName,
 			String bodyName, String relative, LocalDate from, LocalDate to) {
 
+		LinkView withOrganisationName(String name) {
+			return new LinkView(id, relationship, organisationCode, name, bodyName, relative, from, to);
+		}
+
 		public String describe() {
 			String target = organisationCode != null
 					? organisationCode + (organisationName != null ? " " + organisationName : "") : bodyName;

@@ -3,11 +3,17 @@ package org.cocommission.governance;
 import java.time.LocalDate;
 
 /**
- * One interest of a person, from a declaration or a link to an organisation: the organisation by ODS code or, for a
- * body outside the directory, by name; the last day {@code to} inclusive, null while it lasts.
+ * One interest of a person, from a declaration or ({@code linked}) a link to an organisation: the organisation by ODS
+ * code or, for a body outside the directory, by name; the last day {@code to} inclusive, null while it lasts.
  */
 public record Interest(InterestCategory category, String organisationCode, String bodyName, String description,
-		LocalDate from, LocalDate to) {
+		LocalDate from, LocalDate to, boolean linked) {
+
+	/** A declared interest. */
+	public Interest(InterestCategory category, String organisationCode, String bodyName, String description,
+			LocalDate from, LocalDate to) {
+		this(category, organisationCode, bodyName, description, from, to, false);
+	}
 
 	public Interest {
 		if (category == null || from == null) {
@@ -23,10 +29,18 @@ public record Interest(InterestCategory category, String organisationCode, Strin
 	}
 
 	boolean concerns(AffectedOrganisation organisation) {
-		if (organisationCode != null && organisation.organisationCode() != null) {
-			return organisationCode.equalsIgnoreCase(organisation.organisationCode());
+		return sameOrganisation(organisation.organisationCode(), organisation.bodyName());
+	}
+
+	/** Whether the other interest is of the same category in the same organisation: the same tie, told twice. */
+	boolean sameTieAs(Interest other) {
+		return category == other.category && sameOrganisation(other.organisationCode, other.bodyName);
+	}
+
+	private boolean sameOrganisation(String code, String body) {
+		if (organisationCode != null && code != null) {
+			return organisationCode.equalsIgnoreCase(code);
 		}
-		return bodyName != null && organisation.bodyName() != null
-				&& bodyName.trim().equalsIgnoreCase(organisation.bodyName().trim());
+		return bodyName != null && body != null && bodyName.trim().equalsIgnoreCase(body.trim());
 	}
 }

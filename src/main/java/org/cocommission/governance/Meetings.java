@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import org.cocommission.audit.AuditEntry;
 import org.cocommission.audit.AuditTrail;
+import org.cocommission.directory.OrganisationRef;
 import org.cocommission.directory.OrganisationType;
 import org.cocommission.governance.ConflictDetection.Conflict;
 import org.cocommission.governance.ConflictDetection.MemberInterests;
@@ -83,7 +84,7 @@ class Meetings {
 			throw new IllegalArgumentException("A meeting needs a date and a title");
 		}
 		List<NewItem> items = request.items() == null ? List.of() : request.items();
-		List<Map<String, Organisations.Known>> known = items.stream().map(this::checkItem).toList();
+		List<Map<String, OrganisationRef>> known = items.stream().map(this::checkItem).toList();
 		long id = jdbc.sql("insert into governance_meeting (committee_id, held_on, title) values (?, ?, ?) returning id")
 			.params(request.committeeId(), request.heldOn(), request.title().trim())
 			.query(Long.class)
@@ -113,17 +114,17 @@ class Meetings {
 	}
 
 	/** Checks the item and returns the affected organisations it names, as the directory knows them. */
-	private Map<String, Organisations.Known> checkItem(NewItem item) {
+	private Map<String, OrganisationRef> checkItem(NewItem item) {
 		if (item == null || blank(item.title()) || item.kind() == null) {
 			throw new IllegalArgumentException("An agenda item needs a title and a kind (decision, discussion or information)");
 		}
-		Map<String, Organisations.Known> known = organisations.find(affectedOf(item).stream()
+		Map<String, OrganisationRef> known = organisations.find(affectedOf(item).stream()
 			.map(AffectedOrganisation::organisationCode)
 			.filter(code -> code != null)
 			.toList());
 		for (AffectedOrganisation organisation : affectedOf(item)) {
 			if (organisation.organisationCode() != null) {
-				Organisations.Known details = known.get(organisation.organisationCode());
+				OrganisationRef details = known.get(organisation.organisationCode());
 				if (details == null) {
 					throw new IllegalArgumentException("No organisation has the code " + organisation.organisationCode());
 				}
@@ -135,7 +136,7 @@ class Meetings {
 		return known;
 	}
 
-	private long insertItem(long meetingId, int position, NewItem item, Map<String, Organisations.Known> known) {
+	private long insertItem(long meetingId, int position, NewItem item, Map<String, OrganisationRef> known) {
 		long id = jdbc.sql("insert into governance_agenda_item (meeting_id, position, title, kind, procurement, status)"
 				+ " values (?, ?, ?, ?, ?, 'OPEN') returning id")
 			.params(meetingId, position, item.title().trim(), item.kind().name(), item.isProcurement())
@@ -308,6 +309,9 @@ class Meetings {
 				item.status(), item.decision(), item.referredTo(), sorted, quorum, votes, item.version());
 	}
 
+	private record PersonLink(long personId, LinkView link) {
+	}
+
 	/** Every interest on the registers of these people: their declarations and their (and relatives') links. */
 	private List<MemberInterests> interestsOf(List<Long> personIds) {
 		if (personIds.isEmpty()) {
@@ -315,15 +319,16 @@ class Meetings {
 		}
 		Map<Long, List<Interest>> interests = new LinkedHashMap<>();
 		personIds.forEach(id -> interests.put(id, new ArrayList<>()));
+		List<PersonLink> links = new ArrayList<>();
 		// Declarations first, then links (their own and their relatives'), in one query.
 		jdbc.sql("""
 				select 0 as source, d.id, d.person_id, d.category, d.description, d.organisation_code, d.body_name,
-				  d.valid_from, d.valid_to, null as relationship, null as relative, null as organisation_name
+				  d.valid_from, d.valid_to, null as relationship, null as relative
 				from governance_declaration d where d.person_id in (:ids)
 				union all
 				select 1, l.id, l.person_id, null, null, l.organisation_code, l.body_name, l.valid_from, l.valid_to,
-				  l.relationship, l.relative, o.name
-				from governance_person_link l left join directory_organisation o on o.code = l.organisation_code
+				  l.relationship, l.relative
+				from governance_person_link l
 				where l.person_id in (:ids)
 				order by source, id
 				""")
@@ -336,11 +341,17 @@ class Meetings {
 							rs.getObject("valid_to", LocalDate.class)));
 				}
 				else {
-					LinkView link = People.linkView(rs);
-					of.add(new Interest(link.relative() == null ? InterestCategory.FINANCIAL : InterestCategory.INDIRECT,
-							link.organisationCode(), link.bodyName(), link.describe(), link.from(), link.to()));
+					links.add(new PersonLink(rs.getLong("person_id"), People.linkView(rs)));
 				}
 			});
+		// Links come after the declarations, described with the directory's names of their organisations.
+		List<LinkView> named = organisations.named(links.stream().map(PersonLink::link).toList());
+		for (int index = 0; index < links.size(); index++) {
+			LinkView link = named.get(index);
+			interests.get(links.get(index).personId()).add(new Interest(link.relative() == null
+					? InterestCategory.FINANCIAL : InterestCategory.INDIRECT, link.organisationCode(), link.bodyName(),
+					link.describe(), link.from(), link.to(), true));
+		}
 		return interests.entrySet().stream().map(entry -> new MemberInterests(entry.getKey(), entry.getValue())).toList();
 	}
 }

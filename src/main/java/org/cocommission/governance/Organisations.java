@@ -1,55 +1,54 @@
 package org.cocommission.governance;
 
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Optional;
 
+import org.cocommission.directory.Directory;
+import org.cocommission.directory.OrganisationRef;
 import org.cocommission.directory.OrganisationType;
+import org.cocommission.governance.GovernanceViews.LinkView;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The code, name and type of organisations the registers name, checked against the directory. Directory.find builds a
- * whole organisation page (list sizes, parent chain, a scan of the registered-patient extracts for a CCG), far too
- * much for a code check made for every declaration, link and agenda item, so this reads the directory's organisation
- * table in one query for all the codes at once, as the register queries already join it for names.
+ * The code, name and type of organisations the registers name, checked against the directory through its public API,
+ * all the codes of a request in one look-up.
  */
 @Component
 class Organisations {
 
-	record Known(String code, String name, OrganisationType type) {
+	private final Directory directory;
+
+	Organisations(Directory directory) {
+		this.directory = directory;
 	}
 
-	private final JdbcClient jdbc;
-
-	Organisations(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	Map<String, OrganisationRef> find(Collection<String> codes) {
+		return directory.refs(codes);
 	}
 
-	Map<String, Known> find(Collection<String> codes) {
-		Map<String, Known> found = new HashMap<>();
-		if (codes.isEmpty()) {
-			return found;
-		}
-		jdbc.sql("select code, name, type from directory_organisation where code in (:codes)")
-			.param("codes", List.copyOf(codes))
-			.query(rs -> {
-				found.put(rs.getString(1),
-						new Known(rs.getString(1), rs.getString(2), OrganisationType.valueOf(rs.getString(3))));
-			});
-		return found;
-	}
-
-	Optional<Known> find(String code) {
+	Optional<OrganisationRef> find(String code) {
 		return Optional.ofNullable(find(List.of(code)).get(code));
 	}
 
+	/** The links with the directory's name of each organisation they name by code. */
+	List<LinkView> named(List<LinkView> links) {
+		Map<String, OrganisationRef> known = find(links.stream()
+			.map(LinkView::organisationCode)
+			.filter(Objects::nonNull)
+			.toList());
+		return links.stream().map(link -> {
+			OrganisationRef organisation = link.organisationCode() == null ? null : known.get(link.organisationCode());
+			return organisation == null ? link : link.withOrganisationName(organisation.name());
+		}).toList();
+	}
+
 	void checkCcg(String ccg) {
-		Known known = find(ccg).orElseThrow(() -> new NoSuchElementException("No organisation has the code " + ccg));
+		OrganisationRef known = find(ccg).orElseThrow(() -> new NoSuchElementException("No organisation has the code " + ccg));
 		if (known.type() != OrganisationType.CCG) {
 			throw new IllegalArgumentException(ccg + " is not a CCG");
 		}
@@ -62,7 +61,7 @@ class Organisations {
 	}
 
 	/** As {@link #checkOrganisation} against organisations already looked up together. */
-	static String checkCode(String code, String bodyName, Map<String, Known> known) {
+	static String checkCode(String code, String bodyName, Map<String, OrganisationRef> known) {
 		String normalised = GovernanceText.blankToNull(code);
 		if (normalised == null) {
 			if (GovernanceText.blank(bodyName)) {

@@ -182,14 +182,13 @@ class People {
 		DeclarationDeadlines deadlines = settings.deadlines();
 		LocalDate today = LocalDate.now(clock);
 		Map<Long, List<LinkView>> links = new HashMap<>();
-		jdbc.sql("select l.*, o.name as organisation_name from governance_person_link l"
-				+ " join governance_person p on p.id = l.person_id"
-				+ " left join directory_organisation o on o.code = l.organisation_code"
+		jdbc.sql("select l.* from governance_person_link l join governance_person p on p.id = l.person_id"
 				+ " where p.ccg_code = ? order by l.valid_from, l.id")
 			.param(ccg)
 			.query(rs -> {
 				links.computeIfAbsent(rs.getLong("person_id"), id -> new ArrayList<>()).add(linkView(rs));
 			});
+		links.replaceAll((person, of) -> organisations.named(of));
 		return jdbc.sql("""
 				select p.*,
 				  (select max(r.returned_on) from governance_declaration_return r where r.person_id = p.id) as last_return,
@@ -211,9 +210,10 @@ class People {
 			.list();
 	}
 
+	/** A link as stored; {@link Organisations#named} adds the organisation's name. */
 	static LinkView linkView(ResultSet rs) throws SQLException {
 		return new LinkView(rs.getLong("id"), LinkRelationship.valueOf(rs.getString("relationship")),
-				rs.getString("organisation_code"), rs.getString("organisation_name"), rs.getString("body_name"),
+				rs.getString("organisation_code"), null, rs.getString("body_name"),
 				rs.getString("relative"), rs.getObject("valid_from", LocalDate.class),
 				rs.getObject("valid_to", LocalDate.class));
 	}

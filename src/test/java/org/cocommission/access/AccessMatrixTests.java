@@ -1,9 +1,6 @@
 package org.cocommission.access;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +16,7 @@ import org.cocommission.directory.DirectoryImports;
 import org.cocommission.directory.OdsFile;
 import org.cocommission.identity.NewUser;
 import org.cocommission.identity.Role;
+import org.cocommission.identity.SignIn;
 import org.cocommission.identity.UserAccounts;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,8 +26,11 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import static org.cocommission.directory.OdsTestFiles.importOds;
+import static org.cocommission.directory.OdsTestFiles.organisation;
+import static org.cocommission.directory.OdsTestFiles.practice;
 
 /**
  * Who may open what: every role against public pages, private pages, national-only pages and the API of every
@@ -63,20 +64,19 @@ class AccessMatrixTests {
 	/** Two area teams; Q01 has CCGs 01A and 01B, Q02 has 02A; one practice in each CCG. */
 	@BeforeAll
 	void directoryAndOneUserPerRole() throws Exception {
-		importOds(OdsFile.REGIONS, row("Y01", "NORTH", "", "", "20130401"));
-		importOds(OdsFile.AREA_TEAMS, row("Q01", "TEES", "Y01", "", "20130401") + row("Q02", "TYNE", "Y01", "", "20130401"));
-		importOds(OdsFile.ECCG, row("01A", "NHS FIRST CCG", "Y01", "Q01", "20130401")
-				+ row("01B", "NHS SECOND CCG", "Y01", "Q01", "20130401") + row("02A", "NHS THIRD CCG", "Y01", "Q02", "20130401"));
-		importOds(OdsFile.EPRACCUR, practice("M10001", "01A") + practice("M10002", "01B") + practice("M20001", "02A"));
+		importOds(imports, OdsFile.REGIONS, organisation("Y01", "NORTH", "", ""));
+		importOds(imports, OdsFile.AREA_TEAMS,
+				organisation("Q01", "TEES", "Y01", "") + organisation("Q02", "TYNE", "Y01", ""));
+		importOds(imports, OdsFile.ECCG, organisation("01A", "NHS FIRST CCG", "Y01", "Q01")
+				+ organisation("01B", "NHS SECOND CCG", "Y01", "Q01") + organisation("02A", "NHS THIRD CCG", "Y01", "Q02"));
+		importOds(imports, OdsFile.EPRACCUR, practice("M10001", "PRACTICE M10001", "01A")
+				+ practice("M10002", "PRACTICE M10002", "01B") + practice("M20001", "PRACTICE M20001", "02A"));
 		open("national", Role.NATIONAL, "X24");
 		open("area-q01", Role.AREA_TEAM, "Q01");
 		open("ccg-01a", Role.CCG, "01A");
 		open("practice-m10001", Role.PRACTICE, "M10001");
 		for (String username : List.of("national", "area-q01", "ccg-01a", "practice-m10001")) {
-			sessions.put(username, mvc.perform(formLogin().user(username).password(PASSWORD))
-				.andReturn()
-				.getResponse()
-				.getCookie("SESSION"));
+			sessions.put(username, SignIn.session(mvc, username, PASSWORD));
 		}
 	}
 
@@ -187,31 +187,5 @@ class AccessMatrixTests {
 		if (accounts.find(username).isEmpty()) {
 			accounts.create(new NewUser(username, "Matrix " + username, null, role, organisation, PASSWORD));
 		}
-	}
-
-	private void importOds(OdsFile file, String content) {
-		imports.importOds(file, file.slug() + ".csv", new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)));
-	}
-
-	private static String practice(String code, String ccg) {
-		List<String> columns = new ArrayList<>(Collections.nCopies(27, ""));
-		columns.set(0, code);
-		columns.set(1, "PRACTICE " + code);
-		columns.set(10, "19740401");
-		columns.set(12, "A");
-		columns.set(14, ccg);
-		columns.set(15, "20130401");
-		columns.set(25, "4");
-		return "\"" + String.join("\",\"", columns) + "\"\n";
-	}
-
-	private static String row(String code, String name, String nationalGrouping, String healthGeography, String open) {
-		List<String> columns = new ArrayList<>(Collections.nCopies(27, ""));
-		columns.set(0, code);
-		columns.set(1, name);
-		columns.set(2, nationalGrouping);
-		columns.set(3, healthGeography);
-		columns.set(10, open);
-		return "\"" + String.join("\",\"", columns) + "\"\n";
 	}
 }

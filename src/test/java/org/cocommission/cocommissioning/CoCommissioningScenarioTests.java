@@ -6,6 +6,7 @@ import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 
 import org.cocommission.directory.DirectoryImports;
+import org.cocommission.identity.SignIn;
 import org.cocommission.identity.UserAccounts;
 import org.cocommission.identity.UserDuties;
 
@@ -20,7 +21,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -274,9 +274,6 @@ class CoCommissioningScenarioTests {
 	}
 
 	private Cookie login(String username) throws Exception {
-		return mvc.perform(formLogin().user(username).password(CoCommissioningTestData.PASSWORD))
-			.andReturn()
-			.getResponse()
-			.getCookie("SESSION");
+		return SignIn.session(mvc, username, CoCommissioningTestData.PASSWORD);
 	}
 }

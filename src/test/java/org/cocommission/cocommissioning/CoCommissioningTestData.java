@@ -1,11 +1,7 @@
 package org.cocommission.cocommissioning;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -25,6 +21,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
+import static org.cocommission.directory.OdsTestFiles.importOds;
+import static org.cocommission.directory.OdsTestFiles.organisation;
+import static org.cocommission.directory.OdsTestFiles.practice;
+
 /**
  * A small directory: region Y50 with area teams Q50 (CCGs 50A, 50B) and Q51 (CCG 51A), three practices in 50A; and
  * accounts: national, each CCG's accountable officer, a plain 50A user, each area team, a practice.
@@ -40,10 +40,10 @@ final class CoCommissioningTestData {
 		if (accounts.find("cc-national").isPresent()) {
 			return;
 		}
-		importOds(imports, OdsFile.REGIONS, row("Y50", "NORTH OF ENGLAND", "", ""));
-		importOds(imports, OdsFile.AREA_TEAMS, row("Q50", "CUMBRIA AREA TEAM", "Y50", "") + row("Q51", "DURHAM AREA TEAM", "Y50", ""));
-		importOds(imports, OdsFile.ECCG, row("50A", "NHS ALPHA CCG", "Y50", "Q50") + row("50B", "NHS BETA CCG", "Y50", "Q50")
-				+ row("51A", "NHS GAMMA CCG", "Y50", "Q51"));
+		importOds(imports, OdsFile.REGIONS, organisation("Y50", "NORTH OF ENGLAND", "", ""));
+		importOds(imports, OdsFile.AREA_TEAMS, organisation("Q50", "CUMBRIA AREA TEAM", "Y50", "") + organisation("Q51", "DURHAM AREA TEAM", "Y50", ""));
+		importOds(imports, OdsFile.ECCG, organisation("50A", "NHS ALPHA CCG", "Y50", "Q50") + organisation("50B", "NHS BETA CCG", "Y50", "Q50")
+				+ organisation("51A", "NHS GAMMA CCG", "Y50", "Q51"));
 		importOds(imports, OdsFile.EPRACCUR, practice("P50001", "FELL SURGERY", "50A") + practice("P50002", "LAKE PRACTICE", "50A")
 				+ practice("P50003", "BECK MEDICAL", "50A") + practice("P50101", "BETA SURGERY", "50B"));
 		accounts.create(new NewUser("cc-national", "Board secretary", "board@nhs.example", Role.NATIONAL, "X24", PASSWORD));
@@ -92,31 +92,5 @@ final class CoCommissioningTestData {
 		finally {
 			SecurityContextHolder.getContext().setAuthentication(previous);
 		}
-	}
-
-	private static void importOds(DirectoryImports imports, OdsFile file, String content) {
-		imports.importOds(file, file.slug() + ".csv", new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)));
-	}
-
-	private static String practice(String code, String name, String ccg) {
-		List<String> columns = new ArrayList<>(Collections.nCopies(27, ""));
-		columns.set(0, code);
-		columns.set(1, name);
-		columns.set(10, "19740401");
-		columns.set(12, "A");
-		columns.set(14, ccg);
-		columns.set(15, "20130401");
-		columns.set(25, "4");
-		return "\"" + String.join("\",\"", columns) + "\"\n";
-	}
-
-	private static String row(String code, String name, String nationalGrouping, String healthGeography) {
-		List<String> columns = new ArrayList<>(Collections.nCopies(27, ""));
-		columns.set(0, code);
-		columns.set(1, name);
-		columns.set(2, nationalGrouping);
-		columns.set(3, healthGeography);
-		columns.set(10, "20130401");
-		return "\"" + String.join("\",\"", columns) + "\"\n";
 	}
 }

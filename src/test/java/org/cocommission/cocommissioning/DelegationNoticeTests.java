@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import org.cocommission.directory.DirectoryImports;
 import org.cocommission.directory.OrganisationFacts;
+import org.cocommission.identity.SignIn;
 import org.cocommission.identity.UserAccounts;
 import org.cocommission.identity.UserDuties;
 
@@ -27,7 +28,6 @@ import static org.cocommission.cocommissioning.CoCommissioningTestData.as;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -185,9 +185,6 @@ class DelegationNoticeTests {
 	}
 
 	private Cookie login(String username) throws Exception {
-		return mvc.perform(formLogin().user(username).password(CoCommissioningTestData.PASSWORD))
-			.andReturn()
-			.getResponse()
-			.getCookie("SESSION");
+		return SignIn.session(mvc, username, CoCommissioningTestData.PASSWORD);
 	}
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import org.cocommission.demo.FinanceDemo;
+import org.cocommission.identity.SignIn;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -15,7 +16,6 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -79,8 +79,7 @@ class FinanceDemoTests {
 
 	@Test
 	void theFinanceLeadRunsNextYearOnTheDemoDataWithTheFormAsPrefilled() throws Exception {
-		var session = mvc.perform(formLogin().user("national").password("demo-password-for-tests")).andReturn()
-			.getResponse().getCookie("SESSION");
+		var session = SignIn.session(mvc, "national", "demo-password-for-tests");
 		org.springframework.test.web.servlet.request.RequestPostProcessor national = request -> {
 			request.setCookies(session);
 			return request;

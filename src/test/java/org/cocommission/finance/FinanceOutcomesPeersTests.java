@@ -10,6 +10,7 @@ import org.junit.jupiter.api.TestInstance;
 
 import org.cocommission.identity.NewUser;
 import org.cocommission.identity.Role;
+import org.cocommission.identity.SignIn;
 import org.cocommission.identity.UserAccounts;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,7 +25,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -109,8 +109,7 @@ class FinanceOutcomesPeersTests {
 		json.readTree(view).get("peers").forEach(peer -> financePeers.add(peer.get("ccgCode").asString()));
 		assertThat(financePeers).as("the outcomes peer group, nearest first").isEqualTo(outcomesPeers);
 
-		var session = mvc.perform(formLogin().user("fin-peers-national").password(PASSWORD)).andReturn().getResponse()
-			.getCookie("SESSION");
+		var session = SignIn.session(mvc, "fin-peers-national", PASSWORD);
 		mvc.perform(get("/finance/budgets/FOC1").param("year", "2020-21").cookie(session))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("computed by the outcomes indicators")));

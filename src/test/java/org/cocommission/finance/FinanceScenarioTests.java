@@ -12,6 +12,7 @@ import org.junit.jupiter.api.TestInstance;
 
 import org.cocommission.identity.NewUser;
 import org.cocommission.identity.Role;
+import org.cocommission.identity.SignIn;
 import org.cocommission.identity.UserAccounts;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,7 +26,6 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -73,8 +73,7 @@ class FinanceScenarioTests {
 		accounts.create(new NewUser("fin-ccg", "CCG", null, Role.CCG, "FSC1", PASSWORD));
 		accounts.create(new NewUser("fin-ccg-other", "Other CCG", null, Role.CCG, "FSD1", PASSWORD));
 		for (String user : List.of("fin-national", "fin-area", "fin-ccg", "fin-ccg-other")) {
-			sessions.put(user, mvc.perform(formLogin().user(user).password(PASSWORD)).andReturn().getResponse()
-				.getCookie("SESSION"));
+			sessions.put(user, SignIn.session(mvc, user, PASSWORD));
 		}
 		String formula = mvc.perform(as("fin-national", post("/api/v1/finance/formulas"))
 			.contentType(MediaType.APPLICATION_JSON)

@@ -76,6 +76,35 @@ class GovernanceRulesTests {
 	}
 
 	@Test
+	void aTieBothDeclaredAndLinkedIsOneInterestInTheDeclarationsWords() {
+		LocalDate since = LocalDate.of(2014, 10, 1);
+		var director = new MemberInterests(5, List.of(
+				new Interest(InterestCategory.FINANCIAL, null, "Tees Valley GP Federation Ltd",
+						"Director of Tees Valley GP Federation Ltd", since, null),
+				new Interest(InterestCategory.FINANCIAL, null, "Tees Valley GP Federation Ltd",
+						"Director at Tees Valley GP Federation Ltd", since, null, true)));
+		var provider = new AffectedOrganisation(AffectedOrganisation.Kind.PROVIDER, null, "Tees Valley GP Federation Ltd");
+
+		assertThat(ConflictDetection.detect(List.of(director), List.of(provider), ItemKind.DECISION, MEETING))
+			.singleElement()
+			.extracting(Conflict::describe)
+			.isEqualTo("Financial: Director of Tees Valley GP Federation Ltd");
+	}
+
+	@Test
+	void twoLinkedTiesToOneOrganisationAreBothShown() {
+		LocalDate since = LocalDate.of(2010, 1, 1);
+		var partner = new MemberInterests(6, List.of(
+				new Interest(InterestCategory.FINANCIAL, "A81001", null, "Partner at A81001", since, null, true),
+				new Interest(InterestCategory.FINANCIAL, "A81001", null, "Shareholder at A81001", since, null, true)));
+
+		assertThat(ConflictDetection.detect(List.of(partner), List.of(PRACTICE), ItemKind.DECISION, MEETING))
+			.singleElement()
+			.extracting(Conflict::describe)
+			.isEqualTo("Financial: Partner at A81001; Financial: Shareholder at A81001");
+	}
+
+	@Test
 	void handlingFollowsTheInterestAndTheItemKind() {
 		assertThat(ConflictDetection.requiredHandling(InterestCategory.FINANCIAL, ItemKind.INFORMATION))
 			.isEqualTo(Handling.DECLARE_ONLY);

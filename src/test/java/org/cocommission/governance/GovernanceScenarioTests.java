@@ -6,6 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import org.cocommission.directory.DirectoryImports;
+import org.cocommission.identity.SignIn;
 import org.cocommission.identity.UserAccounts;
 import org.cocommission.identity.UserDuties;
 
@@ -17,8 +18,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasEntry;
 import static org.hamcrest.Matchers.not;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -65,10 +67,7 @@ class GovernanceScenarioTests {
 		long layChair = people.get(0);
 		long partner = people.get(2);
 		long otherGp = people.get(3);
-		Cookie session = mvc.perform(formLogin().user("lead-01a").password(GovernanceTestData.PASSWORD))
-			.andReturn()
-			.getResponse()
-			.getCookie("SESSION");
+		Cookie session = SignIn.session(mvc, "lead-01a", GovernanceTestData.PASSWORD);
 
 		mvc.perform(get("/governance").cookie(session)).andExpect(redirectedUrl("/governance/ccgs/01A"));
 		mvc.perform(get("/governance/ccgs/01A").cookie(session))
@@ -143,7 +142,7 @@ class GovernanceScenarioTests {
 		mvc.perform(post("/governance/meetings/" + meetingId + "/items/" + itemId + "/votes").cookie(session).with(csrf())
 			.param("personId", String.valueOf(partner))
 			.param("vote", "FOR"))
-			.andExpect(flash().attribute("problem", containsString("may not vote on this item")));
+			.andExpect(flash().attribute("errors", hasEntry(equalTo("vote-person-" + itemId), containsString("may not vote on this item"))));
 		mvc.perform(post("/governance/meetings/" + meetingId + "/items/" + itemId + "/votes").cookie(session).with(csrf())
 			.param("personId", String.valueOf(otherGp))
 			.param("vote", "FOR"))
@@ -187,10 +186,7 @@ class GovernanceScenarioTests {
 	@Test
 	void theLeadAddsPeopleLinksAndGiftsOnThePagesAndBadInputComesBackWithItsMessage() throws Exception {
 		GovernanceTestData.directoryAndUsers(imports, accounts, duties);
-		Cookie session = mvc.perform(formLogin().user("lead-01a").password(GovernanceTestData.PASSWORD))
-			.andReturn()
-			.getResponse()
-			.getCookie("SESSION");
+		Cookie session = SignIn.session(mvc, "lead-01a", GovernanceTestData.PASSWORD);
 		mvc.perform(post("/governance/ccgs/01A/people").cookie(session).with(csrf())
 			.param("name", "Page Person")
 			.param("role", "LAY_MEMBER")
@@ -200,7 +196,7 @@ class GovernanceScenarioTests {
 			.param("person", String.valueOf(person))
 			.param("relationship", "SHAREHOLDER")
 			.param("organisationCode", "ZZ9999")
-			.param("from", "2015-01-01")).andExpect(flash().attribute("problem", "No organisation has the code ZZ9999"));
+			.param("from", "2015-01-01")).andExpect(flash().attribute("errors", hasEntry("link-code", "No organisation has the code ZZ9999")));
 		mvc.perform(post("/governance/ccgs/01A/gifts").cookie(session).with(csrf())
 			.param("person", String.valueOf(person))
 			.param("kind", "HOSPITALITY")
@@ -220,10 +216,7 @@ class GovernanceScenarioTests {
 	@Test
 	void anotherCcgAndTheAnonymousPublicCannotOpenTheUnpublishedPages() throws Exception {
 		GovernanceTestData.directoryAndUsers(imports, accounts, duties);
-		Cookie other = mvc.perform(formLogin().user("lead-01b").password(GovernanceTestData.PASSWORD))
-			.andReturn()
-			.getResponse()
-			.getCookie("SESSION");
+		Cookie other = SignIn.session(mvc, "lead-01b", GovernanceTestData.PASSWORD);
 
 		mvc.perform(get("/governance/ccgs/01A").cookie(other)).andExpect(status().isForbidden());
 		mvc.perform(get("/governance/ccgs/01A/register").cookie(other)).andExpect(status().isForbidden());
@@ -243,10 +236,7 @@ class GovernanceScenarioTests {
 								new AffectedOrganisation(AffectedOrganisation.Kind.PRACTICE, "G10001", null),
 								new AffectedOrganisation(AffectedOrganisation.Kind.PRACTICE, "G10002", null))))));
 		long item = governance.meeting(meeting).items().get(0).id();
-		Cookie session = mvc.perform(formLogin().user("lead-01a").password(GovernanceTestData.PASSWORD))
-			.andReturn()
-			.getResponse()
-			.getCookie("SESSION");
+		Cookie session = SignIn.session(mvc, "lead-01a", GovernanceTestData.PASSWORD);
 		mvc.perform(post("/governance/meetings/" + meeting + "/attendance").cookie(session).with(csrf())
 			.param("present", String.valueOf(committee.layChair()), String.valueOf(committee.partner()),
 					String.valueOf(committee.otherGp()), String.valueOf(committee.executive()),
@@ -256,7 +246,7 @@ class GovernanceScenarioTests {
 					containsString("0 GP members; at least 1 needed"))));
 		mvc.perform(post("/governance/meetings/" + meeting + "/items/" + item + "/outcome").cookie(session).with(csrf())
 			.param("outcome", "APPROVED").param("decision", "Approved").param("version", "0"))
-			.andExpect(flash().attribute("problem", containsString("only be deferred or referred")));
+			.andExpect(flash().attribute("errors", hasEntry(equalTo("outcome-" + item), containsString("only be deferred or referred"))));
 		mvc.perform(post("/governance/meetings/" + meeting + "/items/" + item + "/outcome").cookie(session).with(csrf())
 			.param("outcome", "REFERRED").param("decision", "Referred: too few GPs without a conflict")
 			.param("referredTo", "Area team panel").param("version", "0"))

@@ -1,9 +1,5 @@
 package org.cocommission.governance;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 import org.cocommission.directory.DirectoryImports;
@@ -14,6 +10,10 @@ import org.cocommission.identity.Role;
 import org.cocommission.identity.UserAccounts;
 import org.cocommission.identity.UserDuties;
 import org.cocommission.identity.UserDuties.DutyGrant;
+
+import static org.cocommission.directory.OdsTestFiles.importOds;
+import static org.cocommission.directory.OdsTestFiles.organisation;
+import static org.cocommission.directory.OdsTestFiles.practice;
 
 /**
  * A small directory (CCGs 01A and 01B under area team Q01; practices G10001, G10002 in 01A and G20001 in 01B) and one
@@ -30,9 +30,9 @@ final class GovernanceTestData {
 		if (accounts.find("gov-national").isPresent()) {
 			return;
 		}
-		importOds(imports, OdsFile.REGIONS, row("Y01", "NORTH", "", ""));
-		importOds(imports, OdsFile.AREA_TEAMS, row("Q01", "TEES", "Y01", ""));
-		importOds(imports, OdsFile.ECCG, row("01A", "NHS FIRST CCG", "Y01", "Q01") + row("01B", "NHS SECOND CCG", "Y01", "Q01"));
+		importOds(imports, OdsFile.REGIONS, organisation("Y01", "NORTH", "", ""));
+		importOds(imports, OdsFile.AREA_TEAMS, organisation("Q01", "TEES", "Y01", ""));
+		importOds(imports, OdsFile.ECCG, organisation("01A", "NHS FIRST CCG", "Y01", "Q01") + organisation("01B", "NHS SECOND CCG", "Y01", "Q01"));
 		importOds(imports, OdsFile.EPRACCUR, practice("G10001", "HIGH STREET SURGERY", "01A")
 				+ practice("G10002", "MARKET SQUARE PRACTICE", "01A") + practice("G20001", "RIVERSIDE MEDICAL", "01B"));
 		accounts.create(new NewUser("gov-national", "National", null, Role.NATIONAL, "X24", PASSWORD));
@@ -90,31 +90,5 @@ final class GovernanceTestData {
 		governance.addLink("01A", ids.get(4), new GovernanceRequests.NewLink(LinkRelationship.SALARIED_GP, "G10001", null,
 				"spouse", since, null));
 		return ids;
-	}
-
-	private static void importOds(DirectoryImports imports, OdsFile file, String content) {
-		imports.importOds(file, file.slug() + ".csv", new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)));
-	}
-
-	private static String practice(String code, String name, String ccg) {
-		List<String> columns = new ArrayList<>(Collections.nCopies(27, ""));
-		columns.set(0, code);
-		columns.set(1, name);
-		columns.set(10, "19740401");
-		columns.set(12, "A");
-		columns.set(14, ccg);
-		columns.set(15, "20130401");
-		columns.set(25, "4");
-		return "\"" + String.join("\",\"", columns) + "\"\n";
-	}
-
-	private static String row(String code, String name, String nationalGrouping, String healthGeography) {
-		List<String> columns = new ArrayList<>(Collections.nCopies(27, ""));
-		columns.set(0, code);
-		columns.set(1, name);
-		columns.set(2, nationalGrouping);
-		columns.set(3, healthGeography);
-		columns.set(10, "20130401");
-		return "\"" + String.join("\",\"", columns) + "\"\n";
 	}
 }

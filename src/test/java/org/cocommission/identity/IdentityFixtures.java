@@ -1,8 +1,5 @@
 package org.cocommission.identity;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
-import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
 
 import java.util.Locale;
 import java.util.UUID;
@@ -62,14 +59,7 @@ final class IdentityFixtures {
 		return user(Role.CCG, organisation("CCG", null));
 	}
 
-	/** Signs in through the real login form and returns the session cookie (Spring Session's, kept in the database). */
 	static Cookie signIn(MockMvc mvc, String username, String password) throws Exception {
-		Cookie session = mvc.perform(formLogin().user(username).password(password))
-			.andExpect(authenticated().withUsername(username))
-			.andReturn()
-			.getResponse()
-			.getCookie("SESSION");
-		assertThat(session).as("session cookie after signing in").isNotNull();
-		return session;
+		return SignIn.session(mvc, username, password);
 	}
 }

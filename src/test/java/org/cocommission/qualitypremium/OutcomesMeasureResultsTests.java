@@ -3,11 +3,14 @@ package org.cocommission.qualitypremium;
 import java.time.LocalDate;
 import java.util.Map;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.cocommission.identity.NewUser;
 import org.cocommission.identity.Role;
+import org.cocommission.identity.SignedInUsers;
 import org.cocommission.identity.UserAccounts;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,7 +27,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -44,6 +46,8 @@ class OutcomesMeasureResultsTests {
 
 	private final MockMvc mvc;
 
+	private final SignedInUsers users;
+
 	private final JdbcClient jdbc;
 
 	private final UserAccounts accounts;
@@ -56,6 +60,7 @@ class OutcomesMeasureResultsTests {
 	OutcomesMeasureResultsTests(MockMvc mvc, JdbcClient jdbc, UserAccounts accounts, JsonMapper json,
 			QualityPremiumSchemes schemes) {
 		this.mvc = mvc;
+		this.users = new SignedInUsers(mvc, PASSWORD);
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.json = json;
@@ -99,20 +104,9 @@ class OutcomesMeasureResultsTests {
 		}
 	}
 
-	private final Map<String, jakarta.servlet.http.Cookie> sessions = new java.util.HashMap<>();
 
 	private RequestPostProcessor as(String user) throws Exception {
-		jakarta.servlet.http.Cookie session = sessions.get(user);
-		if (session == null) {
-			session = mvc.perform(formLogin().user(user).password(PASSWORD)).andReturn().getResponse().getCookie("SESSION");
-			assertThat(session).as("session of " + user).isNotNull();
-			sessions.put(user, session);
-		}
-		jakarta.servlet.http.Cookie cookie = session;
-		return request -> {
-			request.setCookies(cookie);
-			return request;
-		};
+		return users.as(user);
 	}
 
 	/**
@@ -203,6 +197,24 @@ class OutcomesMeasureResultsTests {
 			.andExpect(jsonPath("$.inputsHashMatches").value(true))
 			.andExpect(jsonPath("$.matching").value(2))
 			.andExpect(jsonPath("$.differences").isEmpty());
+
+		// The published statement and its PDF say per measure where its values came from.
+		mvc.perform(post("/quality-premium/runs/" + runId + "/publish").with(as("qo-national")).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		mvc.perform(get("/quality-premium/statements/2013-14/QOA").with(as("qo-national")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"statement-data-from-PYLL\">outcomes indicator CCGOIS-1.1</td>")))
+			.andExpect(content().string(containsString("id=\"statement-data-from-FFT\">uploaded CSV</td>")))
+			.andExpect(content().string(containsString("id=\"statement-data-from-AEA\">no data</td>")));
+		byte[] pdf = mvc.perform(get("/quality-premium/statements/2013-14/QOA.pdf").with(as("qo-national")))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsByteArray();
+		try (var document = Loader.loadPDF(pdf)) {
+			String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+			assertThat(text).contains("Measures and where their data came from")
+				.contains("outcomes indicator CCGOIS-1.1")
+				.contains("uploaded CSV");
+		}
 	}
 
 	@Test

@@ -1,12 +1,9 @@
 package org.cocommission.qualitypremium;
 
 import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,12 +18,12 @@ import org.springframework.web.util.HtmlUtils;
 
 import org.cocommission.identity.NewUser;
 import org.cocommission.identity.Role;
+import org.cocommission.identity.SignedInUsers;
 import org.cocommission.identity.UserAccounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -48,15 +45,17 @@ class QualityPremiumDoneWhenPageTests {
 
 	private final MockMvc mvc;
 
+	private final SignedInUsers users;
+
 	private final JdbcClient jdbc;
 
 	private final UserAccounts accounts;
 
-	private final Map<String, Cookie> sessions = new HashMap<>();
 
 	@Autowired
 	QualityPremiumDoneWhenPageTests(MockMvc mvc, JdbcClient jdbc, UserAccounts accounts) {
 		this.mvc = mvc;
+		this.users = new SignedInUsers(mvc, PASSWORD);
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 	}
@@ -95,17 +94,7 @@ class QualityPremiumDoneWhenPageTests {
 	}
 
 	private RequestPostProcessor as(String user) throws Exception {
-		Cookie session = sessions.get(user);
-		if (session == null) {
-			session = mvc.perform(formLogin().user(user).password(PASSWORD)).andReturn().getResponse().getCookie("SESSION");
-			assertThat(session).as("session of " + user).isNotNull();
-			sessions.put(user, session);
-		}
-		Cookie cookie = session;
-		return request -> {
-			request.setCookies(cookie);
-			return request;
-		};
+		return users.as(user);
 	}
 
 	private String page(String url, String user) throws Exception {

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import org.cocommission.identity.NewUser;
 import org.cocommission.identity.Role;
+import org.cocommission.identity.SignedInUsers;
 import org.cocommission.identity.UserAccounts;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,7 +23,6 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -43,6 +43,8 @@ class QualityPremiumScenarioTests {
 
 	private final MockMvc mvc;
 
+	private final SignedInUsers users;
+
 	private final JdbcClient jdbc;
 
 	private final UserAccounts accounts;
@@ -52,6 +54,7 @@ class QualityPremiumScenarioTests {
 	@Autowired
 	QualityPremiumScenarioTests(MockMvc mvc, JdbcClient jdbc, UserAccounts accounts, JsonMapper json) {
 		this.mvc = mvc;
+		this.users = new SignedInUsers(mvc, PASSWORD);
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.json = json;
@@ -104,21 +107,10 @@ class QualityPremiumScenarioTests {
 		}
 	}
 
-	private final java.util.Map<String, jakarta.servlet.http.Cookie> sessions = new java.util.HashMap<>();
 
 	/** Signed in through the login form, as a person in the browser is. */
 	private RequestPostProcessor as(String user) throws Exception {
-		jakarta.servlet.http.Cookie session = sessions.get(user);
-		if (session == null) {
-			session = mvc.perform(formLogin().user(user).password(PASSWORD)).andReturn().getResponse().getCookie("SESSION");
-			assertThat(session).as("session of " + user).isNotNull();
-			sessions.put(user, session);
-		}
-		jakarta.servlet.http.Cookie cookie = session;
-		return request -> {
-			request.setCookies(cookie);
-			return request;
-		};
+		return users.as(user);
 	}
 
 	/** Alpha achieves everything but misses A&E; Beta fails the finance gateway; Gamma has no data loaded for it. */
