@@ -62,6 +62,9 @@ public class ObservationImports {
 
 	private final AuditTrail audit;
 
+	/** Raised after every recompute (issue 5, item 7); injected by field so that the constructor stays as it is. */
+	@org.springframework.beans.factory.annotation.Autowired private OutcomesAlerts alerts;
+
 	private final ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
 		Thread thread = new Thread(runnable, "outcomes-import");
 		thread.setDaemon(true);
@@ -223,6 +226,7 @@ public class ObservationImports {
 		List<IndicatorPeriod> touched = staged.touched();
 		if (recomputing) {
 			computation.recompute(touched);
+			alerts.raiseAfterRecompute(touched);
 		}
 		log.info("Outcomes import {}: read and staged in {} ms, checked in {} ms, stored in {} ms, recomputed in {} ms",
 				importId, (staging - started) / 1_000_000, (checked - staging) / 1_000_000, (storing - checked) / 1_000_000,

@@ -182,4 +182,17 @@ public class OutcomesValues {
 		double value = rs.getDouble(column);
 		return rs.wasNull() ? null : value;
 	}
+
+	/** The values of the given organisations at a level and period, by organisation code (for trends and alerts). */
+	public List<ValueRow> valuesOf(String indicatorId, OutcomesLevel level, String period,
+			java.util.Collection<String> orgCodes) {
+		access.requireUserOrSystem();
+		if (orgCodes.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.query("select " + VALUE_COLUMNS + " from outcomes_value v left join directory_organisation o"
+				+ " on o.code = v.org_code where v.indicator_id = ? and v.level = ? and v.period = ?"
+				+ " and v.org_code = any (?) order by v.org_code", (rs, row) -> row(rs), indicatorId, level.name(), period,
+				orgCodes.toArray(String[]::new));
+	}
 }
