@@ -1,0 +1,137 @@
+package org.cocommission.outcomes;
+
+import java.util.List;
+import java.util.Map;
+
+import org.cocommission.identity.AccessPolicy;
+import org.cocommission.identity.CurrentUser;
+import org.cocommission.identity.Role;
+import org.cocommission.platform.PageOf;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** The discussion pages: the threads you can see, starting one, and a thread with its comments and charts. */
+@Controller
+class DiscussionPageController {
+
+	private static final int PAGE_SIZE = 20;
+
+	private final Discussions discussions;
+
+	private final Indicators indicators;
+
+	private final OutcomesValues values;
+
+	private final AccessPolicy access;
+
+	DiscussionPageController(Discussions discussions, Indicators indicators, OutcomesValues values, AccessPolicy access) {
+		this.discussions = discussions;
+		this.indicators = indicators;
+		this.values = values;
+		this.access = access;
+	}
+
+	@GetMapping("/outcomes/discussions")
+	String list(@RequestParam(required = false) String indicator, @RequestParam(required = false) String org,
+			@RequestParam(defaultValue = "0") int page, Model model) {
+		PageOf<Discussion> threads = discussions.list(indicator, org, Math.max(0, page), PAGE_SIZE);
+		model.addAttribute("threads", threads);
+		model.addAttribute("indicators", indicators.all());
+		model.addAttribute("indicator", indicator);
+		model.addAttribute("org", org);
+		model.addAttribute("filtered", (indicator != null && !indicator.isBlank()) || (org != null && !org.isBlank()));
+		model.addAttribute("previousHref", threads.hasPrevious() ? pageHref(threads.page() - 1) : null);
+		model.addAttribute("nextHref", threads.hasNext() ? pageHref(threads.page() + 1) : null);
+		return "outcomes/discussions";
+	}
+
+	@GetMapping("/outcomes/discussions/new")
+	String newDiscussion(@RequestParam(required = false) String org, @RequestParam(required = false) String indicator,
+			@RequestParam(required = false) String period, @RequestParam(required = false) String peer,
+			@RequestParam(required = false) String chart, Model model) {
+		String orgCode = org != null && !org.isBlank() ? org.trim().toUpperCase() : ownOrganisation();
+		return form(new DiscussionStart(orgCode, indicator, period, peer, null, null, true,
+				chart == null ? "deciles" : chart), Map.of(), model);
+	}
+
+	@PostMapping("/outcomes/discussions")
+	String start(@ModelAttribute DiscussionStart request, Model model) {
+		try {
+			return "redirect:/outcomes/discussions/" + discussions.start(request).id();
+		}
+		catch (DiscussionInputException ex) {
+			return form(request, ex.fieldErrors(), model);
+		}
+	}
+
+	@GetMapping("/outcomes/discussions/{id}")
+	String thread(@PathVariable long id, Model model) {
+		return thread(id, new DiscussionReply(null, true, null, null), Map.of(), model);
+	}
+
+	@PostMapping("/outcomes/discussions/{id}/comments")
+	String comment(@PathVariable long id, @ModelAttribute DiscussionReply request, Model model) {
+		try {
+			return "redirect:/outcomes/discussions/" + id + "#comment-" + discussions.comment(id, request).id();
+		}
+		catch (DiscussionInputException ex) {
+			return thread(id, request, ex.fieldErrors(), model);
+		}
+	}
+
+	@PostMapping("/outcomes/discussions/{id}/close")
+	String close(@PathVariable long id, @RequestParam int version) {
+		discussions.close(id, version);
+		return "redirect:/outcomes/discussions/" + id;
+	}
+
+	@PostMapping("/outcomes/discussions/{id}/reopen")
+	String reopen(@PathVariable long id, @RequestParam int version) {
+		discussions.reopen(id, version);
+		return "redirect:/outcomes/discussions/" + id;
+	}
+
+	private String thread(long id, DiscussionReply form, Map<String, String> errors, Model model) {
+		DiscussionView view = discussions.get(id);
+		model.addAttribute("view", view);
+		model.addAttribute("thread", view.discussion());
+		model.addAttribute("form", form);
+		model.addAttribute("errors", errors);
+		model.addAttribute("periods", values.periods(view.discussion().indicatorId()));
+		model.addAttribute("charts", chartsFor(view.discussion().isPractice()));
+		return "outcomes/discussion";
+	}
+
+	private String form(DiscussionStart form, Map<String, String> errors, Model model) {
+		access.requireUser();
+		model.addAttribute("form", form);
+		model.addAttribute("errors", errors);
+		model.addAttribute("indicators", indicators.all());
+		model.addAttribute("peers", discussions.peerChoices(form.orgCode()));
+		boolean known = form.indicatorId() != null && indicators.find(form.indicatorId()).isPresent();
+		model.addAttribute("periods", known ? values.periods(form.indicatorId()) : List.of());
+		model.addAttribute("charts", DiscussionChartKind.values());
+		return "outcomes/discussion-new";
+	}
+
+	private String ownOrganisation() {
+		CurrentUser user = access.requireUser();
+		return user.role() == Role.CCG || user.role() == Role.PRACTICE ? user.organisationCode() : null;
+	}
+
+	private static List<DiscussionChartKind> chartsFor(boolean practice) {
+		return practice ? List.of(DiscussionChartKind.DECILES, DiscussionChartKind.FUNNEL)
+				: List.of(DiscussionChartKind.values());
+	}
+
+	private static String pageHref(int page) {
+		return ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("page", page).build().toUriString();
+	}
+}
