@@ -56,7 +56,7 @@
     });
     var names = scaled.map(function (d) { return d.name; });
     return {
-      tooltip: { trigger: 'item', formatter: function (p) { if (p.seriesType !== 'scatter') { return ''; } var d = scaled[p.dataIndex].raw; return d.label + '<br>CCG ' + d.ccg + ', England ' + d.england + ', peers ' + d.peerMin + ' to ' + d.peerMax; } },
+      tooltip: { trigger: 'item', formatter: function (p) { if (p.seriesType !== 'scatter') { return ''; } var d = scaled[p.dataIndex].raw; return d.label + '<br>' + (d.orgLabel || 'CCG') + ' ' + d.ccg + ', England ' + d.england + ', peers ' + d.peerMin + ' to ' + d.peerMax + (d.peerAverage === null || d.peerAverage === undefined ? '' : ' (average ' + d.peerAverage + ')'); } },
       grid: { left: 8, right: 24, top: 16, bottom: 8, containLabel: true },
       xAxis: { type: 'value', min: -1.05, max: 1.05, axisLabel: { show: false } },
       yAxis: { type: 'category', data: names, inverse: true },

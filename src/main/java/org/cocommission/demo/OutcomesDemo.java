@@ -27,10 +27,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 
 /**
@@ -73,10 +69,10 @@ public class OutcomesDemo implements ApplicationRunner {
 
 	private final OutcomesValues values;
 
-	private final UserDetailsService users;
+	private final DemoUsers users;
 
 	OutcomesDemo(@Value("${cocommission.demo:false}") boolean enabled, Directory directory, PopulationQueries populations,
-			ObservationImports imports, OutcomesValues values, UserDetailsService users) {
+			ObservationImports imports, OutcomesValues values, DemoUsers users) {
 		this.enabled = enabled;
 		this.directory = directory;
 		this.populations = populations;
@@ -95,23 +91,11 @@ public class OutcomesDemo implements ApplicationRunner {
 			log.warn("No registered lists by age and sex: the outcomes demo is not loaded");
 			return;
 		}
-		UserDetails national;
-		try {
-			national = users.loadUserByUsername("national");
-		}
-		catch (RuntimeException ex) {
+		if (!users.exists(DemoUsers.NATIONAL)) {
 			log.warn("No demo user 'national': the outcomes demo is not loaded");
 			return;
 		}
-		var previous = SecurityContextHolder.getContext().getAuthentication();
-		SecurityContextHolder.getContext()
-			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(national, null, national.getAuthorities()));
-		try {
-			load(extracts.get(extracts.size() - 1));
-		}
-		finally {
-			SecurityContextHolder.getContext().setAuthentication(previous);
-		}
+		users.asNational(() -> load(extracts.get(extracts.size() - 1)));
 	}
 
 	private void load(LocalDate extract) {

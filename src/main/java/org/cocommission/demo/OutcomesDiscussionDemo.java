@@ -14,7 +14,6 @@ import org.cocommission.directory.Directory;
 import org.cocommission.directory.OrganisationRef;
 import org.cocommission.directory.OrganisationSummary;
 import org.cocommission.directory.OrganisationType;
-import org.cocommission.identity.UserAccounts;
 import org.cocommission.outcomes.Discussion;
 import org.cocommission.outcomes.Discussions;
 import org.cocommission.outcomes.Indicator;
@@ -29,10 +28,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 
 /**
@@ -64,20 +59,17 @@ public class OutcomesDiscussionDemo implements ApplicationRunner {
 
 	private final Discussions discussions;
 
-	private final UserAccounts accounts;
-
-	private final UserDetailsService users;
+	private final DemoUsers users;
 
 	OutcomesDiscussionDemo(@Value("${cocommission.demo:false}") boolean enabled, Directory directory,
 			OutcomesValues values, Indicators indicators, PeerGroups peers, Discussions discussions,
-			UserAccounts accounts, UserDetailsService users) {
+			DemoUsers users) {
 		this.enabled = enabled;
 		this.directory = directory;
 		this.values = values;
 		this.indicators = indicators;
 		this.peers = peers;
 		this.discussions = discussions;
-		this.accounts = accounts;
 		this.users = users;
 	}
 
@@ -147,12 +139,12 @@ public class OutcomesDiscussionDemo implements ApplicationRunner {
 		if (!exists(starter) || !exists(replier)) {
 			return false;
 		}
-		Discussion thread = as(starter, () -> discussions.start(new DiscussionStart(ccg, indicator.id(), null, peer.ccgCode(),
+		Discussion thread = users.as(starter, () -> discussions.start(new DiscussionStart(ccg, indicator.id(), null, peer.ccgCode(),
 				"Synthetic demo: " + indicator.name() + ", " + ccg + " and " + peer.ccgCode(),
 				"(Synthetic demo data.) Our line on the deciles chart sits apart from " + peer.name()
 						+ "'s. How do you approach this indicator?",
 				true, "deciles")));
-		as(replier, () -> discussions.comment(thread.id(), new DiscussionReply("(Synthetic demo data.) Thanks @" + starter
+		users.as(replier, () -> discussions.comment(thread.id(), new DiscussionReply("(Synthetic demo data.) Thanks @" + starter
 				+ ". Our position on the funnel plot is attached; happy to share our approach.", true, "funnel", null)));
 		String area = directory.parentChain(ccg, directory.today())
 			.stream()
@@ -164,7 +156,7 @@ public class OutcomesDiscussionDemo implements ApplicationRunner {
 			.orElse(null);
 		String note = "(Synthetic demo data.) Internal note, not shared with peers: worth raising at the next"
 				+ " quality meeting" + (area == null ? "." : ", @" + area + ".");
-		as(starter, () -> discussions.comment(thread.id(), new DiscussionReply(note, false, spine ? "spine" : null, null)));
+		users.as(starter, () -> discussions.comment(thread.id(), new DiscussionReply(note, false, spine ? "spine" : null, null)));
 		return true;
 	}
 
@@ -183,10 +175,10 @@ public class OutcomesDiscussionDemo implements ApplicationRunner {
 				continue;
 			}
 			String starter = practiceUser(practices.get(0));
-			Discussion thread = as(starter, () -> discussions.start(new DiscussionStart(practices.get(0), indicator.id(), null,
+			Discussion thread = users.as(starter, () -> discussions.start(new DiscussionStart(practices.get(0), indicator.id(), null,
 					practices.get(1), "Synthetic demo: " + indicator.name() + " at " + practices.get(0),
 					"(Synthetic demo data.) Where do we sit among the practices of our CCG?", true, "funnel")));
-			as(practiceUser(practices.get(1)), () -> discussions.comment(thread.id(), new DiscussionReply(
+			users.as(practiceUser(practices.get(1)), () -> discussions.comment(thread.id(), new DiscussionReply(
 					"(Synthetic demo data.) Close to us, @" + starter + "; see the deciles.", true, "deciles", null)));
 			return true;
 		}
@@ -209,19 +201,6 @@ public class OutcomesDiscussionDemo implements ApplicationRunner {
 	}
 
 	private boolean exists(String username) {
-		return accounts.find(username).isPresent();
-	}
-
-	private <T> T as(String username, Supplier<T> action) {
-		UserDetails user = users.loadUserByUsername(username);
-		var previous = SecurityContextHolder.getContext().getAuthentication();
-		SecurityContextHolder.getContext()
-			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-		try {
-			return action.get();
-		}
-		finally {
-			SecurityContextHolder.getContext().setAuthentication(previous);
-		}
+		return users.exists(username);
 	}
 }

@@ -163,4 +163,44 @@ public class PopulationQueries {
 			return map;
 		}
 	}
+
+	/** A practice's registered patients at an extract: all ages, and aged 0-14, 65 and over and 85 and over. */
+	public record PracticeAgeProfile(String practiceCode, String ccgCode, long total, long aged0To14, long aged65Plus,
+			long aged85Plus) {
+	}
+
+	/**
+	 * Every practice with patients registered by age at the extract, with its CCG that day (null if none), summed in
+	 * the database: one row per practice where {@link #practicePopulations} reads one per band and sex.
+	 */
+	public List<PracticeAgeProfile> practiceAgeProfiles(LocalDate extract) {
+		// Summed per practice before the joins: grouping the joined rows sorted 300,000 of them on disk.
+		return jdbc.sql(MEMBERSHIP + """
+				, sums as (
+				    select p.practice_code, sum(p.patients) as total,
+				           coalesce(sum(p.patients) filter (where p.age_band in (:young)), 0) as young,
+				           coalesce(sum(p.patients) filter (where p.age_band in (:old)), 0) as old,
+				           coalesce(sum(p.patients) filter (where p.age_band in (:oldest)), 0) as oldest
+				    from directory_registered_patients p
+				    where p.extract_date = :date and p.sex in ('MALE', 'FEMALE') and p.age_band <> 'ALL'
+				    group by p.practice_code
+				)
+				select s.practice_code, m.ccg_code, s.total, s.young, s.old, s.oldest
+				from sums s
+				join directory_organisation o on o.code = s.practice_code
+				left join membership m on m.practice_code = s.practice_code
+				order by s.practice_code
+				""")
+			.param("date", extract)
+			.param("young", bands(0, 14))
+			.param("old", bands(65, 200))
+			.param("oldest", bands(85, 200))
+			.query((rs, row) -> new PracticeAgeProfile(rs.getString("practice_code"), rs.getString("ccg_code"),
+					rs.getLong("total"), rs.getLong("young"), rs.getLong("old"), rs.getLong("oldest")))
+			.list();
+	}
+
+	private static List<String> bands(int from, int to) {
+		return AgeBand.ALL.stream().filter(band -> band.from() >= from && band.from() <= to).map(AgeBand::code).toList();
+	}
 }

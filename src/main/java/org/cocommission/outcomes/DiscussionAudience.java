@@ -1,7 +1,6 @@
 package org.cocommission.outcomes;
 
 import java.util.LinkedHashSet;
-import java.util.NoSuchElementException;
 import java.util.Set;
 
 import org.cocommission.directory.Directory;
@@ -27,11 +26,15 @@ class DiscussionAudience {
 
 	private final PeerGroups peerGroups;
 
+	private final PracticePeerGroups practicePeerGroups;
+
 	private final Directory directory;
 
-	DiscussionAudience(AccessPolicy access, PeerGroups peerGroups, Directory directory) {
+	DiscussionAudience(AccessPolicy access, PeerGroups peerGroups, PracticePeerGroups practicePeerGroups,
+			Directory directory) {
 		this.access = access;
 		this.peerGroups = peerGroups;
+		this.practicePeerGroups = practicePeerGroups;
 		this.directory = directory;
 	}
 
@@ -62,20 +65,17 @@ class DiscussionAudience {
 	}
 
 	/**
-	 * The peers of an organisation, whose users see its threads: a CCG's 10 most similar CCGs; for a practice, for now,
-	 * the other practices of its CCG. This is the one place to change when practices get peer groups of their own.
+	 * The peers of an organisation, whose users see its threads: a CCG's 10 most similar CCGs; a practice's 10 most
+	 * similar practices in England, and the other member practices of its CCG, which already compare themselves with
+	 * each other on the practice pages.
 	 */
 	Set<String> peers(String orgCode, String orgType) {
 		Set<String> peers = new LinkedHashSet<>();
 		if ("CCG".equals(orgType)) {
-			try {
-				peerGroups.peers(orgCode).forEach(peer -> peers.add(peer.ccgCode()));
-			}
-			catch (NoSuchElementException ex) {
-				// A CCG without a peer group (new since the last recompute) has no peers to share with.
-			}
+			peerGroups.peersOrEmpty(orgCode).forEach(peer -> peers.add(peer.ccgCode()));
 			return peers;
 		}
+		practicePeerGroups.practicePeers(orgCode).forEach(peer -> peers.add(peer.practiceCode()));
 		String ccg = ccgOf(orgCode);
 		if (ccg != null) {
 			for (OrganisationSummary practice : directory.children(ccg, directory.today())) {

@@ -48,6 +48,8 @@ class OutcomesPageController {
 		model.addAttribute("ccgs", values.ccgsWithValues());
 		model.addAttribute("national", pages.isNational());
 		model.addAttribute("userCcg", values.userCcg(pages.requireUser()));
+		model.addAttribute("userPractice", pages.requireUser().role() == org.cocommission.identity.Role.PRACTICE
+				? pages.requireUser().organisationCode() : null);
 		return "outcomes/home";
 	}
 
@@ -130,7 +132,7 @@ class OutcomesPageController {
 		model.addAttribute("ccgName", values.name(ccg));
 		model.addAttribute("spine", spine);
 		model.addAttribute("spineChart", OutcomesCharts.spine(spine));
-		model.addAttribute("peers", peers.peers(ccg));
+		model.addAttribute("peers", peers.peersOrEmpty(ccg));
 		model.addAttribute("variables", peers.variables(ccg));
 		return "outcomes/ccg";
 	}

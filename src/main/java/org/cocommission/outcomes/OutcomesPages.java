@@ -24,11 +24,15 @@ class OutcomesPages {
 
 	private final PeerGroups peers;
 
-	OutcomesPages(AccessPolicy access, Indicators indicators, OutcomesValues values, PeerGroups peers) {
+	private final PeerComparisons peerComparisons;
+
+	OutcomesPages(AccessPolicy access, Indicators indicators, OutcomesValues values, PeerGroups peers,
+			PeerComparisons peerComparisons) {
 		this.access = access;
 		this.indicators = indicators;
 		this.values = values;
 		this.peers = peers;
+		this.peerComparisons = peerComparisons;
 	}
 
 	CurrentUser requireUser() {
@@ -46,8 +50,9 @@ class OutcomesPages {
 
 	List<SpineRow> spine(String ccgCode) {
 		requireUser();
-		List<String> peerCodes = peers.peers(ccgCode).stream().map(PeerGroups.Peer::ccgCode).toList();
-		return values.spine(ccgCode, peerCodes);
+		values.name(ccgCode);
+		List<String> peerCodes = peers.peersOrEmpty(ccgCode).stream().map(PeerGroups.Peer::ccgCode).toList();
+		return peerComparisons.withPeerAverages(values.spine(ccgCode, peerCodes), peerCodes);
 	}
 
 	/** The league table of a level, sorted by organisation, value or decile. */

@@ -3,6 +3,7 @@ package org.cocommission.outcomes;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -183,16 +184,72 @@ public class OutcomesValues {
 		return rs.wasNull() ? null : value;
 	}
 
-	/** The values of the given organisations at a level and period, by organisation code (for trends and alerts). */
-	public List<ValueRow> valuesOf(String indicatorId, OutcomesLevel level, String period,
-			java.util.Collection<String> orgCodes) {
+	/** The values of the given organisations at a level, for one indicator and period, by organisation code. */
+	public List<ValueRow> valuesOf(String indicatorId, OutcomesLevel level, String period, Collection<String> orgCodes) {
 		access.requireUserOrSystem();
 		if (orgCodes.isEmpty()) {
 			return List.of();
 		}
 		return jdbc.query("select " + VALUE_COLUMNS + " from outcomes_value v left join directory_organisation o"
 				+ " on o.code = v.org_code where v.indicator_id = ? and v.level = ? and v.period = ?"
-				+ " and v.org_code = any (?) order by v.org_code", (rs, row) -> row(rs), indicatorId, level.name(), period,
-				orgCodes.toArray(String[]::new));
+				+ " and v.org_code = any (?) order by v.org_code", (rs, row) -> row(rs), indicatorId, level.name(),
+				period, orgCodes.toArray(String[]::new));
+	}
+
+	/** For each indicator the organisation has a value of at a level, the latest such period, by indicator id. */
+	public Map<String, String> latestPeriods(OutcomesLevel level, String orgCode) {
+		access.requireUserOrSystem();
+		Map<String, String> latest = new LinkedHashMap<>();
+		// Probes the primary key once per indicator and period (the lateral limit keeps the planner from a join that
+		// scanned every value: 120 ms at national scale against 10).
+		jdbc.query("""
+				select i.id, p.period from outcomes_indicator i cross join outcomes_period p
+				cross join lateral (select 1 from outcomes_value v where v.indicator_id = i.id and v.period = p.period
+				  and v.level = ? and v.org_code = ? limit 1) found
+				order by i.id, p.starts desc, p.ends desc
+				""", rs -> {
+			latest.putIfAbsent(rs.getString(1), rs.getString(2));
+		}, level.name(), orgCode);
+		return latest;
+	}
+
+	/**
+	 * For each indicator at its own period ({@code periodByIndicator}), the values of the given organisations at a level
+	 * (every organisation of the level when {@code orgCodes} is null), by indicator id: one query for a whole spine.
+	 */
+	public Map<String, List<ValueRow>> valuesAt(Map<String, String> periodByIndicator, OutcomesLevel level,
+			Collection<String> orgCodes) {
+		access.requireUserOrSystem();
+		Map<String, List<ValueRow>> result = new LinkedHashMap<>();
+		String[] codes = orgCodes == null ? null : orgCodes.toArray(String[]::new);
+		// "offset 0" keeps each key's lookup a probe of the primary key rather than a join over every value.
+		jdbc.query("select k.indicator_id as key_indicator, " + VALUE_COLUMNS
+				+ " from unnest(cast(? as varchar[]), cast(? as varchar[])) as k(indicator_id, period)"
+				+ " cross join lateral (select * from outcomes_value v where v.indicator_id = k.indicator_id"
+				+ " and v.period = k.period and v.level = ? and (cast(? as varchar[]) is null or v.org_code = any (?))"
+				+ " offset 0) v left join directory_organisation o on o.code = v.org_code order by k.indicator_id, v.org_code",
+				rs -> {
+					result.computeIfAbsent(rs.getString("key_indicator"), key -> new ArrayList<>()).add(row(rs));
+				}, periodByIndicator.keySet().toArray(String[]::new), periodByIndicator.values().toArray(String[]::new),
+				level.name(), codes, codes);
+		return result;
+	}
+
+	/** For each indicator at its own period, the lowest and highest value across a level, by indicator id. */
+	public Map<String, Range> rangesAt(Map<String, String> periodByIndicator, OutcomesLevel level) {
+		access.requireUserOrSystem();
+		Map<String, Range> result = new LinkedHashMap<>();
+		jdbc.query("select k.indicator_id, r.lowest, r.highest"
+				+ " from unnest(cast(? as varchar[]), cast(? as varchar[])) as k(indicator_id, period)"
+				+ " cross join lateral (select min(value) as lowest, max(value) as highest from outcomes_value v"
+				+ " where v.indicator_id = k.indicator_id and v.period = k.period and v.level = ?) r", rs -> {
+					result.put(rs.getString(1), new Range(nullable(rs, 2), nullable(rs, 3)));
+				}, periodByIndicator.keySet().toArray(String[]::new), periodByIndicator.values().toArray(String[]::new),
+				level.name());
+		return result;
+	}
+
+	/** The lowest and highest of some values; both null when there are none. */
+	public record Range(Double lowest, Double highest) {
 	}
 }

@@ -3,11 +3,11 @@ package org.cocommission.outcomes;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 
 import org.cocommission.audit.AuditEntry;
 import org.cocommission.audit.AuditTrail;
@@ -20,7 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Each CCG's 10 most similar CCGs, from its registered lists (size and age structure at the latest extract with ages)
  * and, when every CCG has them, deprivation and rurality loaded as data (a CCG's own value, or the list-weighted mean
- * of its practices'). Stored with the standardised variables so that pages can say why two CCGs are peers.
+ * of its practices'). Stored with the standardised variables so that pages can say why two CCGs are peers. The
+ * directory publishes no event when it changes: {@link PeerGroupRefresh} recomputes at start-up when its last import
+ * is newer than the peers, and attribute imports recompute them at once.
  */
 @Service
 public class PeerGroups {
@@ -30,7 +32,7 @@ public class PeerGroups {
 	static final int PEERS = 10;
 
 	/** The variables, in the order they are shown. */
-	public static final Map<String, String> VARIABLES = variables();
+	public static final Map<String, String> VARIABLES = PeerVariables.LABELS;
 
 	/** A peer of a CCG, nearest first. */
 	public record Peer(int rank, String ccgCode, String name, double distance) {
@@ -48,21 +50,31 @@ public class PeerGroups {
 
 	private final Clock clock;
 
-	PeerGroups(JdbcTemplate jdbc, PopulationQueries populations, AuditTrail audit, Clock clock) {
+	private final PeerGroupStore store;
+
+	private final PracticePeerGroups practicePeers;
+
+	PeerGroups(JdbcTemplate jdbc, PopulationQueries populations, AuditTrail audit, Clock clock, PeerGroupStore store,
+			PracticePeerGroups practicePeers) {
 		this.jdbc = jdbc;
 		this.populations = populations;
 		this.audit = audit;
 		this.clock = clock;
+		this.store = store;
+		this.practicePeers = practicePeers;
 	}
 
-	/** Recomputes every CCG's peers; returns how many CCGs have them. */
+	/**
+	 * Recomputes every CCG's peers, then every practice's (both rest on the same lists and attributes, so whatever
+	 * changes one changes the other); returns how many CCGs have them.
+	 */
 	@Transactional
 	public int recompute() {
 		long started = System.nanoTime();
 		List<LocalDate> extracts = populations.extractDates();
-		jdbc.update("delete from outcomes_peer");
-		jdbc.update("delete from outcomes_peer_variable");
 		if (extracts.isEmpty()) {
+			store.replaceCcgs(PeerVariables.compute(Map.of(), PEERS), null, clock.instant());
+			practicePeers.recompute();
 			return 0;
 		}
 		LocalDate extract = extracts.get(extracts.size() - 1);
@@ -70,62 +82,46 @@ public class PeerGroups {
 		List<PopulationQueries.CcgPopulation> ccgPopulations = populations.ccgPopulations(extract);
 		long populated = System.nanoTime();
 		for (PopulationQueries.CcgPopulation ccg : ccgPopulations) {
-			long total = ccg.total();
-			if (total > 0) {
-				raw.put(ccg.ccgCode(), new double[] { Math.log(total), share(ccg, 0, 14, total), share(ccg, 65, 200, total),
-						share(ccg, 85, 200, total), Double.NaN, Double.NaN });
+			if (ccg.total() > 0) {
+				raw.put(ccg.ccgCode(), PeerVariables.fromList(ccg.counts()));
 			}
 		}
-		addAttribute(raw, "DEPRIVATION", 4, extract);
-		addAttribute(raw, "RURALITY", 5, extract);
+		addAttribute(raw, "DEPRIVATION", PeerVariables.DEPRIVATION, extract);
+		addAttribute(raw, "RURALITY", PeerVariables.RURALITY, extract);
 		long attributed = System.nanoTime();
-		List<Integer> used = new ArrayList<>();
-		for (int v = 0; v < 6; v++) {
-			final int index = v;
-			if (!raw.isEmpty() && raw.values().stream().noneMatch(x -> Double.isNaN(x[index]))) {
-				used.add(v);
-			}
-		}
-		Map<String, double[]> chosen = new LinkedHashMap<>();
-		raw.forEach((code, values) -> chosen.put(code, used.stream().mapToDouble(v -> values[v]).toArray()));
-		Map<String, double[]> scores = MostSimilar.standardise(chosen);
-		Map<String, List<MostSimilar.Peer>> nearest = MostSimilar.nearest(scores, PEERS);
-		List<String> names = List.copyOf(VARIABLES.keySet());
-		List<Object[]> variableRows = new ArrayList<>();
-		scores.forEach((code, z) -> {
-			for (int i = 0; i < used.size(); i++) {
-				int v = used.get(i);
-				double value = v == 0 ? Math.exp(raw.get(code)[0]) : raw.get(code)[v];
-				variableRows.add(new Object[] { code, names.get(v), value, z[i] });
-			}
-		});
-		jdbc.batchUpdate("insert into outcomes_peer_variable (ccg_code, variable, raw_value, z_score) values (?, ?, ?, ?)",
-				variableRows);
-		Instant now = clock.instant();
-		List<Object[]> peerRows = new ArrayList<>();
-		nearest.forEach((code, peers) -> {
-			for (int rank = 0; rank < peers.size(); rank++) {
-				peerRows.add(new Object[] { code, rank + 1, peers.get(rank).code(), peers.get(rank).distance(),
-						java.sql.Timestamp.from(now) });
-			}
-		});
-		jdbc.batchUpdate("insert into outcomes_peer (ccg_code, rank, peer_code, distance, computed_at) values (?, ?, ?, ?, ?)",
-				peerRows);
+		PeerVariables.Computed computed = PeerVariables.compute(raw, PEERS);
+		store.replaceCcgs(computed, extract, clock.instant());
 		audit.record(new AuditEntry("OUTCOMES_PEERS_COMPUTED", "OUTCOMES_PEERS", "ccg", null, null,
-				Map.of("ccgs", nearest.size(), "extract", extract.toString(),
-						"variables", used.stream().map(names::get).toList())));
+				Map.of("ccgs", computed.codes().length, "extract", extract.toString(), "variables", computed.usedNames())));
 		log.info("Recomputed the peers of {} CCGs: populations in {} ms, attributes in {} ms, distances and stored in {} ms",
-				nearest.size(), (populated - started) / 1_000_000, (attributed - populated) / 1_000_000,
+				computed.codes().length, (populated - started) / 1_000_000, (attributed - populated) / 1_000_000,
 				(System.nanoTime() - attributed) / 1_000_000);
-		return nearest.size();
+		practicePeers.recompute();
+		return computed.codes().length;
 	}
 
+	/** A CCG's peers, nearest first; empty, never an error, for an unknown CCG or one no peer group was made for. */
 	@Transactional(readOnly = true)
-	public List<Peer> peers(String ccgCode) {
-		List<Peer> peers = jdbc.query("select p.rank, p.peer_code, coalesce(o.name, p.peer_code), p.distance"
+	public List<Peer> peersOrEmpty(String ccgCode) {
+		return jdbc.query("select p.rank, p.peer_code, coalesce(o.name, p.peer_code), p.distance"
 				+ " from outcomes_peer p left join directory_organisation o on o.code = p.peer_code"
 				+ " where p.ccg_code = ? order by p.rank",
 				(rs, row) -> new Peer(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getDouble(4)), ccgCode);
+	}
+
+	/** When CCG peer groups were last computed, if ever. */
+	@Transactional(readOnly = true)
+	public Optional<Instant> computedAt() {
+		return store.computedAt(PeerGroupStore.Kind.CCG);
+	}
+
+	/**
+	 * A CCG's peers, nearest first: empty while no peer groups have been computed at all, and a
+	 * {@link NoSuchElementException} for a CCG left out of computed groups ({@link #peersOrEmpty} never throws).
+	 */
+	@Transactional(readOnly = true)
+	public List<Peer> peers(String ccgCode) {
+		List<Peer> peers = peersOrEmpty(ccgCode);
 		if (peers.isEmpty() && !hasAny()) {
 			return List.of();
 		}
@@ -181,27 +177,5 @@ public class PeerGroups {
 				values[index] = value;
 			}
 		}, extract, extract, attribute, extract, attribute);
-	}
-
-	private static double share(PopulationQueries.CcgPopulation ccg, int from, int to, long total) {
-		long count = 0;
-		for (String band : PopulationQueries.AGE_BANDS) {
-			int lower = Integer.parseInt(band.replace("+", "").split("_")[0]);
-			if (lower >= from && lower <= to) {
-				count += ccg.counts().male().getOrDefault(band, 0L) + ccg.counts().female().getOrDefault(band, 0L);
-			}
-		}
-		return 100.0 * count / total;
-	}
-
-	private static Map<String, String> variables() {
-		Map<String, String> variables = new LinkedHashMap<>();
-		variables.put("LIST_SIZE", "Registered patients (compared on a log scale)");
-		variables.put("AGED_0_14", "Aged 0-14 (%)");
-		variables.put("AGED_65_PLUS", "Aged 65 and over (%)");
-		variables.put("AGED_85_PLUS", "Aged 85 and over (%)");
-		variables.put("DEPRIVATION", "Deprivation score (IMD)");
-		variables.put("RURALITY", "Rurality");
-		return java.util.Collections.unmodifiableMap(variables);
 	}
 }
