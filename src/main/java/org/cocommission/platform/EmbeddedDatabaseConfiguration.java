@@ -2,13 +2,12 @@ package org.cocommission.platform;
 
 import java.nio.file.Path;
 
-import javax.sql.DataSource;
-
 import com.zaxxer.hikari.HikariDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -26,8 +25,10 @@ class EmbeddedDatabaseConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
 
+	/** Pool settings under {@code spring.datasource.hikari.*} apply here as they would to Boot's own pool. */
 	@Bean(destroyMethod = "close")
-	DataSource dataSource(@Value("${cocommission.data-dir}") Path dataDirectory,
+	@ConfigurationProperties("spring.datasource.hikari")
+	HikariDataSource dataSource(@Value("${cocommission.data-dir}") Path dataDirectory,
 			@Value("${cocommission.embedded.database:cocommission}") String database) {
 		var server = EmbeddedPostgresServer.startedIn(dataDirectory);
 		var dataSource = new HikariDataSource();
