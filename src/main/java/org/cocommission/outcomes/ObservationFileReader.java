@@ -15,8 +15,8 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 
 /**
- * Reads one file, row by row, into the staging COPY: checks what a single row can show (columns, period, numbers,
- * negative counts) and leaves what needs the database (organisations, indicators, duplicates) to set-wise SQL.
+ * Reads one file, row by row, into a {@link Sink}: checks what a single row can show (columns, period, numbers,
+ * negative counts) and leaves what needs more than the row (organisations, indicators, duplicates) to the sink.
  */
 final class ObservationFileReader {
 
@@ -26,8 +26,6 @@ final class ObservationFileReader {
 			"PATIENT_LIST_SIZE");
 
 	private static final int PROGRESS_EVERY = 100_000;
-
-	private static final java.util.regex.Pattern ORG_CODE = java.util.regex.Pattern.compile("[0-9A-Z]{3,12}");
 
 	private static final java.util.regex.Pattern GROUP_CODE = java.util.regex.Pattern.compile("[A-Z0-9]{1,20}");
 
@@ -54,7 +52,15 @@ final class ObservationFileReader {
 		}
 	}
 
-	private final StagingCopy staging;
+	/** Where rows that pass the row checks go. */
+	interface Sink {
+
+		void observation(long row, String org, String indicator, Period period, double numerator, Double denominator);
+
+		void attribute(long row, String org, String attribute, double value);
+	}
+
+	private final Sink staging;
 
 	private final LongConsumer progress;
 
@@ -64,7 +70,7 @@ final class ObservationFileReader {
 
 	private final Outcome outcome = new Outcome();
 
-	ObservationFileReader(StagingCopy staging, LongConsumer progress, Map<Integer, String> fingertipsIndicators,
+	ObservationFileReader(Sink staging, LongConsumer progress, Map<Integer, String> fingertipsIndicators,
 			Map<Integer, String> fingertipsAttributes) {
 		this.staging = staging;
 		this.progress = progress;
@@ -146,7 +152,7 @@ final class ObservationFileReader {
 		Period period = period(record.getField(2));
 		double numerator = count(record.getField(3), "NUMERATOR");
 		Double denominator = optionalCount(record.getField(4), "DENOMINATOR");
-		staging.observation(line, org, indicator, period.code(), numerator, denominator);
+		staging.observation(line, org, indicator, period, numerator, denominator);
 	}
 
 	private void qofRow(CsvRecord record, long line, String qofPeriod) {
@@ -160,7 +166,7 @@ final class ObservationFileReader {
 		Period period = period(qofPeriod);
 		double register = count(record.getField(2), "REGISTER");
 		double listSize = count(record.getField(4), "PATIENT_LIST_SIZE");
-		staging.observation(line, org, "QOF-" + group, period.code(), register, listSize);
+		staging.observation(line, org, "QOF-" + group, period, register, listSize);
 	}
 
 	private void fingertipsRow(CsvRecord record, long line, Map<String, Integer> columns) {
@@ -196,7 +202,7 @@ final class ObservationFileReader {
 			throw new IllegalArgumentException("unknown indicator: no indicator has Fingertips id " + fingertipsId);
 		}
 		Period period = period(field(record, columns, "Time period"));
-		staging.observation(line, code(areaCode, "Area Code"), indicator, period.code(), count(count, "Count"),
+		staging.observation(line, code(areaCode, "Area Code"), indicator, period, count(count, "Count"),
 				optionalCount(denominator, "Denominator"));
 	}
 
@@ -224,10 +230,24 @@ final class ObservationFileReader {
 
 	private static String code(String value, String field) {
 		String code = value.trim().toUpperCase(Locale.ROOT);
-		if (!ORG_CODE.matcher(code).matches()) {
+		if (!isOrgCode(code)) {
 			throw new IllegalArgumentException(field + " '" + value + "' is not an organisation code");
 		}
 		return code;
+	}
+
+	/** Three to twelve capital letters and digits, checked without a regular expression on every row. */
+	private static boolean isOrgCode(String code) {
+		if (code.length() < 3 || code.length() > 12) {
+			return false;
+		}
+		for (int i = 0; i < code.length(); i++) {
+			char c = code.charAt(i);
+			if (!(c >= '0' && c <= '9') && !(c >= 'A' && c <= 'Z')) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static double count(String value, String field) {

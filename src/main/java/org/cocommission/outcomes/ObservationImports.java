@@ -6,8 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -31,9 +33,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Imports observations: the whole file or nothing. The body is streamed through the row checks into a staging table
- * by COPY, checked set-wise in SQL, then replaces the observations with the same keys, and every value of the
- * indicators and periods it touched is recomputed in the same transaction. National users only; one import at a time
+ * Imports observations: the whole file or nothing. The body is streamed through the row checks and the checks against
+ * the directory and indicators ({@link ObservationChecks}, in memory) straight into outcomes_observation by binary
+ * COPY ({@link ObservationLoad}), replacing the observations with the same keys, and every value of the indicators and
+ * periods it touched is recomputed in the same transaction. National users only; one import at a time
  * across instances.
  */
 @Service
@@ -152,8 +155,13 @@ public class ObservationImports {
 	ObservationImportReport storeWithoutRecomputing(ImportFormat format, String period, String fileName,
 			InputStream content) {
 		long importId = importLog.begin(format, fileName, "bench");
-		ObservationImportReport report = transactions
-			.execute(status -> load(importId, format, period, fileName, content, false));
+		ObservationImportReport report = transactions.execute(status -> {
+			ObservationImportReport result = load(importId, format, period, fileName, content, false);
+			if (result.rejected()) {
+				status.setRollbackOnly();
+			}
+			return result;
+		});
 		importLog.finish(importId, report.rejected() ? "REJECTED" : "COMMITTED", report);
 		return report;
 	}
@@ -188,55 +196,133 @@ public class ObservationImports {
 			InputStream content, boolean recomputing) {
 		jdbc.queryForObject("select pg_advisory_xact_lock(?)", Object.class, IMPORT_LOCK);
 		long started = System.nanoTime();
-		var staged = new StagedObservations(jdbc);
-		staged.create();
+		Map<String, Indicator> definitions = new HashMap<>();
+		indicators.all().forEach(indicator -> definitions.put(indicator.id(), indicator));
+		ObservationChecks checks = new ObservationChecks(dataSource, definitions);
+		// Read before the COPY starts: the connection can run nothing else while it is open.
 		Map<Integer, String> fingertipsIndicators = indicators.byFingertipsId();
 		Map<Integer, String> fingertipsAttributes = indicators.fingertipsAttributes();
+		List<ImportError> errors = new ArrayList<>();
+		List<Attribute> attributes = new ArrayList<>();
 		ObservationFileReader.Outcome read;
+		long stored;
+		List<IndicatorPeriod> touched;
 		Connection connection = DataSourceUtils.getConnection(dataSource);
-		try (StagingCopy copy = staged.copy(connection)) {
-			read = new ObservationFileReader(copy, rows -> importLog.progress(importId, rows), fingertipsIndicators,
+		try (ObservationLoad store = new ObservationLoad(jdbc, connection, importId, checks.orgs())) {
+			ObservationFileReader.Sink sink = new ObservationFileReader.Sink() {
+
+				@Override
+				public void observation(long row, String org, String indicator, Period rowPeriod, double numerator,
+						Double denominator) {
+					if (format == ImportFormat.QOF_PREVALENCE && !checks.knowsIndicator(indicator)) {
+						checks.willDefine(qofIndicator(indicator));
+					}
+					List<String> problems = checks.observation(row, org, indicator, rowPeriod, numerator, denominator);
+					if (!problems.isEmpty()) {
+						problems.forEach(message -> error(row, message));
+					}
+					else if (errors.isEmpty()) {
+						store.observation(checks.slice(), checks.org(), org, indicator, rowPeriod.code(), numerator,
+								checks.denominator());
+					}
+				}
+
+				@Override
+				public void attribute(long row, String org, String attribute, double value) {
+					List<String> problems = checks.attribute(row, org, attribute);
+					problems.forEach(message -> error(row, message));
+					if (problems.isEmpty()) {
+						attributes.add(new Attribute(org, attribute, value));
+					}
+				}
+
+				private void error(long row, String message) {
+					if (errors.size() < ObservationImportReport.MAX_ERRORS) {
+						errors.add(new ImportError(row, message));
+					}
+				}
+			};
+			read = new ObservationFileReader(sink, rows -> importLog.progress(importId, rows), fingertipsIndicators,
 					fingertipsAttributes)
 				.read(format, content, period);
-			copy.finish();
+			importLog.progress(importId, read.rowsRead);
+			errors.addAll(read.errors);
+			if (!errors.isEmpty()) {
+				errors.sort(Comparator.comparingLong(ImportError::row));
+				return new ObservationImportReport(importId, read.rowsRead, 0, read.skipped,
+						errors.subList(0, Math.min(errors.size(), ObservationImportReport.MAX_ERRORS)));
+			}
+			stored = store.finish();
+			touched = store.touched();
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not store the observations", ex);
 		}
 		finally {
 			DataSourceUtils.releaseConnection(connection, dataSource);
 		}
-		importLog.progress(importId, read.rowsRead);
+		long storing = System.nanoTime();
 		List<String> defined = new ArrayList<>();
 		for (String group : read.qofGroups) {
 			if (indicators.defineQofGroup(group)) {
 				defined.add("QOF-" + group);
 			}
 		}
-		long staging = System.nanoTime();
-		staged.registerPeriods(read.periods.values());
-		staged.fillPopulationDenominators();
-		List<ImportError> errors = new ArrayList<>(read.errors);
-		errors.addAll(staged.errors(ObservationImportReport.MAX_ERRORS));
-		errors.sort(Comparator.comparingLong(ImportError::row));
-		if (!errors.isEmpty()) {
-			return new ObservationImportReport(importId, read.rowsRead, 0, read.skipped,
-					errors.subList(0, Math.min(errors.size(), ObservationImportReport.MAX_ERRORS)));
-		}
-		long checked = System.nanoTime();
-		long stored = staged.store(importId, format.label() + (fileName == null ? "" : ": " + fileName));
-		long storing = System.nanoTime();
-		List<IndicatorPeriod> touched = staged.touched();
+		registerPeriods(read.periods.values());
+		stored += storeAttributes(attributes, format.label() + (fileName == null ? "" : ": " + fileName), importId);
 		if (recomputing) {
 			computation.recompute(touched);
 			alerts.raiseAfterRecompute(touched);
 		}
-		log.info("Outcomes import {}: read and staged in {} ms, checked in {} ms, stored in {} ms, recomputed in {} ms",
-				importId, (staging - started) / 1_000_000, (checked - staging) / 1_000_000, (storing - checked) / 1_000_000,
-				(System.nanoTime() - storing) / 1_000_000);
-		if (staged.touchedAttributes()) {
+		log.info("Outcomes import {}: read, checked and stored in {} ms, recomputed in {} ms", importId,
+				(storing - started) / 1_000_000, (System.nanoTime() - storing) / 1_000_000);
+		if (!attributes.isEmpty()) {
 			peerGroups.recompute();
 		}
 		audit.record(new AuditEntry("OUTCOMES_OBSERVATIONS_IMPORTED", "OUTCOMES_IMPORT", Long.toString(importId), null,
 				null, Map.of("format", format.slug(), "fileName", String.valueOf(fileName), "rowsRead", read.rowsRead,
 						"stored", stored, "indicatorPeriods", touched.size(), "indicatorsDefined", defined)));
 		return new ObservationImportReport(importId, read.rowsRead, stored, read.skipped, List.of());
+	}
+
+	/** A context attribute of an organisation, such as its deprivation score. */
+	private record Attribute(String org, String attribute, double value) {
+	}
+
+	/** The prevalence indicator {@link Indicators#defineQofGroup} will define, for checking rows before it is. */
+	private static Indicator qofIndicator(String id) {
+		return new Indicator(id, id, OutcomesDomain.of(2), OutcomesLevel.PRACTICE, IndicatorType.PROPORTION, 100,
+				Polarity.NO_JUDGEMENT, "register", "list", false, "QOF", StatisticalMethod.WILSON, null);
+	}
+
+	private void registerPeriods(java.util.Collection<Period> periods) {
+		jdbc.batchUpdate("insert into outcomes_period (period, kind, starts, ends, list_date) values (?, ?, ?, ?, ?)"
+				+ " on conflict (period) do nothing", List.copyOf(periods), 100, (statement, period) -> {
+					statement.setString(1, period.code());
+					statement.setString(2, period.kind().name());
+					statement.setObject(3, period.starts());
+					statement.setObject(4, period.ends());
+					statement.setObject(5, period.listDate());
+				});
+	}
+
+	/** Replaces the context attributes with the same keys; returns how many were stored. */
+	private long storeAttributes(List<Attribute> attributes, String source, long importId) {
+		if (attributes.isEmpty()) {
+			return 0;
+		}
+		jdbc.batchUpdate("""
+				insert into outcomes_org_attribute (org_code, attribute, value, source, import_id) values (?, ?, ?, ?, ?)
+				on conflict (org_code, attribute) do update
+				set value = excluded.value, source = excluded.source, import_id = excluded.import_id
+				""", attributes, 1000, (statement, attribute) -> {
+			statement.setString(1, attribute.org());
+			statement.setString(2, attribute.attribute());
+			statement.setDouble(3, attribute.value());
+			statement.setString(4, source);
+			statement.setLong(5, importId);
+		});
+		jdbc.execute("analyze outcomes_org_attribute");
+		return attributes.size();
 	}
 }

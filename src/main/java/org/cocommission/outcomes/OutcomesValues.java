@@ -36,10 +36,13 @@ public class OutcomesValues {
 
 	private final AccessPolicy access;
 
+	private final PracticeValues practices;
+
 	OutcomesValues(JdbcTemplate jdbc, Indicators indicators, AccessPolicy access) {
 		this.jdbc = jdbc;
 		this.indicators = indicators;
 		this.access = access;
+		this.practices = new PracticeValues(jdbc);
 	}
 
 	/** The periods an indicator has values for, oldest first. */
@@ -49,10 +52,16 @@ public class OutcomesValues {
 				+ " where v.indicator_id = ? and v.level = 'ENGLAND' order by p.starts, p.ends", String.class, indicatorId);
 	}
 
-	/** Every organisation's value at a level, optionally only those under one parent, by organisation code. */
+	/**
+	 * Every organisation's value at a level, optionally only those under one parent, by organisation code. Practices'
+	 * values are computed on read from their observations (see {@link ValueComputation}).
+	 */
 	public List<ValueRow> values(String indicatorId, OutcomesLevel level, String period, String parentCode) {
 		access.requireUserOrSystem();
-		indicators.get(indicatorId);
+		Indicator indicator = indicators.get(indicatorId);
+		if (level == OutcomesLevel.PRACTICE) {
+			return practices.values(indicator, period, parentCode);
+		}
 		return jdbc.query("select " + VALUE_COLUMNS + " from outcomes_value v left join directory_organisation o"
 				+ " on o.code = v.org_code where v.indicator_id = ? and v.level = ? and v.period = ?"
 				+ " and (cast(? as varchar) is null or v.parent_code = ?) order by v.org_code",
@@ -76,25 +85,33 @@ public class OutcomesValues {
 		List<double[]> cuts = new ArrayList<>();
 		Map<String, Double> own = new LinkedHashMap<>();
 		Map<String, Double> england = new LinkedHashMap<>();
+		boolean practice = level == OutcomesLevel.PRACTICE;
+		Indicator indicator = practice ? indicators.find(indicatorId).orElse(null) : null;
+		// A practice's own value is computed from its observation, as every practice value is.
 		jdbc.query("""
-				select d.period, d.cuts, v.value, e.value
+				select d.period, d.cuts, v.value, e.value, ob.numerator, ob.denominator
 				from outcomes_decile d join outcomes_period p on p.period = d.period
 				left join outcomes_value v on v.indicator_id = d.indicator_id and v.period = d.period and v.level = d.level
 				  and v.org_code = ?
+				left join lateral (select ob.numerator, ob.denominator from outcomes_observation ob
+				    where d.level = 'PRACTICE' and ob.indicator_id = d.indicator_id and ob.period = d.period
+				      and ob.org_code = ?) ob on true
 				left join outcomes_value e on e.indicator_id = d.indicator_id and e.period = d.period and e.level = 'ENGLAND'
 				where d.indicator_id = ? and d.level = ? order by p.starts, p.ends
 				""", rs -> {
 			String period = rs.getString(1);
 			periods.add(period);
-			Double[] boxed = (Double[]) rs.getArray(2).getArray();
-			double[] values = new double[boxed.length];
-			for (int i = 0; i < boxed.length; i++) {
-				values[i] = boxed[i];
+			cuts.add(PracticeValues.cuts(rs.getArray(2)));
+			if (!practice) {
+				own.put(period, nullable(rs, 3));
 			}
-			cuts.add(values);
-			own.put(period, nullable(rs, 3));
+			else {
+				double numerator = rs.getDouble(5);
+				boolean observed = !rs.wasNull() && indicator != null;
+				own.put(period, observed ? IndicatorValue.of(indicator, numerator, rs.getDouble(6)).value() : null);
+			}
 			england.put(period, nullable(rs, 4));
-		}, orgCode, indicatorId, level.name());
+		}, orgCode, orgCode, indicatorId, level.name());
 		return new DecileSeries(indicatorId, level, periods, cuts, orgCode, new ArrayList<>(own.values()),
 				new ArrayList<>(england.values()));
 	}
@@ -141,8 +158,14 @@ public class OutcomesValues {
 			return user.organisationCode();
 		}
 		if (user.role() == Role.PRACTICE) {
-			return jdbc.query("select parent_code from outcomes_value where org_code = ? and level = 'PRACTICE'"
-					+ " and parent_code is not null limit 1", (rs, row) -> rs.getString(1), user.organisationCode())
+			// The practice's CCG (its latest link), where that CCG has values.
+			return jdbc.query("""
+					select r.parent_code from directory_relationship r
+					join directory_organisation parent on parent.code = r.parent_code and parent.type = 'CCG'
+					where r.child_code = ? and exists (select 1 from outcomes_value v where v.level = 'CCG'
+					  and v.org_code = r.parent_code)
+					order by r.valid_to desc nulls first, r.valid_from desc nulls last limit 1
+					""", (rs, row) -> rs.getString(1), user.organisationCode())
 				.stream()
 				.findFirst()
 				.orElse(null);

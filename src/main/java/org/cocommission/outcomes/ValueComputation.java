@@ -1,26 +1,39 @@
 package org.cocommission.outcomes;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Recomputes every value of the given indicators and periods, inside the caller's transaction. SQL places each
- * observation in its CCG, area team and region as at the first day of the period (the directory's dated links); one
- * streaming pass in Java sums numerators and denominators per level, computes values, intervals, the comparison with
- * England and deciles, and writes them back with COPY. Only one indicator and period is in memory at a time.
+ * Recomputes every value of the given indicators and periods. Observations are read with binary COPY into primitive
+ * sums per slice (indicator and period), each placed in its CCG, area team and region as at the period's first day
+ * (array lookups in {@link Placements}). Only what needs the whole population is stored: the CCG, area team, region
+ * and England values and the decile cut points across practices and across CCGs. A practice's value, intervals,
+ * comparison and decile are pure functions of its own observation and those, so {@link OutcomesValues} computes them
+ * on read ({@link PracticeValues}) instead of writing millions of rows here.
+ * <p>
+ * A full recompute, when the caller's transaction has not written anything, reads the table on several connections at
+ * once (disjoint block ranges); otherwise everything happens on the transaction's connection, which sees its own
+ * uncommitted observations. Writing is always in one transaction: the caller's, or one of its own.
  */
 @Component
 class ValueComputation {
@@ -30,220 +43,178 @@ class ValueComputation {
 	/** NHS England's directory code, used as the organisation of the England level. */
 	static final String ENGLAND = "X24";
 
-	private static final String[] LEVELS = { "ENGLAND", "REGION", "AREA_TEAM", "CCG", "PRACTICE" };
+	private static final int READERS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
 	private final JdbcTemplate jdbc;
 
 	private final DataSource dataSource;
 
-	ValueComputation(JdbcTemplate jdbc, DataSource dataSource) {
+	private final TransactionTemplate transactions;
+
+	ValueComputation(JdbcTemplate jdbc, DataSource dataSource, PlatformTransactionManager transactionManager) {
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
+		this.transactions = new TransactionTemplate(transactionManager);
 	}
 
 	/** Recomputes every indicator and period that has observations. */
 	void recomputeAll() {
-		recompute(jdbc.query("select distinct indicator_id, period from outcomes_observation order by 1, 2",
-				(rs, row) -> new IndicatorPeriod(rs.getString(1), rs.getString(2))));
+		run(null);
 	}
 
 	void recompute(List<IndicatorPeriod> pairs) {
-		if (pairs.isEmpty()) {
-			return;
+		if (!pairs.isEmpty()) {
+			run(pairs);
 		}
+	}
+
+	private void run(List<IndicatorPeriod> pairs) {
+		long started = System.nanoTime();
 		Map<String, Indicator> indicators = jdbc.query("select * from outcomes_indicator", (rs, row) -> Indicators.indicator(rs))
 			.stream()
 			.collect(Collectors.toMap(Indicator::id, Function.identity()));
-		long started = System.nanoTime();
-		place(pairs);
+		Map<String, LocalDate> starts = new HashMap<>();
+		jdbc.query("select period, starts from outcomes_period",
+				(org.springframework.jdbc.core.RowCallbackHandler) rs -> starts.put(rs.getString(1),
+						rs.getDate(2).toLocalDate()));
+		RecomputeScope scope = new RecomputeScope(indicators, starts, pairs, new Placements(jdbc));
 		long placed = System.nanoTime();
+		SliceSums[] sums = read(scope, pairs);
+		long read = System.nanoTime();
+		List<ValueWriter.Rows> rows = IntStream.range(0, sums.length)
+			.parallel()
+			.filter(slice -> sums[slice] != null)
+			.mapToObj(slice -> SliceFinisher.finish(scope, slice, sums[slice]))
+			.toList();
+		long finished = System.nanoTime();
+		long[] copyMillis = new long[1];
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			copyMillis[0] = write(scope, pairs, rows);
+		}
+		else {
+			transactions.executeWithoutResult(status -> copyMillis[0] = write(scope, pairs, rows));
+		}
+		log.info("Recomputed {} indicator periods: placed in {} ms, read in {} ms, computed in {} ms, written in {} ms"
+				+ " (of which COPY {} ms)", rows.size(), (placed - started) / 1_000_000, (read - placed) / 1_000_000,
+				(finished - read) / 1_000_000, (System.nanoTime() - finished) / 1_000_000, copyMillis[0]);
+	}
+
+	/** Sums the observations of the scope: on parallel connections when nothing uncommitted needs to be seen. */
+	private SliceSums[] read(RecomputeScope scope, List<IndicatorPeriod> pairs) {
+		try {
+			if (pairs == null && canReadElsewhere()) {
+				return readInParallel(scope);
+			}
+			String where = pairs == null ? "true" : "indicator_id in (" + literals(pairs, IndicatorPeriod::indicatorId)
+					+ ") and period in (" + literals(pairs, IndicatorPeriod::period) + ")";
+			Connection connection = DataSourceUtils.getConnection(dataSource);
+			try {
+				return new ObservationScan(scope).read(connection, where).sums();
+			}
+			finally {
+				DataSourceUtils.releaseConnection(connection, dataSource);
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not read outcomes observations", ex);
+		}
+	}
+
+	/** Whether other connections see what this one sees: no transaction, or one that has written nothing yet. */
+	private boolean canReadElsewhere() {
+		return !TransactionSynchronizationManager.isActualTransactionActive()
+				|| Boolean.TRUE.equals(jdbc.queryForObject("select pg_current_xact_id_if_assigned() is null", Boolean.class));
+	}
+
+	private SliceSums[] readInParallel(RecomputeScope scope) throws SQLException {
+		long blocks = jdbc.queryForObject("select pg_relation_size('outcomes_observation')"
+				+ " / current_setting('block_size')::bigint", Long.class);
+		int readers = blocks < 1_000 ? 1 : READERS;
+		ExecutorService pool = Executors.newFixedThreadPool(readers);
+		try {
+			List<Future<SliceSums[]>> parts = new ArrayList<>();
+			for (int reader = 0; reader < readers; reader++) {
+				long from = blocks * reader / readers;
+				long to = blocks * (reader + 1) / readers;
+				String where = (reader == 0 ? "true" : "ctid >= '(" + from + ",0)'::tid")
+						+ (reader == readers - 1 ? "" : " and ctid < '(" + to + ",0)'::tid");
+				parts.add(pool.submit(() -> {
+					try (Connection connection = dataSource.getConnection()) {
+						connection.setReadOnly(true);
+						return new ObservationScan(scope).read(connection, where).sums();
+					}
+				}));
+			}
+			SliceSums[] merged = parts.get(0).get();
+			for (int part = 1; part < parts.size(); part++) {
+				SliceSums[] more = parts.get(part).get();
+				for (int slice = 0; slice < merged.length; slice++) {
+					if (more[slice] == null) {
+						continue;
+					}
+					if (merged[slice] == null) {
+						merged[slice] = more[slice];
+					}
+					else {
+						merged[slice].merge(more[slice]);
+					}
+				}
+			}
+			return merged;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while reading outcomes observations", ex);
+		}
+		catch (java.util.concurrent.ExecutionException ex) {
+			throw new IllegalStateException("Could not read outcomes observations", ex.getCause());
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	private static String literals(List<IndicatorPeriod> pairs, Function<IndicatorPeriod, String> part) {
+		return pairs.stream()
+			.map(part)
+			.distinct()
+			.map(text -> "'" + text.replace("'", "''") + "'")
+			.collect(Collectors.joining(","));
+	}
+
+	/** Replaces the stored values of the scope's slices; returns the milliseconds spent in COPY. */
+	private long write(RecomputeScope scope, List<IndicatorPeriod> pairs, List<ValueWriter.Rows> rows) {
+		if (pairs == null) {
+			// Every value is rewritten: loading the table bare and building its key once is faster than keeping it.
+			jdbc.execute("truncate outcomes_value, outcomes_decile");
+			jdbc.execute("alter table outcomes_value drop constraint outcomes_value_pkey");
+		}
+		else {
+			String[] indicatorIds = pairs.stream().map(IndicatorPeriod::indicatorId).toArray(String[]::new);
+			String[] periods = pairs.stream().map(IndicatorPeriod::period).toArray(String[]::new);
+			for (String table : List.of("outcomes_value", "outcomes_decile")) {
+				jdbc.update("delete from " + table + " t using unnest(?::varchar[], ?::varchar[]) p (indicator_id, period)"
+						+ " where t.indicator_id = p.indicator_id and t.period = p.period", indicatorIds, periods);
+			}
+		}
 		Connection connection = DataSourceUtils.getConnection(dataSource);
 		try {
 			ValueWriter writer = new ValueWriter(connection);
-			try (PreparedStatement statement = connection.prepareStatement(OBSERVATIONS)) {
-				statement.setFetchSize(10_000);
-				try (ResultSet rs = statement.executeQuery()) {
-					stream(rs, indicators, writer);
-				}
+			writer.write(rows);
+			if (pairs == null) {
+				jdbc.execute("alter table outcomes_value add constraint outcomes_value_pkey"
+						+ " primary key (indicator_id, period, level, org_code)");
 			}
-			writer.flush();
-			long written = System.nanoTime();
+			// Fresh rows have no planner statistics; the pages read these tables next.
 			jdbc.execute("analyze outcomes_value");
 			jdbc.execute("analyze outcomes_decile");
-			log.info("Recomputed {} indicator periods: placed in {} ms, read, summed, computed and written in {} ms"
-					+ " (of which COPY {} ms), analysed in {} ms", pairs.size(), (placed - started) / 1_000_000,
-					(written - placed) / 1_000_000, writer.copyMillis(), (System.nanoTime() - written) / 1_000_000);
+			return writer.copyMillis();
 		}
 		catch (SQLException ex) {
-			throw new IllegalStateException("Could not recompute outcomes values", ex);
+			throw new IllegalStateException("Could not write outcomes values", ex);
 		}
 		finally {
 			DataSourceUtils.releaseConnection(connection, dataSource);
-		}
-	}
-
-	/** Puts each observation of the pairs with its CCG, area team and region as at the period's first day. */
-	private void place(List<IndicatorPeriod> pairs) {
-		jdbc.execute("drop table if exists outcomes_pairs; drop table if exists outcomes_links;"
-				+ " drop table if exists outcomes_places");
-		jdbc.execute("create temporary table outcomes_pairs (indicator_id varchar(40), period varchar(7)) on commit drop");
-		jdbc.batchUpdate("insert into outcomes_pairs values (?, ?)", pairs, 1000, (statement, pair) -> {
-			statement.setString(1, pair.indicatorId());
-			statement.setString(2, pair.period());
-		});
-		jdbc.execute("analyze outcomes_pairs");
-		jdbc.update("delete from outcomes_value v using outcomes_pairs p where v.indicator_id = p.indicator_id and v.period = p.period");
-		jdbc.update("delete from outcomes_decile d using outcomes_pairs p where d.indicator_id = p.indicator_id and d.period = p.period");
-		jdbc.execute("""
-				create temporary table outcomes_links on commit drop as
-				select distinct on (d.starts, r.child_code, parent.type) d.starts, r.child_code, r.parent_code, parent.type
-				from (select distinct p.starts from outcomes_pairs x join outcomes_period p on p.period = x.period) d
-				join directory_relationship r on (r.valid_from is null or r.valid_from <= d.starts)
-				  and (r.valid_to is null or r.valid_to >= d.starts)
-				join directory_organisation parent on parent.code = r.parent_code and parent.type in ('CCG', 'AREA_TEAM', 'REGION')
-				order by d.starts, r.child_code, parent.type, r.valid_from desc nulls last
-				""");
-		jdbc.execute("analyze outcomes_links");
-		// Where each practice and CCG sits on each period's first day: one small table, joined once by hash.
-		jdbc.execute("""
-				create temporary table outcomes_places on commit drop as
-				select l.starts, l.child_code as org_code, l.parent_code as ccg_code, area.parent_code as area_code,
-				       region.parent_code as region_code
-				from outcomes_links l
-				left join outcomes_links area on area.starts = l.starts and area.child_code = l.parent_code
-				  and area.type = 'AREA_TEAM'
-				left join outcomes_links region on region.starts = l.starts and region.child_code = area.parent_code
-				  and region.type = 'REGION'
-				where l.type = 'CCG'
-				union all
-				select area.starts, area.child_code, area.child_code, area.parent_code, region.parent_code
-				from outcomes_links area
-				join directory_organisation ccg on ccg.code = area.child_code and ccg.type = 'CCG'
-				left join outcomes_links region on region.starts = area.starts and region.child_code = area.parent_code
-				  and region.type = 'REGION'
-				where area.type = 'AREA_TEAM'
-				""");
-		jdbc.execute("analyze outcomes_places");
-	}
-
-	/**
-	 * The observations of the pairs with where each sits, grouped by indicator and period (the primary key's order,
-	 * so no sort is needed); the sums per CCG, area team, region and England are made in Java as they stream past.
-	 */
-	private static final String OBSERVATIONS = """
-			select o.indicator_id, o.period, o.org_code, o.numerator, o.denominator,
-			       place.ccg_code, place.area_code, place.region_code
-			from outcomes_pairs x
-			join outcomes_period p on p.period = x.period
-			join outcomes_observation o on o.indicator_id = x.indicator_id and o.period = x.period
-			left join outcomes_places place on place.starts = p.starts and place.org_code = o.org_code
-			order by o.indicator_id, o.period
-			""";
-
-	private void stream(ResultSet rs, Map<String, Indicator> indicators, ValueWriter writer) throws SQLException {
-		String indicatorId = null;
-		String period = null;
-		List<Observation> group = new ArrayList<>();
-		while (rs.next()) {
-			String rowIndicator = rs.getString(1);
-			String rowPeriod = rs.getString(2);
-			if (!rowIndicator.equals(indicatorId) || !rowPeriod.equals(period)) {
-				if (!group.isEmpty()) {
-					finishPair(indicators.get(indicatorId), period, group, writer);
-				}
-				group.clear();
-				indicatorId = rowIndicator;
-				period = rowPeriod;
-			}
-			group.add(new Observation(rs.getString(3), rs.getDouble(4), rs.getDouble(5), rs.getString(6),
-					rs.getString(7), rs.getString(8)));
-		}
-		if (!group.isEmpty()) {
-			finishPair(indicators.get(indicatorId), period, group, writer);
-		}
-	}
-
-	/** Sums one indicator and period up the hierarchy (sum of numerators over sum of denominators) and writes it all. */
-	private static void finishPair(Indicator indicator, String period, List<Observation> observations, ValueWriter writer) {
-		Sums regions = new Sums();
-		Sums areas = new Sums();
-		Sums ccgs = new Sums();
-		double numerator = 0;
-		double denominator = 0;
-		List<Aggregate> practices = new ArrayList<>(observations.size());
-		for (Observation o : observations) {
-			numerator += o.numerator();
-			denominator += o.denominator();
-			ccgs.add(o.ccgCode(), o.areaCode(), o);
-			areas.add(o.areaCode(), o.regionCode(), o);
-			regions.add(o.regionCode(), ENGLAND, o);
-			if (indicator.level() == OutcomesLevel.PRACTICE) {
-				practices.add(new Aggregate(o.orgCode(), o.ccgCode(), o.numerator(), o.denominator()));
-			}
-		}
-		Double england = IndicatorValue.of(indicator, numerator, denominator).value();
-		// Written in the primary key's order (levels by name, organisations by code), so the index only ever appends.
-		practices.sort(java.util.Comparator.comparing(Aggregate::orgCode));
-		finish(indicator, period, 2, areas.aggregates(), england, writer);
-		finish(indicator, period, 3, ccgs.aggregates(), england, writer);
-		finish(indicator, period, 0, List.of(new Aggregate(ENGLAND, null, numerator, denominator)), null, writer);
-		finish(indicator, period, 4, practices, england, writer);
-		finish(indicator, period, 1, regions.aggregates(), england, writer);
-	}
-
-	/** Computes and writes one level of one indicator and period, compared with England's value. */
-	private static void finish(Indicator indicator, String period, int depth, List<Aggregate> group, Double england,
-			ValueWriter writer) {
-		String level = LEVELS[depth];
-		List<IndicatorValue> values = new ArrayList<>(group.size());
-		for (Aggregate aggregate : group) {
-			values.add(IndicatorValue.of(indicator, aggregate.numerator(), aggregate.denominator()));
-		}
-		double[] cuts = null;
-		if (depth >= 3) {
-			cuts = Percentiles.decileCuts(values.stream().filter(v -> v.value() != null).mapToDouble(IndicatorValue::value).toArray());
-			if (cuts != null) {
-				writer.decile(indicator.id(), period, level, (int) values.stream().filter(v -> v.value() != null).count(), cuts);
-			}
-		}
-		for (int index = 0; index < group.size(); index++) {
-			Aggregate aggregate = group.get(index);
-			IndicatorValue value = values.get(index);
-			Comparison comparison = depth == 0 ? Comparison.NOT_COMPARED
-					: BenchmarkComparison.compare(value.ci95(), england, indicator.polarity());
-			Integer decile = value.value() == null ? null : Percentiles.decile(value.value(), cuts);
-			writer.value(indicator.id(), period, level, aggregate, value, comparison, decile);
-		}
-	}
-
-	record Aggregate(String orgCode, String parentCode, double numerator, double denominator) {
-	}
-
-	record Observation(String orgCode, double numerator, double denominator, String ccgCode, String areaCode,
-			String regionCode) {
-	}
-
-	/** Running sums of numerators and denominators per organisation of one level, with each one's parent. */
-	private static final class Sums {
-
-		private final Map<String, double[]> sums = new java.util.TreeMap<>();
-
-		private final Map<String, String> parents = new java.util.HashMap<>();
-
-		void add(String code, String parent, Observation observation) {
-			if (code == null) {
-				return;
-			}
-			double[] sum = sums.computeIfAbsent(code, key -> new double[2]);
-			sum[0] += observation.numerator();
-			sum[1] += observation.denominator();
-			parents.putIfAbsent(code, parent);
-		}
-
-		List<Aggregate> aggregates() {
-			List<Aggregate> aggregates = new ArrayList<>(sums.size());
-			sums.forEach((code, sum) -> aggregates.add(new Aggregate(code, parents.get(code), sum[0], sum[1])));
-			return aggregates;
 		}
 	}
 }

@@ -1,0 +1,102 @@
+package org.cocommission.outcomes;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Short codes (organisations, indicators, periods) numbered 0, 1, 2... in the order first seen, found by their
+ * ASCII bytes without making a String: an open-addressing table, because a national recompute and import look up
+ * tens of millions of codes. Not thread-safe for adding.
+ */
+final class OrgCodes {
+
+	private final List<String> codes = new ArrayList<>();
+
+	private byte[][] keys = new byte[1024][];
+
+	private int[] values = new int[1024];
+
+	int size() {
+		return codes.size();
+	}
+
+	String code(int index) {
+		return codes.get(index);
+	}
+
+	/** The index of a code, added if new. */
+	int index(String code) {
+		byte[] bytes = code.getBytes(StandardCharsets.UTF_8);
+		int found = find(bytes, 0, bytes.length);
+		return found >= 0 ? found : add(bytes, code);
+	}
+
+	/** The index of a code, or -1. */
+	int find(String code) {
+		byte[] bytes = code.getBytes(StandardCharsets.UTF_8);
+		return find(bytes, 0, bytes.length);
+	}
+
+	/** The index of the code in {@code bytes[offset, offset + length)}, or -1. */
+	int find(byte[] bytes, int offset, int length) {
+		int mask = keys.length - 1;
+		for (int slot = hash(bytes, offset, length) & mask;; slot = (slot + 1) & mask) {
+			byte[] key = keys[slot];
+			if (key == null) {
+				return -1;
+			}
+			if (key.length == length && Arrays.equals(key, 0, length, bytes, offset, offset + length)) {
+				return values[slot];
+			}
+		}
+	}
+
+	/** The index of the code in the bytes, added if new. */
+	int index(byte[] bytes, int offset, int length) {
+		int found = find(bytes, offset, length);
+		return found >= 0 ? found : add(Arrays.copyOfRange(bytes, offset, offset + length),
+				new String(bytes, offset, length, StandardCharsets.UTF_8));
+	}
+
+	private int add(byte[] key, String code) {
+		if ((codes.size() + 1) * 2 > keys.length) {
+			grow();
+		}
+		int index = codes.size();
+		codes.add(code);
+		put(key, index);
+		return index;
+	}
+
+	private void put(byte[] key, int index) {
+		int mask = keys.length - 1;
+		int slot = hash(key, 0, key.length) & mask;
+		while (keys[slot] != null) {
+			slot = (slot + 1) & mask;
+		}
+		keys[slot] = key;
+		values[slot] = index;
+	}
+
+	private void grow() {
+		byte[][] oldKeys = keys;
+		int[] oldValues = values;
+		keys = new byte[oldKeys.length * 2][];
+		values = new int[oldKeys.length * 2];
+		for (int slot = 0; slot < oldKeys.length; slot++) {
+			if (oldKeys[slot] != null) {
+				put(oldKeys[slot], oldValues[slot]);
+			}
+		}
+	}
+
+	private static int hash(byte[] bytes, int offset, int length) {
+		int hash = 0;
+		for (int i = offset; i < offset + length; i++) {
+			hash = 31 * hash + bytes[i];
+		}
+		return hash ^ (hash >>> 16);
+	}
+}

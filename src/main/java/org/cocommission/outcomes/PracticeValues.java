@@ -1,0 +1,79 @@
+package org.cocommission.outcomes;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Practices' values, computed on read: each is a pure function of the practice's own observation, its slice's
+ * England value and the decile cut points across practices, which the recompute stores. Reading one slice (some
+ * 7,800 practices) and computing its intervals takes milliseconds; storing every practice's row took most of a
+ * national recompute. A practice's CCG is the one it belonged to on the period's first day, as when it was summed.
+ */
+final class PracticeValues {
+
+	private static final String PRACTICES = """
+			with day as (select starts from outcomes_period where period = ?),
+			links as (
+			    select distinct on (r.child_code) r.child_code, r.parent_code
+			    from day join directory_relationship r on (r.valid_from is null or r.valid_from <= day.starts)
+			      and (r.valid_to is null or r.valid_to >= day.starts)
+			    join directory_organisation parent on parent.code = r.parent_code and parent.type = 'CCG'
+			    order by r.child_code, r.valid_from desc nulls last
+			)
+			select o.org_code, coalesce(org.name, o.org_code) as org_name, l.parent_code, o.numerator, o.denominator
+			from outcomes_observation o
+			left join links l on l.child_code = o.org_code
+			left join directory_organisation org on org.code = o.org_code
+			where o.indicator_id = ? and o.period = ? and (cast(? as varchar) is null or l.parent_code = ?)
+			order by o.org_code
+			""";
+
+	private final JdbcTemplate jdbc;
+
+	PracticeValues(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Every practice's value of a practice indicator in a period, optionally only those of one CCG, by code. */
+	List<ValueRow> values(Indicator indicator, String period, String ccgCode) {
+		if (indicator.level() != OutcomesLevel.PRACTICE) {
+			return List.of();
+		}
+		Double england = jdbc.query("select value from outcomes_value where indicator_id = ? and period = ?"
+				+ " and level = 'ENGLAND'", rs -> rs.next() ? nullable(rs.getDouble(1), rs.wasNull()) : null,
+				indicator.id(), period);
+		double[] cuts = jdbc.query("select cuts from outcomes_decile where indicator_id = ? and period = ?"
+				+ " and level = 'PRACTICE'", rs -> rs.next() ? cuts(rs.getArray(1)) : null, indicator.id(), period);
+		List<ValueRow> rows = new ArrayList<>();
+		jdbc.query(PRACTICES, rs -> {
+			rows.add(row(indicator, rs.getString(1), rs.getString(2), rs.getString(3), rs.getDouble(4), rs.getDouble(5),
+					england, cuts));
+		}, period, indicator.id(), period, ccgCode, ccgCode);
+		return rows;
+	}
+
+	/** One practice's row, exactly as the recompute would have stored it. */
+	static ValueRow row(Indicator indicator, String code, String name, String parent, double numerator,
+			double denominator, Double england, double[] cuts) {
+		IndicatorValue value = IndicatorValue.of(indicator, numerator, denominator);
+		Comparison comparison = BenchmarkComparison.compare(value.ci95(), england, indicator.polarity());
+		Integer decile = value.value() == null ? null : Percentiles.decile(value.value(), cuts);
+		return new ValueRow(code, name, parent, numerator, denominator, value.value(), value.ci95().lower(),
+				value.ci95().upper(), value.ci998().lower(), value.ci998().upper(), comparison.name(), decile);
+	}
+
+	static double[] cuts(java.sql.Array array) throws java.sql.SQLException {
+		Double[] boxed = (Double[]) array.getArray();
+		double[] values = new double[boxed.length];
+		for (int i = 0; i < boxed.length; i++) {
+			values[i] = boxed[i];
+		}
+		return values;
+	}
+
+	private static Double nullable(double value, boolean wasNull) {
+		return wasNull ? null : value;
+	}
+}
