@@ -213,6 +213,9 @@ public class OutcomesValues {
 		if (orgCodes.isEmpty()) {
 			return List.of();
 		}
+		if (level == OutcomesLevel.PRACTICE) {
+			return practices.valuesOf(indicators.get(indicatorId), period, orgCodes);
+		}
 		return jdbc.query("select " + VALUE_COLUMNS + " from outcomes_value v left join directory_organisation o"
 				+ " on o.code = v.org_code where v.indicator_id = ? and v.level = ? and v.period = ?"
 				+ " and v.org_code = any (?) order by v.org_code", (rs, row) -> row(rs), indicatorId, level.name(),
@@ -222,6 +225,9 @@ public class OutcomesValues {
 	/** For each indicator the organisation has a value of at a level, the latest such period, by indicator id. */
 	public Map<String, String> latestPeriods(OutcomesLevel level, String orgCode) {
 		access.requireUserOrSystem();
+		if (level == OutcomesLevel.PRACTICE) {
+			return practices.latestPeriods(orgCode);
+		}
 		Map<String, String> latest = new LinkedHashMap<>();
 		// Probes the primary key once per indicator and period (the lateral limit keeps the planner from a join that
 		// scanned every value: 120 ms at national scale against 10).
@@ -244,6 +250,15 @@ public class OutcomesValues {
 			Collection<String> orgCodes) {
 		access.requireUserOrSystem();
 		Map<String, List<ValueRow>> result = new LinkedHashMap<>();
+		if (level == OutcomesLevel.PRACTICE) {
+			periodByIndicator.forEach((indicatorId, period) -> {
+				List<ValueRow> rows = practices.valuesOf(indicators.get(indicatorId), period, orgCodes);
+				if (!rows.isEmpty()) {
+					result.put(indicatorId, rows);
+				}
+			});
+			return result;
+		}
 		String[] codes = orgCodes == null ? null : orgCodes.toArray(String[]::new);
 		// "offset 0" keeps each key's lookup a probe of the primary key rather than a join over every value.
 		jdbc.query("select k.indicator_id as key_indicator, " + VALUE_COLUMNS
@@ -258,14 +273,21 @@ public class OutcomesValues {
 		return result;
 	}
 
-	/** For each indicator at its own period, the lowest and highest value across a level, by indicator id. */
+	/**
+	 * For each indicator at its own period, the lowest and highest value across a level, by indicator id. Practices'
+	 * ranges are kept by the recompute, since their values are computed on read.
+	 */
 	public Map<String, Range> rangesAt(Map<String, String> periodByIndicator, OutcomesLevel level) {
 		access.requireUserOrSystem();
 		Map<String, Range> result = new LinkedHashMap<>();
+		String ranges = level == OutcomesLevel.PRACTICE
+				? "select r.lowest, r.highest from outcomes_range r where r.indicator_id = k.indicator_id"
+						+ " and r.period = k.period and r.level = ?"
+				: "select min(value) as lowest, max(value) as highest from outcomes_value v"
+						+ " where v.indicator_id = k.indicator_id and v.period = k.period and v.level = ?";
 		jdbc.query("select k.indicator_id, r.lowest, r.highest"
 				+ " from unnest(cast(? as varchar[]), cast(? as varchar[])) as k(indicator_id, period)"
-				+ " cross join lateral (select min(value) as lowest, max(value) as highest from outcomes_value v"
-				+ " where v.indicator_id = k.indicator_id and v.period = k.period and v.level = ?) r", rs -> {
+				+ " cross join lateral (" + ranges + ") r", rs -> {
 					result.put(rs.getString(1), new Range(nullable(rs, 2), nullable(rs, 3)));
 				}, periodByIndicator.keySet().toArray(String[]::new), periodByIndicator.values().toArray(String[]::new),
 				level.name());

@@ -1,7 +1,10 @@
 package org.cocommission.outcomes;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -27,6 +30,7 @@ final class PracticeValues {
 			left join links l on l.child_code = o.org_code
 			left join directory_organisation org on org.code = o.org_code
 			where o.indicator_id = ? and o.period = ? and (cast(? as varchar) is null or l.parent_code = ?)
+			  and (cast(? as varchar[]) is null or o.org_code = any (?))
 			order by o.org_code
 			""";
 
@@ -38,6 +42,33 @@ final class PracticeValues {
 
 	/** Every practice's value of a practice indicator in a period, optionally only those of one CCG, by code. */
 	List<ValueRow> values(Indicator indicator, String period, String ccgCode) {
+		return values(indicator, period, ccgCode, null);
+	}
+
+	/** The values of the given practices (every practice when null) of a practice indicator in a period, by code. */
+	List<ValueRow> valuesOf(Indicator indicator, String period, Collection<String> codes) {
+		return values(indicator, period, null, codes == null ? null : codes.toArray(String[]::new));
+	}
+
+	/**
+	 * For each practice indicator, the latest period with an observation of the practice, by indicator id. Probes
+	 * the observations' key once per indicator and period.
+	 */
+	Map<String, String> latestPeriods(String practiceCode) {
+		Map<String, String> latest = new LinkedHashMap<>();
+		jdbc.query("""
+				select i.id, p.period from outcomes_indicator i cross join outcomes_period p
+				cross join lateral (select 1 from outcomes_observation o where o.indicator_id = i.id
+				  and o.period = p.period and o.org_code = ? limit 1) found
+				where i.level = 'PRACTICE'
+				order by i.id, p.starts desc, p.ends desc
+				""", rs -> {
+			latest.putIfAbsent(rs.getString(1), rs.getString(2));
+		}, practiceCode);
+		return latest;
+	}
+
+	private List<ValueRow> values(Indicator indicator, String period, String ccgCode, String[] codes) {
 		if (indicator.level() != OutcomesLevel.PRACTICE) {
 			return List.of();
 		}
@@ -50,7 +81,7 @@ final class PracticeValues {
 		jdbc.query(PRACTICES, rs -> {
 			rows.add(row(indicator, rs.getString(1), rs.getString(2), rs.getString(3), rs.getDouble(4), rs.getDouble(5),
 					england, cuts));
-		}, period, indicator.id(), period, ccgCode, ccgCode);
+		}, period, indicator.id(), period, ccgCode, ccgCode, codes, codes);
 		return rows;
 	}
 

@@ -37,6 +37,8 @@ final class SliceFinisher {
 		}
 		ccgs(rows, indicator, period, day, placements, sums, benchmark);
 		if (sums.count > 0) {
+			rows.range(indicator.id(), period, OutcomesLevel.PRACTICE.name(), lowest(sums.values, sums.count),
+					highest(sums.values, sums.count));
 			double[] cuts = cuts(sums.values, sums.count);
 			if (cuts != null) {
 				rows.decile(indicator.id(), period, OutcomesLevel.PRACTICE.name(), sums.count, cuts);
@@ -81,6 +83,22 @@ final class SliceFinisher {
 		IndicatorValue value = IndicatorValue.of(indicator, numerator, denominator);
 		rows.value(indicator.id(), period, level.name(), code, parent, numerator, denominator, value,
 				BenchmarkComparison.compare(value.ci95(), benchmark, indicator.polarity()), decile);
+	}
+
+	private static double lowest(double[] values, int count) {
+		double lowest = values[0];
+		for (int i = 1; i < count; i++) {
+			lowest = Math.min(lowest, values[i]);
+		}
+		return lowest;
+	}
+
+	private static double highest(double[] values, int count) {
+		double highest = values[0];
+		for (int i = 1; i < count; i++) {
+			highest = Math.max(highest, values[i]);
+		}
+		return highest;
 	}
 
 	/** The decile cut points of the first {@code count} values, sorting them in place; null below five values. */

@@ -186,13 +186,13 @@ class ValueComputation {
 	private long write(RecomputeScope scope, List<IndicatorPeriod> pairs, List<ValueWriter.Rows> rows) {
 		if (pairs == null) {
 			// Every value is rewritten: loading the table bare and building its key once is faster than keeping it.
-			jdbc.execute("truncate outcomes_value, outcomes_decile");
+			jdbc.execute("truncate outcomes_value, outcomes_decile, outcomes_range");
 			jdbc.execute("alter table outcomes_value drop constraint outcomes_value_pkey");
 		}
 		else {
 			String[] indicatorIds = pairs.stream().map(IndicatorPeriod::indicatorId).toArray(String[]::new);
 			String[] periods = pairs.stream().map(IndicatorPeriod::period).toArray(String[]::new);
-			for (String table : List.of("outcomes_value", "outcomes_decile")) {
+			for (String table : List.of("outcomes_value", "outcomes_decile", "outcomes_range")) {
 				jdbc.update("delete from " + table + " t using unnest(?::varchar[], ?::varchar[]) p (indicator_id, period)"
 						+ " where t.indicator_id = p.indicator_id and t.period = p.period", indicatorIds, periods);
 			}
@@ -208,6 +208,7 @@ class ValueComputation {
 			// Fresh rows have no planner statistics; the pages read these tables next.
 			jdbc.execute("analyze outcomes_value");
 			jdbc.execute("analyze outcomes_decile");
+			jdbc.execute("analyze outcomes_range");
 			return writer.copyMillis();
 		}
 		catch (SQLException ex) {

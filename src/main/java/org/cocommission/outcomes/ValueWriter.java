@@ -63,6 +63,14 @@ final class ValueWriter {
 				copy.copyIn("copy outcomes_decile (indicator_id, period, level, organisations, cuts) from stdin",
 						new ByteArrayInputStream(deciles.toString().getBytes(StandardCharsets.UTF_8)));
 			}
+			StringBuilder ranges = new StringBuilder();
+			for (Rows slice : slices) {
+				ranges.append(slice.ranges);
+			}
+			if (!ranges.isEmpty()) {
+				copy.copyIn("copy outcomes_range (indicator_id, period, level, lowest, highest) from stdin",
+						new ByteArrayInputStream(ranges.toString().getBytes(StandardCharsets.UTF_8)));
+			}
 		}
 		catch (SQLException | IOException ex) {
 			throw new IllegalStateException("Could not write outcomes values", ex);
@@ -72,7 +80,7 @@ final class ValueWriter {
 		}
 	}
 
-	/** One slice's rows of outcomes_value in binary COPY format, and its decile rows as text. */
+	/** One slice's rows of outcomes_value in binary COPY format, and its decile and range rows as text. */
 	static final class Rows {
 
 		private byte[] values = new byte[4096];
@@ -80,6 +88,8 @@ final class ValueWriter {
 		private int length;
 
 		private final StringBuilder deciles = new StringBuilder();
+
+		private final StringBuilder ranges = new StringBuilder();
 
 		void value(String indicator, String period, String level, String org, String parent, double numerator,
 				double denominator, IndicatorValue value, Comparison comparison, Integer decile) {
@@ -114,6 +124,11 @@ final class ValueWriter {
 				deciles.append(i == 0 ? "" : ",").append(cuts[i]);
 			}
 			deciles.append("}\n");
+		}
+
+		void range(String indicator, String period, String level, double lowest, double highest) {
+			ranges.append(indicator).append('\t').append(period).append('\t').append(level).append('\t').append(lowest)
+				.append('\t').append(highest).append('\n');
 		}
 
 		private void room(int bytes) {

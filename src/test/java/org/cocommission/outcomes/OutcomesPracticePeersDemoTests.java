@@ -22,7 +22,8 @@ class OutcomesPracticePeersDemoTests {
 
 	@Test
 	void everyDemoPracticeHasTenPeersOnListsAgesAndDeprivation() {
-		long practices = count("select count(distinct org_code) from outcomes_value where level = 'PRACTICE'");
+		long practices = count("select count(distinct o.org_code) from outcomes_observation o"
+				+ " join outcomes_indicator i on i.id = o.indicator_id and i.level = 'PRACTICE'");
 		assertThat(practices).isGreaterThan(10);
 		assertThat(count("select count(*) from outcomes_practice_peer where cardinality(peer_codes) = 10")).isEqualTo(practices);
 		assertThat(count("select count(*) from outcomes_practice_peer where cardinality(z_scores) = 5")).isEqualTo(practices);

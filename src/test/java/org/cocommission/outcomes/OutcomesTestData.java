@@ -40,6 +40,7 @@ final class OutcomesTestData {
 		jdbc.sql("delete from outcomes_observation").update();
 		jdbc.sql("delete from outcomes_value").update();
 		jdbc.sql("delete from outcomes_decile").update();
+		jdbc.sql("delete from outcomes_range").update();
 		jdbc.sql("delete from outcomes_org_attribute").update();
 		jdbc.sql("delete from outcomes_peer").update();
 		jdbc.sql("delete from outcomes_peer_variable").update();
