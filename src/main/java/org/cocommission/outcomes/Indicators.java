@@ -19,16 +19,20 @@ public class Indicators {
 
 	private final JdbcClient jdbc;
 
-	Indicators(JdbcClient jdbc) {
+	private final OutcomesReadCache cache;
+
+	Indicators(JdbcClient jdbc, OutcomesReadCache cache) {
 		this.jdbc = jdbc;
+		this.cache = cache;
 	}
 
 	public List<Indicator> all() {
-		return jdbc.sql("select * from outcomes_indicator order by domain, id").query((rs, row) -> indicator(rs)).list();
+		return cache.get("indicators", List.of(), () -> List.copyOf(
+				jdbc.sql("select * from outcomes_indicator order by domain, id").query((rs, row) -> indicator(rs)).list()));
 	}
 
 	public Optional<Indicator> find(String id) {
-		return jdbc.sql("select * from outcomes_indicator where id = ?").param(id).query((rs, row) -> indicator(rs)).optional();
+		return all().stream().filter(indicator -> indicator.id().equals(id)).findFirst();
 	}
 
 	public Indicator get(String id) {

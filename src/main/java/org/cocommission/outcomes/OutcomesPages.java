@@ -26,8 +26,11 @@ class OutcomesPages {
 
 	private final PeerComparisons peerComparisons;
 
+	private final OutcomesReadCache cache;
+
 	OutcomesPages(AccessPolicy access, Indicators indicators, OutcomesValues values, PeerGroups peers,
-			PeerComparisons peerComparisons) {
+			PeerComparisons peerComparisons, OutcomesReadCache cache) {
+		this.cache = cache;
 		this.access = access;
 		this.indicators = indicators;
 		this.values = values;
@@ -51,8 +54,10 @@ class OutcomesPages {
 	List<SpineRow> spine(String ccgCode) {
 		requireUser();
 		values.name(ccgCode);
-		List<String> peerCodes = peers.peersOrEmpty(ccgCode).stream().map(PeerGroups.Peer::ccgCode).toList();
-		return peerComparisons.withPeerAverages(values.spine(ccgCode, peerCodes), peerCodes);
+		return cache.get("spine", List.of(ccgCode), () -> {
+			List<String> peerCodes = peers.peersOrEmpty(ccgCode).stream().map(PeerGroups.Peer::ccgCode).toList();
+			return List.copyOf(peerComparisons.withPeerAverages(values.spine(ccgCode, peerCodes), peerCodes));
+		});
 	}
 
 	/** The league table of a level, sorted by organisation, value or decile. */

@@ -3,10 +3,16 @@ package org.cocommission.outcomes;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 import org.cocommission.identity.AccessPolicy;
 import org.cocommission.identity.CurrentUser;
@@ -25,6 +31,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class OutcomesValues {
 
+	/** Up to this many practices are read by probing their observations; more filter the kept slice of all of them. */
+	private static final int FEW_PRACTICES = 200;
+
 	private static final String VALUE_COLUMNS = """
 			v.org_code, coalesce(o.name, v.org_code) as org_name, v.parent_code, v.numerator, v.denominator, v.value,
 			v.lower95, v.upper95, v.lower998, v.upper998, v.compared_to_england, v.decile
@@ -38,18 +47,23 @@ public class OutcomesValues {
 
 	private final PracticeValues practices;
 
-	OutcomesValues(JdbcTemplate jdbc, Indicators indicators, AccessPolicy access) {
+	private final OutcomesReadCache cache;
+
+	OutcomesValues(JdbcTemplate jdbc, Indicators indicators, AccessPolicy access, OutcomesReadCache cache) {
 		this.jdbc = jdbc;
 		this.indicators = indicators;
 		this.access = access;
 		this.practices = new PracticeValues(jdbc);
+		this.cache = cache;
 	}
 
 	/** The periods an indicator has values for, oldest first. */
 	public List<String> periods(String indicatorId) {
 		access.requireUserOrSystem();
-		return jdbc.queryForList("select v.period from outcomes_value v join outcomes_period p on p.period = v.period"
-				+ " where v.indicator_id = ? and v.level = 'ENGLAND' order by p.starts, p.ends", String.class, indicatorId);
+		return cache.get("periods", List.of(indicatorId), () -> List.copyOf(jdbc.queryForList("select v.period"
+				+ " from outcomes_value v join outcomes_period p on p.period = v.period"
+				+ " where v.indicator_id = ? and v.level = 'ENGLAND' order by p.starts, p.ends", String.class,
+				indicatorId)));
 	}
 
 	/**
@@ -60,12 +74,25 @@ public class OutcomesValues {
 		access.requireUserOrSystem();
 		Indicator indicator = indicators.get(indicatorId);
 		if (level == OutcomesLevel.PRACTICE) {
-			return practices.values(indicator, period, parentCode);
+			return cache.get("practices", Arrays.asList(indicatorId, period, parentCode),
+					() -> List.copyOf(practices.values(indicator, period, parentCode)));
 		}
-		return jdbc.query("select " + VALUE_COLUMNS + " from outcomes_value v left join directory_organisation o"
-				+ " on o.code = v.org_code where v.indicator_id = ? and v.level = ? and v.period = ?"
-				+ " and (cast(? as varchar) is null or v.parent_code = ?) order by v.org_code",
-				(rs, row) -> row(rs), indicatorId, level.name(), period, parentCode, parentCode);
+		List<ValueRow> slice = slice(indicatorId, level, period);
+		return parentCode == null ? slice
+				: slice.stream().filter(row -> parentCode.equals(row.parentCode())).toList();
+	}
+
+	/** Every organisation's stored row of a level (not practices) in one period, by code. */
+	private List<ValueRow> slice(String indicatorId, OutcomesLevel level, String period) {
+		return cache.get("slice", List.of(indicatorId, level, period), () -> List.copyOf(jdbc.query("select "
+				+ VALUE_COLUMNS + " from outcomes_value v left join directory_organisation o on o.code = v.org_code"
+				+ " where v.indicator_id = ? and v.level = ? and v.period = ? order by v.org_code",
+				(rs, row) -> row(rs), indicatorId, level.name(), period)));
+	}
+
+	private static List<ValueRow> only(List<ValueRow> rows, Collection<String> orgCodes) {
+		Set<String> wanted = orgCodes instanceof Set<String> set ? set : new HashSet<>(orgCodes);
+		return rows.stream().filter(row -> wanted.contains(row.orgCode())).toList();
 	}
 
 	public List<ValueRow> englandValues(String indicatorId) {
@@ -81,68 +108,105 @@ public class OutcomesValues {
 		if (level != OutcomesLevel.PRACTICE && level != OutcomesLevel.CCG) {
 			throw new IllegalArgumentException("Deciles are computed across practices and across CCGs");
 		}
+		DecileSeries series = cache.get("deciles", List.of(indicatorId, level), () -> decileSeries(indicatorId, level));
+		List<Double> own = new ArrayList<>(series.periods().size());
+		Map<String, Double> values = orgCode == null ? Map.of() : ownLine(indicatorId, level, orgCode);
+		series.periods().forEach(period -> own.add(values.get(period)));
+		return new DecileSeries(indicatorId, level, series.periods(), series.cuts(), orgCode,
+				Collections.unmodifiableList(own), series.englandValues());
+	}
+
+	private DecileSeries decileSeries(String indicatorId, OutcomesLevel level) {
 		List<String> periods = new ArrayList<>();
 		List<double[]> cuts = new ArrayList<>();
-		Map<String, Double> own = new LinkedHashMap<>();
-		Map<String, Double> england = new LinkedHashMap<>();
-		boolean practice = level == OutcomesLevel.PRACTICE;
-		Indicator indicator = practice ? indicators.find(indicatorId).orElse(null) : null;
-		// A practice's own value is computed from its observation, as every practice value is.
+		List<Double> england = new ArrayList<>();
 		jdbc.query("""
-				select d.period, d.cuts, v.value, e.value, ob.numerator, ob.denominator
+				select d.period, d.cuts, e.value
 				from outcomes_decile d join outcomes_period p on p.period = d.period
-				left join outcomes_value v on v.indicator_id = d.indicator_id and v.period = d.period and v.level = d.level
-				  and v.org_code = ?
-				left join lateral (select ob.numerator, ob.denominator from outcomes_observation ob
-				    where d.level = 'PRACTICE' and ob.indicator_id = d.indicator_id and ob.period = d.period
-				      and ob.org_code = ?) ob on true
 				left join outcomes_value e on e.indicator_id = d.indicator_id and e.period = d.period and e.level = 'ENGLAND'
 				where d.indicator_id = ? and d.level = ? order by p.starts, p.ends
 				""", rs -> {
-			String period = rs.getString(1);
-			periods.add(period);
+			periods.add(rs.getString(1));
 			cuts.add(PracticeValues.cuts(rs.getArray(2)));
-			if (!practice) {
-				own.put(period, nullable(rs, 3));
-			}
-			else {
-				double numerator = rs.getDouble(5);
-				boolean observed = !rs.wasNull() && indicator != null;
-				own.put(period, observed ? IndicatorValue.of(indicator, numerator, rs.getDouble(6)).value() : null);
-			}
-			england.put(period, nullable(rs, 4));
-		}, orgCode, orgCode, indicatorId, level.name());
-		return new DecileSeries(indicatorId, level, periods, cuts, orgCode, new ArrayList<>(own.values()),
-				new ArrayList<>(england.values()));
+			england.add(nullable(rs, 3));
+		}, indicatorId, level.name());
+		return new DecileSeries(indicatorId, level, List.copyOf(periods), List.copyOf(cuts), null, List.of(),
+				Collections.unmodifiableList(england));
+	}
+
+	/**
+	 * One organisation's value per period. A CCG's comes from one kept map of every CCG's line; a practice's is
+	 * computed from its observations, as every practice value is, with one probe of the key per period.
+	 */
+	private Map<String, Double> ownLine(String indicatorId, OutcomesLevel level, String orgCode) {
+		if (level != OutcomesLevel.PRACTICE) {
+			Map<String, Map<String, Double>> lines = cache.get("lines", List.of(indicatorId, level), () -> {
+				Map<String, Map<String, Double>> byOrg = new HashMap<>();
+				jdbc.query("select org_code, period, value from outcomes_value where indicator_id = ? and level = ?",
+						rs -> {
+							byOrg.computeIfAbsent(rs.getString(1), org -> new HashMap<>())
+								.put(rs.getString(2), nullable(rs, 3));
+						}, indicatorId, level.name());
+				return byOrg;
+			});
+			return lines.getOrDefault(orgCode, Map.of());
+		}
+		Indicator indicator = indicators.find(indicatorId).orElse(null);
+		Map<String, Double> line = new HashMap<>();
+		if (indicator == null) {
+			return line;
+		}
+		jdbc.query("""
+				select d.period, ob.numerator, ob.denominator from outcomes_decile d
+				join outcomes_observation ob on ob.indicator_id = d.indicator_id and ob.period = d.period
+				  and ob.org_code = ?
+				where d.indicator_id = ? and d.level = 'PRACTICE'
+				""", rs -> {
+			line.put(rs.getString(1), IndicatorValue.of(indicator, rs.getDouble(2), rs.getDouble(3)).value());
+		}, orgCode, indicatorId);
+		return line;
 	}
 
 	/** The latest value of every indicator for a CCG, beside England's and its peers' range. */
 	public List<SpineRow> spine(String ccgCode, List<String> peerCodes) {
 		access.requireUser();
-		String[] peers = peerCodes.toArray(String[]::new);
+		Set<String> peers = Set.copyOf(peerCodes);
 		List<SpineRow> rows = new ArrayList<>();
 		for (Indicator indicator : indicators.all()) {
-			List<String> periods = jdbc.queryForList("select v.period from outcomes_value v join outcomes_period p"
-					+ " on p.period = v.period where v.indicator_id = ? and v.level = 'CCG' and v.org_code = ?"
-					+ " order by p.starts desc, p.ends desc limit 1", String.class, indicator.id(), ccgCode);
-			if (periods.isEmpty()) {
-				continue;
+			List<String> periods = ccgPeriods(indicator.id());
+			for (int at = periods.size() - 1; at >= 0; at--) {
+				String period = periods.get(at);
+				List<ValueRow> ccgs = slice(indicator.id(), OutcomesLevel.CCG, period);
+				ValueRow ccg = ccgs.stream().filter(row -> row.orgCode().equals(ccgCode)).findFirst().orElse(null);
+				if (ccg == null) {
+					continue;
+				}
+				Double england = slice(indicator.id(), OutcomesLevel.ENGLAND, period).stream()
+					.findFirst()
+					.map(ValueRow::value)
+					.orElse(null);
+				List<ValueRow> peerRows = ccgs.stream().filter(row -> peers.contains(row.orgCode())).toList();
+				rows.add(new SpineRow(indicator, period, england, ccg, lowest(peerRows), highest(peerRows),
+						lowest(ccgs), highest(ccgs)));
+				break;
 			}
-			String period = periods.get(0);
-			ValueRow ccg = jdbc.query("select " + VALUE_COLUMNS + " from outcomes_value v left join directory_organisation o"
-					+ " on o.code = v.org_code where v.indicator_id = ? and v.period = ? and v.level = 'CCG' and v.org_code = ?",
-					(rs, row) -> row(rs), indicator.id(), period, ccgCode).get(0);
-			Object[] ranges = jdbc.queryForObject("""
-					select (select value from outcomes_value where indicator_id = ? and period = ? and level = 'ENGLAND'),
-					       min(value) filter (where org_code = any (?)), max(value) filter (where org_code = any (?)),
-					       min(value), max(value)
-					from outcomes_value where indicator_id = ? and period = ? and level = 'CCG'
-					""", (rs, row) -> new Object[] { nullable(rs, 1), nullable(rs, 2), nullable(rs, 3), nullable(rs, 4),
-					nullable(rs, 5) }, indicator.id(), period, peers, peers, indicator.id(), period);
-			rows.add(new SpineRow(indicator, period, (Double) ranges[0], ccg, (Double) ranges[1], (Double) ranges[2],
-					(Double) ranges[3], (Double) ranges[4]));
 		}
 		return rows;
+	}
+
+	/** The periods an indicator has CCG values for, oldest first. */
+	private List<String> ccgPeriods(String indicatorId) {
+		return cache.get("ccgPeriods", List.of(indicatorId), () -> List.copyOf(jdbc.queryForList("select p.period"
+				+ " from outcomes_period p where exists (select 1 from outcomes_value v where v.indicator_id = ?"
+				+ " and v.period = p.period and v.level = 'CCG') order by p.starts, p.ends", String.class, indicatorId)));
+	}
+
+	private static Double lowest(List<ValueRow> rows) {
+		return rows.stream().map(ValueRow::value).filter(Objects::nonNull).min(Double::compare).orElse(null);
+	}
+
+	private static Double highest(List<ValueRow> rows) {
+		return rows.stream().map(ValueRow::value).filter(Objects::nonNull).max(Double::compare).orElse(null);
 	}
 
 	/** CCGs with computed values, by name, for choosing one. */
@@ -213,13 +277,14 @@ public class OutcomesValues {
 		if (orgCodes.isEmpty()) {
 			return List.of();
 		}
-		if (level == OutcomesLevel.PRACTICE) {
+		if (level == OutcomesLevel.PRACTICE && orgCodes.size() <= FEW_PRACTICES) {
 			return practices.valuesOf(indicators.get(indicatorId), period, orgCodes);
 		}
-		return jdbc.query("select " + VALUE_COLUMNS + " from outcomes_value v left join directory_organisation o"
-				+ " on o.code = v.org_code where v.indicator_id = ? and v.level = ? and v.period = ?"
-				+ " and v.org_code = any (?) order by v.org_code", (rs, row) -> row(rs), indicatorId, level.name(),
-				period, orgCodes.toArray(String[]::new));
+		if (level == OutcomesLevel.PRACTICE) {
+			return only(values(indicatorId, level, period, null), orgCodes);
+		}
+		indicators.get(indicatorId);
+		return only(slice(indicatorId, level, period), orgCodes);
 	}
 
 	/** For each indicator the organisation has a value of at a level, the latest such period, by indicator id. */
@@ -259,17 +324,16 @@ public class OutcomesValues {
 			});
 			return result;
 		}
-		String[] codes = orgCodes == null ? null : orgCodes.toArray(String[]::new);
-		// "offset 0" keeps each key's lookup a probe of the primary key rather than a join over every value.
-		jdbc.query("select k.indicator_id as key_indicator, " + VALUE_COLUMNS
-				+ " from unnest(cast(? as varchar[]), cast(? as varchar[])) as k(indicator_id, period)"
-				+ " cross join lateral (select * from outcomes_value v where v.indicator_id = k.indicator_id"
-				+ " and v.period = k.period and v.level = ? and (cast(? as varchar[]) is null or v.org_code = any (?))"
-				+ " offset 0) v left join directory_organisation o on o.code = v.org_code order by k.indicator_id, v.org_code",
-				rs -> {
-					result.computeIfAbsent(rs.getString("key_indicator"), key -> new ArrayList<>()).add(row(rs));
-				}, periodByIndicator.keySet().toArray(String[]::new), periodByIndicator.values().toArray(String[]::new),
-				level.name(), codes, codes);
+		periodByIndicator.forEach((indicatorId, period) -> {
+			if (indicators.find(indicatorId).isEmpty()) {
+				return;
+			}
+			List<ValueRow> slice = slice(indicatorId, level, period);
+			List<ValueRow> rows = orgCodes == null ? slice : only(slice, orgCodes);
+			if (!rows.isEmpty()) {
+				result.put(indicatorId, rows);
+			}
+		});
 		return result;
 	}
 
