@@ -12,6 +12,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -19,7 +20,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Controller
 class OutcomesPageController {
 
-	private static final int PAGE_SIZE = 100;
+	private static final int PAGE_SIZE = 50;
 
 	private final OutcomesPages pages;
 
@@ -29,7 +30,11 @@ class OutcomesPageController {
 
 	private final PeerGroups peers;
 
-	OutcomesPageController(OutcomesPages pages, Indicators indicators, OutcomesValues values, PeerGroups peers) {
+	private final OutcomesTrends trends;
+
+	OutcomesPageController(OutcomesPages pages, Indicators indicators, OutcomesValues values, PeerGroups peers,
+			OutcomesTrends trends) {
+		this.trends = trends;
 		this.pages = pages;
 		this.indicators = indicators;
 		this.values = values;
@@ -76,7 +81,10 @@ class OutcomesPageController {
 			List<ValueRow> rows = pages.league(id, chosenLevel, chosenPeriod, parent, sort, "desc".equals(dir));
 			int pageCount = Math.max(1, (rows.size() + PAGE_SIZE - 1) / PAGE_SIZE);
 			int shown = Math.max(0, Math.min(page, pageCount - 1));
-			model.addAttribute("rows", rows.subList(shown * PAGE_SIZE, Math.min(rows.size(), (shown + 1) * PAGE_SIZE)));
+			List<ValueRow> shownRows = rows.subList(shown * PAGE_SIZE, Math.min(rows.size(), (shown + 1) * PAGE_SIZE));
+			model.addAttribute("rows", shownRows);
+			model.addAttribute("lines", LeagueLine.of(chosenLevel, shownRows,
+					trends.league(indicator, chosenLevel, chosenPeriod, shownRows)));
 			model.addAttribute("rowCount", rows.size());
 			model.addAttribute("page", shown);
 			model.addAttribute("totalPages", pageCount);
@@ -113,6 +121,20 @@ class OutcomesPageController {
 			@RequestParam(required = false) String org) {
 		DecileSeries deciles = values.deciles(id, OutcomesLevel.fromSlug(level), org);
 		return Exports.csvDownload(OutcomesCharts.decileTable(deciles), "outcomes-" + id + "-deciles-" + level + ".csv");
+	}
+
+	/** The funnel plot's points as a table: the whole page, or only the table when htmx asks for it in place. */
+	@GetMapping("/outcomes/indicators/{id}/funnel")
+	String funnelTable(@PathVariable String id, @RequestParam(defaultValue = "ccg") String level,
+			@RequestParam String period, @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+		Indicator indicator = indicators.get(id);
+		OutcomesLevel chosenLevel = OutcomesLevel.fromSlug(level);
+		List<ValueRow> rows = values.values(id, chosenLevel, period, null);
+		model.addAttribute("indicator", indicator);
+		model.addAttribute("level", chosenLevel);
+		model.addAttribute("period", period);
+		model.addAttribute("funnel", pages.funnel(indicator, period, rows));
+		return htmx != null ? "outcomes/funnel :: table" : "outcomes/funnel";
 	}
 
 	@GetMapping("/outcomes/indicators/{id}/funnel.csv")

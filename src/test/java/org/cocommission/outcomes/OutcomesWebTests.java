@@ -192,7 +192,22 @@ class OutcomesWebTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("data-chart-type=\"deciles\"")))
 			.andExpect(content().string(containsString("data-chart-type=\"funnel\"")))
-			.andExpect(content().string(containsString("id=\"league\"")));
+			.andExpect(content().string(containsString("id=\"league\"")))
+			.andExpect(content().string(containsString("<a href=\"/outcomes/ccgs/01A\">NHS FIRST CCG (01A)</a>")))
+			.andExpect(content().string(containsString("id=\"funnel-table-link\"")));
+		// The funnel plot's table: its own page, or only the table when htmx opens it in place.
+		mvc.perform(get("/outcomes/indicators/PRAC-DMHBA/funnel").param("level", "ccg").param("period", "2019/20")
+			.cookie(commissioner))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<h1>Funnel plot as a table: CCGs, 2019/20</h1>")))
+			.andExpect(content().string(containsString("id=\"funnel-table\"")))
+			.andExpect(content().string(containsString("NHS SECOND CCG (01B)")));
+		mvc.perform(get("/outcomes/indicators/PRAC-DMHBA/funnel").param("level", "ccg").param("period", "2019/20")
+			.header("HX-Request", "true")
+			.cookie(commissioner))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"funnel-table\"")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("<h1>"))));
 		mvc.perform(get("/outcomes/indicators/PRAC-DMHBA").param("level", "practice").param("sort", "value")
 			.param("dir", "asc").cookie(commissioner))
 			.andExpect(status().isOk())
