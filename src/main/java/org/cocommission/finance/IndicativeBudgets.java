@@ -16,9 +16,6 @@ import org.cocommission.platform.FinancialYear;
 import org.cocommission.platform.Money;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -35,17 +32,10 @@ public class IndicativeBudgets {
 
 	private final PeerGroups peerGroups;
 
-	private final TransactionTemplate outsideTransaction;
-
-	IndicativeBudgets(AllocationRunStore store, AccessPolicy access, PeerGroups peerGroups,
-			PlatformTransactionManager transactions) {
+	IndicativeBudgets(AllocationRunStore store, AccessPolicy access, PeerGroups peerGroups) {
 		this.store = store;
 		this.access = access;
 		this.peerGroups = peerGroups;
-		// PeerGroups.peers throws for a CCG without a group; inside this read's transaction that would mark it
-		// rollback-only, so the lookup runs outside it.
-		this.outsideTransaction = new TransactionTemplate(transactions);
-		this.outsideTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
 	}
 
 	/** The financial years that have published indicative budgets, newest first. */
@@ -129,13 +119,8 @@ public class IndicativeBudgets {
 	 * none for the CCG, and finance's interim {@link PeerCcgs} are used instead.
 	 */
 	private List<CcgResult> outcomesPeers(String ccgCode, List<CcgResult> results) {
-		List<PeerGroups.Peer> group;
-		try {
-			group = outsideTransaction.execute(status -> peerGroups.peers(ccgCode));
-		}
-		catch (NoSuchElementException ex) {
-			return List.of();
-		}
+		// peersOrEmpty never throws, so it joins this read's transaction without marking it rollback-only.
+		List<PeerGroups.Peer> group = peerGroups.peersOrEmpty(ccgCode);
 		var byCode = results.stream().collect(Collectors.toMap(CcgResult::ccgCode, Function.identity()));
 		return group.stream().map(peer -> byCode.get(peer.ccgCode())).filter(java.util.Objects::nonNull).toList();
 	}

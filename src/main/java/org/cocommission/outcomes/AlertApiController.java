@@ -42,25 +42,30 @@ class AlertApiController {
 
 	@Operation(summary = "The alerts the signed-in user may see",
 			description = "Practices and CCGs see their own, area teams those of their CCGs and practices, national"
-					+ " users all. reason: significantly-worse or into-worst-decile; level: practice or ccg;"
-					+ " acknowledged: yes, no or any; sort: raised, organisation, indicator, reason or period.")
+					+ " users all; CCGs also their member practices' (the CCG the practice was in for the alert's"
+					+ " period). reason: significantly-worse or into-worst-decile; level: practice or ccg;"
+					+ " acknowledged: yes, no or any; withdrawn: no (default, the current alerts) or yes (those"
+					+ " withdrawn because corrected data no longer supports them); sort: raised, organisation,"
+					+ " indicator, reason or period.")
 	@GetMapping("/alerts")
 	PageOf<Alert> alerts(@RequestParam(required = false) String reason,
 			@RequestParam(required = false) String indicator, @RequestParam(required = false) String level,
-			@RequestParam(required = false) String acknowledged, @RequestParam(defaultValue = "raised") String sort,
-			@RequestParam(defaultValue = "desc") String dir, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "50") int size) {
-		return alerts.page(AlertFilter.parse(reason, indicator, level, acknowledged, sort, dir), page, size);
+			@RequestParam(required = false) String acknowledged, @RequestParam(required = false) String withdrawn,
+			@RequestParam(defaultValue = "raised") String sort, @RequestParam(defaultValue = "desc") String dir,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+		return alerts.page(AlertFilter.parse(reason, indicator, level, acknowledged, withdrawn, sort, dir), page, size);
 	}
 
-	@Operation(summary = "One alert")
+	@Operation(summary = "One alert, current or withdrawn",
+			description = "404 when there is none, 403 when it is outside your scope.")
 	@GetMapping("/alerts/{id}")
 	Alert alert(@PathVariable long id) {
 		return alerts.get(id);
 	}
 
 	@Operation(summary = "The organisation acknowledges its alert",
-			description = "Only the practice or CCG the alert is about; version as read (409 when it changed).")
+			description = "Only the practice or CCG the alert is about; version as read (409 when it changed or was"
+					+ " withdrawn).")
 	@PostMapping("/alerts/{id}/acknowledge")
 	Alert acknowledge(@PathVariable long id, @RequestBody Acknowledgement body) {
 		return alerts.acknowledge(id, body.version(), body.note());

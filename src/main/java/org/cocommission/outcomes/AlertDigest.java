@@ -22,6 +22,7 @@ import org.cocommission.identity.UserView;
 import org.cocommission.notification.Notifications;
 import org.cocommission.platform.PageOf;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -54,14 +55,17 @@ public class AlertDigest {
 
 	private final Clock clock;
 
+	private final String baseUrl;
+
 	AlertDigest(AlertStore store, UserAccounts accounts, Notifications notifications, JdbcClient jdbc, AuditTrail audit,
-			Clock clock) {
+			Clock clock, @Value("${cocommission.base-url:http://localhost:8080}") String baseUrl) {
 		this.store = store;
 		this.accounts = accounts;
 		this.notifications = notifications;
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.clock = clock;
+		this.baseUrl = withoutTrailingSlash(baseUrl);
 	}
 
 	@Scheduled(cron = "${cocommission.outcomes.alert-digest-cron:0 30 7 * * *}", zone = "Europe/London")
@@ -111,7 +115,7 @@ public class AlertDigest {
 		long total = 0;
 		long lastId = after;
 		for (AlertStore.OpenAlert alert : open) {
-			if (alert.id() > after && scope.includes(alert.orgCode(), alert.areaTeamCode())) {
+			if (alert.id() > after && scope.includes(alert.orgCode(), alert.ccgCode(), alert.areaTeamCode())) {
 				total++;
 				lastId = Math.max(lastId, alert.id());
 			}
@@ -124,7 +128,7 @@ public class AlertDigest {
 		notifications.notice(user.username(), subject, "Practices or CCGs in your scope became significantly worse or"
 				+ " moved into the worst decile.", "/outcomes/alerts?acknowledged=no");
 		if (user.email() != null && !user.email().isBlank()) {
-			notifications.email(user.email(), subject, body(user, alerts, total),
+			notifications.email(user.email(), subject, body(user, alerts, total, baseUrl),
 					"outcomes-alerts-" + user.username() + "-" + day);
 		}
 		jdbc.sql("insert into outcomes_alert_digest (username, digest_date, last_alert_id, alerts) values (?, ?, ?, ?)")
@@ -135,8 +139,12 @@ public class AlertDigest {
 		return true;
 	}
 
-	/** The e-mail: one line per alert with its link, at most {@value #LISTED}, then how many more and the list's link. */
-	static String body(UserView user, List<Alert> alerts, long total) {
+	/**
+	 * The e-mail: one line per alert with its link, at most {@value #LISTED}, then how many more and the list's link;
+	 * links are absolute, on {@code baseUrl} (the {@code cocommission.base-url} setting), so that they work from a mail
+	 * client.
+	 */
+	static String body(UserView user, List<Alert> alerts, long total, String baseUrl) {
 		StringBuilder body = new StringBuilder("Dear ").append(user.displayName())
 			.append(",\n\nThese practices or CCGs in your scope have new outcomes alerts:\n\n");
 		for (Alert alert : alerts) {
@@ -152,14 +160,31 @@ public class AlertDigest {
 				.append(alert.previousPeriod())
 				.append(" to ")
 				.append(alert.period())
-				.append(". /outcomes/alerts/")
+				.append(". ")
+				.append(baseUrl)
+				.append("/outcomes/alerts/")
 				.append(alert.id())
 				.append('\n');
 		}
 		if (total > alerts.size()) {
 			body.append("\nand ").append(total - alerts.size()).append(" more.\n");
 		}
-		body.append("\nSee them all in CoCommission under Outcomes, Alerts: /outcomes/alerts?acknowledged=no\n");
+		body.append("\nSee them all in CoCommission under Outcomes, Alerts: ")
+			.append(baseUrl)
+			.append("/outcomes/alerts?acknowledged=no\n");
 		return body.toString();
+	}
+
+	/** Where the e-mailed links point: {@code cocommission.base-url} without a trailing slash. */
+	String baseUrl() {
+		return baseUrl;
+	}
+
+	static String withoutTrailingSlash(String url) {
+		String trimmed = url == null ? "" : url.trim();
+		while (trimmed.endsWith("/")) {
+			trimmed = trimmed.substring(0, trimmed.length() - 1);
+		}
+		return trimmed;
 	}
 }

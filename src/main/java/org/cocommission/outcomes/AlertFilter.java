@@ -3,11 +3,12 @@ package org.cocommission.outcomes;
 import java.util.List;
 
 /**
- * What the alert list shows: optionally one reason, indicator, level, and acknowledged or not; sorted by
- * {@code raised} (newest first by default), {@code organisation}, {@code indicator}, {@code reason} or {@code period}.
+ * What the alert list shows: optionally one reason, indicator, level, and acknowledged or not; the current alerts, or
+ * with {@code withdrawn} only those withdrawn because corrected data no longer supports them; sorted by {@code raised}
+ * (newest first by default), {@code organisation}, {@code indicator}, {@code reason} or {@code period}.
  */
-public record AlertFilter(AlertReason reason, String indicatorId, OutcomesLevel level, Boolean acknowledged, String sort,
-		boolean descending) {
+public record AlertFilter(AlertReason reason, String indicatorId, OutcomesLevel level, Boolean acknowledged,
+		boolean withdrawn, String sort, boolean descending) {
 
 	static final List<String> SORTS = List.of("raised", "organisation", "indicator", "reason", "period");
 
@@ -22,9 +23,14 @@ public record AlertFilter(AlertReason reason, String indicatorId, OutcomesLevel 
 		indicatorId = indicatorId == null || indicatorId.isBlank() ? null : indicatorId.trim();
 	}
 
+	/** The current alerts not yet acknowledged: the home page's count and the digest. */
+	static AlertFilter open() {
+		return new AlertFilter(null, null, null, false, false, null, true);
+	}
+
 	/** Parses the query parameters of the page and the API; a bad value is a 400 with a clear message. */
-	static AlertFilter parse(String reason, String indicator, String level, String acknowledged, String sort,
-			String dir) {
+	static AlertFilter parse(String reason, String indicator, String level, String acknowledged, String withdrawn,
+			String sort, String dir) {
 		AlertReason chosenReason = blank(reason) ? null : reasonOf(reason);
 		OutcomesLevel chosenLevel = blank(level) ? null : OutcomesLevel.fromSlug(level);
 		Boolean chosenAcknowledged = switch (blank(acknowledged) ? "any" : acknowledged.trim().toLowerCase()) {
@@ -33,7 +39,12 @@ public record AlertFilter(AlertReason reason, String indicatorId, OutcomesLevel 
 			case "no", "false" -> false;
 			default -> throw new IllegalArgumentException("acknowledged must be yes, no or any");
 		};
-		return new AlertFilter(chosenReason, indicator, chosenLevel, chosenAcknowledged, sort,
+		boolean chosenWithdrawn = switch (blank(withdrawn) ? "no" : withdrawn.trim().toLowerCase()) {
+			case "yes", "true" -> true;
+			case "no", "false" -> false;
+			default -> throw new IllegalArgumentException("withdrawn must be yes or no");
+		};
+		return new AlertFilter(chosenReason, indicator, chosenLevel, chosenAcknowledged, chosenWithdrawn, sort,
 				dir == null || !dir.equalsIgnoreCase("asc"));
 	}
 

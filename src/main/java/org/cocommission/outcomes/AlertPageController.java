@@ -42,9 +42,9 @@ class AlertPageController {
 	@GetMapping("/outcomes/alerts")
 	String list(@RequestParam(required = false) String reason, @RequestParam(required = false) String indicator,
 			@RequestParam(required = false) String level, @RequestParam(required = false) String acknowledged,
-			@RequestParam(defaultValue = "raised") String sort, @RequestParam(defaultValue = "desc") String dir,
-			@RequestParam(defaultValue = "0") int page, Model model) {
-		AlertFilter filter = AlertFilter.parse(reason, indicator, level, acknowledged, sort, dir);
+			@RequestParam(required = false) String withdrawn, @RequestParam(defaultValue = "raised") String sort,
+			@RequestParam(defaultValue = "desc") String dir, @RequestParam(defaultValue = "0") int page, Model model) {
+		AlertFilter filter = AlertFilter.parse(reason, indicator, level, acknowledged, withdrawn, sort, dir);
 		PageOf<Alert> shown = alerts.page(filter, Math.max(0, page), PAGE_SIZE);
 		model.addAttribute("alerts", shown);
 		model.addAttribute("filter", filter);
@@ -54,6 +54,7 @@ class AlertPageController {
 		model.addAttribute("indicator", filter.indicatorId());
 		model.addAttribute("level", level);
 		model.addAttribute("acknowledged", acknowledged == null ? "any" : acknowledged);
+		model.addAttribute("withdrawn", filter.withdrawn() ? "yes" : "no");
 		model.addAttribute("sort", filter.sort());
 		model.addAttribute("dir", filter.descending() ? "desc" : "asc");
 		model.addAttribute("previousHref", shown.hasPrevious() ? pageHref(shown.page() - 1) : null);
@@ -65,9 +66,9 @@ class AlertPageController {
 	@GetMapping("/outcomes/alerts.csv")
 	ResponseEntity<String> csv(@RequestParam(required = false) String reason,
 			@RequestParam(required = false) String indicator, @RequestParam(required = false) String level,
-			@RequestParam(required = false) String acknowledged, @RequestParam(defaultValue = "raised") String sort,
-			@RequestParam(defaultValue = "desc") String dir) {
-		List<Alert> all = alerts.all(AlertFilter.parse(reason, indicator, level, acknowledged, sort, dir));
+			@RequestParam(required = false) String acknowledged, @RequestParam(required = false) String withdrawn,
+			@RequestParam(defaultValue = "raised") String sort, @RequestParam(defaultValue = "desc") String dir) {
+		List<Alert> all = alerts.all(AlertFilter.parse(reason, indicator, level, acknowledged, withdrawn, sort, dir));
 		return Exports.csvDownload(table(all), "outcomes-alerts.csv");
 	}
 
@@ -97,7 +98,7 @@ class AlertPageController {
 		model.addAttribute("alert", alert);
 		model.addAttribute("trends", trends.trends(alert.indicatorId(), alert.level(), alert.orgCode()));
 		model.addAttribute("unit", indicators.get(alert.indicatorId()).unit());
-		model.addAttribute("canAcknowledge", alerts.canAcknowledge(alert) && !alert.acknowledged());
+		model.addAttribute("canAcknowledge", alerts.canAcknowledge(alert) && !alert.acknowledged() && !alert.withdrawn());
 		model.addAttribute("note", note);
 		model.addAttribute("errors", errors);
 		model.addAttribute("zone", LONDON);
@@ -110,12 +111,13 @@ class AlertPageController {
 					alert.ccgCode(), alert.areaTeamCode(), alert.indicatorId(), alert.indicatorName(),
 					alert.reason().label(), alert.previousPeriod(), alert.period(), alert.previousValue(), alert.value(),
 					alert.previousDecile(), alert.decile(), alert.z(), String.valueOf(alert.raisedAt()),
-					alert.acknowledged() ? "Yes" : "No", alert.acknowledgedBy(), alert.acknowledgement()));
+					alert.acknowledged() ? "Yes" : "No", alert.acknowledgedBy(), alert.acknowledgement(),
+					alert.withdrawn() ? String.valueOf(alert.withdrawnAt()) : null, alert.withdrawnReason()));
 		}
 		return new Table("Outcomes alerts",
 				List.of("Alert", "Organisation code", "Organisation", "Level", "CCG", "Area team", "Indicator id",
 						"Indicator", "Reason", "Previous period", "Period", "Previous value", "Value", "Previous decile",
-						"Decile", "z", "Raised", "Acknowledged", "Acknowledged by", "Note"),
+						"Decile", "z", "Raised", "Acknowledged", "Acknowledged by", "Note", "Withdrawn", "Withdrawn because"),
 				rows);
 	}
 

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -28,8 +29,11 @@ class DiscussionApiController {
 
 	private final Discussions discussions;
 
-	DiscussionApiController(Discussions discussions) {
+	private final DiscussionCommentChanges changes;
+
+	DiscussionApiController(Discussions discussions, DiscussionCommentChanges changes) {
 		this.discussions = discussions;
+		this.changes = changes;
 	}
 
 	@Operation(summary = "The threads you can see, newest activity first",
@@ -61,6 +65,29 @@ class DiscussionApiController {
 	@PostMapping("/{id}/comments")
 	ResponseEntity<DiscussionComment> comment(@PathVariable long id, @RequestBody DiscussionReply request) {
 		return ResponseEntity.status(HttpStatus.CREATED).body(discussions.comment(id, request));
+	}
+
+	@Operation(summary = "Edit the text of your comment",
+			description = "Only its author, in an open thread; version: the comment's version as read (409 if it has"
+					+ " changed). The comment is marked edited with the time, the previous text kept in the audit trail;"
+					+ " people newly @mentioned are told once. 400 with errors per field, nothing saved, on bad text or"
+					+ " mention.")
+	@PutMapping("/{id}/comments/{commentId}")
+	DiscussionComment edit(@PathVariable long id, @PathVariable long commentId, @RequestBody CommentEdit request) {
+		return changes.edit(id, commentId, request.text(), request.version());
+	}
+
+	@Operation(summary = "Publish a draft comment to everyone in the discussion",
+			description = "By its author or a user of its organisation, in an open thread; version: the comment's"
+					+ " version as read (409 if it has changed). The people it mentions who could not see the draft"
+					+ " are told now.")
+	@PostMapping("/{id}/comments/{commentId}/publish")
+	DiscussionComment publish(@PathVariable long id, @PathVariable long commentId, @RequestParam int version) {
+		return changes.publish(id, commentId, version);
+	}
+
+	/** A comment's new text and its version as read. */
+	record CommentEdit(String text, int version) {
 	}
 
 	@Operation(summary = "Close a thread", description = "version: the thread's version as read; 409 if it has changed.")

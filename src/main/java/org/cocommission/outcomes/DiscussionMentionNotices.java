@@ -11,11 +11,14 @@ import org.cocommission.identity.UserAccounts;
 import org.cocommission.identity.UserView;
 import org.cocommission.notification.Notifications;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * Resolves a comment's {@code @username} mentions against the accounts that can read it, and tells each mentioned
- * person once (a notice, and an e-mail with a key per comment and person so that it is never queued twice).
+ * person once (a notice, and an e-mail with a key per comment and person so that it is never queued twice). In a
+ * draft, someone who sees the discussion but not drafts is told when the draft is published. E-mailed links are
+ * absolute, on {@code cocommission.base-url}.
  */
 @Component
 class DiscussionMentionNotices {
@@ -26,16 +29,32 @@ class DiscussionMentionNotices {
 
 	private final Notifications notifications;
 
-	DiscussionMentionNotices(UserAccounts accounts, DiscussionAudience audience, Notifications notifications) {
+	private final String baseUrl;
+
+	DiscussionMentionNotices(UserAccounts accounts, DiscussionAudience audience, Notifications notifications,
+			@Value("${cocommission.base-url:http://localhost:8080}") String baseUrl) {
 		this.accounts = accounts;
 		this.audience = audience;
 		this.notifications = notifications;
+		this.baseUrl = AlertDigest.withoutTrailingSlash(baseUrl);
+	}
+
+	/** The mentioned accounts told now, and those told when the draft is published. */
+	record Mentioned(List<UserView> now, List<UserView> onPublish) {
+
+		List<String> usernames() {
+			List<String> names = new ArrayList<>();
+			now.forEach(user -> names.add(user.username()));
+			onPublish.forEach(user -> names.add(user.username()));
+			return names;
+		}
 	}
 
 	/** The mentioned accounts, or a field error on {@code text} naming who cannot be mentioned and why. */
-	List<UserView> resolve(String text, Discussion thread, boolean published, String authorOrg) {
+	Mentioned resolve(String text, Discussion thread, boolean published, String authorOrg) {
 		Map<String, String> problems = new LinkedHashMap<>();
 		List<UserView> mentioned = new ArrayList<>();
+		List<UserView> onPublish = new ArrayList<>();
 		for (String username : DiscussionMentions.usernames(text)) {
 			Optional<UserView> account = accounts.find(username).filter(UserView::enabled);
 			if (account.isEmpty()) {
@@ -48,8 +67,7 @@ class DiscussionMentionNotices {
 				problems.put(username, "@" + username + " cannot see this discussion, so cannot be mentioned in it");
 			}
 			else if (!audience.canSee(reader, thread, published, authorOrg)) {
-				problems.put(username, "@" + username + " cannot see a comment kept to your organisation: share it"
-						+ " with the discussion or leave the mention out");
+				onPublish.add(user);
 			}
 			else {
 				mentioned.add(user);
@@ -58,7 +76,12 @@ class DiscussionMentionNotices {
 		if (!problems.isEmpty()) {
 			throw DiscussionInputException.of("text", String.join(". ", problems.values()));
 		}
-		return mentioned;
+		return new Mentioned(mentioned, onPublish);
+	}
+
+	/** The enabled accounts of these usernames, for telling a published draft's pending mentions. */
+	List<UserView> accounts(List<String> usernames) {
+		return usernames.stream().map(accounts::find).flatMap(Optional::stream).filter(UserView::enabled).toList();
 	}
 
 	void notify(List<UserView> mentioned, CurrentUser author, Discussion thread, long commentId) {
@@ -72,7 +95,7 @@ class DiscussionMentionNotices {
 			}
 			notifications.notice(user.username(), subject, body, link);
 			if (user.email() != null) {
-				notifications.email(user.email(), subject, body + "\n\nRead it in CoCommission: " + link,
+				notifications.email(user.email(), subject, body + "\n\nRead it in CoCommission: " + baseUrl + link,
 						"outcomes-discussion-mention-" + commentId + "-" + user.username());
 			}
 		}

@@ -3,11 +3,15 @@ package org.cocommission.outcomes;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.cocommission.identity.AccessPolicy;
 import org.cocommission.identity.CurrentUser;
 import org.cocommission.identity.Role;
 import org.cocommission.platform.PageOf;
 
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,7 +21,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** The discussion pages: the threads you can see, starting one, and a thread with its comments and charts. */
+/**
+ * The discussion pages: the threads you can see, starting one, a thread with its comments and charts, editing your
+ * comment and publishing a draft.
+ */
 @Controller
 class DiscussionPageController {
 
@@ -31,11 +38,15 @@ class DiscussionPageController {
 
 	private final AccessPolicy access;
 
-	DiscussionPageController(Discussions discussions, Indicators indicators, OutcomesValues values, AccessPolicy access) {
+	private final DiscussionCommentChanges changes;
+
+	DiscussionPageController(Discussions discussions, Indicators indicators, OutcomesValues values, AccessPolicy access,
+			DiscussionCommentChanges changes) {
 		this.discussions = discussions;
 		this.indicators = indicators;
 		this.values = values;
 		this.access = access;
+		this.changes = changes;
 	}
 
 	@GetMapping("/outcomes/discussions")
@@ -86,6 +97,45 @@ class DiscussionPageController {
 		}
 	}
 
+	@GetMapping("/outcomes/discussions/{id}/comments/{commentId}/edit")
+	String editForm(@PathVariable long id, @PathVariable long commentId, Model model) {
+		DiscussionComment comment = changes.forEditing(id, commentId);
+		return editForm(id, comment, comment.text(), comment.version(), Map.of(), model);
+	}
+
+	@PostMapping("/outcomes/discussions/{id}/comments/{commentId}")
+	String edit(@PathVariable long id, @PathVariable long commentId, @RequestParam(required = false) String text,
+			@RequestParam int version, Model model, HttpServletResponse response) {
+		try {
+			changes.edit(id, commentId, text, version);
+			return "redirect:/outcomes/discussions/" + id + "#comment-" + commentId;
+		}
+		catch (DiscussionInputException ex) {
+			return editForm(id, changes.forEditing(id, commentId), text, version, ex.fieldErrors(), model);
+		}
+		catch (OptimisticLockingFailureException ex) {
+			response.setStatus(HttpStatus.CONFLICT.value());
+			DiscussionComment current = changes.forEditing(id, commentId);
+			return editForm(id, current, current.text(), current.version(), Map.of("text", "This comment was changed"
+					+ " or published since you opened it. Its text now is below: make your change again and save."), model);
+		}
+	}
+
+	@PostMapping("/outcomes/discussions/{id}/comments/{commentId}/publish")
+	String publish(@PathVariable long id, @PathVariable long commentId, @RequestParam int version, Model model,
+			HttpServletResponse response) {
+		try {
+			changes.publish(id, commentId, version);
+			return "redirect:/outcomes/discussions/" + id + "#comment-" + commentId;
+		}
+		catch (OptimisticLockingFailureException ex) {
+			response.setStatus(HttpStatus.CONFLICT.value());
+			return thread(id, new DiscussionReply(null, true, null, null), Map.of("comment-" + commentId, "This comment"
+					+ " was changed or published since you opened the page. It is shown as it is now: check it and"
+					+ " publish it again if you still want to."), model);
+		}
+	}
+
 	@PostMapping("/outcomes/discussions/{id}/close")
 	String close(@PathVariable long id, @RequestParam int version) {
 		discussions.close(id, version);
@@ -107,6 +157,16 @@ class DiscussionPageController {
 		model.addAttribute("periods", values.periods(view.discussion().indicatorId()));
 		model.addAttribute("charts", chartsFor(view.discussion().isPractice()));
 		return "outcomes/discussion";
+	}
+
+	private String editForm(long id, DiscussionComment comment, String text, int version, Map<String, String> errors,
+			Model model) {
+		model.addAttribute("thread", discussions.get(id).discussion());
+		model.addAttribute("comment", comment);
+		model.addAttribute("text", text);
+		model.addAttribute("version", version);
+		model.addAttribute("errors", errors);
+		return "outcomes/discussion-comment";
 	}
 
 	private String form(DiscussionStart form, Map<String, String> errors, Model model) {

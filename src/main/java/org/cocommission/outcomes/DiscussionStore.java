@@ -23,6 +23,12 @@ class DiscussionStore {
 			join outcomes_indicator i on i.id = d.indicator_id
 			""";
 
+	private static final String COMMENTS = """
+			select c.*, coalesce((select array_agg(m.username order by m.username) from outcomes_discussion_mention m
+			    where m.comment_id = c.id), '{}') as mentions
+			from outcomes_discussion_comment c
+			""";
+
 	/** A comment as stored, before the reader's access is applied. */
 	record StoredComment(DiscussionComment comment, String authorOrg) {
 	}
@@ -91,20 +97,72 @@ class DiscussionStore {
 	}
 
 	void insertMentions(long commentId, Collection<String> usernames) {
+		insertMentions(commentId, usernames, true);
+	}
+
+	/** Mentions told now ({@code notified}), or kept to be told when the draft is published. */
+	void insertMentions(long commentId, Collection<String> usernames, boolean notified) {
 		for (String username : usernames) {
-			jdbc.sql("insert into outcomes_discussion_mention (comment_id, username) values (?, ?)")
-				.params(commentId, username)
+			jdbc.sql("insert into outcomes_discussion_mention (comment_id, username, notified) values (?, ?, ?)"
+					+ " on conflict (comment_id, username) do nothing")
+				.params(commentId, username, notified)
 				.update();
 		}
 	}
 
+	/** The comment's mentions, each with whether the person was told. */
+	java.util.Map<String, Boolean> mentionStates(long commentId) {
+		java.util.Map<String, Boolean> states = new java.util.LinkedHashMap<>();
+		jdbc.sql("select username, notified from outcomes_discussion_mention where comment_id = ? order by username")
+			.param(commentId)
+			.query(rs -> {
+				states.put(rs.getString(1), rs.getBoolean(2));
+			});
+		return states;
+	}
+
+	void deletePendingMentions(long commentId, Collection<String> usernames) {
+		jdbc.sql("delete from outcomes_discussion_mention where comment_id = ? and not notified and username = any (?)")
+			.params(commentId, usernames.toArray(String[]::new))
+			.update();
+	}
+
+	/** Marks the draft's pending mentions told and returns their usernames. */
+	List<String> notifyPendingMentions(long commentId) {
+		return jdbc.sql("update outcomes_discussion_mention set notified = true where comment_id = ? and not notified"
+				+ " returning username")
+			.param(commentId)
+			.query(String.class)
+			.list();
+	}
+
+	/** One comment of a thread as stored, if it is in that thread. */
+	Optional<StoredComment> comment(long discussionId, long commentId) {
+		return jdbc.sql(COMMENTS + " where c.discussion_id = ? and c.id = ?")
+			.params(discussionId, commentId)
+			.query((rs, row) -> new StoredComment(comment(rs), rs.getString("author_org")))
+			.optional();
+	}
+
+	/** Replaces the text if the comment is still at {@code version}; returns whether it was. */
+	boolean updateText(long commentId, int version, String text, Instant at) {
+		return jdbc.sql("update outcomes_discussion_comment set body = ?, edited_at = ?, version = version + 1"
+				+ " where id = ? and version = ?")
+			.params(text, Timestamp.from(at), commentId, version)
+			.update() == 1;
+	}
+
+	/** Publishes the draft if it is still an unpublished draft at {@code version}; returns whether it was. */
+	boolean publish(long commentId, int version, Instant at) {
+		return jdbc.sql("update outcomes_discussion_comment set published = true, published_at = ?, version = version + 1"
+				+ " where id = ? and version = ? and not published")
+			.params(Timestamp.from(at), commentId, version)
+			.update() == 1;
+	}
+
 	/** Every comment of a thread, oldest first. */
 	List<StoredComment> comments(long discussionId) {
-		return jdbc.sql("""
-				select c.*, coalesce((select array_agg(m.username order by m.username) from outcomes_discussion_mention m
-				    where m.comment_id = c.id), '{}') as mentions
-				from outcomes_discussion_comment c where c.discussion_id = ? order by c.posted_at, c.id
-				""")
+		return jdbc.sql(COMMENTS + " where c.discussion_id = ? order by c.posted_at, c.id")
 			.param(discussionId)
 			.query((rs, row) -> new StoredComment(comment(rs), rs.getString("author_org")))
 			.list();
@@ -172,7 +230,8 @@ class DiscussionStore {
 		String[] mentions = (String[]) rs.getArray("mentions").getArray();
 		return new DiscussionComment(rs.getLong("id"), rs.getString("author"), rs.getString("author_name"),
 				rs.getString("author_org"), rs.getString("body"), rs.getBoolean("published"), instant(rs, "posted_at"),
-				List.of(mentions), snapshot == null ? null : json.readValue(snapshot, DiscussionSnapshot.class));
+				List.of(mentions), snapshot == null ? null : json.readValue(snapshot, DiscussionSnapshot.class),
+				instant(rs, "edited_at"), instant(rs, "published_at"), rs.getInt("version"));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -99,7 +99,15 @@ public class Discussions {
 			.filter(stored -> audience.canSee(user, thread, stored.comment().published(), stored.authorOrg()))
 			.map(DiscussionStore.StoredComment::comment)
 			.toList();
-		return new DiscussionView(thread, comments, thread.open(), mayClose(user, thread));
+		List<Long> editable = comments.stream()
+			.filter(comment -> thread.open() && DiscussionCommentChanges.mayEdit(user, comment))
+			.map(DiscussionComment::id)
+			.toList();
+		List<Long> publishable = comments.stream()
+			.filter(comment -> thread.open() && DiscussionCommentChanges.mayPublish(user, comment))
+			.map(DiscussionComment::id)
+			.toList();
+		return new DiscussionView(thread, comments, thread.open(), mayClose(user, thread), editable, publishable);
 	}
 
 	/** Starts a thread with its first comment; nothing is saved when any field is wrong. */
@@ -161,7 +169,8 @@ public class Discussions {
 				period, peerCode, peerName, title, user.username(), user.displayName(), DiscussionStatus.OPEN,
 				org.synthetic(), now, now, 0);
 		boolean published = !Boolean.FALSE.equals(request.published());
-		List<UserView> mentioned = mentions.resolve(request.text(), draft, published, user.organisationCode());
+		DiscussionMentionNotices.Mentioned mentioned = mentions.resolve(request.text(), draft, published,
+				user.organisationCode());
 		DiscussionSnapshot snapshot = chart == null ? null : snapshots.capture(chart, draft, period);
 		long id = store.insertThread(orgCode, org.name(), org.type().name(), indicator.id(), period, peerCode, peerName,
 				title, user.username(), user.displayName(), org.synthetic(), now);
@@ -188,7 +197,8 @@ public class Discussions {
 			throw new DiscussionInputException(errors);
 		}
 		boolean published = !Boolean.FALSE.equals(request.published());
-		List<UserView> mentioned = mentions.resolve(request.text(), thread, published, user.organisationCode());
+		DiscussionMentionNotices.Mentioned mentioned = mentions.resolve(request.text(), thread, published,
+				user.organisationCode());
 		DiscussionSnapshot snapshot = chart == null ? null : snapshots.capture(chart, thread, request.period());
 		Instant now = clock.instant();
 		long commentId = addComment(user, thread, request.text().trim(), published, snapshot, mentioned, now);
@@ -260,11 +270,12 @@ public class Discussions {
 	}
 
 	private long addComment(CurrentUser user, Discussion thread, String text, boolean published,
-			DiscussionSnapshot snapshot, List<UserView> mentioned, Instant now) {
+			DiscussionSnapshot snapshot, DiscussionMentionNotices.Mentioned mentioned, Instant now) {
 		long commentId = store.insertComment(thread.id(), user.username(), user.displayName(), user.organisationCode(),
 				text, published, now, snapshot);
-		List<String> usernames = mentioned.stream().map(UserView::username).toList();
-		store.insertMentions(commentId, usernames);
+		List<String> usernames = mentioned.usernames();
+		store.insertMentions(commentId, mentioned.now().stream().map(UserView::username).toList(), true);
+		store.insertMentions(commentId, mentioned.onPublish().stream().map(UserView::username).toList(), false);
 		Map<String, Object> after = new LinkedHashMap<>();
 		after.put("discussion", thread.id());
 		after.put("published", published);
@@ -273,11 +284,11 @@ public class Discussions {
 		after.put("mentions", usernames);
 		audit.record(new AuditEntry("OUTCOMES_DISCUSSION_COMMENTED", "OUTCOMES_DISCUSSION_COMMENT",
 				String.valueOf(commentId), thread.orgCode(), null, after));
-		mentions.notify(mentioned, user, thread, commentId);
+		mentions.notify(mentioned.now(), user, thread, commentId);
 		return commentId;
 	}
 
-	private Discussion visible(CurrentUser user, long id) {
+	Discussion visible(CurrentUser user, long id) {
 		Discussion thread = store.find(id).orElseThrow(() -> new NoSuchElementException("No discussion " + id));
 		if (!audience.canSee(user, thread)) {
 			throw new AccessDeniedException("Your account cannot see this discussion");
@@ -289,7 +300,7 @@ public class Discussions {
 		return audience.isHome(user, thread.orgCode()) || thread.author().equals(user.username());
 	}
 
-	private static void checkText(String text, Map<String, String> errors) {
+	static void checkText(String text, Map<String, String> errors) {
 		if (text == null || text.isBlank()) {
 			errors.put("text", "Enter a comment");
 		}

@@ -1,15 +1,11 @@
 package org.cocommission.outcomes;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Alerts (issue 5, item 7): raised by {@link AlertRules} after every recompute for the indicators it touched, stored
- * once, listed to the organisation itself, its area team and national users, and acknowledged by the organisation.
+ * once, withdrawn when corrected data no longer supports them, listed to the organisation itself, its CCG (for a
+ * practice), its area team and national users, and acknowledged by the organisation.
  */
 @Service
 public class OutcomesAlerts {
@@ -47,18 +44,25 @@ public class OutcomesAlerts {
 
 	private final AuditTrail audit;
 
+	private final AlertConditions conditions;
+
+	private final AlertWithdrawals withdrawals;
+
 	OutcomesAlerts(Indicators indicators, OutcomesValues values, AlertStore store, AccessPolicy access,
-			AuditTrail audit) {
+			AuditTrail audit, AlertConditions conditions, AlertWithdrawals withdrawals) {
 		this.indicators = indicators;
 		this.values = values;
 		this.store = store;
 		this.access = access;
 		this.audit = audit;
+		this.conditions = conditions;
+		this.withdrawals = withdrawals;
 	}
 
 	/**
 	 * Raises the alerts of the latest period against the previous one, for each indicator whose latest or previous
-	 * period was just recomputed; runs in the import's transaction. Returns how many new alerts were stored.
+	 * period was just recomputed, and withdraws the open alerts of the touched periods the new values no longer
+	 * support; runs in the import's transaction. Returns how many new alerts were stored.
 	 */
 	@Transactional
 	int raiseAfterRecompute(List<IndicatorPeriod> touched) {
@@ -67,7 +71,7 @@ public class OutcomesAlerts {
 		for (IndicatorPeriod pair : touched) {
 			periodsTouched.computeIfAbsent(pair.indicatorId(), id -> new LinkedHashSet<>()).add(pair.period());
 		}
-		List<AlertRules.Raised> raised = new ArrayList<>();
+		Map<AlertConditions.Pair, List<AlertRules.Raised>> evaluated = new LinkedHashMap<>();
 		for (Map.Entry<String, Set<String>> entry : periodsTouched.entrySet()) {
 			Indicator indicator = indicators.find(entry.getKey()).orElse(null);
 			if (indicator == null || indicator.polarity() == Polarity.NO_JUDGEMENT) {
@@ -82,24 +86,18 @@ public class OutcomesAlerts {
 			if (!entry.getValue().contains(latest) && !entry.getValue().contains(previous)) {
 				continue;
 			}
-			List<ValueRow> ccgs = values.values(indicator.id(), OutcomesLevel.CCG, latest, null);
-			Map<String, String> areaTeamOfCcg = new HashMap<>();
-			ccgs.forEach(row -> areaTeamOfCcg.put(row.orgCode(), row.parentCode()));
-			raised.addAll(AlertRules.evaluate(indicator, OutcomesLevel.CCG, previous,
-					byOrg(values.values(indicator.id(), OutcomesLevel.CCG, previous, null)), latest, ccgs, areaTeamOfCcg));
-			if (indicator.level() == OutcomesLevel.PRACTICE) {
-				raised.addAll(AlertRules.evaluate(indicator, OutcomesLevel.PRACTICE, previous,
-						byOrg(values.values(indicator.id(), OutcomesLevel.PRACTICE, previous, null)), latest,
-						values.values(indicator.id(), OutcomesLevel.PRACTICE, latest, null), areaTeamOfCcg));
-			}
+			evaluated.put(new AlertConditions.Pair(indicator.id(), previous, latest),
+					conditions.evaluate(indicator, previous, latest));
 		}
+		List<AlertRules.Raised> raised = evaluated.values().stream().flatMap(List::stream).toList();
+		int withdrawn = withdrawals.withdrawUnsupported(periodsTouched, evaluated);
 		int stored = store.insertNew(raised);
 		if (stored > 0) {
 			audit.record(new AuditEntry("OUTCOMES_ALERTS_RAISED", "OUTCOMES_ALERT", "recompute", null, null,
 					Map.of("indicators", periodsTouched.keySet(), "found", raised.size(), "raised", stored)));
 		}
-		log.info("Outcomes alerts: {} found, {} new, for {} indicators in {} ms", raised.size(), stored,
-				periodsTouched.size(), (System.nanoTime() - started) / 1_000_000);
+		log.info("Outcomes alerts: {} found, {} new, {} withdrawn, for {} indicators in {} ms", raised.size(), stored,
+				withdrawn, periodsTouched.size(), (System.nanoTime() - started) / 1_000_000);
 		return stored;
 	}
 
@@ -117,11 +115,11 @@ public class OutcomesAlerts {
 		return store.find(AlertStore.Scope.of(access.requireUser()), filter, Integer.MAX_VALUE, 0);
 	}
 
-	/** How many unacknowledged alerts the signed-in user may see (0 when nobody is signed in). */
+	/** How many current unacknowledged alerts the signed-in user may see (0 when nobody is signed in). */
 	@Transactional(readOnly = true)
 	public long unacknowledgedCount() {
 		return access.currentUser()
-			.map(user -> store.count(AlertStore.Scope.of(user), new AlertFilter(null, null, null, false, null, true)))
+			.map(user -> store.count(AlertStore.Scope.of(user), AlertFilter.open()))
 			.orElse(0L);
 	}
 
@@ -158,6 +156,9 @@ public class OutcomesAlerts {
 		if (text != null && text.length() > MAX_NOTE) {
 			throw new IllegalArgumentException("The note must be " + MAX_NOTE + " characters or fewer");
 		}
+		if (before.withdrawn()) {
+			throw new OptimisticLockingFailureException("Alert " + id + " was withdrawn: the data no longer supports it");
+		}
 		if (before.acknowledged() || !store.acknowledge(id, version, access.requireUser().username(), text)) {
 			throw new OptimisticLockingFailureException("Alert " + id + " was acknowledged or changed meanwhile");
 		}
@@ -174,11 +175,8 @@ public class OutcomesAlerts {
 		state.put("periods", alert.previousPeriod() + " to " + alert.period());
 		state.put("acknowledgedBy", alert.acknowledgedBy());
 		state.put("acknowledgement", alert.acknowledgement());
+		state.put("withdrawn", alert.withdrawnReason());
 		state.put("version", alert.version());
 		return state;
-	}
-
-	private static Map<String, ValueRow> byOrg(List<ValueRow> rows) {
-		return rows.stream().collect(Collectors.toMap(ValueRow::orgCode, Function.identity()));
 	}
 }

@@ -34,6 +34,38 @@ final class AlertsTestData {
 			+ rows("PRAC-EMADM", "2013/14", 10_000, 100, 100, 100, 100, 100, 100, 100, 100)
 			+ rows("PRAC-EMADM", "2014/15", 10_000, 100, 100, 100, 100, 150, 100, 100, 100);
 
+	/** Raises alerts in its own indicator, so that withdrawing them leaves the set above as it is. */
+	static final String CORRECTED_INDICATOR = "PRAC-CERV";
+
+	/**
+	 * Cervical screening (high is good) in which C72002's 2014/15 figure was keyed wrongly (600 screened instead of
+	 * 770): it looks significantly worse and in the worst decile, taking CCG 72A down with it.
+	 */
+	static final String WRONG = "ORG_CODE,INDICATOR_ID,PERIOD,NUMERATOR,DENOMINATOR\n"
+			+ rows(CORRECTED_INDICATOR, "2013/14", 1000, 750, 740, 760, 755, 745, 770, 765, 750)
+			+ rows(CORRECTED_INDICATOR, "2014/15", 1000, 750, 740, 760, 755, 745, 600, 765, 750);
+
+	/** The same file corrected: 2014/15 as 2013/14, so nothing got worse. */
+	static final String CORRECTED = "ORG_CODE,INDICATOR_ID,PERIOD,NUMERATOR,DENOMINATOR\n"
+			+ rows(CORRECTED_INDICATOR, "2013/14", 1000, 750, 740, 760, 755, 745, 770, 765, 750)
+			+ rows(CORRECTED_INDICATOR, "2014/15", 1000, 750, 740, 760, 755, 745, 770, 765, 750);
+
+	/** The indicators of the crafted set above; the tests of corrections and moves use others of their own. */
+	static final List<String> BASE_INDICATORS = List.of("PRAC-DMHBA", "PRAC-EMADM");
+
+	/** Raises alerts of a practice that has since moved CCG, in an indicator of its own. */
+	static final String MOVED_INDICATOR = "PRAC-FLU65";
+
+	/** Flu vaccination (high is good) in which C72003 falls from 75% to 60% in 2014/15. */
+	static final String MOVED_WORSE = "ORG_CODE,INDICATOR_ID,PERIOD,NUMERATOR,DENOMINATOR\n"
+			+ rows(MOVED_INDICATOR, "2013/14", 1000, 750, 750, 750, 750, 750, 750, 750, 750)
+			+ rows(MOVED_INDICATOR, "2014/15", 1000, 750, 750, 750, 750, 750, 750, 600, 750);
+
+	/** The same without the fall, which withdraws its alerts again. */
+	static final String MOVED_CORRECTED = "ORG_CODE,INDICATOR_ID,PERIOD,NUMERATOR,DENOMINATOR\n"
+			+ rows(MOVED_INDICATOR, "2013/14", 1000, 750, 750, 750, 750, 750, 750, 750, 750)
+			+ rows(MOVED_INDICATOR, "2014/15", 1000, 750, 750, 750, 750, 750, 750, 750, 750);
+
 	private AlertsTestData() {
 	}
 
@@ -55,14 +87,22 @@ final class AlertsTestData {
 		accounts.create(new NewUser("alerts-area-q71", "Area Q71", "q71@example.nhs.uk", Role.AREA_TEAM, "Q71", PASSWORD));
 		accounts.create(new NewUser("alerts-area-q72", "Area Q72", "q72@example.nhs.uk", Role.AREA_TEAM, "Q72", PASSWORD));
 		accounts.create(new NewUser("alerts-ccg-71a", "CCG 71A", "ccg71a@example.nhs.uk", Role.CCG, "71A", PASSWORD));
+		accounts.create(new NewUser("alerts-ccg-72a", "CCG 72A", null, Role.CCG, "72A", PASSWORD));
 		accounts.create(new NewUser("alerts-practice-c71001", "Practice C71001", null, Role.PRACTICE, "C71001", PASSWORD));
 		accounts.create(new NewUser("alerts-practice-c72001", "Practice C72001", null, Role.PRACTICE, "C72001", PASSWORD));
+		accounts.create(new NewUser("alerts-practice-c72002", "Practice C72002", null, Role.PRACTICE, "C72002", PASSWORD));
 	}
 
 	/** Imports the two years as the national user; the import recomputes and raises the alerts. */
 	static ObservationImportReport load(ObservationImports imports, UserDetailsService users) {
 		return OutcomesTestData.as(users, "alerts-national",
 				() -> imports.importFile(ImportFormat.LONG, null, "alerts.csv", stream(CSV)));
+	}
+
+	/** Imports a file as the national user; the import recomputes, raises and withdraws alerts. */
+	static ObservationImportReport load(ObservationImports imports, UserDetailsService users, String csv) {
+		return OutcomesTestData.as(users, "alerts-national",
+				() -> imports.importFile(ImportFormat.LONG, null, "corrections.csv", stream(csv)));
 	}
 
 	private static String rows(String indicator, String period, int denominator, int... numerators) {

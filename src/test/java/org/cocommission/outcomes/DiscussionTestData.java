@@ -19,7 +19,8 @@ import static org.cocommission.outcomes.OutcomesTestData.stream;
 /**
  * A directory for discussion tests: area team Q01 with CCGs 01A-01D and area team Q02 with CCGs 02E and 02F, two
  * practices each (P01A1, P01A2, ...), values of PRAC-DMHBA for 2018/19 and 2019/20, and peer groups set by hand
- * (01A: 01B and 01C; 01B: 01A; 01C: 01A; 01D: 01C; 02E: 02F; 02F: 02E) so that who is whose peer is plain.
+ * (01A: 01B and 01C; 01B: 01A; 01C: 01A; 01D: 01C; 02E: 02F; 02F: 02E) so that who is whose peer is plain. One user
+ * per organisation, and a second in CCG 01A.
  */
 final class DiscussionTestData {
 
@@ -88,6 +89,9 @@ final class DiscussionTestData {
 		people.add(account("disc-area-q02", Role.AREA_TEAM, "Q02"));
 		for (String ccg : CCGS) {
 			people.add(account("disc-ccg-" + ccg.toLowerCase(), Role.CCG, ccg));
+			if (ccg.equals("01A")) {
+				people.add(account("disc-ccg-01a-colleague", Role.CCG, ccg));
+			}
 			for (int p = 1; p <= 2; p++) {
 				people.add(account("disc-p" + ccg.toLowerCase() + p, Role.PRACTICE, "P" + ccg + p));
 			}

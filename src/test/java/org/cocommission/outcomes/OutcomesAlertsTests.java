@@ -46,9 +46,12 @@ class OutcomesAlertsTests {
 
 	private final AlertDigest digest;
 
+	private final AlertStore store;
+
 	@Autowired
 	OutcomesAlertsTests(MockMvc mvc, JdbcClient jdbc, DirectoryImports directoryImports, UserAccounts accounts,
-			ObservationImports imports, UserDetailsService users, AlertDigest digest) {
+			ObservationImports imports, UserDetailsService users, AlertDigest digest, AlertStore store) {
+		this.store = store;
 		this.mvc = mvc;
 		this.jdbc = jdbc;
 		this.imports = imports;
@@ -86,12 +89,75 @@ class OutcomesAlertsTests {
 		expectTotal("alerts-national", 5);
 		expectTotal("alerts-area-q71", 3);
 		expectTotal("alerts-area-q72", 2);
-		expectTotal("alerts-ccg-71a", 1);
+		expectTotal("alerts-ccg-71a", 3);
 		expectTotal("alerts-practice-c71001", 2);
 		mvc.perform(get("/api/v1/outcomes/alerts").param("reason", "into-worst-decile").param("level", "practice")
 			.with(httpBasic("alerts-area-q71", PASSWORD)))
 			.andExpect(jsonPath("$.total").value(1))
 			.andExpect(jsonPath("$.items[0].orgCode").value("C71001"));
+	}
+
+	@Test
+	void aCcgSeesItsOwnAndItsMemberPracticesAlertsButNotAnotherCcgsPractices() throws Exception {
+		mvc.perform(get("/api/v1/outcomes/alerts").param("level", "practice").with(httpBasic("alerts-ccg-71a", PASSWORD)))
+			.andExpect(jsonPath("$.total").value(2))
+			.andExpect(jsonPath("$.items[0].orgCode").value("C71001"))
+			.andExpect(jsonPath("$.items[0].ccgCode").value("71A"))
+			.andExpect(jsonPath("$.items[1].orgCode").value("C71001"));
+		long own = alertId("71A", "SIGNIFICANTLY_WORSE");
+		long member = alertId("C71001", "INTO_WORST_DECILE");
+		long foreign = alertId("C72001", "SIGNIFICANTLY_WORSE");
+		mvc.perform(get("/api/v1/outcomes/alerts/" + member).with(httpBasic("alerts-ccg-71a", PASSWORD)))
+			.andExpect(status().isOk());
+		mvc.perform(get("/api/v1/outcomes/alerts/" + own).with(httpBasic("alerts-ccg-71a", PASSWORD)))
+			.andExpect(status().isOk());
+		mvc.perform(get("/api/v1/outcomes/alerts/" + foreign).with(httpBasic("alerts-ccg-71a", PASSWORD)))
+			.andExpect(status().isForbidden());
+		mvc.perform(post("/api/v1/outcomes/alerts/" + foreign + "/acknowledge").with(httpBasic("alerts-ccg-71a", PASSWORD))
+			.contentType("application/json")
+			.content("{\"version\": 0}")).andExpect(status().isForbidden());
+		// The practice acknowledges its own alert; its CCG sees it but does not act for it.
+		mvc.perform(post("/api/v1/outcomes/alerts/" + member + "/acknowledge").with(httpBasic("alerts-ccg-71a", PASSWORD))
+			.contentType("application/json")
+			.content("{\"version\": 0}")).andExpect(status().isForbidden());
+		Cookie ccg = session("alerts-ccg-71a");
+		mvc.perform(get("/outcomes/alerts").cookie(ccg))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("PRACTICE C71001 (C71001)")))
+			.andExpect(content().string(containsString("NHS SEVENTY-ONE CCG (71A)")))
+			.andExpect(content().string(not(containsString("C72001"))));
+		mvc.perform(get("/outcomes/alerts/" + foreign).cookie(ccg)).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void aPracticesAlertStaysWithTheCcgItBelongedToInTheAlertsPeriod() throws Exception {
+		String flu = AlertsTestData.MOVED_INDICATOR;
+		// C72003 was in 72A until March 2015 and is in 71A today; its alert is about 2014/15.
+		jdbc.sql("update directory_relationship set valid_to = date '2015-03-31' where child_code = 'C72003'"
+				+ " and parent_code = '72A'").update();
+		jdbc.sql("insert into directory_relationship (child_code, parent_code, valid_from) values ('C72003', '71A',"
+				+ " date '2015-04-01')").update();
+		try {
+			AlertsTestData.load(imports, users, AlertsTestData.MOVED_WORSE);
+			long moved = jdbc.sql("select id from outcomes_alert where indicator_id = ? and org_code = 'C72003'"
+					+ " and reason = 'SIGNIFICANTLY_WORSE'").param(flu).query(Long.class).single();
+			mvc.perform(get("/api/v1/outcomes/alerts").param("indicator", flu).param("level", "practice")
+				.with(httpBasic("alerts-ccg-72a", PASSWORD)))
+				.andExpect(jsonPath("$.items[*].orgCode").value(org.hamcrest.Matchers.hasItem("C72003")));
+			mvc.perform(get("/api/v1/outcomes/alerts").param("indicator", flu).param("level", "practice")
+				.with(httpBasic("alerts-ccg-71a", PASSWORD))).andExpect(jsonPath("$.total").value(0));
+			mvc.perform(get("/api/v1/outcomes/alerts/" + moved).with(httpBasic("alerts-ccg-71a", PASSWORD)))
+				.andExpect(status().isForbidden());
+			mvc.perform(get("/api/v1/outcomes/alerts/" + moved).with(httpBasic("alerts-ccg-72a", PASSWORD)))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.ccgCode").value("72A"));
+		}
+		finally {
+			jdbc.sql("delete from directory_relationship where child_code = 'C72003' and parent_code = '71A'").update();
+			jdbc.sql("update directory_relationship set valid_to = null where child_code = 'C72003' and parent_code = '72A'")
+				.update();
+			AlertsTestData.load(imports, users, AlertsTestData.MOVED_CORRECTED);
+		}
 	}
 
 	@Test
@@ -163,8 +229,14 @@ class OutcomesAlertsTests {
 			.query(String.class)
 			.single();
 		assertThat(q71).contains("PRACTICE C71001 (C71001)", "NHS SEVENTY-ONE CCG (71A)", "moved into the worst decile",
-				"2013/14 to 2014/15", "/outcomes/alerts/" + alertId("71A", "SIGNIFICANTLY_WORSE"))
+				"2013/14 to 2014/15", " http://localhost:8080/outcomes/alerts/" + alertId("71A", "SIGNIFICANTLY_WORSE") + "\n",
+				"http://localhost:8080/outcomes/alerts?acknowledged=no")
 			.doesNotContain("C72001");
+		String ccg71a = jdbc.sql("select body from notification_email_outbox where deduplication_key = ?")
+			.param("outcomes-alerts-alerts-ccg-71a-" + day)
+			.query(String.class)
+			.single();
+		assertThat(ccg71a).contains("PRACTICE C71001 (C71001)", "NHS SEVENTY-ONE CCG (71A)").doesNotContain("C72001");
 		assertThat(digest.queueDigests(day)).isZero();
 		assertThat(digest.queueDigests(day.plusDays(1))).isZero();
 		assertThat(jdbc.sql("select count(*) from notification_email_outbox where deduplication_key like 'outcomes-alerts-alerts-area-q71-%'")
@@ -238,15 +310,84 @@ class OutcomesAlertsTests {
 			.andExpect(content().string(not(containsString("id=\"acknowledge-form\""))));
 	}
 
+	@Test
+	void aCorrectedReimportWithdrawsTheAlertsItNoLongerSupports() throws Exception {
+		String cerv = AlertsTestData.CORRECTED_INDICATOR;
+		Cookie area = session("alerts-area-q72");
+		String homeBefore = count(mvc.perform(get("/outcomes").cookie(area)).andReturn().getResponse().getContentAsString());
+		AlertsTestData.load(imports, users, AlertsTestData.WRONG);
+		List<Long> raised = jdbc.sql("select id from outcomes_alert where indicator_id = ? order by id")
+			.param(cerv)
+			.query(Long.class)
+			.list();
+		assertThat(raised).isNotEmpty();
+		long wrong = jdbc.sql("select id from outcomes_alert where indicator_id = ? and org_code = 'C72002'"
+				+ " and reason = 'SIGNIFICANTLY_WORSE'").param(cerv).query(Long.class).single();
+		mvc.perform(get("/api/v1/outcomes/alerts").param("indicator", cerv).with(httpBasic("alerts-area-q72", PASSWORD)))
+			.andExpect(jsonPath("$.total").value(raised.size()));
+
+		AlertsTestData.load(imports, users, AlertsTestData.CORRECTED);
+
+		mvc.perform(get("/api/v1/outcomes/alerts").param("indicator", cerv).with(httpBasic("alerts-area-q72", PASSWORD)))
+			.andExpect(jsonPath("$.total").value(0));
+		mvc.perform(get("/api/v1/outcomes/alerts").param("indicator", cerv).param("withdrawn", "yes")
+			.with(httpBasic("alerts-area-q72", PASSWORD))).andExpect(jsonPath("$.total").value(raised.size()));
+		mvc.perform(get("/api/v1/outcomes/alerts/" + wrong).with(httpBasic("alerts-area-q72", PASSWORD)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.withdrawnReason").value("data corrected"));
+		assertThat(count(mvc.perform(get("/outcomes").cookie(area)).andReturn().getResponse().getContentAsString()))
+			.isEqualTo(homeBefore);
+		assertThat(store.open()).extracting(AlertStore.OpenAlert::id).doesNotContainAnyElementsOf(raised);
+		// As a user finds it: the list, its link to the withdrawn alerts, and the alert itself.
+		mvc.perform(get("/outcomes/alerts").param("indicator", cerv).cookie(area))
+			.andExpect(content().string(containsString("There are no alerts to show")))
+			.andExpect(content().string(not(containsString("/outcomes/alerts/" + wrong + "\""))));
+		mvc.perform(get("/outcomes/alerts").cookie(area))
+			.andExpect(content().string(containsString("href=\"/outcomes/alerts?withdrawn=yes\"")));
+		mvc.perform(get("/outcomes/alerts").param("withdrawn", "yes").cookie(area))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("/outcomes/alerts/" + wrong + "\"")))
+			.andExpect(content().string(containsString("Withdrawn: data corrected")))
+			.andExpect(content().string(not(containsString("/outcomes/alerts/" + alertId("C72001", "SIGNIFICANTLY_WORSE") + "\""))));
+		mvc.perform(get("/outcomes/alerts/" + wrong).cookie(session("alerts-practice-c72002")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"withdrawn-state\"")))
+			.andExpect(content().string(not(containsString("id=\"acknowledge-form\""))));
+		mvc.perform(post("/api/v1/outcomes/alerts/" + wrong + "/acknowledge")
+			.with(httpBasic("alerts-practice-c72002", PASSWORD))
+			.contentType("application/json")
+			.content("{\"version\": 1}")).andExpect(status().isConflict());
+		for (long id : raised) {
+			assertThat(jdbc.sql("select actor from audit_event where action = 'OUTCOMES_ALERT_WITHDRAWN' and entity_id = ?")
+				.param(Long.toString(id))
+				.query(String.class)
+				.list()).containsExactly("system");
+		}
+		// Re-importing the corrected file again withdraws nothing more.
+		AlertsTestData.load(imports, users, AlertsTestData.CORRECTED);
+		assertThat(jdbc.sql("select count(*) from audit_event where action = 'OUTCOMES_ALERT_WITHDRAWN'"
+				+ " and entity_id = any (?)")
+			.param(raised.stream().map(String::valueOf).toArray(String[]::new))
+			.query(Long.class)
+			.single()).isEqualTo(raised.size());
+	}
+
+	private static String count(String homePage) {
+		int at = homePage.indexOf("id=\"alerts-count\"");
+		return homePage.substring(at, homePage.indexOf('<', at));
+	}
+
 	private List<String> alerts() {
-		return jdbc.sql("select org_code || ' ' || indicator_id || ' ' || reason || ' ' || area_team_code from outcomes_alert")
+		return jdbc.sql("select org_code || ' ' || indicator_id || ' ' || reason || ' ' || area_team_code from outcomes_alert"
+				+ " where indicator_id = any (?)")
+			.param(AlertsTestData.BASE_INDICATORS.toArray(String[]::new))
 			.query(String.class)
 			.list();
 	}
 
 	private long alertId(String org, String reason) {
-		return jdbc.sql("select id from outcomes_alert where org_code = ? and reason = ?")
-			.params(org, reason)
+		return jdbc.sql("select id from outcomes_alert where org_code = ? and reason = ? and indicator_id = any (?)")
+			.params(org, reason, AlertsTestData.BASE_INDICATORS.toArray(String[]::new))
 			.query(Long.class)
 			.single();
 	}
