@@ -48,7 +48,7 @@ class TransitionNotices {
 		for (UserView user : users) {
 			notifications.notice(user.username(), title, body, link);
 			if (user.email() != null && !user.email().isBlank()) {
-				notifications.email(user.email(), title, body + "\n\nOpen CoCommission: " + link,
+				notifications.email(user.email(), title, body + "\n\nOpen CoCommission: " + notifications.absolute(link),
 						keyPrefix + "-" + user.username());
 			}
 		}

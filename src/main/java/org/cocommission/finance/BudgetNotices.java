@@ -38,7 +38,7 @@ class BudgetNotices {
 				}
 				notifications.notice(user.username(), title, body, link);
 				if (user.email() != null && !user.email().isBlank()) {
-					notifications.email(user.email(), title, body + "\n\nOpen CoCommission: " + link,
+					notifications.email(user.email(), title, body + "\n\nOpen CoCommission: " + notifications.absolute(link),
 							"finance-budget-" + run.id() + "-" + user.username());
 				}
 				told++;

@@ -10,6 +10,7 @@ import java.util.NoSuchElementException;
 import org.cocommission.identity.AccessPolicy;
 import org.cocommission.platform.PageOf;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,9 +36,31 @@ public class Notifications {
 
 	private final AccessPolicy policy;
 
-	Notifications(JdbcClient jdbc, AccessPolicy policy) {
+	private final String baseUrl;
+
+	Notifications(JdbcClient jdbc, AccessPolicy policy,
+			@Value("${cocommission.base-url:http://localhost:8080}") String baseUrl) {
 		this.jdbc = jdbc;
 		this.policy = policy;
+		this.baseUrl = withoutTrailingSlash(baseUrl);
+	}
+
+	/** Where links in e-mails point: the {@code cocommission.base-url} setting, without a trailing slash. */
+	public String baseUrl() {
+		return baseUrl;
+	}
+
+	/** A page's path as a link that works from a mail client, such as {@code http://localhost:8080/outcomes}. */
+	public String absolute(String path) {
+		return baseUrl + path;
+	}
+
+	private static String withoutTrailingSlash(String url) {
+		String trimmed = url == null ? "" : url.trim();
+		while (trimmed.endsWith("/")) {
+			trimmed = trimmed.substring(0, trimmed.length() - 1);
+		}
+		return trimmed;
 	}
 
 	public void notice(String username, String title, String body, String link) {

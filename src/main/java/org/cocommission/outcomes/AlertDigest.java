@@ -22,7 +22,6 @@ import org.cocommission.identity.UserView;
 import org.cocommission.notification.Notifications;
 import org.cocommission.platform.PageOf;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -55,17 +54,14 @@ public class AlertDigest {
 
 	private final Clock clock;
 
-	private final String baseUrl;
-
 	AlertDigest(AlertStore store, UserAccounts accounts, Notifications notifications, JdbcClient jdbc, AuditTrail audit,
-			Clock clock, @Value("${cocommission.base-url:http://localhost:8080}") String baseUrl) {
+			Clock clock) {
 		this.store = store;
 		this.accounts = accounts;
 		this.notifications = notifications;
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.clock = clock;
-		this.baseUrl = withoutTrailingSlash(baseUrl);
 	}
 
 	@Scheduled(cron = "${cocommission.outcomes.alert-digest-cron:0 30 7 * * *}", zone = "Europe/London")
@@ -128,7 +124,7 @@ public class AlertDigest {
 		notifications.notice(user.username(), subject, "Practices or CCGs in your scope became significantly worse or"
 				+ " moved into the worst decile.", "/outcomes/alerts?acknowledged=no");
 		if (user.email() != null && !user.email().isBlank()) {
-			notifications.email(user.email(), subject, body(user, alerts, total, baseUrl),
+			notifications.email(user.email(), subject, body(user, alerts, total, notifications.baseUrl()),
 					"outcomes-alerts-" + user.username() + "-" + day);
 		}
 		jdbc.sql("insert into outcomes_alert_digest (username, digest_date, last_alert_id, alerts) values (?, ?, ?, ?)")
@@ -175,16 +171,4 @@ public class AlertDigest {
 		return body.toString();
 	}
 
-	/** Where the e-mailed links point: {@code cocommission.base-url} without a trailing slash. */
-	String baseUrl() {
-		return baseUrl;
-	}
-
-	static String withoutTrailingSlash(String url) {
-		String trimmed = url == null ? "" : url.trim();
-		while (trimmed.endsWith("/")) {
-			trimmed = trimmed.substring(0, trimmed.length() - 1);
-		}
-		return trimmed;
-	}
 }

@@ -11,7 +11,6 @@ import org.cocommission.identity.UserAccounts;
 import org.cocommission.identity.UserView;
 import org.cocommission.notification.Notifications;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,14 +28,10 @@ class DiscussionMentionNotices {
 
 	private final Notifications notifications;
 
-	private final String baseUrl;
-
-	DiscussionMentionNotices(UserAccounts accounts, DiscussionAudience audience, Notifications notifications,
-			@Value("${cocommission.base-url:http://localhost:8080}") String baseUrl) {
+	DiscussionMentionNotices(UserAccounts accounts, DiscussionAudience audience, Notifications notifications) {
 		this.accounts = accounts;
 		this.audience = audience;
 		this.notifications = notifications;
-		this.baseUrl = AlertDigest.withoutTrailingSlash(baseUrl);
 	}
 
 	/** The mentioned accounts told now, and those told when the draft is published. */
@@ -95,7 +90,7 @@ class DiscussionMentionNotices {
 			}
 			notifications.notice(user.username(), subject, body, link);
 			if (user.email() != null) {
-				notifications.email(user.email(), subject, body + "\n\nRead it in CoCommission: " + baseUrl + link,
+				notifications.email(user.email(), subject, body + "\n\nRead it in CoCommission: " + notifications.absolute(link),
 						"outcomes-discussion-mention-" + commentId + "-" + user.username());
 			}
 		}

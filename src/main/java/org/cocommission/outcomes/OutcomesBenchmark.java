@@ -92,10 +92,8 @@ public final class OutcomesBenchmark {
 		logging.setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.ERROR);
 		progress("starting an embedded PostgreSQL and the application");
 		long started = System.nanoTime();
-		try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-			.setDataDirectory(temporary.resolve("postgres"))
+		try (EmbeddedPostgres postgres = EmbeddedPostgresServer.configured(temporary.resolve("postgres"))
 			.setCleanDataDirectory(true)
-			.setServerConfig("max_connections", "200")
 			.start()) {
 			String url = EmbeddedPostgresServer.jdbcUrl(postgres, "cocommission");
 			try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)

@@ -42,14 +42,23 @@ public final class EmbeddedPostgresServer {
 		return server.getJdbcUrl("postgres", database);
 	}
 
+	/**
+	 * The embedded server as the application runs it, in {@code dataDirectory}. Text sorts by bytes (collation C, in
+	 * UTF-8: the same order as C.UTF-8, by code point): PostgreSQL sorts and builds indexes with abbreviated keys only
+	 * under C, which makes building the observations' key about twice as fast. A data directory made before keeps its
+	 * C.UTF-8, with the same results.
+	 */
+	public static EmbeddedPostgres.Builder configured(Path dataDirectory) {
+		return EmbeddedPostgres.builder()
+			.setDataDirectory(dataDirectory)
+			.setServerConfig("max_connections", "200")
+			.setLocaleConfig("lc-collate", "C");
+	}
+
 	private static EmbeddedPostgres start(Path directory) {
 		try {
 			Files.createDirectories(directory);
-			EmbeddedPostgres server = EmbeddedPostgres.builder()
-				.setDataDirectory(directory.resolve("postgres"))
-				.setCleanDataDirectory(false)
-				.setServerConfig("max_connections", "200")
-				.start();
+			EmbeddedPostgres server = configured(directory.resolve("postgres")).setCleanDataDirectory(false).start();
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(server)));
 			return server;
 		}

@@ -79,6 +79,11 @@ class DeadlineReminderTests {
 		reminders.queueReminders();
 		assertThat(emails(prefix + "14-%")).as("one e-mail to each CCG user with an address").isEqualTo(3);
 		assertThat(notices("Reminder round: full applications are due in 14 days")).isEqualTo(4);
+		assertThat(jdbc.sql("select body from notification_email_outbox where deduplication_key like ?")
+			.param(prefix + "14-%")
+			.query(String.class)
+			.list()).as("links that work from a mail client")
+			.allMatch(body -> body.contains("Open CoCommission: http://localhost:8080/co-commissioning/rounds/"));
 
 		reminders.queueReminders();
 		DeadlineReminders restarted = new DeadlineReminders(jdbc, rounds, directory, notices, audit, clock);

@@ -1,15 +1,13 @@
 package org.cocommission.outcomes;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import org.cocommission.audit.AuditTrail;
+import org.cocommission.identity.AccessPolicy;
 import org.cocommission.identity.Role;
-import org.cocommission.identity.UserAccounts;
 import org.cocommission.identity.UserView;
 import org.cocommission.notification.Notifications;
 
@@ -47,8 +45,7 @@ class AlertDigestTests {
 
 	@Test
 	void linksAreAbsoluteOnTheConfiguredBase() {
-		String base = AlertDigest.withoutTrailingSlash("https://cocommission.example.nhs.uk/");
-		String body = AlertDigest.body(AREA, List.of(alert(7)), 1, base);
+		String body = AlertDigest.body(AREA, List.of(alert(7)), 1, "https://cocommission.example.nhs.uk");
 		assertThat(body).contains(" https://cocommission.example.nhs.uk/outcomes/alerts/7\n",
 				": https://cocommission.example.nhs.uk/outcomes/alerts?acknowledged=no")
 			.doesNotContain(" /outcomes/");
@@ -56,16 +53,13 @@ class AlertDigestTests {
 
 	@Test
 	void theBaseOfTheLinksIsTheBaseUrlSettingOrLocalhost() {
-		ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(AlertDigest.class)
-			.withBean(AlertStore.class, () -> mock(AlertStore.class))
-			.withBean(UserAccounts.class, () -> mock(UserAccounts.class))
-			.withBean(Notifications.class, () -> mock(Notifications.class))
+		ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(Notifications.class)
 			.withBean(JdbcClient.class, () -> mock(JdbcClient.class))
-			.withBean(AuditTrail.class, () -> mock(AuditTrail.class))
-			.withBean(Clock.class, Clock::systemUTC);
-		runner.run(context -> assertThat(context.getBean(AlertDigest.class).baseUrl()).isEqualTo("http://localhost:8080"));
+			.withBean(AccessPolicy.class, () -> mock(AccessPolicy.class));
+		runner.run(context -> assertThat(context.getBean(Notifications.class).absolute("/outcomes/alerts"))
+			.isEqualTo("http://localhost:8080/outcomes/alerts"));
 		runner.withPropertyValues("cocommission.base-url=https://cocommission.example.nhs.uk/")
-			.run(context -> assertThat(context.getBean(AlertDigest.class).baseUrl())
+			.run(context -> assertThat(context.getBean(Notifications.class).baseUrl())
 				.isEqualTo("https://cocommission.example.nhs.uk"));
 	}
 
