@@ -83,8 +83,8 @@ class OutcomesPageController {
 			int shown = Math.max(0, Math.min(page, pageCount - 1));
 			List<ValueRow> shownRows = rows.subList(shown * PAGE_SIZE, Math.min(rows.size(), (shown + 1) * PAGE_SIZE));
 			model.addAttribute("rows", shownRows);
-			model.addAttribute("lines", LeagueLine.of(chosenLevel, shownRows,
-					trends.league(indicator, chosenLevel, chosenPeriod, shownRows)));
+			model.addAttribute("leagueRows", IndicatorTables.league(LeagueLine.of(chosenLevel, shownRows,
+					trends.league(indicator, chosenLevel, chosenPeriod, shownRows))));
 			model.addAttribute("rowCount", rows.size());
 			model.addAttribute("page", shown);
 			model.addAttribute("totalPages", pageCount);
@@ -94,6 +94,7 @@ class OutcomesPageController {
 			if (chosenLevel == OutcomesLevel.PRACTICE || chosenLevel == OutcomesLevel.CCG) {
 				DecileSeries deciles = values.deciles(id, chosenLevel, org);
 				model.addAttribute("deciles", deciles);
+				model.addAttribute("decileRows", IndicatorTables.deciles(deciles));
 				model.addAttribute("decileChart", OutcomesCharts.deciles(deciles));
 				FunnelPlot funnel = pages.funnel(indicator, chosenPeriod, rows);
 				model.addAttribute("funnel", funnel);
