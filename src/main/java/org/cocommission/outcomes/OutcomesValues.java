@@ -211,9 +211,10 @@ public class OutcomesValues {
 
 	/** CCGs with computed values, by name, for choosing one. */
 	public List<OrgRef> ccgsWithValues() {
-		return jdbc.query("select distinct v.org_code, coalesce(o.name, v.org_code) from outcomes_value v"
-				+ " left join directory_organisation o on o.code = v.org_code where v.level = 'CCG' order by 2",
-				(rs, row) -> new OrgRef(rs.getString(1), rs.getString(2)));
+		return cache.get("ccgsWithValues", List.of(), () -> List.copyOf(jdbc.query("select distinct v.org_code,"
+				+ " coalesce(o.name, v.org_code) from outcomes_value v left join directory_organisation o"
+				+ " on o.code = v.org_code where v.level = 'CCG' order by 2",
+				(rs, row) -> new OrgRef(rs.getString(1), rs.getString(2)))));
 	}
 
 	/** The CCG a user works in or under: their own for a CCG account, their practice's for a practice account. */

@@ -44,9 +44,8 @@ public final class EmbeddedPostgresServer {
 
 	/**
 	 * The embedded server as the application runs it, in {@code dataDirectory}. Text sorts by bytes (collation C, in
-	 * UTF-8: the same order as C.UTF-8, by code point): PostgreSQL sorts and builds indexes with abbreviated keys only
-	 * under C, which makes building the observations' key about twice as fast. A data directory made before keeps its
-	 * C.UTF-8, with the same results.
+	 * UTF-8 the same order as C.UTF-8, by code point), the one collation PostgreSQL compares with memcmp and sorts with
+	 * abbreviated keys. A data directory made before keeps its C.UTF-8, with the same results.
 	 */
 	public static EmbeddedPostgres.Builder configured(Path dataDirectory) {
 		return EmbeddedPostgres.builder()
