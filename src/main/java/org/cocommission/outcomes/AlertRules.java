@@ -7,10 +7,15 @@ import java.util.Map;
 /**
  * When a practice or CCG goes on the alert list, comparing the latest period with the previous one: it became
  * significantly worse at 95% ({@link TrendSignificance}), or it moved into the worst decile - decile 1 where high is
- * good, 10 where low is good - from another decile. Neither applies where the indicator carries no judgement.
+ * good, 10 where low is good - from another decile. Neither applies where the indicator carries no judgement. As
+ * OpenPrescribing does, the worst-decile alert ignores small numerators and proportions stuck at 0 or 100%: a small
+ * practice's decile moves by chance, and a value at a bound is usually how the practice records, not how it does.
  * Source: issue 5, item 7, after OpenPrescribing's alerts (REFERENCE.md section 8).
  */
 final class AlertRules {
+
+	/** Below this many events in the latest period, moving into the worst decile is not an alert (OpenPrescribing). */
+	static final int SMALL_NUMERATOR = 15;
 
 	private AlertRules() {
 	}
@@ -54,12 +59,22 @@ final class AlertRules {
 						AlertReason.SIGNIFICANTLY_WORSE, previousPeriod, period, before.value(), row.value(),
 						before.decile(), row.decile(), trend.z()));
 			}
-			if (worst.equals(row.decile()) && before.decile() != null && !worst.equals(before.decile())) {
+			if (worst.equals(row.decile()) && before.decile() != null && !worst.equals(before.decile())
+					&& !unstable(indicator, row)) {
 				raised.add(new Raised(indicator.id(), level, row.orgCode(), row.orgName(), ccg, areaTeam,
 						AlertReason.INTO_WORST_DECILE, previousPeriod, period, before.value(), row.value(),
 						before.decile(), row.decile(), trend.z()));
 			}
 		}
 		return raised;
+	}
+
+	/** Too few events, or a proportion at 0 or 100%, for its decile to mean anything. */
+	static boolean unstable(Indicator indicator, ValueRow row) {
+		if (row.numerator() < SMALL_NUMERATOR) {
+			return true;
+		}
+		return indicator.type() == IndicatorType.PROPORTION && row.value() != null
+				&& (row.value() <= 0 || row.value() >= indicator.multiplier());
 	}
 }

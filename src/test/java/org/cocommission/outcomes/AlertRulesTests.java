@@ -60,6 +60,24 @@ class AlertRulesTests {
 	}
 
 	@Test
+	void theWorstDecileIgnoresSmallNumeratorsAndProportionsAtZeroOrAHundredPercent() {
+		Indicator highIsGood = indicator(IndicatorType.PROPORTION, Polarity.HIGH_IS_GOOD);
+		Map<String, ValueRow> before = Map.of("P1", row("P1", 20, 40, 4), "P2", row("P2", 20, 40, 4), "P3",
+				row("P3", 20, 40, 4));
+		// P1 has 14 events (under 15), P2 exactly 15, P3 none at all (0%).
+		List<ValueRow> after = List.of(row("P1", 14, 40, 1), row("P2", 15, 40, 1), row("P3", 0, 40, 1));
+		assertThat(AlertRules.evaluate(highIsGood, OutcomesLevel.PRACTICE, "2013/14", before, "2014/15", after, AREA))
+			.filteredOn(alert -> alert.reason() == AlertReason.INTO_WORST_DECILE)
+			.extracting(AlertRules.Raised::orgCode)
+			.containsExactly("P2");
+		Indicator lowIsGood = indicator(IndicatorType.PROPORTION, Polarity.LOW_IS_GOOD);
+		assertThat(AlertRules.evaluate(lowIsGood, OutcomesLevel.PRACTICE, "2013/14",
+				Map.of("P4", row("P4", 20, 40, 5)), "2014/15", List.of(row("P4", 40, 40, 10)), AREA))
+			.as("100%% is a recording pattern, not a decile")
+			.noneMatch(alert -> alert.reason() == AlertReason.INTO_WORST_DECILE);
+	}
+
+	@Test
 	void noJudgementIndicatorsRaiseNothing() {
 		Indicator noJudgement = indicator(IndicatorType.PROPORTION, Polarity.NO_JUDGEMENT);
 		assertThat(AlertRules.evaluate(noJudgement, OutcomesLevel.PRACTICE, "2013/14",
