@@ -40,6 +40,15 @@ class AlertApiController {
 		return trends.trends(indicator, OutcomesLevel.fromSlug(level), org);
 	}
 
+	@Operation(summary = "An organisation's recent trend on a proportion: the chi-squared test for trend over its last"
+			+ " five periods, significant above 9.5495 (99.8%), with its direction by polarity; not tested for other"
+			+ " indicator types or with fewer than five values")
+	@GetMapping("/trends/recent")
+	RecentTrend recentTrend(@RequestParam String indicator, @RequestParam(defaultValue = "ccg") String level,
+			@RequestParam String org) {
+		return trends.recent(indicator, OutcomesLevel.fromSlug(level), org);
+	}
+
 	@Operation(summary = "The alerts the signed-in user may see",
 			description = "Practices and CCGs see their own, area teams those of their CCGs and practices, national"
 					+ " users all; CCGs also their member practices' (the CCG the practice was in for the alert's"

@@ -66,6 +66,29 @@ public class OutcomesTrends {
 		return trends;
 	}
 
+	/** One organisation's recent trend: the chi-squared test for trend over its last five periods (proportions). */
+	public RecentTrend recent(String indicatorId, OutcomesLevel level, String orgCode) {
+		access.requireUser();
+		if (orgCode == null || orgCode.isBlank()) {
+			throw new IllegalArgumentException("Give the organisation's code as org");
+		}
+		Indicator indicator = indicators.get(indicatorId);
+		String org = orgCode.trim().toUpperCase();
+		List<String> periods = new ArrayList<>();
+		List<ValueRow> series = new ArrayList<>();
+		for (String period : values.periods(indicatorId)) {
+			values.valuesOf(indicatorId, level, period, List.of(org)).forEach(row -> {
+				periods.add(period);
+				series.add(row);
+			});
+		}
+		if (series.isEmpty()) {
+			throw new java.util.NoSuchElementException("No " + level.label().toLowerCase() + " value of " + indicatorId
+					+ " for " + org);
+		}
+		return ChiSquaredTrend.of(indicator, org, periods, series);
+	}
+
 	/** The trends into {@code period} of the organisations of a league table's rows, by organisation code. */
 	public Map<String, TrendPair> league(Indicator indicator, OutcomesLevel level, String period, List<ValueRow> rows) {
 		String key = "outcomesTrends.league:" + indicator.id() + ":" + level + ":" + period + ":"

@@ -216,6 +216,16 @@ class OutcomesAlertsTests {
 		mvc.perform(get("/api/v1/outcomes/trends").param("indicator", "PRAC-DMHBA").param("level", "ccg")
 			.param("org", "ZZZ")
 			.with(httpBasic("alerts-practice-c72001", PASSWORD))).andExpect(status().isNotFound());
+		// Two periods are too few for the recent trend, which needs five.
+		mvc.perform(get("/api/v1/outcomes/trends/recent").param("indicator", "PRAC-DMHBA").param("level", "practice")
+			.param("org", "C71001")
+			.with(httpBasic("alerts-practice-c72001", PASSWORD)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.points").value(2))
+			.andExpect(jsonPath("$.direction").value("NOT_TESTED"));
+		mvc.perform(get("/api/v1/outcomes/trends/recent").param("indicator", "PRAC-DMHBA").param("level", "ccg")
+			.param("org", "ZZZ")
+			.with(httpBasic("alerts-practice-c72001", PASSWORD))).andExpect(status().isNotFound());
 	}
 
 	@Test
