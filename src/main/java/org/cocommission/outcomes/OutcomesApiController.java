@@ -7,6 +7,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.cocommission.platform.PageOf;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -17,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Outcomes for machines: definitions, imports, computed values, deciles and peer groups. */
+/** Outcomes for machines: definitions, imports and observations, computed values, deciles and peer groups. */
 @RestController
 @RequestMapping("/api/v1/outcomes")
 @Tag(name = "Outcomes", description = "Indicators, observations, computed values and CCG peer groups")
@@ -33,8 +35,11 @@ class OutcomesApiController {
 
 	private final OutcomesPages pages;
 
+	private final Observations observations;
+
 	OutcomesApiController(Indicators indicators, ObservationImports imports, OutcomesValues values, PeerGroups peers,
-			OutcomesPages pages) {
+			OutcomesPages pages, Observations observations) {
+		this.observations = observations;
 		this.indicators = indicators;
 		this.imports = imports;
 		this.values = values;
@@ -72,6 +77,16 @@ class OutcomesApiController {
 	@GetMapping("/imports/{id}")
 	ImportStatus importStatus(@PathVariable long id) {
 		return imports.status(id);
+	}
+
+	@Operation(summary = "Stored observations of one indicator, as imported",
+			description = "Optionally one period and one organisation (ODS code); periods oldest first, then by"
+					+ " organisation; page from 0, size up to 5,000 (default 500).")
+	@GetMapping("/observations")
+	PageOf<Observation> observations(@RequestParam String indicator, @RequestParam(required = false) String period,
+			@RequestParam(required = false) String org, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "500") int size) {
+		return observations.find(indicator, period, org, page, size);
 	}
 
 	@Operation(summary = "Computed values of one indicator, level and period",

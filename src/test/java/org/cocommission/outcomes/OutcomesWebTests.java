@@ -98,6 +98,34 @@ class OutcomesWebTests {
 	}
 
 	@Test
+	void theStoredObservationsAreReadPageByPageForOneIndicator() throws Exception {
+		mvc.perform(post("/api/v1/outcomes/imports/long").with(httpBasic("outcomes-national", PASSWORD))
+			.contentType("text/csv")
+			.content(CSV)).andExpect(status().isOk());
+		mvc.perform(get("/api/v1/outcomes/observations").param("indicator", "PRAC-DMHBA").param("size", "3")
+			.param("page", "1")
+			.with(httpBasic("outcomes-practice", PASSWORD)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.total").value(8))
+			.andExpect(jsonPath("$.items.length()").value(3))
+			.andExpect(jsonPath("$.items[0].orgCode").value("A81005"))
+			.andExpect(jsonPath("$.items[0].period").value("2019/20"))
+			.andExpect(jsonPath("$.items[0].numerator").value(50.0))
+			.andExpect(jsonPath("$.items[0].denominator").value(100.0));
+		mvc.perform(get("/api/v1/outcomes/observations").param("indicator", "PRAC-DMHBA").param("org", "a81002")
+			.param("period", "2019/20")
+			.with(httpBasic("outcomes-ccg", PASSWORD)))
+			.andExpect(jsonPath("$.total").value(1))
+			.andExpect(jsonPath("$.items[0].numerator").value(900.0));
+		mvc.perform(get("/api/v1/outcomes/observations").param("indicator", "NO-SUCH")
+			.with(httpBasic("outcomes-ccg", PASSWORD))).andExpect(status().isNotFound());
+		mvc.perform(get("/api/v1/outcomes/observations").param("indicator", "PRAC-DMHBA").param("size", "5001")
+			.with(httpBasic("outcomes-ccg", PASSWORD))).andExpect(status().isBadRequest());
+		mvc.perform(get("/api/v1/outcomes/observations").param("indicator", "PRAC-DMHBA"))
+			.andExpect(status().isUnauthorized());
+	}
+
+	@Test
 	void anInvalidFileIs422WithRowNumbersAndNothingStored() throws Exception {
 		long before = jdbc.sql("select count(*) from outcomes_observation").query(Long.class).single();
 		mvc.perform(post("/api/v1/outcomes/imports/long").with(httpBasic("outcomes-national", PASSWORD))
