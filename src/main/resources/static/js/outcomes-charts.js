@@ -79,12 +79,8 @@
       return;
     }
     var builders = { deciles: deciles, funnel: funnel, spine: spine };
-    document.querySelectorAll('[data-chart-type]').forEach(function (element) {
-      var build = builders[element.getAttribute('data-chart-type')];
-      if (!build) {
-        return;
-      }
-      var option = build(element, JSON.parse(element.getAttribute('data-chart')));
+    var draw = function (element, build, data) {
+      var option = build(element, data);
       option.animation = false;
       option.aria = { enabled: true };
       option.textStyle = FONT;
@@ -92,6 +88,22 @@
       var chart = echarts.init(element, null, { renderer: 'canvas' });
       chart.setOption(option);
       window.addEventListener('resize', function () { chart.resize(); });
+    };
+    document.querySelectorAll('[data-chart-type]').forEach(function (element) {
+      var build = builders[element.getAttribute('data-chart-type')];
+      if (!build) {
+        return;
+      }
+      var url = element.getAttribute('data-chart-url');
+      if (url) {
+        // Large charts (every practice in England) are fetched after the page rather than carried in it.
+        fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+          .then(function (response) { return response.ok ? response.json() : Promise.reject(response.status); })
+          .then(function (data) { draw(element, build, data); })
+          .catch(function () { element.textContent = 'The chart could not be loaded; its figures are in the CSV.'; });
+        return;
+      }
+      draw(element, build, JSON.parse(element.getAttribute('data-chart')));
     });
   });
 })();

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.cocommission.platform.Exports;
 
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** The outcomes pages: home, an indicator's league table, deciles and funnel, and their CSV downloads. */
@@ -98,7 +100,18 @@ class OutcomesPageController {
 				model.addAttribute("decileChart", OutcomesCharts.deciles(deciles));
 				FunnelPlot funnel = pages.funnel(indicator, chosenPeriod, rows);
 				model.addAttribute("funnel", funnel);
-				model.addAttribute("funnelChart", OutcomesCharts.funnel(funnel));
+				if (chosenLevel == OutcomesLevel.PRACTICE) {
+					// Every practice in England is a point (about 550 KB of chart data): the chart fetches it after the page.
+					model.addAttribute("funnelChartUrl", ServletUriComponentsBuilder.fromCurrentContextPath()
+						.path("/outcomes/indicators/{id}/funnel.json")
+						.queryParam("level", chosenLevel.slug())
+						.queryParam("period", chosenPeriod)
+						.buildAndExpand(id)
+						.toUriString());
+				}
+				else {
+					model.addAttribute("funnelChart", OutcomesCharts.funnel(funnel));
+				}
 			}
 		}
 		return "outcomes/indicator";
@@ -136,6 +149,16 @@ class OutcomesPageController {
 		model.addAttribute("period", period);
 		model.addAttribute("funnel", pages.funnel(indicator, period, rows));
 		return htmx != null ? "outcomes/funnel :: table" : "outcomes/funnel";
+	}
+
+	/** The funnel plot's chart data, for pages that draw it after they load. */
+	@GetMapping(value = "/outcomes/indicators/{id}/funnel.json", produces = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseBody
+	String funnelChart(@PathVariable String id, @RequestParam(defaultValue = "ccg") String level,
+			@RequestParam String period) {
+		Indicator indicator = indicators.get(id);
+		List<ValueRow> rows = values.values(id, OutcomesLevel.fromSlug(level), period, null);
+		return OutcomesCharts.funnel(pages.funnel(indicator, period, rows));
 	}
 
 	@GetMapping("/outcomes/indicators/{id}/funnel.csv")

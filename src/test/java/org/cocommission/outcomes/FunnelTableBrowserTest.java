@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -24,7 +25,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * In a real Chromium, the indicator page's funnel plot table is not in the page until it is asked for: opening its
- * details fetches it in place. Skipped, not failed, where Chromium is not installed.
+ * details fetches it in place; and a practice funnel's chart data (every practice in England) is fetched after the
+ * page. Skipped, not failed, where Chromium is not installed.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class FunnelTableBrowserTest {
@@ -90,5 +92,24 @@ class FunnelTableBrowserTest {
 		assertThat(table).contains("NHS FIRST CCG (01A)", "NHS SECOND CCG (01B)", "60.00", "70.00");
 		assertThat(browser.findElements(By.cssSelector("#funnel-details h1"))).as("only the table, not a page")
 			.isEmpty();
+	}
+
+	@Test
+	void aPracticeFunnelIsDrawnFromDataFetchedAfterThePage() {
+		WebDriver browser = chromium.driver();
+		String server = "http://localhost:" + port;
+		chromium.signIn(server, "outcomes-ccg", OutcomesTestData.PASSWORD);
+		browser.get(server + "/outcomes/indicators/PRAC-FLU65?level=practice&period=2019/20");
+		assertThat(browser.findElement(By.cssSelector("[data-chart-type=funnel]")).getAttribute("data-chart"))
+			.as("not carried in the page")
+			.isNull();
+		Object points = chromium.waiting().until(driver -> ((JavascriptExecutor) driver).executeScript("""
+				var element = document.querySelector('[data-chart-type=funnel]');
+				var chart = typeof echarts === 'undefined' ? null : echarts.getInstanceByDom(element);
+				if (!chart) { return null; }
+				var scatter = chart.getOption().series.filter(function (s) { return s.type === 'scatter'; })[0];
+				return scatter ? scatter.data.length : null;
+				"""));
+		assertThat(points).isEqualTo(8L);
 	}
 }

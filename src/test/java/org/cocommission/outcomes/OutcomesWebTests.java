@@ -239,7 +239,15 @@ class OutcomesWebTests {
 		mvc.perform(get("/outcomes/indicators/PRAC-DMHBA").param("level", "practice").param("sort", "value")
 			.param("dir", "asc").cookie(commissioner))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("PRACTICE A81005")));
+			.andExpect(content().string(containsString("PRACTICE A81005")))
+			.andExpect(content().string(containsString("data-chart-url=\"http://localhost/outcomes/indicators/PRAC-DMHBA/"
+					+ "funnel.json?level=practice&amp;period=2019/20\"")));
+		mvc.perform(get("/outcomes/indicators/PRAC-DMHBA/funnel.json").param("level", "practice")
+			.param("period", "2019/20")
+			.cookie(commissioner))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.points.length()").value(8))
+			.andExpect(jsonPath("$.limits").isArray());
 		mvc.perform(get("/outcomes/ccgs/01A/spine.csv").cookie(commissioner))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("PRAC-DMHBA")));
