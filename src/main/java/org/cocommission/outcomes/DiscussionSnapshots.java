@@ -3,7 +3,6 @@ package org.cocommission.outcomes;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,7 +24,11 @@ class DiscussionSnapshots {
 
 	private final Clock clock;
 
-	DiscussionSnapshots(OutcomesValues values, Indicators indicators, DiscussionAudience audience, Clock clock) {
+	private final OutcomesPages pages;
+
+	DiscussionSnapshots(OutcomesValues values, Indicators indicators, DiscussionAudience audience, Clock clock,
+			OutcomesPages pages) {
+		this.pages = pages;
 		this.values = values;
 		this.indicators = indicators;
 		this.audience = audience;
@@ -48,26 +51,16 @@ class DiscussionSnapshots {
 		if (series.periods().isEmpty()) {
 			throw noData("deciles across " + across);
 		}
-		Map<String, Object> chart = new LinkedHashMap<>();
-		chart.put("periods", series.periods());
-		List<List<Double>> lines = new ArrayList<>();
-		for (int decile = 0; decile < 9; decile++) {
-			final int index = decile;
-			lines.add(series.cuts().stream().map(cuts -> round(cuts[index])).toList());
-		}
-		chart.put("deciles", lines);
-		chart.put("org", thread.orgCode());
-		chart.put("orgValues", series.orgValues().stream().map(DiscussionSnapshots::round).toList());
-		chart.put("england", series.englandValues().stream().map(DiscussionSnapshots::round).toList());
+		Map<String, Object> chart = OutcomesCharts.decileChart(series);
 		List<List<Object>> rows = new ArrayList<>();
 		for (int index = 0; index < series.periods().size(); index++) {
 			List<Object> row = new ArrayList<>();
 			row.add(series.periods().get(index));
 			for (double cut : series.cuts().get(index)) {
-				row.add(round(cut));
+				row.add(OutcomesCharts.round(cut));
 			}
-			row.add(round(series.orgValues().get(index)));
-			row.add(round(series.englandValues().get(index)));
+			row.add(OutcomesCharts.round(series.orgValues().get(index)));
+			row.add(OutcomesCharts.round(series.englandValues().get(index)));
 			rows.add(row);
 		}
 		return snapshot(DiscussionChartKind.DECILES, "Deciles of " + thread.indicatorName() + " across " + across
@@ -83,29 +76,15 @@ class DiscussionSnapshots {
 		OutcomesLevel level = thread.isPractice() ? OutcomesLevel.PRACTICE : OutcomesLevel.CCG;
 		// A practice is drawn among its CCG's practices: all of England's would make a snapshot of megabytes.
 		String parent = thread.isPractice() ? audience.ccgOf(thread.orgCode()) : null;
-		List<ValueRow> rows = values.values(indicator.id(), level, period, parent);
-		Double england = values.values(indicator.id(), OutcomesLevel.ENGLAND, period, null)
-			.stream()
-			.findFirst()
-			.map(ValueRow::value)
-			.orElse(null);
-		FunnelPlot funnel = FunnelPlot.of(indicator, england, rows);
+		FunnelPlot funnel = pages.funnel(indicator, period, values.values(indicator.id(), level, period, parent));
 		if (funnel.points().isEmpty()) {
 			throw noData("a funnel plot in " + period);
 		}
-		Map<String, Object> chart = new LinkedHashMap<>();
-		chart.put("benchmark", round(funnel.benchmark()));
+		Map<String, Object> chart = OutcomesCharts.funnelChart(funnel);
 		chart.put("org", thread.orgCode());
-		chart.put("points", funnel.points().stream()
-			.map(point -> List.<Object>of(point.denominator(), round(point.value()), point.orgCode() + " " + point.orgName()))
-			.toList());
-		chart.put("limits", funnel.limits().stream()
-			.map(limit -> Arrays.asList(limit.denominator(), round(limit.lower95()), round(limit.upper95()),
-					round(limit.lower998()), round(limit.upper998())))
-			.toList());
 		List<List<Object>> table = funnel.points().stream()
-			.map(point -> List.<Object>of(point.orgCode(), point.orgName(), point.denominator(), round(point.value()),
-					point.outcome()))
+			.map(point -> List.<Object>of(point.orgCode(), point.orgName(), point.denominator(),
+					OutcomesCharts.round(point.value()), point.outcome()))
 			.toList();
 		String among = parent != null ? "the practices of " + parent : "CCGs";
 		return snapshot(DiscussionChartKind.FUNNEL, "Funnel plot of " + indicator.name() + ", " + period + ", "
@@ -125,19 +104,11 @@ class DiscussionSnapshots {
 		List<Map<String, Object>> chart = new ArrayList<>();
 		List<List<Object>> table = new ArrayList<>();
 		for (SpineRow row : spine) {
-			Map<String, Object> item = new LinkedHashMap<>();
-			item.put("name", row.indicator().id());
-			item.put("label", row.indicator().name());
-			item.put("england", round(row.england()));
-			item.put("ccg", round(row.ccg().value()));
-			item.put("peerMin", round(row.peerMin()));
-			item.put("peerMax", round(row.peerMax()));
-			item.put("min", round(row.ccgMin()));
-			item.put("max", round(row.ccgMax()));
-			item.put("comparison", row.ccg().comparedToEngland());
-			chart.add(item);
-			table.add(Arrays.asList(row.indicator().id(), row.indicator().name(), row.period(), round(row.england()),
-					round(row.ccg().value()), round(row.peerMin()), round(row.peerMax()), row.ccg().comparison().label()));
+			chart.add(OutcomesCharts.spineItem(row));
+			table.add(Arrays.asList(row.indicator().id(), row.indicator().name(), row.period(),
+					OutcomesCharts.round(row.england()), OutcomesCharts.round(row.ccg().value()),
+					OutcomesCharts.round(row.peerMin()), OutcomesCharts.round(row.peerMax()),
+					row.ccg().comparison().label()));
 		}
 		return snapshot(DiscussionChartKind.SPINE, "Spine chart of " + thread.orgCode() + " against its peers", thread,
 				null, Map.of("rows", chart),
@@ -171,9 +142,5 @@ class DiscussionSnapshots {
 
 	private static DiscussionInputException noData(String what) {
 		return DiscussionInputException.of("chart", "There is no data for " + what + " of this indicator yet: choose another chart or none");
-	}
-
-	private static Double round(Double value) {
-		return value == null ? null : Math.round(value * 1000) / 1000.0;
 	}
 }

@@ -21,6 +21,11 @@ final class OutcomesCharts {
 	}
 
 	static String deciles(DecileSeries series) {
+		return JSON.writeValueAsString(decileChart(series));
+	}
+
+	/** The deciles chart's data, as the pages draw it and as a discussion captures it. */
+	static Map<String, Object> decileChart(DecileSeries series) {
 		Map<String, Object> chart = new LinkedHashMap<>();
 		chart.put("periods", series.periods());
 		List<List<Double>> lines = new ArrayList<>();
@@ -32,10 +37,15 @@ final class OutcomesCharts {
 		chart.put("org", series.orgCode());
 		chart.put("orgValues", series.orgValues().stream().map(OutcomesCharts::round).toList());
 		chart.put("england", series.englandValues().stream().map(OutcomesCharts::round).toList());
-		return JSON.writeValueAsString(chart);
+		return chart;
 	}
 
 	static String funnel(FunnelPlot funnel) {
+		return JSON.writeValueAsString(funnelChart(funnel));
+	}
+
+	/** The funnel plot's data: England's value, each point, and the control limits along the denominators. */
+	static Map<String, Object> funnelChart(FunnelPlot funnel) {
 		Map<String, Object> chart = new LinkedHashMap<>();
 		chart.put("benchmark", round(funnel.benchmark()));
 		chart.put("points", funnel.points().stream()
@@ -45,27 +55,33 @@ final class OutcomesCharts {
 			.map(limit -> java.util.Arrays.asList(limit.denominator(), round(limit.lower95()), round(limit.upper95()),
 					round(limit.lower998()), round(limit.upper998())))
 			.toList());
-		return JSON.writeValueAsString(chart);
+		return chart;
 	}
 
 	static String spine(List<SpineRow> rows) {
 		List<Map<String, Object>> chart = new ArrayList<>();
 		for (SpineRow row : rows) {
-			Map<String, Object> item = new LinkedHashMap<>();
-			item.put("name", row.indicator().id());
-			item.put("label", row.indicator().name());
-			item.put("england", round(row.england()));
-			item.put("ccg", round(row.ccg().value()));
-			item.put("peerMin", round(row.peerMin()));
-			item.put("peerMax", round(row.peerMax()));
-			item.put("min", round(row.ccgMin()));
-			item.put("max", round(row.ccgMax()));
-			item.put("comparison", row.ccg().comparedToEngland());
+			Map<String, Object> item = spineItem(row);
 			item.put("peerAverage", round(row.peerAverage()));
 			item.put("comparedToPeers", row.comparedToPeers());
 			chart.add(item);
 		}
 		return JSON.writeValueAsString(chart);
+	}
+
+	/** One indicator's bar of a CCG's spine chart: England, the CCG, and the peers' and all CCGs' ranges. */
+	static Map<String, Object> spineItem(SpineRow row) {
+		Map<String, Object> item = new LinkedHashMap<>();
+		item.put("name", row.indicator().id());
+		item.put("label", row.indicator().name());
+		item.put("england", round(row.england()));
+		item.put("ccg", round(row.ccg().value()));
+		item.put("peerMin", round(row.peerMin()));
+		item.put("peerMax", round(row.peerMax()));
+		item.put("min", round(row.ccgMin()));
+		item.put("max", round(row.ccgMax()));
+		item.put("comparison", row.ccg().comparedToEngland());
+		return item;
 	}
 
 	static Table valuesTable(Indicator indicator, String period, List<ValueRow> rows) {

@@ -143,11 +143,10 @@ class OutcomesPageController {
 			@RequestParam String period, @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
 		Indicator indicator = indicators.get(id);
 		OutcomesLevel chosenLevel = OutcomesLevel.fromSlug(level);
-		List<ValueRow> rows = values.values(id, chosenLevel, period, null);
 		model.addAttribute("indicator", indicator);
 		model.addAttribute("level", chosenLevel);
 		model.addAttribute("period", period);
-		model.addAttribute("funnel", pages.funnel(indicator, period, rows));
+		model.addAttribute("funnel", pages.funnel(indicator, chosenLevel, period));
 		return htmx != null ? "outcomes/funnel :: table" : "outcomes/funnel";
 	}
 
@@ -156,17 +155,14 @@ class OutcomesPageController {
 	@ResponseBody
 	String funnelChart(@PathVariable String id, @RequestParam(defaultValue = "ccg") String level,
 			@RequestParam String period) {
-		Indicator indicator = indicators.get(id);
-		List<ValueRow> rows = values.values(id, OutcomesLevel.fromSlug(level), period, null);
-		return OutcomesCharts.funnel(pages.funnel(indicator, period, rows));
+		return OutcomesCharts.funnel(pages.funnel(indicators.get(id), OutcomesLevel.fromSlug(level), period));
 	}
 
 	@GetMapping("/outcomes/indicators/{id}/funnel.csv")
 	ResponseEntity<String> funnelCsv(@PathVariable String id, @RequestParam(defaultValue = "ccg") String level,
 			@RequestParam String period) {
-		Indicator indicator = indicators.get(id);
-		List<ValueRow> rows = values.values(id, OutcomesLevel.fromSlug(level), period, null);
-		return Exports.csvDownload(OutcomesCharts.funnelTable(pages.funnel(indicator, period, rows)),
+		FunnelPlot funnel = pages.funnel(indicators.get(id), OutcomesLevel.fromSlug(level), period);
+		return Exports.csvDownload(OutcomesCharts.funnelTable(funnel),
 				"outcomes-" + id + "-funnel-" + level + "-" + period.replace('/', '-') + ".csv");
 	}
 

@@ -76,6 +76,11 @@ class OutcomesPages {
 		return values.values(indicatorId, level, period, parent).stream().sorted(order).toList();
 	}
 
+	/** The funnel plot of every organisation of a level in a period. */
+	FunnelPlot funnel(Indicator indicator, OutcomesLevel level, String period) {
+		return funnel(indicator, period, values.values(indicator.id(), level, period, null));
+	}
+
 	FunnelPlot funnel(Indicator indicator, String period, List<ValueRow> rows) {
 		Double england = values.values(indicator.id(), OutcomesLevel.ENGLAND, period, null)
 			.stream()
