@@ -2,9 +2,8 @@ package org.cocommission.demo;
 
 import java.util.concurrent.Callable;
 
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
+import org.cocommission.identity.ActingAs;
+
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 
@@ -35,22 +34,7 @@ class DemoUsers {
 	}
 
 	<T> T as(String username, Callable<T> work) {
-		UserDetails user = users.loadUserByUsername(username);
-		var previous = SecurityContextHolder.getContext().getAuthentication();
-		SecurityContextHolder.getContext()
-			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-		try {
-			return work.call();
-		}
-		catch (RuntimeException ex) {
-			throw ex;
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
-		finally {
-			SecurityContextHolder.getContext().setAuthentication(previous);
-		}
+		return ActingAs.as(users, username, work);
 	}
 
 	void as(String username, Runnable work) {

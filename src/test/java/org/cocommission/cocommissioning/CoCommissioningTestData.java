@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.cocommission.directory.DirectoryImports;
 import org.cocommission.directory.OdsFile;
 import org.cocommission.governance.MemberRole;
+import org.cocommission.identity.ActingAs;
 import org.cocommission.identity.Duty;
 import org.cocommission.identity.NewUser;
 import org.cocommission.identity.Role;
@@ -16,9 +17,6 @@ import org.cocommission.identity.UserAccounts;
 import org.cocommission.identity.UserDuties;
 import org.cocommission.identity.UserDuties.DutyGrant;
 
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 import static org.cocommission.directory.OdsTestFiles.importOds;
@@ -76,21 +74,6 @@ final class CoCommissioningTestData {
 
 	/** Runs {@code work} signed in as {@code username}. */
 	static <T> T as(UserDetailsService users, String username, Callable<T> work) {
-		UserDetails user = users.loadUserByUsername(username);
-		var previous = SecurityContextHolder.getContext().getAuthentication();
-		SecurityContextHolder.getContext()
-			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-		try {
-			return work.call();
-		}
-		catch (RuntimeException ex) {
-			throw ex;
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
-		finally {
-			SecurityContextHolder.getContext().setAuthentication(previous);
-		}
+		return ActingAs.as(users, username, work);
 	}
 }

@@ -11,14 +11,13 @@ import java.util.List;
 
 import org.cocommission.directory.DirectoryImports;
 import org.cocommission.directory.OdsFile;
+import org.cocommission.identity.ActingAs;
 import org.cocommission.identity.NewUser;
 import org.cocommission.identity.Role;
 import org.cocommission.identity.UserAccounts;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
@@ -72,16 +71,7 @@ final class OutcomesTestData {
 
 	/** Runs {@code action} signed in as {@code username}, as the demo and background imports do. */
 	static <T> T as(UserDetailsService users, String username, java.util.function.Supplier<T> action) {
-		var previous = SecurityContextHolder.getContext().getAuthentication();
-		var user = users.loadUserByUsername(username);
-		SecurityContextHolder.getContext()
-			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-		try {
-			return action.get();
-		}
-		finally {
-			SecurityContextHolder.getContext().setAuthentication(previous);
-		}
+		return ActingAs.as(users, username, action::get);
 	}
 
 	static String sample(String name) {
