@@ -19,4 +19,14 @@ public enum Comparison {
 	public String label() {
 		return label;
 	}
+
+	/** The NHS.UK tag colour the pages show it in: green better, red worse, yellow similar, grey otherwise. */
+	public String tag() {
+		return switch (this) {
+			case BETTER -> "nhsuk-tag--green";
+			case WORSE -> "nhsuk-tag--red";
+			case SIMILAR -> "nhsuk-tag--yellow";
+			case HIGHER, LOWER, NOT_COMPARED -> "nhsuk-tag--grey";
+		};
+	}
 }

@@ -15,15 +15,10 @@ record LeagueLine(String orgLabel, String href, String counts, String value, Str
 	record TrendNote(String since, String tag, String direction, String title) {
 
 		static TrendNote of(Trend trend) {
-			String tag = switch (trend.direction()) {
-				case IMPROVING -> "nhsuk-tag--green";
-				case WORSENING -> "nhsuk-tag--red";
-				case HIGHER, LOWER -> "nhsuk-tag--blue";
-				case NO_SIGNIFICANT_CHANGE, NOT_TESTED -> "nhsuk-tag--grey";
-			};
 			String title = trend.z() == null ? null
 					: "z = " + Figures.decimal(trend.z()) + (trend.significant998() ? ", significant at 99.8%" : "");
-			return new TrendNote("since " + trend.fromPeriod() + ":", tag, trend.direction().label(), title);
+			return new TrendNote("since " + trend.fromPeriod() + ":", trend.direction().tag(), trend.direction().label(),
+					title);
 		}
 	}
 
@@ -44,12 +39,6 @@ record LeagueLine(String orgLabel, String href, String counts, String value, Str
 		};
 		String interval = row.lower95() == null || row.upper95() == null ? "-"
 				: Figures.decimal(row.lower95()) + " to " + Figures.decimal(row.upper95());
-		String tag = switch (String.valueOf(row.comparedToEngland())) {
-			case "BETTER" -> "nhsuk-tag--green";
-			case "WORSE" -> "nhsuk-tag--red";
-			case "SIMILAR" -> "nhsuk-tag--yellow";
-			default -> "nhsuk-tag--grey";
-		};
 		List<TrendNote> notes = new ArrayList<>(2);
 		if (trend != null && trend.sincePrevious() != null) {
 			notes.add(TrendNote.of(trend.sincePrevious()));
@@ -59,7 +48,7 @@ record LeagueLine(String orgLabel, String href, String counts, String value, Str
 		}
 		return new LeagueLine(row.orgName() + " (" + row.orgCode() + ")", href,
 				Figures.whole(row.numerator()) + " / " + Figures.whole(row.denominator()),
-				row.value() == null ? "suppressed" : Figures.decimal(row.value()), interval, tag,
+				row.value() == null ? "suppressed" : Figures.decimal(row.value()), interval, row.comparison().tag(),
 				row.comparison().label(), row.decile() == null ? "-" : row.decile().toString(), notes);
 	}
 }

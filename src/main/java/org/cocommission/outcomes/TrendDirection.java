@@ -22,4 +22,14 @@ public enum TrendDirection {
 	public String label() {
 		return label;
 	}
+
+	/** The NHS.UK tag colour the pages show it in: green improving, red worsening, blue higher or lower, else grey. */
+	public String tag() {
+		return switch (this) {
+			case IMPROVING -> "nhsuk-tag--green";
+			case WORSENING -> "nhsuk-tag--red";
+			case HIGHER, LOWER -> "nhsuk-tag--blue";
+			case NO_SIGNIFICANT_CHANGE, NOT_TESTED -> "nhsuk-tag--grey";
+		};
+	}
 }
