@@ -1,7 +1,6 @@
 package org.cocommission.outcomes;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,20 +41,10 @@ public class OutcomesTrends {
 	 */
 	public List<Trend> trends(String indicatorId, OutcomesLevel level, String orgCode) {
 		access.requireUser();
-		if (orgCode == null || orgCode.isBlank()) {
-			throw new IllegalArgumentException("Give the organisation's code as org");
-		}
+		String org = orgCode(orgCode);
 		Indicator indicator = indicators.get(indicatorId);
-		String org = orgCode.trim().toUpperCase();
+		Map<String, ValueRow> series = series(indicator, level, org);
 		List<String> periods = values.periods(indicatorId);
-		Map<String, ValueRow> series = new HashMap<>();
-		for (String period : periods) {
-			values.valuesOf(indicatorId, level, period, List.of(org)).forEach(row -> series.put(period, row));
-		}
-		if (series.isEmpty()) {
-			throw new java.util.NoSuchElementException("No " + level.label().toLowerCase() + " value of " + indicatorId
-					+ " for " + org);
-		}
 		List<Trend> trends = new ArrayList<>();
 		for (int index = 1; index < periods.size(); index++) {
 			trends.add(trend(indicator, org, periods.get(index - 1), periods.get(index), series));
@@ -69,24 +58,30 @@ public class OutcomesTrends {
 	/** One organisation's recent trend: the chi-squared test for trend over its last five periods (proportions). */
 	public RecentTrend recent(String indicatorId, OutcomesLevel level, String orgCode) {
 		access.requireUser();
+		String org = orgCode(orgCode);
+		Indicator indicator = indicators.get(indicatorId);
+		Map<String, ValueRow> series = series(indicator, level, org);
+		return ChiSquaredTrend.of(indicator, org, new ArrayList<>(series.keySet()), new ArrayList<>(series.values()));
+	}
+
+	private static String orgCode(String orgCode) {
 		if (orgCode == null || orgCode.isBlank()) {
 			throw new IllegalArgumentException("Give the organisation's code as org");
 		}
-		Indicator indicator = indicators.get(indicatorId);
-		String org = orgCode.trim().toUpperCase();
-		List<String> periods = new ArrayList<>();
-		List<ValueRow> series = new ArrayList<>();
-		for (String period : values.periods(indicatorId)) {
-			values.valuesOf(indicatorId, level, period, List.of(org)).forEach(row -> {
-				periods.add(period);
-				series.add(row);
-			});
+		return orgCode.trim().toUpperCase();
+	}
+
+	/** The organisation's value in each period it has one, oldest first; 404 when it has none. */
+	private Map<String, ValueRow> series(Indicator indicator, OutcomesLevel level, String org) {
+		Map<String, ValueRow> series = new LinkedHashMap<>();
+		for (String period : values.periods(indicator.id())) {
+			values.valuesOf(indicator.id(), level, period, List.of(org)).forEach(row -> series.put(period, row));
 		}
 		if (series.isEmpty()) {
-			throw new java.util.NoSuchElementException("No " + level.label().toLowerCase() + " value of " + indicatorId
-					+ " for " + org);
+			throw new java.util.NoSuchElementException("No " + level.label().toLowerCase() + " value of "
+					+ indicator.id() + " for " + org);
 		}
-		return ChiSquaredTrend.of(indicator, org, periods, series);
+		return series;
 	}
 
 	/** The trends into {@code period} of the organisations of a league table's rows, by organisation code. */

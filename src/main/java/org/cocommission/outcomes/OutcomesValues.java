@@ -284,7 +284,6 @@ public class OutcomesValues {
 		if (level == OutcomesLevel.PRACTICE) {
 			return only(values(indicatorId, level, period, null), orgCodes);
 		}
-		indicators.get(indicatorId);
 		return only(slice(indicatorId, level, period), orgCodes);
 	}
 
