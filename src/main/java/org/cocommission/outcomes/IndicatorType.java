@@ -3,7 +3,7 @@ package org.cocommission.outcomes;
 /** What kind of figure an indicator is, which decides its multiplier and confidence interval method. */
 public enum IndicatorType {
 
-	PROPORTION("Proportion (%)"),
+	PROPORTION("Proportion"),
 	CRUDE_RATE("Crude rate"),
 	DSR("Directly standardised rate");
 

@@ -220,6 +220,7 @@ class OutcomesWebTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("data-chart-type=\"deciles\"")))
 			.andExpect(content().string(containsString("data-chart-type=\"funnel\"")))
+			.andExpect(content().string(containsString(">Proportion (%); Wilson score interval<")))
 			.andExpect(content().string(containsString("id=\"league\"")))
 			.andExpect(content().string(containsString("<a href=\"/outcomes/ccgs/01A\">NHS FIRST CCG (01A)</a>")))
 			.andExpect(content().string(containsString("id=\"funnel-table-link\"")));
