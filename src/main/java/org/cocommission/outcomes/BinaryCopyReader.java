@@ -68,6 +68,64 @@ final class BinaryCopyReader {
 		return Double.longBitsToDouble(bits);
 	}
 
+	/** A text field, as a String. */
+	String readText() throws SQLException {
+		int length = field();
+		String text = new String(buffer, position, length, java.nio.charset.StandardCharsets.UTF_8);
+		position += length;
+		return text;
+	}
+
+	long readLong() throws SQLException {
+		int length = field();
+		if (length != 8) {
+			throw new IllegalStateException("Expected a bigint, not " + length + " bytes");
+		}
+		long value = 0;
+		for (int i = 0; i < 8; i++) {
+			value = (value << 8) | (buffer[position + i] & 0xff);
+		}
+		position += 8;
+		return value;
+	}
+
+	/**
+	 * The element count of the one-dimensional array whose field {@link #field()} has just begun, moving to its first
+	 * element; each element is then read as a field of its own.
+	 */
+	int arrayLength() {
+		int dimensions = readInt();
+		position += 8;
+		if (dimensions == 0) {
+			return 0;
+		}
+		int count = readInt();
+		position += 4;
+		return count;
+	}
+
+	/** The next {@code count} array elements, as doubles. */
+	double[] readDoubles(int count) throws SQLException {
+		field();
+		if (arrayLength() != count) {
+			throw new IllegalStateException("Expected an array of " + count + " numbers");
+		}
+		double[] values = new double[count];
+		for (int i = 0; i < count; i++) {
+			values[i] = readDouble();
+		}
+		return values;
+	}
+
+	/** The next {@code count} array elements of an array already begun ({@link #arrayLength()}), as longs. */
+	long[] readLongs(int count) throws SQLException {
+		long[] values = new long[count];
+		for (int i = 0; i < count; i++) {
+			values[i] = readLong();
+		}
+		return values;
+	}
+
 	private int readInt() {
 		int value = ((buffer[position] & 0xff) << 24) | ((buffer[position + 1] & 0xff) << 16)
 				| ((buffer[position + 2] & 0xff) << 8) | (buffer[position + 3] & 0xff);

@@ -34,9 +34,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Imports observations: the whole file or nothing. The body is streamed through the row checks and the checks against
- * the directory and indicators ({@link ObservationChecks}, in memory) straight into outcomes_observation by binary
- * COPY ({@link ObservationLoad}), replacing the observations with the same keys, and every value of the indicators and
- * periods it touched is recomputed in the same transaction. National users only; one import at a time
+ * the directory and indicators ({@link ObservationChecks}, in memory), held per indicator and period, and written a
+ * slice at a time into outcomes_slice by binary COPY ({@link ObservationLoad}), replacing the observations with the
+ * same keys; every value of the indicators and periods it touched is recomputed in the same transaction. National users only; one import at a time
  * across instances.
  */
 @Service
@@ -199,7 +199,6 @@ public class ObservationImports {
 		Map<String, Indicator> definitions = new HashMap<>();
 		indicators.all().forEach(indicator -> definitions.put(indicator.id(), indicator));
 		ObservationChecks checks = new ObservationChecks(dataSource, definitions);
-		// Read before the COPY starts: the connection can run nothing else while it is open.
 		Map<Integer, String> fingertipsIndicators = indicators.byFingertipsId();
 		Map<Integer, String> fingertipsAttributes = indicators.fingertipsAttributes();
 		List<ImportError> errors = new ArrayList<>();
@@ -208,7 +207,8 @@ public class ObservationImports {
 		long stored;
 		List<IndicatorPeriod> touched;
 		Connection connection = DataSourceUtils.getConnection(dataSource);
-		try (ObservationLoad store = new ObservationLoad(jdbc, connection, importId, checks.orgs())) {
+		try {
+			ObservationLoad store = new ObservationLoad(jdbc, connection, importId, checks.orgs());
 			ObservationFileReader.Sink sink = new ObservationFileReader.Sink() {
 
 				@Override
@@ -222,7 +222,7 @@ public class ObservationImports {
 						problems.forEach(message -> error(row, message));
 					}
 					else if (errors.isEmpty()) {
-						store.observation(checks.slice(), checks.org(), org, indicator, rowPeriod.code(), numerator,
+						store.observation(checks.slice(), checks.org(), indicator, rowPeriod.code(), numerator,
 								checks.denominator());
 					}
 				}

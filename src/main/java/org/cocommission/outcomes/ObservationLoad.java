@@ -1,49 +1,54 @@
 package org.cocommission.outcomes;
 
-import java.io.BufferedOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
+import org.postgresql.copy.CopyOut;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Writes checked observations into outcomes_observation with binary COPY, inside the import's transaction, in the
- * key's order ({@link SortedSlices}). Rows of an indicator and period that already has observations are replacements:
- * they are spooled to a temporary file and, after the COPY, swapped in set-wise (delete the same keys, insert). When
- * the table is nearly empty (such as before the first national file), the primary key is dropped for the COPY and
- * built once afterwards from presorted rows; duplicates were already refused in {@link ObservationChecks}.
+ * Writes checked observations into outcomes_slice, inside the import's transaction: the rows are held per indicator
+ * and period ({@link SortedSlices}) until the file is read, then each slice is written as one row by binary COPY.
+ * A slice that already has observations is merged with them, the file's rows replacing those of the same
+ * organisations: stored slices are read, deleted and written back merged a few at a time, so a re-import holds no
+ * more than the file and a handful of stored slices. Duplicates were already refused in {@link ObservationChecks}.
  */
-final class ObservationLoad implements AutoCloseable {
+final class ObservationLoad {
+
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ObservationLoad.class);
 
 	private static final byte[] HEADER = { 'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0, 0, 0, 0, 0,
 			0, 0, 0, 0 };
 
-	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ObservationLoad.class);
-
 	private static final byte[] TRAILER = { (byte) 0xff, (byte) 0xff };
-
-	/** Below this many rows (such as empty, before the first national file) the key is rebuilt around the load. */
-	private static final long SMALL_TABLE = 100_000;
 
 	private static final int FLUSH_AT = 1 << 16;
 
-	private static final String COLUMNS = "(indicator_id, period, org_code, numerator, denominator, import_id)";
+	/** Stored slices merged per round trip of a re-import. */
+	private static final int MERGED_AT_ONCE = 64;
+
+	private static final String COLUMNS = "(indicator_id, period, org_codes, numerators, denominators, import_id,"
+			+ " import_ids)";
+
+	private static final int TEXT = 25;
+
+	private static final int FLOAT8 = 701;
+
+	private static final int INT8 = 20;
 
 	private final JdbcTemplate jdbc;
 
@@ -51,91 +56,42 @@ final class ObservationLoad implements AutoCloseable {
 
 	private final long importId;
 
-	private final Set<String> existing;
+	private final OrgCodes orgs;
 
-	private final boolean rebuildKey;
+	private final Set<String> existing;
 
 	/** Per slice number: 0 not seen yet, 1 new, 2 already has observations. */
 	private byte[] slices = new byte[256];
 
 	private final List<IndicatorPeriod> touched = new ArrayList<>();
 
-
-	private CopyIn copy;
-
-	private final Encoder direct = new Encoder();
-
 	private final SortedSlices held;
 
-	private Path spoolFile;
-
-	private OutputStream spool;
-
-	private final Encoder spooled = new Encoder();
+	private final Encoder encoder = new Encoder();
 
 	private long rows;
 
-	private long replacing;
-
 	ObservationLoad(JdbcTemplate jdbc, Connection connection, long importId, OrgCodes orgs) throws SQLException {
 		this.jdbc = jdbc;
+		this.orgs = orgs;
 		this.held = new SortedSlices(orgs);
 		this.copyManager = connection.unwrap(PGConnection.class).getCopyAPI();
 		this.importId = importId;
-		this.existing = new HashSet<>(jdbc.query("""
-				with recursive slices as (
-				    (select indicator_id, period from outcomes_observation order by indicator_id, period limit 1)
-				    union all
-				    select next.indicator_id, next.period from slices cross join lateral (
-				        select o.indicator_id, o.period from outcomes_observation o
-				        where (o.indicator_id, o.period) > (slices.indicator_id, slices.period)
-				        order by o.indicator_id, o.period limit 1) next
-				)
-				select indicator_id || ' ' || period from slices
-				""", (rs, row) -> rs.getString(1)));
-		Long estimated = jdbc.queryForObject("select greatest(reltuples, 0)::bigint from pg_class"
-				+ " where oid = 'outcomes_observation'::regclass", Long.class);
-		this.rebuildKey = estimated != null && estimated < SMALL_TABLE;
-		if (rebuildKey) {
-			jdbc.execute("alter table outcomes_observation drop constraint outcomes_observation_pkey");
-		}
-		this.copy = copyManager.copyIn("copy outcomes_observation " + COLUMNS + " from stdin (format binary)");
-		copy.writeToCopy(HEADER, 0, HEADER.length);
+		this.existing = new HashSet<>(jdbc.queryForList("select indicator_id || ' ' || period from outcomes_slice",
+				String.class));
 	}
 
 	/** One checked observation; {@code slice} numbers its indicator and period ({@link ObservationChecks#slice()}). */
-	void observation(int slice, int orgIndex, String org, String indicator, String period, double numerator,
-			double denominator) {
+	void observation(int slice, int orgIndex, String indicator, String period, double numerator, double denominator) {
 		rows++;
 		if (slice >= slices.length) {
-			slices = java.util.Arrays.copyOf(slices, Math.max(slice + 1, slices.length * 2));
+			slices = Arrays.copyOf(slices, Math.max(slice + 1, slices.length * 2));
 		}
 		if (slices[slice] == 0) {
 			touched.add(new IndicatorPeriod(indicator, period));
 			slices[slice] = (byte) (existing.contains(indicator + " " + period) ? 2 : 1);
 		}
-		if (slices[slice] == 2) {
-			replacing++;
-			spooled.row(indicator, period, org, numerator, denominator, importId);
-			if (spooled.length >= FLUSH_AT) {
-				spool();
-			}
-			return;
-		}
 		held.add(slice, indicator, period, orgIndex, numerator, denominator);
-		if (held.full()) {
-			drain();
-		}
-	}
-
-	/** Writes the held new rows, in key order, into the COPY. */
-	private void drain() {
-		held.drain((indicator, period, org, numerator, denominator) -> {
-			direct.row(indicator, period, org, numerator, denominator, importId);
-			if (direct.length >= FLUSH_AT) {
-				send();
-			}
-		});
 	}
 
 	/** The indicator and period pairs written, which are recomputed. */
@@ -145,117 +101,277 @@ final class ObservationLoad implements AutoCloseable {
 			.toList();
 	}
 
-	/** Ends the COPY, swaps in the replacements, rebuilds the key if it was dropped; returns the rows stored. */
+	/** Writes the new slices, then merges the replacements into the stored ones; returns the rows stored. */
 	long finish() throws SQLException {
 		long started = System.nanoTime();
-		drain();
-		send();
-		copy.writeToCopy(TRAILER, 0, TRAILER.length);
-		copy.endCopy();
-		long copied = System.nanoTime();
-		if (replacing > 0) {
-			spool();
-			try {
-				spool.write(TRAILER);
-				spool.close();
-				jdbc.execute("create temporary table outcomes_replacing (like outcomes_observation) on commit drop");
-				try (InputStream in = Files.newInputStream(spoolFile)) {
-					copyManager.copyIn("copy outcomes_replacing " + COLUMNS + " from stdin (format binary)", in);
+		List<Integer> order = held.order();
+		List<Integer> replacing = order.stream().filter(slice -> slices[slice] == 2).toList();
+		copy(copy -> {
+			for (int slice : order) {
+				if (slices[slice] == 1) {
+					write(copy, held.take(slice), null);
 				}
 			}
-			catch (IOException ex) {
-				throw new UncheckedIOException("Could not read the spooled replacements", ex);
-			}
-			jdbc.execute("analyze outcomes_replacing");
-			jdbc.update("delete from outcomes_observation o using outcomes_replacing r where o.indicator_id = r.indicator_id"
-					+ " and o.period = r.period and o.org_code = r.org_code");
-			jdbc.update("insert into outcomes_observation " + COLUMNS + " select indicator_id, period, org_code,"
-					+ " numerator, denominator, import_id from outcomes_replacing");
+		});
+		long written = System.nanoTime();
+		for (int from = 0; from < replacing.size(); from += MERGED_AT_ONCE) {
+			merge(replacing.subList(from, Math.min(replacing.size(), from + MERGED_AT_ONCE)));
 		}
-		long replaced = System.nanoTime();
-		if (rebuildKey) {
-			jdbc.execute("set local maintenance_work_mem = '512MB'");
-			jdbc.execute("alter table outcomes_observation add constraint outcomes_observation_pkey"
-					+ " primary key (indicator_id, period, org_code)");
-		}
-		// Fresh rows have no planner statistics; the recompute and the pages read this table next.
-		long keyed = System.nanoTime();
+		long merged = System.nanoTime();
 		if (rows > 0) {
-			jdbc.execute("analyze outcomes_observation");
+			jdbc.execute("analyze outcomes_slice");
 		}
-		log.info("Stored {} observations ({} replacing others): COPY ended in {} ms, replaced in {} ms, key {} in {} ms,"
-				+ " analysed in {} ms", rows, replacing, (copied - started) / 1_000_000, (replaced - copied) / 1_000_000,
-				rebuildKey ? "rebuilt" : "kept", (keyed - replaced) / 1_000_000, (System.nanoTime() - keyed) / 1_000_000);
+		log.info("Stored {} observations in {} slices ({} merged with stored ones): new written in {} ms, merged in {} ms,"
+				+ " analysed in {} ms", rows, order.size(), replacing.size(), (written - started) / 1_000_000,
+				(merged - written) / 1_000_000, (System.nanoTime() - merged) / 1_000_000);
 		return rows;
 	}
 
-	private void send() {
-		try {
-			copy.writeToCopy(direct.bytes, 0, direct.length);
-			direct.length = 0;
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("Could not store the observations", ex);
-		}
-	}
-
-	private void spool() {
-		try {
-			if (spool == null) {
-				spoolFile = Files.createTempFile("cocommission-outcomes-replacing", ".copy");
-				spool = new BufferedOutputStream(Files.newOutputStream(spoolFile), 1 << 16);
-				spool.write(HEADER);
+	/** Reads these stored slices, deletes them and writes them back with the file's rows in place. */
+	private void merge(List<Integer> numbers) throws SQLException {
+		List<SortedSlices.Sorted> incoming = numbers.stream().map(held::take).toList();
+		String keys = incoming.stream()
+			.map(slice -> "(" + literal(slice.indicator()) + "," + literal(slice.period()) + ")")
+			.collect(Collectors.joining(","));
+		Map<String, Stored> stored = readStored(keys);
+		jdbc.update("delete from outcomes_slice where (indicator_id, period) in (" + keys + ")");
+		copy(copy -> {
+			for (SortedSlices.Sorted slice : incoming) {
+				write(copy, slice, stored.get(slice.indicator() + " " + slice.period()));
 			}
-			spool.write(spooled.bytes, 0, spooled.length);
-			spooled.length = 0;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not spool replaced observations", ex);
-		}
+		});
 	}
 
-	@Override
-	public void close() {
+	private static String literal(String text) {
+		return "'" + text.replace("'", "''") + "'";
+	}
+
+	/** An organisation's stored observation kept beside the file's: its arrays in code order. */
+	private record Stored(int[] orgs, double[] numerators, double[] denominators, long[] importIds) {
+	}
+
+	private Map<String, Stored> readStored(String keys) throws SQLException {
+		Map<String, Stored> stored = new HashMap<>();
+		CopyOut copy = copyManager.copyOut("copy (select indicator_id, period, org_codes, numerators, denominators,"
+				+ " import_id, import_ids from outcomes_slice where (indicator_id, period) in (" + keys + "))"
+				+ " to stdout (format binary)");
 		try {
+			BinaryCopyReader reader = new BinaryCopyReader(copy);
+			while (reader.next()) {
+				String indicator = reader.readText();
+				String period = reader.readText();
+				reader.field();
+				int count = reader.arrayLength();
+				int[] codes = new int[count];
+				for (int i = 0; i < count; i++) {
+					int length = reader.field();
+					codes[i] = orgs.index(reader.buffer(), reader.position(), length);
+					reader.skip(length);
+				}
+				double[] numerators = reader.readDoubles(count);
+				double[] denominators = reader.readDoubles(count);
+				long sliceImport = reader.readLong();
+				long[] importIds = reader.field() < 0 ? null : reader.readLongs(reader.arrayLength());
+				if (importIds == null) {
+					importIds = new long[count];
+					Arrays.fill(importIds, sliceImport);
+				}
+				stored.put(indicator + " " + period, inCodeOrder(new Stored(codes, numerators, denominators, importIds)));
+			}
+			while (copy.readFromCopy() != null) {
+				// Drains the end of the COPY so that the connection is ready for the next statement.
+			}
+		}
+		finally {
 			if (copy.isActive()) {
 				copy.cancelCopy();
 			}
 		}
-		catch (SQLException ex) {
-			// The transaction is being rolled back anyway; the original failure is what matters.
+		return stored;
+	}
+
+	/** Stored slices are in code order; one loaded under another collation is put in it. */
+	private Stored inCodeOrder(Stored slice) {
+		int count = slice.orgs().length;
+		boolean sorted = true;
+		for (int i = 1; i < count && sorted; i++) {
+			sorted = orgs.code(slice.orgs()[i - 1]).compareTo(orgs.code(slice.orgs()[i])) < 0;
 		}
-		try {
-			if (spool != null) {
-				spool.close();
-			}
-			if (spoolFile != null) {
-				Files.deleteIfExists(spoolFile);
-			}
+		if (sorted) {
+			return slice;
 		}
-		catch (IOException ex) {
-			// A temporary file left behind is harmless.
+		Integer[] places = new Integer[count];
+		for (int i = 0; i < count; i++) {
+			places[i] = i;
+		}
+		Arrays.sort(places, Comparator.comparing(i -> orgs.code(slice.orgs()[i])));
+		Stored ordered = new Stored(new int[count], new double[count], new double[count], new long[count]);
+		for (int i = 0; i < count; i++) {
+			ordered.orgs()[i] = slice.orgs()[places[i]];
+			ordered.numerators()[i] = slice.numerators()[places[i]];
+			ordered.denominators()[i] = slice.denominators()[places[i]];
+			ordered.importIds()[i] = slice.importIds()[places[i]];
+		}
+		return ordered;
+	}
+
+	/** Writes one slice; with stored observations, those of organisations the file does not give are kept. */
+	private void write(CopyIn copy, SortedSlices.Sorted slice, Stored stored) throws SQLException {
+		if (stored == null) {
+			encoder.slice(slice.indicator(), slice.period(), codes(slice.orgs(), slice.size()), slice.numerators(),
+					slice.denominators(), slice.size(), importId, null);
+		}
+		else {
+			writeMerged(slice, stored);
+		}
+		if (encoder.length >= FLUSH_AT) {
+			send(copy);
 		}
 	}
 
-	/** Rows of outcomes_observation in binary COPY format. */
+	private void writeMerged(SortedSlices.Sorted slice, Stored stored) {
+		int capacity = slice.size() + stored.orgs().length;
+		String[] codes = new String[capacity];
+		double[] numerators = new double[capacity];
+		double[] denominators = new double[capacity];
+		long[] importIds = new long[capacity];
+		boolean mixed = false;
+		int count = 0;
+		int fresh = 0;
+		int kept = 0;
+		while (fresh < slice.size() || kept < stored.orgs().length) {
+			String freshCode = fresh < slice.size() ? orgs.code(slice.orgs()[fresh]) : null;
+			String keptCode = kept < stored.orgs().length ? orgs.code(stored.orgs()[kept]) : null;
+			int order = freshCode == null ? 1 : keptCode == null ? -1 : freshCode.compareTo(keptCode);
+			if (order <= 0) {
+				codes[count] = freshCode;
+				numerators[count] = slice.numerators()[fresh];
+				denominators[count] = slice.denominators()[fresh];
+				importIds[count] = importId;
+				fresh++;
+				if (order == 0) {
+					kept++;
+				}
+			}
+			else {
+				codes[count] = keptCode;
+				numerators[count] = stored.numerators()[kept];
+				denominators[count] = stored.denominators()[kept];
+				importIds[count] = stored.importIds()[kept];
+				mixed |= importIds[count] != importId;
+				kept++;
+			}
+			count++;
+		}
+		encoder.slice(slice.indicator(), slice.period(), codes, numerators, denominators, count, importId,
+				mixed ? importIds : null);
+	}
+
+	private String[] codes(int[] indexes, int count) {
+		String[] codes = new String[count];
+		for (int i = 0; i < count; i++) {
+			codes[i] = orgs.code(indexes[i]);
+		}
+		return codes;
+	}
+
+	@FunctionalInterface
+	private interface Rows {
+
+		void write(CopyIn copy) throws SQLException;
+	}
+
+	/** One COPY into outcomes_slice of what {@code rows} writes; cancelled if that fails. */
+	private void copy(Rows rows) throws SQLException {
+		CopyIn copy = copyManager.copyIn("copy outcomes_slice " + COLUMNS + " from stdin (format binary)");
+		try {
+			copy.writeToCopy(HEADER, 0, HEADER.length);
+			rows.write(copy);
+			send(copy);
+			copy.writeToCopy(TRAILER, 0, TRAILER.length);
+			copy.endCopy();
+		}
+		finally {
+			encoder.length = 0;
+			if (copy.isActive()) {
+				copy.cancelCopy();
+			}
+		}
+	}
+
+	private void send(CopyIn copy) throws SQLException {
+		copy.writeToCopy(encoder.bytes, 0, encoder.length);
+		encoder.length = 0;
+	}
+
+	/** Rows of outcomes_slice in binary COPY format. */
 	private static final class Encoder {
 
-		byte[] bytes = new byte[FLUSH_AT + 512];
+		byte[] bytes = new byte[FLUSH_AT * 2];
 
 		int length;
 
-		void row(String indicator, String period, String org, double numerator, double denominator, long importId) {
-			if (length + 256 > bytes.length) {
-				bytes = java.util.Arrays.copyOf(bytes, bytes.length * 2);
+		void slice(String indicator, String period, String[] orgs, double[] numerators, double[] denominators,
+				int count, long importId, long[] importIds) {
+			int codeBytes = 0;
+			for (int i = 0; i < count; i++) {
+				codeBytes += utf8Length(orgs[i]);
+			}
+			int size = 2 + 8 + utf8Length(indicator) + utf8Length(period) + (4 + 20 + 4 * count + codeBytes)
+					+ 2 * (4 + 20 + 12 * count) + 12 + 4 + (importIds == null ? 0 : 20 + 12 * count);
+			if (length + size > bytes.length) {
+				bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + size));
 			}
 			bytes[length++] = 0;
-			bytes[length++] = 6;
+			bytes[length++] = 7;
 			text(indicator);
 			text(period);
-			text(org);
-			number(Double.doubleToLongBits(numerator));
-			number(Double.doubleToLongBits(denominator));
+			integer(20 + 4 * count + codeBytes);
+			arrayHeader(TEXT, count);
+			for (int i = 0; i < count; i++) {
+				text(orgs[i]);
+			}
+			doubles(numerators, count);
+			doubles(denominators, count);
+			integer(8);
 			number(importId);
+			if (importIds == null) {
+				integer(-1);
+			}
+			else {
+				integer(20 + 12 * count);
+				arrayHeader(INT8, count);
+				for (int i = 0; i < count; i++) {
+					integer(8);
+					number(importIds[i]);
+				}
+			}
+		}
+
+		private void doubles(double[] values, int count) {
+			integer(20 + 12 * count);
+			arrayHeader(FLOAT8, count);
+			for (int i = 0; i < count; i++) {
+				integer(8);
+				number(Double.doubleToLongBits(values[i]));
+			}
+		}
+
+		private void arrayHeader(int elementType, int count) {
+			integer(1);
+			integer(0);
+			integer(elementType);
+			integer(count);
+			integer(1);
+		}
+
+		private static int utf8Length(String text) {
+			for (int i = 0; i < text.length(); i++) {
+				if (text.charAt(i) >= 0x80) {
+					return text.getBytes(StandardCharsets.UTF_8).length;
+				}
+			}
+			return text.length();
 		}
 
 		private void text(String text) {
@@ -276,7 +392,6 @@ final class ObservationLoad implements AutoCloseable {
 		}
 
 		private void number(long bits) {
-			integer(8);
 			for (int shift = 56; shift >= 0; shift -= 8) {
 				bytes[length++] = (byte) (bits >>> shift);
 			}

@@ -7,9 +7,9 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyOut;
 
 /**
- * One reader of observations: a binary COPY of the five columns a recompute needs, summed as they arrive into
- * per-slice primitive arrays (no object per row). Several readers may scan disjoint block ranges of the table on
- * their own connections; their sums merge.
+ * One reader of observations: a binary COPY of the stored slices a recompute needs, summed as they arrive into
+ * per-slice primitive arrays (no object per observation). Several readers may read disjoint sets of slices on their
+ * own connections; their sums merge.
  */
 final class ObservationScan {
 
@@ -32,11 +32,11 @@ final class ObservationScan {
 		return rows;
 	}
 
-	/** Reads the observations {@code where} selects (an SQL condition) on the connection. */
+	/** Reads the slices {@code where} selects (an SQL condition on outcomes_slice) on the connection. */
 	ObservationScan read(Connection connection, String where) throws SQLException {
 		CopyOut copy = connection.unwrap(PGConnection.class)
 			.getCopyAPI()
-			.copyOut("copy (select indicator_id, period, org_code, numerator, denominator from outcomes_observation"
+			.copyOut("copy (select indicator_id, period, org_codes, numerators, denominators from outcomes_slice"
 					+ " where " + where + ") to stdout (format binary)");
 		try {
 			BinaryCopyReader reader = new BinaryCopyReader(copy);
@@ -44,6 +44,7 @@ final class ObservationScan {
 			OrgCodes periods = scope.periods();
 			OrgCodes orgs = scope.placements().orgs();
 			int periodCount = periods.size();
+			int[] sliceOrgs = new int[1024];
 			while (reader.next()) {
 				int length = reader.field();
 				int indicator = indicators.find(reader.buffer(), reader.position(), length);
@@ -51,34 +52,42 @@ final class ObservationScan {
 				length = reader.field();
 				int period = periods.find(reader.buffer(), reader.position(), length);
 				reader.skip(length);
-				length = reader.field();
-				int org = orgs.find(reader.buffer(), reader.position(), length);
-				reader.skip(length);
-				double numerator = reader.readDouble();
-				double denominator = reader.readDouble();
-				if (indicator < 0 || period < 0) {
-					continue;
+				reader.field();
+				int count = reader.arrayLength();
+				if (sliceOrgs.length < count) {
+					sliceOrgs = new int[Math.max(count, sliceOrgs.length * 2)];
 				}
+				for (int i = 0; i < count; i++) {
+					length = reader.field();
+					sliceOrgs[i] = orgs.find(reader.buffer(), reader.position(), length);
+					reader.skip(length);
+				}
+				double[] numerators = reader.readDoubles(count);
+				double[] denominators = reader.readDoubles(count);
 				int slice = indicator * periodCount + period;
-				if (!scope.wanted(slice)) {
+				if (indicator < 0 || period < 0 || !scope.wanted(slice)) {
 					continue;
 				}
-				rows++;
+				rows += count;
 				SliceSums sum = sums[slice];
 				if (sum == null) {
 					sum = scope.newSums();
 					sums[slice] = sum;
 				}
 				Placements.Day day = scope.day(period);
-				int ccg = org < 0 ? -1 : day.ccgOf()[org];
-				int area = ccg < 0 ? -1 : day.areaOfCcg()[ccg];
-				int region = area < 0 ? -1 : day.regionOfArea()[area];
-				sum.add(numerator, denominator, ccg, area, region);
 				Indicator definition = scope.indicator(indicator);
-				if (definition.level() == OutcomesLevel.PRACTICE) {
-					double value = PointValue.of(definition, numerator, denominator);
-					if (!Double.isNaN(value)) {
-						sum.value(value);
+				boolean practices = definition.level() == OutcomesLevel.PRACTICE;
+				for (int i = 0; i < count; i++) {
+					int org = sliceOrgs[i];
+					int ccg = org < 0 ? -1 : day.ccgOf()[org];
+					int area = ccg < 0 ? -1 : day.areaOfCcg()[ccg];
+					int region = area < 0 ? -1 : day.regionOfArea()[area];
+					sum.add(numerators[i], denominators[i], ccg, area, region);
+					if (practices) {
+						double value = PointValue.of(definition, numerators[i], denominators[i]);
+						if (!Double.isNaN(value)) {
+							sum.value(value);
+						}
 					}
 				}
 			}

@@ -157,10 +157,12 @@ public class OutcomesValues {
 			return line;
 		}
 		jdbc.query("""
-				select d.period, ob.numerator, ob.denominator from outcomes_decile d
-				join outcomes_observation ob on ob.indicator_id = d.indicator_id and ob.period = d.period
-				  and ob.org_code = ?
-				where d.indicator_id = ? and d.level = 'PRACTICE'
+				select period, numerators[place], denominators[place] from (
+				    select d.period, s.numerators, s.denominators, array_position(s.org_codes, ?) as place
+				    from outcomes_decile d
+				    join outcomes_slice s on s.indicator_id = d.indicator_id and s.period = d.period
+				    where d.indicator_id = ? and d.level = 'PRACTICE') found
+				where place is not null
 				""", rs -> {
 			line.put(rs.getString(1), IndicatorValue.of(indicator, rs.getDouble(2), rs.getDouble(3)).value());
 		}, orgCode, indicatorId);

@@ -51,19 +51,21 @@ final class PracticeValues {
 	}
 
 	/**
-	 * For each practice indicator, the latest period with an observation of the practice, by indicator id. Probes
-	 * the observations' key once per indicator and period.
+	 * For each practice indicator, the latest period with an observation of the practice, by indicator id. Looks in
+	 * each indicator's slices from the latest back, and stops at the first that has the practice.
 	 */
 	Map<String, String> latestPeriods(String practiceCode) {
 		Map<String, String> latest = new LinkedHashMap<>();
 		jdbc.query("""
-				select i.id, p.period from outcomes_indicator i cross join outcomes_period p
-				cross join lateral (select 1 from outcomes_observation o where o.indicator_id = i.id
-				  and o.period = p.period and o.org_code = ? limit 1) found
+				select i.id, found.period from outcomes_indicator i
+				cross join lateral (
+				    select s.period from outcomes_slice s join outcomes_period p on p.period = s.period
+				    where s.indicator_id = i.id and ? = any (s.org_codes)
+				    order by p.starts desc, p.ends desc limit 1) found
 				where i.level = 'PRACTICE'
-				order by i.id, p.starts desc, p.ends desc
+				order by i.id
 				""", rs -> {
-			latest.putIfAbsent(rs.getString(1), rs.getString(2));
+			latest.put(rs.getString(1), rs.getString(2));
 		}, practiceCode);
 		return latest;
 	}

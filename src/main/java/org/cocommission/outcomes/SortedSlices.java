@@ -6,21 +6,18 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * New observations held per indicator and period as primitive arrays (20 bytes a row), and given back in the primary
- * key's order: indicator, period, organisation. Loaded in that order, the table's key is built from presorted input
- * (PostgreSQL's sort checks for it) instead of sorting millions of text keys, and each slice lies together on disk
- * for the recompute and the pages. Holding a national file of 20 million rows takes some 400 MB; past
- * {@link #LIMIT} rows what is held is written out sorted and holding starts again, so memory stays bounded.
+ * New observations held per indicator and period as primitive arrays (20 bytes a row) until the file is read, then
+ * given back a slice at a time in organisation code order, the order {@code outcomes_slice} stores them in. Holding a
+ * national file of 20 million rows takes some 400 MB.
  */
 final class SortedSlices {
 
-	/** Rows held at most before writing them out. */
-	static final int LIMIT = 24_000_000;
+	/** One slice's rows in organisation code order. */
+	record Sorted(String indicator, String period, int[] orgs, double[] numerators, double[] denominators) {
 
-	/** Receives the rows in order. */
-	interface Out {
-
-		void row(String indicator, String period, String org, double numerator, double denominator);
+		int size() {
+			return orgs.length;
+		}
 	}
 
 	private static final class Slice {
@@ -47,7 +44,7 @@ final class SortedSlices {
 
 	private final List<Slice> slices = new ArrayList<>();
 
-	private long held;
+	private int[] rank;
 
 	SortedSlices(OrgCodes orgs) {
 		this.orgs = orgs;
@@ -73,36 +70,61 @@ final class SortedSlices {
 		target.numerators[target.count] = numerator;
 		target.denominators[target.count] = denominator;
 		target.count++;
-		held++;
 	}
 
-	boolean full() {
-		return held >= LIMIT;
+	/** The numbers of the slices held, in key order: indicator, then period. */
+	List<Integer> order() {
+		List<Integer> numbers = new ArrayList<>();
+		for (int number = 0; number < slices.size(); number++) {
+			if (slices.get(number) != null) {
+				numbers.add(number);
+			}
+		}
+		numbers.sort(Comparator.comparing((Integer number) -> slices.get(number).indicator)
+			.thenComparing(number -> slices.get(number).period));
+		return numbers;
 	}
 
-	/** Gives every held row back in key order and forgets them. */
-	void drain(Out out) {
-		int[] rank = ranks();
-		List<Slice> ordered = slices.stream()
-			.filter(slice -> slice != null && slice.count > 0)
-			.sorted(Comparator.comparing((Slice slice) -> slice.indicator).thenComparing(slice -> slice.period))
-			.toList();
-		for (Slice slice : ordered) {
-			long[] keys = new long[slice.count];
-			for (int row = 0; row < slice.count; row++) {
+	/** Gives back one slice's rows in code order, and forgets them. */
+	Sorted take(int number) {
+		if (rank == null) {
+			rank = ranks();
+		}
+		Slice slice = slices.get(number);
+		slices.set(number, null);
+		int count = slice.count;
+		int[] sortedOrgs = new int[count];
+		double[] numerators = new double[count];
+		double[] denominators = new double[count];
+		if (inCodeOrder(slice)) {
+			System.arraycopy(slice.orgs, 0, sortedOrgs, 0, count);
+			System.arraycopy(slice.numerators, 0, numerators, 0, count);
+			System.arraycopy(slice.denominators, 0, denominators, 0, count);
+		}
+		else {
+			long[] keys = new long[count];
+			for (int row = 0; row < count; row++) {
 				keys[row] = ((long) rank[slice.orgs[row]] << 32) | row;
 			}
 			Arrays.sort(keys);
-			for (long key : keys) {
-				int row = (int) key;
-				out.row(slice.indicator, slice.period, orgs.code(slice.orgs[row]), slice.numerators[row],
-						slice.denominators[row]);
+			for (int place = 0; place < count; place++) {
+				int row = (int) keys[place];
+				sortedOrgs[place] = slice.orgs[row];
+				numerators[place] = slice.numerators[row];
+				denominators[place] = slice.denominators[row];
 			}
 		}
-		for (int i = 0; i < slices.size(); i++) {
-			slices.set(i, null);
+		return new Sorted(slice.indicator, slice.period, sortedOrgs, numerators, denominators);
+	}
+
+	/** Files listed practice by practice arrive in code order already: no sort needed. */
+	private boolean inCodeOrder(Slice slice) {
+		for (int row = 1; row < slice.count; row++) {
+			if (rank[slice.orgs[row - 1]] >= rank[slice.orgs[row]]) {
+				return false;
+			}
 		}
-		held = 0;
+		return true;
 	}
 
 	/** Each organisation index's place in code order. */
@@ -112,10 +134,10 @@ final class SortedSlices {
 			byCode[i] = i;
 		}
 		Arrays.sort(byCode, Comparator.comparing(orgs::code));
-		int[] rank = new int[byCode.length];
+		int[] ranks = new int[byCode.length];
 		for (int place = 0; place < byCode.length; place++) {
-			rank[byCode[place]] = place;
+			ranks[byCode[place]] = place;
 		}
-		return rank;
+		return ranks;
 	}
 }

@@ -127,17 +127,15 @@ class ValueComputation {
 	}
 
 	private SliceSums[] readInParallel(RecomputeScope scope) throws SQLException {
-		long blocks = jdbc.queryForObject("select pg_relation_size('outcomes_observation')"
+		long blocks = jdbc.queryForObject("select pg_total_relation_size('outcomes_slice')"
 				+ " / current_setting('block_size')::bigint", Long.class);
 		int readers = blocks < 1_000 ? 1 : READERS;
 		ExecutorService pool = Executors.newFixedThreadPool(readers);
 		try {
 			List<Future<SliceSums[]>> parts = new ArrayList<>();
 			for (int reader = 0; reader < readers; reader++) {
-				long from = blocks * reader / readers;
-				long to = blocks * (reader + 1) / readers;
-				String where = (reader == 0 ? "true" : "ctid >= '(" + from + ",0)'::tid")
-						+ (reader == readers - 1 ? "" : " and ctid < '(" + to + ",0)'::tid");
+				String where = readers == 1 ? "true"
+						: "(hashtext(indicator_id || ' ' || period) & 2147483647) % " + readers + " = " + reader;
 				parts.add(pool.submit(() -> {
 					try (Connection connection = dataSource.getConnection()) {
 						connection.setReadOnly(true);

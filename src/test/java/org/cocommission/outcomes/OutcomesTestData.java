@@ -36,7 +36,7 @@ final class OutcomesTestData {
 	}
 
 	static void directory(JdbcClient jdbc, DirectoryImports imports, UserAccounts accounts) {
-		jdbc.sql("delete from outcomes_observation").update();
+		jdbc.sql("delete from outcomes_slice").update();
 		jdbc.sql("delete from outcomes_value").update();
 		jdbc.sql("delete from outcomes_decile").update();
 		jdbc.sql("delete from outcomes_range").update();
