@@ -17,12 +17,17 @@ create table outcomes_slice (
     check (import_ids is null or cardinality(import_ids) = cardinality(org_codes))
 );
 
--- Stored uncompressed: compressing national arrays costs more on every load and read than the disk it saves.
+-- Stored uncompressed: compressing national arrays costs more on every load and read than the disk it saves. No
+-- statistics on the arrays: every read selects slices by key, and gathering them read every array on each ANALYZE.
 alter table outcomes_slice
     alter column org_codes set storage external,
     alter column numerators set storage external,
     alter column denominators set storage external,
-    alter column import_ids set storage external;
+    alter column import_ids set storage external,
+    alter column org_codes set statistics 0,
+    alter column numerators set statistics 0,
+    alter column denominators set statistics 0,
+    alter column import_ids set statistics 0;
 
 insert into outcomes_slice (indicator_id, period, org_codes, numerators, denominators, import_id, import_ids)
 select indicator_id, period,

@@ -47,6 +47,14 @@ final class ObservationChecks {
 
 	private int lastSlice = -1;
 
+	private String lastIndicatorId;
+
+	private String lastPeriod;
+
+	private Indicator lastIndicator;
+
+	private char[] typesByIndex = new char[1024];
+
 	private int lastOrg = -1;
 
 	/** The organisation codes seen, numbered ({@link #org()}). */
@@ -81,6 +89,7 @@ final class ObservationChecks {
 	/** A QOF group's prevalence indicator that the import will define, checked as defined already. */
 	void willDefine(Indicator indicator) {
 		indicators.putIfAbsent(indicator.id(), indicator);
+		lastIndicatorId = null;
 	}
 
 	boolean knowsIndicator(String id) {
@@ -94,15 +103,20 @@ final class ObservationChecks {
 	/** The problems of one observation row, alphabetically; empty when it may be stored. */
 	List<String> observation(long row, String org, String indicatorId, Period period, double numerator,
 			Double given) {
-		List<String> messages = new ArrayList<>(0);
-		Character type = orgTypes.get(org);
 		int first = firstRow(org, indicatorId, period.code(), row);
-		Indicator indicator = indicators.get(indicatorId);
+		char type = orgType(lastOrg);
+		Indicator indicator = lastIndicator;
 		denominator = given;
 		if (denominator == null && indicator != null && indicator.populationDenominator()) {
 			denominator = list(period).get(org);
 		}
-		if (type == null) {
+		if (type != 'O' && indicator != null && first == 0 && denominator != null
+				&& type == (indicator.level() == OutcomesLevel.PRACTICE ? 'P' : 'C')
+				&& !(indicator.type() == IndicatorType.PROPORTION && numerator > denominator)) {
+			return List.of();
+		}
+		List<String> messages = new ArrayList<>(2);
+		if (type == 'O') {
 			messages.add("unknown organisation " + org);
 		}
 		if (indicator == null) {
@@ -110,7 +124,7 @@ final class ObservationChecks {
 		}
 		else {
 			boolean practices = indicator.level() == OutcomesLevel.PRACTICE;
-			if (type != null && type != (practices ? 'P' : 'C')) {
+			if (type != 'O' && type != (practices ? 'P' : 'C')) {
 				messages.add(org + " is not a " + (practices ? "GP practice" : "CCG") + ": indicator " + indicatorId
 						+ " is observed for " + (practices ? "practices" : "CCGs"));
 			}
@@ -133,6 +147,20 @@ final class ObservationChecks {
 		return messages;
 	}
 
+	/** 'P' for a practice, 'C' for a CCG, 'X' for another organisation, 'O' for none known; by index, once each. */
+	private char orgType(int index) {
+		if (index >= typesByIndex.length) {
+			typesByIndex = Arrays.copyOf(typesByIndex, Math.max(index + 1, typesByIndex.length * 2));
+		}
+		char type = typesByIndex[index];
+		if (type == 0) {
+			Character known = orgTypes.get(orgs.code(index));
+			type = known == null ? 'O' : known == 'O' ? 'X' : known;
+			typesByIndex[index] = type;
+		}
+		return type;
+	}
+
 	/** The problems of one context attribute row. */
 	List<String> attribute(long row, String org, String attribute) {
 		List<String> messages = new ArrayList<>(0);
@@ -147,8 +175,29 @@ final class ObservationChecks {
 		return messages;
 	}
 
-	/** The row that first had this key, or 0 (remembering this row as the first). */
+	/**
+	 * The row that first had this key, or 0 (remembering this row as the first). Rows of the same indicator and period
+	 * as the last (the order files are written in) reuse its slice without looking it up.
+	 */
 	private int firstRow(String org, String indicator, String period, long row) {
+		if (!indicator.equals(lastIndicatorId) || !period.equals(lastPeriod)) {
+			findSlice(indicator, period);
+		}
+		int[] rows = firstRows.get(lastSlice);
+		int index = orgs.index(org);
+		lastOrg = index;
+		if (index >= rows.length) {
+			rows = Arrays.copyOf(rows, Math.max(index + 1, rows.length * 2));
+			firstRows.set(lastSlice, rows);
+		}
+		int first = rows[index];
+		if (first == 0) {
+			rows[index] = (int) row;
+		}
+		return first;
+	}
+
+	private void findSlice(String indicator, String period) {
 		int indicatorIndex = indicatorCodes.index(indicator);
 		int periodIndex = periodCodes.index(period);
 		if (indicatorIndex >= sliceNumbers.length) {
@@ -165,18 +214,9 @@ final class ObservationChecks {
 			periods[periodIndex] = firstRows.size();
 		}
 		lastSlice = periods[periodIndex] - 1;
-		int[] rows = firstRows.get(lastSlice);
-		int index = orgs.index(org);
-		lastOrg = index;
-		if (index >= rows.length) {
-			rows = Arrays.copyOf(rows, Math.max(index + 1, rows.length * 2));
-			firstRows.set(lastSlice, rows);
-		}
-		int first = rows[index];
-		if (first == 0) {
-			rows[index] = (int) row;
-		}
-		return first;
+		lastIndicatorId = indicator;
+		lastPeriod = period;
+		lastIndicator = indicators.get(indicator);
 	}
 
 	/** As PostgreSQL writes a double: whole numbers without a decimal point. */

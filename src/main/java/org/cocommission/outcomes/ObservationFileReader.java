@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.LongConsumer;
 
+import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 
@@ -79,6 +80,9 @@ final class ObservationFileReader {
 	}
 
 	Outcome read(ImportFormat format, InputStream content, String qofPeriod) {
+		if (format == ImportFormat.LONG) {
+			return readLong(content);
+		}
 		try (CsvReader<CsvRecord> reader = CsvReader.builder()
 			.allowMissingFields(true)
 			.allowExtraFields(true)
@@ -101,7 +105,7 @@ final class ObservationFileReader {
 				}
 				try {
 					switch (format) {
-						case LONG -> longRow(record, line);
+						case LONG -> longRow(record.getFields(), line);
 						case QOF_PREVALENCE -> qofRow(record, line, qofPeriod);
 						case FINGERTIPS -> fingertipsRow(record, line, columns);
 					}
@@ -121,7 +125,11 @@ final class ObservationFileReader {
 	}
 
 	private Map<String, Integer> header(ImportFormat format, CsvRecord record, long line) {
-		List<String> names = record.getFields().stream().map(String::trim).toList();
+		return header(format, record.getFields(), line);
+	}
+
+	private Map<String, Integer> header(ImportFormat format, List<String> fields, long line) {
+		List<String> names = fields.stream().map(String::trim).toList();
 		List<String> expected = switch (format) {
 			case LONG -> LONG_HEADER;
 			case QOF_PREVALENCE -> QOF_HEADER;
@@ -142,17 +150,209 @@ final class ObservationFileReader {
 		return columns;
 	}
 
-	private void longRow(CsvRecord record, long line) {
-		requireFields(record, LONG_HEADER.size());
-		String org = code(record.getField(0), "ORG_CODE");
-		String indicator = record.getField(1).trim();
+	/**
+	 * The project's long format, the one national files come in: FastCSV splits the records, and each field is read
+	 * from its characters ({@link LongRows}) without a String per field.
+	 */
+	private Outcome readLong(InputStream content) {
+		LongRows rows = new LongRows();
+		try (CsvReader<Void> reader = CsvReader.builder()
+			.allowMissingFields(true)
+			.allowExtraFields(true)
+			.skipEmptyLines(true)
+			.detectBomHeader(true)
+			.build(rows, new InputStreamReader(content, StandardCharsets.UTF_8))) {
+			for (Void ignored : reader) {
+				// Each record is handled as it is built.
+			}
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException("Could not read the file", ex);
+		}
+		if (!rows.headerSeen && outcome.errors.isEmpty()) {
+			outcome.error(1, "the file is empty");
+		}
+		return outcome;
+	}
+
+	/** One row of the long format, from its fields as text (the way any row can be read). */
+	private void longRow(List<String> fields, long line) {
+		if (fields.size() != LONG_HEADER.size()) {
+			throw new IllegalArgumentException("has " + fields.size() + " columns; expected " + LONG_HEADER.size());
+		}
+		String org = code(fields.get(0), "ORG_CODE");
+		String indicator = fields.get(1).trim();
 		if (indicator.isEmpty() || indicator.length() > 40) {
 			throw new IllegalArgumentException("INDICATOR_ID is missing or longer than 40 characters");
 		}
-		Period period = period(record.getField(2));
-		double numerator = count(record.getField(3), "NUMERATOR");
-		Double denominator = optionalCount(record.getField(4), "DENOMINATOR");
+		Period period = period(fields.get(2));
+		double numerator = count(fields.get(3), "NUMERATOR");
+		Double denominator = optionalCount(fields.get(4), "DENOMINATOR");
 		staging.observation(line, org, indicator, period, numerator, denominator);
+	}
+
+	/**
+	 * Reads long-format records from FastCSV's characters. A row of plain codes and plain numbers (the rows of a
+	 * national file) is read straight from them: codes become the one String each has ({@link OrgCodes}), numbers
+	 * are parsed in place. Any other row (quoted, spaced, lower case, exponents, thousands separators, errors) is
+	 * read as text by {@link #longRow}, so it gets exactly the same result and messages.
+	 */
+	private final class LongRows extends AbstractBaseCsvCallbackHandler<Void> {
+
+		private static final int MAX_FAST_DIGITS = 15;
+
+		private static final double[] POWERS_OF_TEN = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+				1e12, 1e13, 1e14, 1e15 };
+
+		private final char[][] fields = new char[LONG_HEADER.size()][64];
+
+		private final int[] lengths = new int[LONG_HEADER.size()];
+
+		private final List<String> extra = new ArrayList<>();
+
+		private final OrgCodes orgs = new OrgCodes();
+
+		private final OrgCodes indicators = new OrgCodes();
+
+		private final OrgCodes periods = new OrgCodes();
+
+		private boolean quoted;
+
+		private boolean headerSeen;
+
+		private boolean stopped;
+
+		@Override
+		protected void handleBegin(long startingLineNumber) {
+			quoted = false;
+			extra.clear();
+		}
+
+		@Override
+		protected void handleField(int index, char[] buffer, int offset, int length, boolean isQuoted) {
+			if (index >= fields.length) {
+				extra.add(new String(buffer, offset, length));
+				return;
+			}
+			quoted |= isQuoted;
+			if (fields[index].length < length) {
+				fields[index] = new char[Math.max(length, fields[index].length * 2)];
+			}
+			System.arraycopy(buffer, offset, fields[index], 0, length);
+			lengths[index] = length;
+		}
+
+		@Override
+		protected Void buildRecord() {
+			if (stopped || getRecordType() != de.siegmar.fastcsv.reader.RecordType.DATA) {
+				return null;
+			}
+			long line = getStartingLineNumber();
+			if (!headerSeen) {
+				headerSeen = true;
+				stopped = header(ImportFormat.LONG, texts(), line) == null;
+				return null;
+			}
+			outcome.rowsRead++;
+			if (outcome.rowsRead % PROGRESS_EVERY == 0) {
+				progress.accept(outcome.rowsRead);
+			}
+			try {
+				if (!plainRow(line)) {
+					longRow(texts(), line);
+				}
+			}
+			catch (IllegalArgumentException ex) {
+				outcome.error(line, ex.getMessage());
+			}
+			return null;
+		}
+
+		/** Reads a plain row and gives it to the sink; false (having done nothing) when it is not plain. */
+		private boolean plainRow(long line) {
+			if (quoted || getFieldCount() != fields.length || !isCode(0, 12) || lengths[0] < 3 || !isUpperCaseCode(0)
+					|| !isCode(1, 40) || !isCode(2, 40)) {
+				return false;
+			}
+			double numerator = plainCount(3);
+			double denominator = lengths[4] == 0 ? 0 : plainCount(4);
+			if (Double.isNaN(numerator) || Double.isNaN(denominator)) {
+				return false;
+			}
+			String org = orgs.code(orgs.index(fields[0], 0, lengths[0]));
+			String indicator = indicators.code(indicators.index(fields[1], 0, lengths[1]));
+			Period period = period(periods.code(periods.index(fields[2], 0, lengths[2])));
+			staging.observation(line, org, indicator, period, numerator, lengths[4] == 0 ? null : denominator);
+			return true;
+		}
+
+		/** Printable ASCII without spaces or separators at either end: nothing to trim, nothing to decode. */
+		private boolean isCode(int field, int maximum) {
+			int length = lengths[field];
+			if (length == 0 || length > maximum) {
+				return false;
+			}
+			char[] chars = fields[field];
+			for (int i = 0; i < length; i++) {
+				if (chars[i] <= ' ' || chars[i] >= 0x7f) {
+					return false;
+				}
+			}
+			return true;
+		}
+
+		private boolean isUpperCaseCode(int field) {
+			char[] chars = fields[field];
+			for (int i = 0; i < lengths[field]; i++) {
+				char c = chars[i];
+				if (!(c >= '0' && c <= '9') && !(c >= 'A' && c <= 'Z')) {
+					return false;
+				}
+			}
+			return true;
+		}
+
+		/**
+		 * A count written as plain digits with at most one decimal point and {@value #MAX_FAST_DIGITS} digits, or NaN
+		 * for anything else. Both the digits and the power of ten are exact doubles then, so one division gives the
+		 * correctly rounded value, the same as {@link Double#parseDouble}.
+		 */
+		private double plainCount(int field) {
+			char[] chars = fields[field];
+			int length = lengths[field];
+			long digits = 0;
+			int count = 0;
+			int decimals = -1;
+			for (int i = 0; i < length; i++) {
+				char c = chars[i];
+				if (c >= '0' && c <= '9') {
+					digits = digits * 10 + (c - '0');
+					count++;
+					if (decimals >= 0) {
+						decimals++;
+					}
+				}
+				else if (c == '.' && decimals < 0) {
+					decimals = 0;
+				}
+				else {
+					return Double.NaN;
+				}
+			}
+			if (count == 0 || count > MAX_FAST_DIGITS) {
+				return Double.NaN;
+			}
+			return decimals <= 0 ? digits : digits / POWERS_OF_TEN[decimals];
+		}
+
+		private List<String> texts() {
+			List<String> texts = new ArrayList<>(getFieldCount());
+			for (int i = 0; i < Math.min(getFieldCount(), fields.length); i++) {
+				texts.add(new String(fields[i], 0, lengths[i]));
+			}
+			texts.addAll(extra);
+			return texts;
+		}
 	}
 
 	private void qofRow(CsvRecord record, long line, String qofPeriod) {

@@ -3,16 +3,21 @@ package org.cocommission.outcomes;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Short codes (organisations, indicators, periods) numbered 0, 1, 2... in the order first seen, found by their
- * ASCII bytes without making a String: an open-addressing table, because a national recompute and import look up
- * tens of millions of codes. Not thread-safe for adding.
+ * ASCII bytes or characters without making a String: an open-addressing table, because a national recompute and
+ * import look up tens of millions of codes. Each code has one String ({@link #code(int)}), so Strings handed out here
+ * are found again by a hash they have cached. Not thread-safe for adding.
  */
 final class OrgCodes {
 
 	private final List<String> codes = new ArrayList<>();
+
+	private final Map<String, Integer> byString = new HashMap<>();
 
 	private byte[][] keys = new byte[1024][];
 
@@ -28,6 +33,10 @@ final class OrgCodes {
 
 	/** The index of a code, added if new. */
 	int index(String code) {
+		Integer known = byString.get(code);
+		if (known != null) {
+			return known;
+		}
 		byte[] bytes = code.getBytes(StandardCharsets.UTF_8);
 		int found = find(bytes, 0, bytes.length);
 		return found >= 0 ? found : add(bytes, code);
@@ -35,8 +44,33 @@ final class OrgCodes {
 
 	/** The index of a code, or -1. */
 	int find(String code) {
-		byte[] bytes = code.getBytes(StandardCharsets.UTF_8);
-		return find(bytes, 0, bytes.length);
+		Integer known = byString.get(code);
+		return known == null ? -1 : known;
+	}
+
+	/** The index of the ASCII code in {@code chars[offset, offset + length)}, added if new. */
+	int index(char[] chars, int offset, int length) {
+		int mask = keys.length - 1;
+		for (int slot = hash(chars, offset, length) & mask;; slot = (slot + 1) & mask) {
+			byte[] key = keys[slot];
+			if (key == null) {
+				break;
+			}
+			if (key.length == length && sameCharacters(key, chars, offset)) {
+				return values[slot];
+			}
+		}
+		String code = new String(chars, offset, length);
+		return add(code.getBytes(StandardCharsets.UTF_8), code);
+	}
+
+	private static boolean sameCharacters(byte[] key, char[] chars, int offset) {
+		for (int i = 0; i < key.length; i++) {
+			if (key[i] != chars[offset + i]) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** The index of the code in {@code bytes[offset, offset + length)}, or -1. */
@@ -66,6 +100,7 @@ final class OrgCodes {
 		}
 		int index = codes.size();
 		codes.add(code);
+		byString.put(code, index);
 		put(key, index);
 		return index;
 	}
@@ -90,6 +125,14 @@ final class OrgCodes {
 				put(oldKeys[slot], oldValues[slot]);
 			}
 		}
+	}
+
+	private static int hash(char[] chars, int offset, int length) {
+		int hash = 0;
+		for (int i = offset; i < offset + length; i++) {
+			hash = 31 * hash + (byte) chars[i];
+		}
+		return hash ^ (hash >>> 16);
 	}
 
 	private static int hash(byte[] bytes, int offset, int length) {

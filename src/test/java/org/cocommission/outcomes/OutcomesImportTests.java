@@ -138,13 +138,40 @@ class OutcomesImportTests {
 
 	@Test
 	void reimportReplacesTheSameKeys() {
-		importLong(HEADER + "A81001,PRAC-GPPS,2019-05,50,100\nA81002,PRAC-GPPS,2019-05,10,100\n");
-		importLong(HEADER + "A81001,PRAC-GPPS,2019-05,60,100\n");
+		long first = importLong(HEADER + "A81001,PRAC-GPPS,2019-05,50,100\nA81002,PRAC-GPPS,2019-05,10,100\n").importId();
+		long second = importLong(HEADER + "A81001,PRAC-GPPS,2019-05,60,100\n").importId();
 		assertThat(jdbc.sql("select numerator from outcomes_observation where indicator_id = 'PRAC-GPPS' and org_code = 'A81001'")
 			.query(Double.class)
 			.list()).containsExactly(60.0);
 		assertThat(only(level(OutcomesLevel.ENGLAND, "PRAC-GPPS", "2019-05"), ValueComputation.ENGLAND).numerator())
 			.isEqualTo(70);
+		assertThat(jdbc.sql("select org_code, import_id from outcomes_observation where indicator_id = 'PRAC-GPPS'")
+			.query((rs, row) -> rs.getString(1) + " " + rs.getLong(2))
+			.list()).containsExactly("A81001 " + second, "A81002 " + first);
+	}
+
+	@Test
+	void aReimportMergesIntoTheStoredSliceInCodeOrder() {
+		importLong(HEADER + "B00001,PRAC-GPPS,2019-05,5,100\nA81004,PRAC-GPPS,2019-05,4,100\n");
+		importLong(HEADER + "A81001,PRAC-GPPS,2019-05,1,100\nA81005,PRAC-GPPS,2019-05,6,100\nA81004,PRAC-GPPS,2019-05,44,100\n");
+		assertThat(jdbc.sql("select org_code || ' ' || numerator from outcomes_observation where indicator_id = 'PRAC-GPPS'")
+			.query(String.class)
+			.list()).containsExactly("A81001 1", "A81004 44", "A81005 6", "B00001 5");
+	}
+
+	@Test
+	void rowsWrittenAnyWayTheCsvAllowsAreReadAlike() {
+		importLong(HEADER + """
+				"A81001",PRAC-GPPS,2019-05,12.5,100
+				 a81002 ,PRAC-GPPS, 2019-05 , 1e1 ,100.0
+				B00001,"PRAC-GPPS",2019-05,"1,000",2000
+				B00002,PRAC-GPPS,2019-05,0.1,3
+				B00003,PRAC-GPPS,2019-05,007.250,10.
+				""");
+		assertThat(jdbc.sql("select org_code, numerator, denominator from outcomes_observation where indicator_id = 'PRAC-GPPS'")
+			.query((rs, row) -> rs.getString(1) + " " + rs.getDouble(2) + " " + rs.getDouble(3))
+			.list()).containsExactly("A81001 12.5 100.0", "A81002 10.0 100.0", "B00001 1000.0 2000.0",
+					"B00002 " + 0.1 + " 3.0", "B00003 7.25 10.0");
 	}
 
 	@Test
