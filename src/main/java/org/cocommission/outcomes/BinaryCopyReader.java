@@ -56,16 +56,7 @@ final class BinaryCopyReader {
 	}
 
 	double readDouble() throws SQLException {
-		int length = field();
-		if (length != 8) {
-			throw new IllegalStateException("Expected a double, not " + length + " bytes");
-		}
-		long bits = 0;
-		for (int i = 0; i < 8; i++) {
-			bits = (bits << 8) | (buffer[position + i] & 0xff);
-		}
-		position += 8;
-		return Double.longBitsToDouble(bits);
+		return Double.longBitsToDouble(eightBytes("a double"));
 	}
 
 	/** A text field, as a String. */
@@ -77,16 +68,20 @@ final class BinaryCopyReader {
 	}
 
 	long readLong() throws SQLException {
+		return eightBytes("a bigint");
+	}
+
+	private long eightBytes(String expected) throws SQLException {
 		int length = field();
 		if (length != 8) {
-			throw new IllegalStateException("Expected a bigint, not " + length + " bytes");
+			throw new IllegalStateException("Expected " + expected + ", not " + length + " bytes");
 		}
-		long value = 0;
+		long bits = 0;
 		for (int i = 0; i < 8; i++) {
-			value = (value << 8) | (buffer[position + i] & 0xff);
+			bits = (bits << 8) | (buffer[position + i] & 0xff);
 		}
 		position += 8;
-		return value;
+		return bits;
 	}
 
 	/**
@@ -104,7 +99,7 @@ final class BinaryCopyReader {
 		return count;
 	}
 
-	/** The next {@code count} array elements, as doubles. */
+	/** The next field, an array of {@code count} doubles. */
 	double[] readDoubles(int count) throws SQLException {
 		field();
 		if (arrayLength() != count) {
