@@ -36,8 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Imports observations: the whole file or nothing. The body is streamed through the row checks and the checks against
  * the directory and indicators ({@link ObservationChecks}, in memory), held per indicator and period, and written a
  * slice at a time into outcomes_slice by binary COPY ({@link ObservationLoad}), replacing the observations with the
- * same keys; every value of the indicators and periods it touched is recomputed in the same transaction. National users only; one import at a time
- * across instances.
+ * same keys; every value of the indicators and periods it touched is recomputed in the same transaction. National
+ * users only; one import at a time across instances.
  */
 @Service
 public class ObservationImports {

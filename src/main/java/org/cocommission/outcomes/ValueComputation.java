@@ -31,8 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * comparison and decile are pure functions of its own observation and those, so {@link OutcomesValues} computes them
  * on read ({@link PracticeValues}) instead of writing millions of rows here.
  * <p>
- * A full recompute, when the caller's transaction has not written anything, reads the table on several connections at
- * once (disjoint block ranges); otherwise everything happens on the transaction's connection, which sees its own
+ * A full recompute, when the caller's transaction has not written anything, reads the slices on several connections
+ * at once (disjoint sets, by a hash of the slice's key); otherwise everything happens on the transaction's connection, which sees its own
  * uncommitted observations. Writing is always in one transaction: the caller's, or one of its own.
  */
 @Component
