@@ -2,11 +2,12 @@ package org.cocommission.outcomes;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
  * Practices' values, computed on read: each is a pure function of the practice's own observation, its slice's
@@ -16,6 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class PracticeValues {
 
+	/** Every practice of a slice, or those of one CCG. */
 	private static final String PRACTICES = """
 			with day as (select starts from outcomes_period where period = ?),
 			links as (
@@ -30,8 +32,35 @@ final class PracticeValues {
 			left join links l on l.child_code = o.org_code
 			left join directory_organisation org on org.code = o.org_code
 			where o.indicator_id = ? and o.period = ? and (cast(? as varchar) is null or l.parent_code = ?)
-			  and (cast(? as varchar[]) is null or o.org_code = any (?))
 			order by o.org_code
+			""";
+
+	/**
+	 * Chosen practices of a slice (a practice page's own, its peers): each found in the slice's arrays, and only their
+	 * CCG links looked up, instead of unnesting the slice and placing every practice.
+	 */
+	private static final String CHOSEN = """
+			with day as (select starts from outcomes_period where period = ?),
+			links as (
+			    select distinct on (r.child_code) r.child_code, r.parent_code
+			    from day join directory_relationship r on (r.valid_from is null or r.valid_from <= day.starts)
+			      and (r.valid_to is null or r.valid_to >= day.starts)
+			    join directory_organisation parent on parent.code = r.parent_code and parent.type = 'CCG'
+			    where r.child_code = any (cast(? as varchar[]))
+			    order by r.child_code, r.valid_from desc nulls last
+			),
+			chosen as (
+			    select c.code, s.numerators[p.place] as numerator, s.denominators[p.place] as denominator
+			    from outcomes_slice s
+			    cross join unnest(cast(? as text[])) as c (code)
+			    cross join lateral (select array_position(s.org_codes, c.code) as place) p
+			    where s.indicator_id = ? and s.period = ? and p.place is not null
+			)
+			select ch.code, coalesce(org.name, ch.code) as org_name, l.parent_code, ch.numerator, ch.denominator
+			from chosen ch
+			left join links l on l.child_code = ch.code
+			left join directory_organisation org on org.code = ch.code
+			order by ch.code
 			""";
 
 	private final JdbcTemplate jdbc;
@@ -47,26 +76,47 @@ final class PracticeValues {
 
 	/** The values of the given practices (every practice when null) of a practice indicator in a period, by code. */
 	List<ValueRow> valuesOf(Indicator indicator, String period, Collection<String> codes) {
-		return values(indicator, period, null, codes == null ? null : codes.toArray(String[]::new));
+		return values(indicator, period, null, codes == null ? null : codes.stream().distinct().toArray(String[]::new));
 	}
 
 	/**
-	 * For each practice indicator, the latest period with an observation of the practice, by indicator id. Looks in
-	 * each indicator's slices from the latest back, and stops at the first that has the practice.
+	 * For each practice indicator, the latest period with an observation of the practice, by indicator id. Asks, in
+	 * rounds, whether each indicator's latest slice not yet looked in has the practice: usually one round, reading one
+	 * array of codes per indicator, where a filter over every slice would read them all (36 a national indicator).
 	 */
 	Map<String, String> latestPeriods(String practiceCode) {
-		Map<String, String> latest = new LinkedHashMap<>();
+		Map<String, List<String>> periodsLatestFirst = new TreeMap<>();
 		jdbc.query("""
-				select i.id, found.period from outcomes_indicator i
-				cross join lateral (
-				    select s.period from outcomes_slice s join outcomes_period p on p.period = s.period
-				    where s.indicator_id = i.id and ? = any (s.org_codes)
-				    order by p.starts desc, p.ends desc limit 1) found
-				where i.level = 'PRACTICE'
-				order by i.id
+				select s.indicator_id, s.period from outcomes_slice s
+				join outcomes_indicator i on i.id = s.indicator_id and i.level = 'PRACTICE'
+				join outcomes_period p on p.period = s.period
+				order by s.indicator_id, p.starts desc, p.ends desc
 				""", rs -> {
-			latest.put(rs.getString(1), rs.getString(2));
-		}, practiceCode);
+			periodsLatestFirst.computeIfAbsent(rs.getString(1), id -> new ArrayList<>()).add(rs.getString(2));
+		});
+		Map<String, String> latest = new TreeMap<>();
+		for (int round = 0; !periodsLatestFirst.isEmpty(); round++) {
+			List<String> indicatorIds = new ArrayList<>();
+			List<String> periods = new ArrayList<>();
+			for (var entry : periodsLatestFirst.entrySet()) {
+				if (round < entry.getValue().size()) {
+					indicatorIds.add(entry.getKey());
+					periods.add(entry.getValue().get(round));
+				}
+			}
+			if (indicatorIds.isEmpty()) {
+				break;
+			}
+			jdbc.query("""
+					select s.indicator_id, s.period from outcomes_slice s
+					join unnest(cast(? as varchar[]), cast(? as varchar[])) as w (indicator_id, period)
+					  on w.indicator_id = s.indicator_id and w.period = s.period
+					where ? = any (s.org_codes)
+					""", rs -> {
+				latest.put(rs.getString(1), rs.getString(2));
+				periodsLatestFirst.remove(rs.getString(1));
+			}, indicatorIds.toArray(String[]::new), periods.toArray(String[]::new), practiceCode);
+		}
 		return latest;
 	}
 
@@ -80,10 +130,14 @@ final class PracticeValues {
 		double[] cuts = jdbc.query("select cuts from outcomes_decile where indicator_id = ? and period = ?"
 				+ " and level = 'PRACTICE'", rs -> rs.next() ? cuts(rs.getArray(1)) : null, indicator.id(), period);
 		List<ValueRow> rows = new ArrayList<>();
-		jdbc.query(PRACTICES, rs -> {
-			rows.add(row(indicator, rs.getString(1), rs.getString(2), rs.getString(3), rs.getDouble(4), rs.getDouble(5),
-					england, cuts));
-		}, period, indicator.id(), period, ccgCode, ccgCode, codes, codes);
+		RowCallbackHandler add = rs -> rows.add(row(indicator, rs.getString(1),
+				rs.getString(2), rs.getString(3), rs.getDouble(4), rs.getDouble(5), england, cuts));
+		if (codes == null) {
+			jdbc.query(PRACTICES, add, period, indicator.id(), period, ccgCode, ccgCode);
+		}
+		else {
+			jdbc.query(CHOSEN, add, period, codes, codes, indicator.id(), period);
+		}
 		return rows;
 	}
 

@@ -160,6 +160,22 @@ class OutcomesImportTests {
 	}
 
 	@Test
+	void aPracticesLatestPeriodIsTheLatestSliceThatHasIt() {
+		importLong(HEADER + """
+				A81001,PRAC-GPPS,2019-05,1,100
+				A81002,PRAC-GPPS,2019-05,2,100
+				A81002,PRAC-GPPS,2019-06,3,100
+				A81002,PRAC-GPPS,2019-07,4,100
+				A81001,PRAC-FLU65,2019/20,5,100
+				""");
+		assertThat(as(users, "outcomes-national", () -> values.latestPeriods(OutcomesLevel.PRACTICE, "A81001")))
+			.containsExactly(java.util.Map.entry("PRAC-FLU65", "2019/20"), java.util.Map.entry("PRAC-GPPS", "2019-05"));
+		assertThat(as(users, "outcomes-national", () -> values.latestPeriods(OutcomesLevel.PRACTICE, "A81002")))
+			.containsExactly(java.util.Map.entry("PRAC-GPPS", "2019-07"));
+		assertThat(as(users, "outcomes-national", () -> values.latestPeriods(OutcomesLevel.PRACTICE, "A81009"))).isEmpty();
+	}
+
+	@Test
 	void rowsWrittenAnyWayTheCsvAllowsAreReadAlike() {
 		importLong(HEADER + """
 				"A81001",PRAC-GPPS,2019-05,12.5,100
