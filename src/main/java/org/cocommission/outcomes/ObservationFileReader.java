@@ -270,8 +270,8 @@ final class ObservationFileReader {
 
 		/** Reads a plain row and gives it to the sink; false (having done nothing) when it is not plain. */
 		private boolean plainRow(long line) {
-			if (quoted || getFieldCount() != fields.length || !isCode(0, 12) || lengths[0] < 3 || !isUpperCaseCode(0)
-					|| !isCode(1, 40) || !isCode(2, 40)) {
+			if (quoted || getFieldCount() != fields.length || !isOrgCode(fields[0], lengths[0]) || !isCode(1, 40)
+					|| !isCode(2, 40)) {
 				return false;
 			}
 			double numerator = plainCount(3);
@@ -295,17 +295,6 @@ final class ObservationFileReader {
 			char[] chars = fields[field];
 			for (int i = 0; i < length; i++) {
 				if (chars[i] <= ' ' || chars[i] >= 0x7f) {
-					return false;
-				}
-			}
-			return true;
-		}
-
-		private boolean isUpperCaseCode(int field) {
-			char[] chars = fields[field];
-			for (int i = 0; i < lengths[field]; i++) {
-				char c = chars[i];
-				if (!(c >= '0' && c <= '9') && !(c >= 'A' && c <= 'Z')) {
 					return false;
 				}
 			}
@@ -436,13 +425,17 @@ final class ObservationFileReader {
 		return code;
 	}
 
-	/** Three to twelve capital letters and digits, checked without a regular expression on every row. */
 	private static boolean isOrgCode(String code) {
-		if (code.length() < 3 || code.length() > 12) {
+		return isOrgCode(code.toCharArray(), code.length());
+	}
+
+	/** Three to twelve capital letters and digits, checked without a regular expression on every row. */
+	private static boolean isOrgCode(char[] chars, int length) {
+		if (length < 3 || length > 12) {
 			return false;
 		}
-		for (int i = 0; i < code.length(); i++) {
-			char c = code.charAt(i);
+		for (int i = 0; i < length; i++) {
+			char c = chars[i];
 			if (!(c >= '0' && c <= '9') && !(c >= 'A' && c <= 'Z')) {
 				return false;
 			}

@@ -34,12 +34,7 @@ final class OrgCodes {
 	/** The index of a code, added if new. */
 	int index(String code) {
 		Integer known = byString.get(code);
-		if (known != null) {
-			return known;
-		}
-		byte[] bytes = code.getBytes(StandardCharsets.UTF_8);
-		int found = find(bytes, 0, bytes.length);
-		return found >= 0 ? found : add(bytes, code);
+		return known != null ? known : add(code.getBytes(StandardCharsets.UTF_8), code);
 	}
 
 	/** The index of a code, or -1. */

@@ -17,16 +17,24 @@ import org.springframework.jdbc.core.RowCallbackHandler;
  */
 final class PracticeValues {
 
-	/** Every practice of a slice, or those of one CCG. */
-	private static final String PRACTICES = """
+	/**
+	 * The period's first day and each practice's CCG on it, as when it was summed; {@code %s} is where a query narrows
+	 * the practices whose links are looked up.
+	 */
+	private static final String DAY_AND_LINKS = """
 			with day as (select starts from outcomes_period where period = ?),
 			links as (
 			    select distinct on (r.child_code) r.child_code, r.parent_code
 			    from day join directory_relationship r on (r.valid_from is null or r.valid_from <= day.starts)
 			      and (r.valid_to is null or r.valid_to >= day.starts)
 			    join directory_organisation parent on parent.code = r.parent_code and parent.type = 'CCG'
+			    %s
 			    order by r.child_code, r.valid_from desc nulls last
 			)
+			""";
+
+	/** Every practice of a slice, or those of one CCG. */
+	private static final String PRACTICES = DAY_AND_LINKS.formatted("") + """
 			select o.org_code, coalesce(org.name, o.org_code) as org_name, l.parent_code, o.numerator, o.denominator
 			from outcomes_observation o
 			left join links l on l.child_code = o.org_code
@@ -39,17 +47,9 @@ final class PracticeValues {
 	 * Chosen practices of a slice (a practice page's own, its peers): each found in the slice's arrays, and only their
 	 * CCG links looked up, instead of unnesting the slice and placing every practice.
 	 */
-	private static final String CHOSEN = """
-			with day as (select starts from outcomes_period where period = ?),
-			links as (
-			    select distinct on (r.child_code) r.child_code, r.parent_code
-			    from day join directory_relationship r on (r.valid_from is null or r.valid_from <= day.starts)
-			      and (r.valid_to is null or r.valid_to >= day.starts)
-			    join directory_organisation parent on parent.code = r.parent_code and parent.type = 'CCG'
-			    where r.child_code = any (cast(? as varchar[]))
-			    order by r.child_code, r.valid_from desc nulls last
-			),
-			chosen as (
+	private static final String CHOSEN = DAY_AND_LINKS.formatted("where r.child_code = any (cast(? as varchar[]))")
+			+ """
+			, chosen as (
 			    select c.code, s.numerators[p.place] as numerator, s.denominators[p.place] as denominator
 			    from outcomes_slice s
 			    cross join unnest(cast(? as text[])) as c (code)
