@@ -4,12 +4,17 @@ import java.io.IOException;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.cocommission.platform.PageOf;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -127,9 +132,11 @@ class OutcomesApiController {
 	}
 
 	@Operation(summary = "A CCG's spine chart: the latest value of every indicator, England's and the peer range")
-	@GetMapping("/spine/{ccgCode}")
-	List<SpineRow> spine(@PathVariable String ccgCode) {
-		return pages.spine(ccgCode.toUpperCase());
+	@ApiResponse(responseCode = "200", description = "One row per indicator", content = @Content(
+			mediaType = MediaType.APPLICATION_JSON_VALUE, array = @ArraySchema(schema = @Schema(implementation = SpineRow.class))))
+	@GetMapping(value = "/spine/{ccgCode}", produces = MediaType.APPLICATION_JSON_VALUE)
+	byte[] spine(@PathVariable String ccgCode) {
+		return pages.spineJson(ccgCode.toUpperCase());
 	}
 
 	private String latest(String indicator) {

@@ -98,6 +98,9 @@ class OutcomesReadCache {
 	}
 
 	private static int weight(Object value) {
+		if (value instanceof Weighed weighed) {
+			return weighed.weight();
+		}
 		if (value instanceof Collection<?> rows) {
 			return 1 + rows.size();
 		}
@@ -105,6 +108,12 @@ class OutcomesReadCache {
 			return 1 + rows.size();
 		}
 		return 1;
+	}
+
+	/** A kept value that says what it weighs, in rows of about 200 bytes. */
+	interface Weighed {
+
+		int weight();
 	}
 
 	private record Generation(String id, boolean writtenHere) {

@@ -11,7 +11,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 import org.cocommission.identity.AccessPolicy;
@@ -77,14 +76,14 @@ public class OutcomesValues {
 			return cache.get("practices", Arrays.asList(indicatorId, period, parentCode),
 					() -> List.copyOf(practices.values(indicator, period, parentCode)));
 		}
-		List<ValueRow> slice = slice(indicatorId, level, period);
+		List<ValueRow> slice = slice(indicatorId, level, period).rows();
 		return parentCode == null ? slice
 				: slice.stream().filter(row -> parentCode.equals(row.parentCode())).toList();
 	}
 
 	/** Every organisation's stored row of a level (not practices) in one period, by code. */
-	private List<ValueRow> slice(String indicatorId, OutcomesLevel level, String period) {
-		return cache.get("slice", List.of(indicatorId, level, period), () -> List.copyOf(jdbc.query("select "
+	private StoredSlice slice(String indicatorId, OutcomesLevel level, String period) {
+		return cache.get("slice", List.of(indicatorId, level, period), () -> StoredSlice.of(jdbc.query("select "
 				+ VALUE_COLUMNS + " from outcomes_value v left join directory_organisation o on o.code = v.org_code"
 				+ " where v.indicator_id = ? and v.level = ? and v.period = ? order by v.org_code",
 				(rs, row) -> row(rs), indicatorId, level.name(), period)));
@@ -172,24 +171,20 @@ public class OutcomesValues {
 	/** The latest value of every indicator for a CCG, beside England's and its peers' range. */
 	public List<SpineRow> spine(String ccgCode, List<String> peerCodes) {
 		access.requireUser();
-		Set<String> peers = Set.copyOf(peerCodes);
 		List<SpineRow> rows = new ArrayList<>();
 		for (Indicator indicator : indicators.all()) {
 			List<String> periods = ccgPeriods(indicator.id());
 			for (int at = periods.size() - 1; at >= 0; at--) {
 				String period = periods.get(at);
-				List<ValueRow> ccgs = slice(indicator.id(), OutcomesLevel.CCG, period);
-				ValueRow ccg = ccgs.stream().filter(row -> row.orgCode().equals(ccgCode)).findFirst().orElse(null);
+				StoredSlice ccgs = slice(indicator.id(), OutcomesLevel.CCG, period);
+				ValueRow ccg = ccgs.row(ccgCode);
 				if (ccg == null) {
 					continue;
 				}
-				Double england = slice(indicator.id(), OutcomesLevel.ENGLAND, period).stream()
-					.findFirst()
-					.map(ValueRow::value)
-					.orElse(null);
-				List<ValueRow> peerRows = ccgs.stream().filter(row -> peers.contains(row.orgCode())).toList();
-				rows.add(new SpineRow(indicator, period, england, ccg, lowest(peerRows), highest(peerRows),
-						lowest(ccgs), highest(ccgs)));
+				Double england = slice(indicator.id(), OutcomesLevel.ENGLAND, period).firstValue();
+				List<ValueRow> peerRows = ccgs.only(peerCodes);
+				rows.add(new SpineRow(indicator, period, england, ccg, StoredSlice.lowest(peerRows),
+						StoredSlice.highest(peerRows), ccgs.lowest(), ccgs.highest()));
 				break;
 			}
 		}
@@ -201,14 +196,6 @@ public class OutcomesValues {
 		return cache.get("ccgPeriods", List.of(indicatorId), () -> List.copyOf(jdbc.queryForList("select p.period"
 				+ " from outcomes_period p where exists (select 1 from outcomes_value v where v.indicator_id = ?"
 				+ " and v.period = p.period and v.level = 'CCG') order by p.starts, p.ends", String.class, indicatorId)));
-	}
-
-	private static Double lowest(List<ValueRow> rows) {
-		return rows.stream().map(ValueRow::value).filter(Objects::nonNull).min(Double::compare).orElse(null);
-	}
-
-	private static Double highest(List<ValueRow> rows) {
-		return rows.stream().map(ValueRow::value).filter(Objects::nonNull).max(Double::compare).orElse(null);
 	}
 
 	/** CCGs with computed values, by name, for choosing one. */
@@ -241,10 +228,11 @@ public class OutcomesValues {
 	}
 
 	public String name(String code) {
-		return jdbc.query("select name from directory_organisation where code = ?", (rs, row) -> rs.getString(1), code)
+		return cache.get("name", List.of(code), () -> jdbc
+			.query("select name from directory_organisation where code = ?", (rs, row) -> rs.getString(1), code)
 			.stream()
 			.findFirst()
-			.orElseThrow(() -> new java.util.NoSuchElementException("No organisation " + code));
+			.orElseThrow(() -> new java.util.NoSuchElementException("No organisation " + code)));
 	}
 
 	/** An organisation as a choice. */
@@ -286,7 +274,7 @@ public class OutcomesValues {
 		if (level == OutcomesLevel.PRACTICE) {
 			return only(values(indicatorId, level, period, null), orgCodes);
 		}
-		return only(slice(indicatorId, level, period), orgCodes);
+		return slice(indicatorId, level, period).only(orgCodes);
 	}
 
 	/** For each indicator the organisation has a value of at a level, the latest such period, by indicator id. */
@@ -330,8 +318,8 @@ public class OutcomesValues {
 			if (indicators.find(indicatorId).isEmpty()) {
 				return;
 			}
-			List<ValueRow> slice = slice(indicatorId, level, period);
-			List<ValueRow> rows = orgCodes == null ? slice : only(slice, orgCodes);
+			StoredSlice slice = slice(indicatorId, level, period);
+			List<ValueRow> rows = orgCodes == null ? slice.rows() : slice.only(orgCodes);
 			if (!rows.isEmpty()) {
 				result.put(indicatorId, rows);
 			}
