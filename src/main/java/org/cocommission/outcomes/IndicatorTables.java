@@ -80,7 +80,17 @@ final class IndicatorTables {
 		return value == null ? "-" : Figures.decimal(value);
 	}
 
+	/** HtmlUtils' escape, skipped for the usual text that has nothing to escape (it copies every character). */
 	private static String escape(String text) {
-		return HtmlUtils.htmlEscape(text);
+		for (int at = 0; at < text.length(); at++) {
+			switch (text.charAt(at)) {
+				case '<', '>', '&', '"', '\'' -> {
+					return HtmlUtils.htmlEscape(text);
+				}
+				default -> {
+				}
+			}
+		}
+		return text;
 	}
 }

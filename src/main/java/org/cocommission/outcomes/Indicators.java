@@ -12,9 +12,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The indicator definitions: the outcomes framework as data. Readable by every signed-in user. */
+/**
+ * The indicator definitions: the outcomes framework as data. Readable by every signed-in user. Reads are one
+ * statement each, most answered from {@link OutcomesReadCache}, so only the changes are transactional.
+ */
 @Service
-@Transactional(readOnly = true)
 public class Indicators {
 
 	private final JdbcClient jdbc;

@@ -22,8 +22,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Controller
 class OutcomesPageController {
 
-	private static final int PAGE_SIZE = 50;
-
 	private final OutcomesPages pages;
 
 	private final Indicators indicators;
@@ -32,11 +30,7 @@ class OutcomesPageController {
 
 	private final PeerGroups peers;
 
-	private final OutcomesTrends trends;
-
-	OutcomesPageController(OutcomesPages pages, Indicators indicators, OutcomesValues values, PeerGroups peers,
-			OutcomesTrends trends) {
-		this.trends = trends;
+	OutcomesPageController(OutcomesPages pages, Indicators indicators, OutcomesValues values, PeerGroups peers) {
 		this.pages = pages;
 		this.indicators = indicators;
 		this.values = values;
@@ -80,26 +74,21 @@ class OutcomesPageController {
 		model.addAttribute("sort", sort);
 		model.addAttribute("dir", dir);
 		if (chosenPeriod != null) {
-			List<ValueRow> rows = pages.league(id, chosenLevel, chosenPeriod, parent, sort, "desc".equals(dir));
-			int pageCount = Math.max(1, (rows.size() + PAGE_SIZE - 1) / PAGE_SIZE);
-			int shown = Math.max(0, Math.min(page, pageCount - 1));
-			List<ValueRow> shownRows = rows.subList(shown * PAGE_SIZE, Math.min(rows.size(), (shown + 1) * PAGE_SIZE));
-			model.addAttribute("rows", shownRows);
-			model.addAttribute("leagueRows", IndicatorTables.league(LeagueLine.of(chosenLevel, shownRows,
-					trends.league(indicator, chosenLevel, chosenPeriod, shownRows))));
-			model.addAttribute("rowCount", rows.size());
-			model.addAttribute("page", shown);
-			model.addAttribute("totalPages", pageCount);
-			model.addAttribute("previousHref", shown > 0 ? pageHref(shown - 1) : null);
-			model.addAttribute("nextHref", shown < pageCount - 1 ? pageHref(shown + 1) : null);
+			LeagueTable league = pages.leagueTable(indicator, chosenLevel, chosenPeriod, parent, sort, "desc".equals(dir),
+					page);
+			model.addAttribute("leagueRows", league.html());
+			model.addAttribute("rowCount", league.rowCount());
+			model.addAttribute("page", league.page());
+			model.addAttribute("totalPages", league.pageCount());
+			model.addAttribute("previousHref", league.page() > 0 ? pageHref(league.page() - 1) : null);
+			model.addAttribute("nextHref", league.page() < league.pageCount() - 1 ? pageHref(league.page() + 1) : null);
 			model.addAttribute("england", values.values(id, OutcomesLevel.ENGLAND, chosenPeriod, null).stream().findFirst().orElse(null));
 			if (chosenLevel == OutcomesLevel.PRACTICE || chosenLevel == OutcomesLevel.CCG) {
 				DecileSeries deciles = values.deciles(id, chosenLevel, org);
 				model.addAttribute("deciles", deciles);
 				model.addAttribute("decileRows", IndicatorTables.deciles(deciles));
 				model.addAttribute("decileChart", OutcomesCharts.deciles(deciles));
-				FunnelPlot funnel = pages.funnel(indicator, chosenPeriod, rows);
-				model.addAttribute("funnel", funnel);
+				model.addAttribute("funnel", pages.funnel(indicator, chosenLevel, chosenPeriod, parent));
 				if (chosenLevel == OutcomesLevel.PRACTICE) {
 					// Every practice in England is a point (about 550 KB of chart data): the chart fetches it after the page.
 					model.addAttribute("funnelChartUrl", ServletUriComponentsBuilder.fromCurrentContextPath()
@@ -110,7 +99,7 @@ class OutcomesPageController {
 						.toUriString());
 				}
 				else {
-					model.addAttribute("funnelChart", OutcomesCharts.funnel(funnel));
+					model.addAttribute("funnelChart", pages.funnelChart(indicator, chosenLevel, chosenPeriod, parent));
 				}
 			}
 		}

@@ -1,5 +1,6 @@
 package org.cocommission.outcomes;
 
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
@@ -32,10 +33,13 @@ class OutcomesPages {
 
 	private final JsonMapper json;
 
+	private final OutcomesTrends trends;
+
 	OutcomesPages(AccessPolicy access, Indicators indicators, OutcomesValues values, PeerGroups peers,
-			PeerComparisons peerComparisons, OutcomesReadCache cache, JsonMapper json) {
+			PeerComparisons peerComparisons, OutcomesReadCache cache, JsonMapper json, OutcomesTrends trends) {
 		this.cache = cache;
 		this.json = json;
+		this.trends = trends;
 		this.access = access;
 		this.indicators = indicators;
 		this.values = values;
@@ -63,16 +67,7 @@ class OutcomesPages {
 	byte[] spineJson(String ccgCode) {
 		requireUser();
 		values.name(ccgCode);
-		return cache.get("spineJson", List.of(ccgCode), () -> new Json(json.writeValueAsBytes(spine(ccgCode)))).bytes();
-	}
-
-	/** JSON kept as bytes, weighed by its size. */
-	private record Json(byte[] bytes) implements OutcomesReadCache.Weighed {
-
-		@Override
-		public int weight() {
-			return 1 + bytes.length / 200;
-		}
+		return cache.get("spineJson", List.of(ccgCode), () -> json.writeValueAsBytes(spine(ccgCode)));
 	}
 
 	List<SpineRow> spine(String ccgCode) {
@@ -100,9 +95,40 @@ class OutcomesPages {
 		return values.values(indicatorId, level, period, parent).stream().sorted(order).toList();
 	}
 
+	/**
+	 * One page of an indicator's league table, its rows written out with their trends: the same for every reader until
+	 * the values change, so written once per generation.
+	 */
+	LeagueTable leagueTable(Indicator indicator, OutcomesLevel level, String period, String parent, String sort,
+			boolean descending, int page) {
+		return cache.get("leagueTable", Arrays.asList(indicator.id(), level, period, parent, sort, descending, page),
+				() -> {
+					List<ValueRow> rows = league(indicator.id(), level, period, parent, sort, descending);
+					int pageCount = Math.max(1, (rows.size() + LeagueTable.PAGE_SIZE - 1) / LeagueTable.PAGE_SIZE);
+					int shown = Math.max(0, Math.min(page, pageCount - 1));
+					List<ValueRow> shownRows = rows.subList(shown * LeagueTable.PAGE_SIZE,
+							Math.min(rows.size(), (shown + 1) * LeagueTable.PAGE_SIZE));
+					String html = IndicatorTables.league(
+							LeagueLine.of(level, shownRows, trends.league(indicator, level, period, shownRows)));
+					return new LeagueTable(rows.size(), shown, pageCount, html);
+				});
+	}
+
 	/** The funnel plot of every organisation of a level in a period. */
 	FunnelPlot funnel(Indicator indicator, OutcomesLevel level, String period) {
-		return funnel(indicator, period, values.values(indicator.id(), level, period, null));
+		return funnel(indicator, level, period, null);
+	}
+
+	/** The funnel plot of a level's organisations in a period, only those under {@code parent} when it is given. */
+	FunnelPlot funnel(Indicator indicator, OutcomesLevel level, String period, String parent) {
+		return cache.get("funnel", Arrays.asList(indicator.id(), level, period, parent),
+				() -> funnel(indicator, period, values.values(indicator.id(), level, period, parent)));
+	}
+
+	/** The funnel plot's chart data as JSON. */
+	String funnelChart(Indicator indicator, OutcomesLevel level, String period, String parent) {
+		return cache.get("funnelChart", Arrays.asList(indicator.id(), level, period, parent),
+				() -> OutcomesCharts.funnel(funnel(indicator, level, period, parent)));
 	}
 
 	FunnelPlot funnel(Indicator indicator, String period, List<ValueRow> rows) {

@@ -101,6 +101,12 @@ class OutcomesReadCache {
 		if (value instanceof Weighed weighed) {
 			return weighed.weight();
 		}
+		if (value instanceof String text) {
+			return 1 + text.length() / 200;
+		}
+		if (value instanceof byte[] bytes) {
+			return 1 + bytes.length / 200;
+		}
 		if (value instanceof Collection<?> rows) {
 			return 1 + rows.size();
 		}

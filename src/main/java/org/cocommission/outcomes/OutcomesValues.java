@@ -19,15 +19,15 @@ import org.cocommission.identity.Role;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reading computed values. Values are aggregate statistics, not personal data: every signed-in user may read every
  * organisation's values (REFERENCE.md section 8: comparison with peers is the point). Other capabilities read them
- * from the system too: the quality premium computes from them at start-up.
+ * from the system too: the quality premium computes from them at start-up. Not transactional: most reads are answered
+ * from {@link OutcomesReadCache}, where opening and closing a transaction cost more than the read, and under read
+ * committed a transaction would not give a read of several statements one snapshot anyway.
  */
 @Service
-@Transactional(readOnly = true)
 public class OutcomesValues {
 
 	/** Up to this many practices are read by probing their observations; more filter the kept slice of all of them. */

@@ -29,6 +29,15 @@ class IndicatorTablesTests {
 	}
 
 	@Test
+	void anApostropheOrQuoteInANameIsEscapedAndPlainNamesAreWrittenAsTheyAre() {
+		ValueRow quoted = new ValueRow("01B", "ST HELEN'S \"EAST\"", "Q01", 1, 2, 50.0, null, null, null, null,
+				"SIMILAR", 5);
+		ValueRow plain = new ValueRow("01C", "NHS PLAIN CCG", "Q01", 1, 2, 50.0, null, null, null, null, "SIMILAR", 5);
+		assertThat(IndicatorTables.league(LeagueLine.of(OutcomesLevel.CCG, List.of(quoted, plain), Map.of())))
+			.contains(">ST HELEN&#39;S &quot;EAST&quot; (01B)</a>", ">NHS PLAIN CCG (01C)</a>");
+	}
+
+	@Test
 	void aRegionRowIsNotALinkAndMissingFiguresAreDashes() {
 		ValueRow row = new ValueRow("Y01", "NORTH", null, 3, 20, null, null, null, null, null, "NOT_COMPARED", null);
 		String html = IndicatorTables.league(LeagueLine.of(OutcomesLevel.REGION, List.of(row), Map.of()));
