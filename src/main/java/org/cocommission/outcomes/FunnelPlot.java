@@ -7,7 +7,7 @@ import java.util.List;
  * A funnel plot of one level: each organisation's value against its denominator, with 95% and 99.8% control limits
  * around England's value drawn across the range of denominators, and each point's outcome against them.
  */
-public record FunnelPlot(Double benchmark, List<Point> points, List<Limit> limits) implements OutcomesReadCache.Weighed {
+public record FunnelPlot(Double benchmark, List<Point> points, List<Limit> limits) {
 
 	public record Point(String orgCode, String orgName, double denominator, double value, String outcome) {
 	}
@@ -46,10 +46,5 @@ public record FunnelPlot(Double benchmark, List<Point> points, List<Limit> limit
 			return FunnelLimits.proportion(england / 100, n, level).times(100);
 		}
 		return FunnelLimits.rate(england, n, indicator.multiplier(), level);
-	}
-
-	@Override
-	public int weight() {
-		return 1 + points.size() + limits.size();
 	}
 }

@@ -1,12 +1,7 @@
 package org.cocommission.outcomes;
 
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,7 +35,7 @@ final class OutcomesBenchLoad {
 		}
 	}
 
-	private final String base;
+	private final int port;
 
 	private final String username;
 
@@ -54,7 +49,7 @@ final class OutcomesBenchLoad {
 
 	OutcomesBenchLoad(int port, String username, String password, List<String> indicators, List<String> periods,
 			List<String> ccgs) {
-		this.base = "http://localhost:" + port;
+		this.port = port;
 		this.username = username;
 		this.password = password;
 		this.indicators = indicators;
@@ -67,10 +62,10 @@ final class OutcomesBenchLoad {
 		List<Long> spineApi = Collections.synchronizedList(new ArrayList<>());
 		AtomicLong failures = new AtomicLong();
 		ExecutorService pool = Executors.newFixedThreadPool(clients);
+		List<BenchConnection> signedIn = new ArrayList<>();
 		try {
-			List<HttpClient> signedIn = new ArrayList<>();
-			List<Callable<HttpClient>> signIns = Collections.nCopies(clients, this::signIn);
-			for (Future<HttpClient> client : pool.invokeAll(signIns)) {
+			List<Callable<BenchConnection>> signIns = Collections.nCopies(clients, this::signIn);
+			for (Future<BenchConnection> client : pool.invokeAll(signIns)) {
 				signedIn.add(client.get());
 			}
 			// The clock starts once every client is signed in: sign-in hashes passwords, which is not what is measured.
@@ -78,7 +73,7 @@ final class OutcomesBenchLoad {
 			long stopAt = measureFrom + measured.toNanos();
 			List<Future<?>> running = new ArrayList<>();
 			for (int client = 0; client < clients; client++) {
-				HttpClient http = signedIn.get(client);
+				BenchConnection http = signedIn.get(client);
 				long seed = client;
 				running.add(pool.submit(() -> {
 					client(http, seed, measureFrom, stopAt, indicatorPage, spineApi, failures);
@@ -91,12 +86,15 @@ final class OutcomesBenchLoad {
 		}
 		finally {
 			pool.shutdownNow();
+			for (BenchConnection connection : signedIn) {
+				connection.close();
+			}
 		}
 		return new Result(List.copyOf(indicatorPage), List.copyOf(spineApi), failures.get());
 	}
 
-	private void client(HttpClient http, long seed, long measureFrom, long stopAt, List<Long> indicatorPage,
-			List<Long> spineApi, AtomicLong failures) throws IOException, InterruptedException {
+	private void client(BenchConnection http, long seed, long measureFrom, long stopAt, List<Long> indicatorPage,
+			List<Long> spineApi, AtomicLong failures) throws IOException {
 		SplittableRandom random = new SplittableRandom(seed);
 		boolean page = seed % 2 == 0;
 		while (System.nanoTime() < stopAt) {
@@ -106,10 +104,9 @@ final class OutcomesBenchLoad {
 							+ periods.get(random.nextInt(periods.size())) + "&org=" + ccg
 					: "/api/v1/outcomes/spine/" + ccg;
 			long started = System.nanoTime();
-			HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
-					HttpResponse.BodyHandlers.ofByteArray());
+			BenchConnection.Response response = http.get(path);
 			long took = System.nanoTime() - started;
-			if (response.statusCode() != 200) {
+			if (response.status() != 200) {
 				failures.incrementAndGet();
 			}
 			else if (started >= measureFrom) {
@@ -119,28 +116,18 @@ final class OutcomesBenchLoad {
 		}
 	}
 
-	/** A client with its own cookies, signed in through the form login. */
-	private HttpClient signIn() throws IOException, InterruptedException {
-		HttpClient http = HttpClient.newBuilder()
-			.cookieHandler(new CookieManager())
-			.version(HttpClient.Version.HTTP_1_1)
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.connectTimeout(Duration.ofSeconds(10))
-			.build();
-		String form = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).GET().build(),
-				HttpResponse.BodyHandlers.ofString()).body();
-		Matcher csrf = CSRF.matcher(form);
+	/** A client with its own connection and cookies, signed in through the form login. */
+	private BenchConnection signIn() throws IOException {
+		BenchConnection http = new BenchConnection("localhost", port);
+		Matcher csrf = CSRF.matcher(http.get("/login").text());
 		if (!csrf.find()) {
 			throw new IllegalStateException("The sign-in page has no CSRF token");
 		}
-		String body = "username=" + encode(username) + "&password=" + encode(password) + "&_csrf=" + encode(csrf.group(1));
-		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		String location = response.headers().firstValue("Location").orElse("");
-		if (response.statusCode() != 302 || location.contains("error")) {
-			throw new IllegalStateException("Could not sign in as " + username + ": " + response.statusCode() + " " + location);
+		BenchConnection.Response response = http.postForm("/login", "username=" + encode(username) + "&password="
+				+ encode(password) + "&_csrf=" + encode(csrf.group(1)));
+		String location = response.location() == null ? "" : response.location();
+		if (response.status() != 302 || location.contains("error")) {
+			throw new IllegalStateException("Could not sign in as " + username + ": " + response.status() + " " + location);
 		}
 		return http;
 	}

@@ -88,7 +88,8 @@ class OutcomesPageController {
 				model.addAttribute("deciles", deciles);
 				model.addAttribute("decileRows", IndicatorTables.deciles(deciles));
 				model.addAttribute("decileChart", OutcomesCharts.deciles(deciles));
-				model.addAttribute("funnel", pages.funnel(indicator, chosenLevel, chosenPeriod, parent));
+				FunnelPlot funnel = pages.funnel(indicator, chosenLevel, chosenPeriod, parent);
+				model.addAttribute("funnel", funnel);
 				if (chosenLevel == OutcomesLevel.PRACTICE) {
 					// Every practice in England is a point (about 550 KB of chart data): the chart fetches it after the page.
 					model.addAttribute("funnelChartUrl", ServletUriComponentsBuilder.fromCurrentContextPath()
@@ -99,7 +100,7 @@ class OutcomesPageController {
 						.toUriString());
 				}
 				else {
-					model.addAttribute("funnelChart", pages.funnelChart(indicator, chosenLevel, chosenPeriod, parent));
+					model.addAttribute("funnelChart", OutcomesCharts.funnel(funnel));
 				}
 			}
 		}

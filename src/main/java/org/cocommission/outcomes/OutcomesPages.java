@@ -1,6 +1,5 @@
 package org.cocommission.outcomes;
 
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
@@ -95,23 +94,17 @@ class OutcomesPages {
 		return values.values(indicatorId, level, period, parent).stream().sorted(order).toList();
 	}
 
-	/**
-	 * One page of an indicator's league table, its rows written out with their trends: the same for every reader until
-	 * the values change, so written once per generation.
-	 */
+	/** One page of an indicator's league table, its rows written out with their trends. */
 	LeagueTable leagueTable(Indicator indicator, OutcomesLevel level, String period, String parent, String sort,
 			boolean descending, int page) {
-		return cache.get("leagueTable", Arrays.asList(indicator.id(), level, period, parent, sort, descending, page),
-				() -> {
-					List<ValueRow> rows = league(indicator.id(), level, period, parent, sort, descending);
-					int pageCount = Math.max(1, (rows.size() + LeagueTable.PAGE_SIZE - 1) / LeagueTable.PAGE_SIZE);
-					int shown = Math.max(0, Math.min(page, pageCount - 1));
-					List<ValueRow> shownRows = rows.subList(shown * LeagueTable.PAGE_SIZE,
-							Math.min(rows.size(), (shown + 1) * LeagueTable.PAGE_SIZE));
-					String html = IndicatorTables.league(
-							LeagueLine.of(level, shownRows, trends.league(indicator, level, period, shownRows)));
-					return new LeagueTable(rows.size(), shown, pageCount, html);
-				});
+		List<ValueRow> rows = league(indicator.id(), level, period, parent, sort, descending);
+		int pageCount = Math.max(1, (rows.size() + LeagueTable.PAGE_SIZE - 1) / LeagueTable.PAGE_SIZE);
+		int shown = Math.max(0, Math.min(page, pageCount - 1));
+		List<ValueRow> shownRows = rows.subList(shown * LeagueTable.PAGE_SIZE,
+				Math.min(rows.size(), (shown + 1) * LeagueTable.PAGE_SIZE));
+		String html = IndicatorTables.league(
+				LeagueLine.of(level, shownRows, trends.league(indicator, level, period, shownRows)));
+		return new LeagueTable(rows.size(), shown, pageCount, html);
 	}
 
 	/** The funnel plot of every organisation of a level in a period. */
@@ -121,14 +114,7 @@ class OutcomesPages {
 
 	/** The funnel plot of a level's organisations in a period, only those under {@code parent} when it is given. */
 	FunnelPlot funnel(Indicator indicator, OutcomesLevel level, String period, String parent) {
-		return cache.get("funnel", Arrays.asList(indicator.id(), level, period, parent),
-				() -> funnel(indicator, period, values.values(indicator.id(), level, period, parent)));
-	}
-
-	/** The funnel plot's chart data as JSON. */
-	String funnelChart(Indicator indicator, OutcomesLevel level, String period, String parent) {
-		return cache.get("funnelChart", Arrays.asList(indicator.id(), level, period, parent),
-				() -> OutcomesCharts.funnel(funnel(indicator, level, period, parent)));
+		return funnel(indicator, period, values.values(indicator.id(), level, period, parent));
 	}
 
 	FunnelPlot funnel(Indicator indicator, String period, List<ValueRow> rows) {

@@ -3,6 +3,7 @@ package org.cocommission.outcomes;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -26,8 +27,13 @@ class OutcomesReadCache {
 
 	private static final String GENERATION = OutcomesReadCache.class.getName() + ".generation";
 
-	/** About 100 MB: a national practice slice weighs 7,800, a CCG slice 211. */
-	private static final long MAXIMUM_ROWS = 500_000;
+	/**
+	 * About 200 MB of rows of about 200 bytes (their texts held once, {@link #canonical}): every CCG slice of a national
+	 * dataset (68 indicators x 36 months x 211 CCGs, 520,000 rows) with room for practice slices of 7,800 rows each.
+	 * With half this, a league table's random walk over the CCG slices evicted one every few milliseconds, and reading
+	 * them again cost a third of the machine.
+	 */
+	private static final long MAXIMUM_ROWS = 1_000_000;
 
 	private final JdbcTemplate jdbc;
 
@@ -35,6 +41,8 @@ class OutcomesReadCache {
 		.maximumWeight(MAXIMUM_ROWS)
 		.weigher((Key key, Object value) -> weight(value))
 		.build();
+
+	private final Map<String, String> texts = new ConcurrentHashMap<>();
 
 	private volatile String generation;
 
@@ -55,6 +63,7 @@ class OutcomesReadCache {
 		if (!current.id().equals(generation)) {
 			// Older generations' entries can no longer be asked for: free their memory now.
 			kept.invalidateAll();
+			texts.clear();
 			generation = current.id();
 		}
 		// Not kept.get(key, loader): one kept read is made of others (a spine of slices), and Caffeine's loaders must not
@@ -75,6 +84,19 @@ class OutcomesReadCache {
 			kept.put(key, value);
 		}
 		return (T) value;
+	}
+
+	/**
+	 * The one copy of a text that kept rows repeat (organisation codes, names, comparisons), so that each is held once
+	 * rather than once per row of every slice: a row with its own texts weighed three times as much. Forgotten with
+	 * the generation, so a renamed organisation's old name goes too.
+	 */
+	String canonical(String text) {
+		if (text == null) {
+			return null;
+		}
+		String kept = texts.putIfAbsent(text, text);
+		return kept == null ? text : kept;
 	}
 
 	/**

@@ -74,7 +74,7 @@ public class OutcomesValues {
 		Indicator indicator = indicators.get(indicatorId);
 		if (level == OutcomesLevel.PRACTICE) {
 			return cache.get("practices", Arrays.asList(indicatorId, period, parentCode),
-					() -> List.copyOf(practices.values(indicator, period, parentCode)));
+					() -> practices.values(indicator, period, parentCode).stream().map(this::kept).toList());
 		}
 		List<ValueRow> slice = slice(indicatorId, level, period).rows();
 		return parentCode == null ? slice
@@ -86,7 +86,7 @@ public class OutcomesValues {
 		return cache.get("slice", List.of(indicatorId, level, period), () -> StoredSlice.of(jdbc.query("select "
 				+ VALUE_COLUMNS + " from outcomes_value v left join directory_organisation o on o.code = v.org_code"
 				+ " where v.indicator_id = ? and v.level = ? and v.period = ? order by v.org_code",
-				(rs, row) -> row(rs), indicatorId, level.name(), period)));
+				(rs, row) -> kept(row(rs)), indicatorId, level.name(), period)));
 	}
 
 	private static List<ValueRow> only(List<ValueRow> rows, Collection<String> orgCodes) {
@@ -139,16 +139,18 @@ public class OutcomesValues {
 	 */
 	private Map<String, Double> ownLine(String indicatorId, OutcomesLevel level, String orgCode) {
 		if (level != OutcomesLevel.PRACTICE) {
-			Map<String, Map<String, Double>> lines = cache.get("lines", List.of(indicatorId, level), () -> {
+			Lines lines = cache.get("lines", List.of(indicatorId, level), () -> {
 				Map<String, Map<String, Double>> byOrg = new HashMap<>();
+				int[] count = { 0 };
 				jdbc.query("select org_code, period, value from outcomes_value where indicator_id = ? and level = ?",
 						rs -> {
-							byOrg.computeIfAbsent(rs.getString(1), org -> new HashMap<>())
-								.put(rs.getString(2), nullable(rs, 3));
+							byOrg.computeIfAbsent(cache.canonical(rs.getString(1)), org -> new HashMap<>())
+								.put(cache.canonical(rs.getString(2)), nullable(rs, 3));
+							count[0]++;
 						}, indicatorId, level.name());
-				return byOrg;
+				return new Lines(byOrg, count[0]);
 			});
-			return lines.getOrDefault(orgCode, Map.of());
+			return lines.byOrg().getOrDefault(orgCode, Map.of());
 		}
 		Indicator indicator = indicators.find(indicatorId).orElse(null);
 		Map<String, Double> line = new HashMap<>();
@@ -250,6 +252,23 @@ public class OutcomesValues {
 				rs.getDouble("numerator"), rs.getDouble("denominator"), nullable(rs, "value"), nullable(rs, "lower95"),
 				nullable(rs, "upper95"), nullable(rs, "lower998"), nullable(rs, "upper998"),
 				rs.getString("compared_to_england"), decileOrNull);
+	}
+
+	/** Each organisation's value in each period of one indicator and level, by code then period. */
+	private record Lines(Map<String, Map<String, Double>> byOrg, int count) implements OutcomesReadCache.Weighed {
+
+		/** A period's value weighs about a third of a row. */
+		@Override
+		public int weight() {
+			return 1 + count / 3;
+		}
+	}
+
+	/** A row to keep in the cache, its texts shared with every other kept row's. */
+	private ValueRow kept(ValueRow row) {
+		return new ValueRow(cache.canonical(row.orgCode()), cache.canonical(row.orgName()),
+				cache.canonical(row.parentCode()), row.numerator(), row.denominator(), row.value(), row.lower95(),
+				row.upper95(), row.lower998(), row.upper998(), cache.canonical(row.comparedToEngland()), row.decile());
 	}
 
 	private static Double nullable(ResultSet rs, String column) throws SQLException {
