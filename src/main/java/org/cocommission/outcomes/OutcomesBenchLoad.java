@@ -25,8 +25,10 @@ final class OutcomesBenchLoad {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
-	/** Latencies in nanoseconds per endpoint, and requests that failed. */
-	record Result(List<Long> indicatorPage, List<Long> spineApi, long failures) {
+	/**
+	 * Latencies in nanoseconds per endpoint after the warm-up, of every request during it, and requests that failed.
+	 */
+	record Result(List<Long> indicatorPage, List<Long> spineApi, List<Long> warmup, long failures) {
 
 		List<Long> all() {
 			List<Long> all = new ArrayList<>(indicatorPage);
@@ -60,8 +62,10 @@ final class OutcomesBenchLoad {
 	Result run(int clients, Duration warmup, Duration measured) throws Exception {
 		List<Long> indicatorPage = Collections.synchronizedList(new ArrayList<>());
 		List<Long> spineApi = Collections.synchronizedList(new ArrayList<>());
+		List<Long> warmupLatencies = Collections.synchronizedList(new ArrayList<>());
 		AtomicLong failures = new AtomicLong();
 		ExecutorService pool = Executors.newFixedThreadPool(clients);
+		Latencies latencies = new Latencies(indicatorPage, spineApi, warmupLatencies);
 		List<BenchConnection> signedIn = new ArrayList<>();
 		try {
 			List<Callable<BenchConnection>> signIns = Collections.nCopies(clients, this::signIn);
@@ -76,7 +80,7 @@ final class OutcomesBenchLoad {
 				BenchConnection http = signedIn.get(client);
 				long seed = client;
 				running.add(pool.submit(() -> {
-					client(http, seed, measureFrom, stopAt, indicatorPage, spineApi, failures);
+					client(http, seed, measureFrom, stopAt, latencies, failures);
 					return null;
 				}));
 			}
@@ -90,11 +94,16 @@ final class OutcomesBenchLoad {
 				connection.close();
 			}
 		}
-		return new Result(List.copyOf(indicatorPage), List.copyOf(spineApi), failures.get());
+		return new Result(List.copyOf(indicatorPage), List.copyOf(spineApi), List.copyOf(warmupLatencies),
+				failures.get());
 	}
 
-	private void client(BenchConnection http, long seed, long measureFrom, long stopAt, List<Long> indicatorPage,
-			List<Long> spineApi, AtomicLong failures) throws IOException {
+	/** Where a client's latencies go. */
+	private record Latencies(List<Long> indicatorPage, List<Long> spineApi, List<Long> warmup) {
+	}
+
+	private void client(BenchConnection http, long seed, long measureFrom, long stopAt, Latencies latencies,
+			AtomicLong failures) throws IOException {
 		SplittableRandom random = new SplittableRandom(seed);
 		boolean page = seed % 2 == 0;
 		while (System.nanoTime() < stopAt) {
@@ -109,8 +118,11 @@ final class OutcomesBenchLoad {
 			if (response.status() != 200) {
 				failures.incrementAndGet();
 			}
-			else if (started >= measureFrom) {
-				(page ? indicatorPage : spineApi).add(took);
+			else if (started < measureFrom) {
+				latencies.warmup().add(took);
+			}
+			else {
+				(page ? latencies.indicatorPage() : latencies.spineApi()).add(took);
 			}
 			page = !page;
 		}

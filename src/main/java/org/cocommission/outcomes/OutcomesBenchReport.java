@@ -98,6 +98,11 @@ final class OutcomesBenchReport {
 		lines.add(latencies("  spine chart API GET /api/v1/outcomes/spine/{ccg}", load.spineApi()));
 		lines.add(String.format(Locale.UK, "p95 over all requests %.1f ms  %s", figures.p95PageMs(),
 				target(figures.p95PageMs() < 100, "under 100 ms")));
+		if (!load.warmup().isEmpty()) {
+			lines.add(String.format(Locale.UK, "  (during the warm-up, while the JIT compiles and the read cache fills:"
+					+ " %,d requests, p95 %.1f ms)", load.warmup().size(),
+					OutcomesBenchLoad.percentileMillis(load.warmup(), 95)));
+		}
 		return String.join("\n", lines) + "\n";
 	}
 

@@ -59,6 +59,7 @@ class OutcomesBenchTests {
 		OutcomesBenchOptions defaults = OutcomesBenchOptions.parse(new String[0]);
 		assertThat(defaults.practices() * defaults.indicators() * defaults.months()).isEqualTo(16_848_000);
 		assertThat(defaults.output()).isEqualTo(Path.of("target", "bench"));
+		assertThat(defaults.warmupSeconds()).isEqualTo(120);
 		assertThatThrownBy(() -> OutcomesBenchOptions.parse(new String[] { "--rows", "5" }))
 			.hasMessageContaining("Unknown option --rows");
 		assertThatThrownBy(() -> OutcomesBenchOptions.parse(new String[] { "--practices", "many" }))
