@@ -132,8 +132,9 @@ class OutcomesApiController {
 	}
 
 	@Operation(summary = "A CCG's spine chart: the latest value of every indicator, England's and the peer range")
-	@ApiResponse(responseCode = "200", description = "One row per indicator", content = @Content(
-			mediaType = MediaType.APPLICATION_JSON_VALUE, array = @ArraySchema(schema = @Schema(implementation = SpineRow.class))))
+	@ApiResponse(responseCode = "200", description = "One row per indicator",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					array = @ArraySchema(schema = @Schema(implementation = SpineRow.class))))
 	@GetMapping(value = "/spine/{ccgCode}", produces = MediaType.APPLICATION_JSON_VALUE)
 	byte[] spine(@PathVariable String ccgCode) {
 		return pages.spineJson(ccgCode.toUpperCase());

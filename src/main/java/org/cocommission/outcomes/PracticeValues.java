@@ -130,8 +130,8 @@ final class PracticeValues {
 		double[] cuts = jdbc.query("select cuts from outcomes_decile where indicator_id = ? and period = ?"
 				+ " and level = 'PRACTICE'", rs -> rs.next() ? cuts(rs.getArray(1)) : null, indicator.id(), period);
 		List<ValueRow> rows = new ArrayList<>();
-		RowCallbackHandler add = rs -> rows.add(row(indicator, rs.getString(1),
-				rs.getString(2), rs.getString(3), rs.getDouble(4), rs.getDouble(5), england, cuts));
+		RowCallbackHandler add = rs -> rows.add(row(indicator, rs.getString(1), rs.getString(2), rs.getString(3),
+				rs.getDouble(4), rs.getDouble(5), england, cuts));
 		if (codes == null) {
 			jdbc.query(PRACTICES, add, period, indicator.id(), period, ccgCode, ccgCode);
 		}

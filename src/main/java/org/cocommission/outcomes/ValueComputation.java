@@ -33,7 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>
  * A full recompute, when the caller's transaction has not written anything, reads the slices on several connections
  * at once (disjoint sets, by a hash of the slice's key); otherwise everything happens on the transaction's
- * connection, which sees its own uncommitted observations. Writing is always in one transaction: the caller's, or one of its own.
+ * connection, which sees its own uncommitted observations. Writing is always in one transaction: the caller's, or one
+ * of its own.
  */
 @Component
 class ValueComputation {

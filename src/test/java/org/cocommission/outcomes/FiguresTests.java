@@ -12,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The pages' figures are written exactly as DecimalFormat writes them, ties and edges included. */
 class FiguresTests {
 
-	private static final DecimalFormat HUNDREDTHS = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.UK));
+	private static final DecimalFormat HUNDREDTHS = new DecimalFormat("#,##0.00",
+			DecimalFormatSymbols.getInstance(Locale.UK));
 
 	private static final DecimalFormat WHOLE = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.UK));
 
