@@ -10,9 +10,12 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -48,7 +51,6 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, List<UrlRules> modules) throws Exception {
-		RequestMatcher basicAuthenticated = request -> request.getHeader("Authorization") != null;
 		RequestMatcher withoutSession = request -> request.getRequestedSessionId() == null;
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests(requests -> requests
@@ -61,9 +63,11 @@ class SecurityConfiguration {
 				.accessDeniedHandler(new ApiSecurityProblems()))
 			// An API client is not sent back to a saved request after signing in, so none is kept (nor a session for it).
 			.requestCache(cache -> cache.disable())
-			// A browser's session needs CSRF protection; a client sending its own credentials, or with no session
-			// to ride on, does not (and then gets a 401 rather than a CSRF 403).
-			.csrf(csrf -> csrf.ignoringRequestMatchers(basicAuthenticated, withoutSession));
+			// A write that a session cookie could sign needs the CSRF token, whatever credentials come with it (a
+			// page's script could add any header). A client with no session to ride on sends its own credentials
+			// and needs none (and gets a 401 rather than a CSRF 403 when they are missing).
+			.csrf(csrf -> csrf.ignoringRequestMatchers(withoutSession))
+			.headers(SecurityConfiguration::protectiveHeaders);
 		return http.build();
 	}
 
@@ -75,6 +79,7 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.GET, publicReads(modules)).permitAll()
 				.requestMatchers(nationalOnly(modules)).hasRole(Role.NATIONAL.name())
 				.anyRequest().authenticated())
+			.headers(SecurityConfiguration::protectiveHeaders)
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/?signedOut"));
 		return http.build();
@@ -87,5 +92,15 @@ class SecurityConfiguration {
 
 	private static String[] nationalOnly(List<UrlRules> modules) {
 		return modules.stream().flatMap(rules -> rules.nationalOnly().stream()).toArray(String[]::new);
+	}
+
+	/**
+	 * What a page may send elsewhere and use in the browser. Spring Security's defaults stay (no sniffing, no
+	 * framing, HSTS on secure requests, which behind a proxy needs server.forward-headers-strategy).
+	 */
+	private static void protectiveHeaders(HeadersConfigurer<HttpSecurity> headers) {
+		headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+			.addHeaderWriter(new StaticHeadersWriter("Permissions-Policy",
+					"camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"));
 	}
 }
