@@ -1,0 +1,40 @@
+package org.cocommission.web;
+
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.cocommission.platform.InvalidInputException;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Refuses a request parameter holding a NUL character before any handler sees it: PostgreSQL can neither store nor
+ * compare one in text, so it would otherwise end as a 500 wherever the value reaches a query. Thrown from the handler
+ * chain, the refusal is answered like any invalid input: a problem detail naming the parameter, or the error page.
+ */
+@Configuration(proxyBeanMethods = false)
+class NulCharacters implements WebMvcConfigurer, HandlerInterceptor {
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(this);
+	}
+
+	@Override
+	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+		for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
+			for (String value : parameter.getValue()) {
+				if (value != null && value.indexOf('\0') >= 0) {
+					throw new InvalidInputException(parameter.getKey(),
+							"'" + parameter.getKey() + "' contains a NUL character, which text may not contain");
+				}
+			}
+		}
+		return true;
+	}
+}
