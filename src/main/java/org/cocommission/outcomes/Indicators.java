@@ -8,6 +8,8 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.cocommission.outcomes.read.OutcomesReadCache;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -78,7 +80,7 @@ public class Indicators {
 			.update() > 0;
 	}
 
-	static Indicator indicator(ResultSet rs) throws SQLException {
+	public static Indicator indicator(ResultSet rs) throws SQLException {
 		int fingertipsId = rs.getInt("fingertips_id");
 		Integer fingertips = rs.wasNull() ? null : fingertipsId;
 		return new Indicator(rs.getString("id"), rs.getString("name"), OutcomesDomain.of(rs.getInt("domain")),

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.cocommission.outcomes.read.Figures;
+
 /**
  * The outcomes bench's figures: {@code outcomes.json} with exactly the keys the acceptance checks read, and
  * {@code outcomes.txt}, the same figures for people with the machine, the scale, the check and each target.

@@ -27,6 +27,8 @@ import org.cocommission.directory.DirectoryImports;
 import org.cocommission.identity.NewUser;
 import org.cocommission.identity.Role;
 import org.cocommission.identity.UserAccounts;
+import org.cocommission.outcomes.compute.ValueComputation;
+import org.cocommission.outcomes.read.Figures;
 import org.cocommission.platform.EmbeddedPostgresServer;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;

@@ -16,6 +16,13 @@ import java.util.Set;
 import org.cocommission.identity.AccessPolicy;
 import org.cocommission.identity.CurrentUser;
 import org.cocommission.identity.Role;
+import org.cocommission.outcomes.compute.IndicatorValue;
+import org.cocommission.outcomes.compute.PracticeValues;
+import org.cocommission.outcomes.compute.ValueComputation;
+import org.cocommission.outcomes.read.DecileSeries;
+import org.cocommission.outcomes.read.OutcomesReadCache;
+import org.cocommission.outcomes.read.SpineRow;
+import org.cocommission.outcomes.read.StoredSlice;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
