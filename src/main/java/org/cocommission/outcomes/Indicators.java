@@ -89,30 +89,4 @@ public class Indicators {
 				rs.getString("denominator_definition"), rs.getBoolean("population_denominator"), rs.getString("source"),
 				StatisticalMethod.valueOf(rs.getString("method")), fingertips);
 	}
-
-	/** Defines an indicator (the outcomes bench's generated ones); returns false when the id is already defined. */
-	@Transactional
-	boolean define(Indicator indicator) {
-		return jdbc.sql("""
-				insert into outcomes_indicator (id, name, domain, level, type, multiplier, polarity, numerator_definition,
-				    denominator_definition, population_denominator, source, method, fingertips_id)
-				values (:id, :name, :domain, :level, :type, :multiplier, :polarity, :numerator, :denominator,
-				    :population, :source, :method, :fingertips)
-				on conflict (id) do nothing
-				""")
-			.param("id", indicator.id())
-			.param("name", indicator.name())
-			.param("domain", indicator.domain().number())
-			.param("level", indicator.level().name())
-			.param("type", indicator.type().name())
-			.param("multiplier", indicator.multiplier())
-			.param("polarity", indicator.polarity().name())
-			.param("numerator", indicator.numeratorDefinition())
-			.param("denominator", indicator.denominatorDefinition())
-			.param("population", indicator.populationDenominator())
-			.param("source", indicator.source())
-			.param("method", indicator.method().name())
-			.param("fingertips", indicator.fingertipsId())
-			.update() > 0;
-	}
 }

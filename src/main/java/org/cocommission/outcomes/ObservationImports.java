@@ -166,7 +166,7 @@ public class ObservationImports {
 	 * Stores a file's observations, all or nothing, without recomputing values: for the bench, which times the import
 	 * and the full recompute apart. Runs as the caller; the caller recomputes.
 	 */
-	ObservationImportReport storeWithoutRecomputing(ImportFormat format, String period, String fileName,
+	public ObservationImportReport storeWithoutRecomputing(ImportFormat format, String period, String fileName,
 			InputStream content) {
 		long importId = importLog.begin(format, fileName, "bench");
 		ObservationImportReport report = transactions.execute(status -> {

@@ -10,7 +10,7 @@ import java.util.Locale;
  * DecimalFormat took a tenth of its time: the usual case (not negative, under a billion, not within a hair of a tie)
  * is written here from a whole number of hundredths, and any other goes to DecimalFormat.
  */
-public final class Figures {
+final class Figures {
 
 	private static final ThreadLocal<DecimalFormat> WHOLE = ThreadLocal.withInitial(() -> format("#,##0"));
 

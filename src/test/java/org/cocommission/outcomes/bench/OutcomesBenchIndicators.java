@@ -1,4 +1,4 @@
-package org.cocommission.outcomes;
+package org.cocommission.outcomes.bench;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,6 +6,16 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+
+import org.cocommission.outcomes.Indicator;
+import org.cocommission.outcomes.IndicatorType;
+import org.cocommission.outcomes.Indicators;
+import org.cocommission.outcomes.OutcomesDomain;
+import org.cocommission.outcomes.OutcomesLevel;
+import org.cocommission.outcomes.Polarity;
+import org.cocommission.outcomes.StatisticalMethod;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The indicators the outcomes bench observes: the practice-level starters first (a crude rate, then proportions of
@@ -48,7 +58,7 @@ final class OutcomesBenchIndicators {
 	}
 
 	/** Defines what is missing and returns the {@code practiceLevel} practice indicators, then the CCG starters. */
-	static List<BenchIndicator> prepare(Indicators indicators, int practiceLevel) {
+	static List<BenchIndicator> prepare(Indicators indicators, JdbcClient jdbc, int practiceLevel) {
 		Map<String, Indicator> defined = indicators.all()
 			.stream()
 			.collect(Collectors.toMap(Indicator::id, Function.identity()));
@@ -64,7 +74,7 @@ final class OutcomesBenchIndicators {
 			}
 			else {
 				Indicator generated = generated(index - PRACTICE_STARTERS.size() + 1);
-				indicators.define(generated);
+				define(jdbc, generated);
 				double level = switch (generated.type()) {
 					case PROPORTION -> 0.02 + 0.9 * random.nextDouble();
 					// Events per patient per month: crude rates are common events, standardised rates rarer ones, so
@@ -106,5 +116,30 @@ final class OutcomesBenchIndicators {
 					OutcomesLevel.PRACTICE, type, 100_000, polarity, "Synthetic events " + n + ", age-standardised",
 					"Registered patients", true, "Outcomes bench (synthetic)", StatisticalMethod.DOBSON, null);
 		};
+	}
+
+	/** Defines a generated indicator, as the migrations define the framework's; false when the id is already defined. */
+	private static boolean define(JdbcClient jdbc, Indicator indicator) {
+		return jdbc.sql("""
+				insert into outcomes_indicator (id, name, domain, level, type, multiplier, polarity, numerator_definition,
+				    denominator_definition, population_denominator, source, method, fingertips_id)
+				values (:id, :name, :domain, :level, :type, :multiplier, :polarity, :numerator, :denominator,
+				    :population, :source, :method, :fingertips)
+				on conflict (id) do nothing
+				""")
+			.param("id", indicator.id())
+			.param("name", indicator.name())
+			.param("domain", indicator.domain().number())
+			.param("level", indicator.level().name())
+			.param("type", indicator.type().name())
+			.param("multiplier", indicator.multiplier())
+			.param("polarity", indicator.polarity().name())
+			.param("numerator", indicator.numeratorDefinition())
+			.param("denominator", indicator.denominatorDefinition())
+			.param("population", indicator.populationDenominator())
+			.param("source", indicator.source())
+			.param("method", indicator.method().name())
+			.param("fingertips", indicator.fingertipsId())
+			.update() > 0;
 	}
 }

@@ -1,4 +1,4 @@
-package org.cocommission.outcomes;
+package org.cocommission.outcomes.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.cocommission.outcomes.read.Figures;
 
 /**
  * The outcomes bench's figures: {@code outcomes.json} with exactly the keys the acceptance checks read, and

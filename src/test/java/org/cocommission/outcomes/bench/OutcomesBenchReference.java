@@ -1,4 +1,4 @@
-package org.cocommission.outcomes;
+package org.cocommission.outcomes.bench;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.postgresql.PGConnection;
+
 
 import org.springframework.core.io.ClassPathResource;
 

@@ -1,10 +1,14 @@
-package org.cocommission.outcomes;
+package org.cocommission.outcomes.bench;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+
+import org.cocommission.outcomes.OutcomesLevel;
+import org.cocommission.outcomes.OutcomesValues;
+import org.cocommission.outcomes.ValueRow;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 

@@ -1,4 +1,4 @@
-package org.cocommission.outcomes;
+package org.cocommission.outcomes.bench;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,12 +23,18 @@ import javax.sql.DataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.postgresql.PGConnection;
 
+import org.cocommission.CoCommissionApplication;
 import org.cocommission.directory.DirectoryImports;
 import org.cocommission.identity.NewUser;
 import org.cocommission.identity.Role;
 import org.cocommission.identity.UserAccounts;
+import org.cocommission.outcomes.ImportFormat;
+import org.cocommission.outcomes.Indicators;
+import org.cocommission.outcomes.ObservationImportReport;
+import org.cocommission.outcomes.ObservationImports;
+import org.cocommission.outcomes.OutcomesValues;
+import org.cocommission.outcomes.PeerGroups;
 import org.cocommission.outcomes.compute.ValueComputation;
-import org.cocommission.outcomes.read.Figures;
 import org.cocommission.platform.EmbeddedPostgresServer;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -36,6 +42,7 @@ import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -43,12 +50,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The outcomes bench ({@code bench outcomes}): on its own embedded PostgreSQL in a temporary directory, it starts the
- * application, builds a synthetic national directory and one long CSV of observations, and measures in one run the
- * import against PostgreSQL's own COPY of the same file, the full recompute against the reference SQL script (whose
- * results it checks equal the engine's), and the p95 latency of the indicator page and the spine chart API under
- * concurrent signed-in clients. Writes outcomes.json and outcomes.txt. Exit codes: 0 ran and the check passed, 1 the
- * check failed, 2 usage, 3 the bench could not run.
+ * The outcomes bench ({@code bench/outcomes}, run from the test classpath so that none of it ships): on its own
+ * embedded PostgreSQL in a temporary directory, it starts the application, builds a synthetic national directory and
+ * one long CSV of observations, and measures in one run the import against PostgreSQL's own COPY of the same file, the
+ * full recompute against the reference SQL script (whose results it checks equal the engine's), and the p95 latency
+ * of the indicator page and the spine chart API under concurrent signed-in clients. Writes outcomes.json and
+ * outcomes.txt. Exit codes: 0 ran and the check passed, 1 the check failed, 2 usage, 3 the bench could not run.
  */
 public final class OutcomesBenchmark {
 
@@ -58,6 +65,11 @@ public final class OutcomesBenchmark {
 	private static final String USERNAME = "bench-national";
 
 	private OutcomesBenchmark() {
+	}
+
+	/** {@code bench/outcomes [options]}: runs the bench on the application and exits with its code. */
+	public static void main(String[] args) {
+		System.exit(run(CoCommissionApplication.class, args));
 	}
 
 	/** Runs the bench against the application class given and returns the process's exit code. */
@@ -98,13 +110,14 @@ public final class OutcomesBenchmark {
 			.setCleanDataDirectory(true)
 			.start()) {
 			String url = EmbeddedPostgresServer.jdbcUrl(postgres, "cocommission");
+			// Only the application's own settings: the tests' config/application.properties is on this classpath too.
 			try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
 				.logStartupInfo(false)
-				.run("--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-						"--spring.datasource.hikari.maximum-pool-size=10", "--spring.datasource.hikari.minimum-idle=10",
-						"--cocommission.data-dir=" + temporary, "--cocommission.demo=false",
-						"--cocommission.admin-password=", "--server.port=0", "--spring.main.banner-mode=off",
-						"--logging.level.root=ERROR")) {
+				.run("--spring.config.location=classpath:/application.properties", "--spring.datasource.url=" + url,
+						"--spring.datasource.username=postgres", "--spring.datasource.hikari.maximum-pool-size=10",
+						"--spring.datasource.hikari.minimum-idle=10", "--cocommission.data-dir=" + temporary,
+						"--cocommission.demo=false", "--cocommission.admin-password=", "--server.port=0",
+						"--spring.main.banner-mode=off", "--logging.level.root=ERROR")) {
 				preparation.put("embedded PostgreSQL and application start", seconds(started));
 				try {
 					return finish(options, new Bench(context, options, temporary, preparation).measure());
@@ -164,7 +177,8 @@ public final class OutcomesBenchmark {
 
 			progress("writing the observations");
 			started = System.nanoTime();
-			var indicators = OutcomesBenchIndicators.prepare(context.getBean(Indicators.class), options.indicators());
+			var indicators = OutcomesBenchIndicators.prepare(context.getBean(Indicators.class),
+					context.getBean(JdbcClient.class), options.indicators());
 			List<String> periods = OutcomesBenchData.periods(FIRST_MONTH, options.months());
 			Path csv = temporary.resolve("bench-observations.csv");
 			long rows = OutcomesBenchData.write(csv, directory, indicators, periods);

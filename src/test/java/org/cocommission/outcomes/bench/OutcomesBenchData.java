@@ -1,4 +1,4 @@
-package org.cocommission.outcomes;
+package org.cocommission.outcomes.bench;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+
+import org.cocommission.outcomes.IndicatorType;
 
 /**
  * Writes the outcomes bench's one long CSV ({@code ORG_CODE,INDICATOR_ID,PERIOD,NUMERATOR,DENOMINATOR}), month by

@@ -1,4 +1,4 @@
-package org.cocommission.outcomes;
+package org.cocommission.outcomes.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.cocommission.CoCommissionApplication;
+import org.cocommission.outcomes.ValueRow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * checked equal to the engine, the page load), and the parts that decide whether it passes: the comparison of rows,
  * the options and the JSON the acceptance checks read.
  */
-class OutcomesBenchTests {
+class OutcomesBenchIT {
 
 	private static final List<String> KEYS = List.of("rows", "importRowsPerSec", "copyRowsPerSec", "importVsCopy",
 			"recomputeSeconds", "referenceSqlSeconds", "recomputeSpeedup", "p95PageMs");

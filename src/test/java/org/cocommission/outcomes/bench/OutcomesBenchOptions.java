@@ -1,6 +1,7 @@
-package org.cocommission.outcomes;
+package org.cocommission.outcomes.bench;
 
 import java.nio.file.Path;
+
 
 /**
  * What the outcomes bench runs: the scale of the national dataset (defaults about 7,800 practices x 60 indicators x
@@ -10,7 +11,7 @@ record OutcomesBenchOptions(int practices, int indicators, int months, int loadS
 		int clients, Path output) {
 
 	static final String USAGE = """
-			Usage: java -Xmx2g -jar cocommission.jar bench outcomes [--practices N] [--indicators N] [--months N]
+			Usage: bench/outcomes [--practices N] [--indicators N] [--months N]
 			         [--load-seconds N] [--warmup-seconds N] [--clients N] [--output DIR]
 			Defaults: 7800 practices, 60 practice-level indicators (besides the 8 CCG-level starters), 36 months,
 			20 clients for 20 s after a 120 s warm-up, figures in target/bench.""";

@@ -1,4 +1,4 @@
-package org.cocommission.outcomes;
+package org.cocommission.outcomes.bench;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;

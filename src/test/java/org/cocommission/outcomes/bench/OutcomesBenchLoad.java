@@ -1,4 +1,4 @@
-package org.cocommission.outcomes;
+package org.cocommission.outcomes.bench;
 
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
 
 /**
  * Concurrent clients, each signed in through the real form login (with its CSRF token) as a national user, asking
