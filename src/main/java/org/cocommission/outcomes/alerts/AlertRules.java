@@ -19,7 +19,7 @@ import org.cocommission.outcomes.ValueRow;
  * good, 10 where low is good - from another decile. Neither applies where the indicator carries no judgement. As
  * OpenPrescribing does, the worst-decile alert ignores small numerators and proportions stuck at 0 or 100%: a small
  * practice's decile moves by chance, and a value at a bound is usually how the practice records, not how it does.
- * Source: issue 5, item 7, after OpenPrescribing's alerts (REFERENCE.md section 8).
+ * Source: issue 5, item 7, after OpenPrescribing's alerts (docs/domain-rules.md#outcomes).
  */
 final class AlertRules {
 

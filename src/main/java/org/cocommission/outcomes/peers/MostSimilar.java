@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * "Most similar" peers: every variable standardised to a z-score over all organisations ((x - mean) / standard
  * deviation), equally weighted, and the nearest by Euclidean distance, ties broken by code. A variable with no
- * spread carries no information and is left out. Source: REFERENCE.md section 8 (most similar 10 CCGs; NHS
+ * spread carries no information and is left out. Source: docs/domain-rules.md#outcomes (most similar 10 CCGs; NHS
  * England's statistical neighbours, here with the z-score as the scaling).
  */
 final class MostSimilar {

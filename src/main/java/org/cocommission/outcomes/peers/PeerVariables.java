@@ -12,7 +12,7 @@ import org.cocommission.directory.PopulationQueries;
  * The demographic and need variables that make peer groups, for CCGs and practices alike: registered list size (on a
  * log scale, so that a list twice as large is as far at every size), the shares aged 0-14, 65 and over and 85 and
  * over, and deprivation and rurality where loaded as data. A variable is used only when every organisation compared
- * has it. Source: REFERENCE.md section 8 (most similar 10 CCGs; show users which variables made the peers).
+ * has it. Source: docs/domain-rules.md#outcomes (most similar 10 CCGs; show users which variables made the peers).
  */
 public final class PeerVariables {
 

@@ -6,7 +6,7 @@ import org.cocommission.outcomes.Polarity;
 /**
  * Comparison with a benchmark, Fingertips' default: the benchmark inside the area's 95% interval is similar;
  * otherwise higher or lower, turned into better or worse by polarity; not compared when the interval cannot be
- * computed. Source: REFERENCE.md sections 7 and 8.
+ * computed. Source: docs/domain-rules.md#outcomes.
  */
 public final class BenchmarkComparison {
 

@@ -3,7 +3,7 @@ package org.cocommission.outcomes.statistics;
 /**
  * Byar's approximation to the Poisson limits of a count O: lower O*(1 - 1/(9O) - z/(3*sqrt(O)))^3, upper
  * (O+1)*(1 - 1/(9(O+1)) + z/(3*sqrt(O+1)))^3; exact Poisson limits below 10 events, and a lower limit below zero
- * reported as missing. Source: REFERENCE.md sections 7 and 8 (PHE Fingertips technical guidance).
+ * reported as missing. Source: docs/domain-rules.md#outcomes (PHE Fingertips technical guidance).
  */
 public final class ByarsMethod {
 

@@ -11,7 +11,7 @@ import org.cocommission.outcomes.ValueRow;
  * The recent trend of a proportion as Fingertips computes it: the chi-squared test for trend (Cochran-Armitage) over
  * the last five points, with scores 1 to 5. With p = sum(O)/sum(n): T = sum(t*(O - n*p)),
  * var = p*(1 - p)*(sum(n*t^2) - sum(n*t)^2/sum(n)), X^2 = T^2/var; significant above 9.5495 (3.090232 squared, the
- * 99.8% level), increasing when T is positive. Source: REFERENCE.md section 8, "Recent trend".
+ * 99.8% level), increasing when T is positive. Source: docs/domain-rules.md#outcomes, "Recent trend".
  */
 public final class ChiSquaredTrend {
 

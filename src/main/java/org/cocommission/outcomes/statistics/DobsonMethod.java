@@ -6,7 +6,7 @@ import java.util.List;
  * Directly standardised rate with Dobson's confidence limits. Per age band i with events x_i, population n_i and
  * standard population s_i: DSR = sum(x_i*s_i/n_i) / sum(s_i) * multiplier; var = sum(x_i*(s_i/n_i)^2) / (sum s_i)^2;
  * limit = DSR + sqrt(var/O) * (Byar_limit(O) - O) * multiplier, with O = sum x_i; suppressed when O &lt; 10.
- * Source: REFERENCE.md section 8 (Dobson et al. 1991, as PHE Fingertips applies it).
+ * Source: docs/domain-rules.md#outcomes (Dobson et al. 1991, as PHE Fingertips applies it).
  */
 public final class DobsonMethod {
 

@@ -2,8 +2,8 @@ package org.cocommission.outcomes.statistics;
 
 /**
  * Exact Poisson confidence limits of a count: lower = chi2_quantile((1-conf)/2, 2x) / 2, upper =
- * chi2_quantile(conf + (1-conf)/2, 2x + 2) / 2 (REFERENCE.md section 8). The chi-squared quantile of even degrees of
- * freedom is found through its identity with the Poisson distribution function, solved by bisection.
+ * chi2_quantile(conf + (1-conf)/2, 2x + 2) / 2 (docs/domain-rules.md#outcomes). The chi-squared quantile of even
+ * degrees of freedom is found through its identity with the Poisson distribution function, solved by bisection.
  */
 final class ExactPoisson {
 

@@ -1,8 +1,8 @@
 package org.cocommission.outcomes.statistics;
 
 /**
- * Funnel-plot control limits around a benchmark for a denominator N. Proportions (REFERENCE.md section 8): with the
- * average p, F = p*(N/z^2 + 1); A = sqrt(64F^2 - 64*(1/z^2 + 1/N)*p*(N*(p*(N/z^2 + 2) - 1) + z^2*(p - 1)));
+ * Funnel-plot control limits around a benchmark for a denominator N. Proportions (docs/domain-rules.md#outcomes):
+ * with the average p, F = p*(N/z^2 + 1); A = sqrt(64F^2 - 64*(1/z^2 + 1/N)*p*(N*(p*(N/z^2 + 2) - 1) + z^2*(p - 1)));
  * limits = ((F -/+ A/8) / (1/z^2 + 1/N)) / N. Rates: exact Poisson (Byar from 10) limits of the expected count.
  */
 public final class FunnelLimits {

@@ -10,7 +10,7 @@ import org.cocommission.outcomes.ValueRow;
  * An organisation against the average of its peer group: the peers' pooled value (the sum of their numerators over
  * the sum of their denominators, times the indicator's multiplier, never the mean of their values), the lowest and
  * highest of their values, and the organisation's comparison with the pooled value by its 95% interval, as with
- * England. Sources: REFERENCE.md section 7 (comparison with the peer-group average) and section 8 (aggregation;
+ * England. Source: docs/domain-rules.md#outcomes (comparison with the peer-group average; aggregation;
  * comparison with a benchmark).
  *
  * @param value the peers' pooled value, null when they have no denominator

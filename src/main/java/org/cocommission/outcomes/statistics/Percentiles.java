@@ -7,7 +7,7 @@ import java.util.Arrays;
  * compute them: on the sorted values, h = (n-1)f + 1, v = v[k-1] + (h-k)(v[k]-v[k-1]) with k = floor(h), 1-based.
  * An organisation's decile is 1 + the number of the 10th..90th percentile cut points strictly below its value, so
  * decile 1 holds the lowest values and decile 10 the highest, whatever the polarity. Deciles need at least 5 values.
- * Source: REFERENCE.md section 8.
+ * Source: docs/domain-rules.md#outcomes.
  */
 public final class Percentiles {
 

@@ -8,7 +8,7 @@ import org.cocommission.outcomes.ValueRow;
  * Whether an organisation's change between two periods is statistically significant, by the test that fits the
  * indicator's type (proportions: {@link TwoProportionsZ}; crude rates: {@link PoissonRateRatio}; standardised
  * rates: {@link DsrDifference}), at 95% (z = 1.959964) and 99.8% (z = 3.090232), with its direction by polarity.
- * Source: REFERENCE.md section 8 (comparison "higher or lower, turned into better or worse by polarity").
+ * Source: docs/domain-rules.md#outcomes (comparison "higher or lower, turned into better or worse by polarity").
  */
 public final class TrendSignificance {
 

@@ -1,8 +1,8 @@
 package org.cocommission.outcomes.statistics;
 
 /**
- * Wilson score interval for a proportion O/n, as a fraction. Source: REFERENCE.md section 7 (Newcombe 1998, method 3;
- * PHE Fingertips): (2O + z^2 -/+ z*sqrt(z^2 + 4*O*(1 - p))) / (2*(n + z^2)).
+ * Wilson score interval for a proportion O/n, as a fraction. Source: docs/domain-rules.md#outcomes (Newcombe 1998,
+ * method 3; PHE Fingertips): (2O + z^2 -/+ z*sqrt(z^2 + 4*O*(1 - p))) / (2*(n + z^2)).
  */
 public final class WilsonScore {
 

@@ -14,7 +14,7 @@ import org.cocommission.outcomes.IndicatorType;
 import org.cocommission.outcomes.Polarity;
 import org.cocommission.outcomes.ValueRow;
 
-/** The chi-squared test for trend pinned to hand-worked examples (REFERENCE.md section 8, "Recent trend"). */
+/** The chi-squared test for trend pinned to hand-worked examples (docs/domain-rules.md#outcomes, "Recent trend"). */
 class ChiSquaredTrendTests {
 
 	private static final List<String> FIVE = List.of("2011/12", "2012/13", "2013/14", "2014/15", "2015/16");

@@ -14,7 +14,7 @@ import org.cocommission.outcomes.Polarity;
 
 /**
  * Each method pinned to published values (Newcombe 1998 table II for Wilson; standard exact Poisson tables) and to
- * values worked by hand from the formulas in REFERENCE.md sections 7 and 8 (checked independently with scipy).
+ * values worked by hand from the formulas in docs/domain-rules.md#outcomes (checked independently with scipy).
  */
 class OutcomesStatisticsTests {
 
