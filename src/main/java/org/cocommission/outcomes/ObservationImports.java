@@ -76,8 +76,8 @@ public class ObservationImports {
 	private final AuditTrail audit;
 
 	/**
-	 * Tells the alerts after every recompute (issue 5, item 7). They are a nested module that depends on outcomes, so
-	 * outcomes publishes an event rather than calling them; synchronously, so they still run in the import's transaction.
+	 * Tells the alerts after every recompute (issue 5, item 7). They are a nested module that depends on outcomes,
+	 * so outcomes publishes an event rather than calling them; synchronously, so they run in the import's transaction.
 	 */
 	private final ApplicationEventPublisher events;
 

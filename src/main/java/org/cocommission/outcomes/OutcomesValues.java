@@ -30,9 +30,9 @@ import org.springframework.stereotype.Service;
 /**
  * Reading computed values. Values are aggregate statistics, not personal data: every signed-in user may read every
  * organisation's values (docs/domain-rules.md#outcomes: comparison with peers is the point). Other capabilities read
- * them from the system too: the quality premium computes from them at start-up. Not transactional: most reads are answered
- * from {@link OutcomesReadCache}, where opening and closing a transaction cost more than the read, and under read
- * committed a transaction would not give a read of several statements one snapshot anyway.
+ * them from the system too: the quality premium computes from them at start-up. Not transactional: most reads are
+ * answered from {@link OutcomesReadCache}, where opening and closing a transaction cost more than the read, and under
+ * read committed a transaction would not give a read of several statements one snapshot anyway.
  */
 @Service
 public class OutcomesValues {

@@ -49,7 +49,8 @@ class SpineChartBrowserTest {
 		Files.writeString(page, """
 				<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>
 				<div id="spine" style="width:800px;height:200px" data-chart-type="spine" data-chart="%s"></div>
-				<div id="snapshot" style="width:800px" data-snapshot-type="spine" data-snapshot="{&quot;rows&quot;:%s}"></div>
+				<div id="snapshot" style="width:800px" data-snapshot-type="spine"
+				  data-snapshot="{&quot;rows&quot;:%s}"></div>
 				<script src="%s/webjars/echarts/5.5.0/echarts.min.js"></script>
 				<script src="%s/js/outcomes-charts.js"></script>
 				</body></html>
@@ -85,9 +86,11 @@ class SpineChartBrowserTest {
 	}
 
 	private void waitForChart(String id) {
-		new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> ((JavascriptExecutor) driver).executeScript(
-				"return typeof echarts !== 'undefined' && !!echarts.getInstanceByDom(document.getElementById(arguments[0]))",
-				id));
+		new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> ((JavascriptExecutor) driver)
+			.executeScript("""
+					return typeof echarts !== 'undefined'
+					    && !!echarts.getInstanceByDom(document.getElementById(arguments[0]))
+					""", id));
 	}
 
 	/** The left and right pixel edges of the series' first bar, rounded. */

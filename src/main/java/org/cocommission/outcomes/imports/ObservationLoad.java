@@ -85,7 +85,8 @@ public final class ObservationLoad {
 	}
 
 	/** One checked observation; {@code slice} numbers its indicator and period ({@link ObservationChecks#slice()}). */
-	public void observation(int slice, int orgIndex, String indicator, String period, double numerator, double denominator) {
+	public void observation(int slice, int orgIndex, String indicator, String period, double numerator,
+			double denominator) {
 		rows++;
 		if (slice >= slices.length) {
 			slices = Arrays.copyOf(slices, Math.max(slice + 1, slices.length * 2));

@@ -30,7 +30,8 @@ public final class PeerVariables {
 	public static final List<String> NAMES = List.copyOf(LABELS.keySet());
 
 	/** Organisations compared, their raw variables (only those used), z-scores and nearest. */
-	public record Computed(List<Integer> used, String[] codes, double[][] raw, double[][] scores, MostSimilar.Nearest nearest) {
+	public record Computed(List<Integer> used, String[] codes, double[][] raw, double[][] scores,
+			MostSimilar.Nearest nearest) {
 
 		/** The value of a used variable as shown (the list size itself rather than its logarithm). */
 		double shown(int organisation, int usedIndex) {

@@ -16,7 +16,8 @@ public final class TrendSignificance {
 	}
 
 	/** The trend of one organisation from {@code earlier} to {@code later}; either may be null (no value). */
-	public static Trend between(Indicator indicator, String fromPeriod, ValueRow earlier, String toPeriod, ValueRow later) {
+	public static Trend between(Indicator indicator, String fromPeriod, ValueRow earlier, String toPeriod,
+			ValueRow later) {
 		Double z = earlier == null || later == null || earlier.value() == null || later.value() == null ? null
 				: z(indicator, earlier, later);
 		String orgCode = later != null ? later.orgCode() : earlier != null ? earlier.orgCode() : null;

@@ -118,7 +118,7 @@ final class OutcomesBenchIndicators {
 		};
 	}
 
-	/** Defines a generated indicator, as the migrations define the framework's; false when the id is already defined. */
+	/** Defines a generated indicator as the migrations define the starters; false when the id is already defined. */
 	private static boolean define(JdbcClient jdbc, Indicator indicator) {
 		return jdbc.sql("""
 				insert into outcomes_indicator (id, name, domain, level, type, multiplier, polarity, numerator_definition,
