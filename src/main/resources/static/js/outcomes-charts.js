@@ -1,5 +1,6 @@
-// Draws the outcomes charts (deciles over time, funnel plot, spine chart) from their data-chart attributes; every
-// figure is also on the page as a table or a CSV download.
+// Draws the outcomes charts (deciles over time, funnel plot, spine chart) on the indicator, CCG and practice pages
+// from their data-chart attributes, and the same charts captured with discussion comments from their stored figures
+// (data-snapshot), as they were when the comment was posted. Every figure is also on the page as a table or a CSV.
 (function () {
   'use strict';
   var FONT = { fontFamily: 'Frutiger W01, Arial, sans-serif', color: '#212b32' };
@@ -25,6 +26,7 @@
     };
   }
 
+  // A discussion's funnel plot names its organisation (data.org), whose point is drawn apart, larger and in red.
   function funnel(element, data) {
     var line = function (index, name, dashed) {
       return {
@@ -32,24 +34,29 @@
         lineStyle: { color: '#4c6272', type: dashed ? 'dashed' : 'solid', width: 1 }
       };
     };
+    var own = function (p) { return !!data.org && p[2].indexOf(data.org + ' ') === 0; };
     var benchmark = data.limits.map(function (l) { return [l[0], data.benchmark]; });
+    var series = [{ name: 'Organisations', type: 'scatter', data: data.points.filter(function (p) { return !own(p); }), symbolSize: 5, itemStyle: { color: '#005eb8' } }];
+    if (data.org) {
+      series.push({ name: data.org, type: 'scatter', data: data.points.filter(own), symbolSize: 12, itemStyle: { color: '#d5281b' } });
+    }
+    series.push({ name: 'England', type: 'line', symbol: 'none', data: benchmark, lineStyle: { color: '#212b32' } },
+      line(1, '95% lower', true), line(2, '95% upper', true), line(3, '99.8% lower', false), line(4, '99.8% upper', false));
     return {
       tooltip: { trigger: 'item', formatter: function (p) { return p.seriesType === 'scatter' ? p.data[2] + ': ' + p.data[1] : p.seriesName; } },
       xAxis: { type: 'value', name: 'Denominator', scale: true },
       yAxis: { type: 'value', scale: true },
-      series: [
-        { name: 'Organisations', type: 'scatter', data: data.points, symbolSize: 5, itemStyle: { color: '#005eb8' } },
-        { name: 'England', type: 'line', symbol: 'none', data: benchmark, lineStyle: { color: '#212b32' } },
-        line(1, '95% lower', true), line(2, '95% upper', true), line(3, '99.8% lower', false), line(4, '99.8% upper', false)
-      ]
+      series: series
     };
   }
 
   // Each indicator scaled so that England is 0 and the furthest CCG is 1, as Fingertips' spine charts do. Each range is
   // an invisible bar up to its start and a visible one for its width, stacked whatever their signs (ECharts' default
   // stacks negative and positive values apart, which pinned every range to England).
+  // A discussion's snapshot keeps its rows under data.rows; the CCG and practice pages give them as the data itself.
   function spine(element, data) {
-    var scaled = data.map(function (d) {
+    var rows = Array.isArray(data) ? data : data.rows;
+    var scaled = rows.map(function (d) {
       var spread = Math.max(Math.abs((d.max || 0) - d.england), Math.abs(d.england - (d.min || 0))) || 1;
       var s = function (v) { return v === null || v === undefined ? null : (v - d.england) / spread; };
       return { name: d.name, label: d.label, min: s(d.min), max: s(d.max), peerMin: s(d.peerMin), peerMax: s(d.peerMax), ccg: s(d.ccg), raw: d };
@@ -104,6 +111,17 @@
         return;
       }
       draw(element, build, JSON.parse(element.getAttribute('data-chart')));
+    });
+    document.querySelectorAll('[data-snapshot-type]').forEach(function (element) {
+      var build = builders[element.getAttribute('data-snapshot-type')];
+      if (!build) {
+        return;
+      }
+      var data = JSON.parse(element.getAttribute('data-snapshot'));
+      if (data.rows) {
+        element.style.height = (80 + data.rows.length * 26) + 'px';
+      }
+      draw(element, build, data);
     });
   });
 })();

@@ -15,7 +15,7 @@ import org.cocommission.directory.OrganisationRef;
 import org.cocommission.directory.OrganisationSummary;
 import org.cocommission.directory.OrganisationType;
 import org.cocommission.outcomes.Discussion;
-import org.cocommission.outcomes.Discussions;
+import org.cocommission.outcomes.DiscussionThreads;
 import org.cocommission.outcomes.Indicator;
 import org.cocommission.outcomes.Indicators;
 import org.cocommission.outcomes.DiscussionReply;
@@ -57,12 +57,12 @@ public class OutcomesDiscussionDemo implements ApplicationRunner {
 
 	private final PeerGroups peers;
 
-	private final Discussions discussions;
+	private final DiscussionThreads discussions;
 
 	private final DemoUsers users;
 
 	OutcomesDiscussionDemo(@Value("${cocommission.demo:false}") boolean enabled, Directory directory,
-			OutcomesValues values, Indicators indicators, PeerGroups peers, Discussions discussions,
+			OutcomesValues values, Indicators indicators, PeerGroups peers, DiscussionThreads discussions,
 			DemoUsers users) {
 		this.enabled = enabled;
 		this.directory = directory;
@@ -144,7 +144,7 @@ public class OutcomesDiscussionDemo implements ApplicationRunner {
 				"(Synthetic demo data.) Our line on the deciles chart sits apart from " + peer.name()
 						+ "'s. How do you approach this indicator?",
 				true, "deciles")));
-		users.as(replier, () -> discussions.comment(thread.id(), new DiscussionReply("(Synthetic demo data.) Thanks @" + starter
+		users.as(replier, () -> discussions.reply(thread.id(), new DiscussionReply("(Synthetic demo data.) Thanks @" + starter
 				+ ". Our position on the funnel plot is attached; happy to share our approach.", true, "funnel", null)));
 		String area = directory.parentChain(ccg, directory.today())
 			.stream()
@@ -156,7 +156,7 @@ public class OutcomesDiscussionDemo implements ApplicationRunner {
 			.orElse(null);
 		String note = "(Synthetic demo data.) Internal note, not shared with peers: worth raising at the next"
 				+ " quality meeting" + (area == null ? "." : ", @" + area + ".");
-		users.as(starter, () -> discussions.comment(thread.id(), new DiscussionReply(note, false, spine ? "spine" : null, null)));
+		users.as(starter, () -> discussions.reply(thread.id(), new DiscussionReply(note, false, spine ? "spine" : null, null)));
 		return true;
 	}
 
@@ -178,7 +178,7 @@ public class OutcomesDiscussionDemo implements ApplicationRunner {
 			Discussion thread = users.as(starter, () -> discussions.start(new DiscussionStart(practices.get(0), indicator.id(), null,
 					practices.get(1), "Synthetic demo: " + indicator.name() + " at " + practices.get(0),
 					"(Synthetic demo data.) Where do we sit among the practices of our CCG?", true, "funnel")));
-			users.as(practiceUser(practices.get(1)), () -> discussions.comment(thread.id(), new DiscussionReply(
+			users.as(practiceUser(practices.get(1)), () -> discussions.reply(thread.id(), new DiscussionReply(
 					"(Synthetic demo data.) Close to us, @" + starter + "; see the deciles.", true, "deciles", null)));
 			return true;
 		}

@@ -18,14 +18,14 @@ public enum DiscussionStatus {
 		return label;
 	}
 
-	DiscussionStatus close() {
+	public DiscussionStatus close() {
 		if (this != OPEN) {
 			throw new IllegalArgumentException("This discussion is already closed");
 		}
 		return CLOSED;
 	}
 
-	DiscussionStatus reopen() {
+	public DiscussionStatus reopen() {
 		if (this != CLOSED) {
 			throw new IllegalArgumentException("This discussion is already open");
 		}

@@ -8,6 +8,8 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.cocommission.outcomes.read.OutcomesReadCache;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -78,7 +80,7 @@ public class Indicators {
 			.update() > 0;
 	}
 
-	static Indicator indicator(ResultSet rs) throws SQLException {
+	public static Indicator indicator(ResultSet rs) throws SQLException {
 		int fingertipsId = rs.getInt("fingertips_id");
 		Integer fingertips = rs.wasNull() ? null : fingertipsId;
 		return new Indicator(rs.getString("id"), rs.getString("name"), OutcomesDomain.of(rs.getInt("domain")),
@@ -86,31 +88,5 @@ public class Indicators {
 				rs.getInt("multiplier"), Polarity.valueOf(rs.getString("polarity")), rs.getString("numerator_definition"),
 				rs.getString("denominator_definition"), rs.getBoolean("population_denominator"), rs.getString("source"),
 				StatisticalMethod.valueOf(rs.getString("method")), fingertips);
-	}
-
-	/** Defines an indicator (the outcomes bench's generated ones); returns false when the id is already defined. */
-	@Transactional
-	boolean define(Indicator indicator) {
-		return jdbc.sql("""
-				insert into outcomes_indicator (id, name, domain, level, type, multiplier, polarity, numerator_definition,
-				    denominator_definition, population_denominator, source, method, fingertips_id)
-				values (:id, :name, :domain, :level, :type, :multiplier, :polarity, :numerator, :denominator,
-				    :population, :source, :method, :fingertips)
-				on conflict (id) do nothing
-				""")
-			.param("id", indicator.id())
-			.param("name", indicator.name())
-			.param("domain", indicator.domain().number())
-			.param("level", indicator.level().name())
-			.param("type", indicator.type().name())
-			.param("multiplier", indicator.multiplier())
-			.param("polarity", indicator.polarity().name())
-			.param("numerator", indicator.numeratorDefinition())
-			.param("denominator", indicator.denominatorDefinition())
-			.param("population", indicator.populationDenominator())
-			.param("source", indicator.source())
-			.param("method", indicator.method().name())
-			.param("fingertips", indicator.fingertipsId())
-			.update() > 0;
 	}
 }

@@ -9,7 +9,7 @@ import java.util.List;
 public record ObservationImportReport(long importId, long rowsRead, long stored, long skipped, List<ImportError> errors) {
 
 	/** At most this many errors are listed; a file with more is still rejected as a whole. */
-	static final int MAX_ERRORS = 1000;
+	public static final int MAX_ERRORS = 1000;
 
 	public ObservationImportReport {
 		errors = List.copyOf(errors);

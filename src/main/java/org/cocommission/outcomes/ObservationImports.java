@@ -24,7 +24,17 @@ import org.slf4j.LoggerFactory;
 import org.cocommission.audit.AuditEntry;
 import org.cocommission.audit.AuditTrail;
 import org.cocommission.identity.AccessPolicy;
+import org.cocommission.outcomes.compute.IndicatorPeriod;
+import org.cocommission.outcomes.compute.ValueComputation;
+import org.cocommission.outcomes.compute.ValuesRecomputed;
+import org.cocommission.outcomes.imports.ImportStatus;
+import org.cocommission.outcomes.imports.ObservationChecks;
+import org.cocommission.outcomes.imports.ObservationFileReader;
+import org.cocommission.outcomes.imports.ObservationLoad;
+import org.cocommission.outcomes.imports.OutcomesImportLog;
+import org.cocommission.outcomes.imports.Period;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
@@ -65,8 +75,11 @@ public class ObservationImports {
 
 	private final AuditTrail audit;
 
-	/** Raised after every recompute (issue 5, item 7); injected by field so that the constructor stays as it is. */
-	@org.springframework.beans.factory.annotation.Autowired private OutcomesAlerts alerts;
+	/**
+	 * Tells the alerts after every recompute (issue 5, item 7). They are a nested module that depends on outcomes,
+	 * so outcomes publishes an event rather than calling them; synchronously, so they run in the import's transaction.
+	 */
+	private final ApplicationEventPublisher events;
 
 	private final ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
 		Thread thread = new Thread(runnable, "outcomes-import");
@@ -76,7 +89,7 @@ public class ObservationImports {
 
 	ObservationImports(JdbcTemplate jdbc, DataSource dataSource, PlatformTransactionManager transactionManager,
 			Indicators indicators, ValueComputation computation, PeerGroups peerGroups, OutcomesImportLog importLog,
-			AccessPolicy access, AuditTrail audit) {
+			AccessPolicy access, AuditTrail audit, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
 		this.transactions = new TransactionTemplate(transactionManager);
@@ -86,6 +99,7 @@ public class ObservationImports {
 		this.importLog = importLog;
 		this.access = access;
 		this.audit = audit;
+		this.events = events;
 	}
 
 	/**
@@ -152,7 +166,7 @@ public class ObservationImports {
 	 * Stores a file's observations, all or nothing, without recomputing values: for the bench, which times the import
 	 * and the full recompute apart. Runs as the caller; the caller recomputes.
 	 */
-	ObservationImportReport storeWithoutRecomputing(ImportFormat format, String period, String fileName,
+	public ObservationImportReport storeWithoutRecomputing(ImportFormat format, String period, String fileName,
 			InputStream content) {
 		long importId = importLog.begin(format, fileName, "bench");
 		ObservationImportReport report = transactions.execute(status -> {
@@ -272,7 +286,7 @@ public class ObservationImports {
 		stored += storeAttributes(attributes, format.label() + (fileName == null ? "" : ": " + fileName), importId);
 		if (recomputing) {
 			computation.recompute(touched);
-			alerts.raiseAfterRecompute(touched);
+			events.publishEvent(new ValuesRecomputed(touched));
 		}
 		log.info("Outcomes import {}: read, checked and stored in {} ms, recomputed in {} ms", importId,
 				(storing - started) / 1_000_000, (System.nanoTime() - storing) / 1_000_000);

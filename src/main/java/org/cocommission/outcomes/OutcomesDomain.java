@@ -2,7 +2,7 @@ package org.cocommission.outcomes;
 
 import java.util.Arrays;
 
-/** The five NHS Outcomes Framework domains the CCG Outcomes Indicator Set follows (REFERENCE.md section 7). */
+/** The five NHS Outcomes Framework domains the CCG Outcomes Indicator Set follows (docs/domain-rules.md#outcomes). */
 public enum OutcomesDomain {
 
 	PREVENTING_PREMATURE_DEATH(1, "Preventing people from dying prematurely"),

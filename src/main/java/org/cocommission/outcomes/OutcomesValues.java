@@ -16,16 +16,23 @@ import java.util.Set;
 import org.cocommission.identity.AccessPolicy;
 import org.cocommission.identity.CurrentUser;
 import org.cocommission.identity.Role;
+import org.cocommission.outcomes.compute.IndicatorValue;
+import org.cocommission.outcomes.compute.PracticeValues;
+import org.cocommission.outcomes.compute.ValueComputation;
+import org.cocommission.outcomes.read.DecileSeries;
+import org.cocommission.outcomes.read.OutcomesReadCache;
+import org.cocommission.outcomes.read.SpineRow;
+import org.cocommission.outcomes.read.StoredSlice;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
  * Reading computed values. Values are aggregate statistics, not personal data: every signed-in user may read every
- * organisation's values (REFERENCE.md section 8: comparison with peers is the point). Other capabilities read them
- * from the system too: the quality premium computes from them at start-up. Not transactional: most reads are answered
- * from {@link OutcomesReadCache}, where opening and closing a transaction cost more than the read, and under read
- * committed a transaction would not give a read of several statements one snapshot anyway.
+ * organisation's values (docs/domain-rules.md#outcomes: comparison with peers is the point). Other capabilities read
+ * them from the system too: the quality premium computes from them at start-up. Not transactional: most reads are
+ * answered from {@link OutcomesReadCache}, where opening and closing a transaction cost more than the read, and under
+ * read committed a transaction would not give a read of several statements one snapshot anyway.
  */
 @Service
 public class OutcomesValues {

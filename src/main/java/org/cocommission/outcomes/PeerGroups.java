@@ -12,6 +12,9 @@ import java.util.Optional;
 import org.cocommission.audit.AuditEntry;
 import org.cocommission.audit.AuditTrail;
 import org.cocommission.directory.PopulationQueries;
+import org.cocommission.outcomes.peers.PeerGroupRefresh;
+import org.cocommission.outcomes.peers.PeerGroupStore;
+import org.cocommission.outcomes.peers.PeerVariables;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;

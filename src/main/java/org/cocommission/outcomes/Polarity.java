@@ -1,6 +1,6 @@
 package org.cocommission.outcomes;
 
-/** Whether a higher value of an indicator is better, worse, or carries no judgement (REFERENCE.md section 8). */
+/** Whether a higher value of an indicator is better, worse, or carries no judgement (docs/domain-rules.md#outcomes). */
 public enum Polarity {
 
 	HIGH_IS_GOOD("High is good"),

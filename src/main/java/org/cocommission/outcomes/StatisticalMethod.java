@@ -1,6 +1,6 @@
 package org.cocommission.outcomes;
 
-/** How an indicator's confidence intervals are computed (REFERENCE.md sections 7 and 8). */
+/** How an indicator's confidence intervals are computed (docs/domain-rules.md#outcomes). */
 public enum StatisticalMethod {
 
 	WILSON("Wilson score interval"),

@@ -20,7 +20,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The outcomes spine chart, drawn by the application's own script in a real Chromium: each range bar must span from
- * its lowest to its highest value, on either side of England. Skipped, not failed, where Chromium is not installed.
+ * its lowest to its highest value, on either side of England, on a CCG's page and in a chart captured with a
+ * discussion comment alike (one script draws both). Skipped, not failed, where Chromium is not installed.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SpineChartBrowserIT {
@@ -48,10 +49,12 @@ class SpineChartBrowserIT {
 		Files.writeString(page, """
 				<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>
 				<div id="spine" style="width:800px;height:200px" data-chart-type="spine" data-chart="%s"></div>
+				<div id="snapshot" style="width:800px" data-snapshot-type="spine"
+				  data-snapshot="{&quot;rows&quot;:%s}"></div>
 				<script src="%s/webjars/echarts/5.5.0/echarts.min.js"></script>
 				<script src="%s/js/outcomes-charts.js"></script>
 				</body></html>
-				""".formatted(ONE_INDICATOR, server, server));
+				""".formatted(ONE_INDICATOR, ONE_INDICATOR, server, server));
 	}
 
 	@AfterEach
@@ -67,28 +70,46 @@ class SpineChartBrowserIT {
 	@Test
 	void eachRangeSpansFromItsLowestToItsHighestValueEitherSideOfEngland() {
 		browser.get(page.toUri().toString());
-		new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> ((JavascriptExecutor) driver)
-			.executeScript("return typeof echarts !== 'undefined' && !!echarts.getInstanceByDom(document.getElementById('spine'))"));
+		waitForChart("spine");
 
-		assertThat(barEdges(1)).as("all CCGs").containsExactly(pixel(-0.75), pixel(1.0));
-		assertThat(barEdges(3)).as("peers").containsExactly(pixel(-0.25), pixel(0.25));
+		assertThat(barEdges("spine", 1)).as("all CCGs").containsExactly(pixel("spine", -0.75), pixel("spine", 1.0));
+		assertThat(barEdges("spine", 3)).as("peers").containsExactly(pixel("spine", -0.25), pixel("spine", 0.25));
+	}
+
+	@Test
+	void aDiscussionsCapturedSpineChartIsDrawnTheSameWay() {
+		browser.get(page.toUri().toString());
+		waitForChart("snapshot");
+
+		assertThat(barEdges("snapshot", 1)).as("all CCGs")
+			.containsExactly(pixel("snapshot", -0.75), pixel("snapshot", 1.0));
+		assertThat(barEdges("snapshot", 3)).as("peers")
+			.containsExactly(pixel("snapshot", -0.25), pixel("snapshot", 0.25));
+	}
+
+	private void waitForChart(String id) {
+		new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> ((JavascriptExecutor) driver)
+			.executeScript("""
+					return typeof echarts !== 'undefined'
+					    && !!echarts.getInstanceByDom(document.getElementById(arguments[0]))
+					""", id));
 	}
 
 	/** The left and right pixel edges of the series' first bar, rounded. */
 	@SuppressWarnings("unchecked")
-	private List<Long> barEdges(int series) {
+	private List<Long> barEdges(String id, int series) {
 		return (List<Long>) ((JavascriptExecutor) browser).executeScript("""
-				var chart = echarts.getInstanceByDom(document.getElementById('spine'));
-				var rect = chart.getModel().getSeriesByIndex(arguments[0]).getData().getItemLayout(0);
+				var chart = echarts.getInstanceByDom(document.getElementById(arguments[0]));
+				var rect = chart.getModel().getSeriesByIndex(arguments[1]).getData().getItemLayout(0);
 				var left = Math.min(rect.x, rect.x + rect.width), right = Math.max(rect.x, rect.x + rect.width);
 				return [Math.round(left), Math.round(right)];
-				""", series);
+				""", id, series);
 	}
 
-	private long pixel(double value) {
+	private long pixel(String id, double value) {
 		return (Long) ((JavascriptExecutor) browser).executeScript("""
-				var chart = echarts.getInstanceByDom(document.getElementById('spine'));
-				return Math.round(chart.convertToPixel({ xAxisIndex: 0 }, arguments[0]));
-				""", value);
+				var chart = echarts.getInstanceByDom(document.getElementById(arguments[0]));
+				return Math.round(chart.convertToPixel({ xAxisIndex: 0 }, arguments[1]));
+				""", id, value);
 	}
 }

@@ -24,18 +24,18 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  * A small directory for outcomes tests: region Y01, area team Q01, CCGs 01A and 01B, and eight practices (A81001 and
  * A81002, A81004-A81006 from the published samples, B00001-B00003), with registered lists at 1 October 2019.
  */
-final class OutcomesTestData {
+public final class OutcomesTestData {
 
-	static final String PASSWORD = "outcomes-test-password";
+	public static final String PASSWORD = "outcomes-test-password";
 
-	static final List<String> PRACTICES_01A = List.of("A81001", "A81002", "B00001", "B00002");
+	public static final List<String> PRACTICES_01A = List.of("A81001", "A81002", "B00001", "B00002");
 
-	static final List<String> PRACTICES_01B = List.of("A81004", "A81005", "A81006", "B00003");
+	public static final List<String> PRACTICES_01B = List.of("A81004", "A81005", "A81006", "B00003");
 
 	private OutcomesTestData() {
 	}
 
-	static void directory(JdbcClient jdbc, DirectoryImports imports, UserAccounts accounts) {
+	public static void directory(JdbcClient jdbc, DirectoryImports imports, UserAccounts accounts) {
 		jdbc.sql("delete from outcomes_slice").update();
 		jdbc.sql("delete from outcomes_value").update();
 		jdbc.sql("delete from outcomes_decile").update();
@@ -70,11 +70,11 @@ final class OutcomesTestData {
 	}
 
 	/** Runs {@code action} signed in as {@code username}, as the demo and background imports do. */
-	static <T> T as(UserDetailsService users, String username, java.util.function.Supplier<T> action) {
+	public static <T> T as(UserDetailsService users, String username, java.util.function.Supplier<T> action) {
 		return ActingAs.as(users, username, action::get);
 	}
 
-	static String sample(String name) {
+	public static String sample(String name) {
 		try {
 			return new ClassPathResource("samples/" + name).getContentAsString(StandardCharsets.UTF_8);
 		}
@@ -83,7 +83,7 @@ final class OutcomesTestData {
 		}
 	}
 
-	static InputStream stream(String text) {
+	public static InputStream stream(String text) {
 		return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
 	}
 

@@ -1,8 +1,0 @@
-package org.cocommission.outcomes;
-
-import java.util.List;
-
-/** The deciles of one level per period, oldest first, and one organisation's values on the same periods. */
-public record DecileSeries(String indicatorId, OutcomesLevel level, List<String> periods, List<double[]> cuts,
-		String orgCode, List<Double> orgValues, List<Double> englandValues) {
-}

@@ -1,0 +1,100 @@
+package org.cocommission.outcomes.compute;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.cocommission.outcomes.Indicator;
+import org.cocommission.outcomes.imports.OrgCodes;
+
+/**
+ * The indicators and periods of one recompute, numbered, with which of their slices (indicator x period) are wanted
+ * and where every organisation sits on each period's first day.
+ */
+final class RecomputeScope {
+
+	private final OrgCodes indicators = new OrgCodes();
+
+	private final OrgCodes periods = new OrgCodes();
+
+	private final Indicator[] definitions;
+
+	private final Placements.Day[] days;
+
+	private final boolean[] wanted;
+
+	private final Placements placements;
+
+	/** {@code pairs} null for every slice. */
+	RecomputeScope(Map<String, Indicator> definitions, Map<String, LocalDate> periodStarts, List<IndicatorPeriod> pairs,
+			Placements placements) {
+		this.placements = placements;
+		definitions.keySet().stream().sorted().forEach(indicators::index);
+		periodStarts.keySet().stream().sorted().forEach(periods::index);
+		this.definitions = new Indicator[indicators.size()];
+		for (int i = 0; i < indicators.size(); i++) {
+			this.definitions[i] = definitions.get(indicators.code(i));
+		}
+		this.days = new Placements.Day[periods.size()];
+		for (int p = 0; p < periods.size(); p++) {
+			days[p] = placements.on(periodStarts.get(periods.code(p)));
+		}
+		this.wanted = new boolean[indicators.size() * periods.size()];
+		if (pairs == null) {
+			java.util.Arrays.fill(wanted, true);
+		}
+		else {
+			for (IndicatorPeriod pair : pairs) {
+				int indicator = indicators.find(pair.indicatorId());
+				int period = periods.find(pair.period());
+				if (indicator >= 0 && period >= 0) {
+					wanted[indicator * periods.size() + period] = true;
+				}
+			}
+		}
+	}
+
+	OrgCodes indicators() {
+		return indicators;
+	}
+
+	OrgCodes periods() {
+		return periods;
+	}
+
+	Placements placements() {
+		return placements;
+	}
+
+	int slices() {
+		return wanted.length;
+	}
+
+	boolean wanted(int slice) {
+		return wanted[slice];
+	}
+
+	Indicator indicator(int index) {
+		return definitions[index];
+	}
+
+	Indicator indicatorOfSlice(int slice) {
+		return definitions[slice / periods.size()];
+	}
+
+	String periodOfSlice(int slice) {
+		return periods.code(slice % periods.size());
+	}
+
+	Placements.Day dayOfSlice(int slice) {
+		return days[slice % periods.size()];
+	}
+
+	Placements.Day day(int period) {
+		return days[period];
+	}
+
+	SliceSums newSums() {
+		return new SliceSums(placements.ccgs().size(), placements.areas().size(), placements.regions().size());
+	}
+}

@@ -1,0 +1,123 @@
+package org.cocommission.outcomes.compute;
+
+import java.util.Arrays;
+
+import org.cocommission.outcomes.statistics.BenchmarkComparison;
+import org.cocommission.outcomes.Comparison;
+import org.cocommission.outcomes.Indicator;
+import org.cocommission.outcomes.OutcomesLevel;
+import org.cocommission.outcomes.statistics.Percentiles;
+
+/**
+ * Turns one slice's sums into its stored rows: the England value, every area team, CCG and region compared with it,
+ * the deciles across CCGs (on the CCGs' values) and across practices (on the practices' values, sorted in place).
+ */
+final class SliceFinisher {
+
+	private SliceFinisher() {
+	}
+
+	static ValueWriter.Rows finish(RecomputeScope scope, int slice, SliceSums sums) {
+		Indicator indicator = scope.indicatorOfSlice(slice);
+		String period = scope.periodOfSlice(slice);
+		Placements.Day day = scope.dayOfSlice(slice);
+		Placements placements = scope.placements();
+		ValueWriter.Rows rows = new ValueWriter.Rows();
+		IndicatorValue england = IndicatorValue.of(indicator, sums.numerator, sums.denominator);
+		rows.value(indicator.id(), period, OutcomesLevel.ENGLAND.name(), ValueComputation.ENGLAND, null, sums.numerator,
+				sums.denominator, england, Comparison.NOT_COMPARED, null);
+		Double benchmark = england.value();
+		for (int region = 0; region < sums.regionSeen.length; region++) {
+			if (sums.regionSeen[region]) {
+				level(rows, indicator, period, OutcomesLevel.REGION, placements.regions().code(region),
+						ValueComputation.ENGLAND, sums.regionNumerator[region], sums.regionDenominator[region], benchmark, null);
+			}
+		}
+		for (int area = 0; area < sums.areaSeen.length; area++) {
+			if (sums.areaSeen[area]) {
+				int region = day.regionOfArea()[area];
+				level(rows, indicator, period, OutcomesLevel.AREA_TEAM, placements.areas().code(area),
+						region < 0 ? null : placements.regions().code(region), sums.areaNumerator[area],
+						sums.areaDenominator[area], benchmark, null);
+			}
+		}
+		ccgs(rows, indicator, period, day, placements, sums, benchmark);
+		if (sums.count > 0) {
+			rows.range(indicator.id(), period, OutcomesLevel.PRACTICE.name(), lowest(sums.values, sums.count),
+					highest(sums.values, sums.count));
+			double[] cuts = cuts(sums.values, sums.count);
+			if (cuts != null) {
+				rows.decile(indicator.id(), period, OutcomesLevel.PRACTICE.name(), sums.count, cuts);
+			}
+		}
+		return rows;
+	}
+
+	private static void ccgs(ValueWriter.Rows rows, Indicator indicator, String period, Placements.Day day,
+			Placements placements, SliceSums sums, Double benchmark) {
+		int size = sums.ccgSeen.length;
+		IndicatorValue[] values = new IndicatorValue[size];
+		double[] present = new double[size];
+		int count = 0;
+		for (int ccg = 0; ccg < size; ccg++) {
+			if (sums.ccgSeen[ccg]) {
+				values[ccg] = IndicatorValue.of(indicator, sums.ccgNumerator[ccg], sums.ccgDenominator[ccg]);
+				if (values[ccg].value() != null) {
+					present[count++] = values[ccg].value();
+				}
+			}
+		}
+		double[] cuts = cuts(present, count);
+		if (cuts != null) {
+			rows.decile(indicator.id(), period, OutcomesLevel.CCG.name(), count, cuts);
+		}
+		for (int ccg = 0; ccg < size; ccg++) {
+			if (values[ccg] == null) {
+				continue;
+			}
+			IndicatorValue value = values[ccg];
+			int area = day.areaOfCcg()[ccg];
+			rows.value(indicator.id(), period, OutcomesLevel.CCG.name(), placements.ccgs().code(ccg),
+					area < 0 ? null : placements.areas().code(area), sums.ccgNumerator[ccg], sums.ccgDenominator[ccg],
+					value, BenchmarkComparison.compare(value.ci95(), benchmark, indicator.polarity()),
+					value.value() == null ? null : Percentiles.decile(value.value(), cuts));
+		}
+	}
+
+	private static void level(ValueWriter.Rows rows, Indicator indicator, String period, OutcomesLevel level,
+			String code, String parent, double numerator, double denominator, Double benchmark, Integer decile) {
+		IndicatorValue value = IndicatorValue.of(indicator, numerator, denominator);
+		rows.value(indicator.id(), period, level.name(), code, parent, numerator, denominator, value,
+				BenchmarkComparison.compare(value.ci95(), benchmark, indicator.polarity()), decile);
+	}
+
+	private static double lowest(double[] values, int count) {
+		double lowest = values[0];
+		for (int i = 1; i < count; i++) {
+			lowest = Math.min(lowest, values[i]);
+		}
+		return lowest;
+	}
+
+	private static double highest(double[] values, int count) {
+		double highest = values[0];
+		for (int i = 1; i < count; i++) {
+			highest = Math.max(highest, values[i]);
+		}
+		return highest;
+	}
+
+	/** The decile cut points of the first {@code count} values, sorting them in place; null below five values. */
+	static double[] cuts(double[] values, int count) {
+		if (count < Percentiles.MINIMUM_VALUES) {
+			return null;
+		}
+		Arrays.sort(values, 0, count);
+		double[] sorted = count == values.length ? values : Arrays.copyOf(values, count);
+		double[] cuts = new double[9];
+		for (int i = 0; i < 9; i++) {
+			cuts[i] = Percentiles.percentile(sorted, (i + 1) / 10.0);
+		}
+		return cuts;
+	}
+}

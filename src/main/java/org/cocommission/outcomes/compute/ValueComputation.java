@@ -1,0 +1,224 @@
+package org.cocommission.outcomes.compute;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import javax.sql.DataSource;
+
+import org.cocommission.outcomes.Indicator;
+import org.cocommission.outcomes.Indicators;
+import org.cocommission.outcomes.OutcomesValues;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Recomputes every value of the given indicators and periods. Observations are read with binary COPY into primitive
+ * sums per slice (indicator and period), each placed in its CCG, area team and region as at the period's first day
+ * (array lookups in {@link Placements}). Only what needs the whole population is stored: the CCG, area team, region
+ * and England values and the decile cut points across practices and across CCGs. A practice's value, intervals,
+ * comparison and decile are pure functions of its own observation and those, so {@link OutcomesValues} computes them
+ * on read ({@link PracticeValues}) instead of writing millions of rows here.
+ * <p>
+ * A full recompute, when the caller's transaction has not written anything, reads the slices on several connections
+ * at once (disjoint sets, by a hash of the slice's key); otherwise everything happens on the transaction's
+ * connection, which sees its own uncommitted observations. Writing is always in one transaction: the caller's, or one
+ * of its own.
+ */
+@Component
+public class ValueComputation {
+
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ValueComputation.class);
+
+	/** NHS England's directory code, used as the organisation of the England level. */
+	public static final String ENGLAND = "X24";
+
+	private static final int READERS = Math.max(2, Runtime.getRuntime().availableProcessors());
+
+	private final JdbcTemplate jdbc;
+
+	private final DataSource dataSource;
+
+	private final TransactionTemplate transactions;
+
+	ValueComputation(JdbcTemplate jdbc, DataSource dataSource, PlatformTransactionManager transactionManager) {
+		this.jdbc = jdbc;
+		this.dataSource = dataSource;
+		this.transactions = new TransactionTemplate(transactionManager);
+	}
+
+	/** Recomputes every indicator and period that has observations. */
+	public void recomputeAll() {
+		run(null);
+	}
+
+	public void recompute(List<IndicatorPeriod> pairs) {
+		if (!pairs.isEmpty()) {
+			run(pairs);
+		}
+	}
+
+	private void run(List<IndicatorPeriod> pairs) {
+		long started = System.nanoTime();
+		Map<String, Indicator> indicators = jdbc.query("select * from outcomes_indicator", (rs, row) -> Indicators.indicator(rs))
+			.stream()
+			.collect(Collectors.toMap(Indicator::id, Function.identity()));
+		Map<String, LocalDate> starts = new HashMap<>();
+		jdbc.query("select period, starts from outcomes_period",
+				(org.springframework.jdbc.core.RowCallbackHandler) rs -> starts.put(rs.getString(1),
+						rs.getDate(2).toLocalDate()));
+		RecomputeScope scope = new RecomputeScope(indicators, starts, pairs, new Placements(jdbc));
+		long placed = System.nanoTime();
+		SliceSums[] sums = read(scope, pairs);
+		long read = System.nanoTime();
+		List<ValueWriter.Rows> rows = IntStream.range(0, sums.length)
+			.parallel()
+			.filter(slice -> sums[slice] != null)
+			.mapToObj(slice -> SliceFinisher.finish(scope, slice, sums[slice]))
+			.toList();
+		long finished = System.nanoTime();
+		long[] copyMillis = new long[1];
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			copyMillis[0] = write(scope, pairs, rows);
+		}
+		else {
+			transactions.executeWithoutResult(status -> copyMillis[0] = write(scope, pairs, rows));
+		}
+		log.info("Recomputed {} indicator periods: placed in {} ms, read in {} ms, computed in {} ms, written in {} ms"
+				+ " (of which COPY {} ms)", rows.size(), (placed - started) / 1_000_000, (read - placed) / 1_000_000,
+				(finished - read) / 1_000_000, (System.nanoTime() - finished) / 1_000_000, copyMillis[0]);
+	}
+
+	/** Sums the observations of the scope: on parallel connections when nothing uncommitted needs to be seen. */
+	private SliceSums[] read(RecomputeScope scope, List<IndicatorPeriod> pairs) {
+		try {
+			if (pairs == null && canReadElsewhere()) {
+				return readInParallel(scope);
+			}
+			String where = pairs == null ? "true" : "indicator_id in (" + literals(pairs, IndicatorPeriod::indicatorId)
+					+ ") and period in (" + literals(pairs, IndicatorPeriod::period) + ")";
+			Connection connection = DataSourceUtils.getConnection(dataSource);
+			try {
+				return new ObservationScan(scope).read(connection, where).sums();
+			}
+			finally {
+				DataSourceUtils.releaseConnection(connection, dataSource);
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not read outcomes observations", ex);
+		}
+	}
+
+	/** Whether other connections see what this one sees: no transaction, or one that has written nothing yet. */
+	private boolean canReadElsewhere() {
+		return !TransactionSynchronizationManager.isActualTransactionActive()
+				|| Boolean.TRUE.equals(jdbc.queryForObject("select pg_current_xact_id_if_assigned() is null", Boolean.class));
+	}
+
+	private SliceSums[] readInParallel(RecomputeScope scope) throws SQLException {
+		long blocks = jdbc.queryForObject("select pg_total_relation_size('outcomes_slice')"
+				+ " / current_setting('block_size')::bigint", Long.class);
+		int readers = blocks < 1_000 ? 1 : READERS;
+		ExecutorService pool = Executors.newFixedThreadPool(readers);
+		try {
+			List<Future<SliceSums[]>> parts = new ArrayList<>();
+			for (int reader = 0; reader < readers; reader++) {
+				String where = readers == 1 ? "true"
+						: "(hashtext(indicator_id || ' ' || period) & 2147483647) % " + readers + " = " + reader;
+				parts.add(pool.submit(() -> {
+					try (Connection connection = dataSource.getConnection()) {
+						connection.setReadOnly(true);
+						return new ObservationScan(scope).read(connection, where).sums();
+					}
+				}));
+			}
+			SliceSums[] merged = parts.get(0).get();
+			for (int part = 1; part < parts.size(); part++) {
+				SliceSums[] more = parts.get(part).get();
+				for (int slice = 0; slice < merged.length; slice++) {
+					if (more[slice] == null) {
+						continue;
+					}
+					if (merged[slice] == null) {
+						merged[slice] = more[slice];
+					}
+					else {
+						merged[slice].merge(more[slice]);
+					}
+				}
+			}
+			return merged;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while reading outcomes observations", ex);
+		}
+		catch (java.util.concurrent.ExecutionException ex) {
+			throw new IllegalStateException("Could not read outcomes observations", ex.getCause());
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	private static String literals(List<IndicatorPeriod> pairs, Function<IndicatorPeriod, String> part) {
+		return pairs.stream()
+			.map(part)
+			.distinct()
+			.map(text -> "'" + text.replace("'", "''") + "'")
+			.collect(Collectors.joining(","));
+	}
+
+	/** Replaces the stored values of the scope's slices; returns the milliseconds spent in COPY. */
+	private long write(RecomputeScope scope, List<IndicatorPeriod> pairs, List<ValueWriter.Rows> rows) {
+		if (pairs == null) {
+			// Every value is rewritten: loading the table bare and building its key once is faster than keeping it.
+			jdbc.execute("truncate outcomes_value, outcomes_decile, outcomes_range");
+			jdbc.execute("alter table outcomes_value drop constraint outcomes_value_pkey");
+		}
+		else {
+			String[] indicatorIds = pairs.stream().map(IndicatorPeriod::indicatorId).toArray(String[]::new);
+			String[] periods = pairs.stream().map(IndicatorPeriod::period).toArray(String[]::new);
+			for (String table : List.of("outcomes_value", "outcomes_decile", "outcomes_range")) {
+				jdbc.update("delete from " + table + " t using unnest(?::varchar[], ?::varchar[]) p (indicator_id, period)"
+						+ " where t.indicator_id = p.indicator_id and t.period = p.period", indicatorIds, periods);
+			}
+		}
+		Connection connection = DataSourceUtils.getConnection(dataSource);
+		try {
+			ValueWriter writer = new ValueWriter(connection);
+			writer.write(rows);
+			if (pairs == null) {
+				jdbc.execute("alter table outcomes_value add constraint outcomes_value_pkey"
+						+ " primary key (indicator_id, period, level, org_code)");
+			}
+			// Fresh rows have no planner statistics; the pages read these tables next.
+			jdbc.execute("analyze outcomes_value");
+			jdbc.execute("analyze outcomes_decile");
+			jdbc.execute("analyze outcomes_range");
+			return writer.copyMillis();
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not write outcomes values", ex);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, dataSource);
+		}
+	}
+}

@@ -1,0 +1,165 @@
+package org.cocommission.outcomes.read;
+
+import java.io.IOException;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.cocommission.outcomes.ImportFormat;
+import org.cocommission.outcomes.Indicator;
+import org.cocommission.outcomes.Indicators;
+import org.cocommission.outcomes.ObservationImportRejectedException;
+import org.cocommission.outcomes.ObservationImportReport;
+import org.cocommission.outcomes.ObservationImports;
+import org.cocommission.outcomes.OutcomesLevel;
+import org.cocommission.outcomes.OutcomesValues;
+import org.cocommission.outcomes.PeerGroups;
+import org.cocommission.outcomes.ValueRow;
+import org.cocommission.outcomes.imports.ImportStatus;
+import org.cocommission.outcomes.imports.Observation;
+import org.cocommission.outcomes.imports.Observations;
+import org.cocommission.platform.PageOf;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Outcomes for machines: definitions, imports and observations, computed values, deciles and peer groups. */
+@RestController
+@RequestMapping("/api/v1/outcomes")
+@Tag(name = "Outcomes", description = "Indicators, observations, computed values and CCG peer groups")
+class OutcomesApiController {
+
+	private final Indicators indicators;
+
+	private final ObservationImports imports;
+
+	private final OutcomesValues values;
+
+	private final PeerGroups peers;
+
+	private final OutcomesPages pages;
+
+	private final Observations observations;
+
+	OutcomesApiController(Indicators indicators, ObservationImports imports, OutcomesValues values, PeerGroups peers,
+			OutcomesPages pages, Observations observations) {
+		this.observations = observations;
+		this.indicators = indicators;
+		this.imports = imports;
+		this.values = values;
+		this.peers = peers;
+		this.pages = pages;
+	}
+
+	@Operation(summary = "Indicator definitions")
+	@GetMapping("/indicators")
+	List<Indicator> indicators() {
+		pages.requireUser();
+		return indicators.all();
+	}
+
+	@Operation(summary = "One indicator definition")
+	@GetMapping("/indicators/{id}")
+	Indicator indicator(@PathVariable String id) {
+		pages.requireUser();
+		return indicators.get(id);
+	}
+
+	@Operation(summary = "Import observations (national users)",
+			description = "format: long (ORG_CODE,INDICATOR_ID,PERIOD,NUMERATOR,DENOMINATOR), qof-prevalence (NHS Digital's"
+					+ " file as published; give its year as period, e.g. 2019/20) or fingertips (a Fingertips data export)."
+					+ " Body: the CSV (text/csv). 200 with {rowsRead, stored, errors}; 422 with the report, and nothing"
+					+ " stored, when any row is invalid. Values are recomputed before the response.")
+	@PostMapping("/imports/{format}")
+	ObservationImportReport importFile(@PathVariable String format, @RequestParam(required = false) String period,
+			@RequestParam(required = false) String fileName, HttpServletRequest request) throws IOException {
+		return imports.importFile(ImportFormat.fromSlug(format), period, fileName != null ? fileName : format + ".csv",
+				request.getInputStream());
+	}
+
+	@Operation(summary = "An import's status and progress")
+	@GetMapping("/imports/{id}")
+	ImportStatus importStatus(@PathVariable long id) {
+		return imports.status(id);
+	}
+
+	@Operation(summary = "Stored observations of one indicator, as imported",
+			description = "Optionally one period and one organisation (ODS code); periods oldest first, then by"
+					+ " organisation; page from 0, size up to 5,000 (default 500).")
+	@GetMapping("/observations")
+	PageOf<Observation> observations(@RequestParam String indicator, @RequestParam(required = false) String period,
+			@RequestParam(required = false) String org, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "500") int size) {
+		return observations.find(indicator, period, org, page, size);
+	}
+
+	@Operation(summary = "Computed values of one indicator, level and period",
+			description = "level: practice, ccg, area-team, region or england; period defaults to the latest."
+					+ " Proportions are in percent.")
+	@GetMapping("/values")
+	List<ValueRow> values(@RequestParam String indicator, @RequestParam(defaultValue = "ccg") String level,
+			@RequestParam(required = false) String period, @RequestParam(required = false) String parent) {
+		String chosen = period != null ? period : latest(indicator);
+		return chosen == null ? List.of() : values.values(indicator, OutcomesLevel.fromSlug(level), chosen, parent);
+	}
+
+	@Operation(summary = "Deciles over time across practices or CCGs, with one organisation's line")
+	@GetMapping("/deciles")
+	DecileSeries deciles(@RequestParam String indicator, @RequestParam(defaultValue = "ccg") String level,
+			@RequestParam(required = false) String org) {
+		return values.deciles(indicator, OutcomesLevel.fromSlug(level), org);
+	}
+
+	@Operation(summary = "A CCG's 10 most similar CCGs, nearest first, with their distances")
+	@GetMapping("/peers/{ccgCode}")
+	List<PeerGroups.Peer> peers(@PathVariable String ccgCode) {
+		pages.requireUser();
+		return peers.peers(ccgCode.toUpperCase());
+	}
+
+	@Operation(summary = "The standardised variables that placed a CCG among its peers")
+	@GetMapping("/peers/{ccgCode}/variables")
+	List<PeerGroups.Variable> peerVariables(@PathVariable String ccgCode) {
+		pages.requireUser();
+		return peers.variables(ccgCode.toUpperCase());
+	}
+
+	@Operation(summary = "Recompute every CCG's peers (national users)")
+	@PostMapping("/peers/recompute")
+	int recomputePeers() {
+		return pages.recomputePeers();
+	}
+
+	@Operation(summary = "A CCG's spine chart: the latest value of every indicator, England's and the peer range")
+	@ApiResponse(responseCode = "200", description = "One row per indicator",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					array = @ArraySchema(schema = @Schema(implementation = SpineRow.class))))
+	@GetMapping(value = "/spine/{ccgCode}", produces = MediaType.APPLICATION_JSON_VALUE)
+	byte[] spine(@PathVariable String ccgCode) {
+		return pages.spineJson(ccgCode.toUpperCase());
+	}
+
+	private String latest(String indicator) {
+		List<String> periods = values.periods(indicator);
+		return periods.isEmpty() ? null : periods.get(periods.size() - 1);
+	}
+
+	@ExceptionHandler(ObservationImportRejectedException.class)
+	ResponseEntity<ObservationImportReport> rejected(ObservationImportRejectedException ex) {
+		return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(ex.report());
+	}
+}

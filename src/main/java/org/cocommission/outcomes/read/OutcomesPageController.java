@@ -1,0 +1,192 @@
+package org.cocommission.outcomes.read;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.cocommission.outcomes.Indicator;
+import org.cocommission.outcomes.Indicators;
+import org.cocommission.outcomes.OutcomesDomain;
+import org.cocommission.outcomes.OutcomesLevel;
+import org.cocommission.outcomes.OutcomesValues;
+import org.cocommission.outcomes.PeerGroups;
+import org.cocommission.outcomes.ValueRow;
+import org.cocommission.platform.Exports;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** The outcomes pages: home, an indicator's league table, deciles and funnel, and their CSV downloads. */
+@Controller
+class OutcomesPageController {
+
+	private final OutcomesPages pages;
+
+	private final Indicators indicators;
+
+	private final OutcomesValues values;
+
+	private final PeerGroups peers;
+
+	OutcomesPageController(OutcomesPages pages, Indicators indicators, OutcomesValues values, PeerGroups peers) {
+		this.pages = pages;
+		this.indicators = indicators;
+		this.values = values;
+		this.peers = peers;
+	}
+
+	@GetMapping("/outcomes")
+	String home(Model model) {
+		pages.requireUser();
+		Map<OutcomesDomain, List<Indicator>> byDomain = new LinkedHashMap<>();
+		for (Indicator indicator : indicators.all()) {
+			byDomain.computeIfAbsent(indicator.domain(), domain -> new ArrayList<>()).add(indicator);
+		}
+		model.addAttribute("domains", byDomain);
+		model.addAttribute("hasValues", values.hasValues());
+		model.addAttribute("ccgs", values.ccgsWithValues());
+		model.addAttribute("national", pages.isNational());
+		model.addAttribute("userCcg", values.userCcg(pages.requireUser()));
+		model.addAttribute("userPractice", pages.requireUser().role() == org.cocommission.identity.Role.PRACTICE
+				? pages.requireUser().organisationCode() : null);
+		return "outcomes/home";
+	}
+
+	@GetMapping("/outcomes/indicators/{id}")
+	String indicator(@PathVariable String id, @RequestParam(defaultValue = "ccg") String level,
+			@RequestParam(required = false) String period, @RequestParam(required = false) String org,
+			@RequestParam(required = false) String parent, @RequestParam(defaultValue = "value") String sort,
+			@RequestParam(defaultValue = "desc") String dir, @RequestParam(defaultValue = "0") int page, Model model) {
+		Indicator indicator = indicators.get(id);
+		OutcomesLevel chosenLevel = OutcomesLevel.fromSlug(level);
+		List<String> periods = values.periods(id);
+		String chosenPeriod = period != null && periods.contains(period) ? period
+				: periods.isEmpty() ? null : periods.get(periods.size() - 1);
+		model.addAttribute("indicator", indicator);
+		model.addAttribute("levels", OutcomesLevel.values());
+		model.addAttribute("level", chosenLevel);
+		model.addAttribute("periods", periods);
+		model.addAttribute("period", chosenPeriod);
+		model.addAttribute("org", org);
+		model.addAttribute("parent", parent);
+		model.addAttribute("sort", sort);
+		model.addAttribute("dir", dir);
+		if (chosenPeriod != null) {
+			LeagueTable league = pages.leagueTable(indicator, chosenLevel, chosenPeriod, parent, sort, "desc".equals(dir),
+					page);
+			model.addAttribute("leagueRows", league.html());
+			model.addAttribute("rowCount", league.rowCount());
+			model.addAttribute("page", league.page());
+			model.addAttribute("totalPages", league.pageCount());
+			model.addAttribute("previousHref", league.page() > 0 ? pageHref(league.page() - 1) : null);
+			model.addAttribute("nextHref", league.page() < league.pageCount() - 1 ? pageHref(league.page() + 1) : null);
+			model.addAttribute("england", values.values(id, OutcomesLevel.ENGLAND, chosenPeriod, null).stream().findFirst().orElse(null));
+			if (chosenLevel == OutcomesLevel.PRACTICE || chosenLevel == OutcomesLevel.CCG) {
+				DecileSeries deciles = values.deciles(id, chosenLevel, org);
+				model.addAttribute("deciles", deciles);
+				model.addAttribute("decileRows", IndicatorTables.deciles(deciles));
+				model.addAttribute("decileChart", OutcomesCharts.deciles(deciles));
+				FunnelPlot funnel = pages.funnel(indicator, chosenLevel, chosenPeriod, parent);
+				model.addAttribute("funnel", funnel);
+				if (chosenLevel == OutcomesLevel.PRACTICE) {
+					// Every practice in England is a point (about 550 KB of chart data): the chart fetches it after the page.
+					model.addAttribute("funnelChartUrl", ServletUriComponentsBuilder.fromCurrentContextPath()
+						.path("/outcomes/indicators/{id}/funnel.json")
+						.queryParam("level", chosenLevel.slug())
+						.queryParam("period", chosenPeriod)
+						.buildAndExpand(id)
+						.toUriString());
+				}
+				else {
+					model.addAttribute("funnelChart", OutcomesCharts.funnel(funnel));
+				}
+			}
+		}
+		return "outcomes/indicator";
+	}
+
+	private static String pageHref(int page) {
+		return ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("page", page).build().toUriString();
+	}
+
+	@GetMapping("/outcomes/indicators/{id}/values.csv")
+	ResponseEntity<String> valuesCsv(@PathVariable String id, @RequestParam(defaultValue = "ccg") String level,
+			@RequestParam String period, @RequestParam(required = false) String parent) {
+		Indicator indicator = indicators.get(id);
+		List<ValueRow> rows = values.values(id, OutcomesLevel.fromSlug(level), period, parent);
+		return Exports.csvDownload(OutcomesCharts.valuesTable(indicator, period, rows),
+				"outcomes-" + id + "-" + level + "-" + period.replace('/', '-') + ".csv");
+	}
+
+	@GetMapping("/outcomes/indicators/{id}/deciles.csv")
+	ResponseEntity<String> decilesCsv(@PathVariable String id, @RequestParam(defaultValue = "ccg") String level,
+			@RequestParam(required = false) String org) {
+		DecileSeries deciles = values.deciles(id, OutcomesLevel.fromSlug(level), org);
+		return Exports.csvDownload(OutcomesCharts.decileTable(deciles), "outcomes-" + id + "-deciles-" + level + ".csv");
+	}
+
+	/** The funnel plot's points as a table: the whole page, or only the table when htmx asks for it in place. */
+	@GetMapping("/outcomes/indicators/{id}/funnel")
+	String funnelTable(@PathVariable String id, @RequestParam(defaultValue = "ccg") String level,
+			@RequestParam String period, @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+		Indicator indicator = indicators.get(id);
+		OutcomesLevel chosenLevel = OutcomesLevel.fromSlug(level);
+		model.addAttribute("indicator", indicator);
+		model.addAttribute("level", chosenLevel);
+		model.addAttribute("period", period);
+		model.addAttribute("funnel", pages.funnel(indicator, chosenLevel, period));
+		return htmx != null ? "outcomes/funnel :: table" : "outcomes/funnel";
+	}
+
+	/** The funnel plot's chart data, for pages that draw it after they load. */
+	@GetMapping(value = "/outcomes/indicators/{id}/funnel.json", produces = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseBody
+	String funnelChart(@PathVariable String id, @RequestParam(defaultValue = "ccg") String level,
+			@RequestParam String period) {
+		return OutcomesCharts.funnel(pages.funnel(indicators.get(id), OutcomesLevel.fromSlug(level), period));
+	}
+
+	@GetMapping("/outcomes/indicators/{id}/funnel.csv")
+	ResponseEntity<String> funnelCsv(@PathVariable String id, @RequestParam(defaultValue = "ccg") String level,
+			@RequestParam String period) {
+		FunnelPlot funnel = pages.funnel(indicators.get(id), OutcomesLevel.fromSlug(level), period);
+		return Exports.csvDownload(OutcomesCharts.funnelTable(funnel),
+				"outcomes-" + id + "-funnel-" + level + "-" + period.replace('/', '-') + ".csv");
+	}
+
+	@GetMapping("/outcomes/ccgs/{code}")
+	String ccg(@PathVariable String code, Model model) {
+		String ccg = code.toUpperCase();
+		List<SpineRow> spine = pages.spine(ccg);
+		model.addAttribute("ccgCode", ccg);
+		model.addAttribute("ccgName", values.name(ccg));
+		model.addAttribute("spine", spine);
+		model.addAttribute("spineChart", OutcomesCharts.spine(spine));
+		model.addAttribute("peers", peers.peersOrEmpty(ccg));
+		model.addAttribute("variables", peers.variables(ccg));
+		return "outcomes/ccg";
+	}
+
+	@GetMapping("/outcomes/ccgs/{code}/spine.csv")
+	ResponseEntity<String> spineCsv(@PathVariable String code) {
+		String ccg = code.toUpperCase();
+		return Exports.csvDownload(OutcomesCharts.spineTable(ccg, pages.spine(ccg)), "outcomes-spine-" + ccg + ".csv");
+	}
+
+	@GetMapping("/outcomes/ccgs")
+	String chooseCcg(@RequestParam(required = false) String code) {
+		if (code == null || code.isBlank()) {
+			return "redirect:/outcomes";
+		}
+		return "redirect:/outcomes/ccgs/" + code.trim().toUpperCase();
+	}
+}

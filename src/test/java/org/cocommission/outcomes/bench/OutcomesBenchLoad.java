@@ -1,0 +1,162 @@
+package org.cocommission.outcomes.bench;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+
+/**
+ * Concurrent clients, each signed in through the real form login (with its CSRF token) as a national user, asking
+ * alternately for an indicator page (a period and a CCG chosen) and a CCG's spine chart API, for random indicators and
+ * CCGs. Latencies are kept only after the warm-up.
+ */
+final class OutcomesBenchLoad {
+
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
+
+	/**
+	 * Latencies in nanoseconds per endpoint after the warm-up, of every request during it, and requests that failed.
+	 */
+	record Result(List<Long> indicatorPage, List<Long> spineApi, List<Long> warmup, long failures) {
+
+		List<Long> all() {
+			List<Long> all = new ArrayList<>(indicatorPage);
+			all.addAll(spineApi);
+			return all;
+		}
+	}
+
+	private final int port;
+
+	private final String username;
+
+	private final String password;
+
+	private final List<String> indicators;
+
+	private final List<String> periods;
+
+	private final List<String> ccgs;
+
+	OutcomesBenchLoad(int port, String username, String password, List<String> indicators, List<String> periods,
+			List<String> ccgs) {
+		this.port = port;
+		this.username = username;
+		this.password = password;
+		this.indicators = indicators;
+		this.periods = periods;
+		this.ccgs = ccgs;
+	}
+
+	Result run(int clients, Duration warmup, Duration measured) throws Exception {
+		List<Long> indicatorPage = Collections.synchronizedList(new ArrayList<>());
+		List<Long> spineApi = Collections.synchronizedList(new ArrayList<>());
+		List<Long> warmupLatencies = Collections.synchronizedList(new ArrayList<>());
+		AtomicLong failures = new AtomicLong();
+		ExecutorService pool = Executors.newFixedThreadPool(clients);
+		Latencies latencies = new Latencies(indicatorPage, spineApi, warmupLatencies);
+		List<BenchConnection> signedIn = new ArrayList<>();
+		try {
+			List<Callable<BenchConnection>> signIns = Collections.nCopies(clients, this::signIn);
+			for (Future<BenchConnection> client : pool.invokeAll(signIns)) {
+				signedIn.add(client.get());
+			}
+			// The clock starts once every client is signed in: sign-in hashes passwords, which is not what is measured.
+			long measureFrom = System.nanoTime() + warmup.toNanos();
+			long stopAt = measureFrom + measured.toNanos();
+			List<Future<?>> running = new ArrayList<>();
+			for (int client = 0; client < clients; client++) {
+				BenchConnection http = signedIn.get(client);
+				long seed = client;
+				running.add(pool.submit(() -> {
+					client(http, seed, measureFrom, stopAt, latencies, failures);
+					return null;
+				}));
+			}
+			for (Future<?> future : running) {
+				future.get();
+			}
+		}
+		finally {
+			pool.shutdownNow();
+			for (BenchConnection connection : signedIn) {
+				connection.close();
+			}
+		}
+		return new Result(List.copyOf(indicatorPage), List.copyOf(spineApi), List.copyOf(warmupLatencies),
+				failures.get());
+	}
+
+	/** Where a client's latencies go. */
+	private record Latencies(List<Long> indicatorPage, List<Long> spineApi, List<Long> warmup) {
+	}
+
+	private void client(BenchConnection http, long seed, long measureFrom, long stopAt, Latencies latencies,
+			AtomicLong failures) throws IOException {
+		SplittableRandom random = new SplittableRandom(seed);
+		boolean page = seed % 2 == 0;
+		while (System.nanoTime() < stopAt) {
+			String ccg = ccgs.get(random.nextInt(ccgs.size()));
+			String path = page
+					? "/outcomes/indicators/" + indicators.get(random.nextInt(indicators.size())) + "?level=ccg&period="
+							+ periods.get(random.nextInt(periods.size())) + "&org=" + ccg
+					: "/api/v1/outcomes/spine/" + ccg;
+			long started = System.nanoTime();
+			BenchConnection.Response response = http.get(path);
+			long took = System.nanoTime() - started;
+			if (response.status() != 200) {
+				failures.incrementAndGet();
+			}
+			else if (started < measureFrom) {
+				latencies.warmup().add(took);
+			}
+			else {
+				(page ? latencies.indicatorPage() : latencies.spineApi()).add(took);
+			}
+			page = !page;
+		}
+	}
+
+	/** A client with its own connection and cookies, signed in through the form login. */
+	private BenchConnection signIn() throws IOException {
+		BenchConnection http = new BenchConnection("localhost", port);
+		Matcher csrf = CSRF.matcher(http.get("/login").text());
+		if (!csrf.find()) {
+			throw new IllegalStateException("The sign-in page has no CSRF token");
+		}
+		BenchConnection.Response response = http.postForm("/login", "username=" + encode(username) + "&password="
+				+ encode(password) + "&_csrf=" + encode(csrf.group(1)));
+		String location = response.location() == null ? "" : response.location();
+		if (response.status() != 302 || location.contains("error")) {
+			throw new IllegalStateException("Could not sign in as " + username + ": " + response.status() + " " + location);
+		}
+		return http;
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+	/** The q-th percentile (0-100) of latencies in nanoseconds, in milliseconds, by the nearest-rank method. */
+	static double percentileMillis(List<Long> nanos, double q) {
+		if (nanos.isEmpty()) {
+			return Double.NaN;
+		}
+		List<Long> sorted = new ArrayList<>(nanos);
+		Collections.sort(sorted);
+		int rank = (int) Math.ceil(q / 100 * sorted.size());
+		return sorted.get(Math.max(0, rank - 1)) / 1e6;
+	}
+}
