@@ -24,7 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * which names no organisation, keeps every point in one. Skipped, not failed, where Chromium is not installed.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class FunnelSnapshotBrowserTest {
+class FunnelSnapshotBrowserIT {
 
 	/** Two CCGs around England's 50, with the 95% and 99.8% limits at two denominators. */
 	private static final String FUNNEL = "&quot;benchmark&quot;:50,&quot;points&quot;:["
