@@ -1,3 +1,6 @@
 /** Runtime plumbing every capability relies on: the embedded PostgreSQL, cluster-wide job locks and error responses. */
-@org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+// A shared kernel that needs no other module; every type the others use is in this package, its API.
+@ApplicationModule(allowedDependencies = {})
 package org.cocommission.platform;
+
+import org.springframework.modulith.ApplicationModule;
