@@ -14,6 +14,7 @@ import org.cocommission.governance.GovernanceRequests.NewCommittee;
 import org.cocommission.governance.GovernanceViews.CommitteeView;
 import org.cocommission.governance.GovernanceViews.MemberView;
 import org.cocommission.governance.People.PersonRow;
+import org.cocommission.platform.InvalidInputException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -51,25 +52,31 @@ class Committees {
 		access.checkLead(ccg);
 		organisations.checkCcg(ccg);
 		if (blank(request.name()) || request.kind() == null) {
-			throw new IllegalArgumentException("A committee needs a name and a kind");
+			throw new InvalidInputException(blank(request.name()) ? "name" : "kind", "A committee needs a name and a kind");
 		}
 		boolean primaryCare = request.kind() == CommitteeKind.PRIMARY_CARE_COMMISSIONING_COMMITTEE;
 		boolean majority = request.layExecutiveMajority() != null ? request.layExecutiveMajority() : primaryCare;
 		boolean layChair = request.layChair() != null ? request.layChair() : primaryCare;
 		if (primaryCare && (!layChair || !majority)) {
-			throw new IllegalArgumentException(
+			throw new InvalidInputException(layChair ? "layExecutiveMajority" : "layChair",
 					"A primary care commissioning committee has a lay chair and a lay and executive majority");
 		}
-		QuorumRule quorum = new QuorumRule(request.minVotingPresent(), request.minLay(), request.minGp(),
-				request.minExecutive(), majority);
+		QuorumRule quorum;
+		try {
+			quorum = new QuorumRule(request.minVotingPresent(), request.minLay(), request.minGp(), request.minExecutive(),
+					majority);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidInputException("minVotingPresent", ex.getMessage());
+		}
 		List<CommitteeMember> members = request.members() == null ? List.of() : request.members();
 		Map<Long, PersonRow> persons = people.peopleOf(ccg,
 				members.stream().map(CommitteeMember::personId).collect(Collectors.toCollection(java.util.LinkedHashSet::new)));
 		if (request.chairId() != null && !persons.containsKey(request.chairId())) {
-			throw new IllegalArgumentException("The chair must be a member of the committee");
+			throw new InvalidInputException("chairId", "The chair must be a member of the committee");
 		}
 		if (request.viceChairId() != null && !persons.containsKey(request.viceChairId())) {
-			throw new IllegalArgumentException("The vice-chair must be a member of the committee");
+			throw new InvalidInputException("viceChairId", "The vice-chair must be a member of the committee");
 		}
 		Map<Long, Boolean> votes = new LinkedHashMap<>();
 		for (CommitteeMember member : members) {
@@ -90,7 +97,7 @@ class Committees {
 			problems.add("The chair must be a lay member; " + chair.name() + " is a " + chair.role().inSentence());
 		}
 		if (!problems.isEmpty()) {
-			throw new IllegalArgumentException(String.join("; ", problems));
+			throw new InvalidInputException("members", String.join("; ", problems));
 		}
 		long id = jdbc.sql("insert into governance_committee (ccg_code, name, kind, min_voting_present, min_lay, min_gp,"
 				+ " min_executive, lay_executive_majority, lay_chair, chair_id, vice_chair_id)"

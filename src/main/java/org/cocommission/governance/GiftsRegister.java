@@ -11,6 +11,7 @@ import org.cocommission.governance.GovernanceRequests.NewGift;
 import org.cocommission.governance.GovernanceViews.GiftView;
 import org.cocommission.governance.People.PersonRow;
 import org.cocommission.platform.Money;
+import org.cocommission.platform.InvalidInputException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -59,13 +60,15 @@ class GiftsRegister {
 		for (Map.Entry<Long, List<NewGift>> entry : gifts.entrySet()) {
 			access.checkOwnOrLead(persons.get(entry.getKey()));
 			for (NewGift gift : entry.getValue()) {
-				if (gift.kind() == null || gift.value() == null || gift.offeredOn() == null || blank(gift.offeredBy())
-						|| blank(gift.description())) {
-					throw new IllegalArgumentException(
+				String missing = gift.kind() == null ? "kind" : blank(gift.offeredBy()) ? "offeredBy"
+						: blank(gift.description()) ? "description" : gift.value() == null ? "value"
+						: gift.offeredOn() == null ? "offeredOn" : null;
+				if (missing != null) {
+					throw new InvalidInputException(missing,
 							"A gift or hospitality needs its kind, who offered it, what it was, its value and date");
 				}
 				if (gift.value().isNegative()) {
-					throw new IllegalArgumentException("A value cannot be negative");
+					throw new InvalidInputException("value", "A value cannot be negative");
 				}
 				rows.add(new Object[] { entry.getKey(), gift.kind().name(), gift.fromSupplier(), gift.offeredBy().trim(),
 						gift.description().trim(), gift.value().pounds(), gift.offeredOn(), gift.accepted(),

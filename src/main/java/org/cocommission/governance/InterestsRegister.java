@@ -17,6 +17,7 @@ import org.cocommission.governance.GovernanceViews.DeclarationView;
 import org.cocommission.governance.GovernanceViews.PersonView;
 import org.cocommission.governance.GovernanceViews.Register;
 import org.cocommission.governance.People.PersonRow;
+import org.cocommission.platform.InvalidInputException;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,7 +26,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import static org.cocommission.governance.GovernanceText.blank;
 import static org.cocommission.governance.GovernanceText.blankToNull;
-import static org.cocommission.governance.GovernanceText.required;
 
 /**
  * The register of interests (s.14O NHS Act 2006): declarations by category, nil returns, the guardian's decisions to
@@ -86,14 +86,14 @@ class InterestsRegister {
 			access.checkOwnOrLead(persons.get(entry.getKey()));
 			for (NewDeclaration request : entry.getValue()) {
 				if (request.category() == null) {
-					throw new IllegalArgumentException("Choose the category of interest");
+					throw new InvalidInputException("category", "Choose the category of interest");
 				}
 				if (blank(request.description())) {
-					throw new IllegalArgumentException("Describe the interest");
+					throw new InvalidInputException("description", "Describe the interest");
 				}
 				String code = Organisations.checkCode(request.organisationCode(), request.bodyName(), known);
 				new Interest(request.category(), code, request.bodyName(), request.description(),
-						required(request.from(), "start date"), request.to());
+						Interest.startOf(request.from()), request.to());
 				rows.add(new Object[] { entry.getKey(), request.category().name(), request.description().trim(), code,
 						blankToNull(request.bodyName()), request.from(), request.to(), blankToNull(request.actionTaken()),
 						today() });
@@ -151,7 +151,7 @@ class InterestsRegister {
 		people.personOf(ccg, before.personId());
 		access.checkGuardian(ccg);
 		if (marking.sensitive() && blank(marking.reason())) {
-			throw new IllegalArgumentException("Give the reason the entry is withheld from the published register");
+			throw new InvalidInputException("reason", "Give the reason the entry is withheld from the published register");
 		}
 		int updated = jdbc.sql("update governance_declaration set sensitive = ?, sensitive_reason = ?,"
 				+ " sensitive_decided_by = ?, sensitive_decided_at = now(), version = version + 1"

@@ -26,6 +26,7 @@ import org.cocommission.governance.GovernanceViews.MeetingSummary;
 import org.cocommission.governance.GovernanceViews.MeetingView;
 import org.cocommission.governance.GovernanceViews.MemberView;
 import org.cocommission.governance.GovernanceViews.VoteView;
+import org.cocommission.platform.InvalidInputException;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -81,7 +82,7 @@ class Meetings {
 			throw new IllegalArgumentException("Committee " + committee.name() + " belongs to CCG " + committee.ccgCode());
 		}
 		if (request.heldOn() == null || blank(request.title())) {
-			throw new IllegalArgumentException("A meeting needs a date and a title");
+			throw new InvalidInputException(request.heldOn() == null ? "heldOn" : "title", "A meeting needs a date and a title");
 		}
 		List<NewItem> items = request.items() == null ? List.of() : request.items();
 		List<Map<String, OrganisationRef>> known = items.stream().map(this::checkItem).toList();
@@ -116,7 +117,8 @@ class Meetings {
 	/** Checks the item and returns the affected organisations it names, as the directory knows them. */
 	private Map<String, OrganisationRef> checkItem(NewItem item) {
 		if (item == null || blank(item.title()) || item.kind() == null) {
-			throw new IllegalArgumentException("An agenda item needs a title and a kind (decision, discussion or information)");
+			throw new InvalidInputException(item == null || blank(item.title()) ? "title" : "kind",
+					"An agenda item needs a title and a kind (decision, discussion or information)");
 		}
 		Map<String, OrganisationRef> known = organisations.find(affectedOf(item).stream()
 			.map(AffectedOrganisation::organisationCode)
@@ -126,10 +128,10 @@ class Meetings {
 			if (organisation.organisationCode() != null) {
 				OrganisationRef details = known.get(organisation.organisationCode());
 				if (details == null) {
-					throw new IllegalArgumentException("No organisation has the code " + organisation.organisationCode());
+					throw new InvalidInputException("affected", "No organisation has the code " + organisation.organisationCode());
 				}
 				if (organisation.kind() == AffectedOrganisation.Kind.PRACTICE && details.type() != OrganisationType.GP_PRACTICE) {
-					throw new IllegalArgumentException(organisation.organisationCode() + " is not a GP practice");
+					throw new InvalidInputException("affected", organisation.organisationCode() + " is not a GP practice");
 				}
 			}
 		}

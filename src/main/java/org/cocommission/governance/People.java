@@ -18,6 +18,7 @@ import org.cocommission.governance.GovernanceRequests.NewPerson;
 import org.cocommission.governance.GovernanceViews.LinkView;
 import org.cocommission.governance.GovernanceViews.PersonView;
 import org.cocommission.identity.UserAccounts;
+import org.cocommission.platform.InvalidInputException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -25,7 +26,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import static org.cocommission.governance.GovernanceText.blank;
 import static org.cocommission.governance.GovernanceText.blankToNull;
-import static org.cocommission.governance.GovernanceText.required;
 
 /**
  * The people of a CCG's governing body and committees, their roles and votes, their links to organisations (their own
@@ -110,21 +110,21 @@ class People {
 		List<Object[]> rows = new ArrayList<>();
 		for (NewPerson request : requests) {
 			if (blank(request.name())) {
-				throw new IllegalArgumentException("A person needs a name");
+				throw new InvalidInputException("name", "A person needs a name");
 			}
 			if (request.role() == null) {
-				throw new IllegalArgumentException("Choose " + request.name() + "'s role");
+				throw new InvalidInputException("role", "Choose " + request.name() + "'s role");
 			}
 			boolean voting = request.voting() != null ? request.voting() : request.role().votingByDefault();
 			LocalDate joined = request.joinedOn() != null ? request.joinedOn() : today;
 			String username = blankToNull(request.username());
 			if (username != null) {
 				String accountOrganisation = accounts.find(username)
-					.orElseThrow(() -> new IllegalArgumentException("No account called " + request.username()))
+					.orElseThrow(() -> new InvalidInputException("username", "No account called " + request.username()))
 					.organisationCode();
 				if (!accountOrganisation.equals(ccg)) {
-					throw new IllegalArgumentException("Account " + username + " belongs to " + accountOrganisation
-							+ ", not " + ccg);
+					throw new InvalidInputException("username", "Account " + username + " belongs to "
+							+ accountOrganisation + ", not " + ccg);
 				}
 			}
 			rows.add(new Object[] { ccg, request.name().trim(), request.role().name(), voting, blankToNull(request.title()),
@@ -156,11 +156,11 @@ class People {
 			access.checkOwnOrLead(people.get(entry.getKey()));
 			for (NewLink request : entry.getValue()) {
 				if (request.relationship() == null) {
-					throw new IllegalArgumentException("Choose the relationship to the organisation");
+					throw new InvalidInputException("relationship", "Choose the relationship to the organisation");
 				}
 				String code = Organisations.checkCode(request.organisationCode(), request.bodyName(), known);
 				new Interest(InterestCategory.FINANCIAL, code, request.bodyName(), "link",
-						required(request.from(), "start date"), request.to());
+						Interest.startOf(request.from()), request.to());
 				rows.add(new Object[] { entry.getKey(), request.relationship().name(), code, blankToNull(request.bodyName()),
 						blankToNull(request.relative()), request.from(), request.to() });
 				requests.add(request);
