@@ -19,6 +19,7 @@ import org.cocommission.governance.GovernanceViews.Register;
 import org.cocommission.governance.People.PersonRow;
 import org.cocommission.platform.InvalidInputException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -55,9 +56,12 @@ class InterestsRegister {
 
 	private final BatchInserts batch;
 
+	private final ApplicationEventPublisher events;
+
 	InterestsRegister(JdbcClient jdbc, GovernanceAccess access, AuditTrail audit, Organisations organisations,
-			GovernanceSettings settings, People people, Clock clock, BatchInserts batch) {
+			GovernanceSettings settings, People people, Clock clock, BatchInserts batch, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
 		this.batch = batch;
 		this.access = access;
 		this.audit = audit;
@@ -81,6 +85,7 @@ class InterestsRegister {
 			.toList());
 		List<Object[]> rows = new ArrayList<>();
 		List<NewDeclaration> requests = new ArrayList<>();
+		List<Long> declarers = new ArrayList<>();
 		List<Object[]> returns = new ArrayList<>();
 		for (Map.Entry<Long, List<NewDeclaration>> entry : declarations.entrySet()) {
 			access.checkOwnOrLead(persons.get(entry.getKey()));
@@ -98,6 +103,7 @@ class InterestsRegister {
 						blankToNull(request.bodyName()), request.from(), request.to(), blankToNull(request.actionTaken()),
 						today() });
 				requests.add(request);
+				declarers.add(entry.getKey());
 			}
 			returns.add(new Object[] { entry.getKey(), today(), false, access.actor() });
 		}
@@ -106,12 +112,9 @@ class InterestsRegister {
 				+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
 		batch.insert("insert into governance_declaration_return (person_id, returned_on, nil, recorded_by)"
 				+ " values (?, ?, ?, ?)", returns);
-		List<AuditEntry> entries = new ArrayList<>();
 		for (int index = 0; index < ids.size(); index++) {
-			entries.add(new AuditEntry("INTEREST_DECLARED", "GOVERNANCE_DECLARATION", String.valueOf(ids.get(index)), ccg,
-					null, requests.get(index)));
+			events.publishEvent(new InterestDeclared(ids.get(index), declarers.get(index), ccg, requests.get(index)));
 		}
-		audit.recordAll(entries);
 		return ids;
 	}
 

@@ -22,6 +22,7 @@ import org.cocommission.governance.GovernanceViews.MemberView;
 import org.cocommission.governance.Meetings.MeetingRow;
 import org.cocommission.platform.InvalidInputException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -53,12 +54,16 @@ class MeetingRecords {
 
 	private final Committees committees;
 
-	MeetingRecords(JdbcClient jdbc, GovernanceAccess access, AuditTrail audit, Meetings meetings, Committees committees) {
+	private final ApplicationEventPublisher events;
+
+	MeetingRecords(JdbcClient jdbc, GovernanceAccess access, AuditTrail audit, Meetings meetings, Committees committees,
+			ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.access = access;
 		this.audit = audit;
 		this.meetings = meetings;
 		this.committees = committees;
+		this.events = events;
 	}
 
 	private ItemContext context(long itemId) {
@@ -241,8 +246,8 @@ class MeetingRecords {
 							: c)
 					.toList(),
 				item.quorum(), item.votes(), item.version() + 1);
-		audit.record(new AuditEntry("ITEM_" + next.name(), "GOVERNANCE_ITEM", String.valueOf(itemId),
-				context.meeting().ccgCode(), item, after));
+		events.publishEvent(new DecisionRecorded(context.meeting().ccgCode(), context.meeting().id(),
+				context.meeting().heldOn(), after, item));
 		return after;
 	}
 }
