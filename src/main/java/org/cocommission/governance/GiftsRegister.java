@@ -1,5 +1,6 @@
 package org.cocommission.governance;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,12 @@ import static org.cocommission.governance.GovernanceText.blank;
 @Component
 @Transactional
 class GiftsRegister {
+
+	/** A gift as stored; it is assessed against the thresholds in force when it is shown. */
+	private record GiftRow(long id, long personId, String personName, GiftsAndHospitalityThresholds.GiftKind kind,
+			boolean fromSupplier, String offeredBy, String description, BigDecimal value, LocalDate offeredOn,
+			boolean accepted, boolean seniorApproval) {
+	}
 
 	private final JdbcClient jdbc;
 
@@ -93,17 +100,17 @@ class GiftsRegister {
 		return jdbc.sql("select g.*, p.name as person_name from governance_gift g join governance_person p on p.id = g.person_id"
 				+ " where p.ccg_code = ? order by g.offered_on desc, g.id desc")
 			.param(ccg)
-			.query((rs, row) -> {
-				var kind = GiftsAndHospitalityThresholds.GiftKind.valueOf(rs.getString("kind"));
-				Money value = new Money(rs.getBigDecimal("value"));
-				var assessment = thresholds.assess(kind, rs.getBoolean("from_supplier"), value, rs.getBoolean("accepted"),
-						rs.getBoolean("senior_approval"));
-				return new GiftView(rs.getLong("id"), rs.getLong("person_id"), rs.getString("person_name"), kind,
-						rs.getBoolean("from_supplier"), rs.getString("offered_by"), rs.getString("description"), value,
-						rs.getObject("offered_on", LocalDate.class), rs.getBoolean("accepted"),
-						rs.getBoolean("senior_approval"), assessment.declarationRequired(), assessment.acceptanceAllowed(),
-						assessment.flag());
+			.query(GiftRow.class)
+			.list()
+			.stream()
+			.map(gift -> {
+				Money value = new Money(gift.value());
+				var assessment = thresholds.assess(gift.kind(), gift.fromSupplier(), value, gift.accepted(),
+						gift.seniorApproval());
+				return new GiftView(gift.id(), gift.personId(), gift.personName(), gift.kind(), gift.fromSupplier(),
+						gift.offeredBy(), gift.description(), value, gift.offeredOn(), gift.accepted(), gift.seniorApproval(),
+						assessment.declarationRequired(), assessment.acceptanceAllowed(), assessment.flag());
 			})
-			.list();
+			.toList();
 	}
 }

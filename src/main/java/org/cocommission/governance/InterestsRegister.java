@@ -1,7 +1,5 @@
 package org.cocommission.governance;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -37,8 +35,11 @@ import static org.cocommission.governance.GovernanceText.blankToNull;
 @Transactional
 class InterestsRegister {
 
-	private static final String SELECT = "select d.*, p.name as person_name, p.role as person_role,"
-			+ " p.ccg_code from governance_declaration d join governance_person p on p.id = d.person_id";
+	private static final String SELECT = """
+			select d.id, d.person_id, p.name as person_name, p.role, d.category, d.description, d.organisation_code,
+			  d.body_name, d.valid_from as "from", d.valid_to as "to", d.action_taken, d.declared_on, d.sensitive,
+			  d.sensitive_reason, d.sensitive_decided_by, d.version
+			from governance_declaration d join governance_person p on p.id = d.person_id""";
 
 	private final JdbcClient jdbc;
 
@@ -171,24 +172,15 @@ class InterestsRegister {
 	private DeclarationView declaration(long id) {
 		return jdbc.sql(SELECT + " where d.id = ?")
 			.param(id)
-			.query(InterestsRegister::declarationView)
+			.query(DeclarationView.class)
 			.optional()
 			.orElseThrow(() -> new NoSuchElementException("No declaration " + id));
-	}
-
-	private static DeclarationView declarationView(ResultSet rs, int row) throws SQLException {
-		return new DeclarationView(rs.getLong("id"), rs.getLong("person_id"), rs.getString("person_name"),
-				MemberRole.valueOf(rs.getString("person_role")), InterestCategory.valueOf(rs.getString("category")),
-				rs.getString("description"), rs.getString("organisation_code"), rs.getString("body_name"),
-				rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_to", LocalDate.class),
-				rs.getString("action_taken"), rs.getObject("declared_on", LocalDate.class), rs.getBoolean("sensitive"),
-				rs.getString("sensitive_reason"), rs.getString("sensitive_decided_by"), rs.getInt("version"));
 	}
 
 	private List<DeclarationView> declarationsOf(String ccg) {
 		return jdbc.sql(SELECT + " where p.ccg_code = ? order by p.name, d.valid_from, d.id")
 			.param(ccg)
-			.query(InterestsRegister::declarationView)
+			.query(DeclarationView.class)
 			.list();
 	}
 

@@ -103,9 +103,11 @@ class MeetingRecords {
 			}
 		}
 		Map<Long, Boolean> before = new java.util.HashMap<>();
-		jdbc.sql("select person_id, present from governance_attendance where meeting_id = ?").param(meetingId).query(rs -> {
-			before.put(rs.getLong(1), rs.getBoolean(2));
-		});
+		jdbc.sql("select person_id, present from governance_attendance where meeting_id = ?")
+			.param(meetingId)
+			.query(Meetings.Presence.class)
+			.list()
+			.forEach(presence -> before.put(presence.personId(), presence.present()));
 		jdbc.sql("delete from governance_attendance where meeting_id = ?").param(meetingId).update();
 		List<Long> everyone = List.copyOf(members);
 		jdbc.sql("insert into governance_attendance (meeting_id, person_id, present)"

@@ -46,6 +46,16 @@ import static org.cocommission.governance.GovernanceText.blank;
 @Transactional
 class Meetings {
 
+	/** A declaration ({@code source} 0) or a link (1) on the registers, as stored. */
+	private record RegisteredInterest(int source, long id, long personId, InterestCategory category, String description,
+			String organisationCode, String bodyName, LocalDate validFrom, LocalDate validTo,
+			LinkRelationship relationship, String relative) {
+	}
+
+	/** Whether a member was at the meeting, as recorded. */
+	record Presence(long personId, boolean present) {
+	}
+
 	record MeetingRow(long id, long committeeId, String ccgCode, LocalDate heldOn, String title) {
 	}
 
@@ -168,8 +178,7 @@ class Meetings {
 		return jdbc.sql("select m.*, c.ccg_code from governance_meeting m join governance_committee c on c.id = m.committee_id"
 				+ " where m.id = ?")
 			.param(id)
-			.query((rs, row) -> new MeetingRow(rs.getLong("id"), rs.getLong("committee_id"), rs.getString("ccg_code"),
-					rs.getObject("held_on", LocalDate.class), rs.getString("title")))
+			.query(MeetingRow.class)
 			.optional()
 			.orElseThrow(() -> new NoSuchElementException("No meeting " + id));
 	}
@@ -178,8 +187,7 @@ class Meetings {
 		return jdbc.sql("select m.*, c.ccg_code from governance_agenda_item i join governance_meeting m on m.id = i.meeting_id"
 				+ " join governance_committee c on c.id = m.committee_id where i.id = ?")
 			.param(itemId)
-			.query((rs, row) -> new MeetingRow(rs.getLong("id"), rs.getLong("committee_id"), rs.getString("ccg_code"),
-					rs.getObject("held_on", LocalDate.class), rs.getString("title")))
+			.query(MeetingRow.class)
 			.optional()
 			.orElseThrow(() -> new NoSuchElementException("No agenda item " + itemId));
 	}
@@ -193,9 +201,7 @@ class Meetings {
 				where c.ccg_code = ? order by m.held_on desc, m.id desc
 				""")
 			.param(ccg)
-			.query((rs, row) -> new MeetingSummary(rs.getLong("id"), rs.getLong("committee_id"),
-					rs.getString("committee_name"), rs.getObject("held_on", LocalDate.class), rs.getString("title"),
-					rs.getInt("items"), rs.getInt("open_items")))
+			.query(MeetingSummary.class)
 			.list();
 	}
 
@@ -207,9 +213,9 @@ class Meetings {
 		Map<Long, Boolean> attendance = new HashMap<>();
 		jdbc.sql("select person_id, present from governance_attendance where meeting_id = ?")
 			.param(meeting.id())
-			.query(rs -> {
-				attendance.put(rs.getLong(1), rs.getBoolean(2));
-			});
+			.query(Presence.class)
+			.list()
+			.forEach(presence -> attendance.put(presence.personId(), presence.present()));
 		boolean recorded = !attendance.isEmpty();
 		List<AttendeeView> attendees = committee.members()
 			.stream()
@@ -335,15 +341,17 @@ class Meetings {
 				order by source, id
 				""")
 			.param("ids", personIds)
-			.query(rs -> {
-				List<Interest> of = interests.get(rs.getLong("person_id"));
-				if (rs.getInt("source") == 0) {
-					of.add(new Interest(InterestCategory.valueOf(rs.getString("category")), rs.getString("organisation_code"),
-							rs.getString("body_name"), rs.getString("description"), rs.getObject("valid_from", LocalDate.class),
-							rs.getObject("valid_to", LocalDate.class)));
+			.query(RegisteredInterest.class)
+			.list()
+			.forEach(registered -> {
+				if (registered.source() == 0) {
+					interests.get(registered.personId()).add(new Interest(registered.category(), registered.organisationCode(),
+							registered.bodyName(), registered.description(), registered.validFrom(), registered.validTo()));
 				}
 				else {
-					links.add(new PersonLink(rs.getLong("person_id"), People.linkView(rs)));
+					links.add(new PersonLink(registered.personId(), new LinkView(registered.id(), registered.relationship(),
+							registered.organisationCode(), null, registered.bodyName(), registered.relative(),
+							registered.validFrom(), registered.validTo())));
 				}
 			});
 		// Links come after the declarations, described with the directory's names of their organisations.
