@@ -129,34 +129,35 @@ class Committees {
 
 	/** The committee and its members in one query (it is read for every meeting page and every vote). */
 	CommitteeView committee(long id) {
-		List<MemberView> members = new ArrayList<>();
-		List<CommitteeView> found = new ArrayList<>();
-		jdbc.sql("select c.*, p.id as person_id, p.name as person_name, p.role as person_role, m.voting as member_voting"
-				+ " from governance_committee c left join governance_committee_member m on m.committee_id = c.id"
-				+ " left join governance_person p on p.id = m.person_id where c.id = ? order by p.role, p.name")
+		List<CommitteeMemberRow> rows = jdbc.sql("""
+				select c.ccg_code, c.name, c.kind, c.min_voting_present, c.min_lay, c.min_gp, c.min_executive,
+				  c.lay_executive_majority, c.lay_chair, c.chair_id, c.vice_chair_id, c.version,
+				  p.id as person_id, p.name as person_name, p.role as person_role, m.voting as member_voting
+				from governance_committee c left join governance_committee_member m on m.committee_id = c.id
+				left join governance_person p on p.id = m.person_id where c.id = ? order by p.role, p.name
+				""")
 			.param(id)
-			.query(rs -> {
-				if (found.isEmpty()) {
-					Long chair = (Long) rs.getObject("chair_id");
-					Long vice = (Long) rs.getObject("vice_chair_id");
-					found.add(new CommitteeView(id, rs.getString("ccg_code"), rs.getString("name"),
-							CommitteeKind.valueOf(rs.getString("kind")),
-							new QuorumRule(rs.getInt("min_voting_present"), rs.getInt("min_lay"), rs.getInt("min_gp"),
-									rs.getInt("min_executive"), rs.getBoolean("lay_executive_majority")),
-							rs.getBoolean("lay_chair"), chair, null, vice, null, members, rs.getInt("version")));
-				}
-				if (rs.getObject("person_id") != null) {
-					members.add(new MemberView(rs.getLong("person_id"), rs.getString("person_name"),
-							MemberRole.valueOf(rs.getString("person_role")), rs.getBoolean("member_voting")));
-				}
-			});
-		if (found.isEmpty()) {
+			.query(CommitteeMemberRow.class)
+			.list();
+		if (rows.isEmpty()) {
 			throw new NoSuchElementException("No committee " + id);
 		}
-		CommitteeView committee = found.get(0);
+		List<MemberView> members = rows.stream()
+			.filter(row -> row.personId() != null)
+			.map(row -> new MemberView(row.personId(), row.personName(), row.personRole(), row.memberVoting()))
+			.toList();
 		Map<Long, String> names = members.stream().collect(Collectors.toMap(MemberView::personId, MemberView::name));
-		return new CommitteeView(id, committee.ccgCode(), committee.name(), committee.kind(), committee.quorum(),
+		CommitteeMemberRow committee = rows.get(0);
+		return new CommitteeView(id, committee.ccgCode(), committee.name(), committee.kind(),
+				new QuorumRule(committee.minVotingPresent(), committee.minLay(), committee.minGp(),
+						committee.minExecutive(), committee.layExecutiveMajority()),
 				committee.layChair(), committee.chairId(), names.get(committee.chairId()), committee.viceChairId(),
-				names.get(committee.viceChairId()), List.copyOf(members), committee.version());
+				names.get(committee.viceChairId()), members, committee.version());
+	}
+
+	/** The committee's terms of reference with one of its members (none: a committee without members yet). */
+	private record CommitteeMemberRow(String ccgCode, String name, CommitteeKind kind, int minVotingPresent, int minLay,
+			int minGp, int minExecutive, boolean layExecutiveMajority, boolean layChair, Long chairId, Long viceChairId,
+			int version, Long personId, String personName, MemberRole personRole, Boolean memberVoting) {
 	}
 }
