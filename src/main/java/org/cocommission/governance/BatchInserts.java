@@ -22,6 +22,7 @@ class BatchInserts {
 		this.jdbc = jdbc;
 	}
 
+	// JdbcTemplate, not JdbcClient: a real JDBC batch returning each row's generated id, which JdbcClient cannot do.
 	List<Long> insert(String sql, List<Object[]> rows) {
 		if (rows.isEmpty()) {
 			return List.of();

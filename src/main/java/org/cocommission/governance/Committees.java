@@ -14,6 +14,7 @@ import org.cocommission.governance.GovernanceRequests.NewCommittee;
 import org.cocommission.governance.GovernanceViews.CommitteeView;
 import org.cocommission.governance.GovernanceViews.MemberView;
 import org.cocommission.governance.People.PersonRow;
+import org.cocommission.platform.InvalidInputException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -51,25 +52,31 @@ class Committees {
 		access.checkLead(ccg);
 		organisations.checkCcg(ccg);
 		if (blank(request.name()) || request.kind() == null) {
-			throw new IllegalArgumentException("A committee needs a name and a kind");
+			throw new InvalidInputException(blank(request.name()) ? "name" : "kind", "A committee needs a name and a kind");
 		}
 		boolean primaryCare = request.kind() == CommitteeKind.PRIMARY_CARE_COMMISSIONING_COMMITTEE;
 		boolean majority = request.layExecutiveMajority() != null ? request.layExecutiveMajority() : primaryCare;
 		boolean layChair = request.layChair() != null ? request.layChair() : primaryCare;
 		if (primaryCare && (!layChair || !majority)) {
-			throw new IllegalArgumentException(
+			throw new InvalidInputException(layChair ? "layExecutiveMajority" : "layChair",
 					"A primary care commissioning committee has a lay chair and a lay and executive majority");
 		}
-		QuorumRule quorum = new QuorumRule(request.minVotingPresent(), request.minLay(), request.minGp(),
-				request.minExecutive(), majority);
+		QuorumRule quorum;
+		try {
+			quorum = new QuorumRule(request.minVotingPresent(), request.minLay(), request.minGp(), request.minExecutive(),
+					majority);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidInputException("minVotingPresent", ex.getMessage());
+		}
 		List<CommitteeMember> members = request.members() == null ? List.of() : request.members();
 		Map<Long, PersonRow> persons = people.peopleOf(ccg,
 				members.stream().map(CommitteeMember::personId).collect(Collectors.toCollection(java.util.LinkedHashSet::new)));
 		if (request.chairId() != null && !persons.containsKey(request.chairId())) {
-			throw new IllegalArgumentException("The chair must be a member of the committee");
+			throw new InvalidInputException("chairId", "The chair must be a member of the committee");
 		}
 		if (request.viceChairId() != null && !persons.containsKey(request.viceChairId())) {
-			throw new IllegalArgumentException("The vice-chair must be a member of the committee");
+			throw new InvalidInputException("viceChairId", "The vice-chair must be a member of the committee");
 		}
 		Map<Long, Boolean> votes = new LinkedHashMap<>();
 		for (CommitteeMember member : members) {
@@ -90,7 +97,7 @@ class Committees {
 			problems.add("The chair must be a lay member; " + chair.name() + " is a " + chair.role().inSentence());
 		}
 		if (!problems.isEmpty()) {
-			throw new IllegalArgumentException(String.join("; ", problems));
+			throw new InvalidInputException("members", String.join("; ", problems));
 		}
 		long id = jdbc.sql("insert into governance_committee (ccg_code, name, kind, min_voting_present, min_lay, min_gp,"
 				+ " min_executive, lay_executive_majority, lay_chair, chair_id, vice_chair_id)"
@@ -122,34 +129,35 @@ class Committees {
 
 	/** The committee and its members in one query (it is read for every meeting page and every vote). */
 	CommitteeView committee(long id) {
-		List<MemberView> members = new ArrayList<>();
-		List<CommitteeView> found = new ArrayList<>();
-		jdbc.sql("select c.*, p.id as person_id, p.name as person_name, p.role as person_role, m.voting as member_voting"
-				+ " from governance_committee c left join governance_committee_member m on m.committee_id = c.id"
-				+ " left join governance_person p on p.id = m.person_id where c.id = ? order by p.role, p.name")
+		List<CommitteeMemberRow> rows = jdbc.sql("""
+				select c.ccg_code, c.name, c.kind, c.min_voting_present, c.min_lay, c.min_gp, c.min_executive,
+				  c.lay_executive_majority, c.lay_chair, c.chair_id, c.vice_chair_id, c.version,
+				  p.id as person_id, p.name as person_name, p.role as person_role, m.voting as member_voting
+				from governance_committee c left join governance_committee_member m on m.committee_id = c.id
+				left join governance_person p on p.id = m.person_id where c.id = ? order by p.role, p.name
+				""")
 			.param(id)
-			.query(rs -> {
-				if (found.isEmpty()) {
-					Long chair = (Long) rs.getObject("chair_id");
-					Long vice = (Long) rs.getObject("vice_chair_id");
-					found.add(new CommitteeView(id, rs.getString("ccg_code"), rs.getString("name"),
-							CommitteeKind.valueOf(rs.getString("kind")),
-							new QuorumRule(rs.getInt("min_voting_present"), rs.getInt("min_lay"), rs.getInt("min_gp"),
-									rs.getInt("min_executive"), rs.getBoolean("lay_executive_majority")),
-							rs.getBoolean("lay_chair"), chair, null, vice, null, members, rs.getInt("version")));
-				}
-				if (rs.getObject("person_id") != null) {
-					members.add(new MemberView(rs.getLong("person_id"), rs.getString("person_name"),
-							MemberRole.valueOf(rs.getString("person_role")), rs.getBoolean("member_voting")));
-				}
-			});
-		if (found.isEmpty()) {
+			.query(CommitteeMemberRow.class)
+			.list();
+		if (rows.isEmpty()) {
 			throw new NoSuchElementException("No committee " + id);
 		}
-		CommitteeView committee = found.get(0);
+		List<MemberView> members = rows.stream()
+			.filter(row -> row.personId() != null)
+			.map(row -> new MemberView(row.personId(), row.personName(), row.personRole(), row.memberVoting()))
+			.toList();
 		Map<Long, String> names = members.stream().collect(Collectors.toMap(MemberView::personId, MemberView::name));
-		return new CommitteeView(id, committee.ccgCode(), committee.name(), committee.kind(), committee.quorum(),
+		CommitteeMemberRow committee = rows.get(0);
+		return new CommitteeView(id, committee.ccgCode(), committee.name(), committee.kind(),
+				new QuorumRule(committee.minVotingPresent(), committee.minLay(), committee.minGp(),
+						committee.minExecutive(), committee.layExecutiveMajority()),
 				committee.layChair(), committee.chairId(), names.get(committee.chairId()), committee.viceChairId(),
-				names.get(committee.viceChairId()), List.copyOf(members), committee.version());
+				names.get(committee.viceChairId()), members, committee.version());
+	}
+
+	/** The committee's terms of reference with one of its members (none: a committee without members yet). */
+	private record CommitteeMemberRow(String ccgCode, String name, CommitteeKind kind, int minVotingPresent, int minLay,
+			int minGp, int minExecutive, boolean layExecutiveMajority, boolean layChair, Long chairId, Long viceChairId,
+			int version, Long personId, String personName, MemberRole personRole, Boolean memberVoting) {
 	}
 }

@@ -76,11 +76,9 @@ class Compliance {
 				                 and not exists (select 1 from governance_item_declaration d where d.item_id = i.id and d.person_id = cm.person_id)
 				                 and not exists (select 1 from governance_attendance a where a.meeting_id = m.id and a.person_id = cm.person_id and not a.present)
 				                 and (exists (select 1 from governance_person_link l where l.person_id = cm.person_id
-				                        and l.organisation_code = o.organisation_code and l.valid_from <= m.held_on
-				                        and (l.valid_to is null or l.valid_to >= m.held_on))
+				                        and l.organisation_code = o.organisation_code and valid_on(l.valid_from, l.valid_to, m.held_on))
 				                   or exists (select 1 from governance_declaration dd where dd.person_id = cm.person_id
-				                        and dd.organisation_code = o.organisation_code and dd.valid_from <= m.held_on
-				                        and (dd.valid_to is null or dd.valid_to >= m.held_on)))))) as unmanaged,
+				                        and dd.organisation_code = o.organisation_code and valid_on(dd.valid_from, dd.valid_to, m.held_on)))))) as unmanaged,
 				  count(i.id) filter (where i.kind = 'DECISION' and i.status <> 'OPEN') as decisions,
 				  count(i.id) filter (where i.kind = 'DECISION' and i.status <> 'OPEN' and i.quorate) as quorate
 				from governance_committee c join governance_meeting m on m.committee_id = c.id

@@ -52,7 +52,7 @@ class Decisions {
 
 	private List<DecisionRow> decisions(String ccg, boolean procurementOnly, int limit, long offset) {
 		return jdbc.sql("""
-				select i.id, c.ccg_code, c.name as committee_name, m.id as meeting_id, m.held_on, i.title, i.procurement,
+				select i.id as item_id, c.ccg_code, c.name as committee_name, m.id as meeting_id, m.held_on, i.title, i.procurement,
 				  i.status, i.decision, i.referred_to, i.quorate,
 				  (select string_agg(p.name || ' (' || d.interest || '): ' ||
 				     case d.handling when 'DECLARE_ONLY' then 'declared only' when 'MAY_NOT_VOTE' then 'stayed, did not vote'
@@ -72,11 +72,7 @@ class Decisions {
 			.param("procurement", procurementOnly)
 			.param("limit", limit)
 			.param("offset", offset)
-			.query((rs, row) -> new DecisionRow(rs.getLong("id"), rs.getString("ccg_code"), rs.getString("committee_name"),
-					rs.getLong("meeting_id"), rs.getObject("held_on", LocalDate.class), rs.getString("title"),
-					rs.getBoolean("procurement"), ItemStatus.valueOf(rs.getString("status")), rs.getString("decision"),
-					rs.getString("referred_to"), (Boolean) rs.getObject("quorate"), rs.getString("conflicts"),
-					rs.getString("votes")))
+			.query(DecisionRow.class)
 			.list();
 	}
 

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.cocommission.audit.AuditEntry;
 import org.cocommission.audit.AuditTrail;
 import org.cocommission.governance.GovernanceViews.PersonView;
+import org.cocommission.identity.ActingAs;
 import org.cocommission.identity.UserAccounts;
 import org.cocommission.identity.UserView;
 import org.cocommission.notification.Notifications;
@@ -52,7 +53,7 @@ public class DeclarationReminders {
 	@Scheduled(cron = "${cocommission.governance.reminders-cron:0 0 7 * * *}", zone = "Europe/London")
 	@SchedulerLock(name = "governance-declaration-reminders", lockAtMostFor = "PT30M")
 	void daily() {
-		int queued = queueReminders();
+		int queued = ActingAs.system(this::queueReminders);
 		if (queued > 0) {
 			log.info("Queued {} reminders of overdue declarations of interests", queued);
 		}

@@ -1,5 +1,6 @@
 package org.cocommission.governance;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.cocommission.governance.GovernanceRequests.NewGift;
 import org.cocommission.governance.GovernanceViews.GiftView;
 import org.cocommission.governance.People.PersonRow;
 import org.cocommission.platform.Money;
+import org.cocommission.platform.InvalidInputException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -25,6 +27,12 @@ import static org.cocommission.governance.GovernanceText.blank;
 @Component
 @Transactional
 class GiftsRegister {
+
+	/** A gift as stored; it is assessed against the thresholds in force when it is shown. */
+	private record GiftRow(long id, long personId, String personName, GiftsAndHospitalityThresholds.GiftKind kind,
+			boolean fromSupplier, String offeredBy, String description, BigDecimal value, LocalDate offeredOn,
+			boolean accepted, boolean seniorApproval) {
+	}
 
 	private final JdbcClient jdbc;
 
@@ -59,13 +67,15 @@ class GiftsRegister {
 		for (Map.Entry<Long, List<NewGift>> entry : gifts.entrySet()) {
 			access.checkOwnOrLead(persons.get(entry.getKey()));
 			for (NewGift gift : entry.getValue()) {
-				if (gift.kind() == null || gift.value() == null || gift.offeredOn() == null || blank(gift.offeredBy())
-						|| blank(gift.description())) {
-					throw new IllegalArgumentException(
+				String missing = gift.kind() == null ? "kind" : blank(gift.offeredBy()) ? "offeredBy"
+						: blank(gift.description()) ? "description" : gift.value() == null ? "value"
+						: gift.offeredOn() == null ? "offeredOn" : null;
+				if (missing != null) {
+					throw new InvalidInputException(missing,
 							"A gift or hospitality needs its kind, who offered it, what it was, its value and date");
 				}
 				if (gift.value().isNegative()) {
-					throw new IllegalArgumentException("A value cannot be negative");
+					throw new InvalidInputException("value", "A value cannot be negative");
 				}
 				rows.add(new Object[] { entry.getKey(), gift.kind().name(), gift.fromSupplier(), gift.offeredBy().trim(),
 						gift.description().trim(), gift.value().pounds(), gift.offeredOn(), gift.accepted(),
@@ -90,17 +100,17 @@ class GiftsRegister {
 		return jdbc.sql("select g.*, p.name as person_name from governance_gift g join governance_person p on p.id = g.person_id"
 				+ " where p.ccg_code = ? order by g.offered_on desc, g.id desc")
 			.param(ccg)
-			.query((rs, row) -> {
-				var kind = GiftsAndHospitalityThresholds.GiftKind.valueOf(rs.getString("kind"));
-				Money value = new Money(rs.getBigDecimal("value"));
-				var assessment = thresholds.assess(kind, rs.getBoolean("from_supplier"), value, rs.getBoolean("accepted"),
-						rs.getBoolean("senior_approval"));
-				return new GiftView(rs.getLong("id"), rs.getLong("person_id"), rs.getString("person_name"), kind,
-						rs.getBoolean("from_supplier"), rs.getString("offered_by"), rs.getString("description"), value,
-						rs.getObject("offered_on", LocalDate.class), rs.getBoolean("accepted"),
-						rs.getBoolean("senior_approval"), assessment.declarationRequired(), assessment.acceptanceAllowed(),
-						assessment.flag());
+			.query(GiftRow.class)
+			.list()
+			.stream()
+			.map(gift -> {
+				Money value = new Money(gift.value());
+				var assessment = thresholds.assess(gift.kind(), gift.fromSupplier(), value, gift.accepted(),
+						gift.seniorApproval());
+				return new GiftView(gift.id(), gift.personId(), gift.personName(), gift.kind(), gift.fromSupplier(),
+						gift.offeredBy(), gift.description(), value, gift.offeredOn(), gift.accepted(), gift.seniorApproval(),
+						assessment.declarationRequired(), assessment.acceptanceAllowed(), assessment.flag());
 			})
-			.list();
+			.toList();
 	}
 }

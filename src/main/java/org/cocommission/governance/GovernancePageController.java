@@ -1,30 +1,45 @@
 package org.cocommission.governance;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+
+import org.cocommission.governance.GovernanceForms.AttendanceForm;
+import org.cocommission.governance.GovernanceForms.CommitteeForm;
+import org.cocommission.governance.GovernanceForms.DeclarationForm;
+import org.cocommission.governance.GovernanceForms.GiftForm;
+import org.cocommission.governance.GovernanceForms.ItemDeclarationForm;
+import org.cocommission.governance.GovernanceForms.ItemForm;
+import org.cocommission.governance.GovernanceForms.LinkForm;
+import org.cocommission.governance.GovernanceForms.MeetingForm;
+import org.cocommission.governance.GovernanceForms.NilReturnForm;
+import org.cocommission.governance.GovernanceForms.OutcomeForm;
+import org.cocommission.governance.GovernanceForms.PersonForm;
+import org.cocommission.governance.GovernanceForms.SensitivityForm;
+import org.cocommission.governance.GovernanceForms.VoteForm;
 import org.cocommission.governance.GovernanceRequests.Attendance;
 import org.cocommission.governance.GovernanceRequests.CastVote;
-import org.cocommission.governance.GovernanceRequests.CommitteeMember;
-import org.cocommission.governance.GovernanceRequests.NewCommittee;
 import org.cocommission.governance.GovernanceRequests.ItemDeclaration;
-import org.cocommission.governance.GovernanceRequests.NewDeclaration;
-import org.cocommission.governance.GovernanceRequests.NewItem;
-import org.cocommission.governance.GovernanceRequests.NewMeeting;
 import org.cocommission.governance.GovernanceRequests.Outcome;
 import org.cocommission.governance.GovernanceRequests.SensitiveMarking;
+import org.cocommission.governance.GovernanceViews.ItemView;
 import org.cocommission.governance.GovernanceViews.MeetingView;
+import org.cocommission.governance.GovernanceViews.PersonView;
 import org.cocommission.identity.AccessPolicy;
 import org.cocommission.identity.CurrentUser;
 import org.cocommission.identity.Role;
-import org.cocommission.platform.Money;
+import org.cocommission.platform.InvalidInputException;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,17 +47,27 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Governance pages for signed-in users; a rejected change comes back to the page with its message, nothing saved. */
+/**
+ * Governance pages for signed-in users. Forms are bound and checked by Spring; a refused change comes back to the page
+ * with each message on its field and the values as typed, nothing saved. Forms on a page with others post and redirect
+ * back to it, their form and errors carried over as flash attributes.
+ */
 @Controller
 class GovernancePageController {
+
+	/** The flash attribute naming the agenda item (or declaration) whose form was refused, among the page's many. */
+	static final String FAILED = "failed";
 
 	private final Governance governance;
 
 	private final AccessPolicy policy;
 
-	GovernancePageController(Governance governance, AccessPolicy policy) {
+	private final Validator validator;
+
+	GovernancePageController(Governance governance, AccessPolicy policy, Validator validator) {
 		this.governance = governance;
 		this.policy = policy;
+		this.validator = validator;
 	}
 
 	@GetMapping("/governance")
@@ -62,208 +87,179 @@ class GovernancePageController {
 	@GetMapping("/governance/ccgs/{ccg}")
 	String ccg(@PathVariable String ccg, Model model) {
 		String code = ccg.toUpperCase();
+		List<PersonView> people = governance.people(code);
 		model.addAttribute("ccg", code);
-		model.addAttribute("people", governance.people(code));
+		model.addAttribute("people", people);
 		model.addAttribute("committees", governance.committees(code));
 		model.addAttribute("meetings", governance.meetings(code));
 		model.addAttribute("compliance", governance.compliance(code).get(0));
 		model.addAttribute("lead", governance.isLead(code));
-		model.addAttribute("roles", MemberRole.values());
-		model.addAttribute("relationships", LinkRelationship.values());
-		noErrorsYet(model);
+		model.addAttribute("roles", options(MemberRole.values(),
+				role -> role.label() + (role.votingByDefault() ? "" : " (non-voting)")));
+		model.addAttribute("relationships", options(LinkRelationship.values(), LinkRelationship::label));
+		model.addAttribute("personOptions", people(people));
+		blankUnlessRefused(model, "personForm", PersonForm.blank());
+		blankUnlessRefused(model, "linkForm", LinkForm.blank());
 		return "governance/ccg";
 	}
 
 	@PostMapping("/governance/ccgs/{ccg}/people")
-	String addPerson(@PathVariable String ccg, @RequestParam(required = false) String name,
-			@RequestParam(required = false) MemberRole role, @RequestParam(required = false) String title,
-			@RequestParam(required = false) String username, @RequestParam(required = false) String joinedOn,
-			RedirectAttributes redirect) {
-		FormFields fields = new FormFields("person-name", "account", "person-username", "date joined", "person-joined",
-				"role", "person-role");
-		return attempt(redirect, "/governance/ccgs/" + ccg.toUpperCase(), fields, () -> governance.addPerson(ccg.toUpperCase(),
-				new GovernanceRequests.NewPerson(name, role, null, title, username, date(joinedOn, "date joined"))));
+	String addPerson(@PathVariable String ccg, @Valid @ModelAttribute("personForm") PersonForm form,
+			BindingResult result, RedirectAttributes redirect) {
+		String code = ccg.toUpperCase();
+		return change(redirect, "/governance/ccgs/" + code, form, result, () -> governance.addPerson(code, form.request()));
 	}
 
 	@PostMapping("/governance/ccgs/{ccg}/links")
-	String addLink(@PathVariable String ccg, @RequestParam("person") long personId,
-			@RequestParam(required = false) LinkRelationship relationship,
-			@RequestParam(required = false) String organisationCode, @RequestParam(required = false) String bodyName,
-			@RequestParam(required = false) String relative, @RequestParam(required = false) String from,
-			@RequestParam(required = false) String to, RedirectAttributes redirect) {
-		FormFields fields = new FormFields("link-person", "relationship", "link-relationship", "end date", "link-to",
-				"cannot end", "link-to", "start date", "link-from", "code", "link-code", "organisation", "link-code");
-		return attempt(redirect, "/governance/ccgs/" + ccg.toUpperCase(), fields, () -> governance.addLink(ccg.toUpperCase(), personId,
-				new GovernanceRequests.NewLink(relationship, organisationCode, bodyName, relative, date(from, "start date"),
-						date(to, "end date"))));
-	}
-
-	@PostMapping("/governance/ccgs/{ccg}/gifts")
-	String recordGift(@PathVariable String ccg, @RequestParam("person") long personId,
-			@RequestParam(required = false) GiftsAndHospitalityThresholds.GiftKind kind,
-			@RequestParam(defaultValue = "false") boolean fromSupplier, @RequestParam(required = false) String offeredBy,
-			@RequestParam(required = false) String description, @RequestParam(required = false) String value,
-			@RequestParam(required = false) String offeredOn, @RequestParam(defaultValue = "false") boolean accepted,
-			@RequestParam(defaultValue = "false") boolean seniorApproval, RedirectAttributes redirect) {
-		FormFields fields = new FormFields("gift-person", "date offered", "gift-date", "value", "gift-value")
-			.require("gift-by", offeredBy, "Enter who offered it")
-			.require("gift-description", description, "Describe what was offered")
-			.require("gift-value", value, "Enter its value in pounds, like 25.00")
-			.require("gift-date", offeredOn, "Enter the date it was offered");
-		return attempt(redirect, "/governance/ccgs/" + ccg.toUpperCase() + "/gifts", fields,
-				() -> governance.recordGift(ccg.toUpperCase(), personId, new GovernanceRequests.NewGift(kind, fromSupplier,
-						offeredBy, description, pounds(value), date(offeredOn, "date offered"), accepted, seniorApproval)));
-	}
-
-	@GetMapping("/governance/ccgs/{ccg}/register")
-	String register(@PathVariable String ccg, Model model) {
-		String code = ccg.toUpperCase();
-		model.addAttribute("ccg", code);
-		model.addAttribute("register", governance.register(code));
-		model.addAttribute("lead", governance.isLead(code));
-		model.addAttribute("guardian", governance.isGuardian(code));
-		model.addAttribute("categories", InterestCategory.values());
-		noErrorsYet(model);
-		return "governance/register";
-	}
-
-	@PostMapping("/governance/ccgs/{ccg}/declarations")
-	String declare(@PathVariable String ccg, @RequestParam("person") long id, @RequestParam(required = false) InterestCategory category,
-			@RequestParam(required = false) String description, @RequestParam(required = false) String organisationCode,
-			@RequestParam(required = false) String bodyName, @RequestParam(required = false) String from,
-			@RequestParam(required = false) String to, @RequestParam(required = false) String actionTaken,
+	String addLink(@PathVariable String ccg, @Valid @ModelAttribute("linkForm") LinkForm form, BindingResult result,
 			RedirectAttributes redirect) {
-		FormFields fields = new FormFields("person", "category", "category", "describe", "description", "end date", "to",
-				"cannot end", "to", "start date", "from", "code", "organisationCode", "organisation", "organisationCode");
-		return attempt(redirect, "/governance/ccgs/" + ccg.toUpperCase() + "/register", fields,
-				() -> governance.declare(ccg.toUpperCase(), id, new NewDeclaration(category, description, organisationCode,
-						bodyName, date(from, "start date"), date(to, "end date"), actionTaken)));
-	}
-
-	@PostMapping("/governance/ccgs/{ccg}/people/{id}/nil-return")
-	String nilReturn(@PathVariable String ccg, @PathVariable long id, RedirectAttributes redirect) {
-		return attempt(redirect, "/governance/ccgs/" + ccg.toUpperCase() + "/register", new FormFields("due"),
-				() -> governance.nilReturn(ccg.toUpperCase(), id));
-	}
-
-	@PostMapping("/governance/ccgs/{ccg}/declarations/{id}/sensitivity")
-	String sensitivity(@PathVariable String ccg, @PathVariable long id, @RequestParam boolean sensitive,
-			@RequestParam(required = false) String reason, @RequestParam int version, RedirectAttributes redirect) {
-		return attempt(redirect, "/governance/ccgs/" + ccg.toUpperCase() + "/register", new FormFields("reason-" + id),
-				() -> governance.markSensitive(ccg.toUpperCase(), id, new SensitiveMarking(sensitive, reason, version)));
+		String code = ccg.toUpperCase();
+		return change(redirect, "/governance/ccgs/" + code, form, result,
+				() -> governance.addLink(code, form.person(), form.request()));
 	}
 
 	@GetMapping("/governance/ccgs/{ccg}/gifts")
 	String gifts(@PathVariable String ccg, Model model) {
 		String code = ccg.toUpperCase();
+		List<PersonView> people = governance.people(code);
+		boolean lead = governance.isLead(code);
+		String me = policy.requireUser().username();
 		model.addAttribute("ccg", code);
 		model.addAttribute("gifts", governance.gifts(code));
 		model.addAttribute("thresholds", governance.thresholds());
-		model.addAttribute("people", governance.people(code));
-		model.addAttribute("lead", governance.isLead(code));
-		noErrorsYet(model);
+		model.addAttribute("lead", lead);
+		model.addAttribute("personOptions",
+				people(people.stream().filter(person -> lead || me.equals(person.username())).toList()));
+		model.addAttribute("giftKinds", options(GiftsAndHospitalityThresholds.GiftKind.values(),
+				kind -> kind == GiftsAndHospitalityThresholds.GiftKind.GIFT ? "Gift" : "Hospitality"));
+		blankUnlessRefused(model, "giftForm", GiftForm.blank());
 		return "governance/gifts";
 	}
 
-	@GetMapping("/governance/ccgs/{ccg}/committees/new")
-	String newCommittee(@PathVariable String ccg, @ModelAttribute("form") CommitteeForm form, Model model) {
+	@PostMapping("/governance/ccgs/{ccg}/gifts")
+	String recordGift(@PathVariable String ccg, @Valid @ModelAttribute("giftForm") GiftForm form, BindingResult result,
+			RedirectAttributes redirect) {
 		String code = ccg.toUpperCase();
-		model.addAttribute("ccg", code);
-		model.addAttribute("people", governance.people(code));
-		model.addAttribute("kinds", CommitteeKind.values());
-		noErrorsYet(model);
-		return "governance/committee-new";
+		return change(redirect, "/governance/ccgs/" + code + "/gifts", form, result,
+				() -> governance.recordGift(code, form.person(), form.request()));
 	}
 
-	/** The terms of reference as typed: members ticked (each with their own vote), chair, vice-chair, quorum. */
-	record CommitteeForm(String name, CommitteeKind kind, List<Long> members, Long chairId, Long viceChairId,
-			String minVotingPresent, String minLay, String minGp, String minExecutive) {
+	@GetMapping("/governance/ccgs/{ccg}/register")
+	String register(@PathVariable String ccg, Model model) {
+		String code = ccg.toUpperCase();
+		GovernanceViews.Register register = governance.register(code);
+		boolean lead = governance.isLead(code);
+		String me = policy.requireUser().username();
+		model.addAttribute("ccg", code);
+		model.addAttribute("register", register);
+		model.addAttribute("lead", lead);
+		model.addAttribute("guardian", governance.isGuardian(code));
+		model.addAttribute("categories", options(InterestCategory.values(), InterestCategory::label));
+		model.addAttribute("personOptions",
+				people(register.people().stream().filter(person -> lead || me.equals(person.username())).toList()));
+		blankUnlessRefused(model, "declarationForm", DeclarationForm.blank());
+		blankUnlessRefused(model, "sensitivityForm", SensitivityForm.blank());
+		blankUnlessRefused(model, "nilReturnForm", new NilReturnForm(null));
+		model.addAttribute("newSensitivity", SensitivityForm.blank());
+		return "governance/register";
+	}
+
+	@PostMapping("/governance/ccgs/{ccg}/declarations")
+	String declare(@PathVariable String ccg, @Valid @ModelAttribute("declarationForm") DeclarationForm form,
+			BindingResult result, RedirectAttributes redirect) {
+		String code = ccg.toUpperCase();
+		return change(redirect, "/governance/ccgs/" + code + "/register", form, result,
+				() -> governance.declare(code, form.person(), form.request()));
+	}
+
+	@PostMapping("/governance/ccgs/{ccg}/people/{id}/nil-return")
+	String nilReturn(@PathVariable String ccg, @PathVariable long id, RedirectAttributes redirect) {
+		String code = ccg.toUpperCase();
+		NilReturnForm form = new NilReturnForm(id);
+		return change(redirect, "/governance/ccgs/" + code + "/register", form,
+				new BeanPropertyBindingResult(form, "nilReturnForm"), () -> governance.nilReturn(code, id));
+	}
+
+	@PostMapping("/governance/ccgs/{ccg}/declarations/{id}/sensitivity")
+	String sensitivity(@PathVariable String ccg, @PathVariable long id,
+			@Valid @ModelAttribute("sensitivityForm") SensitivityForm form, BindingResult result,
+			RedirectAttributes redirect) {
+		String code = ccg.toUpperCase();
+		redirect.addFlashAttribute(FAILED, id);
+		return change(redirect, "/governance/ccgs/" + code + "/register", form, result, () -> governance
+			.markSensitive(code, id, new SensitiveMarking(Boolean.TRUE.equals(form.sensitive()), form.reason(), form.version())));
+	}
+
+	@GetMapping("/governance/ccgs/{ccg}/committees/new")
+	String newCommittee(@PathVariable String ccg, Model model) {
+		blankUnlessRefused(model, "committeeForm", CommitteeForm.blank());
+		return committeeForm(ccg.toUpperCase(), model);
 	}
 
 	@PostMapping("/governance/ccgs/{ccg}/committees")
-	String createCommittee(@PathVariable String ccg, @ModelAttribute("form") CommitteeForm form, Model model,
-			RedirectAttributes redirect) {
+	String createCommittee(@PathVariable String ccg, @Valid @ModelAttribute("committeeForm") CommitteeForm form,
+			BindingResult result, Model model, RedirectAttributes redirect) {
 		String code = ccg.toUpperCase();
-		FormFields fields = new FormFields("committee-name", "kind", "committee-kind", "vice-chair", "viceChairId",
-				"chair", "chairId", "fewest", "minVotingPresent", "exceed", "minVotingPresent", "lay members", "minLay",
-				"gp members", "minGp", "executives", "minExecutive", "member", "members")
-			.require("committee-name", form.name(), "Enter the committee's name");
-		if (fields.hasErrors()) {
-			model.addAttribute("errors", fields.errors());
-			return newCommittee(ccg, form, model);
-		}
-		try {
-			List<CommitteeMember> members = form.members() == null ? List.of()
-					: form.members().stream().map(id -> new CommitteeMember(id, null)).toList();
-			governance.createCommittee(code, new NewCommittee(form.name(), form.kind(),
-					count(form.minVotingPresent(), "fewest voting members present"), count(form.minLay(), "lay members"),
-					count(form.minGp(), "GP members"), count(form.minExecutive(), "executives"), null, null, form.chairId(),
-					form.viceChairId(), members));
+		checkTheRest(form, result);
+		if (!result.hasErrors() && made(result, () -> governance.createCommittee(code, form.request()))) {
 			redirect.addFlashAttribute("saved", true);
 			return "redirect:/governance/ccgs/" + code + "#committees";
 		}
-		catch (IllegalArgumentException ex) {
-			model.addAttribute("errors", fields.refused(ex));
-			return newCommittee(ccg, form, model);
-		}
+		return committeeForm(code, model);
 	}
 
-	private static int count(String text, String what) {
-		try {
-			return Integer.parseInt(text == null ? "" : text.trim());
-		}
-		catch (NumberFormatException ex) {
-			throw new IllegalArgumentException("Enter the quorum's " + what + " as a whole number, like 1");
-		}
+	private String committeeForm(String ccg, Model model) {
+		List<PersonView> people = governance.people(ccg);
+		model.addAttribute("ccg", ccg);
+		model.addAttribute("people", people);
+		model.addAttribute("kinds", options(CommitteeKind.values(), CommitteeKind::label));
+		Map<String, String> members = new LinkedHashMap<>();
+		people.forEach(person -> members.put(String.valueOf(person.id()), person.name() + " (" + person.role().label()
+				+ (person.voting() ? "" : ", non-voting") + ")"));
+		model.addAttribute("members", members);
+		Map<String, String> chairs = new LinkedHashMap<>();
+		chairs.put("", "Choose");
+		people.forEach(person -> chairs.put(String.valueOf(person.id()), person.name() + " (" + person.role().label() + ")"));
+		model.addAttribute("chairs", chairs);
+		Map<String, String> viceChairs = new LinkedHashMap<>(chairs);
+		viceChairs.put("", "None");
+		model.addAttribute("viceChairs", viceChairs);
+		return "governance/committee-new";
 	}
 
 	@GetMapping("/governance/ccgs/{ccg}/meetings/new")
-	String newMeeting(@PathVariable String ccg, @RequestParam(required = false) String practiceQuery,
-			@ModelAttribute("form") MeetingForm form, Model model) {
-		String code = ccg.toUpperCase();
-		model.addAttribute("ccg", code);
-		model.addAttribute("committees", governance.committees(code));
-		model.addAttribute("practiceQuery", practiceQuery);
-		model.addAttribute("practices", practiceQuery == null || practiceQuery.isBlank() ? List.of()
-				: governance.searchPractices(practiceQuery));
-		noErrorsYet(model);
-		return "governance/meeting-new";
-	}
-
-	/** The new-meeting form: one agenda item to start with; more are added on the meeting page. */
-	record MeetingForm(Long committeeId, String heldOn, String title, String itemTitle, ItemKind itemKind,
-			Boolean procurement, String practiceCodes, String providerName) {
+	String newMeeting(@PathVariable String ccg, @RequestParam(required = false) String practiceQuery, Model model) {
+		blankUnlessRefused(model, "meetingForm", MeetingForm.blank());
+		return meetingForm(ccg.toUpperCase(), practiceQuery, model);
 	}
 
 	@PostMapping("/governance/ccgs/{ccg}/meetings")
-	String createMeeting(@PathVariable String ccg, @ModelAttribute("form") MeetingForm form, Model model) {
+	String createMeeting(@PathVariable String ccg, @Valid @ModelAttribute("meetingForm") MeetingForm form,
+			BindingResult result, Model model) {
 		String code = ccg.toUpperCase();
-		FormFields fields = new FormFields("committeeId", "committee", "committeeId", "meeting date", "heldOn", "code",
-				"practiceCodes", "gp practice", "practiceCodes", "agenda item", "itemTitle")
-			.require("heldOn", form.heldOn(), "Enter the meeting date")
-			.require("title", form.title(), "Enter the meeting title");
-		if (form.committeeId() == null) {
-			fields.require("committeeId", null, "Choose the committee");
+		long[] id = new long[1];
+		checkTheRest(form, result);
+		if (!result.hasErrors() && made(result, () -> id[0] = governance.createMeeting(code, form.request()),
+				Map.of("affected", "practiceCodes", "title", "itemTitle", "kind", "itemKind"))) {
+			return "redirect:/governance/meetings/" + id[0];
 		}
-		if (fields.hasErrors()) {
-			model.addAttribute("errors", fields.errors());
-			return newMeeting(ccg, null, form, model);
-		}
-		try {
-			List<NewItem> items = new ArrayList<>();
-			if (form.itemTitle() != null && !form.itemTitle().isBlank()) {
-				items.add(new NewItem(form.itemTitle(), form.itemKind(), form.procurement(),
-						affected(form.practiceCodes(), form.providerName())));
-			}
-			long id = governance.createMeeting(code,
-					new NewMeeting(form.committeeId(), date(form.heldOn(), "meeting date"), form.title(), items));
-			return "redirect:/governance/meetings/" + id;
-		}
-		catch (IllegalArgumentException ex) {
-			model.addAttribute("errors", fields.refused(ex));
-			return newMeeting(ccg, null, form, model);
-		}
+		return meetingForm(code, null, model);
 	}
+
+	private String meetingForm(String ccg, String practiceQuery, Model model) {
+		Map<String, String> committees = new LinkedHashMap<>();
+		governance.committees(ccg).forEach(committee -> committees.put(String.valueOf(committee.id()), committee.name()));
+		model.addAttribute("ccg", ccg);
+		model.addAttribute("committees", committees);
+		model.addAttribute("itemKinds", ITEM_KINDS);
+		model.addAttribute("practiceQuery", practiceQuery);
+		model.addAttribute("practices", practiceQuery == null || practiceQuery.isBlank() ? List.of()
+				: governance.searchPractices(practiceQuery));
+		return "governance/meeting-new";
+	}
+
+	private static final Map<String, String> ITEM_KINDS = options(ItemKind.values(),
+			kind -> kind.name().charAt(0) + kind.name().substring(1).toLowerCase());
 
 	@GetMapping("/governance/meetings/{id}")
 	String meeting(@PathVariable long id, Model model) {
@@ -271,8 +267,50 @@ class GovernancePageController {
 		model.addAttribute("meeting", meeting);
 		model.addAttribute("lead", governance.isLead(meeting.ccgCode()));
 		model.addAttribute("today", governance.today());
-		noErrorsYet(model);
+		model.addAttribute("itemKinds", ITEM_KINDS);
+		Map<String, String> attendees = new LinkedHashMap<>();
+		Map<String, String> voters = new LinkedHashMap<>();
+		meeting.attendees().forEach(attendee -> {
+			attendees.put(String.valueOf(attendee.personId()), attendee.name());
+			if (attendee.voting()) {
+				voters.put(String.valueOf(attendee.personId()), attendee.name());
+			}
+		});
+		model.addAttribute("attendeeOptions", attendees);
+		model.addAttribute("voterOptions", voters);
+		model.addAttribute("handlings", options(Handling.values(), Handling::label));
+		model.addAttribute("votes", options(Vote.values(),
+				vote -> vote == Vote.FOR ? "For" : vote == Vote.AGAINST ? "Against" : "Abstain"));
+		Map<Long, Map<String, String>> outcomes = new LinkedHashMap<>();
+		meeting.items().forEach(item -> outcomes.put(item.id(), outcomes(item)));
+		model.addAttribute("outcomes", outcomes);
+		blankUnlessRefused(model, "attendanceForm", AttendanceForm.blank());
+		blankUnlessRefused(model, "itemForm", ItemForm.blank());
+		blankUnlessRefused(model, "itemDeclarationForm", ItemDeclarationForm.blank());
+		blankUnlessRefused(model, "voteForm", VoteForm.blank());
+		blankUnlessRefused(model, "outcomeForm", OutcomeForm.blank());
+		model.addAttribute("newItemDeclaration", ItemDeclarationForm.blank());
+		model.addAttribute("newVote", VoteForm.blank());
+		model.addAttribute("newOutcome", OutcomeForm.blank());
 		return "governance/meeting";
+	}
+
+	/** The outcomes the item may have: a decision item not quorate after exclusions only deferred or referred. */
+	private static Map<String, String> outcomes(ItemView item) {
+		Map<String, String> outcomes = new LinkedHashMap<>();
+		boolean decision = item.kind() == ItemKind.DECISION;
+		if (decision && item.quorum().quorate()) {
+			outcomes.put("APPROVED", "Approved");
+			outcomes.put("REJECTED", "Rejected");
+		}
+		if (!decision) {
+			outcomes.put("NOTED", "Noted");
+		}
+		outcomes.put("DEFERRED", "Deferred");
+		if (decision) {
+			outcomes.put("REFERRED", "Referred to another committee");
+		}
+		return outcomes;
 	}
 
 	@GetMapping("/governance/meetings/{id}/minutes")
@@ -283,108 +321,122 @@ class GovernancePageController {
 	}
 
 	@PostMapping("/governance/meetings/{id}/items")
-	String addItem(@PathVariable long id, @RequestParam(required = false) String title,
-			@RequestParam(required = false) ItemKind kind, @RequestParam(defaultValue = "false") boolean procurement,
-			@RequestParam(required = false) String practiceCodes, @RequestParam(required = false) String providerName,
+	String addItem(@PathVariable long id, @Valid @ModelAttribute("itemForm") ItemForm form, BindingResult result,
 			RedirectAttributes redirect) {
-		FormFields fields = new FormFields("item-title", "code", "item-practices", "gp practice", "item-practices",
-				"organisation", "item-provider").require("item-title", title, "Enter the item's title");
-		return attempt(redirect, "/governance/meetings/" + id, fields,
-				() -> governance.addItem(id, new NewItem(title, kind, procurement, affected(practiceCodes, providerName))));
+		return change(redirect, "/governance/meetings/" + id, form, result, () -> governance.addItem(id, form.request()),
+				Map.of("affected", "practiceCodes"));
 	}
 
 	@PostMapping("/governance/meetings/{id}/attendance")
-	String attendance(@PathVariable long id, @RequestParam(required = false) List<Long> present,
-			RedirectAttributes redirect) {
-		return attempt(redirect, "/governance/meetings/" + id, new FormFields("attendance"),
-				() -> governance.recordAttendance(id, new Attendance(present == null ? List.of() : present)));
+	String attendance(@PathVariable long id, @Valid @ModelAttribute("attendanceForm") AttendanceForm form,
+			BindingResult result, RedirectAttributes redirect) {
+		return change(redirect, "/governance/meetings/" + id, form, result, () -> governance.recordAttendance(id,
+				new Attendance(form.present() == null ? List.of() : form.present())));
 	}
 
 	@PostMapping("/governance/meetings/{meeting}/items/{id}/declarations")
-	String declaration(@PathVariable long meeting, @PathVariable long id, @RequestParam long personId,
-			@RequestParam(required = false) String interest, @RequestParam(required = false) Handling handling,
+	String declaration(@PathVariable long meeting, @PathVariable long id,
+			@Valid @ModelAttribute("itemDeclarationForm") ItemDeclarationForm form, BindingResult result,
 			RedirectAttributes redirect) {
-		FormFields fields = new FormFields("decl-interest-" + id, "describe", "decl-interest-" + id, "require",
-				"decl-handling-" + id, "member of", "decl-person-" + id);
-		return attempt(redirect, "/governance/meetings/" + meeting, fields,
-				() -> governance.recordDeclaration(id, new ItemDeclaration(personId, interest, handling)));
+		redirect.addFlashAttribute(FAILED, id);
+		return change(redirect, "/governance/meetings/" + meeting, form, result, () -> governance.recordDeclaration(id,
+				new ItemDeclaration(form.personId(), form.interest(), form.handling())));
 	}
 
 	@PostMapping("/governance/meetings/{meeting}/items/{id}/votes")
-	String vote(@PathVariable long meeting, @PathVariable long id, @RequestParam long personId,
-			@RequestParam(required = false) Vote vote, RedirectAttributes redirect) {
-		FormFields fields = new FormFields("vote-person-" + id, "choose for", "vote-" + id);
-		return attempt(redirect, "/governance/meetings/" + meeting, fields,
-				() -> governance.vote(id, new CastVote(personId, vote)));
+	String vote(@PathVariable long meeting, @PathVariable long id, @Valid @ModelAttribute("voteForm") VoteForm form,
+			BindingResult result, RedirectAttributes redirect) {
+		redirect.addFlashAttribute(FAILED, id);
+		return change(redirect, "/governance/meetings/" + meeting, form, result,
+				() -> governance.vote(id, new CastVote(form.personId(), form.vote())));
 	}
 
 	@PostMapping("/governance/meetings/{meeting}/items/{id}/outcome")
-	String outcome(@PathVariable long meeting, @PathVariable long id, @RequestParam(required = false) ItemStatus outcome,
-			@RequestParam(required = false) String decision, @RequestParam(required = false) String referredTo,
-			@RequestParam int version, RedirectAttributes redirect) {
-		FormFields fields = new FormFields("outcome-" + id, "quorate", "outcome-" + id, "record the decision",
-				"decision-" + id, "referred to", "referred-" + id);
-		return attempt(redirect, "/governance/meetings/" + meeting, fields,
-				() -> governance.recordOutcome(id, new Outcome(outcome, decision, referredTo, version)));
+	String outcome(@PathVariable long meeting, @PathVariable long id,
+			@Valid @ModelAttribute("outcomeForm") OutcomeForm form, BindingResult result, RedirectAttributes redirect) {
+		redirect.addFlashAttribute(FAILED, id);
+		return change(redirect, "/governance/meetings/" + meeting, form, result, () -> governance.recordOutcome(id,
+				new Outcome(form.outcome(), form.decision(), form.referredTo(), form.version())));
 	}
 
-	static List<AffectedOrganisation> affected(String practiceCodes, String providerName) {
-		List<AffectedOrganisation> affected = new ArrayList<>();
-		if (practiceCodes != null) {
-			Arrays.stream(practiceCodes.split("[,\\s]+"))
-				.filter(code -> !code.isBlank())
-				.forEach(code -> affected.add(new AffectedOrganisation(AffectedOrganisation.Kind.PRACTICE, code, null)));
-		}
-		if (providerName != null && !providerName.isBlank()) {
-			affected.add(new AffectedOrganisation(AffectedOrganisation.Kind.PROVIDER, null, providerName));
-		}
-		return affected;
-	}
-
-	static LocalDate date(String text, String what) {
-		if (text == null || text.isBlank()) {
-			return null;
-		}
-		try {
-			return LocalDate.parse(text.trim());
-		}
-		catch (DateTimeParseException ex) {
-			throw new IllegalArgumentException("Enter the " + what + " as a date like 2015-06-10");
-		}
-	}
-
-	private static Money pounds(String value) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return Money.ofPounds(value.trim());
-		}
-		catch (IllegalArgumentException | ArithmeticException ex) {
-			throw new IllegalArgumentException("Enter the value in pounds, like 25.00");
-		}
-	}
-
-	/** Makes the change unless a field is missing; a refusal comes back as the errors of the fields it is about. */
-	private static String attempt(RedirectAttributes redirect, String target, FormFields fields, Runnable change) {
-		if (fields.hasErrors()) {
-			redirect.addFlashAttribute("errors", fields.errors());
+	/**
+	 * Makes the change unless the form has errors, and goes back to the page: saved, or with the form as typed and
+	 * its errors. {@code renamed}: the service's name of a field where the form names it otherwise.
+	 */
+	private String change(RedirectAttributes redirect, String target, Object form, BindingResult result,
+			Runnable change, Map<String, String> renamed) {
+		checkTheRest(form, result);
+		if (!result.hasErrors() && made(result, change, renamed)) {
+			redirect.addFlashAttribute("saved", true);
 			return "redirect:" + target;
 		}
-		try {
-			change.run();
-			redirect.addFlashAttribute("saved", true);
-		}
-		catch (IllegalArgumentException ex) {
-			redirect.addFlashAttribute("errors", fields.refused(ex));
-		}
+		redirect.addFlashAttribute(result.getObjectName(), form);
+		redirect.addFlashAttribute(BindingResult.MODEL_KEY_PREFIX + result.getObjectName(), result);
 		return "redirect:" + target;
 	}
 
-	/** Pages with forms show no errors until a post brings some back (as a flash attribute). */
-	private static void noErrorsYet(Model model) {
-		if (!model.containsAttribute("errors")) {
-			model.addAttribute("errors", Map.of());
+	private String change(RedirectAttributes redirect, String target, Object form, BindingResult result,
+			Runnable change) {
+		return change(redirect, target, form, result, change, Map.of());
+	}
+
+	/**
+	 * Spring checks a form's constraints only when every value converted; after a mistyped value the other fields are
+	 * checked here, so that it does not hide what else is missing.
+	 */
+	private void checkTheRest(Object form, BindingResult result) {
+		if (form == null || !result.hasErrors()) {
+			return;
 		}
+		for (ConstraintViolation<Object> violation : validator.validate(form)) {
+			String field = violation.getPropertyPath().toString();
+			if (!result.hasFieldErrors(field)) {
+				String code = violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+				result.addError(new FieldError(result.getObjectName(), field, violation.getInvalidValue(), false,
+						result.resolveMessageCodes(code, field), null, violation.getMessage()));
+			}
+		}
+	}
+
+	private static boolean made(BindingResult result, Runnable change) {
+		return made(result, change, Map.of());
+	}
+
+	/** Makes the change; a refusal goes on the field it names, or on the form as a whole. */
+	private static boolean made(BindingResult result, Runnable change, Map<String, String> renamed) {
+		try {
+			change.run();
+			return true;
+		}
+		catch (InvalidInputException ex) {
+			Map<String, String> errors = new LinkedHashMap<>();
+			ex.fieldErrors().forEach((field, message) -> errors.put(renamed.getOrDefault(field, field), message));
+			new InvalidInputException(errors).rejectIn(result);
+		}
+		catch (IllegalArgumentException ex) {
+			result.reject("refused", ex.getMessage());
+		}
+		return false;
+	}
+
+	/** The page's form, blank unless it comes back refused (its form and errors then came as flash attributes). */
+	private static void blankUnlessRefused(Model model, String name, Object blank) {
+		if (!model.containsAttribute(name)) {
+			model.addAttribute(name, blank);
+		}
+	}
+
+	private static Map<String, String> people(List<PersonView> people) {
+		Map<String, String> options = new LinkedHashMap<>();
+		people.forEach(person -> options.put(String.valueOf(person.id()), person.name()));
+		return options;
+	}
+
+	private static <E extends Enum<E>> Map<String, String> options(E[] values, Function<E, String> label) {
+		Map<String, String> options = new LinkedHashMap<>();
+		for (E value : values) {
+			options.put(value.name(), label.apply(value));
+		}
+		return options;
 	}
 }

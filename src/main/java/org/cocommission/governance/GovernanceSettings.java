@@ -17,6 +17,9 @@ import org.springframework.stereotype.Component;
 @Component
 class GovernanceSettings {
 
+	private record Setting(String name, BigDecimal value) {
+	}
+
 	private final JdbcClient jdbc;
 
 	GovernanceSettings(JdbcClient jdbc) {
@@ -25,9 +28,10 @@ class GovernanceSettings {
 
 	Map<String, BigDecimal> all() {
 		Map<String, BigDecimal> settings = new LinkedHashMap<>();
-		jdbc.sql("select name, value from governance_setting order by name").query(rs -> {
-			settings.put(rs.getString(1), rs.getBigDecimal(2));
-		});
+		jdbc.sql("select name, value from governance_setting order by name")
+			.query(Setting.class)
+			.list()
+			.forEach(setting -> settings.put(setting.name(), setting.value()));
 		return settings;
 	}
 

@@ -1,7 +1,5 @@
 package org.cocommission.governance;
 
-import java.time.LocalDate;
-
 /** Small checks on what people type, shared by the registers, committees and meetings. */
 final class GovernanceText {
 
@@ -18,12 +16,5 @@ final class GovernanceText {
 
 	static String truncate(String text, int length) {
 		return text.length() > length ? text.substring(0, length) : text;
-	}
-
-	static LocalDate required(LocalDate date, String what) {
-		if (date == null) {
-			throw new IllegalArgumentException("Give the " + what);
-		}
-		return date;
 	}
 }

@@ -2,6 +2,8 @@ package org.cocommission.governance;
 
 import java.time.LocalDate;
 
+import org.cocommission.platform.InvalidInputException;
+
 /**
  * One interest of a person, from a declaration or ({@code linked}) a link to an organisation: the organisation by ODS
  * code or, for a body outside the directory, by name; the last day {@code to} inclusive, null while it lasts.
@@ -20,8 +22,16 @@ public record Interest(InterestCategory category, String organisationCode, Strin
 			throw new IllegalArgumentException("An interest needs a category and a start date");
 		}
 		if (to != null && to.isBefore(from)) {
-			throw new IllegalArgumentException("An interest cannot end (" + to + ") before it starts (" + from + ")");
+			throw new InvalidInputException("to", "An interest cannot end (" + to + ") before it starts (" + from + ")");
 		}
+	}
+
+	/** The start date a new interest must have: refused, on the field {@code from}, when it is missing. */
+	static LocalDate startOf(LocalDate from) {
+		if (from == null) {
+			throw new InvalidInputException("from", "Give the start date");
+		}
+		return from;
 	}
 
 	public boolean coversDate(LocalDate date) {

@@ -1,7 +1,5 @@
 package org.cocommission.governance;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,7 +15,9 @@ import org.cocommission.governance.GovernanceViews.DeclarationView;
 import org.cocommission.governance.GovernanceViews.PersonView;
 import org.cocommission.governance.GovernanceViews.Register;
 import org.cocommission.governance.People.PersonRow;
+import org.cocommission.platform.InvalidInputException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -25,7 +25,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import static org.cocommission.governance.GovernanceText.blank;
 import static org.cocommission.governance.GovernanceText.blankToNull;
-import static org.cocommission.governance.GovernanceText.required;
 
 /**
  * The register of interests (s.14O NHS Act 2006): declarations by category, nil returns, the guardian's decisions to
@@ -36,8 +35,11 @@ import static org.cocommission.governance.GovernanceText.required;
 @Transactional
 class InterestsRegister {
 
-	private static final String SELECT = "select d.*, p.name as person_name, p.role as person_role,"
-			+ " p.ccg_code from governance_declaration d join governance_person p on p.id = d.person_id";
+	private static final String SELECT = """
+			select d.id, d.person_id, p.name as person_name, p.role, d.category, d.description, d.organisation_code,
+			  d.body_name, d.valid_from as "from", d.valid_to as "to", d.action_taken, d.declared_on, d.sensitive,
+			  d.sensitive_reason, d.sensitive_decided_by, d.version
+			from governance_declaration d join governance_person p on p.id = d.person_id""";
 
 	private final JdbcClient jdbc;
 
@@ -55,9 +57,12 @@ class InterestsRegister {
 
 	private final BatchInserts batch;
 
+	private final ApplicationEventPublisher events;
+
 	InterestsRegister(JdbcClient jdbc, GovernanceAccess access, AuditTrail audit, Organisations organisations,
-			GovernanceSettings settings, People people, Clock clock, BatchInserts batch) {
+			GovernanceSettings settings, People people, Clock clock, BatchInserts batch, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
 		this.batch = batch;
 		this.access = access;
 		this.audit = audit;
@@ -81,23 +86,25 @@ class InterestsRegister {
 			.toList());
 		List<Object[]> rows = new ArrayList<>();
 		List<NewDeclaration> requests = new ArrayList<>();
+		List<Long> declarers = new ArrayList<>();
 		List<Object[]> returns = new ArrayList<>();
 		for (Map.Entry<Long, List<NewDeclaration>> entry : declarations.entrySet()) {
 			access.checkOwnOrLead(persons.get(entry.getKey()));
 			for (NewDeclaration request : entry.getValue()) {
 				if (request.category() == null) {
-					throw new IllegalArgumentException("Choose the category of interest");
+					throw new InvalidInputException("category", "Choose the category of interest");
 				}
 				if (blank(request.description())) {
-					throw new IllegalArgumentException("Describe the interest");
+					throw new InvalidInputException("description", "Describe the interest");
 				}
 				String code = Organisations.checkCode(request.organisationCode(), request.bodyName(), known);
 				new Interest(request.category(), code, request.bodyName(), request.description(),
-						required(request.from(), "start date"), request.to());
+						Interest.startOf(request.from()), request.to());
 				rows.add(new Object[] { entry.getKey(), request.category().name(), request.description().trim(), code,
 						blankToNull(request.bodyName()), request.from(), request.to(), blankToNull(request.actionTaken()),
 						today() });
 				requests.add(request);
+				declarers.add(entry.getKey());
 			}
 			returns.add(new Object[] { entry.getKey(), today(), false, access.actor() });
 		}
@@ -106,12 +113,9 @@ class InterestsRegister {
 				+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
 		batch.insert("insert into governance_declaration_return (person_id, returned_on, nil, recorded_by)"
 				+ " values (?, ?, ?, ?)", returns);
-		List<AuditEntry> entries = new ArrayList<>();
 		for (int index = 0; index < ids.size(); index++) {
-			entries.add(new AuditEntry("INTEREST_DECLARED", "GOVERNANCE_DECLARATION", String.valueOf(ids.get(index)), ccg,
-					null, requests.get(index)));
+			events.publishEvent(new InterestDeclared(ids.get(index), declarers.get(index), ccg, requests.get(index)));
 		}
-		audit.recordAll(entries);
 		return ids;
 	}
 
@@ -151,7 +155,7 @@ class InterestsRegister {
 		people.personOf(ccg, before.personId());
 		access.checkGuardian(ccg);
 		if (marking.sensitive() && blank(marking.reason())) {
-			throw new IllegalArgumentException("Give the reason the entry is withheld from the published register");
+			throw new InvalidInputException("reason", "Give the reason the entry is withheld from the published register");
 		}
 		int updated = jdbc.sql("update governance_declaration set sensitive = ?, sensitive_reason = ?,"
 				+ " sensitive_decided_by = ?, sensitive_decided_at = now(), version = version + 1"
@@ -168,24 +172,15 @@ class InterestsRegister {
 	private DeclarationView declaration(long id) {
 		return jdbc.sql(SELECT + " where d.id = ?")
 			.param(id)
-			.query(InterestsRegister::declarationView)
+			.query(DeclarationView.class)
 			.optional()
 			.orElseThrow(() -> new NoSuchElementException("No declaration " + id));
-	}
-
-	private static DeclarationView declarationView(ResultSet rs, int row) throws SQLException {
-		return new DeclarationView(rs.getLong("id"), rs.getLong("person_id"), rs.getString("person_name"),
-				MemberRole.valueOf(rs.getString("person_role")), InterestCategory.valueOf(rs.getString("category")),
-				rs.getString("description"), rs.getString("organisation_code"), rs.getString("body_name"),
-				rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_to", LocalDate.class),
-				rs.getString("action_taken"), rs.getObject("declared_on", LocalDate.class), rs.getBoolean("sensitive"),
-				rs.getString("sensitive_reason"), rs.getString("sensitive_decided_by"), rs.getInt("version"));
 	}
 
 	private List<DeclarationView> declarationsOf(String ccg) {
 		return jdbc.sql(SELECT + " where p.ccg_code = ? order by p.name, d.valid_from, d.id")
 			.param(ccg)
-			.query(InterestsRegister::declarationView)
+			.query(DeclarationView.class)
 			.list();
 	}
 

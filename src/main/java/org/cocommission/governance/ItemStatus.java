@@ -2,6 +2,8 @@ package org.cocommission.governance;
 
 import java.util.Set;
 
+import org.cocommission.platform.InvalidInputException;
+
 /**
  * An agenda item's workflow: OPEN until the meeting records an outcome; a decision item that is quorate after
  * exclusions is APPROVED or REJECTED (or DEFERRED); one that is not quorate can only be DEFERRED or REFERRED to another
@@ -31,22 +33,22 @@ public enum ItemStatus {
 			throw new IllegalArgumentException("This item is already " + label.toLowerCase() + "; its outcome is final");
 		}
 		if (outcome == null || outcome == OPEN) {
-			throw new IllegalArgumentException("Choose an outcome");
+			throw new InvalidInputException("outcome", "Choose an outcome");
 		}
 		if (outcome == REFERRED && (referredTo == null || referredTo.isBlank())) {
-			throw new IllegalArgumentException("Name the committee or panel the item is referred to");
+			throw new InvalidInputException("referredTo", "Name the committee or panel the item is referred to");
 		}
 		if (kind != ItemKind.DECISION) {
 			if (outcome != NOTED && outcome != DEFERRED) {
-				throw new IllegalArgumentException("A " + kind.name().toLowerCase() + " item can only be noted or deferred");
+				throw new InvalidInputException("outcome", "A " + kind.name().toLowerCase() + " item can only be noted or deferred");
 			}
 			return outcome;
 		}
 		if (outcome == NOTED) {
-			throw new IllegalArgumentException("A decision item needs a decision, a deferral or a referral");
+			throw new InvalidInputException("outcome", "A decision item needs a decision, a deferral or a referral");
 		}
 		if (!quorate && !Set.of(DEFERRED, REFERRED).contains(outcome)) {
-			throw new IllegalArgumentException(
+			throw new InvalidInputException("outcome",
 					"The meeting is not quorate for this item after exclusions: it can only be deferred or referred to another named committee");
 		}
 		return outcome;

@@ -20,7 +20,9 @@ import org.cocommission.governance.GovernanceViews.ItemView;
 import org.cocommission.governance.GovernanceViews.MeetingView;
 import org.cocommission.governance.GovernanceViews.MemberView;
 import org.cocommission.governance.Meetings.MeetingRow;
+import org.cocommission.platform.InvalidInputException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -52,12 +54,16 @@ class MeetingRecords {
 
 	private final Committees committees;
 
-	MeetingRecords(JdbcClient jdbc, GovernanceAccess access, AuditTrail audit, Meetings meetings, Committees committees) {
+	private final ApplicationEventPublisher events;
+
+	MeetingRecords(JdbcClient jdbc, GovernanceAccess access, AuditTrail audit, Meetings meetings, Committees committees,
+			ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.access = access;
 		this.audit = audit;
 		this.meetings = meetings;
 		this.committees = committees;
+		this.events = events;
 	}
 
 	private ItemContext context(long itemId) {
@@ -81,7 +87,7 @@ class MeetingRecords {
 			.stream()
 			.filter(m -> m.personId() == personId)
 			.findFirst()
-			.orElseThrow(() -> new IllegalArgumentException("Person " + personId + " is not a member of "
+			.orElseThrow(() -> new InvalidInputException("personId", "Person " + personId + " is not a member of "
 					+ context.committee().name()));
 	}
 
@@ -93,13 +99,15 @@ class MeetingRecords {
 		Set<Long> members = committee.members().stream().map(MemberView::personId).collect(Collectors.toSet());
 		for (Long id : present) {
 			if (!members.contains(id)) {
-				throw new IllegalArgumentException("Person " + id + " is not a member of " + committee.name());
+				throw new InvalidInputException("present", "Person " + id + " is not a member of " + committee.name());
 			}
 		}
 		Map<Long, Boolean> before = new java.util.HashMap<>();
-		jdbc.sql("select person_id, present from governance_attendance where meeting_id = ?").param(meetingId).query(rs -> {
-			before.put(rs.getLong(1), rs.getBoolean(2));
-		});
+		jdbc.sql("select person_id, present from governance_attendance where meeting_id = ?")
+			.param(meetingId)
+			.query(Meetings.Presence.class)
+			.list()
+			.forEach(presence -> before.put(presence.personId(), presence.present()));
 		jdbc.sql("delete from governance_attendance where meeting_id = ?").param(meetingId).update();
 		List<Long> everyone = List.copyOf(members);
 		jdbc.sql("insert into governance_attendance (meeting_id, person_id, present)"
@@ -119,13 +127,14 @@ class MeetingRecords {
 		checkOpen(context.item());
 		MemberView member = member(context, declaration.personId());
 		if (declaration.handling() == null || blank(declaration.interest())) {
-			throw new IllegalArgumentException("Describe the interest declared and choose how it is handled");
+			throw new InvalidInputException(blank(declaration.interest()) ? "interest" : "handling",
+					"Describe the interest declared and choose how it is handled");
 		}
 		Optional<ConflictView> computed = context.item().conflicts().stream()
 			.filter(conflict -> conflict.personId() == member.personId())
 			.findFirst();
 		if (computed.isPresent() && declaration.handling().ordinal() < computed.get().requiredHandling().ordinal()) {
-			throw new IllegalArgumentException(member.name() + "'s interests require: "
+			throw new InvalidInputException("handling", member.name() + "'s interests require: "
 					+ computed.get().requiredHandling().label().toLowerCase());
 		}
 		// An interest not on the registers can only have been declared on the day.
@@ -167,21 +176,21 @@ class MeetingRecords {
 
 	private static void checkVote(ItemContext context, CastVote vote) {
 		if (vote.vote() == null) {
-			throw new IllegalArgumentException("Choose for, against or abstain");
+			throw new InvalidInputException("vote", "Choose for, against or abstain");
 		}
 		MemberView member = member(context, vote.personId());
 		if (!member.voting()) {
-			throw new IllegalArgumentException(member.name() + " is a non-voting member and cannot vote");
+			throw new InvalidInputException("personId", member.name() + " is a non-voting member and cannot vote");
 		}
 		if (context.view().attendanceRecorded() && context.view().attendees().stream()
 			.noneMatch(a -> a.personId() == member.personId() && Boolean.TRUE.equals(a.present()))) {
-			throw new IllegalArgumentException(member.name() + " is not recorded as present");
+			throw new InvalidInputException("personId", member.name() + " is not recorded as present");
 		}
 		Optional<ConflictView> conflict = context.item().conflicts().stream()
 			.filter(c -> c.personId() == member.personId())
 			.findFirst();
 		if (conflict.isPresent() && !conflict.get().effectiveHandling().mayVote()) {
-			throw new IllegalArgumentException(member.name() + " may not vote on this item: " + conflict.get().interests()
+			throw new InvalidInputException("personId", member.name() + " may not vote on this item: " + conflict.get().interests()
 					+ " (" + conflict.get().effectiveHandling().label().toLowerCase() + ")");
 		}
 	}
@@ -198,7 +207,7 @@ class MeetingRecords {
 		}
 		ItemStatus next = item.status().close(outcome.outcome(), item.kind(), item.quorum().quorate(), outcome.referredTo());
 		if ((next == ItemStatus.APPROVED || next == ItemStatus.REJECTED) && blank(outcome.decision())) {
-			throw new IllegalArgumentException("Record the decision taken");
+			throw new InvalidInputException("decision", "Record the decision taken");
 		}
 		Set<Long> present = context.view().attendanceRecorded() ? context.view().attendees().stream()
 			.filter(a -> Boolean.TRUE.equals(a.present()))
@@ -239,8 +248,8 @@ class MeetingRecords {
 							: c)
 					.toList(),
 				item.quorum(), item.votes(), item.version() + 1);
-		audit.record(new AuditEntry("ITEM_" + next.name(), "GOVERNANCE_ITEM", String.valueOf(itemId),
-				context.meeting().ccgCode(), item, after));
+		events.publishEvent(new DecisionRecorded(context.meeting().ccgCode(), context.meeting().id(),
+				context.meeting().heldOn(), after, item));
 		return after;
 	}
 }

@@ -26,6 +26,7 @@ import org.cocommission.governance.GovernanceViews.MeetingSummary;
 import org.cocommission.governance.GovernanceViews.MeetingView;
 import org.cocommission.governance.GovernanceViews.MemberView;
 import org.cocommission.governance.GovernanceViews.VoteView;
+import org.cocommission.platform.InvalidInputException;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,6 +45,16 @@ import static org.cocommission.governance.GovernanceText.blank;
 @Component
 @Transactional
 class Meetings {
+
+	/** A declaration ({@code source} 0) or a link (1) on the registers, as stored. */
+	private record RegisteredInterest(int source, long id, long personId, InterestCategory category, String description,
+			String organisationCode, String bodyName, LocalDate validFrom, LocalDate validTo,
+			LinkRelationship relationship, String relative) {
+	}
+
+	/** Whether a member was at the meeting, as recorded. */
+	record Presence(long personId, boolean present) {
+	}
 
 	record MeetingRow(long id, long committeeId, String ccgCode, LocalDate heldOn, String title) {
 	}
@@ -81,7 +92,7 @@ class Meetings {
 			throw new IllegalArgumentException("Committee " + committee.name() + " belongs to CCG " + committee.ccgCode());
 		}
 		if (request.heldOn() == null || blank(request.title())) {
-			throw new IllegalArgumentException("A meeting needs a date and a title");
+			throw new InvalidInputException(request.heldOn() == null ? "heldOn" : "title", "A meeting needs a date and a title");
 		}
 		List<NewItem> items = request.items() == null ? List.of() : request.items();
 		List<Map<String, OrganisationRef>> known = items.stream().map(this::checkItem).toList();
@@ -116,7 +127,8 @@ class Meetings {
 	/** Checks the item and returns the affected organisations it names, as the directory knows them. */
 	private Map<String, OrganisationRef> checkItem(NewItem item) {
 		if (item == null || blank(item.title()) || item.kind() == null) {
-			throw new IllegalArgumentException("An agenda item needs a title and a kind (decision, discussion or information)");
+			throw new InvalidInputException(item == null || blank(item.title()) ? "title" : "kind",
+					"An agenda item needs a title and a kind (decision, discussion or information)");
 		}
 		Map<String, OrganisationRef> known = organisations.find(affectedOf(item).stream()
 			.map(AffectedOrganisation::organisationCode)
@@ -126,10 +138,10 @@ class Meetings {
 			if (organisation.organisationCode() != null) {
 				OrganisationRef details = known.get(organisation.organisationCode());
 				if (details == null) {
-					throw new IllegalArgumentException("No organisation has the code " + organisation.organisationCode());
+					throw new InvalidInputException("affected", "No organisation has the code " + organisation.organisationCode());
 				}
 				if (organisation.kind() == AffectedOrganisation.Kind.PRACTICE && details.type() != OrganisationType.GP_PRACTICE) {
-					throw new IllegalArgumentException(organisation.organisationCode() + " is not a GP practice");
+					throw new InvalidInputException("affected", organisation.organisationCode() + " is not a GP practice");
 				}
 			}
 		}
@@ -166,8 +178,7 @@ class Meetings {
 		return jdbc.sql("select m.*, c.ccg_code from governance_meeting m join governance_committee c on c.id = m.committee_id"
 				+ " where m.id = ?")
 			.param(id)
-			.query((rs, row) -> new MeetingRow(rs.getLong("id"), rs.getLong("committee_id"), rs.getString("ccg_code"),
-					rs.getObject("held_on", LocalDate.class), rs.getString("title")))
+			.query(MeetingRow.class)
 			.optional()
 			.orElseThrow(() -> new NoSuchElementException("No meeting " + id));
 	}
@@ -176,8 +187,7 @@ class Meetings {
 		return jdbc.sql("select m.*, c.ccg_code from governance_agenda_item i join governance_meeting m on m.id = i.meeting_id"
 				+ " join governance_committee c on c.id = m.committee_id where i.id = ?")
 			.param(itemId)
-			.query((rs, row) -> new MeetingRow(rs.getLong("id"), rs.getLong("committee_id"), rs.getString("ccg_code"),
-					rs.getObject("held_on", LocalDate.class), rs.getString("title")))
+			.query(MeetingRow.class)
 			.optional()
 			.orElseThrow(() -> new NoSuchElementException("No agenda item " + itemId));
 	}
@@ -191,9 +201,7 @@ class Meetings {
 				where c.ccg_code = ? order by m.held_on desc, m.id desc
 				""")
 			.param(ccg)
-			.query((rs, row) -> new MeetingSummary(rs.getLong("id"), rs.getLong("committee_id"),
-					rs.getString("committee_name"), rs.getObject("held_on", LocalDate.class), rs.getString("title"),
-					rs.getInt("items"), rs.getInt("open_items")))
+			.query(MeetingSummary.class)
 			.list();
 	}
 
@@ -205,9 +213,9 @@ class Meetings {
 		Map<Long, Boolean> attendance = new HashMap<>();
 		jdbc.sql("select person_id, present from governance_attendance where meeting_id = ?")
 			.param(meeting.id())
-			.query(rs -> {
-				attendance.put(rs.getLong(1), rs.getBoolean(2));
-			});
+			.query(Presence.class)
+			.list()
+			.forEach(presence -> attendance.put(presence.personId(), presence.present()));
 		boolean recorded = !attendance.isEmpty();
 		List<AttendeeView> attendees = committee.members()
 			.stream()
@@ -333,15 +341,17 @@ class Meetings {
 				order by source, id
 				""")
 			.param("ids", personIds)
-			.query(rs -> {
-				List<Interest> of = interests.get(rs.getLong("person_id"));
-				if (rs.getInt("source") == 0) {
-					of.add(new Interest(InterestCategory.valueOf(rs.getString("category")), rs.getString("organisation_code"),
-							rs.getString("body_name"), rs.getString("description"), rs.getObject("valid_from", LocalDate.class),
-							rs.getObject("valid_to", LocalDate.class)));
+			.query(RegisteredInterest.class)
+			.list()
+			.forEach(registered -> {
+				if (registered.source() == 0) {
+					interests.get(registered.personId()).add(new Interest(registered.category(), registered.organisationCode(),
+							registered.bodyName(), registered.description(), registered.validFrom(), registered.validTo()));
 				}
 				else {
-					links.add(new PersonLink(rs.getLong("person_id"), People.linkView(rs)));
+					links.add(new PersonLink(registered.personId(), new LinkView(registered.id(), registered.relationship(),
+							registered.organisationCode(), null, registered.bodyName(), registered.relative(),
+							registered.validFrom(), registered.validTo())));
 				}
 			});
 		// Links come after the declarations, described with the directory's names of their organisations.

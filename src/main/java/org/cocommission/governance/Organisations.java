@@ -11,6 +11,7 @@ import org.cocommission.directory.Directory;
 import org.cocommission.directory.OrganisationRef;
 import org.cocommission.directory.OrganisationType;
 import org.cocommission.governance.GovernanceViews.LinkView;
+import org.cocommission.platform.InvalidInputException;
 
 import org.springframework.stereotype.Component;
 
@@ -65,13 +66,14 @@ class Organisations {
 		String normalised = GovernanceText.blankToNull(code);
 		if (normalised == null) {
 			if (GovernanceText.blank(bodyName)) {
-				throw new IllegalArgumentException("Name the organisation: an ODS code from the directory or the body's name");
+				throw new InvalidInputException("organisationCode",
+						"Name the organisation: an ODS code from the directory or the body's name");
 			}
 			return null;
 		}
 		normalised = normalised.toUpperCase();
 		if (!known.containsKey(normalised)) {
-			throw new IllegalArgumentException("No organisation has the code " + normalised);
+			throw new InvalidInputException("organisationCode", "No organisation has the code " + normalised);
 		}
 		return normalised;
 	}

@@ -1,7 +1,5 @@
 package org.cocommission.governance;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,6 +16,7 @@ import org.cocommission.governance.GovernanceRequests.NewPerson;
 import org.cocommission.governance.GovernanceViews.LinkView;
 import org.cocommission.governance.GovernanceViews.PersonView;
 import org.cocommission.identity.UserAccounts;
+import org.cocommission.platform.InvalidInputException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -25,7 +24,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import static org.cocommission.governance.GovernanceText.blank;
 import static org.cocommission.governance.GovernanceText.blankToNull;
-import static org.cocommission.governance.GovernanceText.required;
 
 /**
  * The people of a CCG's governing body and committees, their roles and votes, their links to organisations (their own
@@ -39,6 +37,20 @@ class People {
 
 	record PersonRow(long id, String ccgCode, String name, MemberRole role, boolean voting, String title,
 			String username, LocalDate joinedOn, int version) {
+	}
+
+	/** A person with what their due date is reckoned from: their last return and their latest interest. */
+	private record PersonDates(long id, String name, MemberRole role, boolean voting, String title, String username,
+			LocalDate joinedOn, LocalDate lastReturn, LocalDate latestInterest) {
+	}
+
+	/** A link as stored, with whose it is. */
+	private record StoredLink(long personId, long id, LinkRelationship relationship, String organisationCode,
+			String bodyName, String relative, LocalDate validFrom, LocalDate validTo) {
+
+		LinkView view() {
+			return new LinkView(id, relationship, organisationCode, null, bodyName, relative, validFrom, validTo);
+		}
 	}
 
 	private final JdbcClient jdbc;
@@ -69,12 +81,6 @@ class People {
 		this.clock = clock;
 	}
 
-	private static PersonRow personRow(ResultSet rs, int row) throws SQLException {
-		return new PersonRow(rs.getLong("id"), rs.getString("ccg_code"), rs.getString("name"),
-				MemberRole.valueOf(rs.getString("role")), rs.getBoolean("voting"), rs.getString("title"),
-				rs.getString("username"), rs.getObject("joined_on", LocalDate.class), rs.getInt("version"));
-	}
-
 	/** The person, refused unless they belong to {@code ccg}. */
 	PersonRow personOf(String ccg, long id) {
 		return peopleOf(ccg, List.of(id)).get(id);
@@ -88,7 +94,7 @@ class People {
 		}
 		jdbc.sql("select * from governance_person where id in (:ids)")
 			.param("ids", List.copyOf(ids))
-			.query(People::personRow)
+			.query(PersonRow.class)
 			.list()
 			.forEach(person -> found.put(person.id(), person));
 		for (Long id : ids) {
@@ -110,21 +116,21 @@ class People {
 		List<Object[]> rows = new ArrayList<>();
 		for (NewPerson request : requests) {
 			if (blank(request.name())) {
-				throw new IllegalArgumentException("A person needs a name");
+				throw new InvalidInputException("name", "A person needs a name");
 			}
 			if (request.role() == null) {
-				throw new IllegalArgumentException("Choose " + request.name() + "'s role");
+				throw new InvalidInputException("role", "Choose " + request.name() + "'s role");
 			}
 			boolean voting = request.voting() != null ? request.voting() : request.role().votingByDefault();
 			LocalDate joined = request.joinedOn() != null ? request.joinedOn() : today;
 			String username = blankToNull(request.username());
 			if (username != null) {
 				String accountOrganisation = accounts.find(username)
-					.orElseThrow(() -> new IllegalArgumentException("No account called " + request.username()))
+					.orElseThrow(() -> new InvalidInputException("username", "No account called " + request.username()))
 					.organisationCode();
 				if (!accountOrganisation.equals(ccg)) {
-					throw new IllegalArgumentException("Account " + username + " belongs to " + accountOrganisation
-							+ ", not " + ccg);
+					throw new InvalidInputException("username", "Account " + username + " belongs to "
+							+ accountOrganisation + ", not " + ccg);
 				}
 			}
 			rows.add(new Object[] { ccg, request.name().trim(), request.role().name(), voting, blankToNull(request.title()),
@@ -156,11 +162,11 @@ class People {
 			access.checkOwnOrLead(people.get(entry.getKey()));
 			for (NewLink request : entry.getValue()) {
 				if (request.relationship() == null) {
-					throw new IllegalArgumentException("Choose the relationship to the organisation");
+					throw new InvalidInputException("relationship", "Choose the relationship to the organisation");
 				}
 				String code = Organisations.checkCode(request.organisationCode(), request.bodyName(), known);
 				new Interest(InterestCategory.FINANCIAL, code, request.bodyName(), "link",
-						required(request.from(), "start date"), request.to());
+						Interest.startOf(request.from()), request.to());
 				rows.add(new Object[] { entry.getKey(), request.relationship().name(), code, blankToNull(request.bodyName()),
 						blankToNull(request.relative()), request.from(), request.to() });
 				requests.add(request);
@@ -185,9 +191,9 @@ class People {
 		jdbc.sql("select l.* from governance_person_link l join governance_person p on p.id = l.person_id"
 				+ " where p.ccg_code = ? order by l.valid_from, l.id")
 			.param(ccg)
-			.query(rs -> {
-				links.computeIfAbsent(rs.getLong("person_id"), id -> new ArrayList<>()).add(linkView(rs));
-			});
+			.query(StoredLink.class)
+			.list()
+			.forEach(link -> links.computeIfAbsent(link.personId(), id -> new ArrayList<>()).add(link.view()));
 		links.replaceAll((person, of) -> organisations.named(of));
 		return jdbc.sql("""
 				select p.*,
@@ -198,25 +204,18 @@ class People {
 				from governance_person p where p.ccg_code = ? order by p.role, p.name
 				""")
 			.param(ccg)
-			.query((rs, row) -> {
-				PersonRow person = personRow(rs, row);
-				LocalDate lastReturn = rs.getObject("last_return", LocalDate.class);
-				LocalDate due = deadlines.dueOn(person.joinedOn(), lastReturn,
-						rs.getObject("latest_interest", LocalDate.class));
+			.query(PersonDates.class)
+			.list()
+			.stream()
+			.map(person -> {
+				LocalDate due = deadlines.dueOn(person.joinedOn(), person.lastReturn(), person.latestInterest());
 				return new PersonView(person.id(), ccg, person.name(), person.role(), person.voting(), person.title(),
-						person.username(), person.joinedOn(), lastReturn, due, deadlines.isOverdue(due, today),
+						person.username(), person.joinedOn(), person.lastReturn(), due, deadlines.isOverdue(due, today),
 						links.getOrDefault(person.id(), List.of()));
 			})
-			.list();
+			.toList();
 	}
 
-	/** A link as stored; {@link Organisations#named} adds the organisation's name. */
-	static LinkView linkView(ResultSet rs) throws SQLException {
-		return new LinkView(rs.getLong("id"), LinkRelationship.valueOf(rs.getString("relationship")),
-				rs.getString("organisation_code"), null, rs.getString("body_name"),
-				rs.getString("relative"), rs.getObject("valid_from", LocalDate.class),
-				rs.getObject("valid_to", LocalDate.class));
-	}
 
 	/** The people with a linked account whose declarations are overdue, for reminders. */
 	List<PersonView> overdueWithAccounts() {

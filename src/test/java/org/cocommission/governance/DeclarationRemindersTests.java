@@ -6,18 +6,18 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import org.cocommission.directory.DirectoryImports;
+import org.cocommission.identity.ActingAs;
 import org.cocommission.identity.UserAccounts;
 import org.cocommission.identity.UserDuties;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(properties = "cocommission.test.context=governance")
-@AutoConfigureMockMvc
+@ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES, extraIncludes = "platform")
 class DeclarationRemindersTests {
 
 	private final DeclarationReminders reminders;
@@ -59,5 +59,19 @@ class DeclarationRemindersTests {
 			.param(person)
 			.query(Long.class)
 			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void theDailyJobRemindsAsTheSystem() {
+		GovernanceTestData.directoryAndUsers(imports, accounts, duties);
+		long person = governance.addPeople("01A", List.of(new GovernanceRequests.NewPerson("Daily Reminded", MemberRole.EXECUTIVE,
+				null, null, "guardian-01a", LocalDate.of(2014, 1, 1)))).get(0);
+
+		reminders.daily();
+
+		assertThat(jdbc.sql("select actor from audit_event where action = 'DECLARATION_REMINDER_QUEUED' and entity_id = ?")
+			.param(String.valueOf(person))
+			.query(String.class)
+			.list()).containsExactly(ActingAs.SYSTEM);
 	}
 }

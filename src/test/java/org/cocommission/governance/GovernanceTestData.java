@@ -2,6 +2,9 @@ package org.cocommission.governance;
 
 import java.util.List;
 
+import org.hamcrest.Matcher;
+import org.hamcrest.MatcherAssert;
+
 import org.cocommission.directory.DirectoryImports;
 import org.cocommission.directory.OdsFile;
 import org.cocommission.identity.Duty;
@@ -11,6 +14,11 @@ import org.cocommission.identity.UserAccounts;
 import org.cocommission.identity.UserDuties;
 import org.cocommission.identity.UserDuties.DutyGrant;
 
+import org.springframework.test.web.servlet.ResultMatcher;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.cocommission.directory.OdsTestFiles.importOds;
 import static org.cocommission.directory.OdsTestFiles.organisation;
 import static org.cocommission.directory.OdsTestFiles.practice;
@@ -24,6 +32,17 @@ final class GovernanceTestData {
 	static final String PASSWORD = "governance-test-1";
 
 	private GovernanceTestData() {
+	}
+
+	/** The form came back (as flash attributes, to the page it redirects to) with this message on the field. */
+	static ResultMatcher refused(String form, String field, Matcher<? super String> message) {
+		return result -> {
+			BindingResult errors = (BindingResult) result.getFlashMap().get(BindingResult.MODEL_KEY_PREFIX + form);
+			assertThat(errors).as("the errors of " + form).isNotNull();
+			assertThat(errors.getFieldErrors(field)).as("the errors on " + form + "." + field)
+				.extracting(FieldError::getDefaultMessage)
+				.anySatisfy(text -> MatcherAssert.assertThat(text, message));
+		};
 	}
 
 	static void directoryAndUsers(DirectoryImports imports, UserAccounts accounts, UserDuties duties) {

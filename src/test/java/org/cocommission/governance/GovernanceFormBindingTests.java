@@ -1,0 +1,151 @@
+package org.cocommission.governance;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.cocommission.identity.AccessPolicy;
+import org.cocommission.identity.CurrentUser;
+import org.cocommission.identity.Role;
+import org.cocommission.identity.UserDuties;
+import org.cocommission.platform.InvalidInputException;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.MessageSource;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.ResultMatcher;
+import org.springframework.validation.BindingResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * How the governance pages and API read what is sent: Spring binds and checks each form, a refused one comes back with
+ * each message on its field and nothing reaches the service; a service's refusal lands on the field it names.
+ */
+@WebMvcTest(controllers = { GovernancePageController.class, GovernanceApiController.class })
+class GovernanceFormBindingTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	MessageSource messages;
+
+	@MockitoBean
+	Governance governance;
+
+	@MockitoBean
+	AccessPolicy policy;
+
+	@MockitoBean
+	UserDuties duties;
+
+	@BeforeEach
+	void signedInLead() {
+		CurrentUser lead = new CurrentUser("lead-01a", "Lead", Role.CCG, "01A");
+		when(policy.requireUser()).thenReturn(lead);
+		when(policy.currentUser()).thenReturn(Optional.of(lead));
+		when(governance.committees(anyString())).thenReturn(List.of());
+	}
+
+	@Test
+	void aGiftWithAMistypedValueAndNoOfferComesBackWithBothMessagesAndIsNotRecorded() throws Exception {
+		MvcResult posted = mvc.perform(post("/governance/ccgs/01a/gifts").with(user("lead-01a")).with(csrf())
+			.param("person", "7").param("kind", "GIFT").param("description", "A pen").param("value", "ten pounds")
+			.param("offeredOn", "2015-03-01"))
+			.andExpect(redirectedUrl("/governance/ccgs/01A/gifts"))
+			.andExpect(refusedAsTyped("giftForm", "value", "Enter the value in pounds, like 25.00"))
+			.andExpect(GovernanceTestData.refused("giftForm", "offeredBy", equalTo("Enter who offered it")))
+			.andReturn();
+		BindingResult errors = (BindingResult) posted.getFlashMap().get(BindingResult.MODEL_KEY_PREFIX + "giftForm");
+		assertThat(errors.getFieldValue("description")).isEqualTo("A pen");
+		verify(governance, never()).recordGift(anyString(), anyLong(), any());
+	}
+
+	@Test
+	void aPersonWithAMistypedDateComesBackWithTheDateAsTyped() throws Exception {
+		mvc.perform(post("/governance/ccgs/01A/people").with(user("lead-01a")).with(csrf())
+			.param("name", "Dr Typed").param("role", "GP_MEMBER").param("joinedOn", "31/02/2015"))
+			.andExpect(redirectedUrl("/governance/ccgs/01A"))
+			.andExpect(refusedAsTyped("personForm", "joinedOn", "Enter the date joined as a date like 2015-06-10"));
+		verify(governance, never()).addPerson(anyString(), any());
+	}
+
+	@Test
+	void aMeetingWithABadDateAndATitleTooLongIsShownAgainWithEachMessageOnItsField() throws Exception {
+		mvc.perform(post("/governance/ccgs/01A/meetings").with(user("lead-01a")).with(csrf())
+			.param("committeeId", "3").param("heldOn", "next Tuesday").param("title", "x".repeat(201)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<a href=\"#heldOn\">Enter the meeting date as a date like 2015-06-10</a>")))
+			.andExpect(content().string(containsString("<a href=\"#title\">Meeting title must be 200 characters or fewer</a>")))
+			.andExpect(content().string(containsString("value=\"next Tuesday\"")));
+		verify(governance, never()).createMeeting(anyString(), any());
+	}
+
+	@Test
+	void theServicesRefusalOfAnAffectedPracticeLandsOnThePracticeCodesField() throws Exception {
+		when(governance.createMeeting(eq("01A"), any()))
+			.thenThrow(new InvalidInputException("affected", "No organisation has the code ZZ9999"));
+		mvc.perform(post("/governance/ccgs/01A/meetings").with(user("lead-01a")).with(csrf())
+			.param("committeeId", "3").param("heldOn", "2015-06-10").param("title", "Merger meeting")
+			.param("itemTitle", "Merger").param("itemKind", "DECISION").param("practiceCodes", "ZZ9999"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<a href=\"#practiceCodes\">No organisation has the code ZZ9999</a>")));
+	}
+
+	@Test
+	void aBlankCommitteeNameIsRefusedBeforeTheService() throws Exception {
+		when(governance.people("01A")).thenReturn(List.of());
+		mvc.perform(post("/governance/ccgs/01A/committees").with(user("lead-01a")).with(csrf())
+			.param("name", " ").param("kind", "OTHER").param("minVotingPresent", "3").param("minLay", "1")
+			.param("minGp", "1").param("minExecutive", "1"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Enter the committee&#39;s name")));
+		verify(governance, never()).createCommittee(anyString(), any());
+	}
+
+	/** A value Spring could not convert, with the message the page shows for it (from messages.properties). */
+	private ResultMatcher refusedAsTyped(String form, String field, String message) {
+		return result -> {
+			BindingResult errors = (BindingResult) result.getFlashMap().get(BindingResult.MODEL_KEY_PREFIX + form);
+			assertThat(errors).as("the errors of " + form).isNotNull();
+			assertThat(errors.getFieldErrors(field)).singleElement()
+				.satisfies(error -> assertThat(messages.getMessage(error, Locale.UK)).isEqualTo(message));
+		};
+	}
+
+	@Test
+	void theApiAnswersARefusedLinkWith400NamingTheField() throws Exception {
+		when(governance.addLink(eq("01A"), eq(5L), any()))
+			.thenThrow(new InvalidInputException("organisationCode", "No organisation has the code ZZ9999"));
+		mvc.perform(post("/api/v1/governance/ccgs/01a/people/5/links").with(user("lead-01a")).with(csrf())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"relationship\":\"DIRECTOR\",\"organisationCode\":\"ZZ9999\",\"from\":\"2015-01-01\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("organisationCode"))
+			.andExpect(jsonPath("$.errors[0].message").value("No organisation has the code ZZ9999"));
+	}
+}
