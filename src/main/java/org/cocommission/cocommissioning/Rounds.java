@@ -17,6 +17,7 @@ import org.cocommission.directory.Directory;
 import org.cocommission.directory.OrganisationType;
 import org.cocommission.governance.QuorumRule;
 import org.cocommission.identity.AccessPolicy;
+import org.cocommission.platform.InvalidInputException;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,7 +52,7 @@ public class Rounds {
 		policy.checkNational();
 		if (jdbc.sql("select exists (select 1 from cocommissioning_round where name = ?)").param(request.name())
 			.query(Boolean.class).single()) {
-			throw new IllegalArgumentException("A round called " + request.name() + " already exists");
+			throw new InvalidInputException("name", "A round called " + request.name() + " already exists");
 		}
 		long id = jdbc.sql("insert into cocommissioning_round (name, levels, eoi_deadline, application_deadline, go_live_on,"
 				+ " score_min, score_max, created_by) values (?, ?, ?, ?, ?, ?, ?, ?) returning id")
@@ -174,13 +175,13 @@ public class Rounds {
 		Round round = round(roundId);
 		String code = ccg == null ? "" : ccg.trim().toUpperCase();
 		if (directory.find(code).filter(o -> o.type() == OrganisationType.CCG).isEmpty()) {
-			throw new IllegalArgumentException("No CCG has the code " + code);
+			throw new InvalidInputException("ccg", "No CCG has the code " + code);
 		}
 		if (reason == null || reason.isBlank()) {
-			throw new IllegalArgumentException("Give the reason for re-opening the window");
+			throw new InvalidInputException("reason", "Give the reason for re-opening the window");
 		}
 		if (until == null || !until.isAfter(round.earliestApplicationDeadline())) {
-			throw new IllegalArgumentException("The window must re-open until after the round's deadline");
+			throw new InvalidInputException("until", "The window must re-open until after the round's deadline");
 		}
 		jdbc.sql("insert into cocommissioning_window (round_id, ccg_code, open_until, reason, opened_by)"
 				+ " values (?, ?, ?, ?, ?)")
