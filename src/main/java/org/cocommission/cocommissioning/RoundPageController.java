@@ -46,8 +46,11 @@ class RoundPageController {
 
 	private final Clock clock;
 
+	private final PageSupport changes;
+
 	RoundPageController(Rounds rounds, Applications applications, AccessPolicy policy, CommissioningLevels levels,
-			DelegationNotices delegationNotices, Clock clock) {
+			DelegationNotices delegationNotices, Clock clock, PageSupport changes) {
+		this.changes = changes;
 		this.levels = levels;
 		this.delegationNotices = delegationNotices;
 		this.clock = clock;
@@ -185,12 +188,16 @@ class RoundPageController {
 		return round(id, model);
 	}
 
+	/** A delegated CCG's notice to end delegation: the level it reverts to, and why. */
+	record NoticeForm(CommissioningLevel revertsTo, String reason) {
+	}
+
 	@PostMapping("/co-commissioning/delegation-notice")
-	String giveNotice(@RequestParam(required = false) CommissioningLevel revertsTo,
-			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
+	String giveNotice(@Valid @ModelAttribute("noticeForm") NoticeForm form, BindingResult result,
+			RedirectAttributes redirect) {
 		CurrentUser user = policy.requireUser();
-		return PageSupport.attempt(redirect, "/co-commissioning",
-				() -> delegationNotices.give(user.organisationCode(), revertsTo, reason));
+		return changes.attempt(redirect, "/co-commissioning", result,
+				() -> delegationNotices.give(user.organisationCode(), form.revertsTo(), form.reason()));
 	}
 
 	@PostMapping("/co-commissioning/rounds/{id}/applications")
