@@ -90,14 +90,14 @@ public class Rounds {
 		List<Round.Criterion> criteria = jdbc
 			.sql("select id, position, name from cocommissioning_criterion where round_id = ? order by position")
 			.param(id)
-			.query((rs, row) -> new Round.Criterion(rs.getLong(1), rs.getInt(2), rs.getString(3)))
+			.query(Round.Criterion.class)
 			.list();
 		Map<CommissioningLevel, Instant> levelDeadlines = new java.util.EnumMap<>(CommissioningLevel.class);
 		jdbc.sql("select level, application_deadline from cocommissioning_level_deadline where round_id = ?")
 			.param(id)
-			.query(rs -> {
-				levelDeadlines.put(CommissioningLevel.valueOf(rs.getString(1)), rs.getTimestamp(2).toInstant());
-			});
+			.query(LevelDeadline.class)
+			.list()
+			.forEach(own -> levelDeadlines.put(own.level(), own.applicationDeadline()));
 		return jdbc.sql("select id, name, levels, eoi_deadline, application_deadline, go_live_on, score_min, score_max,"
 				+ " quorum_min_voting, quorum_min_lay, quorum_min_gp, quorum_min_executive, version"
 				+ " from cocommissioning_round where id = ?")
@@ -142,7 +142,7 @@ public class Rounds {
 	@Transactional(readOnly = true)
 	public List<DelegableFunction> functions() {
 		return jdbc.sql("select code, name, delegable from cocommissioning_function order by position")
-			.query((rs, row) -> new DelegableFunction(rs.getString(1), rs.getString(2), rs.getBoolean(3)))
+			.query(DelegableFunction.class)
 			.list();
 	}
 
@@ -151,9 +151,9 @@ public class Rounds {
 	public Map<String, String> settings() {
 		Map<String, String> settings = new LinkedHashMap<>();
 		jdbc.sql("select name, value from cocommissioning_setting order by name")
-			.query(rs -> {
-				settings.put(rs.getString(1), rs.getString(2));
-			});
+			.query(Setting.class)
+			.list()
+			.forEach(setting -> settings.put(setting.name(), setting.value()));
 		return settings;
 	}
 
@@ -209,10 +209,18 @@ public class Rounds {
 		Instant reopened = jdbc.sql("select open_until from cocommissioning_window where round_id = ? and ccg_code = ?"
 				+ " order by open_until desc limit 1")
 			.params(roundId, ccg)
-			.query((rs, row) -> rs.getTimestamp(1).toInstant())
+			.query(Instant.class)
 			.optional()
 			.orElse(null);
 		return new ApplicationWindow(deadline, reopened);
+	}
+
+	/** A level's own full-application deadline, as stored. */
+	private record LevelDeadline(CommissioningLevel level, Instant applicationDeadline) {
+	}
+
+	/** One configurable value, as stored. */
+	private record Setting(String name, String value) {
 	}
 
 	private static Set<CommissioningLevel> levels(String text) {
