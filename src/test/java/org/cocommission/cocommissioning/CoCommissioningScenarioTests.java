@@ -33,7 +33,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * "Done when": a CCG user, an area team reviewer and a national board user, through the pages, take an application
  * from draft to live, and the CCG's level changes on the go-live date.
  */
-@SpringBootTest(properties = "cocommission.test.context=cocommissioning")
+@SpringBootTest
 @AutoConfigureMockMvc
 @Import(MutableClock.Configuration.class)
 class CoCommissioningScenarioTests {
