@@ -7,6 +7,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
 import org.cocommission.governance.MemberRole;
 import org.cocommission.identity.AccessPolicy;
 import org.cocommission.identity.CurrentUser;
@@ -20,7 +24,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -32,6 +38,9 @@ import org.springframework.web.util.HtmlUtils;
 /** One application: writing it (with autosave), its committee, attachments, and every move of the workflow. */
 @Controller
 class ApplicationPageController {
+
+	/** What a form without its version means: the page was not the one the server sent. */
+	static final String STALE = "The page is out of date: reload it and try again";
 
 	private final Applications applications;
 
@@ -45,8 +54,11 @@ class ApplicationPageController {
 
 	private final AccessPolicy policy;
 
+	private final PageSupport changes;
+
 	ApplicationPageController(Applications applications, Attachments attachments, ApplicationWorkflow workflow,
-			Reviews reviews, Rounds rounds, AccessPolicy policy) {
+			Reviews reviews, Rounds rounds, AccessPolicy policy, PageSupport changes) {
+		this.changes = changes;
 		this.applications = applications;
 		this.attachments = attachments;
 		this.workflow = workflow;
@@ -84,7 +96,7 @@ class ApplicationPageController {
 				sections.put(section, form.get(section.slug()));
 			}
 		}
-		return PageSupport.attempt(redirect, target(id), () -> applications.saveSections(id, sections, version));
+		return changes.attempt(redirect, target(id), () -> applications.saveSections(id, sections, version));
 	}
 
 	/** Autosave of one section as the user types (htmx); answers a status line and the new version. */
@@ -114,29 +126,33 @@ class ApplicationPageController {
 	@PostMapping("/co-commissioning/applications/{id}/functions")
 	String functions(@PathVariable long id, @RequestParam(required = false) List<String> codes, @RequestParam int version,
 			RedirectAttributes redirect) {
-		return PageSupport.attempt(redirect, target(id), () -> applications.setFunctions(id,
+		return changes.attempt(redirect, target(id), () -> applications.setFunctions(id,
 				codes == null ? java.util.Set.of() : new LinkedHashSet<>(codes), version));
 	}
 
+	/** A member to add to the proposed committee; the service checks the name and role. */
+	record MemberForm(@Size(max = 200, message = "The member's name must be 200 characters or fewer") String name,
+			MemberRole role, boolean voting, boolean chair, @NotNull(message = STALE) Integer version) {
+	}
+
 	@PostMapping("/co-commissioning/applications/{id}/committee")
-	String addMember(@PathVariable long id, @RequestParam(required = false) String name,
-			@RequestParam(required = false) MemberRole role, @RequestParam(defaultValue = "false") boolean voting,
-			@RequestParam(defaultValue = "false") boolean chair, @RequestParam int version, RedirectAttributes redirect) {
-		return PageSupport.attempt(redirect, target(id) + "#committee",
-				() -> applications.addCommitteeMember(id, new NewCommitteeMember(name, role, voting, chair), version));
+	String addMember(@PathVariable long id, @Valid @ModelAttribute("memberForm") MemberForm form, BindingResult result,
+			RedirectAttributes redirect) {
+		return changes.attempt(redirect, target(id) + "#committee", result, () -> applications.addCommitteeMember(id,
+				new NewCommitteeMember(form.name(), form.role(), form.voting(), form.chair()), form.version()));
 	}
 
 	@PostMapping("/co-commissioning/applications/{id}/committee/{memberId}/remove")
 	String removeMember(@PathVariable long id, @PathVariable long memberId, @RequestParam int version,
 			RedirectAttributes redirect) {
-		return PageSupport.attempt(redirect, target(id) + "#committee",
+		return changes.attempt(redirect, target(id) + "#committee",
 				() -> applications.removeCommitteeMember(id, memberId, version));
 	}
 
 	@PostMapping("/co-commissioning/applications/{id}/attachments")
 	String attach(@PathVariable long id, @RequestParam(required = false) MultipartFile file, @RequestParam int version,
 			RedirectAttributes redirect) {
-		return PageSupport.attempt(redirect, target(id) + "#attachments", () -> {
+		return changes.attempt(redirect, target(id) + "#attachments", () -> {
 			try {
 				attachments.attach(id, file == null ? null : file.getOriginalFilename(), file == null ? null : file.getBytes(),
 						version);
@@ -156,9 +172,13 @@ class ApplicationPageController {
 			.body(download.content());
 	}
 
+	/** A move of the workflow: the comment that goes into the history, and the version the user saw. */
+	record MoveForm(String comment, @NotNull(message = STALE) Integer version) {
+	}
+
 	@PostMapping("/co-commissioning/applications/{id}/transitions/{transition}")
-	String transition(@PathVariable long id, @PathVariable String transition, @RequestParam(required = false) String comment,
-			@RequestParam int version, RedirectAttributes redirect) {
+	String transition(@PathVariable long id, @PathVariable String transition,
+			@Valid @ModelAttribute("moveForm") MoveForm form, BindingResult result, RedirectAttributes redirect) {
 		Transition move = switch (transition) {
 			case "submit" -> Transition.SUBMIT;
 			case "start-review" -> Transition.START_REVIEW;
@@ -167,7 +187,9 @@ class ApplicationPageController {
 			case "withdraw" -> Transition.WITHDRAW;
 			default -> throw new IllegalArgumentException("No such move: " + transition);
 		};
-		return PageSupport.attempt(redirect, target(id), () -> {
+		return changes.attempt(redirect, target(id), result, () -> {
+			String comment = form.comment();
+			int version = form.version();
 			switch (move) {
 				case SUBMIT -> workflow.submit(id, comment, version);
 				case START_REVIEW -> workflow.startReview(id, comment, version);
@@ -178,45 +200,70 @@ class ApplicationPageController {
 		});
 	}
 
+	/** One criterion's score and comment. */
+	record ScoreForm(@NotNull(message = STALE) Long criterionId, @NotNull(message = "Choose a score") Integer score,
+			String comment, @NotNull(message = STALE) Integer version) {
+	}
+
 	@PostMapping("/co-commissioning/applications/{id}/scores")
-	String score(@PathVariable long id, @RequestParam long criterionId, @RequestParam(required = false) Integer score,
-			@RequestParam(required = false) String comment, @RequestParam int version, RedirectAttributes redirect) {
-		return PageSupport.attempt(redirect, target(id) + "#review", () -> {
-			if (score == null) {
-				throw new IllegalArgumentException("Choose a score");
-			}
-			reviews.score(id, criterionId, score, comment, version);
-		});
+	String score(@PathVariable long id, @Valid @ModelAttribute("scoreForm") ScoreForm form, BindingResult result,
+			RedirectAttributes redirect) {
+		return changes.attempt(redirect, target(id) + "#review", result,
+				() -> reviews.score(id, form.criterionId(), form.score(), form.comment(), form.version()));
+	}
+
+	/** Part 2 of a delegated application: the three assurances and the name that signs the declaration. */
+	record Part2Form(boolean assuranceThresholdsMet, boolean conflictsThresholdsMet, boolean soundFinancialControl,
+			@Size(max = 200, message = "The name must be 200 characters or fewer") String declarationName,
+			@NotNull(message = STALE) Integer version) {
 	}
 
 	@PostMapping("/co-commissioning/applications/{id}/part2")
-	String part2(@PathVariable long id, @RequestParam(defaultValue = "false") boolean assuranceThresholdsMet,
-			@RequestParam(defaultValue = "false") boolean conflictsThresholdsMet,
-			@RequestParam(defaultValue = "false") boolean soundFinancialControl,
-			@RequestParam(required = false) String declarationName, @RequestParam int version, RedirectAttributes redirect) {
-		return PageSupport.attempt(redirect, target(id) + "#part2", () -> reviews.recordPart2(id, assuranceThresholdsMet,
-				conflictsThresholdsMet, soundFinancialControl, declarationName, version));
+	String part2(@PathVariable long id, @Valid @ModelAttribute("part2Form") Part2Form form, BindingResult result,
+			RedirectAttributes redirect) {
+		return changes.attempt(redirect, target(id) + "#part2", result,
+				() -> reviews.recordPart2(id, form.assuranceThresholdsMet(), form.conflictsThresholdsMet(),
+						form.soundFinancialControl(), form.declarationName(), form.version()));
+	}
+
+	/** The area team's recommendation to the board, with its reasons. */
+	record RecommendationForm(Recommendation recommendation, String reasons, @NotNull(message = STALE) Integer version) {
 	}
 
 	@PostMapping("/co-commissioning/applications/{id}/recommendation")
-	String recommend(@PathVariable long id, @RequestParam(required = false) Recommendation recommendation,
-			@RequestParam(required = false) String reasons, @RequestParam int version, RedirectAttributes redirect) {
-		return PageSupport.attempt(redirect, target(id), () -> reviews.recommend(id, recommendation, reasons, version));
+	String recommend(@PathVariable long id, @Valid @ModelAttribute("recommendationForm") RecommendationForm form,
+			BindingResult result, RedirectAttributes redirect) {
+		return changes.attempt(redirect, target(id), result,
+				() -> reviews.recommend(id, form.recommendation(), form.reasons(), form.version()));
+	}
+
+	/** The board's decision, its reasons and any conditions, one a line. */
+	record DecisionForm(BoardDecision decision, String reasons, String conditions,
+			@NotNull(message = STALE) Integer version) {
+
+		List<String> conditionLines() {
+			return conditions == null ? List.of() : List.of(conditions.split("\\R"));
+		}
 	}
 
 	@PostMapping("/co-commissioning/applications/{id}/decision")
-	String decide(@PathVariable long id, @RequestParam(required = false) BoardDecision decision,
-			@RequestParam(required = false) String reasons, @RequestParam(required = false) String conditions,
-			@RequestParam int version, RedirectAttributes redirect) {
-		return PageSupport.attempt(redirect, target(id), () -> reviews.decide(id, decision, reasons,
-				conditions == null ? List.of() : List.of(conditions.split("\\R")), version));
+	String decide(@PathVariable long id, @Valid @ModelAttribute("decisionForm") DecisionForm form, BindingResult result,
+			RedirectAttributes redirect) {
+		return changes.attempt(redirect, target(id), result,
+				() -> reviews.decide(id, form.decision(), form.reasons(), form.conditionLines(), form.version()));
+	}
+
+	/** How a condition was met, with the condition's version. */
+	record DischargeForm(
+			@Size(max = 2000, message = "Say how the condition was met in 2000 characters or fewer") String note,
+			@NotNull(message = STALE) Integer version) {
 	}
 
 	@PostMapping("/co-commissioning/applications/{id}/conditions/{conditionId}/discharge")
-	String discharge(@PathVariable long id, @PathVariable long conditionId, @RequestParam(required = false) String note,
-			@RequestParam int version, RedirectAttributes redirect) {
-		return PageSupport.attempt(redirect, target(id) + "#conditions",
-				() -> reviews.dischargeCondition(id, conditionId, note, version));
+	String discharge(@PathVariable long id, @PathVariable long conditionId,
+			@Valid @ModelAttribute("dischargeForm") DischargeForm form, BindingResult result, RedirectAttributes redirect) {
+		return changes.attempt(redirect, target(id) + "#conditions", result,
+				() -> reviews.dischargeCondition(id, conditionId, form.note(), form.version()));
 	}
 
 	private static String target(long id) {

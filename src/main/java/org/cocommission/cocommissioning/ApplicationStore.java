@@ -1,7 +1,5 @@
 package org.cocommission.cocommissioning;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.EnumMap;
@@ -16,7 +14,6 @@ import org.cocommission.cocommissioning.ApplicationView.HistoryLine;
 import org.cocommission.cocommissioning.ApplicationView.Score;
 import org.cocommission.directory.Directory;
 import org.cocommission.directory.OrganisationDetails;
-import org.cocommission.governance.MemberRole;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,9 +45,7 @@ class ApplicationStore {
 		return jdbc.sql("select id, round_id, ccg_code, level, status, decision, version from cocommissioning_application"
 				+ " where id = ?")
 			.param(id)
-			.query((rs, row) -> new ApplicationState(rs.getLong(1), rs.getLong(2), rs.getString(3),
-					CommissioningLevel.valueOf(rs.getString(4)), ApplicationStatus.valueOf(rs.getString(5)),
-					rs.getString(6) == null ? null : BoardDecision.valueOf(rs.getString(6)), rs.getInt(7)))
+			.query(ApplicationState.class)
 			.optional()
 			.orElseThrow(() -> new NoSuchElementException("No co-commissioning application has the id " + id));
 	}
@@ -89,8 +84,7 @@ class ApplicationStore {
 		return jdbc.sql("select id, name, role, voting, chair from cocommissioning_committee_member"
 				+ " where application_id = ? order by position, id")
 			.param(id)
-			.query((rs, row) -> new CommitteeMember(rs.getLong(1), rs.getString(2), MemberRole.valueOf(rs.getString(3)),
-					rs.getBoolean(4), rs.getBoolean(5)))
+			.query(CommitteeMember.class)
 			.list();
 	}
 
@@ -106,33 +100,39 @@ class ApplicationStore {
 		ApplicationState state = state(id);
 		Round round = rounds.round(state.roundId());
 		Map<Section, String> sections = new EnumMap<>(Section.class);
-		Object[] row = jdbc.sql("select integration, standards, health_inequalities, conflicts_of_interest, recommendation,"
+		Written row = jdbc.sql("select integration, standards, health_inequalities, conflicts_of_interest, recommendation,"
 				+ " recommendation_reasons, decision_reasons, historical from cocommissioning_application where id = ?")
 			.param(id)
-			.query((rs, n) -> new Object[] { rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getString(5), rs.getString(6), rs.getString(7), rs.getBoolean(8) })
+			.query(Written.class)
 			.single();
-		for (Section section : Section.values()) {
-			sections.put(section, (String) row[section.ordinal()]);
-		}
+		sections.put(Section.INTEGRATION, row.integration());
+		sections.put(Section.STANDARDS, row.standards());
+		sections.put(Section.HEALTH_INEQUALITIES, row.healthInequalities());
+		sections.put(Section.CONFLICTS_OF_INTEREST, row.conflictsOfInterest());
 		List<CommitteeMember> committee = committee(id);
 		List<String> functions = functions(id);
 		List<String> committeeProblems = ApplicationRules.committeeProblems(state.level(), committee, round.quorum());
 		List<String> missing = ApplicationRules.missing(state.level(), sections, functions, committeeProblems);
 		String ccgName = directory.find(state.ccgCode()).map(OrganisationDetails::name).orElse(state.ccgCode());
 		return new ApplicationView(id, round.id(), round.name(), state.ccgCode(), ccgName, state.level(), state.status(),
-				sections, functions, committee, committeeProblems, missing, attachments(id), scores(id), row[4] == null
-						? null : Recommendation.valueOf((String) row[4]), (String) row[5], state.decision(),
-				(String) row[6], conditions(id), history(id), (Boolean) row[7], state.version(), part2(id));
+				sections, functions, committee, committeeProblems, missing, attachments(id), scores(id), row.recommendation(),
+				row.recommendationReasons(), state.decision(), row.decisionReasons(), conditions(id), history(id),
+				row.historical(), state.version(), part2(id));
+	}
+
+	/** What the CCG and the reviewers wrote, as stored. */
+	private record Written(String integration, String standards, String healthInequalities, String conflictsOfInterest,
+			Recommendation recommendation, String recommendationReasons, String decisionReasons, boolean historical) {
 	}
 
 	/** Part 2 of a delegated application as the area team recorded it, or null before it has. */
 	AreaTeamAssurance part2(long id) {
-		return jdbc.sql("select part2_assurance_met, part2_conflicts_met, part2_financial_control, part2_declaration_name,"
-				+ " part2_signed_by, part2_signed_at from cocommissioning_application where id = ? and part2_signed_at is not null")
+		return jdbc.sql("select part2_assurance_met as assurance_thresholds_met,"
+				+ " part2_conflicts_met as conflicts_thresholds_met, part2_financial_control as sound_financial_control,"
+				+ " part2_declaration_name as declaration_name, part2_signed_by as signed_by, part2_signed_at as signed_at"
+				+ " from cocommissioning_application where id = ? and part2_signed_at is not null")
 			.param(id)
-			.query((rs, row) -> new AreaTeamAssurance(rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3), rs.getString(4),
-					rs.getString(5), rs.getTimestamp(6).toInstant()))
+			.query(AreaTeamAssurance.class)
 			.optional()
 			.orElse(null);
 	}
@@ -141,16 +141,16 @@ class ApplicationStore {
 		return jdbc.sql("select id, file_name, content_type, size_bytes, uploaded_by, uploaded_at"
 				+ " from cocommissioning_attachment where application_id = ? order by id")
 			.param(id)
-			.query((rs, row) -> new AttachmentInfo(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-					rs.getString(5), rs.getTimestamp(6).toInstant()))
+			.query(AttachmentInfo.class)
 			.list();
 	}
 
 	List<Score> scores(long id) {
-		return jdbc.sql("select c.id, c.name, s.score, s.comment, s.reviewer from cocommissioning_score s"
+		return jdbc.sql("select c.id as criterion_id, c.name as criterion, s.score, s.comment, s.reviewer"
+				+ " from cocommissioning_score s"
 				+ " join cocommissioning_criterion c on c.id = s.criterion_id where s.application_id = ? order by c.position")
 			.param(id)
-			.query((rs, row) -> new Score(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5)))
+			.query(Score.class)
 			.list();
 	}
 
@@ -158,21 +158,16 @@ class ApplicationStore {
 		return jdbc.sql("select id, text, discharged_on, discharged_by, discharge_note, version from cocommissioning_condition"
 				+ " where application_id = ? order by id")
 			.param(id)
-			.query((rs, row) -> new Condition(rs.getLong(1), rs.getString(2), rs.getObject(3, java.time.LocalDate.class),
-					rs.getString(4), rs.getString(5), rs.getInt(6)))
+			.query(Condition.class)
 			.list();
 	}
 
 	List<HistoryLine> history(long id) {
-		return jdbc.sql("select from_status, to_status, actor, comment, at from cocommissioning_status_history"
+		return jdbc.sql("select from_status as \"from\", to_status as \"to\", actor, comment, at"
+				+ " from cocommissioning_status_history"
 				+ " where application_id = ? order by id")
 			.param(id)
-			.query(ApplicationStore::historyLine)
+			.query(HistoryLine.class)
 			.list();
-	}
-
-	private static HistoryLine historyLine(ResultSet rs, int row) throws SQLException {
-		return new HistoryLine(rs.getString(1) == null ? null : ApplicationStatus.valueOf(rs.getString(1)),
-				ApplicationStatus.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant());
 	}
 }

@@ -7,15 +7,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.cocommission.audit.AuditEntry;
-import org.cocommission.audit.AuditTrail;
 import org.cocommission.governance.Governance;
 import org.cocommission.governance.GovernanceViews.PersonView;
 import org.cocommission.identity.AccessPolicy;
 import org.cocommission.identity.CurrentUser;
 import org.cocommission.identity.Duty;
 import org.cocommission.identity.Role;
+import org.cocommission.platform.InvalidInputException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -23,8 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Moves applications through their states (see {@link ApplicationStatus}), each move by the role that owns it
- * ({@link Transition}), within the actor's organisation scope, with a comment, audited, added to the append-only
- * history and notified. Scoring, recommendations and conditions are in {@link Reviews}.
+ * ({@link Transition}), within the actor's organisation scope, with a comment, added to the append-only history and
+ * published as {@link ApplicationTransitioned} (audited, and notified by {@link TransitionNotices}). Scoring,
+ * recommendations and conditions are in {@link Reviews}.
  */
 @Service
 @Transactional
@@ -38,22 +39,19 @@ public class ApplicationWorkflow {
 
 	private final AccessPolicy policy;
 
-	private final AuditTrail audit;
-
 	private final Governance governance;
 
-	private final TransitionNotices notices;
+	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	ApplicationWorkflow(ApplicationStore store, Rounds rounds, AccessPolicy policy, AuditTrail audit,
-			Governance governance, TransitionNotices notices, Clock clock) {
+	ApplicationWorkflow(ApplicationStore store, Rounds rounds, AccessPolicy policy, Governance governance,
+			ApplicationEventPublisher events, Clock clock) {
 		this.store = store;
 		this.rounds = rounds;
 		this.policy = policy;
-		this.audit = audit;
 		this.governance = governance;
-		this.notices = notices;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -110,7 +108,7 @@ public class ApplicationWorkflow {
 	 */
 	ApplicationView move(long id, Transition transition, String comment, int version, Map<String, Object> extra) {
 		if (comment == null || comment.isBlank()) {
-			throw new IllegalArgumentException("Add a comment saying why (" + transition.label().toLowerCase() + ")");
+			throw new InvalidInputException("comment", "Add a comment saying why (" + transition.label().toLowerCase() + ")");
 		}
 		ApplicationState before = store.state(id);
 		CurrentUser user = policy.requireUser();
@@ -129,9 +127,8 @@ public class ApplicationWorkflow {
 		Map<String, Object> afterState = new LinkedHashMap<>(extra);
 		afterState.put("status", after.status().name());
 		afterState.put("comment", comment.trim());
-		audit.record(new AuditEntry("COCOMMISSIONING_" + transition.name(), "COCOMMISSIONING_APPLICATION",
-				String.valueOf(id), before.ccgCode(), Map.of("status", before.status().name()), afterState));
-		notices.transitioned(after, historyId, comment.trim());
+		events.publishEvent(new ApplicationTransitioned(id, before.roundId(), before.ccgCode(), before.level(), transition,
+				before.status(), after.status(), comment.trim(), historyId, afterState));
 		return store.view(id);
 	}
 }

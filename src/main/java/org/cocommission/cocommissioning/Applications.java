@@ -12,6 +12,7 @@ import org.cocommission.cocommissioning.ApplicationView.CommitteeMember;
 import org.cocommission.identity.AccessPolicy;
 import org.cocommission.identity.CurrentUser;
 import org.cocommission.identity.Role;
+import org.cocommission.platform.InvalidInputException;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,7 +52,7 @@ public class Applications {
 		checkCcgUser(ccg);
 		Round round = rounds.round(roundId);
 		if (level == null || !round.offers(level)) {
-			throw new IllegalArgumentException("Choose a level the round offers: " + round.levelsInOrder().stream()
+			throw new InvalidInputException("level", "Choose a level the round offers: " + round.levelsInOrder().stream()
 				.map(CommissioningLevel::label).toList());
 		}
 		long id;
@@ -83,10 +84,11 @@ public class Applications {
 	@Transactional(readOnly = true)
 	public List<ApplicationSummary> visible() {
 		CurrentUser user = policy.requireUser();
-		return jdbc.sql("select a.id, a.round_id, r.name, a.ccg_code, a.level, a.status, a.decision, a.updated_at"
+		return jdbc.sql("select a.id, a.round_id, r.name as round_name, a.ccg_code, a.level, a.status, a.decision,"
+				+ " a.updated_at"
 				+ " from cocommissioning_application a join cocommissioning_round r on r.id = a.round_id"
 				+ " where a.historical = false order by r.application_deadline desc, a.ccg_code")
-			.query(ApplicationSummary.ROW)
+			.query(ApplicationSummary.class)
 			.list()
 			.stream()
 			.filter(summary -> user.isNational() || policy.canSee(user, summary.ccgCode()))
@@ -108,7 +110,7 @@ public class Applications {
 		for (Map.Entry<Section, String> entry : sections.entrySet()) {
 			String text = entry.getValue() == null ? "" : entry.getValue();
 			if (text.length() > 20_000) {
-				throw new IllegalArgumentException(entry.getKey().label() + " is too long: at most 20,000 characters");
+				throw new InvalidInputException("sections", entry.getKey().label() + " is too long: at most 20,000 characters");
 			}
 			jdbc.sql("update cocommissioning_application set " + entry.getKey().column() + " = ? where id = ?")
 				.params(text, id)
@@ -129,10 +131,10 @@ public class Applications {
 		for (String code : codes) {
 			DelegableFunction function = known.get(code);
 			if (function == null) {
-				throw new IllegalArgumentException("No function on the reference list has the code " + code);
+				throw new InvalidInputException("codes", "No function on the reference list has the code " + code);
 			}
 			if (!function.delegable()) {
-				throw new IllegalArgumentException(function.name() + " is reserved to NHS England and cannot be requested");
+				throw new InvalidInputException("codes", function.name() + " is reserved to NHS England and cannot be requested");
 			}
 		}
 		List<String> before = store.functions(id);

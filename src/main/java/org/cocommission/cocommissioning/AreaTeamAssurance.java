@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.cocommission.platform.InvalidInputException;
+
 /**
  * Part 2 of a delegated application, filled in by the area team (docs/domain-rules.md#co-commissioning): assurance
  * thresholds met, conflicts of interest thresholds met, sound financial control, and a signed declaration. It must be
@@ -14,7 +16,7 @@ public record AreaTeamAssurance(boolean assuranceThresholdsMet, boolean conflict
 
 	public AreaTeamAssurance {
 		if (declarationName == null || declarationName.isBlank()) {
-			throw new IllegalArgumentException("Sign the area team's declaration: enter your full name");
+			throw new InvalidInputException("declarationName", "Sign the area team's declaration: enter your full name");
 		}
 		declarationName = declarationName.trim();
 	}

@@ -12,6 +12,7 @@ import java.util.zip.ZipInputStream;
 import org.cocommission.audit.AuditEntry;
 import org.cocommission.audit.AuditTrail;
 import org.cocommission.identity.AccessPolicy;
+import org.cocommission.platform.InvalidInputException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -73,17 +74,18 @@ public class Attachments {
 		ApplicationState state = applications.editable(applicationId);
 		String name = fileName == null ? "" : fileName.replaceAll("[\\\\/]", "_").trim();
 		if (name.isEmpty() || content == null || content.length == 0) {
-			throw new IllegalArgumentException("Choose a file to attach");
+			throw new InvalidInputException("file", "Choose a file to attach");
 		}
 		long limit = rounds.maxAttachmentBytes();
 		if (content.length > limit) {
-			throw new IllegalArgumentException(name + " is " + megabytes(content.length) + "; attachments may be at most "
+			throw new InvalidInputException("file", name + " is " + megabytes(content.length) + "; attachments may be at most "
 					+ megabytes(limit));
 		}
 		Kind kind = detect(content).orElseThrow(() -> new IllegalArgumentException(
 				name + " is not a PDF, Word (.docx) or Excel (.xlsx) document"));
 		if (!name.toLowerCase(Locale.ROOT).endsWith("." + kind.extension)) {
-			throw new IllegalArgumentException(name + " holds a " + kind.name() + " document but is not named ." + kind.extension);
+			throw new InvalidInputException("file",
+					name + " holds a " + kind.name() + " document but is not named ." + kind.extension);
 		}
 		store.bump(applicationId, version);
 		long id = jdbc.sql("insert into cocommissioning_attachment (application_id, file_name, content_type, size_bytes,"
@@ -103,7 +105,7 @@ public class Attachments {
 		return jdbc.sql("select file_name, content_type, content from cocommissioning_attachment"
 				+ " where id = ? and application_id = ?")
 			.params(attachmentId, applicationId)
-			.query((rs, row) -> new Download(rs.getString(1), rs.getString(2), rs.getBytes(3)))
+			.query(Download.class)
 			.optional()
 			.orElseThrow(() -> new NoSuchElementException("The application has no attachment " + attachmentId));
 	}

@@ -10,9 +10,13 @@ import java.util.Set;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+
 import org.cocommission.governance.MemberRole;
 import org.cocommission.identity.AccessPolicy;
 import org.cocommission.platform.Exports;
+import org.cocommission.platform.InvalidInputException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -88,12 +92,13 @@ class CoCommissioningApiController {
 	}
 
 	/** A window re-opened for one CCG until an instant, with the reason. */
-	record Reopening(String ccg, Instant until, String reason) {
+	record Reopening(@Size(max = 10, message = "Enter a CCG code of 10 characters or fewer") String ccg, Instant until,
+			@Size(max = 2000, message = "The reason must be 2000 characters or fewer") String reason) {
 	}
 
 	@Operation(summary = "End delegation by notice (the CCG's accountable officer): effective the next 1 April after a 30 September cut-off")
 	@PostMapping("/ccgs/{ccg}/delegation-notice")
-	DelegationNotices.DelegationNotice giveNotice(@PathVariable String ccg, @RequestBody NoticeRequest request) {
+	DelegationNotices.DelegationNotice giveNotice(@PathVariable String ccg, @Valid @RequestBody NoticeRequest request) {
 		return delegationNotices.give(ccg, request.revertsTo(), request.reason());
 	}
 
@@ -109,7 +114,7 @@ class CoCommissioningApiController {
 
 	@Operation(summary = "Set the quorum a proposed committee in this round must meet (NHS England); send the round's version")
 	@PutMapping("/rounds/{id}/quorum")
-	Round setQuorum(@PathVariable long id, @RequestBody QuorumRequest request) {
+	Round setQuorum(@PathVariable long id, @Valid @RequestBody QuorumRequest request) {
 		return rounds.setQuorum(id, request.minVotingPresent(), request.minLay(), request.minGp(), request.minExecutive(),
 				request.version());
 	}
@@ -119,7 +124,7 @@ class CoCommissioningApiController {
 
 	@Operation(summary = "Re-open the application window for one CCG (NHS England), with a reason")
 	@PostMapping("/rounds/{id}/windows")
-	ApplicationWindow reopen(@PathVariable long id, @RequestBody Reopening request) {
+	ApplicationWindow reopen(@PathVariable long id, @Valid @RequestBody Reopening request) {
 		rounds.reopenWindow(id, request.ccg(), request.until(), request.reason());
 		return rounds.windowFor(id, request.ccg().trim().toUpperCase());
 	}
@@ -136,7 +141,7 @@ class CoCommissioningApiController {
 	@Operation(summary = "Start an application (the CCG's own users)")
 	@PostMapping("/rounds/{id}/applications")
 	@ResponseStatus(HttpStatus.CREATED)
-	ApplicationView start(@PathVariable long id, @RequestBody Start request) {
+	ApplicationView start(@PathVariable long id, @Valid @RequestBody Start request) {
 		return applications.start(id, request.ccg(), request.level());
 	}
 
@@ -161,7 +166,7 @@ class CoCommissioningApiController {
 
 	@Operation(summary = "Save sections; 409 when someone else changed the application since the version given")
 	@PutMapping("/applications/{id}/sections")
-	Version sections(@PathVariable long id, @RequestBody SectionsChange change) {
+	Version sections(@PathVariable long id, @Valid @RequestBody SectionsChange change) {
 		return new Version(applications.saveSections(id, change.sections(), change.version()));
 	}
 
@@ -170,23 +175,24 @@ class CoCommissioningApiController {
 
 	@Operation(summary = "Replace the functions requested (delegable ones from the reference list)")
 	@PutMapping("/applications/{id}/functions")
-	Version functions(@PathVariable long id, @RequestBody FunctionsChange change) {
+	Version functions(@PathVariable long id, @Valid @RequestBody FunctionsChange change) {
 		return new Version(applications.setFunctions(id, change.codes() == null ? Set.of() : change.codes(), change.version()));
 	}
 
-	record MemberChange(String name, MemberRole role, boolean voting, boolean chair, int version) {
+	record MemberChange(@Size(max = 200, message = "The member's name must be 200 characters or fewer") String name,
+			MemberRole role, boolean voting, boolean chair, int version) {
 	}
 
 	@Operation(summary = "Add a member to the proposed committee")
 	@PostMapping("/applications/{id}/committee")
-	Version addMember(@PathVariable long id, @RequestBody MemberChange change) {
+	Version addMember(@PathVariable long id, @Valid @RequestBody MemberChange change) {
 		return new Version(applications.addCommitteeMember(id,
 				new NewCommitteeMember(change.name(), change.role(), change.voting(), change.chair()), change.version()));
 	}
 
 	@Operation(summary = "Remove a member from the proposed committee")
 	@PostMapping("/applications/{id}/committee/{memberId}/remove")
-	Version removeMember(@PathVariable long id, @PathVariable long memberId, @RequestBody Version version) {
+	Version removeMember(@PathVariable long id, @PathVariable long memberId, @Valid @RequestBody Version version) {
 		return new Version(applications.removeCommitteeMember(id, memberId, version.version()));
 	}
 
@@ -203,13 +209,13 @@ class CoCommissioningApiController {
 
 	@Operation(summary = "Attach a PDF, DOCX or XLSX document sent base64-encoded in JSON; checked by content and size")
 	@PostMapping(path = "/applications/{id}/attachments", consumes = MediaType.APPLICATION_JSON_VALUE)
-	Version attach(@PathVariable long id, @RequestBody Upload upload) {
+	Version attach(@PathVariable long id, @Valid @RequestBody Upload upload) {
 		byte[] content;
 		try {
 			content = upload.base64() == null ? null : Base64.getDecoder().decode(upload.base64());
 		}
 		catch (IllegalArgumentException ex) {
-			throw new IllegalArgumentException("The attachment is not valid base64");
+			throw new InvalidInputException("base64", "The attachment is not valid base64");
 		}
 		return new Version(attachments.attach(id, upload.fileName(), content, upload.version()));
 	}
@@ -219,31 +225,31 @@ class CoCommissioningApiController {
 
 	@Operation(summary = "Submit (the CCG's accountable officer, before the deadline)")
 	@PostMapping("/applications/{id}/submit")
-	ApplicationView submit(@PathVariable long id, @RequestBody Move move) {
+	ApplicationView submit(@PathVariable long id, @Valid @RequestBody Move move) {
 		return workflow.submit(id, move.comment(), move.version());
 	}
 
 	@Operation(summary = "Start the area team's review")
 	@PostMapping("/applications/{id}/start-review")
-	ApplicationView startReview(@PathVariable long id, @RequestBody Move move) {
+	ApplicationView startReview(@PathVariable long id, @Valid @RequestBody Move move) {
 		return workflow.startReview(id, move.comment(), move.version());
 	}
 
 	@Operation(summary = "Send the application back to the CCG for more information (area team)")
 	@PostMapping("/applications/{id}/request-information")
-	ApplicationView requestInformation(@PathVariable long id, @RequestBody Move move) {
+	ApplicationView requestInformation(@PathVariable long id, @Valid @RequestBody Move move) {
 		return workflow.requestInformation(id, move.comment(), move.version());
 	}
 
 	@Operation(summary = "Return the application to the area team with the information (CCG)")
 	@PostMapping("/applications/{id}/return-information")
-	ApplicationView returnInformation(@PathVariable long id, @RequestBody Move move) {
+	ApplicationView returnInformation(@PathVariable long id, @Valid @RequestBody Move move) {
 		return workflow.returnInformation(id, move.comment(), move.version());
 	}
 
 	@Operation(summary = "Withdraw the application (CCG)")
 	@PostMapping("/applications/{id}/withdraw")
-	ApplicationView withdraw(@PathVariable long id, @RequestBody Move move) {
+	ApplicationView withdraw(@PathVariable long id, @Valid @RequestBody Move move) {
 		return workflow.withdraw(id, move.comment(), move.version());
 	}
 
@@ -252,17 +258,17 @@ class CoCommissioningApiController {
 
 	@Operation(summary = "Score one criterion (area team, under review)")
 	@PostMapping("/applications/{id}/scores")
-	Version score(@PathVariable long id, @RequestBody ScoreChange change) {
+	Version score(@PathVariable long id, @Valid @RequestBody ScoreChange change) {
 		return new Version(reviews.score(id, change.criterionId(), change.score(), change.comment(), change.version()));
 	}
 
 	record Part2Change(boolean assuranceThresholdsMet, boolean conflictsThresholdsMet, boolean soundFinancialControl,
-			String declarationName, int version) {
+			@Size(max = 200, message = "The name must be 200 characters or fewer") String declarationName, int version) {
 	}
 
 	@Operation(summary = "Record part 2 of a delegated application (area team, under review): assurance and signed declaration")
 	@PutMapping("/applications/{id}/part2")
-	Version part2(@PathVariable long id, @RequestBody Part2Change change) {
+	Version part2(@PathVariable long id, @Valid @RequestBody Part2Change change) {
 		return new Version(reviews.recordPart2(id, change.assuranceThresholdsMet(), change.conflictsThresholdsMet(),
 				change.soundFinancialControl(), change.declarationName(), change.version()));
 	}
@@ -272,7 +278,7 @@ class CoCommissioningApiController {
 
 	@Operation(summary = "Recommend to the board (area team)")
 	@PostMapping("/applications/{id}/recommendation")
-	ApplicationView recommend(@PathVariable long id, @RequestBody RecommendationChange change) {
+	ApplicationView recommend(@PathVariable long id, @Valid @RequestBody RecommendationChange change) {
 		return reviews.recommend(id, change.recommendation(), change.reasons(), change.version());
 	}
 
@@ -281,16 +287,17 @@ class CoCommissioningApiController {
 
 	@Operation(summary = "Record the board's decision (NHS England)")
 	@PostMapping("/applications/{id}/decision")
-	ApplicationView decide(@PathVariable long id, @RequestBody DecisionChange change) {
+	ApplicationView decide(@PathVariable long id, @Valid @RequestBody DecisionChange change) {
 		return reviews.decide(id, change.decision(), change.reasons(), change.conditions(), change.version());
 	}
 
-	record Discharge(String note, int version) {
+	record Discharge(@Size(max = 2000, message = "Say how the condition was met in 2000 characters or fewer") String note,
+			int version) {
 	}
 
 	@Operation(summary = "Discharge a condition (area team or NHS England)")
 	@PostMapping("/applications/{id}/conditions/{conditionId}/discharge")
-	ApplicationView discharge(@PathVariable long id, @PathVariable long conditionId, @RequestBody Discharge discharge) {
+	ApplicationView discharge(@PathVariable long id, @PathVariable long conditionId, @Valid @RequestBody Discharge discharge) {
 		reviews.dischargeCondition(id, conditionId, discharge.note(), discharge.version());
 		return applications.application(id);
 	}

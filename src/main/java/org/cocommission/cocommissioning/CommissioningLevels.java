@@ -29,19 +29,13 @@ public class CommissioningLevels {
 
 	/** The CCG's levels, oldest first; empty when no arrangement ever went live. */
 	public List<LevelPeriod> history(String ccg) {
-		List<Object[]> rows = jdbc.sql("select level, from_date, application_id from cocommissioning_level"
-				+ " where ccg_code = ? order by from_date")
+		// Each period ends the day before the next one starts.
+		return jdbc.sql("select level, from_date as \"from\","
+				+ " lead(from_date) over (order by from_date) - 1 as \"to\", application_id"
+				+ " from cocommissioning_level where ccg_code = ? order by from_date")
 			.param(ccg)
-			.query((rs, row) -> new Object[] { CommissioningLevel.valueOf(rs.getString(1)),
-					rs.getObject(2, LocalDate.class), rs.getObject(3) == null ? null : rs.getLong(3) })
+			.query(LevelPeriod.class)
 			.list();
-		List<LevelPeriod> periods = new ArrayList<>();
-		for (int i = 0; i < rows.size(); i++) {
-			LocalDate to = i + 1 < rows.size() ? ((LocalDate) rows.get(i + 1)[1]).minusDays(1) : null;
-			periods.add(new LevelPeriod((CommissioningLevel) rows.get(i)[0], (LocalDate) rows.get(i)[1], to,
-					(Long) rows.get(i)[2]));
-		}
-		return periods;
 	}
 
 	/** The level on a date. */

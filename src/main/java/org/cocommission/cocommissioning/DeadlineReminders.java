@@ -18,6 +18,7 @@ import org.cocommission.audit.AuditTrail;
 import org.cocommission.directory.Directory;
 import org.cocommission.directory.OrganisationSummary;
 import org.cocommission.directory.OrganisationType;
+import org.cocommission.identity.ActingAs;
 import org.cocommission.identity.UserView;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -87,7 +88,7 @@ public class DeadlineReminders {
 	@Scheduled(cron = "${cocommission.cocommissioning.reminders-cron:0 0 7 * * *}", zone = "Europe/London")
 	@SchedulerLock(name = "cocommissioning-deadline-reminders", lockAtMostFor = "PT30M")
 	void daily() {
-		int sent = queueReminders();
+		int sent = ActingAs.system(this::queueReminders);
 		if (sent > 0) {
 			log.info("Queued {} co-commissioning deadline reminders", sent);
 		}

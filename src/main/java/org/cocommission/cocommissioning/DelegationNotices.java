@@ -13,7 +13,9 @@ import org.cocommission.audit.AuditTrail;
 import org.cocommission.identity.AccessPolicy;
 import org.cocommission.identity.CurrentUser;
 import org.cocommission.identity.Duty;
+import org.cocommission.platform.InvalidInputException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -48,8 +50,11 @@ public class DelegationNotices {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	DelegationNotices(JdbcClient jdbc, AccessPolicy policy, AuditTrail audit, TransitionNotices notices,
-			CommissioningLevels levels, Clock clock) {
+			CommissioningLevels levels, Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.policy = policy;
 		this.audit = audit;
@@ -67,10 +72,11 @@ public class DelegationNotices {
 			throw new AccessDeniedException("Only " + code + "'s accountable officer may give notice to end delegation");
 		}
 		if (revertsTo == null || revertsTo == CommissioningLevel.DELEGATED) {
-			throw new IllegalArgumentException("Choose the level to revert to: joint commissioning or greater involvement");
+			throw new InvalidInputException("revertsTo",
+					"Choose the level to revert to: joint commissioning or greater involvement");
 		}
 		if (reason == null || reason.isBlank()) {
-			throw new IllegalArgumentException("Give the reason for ending delegation");
+			throw new InvalidInputException("reason", "Give the reason for ending delegation");
 		}
 		LocalDate today = LocalDate.now(clock.withZone(Round.LONDON));
 		if (levels.levelOn(code, today) != CommissioningLevel.DELEGATED) {
@@ -111,6 +117,7 @@ public class DelegationNotices {
 				+ reason.trim();
 		notices.send(notices.recipients(code, true), title, body, "/organisations/" + code,
 				"cocommissioning-delegation-notice-" + id);
+		events.publishEvent(new CommissioningLevelChanged(code, revertsTo, effectiveOn, null));
 		return notice;
 	}
 
@@ -127,9 +134,7 @@ public class DelegationNotices {
 		return jdbc.sql("select id, ccg_code, given_on, effective_on, reverts_to, reason, given_by"
 				+ " from cocommissioning_delegation_notice where ccg_code = ? order by effective_on desc")
 			.param(ccg)
-			.query((rs, row) -> new DelegationNotice(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class),
-					rs.getObject(4, LocalDate.class), CommissioningLevel.valueOf(rs.getString(5)), rs.getString(6),
-					rs.getString(7)))
+			.query(DelegationNotice.class)
 			.list();
 	}
 
@@ -141,11 +146,9 @@ public class DelegationNotices {
 		jdbc.sql("select id, ccg_code, given_on, effective_on, reverts_to, reason, given_by"
 				+ " from cocommissioning_delegation_notice where effective_on > ?")
 			.param(today)
-			.query(rs -> {
-				pending.put(rs.getString(2), new DelegationNotice(rs.getLong(1), rs.getString(2),
-						rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class),
-						CommissioningLevel.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7)));
-			});
+			.query(DelegationNotice.class)
+			.list()
+			.forEach(notice -> pending.put(notice.ccgCode(), notice));
 		return pending;
 	}
 }

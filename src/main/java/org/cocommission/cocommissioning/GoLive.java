@@ -9,11 +9,11 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.cocommission.audit.AuditEntry;
-import org.cocommission.audit.AuditTrail;
+import org.cocommission.identity.ActingAs;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,8 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Puts approved arrangements live on their round's go-live date (in England): a daily job on one instance at a time,
- * and a catch-up at start-up for days the application was not running. Idempotent: only applications still decided
- * and approved move, and a CCG's level from a date is recorded once.
+ * and a catch-up at start-up for days the application was not running, both as the system. Idempotent: only
+ * applications still decided and approved move, and a CCG's level from a date is recorded once. Each go-live is
+ * published as {@link ApplicationTransitioned} (audited and notified) and {@link CommissioningLevelChanged}.
  */
 @Component
 @Order(40)
@@ -37,21 +38,18 @@ public class GoLive implements ApplicationRunner {
 
 	private final ApplicationStore store;
 
-	private final AuditTrail audit;
-
-	private final TransitionNotices notices;
+	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
 	private final TransactionTemplate transaction;
 
-	GoLive(JdbcClient jdbc, ApplicationStore store, AuditTrail audit, TransitionNotices notices, Clock clock,
+	GoLive(JdbcClient jdbc, ApplicationStore store, ApplicationEventPublisher events, Clock clock,
 			PlatformTransactionManager transactionManager) {
 		this.transaction = new TransactionTemplate(transactionManager);
 		this.jdbc = jdbc;
 		this.store = store;
-		this.audit = audit;
-		this.notices = notices;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -70,10 +68,14 @@ public class GoLive implements ApplicationRunner {
 	}
 
 	/**
-	 * Puts live every approved arrangement whose go-live date has come, each in its own transaction; answers how many
-	 * went live.
+	 * Puts live every approved arrangement whose go-live date has come, each in its own transaction, as the system
+	 * (whoever calls it); answers how many went live.
 	 */
 	public int goLiveDue() {
+		return ActingAs.system(this::goLiveDueNow);
+	}
+
+	private int goLiveDueNow() {
 		LocalDate today = LocalDate.now(clock.withZone(Round.LONDON));
 		List<Long> due = jdbc.sql("select a.id from cocommissioning_application a join cocommissioning_round r"
 				+ " on r.id = a.round_id where a.status = 'DECIDED' and a.decision in ('APPROVED', 'APPROVED_WITH_CONDITIONS')"
@@ -104,15 +106,15 @@ public class GoLive implements ApplicationRunner {
 			.query(LocalDate.class)
 			.single();
 		String comment = "Went live on " + goLiveOn;
-		long historyId = store.move(before, after, AuditTrail.SYSTEM, comment);
+		long historyId = store.move(before, after, ActingAs.SYSTEM, comment);
 		jdbc.sql("insert into cocommissioning_level (ccg_code, level, from_date, application_id) values (?, ?, ?, ?)"
 				+ " on conflict (ccg_code, from_date) do update set level = excluded.level,"
 				+ " application_id = excluded.application_id")
 			.params(before.ccgCode(), before.level().name(), goLiveOn, id)
 			.update();
-		audit.record(new AuditEntry("COCOMMISSIONING_GO_LIVE", "COCOMMISSIONING_APPLICATION", String.valueOf(id),
-				before.ccgCode(), Map.of("status", before.status().name()),
+		events.publishEvent(new ApplicationTransitioned(id, before.roundId(), before.ccgCode(), before.level(),
+				Transition.GO_LIVE, before.status(), after.status(), comment, historyId,
 				Map.of("status", after.status().name(), "level", before.level().name(), "from", goLiveOn.toString())));
-		notices.transitioned(after, historyId, comment);
+		events.publishEvent(new CommissioningLevelChanged(before.ccgCode(), before.level(), goLiveOn, id));
 	}
 }

@@ -52,6 +52,10 @@ public class NationalView {
 
 	public record Arrangement(String ccgCode, String ccgName, CommissioningLevel level, LocalDate from, String round,
 			BoardDecision decision) {
+
+		Arrangement named(String name) {
+			return new Arrangement(ccgCode, name, level, from, round, decision);
+		}
 	}
 
 	private final JdbcClient jdbc;
@@ -85,18 +89,17 @@ public class NationalView {
 		jdbc.sql("select distinct on (ccg_code) ccg_code, level from cocommissioning_level where from_date <= ?"
 				+ " order by ccg_code, from_date desc")
 			.param(today)
-			.query(rs -> {
-				levels.put(rs.getString(1), CommissioningLevel.valueOf(rs.getString(2)));
-			});
-		Map<String, Object[]> applications = new HashMap<>();
+			.query(CcgLevel.class)
+			.list()
+			.forEach(current -> levels.put(current.ccgCode(), current.level()));
+		Map<String, RoundApplication> applications = new HashMap<>();
 		if (round != null) {
 			jdbc.sql("select ccg_code, id, level, status, decision from cocommissioning_application"
 					+ " where round_id = ? and status <> 'WITHDRAWN'")
 				.param(round.id())
-				.query(rs -> {
-					applications.put(rs.getString(1), new Object[] { rs.getLong(2), rs.getString(3), rs.getString(4),
-							rs.getString(5) });
-				});
+				.query(RoundApplication.class)
+				.list()
+				.forEach(application -> applications.put(application.ccgCode(), application));
 		}
 		Map<String, DelegationNotices.DelegationNotice> ending = delegationNotices.pendingByCcg();
 		List<CcgRow> rows = new ArrayList<>();
@@ -108,14 +111,12 @@ public class NationalView {
 				}
 				for (OrganisationSummary ccg : directory.children(area.code(), today)) {
 					if (ccg.type() == OrganisationType.CCG) {
-						Object[] app = applications.get(ccg.code());
+						RoundApplication app = applications.get(ccg.code());
 						DelegationNotices.DelegationNotice notice = ending.get(ccg.code());
 						rows.add(new CcgRow(ccg.code(), ccg.name(), area.name(), region.name(),
 								levels.getOrDefault(ccg.code(), CommissioningLevel.GREATER_INVOLVEMENT),
-								app == null ? null : (Long) app[0],
-								app == null ? null : CommissioningLevel.valueOf((String) app[1]),
-								app == null ? null : ApplicationStatus.valueOf((String) app[2]),
-								app == null || app[3] == null ? null : BoardDecision.valueOf((String) app[3]),
+								app == null ? null : app.id(), app == null ? null : app.level(),
+								app == null ? null : app.status(), app == null ? null : app.decision(),
 								notice == null ? null : notice.effectiveOn(), notice == null ? null : notice.revertsTo()));
 					}
 				}
@@ -138,18 +139,35 @@ public class NationalView {
 		return new Overview(round, today, rows, byLevel, byRegion, byStatus, overdue());
 	}
 
+	/** A CCG's level as stored. */
+	private record CcgLevel(String ccgCode, CommissioningLevel level) {
+	}
+
+	/** A CCG's application in the round, as stored. */
+	private record RoundApplication(String ccgCode, long id, CommissioningLevel level, ApplicationStatus status,
+			BoardDecision decision) {
+	}
+
+	/** An application waiting for the area team, as stored. */
+	private record InReview(long applicationId, String ccgCode, CommissioningLevel level, ApplicationStatus status,
+			Instant submittedAt) {
+	}
+
 	/** Applications submitted more than the configured number of days ago without a recommendation yet. */
 	public List<OverdueReview> overdue() {
 		int days = Integer.parseInt(rounds.settings().getOrDefault("review_due_days", "28"));
 		Instant now = clock.instant();
-		return jdbc.sql("select a.id, a.ccg_code, a.level, a.status, (select max(h.at) from cocommissioning_status_history h"
-				+ " where h.application_id = a.id and h.to_status = 'SUBMITTED') from cocommissioning_application a"
+		return jdbc.sql("select a.id as application_id, a.ccg_code, a.level, a.status,"
+				+ " (select max(h.at) from cocommissioning_status_history h"
+				+ " where h.application_id = a.id and h.to_status = 'SUBMITTED') as submitted_at"
+				+ " from cocommissioning_application a"
 				+ " where a.status in ('SUBMITTED', 'UNDER_REVIEW', 'INFORMATION_REQUESTED') order by a.id")
-			.query((rs, row) -> new OverdueReview(rs.getLong(1), rs.getString(2), CommissioningLevel.valueOf(rs.getString(3)),
-					ApplicationStatus.valueOf(rs.getString(4)), rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant(),
-					rs.getTimestamp(5) == null ? 0 : ChronoUnit.DAYS.between(rs.getTimestamp(5).toInstant(), now)))
+			.query(InReview.class)
 			.list()
 			.stream()
+			.map(review -> new OverdueReview(review.applicationId(), review.ccgCode(), review.level(), review.status(),
+					review.submittedAt(),
+					review.submittedAt() == null ? 0 : ChronoUnit.DAYS.between(review.submittedAt(), now)))
 			.filter(review -> review.daysWaiting() > days)
 			.toList();
 	}
@@ -172,14 +190,16 @@ public class NationalView {
 		directory.list(OrganisationType.CCG, null, null, Directory.ListSort.CODE, false, 0, 1000)
 			.items()
 			.forEach(ccg -> names.put(ccg.code(), ccg.name()));
-		return jdbc.sql("select a.ccg_code, a.level, r.go_live_on, r.name, a.decision from cocommissioning_application a"
-				+ " join cocommissioning_round r on r.id = a.round_id where a.status in ('DECIDED', 'LIVE')"
-				+ " and a.decision in ('APPROVED', 'APPROVED_WITH_CONDITIONS') order by r.go_live_on desc, a.ccg_code")
-			.query((rs, row) -> new Arrangement(rs.getString(1),
-					names.getOrDefault(rs.getString(1), rs.getString(1)),
-					CommissioningLevel.valueOf(rs.getString(2)), rs.getObject(3, LocalDate.class), rs.getString(4),
-					BoardDecision.valueOf(rs.getString(5))))
-			.list();
+		return jdbc.sql("select a.ccg_code, a.ccg_code as ccg_name, a.level, r.go_live_on as \"from\", r.name as round,"
+				+ " a.decision"
+				+ " from cocommissioning_application a join cocommissioning_round r on r.id = a.round_id"
+				+ " where a.status in ('DECIDED', 'LIVE') and a.decision in ('APPROVED', 'APPROVED_WITH_CONDITIONS')"
+				+ " order by r.go_live_on desc, a.ccg_code")
+			.query(Arrangement.class)
+			.list()
+			.stream()
+			.map(arrangement -> arrangement.named(names.getOrDefault(arrangement.ccgCode(), arrangement.ccgCode())))
+			.toList();
 	}
 
 	private static Map<CommissioningLevel, Integer> zeroes() {

@@ -1,6 +1,7 @@
 package org.cocommission.cocommissioning;
 
 import org.cocommission.governance.MemberRole;
+import org.cocommission.platform.InvalidInputException;
 
 /** A member to add to an application's proposed committee. */
 public record NewCommitteeMember(String name, MemberRole role, boolean voting, boolean chair) {
@@ -8,10 +9,10 @@ public record NewCommitteeMember(String name, MemberRole role, boolean voting, b
 	public NewCommitteeMember {
 		name = name == null ? "" : name.trim();
 		if (name.isEmpty()) {
-			throw new IllegalArgumentException("Enter the member's name");
+			throw new InvalidInputException("name", "Enter the member's name");
 		}
 		if (role == null) {
-			throw new IllegalArgumentException("Choose the member's role");
+			throw new InvalidInputException("role", "Choose the member's role");
 		}
 	}
 }

@@ -2,16 +2,19 @@ package org.cocommission.cocommissioning;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.cocommission.platform.InvalidInputException;
+
 /**
  * A round to set up. Deadlines are local times in England (Europe/London), as the guidance states them; a level
  * offered may have its own full-application deadline (2015/16: 9 January 2015 delegated, 30 January 2015 joint),
- * otherwise the round's applies. Validates in its constructor and names every missing or wrong field at once.
+ * otherwise the round's applies. Validates in its constructor and names every missing or wrong field at once, each
+ * against the field it is about (a field with two problems gets both, in one message).
  */
 public record NewRound(String name, Set<CommissioningLevel> levels, LocalDateTime eoiDeadline,
 		LocalDateTime applicationDeadline, LocalDate goLiveOn, int scoreMin, int scoreMax, List<String> criteria,
@@ -37,49 +40,56 @@ public record NewRound(String name, Set<CommissioningLevel> levels, LocalDateTim
 		levelDeadlines = Map.copyOf(perLevel);
 		criteria = criteria == null ? List.of()
 				: criteria.stream().filter(c -> c != null && !c.isBlank()).map(String::trim).toList();
-		List<String> problems = new ArrayList<>();
+		Map<String, String> problems = new LinkedHashMap<>();
 		if (name.isEmpty()) {
-			problems.add("Enter the round's name");
+			problem(problems, "name", "Enter the round's name");
 		}
 		if (levels.isEmpty()) {
-			problems.add("Choose at least one level offered");
+			problem(problems, "levels", "Choose at least one level offered");
 		}
 		if (eoiDeadline == null) {
-			problems.add("Enter the deadline for expressions of interest");
+			problem(problems, "eoiDeadline", "Enter the deadline for expressions of interest");
 		}
 		if (applicationDeadline == null) {
-			problems.add("Enter the deadline for full applications");
+			problem(problems, "applicationDeadline", "Enter the deadline for full applications");
 		}
 		if (eoiDeadline != null && applicationDeadline != null && applicationDeadline.isBefore(eoiDeadline)) {
-			problems.add("The full application deadline must not be before the expression of interest deadline");
+			problem(problems, "applicationDeadline",
+					"The full application deadline must not be before the expression of interest deadline");
 		}
 		for (Map.Entry<CommissioningLevel, LocalDateTime> own : new java.util.TreeMap<>(levelDeadlines).entrySet()) {
 			String level = own.getKey().label().toLowerCase();
 			if (!levels.contains(own.getKey())) {
-				problems.add("The full application deadline for " + level + " is set but the level is not offered");
+				problem(problems, "levelDeadlines",
+						"The full application deadline for " + level + " is set but the level is not offered");
 			}
 			if (eoiDeadline != null && own.getValue().isBefore(eoiDeadline)) {
-				problems.add("The full application deadline for " + level
+				problem(problems, "levelDeadlines", "The full application deadline for " + level
 						+ " must not be before the expression of interest deadline");
 			}
 			if (goLiveOn != null && !goLiveOn.isAfter(own.getValue().toLocalDate())) {
-				problems.add("The go-live date must be after the full application deadline for " + level);
+				problem(problems, "levelDeadlines",
+						"The go-live date must be after the full application deadline for " + level);
 			}
 		}
 		if (goLiveOn == null) {
-			problems.add("Enter the go-live date");
+			problem(problems, "goLiveOn", "Enter the go-live date");
 		}
 		else if (applicationDeadline != null && !goLiveOn.isAfter(applicationDeadline.toLocalDate())) {
-			problems.add("The go-live date must be after the full application deadline");
+			problem(problems, "goLiveOn", "The go-live date must be after the full application deadline");
 		}
 		if (scoreMax <= scoreMin) {
-			problems.add("The highest score must be above the lowest");
+			problem(problems, "scoreMax", "The highest score must be above the lowest");
 		}
 		if (criteria.isEmpty()) {
-			problems.add("Enter at least one assessment criterion");
+			problem(problems, "criteria", "Enter at least one assessment criterion");
 		}
 		if (!problems.isEmpty()) {
-			throw new IllegalArgumentException(String.join("; ", problems));
+			throw new InvalidInputException(problems);
 		}
+	}
+
+	private static void problem(Map<String, String> problems, String field, String message) {
+		problems.merge(field, message, (first, second) -> first + "; " + second);
 	}
 }

@@ -1,18 +1,26 @@
 package org.cocommission.cocommissioning;
 
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
-
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** What the page controllers share: a change that either saves or comes back with the problem in words. */
-final class PageSupport {
+/**
+ * What the page controllers share: a change from one of a page's small forms that either saves or comes back to the
+ * page with the problem in words (the form's first binding error, in the words of messages.properties, or the
+ * service's refusal).
+ */
+@Component
+class PageSupport {
 
-	private PageSupport() {
+	private final MessageSource messages;
+
+	PageSupport(MessageSource messages) {
+		this.messages = messages;
 	}
 
-	static String attempt(RedirectAttributes redirect, String target, Runnable change) {
+	String attempt(RedirectAttributes redirect, String target, Runnable change) {
 		try {
 			change.run();
 			redirect.addFlashAttribute("saved", true);
@@ -23,27 +31,13 @@ final class PageSupport {
 		return "redirect:" + target;
 	}
 
-	static LocalDateTime dateTime(String text, String what) {
-		if (text == null || text.isBlank()) {
-			return null;
+	/** As {@link #attempt(RedirectAttributes, String, Runnable)}, once the form bound without errors. */
+	String attempt(RedirectAttributes redirect, String target, BindingResult form, Runnable change) {
+		if (form.hasErrors()) {
+			redirect.addFlashAttribute("problem",
+					messages.getMessage(form.getAllErrors().get(0), LocaleContextHolder.getLocale()));
+			return "redirect:" + target;
 		}
-		try {
-			return LocalDateTime.parse(text.trim().length() == 16 ? text.trim() + ":00" : text.trim());
-		}
-		catch (DateTimeParseException ex) {
-			throw new IllegalArgumentException("Enter the " + what + " as a date and time, like 2015-01-09T12:00");
-		}
-	}
-
-	static LocalDate date(String text, String what) {
-		if (text == null || text.isBlank()) {
-			return null;
-		}
-		try {
-			return LocalDate.parse(text.trim());
-		}
-		catch (DateTimeParseException ex) {
-			throw new IllegalArgumentException("Enter the " + what + " as a date, like 2015-04-01");
-		}
+		return attempt(redirect, target, change);
 	}
 }

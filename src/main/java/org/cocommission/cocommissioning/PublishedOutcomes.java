@@ -8,7 +8,7 @@ import org.cocommission.audit.AuditEntry;
 import org.cocommission.audit.AuditTrail;
 import org.cocommission.identity.AccessPolicy;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class PublishedOutcomes {
 
-	private final JdbcTemplate jdbc;
+	private final JdbcClient jdbc;
 
 	private final Rounds rounds;
 
@@ -29,7 +29,7 @@ public class PublishedOutcomes {
 
 	private final AuditTrail audit;
 
-	PublishedOutcomes(JdbcTemplate jdbc, Rounds rounds, AccessPolicy policy, AuditTrail audit) {
+	PublishedOutcomes(JdbcClient jdbc, Rounds rounds, AccessPolicy policy, AuditTrail audit) {
 		this.jdbc = jdbc;
 		this.rounds = rounds;
 		this.policy = policy;
@@ -50,22 +50,31 @@ public class PublishedOutcomes {
 			if (!round.offers(outcome.getValue())) {
 				throw new IllegalArgumentException(round.name() + " did not offer " + outcome.getValue().label());
 			}
-			Long id = jdbc.queryForObject("insert into cocommissioning_application (round_id, ccg_code, level, status,"
+			long id = jdbc.sql("insert into cocommissioning_application (round_id, ccg_code, level, status,"
 					+ " decision, recommendation, historical, created_by) values (?, ?, ?, 'LIVE', 'APPROVED', 'APPROVE',"
-					+ " true, ?) returning id", Long.class, roundId, outcome.getKey(), outcome.getValue().name(), actor);
+					+ " true, ?) returning id")
+				.params(roundId, outcome.getKey(), outcome.getValue().name(), actor)
+				.query(Long.class)
+				.single();
 			entries.add(new AuditEntry("COCOMMISSIONING_OUTCOME_RECORDED", "COCOMMISSIONING_APPLICATION",
 					String.valueOf(id), outcome.getKey(), null,
 					Map.of("round", round.name(), "level", outcome.getValue().name(), "from", round.goLiveOn().toString())));
 		}
-		jdbc.update("insert into cocommissioning_status_history (application_id, from_status, to_status, actor, comment)"
+		jdbc.sql("insert into cocommissioning_status_history (application_id, from_status, to_status, actor, comment)"
 				+ " select id, null, 'LIVE', ?, 'Recorded from the published outcome of the round' from"
-				+ " cocommissioning_application where round_id = ? and historical", actor, roundId);
-		jdbc.update("insert into cocommissioning_application_function (application_id, function_code)"
+				+ " cocommissioning_application where round_id = ? and historical")
+			.params(actor, roundId)
+			.update();
+		jdbc.sql("insert into cocommissioning_application_function (application_id, function_code)"
 				+ " select a.id, f.code from cocommissioning_application a cross join cocommissioning_function f"
-				+ " where a.round_id = ? and a.historical and f.delegable on conflict do nothing", roundId);
-		jdbc.update("insert into cocommissioning_level (ccg_code, level, from_date, application_id)"
+				+ " where a.round_id = ? and a.historical and f.delegable on conflict do nothing")
+			.param(roundId)
+			.update();
+		jdbc.sql("insert into cocommissioning_level (ccg_code, level, from_date, application_id)"
 				+ " select ccg_code, level, ?, id from cocommissioning_application where round_id = ? and historical"
-				+ " on conflict (ccg_code, from_date) do nothing", round.goLiveOn(), roundId);
+				+ " on conflict (ccg_code, from_date) do nothing")
+			.params(round.goLiveOn(), roundId)
+			.update();
 		audit.recordAll(entries);
 		return recorded.size();
 	}

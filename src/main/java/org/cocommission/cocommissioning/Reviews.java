@@ -11,7 +11,9 @@ import org.cocommission.audit.AuditTrail;
 import org.cocommission.identity.AccessPolicy;
 import org.cocommission.identity.CurrentUser;
 import org.cocommission.identity.Role;
+import org.cocommission.platform.InvalidInputException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -41,8 +43,11 @@ public class Reviews {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	Reviews(JdbcClient jdbc, ApplicationStore store, ApplicationWorkflow workflow, Rounds rounds, AccessPolicy policy,
-			AuditTrail audit, Clock clock) {
+			AuditTrail audit, Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.store = store;
 		this.workflow = workflow;
@@ -61,7 +66,7 @@ public class Reviews {
 			.findFirst()
 			.orElseThrow(() -> new IllegalArgumentException("The round has no criterion " + criterionId));
 		if (score < round.scoreMin() || score > round.scoreMax()) {
-			throw new IllegalArgumentException("Score " + criterion.name() + " from " + round.scoreMin() + " to "
+			throw new InvalidInputException("score", "Score " + criterion.name() + " from " + round.scoreMin() + " to "
 					+ round.scoreMax());
 		}
 		store.bump(id, version);
@@ -78,7 +83,7 @@ public class Reviews {
 	/** The area team's recommendation to the board, with its reasons. */
 	public ApplicationView recommend(long id, Recommendation recommendation, String reasons, int version) {
 		if (recommendation == null) {
-			throw new IllegalArgumentException("Choose a recommendation");
+			throw new InvalidInputException("recommendation", "Choose a recommendation");
 		}
 		ApplicationState state = store.state(id);
 		// Who may recommend, and from which state, is checked first: part 2 only matters to a recommendation allowed.
@@ -125,22 +130,25 @@ public class Reviews {
 	/** The board's decision, with its reasons and, when approved with conditions, the conditions one a line. */
 	public ApplicationView decide(long id, BoardDecision decision, String reasons, List<String> conditions, int version) {
 		if (decision == null) {
-			throw new IllegalArgumentException("Choose the board's decision");
+			throw new InvalidInputException("decision", "Choose the board's decision");
 		}
 		List<String> texts = conditions == null ? List.of()
 				: conditions.stream().filter(c -> c != null && !c.isBlank()).map(String::trim).toList();
 		if (decision == BoardDecision.APPROVED_WITH_CONDITIONS && texts.isEmpty()) {
-			throw new IllegalArgumentException("Set out at least one condition of the approval");
+			throw new InvalidInputException("conditions", "Set out at least one condition of the approval");
 		}
 		if (decision != BoardDecision.APPROVED_WITH_CONDITIONS && !texts.isEmpty()) {
-			throw new IllegalArgumentException("Conditions go with an approval with conditions only");
+			throw new InvalidInputException("conditions", "Conditions go with an approval with conditions only");
 		}
-		workflow.move(id, Transition.DECIDE, reasons, version, Map.of("decision", decision, "conditions", texts));
+		ApplicationView decided = workflow.move(id, Transition.DECIDE, reasons, version,
+				Map.of("decision", decision, "conditions", texts));
 		jdbc.sql("update cocommissioning_application set decision_reasons = ? where id = ?").params(reasons.trim(), id)
 			.update();
 		for (String text : texts) {
 			jdbc.sql("insert into cocommissioning_condition (application_id, text) values (?, ?)").params(id, text).update();
 		}
+		events.publishEvent(new BoardDecisionRecorded(id, decided.roundId(), decided.ccgCode(), decided.level(), decision,
+				reasons.trim(), texts, rounds.round(decided.roundId()).goLiveOn()));
 		return store.view(id);
 	}
 
@@ -153,7 +161,7 @@ public class Reviews {
 			throw new AccessDeniedException("Only the area team or NHS England may discharge a condition");
 		}
 		if (note == null || note.isBlank()) {
-			throw new IllegalArgumentException("Say how the condition was met");
+			throw new InvalidInputException("note", "Say how the condition was met");
 		}
 		ApplicationView.Condition condition = store.conditions(id).stream()
 			.filter(c -> c.id() == conditionId)

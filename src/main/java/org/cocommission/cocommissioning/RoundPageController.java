@@ -1,23 +1,27 @@
 package org.cocommission.cocommissioning;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.Arrays;
-import java.util.EnumMap;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.cocommission.governance.QuorumRule;
 import org.cocommission.identity.AccessPolicy;
 import org.cocommission.identity.CurrentUser;
 import org.cocommission.identity.Role;
+import org.cocommission.platform.InvalidInputException;
 
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.format.annotation.DateTimeFormat.ISO;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -40,10 +44,13 @@ class RoundPageController {
 
 	private final DelegationNotices delegationNotices;
 
-	private final java.time.Clock clock;
+	private final Clock clock;
+
+	private final PageSupport changes;
 
 	RoundPageController(Rounds rounds, Applications applications, AccessPolicy policy, CommissioningLevels levels,
-			DelegationNotices delegationNotices, java.time.Clock clock) {
+			DelegationNotices delegationNotices, Clock clock, PageSupport changes) {
+		this.changes = changes;
 		this.levels = levels;
 		this.delegationNotices = delegationNotices;
 		this.clock = clock;
@@ -71,76 +78,31 @@ class RoundPageController {
 	@GetMapping("/co-commissioning/rounds/new")
 	String newRound(Model model) {
 		policy.checkNational();
-		model.addAttribute("levels", CommissioningLevel.values());
-		return "cocommissioning/round-new";
+		RoundForm form = RoundForm.blank();
+		model.addAttribute("form", form);
+		return roundForm(form, model);
 	}
 
 	@PostMapping("/co-commissioning/rounds")
-	String create(@RequestParam(required = false) String name,
-			@RequestParam(required = false) List<CommissioningLevel> levels,
-			@RequestParam(required = false) String eoiDeadline, @RequestParam(required = false) String applicationDeadline,
-			@RequestParam(required = false) String goLiveOn, @RequestParam(defaultValue = "0") int scoreMin,
-			@RequestParam(defaultValue = "4") int scoreMax, @RequestParam(required = false) String criteria,
-			@RequestParam Map<String, String> form, Model model) {
-		Map<CommissioningLevel, String> levelDeadlineText = new EnumMap<>(CommissioningLevel.class);
-		for (CommissioningLevel level : CommissioningLevel.values()) {
-			String text = form.get("deadline-" + level.name());
-			if (text != null && !text.isBlank()) {
-				levelDeadlineText.put(level, text.trim());
-			}
+	String create(@Valid @ModelAttribute("form") RoundForm form, BindingResult result, Model model) {
+		policy.checkNational();
+		if (result.hasErrors()) {
+			return roundForm(form, model);
 		}
 		try {
-			Set<CommissioningLevel> offered = levels == null ? Set.of() : EnumSet.copyOf(levels);
-			Map<CommissioningLevel, LocalDateTime> levelDeadlines = new EnumMap<>(CommissioningLevel.class);
-			levelDeadlineText.forEach((level, text) -> levelDeadlines.put(level,
-					PageSupport.dateTime(text, "full application deadline for " + level.label().toLowerCase())));
-			Round round = rounds.create(new NewRound(name, offered,
-					PageSupport.dateTime(eoiDeadline, "expression of interest deadline"),
-					PageSupport.dateTime(applicationDeadline, "full application deadline"),
-					PageSupport.date(goLiveOn, "go-live date"), scoreMin, scoreMax,
-					criteria == null ? List.of() : Arrays.asList(criteria.split("\\R")), levelDeadlines));
+			Round round = rounds.create(form.toNewRound());
 			return "redirect:/co-commissioning/rounds/" + round.id();
 		}
-		catch (IllegalArgumentException ex) {
-			List<String> problems = Arrays.asList(ex.getMessage().split("; "));
-			model.addAttribute("problems", problems);
-			model.addAttribute("fieldErrors", fieldErrors(problems));
-			Map<String, String> anchors = Map.of("name", "name", "levels", "levels", "eoiDeadline", "eoi",
-					"applicationDeadline", "deadline", "goLiveOn", "go-live", "scoreMax", "score-max", "criteria", "criteria",
-					"levelDeadlines", "level-deadlines");
-			model.addAttribute("summary", problems.stream()
-				.map(problem -> new ProblemLink(problem,
-						anchors.getOrDefault(fieldErrors(List.of(problem)).keySet().iterator().next(), "round-form")))
-				.toList());
-			model.addAttribute("levels", CommissioningLevel.values());
-			model.addAttribute("form", new RoundForm(name, levels == null ? List.of() : levels, eoiDeadline,
-					applicationDeadline, goLiveOn, scoreMin, scoreMax, criteria, levelDeadlineText));
-			return "cocommissioning/round-new";
+		catch (InvalidInputException ex) {
+			ex.rejectIn(result);
+			return roundForm(form, model);
 		}
 	}
 
-	/** Each problem against the field it is about (by the words NewRound uses), for the error beside the field. */
-	static Map<String, String> fieldErrors(List<String> problems) {
-		Map<String, String> fields = new LinkedHashMap<>();
-		for (String problem : problems) {
-			String text = problem.toLowerCase();
-			String field = text.contains("application deadline for ") ? "levelDeadlines"
-					: text.contains("name") ? "name" : text.contains("level") ? "levels"
-					: text.contains("go-live") ? "goLiveOn" : text.contains("full application") ? "applicationDeadline"
-					: text.contains("expression") ? "eoiDeadline" : text.contains("score") ? "scoreMax"
-					: text.contains("criteri") ? "criteria" : "form";
-			fields.putIfAbsent(field, problem);
-		}
-		return fields;
-	}
-
-	/** A problem in the error summary, linking to its field. */
-	record ProblemLink(String text, String anchor) {
-	}
-
-	/** What the user typed, shown again when the round is refused. */
-	record RoundForm(String name, List<CommissioningLevel> levels, String eoiDeadline, String applicationDeadline,
-			String goLiveOn, int scoreMin, int scoreMax, String criteria, Map<CommissioningLevel, String> levelDeadlines) {
+	private String roundForm(RoundForm form, Model model) {
+		model.addAttribute("levels", CommissioningLevel.values());
+		model.addAttribute("levelDeadlines", form.levelDeadlineValues());
+		return "cocommissioning/round-new";
 	}
 
 	@GetMapping("/co-commissioning/rounds/{id}")
@@ -155,51 +117,87 @@ class RoundPageController {
 			model.addAttribute("window", rounds.windowFor(id, user.organisationCode()));
 			model.addAttribute("own", applications.visible().stream().filter(a -> a.roundId() == id).toList());
 		}
+		if (!model.containsAttribute("reopening")) {
+			model.addAttribute("reopening", new ReopenForm(null, null, null));
+		}
+		if (!model.containsAttribute("quorumForm")) {
+			model.addAttribute("quorumForm", QuorumForm.of(round.quorum(), round.version()));
+		}
 		model.addAttribute("functions", rounds.functions());
 		return "cocommissioning/round";
 	}
 
-	@PostMapping("/co-commissioning/rounds/{id}/windows")
-	String reopen(@PathVariable long id, @RequestParam(required = false) String ccg,
-			@RequestParam(required = false) String until, @RequestParam(required = false) String reason,
-			RedirectAttributes redirect) {
-		return PageSupport.attempt(redirect, "/co-commissioning/rounds/" + id, () -> {
-			var local = PageSupport.dateTime(until, "new closing time");
-			rounds.reopenWindow(id, ccg, local == null ? null : local.atZone(Round.LONDON).toInstant(), reason);
-		});
+	/** The CCG whose window re-opens, until when (local time in England) and why. */
+	record ReopenForm(@Size(max = 10, message = "Enter a CCG code of 10 characters or fewer") String ccg,
+			@DateTimeFormat(iso = ISO.DATE_TIME) LocalDateTime until,
+			@Size(max = 2000, message = "The reason must be 2000 characters or fewer") String reason) {
 	}
 
-	@PostMapping("/co-commissioning/delegation-notice")
-	String giveNotice(@RequestParam(required = false) CommissioningLevel revertsTo,
-			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
-		CurrentUser user = policy.requireUser();
-		return PageSupport.attempt(redirect, "/co-commissioning",
-				() -> delegationNotices.give(user.organisationCode(), revertsTo, reason));
+	@PostMapping("/co-commissioning/rounds/{id}/windows")
+	String reopen(@PathVariable long id, @Valid @ModelAttribute("reopening") ReopenForm form, BindingResult result,
+			Model model, RedirectAttributes redirect) {
+		if (!result.hasErrors()) {
+			try {
+				rounds.reopenWindow(id, form.ccg(), form.until() == null ? null : form.until().atZone(Round.LONDON).toInstant(),
+						form.reason());
+				redirect.addFlashAttribute("saved", true);
+				return "redirect:/co-commissioning/rounds/" + id;
+			}
+			catch (InvalidInputException ex) {
+				ex.rejectIn(result);
+			}
+		}
+		return round(id, model);
+	}
+
+	/** The quorum a proposed committee must meet, as whole numbers, with the round's version. */
+	record QuorumForm(@NotNull(message = "Enter the number of voting members present") Integer minVoting,
+			@NotNull(message = "Enter the number of lay members") Integer minLay,
+			@NotNull(message = "Enter the number of GP members") Integer minGp,
+			@NotNull(message = "Enter the number of executive members") Integer minExecutive,
+			Integer version) {
+
+		static QuorumForm of(QuorumRule quorum, int version) {
+			return new QuorumForm(quorum.minVotingPresent(), quorum.minLay(), quorum.minGp(), quorum.minExecutive(),
+					version);
+		}
 	}
 
 	@PostMapping("/co-commissioning/rounds/{id}/quorum")
-	String setQuorum(@PathVariable long id, @RequestParam(required = false) String minVoting,
-			@RequestParam(required = false) String minLay, @RequestParam(required = false) String minGp,
-			@RequestParam(required = false) String minExecutive, @RequestParam(defaultValue = "-1") int version,
-			RedirectAttributes redirect) {
-		try {
-			return PageSupport.attempt(redirect, "/co-commissioning/rounds/" + id,
-					() -> rounds.setQuorum(id, count(minVoting, "voting members present"), count(minLay, "lay members"),
-							count(minGp, "GP members"), count(minExecutive, "executive members"), version));
-		}
-		catch (OptimisticLockingFailureException ex) {
-			redirect.addFlashAttribute("problem", ex.getMessage());
+	String setQuorum(@PathVariable long id, @Valid @ModelAttribute("quorumForm") QuorumForm form, BindingResult result,
+			Model model, RedirectAttributes redirect) {
+		policy.checkNational();
+		if (!result.hasErrors()) {
+			try {
+				rounds.setQuorum(id, form.minVoting(), form.minLay(), form.minGp(), form.minExecutive(),
+						form.version() == null ? -1 : form.version());
+				redirect.addFlashAttribute("saved", true);
+			}
+			catch (OptimisticLockingFailureException ex) {
+				redirect.addFlashAttribute("problem", ex.getMessage());
+			}
+			catch (InvalidInputException ex) {
+				ex.rejectIn(result);
+				return round(id, model);
+			}
+			catch (IllegalArgumentException ex) {
+				redirect.addFlashAttribute("problem", ex.getMessage());
+			}
 			return "redirect:/co-commissioning/rounds/" + id;
 		}
+		return round(id, model);
 	}
 
-	private static int count(String text, String what) {
-		try {
-			return Integer.parseInt(text == null ? "" : text.trim());
-		}
-		catch (NumberFormatException ex) {
-			throw new IllegalArgumentException("Enter the number of " + what + " as a whole number, like 1");
-		}
+	/** A delegated CCG's notice to end delegation: the level it reverts to, and why. */
+	record NoticeForm(CommissioningLevel revertsTo, String reason) {
+	}
+
+	@PostMapping("/co-commissioning/delegation-notice")
+	String giveNotice(@Valid @ModelAttribute("noticeForm") NoticeForm form, BindingResult result,
+			RedirectAttributes redirect) {
+		CurrentUser user = policy.requireUser();
+		return changes.attempt(redirect, "/co-commissioning", result,
+				() -> delegationNotices.give(user.organisationCode(), form.revertsTo(), form.reason()));
 	}
 
 	@PostMapping("/co-commissioning/rounds/{id}/applications")

@@ -17,6 +17,7 @@ import org.cocommission.directory.Directory;
 import org.cocommission.directory.OrganisationType;
 import org.cocommission.governance.QuorumRule;
 import org.cocommission.identity.AccessPolicy;
+import org.cocommission.platform.InvalidInputException;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,7 +52,7 @@ public class Rounds {
 		policy.checkNational();
 		if (jdbc.sql("select exists (select 1 from cocommissioning_round where name = ?)").param(request.name())
 			.query(Boolean.class).single()) {
-			throw new IllegalArgumentException("A round called " + request.name() + " already exists");
+			throw new InvalidInputException("name", "A round called " + request.name() + " already exists");
 		}
 		long id = jdbc.sql("insert into cocommissioning_round (name, levels, eoi_deadline, application_deadline, go_live_on,"
 				+ " score_min, score_max, created_by) values (?, ?, ?, ?, ?, ?, ?, ?) returning id")
@@ -89,14 +90,14 @@ public class Rounds {
 		List<Round.Criterion> criteria = jdbc
 			.sql("select id, position, name from cocommissioning_criterion where round_id = ? order by position")
 			.param(id)
-			.query((rs, row) -> new Round.Criterion(rs.getLong(1), rs.getInt(2), rs.getString(3)))
+			.query(Round.Criterion.class)
 			.list();
 		Map<CommissioningLevel, Instant> levelDeadlines = new java.util.EnumMap<>(CommissioningLevel.class);
 		jdbc.sql("select level, application_deadline from cocommissioning_level_deadline where round_id = ?")
 			.param(id)
-			.query(rs -> {
-				levelDeadlines.put(CommissioningLevel.valueOf(rs.getString(1)), rs.getTimestamp(2).toInstant());
-			});
+			.query(LevelDeadline.class)
+			.list()
+			.forEach(own -> levelDeadlines.put(own.level(), own.applicationDeadline()));
 		return jdbc.sql("select id, name, levels, eoi_deadline, application_deadline, go_live_on, score_min, score_max,"
 				+ " quorum_min_voting, quorum_min_lay, quorum_min_gp, quorum_min_executive, version"
 				+ " from cocommissioning_round where id = ?")
@@ -142,7 +143,7 @@ public class Rounds {
 	@Transactional(readOnly = true)
 	public List<DelegableFunction> functions() {
 		return jdbc.sql("select code, name, delegable from cocommissioning_function order by position")
-			.query((rs, row) -> new DelegableFunction(rs.getString(1), rs.getString(2), rs.getBoolean(3)))
+			.query(DelegableFunction.class)
 			.list();
 	}
 
@@ -151,9 +152,9 @@ public class Rounds {
 	public Map<String, String> settings() {
 		Map<String, String> settings = new LinkedHashMap<>();
 		jdbc.sql("select name, value from cocommissioning_setting order by name")
-			.query(rs -> {
-				settings.put(rs.getString(1), rs.getString(2));
-			});
+			.query(Setting.class)
+			.list()
+			.forEach(setting -> settings.put(setting.name(), setting.value()));
 		return settings;
 	}
 
@@ -175,13 +176,13 @@ public class Rounds {
 		Round round = round(roundId);
 		String code = ccg == null ? "" : ccg.trim().toUpperCase();
 		if (directory.find(code).filter(o -> o.type() == OrganisationType.CCG).isEmpty()) {
-			throw new IllegalArgumentException("No CCG has the code " + code);
+			throw new InvalidInputException("ccg", "No CCG has the code " + code);
 		}
 		if (reason == null || reason.isBlank()) {
-			throw new IllegalArgumentException("Give the reason for re-opening the window");
+			throw new InvalidInputException("reason", "Give the reason for re-opening the window");
 		}
 		if (until == null || !until.isAfter(round.earliestApplicationDeadline())) {
-			throw new IllegalArgumentException("The window must re-open until after the round's deadline");
+			throw new InvalidInputException("until", "The window must re-open until after the round's deadline");
 		}
 		jdbc.sql("insert into cocommissioning_window (round_id, ccg_code, open_until, reason, opened_by)"
 				+ " values (?, ?, ?, ?, ?)")
@@ -209,10 +210,18 @@ public class Rounds {
 		Instant reopened = jdbc.sql("select open_until from cocommissioning_window where round_id = ? and ccg_code = ?"
 				+ " order by open_until desc limit 1")
 			.params(roundId, ccg)
-			.query((rs, row) -> rs.getTimestamp(1).toInstant())
+			.query(Instant.class)
 			.optional()
 			.orElse(null);
 		return new ApplicationWindow(deadline, reopened);
+	}
+
+	/** A level's own full-application deadline, as stored. */
+	private record LevelDeadline(CommissioningLevel level, Instant applicationDeadline) {
+	}
+
+	/** One configurable value, as stored. */
+	private record Setting(String name, String value) {
 	}
 
 	private static Set<CommissioningLevel> levels(String text) {

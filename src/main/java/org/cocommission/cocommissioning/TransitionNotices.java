@@ -11,12 +11,13 @@ import org.cocommission.identity.UserAccounts;
 import org.cocommission.identity.UserView;
 import org.cocommission.notification.Notifications;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells the people concerned about each move of an application: the CCG's users and its area team's, and NHS
- * England's when the board has a recommendation to decide. A notice in the application and an e-mail, whose
- * deduplication key (the history line) makes a re-run after a crash queue nothing twice.
+ * Tells the people concerned about each move of an application ({@link ApplicationTransitioned}): the CCG's users
+ * and its area team's, and NHS England's when the board has a recommendation to decide. A notice in the application
+ * and an e-mail, whose deduplication key (the history line) makes a re-run after a crash queue nothing twice.
  */
 @Component
 class TransitionNotices {
@@ -35,12 +36,16 @@ class TransitionNotices {
 		this.directory = directory;
 	}
 
-	void transitioned(ApplicationState after, long historyId, String comment) {
-		String title = "Co-commissioning application of " + after.ccgCode() + ": " + after.status().label().toLowerCase();
-		String body = "The " + after.level().label().toLowerCase() + " application of CCG " + after.ccgCode() + " is now "
-				+ after.status().label().toLowerCase() + "." + (comment == null || comment.isBlank() ? "" : "\n\n" + comment);
-		send(recipients(after.ccgCode(), after.status() == ApplicationStatus.RECOMMENDED), title, body,
-				"/co-commissioning/applications/" + after.id(), "cocommissioning-transition-" + historyId);
+	/** In the transaction of the move: the notices and the outbox e-mails commit with it, or not at all. */
+	@EventListener
+	void on(ApplicationTransitioned moved) {
+		String status = moved.to().label().toLowerCase();
+		String comment = moved.comment();
+		String title = "Co-commissioning application of " + moved.ccgCode() + ": " + status;
+		String body = "The " + moved.level().label().toLowerCase() + " application of CCG " + moved.ccgCode() + " is now "
+				+ status + "." + (comment == null || comment.isBlank() ? "" : "\n\n" + comment);
+		send(recipients(moved.ccgCode(), moved.to() == ApplicationStatus.RECOMMENDED), title, body,
+				"/co-commissioning/applications/" + moved.applicationId(), "cocommissioning-transition-" + moved.historyId());
 	}
 
 	/** Sends a notice and an e-mail to each user; the e-mail's key is {@code keyPrefix} and the username. */

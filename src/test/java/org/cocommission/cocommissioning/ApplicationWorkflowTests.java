@@ -22,11 +22,11 @@ import org.cocommission.identity.UserAccounts;
 import org.cocommission.identity.UserDuties;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
@@ -35,8 +35,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.cocommission.cocommissioning.CoCommissioningTestData.as;
 
 /** The workflow through the services, on the real database: deadlines, scope, completeness, locking, go-live. */
-@SpringBootTest(properties = "cocommission.test.context=cocommissioning")
-@AutoConfigureMockMvc
+@ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES, extraIncludes = "platform")
 @Import(MutableClock.Configuration.class)
 class ApplicationWorkflowTests {
 

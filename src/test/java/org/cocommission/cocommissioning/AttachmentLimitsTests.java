@@ -9,10 +9,10 @@ import org.cocommission.identity.UserAccounts;
 import org.cocommission.identity.UserDuties;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,8 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.cocommission.cocommissioning.CoCommissioningTestData.as;
 
 /** Attachments: only PDF, DOCX and XLSX by content, named for what they are, within the configurable size. */
-@SpringBootTest(properties = "cocommission.test.context=cocommissioning")
-@AutoConfigureMockMvc
+@ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES, extraIncludes = "platform")
 @Import(MutableClock.Configuration.class)
 class AttachmentLimitsTests {
 

@@ -28,7 +28,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The JSON API: rounds, an application with its version (409 on a stale one), scope (403), the public register. */
-@SpringBootTest(properties = "cocommission.test.context=cocommissioning")
+@SpringBootTest
 @AutoConfigureMockMvc
 @Import(MutableClock.Configuration.class)
 class CoCommissioningApiTests {

@@ -31,8 +31,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  * someone else saved first, it says so instead of overwriting their work. The national view draws its chart. Skipped
  * where Chromium is not installed.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "cocommission.test.context=cocommissioning-browser")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(MutableClock.Configuration.class)
 class CoCommissioningBrowserIT {
 

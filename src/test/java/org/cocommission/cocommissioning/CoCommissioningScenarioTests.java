@@ -33,7 +33,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * "Done when": a CCG user, an area team reviewer and a national board user, through the pages, take an application
  * from draft to live, and the CCG's level changes on the go-live date.
  */
-@SpringBootTest(properties = "cocommission.test.context=cocommissioning")
+@SpringBootTest
 @AutoConfigureMockMvc
 @Import(MutableClock.Configuration.class)
 class CoCommissioningScenarioTests {
@@ -68,8 +68,8 @@ class CoCommissioningScenarioTests {
 			.param("goLiveOn", "2015-04-01").param("criteria", "Integration"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("There is a problem"),
-					containsString("Enter the deadline for full applications"), containsString("href=\"#deadline\""),
-					containsString("nhsuk-form-group--error"), containsString("id=\"deadline-error\""))));
+					containsString("Enter the deadline for full applications"), containsString("href=\"#applicationDeadline\""),
+					containsString("nhsuk-form-group--error"), containsString("id=\"applicationDeadline-error\""))));
 		String round = mvc.perform(post("/co-commissioning/rounds").cookie(board).with(csrf())
 			.param("name", "Scenario 2015/16").param("levels", "JOINT", "DELEGATED")
 			.param("eoiDeadline", "2014-06-20T17:00").param("applicationDeadline", "2015-01-09T12:00")
@@ -204,7 +204,10 @@ class CoCommissioningScenarioTests {
 					containsString("3 voting members present, including at least 1 lay, 1 GP and 1 executive"))));
 		mvc.perform(post(round + "/quorum").cookie(board).with(csrf()).param("version", "0").param("minVoting", "two")
 			.param("minLay", "1").param("minGp", "1").param("minExecutive", "1"))
-			.andExpect(flash().attribute("problem", "Enter the number of voting members present as a whole number, like 1"));
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("href=\"#quorum-minVoting\""),
+					containsString("Enter the number of voting members present as a whole number, like 1"),
+					containsString("value=\"two\""))));
 		mvc.perform(post(round + "/quorum").cookie(board).with(csrf()).param("version", "0").param("minVoting", "4")
 			.param("minLay", "2").param("minGp", "1").param("minExecutive", "1"))
 			.andExpect(flash().attribute("saved", true));
@@ -229,19 +232,19 @@ class CoCommissioningScenarioTests {
 		clock.set(Instant.parse("2014-12-01T10:00:00Z"));
 		Cookie board = login("cc-national");
 		mvc.perform(get("/co-commissioning/rounds/new").cookie(board))
-			.andExpect(content().string(allOf(containsString("name=\"deadline-DELEGATED\""), containsString("9 January 2015"))));
+			.andExpect(content().string(allOf(containsString("name=\"levelDeadlines[DELEGATED]\""), containsString("9 January 2015"))));
 		mvc.perform(post("/co-commissioning/rounds").cookie(board).with(csrf()).param("name", "Per-level scenario")
 			.param("levels", "JOINT", "DELEGATED").param("eoiDeadline", "2014-06-20T17:00")
-			.param("applicationDeadline", "2015-01-30T17:00").param("deadline-DELEGATED", "2015-05-09T17:00")
+			.param("applicationDeadline", "2015-01-30T17:00").param("levelDeadlines[DELEGATED]", "2015-05-09T17:00")
 			.param("goLiveOn", "2015-04-01").param("criteria", "Integration"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(
 					containsString("The go-live date must be after the full application deadline for delegated commissioning"),
-					containsString("href=\"#level-deadlines\""), containsString("id=\"level-deadlines-error\""),
+					containsString("href=\"#levelDeadlines\""), containsString("id=\"levelDeadlines-error\""),
 					containsString("value=\"2015-05-09T17:00\""))));
 		String round = mvc.perform(post("/co-commissioning/rounds").cookie(board).with(csrf()).param("name", "Per-level scenario")
 			.param("levels", "JOINT", "DELEGATED").param("eoiDeadline", "2014-06-20T17:00")
-			.param("applicationDeadline", "2015-01-30T17:00").param("deadline-DELEGATED", "2015-01-09T17:00")
+			.param("applicationDeadline", "2015-01-30T17:00").param("levelDeadlines[DELEGATED]", "2015-01-09T17:00")
 			.param("goLiveOn", "2015-04-01").param("criteria", "Integration"))
 			.andExpect(status().is3xxRedirection())
 			.andReturn().getResponse().getRedirectedUrl();

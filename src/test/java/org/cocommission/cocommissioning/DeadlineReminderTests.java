@@ -15,10 +15,10 @@ import org.cocommission.identity.UserAccounts;
 import org.cocommission.identity.UserDuties;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,8 +28,7 @@ import static org.cocommission.cocommissioning.CoCommissioningTestData.as;
  * Reminders 14 and 3 days before a deadline: sent once each, and not again by a fresh instance of the job (as after
  * a restart), because what was sent is in the database.
  */
-@SpringBootTest(properties = "cocommission.test.context=cocommissioning")
-@AutoConfigureMockMvc
+@ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES, extraIncludes = "platform")
 @Import(MutableClock.Configuration.class)
 class DeadlineReminderTests {
 

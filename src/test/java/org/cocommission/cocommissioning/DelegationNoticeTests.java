@@ -39,7 +39,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * A delegated CCG ends delegation by notice (docs/domain-rules.md#co-commissioning): by its accountable officer, with a
  * reason, audited and notified; the level reverts on the next 1 April, in the directory facts and the national view.
  */
-@SpringBootTest(properties = "cocommission.test.context=cocommissioning")
+@SpringBootTest
 @AutoConfigureMockMvc
 @Import(MutableClock.Configuration.class)
 class DelegationNoticeTests {

@@ -18,9 +18,9 @@ import org.cocommission.identity.UserAccounts;
 import org.cocommission.identity.UserDuties;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,8 +34,7 @@ import static org.cocommission.cocommissioning.CoCommissioningTestData.as;
  * role, for its own CCG (or its area team's), succeeds; and every move a state forbids, by its owner. Each case rolls
  * back.
  */
-@SpringBootTest(properties = "cocommission.test.context=cocommissioning")
-@AutoConfigureMockMvc
+@ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES, extraIncludes = "platform")
 @Import(MutableClock.Configuration.class)
 @Transactional
 class TransitionMatrixTests {

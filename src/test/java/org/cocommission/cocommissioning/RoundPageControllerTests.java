@@ -1,0 +1,189 @@
+package org.cocommission.cocommissioning;
+
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.cocommission.governance.QuorumRule;
+import org.cocommission.identity.AccessPolicy;
+import org.cocommission.identity.CurrentUser;
+import org.cocommission.identity.Role;
+import org.cocommission.platform.InvalidInputException;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The round pages' request binding and validation, without a database: a bad date or number, a name too long or a
+ * rule's refusal comes back on the form, beside its field, with what was typed.
+ */
+@WebMvcTest(RoundPageController.class)
+@Import({ PageSupport.class, RoundPageControllerTests.FixedClock.class })
+@WithMockUser(roles = "NATIONAL")
+class RoundPageControllerTests {
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class FixedClock {
+
+		@Bean
+		Clock clock() {
+			return Clock.fixed(Instant.parse("2014-12-01T10:00:00Z"), ZoneOffset.UTC);
+		}
+	}
+
+	@Autowired
+	MockMvc mvc;
+
+	@MockitoBean
+	Rounds rounds;
+
+	@MockitoBean
+	Applications applications;
+
+	@MockitoBean
+	AccessPolicy policy;
+
+	@MockitoBean
+	CommissioningLevels levels;
+
+	@MockitoBean
+	DelegationNotices delegationNotices;
+
+	private final Round round = new Round(7, "2015/16", Set.of(CommissioningLevel.JOINT),
+			Instant.parse("2014-06-20T16:00:00Z"), Instant.parse("2015-01-30T12:00:00Z"), LocalDate.of(2015, 4, 1), 0, 4,
+			List.of(new Round.Criterion(1, 1, "Integration")), QuorumRule.typical(), 0, Map.of());
+
+	@BeforeEach
+	void signedInNationally() {
+		given(policy.requireUser()).willReturn(new CurrentUser("board", "The board", Role.NATIONAL, "X24"));
+		given(rounds.round(7)).willReturn(round);
+	}
+
+	@Test
+	void showsABadDateBesideItsFieldWithWhatWasTyped() throws Exception {
+		mvc.perform(post("/co-commissioning/rounds").with(csrf()).param("name", "Bad date round")
+			.param("levels", "JOINT").param("eoiDeadline", "20 June").param("applicationDeadline", "2015-01-30T12:00")
+			.param("goLiveOn", "2015-04-01").param("criteria", "Integration"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("href=\"#eoiDeadline\""), containsString("id=\"eoiDeadline-error\""),
+					containsString("Enter the expression of interest deadline as a date and time, like 2015-01-09T12:00"),
+					containsString("value=\"Bad date round\""), containsString("value=\"20 June\""))));
+		verify(rounds, never()).create(any());
+	}
+
+	@Test
+	void refusesANameLongerThanTheColumn() throws Exception {
+		mvc.perform(post("/co-commissioning/rounds").with(csrf()).param("name", "x".repeat(201)).param("levels", "JOINT"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("id=\"name-error\""),
+					containsString("The round&#39;s name must be 200 characters or fewer"))));
+		verify(rounds, never()).create(any());
+	}
+
+	@Test
+	void putsEveryProblemTheRoundHasOnItsField() throws Exception {
+		mvc.perform(post("/co-commissioning/rounds").with(csrf()).param("name", "").param("levels", "JOINT")
+			.param("eoiDeadline", "2014-06-20T17:00").param("applicationDeadline", "2015-01-30T12:00")
+			.param("levelDeadlines[JOINT]", "2015-05-09T17:00").param("goLiveOn", "2015-04-01"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("id=\"name-error\""), containsString("id=\"criteria-error\""),
+					containsString("id=\"levelDeadlines-error\""),
+					containsString("The go-live date must be after the full application deadline for joint commissioning"),
+					containsString("value=\"2015-05-09T17:00\""))));
+		verify(rounds, never()).create(any());
+	}
+
+	@Test
+	void showsTheServicesRefusalOnTheField() throws Exception {
+		given(rounds.create(any())).willThrow(new InvalidInputException("name", "A round called 2015/16 already exists"));
+		mvc.perform(post("/co-commissioning/rounds").with(csrf()).param("name", "2015/16").param("levels", "JOINT")
+			.param("eoiDeadline", "2014-06-20T17:00").param("applicationDeadline", "2015-01-30T12:00")
+			.param("goLiveOn", "2015-04-01").param("criteria", "Integration"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("id=\"name-error\""),
+					containsString("A round called 2015/16 already exists"))));
+	}
+
+	@Test
+	void setsUpAWellFormedRoundAndGoesToIt() throws Exception {
+		given(rounds.create(any())).willReturn(round);
+		mvc.perform(post("/co-commissioning/rounds").with(csrf()).param("name", "2015/16").param("levels", "JOINT")
+			.param("eoiDeadline", "2014-06-20T17:00").param("applicationDeadline", "2015-01-30T12:00:00")
+			.param("goLiveOn", "2015-04-01").param("scoreMax", "5").param("criteria", "Integration\nStandards"))
+			.andExpect(redirectedUrl("/co-commissioning/rounds/7"));
+		verify(rounds).create(new NewRound("2015/16", Set.of(CommissioningLevel.JOINT),
+				java.time.LocalDateTime.parse("2014-06-20T17:00"), java.time.LocalDateTime.parse("2015-01-30T12:00"),
+				LocalDate.of(2015, 4, 1), 0, 5, List.of("Integration", "Standards")));
+	}
+
+	@Test
+	void showsAQuorumThatIsNotANumberOnTheRoundPage() throws Exception {
+		mvc.perform(post("/co-commissioning/rounds/7/quorum").with(csrf()).param("version", "0").param("minVoting", "two")
+			.param("minLay", "1").param("minGp", "1").param("minExecutive", "1"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("href=\"#quorum-minVoting\""),
+					containsString("Enter the number of voting members present as a whole number, like 1"),
+					containsString("value=\"two\""))));
+		verify(rounds, never()).setQuorum(org.mockito.ArgumentMatchers.anyLong(), org.mockito.ArgumentMatchers.anyInt(),
+				org.mockito.ArgumentMatchers.anyInt(), org.mockito.ArgumentMatchers.anyInt(),
+				org.mockito.ArgumentMatchers.anyInt(), org.mockito.ArgumentMatchers.anyInt());
+	}
+
+	@Test
+	void showsAWindowRefusalBesideItsFieldAndKeepsTheReason() throws Exception {
+		org.mockito.BDDMockito.willThrow(new InvalidInputException("ccg", "No CCG has the code 99Z"))
+			.given(rounds).reopenWindow(org.mockito.ArgumentMatchers.eq(7L), any(), any(), any());
+		mvc.perform(post("/co-commissioning/rounds/7/windows").with(csrf()).param("ccg", "99Z")
+			.param("until", "2015-02-06T12:00").param("reason", "Late papers"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("href=\"#window-ccg\""), containsString("id=\"window-ccg-error\""),
+					containsString("No CCG has the code 99Z"), containsString("Late papers"))));
+	}
+
+	@Test
+	void reopensTheWindowUntilALocalTimeInEngland() throws Exception {
+		mvc.perform(post("/co-commissioning/rounds/7/windows").with(csrf()).param("ccg", "50A")
+			.param("until", "2015-06-06T12:00").param("reason", "Late papers"))
+			.andExpect(redirectedUrl("/co-commissioning/rounds/7"))
+			.andExpect(flash().attribute("saved", true));
+		verify(rounds).reopenWindow(7, "50A", Instant.parse("2015-06-06T11:00:00Z"), "Late papers");
+	}
+
+	@Test
+	void saysWhyAnUnknownLevelCannotBeChosenForANotice() throws Exception {
+		mvc.perform(post("/co-commissioning/delegation-notice").with(csrf()).param("revertsTo", "NONE")
+			.param("reason", "Merging"))
+			.andExpect(redirectedUrl("/co-commissioning"))
+			.andExpect(flash().attribute("problem",
+					"Choose the level to revert to: joint commissioning or greater involvement"))
+			.andExpect(content().string(not(containsString("Exception"))));
+		verify(delegationNotices, never()).give(any(), any(), any());
+	}
+}
