@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.cocommission.identity.IdentityFixtures.PASSWORD;
 import static org.cocommission.identity.IdentityFixtures.signIn;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -43,6 +45,15 @@ class SessionsAndHeadersTests {
 			mvc.perform(get(page)).andExpect(status().is2xxSuccessful());
 		}
 		assertThat(sessions()).isEqualTo(before);
+	}
+
+	@Test
+	void aSignedInPageCarriesTheCsrfTokenForItsScripts() throws Exception {
+		String username = new IdentityFixtures(jdbc, accounts).national();
+		Cookie session = signIn(mvc, username, PASSWORD);
+
+		mvc.perform(get("/").cookie(session)).andExpect(content().string(containsString("<meta name=\"_csrf\"")));
+		mvc.perform(get("/")).andExpect(content().string(not(containsString("<meta name=\"_csrf\""))));
 	}
 
 	@Test
