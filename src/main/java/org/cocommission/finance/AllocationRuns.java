@@ -19,6 +19,7 @@ import org.cocommission.directory.PopulationQueries;
 import org.cocommission.directory.PopulationQueries.CcgPopulation;
 import org.cocommission.identity.AccessPolicy;
 import org.cocommission.platform.FinancialYear;
+import org.cocommission.platform.InvalidInputException;
 import org.cocommission.platform.Money;
 
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -173,10 +174,10 @@ public class AllocationRuns {
 		access.checkNational();
 		FormulaView formula = formulas.load(request.formulaId());
 		if (formula.status() != FormulaStatus.PUBLISHED) {
-			throw new IllegalArgumentException("Formula '" + formula.name() + "' is a draft: publish it before running");
+			throw new InvalidInputException("formulaId", "Formula '" + formula.name() + "' is a draft: publish it before running");
 		}
 		if (formula.effectiveYear().compareTo(request.year()) > 0) {
-			throw new IllegalArgumentException("Formula '" + formula.name() + "' takes effect in " + formula.effectiveYear()
+			throw new InvalidInputException("year", "Formula '" + formula.name() + "' takes effect in " + formula.effectiveYear()
 					+ ", after " + request.year());
 		}
 		LocalDate extract = request.extractDate() != null ? request.extractDate() : latestExtractFor(request.year());
@@ -216,7 +217,7 @@ public class AllocationRuns {
 		FormulaView formula = formulas.load(formulaId);
 		List<CcgPopulation> ccgs = populations.ccgPopulations(extract);
 		if (ccgs.isEmpty()) {
-			throw new IllegalArgumentException("There are no registered lists by age and sex at " + extract
+			throw new InvalidInputException("year", "There are no registered lists by age and sex at " + extract
 					+ ": import registered patients first");
 		}
 		Baseline baseline = baseline(year.previous(), programme);
@@ -270,7 +271,7 @@ public class AllocationRuns {
 				amounts.put(rs.getString("ccg_code"), new Money(rs.getBigDecimal("allocation")));
 			});
 		if (amounts.isEmpty()) {
-			throw new IllegalArgumentException("There is no baseline for " + previous + " (" + programme.label()
+			throw new InvalidInputException("year", "There is no baseline for " + previous + " (" + programme.label()
 					+ "): publish a run for " + previous + " or import last year's allocations");
 		}
 		return new Baseline(amounts, "Imported " + previous + " allocations");
@@ -281,7 +282,7 @@ public class AllocationRuns {
 			.stream()
 			.filter(date -> !date.isAfter(year.firstDay()))
 			.reduce((first, second) -> second)
-			.orElseThrow(() -> new IllegalArgumentException("There are no registered lists by age and sex on or before "
+			.orElseThrow(() -> new InvalidInputException("year", "There are no registered lists by age and sex on or before "
 					+ year.firstDay() + " for " + year + ": import registered patients first"));
 	}
 

@@ -14,6 +14,7 @@ import org.cocommission.audit.AuditTrail;
 import org.cocommission.identity.AccessPolicy;
 import org.cocommission.platform.FinancialYear;
 
+import org.cocommission.platform.InvalidInputException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -105,7 +106,7 @@ public class FinanceFormulas {
 		jdbc.sql("delete from finance_formula_ccg_factor where formula_id = ?").param(id).update();
 		long distinct = factors.stream().map(CcgFactor::ccgCode).distinct().count();
 		if (distinct != factors.size()) {
-			throw new IllegalArgumentException("Each CCG may have only one set of indices");
+			throw new InvalidInputException("factors", "Each CCG may have only one set of indices");
 		}
 		batch.batchUpdate("insert into finance_formula_ccg_factor (formula_id, ccg_code, additional_need,"
 				+ " market_forces_factor, inequality_index) values (?, ?, ?, ?, ?)", factors.stream()
@@ -122,7 +123,7 @@ public class FinanceFormulas {
 		FormulaView before = load(id);
 		before.status().checkEditable();
 		if (factors.stream().map(PracticeFactor::practiceCode).distinct().count() != factors.size()) {
-			throw new IllegalArgumentException("Each practice may have only one set of indices");
+			throw new InvalidInputException("practiceFactors", "Each practice may have only one set of indices");
 		}
 		int previous = practiceFactors(id).size();
 		bumpVersion(id, version);

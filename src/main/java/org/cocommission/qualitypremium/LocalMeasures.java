@@ -21,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.cocommission.audit.AuditEntry;
 import org.cocommission.audit.AuditTrail;
 import org.cocommission.platform.FinancialYear;
+import org.cocommission.platform.InvalidInputException;
 
 /**
  * CCGs' local measures: a CCG proposes one for each local slot of the year's scheme; the area team over it agrees it
@@ -104,7 +105,7 @@ public class LocalMeasures {
 		for (Proposal p : proposals) {
 			access.checkOwnCcg(p.ccgCode());
 			if (scheme.localMeasures().stream().noneMatch(m -> m.code().equals(p.slotCode()))) {
-				throw new IllegalArgumentException(p.slotCode() + " is not a local measure of the " + year + " scheme");
+				throw new InvalidInputException("slotCode", p.slotCode() + " is not a local measure of the " + year + " scheme");
 			}
 			String key = p.ccgCode() + "|" + p.slotCode();
 			if (befores.containsKey(key)) {

@@ -28,6 +28,7 @@ import org.cocommission.audit.AuditEntry;
 import org.cocommission.audit.AuditTrail;
 import org.cocommission.directory.CcgListSizes;
 import org.cocommission.platform.FinancialYear;
+import org.cocommission.platform.InvalidInputException;
 import org.cocommission.platform.Money;
 
 /**
@@ -116,12 +117,12 @@ public class QualityPremium {
 		access.checkNational();
 		Scheme scheme = schemes.get(year);
 		LocalDate extract = listSizes.extractFor(year.firstDay())
-			.orElseThrow(() -> new IllegalArgumentException("The directory has no registered lists to count heads from"));
+			.orElseThrow(() -> new InvalidInputException("year", "The directory has no registered lists to count heads from"));
 		CcgListSizes.AtExtract populations = listSizes.at(extract);
 		MeasureResults.Sourced sourced = source.sourced(year);
 		Map<String, CcgInputs> inputs = sourced.inputs();
 		if (inputs.isEmpty()) {
-			throw new IllegalArgumentException("No data is loaded for " + year + " yet: upload the year's CCG data first");
+			throw new InvalidInputException("year", "No data is loaded for " + year + " yet: upload the year's CCG data first");
 		}
 		Map<String, Set<String>> agreed = localMeasures.agreedSlots(year);
 		Map<String, StoredInputs> stored = new TreeMap<>();
