@@ -22,6 +22,7 @@ import org.cocommission.platform.FinancialYear;
 import org.cocommission.platform.InvalidInputException;
 import org.cocommission.platform.Money;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -70,13 +71,13 @@ public class AllocationRuns {
 
 	private final AllocationRunStore store;
 
-	private final BudgetNotices notices;
+	private final ApplicationEventPublisher events;
 
 	AllocationRuns(JdbcClient jdbc, AccessPolicy access, AuditTrail audit, FinanceFormulas formulas,
-			PopulationQueries populations, AllocationRunStore store, BudgetNotices notices) {
+			PopulationQueries populations, AllocationRunStore store, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.store = store;
-		this.notices = notices;
+		this.events = events;
 		this.access = access;
 		this.audit = audit;
 		this.formulas = formulas;
@@ -298,10 +299,7 @@ public class AllocationRuns {
 					"Run " + runId + " was published by someone else meanwhile");
 		}
 		RunView after = get(runId);
-		int told = notices.published(after, store.results(runId));
-		audit.record(new AuditEntry("FINANCE_BUDGETS_PUBLISHED", "finance_run", String.valueOf(runId), null,
-				Map.of("published", false), Map.of("published", true, "year", after.year().toString(), "programme",
-						after.programme().name(), "envelope", after.envelope().toString(), "peopleTold", told)));
+		events.publishEvent(new IndicativeBudgetsPublished(runId, after.year(), after.programme()));
 		return after;
 	}
 
