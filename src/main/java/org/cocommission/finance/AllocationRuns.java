@@ -1,7 +1,6 @@
 package org.cocommission.finance;
 
 import java.math.BigDecimal;
-import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -257,6 +256,10 @@ public class AllocationRuns {
 	private record Baseline(Map<String, Money> amounts, String source) {
 	}
 
+	/** One CCG's imported baseline, as stored. */
+	private record BaselineAmount(String ccgCode, BigDecimal allocation) {
+	}
+
 	/** Last year's published run for the programme; for the first year, the imported baseline. */
 	private Baseline baseline(FinancialYear previous, Programme programme) {
 		Optional<RunView> run = store.publishedRun(previous, programme);
@@ -268,9 +271,9 @@ public class AllocationRuns {
 		Map<String, Money> amounts = new HashMap<>();
 		jdbc.sql("select ccg_code, allocation from finance_baseline where financial_year = ? and programme = ?")
 			.params(previous.startYear(), programme.name())
-			.query((ResultSet rs) -> {
-				amounts.put(rs.getString("ccg_code"), new Money(rs.getBigDecimal("allocation")));
-			});
+			.query(BaselineAmount.class)
+			.list()
+			.forEach(row -> amounts.put(row.ccgCode(), new Money(row.allocation())));
 		if (amounts.isEmpty()) {
 			throw new InvalidInputException("year", "There is no baseline for " + previous + " (" + programme.label()
 					+ "): publish a run for " + previous + " or import last year's allocations");
