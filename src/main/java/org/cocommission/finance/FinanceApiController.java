@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -292,19 +294,19 @@ class FinanceApiController {
 
 	@GetMapping("/budgets")
 	@Operation(summary = "Indicative budgets the caller may see for a year (e.g. 2014/15)")
-	List<BudgetBody> budgets(@RequestParam FinancialYear year) {
+	List<BudgetBody> budgets(@RequestParam @Parameter(schema = @Schema(type = "string", example = "2014/15")) FinancialYear year) {
 		return budgets.visible(year).stream().map(BudgetBody::of).toList();
 	}
 
 	@GetMapping("/budgets/{ccgCode}")
 	@Operation(summary = "One CCG's indicative budgets for a year; 403 outside the caller's scope")
-	List<BudgetBody> budget(@PathVariable String ccgCode, @RequestParam FinancialYear year) {
+	List<BudgetBody> budget(@PathVariable String ccgCode, @RequestParam @Parameter(schema = @Schema(type = "string", example = "2014/15")) FinancialYear year) {
 		return budgets.of(ccgCode.toUpperCase(), year).stream().map(BudgetBody::of).toList();
 	}
 
 	@GetMapping("/budgets/{ccgCode}/population-view")
 	@Operation(summary = "Spend per head for the CCG's population against England and peer CCGs")
-	PopulationViewBody populationView(@PathVariable String ccgCode, @RequestParam FinancialYear year) {
+	PopulationViewBody populationView(@PathVariable String ccgCode, @RequestParam @Parameter(schema = @Schema(type = "string", example = "2014/15")) FinancialYear year) {
 		return PopulationViewBody.of(budgets.populationView(ccgCode.toUpperCase(), year));
 	}
 
