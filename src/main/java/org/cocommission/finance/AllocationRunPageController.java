@@ -8,15 +8,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.Valid;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.cocommission.platform.Exports;
 import org.cocommission.platform.FinancialYear;
+import org.cocommission.platform.InvalidInputException;
 import org.cocommission.platform.Money;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -68,8 +71,12 @@ class AllocationRunPageController {
 	}
 
 	@ModelAttribute("programmes")
-	Programme[] programmes() {
-		return Programme.values();
+	Map<String, String> programmes() {
+		Map<String, String> programmes = new LinkedHashMap<>();
+		for (Programme programme : Programme.values()) {
+			programmes.put(programme.name(), programme.label());
+		}
+		return programmes;
 	}
 
 	@GetMapping("/runs")
@@ -80,30 +87,28 @@ class AllocationRunPageController {
 			.map(FinancialYear::next).orElse(new FinancialYear(2014));
 		List<FormulaView> formulas = publishedFormulas();
 		// A starting point the user is expected to change: last year's core envelope plus 3%.
-		String envelope = published.stream().filter(r -> r.programme() == Programme.CORE_CCG)
+		BigDecimal envelope = published.stream().filter(r -> r.programme() == Programme.CORE_CCG)
 			.max(Comparator.comparing(RunView::year))
 			.map(r -> r.envelope().times(new BigDecimal("1.03"), RoundingMode.HALF_UP).pounds().setScale(0,
-					RoundingMode.HALF_UP).toPlainString())
-			.orElse("");
-		model.addAttribute("form", new FinanceForms.RunForm("Allocations " + next, next.toString(), "CORE_CCG",
-				formulas.isEmpty() ? "" : String.valueOf(formulas.get(0).id()), envelope, "", "2.14", "6", "50",
-				"2.14"));
-		return runsPage(model, Map.of());
+					RoundingMode.HALF_UP))
+			.orElse(null);
+		model.addAttribute("form", new RunForm("Allocations " + next, next.toString(), Programme.CORE_CCG,
+				formulas.isEmpty() ? null : formulas.get(0).id(), envelope, null, new BigDecimal("2.14"),
+				BigDecimal.valueOf(6), BigDecimal.valueOf(50), new BigDecimal("2.14")));
+		return runsPage(model);
 	}
 
 	@PostMapping("/runs")
-	String createRun(@ModelAttribute("form") FinanceForms.RunForm form, Model model) {
-		FinanceForms.Parsed<RunRequest> parsed = FinanceForms.run(form);
-		Map<String, String> errors = new LinkedHashMap<>(parsed.errors());
-		if (parsed.ok()) {
+	String createRun(@Valid @ModelAttribute("form") RunForm form, BindingResult result, Model model) {
+		if (!result.hasErrors()) {
 			try {
-				return "redirect:/finance/runs/" + runs.create(parsed.value()).id();
+				return "redirect:/finance/runs/" + runs.create(form.request()).id();
 			}
-			catch (IllegalArgumentException refused) {
-				errors.put(fieldOf(refused.getMessage()), refused.getMessage());
+			catch (InvalidInputException refused) {
+				refused.rejectIn(result);
 			}
 		}
-		return runsPage(model, errors);
+		return runsPage(model);
 	}
 
 	@GetMapping("/runs.csv")
@@ -121,32 +126,24 @@ class AllocationRunPageController {
 			@RequestParam(defaultValue = "asc") String dir, Model model) {
 		RunView run = runs.get(id);
 		addRun(model, run, sort, dir);
-		model.addAttribute("scenario", FinanceForms.RunForm.from(run));
-		model.addAttribute("errors", Map.of());
+		model.addAttribute("scenario", ScenarioForm.of(run));
 		return "finance/run";
 	}
 
 	@PostMapping("/runs/{id}/scenario")
-	String scenario(@PathVariable long id, @ModelAttribute("scenario") FinanceForms.RunForm form, Model model) {
+	String scenario(@PathVariable long id, @Valid @ModelAttribute("scenario") ScenarioForm form, BindingResult result,
+			Model model) {
 		RunView source = runs.get(id);
-		FinanceForms.RunForm filled = new FinanceForms.RunForm(form.name(), source.year().toString(),
-				source.programme().name(), String.valueOf(source.formulaId()), form.envelope(),
-				source.specialisedEnvelope().pounds().toPlainString(), form.minimumGrowth(), form.maximumGrowth(),
-				form.gapClosure(), form.overTargetFloor());
-		FinanceForms.Parsed<RunRequest> parsed = FinanceForms.run(filled);
-		Map<String, String> errors = new LinkedHashMap<>(parsed.errors());
-		if (parsed.ok()) {
+		if (!result.hasErrors()) {
 			try {
-				RunView created = runs.scenario(id, new AllocationRuns.ScenarioChanges(parsed.value().name(),
-						parsed.value().envelope(), parsed.value().pace()));
+				RunView created = runs.scenario(id, form.changes());
 				return "redirect:/finance/compare?first=" + id + "&second=" + created.id();
 			}
-			catch (IllegalArgumentException refused) {
-				errors.put("envelope", refused.getMessage());
+			catch (InvalidInputException refused) {
+				refused.rejectIn(result);
 			}
 		}
 		addRun(model, source, "distance", "asc");
-		model.addAttribute("errors", errors);
 		return "finance/run";
 	}
 
@@ -175,8 +172,10 @@ class AllocationRunPageController {
 	String compare(@RequestParam(required = false) Long first, @RequestParam(required = false) Long second,
 			Model model) {
 		if (first == null || second == null || first.equals(second)) {
-			model.addAttribute("form", new FinanceForms.RunForm("", "", "CORE_CCG", "", "", "", "", "", "", ""));
-			return runsPage(model, Map.of("first", "Choose two different runs to compare"));
+			model.addAttribute("form", new RunForm(null, null, Programme.CORE_CCG, null, null, null, null, null, null,
+					null));
+			model.addAttribute("compareProblem", "Choose two different runs to compare");
+			return runsPage(model);
 		}
 		RunComparison comparison = runs.compare(first, second);
 		model.addAttribute("comparison", comparison);
@@ -205,7 +204,7 @@ class AllocationRunPageController {
 				FinanceTables.comparison(runs.compare(first, second)));
 	}
 
-	private String runsPage(Model model, Map<String, String> errors) {
+	private String runsPage(Model model) {
 		List<RunView> all = runs.list();
 		model.addAttribute("runs", all);
 		Map<Programme, RunView> lastPublished = new LinkedHashMap<>();
@@ -217,28 +216,14 @@ class AllocationRunPageController {
 					.map(run -> run.programme().label() + " " + run.year() + " " + run.envelope().formatted())
 					.collect(java.util.stream.Collectors.joining("; "))
 						+ ". The envelope must cover every CCG's minimum growth on last year.");
-		model.addAttribute("formulas", publishedFormulas());
-		model.addAttribute("errors", errors);
+		Map<Long, String> formulaOptions = new LinkedHashMap<>();
+		publishedFormulas().forEach(f -> formulaOptions.put(f.id(), f.name() + " (" + f.effectiveYear() + ")"));
+		model.addAttribute("formulas", formulaOptions);
 		return "finance/runs";
 	}
 
 	private List<FormulaView> publishedFormulas() {
 		return formulas.list().stream().filter(f -> f.status() == FormulaStatus.PUBLISHED).toList();
-	}
-
-	/** Which field a refusal from the service is about, so the error summary links to it. */
-	private static String fieldOf(String message) {
-		String lower = message.toLowerCase();
-		if (lower.contains("registered lists") || lower.contains("baseline") || lower.contains("takes effect")) {
-			return "year";
-		}
-		if (lower.contains("formula")) {
-			return "formulaId";
-		}
-		if (lower.contains("growth") && !lower.contains("envelope")) {
-			return "minimumGrowth";
-		}
-		return "envelope";
 	}
 
 	private void addRun(Model model, RunView run, String sort, String dir) {

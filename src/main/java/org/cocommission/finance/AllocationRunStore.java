@@ -1,8 +1,8 @@
 package org.cocommission.finance;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Instant;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,8 +20,36 @@ class AllocationRunStore {
 	private static final String RUN_SELECT = "select r.*, f.name as formula_name from finance_run r"
 			+ " join finance_formula f on f.id = r.formula_id";
 
+	/** A finance_run row joined with its formula's name, as stored. */
+	private record RunRow(long id, String name, int financialYear, String programme, long formulaId,
+			String formulaName, LocalDate extractDate, BigDecimal envelope, BigDecimal specialisedEnvelope,
+			BigDecimal minimumGrowth, BigDecimal maximumGrowth, BigDecimal gapClosure, BigDecimal overTargetFloor,
+			String baselineSource, Long copiedFrom, String createdBy, OffsetDateTime createdAt, String publishedBy,
+			OffsetDateTime publishedAt) {
+
+		RunView view() {
+			return new RunView(id, name, new FinancialYear(financialYear), Programme.valueOf(programme), formulaId,
+					formulaName, extractDate, new Money(envelope), new Money(specialisedEnvelope),
+					new PaceOfChange(minimumGrowth.stripTrailingZeros(), maximumGrowth.stripTrailingZeros(),
+							gapClosure.stripTrailingZeros(), overTargetFloor.stripTrailingZeros()),
+					baselineSource, copiedFrom, createdBy, createdAt.toInstant(), publishedBy,
+					publishedAt == null ? null : publishedAt.toInstant());
+		}
+	}
+
+	/** A finance_run_result row as stored. */
+	private record ResultRow(String ccgCode, String ccgName, long rawPopulation, BigDecimal weightedPopulation,
+			BigDecimal targetShare, BigDecimal target, BigDecimal baseline, BigDecimal allocation, long aged65Plus) {
+
+		CcgResult result() {
+			return new CcgResult(ccgCode, ccgName, rawPopulation, weightedPopulation, targetShare, new Money(target),
+					new Money(baseline), new Money(allocation), aged65Plus);
+		}
+	}
+
 	private final JdbcClient jdbc;
 
+	/** Only for real batches (a row per CCG): JdbcClient has none. */
 	private final JdbcTemplate batch;
 
 	AllocationRunStore(JdbcClient jdbc, JdbcTemplate batch) {
@@ -30,21 +58,28 @@ class AllocationRunStore {
 	}
 
 	Optional<RunView> find(long runId) {
-		return jdbc.sql(RUN_SELECT + " where r.id = ?").param(runId).query((rs, row) -> run(rs)).optional();
+		return jdbc.sql(RUN_SELECT + " where r.id = ?").param(runId).query(RunRow.class).optional().map(RunRow::view);
 	}
 
 	List<RunView> list() {
-		return jdbc.sql(RUN_SELECT + " order by r.financial_year desc, r.id desc").query((rs, row) -> run(rs)).list();
+		return jdbc.sql(RUN_SELECT + " order by r.financial_year desc, r.id desc").query(RunRow.class).list().stream().map(RunRow::view).toList();
 	}
 
 	List<CcgResult> results(long runId) {
-		return jdbc.sql("select * from finance_run_result where run_id = ? order by ccg_code")
+		return jdbc.sql("select ccg_code, ccg_name, raw_population, weighted_population, target_share, target, baseline,"
+				+ " allocation, aged_65_plus as aged65plus from finance_run_result where run_id = ? order by ccg_code")
 			.param(runId)
-			.query((rs, row) -> result(rs))
-			.list();
+			.query(ResultRow.class)
+			.list()
+			.stream()
+			.map(ResultRow::result)
+			.toList();
 	}
 
-	/** One batch: a run's results are written whole or, with the surrounding transaction, not at all. */
+	/**
+	 * One batch (JdbcTemplate: JdbcClient has none): a run's results are written whole or, with the surrounding
+	 * transaction, not at all.
+	 */
 	void insertResults(long runId, List<CcgResult> results) {
 		batch.batchUpdate("""
 				insert into finance_run_result (run_id, ccg_code, ccg_name, raw_population, weighted_population,
@@ -60,6 +95,7 @@ class AllocationRunStore {
 		jdbc.sql("delete from finance_baseline where financial_year = ? and programme = ?")
 			.params(year.startYear(), programme.name())
 			.update();
+		// A real batch, one row a CCG: JdbcTemplate, as JdbcClient has no batch.
 		batch.batchUpdate("insert into finance_baseline (financial_year, programme, ccg_code, allocation) values (?, ?, ?, ?)",
 				rows.stream()
 					.map(row -> new Object[] { year.startYear(), programme.name(), row.ccgCode(), row.allocation().pounds() })
@@ -75,15 +111,19 @@ class AllocationRunStore {
 		return jdbc.sql(RUN_SELECT + " where r.financial_year = ? and r.programme = ? and r.published_at is not null"
 				+ " order by r.published_at desc, r.id desc limit 1")
 			.params(year.startYear(), programme.name())
-			.query((rs, row) -> run(rs))
-			.optional();
+			.query(RunRow.class)
+			.optional()
+			.map(RunRow::view);
 	}
 
 	List<FinancialYear> publishedYears() {
 		return jdbc.sql("select distinct financial_year from finance_run where published_at is not null"
 				+ " order by financial_year desc")
-			.query((rs, row) -> new FinancialYear(rs.getInt(1)))
-			.list();
+			.query(Integer.class)
+			.list()
+			.stream()
+			.map(FinancialYear::new)
+			.toList();
 	}
 
 	/** Marks a run published unless someone already has; false when they had. */
@@ -91,29 +131,5 @@ class AllocationRunStore {
 		return jdbc.sql("update finance_run set published_by = ?, published_at = now() where id = ? and published_at is null")
 			.params(username, runId)
 			.update() == 1;
-	}
-
-	private static RunView run(ResultSet rs) throws SQLException {
-		return new RunView(rs.getLong("id"), rs.getString("name"), new FinancialYear(rs.getInt("financial_year")),
-				Programme.valueOf(rs.getString("programme")), rs.getLong("formula_id"), rs.getString("formula_name"),
-				rs.getDate("extract_date").toLocalDate(), new Money(rs.getBigDecimal("envelope")),
-				new Money(rs.getBigDecimal("specialised_envelope")),
-				new PaceOfChange(rs.getBigDecimal("minimum_growth").stripTrailingZeros(),
-						rs.getBigDecimal("maximum_growth").stripTrailingZeros(),
-						rs.getBigDecimal("gap_closure").stripTrailingZeros(),
-						rs.getBigDecimal("over_target_floor").stripTrailingZeros()),
-				rs.getString("baseline_source"), (Long) rs.getObject("copied_from"), rs.getString("created_by"),
-				rs.getTimestamp("created_at").toInstant(), rs.getString("published_by"), instant(rs, "published_at"));
-	}
-
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		return rs.getTimestamp(column) == null ? null : rs.getTimestamp(column).toInstant();
-	}
-
-	private static CcgResult result(ResultSet rs) throws SQLException {
-		return new CcgResult(rs.getString("ccg_code"), rs.getString("ccg_name"), rs.getLong("raw_population"),
-				rs.getBigDecimal("weighted_population"), rs.getBigDecimal("target_share"),
-				new Money(rs.getBigDecimal("target")), new Money(rs.getBigDecimal("baseline")),
-				new Money(rs.getBigDecimal("allocation")), rs.getLong("aged_65_plus"));
 	}
 }

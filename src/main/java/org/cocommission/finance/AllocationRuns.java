@@ -1,7 +1,6 @@
 package org.cocommission.finance;
 
 import java.math.BigDecimal;
-import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,8 +18,10 @@ import org.cocommission.directory.PopulationQueries;
 import org.cocommission.directory.PopulationQueries.CcgPopulation;
 import org.cocommission.identity.AccessPolicy;
 import org.cocommission.platform.FinancialYear;
+import org.cocommission.platform.InvalidInputException;
 import org.cocommission.platform.Money;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -69,13 +70,13 @@ public class AllocationRuns {
 
 	private final AllocationRunStore store;
 
-	private final BudgetNotices notices;
+	private final ApplicationEventPublisher events;
 
 	AllocationRuns(JdbcClient jdbc, AccessPolicy access, AuditTrail audit, FinanceFormulas formulas,
-			PopulationQueries populations, AllocationRunStore store, BudgetNotices notices) {
+			PopulationQueries populations, AllocationRunStore store, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.store = store;
-		this.notices = notices;
+		this.events = events;
 		this.access = access;
 		this.audit = audit;
 		this.formulas = formulas;
@@ -173,10 +174,10 @@ public class AllocationRuns {
 		access.checkNational();
 		FormulaView formula = formulas.load(request.formulaId());
 		if (formula.status() != FormulaStatus.PUBLISHED) {
-			throw new IllegalArgumentException("Formula '" + formula.name() + "' is a draft: publish it before running");
+			throw new InvalidInputException("formulaId", "Formula '" + formula.name() + "' is a draft: publish it before running");
 		}
 		if (formula.effectiveYear().compareTo(request.year()) > 0) {
-			throw new IllegalArgumentException("Formula '" + formula.name() + "' takes effect in " + formula.effectiveYear()
+			throw new InvalidInputException("year", "Formula '" + formula.name() + "' takes effect in " + formula.effectiveYear()
 					+ ", after " + request.year());
 		}
 		LocalDate extract = request.extractDate() != null ? request.extractDate() : latestExtractFor(request.year());
@@ -216,7 +217,7 @@ public class AllocationRuns {
 		FormulaView formula = formulas.load(formulaId);
 		List<CcgPopulation> ccgs = populations.ccgPopulations(extract);
 		if (ccgs.isEmpty()) {
-			throw new IllegalArgumentException("There are no registered lists by age and sex at " + extract
+			throw new InvalidInputException("year", "There are no registered lists by age and sex at " + extract
 					+ ": import registered patients first");
 		}
 		Baseline baseline = baseline(year.previous(), programme);
@@ -255,6 +256,10 @@ public class AllocationRuns {
 	private record Baseline(Map<String, Money> amounts, String source) {
 	}
 
+	/** One CCG's imported baseline, as stored. */
+	private record BaselineAmount(String ccgCode, BigDecimal allocation) {
+	}
+
 	/** Last year's published run for the programme; for the first year, the imported baseline. */
 	private Baseline baseline(FinancialYear previous, Programme programme) {
 		Optional<RunView> run = store.publishedRun(previous, programme);
@@ -266,11 +271,11 @@ public class AllocationRuns {
 		Map<String, Money> amounts = new HashMap<>();
 		jdbc.sql("select ccg_code, allocation from finance_baseline where financial_year = ? and programme = ?")
 			.params(previous.startYear(), programme.name())
-			.query((ResultSet rs) -> {
-				amounts.put(rs.getString("ccg_code"), new Money(rs.getBigDecimal("allocation")));
-			});
+			.query(BaselineAmount.class)
+			.list()
+			.forEach(row -> amounts.put(row.ccgCode(), new Money(row.allocation())));
 		if (amounts.isEmpty()) {
-			throw new IllegalArgumentException("There is no baseline for " + previous + " (" + programme.label()
+			throw new InvalidInputException("year", "There is no baseline for " + previous + " (" + programme.label()
 					+ "): publish a run for " + previous + " or import last year's allocations");
 		}
 		return new Baseline(amounts, "Imported " + previous + " allocations");
@@ -281,7 +286,7 @@ public class AllocationRuns {
 			.stream()
 			.filter(date -> !date.isAfter(year.firstDay()))
 			.reduce((first, second) -> second)
-			.orElseThrow(() -> new IllegalArgumentException("There are no registered lists by age and sex on or before "
+			.orElseThrow(() -> new InvalidInputException("year", "There are no registered lists by age and sex on or before "
 					+ year.firstDay() + " for " + year + ": import registered patients first"));
 	}
 
@@ -297,10 +302,7 @@ public class AllocationRuns {
 					"Run " + runId + " was published by someone else meanwhile");
 		}
 		RunView after = get(runId);
-		int told = notices.published(after, store.results(runId));
-		audit.record(new AuditEntry("FINANCE_BUDGETS_PUBLISHED", "finance_run", String.valueOf(runId), null,
-				Map.of("published", false), Map.of("published", true, "year", after.year().toString(), "programme",
-						after.programme().name(), "envelope", after.envelope().toString(), "peopleTold", told)));
+		events.publishEvent(new IndicativeBudgetsPublished(runId, after.year(), after.programme()));
 		return after;
 	}
 

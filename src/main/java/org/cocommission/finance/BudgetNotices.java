@@ -1,14 +1,22 @@
 package org.cocommission.finance;
 
 import java.util.List;
+import java.util.Map;
 
+import org.cocommission.audit.AuditEntry;
+import org.cocommission.audit.AuditTrail;
 import org.cocommission.identity.UserAccounts;
 import org.cocommission.identity.UserView;
 import org.cocommission.notification.Notifications;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Tells each CCG's users that its indicative budget is published: an in-app notice and one e-mail per run. */
+/**
+ * Tells each CCG's users that its indicative budget is published: an in-app notice and one e-mail per run. A
+ * synchronous listener, so the notices and e-mails commit with the publication or not at all; it writes the
+ * publication's audit entry too, since that entry counts the people told.
+ */
 @Component
 class BudgetNotices {
 
@@ -18,13 +26,28 @@ class BudgetNotices {
 
 	private final UserAccounts accounts;
 
-	BudgetNotices(Notifications notifications, UserAccounts accounts) {
+	private final AllocationRunStore runs;
+
+	private final AuditTrail audit;
+
+	BudgetNotices(Notifications notifications, UserAccounts accounts, AllocationRunStore runs, AuditTrail audit) {
 		this.notifications = notifications;
 		this.accounts = accounts;
+		this.runs = runs;
+		this.audit = audit;
+	}
+
+	@EventListener
+	void on(IndicativeBudgetsPublished published) {
+		RunView run = runs.find(published.runId()).orElseThrow();
+		int told = published(run, runs.results(run.id()));
+		audit.record(new AuditEntry("FINANCE_BUDGETS_PUBLISHED", "finance_run", String.valueOf(run.id()), null,
+				Map.of("published", false), Map.of("published", true, "year", run.year().toString(), "programme",
+						run.programme().name(), "envelope", run.envelope().toString(), "peopleTold", told)));
 	}
 
 	/** Returns how many people were told. */
-	int published(RunView run, List<CcgResult> results) {
+	private int published(RunView run, List<CcgResult> results) {
 		String title = run.programme().label() + " " + run.year() + " indicative budget published";
 		int told = 0;
 		for (CcgResult result : results) {

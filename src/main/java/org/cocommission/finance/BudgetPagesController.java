@@ -41,7 +41,7 @@ class BudgetPagesController {
 	}
 
 	@GetMapping("/budgets")
-	String list(@RequestParam(required = false) String year, @RequestParam(defaultValue = "0") int page, Model model) {
+	String list(@RequestParam(required = false) FinancialYear year, @RequestParam(defaultValue = "0") int page, Model model) {
 		FinancialYear chosen = year(year);
 		List<IndicativeBudget> all = chosen == null ? List.of() : budgets.visible(chosen);
 		int pages = Math.max(1, (all.size() + PAGE_SIZE - 1) / PAGE_SIZE);
@@ -59,19 +59,19 @@ class BudgetPagesController {
 	}
 
 	@GetMapping("/budgets.csv")
-	ResponseEntity<String> csv(@RequestParam String year) {
-		return Exports.csvDownload(FinanceTables.budgets(budgets.visible(FinancialYear.parse(year))),
+	ResponseEntity<String> csv(@RequestParam FinancialYear year) {
+		return Exports.csvDownload(FinanceTables.budgets(budgets.visible(year)),
 				"indicative-budgets.csv");
 	}
 
 	@GetMapping("/budgets.xlsx")
-	ResponseEntity<byte[]> xlsx(@RequestParam String year) {
+	ResponseEntity<byte[]> xlsx(@RequestParam FinancialYear year) {
 		return Exports.xlsxDownload("indicative-budgets.xlsx",
-				FinanceTables.budgets(budgets.visible(FinancialYear.parse(year))));
+				FinanceTables.budgets(budgets.visible(year)));
 	}
 
 	@GetMapping("/budgets/{ccgCode}")
-	String budget(@PathVariable String ccgCode, @RequestParam(required = false) String year, Model model) {
+	String budget(@PathVariable String ccgCode, @RequestParam(required = false) FinancialYear year, Model model) {
 		String code = ccgCode.toUpperCase();
 		access.checkCanSee(code);
 		FinancialYear chosen = year(year);
@@ -101,23 +101,20 @@ class BudgetPagesController {
 	}
 
 	@GetMapping("/budgets/{ccgCode}/population-view.csv")
-	ResponseEntity<String> populationCsv(@PathVariable String ccgCode, @RequestParam String year) {
-		PopulationView view = budgets.populationView(ccgCode.toUpperCase(), FinancialYear.parse(year));
+	ResponseEntity<String> populationCsv(@PathVariable String ccgCode, @RequestParam FinancialYear year) {
+		PopulationView view = budgets.populationView(ccgCode.toUpperCase(), year);
 		return Exports.csvDownload(FinanceTables.populationView(view), "population-view-" + view.ccgCode() + ".csv");
 	}
 
 	@GetMapping("/budgets/{ccgCode}/population-view.xlsx")
-	ResponseEntity<byte[]> populationXlsx(@PathVariable String ccgCode, @RequestParam String year) {
-		PopulationView view = budgets.populationView(ccgCode.toUpperCase(), FinancialYear.parse(year));
+	ResponseEntity<byte[]> populationXlsx(@PathVariable String ccgCode, @RequestParam FinancialYear year) {
+		PopulationView view = budgets.populationView(ccgCode.toUpperCase(), year);
 		return Exports.xlsxDownload("population-view-" + view.ccgCode() + ".xlsx", FinanceTables.populationView(view),
 				FinanceTables.peers(view));
 	}
 
-	private FinancialYear year(String text) {
-		if (text != null && !text.isBlank()) {
-			return FinancialYear.parse(text);
-		}
-		return budgets.latestYear().orElse(null);
+	private FinancialYear year(FinancialYear chosen) {
+		return chosen != null ? chosen : budgets.latestYear().orElse(null);
 	}
 
 	private static BigDecimal pounds(Money money) {

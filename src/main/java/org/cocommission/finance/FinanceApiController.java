@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.cocommission.platform.Exports;
@@ -67,10 +70,10 @@ class FinanceApiController {
 		static RunBody of(RunView r) {
 			return new RunBody(r.id(), r.name(), r.year().toString(), r.programme(), r.formulaId(), r.formulaName(),
 					r.extractDate(), r.envelope().pounds(), r.specialisedEnvelope().pounds(),
-					new BigDecimal(FinanceForms.percent(r.pace().minimumGrowth())),
-					new BigDecimal(FinanceForms.percent(r.pace().maximumGrowth())),
-					new BigDecimal(FinanceForms.percent(r.pace().gapClosure())),
-					new BigDecimal(FinanceForms.percent(r.pace().overTargetFloor())), r.baselineSource(), r.copiedFrom(),
+					RunForm.percent(r.pace().minimumGrowth()),
+					RunForm.percent(r.pace().maximumGrowth()),
+					RunForm.percent(r.pace().gapClosure()),
+					RunForm.percent(r.pace().overTargetFloor()), r.baselineSource(), r.copiedFrom(),
 					r.createdBy(), r.createdAt(), r.publishedAt(), r.roundingRule());
 		}
 	}
@@ -226,12 +229,8 @@ class FinanceApiController {
 
 	@PostMapping("/runs")
 	@Operation(summary = "Compute an allocation run; growth figures in percent. 400 with the problems on bad input")
-	RunResults createRun(@RequestBody FinanceForms.RunForm form) {
-		FinanceForms.Parsed<RunRequest> parsed = FinanceForms.run(form);
-		if (!parsed.ok()) {
-			throw new IllegalArgumentException(String.join("; ", parsed.errors().values()));
-		}
-		return results(runs.create(parsed.value()).id());
+	RunResults createRun(@Valid @RequestBody RunForm form) {
+		return results(runs.create(form.request()).id());
 	}
 
 	@GetMapping("/runs/{id}")
@@ -295,20 +294,20 @@ class FinanceApiController {
 
 	@GetMapping("/budgets")
 	@Operation(summary = "Indicative budgets the caller may see for a year (e.g. 2014/15)")
-	List<BudgetBody> budgets(@RequestParam String year) {
-		return budgets.visible(FinancialYear.parse(year)).stream().map(BudgetBody::of).toList();
+	List<BudgetBody> budgets(@RequestParam @Parameter(schema = @Schema(type = "string", example = "2014/15")) FinancialYear year) {
+		return budgets.visible(year).stream().map(BudgetBody::of).toList();
 	}
 
 	@GetMapping("/budgets/{ccgCode}")
 	@Operation(summary = "One CCG's indicative budgets for a year; 403 outside the caller's scope")
-	List<BudgetBody> budget(@PathVariable String ccgCode, @RequestParam String year) {
-		return budgets.of(ccgCode.toUpperCase(), FinancialYear.parse(year)).stream().map(BudgetBody::of).toList();
+	List<BudgetBody> budget(@PathVariable String ccgCode, @RequestParam @Parameter(schema = @Schema(type = "string", example = "2014/15")) FinancialYear year) {
+		return budgets.of(ccgCode.toUpperCase(), year).stream().map(BudgetBody::of).toList();
 	}
 
 	@GetMapping("/budgets/{ccgCode}/population-view")
 	@Operation(summary = "Spend per head for the CCG's population against England and peer CCGs")
-	PopulationViewBody populationView(@PathVariable String ccgCode, @RequestParam String year) {
-		return PopulationViewBody.of(budgets.populationView(ccgCode.toUpperCase(), FinancialYear.parse(year)));
+	PopulationViewBody populationView(@PathVariable String ccgCode, @RequestParam @Parameter(schema = @Schema(type = "string", example = "2014/15")) FinancialYear year) {
+		return PopulationViewBody.of(budgets.populationView(ccgCode.toUpperCase(), year));
 	}
 
 	@GetMapping("/global-sum/{ccgCode}")

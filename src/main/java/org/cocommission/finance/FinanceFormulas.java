@@ -1,8 +1,7 @@
 package org.cocommission.finance;
 
 import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +13,7 @@ import org.cocommission.audit.AuditTrail;
 import org.cocommission.identity.AccessPolicy;
 import org.cocommission.platform.FinancialYear;
 
+import org.cocommission.platform.InvalidInputException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,6 +31,7 @@ public class FinanceFormulas {
 
 	private final AuditTrail audit;
 
+	/** Only for real batches (a row per band, CCG, practice or coefficient): JdbcClient has none. */
 	private final JdbcTemplate batch;
 
 	FinanceFormulas(JdbcClient jdbc, AccessPolicy access, AuditTrail audit, JdbcTemplate batch) {
@@ -105,7 +106,7 @@ public class FinanceFormulas {
 		jdbc.sql("delete from finance_formula_ccg_factor where formula_id = ?").param(id).update();
 		long distinct = factors.stream().map(CcgFactor::ccgCode).distinct().count();
 		if (distinct != factors.size()) {
-			throw new IllegalArgumentException("Each CCG may have only one set of indices");
+			throw new InvalidInputException("factors", "Each CCG may have only one set of indices");
 		}
 		batch.batchUpdate("insert into finance_formula_ccg_factor (formula_id, ccg_code, additional_need,"
 				+ " market_forces_factor, inequality_index) values (?, ?, ?, ?, ?)", factors.stream()
@@ -122,7 +123,7 @@ public class FinanceFormulas {
 		FormulaView before = load(id);
 		before.status().checkEditable();
 		if (factors.stream().map(PracticeFactor::practiceCode).distinct().count() != factors.size()) {
-			throw new IllegalArgumentException("Each practice may have only one set of indices");
+			throw new InvalidInputException("practiceFactors", "Each practice may have only one set of indices");
 		}
 		int previous = practiceFactors(id).size();
 		bumpVersion(id, version);
@@ -144,9 +145,7 @@ public class FinanceFormulas {
 		access.requireUser();
 		return jdbc.sql("select * from finance_formula_practice_factor where formula_id = ? order by practice_code")
 			.param(id)
-			.query((rs, row) -> new PracticeFactor(rs.getString("practice_code"), rs.getBigDecimal("additional_needs"),
-					rs.getBigDecimal("list_turnover"), rs.getBigDecimal("market_forces_factor"),
-					rs.getBigDecimal("rurality"), rs.getLong("nursing_home_patients")))
+			.query(PracticeFactor.class)
 			.list();
 	}
 
@@ -212,43 +211,51 @@ public class FinanceFormulas {
 			.update();
 	}
 
+	/** One weight of a formula's cost curve, as stored. */
+	private record WeightRow(String sex, String ageBand, BigDecimal costIndex) {
+	}
+
+	/** One global sum coefficient of a formula, as stored. */
+	private record CoefficientRow(String name, BigDecimal value) {
+	}
+
+	/** A finance_formula row, as stored. */
+	private record FormulaRow(long id, String name, int financialYear, String status, BigDecimal inequalitiesShareCcg,
+			BigDecimal inequalitiesSharePrimary, String createdBy, OffsetDateTime createdAt, String publishedBy,
+			OffsetDateTime publishedAt, int version) {
+
+		FormulaView view(CostCurve curve, List<CcgFactor> factors, Map<String, BigDecimal> globalSum) {
+			return new FormulaView(id, name, new FinancialYear(financialYear), FormulaStatus.valueOf(status),
+					inequalitiesShareCcg.stripTrailingZeros(), inequalitiesSharePrimary.stripTrailingZeros(), curve,
+					new ArrayList<>(factors), globalSum, createdBy, createdAt.toInstant(), publishedBy,
+					publishedAt == null ? null : publishedAt.toInstant(), version);
+		}
+	}
+
 	FormulaView load(long id) {
 		Map<String, BigDecimal> male = new LinkedHashMap<>();
 		Map<String, BigDecimal> female = new LinkedHashMap<>();
 		jdbc.sql("select age_band, sex, cost_index from finance_formula_weight where formula_id = ?")
 			.param(id)
-			.query((ResultSet rs) -> {
-				("MALE".equals(rs.getString("sex")) ? male : female).put(rs.getString("age_band"),
-						rs.getBigDecimal("cost_index"));
-			});
+			.query(WeightRow.class)
+			.list()
+			.forEach(weight -> ("MALE".equals(weight.sex()) ? male : female).put(weight.ageBand(), weight.costIndex()));
 		List<CcgFactor> factors = jdbc.sql("select * from finance_formula_ccg_factor where formula_id = ? order by ccg_code")
 			.param(id)
-			.query((rs, row) -> new CcgFactor(rs.getString("ccg_code"), rs.getBigDecimal("additional_need"),
-					rs.getBigDecimal("market_forces_factor"), rs.getBigDecimal("inequality_index")))
+			.query(CcgFactor.class)
 			.list();
 		Map<String, BigDecimal> globalSum = new LinkedHashMap<>();
 		jdbc.sql("select name, value from finance_formula_global_sum where formula_id = ?")
 			.param(id)
-			.query((ResultSet rs) -> {
-				globalSum.put(rs.getString("name"), rs.getBigDecimal("value"));
-			});
+			.query(CoefficientRow.class)
+			.list()
+			.forEach(coefficient -> globalSum.put(coefficient.name(), coefficient.value()));
 		return jdbc.sql("select * from finance_formula where id = ?")
 			.param(id)
-			.query((rs, row) -> view(rs, new CostCurve(male, female), factors,
-					GlobalSum.Coefficients.withDefaults(globalSum)))
+			.query(FormulaRow.class)
 			.optional()
+			.map(row -> row.view(new CostCurve(male, female), factors, GlobalSum.Coefficients.withDefaults(globalSum)))
 			.orElseThrow(() -> new NoSuchElementException("No formula " + id));
-	}
-
-	private static FormulaView view(ResultSet rs, CostCurve curve, List<CcgFactor> factors,
-			Map<String, BigDecimal> globalSum) throws SQLException {
-		return new FormulaView(rs.getLong("id"), rs.getString("name"), new FinancialYear(rs.getInt("financial_year")),
-				FormulaStatus.valueOf(rs.getString("status")), rs.getBigDecimal("inequalities_share_ccg").stripTrailingZeros(),
-				rs.getBigDecimal("inequalities_share_primary").stripTrailingZeros(), curve, new ArrayList<>(factors),
-				globalSum, rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
-				rs.getString("published_by"),
-				rs.getTimestamp("published_at") == null ? null : rs.getTimestamp("published_at").toInstant(),
-				rs.getInt("version"));
 	}
 
 	private static Map<String, Object> summary(FormulaView view) {

@@ -5,15 +5,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
 import org.cocommission.directory.PopulationQueries;
 import org.cocommission.identity.AccessPolicy;
 import org.cocommission.platform.Exports;
 import org.cocommission.platform.FinancialYear;
+import org.cocommission.platform.InvalidInputException;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -33,31 +40,32 @@ class FormulaPagesController {
 		this.access = access;
 	}
 
+	/** A new draft: the year it takes effect, copying a formula's settings or (none) starting from a flat curve. */
+	record NewFormulaForm(@NotNull(message = "Enter the effective financial year like 2015/16") FinancialYear year,
+			Long copyOf) {
+	}
+
 	@GetMapping
 	String list(Model model) {
-		return listPage(model, Map.of(), nextYear());
+		model.addAttribute("newFormula", new NewFormulaForm(nextYear(), null));
+		return listPage(model);
 	}
 
 	@PostMapping
-	String newDraft(@RequestParam(required = false) Long copyOf, @RequestParam(defaultValue = "") String year,
-			Model model) {
+	String newDraft(@Valid @ModelAttribute("newFormula") NewFormulaForm form, BindingResult result, Model model) {
 		access.checkNational();
-		FinancialYear effective;
-		try {
-			effective = FinancialYear.parse(year.trim());
-		}
-		catch (RuntimeException ex) {
-			return listPage(model, Map.of("new-year", "Enter the effective financial year like 2015/16"), year);
+		if (result.hasErrors()) {
+			return listPage(model);
 		}
 		FormulaView draft;
-		if (copyOf != null) {
-			draft = formulas.copyAsDraft(copyOf, effective);
+		if (form.copyOf() != null) {
+			draft = formulas.copyAsDraft(form.copyOf(), form.year());
 		}
 		else {
 			Map<String, BigDecimal> ones = new LinkedHashMap<>();
 			PopulationQueries.AGE_BANDS.forEach(band -> ones.put(band, BigDecimal.ONE));
-			draft = formulas.createDraft(new FormulaDraft("Draft formula " + effective, effective, new BigDecimal("0.10"),
-					new BigDecimal("0.15"), new CostCurve(ones, ones), Map.of()));
+			draft = formulas.createDraft(new FormulaDraft("Draft formula " + form.year(), form.year(),
+					new BigDecimal("0.10"), new BigDecimal("0.15"), new CostCurve(ones, ones), Map.of()));
 		}
 		return "redirect:/finance/formulas/" + draft.id();
 	}
@@ -65,61 +73,54 @@ class FormulaPagesController {
 	@GetMapping("/{id}")
 	String formula(@PathVariable long id, Model model) {
 		FormulaView formula = formulas.get(id);
-		return formulaPage(model, formula, fields(formula), Map.of(), factorsText(formula));
+		model.addAttribute("form", FormulaForm.of(formula));
+		return formulaPage(model, formula);
 	}
 
 	@PostMapping("/{id}")
-	String save(@PathVariable long id, @RequestParam int version, @RequestParam Map<String, String> fields,
-			Model model) {
-		FormulaView formula = formulas.get(id);
-		FinanceForms.Parsed<FormulaDraft> parsed = FinanceForms.formula(fields);
-		if (!parsed.ok()) {
-			return formulaPage(model, formula, fields, parsed.errors(), factorsText(formula));
+	String save(@PathVariable long id, @RequestParam int version, @Valid @ModelAttribute("form") FormulaForm form,
+			BindingResult result, Model model) {
+		if (!result.hasErrors()) {
+			try {
+				formulas.updateDraft(id, version, form.draft());
+				return "redirect:/finance/formulas/" + id + "?saved";
+			}
+			catch (InvalidInputException refused) {
+				refused.rejectIn(result);
+			}
 		}
-		try {
-			formulas.updateDraft(id, version, parsed.value());
-		}
-		catch (IllegalArgumentException refused) {
-			return formulaPage(model, formula, fields, Map.of("name", refused.getMessage()), factorsText(formula));
-		}
-		return "redirect:/finance/formulas/" + id + "?saved";
+		return formulaPage(model, formulas.get(id));
 	}
 
 	@PostMapping("/{id}/ccg-factors")
-	String saveFactors(@PathVariable long id, @RequestParam int version, @RequestParam(defaultValue = "") String factors,
-			Model model) {
+	String saveFactors(@PathVariable long id, @RequestParam int version,
+			@ModelAttribute("ccgFactors") PastedFactors.CcgFactorsForm form, BindingResult result, Model model) {
 		FormulaView formula = formulas.get(id);
-		FinanceForms.Parsed<List<CcgFactor>> parsed = FinanceForms.ccgFactors(factors);
-		Map<String, String> errors = new LinkedHashMap<>(parsed.errors());
-		if (parsed.ok()) {
-			try {
-				formulas.setCcgFactors(id, version, parsed.value());
-				return "redirect:/finance/formulas/" + id + "?saved";
-			}
-			catch (IllegalArgumentException refused) {
-				errors.put("factors", refused.getMessage());
-			}
+		try {
+			formulas.setCcgFactors(id, version, form.rows());
+			return "redirect:/finance/formulas/" + id + "?saved";
 		}
-		return formulaPage(model, formula, fields(formula), errors, factors);
+		catch (InvalidInputException refused) {
+			refused.rejectIn(result);
+		}
+		model.addAttribute("form", FormulaForm.of(formula));
+		return formulaPage(model, formula);
 	}
 
 	@PostMapping("/{id}/practice-factors")
 	String savePracticeFactors(@PathVariable long id, @RequestParam int version,
-			@RequestParam(defaultValue = "") String practiceFactors, Model model) {
+			@ModelAttribute("practiceFactors") PastedFactors.PracticeFactorsForm form, BindingResult result,
+			Model model) {
 		FormulaView formula = formulas.get(id);
-		FinanceForms.Parsed<List<PracticeFactor>> parsed = FinanceForms.practiceFactors(practiceFactors);
-		Map<String, String> errors = new LinkedHashMap<>(parsed.errors());
-		if (parsed.ok()) {
-			try {
-				formulas.setPracticeFactors(id, version, parsed.value());
-				return "redirect:/finance/formulas/" + id + "?saved";
-			}
-			catch (IllegalArgumentException refused) {
-				errors.put("practiceFactors", refused.getMessage());
-			}
+		try {
+			formulas.setPracticeFactors(id, version, form.rows());
+			return "redirect:/finance/formulas/" + id + "?saved";
 		}
-		model.addAttribute("practiceFactorsText", practiceFactors);
-		return formulaPage(model, formula, fields(formula), errors, factorsText(formula));
+		catch (InvalidInputException refused) {
+			refused.rejectIn(result);
+		}
+		model.addAttribute("form", FormulaForm.of(formula));
+		return formulaPage(model, formula);
 	}
 
 	@PostMapping("/{id}/publish")
@@ -127,10 +128,14 @@ class FormulaPagesController {
 		try {
 			formulas.publish(id, version);
 		}
-		catch (IllegalArgumentException refused) {
+		catch (InvalidInputException refused) {
 			FormulaView formula = formulas.get(id);
-			return formulaPage(model, formula, fields(formula), Map.of("name", refused.getMessage()),
-					factorsText(formula));
+			FormulaForm form = FormulaForm.of(formula);
+			BindingResult result = new BeanPropertyBindingResult(form, "form");
+			refused.rejectIn(result);
+			model.addAttribute("form", form);
+			model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", result);
+			return formulaPage(model, formula);
 		}
 		return "redirect:/finance/formulas/" + id + "?published";
 	}
@@ -148,32 +153,36 @@ class FormulaPagesController {
 				FinanceTables.practiceFactors(formulas.practiceFactors(id)));
 	}
 
-	private String listPage(Model model, Map<String, String> errors, String year) {
-		model.addAttribute("formulas", formulas.list());
+	private String listPage(Model model) {
+		List<FormulaView> all = formulas.list();
+		model.addAttribute("formulas", all);
 		model.addAttribute("national", access.requireUser().isNational());
-		model.addAttribute("errors", errors);
-		model.addAttribute("newYear", year);
+		Map<String, String> copyOptions = new LinkedHashMap<>();
+		all.forEach(formula -> copyOptions.put(String.valueOf(formula.id()), formula.name()));
+		copyOptions.put("", "Nothing: start from a flat cost curve");
+		model.addAttribute("copyOptions", copyOptions);
 		return "finance/formulas";
 	}
 
-	private String formulaPage(Model model, FormulaView formula, Map<String, String> fields, Map<String, String> errors,
-			String factors) {
+	/** A formula's page, its forms as first shown unless the request bound one of them. */
+	private String formulaPage(Model model, FormulaView formula) {
 		model.addAttribute("formula", formula);
 		model.addAttribute("national", access.requireUser().isNational());
 		model.addAttribute("bands", PopulationQueries.AGE_BANDS);
-		model.addAttribute("fields", fields);
-		model.addAttribute("errors", errors);
-		model.addAttribute("factors", factors);
-		model.addAttribute("practiceFactorCount", formulas.practiceFactors(formula.id()).size());
-		if (!model.containsAttribute("practiceFactorsText")) {
-			model.addAttribute("practiceFactorsText", "");
+		model.addAttribute("coefficients", FormulaForm.coefficientNames());
+		if (!model.containsAttribute("ccgFactors")) {
+			model.addAttribute("ccgFactors", new PastedFactors.CcgFactorsForm(factorsText(formula)));
 		}
+		if (!model.containsAttribute("practiceFactors")) {
+			model.addAttribute("practiceFactors", new PastedFactors.PracticeFactorsForm(""));
+		}
+		model.addAttribute("practiceFactorCount", formulas.practiceFactors(formula.id()).size());
 		return "finance/formula";
 	}
 
-	private String nextYear() {
+	private FinancialYear nextYear() {
 		return formulas.list().stream().map(FormulaView::effectiveYear).max(FinancialYear::compareTo)
-			.map(FinancialYear::next).orElse(new FinancialYear(2014)).toString();
+			.map(FinancialYear::next).orElse(new FinancialYear(2014));
 	}
 
 	private static String factorsText(FormulaView formula) {
@@ -184,19 +193,5 @@ class FormulaPagesController {
 				.append(factor.inequalityIndex().stripTrailingZeros().toPlainString()).append('\n');
 		}
 		return text.toString();
-	}
-
-	private static Map<String, String> fields(FormulaView formula) {
-		Map<String, String> fields = new LinkedHashMap<>();
-		fields.put("name", formula.name());
-		fields.put("year", formula.effectiveYear().toString());
-		fields.put("inequalitiesShareCcg", FinanceForms.percent(formula.inequalitiesShareCcg()));
-		fields.put("inequalitiesSharePrimaryCare", FinanceForms.percent(formula.inequalitiesSharePrimaryCare()));
-		for (String band : PopulationQueries.AGE_BANDS) {
-			fields.put("male_" + band, formula.costCurve().male().get(band).stripTrailingZeros().toPlainString());
-			fields.put("female_" + band, formula.costCurve().female().get(band).stripTrailingZeros().toPlainString());
-		}
-		formula.globalSum().forEach((name, value) -> fields.put("gs_" + name, value.stripTrailingZeros().toPlainString()));
-		return fields;
 	}
 }

@@ -1,5 +1,7 @@
 package org.cocommission.finance;
 
+import org.cocommission.platform.InvalidInputException;
+
 /** Where a formula version is: a DRAFT national users may edit, or PUBLISHED and frozen for allocation runs. */
 public enum FormulaStatus {
 
@@ -8,14 +10,14 @@ public enum FormulaStatus {
 	/** Publishing freezes a draft; a published version cannot be published again or edited. */
 	FormulaStatus publish() {
 		if (this != DRAFT) {
-			throw new IllegalArgumentException("Only a draft formula can be published; this one is " + this);
+			throw new InvalidInputException("formula", "Only a draft formula can be published; this one is " + this);
 		}
 		return PUBLISHED;
 	}
 
 	void checkEditable() {
 		if (this != DRAFT) {
-			throw new IllegalArgumentException("A published formula is frozen: copy it to a new draft to change it");
+			throw new InvalidInputException("formula", "A published formula is frozen: copy it to a new draft to change it");
 		}
 	}
 }

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import org.cocommission.platform.InvalidInputException;
+
 /**
  * The rounding rule that makes allocations reconcile to the envelope to the penny: every exact amount is rounded down
  * to the penny, then the pennies left over go one each to the largest fractions of a penny (ties by CCG code), never
@@ -63,7 +65,7 @@ final class LargestRemainder {
 				}
 			}
 			if (!moved) {
-				throw new IllegalArgumentException("The amounts cannot be made to add up to the envelope within their bounds");
+				throw new InvalidInputException("envelope", "The amounts cannot be made to add up to the envelope within their bounds");
 			}
 		}
 		return result;

@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.cocommission.directory.PopulationQueries;
 import org.cocommission.directory.PopulationQueries.BandCounts;
+import org.cocommission.platform.InvalidInputException;
 import org.cocommission.platform.Money;
 
 /**
@@ -35,10 +36,10 @@ final class WeightedCapitation {
 	static List<Output> allocate(List<Input> inputs, CostCurve curve, BigDecimal inequalitiesShare, Money envelope,
 			PaceOfChange pace) {
 		if (envelope.signum() <= 0) {
-			throw new IllegalArgumentException("The envelope must be a positive amount, not " + envelope.formatted());
+			throw new InvalidInputException("envelope", "The envelope must be a positive amount, not " + envelope.formatted());
 		}
 		if (inputs.isEmpty()) {
-			throw new IllegalArgumentException("There are no CCGs with registered patients to allocate to");
+			throw new InvalidInputException("year", "There are no CCGs with registered patients to allocate to");
 		}
 		if (inequalitiesShare.signum() < 0 || inequalitiesShare.compareTo(BigDecimal.ONE) > 0) {
 			throw new IllegalArgumentException("The inequalities adjustment share must be between 0% and 100%");
@@ -148,19 +149,19 @@ final class WeightedCapitation {
 			provisional[i] = clamp(closed, lower[i], upper[i]);
 		}
 		if (!missing.isEmpty()) {
-			throw new IllegalArgumentException("There is no baseline (last year's allocation) for CCG "
+			throw new InvalidInputException("year", "There is no baseline (last year's allocation) for CCG "
 					+ String.join(", ", missing.subList(0, Math.min(10, missing.size())))
 					+ (missing.size() > 10 ? " and " + (missing.size() - 10) + " more" : ""));
 		}
 		long sumLower = java.util.Arrays.stream(lower).sum();
 		long sumUpper = java.util.Arrays.stream(upper).sum();
 		if (envelopePence < sumLower) {
-			throw new IllegalArgumentException("The envelope of " + org.cocommission.platform.Money.ofPence(envelopePence)
+			throw new InvalidInputException("envelope", "The envelope of " + org.cocommission.platform.Money.ofPence(envelopePence)
 				.formatted() + " is less than the " + org.cocommission.platform.Money.ofPence(sumLower).formatted()
 					+ " needed to give every CCG its minimum growth (and over-target CCGs their floor)");
 		}
 		if (envelopePence > sumUpper) {
-			throw new IllegalArgumentException("The envelope of " + org.cocommission.platform.Money.ofPence(envelopePence)
+			throw new InvalidInputException("envelope", "The envelope of " + org.cocommission.platform.Money.ofPence(envelopePence)
 				.formatted() + " is more than the " + org.cocommission.platform.Money.ofPence(sumUpper).formatted()
 					+ " that every CCG at maximum growth would get: raise the maximum growth");
 		}

@@ -1,11 +1,18 @@
 package org.cocommission.qualitypremium;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -18,6 +25,11 @@ import org.cocommission.platform.FinancialYear;
 @RequestMapping("/quality-premium/data")
 class DataPageController {
 
+	/** The upload form: the scheme year the data is for and the CSV file. */
+	record UploadForm(@NotNull(message = "Choose the scheme year the data is for") FinancialYear year,
+			MultipartFile file) {
+	}
+
 	private final QualityPremium service;
 
 	private final QualityPremiumSchemes schemes;
@@ -28,29 +40,34 @@ class DataPageController {
 	}
 
 	@GetMapping
-	String data(@RequestParam(required = false) String year, Model model) {
+	String data(@RequestParam(required = false) FinancialYear year, Model model) {
 		List<Scheme> all = schemes.schemes();
-		model.addAttribute("schemes", all);
-		FinancialYear selected = year == null || year.isBlank() ? (all.isEmpty() ? null : all.get(0).year())
-				: FinancialYear.parse(year);
-		model.addAttribute("selectedYear", selected == null ? null : selected.toString());
-		model.addAttribute("recent", selected == null ? List.of() : service.recentImports(selected));
-		return "qualitypremium/data";
+		FinancialYear selected = year != null ? year : all.isEmpty() ? null : all.get(0).year();
+		model.addAttribute("upload", new UploadForm(selected, null));
+		return page(all, selected, model);
 	}
 
 	@PostMapping
-	String upload(@RequestParam(required = false) String year, @RequestParam(required = false) MultipartFile file,
-			Model model) throws IOException {
-		if (year == null || year.isBlank()) {
-			model.addAttribute("problem", "Choose the scheme year the data is for");
+	String upload(@Valid @ModelAttribute("upload") UploadForm form, BindingResult result, Model model)
+			throws IOException {
+		if (!result.hasErrors() && (form.file() == null || form.file().isEmpty())) {
+			result.rejectValue("file", "required", "Choose a CSV file to upload");
 		}
-		else if (file == null || file.isEmpty()) {
-			model.addAttribute("problem", "Choose a CSV file to upload");
+		if (!result.hasErrors()) {
+			model.addAttribute("report",
+					service.importData(form.year(), form.file().getOriginalFilename(), form.file().getBytes()));
 		}
-		else {
-			model.addAttribute("report", service.importData(FinancialYear.parse(year), file.getOriginalFilename(),
-					file.getBytes()));
-		}
-		return data(year, model);
+		List<Scheme> all = schemes.schemes();
+		return page(all, form.year() != null ? form.year() : all.isEmpty() ? null : all.get(0).year(), model);
+	}
+
+	private String page(List<Scheme> all, FinancialYear selected, Model model) {
+		model.addAttribute("schemes", all);
+		Map<String, String> years = new LinkedHashMap<>();
+		all.forEach(scheme -> years.put(scheme.year().toString(), scheme.year().toString()));
+		model.addAttribute("years", years);
+		model.addAttribute("selectedYear", selected == null ? null : selected.toString());
+		model.addAttribute("recent", selected == null ? List.of() : service.recentImports(selected));
+		return "qualitypremium/data";
 	}
 }

@@ -1,5 +1,7 @@
 package org.cocommission.qualitypremium;
 
+import org.cocommission.platform.InvalidInputException;
+
 /**
  * A CCG's local measure for one slot of a year's scheme, agreed with its area team (NHS England, Quality premium
  * guidance 2013/14: local measures are agreed between the CCG and the area team).
@@ -15,16 +17,16 @@ public record LocalMeasure(long id, int financialYear, String ccgCode, String sl
 
 	public LocalMeasure {
 		if (title == null || title.isBlank()) {
-			throw new IllegalArgumentException("Give the local measure a title");
+			throw new InvalidInputException("title", "Give the local measure a title");
 		}
 		if (description == null || description.isBlank()) {
-			throw new IllegalArgumentException("Describe the local measure and how it is judged achieved");
+			throw new InvalidInputException("description", "Describe the local measure and how it is judged achieved");
 		}
 	}
 
 	LocalMeasure repropose(String newTitle, String newDescription) {
 		if (status == Status.AGREED) {
-			throw new IllegalArgumentException("Local measure " + slotCode + " of " + ccgCode + " is already agreed");
+			throw new InvalidInputException("slotCode", "Local measure " + slotCode + " of " + ccgCode + " is already agreed");
 		}
 		return new LocalMeasure(id, financialYear, ccgCode, slotCode, newTitle, newDescription, Status.PROPOSED, null,
 				version);
@@ -38,7 +40,7 @@ public record LocalMeasure(long id, int financialYear, String ccgCode, String sl
 	LocalMeasure reject(String why) {
 		requireProposed();
 		if (why == null || why.isBlank()) {
-			throw new IllegalArgumentException("Give the reason for rejecting the local measure");
+			throw new InvalidInputException("reason", "Give the reason for rejecting the local measure");
 		}
 		return new LocalMeasure(id, financialYear, ccgCode, slotCode, title, description, Status.REJECTED, why.trim(),
 				version);
@@ -46,7 +48,7 @@ public record LocalMeasure(long id, int financialYear, String ccgCode, String sl
 
 	private void requireProposed() {
 		if (status != Status.PROPOSED) {
-			throw new IllegalArgumentException("Local measure " + slotCode + " of " + ccgCode + " is " + status
+			throw new InvalidInputException("decision", "Local measure " + slotCode + " of " + ccgCode + " is " + status
 					+ ", not proposed");
 		}
 	}

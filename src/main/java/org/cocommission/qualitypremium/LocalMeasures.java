@@ -1,7 +1,5 @@
 package org.cocommission.qualitypremium;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.cocommission.audit.AuditEntry;
 import org.cocommission.audit.AuditTrail;
 import org.cocommission.platform.FinancialYear;
+import org.cocommission.platform.InvalidInputException;
 
 /**
  * CCGs' local measures: a CCG proposes one for each local slot of the year's scheme; the area team over it agrees it
@@ -33,6 +32,7 @@ public class LocalMeasures {
 
 	private final JdbcClient jdbc;
 
+	/** Only for real batches (a CCG's set of proposals or decisions, their history): JdbcClient has none. */
 	private final JdbcTemplate batch;
 
 	private final SchemeStore schemes;
@@ -55,7 +55,7 @@ public class LocalMeasures {
 	public List<LocalMeasure> localMeasures(FinancialYear year) {
 		List<LocalMeasure> all = jdbc.sql("select * from qp_local_measure where financial_year = ? order by ccg_code, slot_code")
 			.param(year.startYear())
-			.query((rs, row) -> localMeasure(rs))
+			.query(LocalMeasure.class)
 			.list();
 		return access.isNational() ? all : all.stream().filter(m -> access.canSee(m.ccgCode())).toList();
 	}
@@ -104,7 +104,7 @@ public class LocalMeasures {
 		for (Proposal p : proposals) {
 			access.checkOwnCcg(p.ccgCode());
 			if (scheme.localMeasures().stream().noneMatch(m -> m.code().equals(p.slotCode()))) {
-				throw new IllegalArgumentException(p.slotCode() + " is not a local measure of the " + year + " scheme");
+				throw new InvalidInputException("slotCode", p.slotCode() + " is not a local measure of the " + year + " scheme");
 			}
 			String key = p.ccgCode() + "|" + p.slotCode();
 			if (befores.containsKey(key)) {
@@ -157,7 +157,7 @@ public class LocalMeasures {
 		Map<Long, LocalMeasure> found = new LinkedHashMap<>();
 		jdbc.sql("select * from qp_local_measure where id in (:ids)")
 			.param("ids", decisions.stream().map(Decision::id).toList())
-			.query((rs, row) -> localMeasure(rs))
+			.query(LocalMeasure.class)
 			.list()
 			.forEach(m -> found.put(m.id(), m));
 		List<LocalMeasure> befores = new ArrayList<>();
@@ -180,7 +180,7 @@ public class LocalMeasures {
 		Map<Long, LocalMeasure> stored = new LinkedHashMap<>();
 		jdbc.sql("select * from qp_local_measure where id in (:ids)")
 			.param("ids", decisions.stream().map(Decision::id).toList())
-			.query((rs, row) -> localMeasure(rs))
+			.query(LocalMeasure.class)
 			.list()
 			.forEach(m -> stored.put(m.id(), m));
 		List<LocalMeasure> afters = befores.stream().map(b -> stored.get(b.id())).toList();
@@ -216,10 +216,14 @@ public class LocalMeasures {
 	private Map<String, LocalMeasure> byKey(FinancialYear year) {
 		Map<String, LocalMeasure> all = new LinkedHashMap<>();
 		jdbc.sql("select * from qp_local_measure where financial_year = ?").param(year.startYear())
-			.query((rs, row) -> localMeasure(rs))
+			.query(LocalMeasure.class)
 			.list()
 			.forEach(m -> all.put(m.ccgCode() + "|" + m.slotCode(), m));
 		return all;
+	}
+
+	/** A CCG's local slot, as stored. */
+	private record Slot(String ccgCode, String slotCode) {
 	}
 
 	/** The slots each CCG has an agreed local measure for: only these can earn. */
@@ -227,9 +231,9 @@ public class LocalMeasures {
 		Map<String, Set<String>> agreed = new LinkedHashMap<>();
 		jdbc.sql("select ccg_code, slot_code from qp_local_measure where financial_year = ? and status = 'AGREED'")
 			.param(year.startYear())
-			.query((ResultSet rs) -> {
-				agreed.computeIfAbsent(rs.getString(1), k -> new TreeSet<>()).add(rs.getString(2));
-			});
+			.query(Slot.class)
+			.list()
+			.forEach(slot -> agreed.computeIfAbsent(slot.ccgCode(), k -> new TreeSet<>()).add(slot.slotCode()));
 		return agreed;
 	}
 
@@ -243,14 +247,8 @@ public class LocalMeasures {
 	}
 
 	private LocalMeasure localMeasure(long id) {
-		return jdbc.sql("select * from qp_local_measure where id = ?").param(id).query((rs, row) -> localMeasure(rs))
+		return jdbc.sql("select * from qp_local_measure where id = ?").param(id).query(LocalMeasure.class)
 			.optional()
 			.orElseThrow(() -> new NoSuchElementException("No local measure " + id));
-	}
-
-	private static LocalMeasure localMeasure(ResultSet rs) throws SQLException {
-		return new LocalMeasure(rs.getLong("id"), rs.getInt("financial_year"), rs.getString("ccg_code"),
-				rs.getString("slot_code"), rs.getString("title"), rs.getString("description"),
-				LocalMeasure.Status.valueOf(rs.getString("status")), rs.getString("reason"), rs.getInt("version"));
 	}
 }

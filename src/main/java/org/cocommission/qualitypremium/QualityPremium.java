@@ -20,6 +20,7 @@ import java.util.TreeSet;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,6 +29,7 @@ import org.cocommission.audit.AuditEntry;
 import org.cocommission.audit.AuditTrail;
 import org.cocommission.directory.CcgListSizes;
 import org.cocommission.platform.FinancialYear;
+import org.cocommission.platform.InvalidInputException;
 import org.cocommission.platform.Money;
 
 /**
@@ -72,9 +74,11 @@ public class QualityPremium {
 
 	private final JsonMapper json;
 
+	private final ApplicationEventPublisher events;
+
 	QualityPremium(SchemeStore schemes, UploadedMeasureResults uploads, MeasureResults source,
 			LocalMeasures localMeasures, CcgListSizes listSizes, RunStore runs, QualityPremiumAccess access,
-			AuditTrail audit, JsonMapper json) {
+			AuditTrail audit, JsonMapper json, ApplicationEventPublisher events) {
 		this.schemes = schemes;
 		this.uploads = uploads;
 		this.source = source;
@@ -84,6 +88,7 @@ public class QualityPremium {
 		this.access = access;
 		this.audit = audit;
 		this.json = json;
+		this.events = events;
 	}
 
 	public boolean isNational() {
@@ -116,12 +121,12 @@ public class QualityPremium {
 		access.checkNational();
 		Scheme scheme = schemes.get(year);
 		LocalDate extract = listSizes.extractFor(year.firstDay())
-			.orElseThrow(() -> new IllegalArgumentException("The directory has no registered lists to count heads from"));
+			.orElseThrow(() -> new InvalidInputException("year", "The directory has no registered lists to count heads from"));
 		CcgListSizes.AtExtract populations = listSizes.at(extract);
 		MeasureResults.Sourced sourced = source.sourced(year);
 		Map<String, CcgInputs> inputs = sourced.inputs();
 		if (inputs.isEmpty()) {
-			throw new IllegalArgumentException("No data is loaded for " + year + " yet: upload the year's CCG data first");
+			throw new InvalidInputException("year", "No data is loaded for " + year + " yet: upload the year's CCG data first");
 		}
 		Map<String, Set<String>> agreed = localMeasures.agreedSlots(year);
 		Map<String, StoredInputs> stored = new TreeMap<>();
@@ -186,13 +191,7 @@ public class QualityPremium {
 		runs.publish(before, access.actor());
 		schemes.markPublished(before.year());
 		RunSummary after = run(runId);
-		String yearPath = after.year().toString().replace('/', '-');
-		for (String ccg : runs.ccgCodes(runId)) {
-			access.noticeCcg(ccg, "Quality premium " + after.year() + " statement published",
-					"Your CCG's quality premium statement for " + after.year() + " is published.",
-					"/quality-premium/statements/" + yearPath + "/" + ccg);
-		}
-		audit.record(new AuditEntry("QP_RUN_PUBLISHED", "qp_run", String.valueOf(runId), null, before, after));
+		events.publishEvent(new QualityPremiumStatementsPublished(before, after, runs.ccgCodes(runId)));
 		return after;
 	}
 

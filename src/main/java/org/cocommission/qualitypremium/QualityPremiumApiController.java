@@ -3,6 +3,8 @@ package org.cocommission.qualitypremium;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpStatus;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import org.cocommission.platform.FinancialYear;
+import org.cocommission.platform.InvalidInputException;
 
 @RestController
 @RequestMapping("/api/v1/quality-premium")
@@ -59,30 +62,28 @@ class QualityPremiumApiController {
 
 	@GetMapping("/schemes/{year}")
 	@Operation(summary = "One year's scheme (year as 2013-14)")
-	Scheme scheme(@PathVariable String year) {
-		return schemes.scheme(FinancialYear.parse(year));
+	Scheme scheme(@PathVariable @Parameter(schema = @Schema(type = "string", example = "2013-14")) FinancialYear year) {
+		return schemes.scheme(year);
 	}
 
 	@PostMapping("/schemes/{year}/copy")
 	@Operation(summary = "Make a new draft scheme for another year by copying this one (national users)")
-	ResponseEntity<Scheme> copy(@PathVariable String year, @RequestBody CopyRequest request) {
+	ResponseEntity<Scheme> copy(@PathVariable @Parameter(schema = @Schema(type = "string", example = "2013-14")) FinancialYear year, @RequestBody CopyRequest request) {
 		return ResponseEntity.status(HttpStatus.CREATED)
-			.body(schemes.copyScheme(FinancialYear.parse(year), FinancialYear.parse(request.to())));
+			.body(schemes.copyScheme(year, year("to", request.to())));
 	}
 
 	@GetMapping("/schemes/{year}/indicators")
 	@Operation(summary = "The outcomes indicator feeding each measure that has one (uploads fill the rest)")
-	IndicatorMapping indicators(@PathVariable String year) {
-		FinancialYear financialYear = FinancialYear.parse(year);
-		return new IndicatorMapping(schemes.scheme(financialYear).version(), schemes.indicatorMapping(financialYear));
+	IndicatorMapping indicators(@PathVariable @Parameter(schema = @Schema(type = "string", example = "2013-14")) FinancialYear year) {
+		return new IndicatorMapping(schemes.scheme(year).version(), schemes.indicatorMapping(year));
 	}
 
 	@PutMapping("/schemes/{year}/indicators")
 	@Operation(summary = "Set the outcomes indicator of each measure of a draft scheme (measures left out use uploads"
 			+ " only). Refused once results are published; 409 if the version is stale.")
-	IndicatorMapping mapIndicators(@PathVariable String year, @RequestBody IndicatorMapping mapping) {
-		FinancialYear financialYear = FinancialYear.parse(year);
-		schemes.mapIndicators(financialYear, mapping.version(),
+	IndicatorMapping mapIndicators(@PathVariable @Parameter(schema = @Schema(type = "string", example = "2013-14")) FinancialYear year, @RequestBody IndicatorMapping mapping) {
+		schemes.mapIndicators(year, mapping.version(),
 				mapping.indicators() == null ? java.util.Map.of() : mapping.indicators());
 		return indicators(year);
 	}
@@ -90,42 +91,42 @@ class QualityPremiumApiController {
 	@PutMapping("/schemes/{year}")
 	@Operation(summary = "Edit a draft scheme: weights (must add up to 100%), targets, standards, £ per head, reduction mode."
 			+ " Refused once results are published (copy instead); 409 if the version is stale.")
-	Scheme edit(@PathVariable String year, @RequestBody SchemeEdit edit) {
-		return schemes.editScheme(FinancialYear.parse(year), edit);
+	Scheme edit(@PathVariable @Parameter(schema = @Schema(type = "string", example = "2013-14")) FinancialYear year, @RequestBody SchemeEdit edit) {
+		return schemes.editScheme(year, edit);
 	}
 
 	@PostMapping(path = "/data/{year}", consumes = { "text/csv", "text/plain", "application/octet-stream" })
 	@Operation(summary = "Load achievement data as CSV: CCG_CODE,RECORD,CODE,PERIOD,VALUE[,NUMERATOR,DENOMINATOR,TARGET]."
 			+ " 422 with row-numbered errors, and nothing stored, when any row is invalid.")
-	ResponseEntity<DataImportReport> data(@PathVariable String year, @RequestParam(defaultValue = "upload.csv") String fileName,
+	ResponseEntity<DataImportReport> data(@PathVariable @Parameter(schema = @Schema(type = "string", example = "2013-14")) FinancialYear year, @RequestParam(defaultValue = "upload.csv") String fileName,
 			@RequestBody byte[] content) {
-		DataImportReport report = service.importData(FinancialYear.parse(year), fileName, content);
+		DataImportReport report = service.importData(year, fileName, content);
 		return ResponseEntity.status(report.rejected() ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.OK).body(report);
 	}
 
 	@GetMapping("/data/{year}")
 	@Operation(summary = "The latest uploads of achievement data for the year (national users)")
-	List<UploadedFile> uploads(@PathVariable String year) {
-		return service.recentImports(FinancialYear.parse(year));
+	List<UploadedFile> uploads(@PathVariable @Parameter(schema = @Schema(type = "string", example = "2013-14")) FinancialYear year) {
+		return service.recentImports(year);
 	}
 
 	@GetMapping("/local-measures/{year}")
 	@Operation(summary = "The local measures the signed-in user can see for the year")
-	List<LocalMeasure> localMeasures(@PathVariable String year) {
-		return localMeasures.localMeasures(FinancialYear.parse(year));
+	List<LocalMeasure> localMeasures(@PathVariable @Parameter(schema = @Schema(type = "string", example = "2013-14")) FinancialYear year) {
+		return localMeasures.localMeasures(year);
 	}
 
 	@PostMapping("/local-measures/{year}")
 	@Operation(summary = "A CCG proposes its local measure for one slot (its own users only)")
-	LocalMeasure propose(@PathVariable String year, @RequestBody ProposeRequest request) {
-		return localMeasures.propose(FinancialYear.parse(year), request.ccgCode(), request.slotCode(),
+	LocalMeasure propose(@PathVariable @Parameter(schema = @Schema(type = "string", example = "2013-14")) FinancialYear year, @RequestBody ProposeRequest request) {
+		return localMeasures.propose(year, request.ccgCode(), request.slotCode(),
 				request.title(), request.description());
 	}
 
 	@PostMapping("/local-measures/{year}/proposals")
 	@Operation(summary = "A CCG proposes several local measures at once (its own users only); all stored or none")
-	List<LocalMeasure> proposeAll(@PathVariable String year, @RequestBody List<LocalMeasures.Proposal> proposals) {
-		return localMeasures.proposeAll(FinancialYear.parse(year), proposals);
+	List<LocalMeasure> proposeAll(@PathVariable @Parameter(schema = @Schema(type = "string", example = "2013-14")) FinancialYear year, @RequestBody List<LocalMeasures.Proposal> proposals) {
+		return localMeasures.proposeAll(year, proposals);
 	}
 
 	@PostMapping("/local-measures/decisions")
@@ -156,7 +157,7 @@ class QualityPremiumApiController {
 	@PostMapping("/runs")
 	@Operation(summary = "Compute every CCG's premium for a year from the loaded data (national users); audited")
 	ResponseEntity<RunSummary> compute(@RequestBody ComputeRequest request) {
-		return ResponseEntity.status(HttpStatus.CREATED).body(service.compute(FinancialYear.parse(request.year())));
+		return ResponseEntity.status(HttpStatus.CREATED).body(service.compute(year("year", request.year())));
 	}
 
 	@GetMapping("/runs/{id}")
@@ -204,7 +205,17 @@ class QualityPremiumApiController {
 
 	@GetMapping("/statements/{year}/{ccg}")
 	@Operation(summary = "A CCG's published statement for the year")
-	CcgResult statement(@PathVariable String year, @PathVariable String ccg) {
-		return service.statement(FinancialYear.parse(year), ccg.toUpperCase());
+	CcgResult statement(@PathVariable @Parameter(schema = @Schema(type = "string", example = "2013-14")) FinancialYear year, @PathVariable String ccg) {
+		return service.statement(year, ccg.toUpperCase());
+	}
+
+	/** A year named in a JSON body ({@code "2015/16"}), refused on its field when it is not one. */
+	private static FinancialYear year(String field, String text) {
+		try {
+			return FinancialYear.parse(text);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidInputException(field, ex.getMessage());
+		}
 	}
 }

@@ -4,14 +4,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 
 import org.cocommission.platform.FinancialYear;
+import org.cocommission.platform.InvalidInputException;
 
 /** The quality premium home: the steps of a year, in order, with a link or form for each; and compute. */
 @Controller
@@ -31,9 +36,19 @@ class QualityPremiumPageController {
 		return year.toString().replace('/', '-');
 	}
 
+	/** The compute form: the scheme year to compute every CCG's premium for. */
+	record ComputeForm(@NotNull(message = "Choose the scheme year to compute") FinancialYear year) {
+	}
+
 	@GetMapping
 	String home(Model model) {
 		List<Scheme> all = schemes.schemes();
+		if (!model.containsAttribute("compute")) {
+			model.addAttribute("compute", new ComputeForm(all.isEmpty() ? null : all.get(0).year()));
+		}
+		Map<String, String> years = new LinkedHashMap<>();
+		all.forEach(scheme -> years.put(scheme.year().toString(), scheme.year().toString()));
+		model.addAttribute("years", years);
 		boolean national = service.isNational();
 		model.addAttribute("schemes", all);
 		model.addAttribute("national", national);
@@ -52,17 +67,15 @@ class QualityPremiumPageController {
 	}
 
 	@PostMapping("/runs")
-	String compute(@RequestParam(required = false) String year, Model model) {
-		try {
-			if (year == null || year.isBlank()) {
-				throw new IllegalArgumentException("Choose the scheme year to compute");
+	String compute(@Valid @ModelAttribute("compute") ComputeForm form, BindingResult result, Model model) {
+		if (!result.hasErrors()) {
+			try {
+				return "redirect:/quality-premium/runs/" + service.compute(form.year()).id();
 			}
-			RunSummary run = service.compute(FinancialYear.parse(year));
-			return "redirect:/quality-premium/runs/" + run.id();
+			catch (InvalidInputException refused) {
+				refused.rejectIn(result);
+			}
 		}
-		catch (IllegalArgumentException ex) {
-			model.addAttribute("problem", ex.getMessage());
-			return home(model);
-		}
+		return home(model);
 	}
 }

@@ -11,6 +11,7 @@ import org.cocommission.audit.AuditEntry;
 import org.cocommission.audit.AuditTrail;
 import org.cocommission.outcomes.Indicators;
 import org.cocommission.platform.FinancialYear;
+import org.cocommission.platform.InvalidInputException;
 
 /**
  * Quality premium schemes, one per financial year: read by everyone, copied and edited by national analysts. A
@@ -50,7 +51,7 @@ public class QualityPremiumSchemes {
 		access.checkNational();
 		Scheme scheme = schemes.get(year);
 		if (!scheme.isEditable()) {
-			throw new IllegalArgumentException("The " + year + " scheme has published results and cannot be changed:"
+			throw new InvalidInputException("scheme", "The " + year + " scheme has published results and cannot be changed:"
 					+ " copy it to a new year instead");
 		}
 		java.util.Set<String> codes = new java.util.HashSet<>();
@@ -61,11 +62,11 @@ public class QualityPremiumSchemes {
 		Map<String, String> ids = new java.util.TreeMap<>();
 		mapping.forEach((code, id) -> {
 			if (!codes.contains(code)) {
-				throw new IllegalArgumentException("No measure " + code + " in the " + year + " scheme");
+				throw new InvalidInputException("indicator", "No measure " + code + " in the " + year + " scheme");
 			}
 			if (id != null && !id.isBlank()) {
 				if (indicators.find(id.trim()).isEmpty()) {
-					throw new IllegalArgumentException("There is no outcomes indicator " + id.trim() + " (measure " + code + ")");
+					throw new InvalidInputException("indicator", "There is no outcomes indicator " + id.trim() + " (measure " + code + ")");
 				}
 				ids.put(code, id.trim());
 			}
@@ -92,7 +93,7 @@ public class QualityPremiumSchemes {
 		access.checkNational();
 		Scheme source = schemes.get(from);
 		if (schemes.find(to).isPresent()) {
-			throw new IllegalArgumentException("There is already a scheme for " + to + ": edit it, or copy to another year");
+			throw new InvalidInputException("to", "There is already a scheme for " + to + ": edit it, or copy to another year");
 		}
 		List<Measure> measures = source.measures().stream().map(m -> rebase(m, from, to)).toList();
 		Scheme copy = new Scheme(to, "Quality premium " + to, source.maxPerHead(), source.populationBasis(),
@@ -123,28 +124,38 @@ public class QualityPremiumSchemes {
 		access.checkNational();
 		Scheme before = schemes.get(year);
 		if (!before.isEditable()) {
-			throw new IllegalArgumentException("The " + year + " scheme has published results and cannot be changed:"
+			throw new InvalidInputException("scheme", "The " + year + " scheme has published results and cannot be changed:"
 					+ " copy it to a new year instead");
 		}
 		if (edit.version() != before.version()) {
 			throw new OptimisticLockingFailureException("Scheme " + year + " changed");
 		}
 		for (String code : edit.measureWeights().keySet()) {
-			before.measure(code).orElseThrow(() -> new IllegalArgumentException("No measure " + code + " in " + year));
+			before.measure(code).orElseThrow(() -> new InvalidInputException("scheme", "No measure " + code + " in " + year));
 		}
 		for (String code : edit.measureTargets().keySet()) {
-			before.measure(code).orElseThrow(() -> new IllegalArgumentException("No measure " + code + " in " + year));
+			before.measure(code).orElseThrow(() -> new InvalidInputException("scheme", "No measure " + code + " in " + year));
 		}
-		List<Measure> measures = before.measures().stream().map(m -> new Measure(m.code(), m.name(), m.kind(),
-				edit.measureWeights().getOrDefault(m.code(), m.weightPercent()), m.rule(),
-				edit.measureTargets().getOrDefault(m.code(), m.target()), m.baselinePeriod(), m.parts())).toList();
-		List<Standard> standards = before.standards().stream().map(s -> new Standard(s.code(), s.name(),
-				edit.standardThresholds().getOrDefault(s.code(), s.thresholdPercent()),
-				edit.standardReductions().getOrDefault(s.code(), s.reductionPercent()))).toList();
-		Scheme after = new Scheme(year, before.name(),
-				edit.maxPerHead() == null ? before.maxPerHead() : edit.maxPerHead(),
-				before.populationBasis(), edit.reductionMode() == null ? before.reductionMode() : edit.reductionMode(),
-				before.status(), before.copiedFrom(), before.version(), measures, standards, before.gateways());
+		Scheme after;
+		try {
+			List<Measure> measures = before.measures().stream().map(m -> new Measure(m.code(), m.name(), m.kind(),
+					edit.measureWeights().getOrDefault(m.code(), m.weightPercent()), m.rule(),
+					edit.measureTargets().getOrDefault(m.code(), m.target()), m.baselinePeriod(), m.parts())).toList();
+			List<Standard> standards = before.standards().stream().map(s -> new Standard(s.code(), s.name(),
+					edit.standardThresholds().getOrDefault(s.code(), s.thresholdPercent()),
+					edit.standardReductions().getOrDefault(s.code(), s.reductionPercent()))).toList();
+			after = new Scheme(year, before.name(),
+					edit.maxPerHead() == null ? before.maxPerHead() : edit.maxPerHead(),
+					before.populationBasis(), edit.reductionMode() == null ? before.reductionMode() : edit.reductionMode(),
+					before.status(), before.copiedFrom(), before.version(), measures, standards, before.gateways());
+		}
+		catch (InvalidInputException ex) {
+			throw ex;
+		}
+		catch (IllegalArgumentException ex) {
+			// The scheme's own rules (weights adding up to 100%, thresholds within 0-100%) refuse the edit as a whole.
+			throw new InvalidInputException("scheme", ex.getMessage());
+		}
 		schemes.update(after, edit.version());
 		Scheme stored = schemes.get(year);
 		audit.record(new AuditEntry("QP_SCHEME_EDITED", "qp_scheme", year.toString(), null, before, stored));

@@ -127,18 +127,18 @@ class RunPageController {
 	}
 
 	@GetMapping("/statements/{year}/{code}")
-	String statement(@PathVariable String year, @PathVariable String code, Model model) {
-		model.addAttribute("result", service.statement(FinancialYear.parse(year), code.toUpperCase()));
-		model.addAttribute("yearPath", year);
+	String statement(@PathVariable FinancialYear year, @PathVariable String code, Model model) {
+		model.addAttribute("result", service.statement(year, code.toUpperCase()));
+		model.addAttribute("yearPath", QualityPremiumPageController.path(year));
 		return "qualitypremium/statement";
 	}
 
 	@GetMapping("/statements/{year}/{code}.pdf")
-	ResponseEntity<byte[]> statementPdf(@PathVariable String year, @PathVariable String code) {
-		CcgResult result = service.statement(FinancialYear.parse(year), code.toUpperCase());
+	ResponseEntity<byte[]> statementPdf(@PathVariable FinancialYear year, @PathVariable String code) {
+		CcgResult result = service.statement(year, code.toUpperCase());
 		Context context = new Context();
 		context.setVariable("result", result);
 		return Exports.pdfDownload(templates.process("qualitypremium/statement-print", context),
-				"quality-premium-" + year + "-" + result.ccgCode() + ".pdf");
+				"quality-premium-" + QualityPremiumPageController.path(year) + "-" + result.ccgCode() + ".pdf");
 	}
 }

@@ -1,9 +1,9 @@
 package org.cocommission.qualitypremium;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import java.math.BigDecimal;
 import java.sql.Types;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,12 +33,36 @@ class RunStore {
 			from qp_run r
 			""";
 
+	/** A qp_run row with its results counted, as stored. */
+	private record RunRow(long id, int financialYear, String status, String computedBy, OffsetDateTime computedAt,
+			String publishedBy, OffsetDateTime publishedAt, String inputsSha256, LocalDate populationDate,
+			BigDecimal totalMaximum, BigDecimal totalPaid, int ccgs, int nothing, BigDecimal best) {
+
+		RunSummary summary() {
+			return new RunSummary(id, new FinancialYear(financialYear), status, computedBy, computedAt.toInstant(),
+					publishedBy, publishedAt == null ? null : publishedAt.toInstant(), inputsSha256, populationDate,
+					new Money(totalMaximum), new Money(totalPaid), ccgs, nothing, best);
+		}
+	}
+
+	/** A qp_run_result row's figures, as stored. */
+	private record ResultRow(String ccgCode, String ccgName, long population, BigDecimal maximum, BigDecimal earned,
+			BigDecimal reduction, BigDecimal finalAward, BigDecimal percentOfMax, boolean gatewaysPassed,
+			int standardsMissed) {
+
+		CcgResultRow row() {
+			return new CcgResultRow(ccgCode, ccgName, population, new Money(maximum), new Money(earned),
+					new Money(reduction), new Money(finalAward), percentOfMax, gatewaysPassed, standardsMissed);
+		}
+	}
+
 	private static final int[] RESULT_TYPES = { Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.NUMERIC,
 			Types.NUMERIC, Types.NUMERIC, Types.NUMERIC, Types.NUMERIC, Types.BOOLEAN, Types.INTEGER, Types.VARCHAR,
 			Types.VARCHAR };
 
 	private final JdbcClient jdbc;
 
+	/** Only for the real batch of a run's results (a row per CCG): JdbcClient has none. */
 	private final JdbcTemplate batch;
 
 	RunStore(JdbcClient jdbc, JdbcTemplate batch) {
@@ -77,25 +101,29 @@ class RunStore {
 	}
 
 	Optional<RunSummary> find(long runId) {
-		return jdbc.sql(RUN_SELECT + " where r.id = ?").param(runId).query((rs, row) -> summary(rs)).optional();
+		return jdbc.sql(RUN_SELECT + " where r.id = ?").param(runId).query(RunRow.class).optional().map(RunRow::summary);
 	}
 
 	List<RunSummary> all() {
-		return jdbc.sql(RUN_SELECT + " order by r.id desc").query((rs, row) -> summary(rs)).list();
+		return jdbc.sql(RUN_SELECT + " order by r.id desc").query(RunRow.class).list().stream().map(RunRow::summary).toList();
 	}
 
 	Optional<RunSummary> published(FinancialYear year) {
 		return jdbc.sql(RUN_SELECT + " where r.financial_year = ? and r.status = 'PUBLISHED'").param(year.startYear())
-			.query((rs, row) -> summary(rs))
-			.optional();
+			.query(RunRow.class)
+			.optional()
+			.map(RunRow::summary);
 	}
 
 	/** Every CCG's line of a run, best award first, or by code. */
 	List<CcgResultRow> rows(long runId, boolean byCode) {
 		String order = byCode ? "ccg_code" : "percent_of_max desc, ccg_code";
 		return jdbc.sql("select * from qp_run_result where run_id = ? order by " + order).param(runId)
-			.query((rs, row) -> row(rs))
-			.list();
+			.query(ResultRow.class)
+			.list()
+			.stream()
+			.map(ResultRow::row)
+			.toList();
 	}
 
 	/** The scheme a run was computed under, as JSON. */
@@ -113,7 +141,7 @@ class RunStore {
 		return jdbc.sql("select r.ccg_code, r.ccg_name, r.inputs, r.explanation, q.scheme from qp_run_result r"
 				+ " join qp_run q on q.id = r.run_id where r.run_id = ? and r.ccg_code = ?")
 			.params(runId, ccgCode)
-			.query((rs, row) -> storedJson(rs))
+			.query(StoredJson.class)
 			.optional();
 	}
 
@@ -121,29 +149,7 @@ class RunStore {
 		return jdbc.sql("select r.ccg_code, r.ccg_name, r.inputs, r.explanation, q.scheme from qp_run_result r"
 				+ " join qp_run q on q.id = r.run_id where r.run_id = ? order by r.ccg_code")
 			.param(runId)
-			.query((rs, row) -> storedJson(rs))
+			.query(StoredJson.class)
 			.list();
-	}
-
-	private static StoredJson storedJson(ResultSet rs) throws SQLException {
-		return new StoredJson(rs.getString("ccg_code"), rs.getString("ccg_name"), rs.getString("inputs"),
-				rs.getString("explanation"), rs.getString("scheme"));
-	}
-
-	private static RunSummary summary(ResultSet rs) throws SQLException {
-		var published = rs.getTimestamp("published_at");
-		var population = rs.getDate("population_date");
-		return new RunSummary(rs.getLong("id"), new FinancialYear(rs.getInt("financial_year")), rs.getString("status"),
-				rs.getString("computed_by"), rs.getTimestamp("computed_at").toInstant(), rs.getString("published_by"),
-				published == null ? null : published.toInstant(), rs.getString("inputs_sha256"),
-				population == null ? null : population.toLocalDate(), new Money(rs.getBigDecimal("total_maximum")),
-				new Money(rs.getBigDecimal("total_paid")), rs.getInt("ccgs"), rs.getInt("nothing"), rs.getBigDecimal("best"));
-	}
-
-	private static CcgResultRow row(ResultSet rs) throws SQLException {
-		return new CcgResultRow(rs.getString("ccg_code"), rs.getString("ccg_name"), rs.getLong("population"),
-				new Money(rs.getBigDecimal("maximum")), new Money(rs.getBigDecimal("earned")),
-				new Money(rs.getBigDecimal("reduction")), new Money(rs.getBigDecimal("final_award")),
-				rs.getBigDecimal("percent_of_max"), rs.getBoolean("gateways_passed"), rs.getInt("standards_missed"));
 	}
 }

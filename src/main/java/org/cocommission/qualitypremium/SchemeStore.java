@@ -1,7 +1,5 @@
 package org.cocommission.qualitypremium;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,64 +25,67 @@ class SchemeStore {
 
 	List<FinancialYear> years() {
 		return jdbc.sql("select financial_year from qp_scheme order by financial_year")
-			.query((rs, row) -> new FinancialYear(rs.getInt(1)))
-			.list();
+			.query(Integer.class)
+			.list()
+			.stream()
+			.map(FinancialYear::new)
+			.toList();
 	}
 
 	Optional<Scheme> find(FinancialYear year) {
 		return jdbc.sql("select * from qp_scheme where financial_year = ?").param(year.startYear())
-			.query((rs, row) -> scheme(rs, year))
-			.optional();
+			.query(SchemeRow.class)
+			.optional()
+			.map(row -> new Scheme(year, row.name(), row.maxPerHead(), row.populationBasis(), row.reductionMode(),
+					row.status(), row.copiedFrom() == null || row.copiedFrom() == 0 ? null
+							: new FinancialYear(row.copiedFrom()),
+					row.version(), measures(year), standards(year), gateways(year)));
 	}
 
 	Scheme get(FinancialYear year) {
 		return find(year).orElseThrow(() -> new NoSuchElementException("There is no quality premium scheme for " + year));
 	}
 
-	private Scheme scheme(ResultSet rs, FinancialYear year) throws SQLException {
-		int copied = rs.getInt("copied_from");
-		return new Scheme(year, rs.getString("name"), rs.getBigDecimal("max_per_head"), rs.getString("population_basis"),
-				ReductionMode.valueOf(rs.getString("reduction_mode")), Scheme.Status.valueOf(rs.getString("status")),
-				rs.wasNull() || copied == 0 ? null : new FinancialYear(copied), rs.getInt("version"), measures(year),
-				standards(year), gateways(year));
+	/** A qp_scheme row, as stored. */
+	private record SchemeRow(String name, java.math.BigDecimal maxPerHead, String populationBasis,
+			ReductionMode reductionMode, Scheme.Status status, Integer copiedFrom, int version) {
 	}
 
-	private record Row(String code, String parent, String name, Measure.Kind kind, java.math.BigDecimal weight,
-			MeasureRule rule, java.math.BigDecimal target, String baseline) {
+	/** A qp_measure row, as stored (a part names its composite in parent_code). */
+	private record Row(String code, String parentCode, String name, Measure.Kind kind,
+			java.math.BigDecimal weightPercent, MeasureRule rule, java.math.BigDecimal target, String baselinePeriod) {
 	}
 
 	private List<Measure> measures(FinancialYear year) {
 		List<Row> rows = jdbc.sql("select * from qp_measure where financial_year = ? order by parent_code nulls first, position")
 			.param(year.startYear())
-			.query((rs, row) -> new Row(rs.getString("code"), rs.getString("parent_code"), rs.getString("name"),
-					Measure.Kind.valueOf(rs.getString("kind")), rs.getBigDecimal("weight_percent"),
-					MeasureRule.valueOf(rs.getString("rule")), rs.getBigDecimal("target"), rs.getString("baseline_period")))
+			.query(Row.class)
 			.list();
 		Map<String, List<Measure>> parts = new LinkedHashMap<>();
 		for (Row row : rows) {
-			if (row.parent() != null) {
-				parts.computeIfAbsent(row.parent(), key -> new ArrayList<>()).add(measure(row, List.of()));
+			if (row.parentCode() != null) {
+				parts.computeIfAbsent(row.parentCode(), key -> new ArrayList<>()).add(measure(row, List.of()));
 			}
 		}
-		return rows.stream().filter(row -> row.parent() == null)
+		return rows.stream().filter(row -> row.parentCode() == null)
 			.map(row -> measure(row, parts.getOrDefault(row.code(), List.of())))
 			.toList();
 	}
 
 	private static Measure measure(Row row, List<Measure> parts) {
-		return new Measure(row.code(), row.name(), row.kind(), row.weight(), row.rule(), row.target(), row.baseline(), parts);
+		return new Measure(row.code(), row.name(), row.kind(), row.weightPercent(), row.rule(), row.target(),
+				row.baselinePeriod(), parts);
 	}
 
 	private List<Standard> standards(FinancialYear year) {
 		return jdbc.sql("select * from qp_standard where financial_year = ? order by position").param(year.startYear())
-			.query((rs, row) -> new Standard(rs.getString("code"), rs.getString("name"), rs.getBigDecimal("threshold_percent"),
-					rs.getBigDecimal("reduction_percent")))
+			.query(Standard.class)
 			.list();
 	}
 
 	private List<Gateway> gateways(FinancialYear year) {
 		return jdbc.sql("select * from qp_gateway where financial_year = ? order by position").param(year.startYear())
-			.query((rs, row) -> new Gateway(rs.getString("code"), rs.getString("name")))
+			.query(Gateway.class)
 			.list();
 	}
 
@@ -117,14 +118,19 @@ class SchemeStore {
 		setIndicatorIds(scheme.year(), indicators);
 	}
 
+	/** A measure's outcomes indicator, as stored. */
+	private record IndicatorRow(String code, String outcomesIndicatorId) {
+	}
+
 	/** The outcomes indicator mapped to each measure (and part) of a year's scheme that has one, by measure code. */
 	Map<String, String> indicatorIds(FinancialYear year) {
 		Map<String, String> ids = new java.util.TreeMap<>();
 		jdbc.sql("select code, outcomes_indicator_id from qp_measure where financial_year = ?"
 				+ " and outcomes_indicator_id is not null")
 			.param(year.startYear())
-			.query((rs, row) -> ids.put(rs.getString(1), rs.getString(2)))
-			.list();
+			.query(IndicatorRow.class)
+			.list()
+			.forEach(row -> ids.put(row.code(), row.outcomesIndicatorId()));
 		return ids;
 	}
 

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Types;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -48,6 +49,7 @@ class UploadedMeasureResults implements MeasureResultSource {
 
 	private final JdbcClient jdbc;
 
+	/** Only for the real batch of an upload's rows: JdbcClient has none. */
 	private final JdbcTemplate batch;
 
 	private final CcgListSizes ccgs;
@@ -232,6 +234,21 @@ class UploadedMeasureResults implements MeasureResultSource {
 		}
 	}
 
+	/** A qp_data row, as stored. */
+	private record StoredValue(String ccgCode, String record, String itemCode, String period, BigDecimal value,
+			BigDecimal numerator, BigDecimal denominator, BigDecimal target) {
+	}
+
+	/** A qp_import row, as stored. */
+	private record ImportRow(long id, String fileName, String importedBy, OffsetDateTime importedAt, String outcome,
+			int rowsRead, int errors) {
+
+		UploadedFile file() {
+			return new UploadedFile(id, fileName, importedBy, importedAt.toInstant(), "COMMITTED".equals(outcome),
+					rowsRead, errors);
+		}
+	}
+
 	@Override
 	public Map<String, CcgInputs> inputs(FinancialYear year) {
 		Map<String, Map<String, Map<String, CcgInputs.Value>>> measures = new TreeMap<>();
@@ -239,15 +256,17 @@ class UploadedMeasureResults implements MeasureResultSource {
 		Map<String, Map<String, Boolean>> gateways = new TreeMap<>();
 		jdbc.sql("select * from qp_data where financial_year = ? order by ccg_code, record, item_code, period")
 			.param(year.startYear())
-			.query((java.sql.ResultSet rs) -> {
-				String ccg = rs.getString("ccg_code");
-				String code = rs.getString("item_code");
-				BigDecimal value = rs.getBigDecimal("value").stripTrailingZeros();
-				switch (rs.getString("record")) {
+			.query(StoredValue.class)
+			.list()
+			.forEach(row -> {
+				String ccg = row.ccgCode();
+				String code = row.itemCode();
+				BigDecimal value = row.value().stripTrailingZeros();
+				switch (row.record()) {
 					case "MEASURE" -> measures.computeIfAbsent(ccg, k -> new TreeMap<>())
 						.computeIfAbsent(code, k -> new TreeMap<>())
-						.put(rs.getString("period"), new CcgInputs.Value(value, strip(rs.getBigDecimal("numerator")),
-								strip(rs.getBigDecimal("denominator")), strip(rs.getBigDecimal("target"))));
+						.put(row.period(), new CcgInputs.Value(value, strip(row.numerator()), strip(row.denominator()),
+								strip(row.target())));
 					case "STANDARD" -> standards.computeIfAbsent(ccg, k -> new TreeMap<>()).put(code, value);
 					default -> gateways.computeIfAbsent(ccg, k -> new TreeMap<>()).put(code, value.signum() != 0);
 				}
@@ -281,9 +300,10 @@ class UploadedMeasureResults implements MeasureResultSource {
 	List<UploadedFile> recentImports(FinancialYear year) {
 		return jdbc.sql("select * from qp_import where financial_year = ? order by id desc limit 10")
 			.param(year.startYear())
-			.query((rs, row) -> new UploadedFile(rs.getLong("id"), rs.getString("file_name"), rs.getString("imported_by"),
-					rs.getTimestamp("imported_at").toInstant(), "COMMITTED".equals(rs.getString("outcome")),
-					rs.getInt("rows_read"), rs.getInt("errors")))
-			.list();
+			.query(ImportRow.class)
+			.list()
+			.stream()
+			.map(ImportRow::file)
+			.toList();
 	}
 }

@@ -196,6 +196,16 @@ class FinanceApiTests {
 		mvc.perform(as("fin-api-ccg", get("/api/v1/finance/global-sum/FAC2"))).andExpect(status().isForbidden());
 	}
 
+	@Test
+	void theApiDocumentsFinancialYearsAsText() throws Exception {
+		mvc.perform(get("/v3/api-docs"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.paths['/api/v1/finance/budgets'].get.parameters[0].name").value("year"))
+			.andExpect(jsonPath("$.paths['/api/v1/finance/budgets'].get.parameters[0].schema.type").value("string"))
+			.andExpect(jsonPath("$.paths['/api/v1/quality-premium/schemes/{year}'].get.parameters[0].schema.type")
+				.value("string"));
+	}
+
 	private long draftFormula(String name, String year) throws Exception {
 		String body = mvc.perform(as("fin-api-national", post("/api/v1/finance/formulas"))
 			.contentType(MediaType.APPLICATION_JSON).content(FinanceTestData.formulaJson(name, year, false)))

@@ -86,7 +86,8 @@ class FinanceDemoTests {
 		};
 		String page = mvc.perform(get("/finance/runs").with(national)).andExpect(status().isOk()).andReturn()
 			.getResponse().getContentAsString();
-		String envelope = page.replaceAll("(?s).*id=\"envelope\" name=\"envelope\" value=\"([0-9]+)\".*", "$1");
+		String envelopeInput = page.replaceAll("(?s).*(<input[^>]*\\bname=\"envelope\"[^>]*>).*", "$1");
+		String envelope = envelopeInput.replaceAll("(?s).*\\bvalue=\"([0-9]+)\".*", "$1");
 		String formula = page.replaceAll("(?s).*<option value=\"([0-9]+)\"[^>]*>Weighted capitation 2014/15.*", "$1");
 		String location = mvc.perform(post("/finance/runs").with(national).with(csrf())
 			.param("name", "Allocations 2015/16").param("year", "2015/16").param("programme", "CORE_CCG")

@@ -262,8 +262,8 @@ class FinanceScenarioTests {
 		var form = page("fin-national", post("/finance/formulas/" + formulaId)).with(csrf())
 			.param("version", "1").param("name", "Changed").param("year", "2014/15")
 			.param("inequalitiesShareCcg", "10").param("inequalitiesSharePrimaryCare", "15");
-		for (String band : org.cocommission.directory.PopulationQueries.AGE_BANDS) {
-			form.param("male_" + band, "1").param("female_" + band, "1");
+		for (int band = 0; band < org.cocommission.directory.PopulationQueries.AGE_BANDS.size(); band++) {
+			form.param("male[" + band + "]", "1").param("female[" + band + "]", "1");
 		}
 		mvc.perform(form)
 			.andExpect(status().isOk())

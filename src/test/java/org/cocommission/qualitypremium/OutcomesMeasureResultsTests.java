@@ -232,14 +232,14 @@ class OutcomesMeasureResultsTests {
 		int version = schemes.scheme(year).version();
 
 		mvc.perform(post("/quality-premium/schemes/2031-32/indicators").param("version", String.valueOf(version))
-			.param("indicator_AEA", "NO-SUCH").with(as("qo-national")).with(csrf()))
+			.param("indicator[AEA]", "NO-SUCH").with(as("qo-national")).with(csrf()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("There is a problem")))
 			.andExpect(content().string(containsString("There is no outcomes indicator NO-SUCH")));
 		assertThat(schemes.indicatorMapping(year)).containsEntry("PYLL", "CCGOIS-1.1").doesNotContainKey("AEA");
 
 		mvc.perform(post("/quality-premium/schemes/2031-32/indicators").param("version", String.valueOf(version))
-			.param("indicator_AEA", "CCGOIS-3.1").param("indicator_PYLL", "").with(as("qo-national")).with(csrf()))
+			.param("indicator[AEA]", "CCGOIS-3.1").param("indicator[PYLL]", "").with(as("qo-national")).with(csrf()))
 			.andExpect(status().is3xxRedirection());
 		assertThat(schemes.indicatorMapping(year)).isEqualTo(Map.of("AEA", "CCGOIS-3.1"));
 		assertThat(jdbc.sql("select count(*) from audit_event where action = 'QP_SCHEME_INDICATORS_MAPPED'"
@@ -251,7 +251,7 @@ class OutcomesMeasureResultsTests {
 
 		// A stale form is refused (409), and an edit of the weights keeps the mapping.
 		mvc.perform(post("/quality-premium/schemes/2031-32/indicators").param("version", String.valueOf(version))
-			.param("indicator_AEA", "").with(as("qo-national")).with(csrf()))
+			.param("indicator[AEA]", "").with(as("qo-national")).with(csrf()))
 			.andExpect(status().isConflict());
 		schemes.editScheme(year, new SchemeEdit(version + 1, null, null, Map.of(), Map.of(), Map.of(), Map.of()));
 		assertThat(schemes.indicatorMapping(year)).isEqualTo(Map.of("AEA", "CCGOIS-3.1"));
@@ -261,7 +261,7 @@ class OutcomesMeasureResultsTests {
 		mvc.perform(get("/quality-premium/schemes/2031-32").with(as("qo-national")))
 			.andExpect(content().string(not(containsString("Outcomes indicator for AEA"))));
 		mvc.perform(post("/quality-premium/schemes/2031-32/indicators").param("version", String.valueOf(version + 2))
-			.param("indicator_AEA", "").with(as("qo-national")).with(csrf()))
+			.param("indicator[AEA]", "").with(as("qo-national")).with(csrf()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("cannot be changed")));
 	}

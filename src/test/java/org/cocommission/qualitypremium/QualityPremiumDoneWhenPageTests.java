@@ -273,7 +273,7 @@ class QualityPremiumDoneWhenPageTests {
 			.andExpect(status().is3xxRedirection())
 			.andReturn().getResponse().getRedirectedUrl();
 		mvc.perform(post("/quality-premium/schemes/2041-42").with(as("qd-analyst")).with(csrf()).param("version", "0")
-			.param("maxPerHead", "5").param("reductionMode", "ADDITIVE").param("reduction_AE4H", "10"))
+			.param("maxPerHead", "5").param("reductionMode", "ADDITIVE").param("reduction[AE4H]", "10"))
 			.andExpect(status().is3xxRedirection());
 		mvc.perform(post(runUrl + "/publish").with(as("qd-analyst")).with(csrf()))
 			.andExpect(status().isOk())

@@ -311,7 +311,7 @@ class QualityPremiumScenarioTests {
 			.contentType("application/json").content("{\"version\":0,\"maxPerHead\":6}"))
 			.andExpect(status().isConflict());
 		mvc.perform(post("/quality-premium/schemes/2031-32").with(as("qp-national")).with(csrf())
-			.param("version", "1").param("maxPerHead", "5").param("reductionMode", "ADDITIVE").param("weight_IAPT", "50"))
+			.param("version", "1").param("maxPerHead", "5").param("reductionMode", "ADDITIVE").param("weight[IAPT]", "50"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("There is a problem")))
 			.andExpect(content().string(containsString("add up to 135%")));

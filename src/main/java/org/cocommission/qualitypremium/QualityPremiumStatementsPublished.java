@@ -1,0 +1,23 @@
+package org.cocommission.qualitypremium;
+
+import java.util.List;
+
+import org.cocommission.audit.AuditEntry;
+import org.cocommission.audit.Audited;
+
+/**
+ * A result run was published: its CCGs' statements for the year became visible (an earlier published run of the
+ * year superseded, the scheme frozen). Audited as the run's publication; each CCG is told ({@code StatementNotices}).
+ */
+public record QualityPremiumStatementsPublished(RunSummary before, RunSummary after, List<String> ccgCodes)
+		implements Audited {
+
+	public QualityPremiumStatementsPublished {
+		ccgCodes = List.copyOf(ccgCodes);
+	}
+
+	@Override
+	public AuditEntry auditEntry() {
+		return new AuditEntry("QP_RUN_PUBLISHED", "qp_run", String.valueOf(after.id()), null, before, after);
+	}
+}

@@ -1,0 +1,103 @@
+package org.cocommission.finance;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import org.cocommission.identity.AccessPolicy;
+import org.cocommission.identity.CurrentUser;
+import org.cocommission.identity.Role;
+import org.cocommission.platform.InvalidInputException;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The finance pages read what people type through bound form records: each problem shown on its field. */
+@WebMvcTest({ AllocationRunPageController.class, FormulaPagesController.class })
+@WithMockUser
+class FinancePagesWebTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@MockitoBean
+	FinanceFormulas formulas;
+
+	@MockitoBean
+	AllocationRuns runs;
+
+	@MockitoBean
+	AccessPolicy access;
+
+	@Test
+	void theRunFormShowsEveryProblemOnItsFieldAndRunsNothing() throws Exception {
+		given(runs.list()).willReturn(List.of());
+		mvc.perform(post("/finance/runs").with(csrf())
+			.param("name", "Bad").param("year", "2015/16").param("programme", "CORE_CCG").param("formulaId", "1")
+			.param("envelope", "-5").param("specialisedEnvelope", "").param("minimumGrowth", "x")
+			.param("maximumGrowth", "9").param("gapClosure", "25").param("overTargetFloor", "1.5"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("There is a problem")))
+			.andExpect(content().string(containsString("<a href=\"#envelope\">The envelope must be a positive amount</a>")))
+			.andExpect(content().string(containsString("<a href=\"#minimumGrowth\">Minimum growth must be a number</a>")))
+			.andExpect(content().string(containsString("value=\"-5\"")));
+		verify(runs, never()).create(any());
+	}
+
+	@Test
+	void aRefusedAmountIsShownOnceWhenEverythingElseReads() throws Exception {
+		given(runs.list()).willReturn(List.of());
+		String page = mvc.perform(post("/finance/runs").with(csrf())
+			.param("name", "Bad").param("year", "2015/16").param("programme", "CORE_CCG").param("formulaId", "1")
+			.param("envelope", "-5").param("minimumGrowth", "2").param("maximumGrowth", "9").param("gapClosure", "25")
+			.param("overTargetFloor", "1.5"))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(page.split("The envelope must be a positive amount", -1)).hasSize(3);
+		verify(runs, never()).create(any());
+	}
+
+	@Test
+	void aRefusalFromTheRunsIsPutOnTheFieldItNames() throws Exception {
+		given(runs.list()).willReturn(List.of());
+		given(runs.create(any())).willThrow(new InvalidInputException("year",
+				"There are no registered lists by age and sex on or before 1990-04-01"));
+		mvc.perform(post("/finance/runs").with(csrf())
+			.param("name", "Early").param("year", "1990/91").param("programme", "CORE_CCG").param("formulaId", "1")
+			.param("envelope", "10,400,000").param("minimumGrowth", "2").param("maximumGrowth", "9")
+			.param("gapClosure", "25").param("overTargetFloor", "1.5"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(
+					"<a href=\"#year\">There are no registered lists by age and sex on or before 1990-04-01</a>")))
+			.andExpect(content().string(containsString("value=\"10400000\"")));
+	}
+
+	@Test
+	void aYearThatIsNotOneIsRefusedOnTheNewDraftForm() throws Exception {
+		given(access.requireUser()).willReturn(national());
+		mvc.perform(post("/finance/formulas").with(csrf()).param("year", "next year"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(
+					"<a href=\"#new-year\">Enter the effective financial year like 2015/16</a>")))
+			.andExpect(content().string(containsString("value=\"next year\"")));
+		verify(formulas, never()).createDraft(any());
+	}
+
+	private static CurrentUser national() {
+		return new CurrentUser("national", "National lead", Role.NATIONAL, "X24");
+	}
+}

@@ -1,0 +1,82 @@
+package org.cocommission.qualitypremium;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+
+import org.cocommission.identity.ActingAs;
+import org.cocommission.identity.NewUser;
+import org.cocommission.identity.Role;
+import org.cocommission.identity.UserAccounts;
+import org.cocommission.platform.FinancialYear;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The quality premium module with the modules it uses, on the embedded PostgreSQL: publishing a run publishes its
+ * statements as an event, audited and with each CCG told, in the publication's transaction.
+ */
+// The platform module (the embedded PostgreSQL) is open: named, as no type of it is a bean others use.
+@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES, extraIncludes = "platform")
+@RecordApplicationEvents
+class QualityPremiumModuleTests {
+
+	private static final String PASSWORD = "quality-premium-module";
+
+	private static final FinancialYear YEAR = new FinancialYear(2013);
+
+	@Autowired
+	QualityPremium service;
+
+	@Autowired
+	UserAccounts accounts;
+
+	@Autowired
+	UserDetailsService users;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void publishingARunPublishesTheStatementsAuditedAndTellsEachCcg(ApplicationEvents events) {
+		organisation("QMT", "AREA_TEAM", "Area team M");
+		organisation("QMA", "CCG", "NHS MODULE CCG");
+		organisation("QMA001", "GP_PRACTICE", "Module surgery");
+		jdbc.sql("insert into directory_relationship (child_code, parent_code) values ('QMA', 'QMT'), ('QMA001', 'QMA')")
+			.update();
+		jdbc.sql("insert into directory_registered_patients (practice_code, extract_date, sex, age_band, patients)"
+				+ " values ('QMA001', ?, 'ALL', 'ALL', 10000)").param(LocalDate.of(2013, 4, 1)).update();
+		accounts.create(new NewUser("qm-national", "National analyst", null, Role.NATIONAL, "X24", PASSWORD));
+		accounts.create(new NewUser("qm-ccg", "Module CCG", null, Role.CCG, "QMA", PASSWORD));
+
+		RunSummary published = ActingAs.as(users, "qm-national", () -> {
+			service.importData(YEAR, "module.csv", "CCG_CODE,RECORD,CODE,PERIOD,VALUE\nQMA,MEASURE,FFT,2013/14,1\n"
+				.getBytes(StandardCharsets.UTF_8));
+			return service.publish(service.compute(YEAR).id());
+		});
+
+		assertThat(events.stream(QualityPremiumStatementsPublished.class)).singleElement().satisfies(event -> {
+			assertThat(event.after().id()).isEqualTo(published.id());
+			assertThat(event.ccgCodes()).contains("QMA");
+		});
+		assertThat(jdbc.sql("select link from notification_notice where recipient = 'qm-ccg'").query(String.class).list())
+			.containsExactly("/quality-premium/statements/2013-14/QMA");
+		assertThat(jdbc.sql("select count(*) from audit_event where action = 'QP_RUN_PUBLISHED' and entity_id = ?")
+			.param(String.valueOf(published.id()))
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
+	private void organisation(String code, String type, String name) {
+		jdbc.sql("insert into directory_organisation (code, type, name) values (?, ?, ?)").params(code, type, name)
+			.update();
+	}
+}

@@ -1,0 +1,119 @@
+package org.cocommission.qualitypremium;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import org.cocommission.identity.AccessPolicy;
+import org.cocommission.outcomes.Indicators;
+import org.cocommission.platform.FinancialYear;
+import org.cocommission.platform.InvalidInputException;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The quality premium pages and API read what people send through bound form records, each problem on its field. */
+@WebMvcTest({ LocalMeasurePageController.class, QualityPremiumPageController.class, QualityPremiumApiController.class })
+@WithMockUser
+class QualityPremiumPagesWebTests {
+
+	private static final FinancialYear YEAR = new FinancialYear(2014);
+
+	@Autowired
+	MockMvc mvc;
+
+	@MockitoBean
+	LocalMeasures localMeasures;
+
+	@MockitoBean
+	QualityPremiumSchemes schemes;
+
+	@MockitoBean
+	QualityPremium service;
+
+	@MockitoBean
+	Indicators indicators;
+
+	@MockitoBean
+	AccessPolicy access;
+
+	@Test
+	void aProposalWithATooLongTitleIsShownAgainWithTheProblemOnTheTitle() throws Exception {
+		givenAScheme();
+		mvc.perform(post("/quality-premium/local-measures").with(csrf()).param("year", "2014/15")
+			.param("ccgCode", "QDA").param("slotCode", "LOCAL1").param("title", "x".repeat(301))
+			.param("description", "Diagnosis rate"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<a href=\"#title\">Keep the title to 300 characters</a>")))
+			.andExpect(content().string(containsString("Diagnosis rate")));
+		verify(localMeasures, never()).propose(any(), anyString(), anyString(), anyString(), anyString());
+	}
+
+	@Test
+	void aRuleRefusingTheProposalPutsItsMessageOnTheFieldItNames() throws Exception {
+		givenAScheme();
+		given(localMeasures.propose(any(), any(), any(), any(), any()))
+			.willThrow(new InvalidInputException("title", "Give the local measure a title"));
+		mvc.perform(post("/quality-premium/local-measures").with(csrf()).param("year", "2014/15")
+			.param("ccgCode", "QDA").param("slotCode", "LOCAL1").param("title", " ").param("description", "x"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<a href=\"#title\">Give the local measure a title</a>")))
+			.andExpect(content().string(containsString("id=\"title-error\"")));
+	}
+
+	@Test
+	void computingWithoutAYearAsksForOne() throws Exception {
+		givenAScheme();
+		given(service.runs()).willReturn(List.of());
+		given(service.isNational()).willReturn(true);
+		mvc.perform(post("/quality-premium/runs").with(csrf()).param("year", ""))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<a href=\"#compute-year\">Choose the scheme year to compute</a>")));
+		verify(service, never()).compute(any());
+	}
+
+	@Test
+	void theApiNamesTheFieldARuleRefused() throws Exception {
+		given(schemes.copyScheme(any(), any())).willThrow(new InvalidInputException("to",
+				"There is already a scheme for 2015/16: edit it, or copy to another year"));
+		mvc.perform(post("/api/v1/quality-premium/schemes/2014-15/copy").with(csrf())
+			.contentType("application/json").content("{\"to\":\"2015/16\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("to"));
+		mvc.perform(post("/api/v1/quality-premium/schemes/2014-15/copy").with(csrf())
+			.contentType("application/json").content("{\"to\":\"next year\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("to"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("is not a financial year")));
+		mvc.perform(put("/api/v1/quality-premium/schemes/2014-15").with(csrf())
+			.contentType("application/json").content("{\"version\":0}"))
+			.andExpect(status().isOk());
+	}
+
+	private void givenAScheme() {
+		Scheme scheme = org.mockito.Mockito.mock(Scheme.class);
+		given(scheme.year()).willReturn(YEAR);
+		given(scheme.maxPerHead()).willReturn(java.math.BigDecimal.valueOf(5));
+		given(schemes.schemes()).willReturn(List.of(scheme));
+		given(localMeasures.ownCcg()).willReturn(Optional.of("QDA"));
+		given(localMeasures.localMeasures(YEAR)).willReturn(List.of());
+		given(schemes.scheme(YEAR)).willReturn(scheme);
+	}
+}
