@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -51,7 +52,11 @@ class RegisteredPatientsImporter {
 		this.audit = audit;
 	}
 
-	ImportReport run(InputStream content, long importId) {
+	/** The report, and the extracts whose figures the import created or changed. */
+	record Stored(ImportReport report, List<LocalDate> changedExtracts) {
+	}
+
+	Stored run(InputStream content, long importId) {
 		Map<String, Practice> practices = practices();
 		var figures = new Figures();
 		List<RowMessage> errors = new ArrayList<>();
@@ -91,7 +96,7 @@ class RegisteredPatientsImporter {
 			errors.add(new RowMessage(0, "the file has no rows"));
 		}
 		if (!errors.isEmpty()) {
-			return new ImportReport(rowsRead, 0, 0, 0, warnings, errors);
+			return new Stored(new ImportReport(rowsRead, 0, 0, 0, warnings, errors), List.of());
 		}
 		figures.completeTotals(warnings);
 		return store(figures, rowsRead, importId, warnings);
@@ -169,7 +174,7 @@ class RegisteredPatientsImporter {
 		return age.contains("_") ? "BAND" : "YEAR";
 	}
 
-	private ImportReport store(Figures figures, int rowsRead, long importId, List<RowMessage> warnings) {
+	private Stored store(Figures figures, int rowsRead, long importId, List<RowMessage> warnings) {
 		// Dropped first so that several imports can run in one caller's transaction.
 		jdbc.execute("drop table if exists incoming_registered_patients");
 		jdbc.execute("create temporary table incoming_registered_patients (practice_code varchar(12), extract_date date,"
@@ -183,7 +188,9 @@ class RegisteredPatientsImporter {
 		Map<String, Object> counts = jdbc.queryForMap("""
 				select count(*) filter (where e.patients is null) as created,
 				       count(*) filter (where e.patients <> i.patients) as updated,
-				       count(*) filter (where e.patients = i.patients) as unchanged
+				       count(*) filter (where e.patients = i.patients) as unchanged,
+				       array_agg(distinct i.extract_date) filter (where e.patients is distinct from i.patients)
+				         as changed_extracts
 				from incoming_registered_patients i
 				left join directory_registered_patients e using (practice_code, extract_date, sex, age_band)
 				""");
@@ -214,7 +221,23 @@ class RegisteredPatientsImporter {
 		changes.add(new AuditEntry("REGISTERED_PATIENTS_IMPORTED", "DIRECTORY_IMPORT", String.valueOf(importId), null,
 				null, summary));
 		audit.recordAll(changes);
-		return new ImportReport(rowsRead, created, updated, unchanged, warnings, List.of());
+		return new Stored(new ImportReport(rowsRead, created, updated, unchanged, warnings, List.of()),
+				changedExtracts(counts.get("changed_extracts")));
+	}
+
+	private static List<LocalDate> changedExtracts(Object array) {
+		if (array == null) {
+			return List.of();
+		}
+		try {
+			return Arrays.stream((Object[]) ((java.sql.Array) array).getArray())
+				.map(date -> ((java.sql.Date) date).toLocalDate())
+				.sorted()
+				.toList();
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private void copy(String csv) {
