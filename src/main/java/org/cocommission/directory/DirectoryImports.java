@@ -24,7 +24,7 @@ import org.cocommission.audit.AuditTrail;
 import org.cocommission.notification.Notifications;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -52,7 +52,7 @@ public class DirectoryImports {
 
 	private final TransactionTemplate transactions;
 
-	private final JdbcTemplate jdbc;
+	private final JdbcClient jdbc;
 
 	private final AuditTrail audit;
 
@@ -63,7 +63,7 @@ public class DirectoryImports {
 	private final ApplicationEventPublisher events;
 
 	DirectoryImports(OdsOrganisationImporter odsImporter, RegisteredPatientsImporter patientsImporter,
-			ImportLog importLog, PlatformTransactionManager transactionManager, JdbcTemplate jdbc, AuditTrail audit,
+			ImportLog importLog, PlatformTransactionManager transactionManager, JdbcClient jdbc, AuditTrail audit,
 			Notifications notifications, Clock clock, ApplicationEventPublisher events) {
 		this.odsImporter = odsImporter;
 		this.patientsImporter = patientsImporter;
@@ -90,7 +90,7 @@ public class DirectoryImports {
 	/** Marks every organisation as generated demo data, so that pages label the directory as synthetic. */
 	public void markSynthetic() {
 		transactions.executeWithoutResult(status -> {
-			int marked = jdbc.update("update directory_organisation set synthetic = true where not synthetic");
+			int marked = jdbc.sql("update directory_organisation set synthetic = true where not synthetic").update();
 			audit.record(new AuditEntry("DIRECTORY_MARKED_SYNTHETIC", "DIRECTORY", "directory", null, null,
 					Map.of("organisations", marked)));
 		});
@@ -107,7 +107,7 @@ public class DirectoryImports {
 		try {
 			String sha256 = sha256(spooled);
 			ImportReport report = transactions.execute(status -> {
-				jdbc.queryForObject("select pg_advisory_xact_lock(?)", Object.class, IMPORT_LOCK);
+				jdbc.sql("select pg_advisory_xact_lock(?)").param(IMPORT_LOCK).query().listOfRows();
 				long importId = importLog.begin(kind, fileName, sha256, user, started);
 				Stored stored = importer.run(open(spooled), importId);
 				ImportReport result = stored.report();
