@@ -7,9 +7,13 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import org.cocommission.platform.InvalidInputException;
 import org.cocommission.platform.PageOf;
 
 /** The audit trail page: filters, the entries with their before and after, and a CSV download. */
@@ -28,22 +32,27 @@ class AuditController {
 	}
 
 	@GetMapping("/audit")
-	String trail(AuditForm form, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "" + PAGE_SIZE) int size, Model model) {
+	String trail(@ModelAttribute("auditForm") AuditForm form, BindingResult result,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "" + PAGE_SIZE) int size,
+			Model model) {
+		if (result.hasErrors()) {
+			return "audit/trail";
+		}
 		AuditFilter filter;
 		try {
 			filter = form.toFilter();
 		}
-		catch (IllegalArgumentException ex) {
-			model.addAttribute("form", form);
-			model.addAttribute("error", ex.getMessage());
+		catch (InvalidInputException ex) {
+			ex.rejectIn(result);
 			return "audit/trail";
 		}
 		AuditFilter scoped = queries.scoped(filter);
 		PageOf<AuditEvent> results = queries.search(scoped, page, size);
 		AuditForm shown = AuditForm.of(scoped, form);
 		Integer sizeParam = size == PAGE_SIZE ? null : size;
-		model.addAttribute("form", shown);
+		// The form shows the filter as applied (a CCG user's own code filled in), so its fields read the scoped form.
+		model.addAttribute("auditForm", shown);
+		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "auditForm", new BeanPropertyBindingResult(shown, "auditForm"));
 		model.addAttribute("results", results);
 		model.addAttribute("zone", clock.getZone());
 		model.addAttribute("csvLink", shown.link("/audit.csv", null, null));

@@ -3,6 +3,8 @@ package org.cocommission.audit;
 import java.time.LocalDate;
 import java.util.Locale;
 
+import org.cocommission.platform.InvalidInputException;
+
 /**
  * What to look for in the trail; every part is optional. Dates are whole days, both ends included.
  * Codes, entity types and actions are matched exactly, ignoring case; the actor is a username.
@@ -16,7 +18,7 @@ public record AuditFilter(String organisationCode, String actor, String entityTy
 		entityType = upper(entityType);
 		action = upper(action);
 		if (from != null && to != null && from.isAfter(to)) {
-			throw new IllegalArgumentException("The 'from' date must be the same as or before the 'to' date");
+			throw new InvalidInputException("from", "The 'from' date must be the same as or before the 'to' date");
 		}
 	}
 

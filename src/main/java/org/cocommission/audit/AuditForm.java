@@ -1,20 +1,29 @@
 package org.cocommission.audit;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 
+import io.swagger.v3.oas.annotations.Parameter;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.format.annotation.DateTimeFormat.ISO;
 import org.springframework.web.util.UriComponentsBuilder;
 
-/** The trail's filter as typed into the page or the query string, before it is checked. */
-record AuditForm(String organisation, String user, String entityType, String action, String from, String to) {
+/** The trail's filter as bound from the page's form or the query string; {@link #toFilter()} checks the rest. */
+record AuditForm(@Parameter(description = "Organisation code") String organisation,
+		@Parameter(description = "Username of whoever made the change") String user,
+		@Parameter(description = "For example USER_ACCOUNT") String entityType,
+		@Parameter(description = "For example USER_CREATED") String action,
+		@Parameter(description = "First day included, YYYY-MM-DD") @DateTimeFormat(iso = ISO.DATE) LocalDate from,
+		@Parameter(description = "Last day included, YYYY-MM-DD") @DateTimeFormat(iso = ISO.DATE) LocalDate to) {
 
 	static AuditForm of(AuditFilter filter, AuditForm typed) {
 		return new AuditForm(filter.organisationCode(), typed.user, typed.entityType, typed.action, typed.from,
 				typed.to);
 	}
 
+	/** @throws org.cocommission.platform.InvalidInputException naming {@code from} when it is after {@code to} */
 	AuditFilter toFilter() {
-		return new AuditFilter(organisation, user, entityType, action, date(from, "from"), date(to, "to"));
+		return new AuditFilter(organisation, user, entityType, action, from, to);
 	}
 
 	/** A link to {@code path} with this filter, leaving out what is empty, and the page asked for. */
@@ -24,8 +33,8 @@ record AuditForm(String organisation, String user, String entityType, String act
 		add(uri, "user", user);
 		add(uri, "entityType", entityType);
 		add(uri, "action", action);
-		add(uri, "from", from);
-		add(uri, "to", to);
+		add(uri, "from", from == null ? null : from.toString());
+		add(uri, "to", to == null ? null : to.toString());
 		if (page != null) {
 			uri.queryParam("page", page);
 		}
@@ -38,19 +47,6 @@ record AuditForm(String organisation, String user, String entityType, String act
 	private static void add(UriComponentsBuilder uri, String name, String value) {
 		if (value != null && !value.isBlank()) {
 			uri.queryParam(name, value.trim());
-		}
-	}
-
-	private static LocalDate date(String value, String name) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return LocalDate.parse(value.trim());
-		}
-		catch (DateTimeParseException ex) {
-			throw new IllegalArgumentException(
-					"Enter the '" + name + "' date as year-month-day, for example 2025-03-31, not '" + value + "'");
 		}
 	}
 }

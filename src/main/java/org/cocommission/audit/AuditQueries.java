@@ -3,14 +3,13 @@ package org.cocommission.audit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -99,8 +98,11 @@ public class AuditQueries {
 			.params(where.params())
 			.param("limit", size)
 			.param("offset", (long) page * size)
-			.query(this::event)
-			.list();
+			.query(Row.class)
+			.list()
+			.stream()
+			.map(this::event)
+			.toList();
 		return new PageOf<>(items, page, size, total);
 	}
 
@@ -109,14 +111,15 @@ public class AuditQueries {
 		Where where = where(scoped(filter));
 		CsvWriter csv = CsvWriter.builder().build(out);
 		csv.writeRecord(CSV_HEADER);
-		streaming.sql("select " + COLUMNS + " from audit_event" + where.sql() + " order by occurred_at desc, id desc")
+		try (Stream<Row> rows = streaming
+			.sql("select " + COLUMNS + " from audit_event" + where.sql() + " order by occurred_at desc, id desc")
 			.params(where.params())
-			.query(rs -> {
-				csv.writeRecord(String.valueOf(rs.getLong("id")), occurredAt(rs).toInstant().toString(),
-						rs.getString("actor"), rs.getString("action"), rs.getString("entity_type"),
-						rs.getString("entity_id"), nullToEmpty(rs.getString("organisation_code")),
-						nullToEmpty(rs.getString("before_state")), nullToEmpty(rs.getString("after_state")));
-			});
+			.query(Row.class)
+			.stream()) {
+			rows.forEach(row -> csv.writeRecord(String.valueOf(row.id()), row.occurredAt().toInstant().toString(),
+					row.actor(), row.action(), row.entityType(), row.entityId(), nullToEmpty(row.organisationCode()),
+					nullToEmpty(row.beforeState()), nullToEmpty(row.afterState())));
+		}
 		try {
 			csv.flush();
 		}
@@ -156,23 +159,22 @@ public class AuditQueries {
 		return new Where(conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions), params);
 	}
 
-	private AuditEvent event(ResultSet rs, int row) throws SQLException {
-		return new AuditEvent(rs.getLong("id"), occurredAt(rs).toInstant(), rs.getString("actor"),
-				rs.getString("action"), rs.getString("entity_type"), rs.getString("entity_id"),
-				rs.getString("organisation_code"), tree(rs.getString("before_state")),
-				tree(rs.getString("after_state")));
+	private AuditEvent event(Row row) {
+		return new AuditEvent(row.id(), row.occurredAt().toInstant(), row.actor(), row.action(), row.entityType(),
+				row.entityId(), row.organisationCode(), tree(row.beforeState()), tree(row.afterState()));
 	}
 
 	private JsonNode tree(String state) {
 		return state == null ? null : json.readTree(state);
 	}
 
-	private static OffsetDateTime occurredAt(ResultSet rs) throws SQLException {
-		return rs.getObject("occurred_at", OffsetDateTime.class);
-	}
-
 	private static String nullToEmpty(String value) {
 		return value == null ? "" : value;
+	}
+
+	/** An entry as stored, with its states as JSON text. */
+	private record Row(long id, OffsetDateTime occurredAt, String actor, String action, String entityType,
+			String entityId, String organisationCode, String beforeState, String afterState) {
 	}
 
 	private record Where(String sql, Map<String, Object> params) {

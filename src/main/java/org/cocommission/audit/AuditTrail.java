@@ -43,6 +43,7 @@ public class AuditTrail {
 			return;
 		}
 		String actor = currentActor();
+		// A real batch (an import records thousands of entries): JdbcClient has no batch update.
 		jdbc.batchUpdate(INSERT, entries, 1000, (statement, entry) -> {
 			statement.setString(1, actor);
 			statement.setString(2, entry.action());

@@ -17,6 +17,7 @@ import org.cocommission.directory.ImportRecord;
 import org.cocommission.directory.ImportRejectedException;
 import org.cocommission.directory.ImportReport;
 import org.cocommission.directory.NationalSummary;
+import org.cocommission.identity.ActingAs;
 import org.cocommission.identity.UserAccounts;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -28,16 +29,14 @@ import org.springframework.stereotype.Component;
 /**
  * Loads the demo dataset at start-up (with {@code cocommission.demo=true}) when the directory holds no demo data
  * yet, through the same importers as real files, then opens the demo accounts. It runs before the application
- * reports ready, as the {@code system} actor (nobody is signed in), and fails the start-up when an import is rejected.
+ * reports ready, as the system ({@link ActingAs#system}: nobody is signed in), and fails the start-up when an import
+ * is rejected.
  */
 @Component
 @Order(0)
 public class DemoDataLoader implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
-
-	/** The importer of work nobody signed in for, as the import log records it. */
-	private static final String SYSTEM = "system";
 
 	private final DirectoryImports imports;
 
@@ -65,7 +64,7 @@ public class DemoDataLoader implements ApplicationRunner {
 	@Override
 	public void run(ApplicationArguments arguments) {
 		if (enabled) {
-			loadUnlessPresent();
+			ActingAs.system(this::loadUnlessPresent);
 		}
 	}
 
@@ -113,7 +112,7 @@ public class DemoDataLoader implements ApplicationRunner {
 			return Start.LOAD;
 		}
 		boolean onlyDemoImports = !pastImports.isEmpty() && pastImports.stream()
-			.allMatch(record -> SYSTEM.equals(record.importedBy()) && record.fileName() != null
+			.allMatch(record -> ActingAs.SYSTEM.equals(record.importedBy()) && record.fileName() != null
 					&& record.fileName().startsWith(DemoDataset.FILE_PREFIX));
 		return onlyDemoImports ? Start.RESUME : Start.OTHER_DATA;
 	}

@@ -45,14 +45,17 @@ public class CcgListSizes {
 		List<LocalDate> before = jdbc.sql("select max(extract_date) from directory_registered_patients"
 				+ " where sex = 'ALL' and age_band = 'ALL' and extract_date <= ?")
 			.param(date)
-			.query((rs, row) -> rs.getDate(1) == null ? null : rs.getDate(1).toLocalDate())
+			.query(LocalDate.class)
 			.list();
 		if (!before.isEmpty() && before.get(0) != null) {
 			return Optional.of(before.get(0));
 		}
 		return jdbc.sql("select min(extract_date) from directory_registered_patients where sex = 'ALL' and age_band = 'ALL'")
-			.query((rs, row) -> rs.getDate(1) == null ? null : rs.getDate(1).toLocalDate())
-			.optional();
+			.query(LocalDate.class)
+			.list()
+			.stream()
+			.filter(java.util.Objects::nonNull)
+			.findFirst();
 	}
 
 	/** Every CCG with patients at the extract, with practice membership as at the extract date. */
@@ -64,7 +67,7 @@ public class CcgListSizes {
 				    select distinct on (r.child_code) r.child_code as practice_code, r.parent_code as ccg_code
 				    from directory_relationship r
 				    join directory_organisation c on c.code = r.parent_code and c.type = 'CCG'
-				    where (r.valid_from is null or r.valid_from <= :date) and (r.valid_to is null or r.valid_to >= :date)
+				    where valid_on(r.valid_from, r.valid_to, :date)
 				    order by r.child_code, r.valid_from desc nulls last, r.id desc
 				)
 				select m.ccg_code, c.name, sum(p.patients) as patients
@@ -76,10 +79,15 @@ public class CcgListSizes {
 				order by m.ccg_code
 				""")
 			.param("date", extract)
-			.query((java.sql.ResultSet rs) -> {
-				patients.put(rs.getString("ccg_code"), rs.getLong("patients"));
-				names.put(rs.getString("ccg_code"), rs.getString("name"));
+			.query(CcgTotal.class)
+			.list()
+			.forEach(ccg -> {
+				patients.put(ccg.ccgCode(), ccg.patients());
+				names.put(ccg.ccgCode(), ccg.name());
 			});
 		return new AtExtract(extract, patients, names);
+	}
+
+	private record CcgTotal(String ccgCode, String name, long patients) {
 	}
 }

@@ -3,16 +3,16 @@ package org.cocommission.directory;
 import java.time.LocalDate;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springdoc.core.annotations.ParameterObject;
 
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Whether every open GP practice is in exactly one CCG on a date, as JSON and as CSV. */
@@ -33,14 +33,14 @@ class CoverageApiController {
 			description = "Open practices, those in exactly one CCG, the codes of those in none or several, the CCGs "
 					+ "with open practices, and the share of registered patients (latest extract on or before the "
 					+ "date) in practices with exactly one CCG.")
-	Coverage coverage(@Parameter(description = "YYYY-MM-DD") @RequestParam(required = false) String date) {
-		return directory.coverage(DirectoryParams.date(date, directory.today()));
+	Coverage coverage(@Valid @ParameterObject OnDate query) {
+		return directory.coverage(query.orElse(directory.today()));
 	}
 
 	@GetMapping("/api/v1/coverage.csv")
 	@Operation(summary = "Every practice open on a date (default today) with its CCGs then, as CSV")
-	ResponseEntity<String> csv(@Parameter(description = "YYYY-MM-DD") @RequestParam(required = false) String date) {
-		LocalDate on = DirectoryParams.date(date, directory.today());
+	ResponseEntity<String> csv(@Valid @ParameterObject OnDate query) {
+		LocalDate on = query.orElse(directory.today());
 		return DirectoryCsv.coverage(on, directory.practiceCoverage(on));
 	}
 }

@@ -2,11 +2,12 @@ package org.cocommission.directory;
 
 import java.time.LocalDate;
 
+import jakarta.validation.Valid;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 
 /** Whether the whole country is covered by CCGs on a date, and the CSV of every open practice's CCGs then. */
 @Controller
@@ -22,16 +23,16 @@ class CoveragePageController {
 	}
 
 	@GetMapping("/coverage")
-	String coverage(@RequestParam(required = false) String date, Model model) {
+	String coverage(@Valid OnDate query, Model model) {
 		LocalDate today = directory.today();
-		LocalDate on = DirectoryParams.date(date, today);
+		LocalDate on = query.orElse(today);
 		model.addAttribute("view", CoverageView.of(directory.coverage(on), today, queries));
 		return "directory/coverage";
 	}
 
 	@GetMapping("/coverage.csv")
-	ResponseEntity<String> csv(@RequestParam(required = false) String date) {
-		LocalDate on = DirectoryParams.date(date, directory.today());
+	ResponseEntity<String> csv(@Valid OnDate query) {
+		LocalDate on = query.orElse(directory.today());
 		return DirectoryCsv.coverage(on, directory.practiceCoverage(on));
 	}
 }

@@ -2,11 +2,9 @@ package org.cocommission.directory;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Date;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -55,8 +53,7 @@ public class Directory {
 			    union
 			    select down.root, r.child_code, down.depth + 1
 			    from directory_relationship r join down on r.parent_code = down.code, latest
-			    where (r.valid_from is null or r.valid_from <= latest.extract_date)
-			      and (r.valid_to is null or r.valid_to >= latest.extract_date)
+			    where valid_on(r.valid_from, r.valid_to, latest.extract_date)
 			      and down.depth < 6
 			),
 			totals as (
@@ -79,13 +76,10 @@ public class Directory {
 			    union
 			    select r.child_code, down.depth + 1
 			    from directory_relationship r join down on r.parent_code = down.code
-			    where (r.valid_from is null or r.valid_from <= :date)
-			      and (r.valid_to is null or r.valid_to >= :date)
+			    where valid_on(r.valid_from, r.valid_to, :date)
 			      and down.depth < 6
 			)
 			""";
-
-	private static final org.springframework.jdbc.core.RowMapper<OrganisationSummary> SUMMARY = Directory::summary;
 
 	private final JdbcClient jdbc;
 
@@ -104,10 +98,14 @@ public class Directory {
 	}
 
 	public Optional<OrganisationDetails> find(String code) {
-		return jdbc.sql("select * from directory_organisation where code = ?")
+		return jdbc.sql("select code, name, type, address_line_1 as line1, address_line_2 as line2,"
+				+ " address_line_3 as line3, address_line_4 as line4, address_line_5 as line5, postcode, telephone,"
+				+ " open_date, close_date, status, prescribing_setting, placeholder, synthetic"
+				+ " from directory_organisation where code = ?")
 			.param(code)
-			.query((rs, row) -> details(rs))
-			.optional();
+			.query(OrganisationRow.class)
+			.optional()
+			.map(this::details);
 	}
 
 	public OrganisationDetails get(String code) {
@@ -122,10 +120,9 @@ public class Directory {
 		}
 		jdbc.sql("select code, name, type from directory_organisation where code in (:codes)")
 			.param("codes", List.copyOf(new HashSet<>(codes)))
-			.query(rs -> {
-				refs.put(rs.getString(1), new OrganisationRef(rs.getString(1), rs.getString(2),
-						OrganisationType.valueOf(rs.getString(3))));
-			});
+			.query(OrganisationRef.class)
+			.list()
+			.forEach(ref -> refs.put(ref.code(), ref));
 		return refs;
 	}
 
@@ -143,8 +140,11 @@ public class Directory {
 			.param("codePrefix", escapeLike(text.toUpperCase()) + "%")
 			.param("name", "%" + String.join("%", Arrays.stream(escapeLike(text.toLowerCase()).split("\\s+")).toList()) + "%")
 			.param("limit", limit)
-			.query(SUMMARY)
-			.list();
+			.query(SummaryRow.class)
+			.list()
+			.stream()
+			.map(SummaryRow::summary)
+			.toList();
 	}
 
 	/** A sortable, searchable page of organisations of one type, optionally only the children of one parent today. */
@@ -154,7 +154,7 @@ public class Directory {
 				+ " and (cast(:query as varchar) is null or o.code like :codePrefix or lower(o.name) like :name)"
 				+ " and (cast(:parent as varchar) is null or exists (select 1 from directory_relationship r"
 				+ "   where r.child_code = o.code and r.parent_code = :parent"
-				+ "   and (r.valid_from is null or r.valid_from <= :date) and (r.valid_to is null or r.valid_to >= :date)))";
+				+ "   and valid_on(r.valid_from, r.valid_to, :date)))";
 		String text = query == null || query.isBlank() ? null : query.trim();
 		var total = bind(jdbc.sql("select count(*) from directory_organisation o" + where), type, parentCode, text)
 			.query(Long.class)
@@ -164,8 +164,11 @@ public class Directory {
 				+ ", code limit :limit offset :offset"), type, parentCode, text)
 			.param("limit", size)
 			.param("offset", (long) page * size)
-			.query(SUMMARY)
-			.list();
+			.query(SummaryRow.class)
+			.list()
+			.stream()
+			.map(SummaryRow::summary)
+			.toList();
 		return new PageOf<>(items, page, size, total);
 	}
 
@@ -183,12 +186,14 @@ public class Directory {
 	public List<OrganisationSummary> children(String code, LocalDate date) {
 		return jdbc.sql("select " + SUMMARY_COLUMNS + " from directory_organisation o"
 				+ " join directory_relationship r on r.child_code = o.code"
-				+ " where r.parent_code = :code and (r.valid_from is null or r.valid_from <= :date)"
-				+ " and (r.valid_to is null or r.valid_to >= :date) order by o.name")
+				+ " where r.parent_code = :code and valid_on(r.valid_from, r.valid_to, :date) order by o.name")
 			.param("code", code)
 			.param("date", date)
-			.query(SUMMARY)
-			.list();
+			.query(SummaryRow.class)
+			.list()
+			.stream()
+			.map(SummaryRow::summary)
+			.toList();
 	}
 
 	/** Parent chain on {@code date}, nearest first. */
@@ -198,12 +203,11 @@ public class Directory {
 		while (chain.size() < 6) {
 			Optional<OrganisationRef> parent = jdbc.sql("select o.code, o.name, o.type from directory_relationship r"
 					+ " join directory_organisation o on o.code = r.parent_code where r.child_code = :code"
-					+ " and (r.valid_from is null or r.valid_from <= :date) and (r.valid_to is null or r.valid_to >= :date)"
+					+ " and valid_on(r.valid_from, r.valid_to, :date)"
 					+ " order by r.valid_from desc nulls last limit 1")
 				.param("code", current)
 				.param("date", date)
-				.query((rs, row) -> new OrganisationRef(rs.getString("code"), rs.getString("name"),
-						OrganisationType.valueOf(rs.getString("type"))))
+				.query(OrganisationRef.class)
 				.optional();
 			if (parent.isEmpty()) {
 				break;
@@ -220,22 +224,25 @@ public class Directory {
 				+ " join directory_organisation o on o.code = r.parent_code where r.child_code = ?"
 				+ " order by r.valid_from desc nulls last, r.id desc")
 			.param(code)
-			.query((rs, row) -> new Membership(
-					new OrganisationRef(rs.getString("code"), rs.getString("name"),
-							OrganisationType.valueOf(rs.getString("type"))),
-					localDate(rs, "valid_from"), localDate(rs, "valid_to")))
-			.list();
+			.query(MembershipRow.class)
+			.list()
+			.stream()
+			.map(row -> new Membership(new OrganisationRef(row.code(), row.name(), row.type()), row.validFrom(),
+					row.validTo()))
+			.toList();
 	}
 
 	public List<Revision> revisions(String code) {
 		return jdbc.sql("select recorded_at, change, import_id, attributes from directory_organisation_revision"
 				+ " where code = ? order by recorded_at desc, id desc")
 			.param(code)
-			.query((rs, row) -> new Revision(rs.getTimestamp("recorded_at").toInstant(), rs.getString("change"),
-					(Long) rs.getObject("import_id"),
-					json.readValue(rs.getString("attributes"), new TypeReference<Map<String, Object>>() {
+			.query(RevisionRow.class)
+			.list()
+			.stream()
+			.map(row -> new Revision(row.recordedAt().toInstant(), row.change(), row.importId(),
+					json.readValue(row.attributes(), new TypeReference<Map<String, Object>>() {
 					})))
-			.list();
+			.toList();
 	}
 
 	/** The registered list at each extract: a practice's own, or the sum over the practices under the organisation then. */
@@ -245,7 +252,7 @@ public class Directory {
 			return jdbc.sql("select extract_date, patients from directory_registered_patients"
 					+ " where practice_code = ? and sex = 'ALL' and age_band = 'ALL' order by extract_date")
 				.param(code)
-				.query((rs, row) -> new ListSizePoint(localDate(rs, "extract_date"), rs.getLong("patients")))
+				.query(ListSizePoint.class)
 				.list();
 		}
 		return extracts.stream()
@@ -258,9 +265,11 @@ public class Directory {
 	public Optional<PopulationPyramid> pyramid(String code) {
 		Optional<LocalDate> extract = jdbc.sql("select max(extract_date) from directory_registered_patients"
 				+ " where sex in ('MALE', 'FEMALE') and age_band <> 'ALL'")
-			.query((rs, row) -> localDate(rs, 1))
-			.optional()
-			.filter(Objects::nonNull);
+			.query(LocalDate.class)
+			.list()
+			.stream()
+			.filter(Objects::nonNull)
+			.findFirst();
 		if (extract.isEmpty()) {
 			return Optional.empty();
 		}
@@ -276,8 +285,7 @@ public class Directory {
 				""")
 			.param("code", code)
 			.param("date", date)
-			.query((rs, row) -> new PopulationPyramid.Band(rs.getString("age_band"), rs.getLong("male"),
-					rs.getLong("female")))
+			.query(PopulationPyramid.Band.class)
 			.list();
 		if (rows.isEmpty()) {
 			return Optional.empty();
@@ -293,7 +301,7 @@ public class Directory {
 	public List<LocalDate> extractDates() {
 		return jdbc.sql("select distinct extract_date from directory_registered_patients"
 				+ " where sex = 'ALL' and age_band = 'ALL' order by extract_date")
-			.query((rs, row) -> localDate(rs, 1))
+			.query(LocalDate.class)
 			.list();
 	}
 
@@ -327,7 +335,7 @@ public class Directory {
 				    select r.child_code, string_agg(distinct r.parent_code, ';' order by r.parent_code) as ccg_codes
 				    from directory_relationship r
 				    join directory_organisation p on p.code = r.parent_code and p.type = 'CCG'
-				    where (r.valid_from is null or r.valid_from <= :date) and (r.valid_to is null or r.valid_to >= :date)
+				    where valid_on(r.valid_from, r.valid_to, :date)
 				    group by r.child_code
 				),
 				latest_list as (
@@ -343,10 +351,13 @@ public class Directory {
 				order by op.code
 				""")
 			.param("date", date)
-			.query((rs, row) -> new PracticeCoverage(rs.getString("code"), rs.getString("name"), rs.getString("postcode"),
-					rs.getString("ccg_codes") == null ? List.of() : List.of(rs.getString("ccg_codes").split(";")),
-					rs.getObject("patients") == null ? null : rs.getLong("patients"), localDate(rs, "extract_date")))
-			.list();
+			.query(CoverageRow.class)
+			.list()
+			.stream()
+			.map(row -> new PracticeCoverage(row.code(), row.name(), row.postcode(),
+					row.ccgCodes() == null ? List.of() : List.of(row.ccgCodes().split(";")), row.patients(),
+					row.extractDate()))
+			.toList();
 	}
 
 	/** CCGs open on the date with no area team ({@code several = false}) or more than one. */
@@ -354,7 +365,7 @@ public class Directory {
 		return jdbc.sql("""
 				select c.code from directory_organisation c
 				left join directory_relationship r on r.child_code = c.code
-				  and (r.valid_from is null or r.valid_from <= :date) and (r.valid_to is null or r.valid_to >= :date)
+				  and valid_on(r.valid_from, r.valid_to, :date)
 				  and exists (select 1 from directory_organisation a where a.code = r.parent_code and a.type = 'AREA_TEAM')
 				where c.type = 'CCG' and not c.placeholder
 				  and (c.open_date is null or c.open_date <= :date) and (c.close_date is null or c.close_date > :date)
@@ -383,10 +394,9 @@ public class Directory {
 				from directory_organisation
 				""")
 			.param("latest", latest)
-			.query((rs, row) -> new NationalSummary(rs.getLong("regions"), rs.getLong("area_teams"), rs.getLong("ccgs"),
-					rs.getLong("practices"), rs.getLong("other_settings"), rs.getLong("csus"), rs.getLong("patients"),
-					latest, rs.getBoolean("synthetic")))
-			.single();
+			.query(Counts.class)
+			.single()
+			.summary(latest);
 	}
 
 	/** Whether the directory holds the generated demo dataset, which every page then labels as synthetic. */
@@ -413,23 +423,14 @@ public class Directory {
 			.single();
 	}
 
-	private OrganisationDetails details(ResultSet rs) throws SQLException {
-		String code = rs.getString("code");
-		OrganisationType type = OrganisationType.valueOf(rs.getString("type"));
-		List<String> address = Stream.of("address_line_1", "address_line_2", "address_line_3", "address_line_4",
-				"address_line_5")
-			.map(column -> {
-				try {
-					return rs.getString(column);
-				}
-				catch (SQLException ex) {
-					throw new IllegalStateException(ex);
-				}
-			})
+	private OrganisationDetails details(OrganisationRow row) {
+		String code = row.code();
+		OrganisationType type = row.type();
+		List<String> address = Stream.of(row.line1(), row.line2(), row.line3(), row.line4(), row.line5())
 			.filter(line -> line != null && !line.isBlank())
 			.toList();
-		Integer setting = rs.getObject("prescribing_setting") == null ? null : rs.getInt("prescribing_setting");
-		String status = rs.getString("status");
+		Integer setting = row.prescribingSetting();
+		String status = row.status();
 		LocalDate today = today();
 		List<ListSizePoint> history = type == OrganisationType.GP_PRACTICE ? listSizeHistory(code) : List.of();
 		Long listSize;
@@ -443,31 +444,48 @@ public class Directory {
 			listDate = extracts.isEmpty() ? null : extracts.get(extracts.size() - 1);
 			listSize = listDate == null ? null : totalUnder(code, listDate);
 		}
-		return new OrganisationDetails(code, rs.getString("name"), type,
+		return new OrganisationDetails(code, row.name(), type,
 				type == OrganisationType.GP_PRACTICE ? PrescribingSetting.label(setting) : type.label(), address,
-				rs.getString("postcode"), rs.getString("telephone"), localDate(rs, "open_date"),
-				localDate(rs, "close_date"), status, OrganisationStatus.label(status), setting,
-				type == OrganisationType.GP_PRACTICE ? PrescribingSetting.label(setting) : null,
-				rs.getBoolean("placeholder"), rs.getBoolean("synthetic"), parentChain(code, today), listSize, listDate);
+				row.postcode(), row.telephone(), row.openDate(), row.closeDate(), status, OrganisationStatus.label(status),
+				setting, type == OrganisationType.GP_PRACTICE ? PrescribingSetting.label(setting) : null,
+				row.placeholder(), row.synthetic(), parentChain(code, today), listSize, listDate);
 	}
 
-	private static OrganisationSummary summary(ResultSet rs, int row) throws SQLException {
-		OrganisationType type = OrganisationType.valueOf(rs.getString("type"));
-		Integer setting = rs.getObject("prescribing_setting") == null ? null : rs.getInt("prescribing_setting");
-		return new OrganisationSummary(rs.getString("code"), rs.getString("name"), type, rs.getString("postcode"),
-				rs.getString("status"), type == OrganisationType.GP_PRACTICE ? PrescribingSetting.label(setting) : null,
-				localDate(rs, "open_date"), localDate(rs, "close_date"),
-				rs.getObject("list_size") == null ? null : rs.getLong("list_size"), rs.getBoolean("placeholder"));
+	/** An organisation as stored, its address lines aliased {@code line1} to {@code line5}. */
+	private record OrganisationRow(String code, String name, OrganisationType type, String line1, String line2,
+			String line3, String line4, String line5, String postcode, String telephone, LocalDate openDate,
+			LocalDate closeDate, String status, Integer prescribingSetting, boolean placeholder, boolean synthetic) {
 	}
 
-	static LocalDate localDate(ResultSet rs, String column) throws SQLException {
-		Date date = rs.getDate(column);
-		return date == null ? null : date.toLocalDate();
+	/** The {@link #SUMMARY_COLUMNS} of one organisation. */
+	private record SummaryRow(String code, String name, OrganisationType type, String postcode, String status,
+			Integer prescribingSetting, LocalDate openDate, LocalDate closeDate, Long listSize, boolean placeholder) {
+
+		OrganisationSummary summary() {
+			return new OrganisationSummary(code, name, type, postcode, status,
+					type == OrganisationType.GP_PRACTICE ? PrescribingSetting.label(prescribingSetting) : null, openDate,
+					closeDate, listSize, placeholder);
+		}
 	}
 
-	static LocalDate localDate(ResultSet rs, int column) throws SQLException {
-		Date date = rs.getDate(column);
-		return date == null ? null : date.toLocalDate();
+	private record MembershipRow(String code, String name, OrganisationType type, LocalDate validFrom,
+			LocalDate validTo) {
+	}
+
+	private record RevisionRow(OffsetDateTime recordedAt, String change, Long importId, String attributes) {
+	}
+
+	private record CoverageRow(String code, String name, String postcode, String ccgCodes, Long patients,
+			LocalDate extractDate) {
+	}
+
+	private record Counts(long regions, long areaTeams, long ccgs, long practices, long otherSettings, long csus,
+			boolean synthetic, long patients) {
+
+		NationalSummary summary(LocalDate latest) {
+			return new NationalSummary(regions, areaTeams, ccgs, practices, otherSettings, csus, patients, latest,
+					synthetic);
+		}
 	}
 
 	private static String escapeLike(String text) {

@@ -3,19 +3,17 @@ package org.cocommission.directory;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springdoc.core.annotations.ParameterObject;
 
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Organisation search and the national headline figures as JSON. */
 @RestController
 @Tag(name = "Directory")
 class DirectoryApiController {
-
-	private static final int MAX_LIMIT = 100;
 
 	private final Directory directory;
 
@@ -26,11 +24,8 @@ class DirectoryApiController {
 	@GetMapping("/api/v1/search")
 	@Operation(summary = "Organisations whose code starts with, or whose name contains every word of, the query",
 			description = "An exact code comes first, then codes starting with the query, then names.")
-	List<OrganisationSummary> search(
-			@Parameter(description = "Code or words of a name") @RequestParam(required = false) String q,
-			@Parameter(description = "At most this many, 1 to 100 (default 10)")
-			@RequestParam(required = false) String limit) {
-		return directory.search(q, DirectoryParams.limit(limit, 10, MAX_LIMIT));
+	List<OrganisationSummary> search(@Valid @ParameterObject SearchQuery query) {
+		return directory.search(query.q(), query.limitOrDefault());
 	}
 
 	@GetMapping("/api/v1/directory/summary")

@@ -28,8 +28,7 @@ class DirectoryHierarchy implements OrganisationHierarchy {
 				    union
 				    select r.parent_code, up.depth + 1
 				    from directory_relationship r join up on r.child_code = up.code
-				    where (r.valid_from is null or r.valid_from <= :date)
-				      and (r.valid_to is null or r.valid_to >= :date)
+				    where valid_on(r.valid_from, r.valid_to, :date)
 				      and up.depth < 6
 				)
 				select exists (select 1 from up where code = :ancestor)

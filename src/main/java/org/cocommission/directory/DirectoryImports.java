@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
+import org.cocommission.directory.RegisteredPatientsImporter.Stored;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +23,8 @@ import org.cocommission.audit.AuditEntry;
 import org.cocommission.audit.AuditTrail;
 import org.cocommission.notification.Notifications;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -50,7 +52,7 @@ public class DirectoryImports {
 
 	private final TransactionTemplate transactions;
 
-	private final JdbcTemplate jdbc;
+	private final JdbcClient jdbc;
 
 	private final AuditTrail audit;
 
@@ -58,9 +60,11 @@ public class DirectoryImports {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	DirectoryImports(OdsOrganisationImporter odsImporter, RegisteredPatientsImporter patientsImporter,
-			ImportLog importLog, PlatformTransactionManager transactionManager, JdbcTemplate jdbc, AuditTrail audit,
-			Notifications notifications, Clock clock) {
+			ImportLog importLog, PlatformTransactionManager transactionManager, JdbcClient jdbc, AuditTrail audit,
+			Notifications notifications, Clock clock, ApplicationEventPublisher events) {
 		this.odsImporter = odsImporter;
 		this.patientsImporter = patientsImporter;
 		this.importLog = importLog;
@@ -69,22 +73,24 @@ public class DirectoryImports {
 		this.audit = audit;
 		this.notifications = notifications;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/** An ODS organisation file (headerless, 27 columns) such as {@code epraccur.csv} or {@code eccg.csv}. */
 	public ImportReport importOds(OdsFile file, String fileName, InputStream content) {
-		return run(file.slug(), fileName, content, (stream, importId) -> odsImporter.run(file, stream, importId));
+		return run(file.slug(), fileName, content,
+				(stream, importId) -> new Stored(odsImporter.run(file, stream, importId), List.of()));
 	}
 
 	/** NHS Digital's "Patients registered at a GP practice" CSV, in its totals, 5-year band or single-year form. */
 	public ImportReport importRegisteredPatients(String fileName, InputStream content) {
-		return run("registered-patients", fileName, content, patientsImporter::run);
+		return run(DirectoryChanged.REGISTERED_PATIENTS, fileName, content, patientsImporter::run);
 	}
 
 	/** Marks every organisation as generated demo data, so that pages label the directory as synthetic. */
 	public void markSynthetic() {
 		transactions.executeWithoutResult(status -> {
-			int marked = jdbc.update("update directory_organisation set synthetic = true where not synthetic");
+			int marked = jdbc.sql("update directory_organisation set synthetic = true where not synthetic").update();
 			audit.record(new AuditEntry("DIRECTORY_MARKED_SYNTHETIC", "DIRECTORY", "directory", null, null,
 					Map.of("organisations", marked)));
 		});
@@ -101,15 +107,20 @@ public class DirectoryImports {
 		try {
 			String sha256 = sha256(spooled);
 			ImportReport report = transactions.execute(status -> {
-				jdbc.queryForObject("select pg_advisory_xact_lock(?)", Object.class, IMPORT_LOCK);
+				jdbc.sql("select pg_advisory_xact_lock(?)").param(IMPORT_LOCK).query().listOfRows();
 				long importId = importLog.begin(kind, fileName, sha256, user, started);
-				ImportReport result = importer.run(open(spooled), importId);
+				Stored stored = importer.run(open(spooled), importId);
+				ImportReport result = stored.report();
 				if (result.rejected()) {
 					status.setRollbackOnly();
 				}
 				else {
 					importLog.finish(importId, result, clock.instant());
 					tellImporter(user, kind, fileName, result);
+					if (result.created() + result.updated() > 0) {
+						events.publishEvent(new DirectoryChanged(kind, result.created(), result.updated(),
+								result.unchanged(), stored.changedExtracts()));
+					}
 				}
 				return result;
 			});
@@ -194,6 +205,6 @@ public class DirectoryImports {
 	@FunctionalInterface
 	private interface Importer {
 
-		ImportReport run(InputStream content, long importId);
+		Stored run(InputStream content, long importId);
 	}
 }

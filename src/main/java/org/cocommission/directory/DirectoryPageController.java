@@ -36,7 +36,7 @@ class DirectoryPageController {
 
 	@GetMapping("/search")
 	String search(@RequestParam(name = "q", required = false) String q, Model model) {
-		String query = DirectoryParams.blankToNull(q);
+		String query = OrganisationsQuery.blankToNull(q);
 		// Someone who types an exact code wants that organisation, not a list of one.
 		String code = DirectoryParams.code(query);
 		if (OdsCode.isValid(code) && queries.exists(code)) {
@@ -52,7 +52,7 @@ class DirectoryPageController {
 
 	@GetMapping("/search/suggestions")
 	String suggestions(@RequestParam(name = "q", required = false) String q, Model model) {
-		String query = DirectoryParams.blankToNull(q);
+		String query = OrganisationsQuery.blankToNull(q);
 		model.addAttribute("q", query);
 		model.addAttribute("results", query == null ? List.of()
 				: SearchResultView.of(directory.search(query, SUGGESTIONS), queries, directory.today()));

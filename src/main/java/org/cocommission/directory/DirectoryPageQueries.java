@@ -36,8 +36,7 @@ class DirectoryPageQueries {
 		}
 		return jdbc.sql("select code, name, type from directory_organisation where code in (:codes) order by code")
 			.param("codes", codes)
-			.query((rs, row) -> new OrganisationRef(rs.getString("code"), rs.getString("name"),
-					OrganisationType.valueOf(rs.getString("type"))))
+			.query(OrganisationRef.class)
 			.list()
 			.stream()
 			.collect(Collectors.toMap(OrganisationRef::code, ref -> ref, (first, second) -> first, LinkedHashMap::new));
@@ -52,17 +51,16 @@ class DirectoryPageQueries {
 				select distinct r.child_code, o.code, o.name, o.type from directory_relationship r
 				join directory_organisation o on o.code = r.parent_code
 				where r.child_code in (:codes)
-				  and (r.valid_from is null or r.valid_from <= :date) and (r.valid_to is null or r.valid_to >= :date)
+				  and valid_on(r.valid_from, r.valid_to, :date)
 				order by r.child_code, o.name
 				""")
 			.param("codes", codes)
 			.param("date", date)
-			.query((rs, row) -> Map.entry(rs.getString("child_code"), new OrganisationRef(rs.getString("code"),
-					rs.getString("name"), OrganisationType.valueOf(rs.getString("type")))))
+			.query(ParentRow.class)
 			.list()
 			.stream()
-			.collect(Collectors.groupingBy(Map.Entry::getKey, LinkedHashMap::new,
-					Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+			.collect(Collectors.groupingBy(ParentRow::childCode, LinkedHashMap::new, Collectors
+				.mapping(row -> new OrganisationRef(row.code(), row.name(), row.type()), Collectors.toList())));
 	}
 
 	/**
@@ -87,8 +85,7 @@ class DirectoryPageQueries {
 				    union
 				    select down.root, r.child_code, down.depth + 1
 				    from directory_relationship r join down on r.parent_code = down.code, latest
-				    where (r.valid_from is null or r.valid_from <= latest.extract_date)
-				      and (r.valid_to is null or r.valid_to >= latest.extract_date)
+				    where valid_on(r.valid_from, r.valid_to, latest.extract_date)
 				      and down.depth < 6
 				),
 				reached as (select distinct root, code from down)
@@ -100,10 +97,10 @@ class DirectoryPageQueries {
 				group by reached.root
 				""")
 			.param("codes", above)
-			.query((rs, row) -> Map.entry(rs.getString("root"), rs.getLong("patients")))
+			.query(Total.class)
 			.list()
 			.stream()
-			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+			.collect(Collectors.toMap(Total::root, Total::patients));
 		return organisations.stream()
 			.map(organisation -> organisation.type() == OrganisationType.GP_PRACTICE ? organisation
 					: new OrganisationSummary(organisation.code(), organisation.name(), organisation.type(),
@@ -111,5 +108,12 @@ class DirectoryPageQueries {
 							organisation.openDate(), organisation.closeDate(), totals.get(organisation.code()),
 							organisation.placeholder()))
 			.toList();
+	}
+
+	/** A parent of {@code childCode} on the date. */
+	private record ParentRow(String childCode, String code, String name, OrganisationType type) {
+	}
+
+	private record Total(String root, long patients) {
 	}
 }

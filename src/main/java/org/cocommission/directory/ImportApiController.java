@@ -37,7 +37,7 @@ class ImportApiController {
 			@RequestBody(description = "the CSV file as published (Content-Type text/csv)") HttpServletRequest request)
 			throws IOException {
 		String name = fileName != null ? fileName : kind + ".csv";
-		if (kind.equals("registered-patients")) {
+		if (kind.equals(ImportUpload.REGISTERED_PATIENTS)) {
 			return imports.importRegisteredPatients(name, request.getInputStream());
 		}
 		return imports.importOds(OdsFile.fromSlug(kind), name, request.getInputStream());

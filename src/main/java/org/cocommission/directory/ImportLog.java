@@ -45,11 +45,7 @@ class ImportLog {
 				+ " updated, unchanged, jsonb_array_length(warnings) as warnings, jsonb_array_length(errors) as errors"
 				+ " from directory_import order by id desc limit ?")
 			.param(limit)
-			.query((rs, row) -> new ImportRecord(rs.getLong("id"), rs.getString("kind"), rs.getString("file_name"),
-					rs.getString("imported_by"), rs.getTimestamp("started_at").toInstant(),
-					rs.getTimestamp("finished_at").toInstant(), rs.getString("outcome"), rs.getInt("rows_read"),
-					rs.getInt("created"), rs.getInt("updated"), rs.getInt("unchanged"), rs.getInt("warnings"),
-					rs.getInt("errors")))
+			.query(ImportRecord.class)
 			.list();
 	}
 

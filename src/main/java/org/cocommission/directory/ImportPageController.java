@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import jakarta.validation.Valid;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
 /** Uploading published files into the directory, for national users. */
@@ -26,33 +29,37 @@ class ImportPageController {
 
 	@GetMapping("/directory/imports")
 	String imports(Model model) {
-		model.addAttribute("kinds", KINDS);
-		model.addAttribute("recent", imports.recentImports(50));
-		return "directory/imports";
+		model.addAttribute("form", new ImportUpload(OdsFile.REGIONS.slug(), null));
+		return page(model);
 	}
 
 	@PostMapping("/directory/imports")
-	String upload(@RequestParam String kind, @RequestParam("file") MultipartFile file, Model model) throws IOException {
-		if (!KINDS.containsKey(kind)) {
-			model.addAttribute("problem", "Choose what kind of file this is");
+	String upload(@Valid @ModelAttribute("form") ImportUpload form, BindingResult result, Model model)
+			throws IOException {
+		MultipartFile file = form.file();
+		if (!result.hasErrors() && (file == null || file.isEmpty())) {
+			result.rejectValue("file", "required", "Choose a CSV file to upload");
 		}
-		else if (file.isEmpty()) {
-			model.addAttribute("problem", "Choose a CSV file to upload");
+		if (result.hasErrors()) {
+			return page(model);
 		}
-		else {
-			try {
-				ImportReport report = kind.equals("registered-patients")
-						? imports.importRegisteredPatients(file.getOriginalFilename(), file.getInputStream())
-						: imports.importOds(OdsFile.fromSlug(kind), file.getOriginalFilename(), file.getInputStream());
-				model.addAttribute("report", report);
-			}
-			catch (ImportRejectedException ex) {
-				model.addAttribute("report", ex.report());
-			}
-			model.addAttribute("fileName", file.getOriginalFilename());
+		try {
+			ImportReport report = form.kind().equals(ImportUpload.REGISTERED_PATIENTS)
+					? imports.importRegisteredPatients(file.getOriginalFilename(), file.getInputStream())
+					: imports.importOds(OdsFile.fromSlug(form.kind()), file.getOriginalFilename(), file.getInputStream());
+			model.addAttribute("report", report);
 		}
-		model.addAttribute("selectedKind", kind);
-		return imports(model);
+		catch (ImportRejectedException ex) {
+			model.addAttribute("report", ex.report());
+		}
+		model.addAttribute("fileName", file.getOriginalFilename());
+		return page(model);
+	}
+
+	private String page(Model model) {
+		model.addAttribute("kinds", KINDS);
+		model.addAttribute("recent", imports.recentImports(50));
+		return "directory/imports";
 	}
 
 	private static Map<String, String> kinds() {
@@ -62,7 +69,7 @@ class ImportPageController {
 		kinds.put(OdsFile.ECSU.slug(), "Commissioning support units (ecsu.csv)");
 		kinds.put(OdsFile.ECCG.slug(), "CCGs (eccg.csv)");
 		kinds.put(OdsFile.EPRACCUR.slug(), "GP practices and prescribing settings (epraccur.csv)");
-		kinds.put("registered-patients", "Patients registered at a GP practice (NHS Digital)");
+		kinds.put(ImportUpload.REGISTERED_PATIENTS, "Patients registered at a GP practice (NHS Digital)");
 		return kinds;
 	}
 }

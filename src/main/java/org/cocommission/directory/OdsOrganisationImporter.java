@@ -20,6 +20,7 @@ import org.cocommission.audit.AuditEntry;
 import org.cocommission.audit.AuditTrail;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,7 +31,10 @@ import org.springframework.stereotype.Component;
 @Component
 class OdsOrganisationImporter {
 
+	/** For the batches of inserts and updates, which JdbcClient does not do. */
 	private final JdbcTemplate jdbc;
+
+	private final JdbcClient queries;
 
 	private final JsonMapper json;
 
@@ -38,8 +42,9 @@ class OdsOrganisationImporter {
 
 	private final Clock clock;
 
-	OdsOrganisationImporter(JdbcTemplate jdbc, JsonMapper json, AuditTrail audit, Clock clock) {
+	OdsOrganisationImporter(JdbcTemplate jdbc, JdbcClient queries, JsonMapper json, AuditTrail audit, Clock clock) {
 		this.jdbc = jdbc;
+		this.queries = queries;
 		this.json = json;
 		this.audit = audit;
 		this.clock = clock;
@@ -316,40 +321,27 @@ class OdsOrganisationImporter {
 
 	private Map<String, Existing> existingOrganisations() {
 		Map<String, Existing> existing = new HashMap<>();
-		jdbc.query("select * from directory_organisation", rs -> {
-			var attributes = new LinkedHashMap<String, Object>();
-			attributes.put("name", rs.getString("name"));
-			for (int line = 1; line <= 5; line++) {
-				attributes.put("addressLine" + line, rs.getString("address_line_" + line));
-			}
-			attributes.put("postcode", rs.getString("postcode"));
-			Date open = rs.getDate("open_date");
-			Date close = rs.getDate("close_date");
-			attributes.put("openDate", open == null ? null : open.toLocalDate().toString());
-			attributes.put("closeDate", close == null ? null : close.toLocalDate().toString());
-			attributes.put("status", rs.getString("status"));
-			attributes.put("prescribingSetting", rs.getObject("prescribing_setting") == null ? null : rs.getInt("prescribing_setting"));
-			attributes.put("nationalGrouping", rs.getString("national_grouping"));
-			attributes.put("healthGeography", rs.getString("health_geography"));
-			attributes.put("telephone", rs.getString("telephone"));
-			existing.put(rs.getString("code"), new Existing(OrganisationType.valueOf(rs.getString("type")),
-					rs.getBoolean("placeholder"), attributes));
-		});
+		queries.sql("select code, type, placeholder, name, address_line_1 as line1, address_line_2 as line2,"
+				+ " address_line_3 as line3, address_line_4 as line4, address_line_5 as line5, postcode, open_date,"
+				+ " close_date, status, prescribing_setting, national_grouping, health_geography, telephone"
+				+ " from directory_organisation")
+			.query(StoredOrganisation.class)
+			.list()
+			.forEach(row -> existing.put(row.code(), new Existing(row.type(), row.placeholder(), row.attributes())));
 		return existing;
 	}
 
 	/** Every child's links to parents, oldest first, for the organisations of one type. */
 	private Map<String, List<Link>> currentLinks(OrganisationType type) {
 		Map<String, List<Link>> links = new HashMap<>();
-		jdbc.query("select r.id, r.child_code, r.parent_code, r.valid_from, r.valid_to from directory_relationship r"
-				+ " join directory_organisation o on o.code = r.child_code where o.type = ?"
-				+ " order by r.child_code, r.valid_from nulls first, r.id", rs -> {
-					Date from = rs.getDate("valid_from");
-					Date to = rs.getDate("valid_to");
-					links.computeIfAbsent(rs.getString("child_code"), key -> new ArrayList<>())
-						.add(new Link(rs.getLong("id"), rs.getString("parent_code"),
-								from == null ? null : from.toLocalDate(), to == null ? null : to.toLocalDate()));
-				}, type.name());
+		queries.sql("select r.id, r.child_code, r.parent_code as parent, r.valid_from, r.valid_to"
+				+ " from directory_relationship r join directory_organisation o on o.code = r.child_code where o.type = ?"
+				+ " order by r.child_code, r.valid_from nulls first, r.id")
+			.param(type.name())
+			.query(StoredLink.class)
+			.list()
+			.forEach(row -> links.computeIfAbsent(row.childCode(), key -> new ArrayList<>())
+				.add(new Link(row.id(), row.parent(), row.validFrom(), row.validTo())));
 		return links;
 	}
 
@@ -358,6 +350,35 @@ class OdsOrganisationImporter {
 	}
 
 	private record Existing(OrganisationType type, boolean placeholder, Map<String, Object> attributes) {
+	}
+
+	/** An organisation as stored, its address lines aliased {@code line1} to {@code line5}. */
+	private record StoredOrganisation(String code, OrganisationType type, boolean placeholder, String name,
+			String line1, String line2, String line3, String line4, String line5, String postcode, LocalDate openDate,
+			LocalDate closeDate, String status, Integer prescribingSetting, String nationalGrouping,
+			String healthGeography, String telephone) {
+
+		/** The attributes a revision records, in the order the revisions have always listed them. */
+		Map<String, Object> attributes() {
+			var attributes = new LinkedHashMap<String, Object>();
+			attributes.put("name", name);
+			List<String> lines = java.util.Arrays.asList(line1, line2, line3, line4, line5);
+			for (int line = 1; line <= 5; line++) {
+				attributes.put("addressLine" + line, lines.get(line - 1));
+			}
+			attributes.put("postcode", postcode);
+			attributes.put("openDate", openDate == null ? null : openDate.toString());
+			attributes.put("closeDate", closeDate == null ? null : closeDate.toString());
+			attributes.put("status", status);
+			attributes.put("prescribingSetting", prescribingSetting);
+			attributes.put("nationalGrouping", nationalGrouping);
+			attributes.put("healthGeography", healthGeography);
+			attributes.put("telephone", telephone);
+			return attributes;
+		}
+	}
+
+	private record StoredLink(long id, String childCode, String parent, LocalDate validFrom, LocalDate validTo) {
 	}
 
 	private record Link(long id, String parent, LocalDate validFrom, LocalDate validTo) {

@@ -9,12 +9,13 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springdoc.core.annotations.ParameterObject;
 
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import org.cocommission.directory.OrganisationListView.Request;
@@ -50,19 +51,8 @@ class OrganisationApiController {
 
 	@GetMapping
 	@Operation(summary = "A page of organisations, by type, under a parent today, or matching a code or name")
-	PageOf<OrganisationSummary> list(
-			@Parameter(description = "REGION, AREA_TEAM, CCG, CSU, GP_PRACTICE or NHS_ENGLAND; all when absent")
-			@RequestParam(required = false) String type,
-			@Parameter(description = "Only organisations directly under this code today")
-			@RequestParam(required = false) String parent,
-			@Parameter(description = "Start of a code or part of a name") @RequestParam(required = false) String q,
-			@Parameter(description = "code, name, postcode, list-size or open-date (default name)")
-			@RequestParam(required = false) String sort,
-			@Parameter(description = "asc or desc") @RequestParam(required = false) String dir,
-			@Parameter(description = "Page number from 0") @RequestParam(required = false) String page,
-			@Parameter(description = "Rows per page, 1 to 500 (default 50)")
-			@RequestParam(required = false) String size) {
-		Request request = Request.of(type, parent, q, sort, dir, page, size);
+	PageOf<OrganisationSummary> list(@Valid @ParameterObject OrganisationsQuery query) {
+		Request request = query.request();
 		if (request.parentCode() != null) {
 			existing(request.parentCode());
 		}
@@ -72,9 +62,8 @@ class OrganisationApiController {
 
 	@GetMapping("/{code}/children")
 	@Operation(summary = "The organisations directly under this one on a date (default today)")
-	List<OrganisationSummary> children(@PathVariable String code,
-			@Parameter(description = "YYYY-MM-DD") @RequestParam(required = false) String date) {
-		return directory.children(existing(code), DirectoryParams.date(date, directory.today()));
+	List<OrganisationSummary> children(@PathVariable String code, @Valid @ParameterObject OnDate query) {
+		return directory.children(existing(code), query.orElse(directory.today()));
 	}
 
 	@GetMapping("/{code}/memberships")

@@ -130,15 +130,9 @@ record OrganisationListView(Request request, OrganisationRef parent, PageOf<Orga
 		return DirectoryParams.link(PATH, params);
 	}
 
-	/** The list's query parameters, read and checked. */
+	/** The list's query parameters with their defaults filled in ({@link OrganisationsQuery#request()}). */
 	record Request(OrganisationType type, String parentCode, String query, ListSort sort, boolean descending, int page,
 			int size) {
-
-		static Request of(String type, String parent, String q, String sort, String dir, String page, String size) {
-			return new Request(DirectoryParams.type(type), DirectoryParams.code(DirectoryParams.blankToNull(parent)),
-					DirectoryParams.blankToNull(q), ListSort.parse(DirectoryParams.blankToNull(sort)),
-					DirectoryParams.descending(dir), DirectoryParams.page(page), DirectoryParams.size(size));
-		}
 
 		/** The parameters to repeat in links; defaults left out so that links stay short. */
 		Map<String, Object> params(boolean explicit) {
@@ -150,7 +144,7 @@ record OrganisationListView(Request request, OrganisationRef parent, PageOf<Orga
 			params.put("sort", explicit || sort != ListSort.NAME ? sortName : null);
 			params.put("dir", explicit || descending ? (descending ? "desc" : "asc") : null);
 			params.put("page", explicit || page > 0 ? page : null);
-			params.put("size", explicit || size != DirectoryParams.DEFAULT_PAGE_SIZE ? size : null);
+			params.put("size", explicit || size != OrganisationsQuery.DEFAULT_PAGE_SIZE ? size : null);
 			return params;
 		}
 	}

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 
+import jakarta.validation.Valid;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.ResponseEntity;
@@ -16,7 +17,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
 
 import org.cocommission.directory.Directory.ListSort;
 import org.cocommission.directory.OrganisationListView.Request;
@@ -47,11 +47,8 @@ class OrganisationPageController {
 	}
 
 	@GetMapping("/organisations")
-	String list(@RequestParam(required = false) String type, @RequestParam(required = false) String parent,
-			@RequestParam(required = false) String q, @RequestParam(required = false) String sort,
-			@RequestParam(required = false) String dir, @RequestParam(required = false) String page,
-			@RequestParam(required = false) String size, Model model) {
-		Request request = Request.of(type, parent, q, sort, dir, page, size);
+	String list(@Valid OrganisationsQuery query, Model model) {
+		Request request = query.request();
 		OrganisationRef parentRef = parent(request);
 		PageOf<OrganisationSummary> result = directory.list(request.type(), request.parentCode(), request.query(),
 				request.sort(), request.descending(), request.page(), request.size());
@@ -61,10 +58,11 @@ class OrganisationPageController {
 	}
 
 	@GetMapping("/organisations.csv")
-	ResponseEntity<String> csv(@RequestParam(required = false) String type,
-			@RequestParam(required = false) String parent, @RequestParam(required = false) String q,
-			@RequestParam(required = false) String sort, @RequestParam(required = false) String dir) {
-		Request request = Request.of(type, parent, q, sort, dir, null, null);
+	ResponseEntity<String> csv(OrganisationsQuery query) {
+		// Every row, whatever page the list was on.
+		Request request = new OrganisationsQuery(query.type(), query.parent(), query.q(), query.sort(), query.dir(),
+				null, null)
+			.request();
 		parent(request);
 		List<OrganisationSummary> all = new ArrayList<>();
 		PageOf<OrganisationSummary> batch;
@@ -83,17 +81,16 @@ class OrganisationPageController {
 	}
 
 	@GetMapping("/organisations/{code}")
-	String organisation(@PathVariable String code, @RequestParam(required = false) String date,
-			@RequestParam(required = false) String sort, @RequestParam(required = false) String dir, Model model) {
+	String organisation(@PathVariable String code, @Valid OrganisationPageQuery query, Model model) {
 		String canonical = DirectoryParams.code(code);
 		if (!canonical.equals(code)) {
 			return "redirect:/organisations/" + canonical;
 		}
 		OrganisationDetails organisation = directory.get(canonical);
 		LocalDate today = directory.today();
-		LocalDate asAt = DirectoryParams.date(date, today);
-		ListSort childSort = ListSort.parse(DirectoryParams.blankToNull(sort));
-		boolean descending = DirectoryParams.descending(dir);
+		LocalDate asAt = query.orElse(today);
+		ListSort childSort = query.childSort();
+		boolean descending = query.descending();
 		Map<String, Object> keep = new LinkedHashMap<>();
 		keep.put("date", asAt.equals(today) ? null : asAt);
 		List<ListSizePoint> listSizes = directory.listSizeHistory(canonical);

@@ -1,7 +1,5 @@
 package org.cocommission.directory;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -64,7 +62,7 @@ public class PopulationQueries {
 	/** Every CCG in the directory, by code. */
 	public List<CcgRef> ccgs() {
 		return jdbc.sql("select code, name from directory_organisation where type = 'CCG' order by code")
-			.query((rs, row) -> new CcgRef(rs.getString("code"), rs.getString("name")))
+			.query(CcgRef.class)
 			.list();
 	}
 
@@ -72,7 +70,7 @@ public class PopulationQueries {
 	public List<LocalDate> extractDates() {
 		return jdbc.sql("select distinct extract_date from directory_registered_patients"
 				+ " where sex in ('MALE', 'FEMALE') and age_band <> 'ALL' order by extract_date")
-			.query((rs, row) -> rs.getDate(1).toLocalDate())
+			.query(LocalDate.class)
 			.list();
 	}
 
@@ -95,10 +93,11 @@ public class PopulationQueries {
 				order by s.ccg_code
 				""")
 			.param("date", extract)
-			.query((ResultSet rs) -> {
-				String code = rs.getString("ccg_code");
-				names.putIfAbsent(code, rs.getString("ccg_name"));
-				counts.computeIfAbsent(code, key -> new Accumulator()).add(rs);
+			.query(CcgBand.class)
+			.list()
+			.forEach(row -> {
+				names.putIfAbsent(row.ccgCode(), row.ccgName());
+				counts.computeIfAbsent(row.ccgCode(), key -> new Accumulator()).add(row.sex(), row.ageBand(), row.patients());
 			});
 		List<CcgPopulation> result = new ArrayList<>();
 		counts.forEach((code, accumulator) -> result.add(new CcgPopulation(code, names.get(code), accumulator.counts())));
@@ -120,10 +119,12 @@ public class PopulationQueries {
 				""")
 			.param("date", extract)
 			.param("ccg", ccgCode)
-			.query((ResultSet rs) -> {
-				String code = rs.getString("practice_code");
-				practices.putIfAbsent(code, new String[] { rs.getString("practice_name"), rs.getString("ccg_code") });
-				counts.computeIfAbsent(code, key -> new Accumulator()).add(rs);
+			.query(PracticeBand.class)
+			.list()
+			.forEach(row -> {
+				practices.putIfAbsent(row.practiceCode(), new String[] { row.practiceName(), row.ccgCode() });
+				counts.computeIfAbsent(row.practiceCode(), key -> new Accumulator())
+					.add(row.sex(), row.ageBand(), row.patients());
 			});
 		List<PracticePopulation> result = new ArrayList<>();
 		counts.forEach((code, accumulator) -> result
@@ -137,10 +138,19 @@ public class PopulationQueries {
 			    select distinct on (r.child_code) r.child_code as practice_code, r.parent_code as ccg_code
 			    from directory_relationship r
 			    join directory_organisation c on c.code = r.parent_code and c.type = 'CCG'
-			    where (r.valid_from is null or r.valid_from <= :date) and (r.valid_to is null or r.valid_to >= :date)
+			    where valid_on(r.valid_from, r.valid_to, :date)
 			    order by r.child_code, r.valid_from desc nulls last, r.id desc
 			)
 			""";
+
+	/** Patients of one sex and band in a CCG. */
+	private record CcgBand(String ccgCode, String ccgName, String sex, String ageBand, long patients) {
+	}
+
+	/** Patients of one sex and band at a practice, with its CCG on the day (null if none). */
+	private record PracticeBand(String practiceCode, String practiceName, String ccgCode, String sex, String ageBand,
+			long patients) {
+	}
 
 	private static final class Accumulator {
 
@@ -148,9 +158,9 @@ public class PopulationQueries {
 
 		private final Map<String, Long> female = zeros();
 
-		void add(ResultSet rs) throws SQLException {
-			Map<String, Long> target = "MALE".equals(rs.getString("sex")) ? male : female;
-			target.merge(rs.getString("age_band"), rs.getLong("patients"), Long::sum);
+		void add(String sex, String ageBand, long patients) {
+			Map<String, Long> target = "MALE".equals(sex) ? male : female;
+			target.merge(ageBand, patients, Long::sum);
 		}
 
 		BandCounts counts() {
@@ -185,7 +195,8 @@ public class PopulationQueries {
 				    where p.extract_date = :date and p.sex in ('MALE', 'FEMALE') and p.age_band <> 'ALL'
 				    group by p.practice_code
 				)
-				select s.practice_code, m.ccg_code, s.total, s.young, s.old, s.oldest
+				select s.practice_code, m.ccg_code, s.total, s.young as aged0_to14, s.old as aged65_plus,
+				       s.oldest as aged85_plus
 				from sums s
 				join directory_organisation o on o.code = s.practice_code
 				left join membership m on m.practice_code = s.practice_code
@@ -195,8 +206,7 @@ public class PopulationQueries {
 			.param("young", bands(0, 14))
 			.param("old", bands(65, 200))
 			.param("oldest", bands(85, 200))
-			.query((rs, row) -> new PracticeAgeProfile(rs.getString("practice_code"), rs.getString("ccg_code"),
-					rs.getLong("total"), rs.getLong("young"), rs.getLong("old"), rs.getLong("oldest")))
+			.query(PracticeAgeProfile.class)
 			.list();
 	}
 

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -22,7 +23,7 @@ import org.postgresql.PGConnection;
 import org.cocommission.audit.AuditEntry;
 import org.cocommission.audit.AuditTrail;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 
@@ -39,19 +40,23 @@ class RegisteredPatientsImporter {
 
 	private static final String ALL = "ALL";
 
-	private final JdbcTemplate jdbc;
+	private final JdbcClient jdbc;
 
 	private final DataSource dataSource;
 
 	private final AuditTrail audit;
 
-	RegisteredPatientsImporter(JdbcTemplate jdbc, DataSource dataSource, AuditTrail audit) {
+	RegisteredPatientsImporter(JdbcClient jdbc, DataSource dataSource, AuditTrail audit) {
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
 		this.audit = audit;
 	}
 
-	ImportReport run(InputStream content, long importId) {
+	/** The report, and the extracts whose figures the import created or changed. */
+	record Stored(ImportReport report, List<LocalDate> changedExtracts) {
+	}
+
+	Stored run(InputStream content, long importId) {
 		Map<String, Practice> practices = practices();
 		var figures = new Figures();
 		List<RowMessage> errors = new ArrayList<>();
@@ -91,7 +96,7 @@ class RegisteredPatientsImporter {
 			errors.add(new RowMessage(0, "the file has no rows"));
 		}
 		if (!errors.isEmpty()) {
-			return new ImportReport(rowsRead, 0, 0, 0, warnings, errors);
+			return new Stored(new ImportReport(rowsRead, 0, 0, 0, warnings, errors), List.of());
 		}
 		figures.completeTotals(warnings);
 		return store(figures, rowsRead, importId, warnings);
@@ -169,39 +174,46 @@ class RegisteredPatientsImporter {
 		return age.contains("_") ? "BAND" : "YEAR";
 	}
 
-	private ImportReport store(Figures figures, int rowsRead, long importId, List<RowMessage> warnings) {
+	private Stored store(Figures figures, int rowsRead, long importId, List<RowMessage> warnings) {
 		// Dropped first so that several imports can run in one caller's transaction.
-		jdbc.execute("drop table if exists incoming_registered_patients");
-		jdbc.execute("create temporary table incoming_registered_patients (practice_code varchar(12), extract_date date,"
-				+ " sex varchar(6), age_band varchar(6), patients integer) on commit drop");
+		jdbc.sql("drop table if exists incoming_registered_patients").update();
+		jdbc.sql("create temporary table incoming_registered_patients (practice_code varchar(12), extract_date date,"
+				+ " sex varchar(6), age_band varchar(6), patients integer) on commit drop")
+			.update();
 		copy(figures.asCsv());
 		// Temporary tables are never auto-analysed, and autovacuum lags behind imports made one after another: without
 		// fresh statistics on both sides the planner joins the incoming rows to the stored ones with nested loops over
 		// a sequential scan, and each further extract loads slower than the last.
-		jdbc.execute("analyze incoming_registered_patients");
-		jdbc.execute("analyze directory_registered_patients");
-		Map<String, Object> counts = jdbc.queryForMap("""
+		jdbc.sql("analyze incoming_registered_patients").update();
+		jdbc.sql("analyze directory_registered_patients").update();
+		Map<String, Object> counts = jdbc.sql("""
 				select count(*) filter (where e.patients is null) as created,
 				       count(*) filter (where e.patients <> i.patients) as updated,
-				       count(*) filter (where e.patients = i.patients) as unchanged
+				       count(*) filter (where e.patients = i.patients) as unchanged,
+				       array_agg(distinct i.extract_date) filter (where e.patients is distinct from i.patients)
+				         as changed_extracts
 				from incoming_registered_patients i
 				left join directory_registered_patients e using (practice_code, extract_date, sex, age_band)
-				""");
-		List<AuditEntry> changes = jdbc.query("""
+				""").query().singleRow();
+		List<AuditEntry> changes = new ArrayList<>();
+		jdbc.sql("""
 				select i.practice_code, i.extract_date, e.patients as before, i.patients as after
 				from incoming_registered_patients i
 				join directory_registered_patients e using (practice_code, extract_date, sex, age_band)
 				where i.sex = 'ALL' and i.age_band = 'ALL' and e.patients <> i.patients
-				""", (rs, row) -> new AuditEntry("LIST_SIZE_CHANGED", "REGISTERED_LIST",
-				rs.getString("practice_code") + "@" + rs.getDate("extract_date"), rs.getString("practice_code"),
-				Map.of("patients", rs.getInt("before")), Map.of("patients", rs.getInt("after"))));
-		jdbc.update("""
+				""")
+			.query(ChangedList.class)
+			.list()
+			.forEach(list -> changes.add(new AuditEntry("LIST_SIZE_CHANGED", "REGISTERED_LIST",
+					list.practiceCode() + "@" + list.extractDate(), list.practiceCode(),
+					Map.of("patients", list.before()), Map.of("patients", list.after()))));
+		jdbc.sql("""
 				insert into directory_registered_patients (practice_code, extract_date, sex, age_band, patients, import_id)
 				select practice_code, extract_date, sex, age_band, patients, ? from incoming_registered_patients
 				on conflict (practice_code, extract_date, sex, age_band) do update
 				  set patients = excluded.patients, import_id = excluded.import_id
 				  where directory_registered_patients.patients <> excluded.patients
-				""", importId);
+				""").params(importId).update();
 		int created = ((Number) counts.get("created")).intValue();
 		int updated = ((Number) counts.get("updated")).intValue();
 		int unchanged = ((Number) counts.get("unchanged")).intValue();
@@ -214,7 +226,27 @@ class RegisteredPatientsImporter {
 		changes.add(new AuditEntry("REGISTERED_PATIENTS_IMPORTED", "DIRECTORY_IMPORT", String.valueOf(importId), null,
 				null, summary));
 		audit.recordAll(changes);
-		return new ImportReport(rowsRead, created, updated, unchanged, warnings, List.of());
+		return new Stored(new ImportReport(rowsRead, created, updated, unchanged, warnings, List.of()),
+				changedExtracts(counts.get("changed_extracts")));
+	}
+
+	/** A practice's registered list that the file changes. */
+	private record ChangedList(String practiceCode, LocalDate extractDate, int before, int after) {
+	}
+
+	private static List<LocalDate> changedExtracts(Object array) {
+		if (array == null) {
+			return List.of();
+		}
+		try {
+			return Arrays.stream((Object[]) ((java.sql.Array) array).getArray())
+				.map(date -> ((java.sql.Date) date).toLocalDate())
+				.sorted()
+				.toList();
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private void copy(String csv) {
@@ -235,19 +267,21 @@ class RegisteredPatientsImporter {
 	/** Every practice with its dated CCG links, to check the file's CCG_CODE against the CCG on the extract date. */
 	private Map<String, Practice> practices() {
 		Map<String, Practice> practices = new HashMap<>();
-		jdbc.query("""
+		jdbc.sql("""
 				select o.code, r.parent_code, r.valid_from, r.valid_to
 				from directory_organisation o
 				left join directory_relationship r on r.child_code = o.code
 				where o.type = 'GP_PRACTICE'
-				""", rs -> {
-			Practice practice = practices.computeIfAbsent(rs.getString("code"), code -> new Practice(new ArrayList<>()));
-			if (rs.getString("parent_code") != null) {
-				practice.links().add(new CcgLink(rs.getString("parent_code"), Directory.localDate(rs, "valid_from"),
-						Directory.localDate(rs, "valid_to")));
+				""").query(LinkRow.class).list().forEach(link -> {
+			Practice practice = practices.computeIfAbsent(link.code(), code -> new Practice(new ArrayList<>()));
+			if (link.parentCode() != null) {
+				practice.links().add(new CcgLink(link.parentCode(), link.validFrom(), link.validTo()));
 			}
 		});
 		return practices;
+	}
+
+	private record LinkRow(String code, String parentCode, LocalDate validFrom, LocalDate validTo) {
 	}
 
 	private record CcgLink(String ccg, LocalDate from, LocalDate to) {

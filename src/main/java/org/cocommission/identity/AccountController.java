@@ -1,10 +1,10 @@
 package org.cocommission.identity;
 
-import java.util.Map;
-
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -23,33 +23,39 @@ class AccountController {
 
 	@GetMapping("/account")
 	String account(Model model) {
-		return page(model, Map.of());
+		model.addAttribute("form", new PasswordForm(null, null, null));
+		return page(model);
 	}
 
 	@PostMapping("/account/password")
-	String changePassword(PasswordForm form, Model model, RedirectAttributes redirect) {
+	String changePassword(@ModelAttribute("form") PasswordForm form, BindingResult result, Model model,
+			RedirectAttributes redirect) {
 		String username = policy.requireUser().username();
+		if (form.newPassword() != null && !form.newPassword().equals(form.confirmPassword())) {
+			result.rejectValue("confirmPassword", "mismatch", "The new passwords do not match");
+			return page(model);
+		}
 		try {
-			if (form.newPassword() != null && !form.newPassword().equals(form.confirmPassword())) {
-				throw InvalidAccountInputException.of("confirmPassword", "The new passwords do not match");
-			}
 			accounts.changePassword(username, form.currentPassword(), form.newPassword());
 		}
 		catch (InvalidAccountInputException ex) {
-			return page(model, ex.fieldErrors());
+			ex.rejectIn(result);
+			return page(model);
 		}
 		redirect.addFlashAttribute("passwordChanged", true);
 		return "redirect:/account";
 	}
 
-	private String page(Model model, Map<String, String> errors) {
+	private String page(Model model) {
 		String username = policy.requireUser().username();
 		model.addAttribute("account", accounts.find(username).orElseThrow());
-		model.addAttribute("errors", errors);
 		return "identity/account";
 	}
 
-	/** The password form; the confirmation only guards against a typing slip, so the API does without it. */
+	/**
+	 * The password form; the confirmation only guards against a typing slip, so the API does without it. The rules on
+	 * the passwords themselves are the service's, shared with the API.
+	 */
 	record PasswordForm(String currentPassword, String newPassword, String confirmPassword) {
 	}
 }

@@ -35,6 +35,10 @@ class AdministratorBootstrap {
 	@EventListener(ApplicationReadyEvent.class)
 	@Order(10)
 	void createAdministratorWhenNoAccountExists() {
+		ActingAs.system(this::createWhenNoAccountExists);
+	}
+
+	private void createWhenNoAccountExists() {
 		if (accounts.anyExist()) {
 			return;
 		}

@@ -1,7 +1,5 @@
 package org.cocommission.identity;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -29,7 +27,7 @@ class UserAccountRepository {
 	Optional<UserAccount> findByUsername(String username) {
 		return jdbc.sql("select " + COLUMNS + " from identity_user_account where username = lower(?)")
 			.param(username)
-			.query(UserAccountRepository::map)
+			.query(UserAccount.class)
 			.optional();
 	}
 
@@ -50,7 +48,7 @@ class UserAccountRepository {
 			.param("search", containing(search))
 			.param("limit", limit)
 			.param("offset", offset)
-			.query(UserAccountRepository::map)
+			.query(UserAccount.class)
 			.list();
 	}
 
@@ -88,12 +86,5 @@ class UserAccountRepository {
 		}
 		String literal = search.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 		return "%" + literal + "%";
-	}
-
-	private static UserAccount map(ResultSet rs, int row) throws SQLException {
-		return new UserAccount(rs.getLong("id"), rs.getString("username"), rs.getString("password_hash"),
-				rs.getString("display_name"), rs.getString("email"), Role.valueOf(rs.getString("role")),
-				rs.getString("organisation_code"), rs.getBoolean("enabled"), rs.getBoolean("demo"),
-				rs.getTimestamp("created_at").toInstant(), rs.getInt("version"));
 	}
 }

@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** NHS England's pages for opening, finding, disabling and enabling accounts (national only, by URL rule). */
@@ -28,12 +27,17 @@ class UserAdministrationController {
 	}
 
 	@GetMapping("/users")
-	String list(@RequestParam(required = false) String organisation, @RequestParam(required = false) String q,
-			@RequestParam(defaultValue = "0") int page, Model model) {
-		model.addAttribute("users", accounts.list(organisation, q, Math.max(page, 0), PAGE_SIZE));
-		model.addAttribute("organisation", organisation);
-		model.addAttribute("q", q);
+	String list(@ModelAttribute("filter") UserFilter filter, Model model) {
+		model.addAttribute("users", accounts.list(filter.organisation(), filter.q(), filter.pageOrFirst(), PAGE_SIZE));
 		return "identity/users";
+	}
+
+	/** The list's filter: part of a username or name, an organisation code, and the page (from 0). */
+	record UserFilter(String organisation, String q, Integer page) {
+
+		int pageOrFirst() {
+			return page == null ? 0 : Math.max(page, 0);
+		}
 	}
 
 	@GetMapping("/users/new")
@@ -52,7 +56,7 @@ class UserAdministrationController {
 			accounts.create(form);
 		}
 		catch (InvalidAccountInputException ex) {
-			ex.fieldErrors().forEach((field, message) -> result.rejectValue(field, "invalid", message));
+			ex.rejectIn(result);
 			return form(model);
 		}
 		catch (UsernameTakenException ex) {

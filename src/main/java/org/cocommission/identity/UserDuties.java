@@ -70,7 +70,7 @@ public class UserDuties {
 	public List<Duty> dutiesOf(String username, String organisationCode) {
 		return jdbc.sql("select duty from identity_user_duty where username = ? and organisation_code = ? order by duty")
 			.params(username, organisationCode)
-			.query((rs, row) -> Duty.valueOf(rs.getString(1)))
+			.query(Duty.class)
 			.list();
 	}
 

@@ -1,5 +1,7 @@
 package org.cocommission.notification;
 
+import org.springdoc.core.annotations.ParameterObject;
+
 import org.cocommission.identity.AccessPolicy;
 import org.cocommission.platform.PageOf;
 
@@ -43,9 +45,9 @@ class NotificationApi {
 	}
 
 	@GetMapping("/outbox")
-	PageOf<OutboxEmail> outbox(@RequestParam(required = false) String status,
-			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "25") int size) {
-		return notifications.outbox(OutboxStatus.parse(status), page, size);
+	PageOf<OutboxEmail> outbox(@ParameterObject OutboxFilter filter, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "25") int size) {
+		return notifications.outbox(filter.status(), page, size);
 	}
 
 	record MarkedRead(int marked) {

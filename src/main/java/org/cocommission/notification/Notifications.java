@@ -1,9 +1,5 @@
 package org.cocommission.notification;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.NoSuchElementException;
 
@@ -92,7 +88,7 @@ public class Notifications {
 			.sql("select " + NOTICE_COLUMNS + " from notification_notice where recipient = ?"
 					+ " order by created_at desc, id desc limit ? offset ?")
 			.params(username, size, (long) page * size)
-			.query(Notifications::notice)
+			.query(Notice.class)
 			.list();
 		return new PageOf<>(notices, page, size, total);
 	}
@@ -144,25 +140,9 @@ public class Notifications {
 			.param("status", statusName)
 			.param("limit", size)
 			.param("offset", (long) page * size)
-			.query(Notifications::email)
+			.query(OutboxEmail.class)
 			.list();
 		return new PageOf<>(emails, page, size, total);
 	}
 
-	private static Notice notice(ResultSet rs, int row) throws SQLException {
-		return new Notice(rs.getLong("id"), rs.getString("title"), rs.getString("body"), rs.getString("link"),
-				instant(rs, "created_at"), instant(rs, "read_at"));
-	}
-
-	private static OutboxEmail email(ResultSet rs, int row) throws SQLException {
-		return new OutboxEmail(rs.getLong("id"), rs.getString("recipient"), rs.getString("subject"),
-				rs.getString("body"), instant(rs, "created_at"), OutboxStatus.valueOf(rs.getString("status")),
-				rs.getInt("attempts"), instant(rs, "next_attempt_at"), rs.getString("last_error"),
-				instant(rs, "sent_at"));
-	}
-
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-		return value == null ? null : value.toInstant();
-	}
 }

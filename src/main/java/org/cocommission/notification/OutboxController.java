@@ -28,9 +28,8 @@ class OutboxController {
 	}
 
 	@GetMapping("/outbox")
-	String outbox(@RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page,
-			Model model) {
-		OutboxStatus wanted = OutboxStatus.parse(status);
+	String outbox(OutboxFilter filter, @RequestParam(defaultValue = "0") int page, Model model) {
+		OutboxStatus wanted = filter.status();
 		boolean mailServer = sender.mailServerConfigured();
 		PageOf<OutboxEmail> outbox = notifications.outbox(wanted, page, PAGE_SIZE);
 		model.addAttribute("outbox", outbox);

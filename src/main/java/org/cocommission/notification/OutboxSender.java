@@ -6,6 +6,8 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.cocommission.identity.ActingAs;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -61,6 +63,10 @@ class OutboxSender {
 			initialDelayString = "${cocommission.mail.outbox-delay:30s}")
 	@SchedulerLock(name = "notification-outbox-sender", lockAtMostFor = "PT10M")
 	public void sendDue() {
+		ActingAs.system(this::sendBatch);
+	}
+
+	private void sendBatch() {
 		JavaMailSender mail = mailSender.getIfAvailable();
 		if (mail == null) {
 			return;

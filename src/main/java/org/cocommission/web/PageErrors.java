@@ -1,12 +1,16 @@
 package org.cocommission.web;
 
 import java.util.NoSuchElementException;
+import java.util.stream.Collectors;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
+import org.springframework.validation.BindException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
@@ -18,6 +22,24 @@ import org.springframework.web.servlet.ModelAndView;
 @ControllerAdvice(annotations = Controller.class)
 @Order(Ordered.LOWEST_PRECEDENCE)
 class PageErrors {
+
+	private final MessageSource messages;
+
+	PageErrors(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	/**
+	 * Query parameters a page's bound record refused (a form re-renders itself instead, as it takes the
+	 * BindingResult): a 400 page saying what is wrong with each.
+	 */
+	@ExceptionHandler(BindException.class)
+	ModelAndView invalidQuery(BindException ex) {
+		return page(HttpStatus.BAD_REQUEST, ex.getAllErrors()
+			.stream()
+			.map(error -> messages.getMessage(error, LocaleContextHolder.getLocale()))
+			.collect(Collectors.joining(" ")));
+	}
 
 	@ExceptionHandler(NoSuchElementException.class)
 	ModelAndView notFound(NoSuchElementException ex) {

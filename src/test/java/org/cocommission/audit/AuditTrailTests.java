@@ -252,6 +252,23 @@ class AuditTrailTests {
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("Enter the &#39;from&#39; date")));
 	}
 
+	@Test
+	void refusedDatesLandOnTheirFieldOnThePageAndInTheApi() throws Exception {
+		mvc.perform(get("/audit").param("from", "2025-02-01").param("to", "2025-01-01").with(as("audit-ccg1")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("href=\"#from\"")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"from-error\"")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("value=\"2025-02-01\"")));
+		mvc.perform(get("/api/v1/audit").param("to", "31/03/2025").with(as("audit-national")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("to"))
+			.andExpect(jsonPath("$.errors[0].message").value("Enter the 'to' date as year-month-day, for example 2025-03-31"));
+		mvc.perform(get("/api/v1/audit").param("from", "2025-02-01").param("to", "2025-01-01")
+			.with(as("audit-national")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("from"));
+	}
+
 	private RequestPostProcessor as(String username) {
 		return user(userDetails.loadUserByUsername(username));
 	}

@@ -135,7 +135,8 @@ class NoticesTests {
 			.andExpect(jsonPath("$.items[?(@.subject == 'Decision published')].status").value("PENDING"));
 		mvc.perform(get("/api/v1/outbox").param("status", "LOST").with(as("notice-national")))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.detail").value("The status must be one of PENDING, SENT, FAILED, not 'LOST'"));
+			.andExpect(jsonPath("$.detail").value("The status must be one of PENDING, SENT, FAILED"))
+			.andExpect(jsonPath("$.errors[0].field").value("status"));
 	}
 
 	private long latestNoticeOf(String username) {

@@ -169,7 +169,8 @@ class DirectoryApiTest {
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.status").value(400))
-			.andExpect(jsonPath("$.detail").value(containsString("'01/04/2015' is not a date")));
+			.andExpect(jsonPath("$.detail").value(containsString("is not a date")))
+			.andExpect(jsonPath("$.errors[0].field").value("date"));
 	}
 
 	/** The CSV works out which practices are open itself, so it is checked against the coverage figures on several dates. */

@@ -21,7 +21,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.cocommission.directory.OrganisationFacts;
 
 /** Another capability's facts appear on the organisation page, without the directory knowing the capability. */
-@SpringBootTest(properties = "cocommission.test.context=directory-facts")
+@SpringBootTest
 @AutoConfigureMockMvc
 @Import(OrganisationFactsPageTest.LevelFacts.class)
 class OrganisationFactsPageTest {
