@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 
 import org.cocommission.audit.AuditTrail;
 import org.cocommission.identity.AccessPolicy;
+import org.cocommission.identity.ActingAs;
 import org.cocommission.identity.CurrentUser;
 import org.cocommission.identity.Role;
 import org.cocommission.identity.UserAccounts;
@@ -16,7 +17,7 @@ import org.cocommission.notification.Notifications;
 /**
  * Who may do what in the quality premium, in one place: national analysts manage schemes, load data, compute and
  * publish; area teams decide their CCGs' local measures; CCG users propose theirs and read their own statements.
- * Work done with nobody signed in (the demo loader at start-up) runs as the system.
+ * Work done as the system (the demo loader at start-up, scheduled jobs) may do all of it.
  */
 @Component
 class QualityPremiumAccess {
@@ -33,8 +34,9 @@ class QualityPremiumAccess {
 		this.notifications = notifications;
 	}
 
+	/** A user's request, not the system's own work ({@link ActingAs#system}, or the demo loader at start-up). */
 	private static boolean signedIn() {
-		return SecurityContextHolder.getContext().getAuthentication() != null;
+		return SecurityContextHolder.getContext().getAuthentication() != null && !ActingAs.isSystem();
 	}
 
 	Optional<CurrentUser> user() {
