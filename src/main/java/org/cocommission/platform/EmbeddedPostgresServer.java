@@ -106,7 +106,10 @@ public final class EmbeddedPostgresServer {
 		try {
 			Files.createDirectories(directory);
 			StaleServer.stopIfRunning(directory.resolve("postgres"));
-			EmbeddedPostgres server = configured(directory.resolve("postgres")).setCleanDataDirectory(false).start();
+			// Our own hook stops it, after the contexts; zonky's would stop it at once, under in-flight requests.
+			EmbeddedPostgres server = configured(directory.resolve("postgres")).setCleanDataDirectory(false)
+				.setRegisterShutdownHook(false)
+				.start();
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 				awaitLeasesClosed();
 				closeQuietly(server);

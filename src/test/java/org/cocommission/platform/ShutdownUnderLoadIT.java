@@ -28,6 +28,9 @@ class ShutdownUnderLoadIT {
 
 	private static final int CLIENTS = 4;
 
+	/** When SIGTERM was sent (System.nanoTime), or Long.MAX_VALUE before. */
+	private static volatile long stopAsked = Long.MAX_VALUE;
+
 	@TempDir
 	Path dataDirectory;
 
@@ -48,6 +51,7 @@ class ShutdownUnderLoadIT {
 			}
 			Thread.sleep(2000);
 			long signalled = System.nanoTime();
+			stopAsked = signalled;
 			application.destroy();
 			boolean exited = application.waitFor(30, TimeUnit.SECONDS);
 			Duration stopping = Duration.ofNanos(System.nanoTime() - signalled);
@@ -58,7 +62,7 @@ class ShutdownUnderLoadIT {
 
 			assertThat(exited).isTrue();
 			assertThat(answered.get()).as("requests answered during the run").isPositive();
-			assertThat(failures).as("failed requests").isEmpty();
+			assertThat(failures).as("failed requests; the application's log:%n%s", log()).isEmpty();
 			assertThat(stopping).as("time from SIGTERM to exit").isLessThan(Duration.ofSeconds(5));
 		}
 		finally {
@@ -66,29 +70,49 @@ class ShutdownUnderLoadIT {
 		}
 	}
 
-	/** Asks for a page that reads the database until told to stop; refusals to connect mean the server has gone. */
+	private String log() throws IOException {
+		return java.nio.file.Files.readString(dataDirectory.resolve("application.log"));
+	}
+
+	/**
+	 * Asks for a page that reads the database until told to stop. Any error answer fails; so does a connection lost
+	 * on a request sent before the signal. A request sent after it may find the server no longer taking connections
+	 * (refused, or reset from the listen backlog as it closes): the server has gone, which is what stopping means.
+	 */
 	private static void askUntilStopped(int port, AtomicBoolean running, AtomicInteger answered,
 			ConcurrentLinkedQueue<String> failures) {
 		while (running.get()) {
+			long sent = System.nanoTime();
 			try {
 				HttpURLConnection connection = (HttpURLConnection) URI
 					.create("http://localhost:" + port + "/api/v1/coverage?date=2014-04-01")
 					.toURL()
 					.openConnection();
+				// A connection a request: a keep-alive connection the server closes as it stops, just as the client
+				// reuses it, is HTTP's own race, which clients answer by retrying; this test is about requests the
+				// server took.
+				connection.setRequestProperty("Connection", "close");
 				connection.setConnectTimeout(1000);
 				connection.setReadTimeout(10_000);
 				int status = connection.getResponseCode();
-				connection.getInputStream().readAllBytes();
 				if (status != 200) {
 					failures.add("HTTP " + status);
 				}
-				answered.incrementAndGet();
+				else {
+					connection.getInputStream().readAllBytes();
+					answered.incrementAndGet();
+				}
 			}
 			catch (ConnectException refused) {
 				sleepBriefly();
 			}
 			catch (IOException ex) {
-				failures.add(ex.toString());
+				if (sent < stopAsked) {
+					failures.add(ex.toString());
+				}
+				else {
+					sleepBriefly();
+				}
 			}
 		}
 	}
