@@ -20,8 +20,14 @@ class ModularityTests {
 		modules.verify();
 	}
 
+	/**
+	 * Writes the full documentation to {@code target/spring-modulith-docs}: the overall component diagram
+	 * ({@code components.puml}), one diagram and one canvas ({@code module-*.adoc}, listing the module's API types
+	 * and the events it publishes and listens to) per module, and an aggregating document. docs/architecture.md
+	 * explains how to refresh the copy committed under docs/modules.
+	 */
 	@Test
-	void writesTheModuleDiagram() {
-		new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+	void writesTheModuleDocumentation() {
+		new Documenter(modules).writeDocumentation();
 	}
 }

@@ -2,6 +2,8 @@ package org.cocommission.audit;
 
 import java.util.List;
 
+import org.cocommission.identity.ActingAs;
+
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,7 +19,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class AuditTrail {
 
-	public static final String SYSTEM = "system";
+	public static final String SYSTEM = ActingAs.SYSTEM;
 
 	private static final String INSERT = "insert into audit_event"
 			+ " (actor, action, entity_type, entity_id, organisation_code, before_state, after_state)"

@@ -11,9 +11,9 @@ import org.cocommission.governance.ProposedCommittee.ProposedMember;
 import org.cocommission.governance.QuorumRule;
 
 /**
- * What a complete application holds (REFERENCE.md section 3): the four written sections; for joint and delegated
- * commissioning the functions wanted and a proposed committee that passes the governance module's committee rules
- * (lay chair, lay and executive majority, the round's quorum), which are checked there, not here.
+ * What a complete application holds (docs/domain-rules.md#co-commissioning): the four written sections; for joint and
+ * delegated commissioning the functions wanted and a proposed committee that passes the governance module's committee
+ * rules (lay chair, lay and executive majority, the round's quorum), which are checked there, not here.
  */
 final class ApplicationRules {
 

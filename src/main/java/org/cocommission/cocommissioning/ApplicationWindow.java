@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * When a CCG may still submit: up to and including the round's deadline, or a later instant a national user
- * re-opened the window to for that CCG. Source: REFERENCE.md section 3 (applications due by the deadline).
+ * re-opened the window to for that CCG. Source: docs/domain-rules.md#co-commissioning (applications due by the
+ * deadline).
  */
 public record ApplicationWindow(Instant deadline, Instant reopenedUntil) {
 

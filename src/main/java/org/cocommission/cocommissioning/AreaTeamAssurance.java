@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Part 2 of a delegated application, filled in by the area team (REFERENCE.md section 3): assurance thresholds met,
- * conflicts of interest thresholds met, sound financial control, and a signed declaration. It must be completed
- * before a delegated application is recommended, and all three must be met for a recommendation to approve.
+ * Part 2 of a delegated application, filled in by the area team (docs/domain-rules.md#co-commissioning): assurance
+ * thresholds met, conflicts of interest thresholds met, sound financial control, and a signed declaration. It must be
+ * completed before a delegated application is recommended, and all three must be met for a recommendation to approve.
  */
 public record AreaTeamAssurance(boolean assuranceThresholdsMet, boolean conflictsThresholdsMet,
 		boolean soundFinancialControl, String declarationName, String signedBy, Instant signedAt) {

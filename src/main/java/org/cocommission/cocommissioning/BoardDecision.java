@@ -1,6 +1,6 @@
 package org.cocommission.cocommissioning;
 
-/** The NHS England board's decision (REFERENCE.md section 3: the board approves). */
+/** The NHS England board's decision (docs/domain-rules.md#co-commissioning: the board approves). */
 public enum BoardDecision {
 
 	APPROVED("Approved", true), APPROVED_WITH_CONDITIONS("Approved with conditions", true), REJECTED("Rejected", false);

@@ -2,7 +2,7 @@ package org.cocommission.cocommissioning;
 
 /**
  * The three levels of primary care co-commissioning a CCG may take on. Source: NHS England, Next steps towards primary
- * care co-commissioning (2014); REFERENCE.md section 3.
+ * care co-commissioning (2014); docs/domain-rules.md#co-commissioning.
  */
 public enum CommissioningLevel {
 

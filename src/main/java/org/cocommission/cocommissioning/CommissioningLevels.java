@@ -10,7 +10,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The level each CCG commissions primary care at over time, as arrangements go live. A CCG with no live arrangement
- * has greater involvement only (REFERENCE.md section 3: no approval process). Published information: open to all.
+ * has greater involvement only (docs/domain-rules.md#co-commissioning: no approval process). Published information:
+ * open to all.
  */
 @Service
 @Transactional(readOnly = true)

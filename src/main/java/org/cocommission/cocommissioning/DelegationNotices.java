@@ -20,9 +20,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A delegated CCG ending delegation by notice (REFERENCE.md section 3): given by its accountable officer with a
- * reason, effective the next 1 April after a 30 September cut-off ({@link NoticePeriod}), when its level reverts to
- * joint commissioning or greater involvement as it chooses. The reversion is recorded as the CCG's level from that
+ * A delegated CCG ending delegation by notice (docs/domain-rules.md#co-commissioning): given by its accountable officer
+ * with a reason, effective the next 1 April after a 30 September cut-off ({@link NoticePeriod}), when its level reverts
+ * to joint commissioning or greater involvement as it chooses. The reversion is recorded as the CCG's level from that
  * date, so the directory and the national view change on the day without a job.
  */
 @Service

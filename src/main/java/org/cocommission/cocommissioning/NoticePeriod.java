@@ -4,8 +4,9 @@ import java.time.LocalDate;
 import java.time.Month;
 
 /**
- * Ending delegation: "A CCG may end delegation by notice by 30 September, effective the next 1 April" (REFERENCE.md
- * section 3). Notice on or before 30 September takes effect on the following 1 April; later notice misses that year.
+ * Ending delegation: "A CCG may end delegation by notice by 30 September, effective the next 1 April"
+ * (docs/domain-rules.md#co-commissioning). Notice on or before 30 September takes effect on the following 1 April;
+ * later notice misses that year.
  */
 final class NoticePeriod {
 

@@ -1,6 +1,6 @@
 package org.cocommission.cocommissioning;
 
-/** The area team's recommendation to the board (REFERENCE.md section 3: the area team recommends). */
+/** The area team's recommendation to the board (docs/domain-rules.md#co-commissioning: the area team recommends). */
 public enum Recommendation {
 
 	APPROVE("Approve"), APPROVE_WITH_CONDITIONS("Approve with conditions"), DO_NOT_APPROVE("Do not approve");

@@ -110,8 +110,9 @@ public class Rounds {
 	}
 
 	/**
-	 * Sets the quorum a proposed committee in this round must meet (configurable, REFERENCE.md section 3); NHS England
-	 * only. Lay and executive members must still form the majority: that is a rule, not a setting.
+	 * Sets the quorum a proposed committee in this round must meet (configurable,
+	 * docs/domain-rules.md#co-commissioning); NHS England only. Lay and executive members must still form the majority:
+	 * that is a rule, not a setting.
 	 */
 	public Round setQuorum(long roundId, int minVoting, int minLay, int minGp, int minExecutive, int expectedVersion) {
 		policy.checkNational();
@@ -145,7 +146,7 @@ public class Rounds {
 			.list();
 	}
 
-	/** The configurable values, by name (REFERENCE.md marks them configurable). */
+	/** The configurable values, by name (docs/domain-rules.md#co-commissioning marks them configurable). */
 	@Transactional(readOnly = true)
 	public Map<String, String> settings() {
 		Map<String, String> settings = new LinkedHashMap<>();

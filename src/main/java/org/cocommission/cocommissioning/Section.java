@@ -3,7 +3,7 @@ package org.cocommission.cocommissioning;
 /**
  * The written sections every application needs: how the powers would advance integration of care outside hospital,
  * raise standards, cut health inequalities, and how conflicts of interest will be managed. Source: NHS England,
- * invitation to express interest in co-commissioning (May 2014); REFERENCE.md section 3.
+ * invitation to express interest in co-commissioning (May 2014); docs/domain-rules.md#co-commissioning.
  */
 public enum Section {
 

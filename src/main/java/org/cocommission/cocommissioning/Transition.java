@@ -7,7 +7,8 @@ import org.cocommission.identity.Role;
 
 /**
  * Every move an application may make, from which states, to which state, and the one role that owns it; {@code null}
- * owner means the system (the go-live job). Source: the co-commissioning process, REFERENCE.md section 3.
+ * owner means the system (the go-live job). Source: the co-commissioning process,
+ * docs/domain-rules.md#co-commissioning.
  */
 public enum Transition {
 

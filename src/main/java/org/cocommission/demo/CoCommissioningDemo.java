@@ -142,7 +142,7 @@ public class CoCommissioningDemo implements ApplicationRunner {
 
 	/**
 	 * The 2015/16 round and its published outcome, in the real proportions; full applications were due on 9 January
-	 * 2015 for delegated and 30 January 2015 for joint commissioning (REFERENCE.md section 3).
+	 * 2015 for delegated and 30 January 2015 for joint commissioning (docs/domain-rules.md#co-commissioning).
 	 */
 	private Map<String, CommissioningLevel> completedRound(List<String> ccgs) {
 		Round round = rounds.create(new NewRound(COMPLETED_ROUND, EnumSet.allOf(CommissioningLevel.class),

@@ -10,7 +10,7 @@ import org.cocommission.directory.PopulationQueries;
 
 /**
  * The age/sex cost curve of a formula: the relative cost of a person of each sex in each 5-year band, for every band
- * from {@code 0_4} to {@code 90+}. Source: NHS England weighted capitation formula (REFERENCE.md section 5).
+ * from {@code 0_4} to {@code 90+}. Source: NHS England weighted capitation formula (docs/domain-rules.md#finance).
  */
 public record CostCurve(Map<String, BigDecimal> male, Map<String, BigDecimal> female) {
 

@@ -7,7 +7,7 @@ import org.cocommission.platform.Money;
 
 /**
  * Distance from target = (allocation - target) / target, negative when a CCG is under target. Source: NHS England,
- * CCG allocations 2013/14 annex (REFERENCE.md section 5).
+ * CCG allocations 2013/14 annex (docs/domain-rules.md#finance).
  */
 public final class DistanceFromTarget {
 

@@ -12,10 +12,10 @@ import org.cocommission.directory.PopulationQueries.PracticePopulation;
 import org.cocommission.platform.Money;
 
 /**
- * The GP practice global sum (Carr-Hill formula; REFERENCE.md section 5): a practice's weighted list = its registered
- * list weighted by the age/sex workload curve, x additional needs x list turnover x staff market forces factor x
- * rurality, plus extra weight for nursing and residential home patients; scaled so England's weighted list equals its
- * registered list; paid quarterly at a price per weighted patient a year. Coefficients are formula data.
+ * The GP practice global sum (Carr-Hill formula; docs/domain-rules.md#finance): a practice's weighted list = its
+ * registered list weighted by the age/sex workload curve, x additional needs x list turnover x staff market forces
+ * factor x rurality, plus extra weight for nursing and residential home patients; scaled so England's weighted list
+ * equals its registered list; paid quarterly at a price per weighted patient a year. Coefficients are formula data.
  */
 final class GlobalSum {
 

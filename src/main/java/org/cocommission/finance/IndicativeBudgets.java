@@ -142,7 +142,9 @@ public class IndicativeBudgets {
 				perHead(results.stream().filter(r -> peers.contains(r.ccgCode())).toList(), amount));
 	}
 
-	/** Sum of amounts over sum of people, never the mean of the CCGs' per-head figures (REFERENCE.md section 8). */
+	/**
+	 * Sum of amounts over sum of people, never the mean of the CCGs' per-head figures (docs/domain-rules.md#finance).
+	 */
 	private static Money perHead(List<CcgResult> results, Function<CcgResult, BigDecimal> amount) {
 		long people = results.stream().mapToLong(CcgResult::rawPopulation).sum();
 		if (people == 0) {

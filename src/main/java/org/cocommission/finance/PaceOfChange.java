@@ -3,8 +3,8 @@ package org.cocommission.finance;
 import java.math.BigDecimal;
 
 /**
- * How fast CCGs move toward target (NHS England allocations, pace of change; REFERENCE.md section 5), as fractions:
- * every CCG gets at least {@code minimumGrowth} and at most {@code maximumGrowth}; a CCG under target closes
+ * How fast CCGs move toward target (NHS England allocations, pace of change; docs/domain-rules.md#finance), as
+ * fractions: every CCG gets at least {@code minimumGrowth} and at most {@code maximumGrowth}; a CCG under target closes
  * {@code gapClosure} of the gap between its minimum-growth allocation and its target; a CCG over target gets the
  * greater of the minimum growth and {@code overTargetFloor}. Money left over (or short) after that is shared among
  * under-target CCGs as a common growth rate within their bounds, then, if they are all at a bound, over-target ones.

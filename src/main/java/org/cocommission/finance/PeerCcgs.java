@@ -6,7 +6,7 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * Finance's interim peer CCGs, used when the outcomes capability has computed no "most similar 10" peer group for the
- * CCG (REFERENCE.md section 8: statistical neighbours by Euclidean distance on variables scaled to [0, 1]; see
+ * CCG (docs/domain-rules.md#finance: statistical neighbours by Euclidean distance on variables scaled to [0, 1]; see
  * IndicativeBudgets.populationView). Here the variables are the two that the allocation itself holds for every CCG:
  * need per head and the share of patients aged 65 and over.
  */

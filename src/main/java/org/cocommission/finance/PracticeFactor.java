@@ -5,7 +5,7 @@ import java.math.BigDecimal;
 /**
  * A practice's Carr-Hill component indices in a formula (1 is the England average): additional needs (limiting
  * long-standing illness, SMR under 65), list turnover, staff market forces factor and rurality, and its patients in
- * nursing and residential homes. Source: GP global sum, REFERENCE.md section 5.
+ * nursing and residential homes. Source: GP global sum, docs/domain-rules.md#finance.
  */
 public record PracticeFactor(String practiceCode, BigDecimal additionalNeeds, BigDecimal listTurnover,
 		BigDecimal marketForcesFactor, BigDecimal rurality, long nursingHomePatients) {

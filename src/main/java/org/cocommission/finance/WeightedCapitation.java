@@ -11,7 +11,7 @@ import org.cocommission.directory.PopulationQueries.BandCounts;
 import org.cocommission.platform.Money;
 
 /**
- * Weighted capitation (REFERENCE.md section 5, NHS England CCG allocations): weighted population = registered
+ * Weighted capitation (docs/domain-rules.md#finance, NHS England CCG allocations): weighted population = registered
  * population x need index (age/sex cost curve x additional need x market forces factor), scaled so England's weighted
  * population equals its registered population; target share = (1 - s) x share of weighted population + s x share of
  * weighted population x inequality index, s being the inequalities adjustment share; target = envelope x target share.

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 /**
  * When a person's declarations are due: within 28 days of joining or of an interest arising, and renewed every 12
  * months (both configurable). Source: s.14O NHS Act 2006 and NHS England, Managing conflicts of interest: revised
- * statutory guidance for CCGs (2016); REFERENCE.md section 4.
+ * statutory guidance for CCGs (2016); docs/domain-rules.md#governance.
  */
 public record DeclarationDeadlines(int dueDays, int renewalMonths) {
 

@@ -3,10 +3,10 @@ package org.cocommission.governance;
 import org.cocommission.platform.Money;
 
 /**
- * The 2017 thresholds for gifts and hospitality (configurable; REFERENCE.md section 4): gifts from suppliers only
- * promotional items up to £6; other gifts under £50 need no declaration; hospitality under £25 need not be declared,
- * £25 to £75 may be accepted and is declared, over £75 is refused unless senior approval. Source: NHS England,
- * Managing conflicts of interest in the NHS: guidance for staff and organisations (2017), sections 5 and 6.
+ * The 2017 thresholds for gifts and hospitality (configurable; docs/domain-rules.md#governance): gifts from suppliers
+ * only promotional items up to £6; other gifts under £50 need no declaration; hospitality under £25 need not be
+ * declared, £25 to £75 may be accepted and is declared, over £75 is refused unless senior approval. Source: NHS
+ * England, Managing conflicts of interest in the NHS: guidance for staff and organisations (2017), sections 5 and 6.
  */
 public record GiftsAndHospitalityThresholds(Money supplierGiftLimit, Money giftDeclarationFrom,
 		Money hospitalityDeclarationFrom, Money hospitalityRefusalAbove) {

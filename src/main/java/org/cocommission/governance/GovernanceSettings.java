@@ -10,9 +10,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The configurable values of REFERENCE.md section 4 (declaration deadlines, how long ended interests stay published,
- * the gifts and hospitality thresholds), kept as data in {@code governance_setting} with the reference values as
- * defaults, so a CCG's policy can change them without a release.
+ * The configurable values of docs/domain-rules.md#governance (declaration deadlines, how long ended interests stay
+ * published, the gifts and hospitality thresholds), kept as data in {@code governance_setting} with the reference
+ * values as defaults, so a CCG's policy can change them without a release.
  */
 @Component
 class GovernanceSettings {

@@ -24,7 +24,7 @@ public enum ItemStatus {
 
 	/**
 	 * The one transition out of OPEN. When exclusions leave a meeting inquorate the decision is deferred or referred
-	 * (REFERENCE.md section 4, "At meetings").
+	 * (docs/domain-rules.md#quoracy).
 	 */
 	ItemStatus close(ItemStatus outcome, ItemKind kind, boolean quorate, String referredTo) {
 		if (this != OPEN) {

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * A committee as proposed, before anyone is appointed: who would sit on it, with which role and vote, who would chair
  * it, and its quorum. Co-commissioning applications check their proposed committee here, so the rules live once.
- * Source: NHS England, Next steps towards primary care co-commissioning (2014); REFERENCE.md section 3.
+ * Source: NHS England, Next steps towards primary care co-commissioning (2014); docs/domain-rules.md#governance.
  */
 public record ProposedCommittee(CommitteeKind kind, List<ProposedMember> members, QuorumRule quorum) {
 

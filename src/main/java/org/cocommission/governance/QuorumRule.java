@@ -7,7 +7,8 @@ import java.util.List;
  * A committee's quorum, from its terms of reference: the fewest voting members present, the composition required
  * (typically one lay member, one GP, one executive) and whether lay and executive members must form the majority
  * (co-commissioning committees; GPs may not). Counted after conflicted members are excluded. Source: NHS England,
- * Next steps towards primary care co-commissioning (2014), committee membership and quorum; REFERENCE.md section 3.
+ * Next steps towards primary care co-commissioning (2014), committee membership and quorum;
+ * docs/domain-rules.md#governance.
  */
 public record QuorumRule(int minVotingPresent, int minLay, int minGp, int minExecutive, boolean layAndExecutiveMajority) {
 

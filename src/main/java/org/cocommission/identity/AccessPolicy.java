@@ -58,10 +58,11 @@ public class AccessPolicy {
 
 	/**
 	 * For reads open to every signed-in user: refuses an anonymous request, but lets the application itself through
-	 * (start-up and scheduled work run with no authentication at all, while a web request always has one).
+	 * (work done {@link ActingAs#system}; work with no authentication at all is let through too until every job acts
+	 * as the system, while a web request always has one).
 	 */
 	public void requireUserOrSystem() {
-		if (SecurityContextHolder.getContext().getAuthentication() != null) {
+		if (SecurityContextHolder.getContext().getAuthentication() != null && !ActingAs.isSystem()) {
 			requireUser();
 		}
 	}

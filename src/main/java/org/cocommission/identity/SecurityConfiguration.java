@@ -1,6 +1,8 @@
 package org.cocommission.identity;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.stream.Stream;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,11 +23,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @EnableWebSecurity
 class SecurityConfiguration {
 
-	/** Pages and API calls anyone may use: the published directory. */
-	private static final String[] PUBLIC_GETS = { "/", "/search", "/search/**", "/organisations", "/organisations/**",
-			"/coverage", "/coverage.csv", "/organisations.csv", "/api/v1/organisations", "/api/v1/organisations/**",
-			"/api/v1/search", "/api/v1/coverage", "/api/v1/coverage.csv", "/api/v1/directory/summary", "/public/**",
-			"/api/v1/public/**" };
+	/** Every module's published pages and API calls, open to anyone to read. */
+	private static final String[] PUBLISHED = { "/public/**", "/api/v1/public/**" };
 
 	private static final String[] ALWAYS_OPEN = { "/login", "/error", "/assets/**", "/nhsuk-frontend.min.css",
 			"/nhsuk-frontend.min.js", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/actuator/health",
@@ -42,16 +41,19 @@ class SecurityConfiguration {
 	}
 
 	@Bean
+	UrlRules identityUrlRules() {
+		return UrlRules.nationalOnly("/users", "/users/**", "/api/v1/users", "/api/v1/users/**");
+	}
+
+	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, List<UrlRules> modules) throws Exception {
 		RequestMatcher basicAuthenticated = request -> request.getHeader("Authorization") != null;
 		RequestMatcher withoutSession = request -> request.getRequestedSessionId() == null;
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests(requests -> requests
-				.requestMatchers(HttpMethod.GET, PUBLIC_GETS).permitAll()
-				.requestMatchers("/api/v1/directory/imports/**", "/api/v1/users/**", "/api/v1/users",
-						"/api/v1/outbox/**", "/api/v1/outbox")
-				.hasRole(Role.NATIONAL.name())
+				.requestMatchers(HttpMethod.GET, publicReads(modules)).permitAll()
+				.requestMatchers(nationalOnly(modules)).hasRole(Role.NATIONAL.name())
 				.anyRequest().authenticated())
 			.httpBasic(basic -> basic.authenticationEntryPoint(new ApiSecurityProblems()))
 			.exceptionHandling(handling -> handling
@@ -67,16 +69,23 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pages(HttpSecurity http) throws Exception {
+	SecurityFilterChain pages(HttpSecurity http, List<UrlRules> modules) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 				.requestMatchers(ALWAYS_OPEN).permitAll()
-				.requestMatchers(HttpMethod.GET, PUBLIC_GETS).permitAll()
-				.requestMatchers("/directory/imports/**", "/directory/imports", "/users/**", "/users", "/outbox/**",
-						"/outbox")
-				.hasRole(Role.NATIONAL.name())
+				.requestMatchers(HttpMethod.GET, publicReads(modules)).permitAll()
+				.requestMatchers(nationalOnly(modules)).hasRole(Role.NATIONAL.name())
 				.anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/?signedOut"));
 		return http.build();
+	}
+
+	private static String[] publicReads(List<UrlRules> modules) {
+		return Stream.concat(Stream.of(PUBLISHED), modules.stream().flatMap(rules -> rules.publicReads().stream()))
+			.toArray(String[]::new);
+	}
+
+	private static String[] nationalOnly(List<UrlRules> modules) {
+		return modules.stream().flatMap(rules -> rules.nationalOnly().stream()).toArray(String[]::new);
 	}
 }

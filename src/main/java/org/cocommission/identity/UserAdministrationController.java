@@ -1,11 +1,15 @@
 package org.cocommission.identity;
 
-import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
+
+import jakarta.validation.Valid;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -34,22 +38,28 @@ class UserAdministrationController {
 
 	@GetMapping("/users/new")
 	String newUser(Model model) {
-		return form(model, new NewUser(null, null, null, null, null, null), Map.of());
+		model.addAttribute("form", new NewUser(null, null, null, null, null, null));
+		return form(model);
 	}
 
 	@PostMapping("/users")
-	String create(NewUserForm form, Model model, RedirectAttributes redirect) {
-		NewUser user = form.toNewUser();
+	String create(@Valid @ModelAttribute("form") NewUser form, BindingResult result, Model model,
+			RedirectAttributes redirect) {
+		if (result.hasErrors()) {
+			return form(model);
+		}
 		try {
-			accounts.create(user);
+			accounts.create(form);
 		}
 		catch (InvalidAccountInputException ex) {
-			return form(model, user, ex.fieldErrors());
+			ex.fieldErrors().forEach((field, message) -> result.rejectValue(field, "invalid", message));
+			return form(model);
 		}
 		catch (UsernameTakenException ex) {
-			return form(model, user, Map.of("username", ex.getMessage()));
+			result.rejectValue("username", "taken", ex.getMessage());
+			return form(model);
 		}
-		redirect.addFlashAttribute("message", "Account " + user.username().trim() + " opened");
+		redirect.addFlashAttribute("message", "Account " + form.username().trim() + " opened");
 		return "redirect:/users";
 	}
 
@@ -74,20 +84,12 @@ class UserAdministrationController {
 		return "redirect:/users";
 	}
 
-	private String form(Model model, NewUser user, Map<String, String> errors) {
-		model.addAttribute("user", user.withoutPassword());
-		model.addAttribute("roles", Role.values());
-		model.addAttribute("errors", errors);
-		return "identity/user-new";
-	}
-
-	/** The form as posted: every field text, so that a wrong role is reported as a field error, not a binding failure. */
-	record NewUserForm(String username, String displayName, String email, String role, String organisationCode,
-			String password) {
-
-		NewUser toNewUser() {
-			Role chosen = Arrays.stream(Role.values()).filter(value -> value.name().equals(role)).findFirst().orElse(null);
-			return new NewUser(username, displayName, email, chosen, organisationCode, password);
+	private String form(Model model) {
+		Map<String, String> roles = new LinkedHashMap<>();
+		for (Role role : Role.values()) {
+			roles.put(role.name(), role.label());
 		}
+		model.addAttribute("roles", roles);
+		return "identity/user-new";
 	}
 }

@@ -25,12 +25,19 @@ class EmbeddedDatabaseConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
 
+	/** Keeps the server up until this context has closed its pool, which depends on it and so closes first. */
+	@Bean(destroyMethod = "close")
+	EmbeddedPostgresServer.Lease embeddedPostgres(@Value("${cocommission.data-dir}") Path dataDirectory) {
+		return EmbeddedPostgresServer.lease(dataDirectory);
+	}
+
 	/** Pool settings under {@code spring.datasource.hikari.*} apply here as they would to Boot's own pool. */
 	@Bean(destroyMethod = "close")
 	@ConfigurationProperties("spring.datasource.hikari")
-	HikariDataSource dataSource(@Value("${cocommission.data-dir}") Path dataDirectory,
+	HikariDataSource dataSource(EmbeddedPostgresServer.Lease embeddedPostgres,
+			@Value("${cocommission.data-dir}") Path dataDirectory,
 			@Value("${cocommission.embedded.database:cocommission}") String database) {
-		var server = EmbeddedPostgresServer.startedIn(dataDirectory);
+		var server = embeddedPostgres.server();
 		var dataSource = new HikariDataSource();
 		dataSource.setJdbcUrl(EmbeddedPostgresServer.jdbcUrl(server, database));
 		dataSource.setUsername("postgres");

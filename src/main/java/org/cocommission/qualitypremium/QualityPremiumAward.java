@@ -11,7 +11,7 @@ import org.cocommission.platform.Money;
 /**
  * The quality premium award of one CCG under one scheme. Source: NHS England, Quality premium guidance 2013/14
  * (maximum £5 per head; measures share it by weight; gateways; Constitution standards reduce the earned award), as
- * summarised in shared/domain/REFERENCE.md section 6. A pure function: the same inputs always give the same award.
+ * summarised in docs/domain-rules.md#quality-premium. A pure function: the same inputs always give the same award.
  */
 final class QualityPremiumAward {
 

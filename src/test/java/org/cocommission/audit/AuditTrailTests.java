@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import org.cocommission.identity.ActingAs;
 import org.cocommission.identity.NewUser;
 import org.cocommission.identity.Role;
 import org.cocommission.identity.UserAccounts;
@@ -20,12 +21,14 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The trail end to end on the real database: append-only, recorded by the account listener, and scoped.
@@ -48,6 +51,12 @@ class AuditTrailTests {
 	private final UserDetailsService userDetails;
 
 	@Autowired
+	private ApplicationEventPublisher events;
+
+	@Autowired
+	private TransactionTemplate transactions;
+
+	@Autowired
 	AuditTrailTests(MockMvc mvc, JdbcClient jdbc, UserAccounts accounts, AuditTrail trail,
 			UserDetailsService userDetails) {
 		this.mvc = mvc;
@@ -68,6 +77,26 @@ class AuditTrailTests {
 		account("audit-area", Role.AREA_TEAM, "AUA");
 		account("audit-ccg1", Role.CCG, "AUC1");
 		account("audit-ccg2", Role.CCG, "AUC2");
+	}
+
+	@Test
+	void recordsAnAuditedEventInThePublishersTransactionAsTheSystem() {
+		record Decided(String id) implements Audited {
+			@Override
+			public AuditEntry auditEntry() {
+				return new AuditEntry("THING_DECIDED", "AUDIT_TEST", id, "AUC1", null, Map.of("decided", true));
+			}
+		}
+		ActingAs.system(() -> transactions.executeWithoutResult(status -> events.publishEvent(new Decided("event-1"))));
+		assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+			events.publishEvent(new Decided("event-2"));
+			throw new IllegalStateException("the change fails");
+		})).isInstanceOf(IllegalStateException.class);
+
+		assertThat(jdbc.sql("select actor from audit_event where entity_id = 'event-1'").query(String.class).list())
+			.containsExactly("system");
+		assertThat(jdbc.sql("select count(*) from audit_event where entity_id = 'event-2'").query(Long.class).single())
+			.isZero();
 	}
 
 	@Test

@@ -13,12 +13,13 @@ import org.cocommission.governance.QuorumRule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What a complete application needs (REFERENCE.md section 3), with the proposed committee checked by the governance
- * module's rules: lay chair; lay and executive members the majority; quorum of one lay, one GP, one executive.
+ * What a complete application needs (docs/domain-rules.md#co-commissioning), with the proposed committee checked by the
+ * governance module's rules: lay chair; lay and executive members the majority; quorum of one lay, one GP, one
+ * executive.
  */
 class ApplicationRulesTests {
 
-	/** The typical quorum (REFERENCE.md section 3): three voting, one lay, one GP, one executive. */
+	/** The typical quorum (docs/domain-rules.md#co-commissioning): three voting, one lay, one GP, one executive. */
 	private static final QuorumRule TYPICAL = new QuorumRule(3, 1, 1, 1, true);
 
 	private static final List<CommitteeMember> COMPLIANT = List.of(

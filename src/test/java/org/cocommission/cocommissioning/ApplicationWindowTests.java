@@ -10,7 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The deadline edge in England's time, including British Summer Time, and a window re-opened for one CCG. */
 class ApplicationWindowTests {
 
-	/** Delegated applications were due on 9 January 2015 (REFERENCE.md section 3); noon in London, GMT. */
+	/**
+	 * Delegated applications were due on 9 January 2015 (docs/domain-rules.md#co-commissioning); noon in London, GMT.
+	 */
 	private static final Instant WINTER_DEADLINE = LocalDateTime.of(2015, 1, 9, 12, 0).atZone(Round.LONDON).toInstant();
 
 	@Test

@@ -36,8 +36,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * A delegated CCG ends delegation by notice (REFERENCE.md section 3): by its accountable officer, with a reason,
- * audited and notified; the level reverts on the next 1 April, in the directory facts and the national view.
+ * A delegated CCG ends delegation by notice (docs/domain-rules.md#co-commissioning): by its accountable officer, with a
+ * reason, audited and notified; the level reverts on the next 1 April, in the directory facts and the national view.
  */
 @SpringBootTest(properties = "cocommission.test.context=cocommissioning")
 @AutoConfigureMockMvc

@@ -7,7 +7,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** REFERENCE.md section 3: "A CCG may end delegation by notice by 30 September, effective the next 1 April." */
+/**
+ * "A CCG may end delegation by notice by 30 September, effective the next 1 April"
+ * (docs/domain-rules.md#co-commissioning).
+ */
 class NoticePeriodTests {
 
 	@ParameterizedTest(name = "notice on {0} ends delegation on {1}")

@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * A full-application deadline per level (REFERENCE.md section 3: in 2015/16, 9 January 2015 for delegated and
- * 30 January 2015 for joint commissioning), falling back to the round's.
+ * A full-application deadline per level (docs/domain-rules.md#co-commissioning: in 2015/16, 9 January 2015 for
+ * delegated and 30 January 2015 for joint commissioning), falling back to the round's.
  */
 class RoundDeadlinesTests {
 

@@ -13,7 +13,7 @@ import org.cocommission.platform.Money;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Each rule pinned to the worked examples of REFERENCE.md sections 3 and 4. */
+/** Each rule pinned to the worked examples of docs/domain-rules.md#governance. */
 class GovernanceRulesTests {
 
 	private static final LocalDate MEETING = LocalDate.of(2015, 6, 10);

@@ -43,7 +43,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Two application instances on one database, as behind a load balancer: a session opened on one is honoured by the
  * other and ended for both by a logout on either, and a job lock taken by one keeps the other out.
  */
-class TwoInstancesShareSessionsTests {
+class TwoInstancesShareSessionsIT {
 
 	static final String ADMIN_PASSWORD = "cluster administrator password";
 

@@ -23,7 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * its lowest to its highest value, on either side of England. Skipped, not failed, where Chromium is not installed.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class SpineChartBrowserTest {
+class SpineChartBrowserIT {
 
 	/** England 50, CCGs from 20 to 90, peers from 40 to 60: scaled by the furthest CCG (40) to -0.75..1 and -0.25..0.25. */
 	private static final String ONE_INDICATOR = "[{&quot;name&quot;:&quot;X-1&quot;,&quot;label&quot;:&quot;Crafted&quot;,"
@@ -56,7 +56,9 @@ class SpineChartBrowserTest {
 
 	@AfterEach
 	void stopBrowser() throws IOException {
-		Files.deleteIfExists(page);
+		if (page != null) {
+			Files.deleteIfExists(page);
+		}
 		if (chromium != null) {
 			chromium.close();
 		}

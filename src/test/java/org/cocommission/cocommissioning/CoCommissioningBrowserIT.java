@@ -34,7 +34,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "cocommission.test.context=cocommissioning-browser")
 @Import(MutableClock.Configuration.class)
-class CoCommissioningBrowserTest {
+class CoCommissioningBrowserIT {
 
 	private static final Path SCREENSHOT = Path.of("/tmp/browser-autosave.png");
 
@@ -52,7 +52,7 @@ class CoCommissioningBrowserTest {
 	private Chromium chromium;
 
 	@Autowired
-	CoCommissioningBrowserTest(Rounds rounds, Applications applications, UserDetailsService users,
+	CoCommissioningBrowserIT(Rounds rounds, Applications applications, UserDetailsService users,
 			MutableClock clock, DirectoryImports imports, UserAccounts accounts, UserDuties duties) {
 		this.rounds = rounds;
 		this.applications = applications;

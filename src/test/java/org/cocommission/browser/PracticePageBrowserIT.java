@@ -31,7 +31,7 @@ import org.cocommission.identity.UserAccounts;
  * team and population pyramid. Skipped, not failed, where Chromium or its driver is not installed.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class PracticePageBrowserTest {
+class PracticePageBrowserIT {
 
 	private static final Path SCREENSHOT = Path.of("/tmp/browser-practice.png");
 
@@ -49,7 +49,7 @@ class PracticePageBrowserTest {
 	private Chromium chromium;
 
 	@Autowired
-	PracticePageBrowserTest(JdbcClient jdbc, UserAccounts accounts) {
+	PracticePageBrowserIT(JdbcClient jdbc, UserAccounts accounts) {
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 	}

@@ -1,0 +1,140 @@
+package org.cocommission.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.cocommission.CoCommissionApplication;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * SIGTERM while clients keep asking: every request that got an answer got a good one (the database stays up until
+ * the web server has drained), and the process is gone within five seconds.
+ */
+class ShutdownUnderLoadIT {
+
+	private static final int CLIENTS = 4;
+
+	@TempDir
+	Path dataDirectory;
+
+	@Test
+	void stopsWithinFiveSecondsWithoutFailingARequest() throws Exception {
+		int port = freePort();
+		Process application = start(port);
+		try {
+			awaitHealthy(port, Duration.ofSeconds(90));
+			AtomicBoolean running = new AtomicBoolean(true);
+			AtomicInteger answered = new AtomicInteger();
+			var failures = new ConcurrentLinkedQueue<String>();
+			List<Thread> clients = new ArrayList<>();
+			for (int client = 0; client < CLIENTS; client++) {
+				Thread thread = new Thread(() -> askUntilStopped(port, running, answered, failures));
+				thread.start();
+				clients.add(thread);
+			}
+			Thread.sleep(2000);
+			long signalled = System.nanoTime();
+			application.destroy();
+			boolean exited = application.waitFor(30, TimeUnit.SECONDS);
+			Duration stopping = Duration.ofNanos(System.nanoTime() - signalled);
+			running.set(false);
+			for (Thread client : clients) {
+				client.join();
+			}
+
+			assertThat(exited).isTrue();
+			assertThat(answered.get()).as("requests answered during the run").isPositive();
+			assertThat(failures).as("failed requests").isEmpty();
+			assertThat(stopping).as("time from SIGTERM to exit").isLessThan(Duration.ofSeconds(5));
+		}
+		finally {
+			application.destroyForcibly();
+		}
+	}
+
+	/** Asks for a page that reads the database until told to stop; refusals to connect mean the server has gone. */
+	private static void askUntilStopped(int port, AtomicBoolean running, AtomicInteger answered,
+			ConcurrentLinkedQueue<String> failures) {
+		while (running.get()) {
+			try {
+				HttpURLConnection connection = (HttpURLConnection) URI
+					.create("http://localhost:" + port + "/api/v1/coverage?date=2014-04-01")
+					.toURL()
+					.openConnection();
+				connection.setConnectTimeout(1000);
+				connection.setReadTimeout(10_000);
+				int status = connection.getResponseCode();
+				connection.getInputStream().readAllBytes();
+				if (status != 200) {
+					failures.add("HTTP " + status);
+				}
+				answered.incrementAndGet();
+			}
+			catch (ConnectException refused) {
+				sleepBriefly();
+			}
+			catch (IOException ex) {
+				failures.add(ex.toString());
+			}
+		}
+	}
+
+	private Process start(int port) throws IOException {
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+				CoCommissionApplication.class.getName(), "--server.port=" + port,
+				"--cocommission.data-dir=" + dataDirectory, "--cocommission.demo=false")
+			.redirectErrorStream(true)
+			.redirectOutput(dataDirectory.resolve("application.log").toFile())
+			.start();
+	}
+
+	private static void awaitHealthy(int port, Duration limit) throws InterruptedException {
+		long deadline = System.nanoTime() + limit.toNanos();
+		while (System.nanoTime() < deadline) {
+			try {
+				HttpURLConnection connection = (HttpURLConnection) URI
+					.create("http://localhost:" + port + "/actuator/health")
+					.toURL()
+					.openConnection();
+				if (connection.getResponseCode() == 200) {
+					return;
+				}
+			}
+			catch (IOException notYet) {
+				// still starting
+			}
+			Thread.sleep(250);
+		}
+		throw new AssertionError("The application did not become healthy within " + limit);
+	}
+
+	private static void sleepBriefly() {
+		try {
+			Thread.sleep(20);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+}
