@@ -21,6 +21,7 @@ import org.cocommission.outcomes.OutcomesValues;
 import org.cocommission.outcomes.Polarity;
 import org.cocommission.outcomes.compute.IndicatorPeriod;
 import org.cocommission.outcomes.compute.ValuesRecomputed;
+import org.cocommission.platform.InvalidInputException;
 import org.cocommission.platform.PageOf;
 
 import org.springframework.context.event.EventListener;
@@ -168,7 +169,7 @@ public class OutcomesAlerts {
 		}
 		String text = note == null || note.isBlank() ? null : note.trim();
 		if (text != null && text.length() > MAX_NOTE) {
-			throw new IllegalArgumentException("The note must be " + MAX_NOTE + " characters or fewer");
+			throw new InvalidInputException("note", "The note must be " + MAX_NOTE + " characters or fewer");
 		}
 		if (before.withdrawn()) {
 			throw new OptimisticLockingFailureException("Alert " + id + " was withdrawn: the data no longer supports it");
