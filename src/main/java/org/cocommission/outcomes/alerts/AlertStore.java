@@ -9,7 +9,6 @@ import java.util.Optional;
 import org.cocommission.identity.CurrentUser;
 import org.cocommission.outcomes.OutcomesLevel;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -28,11 +27,8 @@ class AlertStore {
 
 	private final JdbcClient jdbc;
 
-	private final JdbcTemplate template;
-
-	AlertStore(JdbcClient jdbc, JdbcTemplate template) {
+	AlertStore(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-		this.template = template;
 	}
 
 	/**
@@ -75,7 +71,7 @@ class AlertStore {
 			decile[i] = alert.decile();
 			z[i] = alert.z();
 		}
-		return template.update("""
+		return jdbc.sql("""
 				insert into outcomes_alert (indicator_id, level, org_code, org_name, ccg_code, area_team_code, reason,
 				  previous_period, period, previous_value, value, previous_decile, decile, z)
 				select * from unnest(cast(? as varchar[]), cast(? as varchar[]), cast(? as varchar[]), cast(? as varchar[]),
@@ -87,8 +83,10 @@ class AlertStore {
 				    ccg_code = excluded.ccg_code, area_team_code = excluded.area_team_code, raised_at = now(),
 				    withdrawn_at = null, withdrawn_reason = null, version = outcomes_alert.version + 1
 				  where outcomes_alert.withdrawn_at is not null
-				""", indicator, level, org, name, ccg, area, reason, previousPeriod, period, previousValue, value,
-				previousDecile, decile, z);
+				""")
+			.params(indicator, level, org, name, ccg, area, reason, previousPeriod, period, previousValue, value,
+					previousDecile, decile, z)
+			.update();
 	}
 
 	/**
@@ -171,7 +169,7 @@ class AlertStore {
 	List<OpenAlert> open() {
 		return jdbc.sql("select id, org_code, ccg_code, area_team_code from outcomes_alert"
 				+ " where acknowledged_at is null and withdrawn_at is null order by id")
-			.query((rs, row) -> new OpenAlert(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+			.query(OpenAlert.class)
 			.list();
 	}
 
@@ -198,8 +196,7 @@ class AlertStore {
 		return jdbc.sql("select id, indicator_id, org_code, reason, previous_period, period from outcomes_alert"
 				+ " where acknowledged_at is null and withdrawn_at is null and indicator_id = any (:ids) order by id")
 			.param("ids", indicatorIds.toArray(String[]::new))
-			.query((rs, row) -> new OpenKey(rs.getLong(1), rs.getString(2), rs.getString(3),
-					AlertReason.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6)))
+			.query(OpenKey.class)
 			.list();
 	}
 
@@ -259,6 +256,7 @@ class AlertStore {
 		};
 	}
 
+	/** A mapper of its own: the times are timestamptz, read as offsets and kept as instants. */
 	private static Alert alert(ResultSet rs, int row) throws SQLException {
 		return new Alert(rs.getLong("id"), rs.getString("indicator_id"), rs.getString("indicator_name"),
 				OutcomesLevel.valueOf(rs.getString("level")), rs.getString("org_code"), rs.getString("org_name"),

@@ -173,7 +173,7 @@ class DiscussionStore {
 
 	List<ThreadOrganisation> threadOrganisations() {
 		return jdbc.sql("select distinct org_code, org_type from outcomes_discussion")
-			.query((rs, row) -> new ThreadOrganisation(rs.getString(1), rs.getString(2)))
+			.query(ThreadOrganisation.class)
 			.list();
 	}
 
@@ -219,6 +219,7 @@ class DiscussionStore {
 		return params;
 	}
 
+	/** Mappers of their own: the times are timestamptz read as instants, a comment's chart is JSON. */
 	private Discussion thread(ResultSet rs) throws SQLException {
 		return new Discussion(rs.getLong("id"), rs.getString("org_code"), rs.getString("org_name"),
 				rs.getString("org_type"), rs.getString("indicator_id"), rs.getString("indicator_name"),
