@@ -1,13 +1,9 @@
 package org.cocommission.outcomes.alerts;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
 import org.cocommission.identity.CurrentUser;
-import org.cocommission.outcomes.OutcomesLevel;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -147,7 +143,7 @@ class AlertStore {
 	List<Alert> find(Scope scope, AlertFilter filter, int limit, long offset) {
 		return jdbc.sql("select " + COLUMNS + FROM + where(scope) + " order by " + order(filter) + " limit :limit offset :offset")
 			.paramSource(parameters(scope, filter).addValue("limit", limit).addValue("offset", offset))
-			.query(AlertStore::alert)
+			.query(Alert.class)
 			.list();
 	}
 
@@ -158,7 +154,7 @@ class AlertStore {
 			.param("scopeOrg", scope.organisation())
 			.param("after", afterId)
 			.param("limit", limit)
-			.query(AlertStore::alert)
+			.query(Alert.class)
 			.list();
 	}
 
@@ -212,7 +208,7 @@ class AlertStore {
 	}
 
 	Optional<Alert> find(long id) {
-		return jdbc.sql("select " + COLUMNS + FROM + " where a.id = :id").param("id", id).query(AlertStore::alert).optional();
+		return jdbc.sql("select " + COLUMNS + FROM + " where a.id = :id").param("id", id).query(Alert.class).optional();
 	}
 
 	/** Acknowledges the alert if it is still at {@code version} and unacknowledged; false otherwise. */
@@ -254,32 +250,5 @@ class AlertStore {
 			case "period" -> "a.period" + direction + ", a.id desc";
 			default -> "a.id" + direction;
 		};
-	}
-
-	/** A mapper of its own: the times are timestamptz, read as offsets and kept as instants. */
-	private static Alert alert(ResultSet rs, int row) throws SQLException {
-		return new Alert(rs.getLong("id"), rs.getString("indicator_id"), rs.getString("indicator_name"),
-				OutcomesLevel.valueOf(rs.getString("level")), rs.getString("org_code"), rs.getString("org_name"),
-				rs.getString("ccg_code"), rs.getString("area_team_code"), AlertReason.valueOf(rs.getString("reason")),
-				rs.getString("previous_period"), rs.getString("period"), nullableDouble(rs, "previous_value"),
-				nullableDouble(rs, "value"), nullableInt(rs, "previous_decile"), nullableInt(rs, "decile"),
-				nullableDouble(rs, "z"), instant(rs, "raised_at"), rs.getString("acknowledged_by"),
-				instant(rs, "acknowledged_at"), rs.getString("acknowledgement"), instant(rs, "withdrawn_at"),
-				rs.getString("withdrawn_reason"), rs.getInt("version"));
-	}
-
-	private static Double nullableDouble(ResultSet rs, String column) throws SQLException {
-		double value = rs.getDouble(column);
-		return rs.wasNull() ? null : value;
-	}
-
-	private static Integer nullableInt(ResultSet rs, String column) throws SQLException {
-		int value = rs.getInt(column);
-		return rs.wasNull() ? null : value;
-	}
-
-	private static java.time.Instant instant(ResultSet rs, String column) throws SQLException {
-		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-		return value == null ? null : value.toInstant();
 	}
 }
