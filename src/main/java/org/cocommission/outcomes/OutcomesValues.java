@@ -45,6 +45,8 @@ public class OutcomesValues {
 			v.lower95, v.upper95, v.lower998, v.upper998, v.compared_to_england, v.decile
 			""";
 
+	// JdbcTemplate on purpose: the read hot path (slices, deciles, lines) maps by hand into arrays, and
+	// PracticeValues, computed on read, shares it.
 	private final JdbcTemplate jdbc;
 
 	private final Indicators indicators;

@@ -16,7 +16,7 @@ import org.cocommission.outcomes.peers.PeerGroupRefresh;
 import org.cocommission.outcomes.peers.PeerGroupStore;
 import org.cocommission.outcomes.peers.PeerVariables;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,7 +45,7 @@ public class PeerGroups {
 	public record Variable(String variable, String label, double value, double zScore) {
 	}
 
-	private final JdbcTemplate jdbc;
+	private final JdbcClient jdbc;
 
 	private final PopulationQueries populations;
 
@@ -57,7 +57,7 @@ public class PeerGroups {
 
 	private final PracticePeerGroups practicePeers;
 
-	PeerGroups(JdbcTemplate jdbc, PopulationQueries populations, AuditTrail audit, Clock clock, PeerGroupStore store,
+	PeerGroups(JdbcClient jdbc, PopulationQueries populations, AuditTrail audit, Clock clock, PeerGroupStore store,
 			PracticePeerGroups practicePeers) {
 		this.jdbc = jdbc;
 		this.populations = populations;
@@ -106,10 +106,12 @@ public class PeerGroups {
 	/** A CCG's peers, nearest first; empty, never an error, for an unknown CCG or one no peer group was made for. */
 	@Transactional(readOnly = true)
 	public List<Peer> peersOrEmpty(String ccgCode) {
-		return jdbc.query("select p.rank, p.peer_code, coalesce(o.name, p.peer_code), p.distance"
+		return jdbc.sql("select p.rank, p.peer_code as ccg_code, coalesce(o.name, p.peer_code) as name, p.distance"
 				+ " from outcomes_peer p left join directory_organisation o on o.code = p.peer_code"
-				+ " where p.ccg_code = ? order by p.rank",
-				(rs, row) -> new Peer(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getDouble(4)), ccgCode);
+				+ " where p.ccg_code = ? order by p.rank")
+			.param(ccgCode)
+			.query(Peer.class)
+			.list();
 	}
 
 	/** When CCG peer groups were last computed, if ever. */
@@ -136,29 +138,31 @@ public class PeerGroups {
 
 	@Transactional(readOnly = true)
 	public List<Variable> variables(String ccgCode) {
-		return jdbc.query("select variable, raw_value, z_score from outcomes_peer_variable where ccg_code = ?",
-				(rs, row) -> new Variable(rs.getString(1), VARIABLES.getOrDefault(rs.getString(1), rs.getString(1)),
-						rs.getDouble(2), rs.getDouble(3)), ccgCode)
+		return jdbc.sql("select variable, variable as label, raw_value as value, z_score from outcomes_peer_variable"
+				+ " where ccg_code = ?")
+			.param(ccgCode)
+			.query(Variable.class)
 			.stream()
+			.map(v -> new Variable(v.variable(), VARIABLES.getOrDefault(v.variable(), v.variable()), v.value(), v.zScore()))
 			.sorted(java.util.Comparator.comparing(v -> List.copyOf(VARIABLES.keySet()).indexOf(v.variable())))
 			.toList();
 	}
 
 	@Transactional(readOnly = true)
 	public boolean hasAny() {
-		return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from outcomes_peer)", Boolean.class));
+		return jdbc.sql("select exists (select 1 from outcomes_peer)").query(Boolean.class).single();
 	}
 
 	/** A CCG attribute: the CCG's own value if loaded, else the list-weighted mean of its practices' values. */
 	private void addAttribute(Map<String, double[]> raw, String attribute, int index, LocalDate extract) {
 		// Practices' values are weighted and summed per CCG first, then joined to the CCGs: one left join chain over
 		// every relationship and list row took seconds at national scale.
-		jdbc.query("""
+		jdbc.sql("""
 				with members as (
 				    select r.child_code, r.parent_code
 				    from directory_relationship r
 				    join directory_organisation ccg on ccg.code = r.parent_code and ccg.type = 'CCG'
-				    where (r.valid_from is null or r.valid_from <= ?) and (r.valid_to is null or r.valid_to >= ?)
+				    where valid_on(r.valid_from, r.valid_to, ?)
 				),
 				weighted as (
 				    select m.parent_code as ccg_code, sum(a.value * rp.patients) / nullif(sum(rp.patients), 0) as value
@@ -173,12 +177,13 @@ public class PeerGroups {
 				left join outcomes_org_attribute own on own.org_code = c.code and own.attribute = ?
 				left join weighted w on w.ccg_code = c.code
 				where c.type = 'CCG'
-				""", rs -> {
+				""").params(extract, attribute, extract, attribute).query(rs -> {
+			// By hand, into the primitive array the distances are computed on.
 			double[] values = raw.get(rs.getString(1));
 			double value = rs.getDouble(2);
 			if (values != null && !rs.wasNull()) {
 				values[index] = value;
 			}
-		}, extract, extract, attribute, extract, attribute);
+		});
 	}
 }

@@ -19,7 +19,7 @@ import org.cocommission.directory.PopulationQueries;
 import org.cocommission.outcomes.peers.PeerGroupStore;
 import org.cocommission.outcomes.peers.PeerVariables;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,7 +40,7 @@ public class PracticePeerGroups {
 	public record Peer(int rank, String practiceCode, String name, double distance) {
 	}
 
-	private final JdbcTemplate jdbc;
+	private final JdbcClient jdbc;
 
 	private final PopulationQueries populations;
 
@@ -50,7 +50,7 @@ public class PracticePeerGroups {
 
 	private final Clock clock;
 
-	PracticePeerGroups(JdbcTemplate jdbc, PopulationQueries populations, PeerGroupStore store, AuditTrail audit,
+	PracticePeerGroups(JdbcClient jdbc, PopulationQueries populations, PeerGroupStore store, AuditTrail audit,
 			Clock clock) {
 		this.jdbc = jdbc;
 		this.populations = populations;
@@ -74,7 +74,8 @@ public class PracticePeerGroups {
 				}
 			}
 		}
-		jdbc.query("select org_code, attribute, value from outcomes_org_attribute", rs -> {
+		jdbc.sql("select org_code, attribute, value from outcomes_org_attribute").query(rs -> {
+			// By hand, into the primitive arrays the distances are computed on.
 			double[] values = raw.get(rs.getString(1));
 			if (values != null) {
 				values[PeerVariables.NAMES.indexOf(rs.getString(2))] = rs.getDouble(3);
@@ -96,13 +97,16 @@ public class PracticePeerGroups {
 	/** A practice's peers, nearest first; empty for an unknown practice or one no peer group was made for. */
 	@Transactional(readOnly = true)
 	public List<Peer> practicePeers(String practiceCode) {
-		return jdbc.query("""
-				select r.rank, r.peer, coalesce(o.name, r.peer), r.distance
+		return jdbc.sql("""
+				select r.rank, r.peer as practice_code, coalesce(o.name, r.peer) as name, r.distance
 				from outcomes_practice_peer p
 				cross join lateral unnest(p.peer_codes, p.distances) with ordinality as r(peer, distance, rank)
 				left join directory_organisation o on o.code = r.peer
 				where p.practice_code = ? order by r.rank
-				""", (rs, row) -> new Peer(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getDouble(4)), practiceCode);
+				""")
+			.param(practiceCode)
+			.query(Peer.class)
+			.list();
 	}
 
 	/** The standardised variables of a practice, in the order they are shown; empty if it has no peer group. */
@@ -116,8 +120,10 @@ public class PracticePeerGroups {
 	public Map<String, List<PeerGroups.Variable>> variablesOf(Collection<String> practiceCodes) {
 		Map<String, List<PeerGroups.Variable>> result = new LinkedHashMap<>();
 		List<String> names = variablesUsed();
-		jdbc.query("select practice_code, raw_values, z_scores from outcomes_practice_peer where practice_code = any (?)",
-				rs -> {
+		// By hand: the variables are array columns, read position by position.
+		jdbc.sql("select practice_code, raw_values, z_scores from outcomes_practice_peer where practice_code = any (?)")
+			.param(practiceCodes.toArray(String[]::new))
+			.query(rs -> {
 					Double[] raw = (Double[]) rs.getArray(2).getArray();
 					Double[] z = (Double[]) rs.getArray(3).getArray();
 					List<PeerGroups.Variable> variables = new ArrayList<>();
@@ -126,15 +132,16 @@ public class PracticePeerGroups {
 								PeerVariables.LABELS.getOrDefault(names.get(v), names.get(v)), raw[v], z[v]));
 					}
 					result.put(rs.getString(1), variables);
-				}, (Object) practiceCodes.toArray(String[]::new));
+				});
 		return result;
 	}
 
 	/** The variables the latest computation used, in the order they are shown. */
 	@Transactional(readOnly = true)
 	public List<String> variablesUsed() {
-		return jdbc.query("select unnest(variables) from outcomes_peer_computation where level = 'PRACTICE'",
-				(rs, row) -> rs.getString(1));
+		return jdbc.sql("select unnest(variables) from outcomes_peer_computation where level = 'PRACTICE'")
+			.query(String.class)
+			.list();
 	}
 
 	/** When practice peer groups were last computed, if ever. */
@@ -145,6 +152,6 @@ public class PracticePeerGroups {
 
 	@Transactional(readOnly = true)
 	public boolean hasAny() {
-		return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from outcomes_practice_peer)", Boolean.class));
+		return jdbc.sql("select exists (select 1 from outcomes_practice_peer)").query(Boolean.class).single();
 	}
 }

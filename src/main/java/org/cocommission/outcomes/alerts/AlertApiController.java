@@ -5,7 +5,9 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.cocommission.outcomes.OutcomesLevel;
+import org.springdoc.core.annotations.ParameterObject;
+
+import org.cocommission.outcomes.read.OutcomesQuery;
 import org.cocommission.outcomes.read.OutcomesTrends;
 import org.cocommission.outcomes.statistics.RecentTrend;
 import org.cocommission.outcomes.statistics.Trend;
@@ -39,18 +41,16 @@ class AlertApiController {
 			description = "level: practice, ccg, area-team, region or england. z is positive when the value rose;"
 					+ " direction by the indicator's polarity, judged at 95%.")
 	@GetMapping("/trends")
-	List<Trend> trends(@RequestParam String indicator, @RequestParam(defaultValue = "ccg") String level,
-			@RequestParam String org) {
-		return trends.trends(indicator, OutcomesLevel.fromSlug(level), org);
+	List<Trend> trends(@RequestParam String indicator, @ParameterObject OutcomesQuery query) {
+		return trends.trends(indicator, query.chosenLevel(), query.requiredOrg());
 	}
 
 	@Operation(summary = "An organisation's recent trend on a proportion: the chi-squared test for trend over its last"
 			+ " five periods, significant above 9.5495 (99.8%), with its direction by polarity; not tested for other"
 			+ " indicator types or with fewer than five values")
 	@GetMapping("/trends/recent")
-	RecentTrend recentTrend(@RequestParam String indicator, @RequestParam(defaultValue = "ccg") String level,
-			@RequestParam String org) {
-		return trends.recent(indicator, OutcomesLevel.fromSlug(level), org);
+	RecentTrend recentTrend(@RequestParam String indicator, @ParameterObject OutcomesQuery query) {
+		return trends.recent(indicator, query.chosenLevel(), query.requiredOrg());
 	}
 
 	@Operation(summary = "The alerts the signed-in user may see",
@@ -61,12 +61,9 @@ class AlertApiController {
 					+ " withdrawn because corrected data no longer supports them); sort: raised, organisation,"
 					+ " indicator, reason or period.")
 	@GetMapping("/alerts")
-	PageOf<Alert> alerts(@RequestParam(required = false) String reason,
-			@RequestParam(required = false) String indicator, @RequestParam(required = false) String level,
-			@RequestParam(required = false) String acknowledged, @RequestParam(required = false) String withdrawn,
-			@RequestParam(defaultValue = "raised") String sort, @RequestParam(defaultValue = "desc") String dir,
-			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-		return alerts.page(AlertFilter.parse(reason, indicator, level, acknowledged, withdrawn, sort, dir), page, size);
+	PageOf<Alert> alerts(@ParameterObject AlertQuery query, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "50") int size) {
+		return alerts.page(query.filter(), page, size);
 	}
 
 	@Operation(summary = "One alert, current or withdrawn",
@@ -82,9 +79,5 @@ class AlertApiController {
 	@PostMapping("/alerts/{id}/acknowledge")
 	Alert acknowledge(@PathVariable long id, @RequestBody Acknowledgement body) {
 		return alerts.acknowledge(id, body.version(), body.note());
-	}
-
-	/** The alert's version as read, and an optional note of what the organisation is doing about it. */
-	record Acknowledgement(int version, String note) {
 	}
 }

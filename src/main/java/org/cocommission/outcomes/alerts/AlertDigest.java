@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import org.cocommission.audit.AuditEntry;
 import org.cocommission.audit.AuditTrail;
+import org.cocommission.identity.ActingAs;
 import org.cocommission.identity.CurrentUser;
 import org.cocommission.identity.UserAccounts;
 import org.cocommission.identity.UserView;
@@ -68,7 +69,7 @@ public class AlertDigest {
 	@SchedulerLock(name = "outcomes-alert-digest", lockAtMostFor = "PT30M")
 	void daily() {
 		long started = System.nanoTime();
-		int queued = queueDigests(LocalDate.now(clock.withZone(ZoneId.of("Europe/London"))));
+		int queued = ActingAs.system(() -> queueDigests(LocalDate.now(clock.withZone(ZoneId.of("Europe/London")))));
 		log.info("Queued {} outcomes alert digests in {} ms", queued, (System.nanoTime() - started) / 1_000_000);
 	}
 

@@ -1,20 +1,23 @@
 package org.cocommission.outcomes.alerts;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+
+import jakarta.validation.Valid;
 
 import org.cocommission.outcomes.Indicators;
 import org.cocommission.outcomes.read.OutcomesTrends;
 import org.cocommission.platform.Exports;
+import org.cocommission.platform.InvalidInputException;
 import org.cocommission.platform.PageOf;
 import org.cocommission.platform.Table;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -42,20 +45,17 @@ class AlertPageController {
 	}
 
 	@GetMapping("/outcomes/alerts")
-	String list(@RequestParam(required = false) String reason, @RequestParam(required = false) String indicator,
-			@RequestParam(required = false) String level, @RequestParam(required = false) String acknowledged,
-			@RequestParam(required = false) String withdrawn, @RequestParam(defaultValue = "raised") String sort,
-			@RequestParam(defaultValue = "desc") String dir, @RequestParam(defaultValue = "0") int page, Model model) {
-		AlertFilter filter = AlertFilter.parse(reason, indicator, level, acknowledged, withdrawn, sort, dir);
+	String list(AlertQuery query, @RequestParam(defaultValue = "0") int page, Model model) {
+		AlertFilter filter = query.filter();
 		PageOf<Alert> shown = alerts.page(filter, Math.max(0, page), PAGE_SIZE);
 		model.addAttribute("alerts", shown);
 		model.addAttribute("filter", filter);
 		model.addAttribute("reasons", AlertReason.values());
 		model.addAttribute("indicators", indicators.all());
-		model.addAttribute("reason", reason);
+		model.addAttribute("reason", query.reason());
 		model.addAttribute("indicator", filter.indicatorId());
-		model.addAttribute("level", level);
-		model.addAttribute("acknowledged", acknowledged == null ? "any" : acknowledged);
+		model.addAttribute("level", query.level());
+		model.addAttribute("acknowledged", query.acknowledged() == null ? "any" : query.acknowledged());
 		model.addAttribute("withdrawn", filter.withdrawn() ? "yes" : "no");
 		model.addAttribute("sort", filter.sort());
 		model.addAttribute("dir", filter.descending() ? "desc" : "asc");
@@ -66,43 +66,41 @@ class AlertPageController {
 	}
 
 	@GetMapping("/outcomes/alerts.csv")
-	ResponseEntity<String> csv(@RequestParam(required = false) String reason,
-			@RequestParam(required = false) String indicator, @RequestParam(required = false) String level,
-			@RequestParam(required = false) String acknowledged, @RequestParam(required = false) String withdrawn,
-			@RequestParam(defaultValue = "raised") String sort, @RequestParam(defaultValue = "desc") String dir) {
-		List<Alert> all = alerts.all(AlertFilter.parse(reason, indicator, level, acknowledged, withdrawn, sort, dir));
+	ResponseEntity<String> csv(AlertQuery query) {
+		List<Alert> all = alerts.all(query.filter());
 		return Exports.csvDownload(table(all), "outcomes-alerts.csv");
 	}
 
 	@GetMapping("/outcomes/alerts/{id}")
 	String alert(@PathVariable long id, Model model) {
 		Alert alert = alerts.get(id);
-		show(alert, model, "", Map.of());
+		model.addAttribute("form", new Acknowledgement(alert.version(), ""));
+		show(alert, model);
 		return "outcomes/alert";
 	}
 
 	@PostMapping("/outcomes/alerts/{id}/acknowledge")
-	String acknowledge(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) String note,
-			Model model, RedirectAttributes redirect) {
-		if (note != null && note.trim().length() > OutcomesAlerts.MAX_NOTE) {
-			Alert alert = alerts.get(id);
-			Map<String, String> errors = new LinkedHashMap<>();
-			errors.put("note", "The note must be " + OutcomesAlerts.MAX_NOTE + " characters or fewer");
-			show(alert, model, note, errors);
-			return "outcomes/alert";
+	String acknowledge(@PathVariable long id, @Valid @ModelAttribute("form") Acknowledgement form,
+			BindingResult result, Model model, RedirectAttributes redirect) {
+		if (!result.hasErrors()) {
+			try {
+				alerts.acknowledge(id, form.version(), form.note());
+				redirect.addFlashAttribute("message", "Alert acknowledged");
+				return "redirect:/outcomes/alerts/" + id;
+			}
+			catch (InvalidInputException ex) {
+				ex.rejectIn(result);
+			}
 		}
-		alerts.acknowledge(id, version, note);
-		redirect.addFlashAttribute("message", "Alert acknowledged");
-		return "redirect:/outcomes/alerts/" + id;
+		show(alerts.get(id), model);
+		return "outcomes/alert";
 	}
 
-	private void show(Alert alert, Model model, String note, Map<String, String> errors) {
+	private void show(Alert alert, Model model) {
 		model.addAttribute("alert", alert);
 		model.addAttribute("trends", trends.trends(alert.indicatorId(), alert.level(), alert.orgCode()));
 		model.addAttribute("unit", indicators.get(alert.indicatorId()).unit());
 		model.addAttribute("canAcknowledge", alerts.canAcknowledge(alert) && !alert.acknowledged() && !alert.withdrawn());
-		model.addAttribute("note", note);
-		model.addAttribute("errors", errors);
 		model.addAttribute("zone", LONDON);
 	}
 

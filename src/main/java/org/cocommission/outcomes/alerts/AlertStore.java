@@ -1,15 +1,10 @@
 package org.cocommission.outcomes.alerts;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
 import org.cocommission.identity.CurrentUser;
-import org.cocommission.outcomes.OutcomesLevel;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -28,11 +23,8 @@ class AlertStore {
 
 	private final JdbcClient jdbc;
 
-	private final JdbcTemplate template;
-
-	AlertStore(JdbcClient jdbc, JdbcTemplate template) {
+	AlertStore(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-		this.template = template;
 	}
 
 	/**
@@ -75,7 +67,7 @@ class AlertStore {
 			decile[i] = alert.decile();
 			z[i] = alert.z();
 		}
-		return template.update("""
+		return jdbc.sql("""
 				insert into outcomes_alert (indicator_id, level, org_code, org_name, ccg_code, area_team_code, reason,
 				  previous_period, period, previous_value, value, previous_decile, decile, z)
 				select * from unnest(cast(? as varchar[]), cast(? as varchar[]), cast(? as varchar[]), cast(? as varchar[]),
@@ -87,8 +79,10 @@ class AlertStore {
 				    ccg_code = excluded.ccg_code, area_team_code = excluded.area_team_code, raised_at = now(),
 				    withdrawn_at = null, withdrawn_reason = null, version = outcomes_alert.version + 1
 				  where outcomes_alert.withdrawn_at is not null
-				""", indicator, level, org, name, ccg, area, reason, previousPeriod, period, previousValue, value,
-				previousDecile, decile, z);
+				""")
+			.params(indicator, level, org, name, ccg, area, reason, previousPeriod, period, previousValue, value,
+					previousDecile, decile, z)
+			.update();
 	}
 
 	/**
@@ -149,7 +143,7 @@ class AlertStore {
 	List<Alert> find(Scope scope, AlertFilter filter, int limit, long offset) {
 		return jdbc.sql("select " + COLUMNS + FROM + where(scope) + " order by " + order(filter) + " limit :limit offset :offset")
 			.paramSource(parameters(scope, filter).addValue("limit", limit).addValue("offset", offset))
-			.query(AlertStore::alert)
+			.query(Alert.class)
 			.list();
 	}
 
@@ -160,7 +154,7 @@ class AlertStore {
 			.param("scopeOrg", scope.organisation())
 			.param("after", afterId)
 			.param("limit", limit)
-			.query(AlertStore::alert)
+			.query(Alert.class)
 			.list();
 	}
 
@@ -171,7 +165,7 @@ class AlertStore {
 	List<OpenAlert> open() {
 		return jdbc.sql("select id, org_code, ccg_code, area_team_code from outcomes_alert"
 				+ " where acknowledged_at is null and withdrawn_at is null order by id")
-			.query((rs, row) -> new OpenAlert(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+			.query(OpenAlert.class)
 			.list();
 	}
 
@@ -198,8 +192,7 @@ class AlertStore {
 		return jdbc.sql("select id, indicator_id, org_code, reason, previous_period, period from outcomes_alert"
 				+ " where acknowledged_at is null and withdrawn_at is null and indicator_id = any (:ids) order by id")
 			.param("ids", indicatorIds.toArray(String[]::new))
-			.query((rs, row) -> new OpenKey(rs.getLong(1), rs.getString(2), rs.getString(3),
-					AlertReason.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6)))
+			.query(OpenKey.class)
 			.list();
 	}
 
@@ -215,7 +208,7 @@ class AlertStore {
 	}
 
 	Optional<Alert> find(long id) {
-		return jdbc.sql("select " + COLUMNS + FROM + " where a.id = :id").param("id", id).query(AlertStore::alert).optional();
+		return jdbc.sql("select " + COLUMNS + FROM + " where a.id = :id").param("id", id).query(Alert.class).optional();
 	}
 
 	/** Acknowledges the alert if it is still at {@code version} and unacknowledged; false otherwise. */
@@ -257,31 +250,5 @@ class AlertStore {
 			case "period" -> "a.period" + direction + ", a.id desc";
 			default -> "a.id" + direction;
 		};
-	}
-
-	private static Alert alert(ResultSet rs, int row) throws SQLException {
-		return new Alert(rs.getLong("id"), rs.getString("indicator_id"), rs.getString("indicator_name"),
-				OutcomesLevel.valueOf(rs.getString("level")), rs.getString("org_code"), rs.getString("org_name"),
-				rs.getString("ccg_code"), rs.getString("area_team_code"), AlertReason.valueOf(rs.getString("reason")),
-				rs.getString("previous_period"), rs.getString("period"), nullableDouble(rs, "previous_value"),
-				nullableDouble(rs, "value"), nullableInt(rs, "previous_decile"), nullableInt(rs, "decile"),
-				nullableDouble(rs, "z"), instant(rs, "raised_at"), rs.getString("acknowledged_by"),
-				instant(rs, "acknowledged_at"), rs.getString("acknowledgement"), instant(rs, "withdrawn_at"),
-				rs.getString("withdrawn_reason"), rs.getInt("version"));
-	}
-
-	private static Double nullableDouble(ResultSet rs, String column) throws SQLException {
-		double value = rs.getDouble(column);
-		return rs.wasNull() ? null : value;
-	}
-
-	private static Integer nullableInt(ResultSet rs, String column) throws SQLException {
-		int value = rs.getInt(column);
-		return rs.wasNull() ? null : value;
-	}
-
-	private static java.time.Instant instant(ResultSet rs, String column) throws SQLException {
-		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-		return value == null ? null : value.toInstant();
 	}
 }

@@ -21,8 +21,10 @@ import org.cocommission.outcomes.OutcomesValues;
 import org.cocommission.outcomes.Polarity;
 import org.cocommission.outcomes.compute.IndicatorPeriod;
 import org.cocommission.outcomes.compute.ValuesRecomputed;
+import org.cocommission.platform.InvalidInputException;
 import org.cocommission.platform.PageOf;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
@@ -55,8 +57,11 @@ public class OutcomesAlerts {
 
 	private final AlertWithdrawals withdrawals;
 
+	private final ApplicationEventPublisher events;
+
 	OutcomesAlerts(Indicators indicators, OutcomesValues values, AlertStore store, AccessPolicy access,
-			AuditTrail audit, AlertConditions conditions, AlertWithdrawals withdrawals) {
+			AuditTrail audit, AlertConditions conditions, AlertWithdrawals withdrawals,
+			ApplicationEventPublisher events) {
 		this.indicators = indicators;
 		this.values = values;
 		this.store = store;
@@ -64,6 +69,7 @@ public class OutcomesAlerts {
 		this.audit = audit;
 		this.conditions = conditions;
 		this.withdrawals = withdrawals;
+		this.events = events;
 	}
 
 	/** After every import's recompute (issue 5, item 7), in its transaction: the event is published synchronously. */
@@ -157,7 +163,7 @@ public class OutcomesAlerts {
 	}
 
 	/**
-	 * The organisation acknowledges its alert, with an optional note; audited. 409 when someone else changed it
+	 * The organisation acknowledges its alert, with an optional note; audited through {@link AlertAcknowledged}. 409 when someone else changed it
 	 * first or it is already acknowledged.
 	 */
 	@Transactional
@@ -168,7 +174,7 @@ public class OutcomesAlerts {
 		}
 		String text = note == null || note.isBlank() ? null : note.trim();
 		if (text != null && text.length() > MAX_NOTE) {
-			throw new IllegalArgumentException("The note must be " + MAX_NOTE + " characters or fewer");
+			throw new InvalidInputException("note", "The note must be " + MAX_NOTE + " characters or fewer");
 		}
 		if (before.withdrawn()) {
 			throw new OptimisticLockingFailureException("Alert " + id + " was withdrawn: the data no longer supports it");
@@ -177,20 +183,7 @@ public class OutcomesAlerts {
 			throw new OptimisticLockingFailureException("Alert " + id + " was acknowledged or changed meanwhile");
 		}
 		Alert after = store.find(id).orElseThrow();
-		audit.record(new AuditEntry("OUTCOMES_ALERT_ACKNOWLEDGED", "OUTCOMES_ALERT", Long.toString(id), after.orgCode(),
-				state(before), state(after)));
+		events.publishEvent(new AlertAcknowledged(before, after));
 		return after;
-	}
-
-	private static Map<String, Object> state(Alert alert) {
-		Map<String, Object> state = new LinkedHashMap<>();
-		state.put("reason", alert.reason().name());
-		state.put("indicator", alert.indicatorId());
-		state.put("periods", alert.previousPeriod() + " to " + alert.period());
-		state.put("acknowledgedBy", alert.acknowledgedBy());
-		state.put("acknowledgement", alert.acknowledgement());
-		state.put("withdrawn", alert.withdrawnReason());
-		state.put("version", alert.version());
-		return state;
 	}
 }

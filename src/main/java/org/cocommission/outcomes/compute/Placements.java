@@ -41,6 +41,7 @@ final class Placements {
 	record Day(int[] ccgOf, int[] areaOfCcg, int[] regionOfArea) {
 	}
 
+	// JdbcTemplate and hand mapping on purpose: the recomputation's placements, read once into index arrays.
 	Placements(JdbcTemplate jdbc) {
 		this.orgs = new OrgCodes();
 		List<String> ccgCodes = new ArrayList<>();

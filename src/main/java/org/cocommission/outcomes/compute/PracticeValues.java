@@ -32,8 +32,7 @@ public final class PracticeValues {
 			with day as (select starts from outcomes_period where period = ?),
 			links as (
 			    select distinct on (r.child_code) r.child_code, r.parent_code
-			    from day join directory_relationship r on (r.valid_from is null or r.valid_from <= day.starts)
-			      and (r.valid_to is null or r.valid_to >= day.starts)
+			    from day join directory_relationship r on valid_on(r.valid_from, r.valid_to, day.starts)
 			    join directory_organisation parent on parent.code = r.parent_code and parent.type = 'CCG'
 			    %s
 			    order by r.child_code, r.valid_from desc nulls last
@@ -70,6 +69,8 @@ public final class PracticeValues {
 			order by ch.code
 			""";
 
+	// JdbcTemplate and hand mapping on purpose: a hot path of the national benchmark, reading array columns into
+	// primitive arrays; OutcomesValues shares this template.
 	private final JdbcTemplate jdbc;
 
 	public PracticeValues(JdbcTemplate jdbc) {

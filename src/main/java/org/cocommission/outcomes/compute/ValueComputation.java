@@ -50,6 +50,7 @@ public class ValueComputation {
 
 	private static final int READERS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
+	// JdbcTemplate and hand mapping on purpose: the recomputation hot path, reading slices into primitive arrays.
 	private final JdbcTemplate jdbc;
 
 	private final DataSource dataSource;

@@ -5,6 +5,8 @@ import java.net.URI;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springdoc.core.annotations.ParameterObject;
+
 import org.cocommission.outcomes.Discussion;
 import org.cocommission.outcomes.DiscussionReply;
 import org.cocommission.outcomes.DiscussionStart;
@@ -42,10 +44,9 @@ class DiscussionApiController {
 	@Operation(summary = "The threads you can see, newest activity first",
 			description = "Optionally of one indicator and about (or started with) one organisation.")
 	@GetMapping
-	PageOf<Discussion> list(@RequestParam(required = false) String indicator,
-			@RequestParam(required = false) String org, @RequestParam(defaultValue = "0") int page,
+	PageOf<Discussion> list(@ParameterObject DiscussionQuery query, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "25") int size) {
-		return discussions.list(indicator, org, page, size);
+		return discussions.list(query.indicator(), query.org(), page, size);
 	}
 
 	@Operation(summary = "A thread with the comments you may see, each with its captured chart",
@@ -87,10 +88,6 @@ class DiscussionApiController {
 	@PostMapping("/{id}/comments/{commentId}/publish")
 	DiscussionComment publish(@PathVariable long id, @PathVariable long commentId, @RequestParam int version) {
 		return changes.publish(id, commentId, version);
-	}
-
-	/** A comment's new text and its version as read. */
-	record CommentEdit(String text, int version) {
 	}
 
 	@Operation(summary = "Close a thread", description = "version: the thread's version as read; 409 if it has changed.")

@@ -83,7 +83,7 @@ class DiscussionStore {
 	}
 
 	Optional<Discussion> find(long id) {
-		return jdbc.sql(THREAD + " where d.id = ?").param(id).query((rs, row) -> thread(rs)).optional();
+		return jdbc.sql(THREAD + " where d.id = ?").param(id).query(Discussion.class).optional();
 	}
 
 	long insertComment(long discussionId, String author, String authorName, String authorOrg, String text,
@@ -173,7 +173,7 @@ class DiscussionStore {
 
 	List<ThreadOrganisation> threadOrganisations() {
 		return jdbc.sql("select distinct org_code, org_type from outcomes_discussion")
-			.query((rs, row) -> new ThreadOrganisation(rs.getString(1), rs.getString(2)))
+			.query(ThreadOrganisation.class)
 			.list();
 	}
 
@@ -187,7 +187,7 @@ class DiscussionStore {
 			.params(params(organisations, peerCode, indicatorId, orgCode))
 			.param("limit", limit)
 			.param("offset", offset)
-			.query((rs, row) -> thread(rs))
+			.query(Discussion.class)
 			.list();
 	}
 
@@ -219,15 +219,7 @@ class DiscussionStore {
 		return params;
 	}
 
-	private Discussion thread(ResultSet rs) throws SQLException {
-		return new Discussion(rs.getLong("id"), rs.getString("org_code"), rs.getString("org_name"),
-				rs.getString("org_type"), rs.getString("indicator_id"), rs.getString("indicator_name"),
-				rs.getString("period"), rs.getString("peer_code"), rs.getString("peer_name"), rs.getString("title"),
-				rs.getString("author"), rs.getString("author_name"), DiscussionStatus.valueOf(rs.getString("status")),
-				rs.getBoolean("synthetic"), instant(rs, "created_at"), instant(rs, "last_activity_at"),
-				rs.getInt("version"));
-	}
-
+	/** A mapper of its own: a comment's mentions are an array, its chart JSON. */
 	private DiscussionComment comment(ResultSet rs) throws SQLException {
 		String snapshot = rs.getString("chart_snapshot");
 		String[] mentions = (String[]) rs.getArray("mentions").getArray();

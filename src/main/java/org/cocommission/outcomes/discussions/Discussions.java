@@ -25,6 +25,7 @@ import org.cocommission.outcomes.Indicators;
 import org.cocommission.outcomes.OutcomesValues;
 import org.cocommission.platform.PageOf;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -62,11 +63,13 @@ public class Discussions implements DiscussionThreads {
 
 	private final AuditTrail audit;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
 	Discussions(DiscussionStore store, DiscussionAudience audience, DiscussionSnapshots snapshots,
 			DiscussionMentionNotices mentions, AccessPolicy access, Indicators indicators, OutcomesValues values,
-			Directory directory, AuditTrail audit, Clock clock) {
+			Directory directory, AuditTrail audit, Clock clock, ApplicationEventPublisher events) {
 		this.store = store;
 		this.audience = audience;
 		this.snapshots = snapshots;
@@ -77,6 +80,7 @@ public class Discussions implements DiscussionThreads {
 		this.directory = directory;
 		this.audit = audit;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/** The threads the user can see, newest activity first, optionally of one indicator and about one organisation. */
@@ -185,8 +189,7 @@ public class Discussions implements DiscussionThreads {
 				title, user.username(), user.displayName(), org.synthetic(), now);
 		store.insertStatus(id, DiscussionStatus.OPEN, user.username(), now);
 		Discussion thread = store.find(id).orElseThrow();
-		audit.record(new AuditEntry("OUTCOMES_DISCUSSION_STARTED", "OUTCOMES_DISCUSSION", String.valueOf(id), orgCode,
-				null, state(thread)));
+		events.publishEvent(new DiscussionStarted(thread));
 		addComment(user, thread, request.text().trim(), published, snapshot, mentioned, now);
 		return thread;
 	}
@@ -336,7 +339,7 @@ public class Discussions implements DiscussionThreads {
 		}
 	}
 
-	private static Map<String, Object> state(Discussion thread) {
+	static Map<String, Object> state(Discussion thread) {
 		Map<String, Object> state = new LinkedHashMap<>();
 		state.put("org", thread.orgCode());
 		state.put("indicator", thread.indicatorId());

@@ -251,12 +251,12 @@ public final class ObservationChecks {
 					select r.parent_code, sum(rp.patients)::double precision
 					from directory_registered_patients rp
 					join directory_relationship r on r.child_code = rp.practice_code
-					  and (r.valid_from is null or r.valid_from <= ?) and (r.valid_to is null or r.valid_to >= ?)
+					  and valid_on(r.valid_from, r.valid_to, ?)
 					join directory_organisation c on c.code = r.parent_code and c.type = 'CCG'
 					where rp.sex = 'ALL' and rp.age_band = 'ALL' and rp.extract_date = """ + extract + """
 					group by r.parent_code
 					""", rs -> list.put(rs.getString(1), rs.getDouble(2)), java.sql.Date.valueOf(date),
-					java.sql.Date.valueOf(date), java.sql.Date.valueOf(date));
+					java.sql.Date.valueOf(date));
 			return list;
 		});
 	}

@@ -53,6 +53,7 @@ public final class ObservationLoad {
 
 	private static final int INT8 = 20;
 
+	// JdbcTemplate and raw JDBC on purpose: COPY through the driver, and the slice writers of the import hot path.
 	private final JdbcTemplate jdbc;
 
 	private final CopyManager copyManager;

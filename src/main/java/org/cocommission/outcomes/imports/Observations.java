@@ -51,8 +51,7 @@ public class Observations {
 		List<Observation> items = jdbc.sql("select o.org_code, o.indicator_id, o.period, o.numerator, o.denominator,"
 				+ " o.import_id" + WHERE + " order by p.starts, p.ends, o.org_code limit ? offset ?")
 			.params(indicator.id(), chosen, chosen, org, org, size, (long) page * size)
-			.query((rs, row) -> new Observation(rs.getString(1), rs.getString(2), rs.getString(3), rs.getDouble(4),
-					rs.getDouble(5), rs.getLong(6)))
+			.query(Observation.class)
 			.list();
 		return new PageOf<>(items, page, size, total);
 	}

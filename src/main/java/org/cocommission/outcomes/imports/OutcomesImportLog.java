@@ -11,7 +11,7 @@ import org.cocommission.outcomes.ImportError;
 import org.cocommission.outcomes.ImportFormat;
 import org.cocommission.outcomes.ObservationImportReport;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -24,13 +24,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class OutcomesImportLog {
 
-	private final JdbcTemplate jdbc;
+	private final JdbcClient jdbc;
 
 	private final JsonMapper json;
 
 	private final TransactionTemplate separately;
 
-	OutcomesImportLog(JdbcTemplate jdbc, JsonMapper json, PlatformTransactionManager transactions) {
+	OutcomesImportLog(JdbcClient jdbc, JsonMapper json, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.separately = new TransactionTemplate(transactions);
@@ -38,36 +38,44 @@ public class OutcomesImportLog {
 	}
 
 	public long begin(ImportFormat format, String fileName, String user) {
-		return separately.execute(status -> jdbc.queryForObject("insert into outcomes_import (format, file_name,"
-				+ " imported_by, status) values (?, ?, ?, 'RUNNING') returning id", Long.class, format.slug(), fileName, user));
+		return separately.execute(status -> jdbc.sql("insert into outcomes_import (format, file_name, imported_by,"
+				+ " status) values (?, ?, ?, 'RUNNING') returning id")
+			.params(format.slug(), fileName, user)
+			.query(Long.class)
+			.single());
 	}
 
 	public void progress(long id, long rowsRead) {
-		separately.executeWithoutResult(status -> jdbc.update("update outcomes_import set rows_read = ? where id = ?",
-				rowsRead, id));
+		separately.executeWithoutResult(status -> jdbc.sql("update outcomes_import set rows_read = ? where id = ?")
+			.params(rowsRead, id)
+			.update());
 	}
 
 	public void finish(long id, String outcome, ObservationImportReport report) {
-		separately.executeWithoutResult(status -> jdbc.update("update outcomes_import set status = ?, finished_at = now(),"
-				+ " rows_read = ?, stored = ?, errors = cast(? as jsonb) where id = ?", outcome, report.rowsRead(),
-				report.rejected() ? 0 : report.stored(), json.writeValueAsString(report.errors()), id));
+		separately.executeWithoutResult(status -> jdbc.sql("update outcomes_import set status = ?, finished_at = now(),"
+				+ " rows_read = ?, stored = ?, errors = cast(? as jsonb) where id = ?")
+			.params(outcome, report.rowsRead(), report.rejected() ? 0 : report.stored(),
+					json.writeValueAsString(report.errors()), id)
+			.update());
 	}
 
 	public void failed(long id, String message) {
-		separately.executeWithoutResult(status -> jdbc.update("update outcomes_import set status = 'FAILED',"
-				+ " finished_at = now(), errors = cast(? as jsonb) where id = ?",
-				json.writeValueAsString(List.of(new ImportError(0, message))), id));
+		separately.executeWithoutResult(status -> jdbc.sql("update outcomes_import set status = 'FAILED',"
+				+ " finished_at = now(), errors = cast(? as jsonb) where id = ?")
+			.params(json.writeValueAsString(List.of(new ImportError(0, message))), id)
+			.update());
 	}
 
 	public Optional<ImportStatus> find(long id) {
-		return jdbc.query("select * from outcomes_import where id = ?", (rs, row) -> status(rs), id).stream().findFirst();
+		return jdbc.sql("select * from outcomes_import where id = ?").param(id).query(this::status).optional();
 	}
 
 	public List<ImportStatus> recent(int limit) {
-		return jdbc.query("select * from outcomes_import order by id desc limit ?", (rs, row) -> status(rs), limit);
+		return jdbc.sql("select * from outcomes_import order by id desc limit ?").param(limit).query(this::status).list();
 	}
 
-	private ImportStatus status(java.sql.ResultSet rs) throws java.sql.SQLException {
+	/** A mapper of its own: the errors are a JSON column. */
+	private ImportStatus status(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
 		Timestamp finished = rs.getTimestamp("finished_at");
 		List<ImportError> errors = json.readValue(rs.getString("errors"), new TypeReference<List<ImportError>>() {
 		});

@@ -8,17 +8,21 @@ import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import jakarta.validation.Valid;
+
 import org.cocommission.outcomes.ImportFormat;
 import org.cocommission.outcomes.ObservationImports;
 import org.cocommission.outcomes.read.OutcomesPages;
+import org.cocommission.platform.InvalidInputException;
 
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Uploading observations, for national users: the file is spooled to disk and imported in the background, and the
@@ -38,55 +42,44 @@ class OutcomesImportPageController {
 
 	@GetMapping("/outcomes/imports")
 	String form(Model model) {
-		if (!pages.isNational()) {
-			throw new org.springframework.security.access.AccessDeniedException("Only NHS England users import outcomes data");
-		}
-		model.addAttribute("formats", ImportFormat.values());
-		model.addAttribute("recent", imports.recent(20));
-		model.addAttribute("errors", Map.of());
-		return "outcomes/imports";
+		model.addAttribute("form", new ImportUpload(null, null, null));
+		return page(model);
 	}
 
 	@PostMapping("/outcomes/imports")
-	String upload(@RequestParam(required = false) String format, @RequestParam(required = false) String period,
-			@RequestParam(value = "file", required = false) MultipartFile file, Model model) throws IOException {
-		Map<String, String> errors = new LinkedHashMap<>();
-		ImportFormat chosen = null;
+	String upload(@Valid @ModelAttribute("form") ImportUpload form, BindingResult result, Model model)
+			throws IOException {
+		ImportFormat chosen;
 		try {
-			chosen = format == null ? null : ImportFormat.fromSlug(format);
+			chosen = form.check();
 		}
-		catch (IllegalArgumentException ex) {
-			chosen = null;
+		catch (InvalidInputException ex) {
+			ex.rejectIn(result);
+			return page(model);
 		}
-		if (chosen == null) {
-			errors.put("format", "Choose what kind of file this is");
-		}
-		if (chosen == ImportFormat.QOF_PREVALENCE) {
-			try {
-				if (period == null || period.isBlank() || Period.parse(period).kind() != Period.Kind.YEAR) {
-					errors.put("period", "Enter the QOF year of the file, such as 2019/20");
-				}
-			}
-			catch (IllegalArgumentException ex) {
-				errors.put("period", "Enter the QOF year of the file, such as 2019/20");
-			}
-		}
-		if (file == null || file.isEmpty()) {
-			errors.put("file", "Choose a CSV file to upload");
-		}
-		if (!errors.isEmpty()) {
-			form(model);
-			model.addAttribute("errors", errors);
-			model.addAttribute("selectedFormat", format);
-			model.addAttribute("period", period);
-			return "outcomes/imports";
+		if (result.hasErrors()) {
+			return page(model);
 		}
 		Path spooled = Files.createTempFile("cocommission-outcomes", ".csv");
-		try (InputStream content = file.getInputStream()) {
+		try (InputStream content = form.file().getInputStream()) {
 			Files.copy(content, spooled, StandardCopyOption.REPLACE_EXISTING);
 		}
-		long id = imports.start(chosen, period, file.getOriginalFilename(), spooled);
+		long id = imports.start(chosen, form.period(), form.file().getOriginalFilename(), spooled);
 		return "redirect:/outcomes/imports/" + id;
+	}
+
+	private String page(Model model) {
+		if (!pages.isNational()) {
+			throw new AccessDeniedException("Only NHS England users import outcomes data");
+		}
+		Map<String, String> formats = new LinkedHashMap<>();
+		formats.put("", "Choose a format");
+		for (ImportFormat format : ImportFormat.values()) {
+			formats.put(format.slug(), format.label());
+		}
+		model.addAttribute("formats", formats);
+		model.addAttribute("recent", imports.recent(20));
+		return "outcomes/imports";
 	}
 
 	@GetMapping("/outcomes/imports/{id}")

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 
 import org.cocommission.directory.DirectoryImports;
 import org.cocommission.directory.ImportRecord;
+import org.cocommission.identity.ActingAs;
 import org.cocommission.outcomes.PeerGroups;
 import org.cocommission.outcomes.PracticePeerGroups;
 
@@ -16,9 +17,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps CCG and practice peer groups in step with the directory. The directory publishes no event when an import
- * changes it, so at start-up (after the demo runners) the peers are recomputed when its last committed import is
- * newer than their computation; imports of deprivation or rurality recompute them at once ({@link PeerGroups}).
+ * Keeps CCG and practice peer groups in step with the directory: at start-up (after the demo runners) the peers are
+ * recomputed when the directory's last committed import is newer than their computation; imports of deprivation or
+ * rurality recompute them at once ({@link PeerGroups}). {@link #refreshIfStale} is the one entry point, also for a
+ * listener of the directory's change event, and runs as the system.
  */
 @Component
 public class PeerGroupRefresh {
@@ -39,10 +41,22 @@ public class PeerGroupRefresh {
 
 	@EventListener(ApplicationReadyEvent.class)
 	public void atStartUp() {
-		if (isStale()) {
+		refreshIfStale();
+	}
+
+	/**
+	 * Recomputes the peer groups when the directory changed after they were computed; returns whether it did. Work
+	 * outside a request, so it acts as the system whoever calls it.
+	 */
+	public boolean refreshIfStale() {
+		return ActingAs.system(() -> {
+			if (!isStale()) {
+				return false;
+			}
 			log.info("The directory changed after the peer groups were computed: recomputing them");
 			peerGroups.recompute();
-		}
+			return true;
+		});
 	}
 
 	/** Whether the directory's last committed import finished after either kind of peer group was computed. */

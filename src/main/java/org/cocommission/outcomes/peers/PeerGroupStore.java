@@ -1,16 +1,11 @@
 package org.cocommission.outcomes.peers;
 
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 
-import org.springframework.jdbc.core.ConnectionCallback;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,85 +21,81 @@ public class PeerGroupStore {
 		CCG, PRACTICE
 	}
 
-	private final JdbcTemplate jdbc;
+	private final JdbcClient jdbc;
 
-	PeerGroupStore(JdbcTemplate jdbc) {
+	PeerGroupStore(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
 	/** Replaces the CCGs' peer groups with {@code computed}; the caller's transaction makes it all or nothing. */
 	public void replaceCcgs(PeerVariables.Computed computed, LocalDate extract, Instant now) {
-		jdbc.update("delete from outcomes_peer");
-		jdbc.update("delete from outcomes_peer_variable");
+		jdbc.sql("delete from outcomes_peer").update();
+		jdbc.sql("delete from outcomes_peer_variable").update();
 		Flat flat = Flat.of(computed);
-		jdbc.execute((ConnectionCallback<Void>) connection -> {
-			insert(connection, "insert into outcomes_peer_variable (ccg_code, variable, raw_value, z_score)"
-					+ " select * from unnest(?, ?, ?, ?)", array(connection, "varchar", flat.variableOwners),
-					array(connection, "varchar", flat.variableNames), array(connection, "float8", flat.rawValues),
-					array(connection, "float8", flat.zScores));
-			insert(connection, "insert into outcomes_peer (ccg_code, rank, peer_code, distance, computed_at)"
-					+ " select u.*, cast(? as timestamptz) from unnest(?, ?, ?, ?) as u", Timestamp.from(now),
-					array(connection, "varchar", flat.peerOwners), array(connection, "int4", flat.ranks),
-					array(connection, "varchar", flat.peerCodes), array(connection, "float8", flat.distances));
-			return null;
-		});
+		// Parallel arrays unnested: one statement per table, however many CCGs.
+		jdbc.sql("""
+				insert into outcomes_peer_variable (ccg_code, variable, raw_value, z_score)
+				select * from unnest(cast(? as varchar[]), cast(? as varchar[]), cast(? as float8[]), cast(? as float8[]))
+				""")
+			.params(flat.variableOwners, flat.variableNames, flat.rawValues, flat.zScores)
+			.update();
+		jdbc.sql("""
+				insert into outcomes_peer (ccg_code, rank, peer_code, distance, computed_at)
+				select u.*, cast(? as timestamptz)
+				from unnest(cast(? as varchar[]), cast(? as int4[]), cast(? as varchar[]), cast(? as float8[])) as u
+				""")
+			.params(Timestamp.from(now), flat.peerOwners, flat.ranks, flat.peerCodes, flat.distances)
+			.update();
 		stamp(Kind.CCG, computed, extract, now);
 	}
 
 	/** Replaces the practices' peer groups with {@code computed}, one row per practice. */
 	public void replacePractices(PeerVariables.Computed computed, LocalDate extract, Instant now) {
 		// Delete rather than truncate, so that pages reading peers never wait for an import's transaction.
-		jdbc.update("delete from outcomes_practice_peer");
+		jdbc.sql("delete from outcomes_practice_peer").update();
 		Flat flat = Flat.of(computed);
-		jdbc.execute((ConnectionCallback<Void>) connection -> {
-			insert(connection, """
-					with peers as (
-					    select owner, array_agg(peer order by rank) as peer_codes, array_agg(distance order by rank) as distances
-					    from unnest(?, ?, ?, ?) as u(owner, rank, peer, distance) group by owner
-					),
-					variables as (
-					    select owner, array_agg(raw order by n) as raw_values, array_agg(z order by n) as z_scores
-					    from unnest(?, ?, ?) with ordinality as v(owner, raw, z, n) group by owner
-					)
-					insert into outcomes_practice_peer (practice_code, peer_codes, distances, raw_values, z_scores)
-					select v.owner, coalesce(p.peer_codes, '{}'), coalesce(p.distances, '{}'), v.raw_values, v.z_scores
-					from variables v left join peers p on p.owner = v.owner
-					""", array(connection, "varchar", flat.peerOwners), array(connection, "int4", flat.ranks),
-					array(connection, "varchar", flat.peerCodes), array(connection, "float8", flat.distances),
-					array(connection, "varchar", flat.variableOwners), array(connection, "float8", flat.rawValues),
-					array(connection, "float8", flat.zScores));
-			return null;
-		});
+		jdbc.sql("""
+				with peers as (
+				    select owner, array_agg(peer order by rank) as peer_codes, array_agg(distance order by rank) as distances
+				    from unnest(cast(? as varchar[]), cast(? as int4[]), cast(? as varchar[]), cast(? as float8[]))
+				      as u(owner, rank, peer, distance)
+				    group by owner
+				),
+				variables as (
+				    select owner, array_agg(raw order by n) as raw_values, array_agg(z order by n) as z_scores
+				    from unnest(cast(? as varchar[]), cast(? as float8[]), cast(? as float8[])) with ordinality
+				      as v(owner, raw, z, n)
+				    group by owner
+				)
+				insert into outcomes_practice_peer (practice_code, peer_codes, distances, raw_values, z_scores)
+				select v.owner, coalesce(p.peer_codes, '{}'), coalesce(p.distances, '{}'), v.raw_values, v.z_scores
+				from variables v left join peers p on p.owner = v.owner
+				""")
+			.params(flat.peerOwners, flat.ranks, flat.peerCodes, flat.distances, flat.variableOwners, flat.rawValues,
+					flat.zScores)
+			.update();
 		stamp(Kind.PRACTICE, computed, extract, now);
 	}
 
 	/** When the kind's peer groups were last computed, if ever. */
 	public Optional<Instant> computedAt(Kind kind) {
-		return jdbc.query("select computed_at from outcomes_peer_computation where level = ?",
-				(rs, row) -> rs.getTimestamp(1).toInstant(), kind.name()).stream().findFirst();
+		return jdbc.sql("select computed_at from outcomes_peer_computation where level = ?")
+			.param(kind.name())
+			.query(Timestamp.class)
+			.optional()
+			.map(Timestamp::toInstant);
 	}
 
 	private void stamp(Kind kind, PeerVariables.Computed computed, LocalDate extract, Instant now) {
-		jdbc.update("""
+		jdbc.sql("""
 				insert into outcomes_peer_computation (level, computed_at, extract_date, organisations, variables)
 				values (?, ?, ?, ?, ?)
 				on conflict (level) do update set computed_at = excluded.computed_at, extract_date = excluded.extract_date,
 				  organisations = excluded.organisations, variables = excluded.variables
-				""", kind.name(), Timestamp.from(now), extract == null ? null : java.sql.Date.valueOf(extract),
-				computed.codes().length, computed.usedNames().toArray(String[]::new));
-	}
-
-	private static void insert(Connection connection, String sql, Object... parameters) throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement(sql)) {
-			for (int index = 0; index < parameters.length; index++) {
-				statement.setObject(index + 1, parameters[index]);
-			}
-			statement.executeUpdate();
-		}
-	}
-
-	private static Array array(Connection connection, String type, Object[] values) throws SQLException {
-		return connection.createArrayOf(type, values);
+				""")
+			.params(kind.name(), Timestamp.from(now), extract == null ? null : java.sql.Date.valueOf(extract),
+					computed.codes().length, computed.usedNames().toArray(String[]::new))
+			.update();
 	}
 
 	/** The computed groups as parallel columns: one entry per organisation and peer, and per organisation and variable. */

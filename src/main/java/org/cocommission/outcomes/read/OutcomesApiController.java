@@ -9,6 +9,8 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springdoc.core.annotations.ParameterObject;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.cocommission.outcomes.ImportFormat;
@@ -101,27 +103,24 @@ class OutcomesApiController {
 			description = "Optionally one period and one organisation (ODS code); periods oldest first, then by"
 					+ " organisation; page from 0, size up to 5,000 (default 500).")
 	@GetMapping("/observations")
-	PageOf<Observation> observations(@RequestParam String indicator, @RequestParam(required = false) String period,
-			@RequestParam(required = false) String org, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "500") int size) {
-		return observations.find(indicator, period, org, page, size);
+	PageOf<Observation> observations(@RequestParam String indicator, @ParameterObject OutcomesQuery query,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "500") int size) {
+		return observations.find(indicator, query.period(), query.org(), page, size);
 	}
 
 	@Operation(summary = "Computed values of one indicator, level and period",
 			description = "level: practice, ccg, area-team, region or england; period defaults to the latest."
 					+ " Proportions are in percent.")
 	@GetMapping("/values")
-	List<ValueRow> values(@RequestParam String indicator, @RequestParam(defaultValue = "ccg") String level,
-			@RequestParam(required = false) String period, @RequestParam(required = false) String parent) {
-		String chosen = period != null ? period : latest(indicator);
-		return chosen == null ? List.of() : values.values(indicator, OutcomesLevel.fromSlug(level), chosen, parent);
+	List<ValueRow> values(@RequestParam String indicator, @ParameterObject OutcomesQuery query) {
+		String chosen = query.period() != null ? query.period() : latest(indicator);
+		return chosen == null ? List.of() : values.values(indicator, query.chosenLevel(), chosen, query.parent());
 	}
 
 	@Operation(summary = "Deciles over time across practices or CCGs, with one organisation's line")
 	@GetMapping("/deciles")
-	DecileSeries deciles(@RequestParam String indicator, @RequestParam(defaultValue = "ccg") String level,
-			@RequestParam(required = false) String org) {
-		return values.deciles(indicator, OutcomesLevel.fromSlug(level), org);
+	DecileSeries deciles(@RequestParam String indicator, @ParameterObject OutcomesQuery query) {
+		return values.deciles(indicator, query.chosenLevel(), query.org());
 	}
 
 	@Operation(summary = "A CCG's 10 most similar CCGs, nearest first, with their distances")

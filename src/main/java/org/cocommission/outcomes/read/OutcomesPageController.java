@@ -62,12 +62,13 @@ class OutcomesPageController {
 	}
 
 	@GetMapping("/outcomes/indicators/{id}")
-	String indicator(@PathVariable String id, @RequestParam(defaultValue = "ccg") String level,
-			@RequestParam(required = false) String period, @RequestParam(required = false) String org,
-			@RequestParam(required = false) String parent, @RequestParam(defaultValue = "value") String sort,
+	String indicator(@PathVariable String id, OutcomesQuery query, @RequestParam(defaultValue = "value") String sort,
 			@RequestParam(defaultValue = "desc") String dir, @RequestParam(defaultValue = "0") int page, Model model) {
 		Indicator indicator = indicators.get(id);
-		OutcomesLevel chosenLevel = OutcomesLevel.fromSlug(level);
+		OutcomesLevel chosenLevel = query.chosenLevel();
+		String period = query.period();
+		String org = query.org();
+		String parent = query.parent();
 		List<String> periods = values.periods(id);
 		String chosenPeriod = period != null && periods.contains(period) ? period
 				: periods.isEmpty() ? null : periods.get(periods.size() - 1);
@@ -119,27 +120,28 @@ class OutcomesPageController {
 	}
 
 	@GetMapping("/outcomes/indicators/{id}/values.csv")
-	ResponseEntity<String> valuesCsv(@PathVariable String id, @RequestParam(defaultValue = "ccg") String level,
-			@RequestParam String period, @RequestParam(required = false) String parent) {
+	ResponseEntity<String> valuesCsv(@PathVariable String id, OutcomesQuery query) {
 		Indicator indicator = indicators.get(id);
-		List<ValueRow> rows = values.values(id, OutcomesLevel.fromSlug(level), period, parent);
+		String period = query.requiredPeriod();
+		List<ValueRow> rows = values.values(id, query.chosenLevel(), period, query.parent());
 		return Exports.csvDownload(OutcomesCharts.valuesTable(indicator, period, rows),
-				"outcomes-" + id + "-" + level + "-" + period.replace('/', '-') + ".csv");
+				"outcomes-" + id + "-" + levelName(query) + "-" + period.replace('/', '-') + ".csv");
 	}
 
 	@GetMapping("/outcomes/indicators/{id}/deciles.csv")
-	ResponseEntity<String> decilesCsv(@PathVariable String id, @RequestParam(defaultValue = "ccg") String level,
-			@RequestParam(required = false) String org) {
-		DecileSeries deciles = values.deciles(id, OutcomesLevel.fromSlug(level), org);
-		return Exports.csvDownload(OutcomesCharts.decileTable(deciles), "outcomes-" + id + "-deciles-" + level + ".csv");
+	ResponseEntity<String> decilesCsv(@PathVariable String id, OutcomesQuery query) {
+		DecileSeries deciles = values.deciles(id, query.chosenLevel(), query.org());
+		return Exports.csvDownload(OutcomesCharts.decileTable(deciles),
+				"outcomes-" + id + "-deciles-" + levelName(query) + ".csv");
 	}
 
 	/** The funnel plot's points as a table: the whole page, or only the table when htmx asks for it in place. */
 	@GetMapping("/outcomes/indicators/{id}/funnel")
-	String funnelTable(@PathVariable String id, @RequestParam(defaultValue = "ccg") String level,
-			@RequestParam String period, @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+	String funnelTable(@PathVariable String id, OutcomesQuery query,
+			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
 		Indicator indicator = indicators.get(id);
-		OutcomesLevel chosenLevel = OutcomesLevel.fromSlug(level);
+		OutcomesLevel chosenLevel = query.chosenLevel();
+		String period = query.requiredPeriod();
 		model.addAttribute("indicator", indicator);
 		model.addAttribute("level", chosenLevel);
 		model.addAttribute("period", period);
@@ -150,17 +152,21 @@ class OutcomesPageController {
 	/** The funnel plot's chart data, for pages that draw it after they load. */
 	@GetMapping(value = "/outcomes/indicators/{id}/funnel.json", produces = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseBody
-	String funnelChart(@PathVariable String id, @RequestParam(defaultValue = "ccg") String level,
-			@RequestParam String period) {
-		return OutcomesCharts.funnel(pages.funnel(indicators.get(id), OutcomesLevel.fromSlug(level), period));
+	String funnelChart(@PathVariable String id, OutcomesQuery query) {
+		return OutcomesCharts.funnel(pages.funnel(indicators.get(id), query.chosenLevel(), query.requiredPeriod()));
 	}
 
 	@GetMapping("/outcomes/indicators/{id}/funnel.csv")
-	ResponseEntity<String> funnelCsv(@PathVariable String id, @RequestParam(defaultValue = "ccg") String level,
-			@RequestParam String period) {
-		FunnelPlot funnel = pages.funnel(indicators.get(id), OutcomesLevel.fromSlug(level), period);
+	ResponseEntity<String> funnelCsv(@PathVariable String id, OutcomesQuery query) {
+		String period = query.requiredPeriod();
+		FunnelPlot funnel = pages.funnel(indicators.get(id), query.chosenLevel(), period);
 		return Exports.csvDownload(OutcomesCharts.funnelTable(funnel),
-				"outcomes-" + id + "-funnel-" + level + "-" + period.replace('/', '-') + ".csv");
+				"outcomes-" + id + "-funnel-" + levelName(query) + "-" + period.replace('/', '-') + ".csv");
+	}
+
+	/** The level as the file name has always given it: as asked for, ccg when not given. */
+	private static String levelName(OutcomesQuery query) {
+		return query.level() == null ? OutcomesLevel.CCG.slug() : query.level();
 	}
 
 	@GetMapping("/outcomes/ccgs/{code}")

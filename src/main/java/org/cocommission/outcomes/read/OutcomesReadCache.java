@@ -35,6 +35,7 @@ public class OutcomesReadCache {
 	 */
 	private static final long MAXIMUM_ROWS = 1_000_000;
 
+	// JdbcTemplate and hand mapping on purpose: the read cache's hot path, filled straight into primitive arrays.
 	private final JdbcTemplate jdbc;
 
 	private final Cache<Key, Object> kept = Caffeine.newBuilder()

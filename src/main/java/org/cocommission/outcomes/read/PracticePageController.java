@@ -62,9 +62,8 @@ class PracticePageController {
 	}
 
 	@GetMapping("/outcomes/practices/{code}/indicators/{id}")
-	String amongCcg(@PathVariable String code, @PathVariable String id, @RequestParam(required = false) String period,
-			Model model) {
-		PracticeOutcomes.AmongCcg view = practices.amongCcg(code.toUpperCase(), id, period);
+	String amongCcg(@PathVariable String code, @PathVariable String id, OutcomesQuery query, Model model) {
+		PracticeOutcomes.AmongCcg view = practices.amongCcg(code.toUpperCase(), id, query.period());
 		PracticeOutcomes.Practice practice = view.chosen();
 		model.addAttribute("practice", practice);
 		model.addAttribute("view", view);
@@ -74,9 +73,8 @@ class PracticePageController {
 	}
 
 	@GetMapping("/outcomes/practices/{code}/indicators/{id}/practices.csv")
-	ResponseEntity<String> amongCcgCsv(@PathVariable String code, @PathVariable String id,
-			@RequestParam(required = false) String period) {
-		PracticeOutcomes.AmongCcg view = practices.amongCcg(code.toUpperCase(), id, period);
+	ResponseEntity<String> amongCcgCsv(@PathVariable String code, @PathVariable String id, OutcomesQuery query) {
+		PracticeOutcomes.AmongCcg view = practices.amongCcg(code.toUpperCase(), id, query.period());
 		PracticeOutcomes.Practice practice = view.chosen();
 		String periodName = view.period() == null ? "none" : view.period().replace('/', '-');
 		return Exports.csvDownload(OutcomesCharts.amongCcgTable(view.indicator(), view.period(), practice.ccgCode(),

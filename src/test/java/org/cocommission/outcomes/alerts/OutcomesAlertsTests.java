@@ -16,6 +16,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,6 +37,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /** Alerts raised by an import on a crafted set, never twice; who sees and acknowledges them; trends; the digest. */
 @SpringBootTest(properties = "cocommission.test.context=alerts")
 @AutoConfigureMockMvc
+@RecordApplicationEvents
 class OutcomesAlertsTests {
 
 	private final MockMvc mvc;
@@ -178,7 +181,7 @@ class OutcomesAlertsTests {
 	}
 
 	@Test
-	void theOrganisationAcknowledgesOnceAndItIsAudited() throws Exception {
+	void theOrganisationAcknowledgesOnceAndItIsAudited(@Autowired ApplicationEvents events) throws Exception {
 		long alert = alertId("C72001", "INTO_WORST_DECILE");
 		mvc.perform(post("/api/v1/outcomes/alerts/" + alert + "/acknowledge")
 			.with(httpBasic("alerts-practice-c72001", PASSWORD))
@@ -195,6 +198,11 @@ class OutcomesAlertsTests {
 			.param(Long.toString(alert))
 			.query(Long.class)
 			.single()).isEqualTo(1);
+		assertThat(events.stream(AlertAcknowledged.class)).singleElement().satisfies(acknowledged -> {
+			assertThat(acknowledged.after().id()).isEqualTo(alert);
+			assertThat(acknowledged.before().acknowledged()).isFalse();
+			assertThat(acknowledged.after().acknowledgement()).isEqualTo("Reviewing admissions with the CCG");
+		});
 		mvc.perform(get("/api/v1/outcomes/alerts").param("acknowledged", "yes")
 			.with(httpBasic("alerts-area-q72", PASSWORD))).andExpect(jsonPath("$.total").value(1));
 	}

@@ -7,16 +7,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * V40_9 moves observations stored a row each into slices: a database kept on disk from before (the demo's, or any
- * installation's) must come through with every observation and its import, in code order.
+ * installation's) must come through with every observation and its import, in code order. The migration runs in a
+ * schema of its own, so the module's context (shared with the other module tests) is enough.
  */
-@SpringBootTest(properties = "cocommission.test.context=outcomes")
+@ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES, extraIncludes = { "platform", "web" })
 class OutcomesSliceMigrationTests {
 
 	private static final String SCHEMA = "slice_migration_test";

@@ -23,6 +23,8 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -32,6 +34,7 @@ import static org.cocommission.outcomes.OutcomesTestData.as;
 /** Who sees which thread and comment, mentions, closing, and charts captured as they were. */
 @SpringBootTest(properties = "cocommission.test.context=discussion")
 @AutoConfigureMockMvc
+@RecordApplicationEvents
 class OutcomesDiscussionTests {
 
 	private final JdbcClient jdbc;
@@ -195,7 +198,7 @@ class OutcomesDiscussionTests {
 	}
 
 	@Test
-	void closingChecksTheStateTheVersionAndWhoIsClosing() {
+	void closingChecksTheStateTheVersionAndWhoIsClosing(@Autowired ApplicationEvents events) {
 		Discussion thread = start("disc-ccg-01a", "01A", "01B", "To close", "Opening", true);
 		assertThatThrownBy(() -> as(users, "disc-ccg-01b", () -> discussions.close(thread.id(), 0)))
 			.isInstanceOf(AccessDeniedException.class);
@@ -218,6 +221,8 @@ class OutcomesDiscussionTests {
 		assertThat(jdbc.sql("select action from audit_event where entity_type = 'OUTCOMES_DISCUSSION' and entity_id = ?"
 				+ " order by id").param(String.valueOf(thread.id())).query(String.class).list())
 			.containsExactly("OUTCOMES_DISCUSSION_STARTED", "OUTCOMES_DISCUSSION_CLOSED", "OUTCOMES_DISCUSSION_REOPENED");
+		assertThat(events.stream(DiscussionStarted.class)).singleElement()
+			.satisfies(started -> assertThat(started.thread().id()).isEqualTo(thread.id()));
 	}
 
 	@Test

@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Skipped, not failed, where Chromium is not installed.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class PracticeChartsBrowserTest {
+class PracticeChartsBrowserIT {
 
 	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 

@@ -32,7 +32,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  * page. Skipped, not failed, where Chromium is not installed.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class FunnelTableBrowserTest {
+class FunnelTableBrowserIT {
 
 	private static final String HEADER = "ORG_CODE,INDICATOR_ID,PERIOD,NUMERATOR,DENOMINATOR\n";
 
@@ -52,7 +52,7 @@ class FunnelTableBrowserTest {
 	private Chromium chromium;
 
 	@Autowired
-	FunnelTableBrowserTest(JdbcClient jdbc, DirectoryImports directoryImports, UserAccounts accounts,
+	FunnelTableBrowserIT(JdbcClient jdbc, DirectoryImports directoryImports, UserAccounts accounts,
 			UserDetailsService users, ObservationImports imports) {
 		this.jdbc = jdbc;
 		this.directoryImports = directoryImports;

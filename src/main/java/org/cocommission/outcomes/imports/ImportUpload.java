@@ -1,0 +1,53 @@
+package org.cocommission.outcomes.imports;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.cocommission.outcomes.ImportFormat;
+import org.cocommission.platform.InvalidInputException;
+
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * The upload form: what kind of file it is (a format's slug), the QOF year for the QOF prevalence file (whose rows carry
+ * none), and the CSV file.
+ */
+record ImportUpload(String format, String period, MultipartFile file) {
+
+	/** The format chosen; refuses, naming each field, a form that cannot be imported. */
+	ImportFormat check() {
+		Map<String, String> errors = new LinkedHashMap<>();
+		ImportFormat chosen = formatOrNull();
+		if (chosen == null) {
+			errors.put("format", "Choose what kind of file this is");
+		}
+		if (chosen == ImportFormat.QOF_PREVALENCE && !isQofYear(period)) {
+			errors.put("period", "Enter the QOF year of the file, such as 2019/20");
+		}
+		if (file == null || file.isEmpty()) {
+			errors.put("file", "Choose a CSV file to upload");
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		return chosen;
+	}
+
+	private ImportFormat formatOrNull() {
+		try {
+			return format == null ? null : ImportFormat.fromSlug(format);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	private static boolean isQofYear(String period) {
+		try {
+			return period != null && !period.isBlank() && Period.parse(period).kind() == Period.Kind.YEAR;
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
+	}
+}
