@@ -1,5 +1,7 @@
 package org.cocommission.outcomes.peers;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
 
 import org.cocommission.directory.DirectoryImports;
@@ -15,6 +17,7 @@ import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The outcomes module on its own with the modules it uses: after a directory import the peer groups are recomputed by
@@ -44,6 +47,17 @@ class PeerGroupRefreshModuleTests {
 		this.refresh = refresh;
 		this.peerGroups = peerGroups;
 		this.practicePeers = practicePeers;
+	}
+
+	@Test
+	void aDirectoryImportRecomputesThePeersOnceItHasCommitted() {
+		jdbc.sql("delete from outcomes_peer_computation").update();
+
+		OutcomesTestData.directory(jdbc, directoryImports, accounts);
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> practicePeers.computedAt().isPresent());
+		assertThat(peerGroups.computedAt()).isPresent();
+		assertThat(refresh.isStale()).isFalse();
 	}
 
 	@Test
