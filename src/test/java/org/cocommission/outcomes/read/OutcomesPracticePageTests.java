@@ -111,11 +111,15 @@ class OutcomesPracticePageTests {
 	}
 
 	@Test
-	void peersAreRecomputedAtStartUpWhenTheDirectoryChangedAfterThem() {
+	void peersFollowADirectoryImportAndAreRecomputedAtStartUpWhenChangedWhileDown() {
 		assertThat(refresh.isStale()).isFalse();
 		directoryImports.importRegisteredPatients("lists-again.csv", OutcomesTestData.stream(
 				"PUBLICATION,EXTRACT_DATE,TYPE,CCG_CODE,ONS_CCG_CODE,CODE,POSTCODE,SEX,AGE,NUMBER_OF_PATIENTS\n"
 						+ "GP_PRAC_PAT_LIST,01OCT2019,GP,01A,E38000001,A81001,TS1 2AB,MALE,0_4,1000\n"));
+		assertThat(refresh.isStale()).as("recomputed once the import committed").isFalse();
+
+		// As after an import made while the application was down: peers computed before the directory's last change.
+		jdbc.sql("update outcomes_peer_computation set computed_at = computed_at - interval '1 day'").update();
 		assertThat(refresh.isStale()).isTrue();
 		refresh.atStartUp();
 		assertThat(refresh.isStale()).isFalse();
