@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.jmolecules.event.annotation.DomainEvent;
 import org.cocommission.audit.AuditEntry;
 import org.cocommission.audit.Audited;
 
@@ -14,6 +15,7 @@ import org.cocommission.audit.Audited;
  *
  * @param historyId the line the move added to the application's history, which keys its e-mails
  */
+@DomainEvent
 public record ApplicationTransitioned(long applicationId, long roundId, String ccgCode, CommissioningLevel level,
 		Transition transition, ApplicationStatus from, ApplicationStatus to, String comment, long historyId,
 		Map<String, Object> recorded) implements Audited {

@@ -2,6 +2,7 @@ package org.cocommission.governance;
 
 import java.time.LocalDate;
 
+import org.jmolecules.event.annotation.DomainEvent;
 import org.cocommission.audit.AuditEntry;
 import org.cocommission.audit.Audited;
 import org.cocommission.governance.GovernanceViews.ItemView;
@@ -11,6 +12,7 @@ import org.cocommission.governance.GovernanceViews.ItemView;
  * the decisions register (the procurement register too, for a procurement item); contracts may act on an approval.
  * {@code before} is the item as it stood, for the audit trail.
  */
+@DomainEvent
 public record DecisionRecorded(String ccgCode, long meetingId, LocalDate heldOn, ItemView item, ItemView before)
 		implements Audited {
 

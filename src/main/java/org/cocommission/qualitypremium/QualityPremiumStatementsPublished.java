@@ -2,6 +2,7 @@ package org.cocommission.qualitypremium;
 
 import java.util.List;
 
+import org.jmolecules.event.annotation.DomainEvent;
 import org.cocommission.audit.AuditEntry;
 import org.cocommission.audit.Audited;
 
@@ -9,6 +10,7 @@ import org.cocommission.audit.Audited;
  * A result run was published: its CCGs' statements for the year became visible (an earlier published run of the
  * year superseded, the scheme frozen). Audited as the run's publication; each CCG is told ({@code StatementNotices}).
  */
+@DomainEvent
 public record QualityPremiumStatementsPublished(RunSummary before, RunSummary after, List<String> ccgCodes)
 		implements Audited {
 

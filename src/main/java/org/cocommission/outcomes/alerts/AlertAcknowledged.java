@@ -3,6 +3,7 @@ package org.cocommission.outcomes.alerts;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.jmolecules.event.annotation.DomainEvent;
 import org.cocommission.audit.AuditEntry;
 import org.cocommission.audit.Audited;
 
@@ -10,6 +11,7 @@ import org.cocommission.audit.Audited;
  * An organisation acknowledged its alert: the alert as it was and as it is now. Recorded in the audit trail in the
  * acknowledging transaction; others (an area team's follow-up) may listen for it.
  */
+@DomainEvent
 public record AlertAcknowledged(Alert before, Alert after) implements Audited {
 
 	@Override

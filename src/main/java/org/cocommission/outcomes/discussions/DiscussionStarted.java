@@ -1,5 +1,6 @@
 package org.cocommission.outcomes.discussions;
 
+import org.jmolecules.event.annotation.DomainEvent;
 import org.cocommission.audit.AuditEntry;
 import org.cocommission.audit.Audited;
 import org.cocommission.outcomes.Discussion;
@@ -8,6 +9,7 @@ import org.cocommission.outcomes.Discussion;
  * A discussion was started on an organisation's indicator: the thread as stored, before its first comment. Recorded
  * in the audit trail in the starting transaction.
  */
+@DomainEvent
 public record DiscussionStarted(Discussion thread) implements Audited {
 
 	@Override
