@@ -1,6 +1,7 @@
 package org.cocommission.outcomes.imports;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -63,6 +64,17 @@ public class OutcomesImportLog {
 		separately.executeWithoutResult(status -> jdbc.sql("update outcomes_import set status = 'FAILED',"
 				+ " finished_at = now(), errors = cast(? as jsonb) where id = ?")
 			.params(json.writeValueAsString(List.of(new ImportError(0, message))), id)
+			.update());
+	}
+
+	/**
+	 * Marks as failed, with {@code reason}, every import still recorded as running that began before {@code instant}:
+	 * for the start-up check of imports a crash or stop interrupted. Returns how many.
+	 */
+	public int failRunningStartedBefore(Instant instant, String reason) {
+		return separately.execute(status -> jdbc.sql("update outcomes_import set status = 'FAILED', finished_at = now(),"
+				+ " errors = cast(? as jsonb) where status = 'RUNNING' and started_at < ?")
+			.params(json.writeValueAsString(List.of(new ImportError(0, reason))), Timestamp.from(instant))
 			.update());
 	}
 
