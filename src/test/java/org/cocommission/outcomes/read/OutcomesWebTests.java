@@ -255,6 +255,10 @@ class OutcomesWebTests {
 			.andExpect(content().string(containsString("PRAC-DMHBA")));
 		mvc.perform(get("/outcomes/indicators/PRAC-DMHBA/values.csv").param("level", "practice").param("period", "2019/20")
 			.cookie(commissioner)).andExpect(status().isOk()).andExpect(content().string(containsString("A81001")));
+		// The link on every indicator page carries an empty parent: blank means "not given", not "no parent".
+		mvc.perform(get("/outcomes/indicators/PRAC-DMHBA/values.csv").param("level", "practice").param("period", "2019/20")
+			.param("parent", "")
+			.cookie(commissioner)).andExpect(status().isOk()).andExpect(content().string(containsString("A81001")));
 		mvc.perform(get("/outcomes/indicators/PRAC-DMHBA/deciles.csv").param("level", "practice").param("org", "A81001")
 			.cookie(commissioner)).andExpect(status().isOk()).andExpect(content().string(containsString("2019/20")));
 	}
