@@ -44,25 +44,35 @@ public final class GovernanceRequests {
 			@Size(max = 500, message = "Action taken must be 500 characters or fewer") String actionTaken) {
 	}
 
-	public record NewGift(GiftsAndHospitalityThresholds.GiftKind kind, boolean fromSupplier,
+	/** {@code fromSupplier} and {@code accepted} left out mean no, as an unticked box on the page does. */
+	public record NewGift(GiftsAndHospitalityThresholds.GiftKind kind, Boolean fromSupplier,
 			@NotBlank(message = "Enter who offered it") @Size(max = 200, message = "Offered by must be 200 characters or fewer") String offeredBy,
 			@NotBlank(message = "Describe what was offered") @Size(max = 500, message = "What it was must be 500 characters or fewer") String description,
 			@NotNull(message = "Enter its value in pounds, like 25.00") Money value,
-			@NotNull(message = "Enter the date it was offered") LocalDate offeredOn, boolean accepted,
+			@NotNull(message = "Enter the date it was offered") LocalDate offeredOn, Boolean accepted,
 			Boolean seniorApproval) {
+
+		public NewGift {
+			fromSupplier = Boolean.TRUE.equals(fromSupplier);
+			accepted = Boolean.TRUE.equals(accepted);
+		}
 
 		public boolean approvedBySenior() {
 			return Boolean.TRUE.equals(seniorApproval);
 		}
 	}
 
-	public record CommitteeMember(long personId, Boolean voting) {
+	public record CommitteeMember(@NotNull(message = "Choose the member") Long personId, Boolean voting) {
 	}
 
 	public record NewCommittee(
 			@NotBlank(message = "Enter the committee's name") @Size(max = 200, message = "Name must be 200 characters or fewer") String name,
-			CommitteeKind kind, int minVotingPresent, int minLay, int minGp,
-			int minExecutive, Boolean layExecutiveMajority, Boolean layChair, Long chairId, Long viceChairId,
+			CommitteeKind kind,
+			@NotNull(message = "Enter the quorum's fewest voting members present as a whole number, like 1") Integer minVotingPresent,
+			@NotNull(message = "Enter the quorum's lay members as a whole number, like 1") Integer minLay,
+			@NotNull(message = "Enter the quorum's GP members as a whole number, like 1") Integer minGp,
+			@NotNull(message = "Enter the quorum's executives as a whole number, like 1") Integer minExecutive,
+			Boolean layExecutiveMajority, Boolean layChair, Long chairId, Long viceChairId,
 			List<@Valid CommitteeMember> members) {
 	}
 
@@ -75,7 +85,8 @@ public final class GovernanceRequests {
 		}
 	}
 
-	public record NewMeeting(long committeeId, @NotNull(message = "Enter the meeting date") LocalDate heldOn,
+	public record NewMeeting(@NotNull(message = "Choose the committee") Long committeeId,
+			@NotNull(message = "Enter the meeting date") LocalDate heldOn,
 			@NotBlank(message = "Enter the meeting title") @Size(max = 200, message = "Meeting title must be 200 characters or fewer") String title,
 			List<@Valid NewItem> items) {
 	}
@@ -83,18 +94,25 @@ public final class GovernanceRequests {
 	public record Attendance(List<Long> present) {
 	}
 
-	public record ItemDeclaration(long personId, String interest, Handling handling) {
+	public record ItemDeclaration(@NotNull(message = "Choose the member") Long personId, String interest, Handling handling) {
 	}
 
-	public record CastVote(long personId, Vote vote) {
+	public record CastVote(@NotNull(message = "Choose the member") Long personId, Vote vote) {
 	}
 
 	public record Outcome(ItemStatus outcome,
 			@Size(max = 1000, message = "Decision must be 1000 characters or fewer") String decision,
-			@Size(max = 200, message = "Referred to must be 200 characters or fewer") String referredTo, int version) {
+			@Size(max = 200, message = "Referred to must be 200 characters or fewer") String referredTo,
+			@NotNull(message = "Reload the page and try again") Integer version) {
 	}
 
-	public record SensitiveMarking(boolean sensitive,
-			@Size(max = 500, message = "Reason must be 500 characters or fewer") String reason, int version) {
+	/** {@code sensitive} left out means no, as an unticked box on the page does. */
+	public record SensitiveMarking(Boolean sensitive,
+			@Size(max = 500, message = "Reason must be 500 characters or fewer") String reason,
+			@NotNull(message = "Reload the page and try again") Integer version) {
+
+		public SensitiveMarking {
+			sensitive = Boolean.TRUE.equals(sensitive);
+		}
 	}
 }

@@ -30,6 +30,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -182,6 +183,20 @@ class GovernanceFormBindingTests {
 			.andExpect(jsonPath("$.errors[0].field").value("items[0].title"))
 			.andExpect(jsonPath("$.errors[0].message").value("Item must be 300 characters or fewer"));
 		verify(governance, never()).createMeeting(anyString(), any());
+	}
+
+	@Test
+	void theApiTakesMissingTicksAsNoAndRefusesAMarkingWithoutItsVersion() throws Exception {
+		postApi("/api/v1/governance/ccgs/01a/people/7/gifts", "{\"kind\":\"GIFT\",\"offeredBy\":\"Acme\","
+				+ "\"description\":\"A pen\",\"value\":{\"pounds\":10},\"offeredOn\":\"2015-03-01\"}")
+			.andExpect(status().isOk());
+		verify(governance).recordGift(eq("01A"), eq(7L),
+				argThat(gift -> !gift.fromSupplier() && !gift.accepted()));
+		postApi("/api/v1/governance/ccgs/01a/declarations/9/sensitivity", "{\"sensitive\":true,\"reason\":\"Family\"}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("version"))
+			.andExpect(jsonPath("$.errors[0].message").value("Reload the page and try again"));
+		verify(governance, never()).markSensitive(anyString(), anyLong(), any());
 	}
 
 	private ResultActions postApi(String path, String json) throws Exception {
