@@ -1,7 +1,11 @@
 package org.cocommission.governance;
 
+import jakarta.validation.constraints.Size;
+
 /** An organisation an agenda item affects: a practice or provider by ODS code, or a provider or contract by name. */
-public record AffectedOrganisation(Kind kind, String organisationCode, String bodyName) {
+public record AffectedOrganisation(Kind kind,
+		@Size(max = 12, message = "ODS code must be 12 characters or fewer") String organisationCode,
+		@Size(max = 200, message = "Provider or contract must be 200 characters or fewer") String bodyName) {
 
 	public enum Kind {
 		PRACTICE, PROVIDER, CONTRACT

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.Valid;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -76,19 +78,19 @@ class GovernanceApiController {
 
 	@Operation(summary = "Add a person (governance lead)")
 	@PostMapping(CCG + "/people")
-	ResponseEntity<Created> addPerson(@PathVariable String ccg, @RequestBody NewPerson person) {
+	ResponseEntity<Created> addPerson(@PathVariable String ccg, @Valid @RequestBody NewPerson person) {
 		return created(CCG.replace("{ccg}", ccg) + "/people", governance.addPerson(ccg.toUpperCase(), person));
 	}
 
 	@Operation(summary = "Link a person (or their relative) to a practice, provider or body")
 	@PostMapping(CCG + "/people/{id}/links")
-	Created addLink(@PathVariable String ccg, @PathVariable long id, @RequestBody NewLink link) {
+	Created addLink(@PathVariable String ccg, @PathVariable long id, @Valid @RequestBody NewLink link) {
 		return new Created(governance.addLink(ccg.toUpperCase(), id, link));
 	}
 
 	@Operation(summary = "Declare an interest (the person themselves or the governance lead)")
 	@PostMapping(CCG + "/people/{id}/declarations")
-	Created declare(@PathVariable String ccg, @PathVariable long id, @RequestBody NewDeclaration declaration) {
+	Created declare(@PathVariable String ccg, @PathVariable long id, @Valid @RequestBody NewDeclaration declaration) {
 		return new Created(governance.declare(ccg.toUpperCase(), id, declaration));
 	}
 
@@ -101,14 +103,14 @@ class GovernanceApiController {
 
 	@Operation(summary = "Record a gift or hospitality offered")
 	@PostMapping(CCG + "/people/{id}/gifts")
-	Created recordGift(@PathVariable String ccg, @PathVariable long id, @RequestBody NewGift gift) {
+	Created recordGift(@PathVariable String ccg, @PathVariable long id, @Valid @RequestBody NewGift gift) {
 		return new Created(governance.recordGift(ccg.toUpperCase(), id, gift));
 	}
 
 	@Operation(summary = "Mark a declaration sensitive or not (conflict of interest guardian)")
 	@PostMapping(CCG + "/declarations/{id}/sensitivity")
 	ResponseEntity<Void> markSensitive(@PathVariable String ccg, @PathVariable long id,
-			@RequestBody SensitiveMarking marking) {
+			@Valid @RequestBody SensitiveMarking marking) {
 		governance.markSensitive(ccg.toUpperCase(), id, marking);
 		return ResponseEntity.noContent().build();
 	}
@@ -133,7 +135,7 @@ class GovernanceApiController {
 
 	@Operation(summary = "Create a committee (governance lead)")
 	@PostMapping(CCG + "/committees")
-	Created createCommittee(@PathVariable String ccg, @RequestBody NewCommittee committee) {
+	Created createCommittee(@PathVariable String ccg, @Valid @RequestBody NewCommittee committee) {
 		return new Created(governance.createCommittee(ccg.toUpperCase(), committee));
 	}
 
@@ -149,7 +151,7 @@ class GovernanceApiController {
 
 	@Operation(summary = "Create a meeting with its agenda items (governance lead)")
 	@PostMapping(CCG + "/meetings")
-	Created createMeeting(@PathVariable String ccg, @RequestBody NewMeeting meeting) {
+	Created createMeeting(@PathVariable String ccg, @Valid @RequestBody NewMeeting meeting) {
 		return new Created(governance.createMeeting(ccg.toUpperCase(), meeting));
 	}
 
@@ -160,34 +162,34 @@ class GovernanceApiController {
 	}
 
 	@PostMapping("/governance/meetings/{id}/items")
-	Created addItem(@PathVariable long id, @RequestBody NewItem item) {
+	Created addItem(@PathVariable long id, @Valid @RequestBody NewItem item) {
 		return new Created(governance.addItem(id, item));
 	}
 
 	@Operation(summary = "Record who was present")
 	@PostMapping("/governance/meetings/{id}/attendance")
-	MeetingView attendance(@PathVariable long id, @RequestBody Attendance attendance) {
+	MeetingView attendance(@PathVariable long id, @Valid @RequestBody Attendance attendance) {
 		governance.recordAttendance(id, attendance);
 		return governance.meeting(id);
 	}
 
 	@Operation(summary = "Record a declaration made on the day and its handling")
 	@PostMapping("/governance/items/{id}/declarations")
-	ResponseEntity<Void> declaration(@PathVariable long id, @RequestBody ItemDeclaration declaration) {
+	ResponseEntity<Void> declaration(@PathVariable long id, @Valid @RequestBody ItemDeclaration declaration) {
 		governance.recordDeclaration(id, declaration);
 		return ResponseEntity.noContent().build();
 	}
 
 	@Operation(summary = "Record a vote; refused from a member who must not vote")
 	@PostMapping("/governance/items/{id}/votes")
-	ResponseEntity<Void> vote(@PathVariable long id, @RequestBody CastVote vote) {
+	ResponseEntity<Void> vote(@PathVariable long id, @Valid @RequestBody CastVote vote) {
 		governance.vote(id, vote);
 		return ResponseEntity.noContent().build();
 	}
 
 	@Operation(summary = "Record the item's outcome; an inquorate item can only be deferred or referred")
 	@PostMapping("/governance/items/{id}/outcome")
-	ItemView outcome(@PathVariable long id, @RequestBody Outcome outcome) {
+	ItemView outcome(@PathVariable long id, @Valid @RequestBody Outcome outcome) {
 		return governance.recordOutcome(id, outcome);
 	}
 
@@ -211,7 +213,7 @@ class GovernanceApiController {
 
 	@Operation(summary = "Grant a duty (governance lead, guardian) to an account of the CCG")
 	@PostMapping(CCG + "/duties")
-	ResponseEntity<Void> grant(@PathVariable String ccg, @RequestBody DutyRequest request) {
+	ResponseEntity<Void> grant(@PathVariable String ccg, @Valid @RequestBody DutyRequest request) {
 		duties.grant(new UserDuties.DutyGrant(request.username(), request.duty(), ccg.toUpperCase()));
 		return ResponseEntity.noContent().build();
 	}

@@ -20,6 +20,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.ResultMatcher;
 import org.springframework.validation.BindingResult;
 
@@ -29,6 +30,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -147,5 +149,57 @@ class GovernanceFormBindingTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("organisationCode"))
 			.andExpect(jsonPath("$.errors[0].message").value("No organisation has the code ZZ9999"));
+	}
+
+	@Test
+	void theApiRefusesATooLongNameWith400NamingTheFieldBeforeTheService() throws Exception {
+		postApi("/api/v1/governance/ccgs/01a/people", "{\"name\":\"" + "x".repeat(201) + "\",\"role\":\"LAY_MEMBER\"}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("name"))
+			.andExpect(jsonPath("$.errors[0].message").value("Name must be 200 characters or fewer"));
+		verify(governance, never()).addPerson(anyString(), any());
+	}
+
+	@Test
+	void theApiRefusesABlankOfferWith400NamingTheFieldBeforeTheService() throws Exception {
+		postApi("/api/v1/governance/ccgs/01a/people/7/gifts",
+				"{\"kind\":\"GIFT\",\"fromSupplier\":false,\"offeredBy\":\"  \",\"description\":\"A pen\","
+						+ "\"value\":{\"pounds\":10},\"offeredOn\":\"2015-03-01\",\"accepted\":false}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("offeredBy"))
+			.andExpect(jsonPath("$.errors[0].message").value("Enter who offered it"));
+		verify(governance, never()).recordGift(anyString(), anyLong(), any());
+	}
+
+	@Test
+	void theApiRefusesAMeetingWithNoDateOrATooLongItemWith400NamingEachFieldBeforeTheService() throws Exception {
+		postApi("/api/v1/governance/ccgs/01a/meetings", "{\"committeeId\":3,\"title\":\"Board\"}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("heldOn"))
+			.andExpect(jsonPath("$.errors[0].message").value("Enter the meeting date"));
+		postApi("/api/v1/governance/ccgs/01a/meetings", "{\"committeeId\":3,\"heldOn\":\"2015-06-10\",\"title\":\"Board\","
+				+ "\"items\":[{\"title\":\"" + "x".repeat(301) + "\",\"kind\":\"DECISION\"}]}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("items[0].title"))
+			.andExpect(jsonPath("$.errors[0].message").value("Item must be 300 characters or fewer"));
+		verify(governance, never()).createMeeting(anyString(), any());
+	}
+
+	@Test
+	void theApiTakesMissingTicksAsNoAndRefusesAMarkingWithoutItsVersion() throws Exception {
+		postApi("/api/v1/governance/ccgs/01a/people/7/gifts", "{\"kind\":\"GIFT\",\"offeredBy\":\"Acme\","
+				+ "\"description\":\"A pen\",\"value\":{\"pounds\":10},\"offeredOn\":\"2015-03-01\"}")
+			.andExpect(status().isOk());
+		verify(governance).recordGift(eq("01A"), eq(7L),
+				argThat(gift -> !gift.fromSupplier() && !gift.accepted()));
+		postApi("/api/v1/governance/ccgs/01a/declarations/9/sensitivity", "{\"sensitive\":true,\"reason\":\"Family\"}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("version"))
+			.andExpect(jsonPath("$.errors[0].message").value("Reload the page and try again"));
+		verify(governance, never()).markSensitive(anyString(), anyLong(), any());
+	}
+
+	private ResultActions postApi(String path, String json) throws Exception {
+		return mvc.perform(post(path).with(user("lead-01a")).with(csrf()).contentType(MediaType.APPLICATION_JSON).content(json));
 	}
 }
