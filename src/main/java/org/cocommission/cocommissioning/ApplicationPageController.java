@@ -103,6 +103,11 @@ class ApplicationPageController {
 		addIfAbsent(model, "recommendationForm", new RecommendationForm(null, null, null));
 		addIfAbsent(model, "decisionForm", new DecisionForm(null, null, null, null));
 		addIfAbsent(model, "dischargeForm", new DischargeForm(null, null));
+		model.addAttribute("blankDischargeForm", new DischargeForm(null, null));
+		AreaTeamAssurance part2 = application.part2();
+		addIfAbsent(model, "part2Form", part2 == null ? new Part2Form(false, false, false, null, null)
+				: new Part2Form(part2.assuranceThresholdsMet(), part2.conflictsThresholdsMet(),
+						part2.soundFinancialControl(), part2.declarationName(), null));
 		return "cocommissioning/application";
 	}
 
@@ -295,6 +300,7 @@ class ApplicationPageController {
 	@PostMapping("/co-commissioning/applications/{id}/conditions/{conditionId}/discharge")
 	String discharge(@PathVariable long id, @PathVariable long conditionId,
 			@Valid @ModelAttribute("dischargeForm") DischargeForm form, BindingResult result, RedirectAttributes redirect) {
+		redirect.addFlashAttribute("refusedCondition", conditionId); // which condition's form a refusal is shown on
 		return changes.attempt(redirect, target(id) + "#conditions", result,
 				() -> reviews.dischargeCondition(id, conditionId, form.note(), form.version()));
 	}
