@@ -86,10 +86,34 @@ class ApplicationPageControllerTests {
 	}
 
 	private void as(Role role, ApplicationStatus status) {
+		as(role, status, List.of());
+	}
+
+	private void as(Role role, ApplicationStatus status, List<ApplicationView.Condition> conditions) {
 		given(policy.requireUser()).willReturn(new CurrentUser("someone", "Someone", role, "X24"));
 		given(applications.application(3)).willReturn(new ApplicationView(3, 7, "2015/16", "50B", "NHS BETA CCG",
 				CommissioningLevel.JOINT, status, Map.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-				List.of(), null, null, null, null, List.of(), List.of(), false, 5, null));
+				List.of(), null, null, null, null, conditions, List.of(), false, 5, null));
+	}
+
+	@Test
+	void aRefusedDischargeComesBackBesideTheNoteOfItsOwnCondition() throws Exception {
+		as(Role.NATIONAL, ApplicationStatus.DECIDED,
+				List.of(new ApplicationView.Condition(21, "Report monthly", null, null, null, 1),
+						new ApplicationView.Condition(22, "Appoint a lay chair", null, null, null, 1)));
+		willThrow(new InvalidInputException("note", "Say how the condition was met"))
+			.given(reviews).dischargeCondition(anyLong(), anyLong(), any(), anyInt());
+		MvcResult refused = mvc.perform(post(PAGE + "/conditions/22/discharge").with(csrf()).param("version", "1")
+			.param("note", "  "))
+			.andExpect(redirectedUrl(PAGE + "#conditions"))
+			.andExpect(flash().attribute("problem", "Say how the condition was met"))
+			.andReturn();
+
+		mvc.perform(get(PAGE).flashAttrs(refused.getFlashMap()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("id=\"note-22-error\""),
+					containsString("Error:</span> Say how the condition was met</span>"))))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("id=\"note-21-error\""))));
 	}
 
 	@Test
