@@ -104,6 +104,8 @@ class ApplicationPageController {
 		addIfAbsent(model, "decisionForm", new DecisionForm(null, null, null, null));
 		addIfAbsent(model, "dischargeForm", new DischargeForm(null, null));
 		model.addAttribute("blankDischargeForm", new DischargeForm(null, null));
+		addIfAbsent(model, "moveForm", new MoveForm(null, null));
+		model.addAttribute("blankMoveForm", new MoveForm(null, null));
 		AreaTeamAssurance part2 = application.part2();
 		addIfAbsent(model, "part2Form", part2 == null ? new Part2Form(false, false, false, null, null)
 				: new Part2Form(part2.assuranceThresholdsMet(), part2.conflictsThresholdsMet(),
@@ -225,6 +227,7 @@ class ApplicationPageController {
 			case "withdraw" -> Transition.WITHDRAW;
 			default -> throw new IllegalArgumentException("No such move: " + transition);
 		};
+		redirect.addFlashAttribute("refusedMove", transition); // which move's form a refusal is shown on
 		return changes.attempt(redirect, target(id), result, () -> {
 			String comment = form.comment();
 			int version = form.version();

@@ -97,6 +97,22 @@ class ApplicationPageControllerTests {
 	}
 
 	@Test
+	void aRefusedMoveComesBackBesideItsOwnComment() throws Exception {
+		as(Role.AREA_TEAM, ApplicationStatus.UNDER_REVIEW);
+		willThrow(new InvalidInputException("comment", "Add a comment saying why (more information requested)"))
+			.given(workflow).requestInformation(anyLong(), any(), anyInt());
+		MvcResult refused = mvc.perform(post(PAGE + "/transitions/request-information").with(csrf())
+			.param("version", "5").param("comment", ""))
+			.andExpect(flash().attribute("problem", "Add a comment saying why (more information requested)"))
+			.andReturn();
+
+		mvc.perform(get(PAGE).flashAttrs(refused.getFlashMap()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("id=\"request-comment-error\""),
+					containsString("Error:</span> Add a comment saying why (more information requested)</span>"))));
+	}
+
+	@Test
 	void aRefusedDischargeComesBackBesideTheNoteOfItsOwnCondition() throws Exception {
 		as(Role.NATIONAL, ApplicationStatus.DECIDED,
 				List.of(new ApplicationView.Condition(21, "Report monthly", null, null, null, 1),
