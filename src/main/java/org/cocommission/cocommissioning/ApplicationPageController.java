@@ -1,11 +1,14 @@
 package org.cocommission.cocommissioning;
 
 import java.io.IOException;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -84,7 +87,44 @@ class ApplicationPageController {
 		model.addAttribute("recommendations", Recommendation.values());
 		model.addAttribute("decisions", BoardDecision.values());
 		model.addAttribute("maxMegabytes", rounds.maxAttachmentBytes() / 1_048_576);
+		model.addAttribute("roleOptions", options(MemberRole.values(), MemberRole::label));
+		model.addAttribute("recommendationOptions", options(Recommendation.values(), Recommendation::label));
+		model.addAttribute("decisionOptions", options(BoardDecision.values(), BoardDecision::label));
+		Round round = rounds.round(application.roundId());
+		Map<String, String> scoreOptions = new LinkedHashMap<>();
+		for (int n = round.scoreMin(); n <= round.scoreMax(); n++) {
+			scoreOptions.put(String.valueOf(n), String.valueOf(n));
+		}
+		model.addAttribute("scoreOptions", scoreOptions);
+		// a refused form comes back by flash attribute (with its BindingResult); otherwise each form starts empty
+		addIfAbsent(model, "memberForm", new MemberForm(null, null, true, false, null));
+		addIfAbsent(model, "scoreForm", new ScoreForm(null, null, null, null));
+		model.addAttribute("blankScoreForm", new ScoreForm(null, null, null, null));
+		addIfAbsent(model, "recommendationForm", new RecommendationForm(null, null, null));
+		addIfAbsent(model, "decisionForm", new DecisionForm(null, null, null, null));
+		addIfAbsent(model, "dischargeForm", new DischargeForm(null, null));
+		model.addAttribute("blankDischargeForm", new DischargeForm(null, null));
+		addIfAbsent(model, "moveForm", new MoveForm(null, null));
+		model.addAttribute("blankMoveForm", new MoveForm(null, null));
+		AreaTeamAssurance part2 = application.part2();
+		addIfAbsent(model, "part2Form", part2 == null ? new Part2Form(false, false, false, null, null)
+				: new Part2Form(part2.assuranceThresholdsMet(), part2.conflictsThresholdsMet(),
+						part2.soundFinancialControl(), part2.declarationName(), null));
 		return "cocommissioning/application";
+	}
+
+	private static <E extends Enum<E>> Map<String, String> options(E[] values, Function<E, String> label) {
+		Map<String, String> options = new LinkedHashMap<>();
+		for (E value : values) {
+			options.put(value.name(), label.apply(value));
+		}
+		return options;
+	}
+
+	private static void addIfAbsent(Model model, String name, Object form) {
+		if (!model.containsAttribute(name)) {
+			model.addAttribute(name, form);
+		}
 	}
 
 	@PostMapping("/co-commissioning/applications/{id}/sections")
@@ -132,7 +172,7 @@ class ApplicationPageController {
 
 	/** A member to add to the proposed committee; the service checks the name and role. */
 	record MemberForm(@Size(max = 200, message = "The member's name must be 200 characters or fewer") String name,
-			MemberRole role, boolean voting, boolean chair, @NotNull(message = STALE) Integer version) {
+			MemberRole role, boolean voting, boolean chair, @NotNull(message = STALE) Integer version) implements Serializable {
 	}
 
 	@PostMapping("/co-commissioning/applications/{id}/committee")
@@ -173,7 +213,7 @@ class ApplicationPageController {
 	}
 
 	/** A move of the workflow: the comment that goes into the history, and the version the user saw. */
-	record MoveForm(String comment, @NotNull(message = STALE) Integer version) {
+	record MoveForm(String comment, @NotNull(message = STALE) Integer version) implements Serializable {
 	}
 
 	@PostMapping("/co-commissioning/applications/{id}/transitions/{transition}")
@@ -187,6 +227,7 @@ class ApplicationPageController {
 			case "withdraw" -> Transition.WITHDRAW;
 			default -> throw new IllegalArgumentException("No such move: " + transition);
 		};
+		redirect.addFlashAttribute("refusedMove", transition); // which move's form a refusal is shown on
 		return changes.attempt(redirect, target(id), result, () -> {
 			String comment = form.comment();
 			int version = form.version();
@@ -202,7 +243,7 @@ class ApplicationPageController {
 
 	/** One criterion's score and comment. */
 	record ScoreForm(@NotNull(message = STALE) Long criterionId, @NotNull(message = "Choose a score") Integer score,
-			String comment, @NotNull(message = STALE) Integer version) {
+			String comment, @NotNull(message = STALE) Integer version) implements Serializable {
 	}
 
 	@PostMapping("/co-commissioning/applications/{id}/scores")
@@ -215,7 +256,7 @@ class ApplicationPageController {
 	/** Part 2 of a delegated application: the three assurances and the name that signs the declaration. */
 	record Part2Form(boolean assuranceThresholdsMet, boolean conflictsThresholdsMet, boolean soundFinancialControl,
 			@Size(max = 200, message = "The name must be 200 characters or fewer") String declarationName,
-			@NotNull(message = STALE) Integer version) {
+			@NotNull(message = STALE) Integer version) implements Serializable {
 	}
 
 	@PostMapping("/co-commissioning/applications/{id}/part2")
@@ -227,7 +268,7 @@ class ApplicationPageController {
 	}
 
 	/** The area team's recommendation to the board, with its reasons. */
-	record RecommendationForm(Recommendation recommendation, String reasons, @NotNull(message = STALE) Integer version) {
+	record RecommendationForm(Recommendation recommendation, String reasons, @NotNull(message = STALE) Integer version) implements Serializable {
 	}
 
 	@PostMapping("/co-commissioning/applications/{id}/recommendation")
@@ -239,7 +280,7 @@ class ApplicationPageController {
 
 	/** The board's decision, its reasons and any conditions, one a line. */
 	record DecisionForm(BoardDecision decision, String reasons, String conditions,
-			@NotNull(message = STALE) Integer version) {
+			@NotNull(message = STALE) Integer version) implements Serializable {
 
 		List<String> conditionLines() {
 			return conditions == null ? List.of() : List.of(conditions.split("\\R"));
@@ -256,12 +297,13 @@ class ApplicationPageController {
 	/** How a condition was met, with the condition's version. */
 	record DischargeForm(
 			@Size(max = 2000, message = "Say how the condition was met in 2000 characters or fewer") String note,
-			@NotNull(message = STALE) Integer version) {
+			@NotNull(message = STALE) Integer version) implements Serializable {
 	}
 
 	@PostMapping("/co-commissioning/applications/{id}/conditions/{conditionId}/discharge")
 	String discharge(@PathVariable long id, @PathVariable long conditionId,
 			@Valid @ModelAttribute("dischargeForm") DischargeForm form, BindingResult result, RedirectAttributes redirect) {
+		redirect.addFlashAttribute("refusedCondition", conditionId); // which condition's form a refusal is shown on
 		return changes.attempt(redirect, target(id) + "#conditions", result,
 				() -> reviews.dischargeCondition(id, conditionId, form.note(), form.version()));
 	}

@@ -1,5 +1,7 @@
 package org.cocommission.cocommissioning;
 
+import org.cocommission.platform.InvalidInputException;
+
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -31,13 +33,32 @@ class PageSupport {
 		return "redirect:" + target;
 	}
 
-	/** As {@link #attempt(RedirectAttributes, String, Runnable)}, once the form bound without errors. */
+	/**
+	 * As {@link #attempt(RedirectAttributes, String, Runnable)}, once the form bound without errors. A refusal (a
+	 * binding error, or the service's {@link InvalidInputException} put on its field) goes back to the page with the
+	 * form and its errors as flash attributes, so each message shows beside its field with what was typed.
+	 */
 	String attempt(RedirectAttributes redirect, String target, BindingResult form, Runnable change) {
-		if (form.hasErrors()) {
-			redirect.addFlashAttribute("problem",
-					messages.getMessage(form.getAllErrors().get(0), LocaleContextHolder.getLocale()));
-			return "redirect:" + target;
+		String problem = null;
+		if (!form.hasErrors()) {
+			try {
+				change.run();
+				redirect.addFlashAttribute("saved", true);
+				return "redirect:" + target;
+			}
+			catch (InvalidInputException ex) {
+				ex.rejectIn(form);
+				problem = ex.getMessage();
+			}
+			catch (IllegalArgumentException ex) {
+				redirect.addFlashAttribute("problem", ex.getMessage());
+				return "redirect:" + target;
+			}
 		}
-		return attempt(redirect, target, change);
+		redirect.addFlashAttribute("problem", problem != null ? problem
+				: messages.getMessage(form.getAllErrors().get(0), LocaleContextHolder.getLocale()));
+		redirect.addFlashAttribute(form.getObjectName(), form.getTarget());
+		redirect.addFlashAttribute(BindingResult.MODEL_KEY_PREFIX + form.getObjectName(), form);
+		return "redirect:" + target;
 	}
 }

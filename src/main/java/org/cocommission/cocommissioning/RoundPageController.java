@@ -1,5 +1,6 @@
 package org.cocommission.cocommissioning;
 
+import java.io.Serializable;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -189,7 +190,7 @@ class RoundPageController {
 	}
 
 	/** A delegated CCG's notice to end delegation: the level it reverts to, and why. */
-	record NoticeForm(CommissioningLevel revertsTo, String reason) {
+	record NoticeForm(CommissioningLevel revertsTo, String reason) implements Serializable {
 	}
 
 	@PostMapping("/co-commissioning/delegation-notice")
