@@ -6,6 +6,7 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -358,23 +359,10 @@ class OdsOrganisationImporter {
 			LocalDate closeDate, String status, Integer prescribingSetting, String nationalGrouping,
 			String healthGeography, String telephone) {
 
-		/** The attributes a revision records, in the order the revisions have always listed them. */
+		/** The attributes a revision records, in the shape a file's row gives them. */
 		Map<String, Object> attributes() {
-			var attributes = new LinkedHashMap<String, Object>();
-			attributes.put("name", name);
-			List<String> lines = java.util.Arrays.asList(line1, line2, line3, line4, line5);
-			for (int line = 1; line <= 5; line++) {
-				attributes.put("addressLine" + line, lines.get(line - 1));
-			}
-			attributes.put("postcode", postcode);
-			attributes.put("openDate", openDate == null ? null : openDate.toString());
-			attributes.put("closeDate", closeDate == null ? null : closeDate.toString());
-			attributes.put("status", status);
-			attributes.put("prescribingSetting", prescribingSetting);
-			attributes.put("nationalGrouping", nationalGrouping);
-			attributes.put("healthGeography", healthGeography);
-			attributes.put("telephone", telephone);
-			return attributes;
+			return OdsRow.attributes(name, Arrays.asList(line1, line2, line3, line4, line5), postcode, openDate,
+					closeDate, status, prescribingSetting, nationalGrouping, healthGeography, telephone);
 		}
 	}
 

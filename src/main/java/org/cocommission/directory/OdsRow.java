@@ -1,6 +1,7 @@
 package org.cocommission.directory;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,10 +80,23 @@ record OdsRow(int row, String code, String name, String nationalGrouping, String
 
 	/** The stored attributes, in a stable order, as compared on re-import and kept in revisions. */
 	Map<String, Object> attributes() {
+		List<String> lines = new ArrayList<>();
+		address.forEach(line -> lines.add(line.isEmpty() ? null : line));
+		return attributes(name, lines, postcode, openDate, closeDate, status, prescribingSetting, nationalGrouping,
+				healthGeography, telephone);
+	}
+
+	/**
+	 * An organisation's attributes as compared on re-import and kept in revisions, in the order revisions have always
+	 * listed them: one shape for a file's row and for what is stored, so that an unchanged row compares equal.
+	 */
+	static Map<String, Object> attributes(String name, List<String> addressLines, String postcode,
+			LocalDate openDate, LocalDate closeDate, String status, Integer prescribingSetting, String nationalGrouping,
+			String healthGeography, String telephone) {
 		var attributes = new LinkedHashMap<String, Object>();
 		attributes.put("name", name);
 		for (int line = 0; line < 5; line++) {
-			attributes.put("addressLine" + (line + 1), address.get(line).isEmpty() ? null : address.get(line));
+			attributes.put("addressLine" + (line + 1), addressLines.get(line));
 		}
 		attributes.put("postcode", postcode);
 		attributes.put("openDate", openDate == null ? null : openDate.toString());
