@@ -36,9 +36,10 @@ import org.cocommission.directory.OrganisationSummary;
 import org.cocommission.directory.OrganisationType;
 import org.cocommission.governance.Governance;
 import org.cocommission.governance.MemberRole;
+import org.cocommission.identity.ActingAs;
 import org.cocommission.identity.Duty;
-import org.cocommission.identity.UserDuties;
 import org.cocommission.identity.UserDuties.DutyGrant;
+import org.cocommission.identity.UserDuties;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
@@ -103,6 +104,10 @@ public class CoCommissioningDemo implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments arguments) {
+		ActingAs.system(this::loadAtStart);
+	}
+
+	private void loadAtStart() {
 		if (enabled) {
 			loadUnlessPresent();
 		}

@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
 
 import org.cocommission.directory.Directory;
 import org.cocommission.directory.PopulationQueries;
-import org.cocommission.finance.AllocationRuns;
 import org.cocommission.finance.AllocationRuns.BaselineRow;
+import org.cocommission.finance.AllocationRuns;
 import org.cocommission.finance.CcgFactor;
 import org.cocommission.finance.CostCurve;
 import org.cocommission.finance.FinanceFormulas;
@@ -25,6 +25,7 @@ import org.cocommission.finance.PaceOfChange;
 import org.cocommission.finance.Programme;
 import org.cocommission.finance.RunRequest;
 import org.cocommission.finance.RunView;
+import org.cocommission.identity.ActingAs;
 import org.cocommission.platform.FinancialYear;
 import org.cocommission.platform.Money;
 
@@ -79,6 +80,10 @@ public class FinanceDemo implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments arguments) {
+		ActingAs.system(this::loadAtStart);
+	}
+
+	private void loadAtStart() {
 		if (enabled) {
 			loadUnlessPresent();
 		}

@@ -21,6 +21,7 @@ import org.cocommission.directory.OrganisationSummary;
 import org.cocommission.directory.OrganisationType;
 import org.cocommission.governance.AffectedOrganisation;
 import org.cocommission.governance.CommitteeKind;
+import org.cocommission.governance.GiftsAndHospitalityThresholds.GiftKind;
 import org.cocommission.governance.Governance;
 import org.cocommission.governance.GovernanceRequests.CastVote;
 import org.cocommission.governance.GovernanceRequests.CommitteeMember;
@@ -35,17 +36,17 @@ import org.cocommission.governance.GovernanceRequests.Outcome;
 import org.cocommission.governance.GovernanceRequests.SensitiveMarking;
 import org.cocommission.governance.GovernanceViews.ItemView;
 import org.cocommission.governance.GovernanceViews.MeetingView;
-import org.cocommission.governance.GiftsAndHospitalityThresholds.GiftKind;
 import org.cocommission.governance.InterestCategory;
 import org.cocommission.governance.ItemKind;
 import org.cocommission.governance.ItemStatus;
 import org.cocommission.governance.LinkRelationship;
 import org.cocommission.governance.MemberRole;
 import org.cocommission.governance.Vote;
+import org.cocommission.identity.ActingAs;
 import org.cocommission.identity.Duty;
 import org.cocommission.identity.UserAccounts;
-import org.cocommission.identity.UserDuties;
 import org.cocommission.identity.UserDuties.DutyGrant;
+import org.cocommission.identity.UserDuties;
 import org.cocommission.platform.Money;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -100,6 +101,10 @@ public class GovernanceDemo implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments arguments) {
+		ActingAs.system(this::loadAtStart);
+	}
+
+	private void loadAtStart() {
 		if (enabled) {
 			loadUnlessPresent();
 		}

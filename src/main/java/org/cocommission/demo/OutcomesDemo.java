@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 
 import org.cocommission.directory.Directory;
 import org.cocommission.directory.PopulationQueries;
+import org.cocommission.identity.ActingAs;
 import org.cocommission.outcomes.ImportFormat;
 import org.cocommission.outcomes.ObservationImportReport;
 import org.cocommission.outcomes.ObservationImports;
@@ -83,6 +84,10 @@ public class OutcomesDemo implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments arguments) {
+		ActingAs.system(this::loadAtStart);
+	}
+
+	private void loadAtStart() {
 		if (!enabled || !directory.isSynthetic() || values.hasValues()) {
 			return;
 		}

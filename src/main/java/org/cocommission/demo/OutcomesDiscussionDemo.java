@@ -14,12 +14,13 @@ import org.cocommission.directory.Directory;
 import org.cocommission.directory.OrganisationRef;
 import org.cocommission.directory.OrganisationSummary;
 import org.cocommission.directory.OrganisationType;
+import org.cocommission.identity.ActingAs;
 import org.cocommission.outcomes.Discussion;
+import org.cocommission.outcomes.DiscussionReply;
+import org.cocommission.outcomes.DiscussionStart;
 import org.cocommission.outcomes.DiscussionThreads;
 import org.cocommission.outcomes.Indicator;
 import org.cocommission.outcomes.Indicators;
-import org.cocommission.outcomes.DiscussionReply;
-import org.cocommission.outcomes.DiscussionStart;
 import org.cocommission.outcomes.OutcomesLevel;
 import org.cocommission.outcomes.OutcomesValues;
 import org.cocommission.outcomes.PeerGroups;
@@ -75,6 +76,10 @@ public class OutcomesDiscussionDemo implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments arguments) {
+		ActingAs.system(this::loadAtStart);
+	}
+
+	private void loadAtStart() {
 		if (!enabled || !directory.isSynthetic() || !values.hasValues() || !peers.hasAny() || discussions.any()) {
 			return;
 		}

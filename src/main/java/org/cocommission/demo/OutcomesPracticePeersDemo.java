@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.cocommission.directory.Directory;
+import org.cocommission.identity.ActingAs;
 import org.cocommission.outcomes.PracticePeerGroups;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -38,6 +39,10 @@ public class OutcomesPracticePeersDemo implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments arguments) {
+		ActingAs.system(this::loadAtStart);
+	}
+
+	private void loadAtStart() {
 		if (!enabled || !directory.isSynthetic() || practicePeers.hasAny()) {
 			return;
 		}

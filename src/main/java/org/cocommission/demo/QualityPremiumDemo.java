@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 
 import org.cocommission.directory.CcgListSizes;
 import org.cocommission.directory.Directory;
+import org.cocommission.identity.ActingAs;
 import org.cocommission.platform.FinancialYear;
 import org.cocommission.qualitypremium.DataImportReport;
 import org.cocommission.qualitypremium.LocalMeasure;
@@ -60,6 +61,10 @@ public class QualityPremiumDemo implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments arguments) {
+		ActingAs.system(this::loadAtStart);
+	}
+
+	private void loadAtStart() {
 		if (enabled && directory.isSynthetic() && qualityPremium.publishedRun(YEAR).isEmpty()) {
 			load();
 		}

@@ -57,12 +57,11 @@ public class AccessPolicy {
 	}
 
 	/**
-	 * For reads open to every signed-in user: refuses an anonymous request, but lets the application itself through
-	 * (work done {@link ActingAs#system}; work with no authentication at all is let through too until every job acts
-	 * as the system, while a web request always has one).
+	 * For reads open to every signed-in user: refuses an anonymous request and work with no authentication at all, but
+	 * lets the application itself through (work done {@link ActingAs#system}).
 	 */
 	public void requireUserOrSystem() {
-		if (SecurityContextHolder.getContext().getAuthentication() != null && !ActingAs.isSystem()) {
+		if (!ActingAs.isSystem()) {
 			requireUser();
 		}
 	}

@@ -13,7 +13,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Reads open to every signed-in user are open to the application itself, never to an anonymous request. */
+/**
+ * Reads open to every signed-in user are open to the application itself acting as the system, never to an anonymous
+ * request nor to work with no authentication at all.
+ */
 @SpringBootTest
 class AccessPolicySystemTests {
 
@@ -30,10 +33,18 @@ class AccessPolicySystemTests {
 	}
 
 	@Test
-	void theApplicationItselfWithNoAuthenticationMayRead() {
+	void theApplicationActingAsTheSystemMayRead() {
 		SecurityContextHolder.clearContext();
 
-		assertThatCode(access::requireUserOrSystem).doesNotThrowAnyException();
+		assertThatCode(() -> ActingAs.system(access::requireUserOrSystem)).doesNotThrowAnyException();
+	}
+
+	@Test
+	void workWithNoAuthenticationAtAllMayNot() {
+		SecurityContextHolder.clearContext();
+
+		assertThatThrownBy(access::requireUserOrSystem).isInstanceOf(AccessDeniedException.class)
+			.hasMessage("Sign in to see this");
 	}
 
 	@Test
