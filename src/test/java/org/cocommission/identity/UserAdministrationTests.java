@@ -20,6 +20,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.regex.Pattern;
+
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -314,6 +316,28 @@ class UserAdministrationTests {
 			.andExpect(content().string(containsString("Select a role")));
 
 		assertThat(accountCount()).isEqualTo(before);
+	}
+
+	@Test
+	void theErrorSummaryListsTheProblemsInTheOrderOfTheForm() throws Exception {
+		Cookie session = signIn(mvc, national, PASSWORD);
+
+		String page = mvc.perform(post("/users").cookie(session)
+			.with(csrf())
+			.param("username", "Not Valid")
+			.param("displayName", "")
+			.param("email", "not-an-email")
+			.param("organisationCode", "")
+			.param("password", "short"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		String summary = page.substring(page.indexOf("nhsuk-error-summary__list"), page.indexOf("</ul>",
+				page.indexOf("nhsuk-error-summary__list")));
+		assertThat(Pattern.compile("href=\"#(\\w+)\"").matcher(summary).results().map(match -> match.group(1)))
+			.containsExactly("username", "displayName", "email", "role", "organisationCode", "password");
 	}
 
 	@Test
