@@ -1,0 +1,157 @@
+package org.cocommission.platform;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.modulith.runtime.flyway.SpringModulithFlywayMigrationStrategy;
+import org.springframework.test.context.ContextConfigurationAttributes;
+import org.springframework.test.context.ContextCustomizer;
+import org.springframework.test.context.ContextCustomizerFactory;
+import org.springframework.test.context.MergedContextConfiguration;
+
+/**
+ * Tests get a fresh database per application context (see {@code config/application.properties}); migrating each
+ * from nothing ran every module's migrations some thirty times a run. The first context migrates its database as the
+ * application does and, once per test JVM, a template database beside it the same way; every later context's database,
+ * created empty, is re-created as a copy of the template before its pool opens, so its migrations find everything
+ * applied and only validate. Only the tests' own empty {@code test_…} databases on the embedded server are touched.
+ */
+final class MigratedTemplate implements BeanPostProcessor {
+
+	private static final String TEMPLATE = "migrated_template";
+
+	private static final Pattern TEST_DATABASE = Pattern.compile("(jdbc:postgresql://localhost:\\d+/)(test_\\w+)(\\?.*)?");
+
+	private static final Object LOCK = new Object();
+
+	@Override
+	public Object postProcessBeforeInitialization(Object bean, String beanName) {
+		if (bean instanceof HikariDataSource pool && pool.getJdbcUrl() != null) {
+			Matcher url = TEST_DATABASE.matcher(pool.getJdbcUrl());
+			if (url.matches()) {
+				copyTemplateInto(url.group(1), url.group(2));
+			}
+		}
+		return bean;
+	}
+
+	@Override
+	public Object postProcessAfterInitialization(Object bean, String beanName) {
+		if (bean instanceof FlywayMigrationStrategy strategy && !(bean instanceof SpringModulithFlywayMigrationStrategy)) {
+			return (FlywayMigrationStrategy) flyway -> {
+				buildTemplateOnce(strategy, flyway);
+				strategy.migrate(flyway);
+			};
+		}
+		return bean;
+	}
+
+	/** Replaces a test's new, still empty database with a copy of the template, when there is one yet. */
+	private static void copyTemplateInto(String server, String database) {
+		synchronized (LOCK) {
+			try (Connection postgres = DriverManager.getConnection(server + "postgres", "postgres", "")) {
+				if (!exists(postgres, TEMPLATE) || !isEmpty(server, database)) {
+					return;
+				}
+				try (Statement statement = postgres.createStatement()) {
+					statement.execute("drop database \"" + database + "\"");
+					statement.execute("create database \"" + database + "\" template " + TEMPLATE);
+				}
+			}
+			catch (SQLException ex) {
+				throw new IllegalStateException("Could not copy the migrated template into " + database, ex);
+			}
+		}
+	}
+
+	/** Migrates the template as the application migrates a database: the strategy, on the context's configuration. */
+	private static void buildTemplateOnce(FlywayMigrationStrategy strategy, Flyway flyway) {
+		if (!(flyway.getConfiguration().getDataSource() instanceof HikariDataSource pool)) {
+			return;
+		}
+		Matcher url = TEST_DATABASE.matcher(pool.getJdbcUrl());
+		if (!url.matches()) {
+			return;
+		}
+		String server = url.group(1);
+		synchronized (LOCK) {
+			try (Connection postgres = DriverManager.getConnection(server + "postgres", "postgres", "")) {
+				if (exists(postgres, TEMPLATE)) {
+					return;
+				}
+				String building = TEMPLATE + "_building";
+				try (Statement statement = postgres.createStatement()) {
+					statement.execute("drop database if exists " + building + " with (force)");
+					statement.execute("create database " + building);
+				}
+				strategy.migrate(Flyway.configure()
+					.configuration(flyway.getConfiguration())
+					.dataSource(new DriverManagerDataSource(server + building, "postgres", ""))
+					.load());
+				try (Statement statement = postgres.createStatement()) {
+					statement.execute("alter database " + building + " rename to " + TEMPLATE);
+				}
+			}
+			catch (SQLException ex) {
+				throw new IllegalStateException("Could not build the migrated template database", ex);
+			}
+		}
+	}
+
+	private static boolean exists(Connection postgres, String database) throws SQLException {
+		try (var query = postgres.prepareStatement("select 1 from pg_database where datname = ?")) {
+			query.setString(1, database);
+			return query.executeQuery().next();
+		}
+	}
+
+	private static boolean isEmpty(String server, String database) throws SQLException {
+		try (Connection connection = DriverManager.getConnection(server + database, "postgres", "");
+				var tables = connection.createStatement()
+					.executeQuery("select count(*) from pg_class where relnamespace = 'public'::regnamespace")) {
+			tables.next();
+			return tables.getLong(1) == 0;
+		}
+	}
+
+	/** Registered for every test context in {@code META-INF/spring.factories}. */
+	static final class Factory implements ContextCustomizerFactory {
+
+		@Override
+		public ContextCustomizer createContextCustomizer(Class<?> testClass,
+				List<ContextConfigurationAttributes> configAttributes) {
+			return new Customizer();
+		}
+	}
+
+	private static final class Customizer implements ContextCustomizer {
+
+		@Override
+		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
+			context.getBeanFactory().addBeanPostProcessor(new MigratedTemplate());
+		}
+
+		// One customizer for every context: it must not make contexts differ, or none would be shared.
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof Customizer;
+		}
+
+		@Override
+		public int hashCode() {
+			return Customizer.class.hashCode();
+		}
+	}
+}
