@@ -281,4 +281,36 @@ class DatedStructureImportTests {
 			.anySatisfy(message -> assertThat(message).contains("region Y54").contains("placeholder"));
 		assertThat(directory.get("Y54").type()).isEqualTo(OrganisationType.REGION);
 	}
+
+	@Test
+	void aCcgUnderAnAreaTeamIn2013MovesToItsIcbOn1July2022() {
+		String ccg2013 = "\uFEFF" + odsRow("00L", "NHS NORTHUMBERLAND CCG", "Y54", "Q74", "", "", "", "", "", "",
+				"20130401").replace("\n", "\r\n") + "\r\n\r\n";
+		ImportReport report = imports.importFile("eccg", "eccg-2013.csv", stream(ccg2013));
+		assertThat(report.warnings()).extracting(RowMessage::message)
+			.anySatisfy(message -> assertThat(message).startsWith("area team Q74"));
+
+		imports.importFile("eccg", "eccg.csv", sampleBytes("eccg-excerpt.csv"));
+
+		assertThat(directory.parentChain("00L", LocalDate.of(2014, 4, 1))).extracting(OrganisationRef::code)
+			.containsExactly("Q74");
+		assertThat(directory.parentChain("00L", LocalDate.of(2022, 6, 30))).extracting(OrganisationRef::code)
+			.containsExactly("Q74");
+		assertThat(directory.parentChain("00L", LocalDate.of(2022, 7, 1))).extracting(OrganisationRef::code)
+			.containsExactly("QHM");
+		assertThat(directory.get("Q74").type()).isEqualTo(OrganisationType.AREA_TEAM);
+	}
+
+	@Test
+	void aByteOrderMarkIsNotPartOfTheFirstCodeOrHeader() {
+		// FastCSV skipped a byte-order mark only when it opened the stream itself: the first ODS code was refused.
+		ImportReport practices = imports.importOds(OdsFile.EPRACCUR, "epraccur.csv",
+				stream("\uFEFF" + DirectoryTestData.practice("A81001", "THE DENSHAM SURGERY", "00K", "20130401")));
+		ImportReport patients = imports.importRegisteredPatients("patients.csv", stream("\uFEFF"
+				+ DirectoryTestData.PATIENTS_HEADER + DirectoryTestData.patients("01JAN2021", "00K", "A81001", "ALL", "ALL", 4111)));
+
+		assertThat(practices.created()).isEqualTo(1);
+		assertThat(patients.errors()).isEmpty();
+		assertThat(directory.get("A81001").currentListSize()).isEqualTo(4111);
+	}
 }
