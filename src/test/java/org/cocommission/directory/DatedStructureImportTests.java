@@ -313,4 +313,32 @@ class DatedStructureImportTests {
 		assertThat(patients.errors()).isEmpty();
 		assertThat(directory.get("A81001").currentListSize()).isEqualTo(4111);
 	}
+
+	@Test
+	void registeredPatientsFromOctober2022NameSubIcbLocations() {
+		imports.importOds(OdsFile.EPRACCUR, "epraccur.csv",
+				stream(DirectoryTestData.practice("A81001", "THE DENSHAM SURGERY", "16C", "20200401")));
+
+		ImportReport report = imports.importRegisteredPatients("gp-reg-pat-prac-all.csv", stream(
+				"PUBLICATION,EXTRACT_DATE,TYPE,SUB_ICB_LOCATION_CODE,ONS_SUB_ICB_LOCATION_CODE,CODE,POSTCODE,SEX,AGE,"
+						+ "NUMBER_OF_PATIENTS\r\nGP_PRAC_PAT_LIST,01OCT2022,GP,16C,E38000247,A81001,TS18 1HU,ALL,ALL,4200\r\n"));
+
+		assertThat(report.errors()).isEmpty();
+		assertThat(report.warnings()).isEmpty();
+		assertThat(directory.get("A81001").currentListSize()).isEqualTo(4200);
+	}
+
+	@Test
+	void subIcbLocationsAndIcbsAreListedByType() {
+		imports.importFile("eccg", "eccg.csv", sampleBytes("eccg-excerpt.csv"));
+
+		assertThat(directory.list(OrganisationType.SUB_ICB_LOCATION, null, null, Directory.ListSort.CODE, false, 0, 50)
+			.items()).extracting(OrganisationSummary::code)
+			.containsExactly("00L", "00N", "00P", "00Q", "00R", "00T", "00V", "00X", "00Y", "01A", "01D", "01E");
+		assertThat(directory.list(OrganisationType.ICB, null, null, Directory.ListSort.CODE, false, 0, 50).items())
+			.extracting(OrganisationSummary::code)
+			.containsExactly("QE1", "QHM", "QOP");
+		assertThat(directory.list(OrganisationType.CCG, null, null, Directory.ListSort.CODE, false, 0, 50).total())
+			.as("the CCG level: closed CCGs and today's sub-ICB locations").isEqualTo(20);
+	}
 }
