@@ -408,7 +408,8 @@ public class Directory {
 				select
 				  count(*) filter (where type = 'REGION') as regions,
 				  count(*) filter (where type = 'AREA_TEAM') as area_teams,
-				  count(*) filter (where type = 'CCG' and not placeholder) as ccgs,
+				  count(*) filter (where type = 'CCG' and not placeholder
+				    and (close_date is null or close_date >= :today)) as ccgs,
 				  count(*) filter (where type = 'GP_PRACTICE' and prescribing_setting = 4 and status = 'A') as practices,
 				  count(*) filter (where type = 'GP_PRACTICE' and prescribing_setting <> 4) as other_settings,
 				  count(*) filter (where type = 'CSU') as csus,
@@ -418,6 +419,7 @@ public class Directory {
 				from directory_organisation
 				""")
 			.param("latest", latest)
+			.param("today", today())
 			.query(Counts.class)
 			.single()
 			.summary(latest);

@@ -340,5 +340,6 @@ class DatedStructureImportTests {
 			.containsExactly("QE1", "QHM", "QOP");
 		assertThat(directory.list(OrganisationType.CCG, null, null, Directory.ListSort.CODE, false, 0, 50).total())
 			.as("the CCG level: closed CCGs and today's sub-ICB locations").isEqualTo(20);
+		assertThat(directory.summary().ccgs()).as("open today").isEqualTo(12);
 	}
 }
