@@ -61,6 +61,7 @@ class OdsOrganisationImporter {
 		List<OdsRow> rows = parse(file, content, errors);
 		Map<String, Existing> existing = existingOrganisations();
 		Map<String, OrganisationType> placeholdersToCreate = new LinkedHashMap<>();
+		Map<String, String> icbRegions = new LinkedHashMap<>();
 		List<Parent> parents = new ArrayList<>(rows.size());
 		for (OdsRow row : rows) {
 			Existing current = existing.get(row.code());
@@ -69,11 +70,21 @@ class OdsOrganisationImporter {
 						+ " in the directory, not a " + file.type().label()));
 			}
 			parents.add(resolveParent(file, row, existing, placeholdersToCreate, warnings, errors));
+			if (file == OdsFile.ECCG && row.healthGeography() != null && row.nationalGrouping() != null
+					&& tierOf(row.healthGeography(), existing, placeholdersToCreate) == OrganisationType.ICB
+					&& !icbRegions.containsKey(row.healthGeography())) {
+				// Today's eccg.csv gives each ICB's region in column 3: the ICB's parent from 1 July 2022.
+				parentOrPlaceholder(row, row.nationalGrouping(), OrganisationType.REGION, existing, placeholdersToCreate,
+						warnings, errors);
+				icbRegions.put(row.healthGeography(), row.nationalGrouping());
+			}
 		}
 		if (!errors.isEmpty()) {
 			return new ImportReport(rows.size(), 0, 0, 0, warnings, errors);
 		}
-		return write(file, rows, parents, existing, placeholdersToCreate, importId, warnings);
+		ImportReport report = write(file, rows, parents, existing, placeholdersToCreate, importId, warnings);
+		linkIcbsToRegions(icbRegions);
+		return report;
 	}
 
 	private List<OdsRow> parse(OdsFile file, InputStream content, List<RowMessage> errors) {
@@ -150,6 +161,23 @@ class OdsOrganisationImporter {
 			}
 			case REGIONS, ECSU -> new Parent("X24", row.openDate(), row.closeDate());
 		};
+	}
+
+	/** Links each ICB that has no parent yet to the region its CCGs' rows name, from 1 July 2022. */
+	private void linkIcbsToRegions(Map<String, String> icbRegions) {
+		if (icbRegions.isEmpty()) {
+			return;
+		}
+		var linked = new java.util.HashSet<>(queries.sql("select distinct child_code from directory_relationship"
+				+ " where child_code in (:codes)").param("codes", List.copyOf(icbRegions.keySet())).query(String.class).list());
+		List<Object[]> inserts = new ArrayList<>();
+		icbRegions.forEach((icb, region) -> {
+			if (!linked.contains(icb)) {
+				inserts.add(new Object[] { icb, region, sqlDate(NationalStructure.ICBS_ESTABLISHED) });
+			}
+		});
+		jdbc.batchUpdate("insert into directory_relationship (child_code, parent_code, valid_from) values (?, ?, ?)",
+				inserts);
 	}
 
 	/**

@@ -58,7 +58,8 @@ class DatedStructureImportTests {
 				new TypePeriod(OrganisationType.SUB_ICB_LOCATION, LocalDate.of(2022, 7, 1), null));
 		assertThat(directory.typeOn("00L", LocalDate.of(2019, 4, 1))).contains(OrganisationType.CCG);
 		assertThat(directory.typeOn("00L", LocalDate.of(2023, 4, 1))).contains(OrganisationType.SUB_ICB_LOCATION);
-		assertThat(stillHere.parentChain()).extracting(OrganisationRef::code).containsExactly("QHM");
+		assertThat(stillHere.parentChain()).extracting(OrganisationRef::code).containsExactly("QHM", "Y63");
+		assertThat(directory.get("Y63").placeholder()).as("a region named by column 3").isTrue();
 		assertThat(directory.get("QHM").placeholder()).isTrue();
 		assertThat(directory.get("QHM").type()).isEqualTo(OrganisationType.ICB);
 
@@ -109,7 +110,7 @@ class DatedStructureImportTests {
 		assertThat(directory.get("00C").placeholder()).isFalse();
 		assertThat(directory.memberships("00C")).as("the guessed ICB link never held: 00C closed in 2020").isEmpty();
 		assertThat(directory.typeOn("00C", LocalDate.of(2019, 1, 1))).contains(OrganisationType.CCG);
-		assertThat(directory.get("00L").parentChain()).extracting(OrganisationRef::code).containsExactly("QHM");
+		assertThat(directory.get("00L").parentChain()).extracting(OrganisationRef::code).containsExactly("QHM", "Y63");
 		assertThat(directory.get("QHM").placeholder()).isFalse();
 	}
 
@@ -297,7 +298,7 @@ class DatedStructureImportTests {
 		assertThat(directory.parentChain("00L", LocalDate.of(2022, 6, 30))).extracting(OrganisationRef::code)
 			.containsExactly("Q74");
 		assertThat(directory.parentChain("00L", LocalDate.of(2022, 7, 1))).extracting(OrganisationRef::code)
-			.containsExactly("QHM");
+			.containsExactly("QHM", "Y63");
 		assertThat(directory.get("Q74").type()).isEqualTo(OrganisationType.AREA_TEAM);
 	}
 
