@@ -41,4 +41,12 @@ record CoverageView(Coverage coverage, boolean today, Map<String, OrganisationRe
 		OrganisationType wanted = OrganisationType.valueOf(type);
 		return parents.getOrDefault(code, List.of()).stream().filter(parent -> parent.type() == wanted).toList();
 	}
+
+	/** A CCG's parents in the tier above it on the date: area teams (2013-2015) or ICBs (from 1 July 2022). */
+	public List<OrganisationRef> tierAbove(String code) {
+		return parents.getOrDefault(code, List.of())
+			.stream()
+			.filter(parent -> parent.type() == OrganisationType.AREA_TEAM || parent.type() == OrganisationType.ICB)
+			.toList();
+	}
 }

@@ -30,12 +30,28 @@ final class CsvFiles {
 	}
 
 	static CsvReader<CsvRecord> read(InputStream content) {
+		// FastCSV detects a byte-order mark only when it opens the stream itself, not in a Reader: skip it here.
 		return CsvReader.builder()
 			.allowMissingFields(true)
 			.allowExtraFields(true)
 			.skipEmptyLines(true)
-			.detectBomHeader(true)
-			.ofCsvRecord(new InputStreamReader(content, StandardCharsets.UTF_8));
+			.ofCsvRecord(new InputStreamReader(withoutBom(content), StandardCharsets.UTF_8));
+	}
+
+	/** The content without a UTF-8 byte-order mark (EF BB BF) at its start, as Excel and some publishers write. */
+	static InputStream withoutBom(InputStream content) {
+		var buffered = content.markSupported() ? content : new java.io.BufferedInputStream(content);
+		try {
+			buffered.mark(3);
+			byte[] start = buffered.readNBytes(3);
+			if (start.length < 3 || (start[0] & 0xFF) != 0xEF || (start[1] & 0xFF) != 0xBB || (start[2] & 0xFF) != 0xBF) {
+				buffered.reset();
+			}
+			return buffered;
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 	/** An ODS date, or null for an empty field; throws IllegalArgumentException naming the field otherwise. */

@@ -151,6 +151,8 @@ public class Directory {
 	public PageOf<OrganisationSummary> list(OrganisationType type, String parentCode, String query, ListSort sort,
 			boolean descending, int page, int size) {
 		String where = " where (cast(:type as varchar) is null or o.type = :type)"
+				+ " and (not :subIcb or exists (select 1 from directory_organisation_type_period t"
+				+ "   where t.code = o.code and t.type = 'SUB_ICB_LOCATION' and valid_on(t.valid_from, t.valid_to, :date)))"
 				+ " and (cast(:query as varchar) is null or o.code like :codePrefix or lower(o.name) like :name)"
 				+ " and (cast(:parent as varchar) is null or exists (select 1 from directory_relationship r"
 				+ "   where r.child_code = o.code and r.parent_code = :parent"
@@ -174,7 +176,10 @@ public class Directory {
 
 	private JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, OrganisationType type, String parentCode,
 			String text) {
-		return spec.param("type", type == null ? null : type.name())
+		// A sub-ICB location is stored at the CCG level; the list holds those that are one today.
+		boolean subIcb = type == OrganisationType.SUB_ICB_LOCATION;
+		return spec.param("type", type == null ? null : subIcb ? OrganisationType.CCG.name() : type.name())
+			.param("subIcb", subIcb)
 			.param("query", text)
 			.param("codePrefix", text == null ? null : escapeLike(text.toUpperCase()) + "%")
 			.param("name", text == null ? null : "%" + escapeLike(text.toLowerCase()) + "%")
@@ -314,8 +319,10 @@ public class Directory {
 		long covered = practices.stream().filter(p -> p.ccgs() == 1).mapToLong(PracticeCoverage::patientsOrZero).sum();
 		BigDecimal percent = population == 0 ? null
 				: BigDecimal.valueOf(covered * 100).divide(BigDecimal.valueOf(population), 2, RoundingMode.HALF_UP);
-		return new Coverage(date, practices.size(), practices.size() - without.size() - several.size(), without, several,
-				(int) ccgs, percent, ccgsWithoutAreaTeam(date, false), ccgsWithoutAreaTeam(date, true));
+		int coveredPractices = practices.size() - without.size() - several.size();
+		boolean tier = parentTierOn(date);
+		return new Coverage(date, practices.size(), coveredPractices, without, several, (int) ccgs, percent,
+				tier ? ccgsWithoutAreaTeam(date, false) : List.of(), tier ? ccgsWithoutAreaTeam(date, true) : List.of());
 	}
 
 	/**
@@ -360,13 +367,30 @@ public class Directory {
 			.toList();
 	}
 
-	/** CCGs open on the date with no area team ({@code several = false}) or more than one. */
+	/**
+	 * Whether the directory holds a tier above the CCGs on the date: area teams (2013-2015) or ICBs (from 1 July
+	 * 2022). Between them CCGs answered to no tier the directory keeps, so none is missing.
+	 */
+	private boolean parentTierOn(LocalDate date) {
+		return jdbc.sql("""
+				select exists (select 1 from directory_relationship r
+				  join directory_organisation c on c.code = r.child_code and c.type = 'CCG'
+				  join directory_organisation a on a.code = r.parent_code and a.type in ('AREA_TEAM', 'ICB')
+				  where valid_on(r.valid_from, r.valid_to, :date))
+				""")
+			.param("date", date)
+			.query(Boolean.class)
+			.single();
+	}
+
+	/** CCGs open on the date with no area team or ICB ({@code several = false}) or more than one. */
 	private List<String> ccgsWithoutAreaTeam(LocalDate date, boolean several) {
 		return jdbc.sql("""
 				select c.code from directory_organisation c
 				left join directory_relationship r on r.child_code = c.code
 				  and valid_on(r.valid_from, r.valid_to, :date)
-				  and exists (select 1 from directory_organisation a where a.code = r.parent_code and a.type = 'AREA_TEAM')
+				  and exists (select 1 from directory_organisation a where a.code = r.parent_code
+				    and a.type in ('AREA_TEAM', 'ICB'))
 				where c.type = 'CCG' and not c.placeholder
 				  and (c.open_date is null or c.open_date <= :date) and (c.close_date is null or c.close_date > :date)
 				group by c.code
@@ -384,7 +408,8 @@ public class Directory {
 				select
 				  count(*) filter (where type = 'REGION') as regions,
 				  count(*) filter (where type = 'AREA_TEAM') as area_teams,
-				  count(*) filter (where type = 'CCG' and not placeholder) as ccgs,
+				  count(*) filter (where type = 'CCG' and not placeholder
+				    and (close_date is null or close_date >= :today)) as ccgs,
 				  count(*) filter (where type = 'GP_PRACTICE' and prescribing_setting = 4 and status = 'A') as practices,
 				  count(*) filter (where type = 'GP_PRACTICE' and prescribing_setting <> 4) as other_settings,
 				  count(*) filter (where type = 'CSU') as csus,
@@ -394,6 +419,7 @@ public class Directory {
 				from directory_organisation
 				""")
 			.param("latest", latest)
+			.param("today", today())
 			.query(Counts.class)
 			.single()
 			.summary(latest);
@@ -444,11 +470,136 @@ public class Directory {
 			listDate = extracts.isEmpty() ? null : extracts.get(extracts.size() - 1);
 			listSize = listDate == null ? null : totalUnder(code, listDate);
 		}
+		List<TypePeriod> types = typeHistory(code);
+		OrganisationType typeToday = typeOn(types, type, today);
 		return new OrganisationDetails(code, row.name(), type,
-				type == OrganisationType.GP_PRACTICE ? PrescribingSetting.label(setting) : type.label(), address,
+				type == OrganisationType.GP_PRACTICE ? PrescribingSetting.label(setting) : typeToday.label(), address,
 				row.postcode(), row.telephone(), row.openDate(), row.closeDate(), status, OrganisationStatus.label(status),
 				setting, type == OrganisationType.GP_PRACTICE ? PrescribingSetting.label(setting) : null,
-				row.placeholder(), row.synthetic(), parentChain(code, today), listSize, listDate);
+				row.placeholder(), row.synthetic(), parentChain(code, today), listSize, listDate, types,
+				predecessors(code), successors(code));
+	}
+
+	/**
+	 * What the organisation was on each day, oldest first: for a CCG-level organisation, a CCG and then (from 1 July
+	 * 2022) a sub-ICB location; empty for an organisation that was always of its stored type.
+	 */
+	public List<TypePeriod> typeHistory(String code) {
+		return jdbc.sql("select type, valid_from, valid_to from directory_organisation_type_period where code = ?"
+				+ " order by valid_from nulls first")
+			.param(code)
+			.query(TypePeriod.class)
+			.list();
+	}
+
+	/** What the organisation was on {@code date}: CCG or sub-ICB location at the CCG level, else its stored type. */
+	public Optional<OrganisationType> typeOn(String code, LocalDate date) {
+		return jdbc.sql("select type from directory_organisation where code = ?")
+			.param(code)
+			.query(OrganisationType.class)
+			.optional()
+			.map(stored -> typeOn(typeHistory(code), stored, date));
+	}
+
+	private static OrganisationType typeOn(List<TypePeriod> history, OrganisationType stored, LocalDate date) {
+		return history.stream()
+			.filter(period -> (period.validFrom() == null || !period.validFrom().isAfter(date))
+					&& (period.validTo() == null || !period.validTo().isBefore(date)))
+			.map(TypePeriod::type)
+			.findFirst()
+			.or(() -> history.isEmpty() ? Optional.empty()
+					: Optional.of(history.get(0).validFrom() != null && date.isBefore(history.get(0).validFrom())
+							? history.get(0).type() : history.get(history.size() - 1).type()))
+			.orElse(stored);
+	}
+
+	/** The organisations this one took over from (ODS successor file), oldest first. */
+	public List<Succession> predecessors(String code) {
+		return jdbc.sql("select s.old_code as code, o.name, s.effective_date from directory_succession s"
+				+ " left join directory_organisation o on o.code = s.old_code and not o.placeholder"
+				+ " where s.new_code = ? order by s.effective_date, s.old_code")
+			.param(code)
+			.query(Succession.class)
+			.list();
+	}
+
+	/** The organisations that took over from this one (ODS successor file), oldest first. */
+	public List<Succession> successors(String code) {
+		return jdbc.sql("select s.new_code as code, o.name, s.effective_date from directory_succession s"
+				+ " left join directory_organisation o on o.code = s.new_code and not o.placeholder"
+				+ " where s.old_code = ? order by s.effective_date, s.new_code")
+			.param(code)
+			.query(Succession.class)
+			.list();
+	}
+
+	/**
+	 * The code that stood for {@code code}'s organisation on {@code structureDate}: its successor's successor, and so
+	 * on, following every succession effective on or before that day; the code itself when none was. Where an
+	 * organisation was split, the successor with the lowest code is followed. For re-mapping history onto a later
+	 * structure (docs/domain-rules.md, "Successors (succ)").
+	 */
+	public String successorOn(String code, LocalDate structureDate) {
+		return successorsOn(structureDate).getOrDefault(code, code);
+	}
+
+	/** {@link #successorOn} for every code that had a successor by {@code structureDate}: old code to code then. */
+	public Map<String, String> successorsOn(LocalDate structureDate) {
+		Map<String, String> next = new HashMap<>();
+		jdbc.sql("select old_code, new_code from directory_succession where effective_date <= ?"
+				+ " order by old_code, new_code")
+			.param(structureDate)
+			.query((rs, row) -> Map.entry(rs.getString(1), rs.getString(2)))
+			.list()
+			.forEach(step -> next.putIfAbsent(step.getKey(), step.getValue()));
+		Map<String, String> resolved = new HashMap<>();
+		for (String start : next.keySet()) {
+			String current = start;
+			var visited = new HashSet<String>();
+			while (next.containsKey(current) && visited.add(current)) {
+				current = next.get(current);
+			}
+			resolved.put(start, current);
+		}
+		return resolved;
+	}
+
+	/**
+	 * The CCG-level organisation (CCG or sub-ICB location) a practice belonged to on {@code date}, from its dated
+	 * memberships: the full history where epcmem.csv was loaded, else the links epraccur.csv gave. On a day with no
+	 * membership: its last membership that ended before then (a practice that had closed), else its first one (a
+	 * history that starts later). Empty for a practice with no CCG at all (docs/domain-rules.md, "A practice's
+	 * commissioner on a date").
+	 */
+	public Optional<String> commissionerOn(String practiceCode, LocalDate date) {
+		return Optional.ofNullable(commissioners(practiceCode, date).get(practiceCode));
+	}
+
+	/** {@link #commissionerOn} for every practice that has a CCG-level membership: practice code to CCG code. */
+	public Map<String, String> commissionersOn(LocalDate date) {
+		return commissioners(null, date);
+	}
+
+	private Map<String, String> commissioners(String practiceCode, LocalDate date) {
+		Map<String, String> result = new HashMap<>();
+		jdbc.sql("""
+				select distinct on (r.child_code) r.child_code, r.parent_code
+				from directory_relationship r
+				join directory_organisation p on p.code = r.parent_code and p.type = 'CCG'
+				join directory_organisation c on c.code = r.child_code and c.type = 'GP_PRACTICE'
+				where (cast(:practice as varchar) is null or r.child_code = :practice)
+				order by r.child_code,
+				  case when valid_on(r.valid_from, r.valid_to, :date) then 0
+				       when r.valid_to < :date then 1 else 2 end,
+				  case when r.valid_to < :date then r.valid_to end desc nulls last,
+				  r.valid_from nulls first, r.parent_code
+				""")
+			.param("practice", practiceCode)
+			.param("date", date)
+			.query((rs, row) -> Map.entry(rs.getString(1), rs.getString(2)))
+			.list()
+			.forEach(entry -> result.put(entry.getKey(), entry.getValue()));
+		return result;
 	}
 
 	/** An organisation as stored, its address lines aliased {@code line1} to {@code line5}. */

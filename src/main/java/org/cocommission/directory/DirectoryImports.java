@@ -41,12 +41,32 @@ public class DirectoryImports {
 
 	private static final Logger log = LoggerFactory.getLogger(DirectoryImports.class);
 
+	/** Import kind of ODS's practice membership history, {@code epcmem.csv}. */
+	public static final String MEMBERSHIPS = "epcmem";
+
+	/** Import kind of ODS's successor file, {@code succ.csv}. */
+	public static final String SUCCESSIONS = "succ";
+
+	/** Import kind of the CCG-to-ICB lookup. */
+	public static final String ICB_LOOKUP = "ccg-icb";
+
+	/** Every import kind, in the order a new directory is best loaded (any order works: see the load command). */
+	public static final List<String> KINDS = List.of(OdsFile.REGIONS.slug(), OdsFile.AREA_TEAMS.slug(),
+			OdsFile.ECSU.slug(), ICB_LOOKUP, OdsFile.ECCG.slug(), OdsFile.EPRACCUR.slug(), MEMBERSHIPS, SUCCESSIONS,
+			DirectoryChanged.REGISTERED_PATIENTS);
+
 	/** The key of the PostgreSQL advisory lock that serialises imports across instances. */
 	private static final long IMPORT_LOCK = 0x44495245_43544f52L;
 
 	private final OdsOrganisationImporter odsImporter;
 
 	private final RegisteredPatientsImporter patientsImporter;
+
+	private final MembershipHistoryImporter membershipImporter;
+
+	private final SuccessionImporter successionImporter;
+
+	private final IcbLookupImporter icbImporter;
 
 	private final ImportLog importLog;
 
@@ -63,10 +83,15 @@ public class DirectoryImports {
 	private final ApplicationEventPublisher events;
 
 	DirectoryImports(OdsOrganisationImporter odsImporter, RegisteredPatientsImporter patientsImporter,
-			ImportLog importLog, PlatformTransactionManager transactionManager, JdbcClient jdbc, AuditTrail audit,
-			Notifications notifications, Clock clock, ApplicationEventPublisher events) {
+			MembershipHistoryImporter membershipImporter, SuccessionImporter successionImporter,
+			IcbLookupImporter icbImporter, ImportLog importLog, PlatformTransactionManager transactionManager,
+			JdbcClient jdbc, AuditTrail audit, Notifications notifications, Clock clock,
+			ApplicationEventPublisher events) {
 		this.odsImporter = odsImporter;
 		this.patientsImporter = patientsImporter;
+		this.membershipImporter = membershipImporter;
+		this.successionImporter = successionImporter;
+		this.icbImporter = icbImporter;
 		this.importLog = importLog;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.jdbc = jdbc;
@@ -85,6 +110,46 @@ public class DirectoryImports {
 	/** NHS Digital's "Patients registered at a GP practice" CSV, in its totals, 5-year band or single-year form. */
 	public ImportReport importRegisteredPatients(String fileName, InputStream content) {
 		return run(DirectoryChanged.REGISTERED_PATIENTS, fileName, content, patientsImporter::run);
+	}
+
+	/** ODS's {@code epcmem.csv}: every practice's commissioners over time (practice, commissioner, W, start, end, flag). */
+	public ImportReport importMemberships(String fileName, InputStream content) {
+		return run(MEMBERSHIPS, fileName, content,
+				(stream, importId) -> new Stored(membershipImporter.run(stream, importId), List.of()));
+	}
+
+	/** ODS's {@code succ.csv}: which code succeeded which, from when (old code, new code, reason, date, indicator). */
+	public ImportReport importSuccessions(String fileName, InputStream content) {
+		return run(SUCCESSIONS, fileName, content,
+				(stream, importId) -> new Stored(successionImporter.run(stream, importId), List.of()));
+	}
+
+	/** A CCG-to-ICB lookup ({@code CCG Code,ICB Code,ICB NAME}): the ICBs, and their sub-ICB locations from 1 July 2022. */
+	public ImportReport importIcbLookup(String fileName, InputStream content) {
+		return run(ICB_LOOKUP, fileName, content,
+				(stream, importId) -> new Stored(icbImporter.run(stream, importId), List.of()));
+	}
+
+	/**
+	 * Any file the directory reads, by its import kind: an {@link OdsFile} slug, {@code registered-patients},
+	 * {@code epcmem}, {@code succ} or {@code ccg-icb} ({@link #KINDS}).
+	 *
+	 * @throws java.util.NoSuchElementException for a kind the directory does not import
+	 */
+	public ImportReport importFile(String kind, String fileName, InputStream content) {
+		return switch (kind) {
+			case DirectoryChanged.REGISTERED_PATIENTS -> importRegisteredPatients(fileName, content);
+			case MEMBERSHIPS -> importMemberships(fileName, content);
+			case SUCCESSIONS -> importSuccessions(fileName, content);
+			case ICB_LOOKUP -> importIcbLookup(fileName, content);
+			default -> {
+				if (!KINDS.contains(kind)) {
+					throw new java.util.NoSuchElementException("No directory import called " + kind + "; use one of "
+							+ String.join(", ", KINDS));
+				}
+				yield importOds(OdsFile.fromSlug(kind), fileName, content);
+			}
+		};
 	}
 
 	/** Marks every organisation as generated demo data, so that pages label the directory as synthetic. */

@@ -29,18 +29,16 @@ class ImportApiController {
 	}
 
 	@Operation(summary = "Import a published file",
-			description = "kind: epraccur, eccg, ecsu, area-teams, regions (ODS layout) or registered-patients"
-					+ " (NHS Digital 'Patients registered at a GP practice'). 200 with the report when stored;"
+			description = "kind: epraccur, eccg, ecsu, area-teams, regions (ODS layout), registered-patients"
+					+ " (NHS Digital 'Patients registered at a GP practice'), epcmem (ODS practice memberships),"
+					+ " succ (ODS successors) or ccg-icb (CCG Code,ICB Code,ICB NAME). 200 with the report when stored;"
 					+ " 422 with the report, and nothing stored, when any row is invalid.")
 	@PostMapping("/{kind}")
 	ImportReport importFile(@PathVariable String kind, @RequestParam(required = false) String fileName,
 			@RequestBody(description = "the CSV file as published (Content-Type text/csv)") HttpServletRequest request)
 			throws IOException {
 		String name = fileName != null ? fileName : kind + ".csv";
-		if (kind.equals(ImportUpload.REGISTERED_PATIENTS)) {
-			return imports.importRegisteredPatients(name, request.getInputStream());
-		}
-		return imports.importOds(OdsFile.fromSlug(kind), name, request.getInputStream());
+		return imports.importFile(kind, name, request.getInputStream());
 	}
 
 	@GetMapping

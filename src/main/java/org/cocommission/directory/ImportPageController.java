@@ -2,6 +2,7 @@ package org.cocommission.directory;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.Valid;
@@ -23,13 +24,38 @@ class ImportPageController {
 
 	private final DirectoryImports imports;
 
-	ImportPageController(DirectoryImports imports) {
+	private final PublishedFolderLoader loader;
+
+	ImportPageController(DirectoryImports imports, PublishedFolderLoader loader) {
 		this.imports = imports;
+		this.loader = loader;
 	}
 
 	@GetMapping("/directory/imports")
 	String imports(Model model) {
 		model.addAttribute("form", new ImportUpload(OdsFile.REGIONS.slug(), null));
+		model.addAttribute("folder", new FolderUpload(List.of()));
+		return page(model);
+	}
+
+	/** Every file of a folder at once, in any order: recognised by name and first line, loaded parents first. */
+	@PostMapping("/directory/imports/folder")
+	String folder(@ModelAttribute("folder") FolderUpload folder, BindingResult result, Model model) {
+		List<MultipartFile> files = folder.files() == null ? List.of()
+				: folder.files().stream().filter(file -> !file.isEmpty()).toList();
+		if (files.isEmpty()) {
+			result.rejectValue("files", "required", "Choose the files of the folder to load");
+		}
+		model.addAttribute("form", new ImportUpload(OdsFile.REGIONS.slug(), null));
+		if (result.hasErrors()) {
+			return page(model);
+		}
+		FolderLoadReport report = loader.load(files.stream()
+			.map(file -> new PublishedFolderLoader.NamedFile(file.getOriginalFilename(), file::getInputStream))
+			.toList(), line -> {
+			});
+		model.addAttribute("folderReport", report);
+		model.addAttribute("folderSummary", LoadCommand.summary(report));
 		return page(model);
 	}
 
@@ -41,18 +67,18 @@ class ImportPageController {
 			result.rejectValue("file", "required", "Choose a CSV file to upload");
 		}
 		if (result.hasErrors()) {
+			model.addAttribute("folder", new FolderUpload(List.of()));
 			return page(model);
 		}
 		try {
-			ImportReport report = form.kind().equals(ImportUpload.REGISTERED_PATIENTS)
-					? imports.importRegisteredPatients(file.getOriginalFilename(), file.getInputStream())
-					: imports.importOds(OdsFile.fromSlug(form.kind()), file.getOriginalFilename(), file.getInputStream());
+			ImportReport report = imports.importFile(form.kind(), file.getOriginalFilename(), file.getInputStream());
 			model.addAttribute("report", report);
 		}
 		catch (ImportRejectedException ex) {
 			model.addAttribute("report", ex.report());
 		}
 		model.addAttribute("fileName", file.getOriginalFilename());
+		model.addAttribute("folder", new FolderUpload(List.of()));
 		return page(model);
 	}
 
@@ -67,8 +93,11 @@ class ImportPageController {
 		kinds.put(OdsFile.REGIONS.slug(), "NHS England regions (ODS layout)");
 		kinds.put(OdsFile.AREA_TEAMS.slug(), "Area teams (ODS layout)");
 		kinds.put(OdsFile.ECSU.slug(), "Commissioning support units (ecsu.csv)");
-		kinds.put(OdsFile.ECCG.slug(), "CCGs (eccg.csv)");
+		kinds.put(DirectoryImports.ICB_LOOKUP, "Integrated care boards: CCG to ICB lookup (CCG Code, ICB Code, ICB NAME)");
+		kinds.put(OdsFile.ECCG.slug(), "CCGs and sub-ICB locations (eccg.csv)");
 		kinds.put(OdsFile.EPRACCUR.slug(), "GP practices and prescribing settings (epraccur.csv)");
+		kinds.put(DirectoryImports.MEMBERSHIPS, "Practices' commissioners over time (epcmem.csv)");
+		kinds.put(DirectoryImports.SUCCESSIONS, "Successor organisations (succ.csv)");
 		kinds.put(ImportUpload.REGISTERED_PATIENTS, "Patients registered at a GP practice (NHS Digital)");
 		return kinds;
 	}

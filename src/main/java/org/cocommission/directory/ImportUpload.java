@@ -8,7 +8,7 @@ import org.springframework.web.multipart.MultipartFile;
 /** The upload form: which kind of published file, and the file itself (checked by the controller: not empty). */
 record ImportUpload(
 		@NotBlank(message = KIND_MESSAGE)
-		@Pattern(regexp = "regions|area-teams|ecsu|eccg|epraccur|registered-patients", message = KIND_MESSAGE)
+		@Pattern(regexp = "regions|area-teams|ecsu|eccg|epraccur|registered-patients|epcmem|succ|ccg-icb", message = KIND_MESSAGE)
 		String kind,
 		MultipartFile file) {
 

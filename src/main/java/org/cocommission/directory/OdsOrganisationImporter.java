@@ -43,12 +43,16 @@ class OdsOrganisationImporter {
 
 	private final Clock clock;
 
-	OdsOrganisationImporter(JdbcTemplate jdbc, JdbcClient queries, JsonMapper json, AuditTrail audit, Clock clock) {
+	private final StructureWrites structure;
+
+	OdsOrganisationImporter(JdbcTemplate jdbc, JdbcClient queries, JsonMapper json, AuditTrail audit, Clock clock,
+			StructureWrites structure) {
 		this.jdbc = jdbc;
 		this.queries = queries;
 		this.json = json;
 		this.audit = audit;
 		this.clock = clock;
+		this.structure = structure;
 	}
 
 	ImportReport run(OdsFile file, InputStream content, long importId) {
@@ -56,7 +60,8 @@ class OdsOrganisationImporter {
 		List<RowMessage> warnings = new ArrayList<>();
 		List<OdsRow> rows = parse(file, content, errors);
 		Map<String, Existing> existing = existingOrganisations();
-		Map<String, Integer> placeholdersToCreate = new LinkedHashMap<>();
+		Map<String, OrganisationType> placeholdersToCreate = new LinkedHashMap<>();
+		Map<String, String> icbRegions = new LinkedHashMap<>();
 		List<Parent> parents = new ArrayList<>(rows.size());
 		for (OdsRow row : rows) {
 			Existing current = existing.get(row.code());
@@ -65,11 +70,21 @@ class OdsOrganisationImporter {
 						+ " in the directory, not a " + file.type().label()));
 			}
 			parents.add(resolveParent(file, row, existing, placeholdersToCreate, warnings, errors));
+			if (file == OdsFile.ECCG && row.healthGeography() != null && row.nationalGrouping() != null
+					&& tierOf(row.healthGeography(), existing, placeholdersToCreate) == OrganisationType.ICB
+					&& !icbRegions.containsKey(row.healthGeography())) {
+				// Today's eccg.csv gives each ICB's region in column 3: the ICB's parent from 1 July 2022.
+				parentOrPlaceholder(row, row.nationalGrouping(), OrganisationType.REGION, existing, placeholdersToCreate,
+						warnings, errors);
+				icbRegions.put(row.healthGeography(), row.nationalGrouping());
+			}
 		}
 		if (!errors.isEmpty()) {
 			return new ImportReport(rows.size(), 0, 0, 0, warnings, errors);
 		}
-		return write(file, rows, parents, existing, placeholdersToCreate, importId, warnings);
+		ImportReport report = write(file, rows, parents, existing, placeholdersToCreate, importId, warnings);
+		linkIcbsToRegions(icbRegions);
+		return report;
 	}
 
 	private List<OdsRow> parse(OdsFile file, InputStream content, List<RowMessage> errors) {
@@ -106,7 +121,7 @@ class OdsOrganisationImporter {
 	}
 
 	private Parent resolveParent(OdsFile file, OdsRow row, Map<String, Existing> existing,
-			Map<String, Integer> placeholdersToCreate, List<RowMessage> warnings, List<RowMessage> errors) {
+			Map<String, OrganisationType> placeholdersToCreate, List<RowMessage> warnings, List<RowMessage> errors) {
 		return switch (file) {
 			case EPRACCUR -> {
 				String ccg = row.commissioner();
@@ -115,7 +130,7 @@ class OdsOrganisationImporter {
 				}
 				Existing parent = existing.get(ccg);
 				if (parent == null) {
-					if (placeholdersToCreate.putIfAbsent(ccg, row.row()) == null) {
+					if (placeholdersToCreate.putIfAbsent(ccg, OrganisationType.CCG) == null) {
 						warnings.add(new RowMessage(row.row(), "commissioner " + ccg
 								+ " is not in the directory yet: created a placeholder CCG, completed when the CCG file is imported"));
 					}
@@ -128,42 +143,104 @@ class OdsOrganisationImporter {
 			}
 			case ECCG -> {
 				if (row.healthGeography() == null) {
-					warnings.add(new RowMessage(row.row(), row.code() + " names no area team (column 4)"));
-					yield Parent.NONE;
+					warnings.add(new RowMessage(row.row(), row.code() + " names no area team or ICB (column 4)"));
+					yield new Parent(null, null, row.closeDate());
 				}
-				yield requireParent(row, row.healthGeography(), OrganisationType.AREA_TEAM, existing, errors);
+				OrganisationType tier = tierOf(row.healthGeography(), existing, placeholdersToCreate);
+				Parent parent = parentOrPlaceholder(row, row.healthGeography(), tier, existing, placeholdersToCreate,
+						warnings, errors);
+				yield tier == OrganisationType.ICB ? icbLink(row, parent.code()) : parent;
 			}
 			case AREA_TEAMS -> {
 				if (row.nationalGrouping() == null) {
 					errors.add(new RowMessage(row.row(), row.code() + " names no region (column 3)"));
 					yield Parent.NONE;
 				}
-				yield requireParent(row, row.nationalGrouping(), OrganisationType.REGION, existing, errors);
+				yield parentOrPlaceholder(row, row.nationalGrouping(), OrganisationType.REGION, existing,
+						placeholdersToCreate, warnings, errors);
 			}
 			case REGIONS, ECSU -> new Parent("X24", row.openDate(), row.closeDate());
 		};
 	}
 
-	private static Parent requireParent(OdsRow row, String code, OrganisationType type, Map<String, Existing> existing,
+	/** Links each ICB that has no parent yet to the region its CCGs' rows name, from 1 July 2022. */
+	private void linkIcbsToRegions(Map<String, String> icbRegions) {
+		if (icbRegions.isEmpty()) {
+			return;
+		}
+		var linked = new java.util.HashSet<>(queries.sql("select distinct child_code from directory_relationship"
+				+ " where child_code in (:codes)").param("codes", List.copyOf(icbRegions.keySet())).query(String.class).list());
+		List<Object[]> inserts = new ArrayList<>();
+		icbRegions.forEach((icb, region) -> {
+			if (!linked.contains(icb)) {
+				inserts.add(new Object[] { icb, region, sqlDate(NationalStructure.ICBS_ESTABLISHED) });
+			}
+		});
+		jdbc.batchUpdate("insert into directory_relationship (child_code, parent_code, valid_from) values (?, ?, ?)",
+				inserts);
+	}
+
+	/**
+	 * eccg.csv's column 4 named the CCG's area team in 2013-2015 files and names its ICB in today's: the directory's
+	 * type for a known code, else an ICB unless the code is shaped like an area team's.
+	 */
+	private static OrganisationType tierOf(String code, Map<String, Existing> existing,
+			Map<String, OrganisationType> placeholders) {
+		Existing known = existing.get(code);
+		if (known != null && (known.type() == OrganisationType.ICB || known.type() == OrganisationType.AREA_TEAM)) {
+			return known.type();
+		}
+		if (placeholders.containsKey(code)) {
+			return placeholders.get(code);
+		}
+		return NationalStructure.looksLikeAreaTeam(code) ? OrganisationType.AREA_TEAM : OrganisationType.ICB;
+	}
+
+	/** The parent the row names; one not in the directory yet becomes a placeholder, named when its file arrives. */
+	private static Parent parentOrPlaceholder(OdsRow row, String code, OrganisationType type,
+			Map<String, Existing> existing, Map<String, OrganisationType> placeholders, List<RowMessage> warnings,
 			List<RowMessage> errors) {
 		Existing parent = existing.get(code);
-		if (parent == null || parent.type() != type) {
-			errors.add(new RowMessage(row.row(), "unknown parent: " + type.label().toLowerCase() + " " + code
-					+ " is not in the directory" + (parent == null ? " (import it first)" : "")));
+		if (parent == null) {
+			if (placeholders.putIfAbsent(code, type) == null) {
+				warnings.add(new RowMessage(row.row(), type.label().toLowerCase(java.util.Locale.ROOT) + " " + code
+						+ " is not in the directory yet: created a placeholder, named when its own file is imported"));
+			}
+		}
+		else if (parent.type() != type) {
+			errors.add(new RowMessage(row.row(), "unknown parent: " + code + " is a " + parent.type().label()
+					+ ", not a " + type.label()));
 		}
 		return new Parent(code, row.openDate(), row.closeDate());
 	}
 
+	/**
+	 * A CCG-level organisation's link to its ICB holds from 1 July 2022 (or its opening, if later) to its close; one
+	 * that closed before ICBs existed gets none (today's file still names the ICB its area went to).
+	 */
+	private static Parent icbLink(OdsRow row, String icb) {
+		LocalDate from = row.openDate() == null || row.openDate().isBefore(NationalStructure.ICBS_ESTABLISHED)
+				? NationalStructure.ICBS_ESTABLISHED : row.openDate();
+		if (row.closeDate() != null && row.closeDate().isBefore(from)) {
+			return new Parent(null, null, row.closeDate());
+		}
+		return new Parent(icb, from, row.closeDate());
+	}
+
 	private ImportReport write(OdsFile file, List<OdsRow> rows, List<Parent> parents, Map<String, Existing> existing,
-			Map<String, Integer> placeholders, long importId, List<RowMessage> warnings) {
+			Map<String, OrganisationType> placeholders, long importId, List<RowMessage> warnings) {
 		List<AuditEntry> auditEntries = new ArrayList<>();
-		createPlaceholders(placeholders.keySet(), importId, auditEntries);
+		structure.createPlaceholders(placeholders, importId, auditEntries);
+		Map<String, List<TypePeriod>> storedTypes = file == OdsFile.ECCG ? structure.typePeriods() : Map.of();
+		Map<String, List<TypePeriod>> wantedTypes = new HashMap<>();
+		List<Object[]> roles = new ArrayList<>();
 		Map<String, List<Link>> links = currentLinks(file.type());
 		List<OdsRow> inserts = new ArrayList<>();
 		List<OdsRow> updates = new ArrayList<>();
 		List<Object[]> revisions = new ArrayList<>();
 		List<Object[]> linkInserts = new ArrayList<>();
 		List<Object[]> linkUpdates = new ArrayList<>();
+		List<Object[]> linkDeletes = new ArrayList<>();
 		int created = 0;
 		int updated = 0;
 		int unchanged = 0;
@@ -191,7 +268,16 @@ class OdsOrganisationImporter {
 				organisationChanged = false;
 			}
 			boolean linkChanged = reconcileLink(row.code(), parents.get(index), links.getOrDefault(row.code(), List.of()),
-					today, linkInserts, linkUpdates, auditEntries);
+					today, linkInserts, linkUpdates, linkDeletes, auditEntries);
+			if (file == OdsFile.ECCG) {
+				boolean subIcb = NationalStructure.SUB_ICB_LOCATION_ROLE.equals(row.role())
+						|| (parents.get(index).code() != null && parents.get(index).from() != null
+								&& !parents.get(index).from().isBefore(NationalStructure.ICBS_ESTABLISHED));
+				List<TypePeriod> types = NationalStructure.commissionerTypes(row.openDate(), row.closeDate(), subIcb);
+				wantedTypes.put(row.code(), types);
+				linkChanged |= !types.equals(storedTypes.getOrDefault(row.code(), List.of()));
+				roles.add(new Object[] { row.role(), row.code(), row.role() });
+			}
 			if (current == null) {
 				created++;
 			}
@@ -207,8 +293,12 @@ class OdsOrganisationImporter {
 		jdbc.batchUpdate("insert into directory_organisation_revision (code, import_id, change, attributes)"
 				+ " values (?, ?, ?, cast(? as jsonb))", revisions);
 		jdbc.batchUpdate("update directory_relationship set valid_from = ?, valid_to = ? where id = ?", linkUpdates);
+		jdbc.batchUpdate("delete from directory_relationship where id = ?", linkDeletes);
 		jdbc.batchUpdate("insert into directory_relationship (child_code, parent_code, valid_from, valid_to)"
 				+ " values (?, ?, ?, ?)", linkInserts);
+		structure.replaceTypePeriods(wantedTypes, storedTypes);
+		jdbc.batchUpdate("update directory_organisation set ods_role = ? where code = ? and ods_role is distinct from ?",
+				roles);
 		audit.recordAll(auditEntries);
 		return new ImportReport(rows.size(), created, updated, unchanged, warnings, List.of());
 	}
@@ -218,11 +308,22 @@ class OdsOrganisationImporter {
 	 * corrected if the file says otherwise); a new parent closes the current link the day before the new one starts.
 	 */
 	private boolean reconcileLink(String child, Parent parent, List<Link> links, LocalDate today,
-			List<Object[]> inserts, List<Object[]> updates, List<AuditEntry> auditEntries) {
+			List<Object[]> inserts, List<Object[]> updates, List<Object[]> deletes, List<AuditEntry> auditEntries) {
 		Link latest = links.isEmpty() ? null : links.get(links.size() - 1);
 		if (parent.code() == null) {
 			if (latest != null && latest.validTo() == null) {
-				LocalDate end = today.minusDays(1);
+				// Closed with the organisation when the file says when; otherwise ended yesterday.
+				LocalDate end = parent.to() != null ? parent.to() : today.minusDays(1);
+				if (parent.to() != null && latest.validFrom() != null && end.isBefore(latest.validFrom())) {
+					// A link that would start after the organisation closed (an ICB guessed before its close date
+					// was known) never held.
+					deletes.add(new Object[] { latest.id() });
+					auditEntries.add(membershipChange(child, latest, null, end));
+					return true;
+				}
+				if (latest.validFrom() != null && end.isBefore(latest.validFrom())) {
+					end = latest.validFrom();
+				}
 				updates.add(new Object[] { sqlDate(latest.validFrom()), sqlDate(end), latest.id() });
 				auditEntries.add(membershipChange(child, latest, null, end));
 				return true;
@@ -264,21 +365,6 @@ class OdsOrganisationImporter {
 		state.put("validFrom", from == null ? null : from.toString());
 		state.put("validTo", to == null ? null : to.toString());
 		return state;
-	}
-
-	private void createPlaceholders(Iterable<String> codes, long importId, List<AuditEntry> auditEntries) {
-		List<Object[]> inserts = new ArrayList<>();
-		List<Object[]> revisions = new ArrayList<>();
-		for (String code : codes) {
-			inserts.add(new Object[] { code, code });
-			Map<String, Object> state = Map.of("name", code, "placeholder", true);
-			revisions.add(new Object[] { code, importId, "CREATED", json.writeValueAsString(state) });
-			auditEntries.add(new AuditEntry("PLACEHOLDER_CREATED", "ORGANISATION", code, code, null, state));
-		}
-		jdbc.batchUpdate("insert into directory_organisation (code, type, name, placeholder) values (?, 'CCG', ?, true)",
-				inserts);
-		jdbc.batchUpdate("insert into directory_organisation_revision (code, import_id, change, attributes)"
-				+ " values (?, ?, ?, cast(? as jsonb))", revisions);
 	}
 
 	private void insertOrganisations(OrganisationType type, List<OdsRow> rows) {

@@ -14,7 +14,8 @@ import de.siegmar.fastcsv.reader.CsvRecord;
  */
 record OdsRow(int row, String code, String name, String nationalGrouping, String healthGeography,
 		List<String> address, String postcode, LocalDate openDate, LocalDate closeDate, String status,
-		String commissioner, LocalDate joinDate, LocalDate leftDate, String telephone, Integer prescribingSetting) {
+		String commissioner, LocalDate joinDate, LocalDate leftDate, String telephone, Integer prescribingSetting,
+		String role) {
 
 	static final int COLUMNS = 27;
 
@@ -60,10 +61,12 @@ record OdsRow(int row, String code, String name, String nationalGrouping, String
 			}
 			setting = prescribingSetting(record.getField(25));
 		}
+		// eccg.csv's column 14 is the ODS role (RO319 a sub-ICB location); epraccur's is the organisation sub-type.
+		String role = file == OdsFile.ECCG ? CsvFiles.blankToNull(record.getField(13)) : null;
 		List<String> address = record.getFields().subList(4, 9).stream().map(String::trim).toList();
 		return new OdsRow(row, code, name, CsvFiles.blankToNull(record.getField(2)),
 				CsvFiles.blankToNull(record.getField(3)), address, CsvFiles.blankToNull(record.getField(9)), open, close,
-				status, commissioner, join, left, CsvFiles.blankToNull(record.getField(17)), setting);
+				status, commissioner, join, left, CsvFiles.blankToNull(record.getField(17)), setting, role);
 	}
 
 	private static Integer prescribingSetting(String value) {

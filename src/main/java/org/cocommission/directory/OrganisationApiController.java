@@ -39,7 +39,10 @@ class OrganisationApiController {
 	}
 
 	@GetMapping("/{code}")
-	@Operation(summary = "One organisation with its type, name, parent chain today and current registered list")
+	@Operation(summary = "One organisation with its type, name, parent chain today and current registered list",
+			description = "typeHistory: what a CCG-level organisation was over time (a CCG, then a sub-ICB location"
+					+ " from 1 July 2022); predecessors and successors: {code, name, effectiveDate} from ODS's"
+					+ " successor file (name null when the directory does not hold the code).")
 	@ApiResponse(responseCode = "200", description = "The organisation")
 	@ApiResponse(responseCode = "404", description = "No organisation has this code",
 			content = @Content(mediaType = "application/problem+json",

@@ -18,8 +18,9 @@ record OrganisationListView(Request request, OrganisationRef parent, PageOf<Orga
 	/** The tabs, in the order of the hierarchy. */
 	private static final List<Map.Entry<OrganisationType, String>> TABS = List.of(
 			Map.entry(OrganisationType.REGION, "Regions"), Map.entry(OrganisationType.AREA_TEAM, "Area teams"),
-			Map.entry(OrganisationType.CCG, "CCGs"), Map.entry(OrganisationType.GP_PRACTICE, "GP practices"),
-			Map.entry(OrganisationType.CSU, "CSUs"));
+			Map.entry(OrganisationType.ICB, "ICBs"), Map.entry(OrganisationType.CCG, "CCGs"),
+			Map.entry(OrganisationType.SUB_ICB_LOCATION, "Sub-ICB locations"),
+			Map.entry(OrganisationType.GP_PRACTICE, "GP practices"), Map.entry(OrganisationType.CSU, "CSUs"));
 
 	public List<Tab> tabs() {
 		List<Tab> tabs = new ArrayList<>();
@@ -48,7 +49,8 @@ record OrganisationListView(Request request, OrganisationRef parent, PageOf<Orga
 		return switch (request.type()) {
 			case GP_PRACTICE -> "CCG";
 			case CCG -> "Area team";
-			case AREA_TEAM -> "Region";
+			case SUB_ICB_LOCATION -> "ICB";
+			case AREA_TEAM, ICB -> "Region";
 			default -> "Part of";
 		};
 	}

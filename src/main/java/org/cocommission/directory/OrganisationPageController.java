@@ -103,9 +103,23 @@ class OrganisationPageController {
 				OrganisationPageView.membershipRows(directory.memberships(canonical), asAt),
 				OrganisationPageView.revisionRows(directory.revisions(canonical)), listSizes, pyramid,
 				pyramid == null ? null : pyramidChart(pyramid), listSizes.isEmpty() ? null : listSizeChart(listSizes)));
+		model.addAttribute("structureTimeline", StructureTimeline.of(organisation));
+		model.addAttribute("parentLabels", parentLabels(asAt.equals(today) ? organisation.parentChain()
+				: directory.parentChain(canonical, asAt), asAt));
 		model.addAttribute("factSections",
 				facts.stream().flatMap(source -> source.factsFor(canonical, asAt).stream()).toList());
 		return "directory/organisation";
+	}
+
+	/** What each parent was on the date, in words: "CCG" or "Sub-ICB location" at the CCG level, else its type. */
+	private Map<String, String> parentLabels(List<OrganisationRef> chain, LocalDate date) {
+		Map<String, String> labels = new LinkedHashMap<>();
+		for (OrganisationRef parent : chain) {
+			OrganisationType type = parent.type() == OrganisationType.CCG
+					? directory.typeOn(parent.code(), date).orElse(OrganisationType.CCG) : parent.type();
+			labels.put(parent.code(), type == OrganisationType.CCG ? "CCG" : type.label());
+		}
+		return labels;
 	}
 
 	private OrganisationRef parent(Request request) {

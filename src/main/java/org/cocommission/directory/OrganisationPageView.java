@@ -39,7 +39,8 @@ record OrganisationPageView(OrganisationDetails organisation, LocalDate asAt, bo
 			case NHS_ENGLAND -> "Regions";
 			case REGION -> "Area teams";
 			case AREA_TEAM -> "Clinical commissioning groups";
-			case CCG -> "Member practices";
+			case ICB -> "Sub-ICB locations";
+			case CCG, SUB_ICB_LOCATION -> "Member practices";
 			case CSU -> "Organisations it supports";
 			case GP_PRACTICE -> "Organisations under this practice";
 		};

@@ -38,6 +38,10 @@ class RegisteredPatientsImporter {
 	static final List<String> HEADER = List.of("PUBLICATION", "EXTRACT_DATE", "TYPE", "CCG_CODE", "ONS_CCG_CODE", "CODE",
 			"POSTCODE", "SEX", "AGE", "NUMBER_OF_PATIENTS");
 
+	/** The same columns as published from October 2022, named after sub-ICB locations. */
+	static final List<String> SUB_ICB_HEADER = List.of("PUBLICATION", "EXTRACT_DATE", "TYPE", "SUB_ICB_LOCATION_CODE",
+			"ONS_SUB_ICB_LOCATION_CODE", "CODE", "POSTCODE", "SEX", "AGE", "NUMBER_OF_PATIENTS");
+
 	private static final String ALL = "ALL";
 
 	private final JdbcClient jdbc;
@@ -71,8 +75,9 @@ class RegisteredPatientsImporter {
 				if (header) {
 					header = false;
 					List<String> columns = record.getFields().stream().map(String::trim).map(String::toUpperCase).toList();
-					if (!columns.equals(HEADER)) {
-						errors.add(new RowMessage(line, "the header must be " + String.join(",", HEADER)));
+					if (!columns.equals(HEADER) && !columns.equals(SUB_ICB_HEADER)) {
+						errors.add(new RowMessage(line, "the header must be " + String.join(",", HEADER)
+								+ " (or, from 2022, with SUB_ICB_LOCATION_CODE,ONS_SUB_ICB_LOCATION_CODE)"));
 						break;
 					}
 					continue;

@@ -83,4 +83,16 @@ class DirectoryChangedTests {
 
 		assertThat(events.stream(DirectoryChanged.class)).isEmpty();
 	}
+
+	@Test
+	void membershipsSuccessorsAndTheIcbLookupAreAnnouncedWhenTheyChangeSomething() {
+		events.clear();
+		imports.importMemberships("epcmem.csv", stream("\"B82001\",\"00L\",\"W\",\"20130401\",\"20220630\",\"0\"\n"));
+		imports.importSuccessions("succ.csv", stream("\"00L\",\"01X\",\"\",\"20200401\",\"0\"\n"));
+		imports.importIcbLookup("ccg-icb.csv", stream("CCG Code,ICB Code,ICB NAME\n00L,QHM,NHS NENC ICB\n"));
+		imports.importSuccessions("succ.csv", stream("\"00L\",\"01X\",\"\",\"20200401\",\"0\"\n"));
+
+		assertThat(events.stream(DirectoryChanged.class).map(DirectoryChanged::kind))
+			.containsExactly("epcmem", "succ", "ccg-icb");
+	}
 }

@@ -47,6 +47,9 @@ class DirectoryRequestBindingTests {
 	MockMvc mvc;
 
 	@MockitoBean
+	PublishedFolderLoader folderLoader;
+
+	@MockitoBean
 	Directory directory;
 
 	@MockitoBean

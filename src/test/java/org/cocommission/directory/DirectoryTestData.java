@@ -27,6 +27,16 @@ final class DirectoryTestData {
 		}
 	}
 
+	/** A sample file's exact bytes (byte-order mark and CRLF line ends as published). */
+	static InputStream sampleBytes(String name) {
+		try {
+			return new ClassPathResource("samples/" + name).getInputStream();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	static InputStream stream(String text) {
 		return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
 	}
@@ -74,6 +84,8 @@ final class DirectoryTestData {
 		jdbc.sql("delete from directory_registered_patients").update();
 		jdbc.sql("delete from directory_organisation_revision").update();
 		jdbc.sql("delete from directory_relationship").update();
+		jdbc.sql("delete from directory_organisation_type_period").update();
+		jdbc.sql("delete from directory_succession").update();
 		jdbc.sql("delete from directory_organisation where code <> 'X24'").update();
 		jdbc.sql("delete from directory_import").update();
 	}

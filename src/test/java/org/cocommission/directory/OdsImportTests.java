@@ -141,9 +141,11 @@ class OdsImportTests {
 	}
 
 	@Test
-	void rejectsAnUnknownParent() {
+	void rejectsAParentOfAnotherType() {
+		// An unknown region is a placeholder (DatedStructureImportTests); a code of another type cannot be meant.
 		imports.importOds(OdsFile.REGIONS, "regions.csv", stream(region("Y01", "NORTH")));
-		assertRejected(OdsFile.AREA_TEAMS, areaTeam("Q01", "TEES", "Y99"), 1, "unknown parent: region Y99");
+		assertRejected(OdsFile.AREA_TEAMS, areaTeam("Q01", "TEES", "X24"), 1,
+				"unknown parent: X24 is a NHS England, not a Region");
 	}
 
 	@Test
