@@ -10,7 +10,7 @@ import java.util.List;
 public record Contract(String practiceCode, String practiceName, ContractType contractType,
 		ContractorKind contractorKind, LocalDate startDate, LocalDate endDate, Services services, Integer listSize,
 		boolean dispensing, String premises, int version, List<Party> parties, List<HistoryEntry> history,
-		ResponsibleCommissioner commissioner, List<Object> openCases) {
+		ResponsibleCommissioner commissioner, List<ContractCase> openCases) {
 
 	/** The services the contract covers: essential always, additional unless opted out, enhanced where commissioned. */
 	public record Services(boolean essential, boolean additional, boolean enhanced) {

@@ -8,6 +8,7 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 
+import org.cocommission.contracts.cases.CaseStore;
 import org.cocommission.contracts.register.RegisterStore;
 import org.cocommission.directory.Directory;
 import org.cocommission.directory.OrganisationRef;
@@ -34,8 +35,11 @@ public class ContractRegister {
 
 	private final ApplicationEventPublisher events;
 
+	private final CaseStore cases;
+
 	ContractRegister(RegisterStore store, ContractsAccess access, Directory directory, Commissioners commissioners,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, CaseStore cases) {
+		this.cases = cases;
 		this.store = store;
 		this.access = access;
 		this.directory = directory;
@@ -59,7 +63,8 @@ public class ContractRegister {
 		return new Contract(code, name, row.contractType(), row.contractorKind(), row.startDate(), row.endDate(),
 				new Contract.Services(row.essential(), row.additional(), row.enhanced()), row.listSize(),
 				row.dispensing(), row.premises(), row.version(), store.parties(code), store.history(code),
-				commissioners.on(code, directory.today()), List.of());
+				commissioners.on(code, directory.today()),
+				cases.ofPractice(code).stream().filter(open -> open.status().isOpen()).toList());
 	}
 
 	public PageOf<ContractSummary> search(RegisterFilter filter, int page, int size) {

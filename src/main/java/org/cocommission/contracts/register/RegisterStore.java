@@ -208,4 +208,28 @@ public class RegisterStore {
 			.params(practiceCode, name, role, personId, from)
 			.update();
 	}
+
+	/** Ends a contract on {@code lastDay} (kept if it already ends sooner) and records why, effective that day. */
+	public void end(String practiceCode, LocalDate lastDay, String actor, String change) {
+		jdbc.sql("update contracts_contract set end_date = least(coalesce(end_date, :day), :day), version = version + 1,"
+				+ " updated_at = now() where practice_code = :code")
+			.param("day", lastDay)
+			.param("code", practiceCode)
+			.update();
+		find(practiceCode).ifPresent(after -> recordHistory(after, lastDay, actor, change));
+	}
+
+	/** Sets the list size from a date (a merger's combined list) and records why. */
+	public void combineList(String practiceCode, int listSize, LocalDate from, String actor, String change) {
+		jdbc.sql("update contracts_contract set list_size = ?, version = version + 1, updated_at = now()"
+				+ " where practice_code = ?")
+			.params(listSize, practiceCode)
+			.update();
+		find(practiceCode).ifPresent(after -> recordHistory(after, from, actor, change));
+	}
+
+	/** Records a change in the history without changing the recorded details (a variation's effect). */
+	public void note(String practiceCode, LocalDate from, String actor, String change) {
+		find(practiceCode).ifPresent(current -> recordHistory(current, from, actor, change));
+	}
 }
