@@ -111,7 +111,7 @@ public class ContractCases {
 				StatutoryClocks.checkClosurePeriod(request.startsOn(), request.endsOn());
 				cases.lastClosureRefusal(practiceCode).ifPresent(refused -> {
 					LocalDate from = StatutoryClocks.nextApplicationFrom(refused);
-					if (request.receivedOn().isBefore(from) && !request.circumstancesChanged()) {
+					if (request.receivedOn().isBefore(from) && !request.changedCircumstances()) {
 						throw new InvalidInputException("receivedOn", "A list closure was refused on " + refused
 								+ ": no new application before " + from + " unless circumstances have changed");
 					}

@@ -19,6 +19,11 @@ public record NewCase(@NotNull(message = "Choose what kind of change this is") C
 		@Size(max = 10, message = "Practice code must be 10 characters or fewer") String otherPracticeCode,
 		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startsOn,
 		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endsOn,
-		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate remedyBy, boolean circumstancesChanged,
+		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate remedyBy, Boolean circumstancesChanged,
 		@Size(max = 2000, message = "Details must be 2000 characters or fewer") String details) {
+
+	/** Whether the applicant says circumstances changed since a refusal (not said: no). */
+	public boolean changedCircumstances() {
+		return Boolean.TRUE.equals(circumstancesChanged);
+	}
 }

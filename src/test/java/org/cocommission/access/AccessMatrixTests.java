@@ -170,6 +170,11 @@ class AccessMatrixTests {
 		add(rows, "/api/v1/contracts/imports", 401, 403, 403, 403, 200);
 		add(rows, "/contracts/practices/M10002", LOGIN, 403, 403, 404, 404);
 		add(rows, "/api/v1/contracts/practices/M20001", 401, 403, 403, 403, 404);
+		add(rows, "/contracts/cases", LOGIN, 200, 200, 200, 200);
+		add(rows, "/api/v1/contracts/cases", 401, 200, 200, 200, 200);
+		add(rows, "/api/v1/contracts/practices/M10002/cases", 401, 403, 403, 200, 200);
+		add(rows, "/public/contracts/decisions", 200, 200, 200, 200, 200);
+		add(rows, "/api/v1/public/contracts/decisions", 200, 200, 200, 200, 200);
 	}
 
 	private static void add(List<Arguments> rows, String path, int anonymous, int practice, int ccg, int area,

@@ -48,6 +48,9 @@ class ContractsApiTests {
 
 	private final JdbcClient jdbc;
 
+	@Autowired
+	private UserAccounts accounts;
+
 	private Cookie national;
 
 	private Cookie ccg;
@@ -249,6 +252,71 @@ class ContractsApiTests {
 			.andExpect(status().isOk())
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
 				.string(containsString("nhs-payments-to-general-practice-2014-15.csv")));
+	}
+
+	@Test
+	void aCaseRunsThroughItsPagesToThePublicRegister() throws Exception {
+		String created = mvc.perform(post("/api/v1/contracts/practices/N81112/cases").cookie(practiceUser(
+				"ct-practice-n81112", "N81112"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"kind":"LIST_CLOSURE","title":"Close the list for six months","receivedOn":"2015-10-02",
+					 "startsOn":"2015-11-01","endsOn":"2016-04-30"}""")
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.acknowledgeBy").value("2015-10-09"))
+			.andExpect(jsonPath("$.decideBy").value("2015-10-23"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		long id = ((Number) com.jayway.jsonpath.JsonPath.read(created, "$.id")).longValue();
+
+		mvc.perform(get("/contracts/cases").cookie(ccg))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(containsString("Close the list for six months")));
+		mvc.perform(get("/contracts/cases/" + id).cookie(ccg))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(containsString("9 October 2015")));
+		mvc.perform(get("/contracts/cases/" + id + "/decision").cookie(national))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(containsString("Approving closes N81112")));
+		mvc.perform(post("/contracts/cases/" + id + "/decision").cookie(national)
+			.param("version", "0").param("decidedOn", "2015-10-20").param("decision", "Refused")
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(containsString("Choose approve or refuse")));
+		mvc.perform(post("/contracts/cases/" + id + "/decision").cookie(ccg)
+			.param("version", "0").param("approved", "false").param("decidedOn", "2015-10-20").param("decision", "Refused")
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+			.andExpect(status().isForbidden());
+		mvc.perform(post("/contracts/cases/" + id + "/decision").cookie(national)
+			.param("version", "0").param("approved", "false").param("decidedOn", "2015-10-20")
+			.param("decision", "The list is not under pressure")
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+			.andExpect(status().is3xxRedirection());
+		mvc.perform(get("/public/contracts/decisions"))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(containsString("The list is not under pressure")));
+		mvc.perform(get("/api/v1/public/contracts/decisions"))
+			.andExpect(jsonPath("$[?(@.caseId == " + id + ")].decidedBy")
+				.value("NHS England area team CHESHIRE, WARRINGTON AND WIRRAL"));
+		mvc.perform(post("/contracts/practices/N81632/cases").cookie(ccg).param("title", "")
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(containsString("Choose what kind of change this is")));
+	}
+
+	private Cookie practiceUser(String username, String code) throws Exception {
+		if (accounts.find(username).isEmpty()) {
+			accounts.create(new NewUser(username, username, null, Role.PRACTICE, code, PASSWORD));
+		}
+		return SignIn.session(mvc, username, PASSWORD);
 	}
 
 	private void assertCount(String sql, long expected) {

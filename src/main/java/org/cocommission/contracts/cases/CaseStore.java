@@ -44,7 +44,7 @@ public class CaseStore {
 			.param("starts", request.startsOn())
 			.param("ends", request.endsOn())
 			.param("remedy", request.remedyBy())
-			.param("changed", request.circumstancesChanged())
+			.param("changed", request.changedCircumstances())
 			.param("details", blank(request.details()) ? null : request.details().trim())
 			.param("ackBy", acknowledgeBy)
 			.param("decideBy", decideBy)
