@@ -17,13 +17,18 @@ import org.cocommission.governance.ItemStatus;
 import org.cocommission.governance.LinkRelationship;
 import org.cocommission.governance.MemberRole;
 import org.cocommission.governance.Vote;
+import org.cocommission.contracts.cases.CaseReminders;
 import org.cocommission.identity.ActingAs;
+import org.cocommission.identity.NewUser;
+import org.cocommission.identity.Role;
+import org.cocommission.identity.UserAccounts;
 import org.cocommission.platform.FinancialYear;
 import org.cocommission.platform.InvalidInputException;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -183,6 +188,32 @@ class ContractCasesScenarioTests {
 			assertThat(cases.get(notice).decideBy()).isEqualTo(LocalDate.of(2015, 6, 29));
 			return null;
 		});
+	}
+
+	@Test
+	void theOwnerIsRemindedBeforeAClockRunsOutAndTheAreaTeamToldOnceItHas(@Autowired UserAccounts accounts,
+			@Autowired UserDetailsService users, @Autowired CaseReminders reminders) throws Exception {
+		accounts.create(new NewUser("owner-02d", "Owner", "owner@ccg.example", Role.CCG, "02D", "owner-02d-password"));
+		accounts.create(new NewUser("area-q44", "Area team", "area@nhs.example", Role.AREA_TEAM, "Q44",
+				"area-q44-password"));
+		LocalDate received = LocalDate.of(2025, 3, 3);
+		long id = ActingAs.as(users, "owner-02d", () -> cases.open("N81013", closure(received, true)));
+
+		ActingAs.system(() -> {
+			assertThat(reminders.queue(received.plusDays(3))).isZero();
+			assertThat(reminders.queue(received.plusDays(4))).isEqualTo(1);
+			assertThat(reminders.queue(received.plusDays(5))).isZero();
+			assertThat(reminders.queue(received.plusDays(8))).isEqualTo(1);
+			assertThat(reminders.queue(received.plusDays(9))).isZero();
+			return null;
+		});
+
+		assertThat(jdbc.sql("select recipient from notification_notice where link = ? order by id")
+			.param("/contracts/cases/" + id).query(String.class).list())
+			.containsExactly("owner-02d", "owner-02d", "area-q44");
+		assertThat(jdbc.sql("select recipient from notification_email_outbox where deduplication_key like ? order by id")
+			.param("contracts-case-" + id + "-%").query(String.class).list())
+			.containsExactly("owner@ccg.example", "owner@ccg.example", "area@nhs.example");
 	}
 
 	private static NewCase closure(LocalDate received, boolean circumstancesChanged) {
