@@ -15,7 +15,12 @@ import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.cocommission.contracts.CaseKind;
+import org.cocommission.contracts.Commissioners;
 import org.cocommission.contracts.ContractAmendment;
+import org.cocommission.contracts.ContractCases;
+import org.cocommission.contracts.NewCase;
+import org.cocommission.contracts.ResponsibleCommissioner;
 import org.cocommission.contracts.ContractRegister;
 import org.cocommission.contracts.ContractType;
 import org.cocommission.contracts.ContractorKind;
@@ -67,8 +72,14 @@ public class ContractsDemo implements ApplicationRunner {
 
 	private final ContractRegister register;
 
+	private final ContractCases cases;
+
+	private final Commissioners commissioners;
+
 	ContractsDemo(@Value("${cocommission.demo:false}") boolean enabled, Directory directory, Payments payments,
-			ContractRegister register) {
+			ContractRegister register, ContractCases cases, Commissioners commissioners) {
+		this.cases = cases;
+		this.commissioners = commissioners;
 		this.enabled = enabled;
 		this.directory = directory;
 		this.payments = payments;
@@ -102,8 +113,9 @@ public class ContractsDemo implements ApplicationRunner {
 					+ ".csv", new ByteArrayInputStream(csv));
 		}
 		int amended = contractDetails(practices, types, random);
-		log.info("Synthetic GP contracts: {} practices, payments for {} years, {} contracts with details, in {} ms",
-				practices.size(), YEARS.size(), amended, (System.nanoTime() - started) / 1_000_000);
+		int opened = cases(practices, types);
+		log.info("Synthetic GP contracts: {} practices, payments for {} years, {} contracts with details, {} cases,"
+				+ " in {} ms", practices.size(), YEARS.size(), amended, opened, (System.nanoTime() - started) / 1_000_000);
 		return true;
 	}
 
@@ -253,5 +265,86 @@ public class ContractsDemo implements ApplicationRunner {
 			amended++;
 		}
 		return amended;
+	}
+
+	/**
+	 * Cases of every kind in every state, in practices NHS England's area team decides for today (their CCG holds
+	 * neither joint nor delegated commissioning): some just received, some overdue, acknowledged, approved, refused
+	 * and withdrawn. Cases in committee CCGs stay open, for their committees' agendas.
+	 */
+	private int cases(List<Practice> practices, Map<String, ContractType> types) {
+		LocalDate today = directory.today();
+		List<Practice> byCode = practices.stream().sorted(java.util.Comparator.comparing(Practice::code)).toList();
+		List<Practice> areaDecides = new ArrayList<>();
+		List<Practice> committeeDecides = new ArrayList<>();
+		for (Practice practice : byCode) {
+			if (areaDecides.size() >= 12 && committeeDecides.size() >= 3) {
+				break;
+			}
+			var body = commissioners.on(practice.code(), today).body();
+			if (body == ResponsibleCommissioner.Body.AREA_TEAM && areaDecides.size() < 12) {
+				areaDecides.add(practice);
+			}
+			else if (body != ResponsibleCommissioner.Body.AREA_TEAM && body != ResponsibleCommissioner.Body.UNKNOWN
+					&& committeeDecides.size() < 3) {
+				committeeDecides.add(practice);
+			}
+		}
+		int opened = 0;
+		if (areaDecides.size() >= 12) {
+			String a = areaDecides.get(0).code();
+			long received = cases.open(a, closure("List closure: recruitment gap", today.minusDays(2)));
+			long overdue = cases.open(areaDecides.get(1).code(), closure("List closure: premises works", today.minusDays(10)));
+			long acknowledged = cases.open(areaDecides.get(2).code(), closure("List closure: list growth", today.minusDays(5)));
+			cases.acknowledge(acknowledged, 0, today.minusDays(3));
+			long refused = cases.open(areaDecides.get(3).code(), closure("List closure: six months", today.minusDays(20)));
+			cases.acknowledge(refused, 0, today.minusDays(17));
+			cases.decide(refused, 1, false, "Refused: neighbouring practices cannot absorb the demand", today.minusDays(1));
+			long merger = cases.open(areaDecides.get(4).code(), new NewCase(CaseKind.MERGER,
+					"Merger with " + areaDecides.get(5).name(), today.minusDays(40), areaDecides.get(5).code(),
+					today.plusMonths(2).withDayOfMonth(1), null, null, false, "Business case: one site, shared workforce"));
+			cases.decide(merger, 0, true, "Approved: the business case shows better access", today.minusDays(2));
+			long variation = cases.open(areaDecides.get(6).code(), new NewCase(CaseKind.VARIATION,
+					"New partner joins the partnership", today.minusDays(6), null, today.plusDays(25), null, null, false, null));
+			long remedial = cases.open(areaDecides.get(7).code(), new NewCase(CaseKind.REMEDIAL_NOTICE,
+					"Core hours not met", today.minusDays(3), null, null, null, today.plusDays(25), false, null));
+			long breach = cases.open(areaDecides.get(8).code(), new NewCase(CaseKind.BREACH_NOTICE,
+					"Breach of the contract's access terms", today.minusDays(1), null, null, null, null, false, null));
+			long pms = cases.open(areaDecides.get(9).code(), new NewCase(CaseKind.PMS_REVIEW,
+					"PMS review: premium reinvested in extended hours", today.minusDays(30), null, null, null, null, false,
+					"Premium of £14.10 per weighted patient; reinvestment agreed in extended hours"));
+			cases.decide(pms, 0, true, "Reinvestment agreed", today.minusDays(4));
+			long withdrawn = cases.open(areaDecides.get(10).code(), new NewCase(CaseKind.VARIATION,
+					"Change of premises", today.minusDays(12), null, today.plusMonths(3), null, null, false, null));
+			cases.withdraw(withdrawn, 0, "The practice stays in its premises");
+			long termination = cases.open(areaDecides.get(11).code(), new NewCase(CaseKind.TERMINATION,
+					"Termination by agreement", today.minusDays(8), null, today.plusMonths(6), null, null, false, null));
+			opened += List.of(received, overdue, acknowledged, refused, merger, variation, remedial, breach, pms, withdrawn,
+					termination).size();
+		}
+		for (Practice practice : byCode) {
+			if (types.get(practice.code()) == ContractType.APMS) {
+				var contract = register.find(practice.code()).orElse(null);
+				if (contract != null && contract.endDate() != null
+						&& !contract.endDate().isAfter(today.plusMonths(12)) && !contract.endDate().isBefore(today)) {
+					cases.open(practice.code(), new NewCase(CaseKind.APMS_EXPIRY, "APMS contract ends "
+							+ contract.endDate() + ": re-procure, extend or disperse the list", today.minusDays(7), null,
+							null, null, null, false, null));
+					opened++;
+				}
+			}
+		}
+		if (committeeDecides.size() >= 2) {
+			cases.open(committeeDecides.get(0).code(), new NewCase(CaseKind.MERGER,
+					"Merger with " + committeeDecides.get(1).name(), today.minusDays(14), committeeDecides.get(1).code(),
+					today.plusMonths(3).withDayOfMonth(1), null, null, false, "Business case for the committee"));
+			opened++;
+		}
+		return opened;
+	}
+
+	private static NewCase closure(String title, LocalDate received) {
+		return new NewCase(CaseKind.LIST_CLOSURE, title, received, null, received.plusMonths(1).withDayOfMonth(1),
+				received.plusMonths(7).withDayOfMonth(1).minusDays(1), null, false, null);
 	}
 }

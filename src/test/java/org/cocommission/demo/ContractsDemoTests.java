@@ -2,6 +2,11 @@ package org.cocommission.demo;
 
 import org.junit.jupiter.api.Test;
 
+import org.cocommission.contracts.CaseKind;
+import org.cocommission.contracts.CaseStatus;
+import org.cocommission.contracts.ContractCase;
+import org.cocommission.contracts.ContractCases;
+import org.cocommission.contracts.ContractDecision;
 import org.cocommission.contracts.ContractRegister;
 import org.cocommission.contracts.ContractType;
 import org.cocommission.contracts.PaymentLevel;
@@ -23,6 +28,9 @@ class ContractsDemoTests {
 	private final Payments payments;
 
 	private final ContractRegister register;
+
+	@Autowired
+	ContractCases cases;
 
 	@Autowired
 	ContractsDemoTests(Payments payments, ContractRegister register) {
@@ -52,6 +60,13 @@ class ContractsDemoTests {
 			var withParties = register.get(apms.get(0).practiceCode());
 			assertThat(withParties.parties()).isNotEmpty();
 			assertThat(withParties.history()).hasSizeGreaterThanOrEqualTo(2);
+			assertThat(cases.open()).extracting(ContractCase::kind)
+				.contains(CaseKind.LIST_CLOSURE, CaseKind.VARIATION, CaseKind.REMEDIAL_NOTICE, CaseKind.BREACH_NOTICE,
+						CaseKind.TERMINATION, CaseKind.APMS_EXPIRY, CaseKind.MERGER);
+			assertThat(cases.open()).extracting(ContractCase::status)
+				.contains(CaseStatus.RECEIVED, CaseStatus.ACKNOWLEDGED);
+			assertThat(cases.decisions(50)).extracting(ContractDecision::outcome)
+				.contains(CaseStatus.APPROVED, CaseStatus.REFUSED);
 		});
 	}
 }
