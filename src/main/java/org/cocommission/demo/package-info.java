@@ -1,5 +1,5 @@
 /** The synthetic national demo dataset, generated deterministically in the NHS's published formats and loaded through the real importers. */
-@ApplicationModule(allowedDependencies = { "cocommissioning", "directory", "finance", "governance", "identity",
+@ApplicationModule(allowedDependencies = { "cocommissioning", "contracts", "directory", "finance", "governance", "identity",
 		"outcomes", "platform", "qualitypremium" })
 package org.cocommission.demo;
 

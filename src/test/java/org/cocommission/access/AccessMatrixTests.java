@@ -111,6 +111,7 @@ class AccessMatrixTests {
 		finance(rows);
 		qualityPremium(rows);
 		outcomes(rows);
+		contracts(rows);
 		return rows;
 	}
 
@@ -157,6 +158,23 @@ class AccessMatrixTests {
 		add(rows, "/outcomes/ccgs/01A", LOGIN, 200, 200, 200, 200);
 		add(rows, "/api/v1/outcomes/peers/01A", 401, 200, 200, 200, 200);
 		add(rows, "/outcomes/imports", LOGIN, 403, 403, 403, 200);
+	}
+
+	/** A contract is its practice's, its CCG's and its area team's; payments are published figures; imports national. */
+	private static void contracts(List<Arguments> rows) {
+		add(rows, "/contracts", LOGIN, 200, 200, 200, 200);
+		add(rows, "/api/v1/contracts", 401, 200, 200, 200, 200);
+		add(rows, "/contracts/payments", LOGIN, 200, 200, 200, 200);
+		add(rows, "/api/v1/contracts/summary?year=2014/15", 401, 200, 200, 200, 200);
+		add(rows, "/contracts/imports", LOGIN, 403, 403, 403, 200);
+		add(rows, "/api/v1/contracts/imports", 401, 403, 403, 403, 200);
+		add(rows, "/contracts/practices/M10002", LOGIN, 403, 403, 404, 404);
+		add(rows, "/api/v1/contracts/practices/M20001", 401, 403, 403, 403, 404);
+		add(rows, "/contracts/cases", LOGIN, 200, 200, 200, 200);
+		add(rows, "/api/v1/contracts/cases", 401, 200, 200, 200, 200);
+		add(rows, "/api/v1/contracts/practices/M10002/cases", 401, 403, 403, 200, 200);
+		add(rows, "/public/contracts/decisions", 200, 200, 200, 200, 200);
+		add(rows, "/api/v1/public/contracts/decisions", 200, 200, 200, 200, 200);
 	}
 
 	private static void add(List<Arguments> rows, String path, int anonymous, int practice, int ccg, int area,

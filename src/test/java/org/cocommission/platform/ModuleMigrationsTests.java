@@ -30,8 +30,11 @@ class ModuleMigrationsTests {
 
 	private static final String MAIN_2026_12 = "classpath:db/main-2026-12";
 
-	private static final List<String> MODULES_WITH_MIGRATIONS = List.of("audit", "cocommissioning", "directory",
-			"finance", "governance", "identity", "notification", "outcomes", "platform", "qualitypremium");
+	private static final List<String> MODULES_WITH_MIGRATIONS = List.of("audit", "cocommissioning", "contracts",
+			"directory", "finance", "governance", "identity", "notification", "outcomes", "platform", "qualitypremium");
+
+	/** Modules added after main-2026-12: an existing database gets them on its next start, as a new one does. */
+	private static final List<String> MODULES_SINCE_MAIN_2026_12 = List.of("contracts");
 
 	private final Flyway flyway;
 
@@ -83,6 +86,12 @@ class ModuleMigrationsTests {
 		List<String> scriptsOnMain = appliedOnMain.stream().map(row -> row.split(" ")[1]).toList();
 		assertThat(adopted.stream().filter(row -> !appliedOnMain.contains(row)).map(row -> row.split(" ")[1]))
 			.doesNotContainAnyElementsOf(scriptsOnMain);
+		for (String module : MODULES_SINCE_MAIN_2026_12) {
+			assertThat(JdbcClient.create(legacy)
+				.sql("select count(*) from flyway_schema_history_" + module + " where type = 'SQL'")
+				.query(Integer.class)
+				.single()).as(module).isPositive();
+		}
 		assertThat(JdbcClient.create(legacy)
 			.sql("select script from flyway_schema_history_outcomes where type = 'SQL'")
 			.query(String.class)

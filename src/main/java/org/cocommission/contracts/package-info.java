@@ -1,0 +1,6 @@
+/** GP contracts: the national register of primary medical care contracts, and NHS Digital's payments to general practice imported and benchmarked. */
+@ApplicationModule(allowedDependencies = { "audit", "cocommissioning", "directory", "governance", "identity",
+		"notification", "platform" })
+package org.cocommission.contracts;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,109 @@
+package org.cocommission.contracts.register;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+
+import org.cocommission.contracts.Contract;
+import org.cocommission.contracts.ContractRegister;
+import org.cocommission.contracts.ContractSummary;
+import org.cocommission.contracts.ContractType;
+import org.cocommission.contracts.Payments;
+import org.cocommission.platform.Exports;
+import org.cocommission.platform.PageOf;
+import org.cocommission.platform.Table;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The register's pages: the list with its filters and CSV, and a practice's contract. */
+@Controller
+class RegisterPageController {
+
+	private static final int PAGE_SIZE = 50;
+
+	private final ContractRegister register;
+
+	private final Payments payments;
+
+	RegisterPageController(ContractRegister register, Payments payments) {
+		this.register = register;
+		this.payments = payments;
+	}
+
+	@GetMapping("/contracts")
+	String register(@Valid @ModelAttribute("form") RegisterParams form, BindingResult result,
+			@RequestParam(defaultValue = "0") int page, Model model) {
+		model.addAttribute("types", types());
+		if (result.hasErrors()) {
+			model.addAttribute("result", new PageOf<ContractSummary>(List.of(), 0, PAGE_SIZE, 0));
+			return "contracts/register";
+		}
+		PageOf<ContractSummary> found = register.search(form.filter(), Math.max(page, 0), PAGE_SIZE);
+		model.addAttribute("result", found);
+		model.addAttribute("query", query(form));
+		return "contracts/register";
+	}
+
+	@GetMapping("/contracts.csv")
+	ResponseEntity<String> csv(@Valid RegisterParams params) {
+		List<List<Object>> rows = new ArrayList<>();
+		for (ContractSummary contract : register.export(params.filter())) {
+			rows.add(List.of(contract.practiceCode(), text(contract.practiceName()), contract.contractType().name(),
+					contract.contractorKind().label(), text(contract.startDate()), text(contract.endDate()),
+					contract.listSize() == null ? "" : contract.listSize(), contract.dispensing() ? "Yes" : "No"));
+		}
+		return Exports.csvDownload(new Table("GP contracts",
+				List.of("Practice code", "Practice name", "Contract type", "Contractor", "Start date", "End date",
+						"List size", "Dispensing"),
+				rows), "gp-contracts.csv");
+	}
+
+	@GetMapping("/contracts/practices/{code}")
+	String contract(@PathVariable String code, Model model) {
+		Contract contract = register.get(code.toUpperCase());
+		model.addAttribute("contract", contract);
+		model.addAttribute("paymentYears", payments.practiceYears(contract.practiceCode()));
+		return "contracts/contract";
+	}
+
+	private static Object text(Object value) {
+		return value == null ? "" : value instanceof LocalDate date ? date.toString() : value;
+	}
+
+	/** The filter as query parameters, for the pages' links and the CSV. */
+	private static String query(RegisterParams form) {
+		StringBuilder query = new StringBuilder();
+		append(query, "type", form.type() == null ? null : form.type().name());
+		append(query, "ccg", form.ccg());
+		append(query, "endingWithin", form.endingWithin() == null ? null : form.endingWithin().toString());
+		append(query, "practice", form.practice());
+		return query.toString();
+	}
+
+	private static void append(StringBuilder query, String name, String value) {
+		if (value != null && !value.isBlank()) {
+			query.append(query.isEmpty() ? "" : "&").append(name).append('=')
+				.append(java.net.URLEncoder.encode(value.trim(), java.nio.charset.StandardCharsets.UTF_8));
+		}
+	}
+
+	private static Map<String, String> types() {
+		Map<String, String> types = new LinkedHashMap<>();
+		types.put("", "Any type");
+		for (ContractType type : ContractType.values()) {
+			types.put(type.name(), type.label());
+		}
+		return types;
+	}
+}
