@@ -217,6 +217,7 @@ public class ObservationImports {
 		Map<Integer, String> fingertipsIndicators = indicators.byFingertipsId();
 		Map<Integer, String> fingertipsAttributes = indicators.fingertipsAttributes();
 		List<ImportError> errors = new ArrayList<>();
+		List<ImportError> warnings = new ArrayList<>();
 		List<Attribute> attributes = new ArrayList<>();
 		ObservationFileReader.Outcome read;
 		long stored;
@@ -237,6 +238,9 @@ public class ObservationImports {
 						problems.forEach(message -> error(row, message));
 					}
 					else if (errors.isEmpty()) {
+						if (checks.warning() != null && warnings.size() < ObservationImportReport.MAX_ERRORS) {
+							warnings.add(new ImportError(row, checks.warning()));
+						}
 						store.observation(checks.slice(), checks.org(), indicator, rowPeriod.code(), numerator,
 								checks.denominator());
 					}
@@ -296,8 +300,9 @@ public class ObservationImports {
 		}
 		audit.record(new AuditEntry("OUTCOMES_OBSERVATIONS_IMPORTED", "OUTCOMES_IMPORT", Long.toString(importId), null,
 				null, Map.of("format", format.slug(), "fileName", String.valueOf(fileName), "rowsRead", read.rowsRead,
-						"stored", stored, "indicatorPeriods", touched.size(), "indicatorsDefined", defined)));
-		return new ObservationImportReport(importId, read.rowsRead, stored, read.skipped, List.of());
+						"stored", stored, "indicatorPeriods", touched.size(), "indicatorsDefined", defined, "warnings",
+						warnings.size())));
+		return new ObservationImportReport(importId, read.rowsRead, stored, read.skipped, List.of(), warnings);
 	}
 
 	/** A context attribute of an organisation, such as its deprivation score. */

@@ -92,10 +92,13 @@ public class OutcomesValues {
 
 	/** Every organisation's stored row of a level (not practices) in one period, by code. */
 	private StoredSlice slice(String indicatorId, OutcomesLevel level, String period) {
-		return cache.get("slice", List.of(indicatorId, level, period), () -> StoredSlice.of(jdbc.query("select "
-				+ VALUE_COLUMNS + " from outcomes_value v left join directory_organisation o on o.code = v.org_code"
-				+ " where v.indicator_id = ? and v.level = ? and v.period = ? order by v.org_code",
-				(rs, row) -> kept(row(rs)), indicatorId, level.name(), period)));
+		return cache.get("slice", List.of(indicatorId, level, period), () -> {
+			IndicatorType type = indicators.find(indicatorId).map(Indicator::type).orElse(null);
+			return StoredSlice.of(jdbc.query("select " + VALUE_COLUMNS + " from outcomes_value v"
+					+ " left join directory_organisation o on o.code = v.org_code"
+					+ " where v.indicator_id = ? and v.level = ? and v.period = ? order by v.org_code",
+					(rs, row) -> kept(row(rs, type)), indicatorId, level.name(), period));
+		});
 	}
 
 	private static List<ValueRow> only(List<ValueRow> rows, Collection<String> orgCodes) {
@@ -105,9 +108,11 @@ public class OutcomesValues {
 
 	public List<ValueRow> englandValues(String indicatorId) {
 		access.requireUser();
+		IndicatorType type = indicators.find(indicatorId).map(Indicator::type).orElse(null);
 		return jdbc.query("select " + VALUE_COLUMNS + " from outcomes_value v join outcomes_period p on p.period = v.period"
 				+ " left join directory_organisation o on o.code = v.org_code"
-				+ " where v.indicator_id = ? and v.level = 'ENGLAND' order by p.starts", (rs, row) -> row(rs), indicatorId);
+				+ " where v.indicator_id = ? and v.level = 'ENGLAND' order by p.starts",
+				(rs, row) -> row(rs, type), indicatorId);
 	}
 
 	/** Deciles across practices or CCGs over time, with one organisation's line and England's. */
@@ -254,13 +259,15 @@ public class OutcomesValues {
 		return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from outcomes_value)", Boolean.class));
 	}
 
-	static ValueRow row(ResultSet rs) throws SQLException {
+	static ValueRow row(ResultSet rs, IndicatorType type) throws SQLException {
 		int decile = rs.getInt("decile");
 		Integer decileOrNull = rs.wasNull() ? null : decile;
+		double numerator = rs.getDouble("numerator");
+		double denominator = rs.getDouble("denominator");
 		return new ValueRow(rs.getString("org_code"), rs.getString("org_name"), rs.getString("parent_code"),
-				rs.getDouble("numerator"), rs.getDouble("denominator"), nullable(rs, "value"), nullable(rs, "lower95"),
-				nullable(rs, "upper95"), nullable(rs, "lower998"), nullable(rs, "upper998"),
-				rs.getString("compared_to_england"), decileOrNull);
+				numerator, denominator, nullable(rs, "value"), nullable(rs, "lower95"), nullable(rs, "upper95"),
+				nullable(rs, "lower998"), nullable(rs, "upper998"), rs.getString("compared_to_england"), decileOrNull,
+				ValueRow.aboveDenominator(type, numerator, denominator));
 	}
 
 	/** Each organisation's value in each period of one indicator and level, by code then period. */
@@ -277,7 +284,8 @@ public class OutcomesValues {
 	private ValueRow kept(ValueRow row) {
 		return new ValueRow(cache.canonical(row.orgCode()), cache.canonical(row.orgName()),
 				cache.canonical(row.parentCode()), row.numerator(), row.denominator(), row.value(), row.lower95(),
-				row.upper95(), row.lower998(), row.upper998(), cache.canonical(row.comparedToEngland()), row.decile());
+				row.upper95(), row.lower998(), row.upper998(), cache.canonical(row.comparedToEngland()), row.decile(),
+				row.aboveDenominator());
 	}
 
 	private static Double nullable(ResultSet rs, String column) throws SQLException {

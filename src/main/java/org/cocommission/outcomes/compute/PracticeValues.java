@@ -154,9 +154,11 @@ public final class PracticeValues {
 			double denominator, Double england, double[] cuts) {
 		IndicatorValue value = IndicatorValue.of(indicator, numerator, denominator);
 		Comparison comparison = BenchmarkComparison.compare(value.ci95(), england, indicator.polarity());
-		Integer decile = value.value() == null ? null : Percentiles.decile(value.value(), cuts);
+		boolean above = ValueRow.aboveDenominator(indicator.type(), numerator, denominator);
+		// A register above the list is shown but left out of the deciles (docs/domain-rules.md#outcomes).
+		Integer decile = value.value() == null || above ? null : Percentiles.decile(value.value(), cuts);
 		return new ValueRow(code, name, parent, numerator, denominator, value.value(), value.ci95().lower(),
-				value.ci95().upper(), value.ci998().lower(), value.ci998().upper(), comparison.name(), decile);
+				value.ci95().upper(), value.ci998().lower(), value.ci998().upper(), comparison.name(), decile, above);
 	}
 
 	public static double[] cuts(java.sql.Array array) throws java.sql.SQLException {

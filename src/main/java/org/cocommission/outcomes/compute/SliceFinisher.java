@@ -6,6 +6,7 @@ import org.cocommission.outcomes.statistics.BenchmarkComparison;
 import org.cocommission.outcomes.Comparison;
 import org.cocommission.outcomes.Indicator;
 import org.cocommission.outcomes.OutcomesLevel;
+import org.cocommission.outcomes.ValueRow;
 import org.cocommission.outcomes.statistics.Percentiles;
 
 /**
@@ -62,7 +63,7 @@ final class SliceFinisher {
 		for (int ccg = 0; ccg < size; ccg++) {
 			if (sums.ccgSeen[ccg]) {
 				values[ccg] = IndicatorValue.of(indicator, sums.ccgNumerator[ccg], sums.ccgDenominator[ccg]);
-				if (values[ccg].value() != null) {
+				if (values[ccg].value() != null && !above(indicator, sums.ccgNumerator[ccg], sums.ccgDenominator[ccg])) {
 					present[count++] = values[ccg].value();
 				}
 			}
@@ -80,8 +81,13 @@ final class SliceFinisher {
 			rows.value(indicator.id(), period, OutcomesLevel.CCG.name(), placements.ccgs().code(ccg),
 					area < 0 ? null : placements.areas().code(area), sums.ccgNumerator[ccg], sums.ccgDenominator[ccg],
 					value, BenchmarkComparison.compare(value.ci95(), benchmark, indicator.polarity()),
-					value.value() == null ? null : Percentiles.decile(value.value(), cuts));
+					value.value() == null || above(indicator, sums.ccgNumerator[ccg], sums.ccgDenominator[ccg]) ? null
+							: Percentiles.decile(value.value(), cuts));
 		}
+	}
+
+	private static boolean above(Indicator indicator, double numerator, double denominator) {
+		return ValueRow.aboveDenominator(indicator.type(), numerator, denominator);
 	}
 
 	private static void level(ValueWriter.Rows rows, Indicator indicator, String period, OutcomesLevel level,
