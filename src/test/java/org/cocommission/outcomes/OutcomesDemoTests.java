@@ -43,6 +43,21 @@ class OutcomesDemoTests {
 		assertThat(england).isBetween(5.0, 8.0);
 	}
 
+	@Test
+	void everyLevelOfTheDemoSumsToEnglandInEverySlice() {
+		// Issue 16, item 2: each level's numerators and denominators against England's, per indicator and period.
+		assertThat(jdbc.sql("""
+				select v.indicator_id || ' ' || v.period || ' ' || v.level
+				from outcomes_value v
+				join outcomes_value e on e.indicator_id = v.indicator_id and e.period = v.period and e.level = 'ENGLAND'
+				where v.level <> 'ENGLAND'
+				group by v.indicator_id, v.period, v.level, e.numerator, e.denominator
+				having abs(sum(v.numerator) - e.numerator) > 1e-6 * greatest(1, e.numerator)
+				    or abs(sum(v.denominator) - e.denominator) > 1e-6 * greatest(1, e.denominator)
+				""").query(String.class).list()).isEmpty();
+		assertThat(count("select count(distinct level) from outcomes_value")).isEqualTo(4);
+	}
+
 	private long count(String sql) {
 		return jdbc.sql(sql).query(Long.class).single();
 	}

@@ -29,8 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Recomputes every value of the given indicators and periods. Observations are read with binary COPY into primitive
- * sums per slice (indicator and period), each placed in its CCG, area team and region as at the period's first day
- * (array lookups in {@link Placements}). Only what needs the whole population is stored: the CCG, area team, region
+ * sums per slice (indicator and period), each placed in its CCG, area team and region by the attribution rule, on
+ * the period's last day (array lookups in {@link Placements}; docs/domain-rules.md#outcomes, "Attribution"). Only what needs the whole population is stored: the CCG, area team, region
  * and England values and the decile cut points across practices and across CCGs. A practice's value, intervals,
  * comparison and decile are pure functions of its own observation and those, so {@link OutcomesValues} computes them
  * on read ({@link PracticeValues}) instead of writing millions of rows here.
@@ -79,11 +79,11 @@ public class ValueComputation {
 		Map<String, Indicator> indicators = jdbc.query("select * from outcomes_indicator", (rs, row) -> Indicators.indicator(rs))
 			.stream()
 			.collect(Collectors.toMap(Indicator::id, Function.identity()));
-		Map<String, LocalDate> starts = new HashMap<>();
-		jdbc.query("select period, starts from outcomes_period",
-				(org.springframework.jdbc.core.RowCallbackHandler) rs -> starts.put(rs.getString(1),
-						rs.getDate(2).toLocalDate()));
-		RecomputeScope scope = new RecomputeScope(indicators, starts, pairs, new Placements(jdbc));
+		Map<String, LocalDate[]> dates = new HashMap<>();
+		jdbc.query("select period, starts, ends from outcomes_period",
+				(org.springframework.jdbc.core.RowCallbackHandler) rs -> dates.put(rs.getString(1),
+						new LocalDate[] { rs.getDate(2).toLocalDate(), rs.getDate(3).toLocalDate() }));
+		RecomputeScope scope = new RecomputeScope(indicators, dates, pairs, new Placements(jdbc), null);
 		long placed = System.nanoTime();
 		SliceSums[] sums = read(scope, pairs);
 		long read = System.nanoTime();
