@@ -58,6 +58,15 @@ class OutcomesDemoTests {
 		assertThat(count("select count(distinct level) from outcomes_value")).isEqualTo(4);
 	}
 
+	@Test
+	void theDemoShipsItsStandardisedRatesByAgeBandAndSex() {
+		// Issue 16, item 6: the seven directly standardised CCG indicators, 19 bands x 2 sexes per CCG and year.
+		assertThat(count("select count(distinct indicator_id) from outcomes_band_observation")).isEqualTo(7);
+		assertThat(count("select count(distinct age_band) from outcomes_band_observation")).isEqualTo(19);
+		assertThat(count("select count(*) from outcomes_band_observation b join outcomes_indicator i"
+				+ " on i.id = b.indicator_id where i.type <> 'DSR'")).isZero();
+	}
+
 	private long count(String sql) {
 		return jdbc.sql(sql).query(Long.class).single();
 	}

@@ -76,7 +76,7 @@ public class ValueComputation {
 
 	private void run(List<IndicatorPeriod> pairs) {
 		long started = System.nanoTime();
-		Map<String, Indicator> indicators = jdbc.query("select * from outcomes_indicator", (rs, row) -> Indicators.indicator(rs))
+		Map<String, Indicator> indicators = jdbc.query(Indicators.DEFINITIONS, (rs, row) -> Indicators.indicator(rs))
 			.stream()
 			.collect(Collectors.toMap(Indicator::id, Function.identity()));
 		Map<String, LocalDate[]> dates = new HashMap<>();
@@ -86,11 +86,12 @@ public class ValueComputation {
 		RecomputeScope scope = new RecomputeScope(indicators, dates, pairs, new Placements(jdbc), null);
 		long placed = System.nanoTime();
 		SliceSums[] sums = read(scope, pairs);
+		StandardisedBands bands = new StandardisedBands(jdbc, scope, pairs);
 		long read = System.nanoTime();
 		List<ValueWriter.Rows> rows = IntStream.range(0, sums.length)
 			.parallel()
 			.filter(slice -> sums[slice] != null)
-			.mapToObj(slice -> SliceFinisher.finish(scope, slice, sums[slice]))
+			.mapToObj(slice -> SliceFinisher.finish(scope, slice, sums[slice], bands))
 			.toList();
 		long finished = System.nanoTime();
 		long[] copyMillis = new long[1];

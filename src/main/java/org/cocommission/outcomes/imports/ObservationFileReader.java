@@ -40,6 +40,13 @@ public final class ObservationFileReader {
 			List.of("REGISTER", "REGISTER_SIZE", "DISEASE_REGISTER"), "PATIENT_LIST_SIZE",
 			List.of("PATIENT_LIST_SIZE", "LIST_SIZE", "PRACTICE_LIST_SIZE"));
 
+	static final List<String> AGE_BAND_HEADER = List.of("ORG_CODE", "INDICATOR_ID", "PERIOD", "AGE_BAND", "SEX",
+			"NUMERATOR", "POPULATION");
+
+	/** The age bands of the standard population, as the directory names them ({@code 0_4} ... {@code 90+}). */
+	public static final List<String> AGE_BANDS = List.of("0_4", "5_9", "10_14", "15_19", "20_24", "25_29", "30_34",
+			"35_39", "40_44", "45_49", "50_54", "55_59", "60_64", "65_69", "70_74", "75_79", "80_84", "85_89", "90+");
+
 	private static final int PROGRESS_EVERY = 100_000;
 
 	private static final java.util.regex.Pattern GROUP_CODE = java.util.regex.Pattern.compile("[A-Z0-9]{1,20}");
@@ -73,6 +80,12 @@ public final class ObservationFileReader {
 		void observation(long row, String org, String indicator, Period period, double numerator, Double denominator);
 
 		void attribute(long row, String org, String attribute, double value);
+
+		/** One age band and sex of a standardised rate's observation. */
+		default void band(long row, String org, String indicator, Period period, String ageBand, String sex,
+				double numerator, double population) {
+			throw new UnsupportedOperationException("This import takes no age bands");
+		}
 	}
 
 	private final Sink staging;
@@ -126,6 +139,7 @@ public final class ObservationFileReader {
 						case LONG -> longRow(record.getFields(), line);
 						case QOF_PREVALENCE -> qofRow(record, line, qofPeriod, columns);
 						case FINGERTIPS -> fingertipsRow(record, line, columns);
+						case AGE_BANDS -> bandRow(record, line, columns);
 					}
 				}
 				catch (IllegalArgumentException ex) {
@@ -154,13 +168,14 @@ public final class ObservationFileReader {
 			case QOF_PREVALENCE -> QOF_HEADER;
 			case FINGERTIPS -> List.of("Indicator ID", "Area Code", "Area Type", "Time period", "Value", "Count",
 					"Denominator");
+			case AGE_BANDS -> AGE_BAND_HEADER;
 		};
 		Map<String, Integer> columns = new HashMap<>();
 		for (int index = 0; index < names.size(); index++) {
 			columns.putIfAbsent(format == ImportFormat.FINGERTIPS ? names.get(index) : names.get(index).toUpperCase(Locale.ROOT), index);
 		}
 		boolean matches = switch (format) {
-			case FINGERTIPS -> columns.keySet().containsAll(expected);
+			case FINGERTIPS, AGE_BANDS -> columns.keySet().containsAll(expected);
 			case QOF_PREVALENCE -> qofColumns(columns);
 			// The long format's columns in order, then only unnamed columns (a spreadsheet's trailing commas).
 			case LONG -> names.size() >= expected.size()
@@ -412,6 +427,38 @@ public final class ObservationFileReader {
 		double register = count(field(record, columns, "REGISTER"), "REGISTER");
 		double listSize = count(field(record, columns, "PATIENT_LIST_SIZE"), "PATIENT_LIST_SIZE");
 		staging.observation(line, org, "QOF-" + group, period, register, listSize);
+	}
+
+	/** One age band and sex of one organisation's observation; {@code 0-4} is read as {@code 0_4}, M as MALE. */
+	private void bandRow(CsvRecord record, long line, Map<String, Integer> columns) {
+		String org = code(field(record, columns, "ORG_CODE"), "ORG_CODE");
+		String indicator = field(record, columns, "INDICATOR_ID");
+		if (indicator.isEmpty() || indicator.length() > 40) {
+			throw new IllegalArgumentException("INDICATOR_ID is missing or longer than 40 characters");
+		}
+		Period period = period(field(record, columns, "PERIOD"));
+		String band = field(record, columns, "AGE_BAND").replace('-', '_').replace(" ", "");
+		if (!AGE_BANDS.contains(band)) {
+			throw new IllegalArgumentException("AGE_BAND '" + field(record, columns, "AGE_BAND")
+					+ "' is not one of the standard population's bands 0_4 ... 85_89, 90+");
+		}
+		String sex = switch (field(record, columns, "SEX").toUpperCase(Locale.ROOT)) {
+			case "MALE", "M", "MALES" -> "MALE";
+			case "FEMALE", "F", "FEMALES" -> "FEMALE";
+			case "PERSONS", "P", "ALL", "PERSON" -> "PERSONS";
+			default -> throw new IllegalArgumentException("SEX '" + field(record, columns, "SEX")
+					+ "' is not MALE, FEMALE or PERSONS");
+		};
+		double numerator = count(field(record, columns, "NUMERATOR"), "NUMERATOR");
+		double population = count(field(record, columns, "POPULATION"), "POPULATION");
+		if (population == 0 && numerator > 0) {
+			throw new IllegalArgumentException("NUMERATOR " + number(numerator) + " in a band with no population");
+		}
+		staging.band(line, org, indicator, period, band, sex, numerator, population);
+	}
+
+	private static String number(double value) {
+		return ObservationChecks.number(value);
 	}
 
 	private void fingertipsRow(CsvRecord record, long line, Map<String, Integer> columns) {

@@ -51,9 +51,13 @@ class PublishedFileImportTests {
 
 	private final OutcomesValues values;
 
+	private final org.cocommission.outcomes.Indicators indicators;
+
 	@Autowired
 	PublishedFileImportTests(JdbcClient jdbc, DirectoryImports directoryImports, UserAccounts accounts,
-			UserDetailsService users, ObservationImports imports, OutcomesValues values) {
+			UserDetailsService users, ObservationImports imports, OutcomesValues values,
+			org.cocommission.outcomes.Indicators indicators) {
+		this.indicators = indicators;
 		this.jdbc = jdbc;
 		this.directoryImports = directoryImports;
 		this.accounts = accounts;
@@ -166,6 +170,58 @@ class PublishedFileImportTests {
 		ObservationImportReport report = qof(sample("qof-prevalence-excerpt.csv"));
 		assertThat(report.stored()).isEqualTo(42);
 		assertThat(report.warnings()).isEmpty();
+	}
+
+	private static final String BANDS = "ORG_CODE,INDICATOR_ID,PERIOD,AGE_BAND,SEX,NUMERATOR,POPULATION\n";
+
+	@Test
+	void aStandardisedRateWithAgeBandsIsDobsonsOverEachLevelsBands() {
+		// Without bands the indicator is not labelled standardised: a crude rate by Byar's method.
+		assertThat(indicator("CCGOIS-1.2").type()).isEqualTo(org.cocommission.outcomes.IndicatorType.CRUDE_RATE);
+		ObservationImportReport report = as(users, "outcomes-national", () -> imports.importFile(
+				ImportFormat.AGE_BANDS, null, "bands.csv", stream(BANDS + """
+						01A,CCGOIS-1.2,2019/20,60_64,MALE,5,1000
+						01A,CCGOIS-1.2,2019/20,65-69,MALE,20,1500
+						01A,CCGOIS-1.2,2019/20,70_74,FEMALE,60,1200
+						01B,CCGOIS-1.2,2019/20,60_64,MALE,4,500
+						01B,CCGOIS-1.2,2019/20,65_69,M,16,900
+						01B,CCGOIS-1.2,2019/20,70_74,F,30,700
+						""")));
+		assertThat(report.stored()).isEqualTo(2);
+		assertThat(indicator("CCGOIS-1.2").type()).isEqualTo(org.cocommission.outcomes.IndicatorType.DSR);
+		List<ValueRow> ccgs = as(users, "outcomes-national",
+				() -> values.values("CCGOIS-1.2", OutcomesLevel.CCG, "2019/20", null));
+		ValueRow first = only(ccgs, "01A");
+		assertThat(first.numerator()).isEqualTo(85);
+		assertThat(first.denominator()).isEqualTo(3700);
+		// (5 x 6000/1000 + 20 x 5500/1500 + 60 x 5000/1200) / (6000 + 5500 + 5000) x 100,000
+		double dsr = (5.0 * 6000 / 1000 + 20.0 * 5500 / 1500 + 60.0 * 5000 / 1200) / 16_500 * 100_000;
+		assertThat(first.value()).isCloseTo(dsr, org.assertj.core.api.Assertions.within(1e-9));
+		// England: Dobson over the two CCGs' summed bands, not over their totals.
+		ValueRow england = only(as(users, "outcomes-national",
+				() -> values.values("CCGOIS-1.2", OutcomesLevel.ENGLAND, "2019/20", null)), ValueComputation.ENGLAND);
+		double englandDsr = (9.0 * 6000 / 1500 + 36.0 * 5500 / 2400 + 90.0 * 5000 / 1900) / 16_500 * 100_000;
+		assertThat(england.value()).isCloseTo(englandDsr, org.assertj.core.api.Assertions.within(1e-9));
+		assertThat(england.numerator()).isEqualTo(135);
+	}
+
+	@Test
+	void ageBandRowsThatCannotBeMeantRejectTheFile() {
+		assertThatThrownBy(() -> as(users, "outcomes-national", () -> imports.importFile(ImportFormat.AGE_BANDS, null,
+				"bands.csv", stream(BANDS + """
+						01A,CCGOIS-1.2,2019/20,60_64,MALE,5,1000
+						01A,CCGOIS-1.2,2019/20,60_64,MALE,5,1000
+						01A,CCGOIS-1.2,2019/20,61_63,MALE,5,1000
+						01A,CCGOIS-1.2,2019/20,65_69,MALE,5,0
+						01A,PRAC-FLU65,2019/20,65_69,MALE,5,10
+						""")))).isInstanceOfSatisfying(ObservationImportRejectedException.class, ex -> {
+			assertThat(ex.report().errors()).extracting(ImportError::row).containsExactly(3L, 4L, 5L, 6L);
+			assertThat(ex.report().errors().get(3).message()).contains("not a directly standardised rate");
+		});
+	}
+
+	private org.cocommission.outcomes.Indicator indicator(String id) {
+		return as(users, "outcomes-national", () -> indicators.get(id));
 	}
 
 	private ObservationImportReport qof(String csv) {
