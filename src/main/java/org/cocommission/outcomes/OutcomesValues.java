@@ -57,7 +57,11 @@ public class OutcomesValues {
 
 	private final OutcomesReadCache cache;
 
-	OutcomesValues(JdbcTemplate jdbc, Indicators indicators, AccessPolicy access, OutcomesReadCache cache) {
+	private final ValueComputation computation;
+
+	OutcomesValues(JdbcTemplate jdbc, Indicators indicators, AccessPolicy access, OutcomesReadCache cache,
+			ValueComputation computation) {
+		this.computation = computation;
 		this.jdbc = jdbc;
 		this.indicators = indicators;
 		this.access = access;
@@ -88,6 +92,81 @@ public class OutcomesValues {
 		List<ValueRow> slice = slice(indicatorId, level, period).rows();
 		return parentCode == null ? slice
 				: slice.stream().filter(row -> parentCode.equals(row.parentCode())).toList();
+	}
+
+	/**
+	 * As {@link #values(String, OutcomesLevel, String, String)}, in a chosen structure (docs/domain-rules.md#outcomes,
+	 * "Structure"): re-mapped onto the organisations of a date, or as it was. Where nothing sits elsewhere in that
+	 * structure, the stored values are the answer.
+	 */
+	public List<ValueRow> values(String indicatorId, OutcomesLevel level, String period, String parentCode,
+			Structure structure) {
+		access.requireUserOrSystem();
+		ValueComputation.Remapped remapped = remapped(indicatorId, structure);
+		if (remapped == null) {
+			return values(indicatorId, level, period, parentCode);
+		}
+		if (level == OutcomesLevel.PRACTICE) {
+			return values(indicatorId, level, period, null).stream()
+				.map(row -> withParent(row, remapped.ccgOf(period, row.orgCode())))
+				.filter(row -> parentCode == null || parentCode.equals(row.parentCode()))
+				.toList();
+		}
+		List<ValueRow> rows = named(remapped.rows(indicatorId, period, level.name()));
+		return parentCode == null ? rows : rows.stream().filter(row -> parentCode.equals(row.parentCode())).toList();
+	}
+
+	/** The values re-mapped onto the structure, kept per indicator and date; null when the stored ones are the answer. */
+	private ValueComputation.Remapped remapped(String indicatorId, Structure structure) {
+		if (structure == null || structure.asWas()) {
+			return null;
+		}
+		ValueComputation.Remapped remapped = cache.get("remapped", List.of(indicatorId, structure.date()),
+				() -> computation.remapped(List.of(indicatorId), structure.date(), false));
+		return remapped.sameAsStored() ? null : remapped;
+	}
+
+	private static ValueRow withParent(ValueRow row, String parent) {
+		return new ValueRow(row.orgCode(), row.orgName(), parent, row.numerator(), row.denominator(), row.value(),
+				row.lower95(), row.upper95(), row.lower998(), row.upper998(), row.comparedToEngland(), row.decile(),
+				row.aboveDenominator());
+	}
+
+	/** Rows with their organisations' names, as the stored rows have them. */
+	private List<ValueRow> named(List<ValueRow> rows) {
+		Map<String, String> names = new HashMap<>();
+		jdbc.query("select code, name from directory_organisation where code = any (?::varchar[])",
+				rs -> {
+					names.put(rs.getString(1), rs.getString(2));
+				}, (Object) rows.stream().map(ValueRow::orgCode).toArray(String[]::new));
+		return rows.stream()
+			.map(row -> new ValueRow(row.orgCode(), names.getOrDefault(row.orgCode(), row.orgCode()), row.parentCode(),
+					row.numerator(), row.denominator(), row.value(), row.lower95(), row.upper95(), row.lower998(),
+					row.upper998(), row.comparedToEngland(), row.decile(), row.aboveDenominator()))
+			.toList();
+	}
+
+	/** Deciles over time in a chosen structure: across CCGs they follow it; across practices they do not change. */
+	public DecileSeries deciles(String indicatorId, OutcomesLevel level, String orgCode, Structure structure) {
+		DecileSeries stored = deciles(indicatorId, level, orgCode);
+		ValueComputation.Remapped remapped = level == OutcomesLevel.CCG ? remapped(indicatorId, structure) : null;
+		if (remapped == null) {
+			return stored;
+		}
+		List<double[]> cuts = new ArrayList<>();
+		List<Double> own = new ArrayList<>();
+		for (String period : stored.periods()) {
+			double[] periodCuts = remapped.ccgCuts(indicatorId, period);
+			cuts.add(periodCuts == null ? stored.cuts().get(cuts.size()) : periodCuts);
+			own.add(orgCode == null ? null : remapped.rows(indicatorId, period, OutcomesLevel.CCG.name())
+				.stream()
+				.filter(row -> row.orgCode().equals(orgCode))
+				.map(ValueRow::value)
+				.findFirst()
+				.orElse(null));
+		}
+		return new DecileSeries(indicatorId, level, stored.periods(), List.copyOf(cuts), orgCode,
+				Collections.unmodifiableList(own), stored.englandValues());
 	}
 
 	/** Every organisation's stored row of a level (not practices) in one period, by code. */

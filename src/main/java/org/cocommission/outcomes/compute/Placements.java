@@ -118,6 +118,20 @@ final class Placements {
 				key -> place(structure, LocalDate.MIN, on(starts, ends)));
 	}
 
+	/** How many organisations (as children of a CCG, area team or region) sit differently on two days. */
+	static int differences(Day one, Day other) {
+		return differences(one.ccgOf(), other.ccgOf()) + differences(one.areaOfCcg(), other.areaOfCcg())
+				+ differences(one.regionOfArea(), other.regionOfArea());
+	}
+
+	private static int differences(int[] one, int[] other) {
+		int count = 0;
+		for (int i = 0; i < one.length; i++) {
+			count += one[i] == other[i] ? 0 : 1;
+		}
+		return count;
+	}
+
 	private record Window(LocalDate starts, LocalDate ends) {
 	}
 

@@ -25,6 +25,9 @@ final class RecomputeScope {
 
 	private final Placements placements;
 
+	/** The periods' first and last days, kept for a re-mapped scope only. */
+	private final Map<String, LocalDate[]> periodDates;
+
 	/** {@code pairs} null for every slice. */
 	RecomputeScope(Map<String, Indicator> definitions, Map<String, LocalDate[]> periodDates, List<IndicatorPeriod> pairs,
 			Placements placements, LocalDate structure) {
@@ -35,6 +38,7 @@ final class RecomputeScope {
 		for (int i = 0; i < indicators.size(); i++) {
 			this.definitions[i] = definitions.get(indicators.code(i));
 		}
+		this.periodDates = structure == null ? null : periodDates;
 		this.days = new Placements.Day[periods.size()];
 		for (int p = 0; p < periods.size(); p++) {
 			LocalDate[] dates = periodDates.get(periods.code(p));
@@ -54,6 +58,15 @@ final class RecomputeScope {
 				}
 			}
 		}
+	}
+
+	/** How many organisations sit elsewhere in this scope's period than as the period itself places them. */
+	int movedIn(int period) {
+		if (periodDates == null) {
+			return 0;
+		}
+		LocalDate[] dates = periodDates.get(periods.code(period));
+		return Placements.differences(days[period], placements.on(dates[0], dates[1]));
 	}
 
 	OrgCodes indicators() {

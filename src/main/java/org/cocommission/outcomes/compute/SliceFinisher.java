@@ -24,12 +24,18 @@ final class SliceFinisher {
 
 	/** As above; a standardised rate with age bands is Dobson's over each organisation's own bands. */
 	static ValueWriter.Rows finish(RecomputeScope scope, int slice, SliceSums sums, StandardisedBands standardised) {
+		return finish(scope, slice, sums, standardised, false);
+	}
+
+	/** As above; {@code keep} keeps the values as rows instead of encoding them for writing. */
+	static ValueWriter.Rows finish(RecomputeScope scope, int slice, SliceSums sums, StandardisedBands standardised,
+			boolean keep) {
 		StandardisedBands.Slice bands = standardised == null ? null : standardised.of(slice);
 		Indicator indicator = scope.indicatorOfSlice(slice);
 		String period = scope.periodOfSlice(slice);
 		Placements.Day day = scope.dayOfSlice(slice);
 		Placements placements = scope.placements();
-		ValueWriter.Rows rows = new ValueWriter.Rows();
+		ValueWriter.Rows rows = keep ? new ValueWriter.Rows().keep(indicator.type()) : new ValueWriter.Rows();
 		IndicatorValue england = value(indicator, sums.numerator, sums.denominator, standardised,
 				bands == null ? null : bands.england);
 		rows.value(indicator.id(), period, OutcomesLevel.ENGLAND.name(), ValueComputation.ENGLAND, null, sums.numerator,

@@ -194,6 +194,64 @@ class AttributionTests {
 		assertThat(lone.parentCode()).isNull();
 	}
 
+	@Test
+	void historyReMappedOntoAThreeWayMergerIsOneSeriesBuiltFromItsPractices() {
+		// G01, G02 and G03 (area QG1) merge into G04 (area QG2) on 1 April 2020; G00004 closed in G02 in 2019.
+		structure(3, 1);
+		org("QG2", "AREA_TEAM", "GENERATED AREA 2", LocalDate.of(2013, 4, 1), null);
+		link("QG2", "YG1", LocalDate.of(2013, 4, 1), null);
+		org("G04", "CCG", "NHS MERGED CCG", LocalDate.of(2020, 4, 1), null);
+		link("G04", "QG2", LocalDate.of(2020, 4, 1), null);
+		LocalDate merger = LocalDate.of(2020, 4, 1);
+		practice("G00001", LocalDate.of(2013, 4, 1), null, "G01", merger, "G04");
+		practice("G00002", LocalDate.of(2013, 4, 1), null, "G02", merger, "G04");
+		practice("G00003", LocalDate.of(2013, 4, 1), null, "G03", merger, "G04");
+		practice("G00004", LocalDate.of(2013, 4, 1), LocalDate.of(2019, 6, 30), "G02");
+		practice("G00005", LocalDate.of(2013, 4, 1), null, "G01", merger, "G04");
+		practice("G00006", LocalDate.of(2013, 4, 1), null, "G02", merger, "G04");
+		StringBuilder csv = new StringBuilder(HEADER);
+		for (String period : List.of("2018/19", "2019/20", "2020/21")) {
+			for (int p = 1; p <= 6; p++) {
+				if (p != 4 || !period.equals("2020/21")) {
+					csv.append("G0000").append(p).append(",PRAC-FLU65,").append(period).append(',').append(10 * p)
+						.append(",100\n");
+				}
+			}
+		}
+		load(csv.toString());
+		org.cocommission.outcomes.Structure merged = new org.cocommission.outcomes.Structure(LocalDate.of(2021, 1, 1));
+		for (String period : List.of("2018/19", "2019/20", "2020/21")) {
+			Map<String, ValueRow> ccgs = byCode(OutcomesLevel.CCG, period, merged);
+			assertThat(ccgs.get("G04").numerator()).as(period).isEqualTo(10 + 20 + 30 + 50 + 60);
+			assertThat(ccgs.get("G04").parentCode()).isEqualTo("QG2");
+			assertThat(byCode(OutcomesLevel.AREA_TEAM, period, merged).get("QG2").numerator())
+				.isEqualTo(10 + 20 + 30 + 50 + 60);
+			assertThat(byCode(OutcomesLevel.AREA_TEAM, period, merged).values().stream()
+				.mapToDouble(ValueRow::numerator).sum()).isEqualTo(ccgs.values().stream().mapToDouble(ValueRow::numerator).sum());
+			assertThat(byCode(OutcomesLevel.ENGLAND, period, merged).get("X24").numerator())
+				.isEqualTo(byCode(OutcomesLevel.ENGLAND, period).get("X24").numerator());
+			assertThat(as(users, "attribution-national", () -> values.values("PRAC-FLU65", OutcomesLevel.PRACTICE,
+					period, "G04", merged))).extracting(ValueRow::orgCode)
+				.containsExactly("G00001", "G00002", "G00003", "G00005", "G00006");
+		}
+		// The practice that closed before the merger stays in its last CCG.
+		assertThat(byCode(OutcomesLevel.CCG, "2018/19", merged).get("G02").numerator()).isEqualTo(40);
+		assertThat(byCode(OutcomesLevel.CCG, "2018/19", merged).get("G02").orgName()).isEqualTo("NHS GENERATED CCG 2");
+		// As it was: the three CCGs apart until the merger.
+		Map<String, ValueRow> asWas = byCode(OutcomesLevel.CCG, "2019/20", org.cocommission.outcomes.Structure.AS_WAS);
+		assertThat(asWas.get("G01").numerator()).isEqualTo(10 + 50);
+		assertThat(asWas.get("G02").numerator()).isEqualTo(20 + 40 + 60);
+		assertThat(asWas).doesNotContainKey("G04");
+	}
+
+	private Map<String, ValueRow> byCode(OutcomesLevel level, String period,
+			org.cocommission.outcomes.Structure structure) {
+		Map<String, ValueRow> rows = new HashMap<>();
+		as(users, "attribution-national", () -> values.values("PRAC-FLU65", level, period, null, structure))
+			.forEach(row -> rows.put(row.orgCode(), row));
+		return rows;
+	}
+
 	private Map<String, ValueRow> byCode(OutcomesLevel level, String period) {
 		Map<String, ValueRow> rows = new HashMap<>();
 		String indicator = level == OutcomesLevel.CCG && jdbc.sql("select count(*) from outcomes_slice where indicator_id"

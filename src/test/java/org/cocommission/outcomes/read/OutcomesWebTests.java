@@ -247,7 +247,24 @@ class OutcomesWebTests {
 			.andExpect(content().string(containsString(">Proportion (%); Wilson score interval<")))
 			.andExpect(content().string(containsString("id=\"league\"")))
 			.andExpect(content().string(containsString("<a href=\"/outcomes/ccgs/01A\">NHS FIRST CCG (01A)</a>")))
-			.andExpect(content().string(containsString("id=\"funnel-table-link\"")));
+			.andExpect(content().string(containsString("id=\"funnel-table-link\"")))
+			.andExpect(content().string(containsString("Structure: Every period re-mapped onto the organisations of")));
+		mvc.perform(get("/outcomes/indicators/PRAC-DMHBA").param("level", "ccg").param("period", "2019/20")
+			.param("structure", "as-was")
+			.cookie(commissioner))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Structure: Each period in the organisations of its own time")));
+		mvc.perform(get("/api/v1/outcomes/values").param("indicator", "PRAC-DMHBA").param("level", "ccg")
+			.param("period", "2019/20")
+			.param("structure", "2019-03-31")
+			.with(httpBasic("outcomes-practice", PASSWORD)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.length()").value(2));
+		mvc.perform(get("/api/v1/outcomes/values").param("indicator", "PRAC-DMHBA").param("level", "ccg")
+			.param("period", "2019/20")
+			.param("structure", "last-year")
+			.with(httpBasic("outcomes-practice", PASSWORD)))
+			.andExpect(status().isBadRequest());
 		// The funnel plot's table: its own page, or only the table when htmx opens it in place.
 		mvc.perform(get("/outcomes/indicators/PRAC-DMHBA/funnel").param("level", "ccg").param("period", "2019/20")
 			.cookie(commissioner))
