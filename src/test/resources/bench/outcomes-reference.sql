@@ -1,9 +1,9 @@
 -- Outcomes reference: the bench's baseline, written the straightforward way an analyst would in PostgreSQL, whose
 -- results the bench checks are equal to the engine's. Observations sit in a table indexed by (indicator, period,
 -- organisation), analysed; then one GROUP BY per level over the observations joined to the directory's dated
--- relationships (practice -> CCG -> area team -> region as at the period's first day), the interval formulas in SQL
--- (Wilson score; Byar with exact Poisson limits below 10 events; Dobson on one band for standardised rates, as the
--- engine treats totals), percentile_cont for the decile cuts, and the comparison with England by polarity.
+-- relationships (practice -> CCG -> area team -> region on the period's last day), the interval formulas in SQL
+-- (Wilson score; Byar with exact Poisson limits below 10 events, also for standardised rates given without age bands,
+-- which the engine computes as the crude rates they are), percentile_cont for the decile cuts, and the comparison with England by polarity.
 -- The bench runs the steps in order, loading the long CSV with COPY after "schema" and timing only "compute".
 
 -- step: schema
@@ -113,19 +113,28 @@ from generate_series(0, 9) c(observed)
 cross join (values (0.95::double precision, 1.959964::double precision),
                    (0.998::double precision, 3.090232::double precision)) l(confidence, z);
 
+-- Indicators as the engine computes them: a standardised rate with no age bands is a crude rate.
+create temporary table bench_ref_indicator as
+select i.id, i.level, i.multiplier, i.polarity,
+       case when i.type = 'DSR' and not exists (select 1 from outcomes_band_observation b where b.indicator_id = i.id)
+            then 'BYAR' else i.method end as method
+from outcomes_indicator i;
+
+-- Each period's reference date, its last day (the bench's periods are months).
 create temporary table bench_ref_period as
-select period, to_date(period || '-01', 'YYYY-MM-DD') as starts
+select period, (to_date(period || '-01', 'YYYY-MM-DD') + interval '1 month' - interval '1 day')::date as ends
 from (select distinct period from bench_ref_observation) p;
 -- Fresh tables have no planner statistics: analysed, so that the joins below are planned on real row counts.
 analyze bench_ref_exact;
 analyze bench_ref_period;
 
--- The directory's dated relationships as at each period's first day, then where each practice and CCG sits then.
+-- The directory's dated relationships on each period's last day (no bench practice closes), then where each
+-- practice and CCG sits then.
 create temporary table bench_ref_link as
 select p.period, r.child_code, r.parent_code, parent.type
 from bench_ref_period p
-join directory_relationship r on coalesce(r.valid_from, '-infinity') <= p.starts
-  and coalesce(r.valid_to, 'infinity') >= p.starts
+join directory_relationship r on coalesce(r.valid_from, '-infinity') <= p.ends
+  and coalesce(r.valid_to, 'infinity') >= p.ends
 join directory_organisation parent on parent.code = r.parent_code and parent.type in ('CCG', 'AREA_TEAM', 'REGION');
 analyze bench_ref_link;
 
@@ -150,7 +159,7 @@ left join bench_ref_place place on place.period = o.period and place.org_code = 
 -- Sums per level: practices (of practice-level indicators) as observed, then one GROUP BY per level above them.
 create temporary view bench_ref_sums as
 select p.indicator_id, p.period, 'PRACTICE' as level, p.org_code, p.numerator, p.denominator
-from bench_ref_placed p join outcomes_indicator i on i.id = p.indicator_id and i.level = 'PRACTICE'
+from bench_ref_placed p join bench_ref_indicator i on i.id = p.indicator_id and i.level = 'PRACTICE'
 union all
 select indicator_id, period, 'CCG', ccg_code, sum(numerator), sum(denominator)
 from bench_ref_placed where ccg_code is not null group by indicator_id, period, ccg_code
@@ -166,7 +175,7 @@ from bench_ref_observation group by indicator_id, period;
 
 create temporary table bench_ref_england as
 select o.indicator_id, o.period, bench_ref_value(i.method, i.multiplier, sum(o.numerator), sum(o.denominator)) as value
-from bench_ref_observation o join outcomes_indicator i on i.id = o.indicator_id
+from bench_ref_observation o join bench_ref_indicator i on i.id = o.indicator_id
 group by o.indicator_id, o.period, i.method, i.multiplier;
 analyze bench_ref_england;
 
@@ -180,7 +189,7 @@ select s.indicator_id, s.period, s.level, s.org_code, s.numerator, s.denominator
                                                           else 'LOWER' end
             else 'SIMILAR' end as compared_to_england
 from bench_ref_sums s
-join outcomes_indicator i on i.id = s.indicator_id
+join bench_ref_indicator i on i.id = s.indicator_id
 left join bench_ref_england e on e.indicator_id = s.indicator_id and e.period = s.period
 left join bench_ref_exact x95 on x95.observed = round(s.numerator) and x95.confidence = 0.95
 left join bench_ref_exact x998 on x998.observed = round(s.numerator) and x998.confidence = 0.998

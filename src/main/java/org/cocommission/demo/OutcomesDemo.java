@@ -60,6 +60,14 @@ public class OutcomesDemo implements ApplicationRunner {
 			{ "CCGOIS-1.4", 24.0, -0.01, 0.3 }, { "CCGOIS-1.6", 135.0, -0.015, 0.15 }, { "CCGOIS-2.6", 810.0, 0.01, 0.25 },
 			{ "CCGOIS-2.7", 320.0, 0.0, 0.2 }, { "CCGOIS-3.1", 1200.0, 0.02, 0.2 }, { "CCGOIS-5.1", 2600.0, 0.06, -0.05 } };
 
+	/** The directly standardised rates of {@link #CCG}, shipped by age band. */
+	private static final java.util.Set<Object> STANDARDISED = java.util.Set.of("CCGOIS-1.1", "CCGOIS-1.2", "CCGOIS-1.4",
+			"CCGOIS-1.6", "CCGOIS-2.6", "CCGOIS-2.7", "CCGOIS-3.1");
+
+	/** The European Standard Population 2013 by five-year band to 90 and over (as outcomes stores it). */
+	private static final double[] ESP_2013 = { 5000, 5500, 5500, 5500, 6000, 6000, 6500, 7000, 7000, 7000, 7000, 6500,
+			6000, 5500, 5000, 4000, 2500, 1500, 1000 };
+
 	private final boolean enabled;
 
 	private final Directory directory;
@@ -121,8 +129,10 @@ public class OutcomesDemo implements ApplicationRunner {
 				practiceDeprivation));
 		ObservationImportReport context = importFile(ImportFormat.FINGERTIPS, "synthetic-deprivation-fingertips.csv", deprivation);
 		ObservationImportReport report = importFile(ImportFormat.LONG, "synthetic-outcomes-2013-2016.csv", observations);
+		Path bands = write("age-bands", writer -> bandFile(writer, practices, ccgEffect));
+		ObservationImportReport banded = importFile(ImportFormat.AGE_BANDS, "synthetic-standardised-2013-2016.csv", bands);
 		log.info("Loaded the synthetic outcomes demo: {} practices, {} deprivation scores, {} observations over {} in {} ms",
-				practices.size(), context.stored(), report.stored(), YEARS, (System.nanoTime() - started) / 1_000_000);
+				practices.size(), context.stored(), report.stored() + banded.stored(), YEARS, (System.nanoTime() - started) / 1_000_000);
 	}
 
 	private ObservationImportReport importFile(ImportFormat format, String name, Path file) {
@@ -202,11 +212,62 @@ public class OutcomesDemo implements ApplicationRunner {
 			double dep = ccgEffect.get(ccg.getKey());
 			for (int year = 0; year < YEARS.size(); year++) {
 				for (Object[] indicator : CCG) {
-					// Standardised rates take age out, so only deprivation and chance move a CCG from England.
+					if (STANDARDISED.contains(indicator[0])) {
+						continue;
+					}
 					double rate = (double) indicator[1] / 100_000 * Math.exp((double) indicator[3] * dep
 							+ 0.05 * random.nextGaussian()) * (1 + (double) indicator[2] * year);
 					writer.write(ccg.getKey() + "," + indicator[0] + "," + YEARS.get(year) + ","
 							+ poisson(random, ccg.getValue() * rate) + ",\n");
+				}
+			}
+		}
+	}
+
+	/**
+	 * The standardised rates by age band and sex, as their publishers give them for direct standardisation: each
+	 * CCG's registered population per band, and events drawn at a rate rising with age, scaled so that the rate
+	 * standardised to the European Standard Population 2013 is the indicator's England figure. Standardised rates
+	 * take age out, so only deprivation and chance move a CCG from England.
+	 */
+	private static void bandFile(BufferedWriter writer, List<PopulationQueries.PracticePopulation> practices,
+			Map<String, Double> ccgEffect) throws IOException {
+		writer.write("ORG_CODE,INDICATOR_ID,PERIOD,AGE_BAND,SEX,NUMERATOR,POPULATION\n");
+		Map<String, long[][]> ccgBands = new LinkedHashMap<>();
+		List<String> bands = PopulationQueries.AGE_BANDS;
+		for (PopulationQueries.PracticePopulation practice : practices) {
+			long[][] counts = ccgBands.computeIfAbsent(practice.ccgCode(), code -> new long[2][bands.size()]);
+			for (int band = 0; band < bands.size(); band++) {
+				counts[0][band] += practice.counts().male().getOrDefault(bands.get(band), 0L);
+				counts[1][band] += practice.counts().female().getOrDefault(bands.get(band), 0L);
+			}
+		}
+		// Relative rate by band, exp(0.07 x (age - 50)), scaled to average 1 over the standard population.
+		double[] weight = new double[bands.size()];
+		double standardised = 0;
+		for (int band = 0; band < bands.size(); band++) {
+			weight[band] = Math.exp(0.07 * (5 * band + 2 - 50));
+			standardised += ESP_2013[band] * weight[band] / 100_000;
+		}
+		Random random = new Random(SEED + 2);
+		for (Map.Entry<String, long[][]> ccg : ccgBands.entrySet()) {
+			double dep = ccgEffect.get(ccg.getKey());
+			for (int year = 0; year < YEARS.size(); year++) {
+				for (Object[] indicator : CCG) {
+					if (!STANDARDISED.contains(indicator[0])) {
+						continue;
+					}
+					double rate = (double) indicator[1] / 100_000 * Math.exp((double) indicator[3] * dep
+							+ 0.05 * random.nextGaussian()) * (1 + (double) indicator[2] * year) / standardised;
+					for (int band = 0; band < bands.size(); band++) {
+						for (int sex = 0; sex < 2; sex++) {
+							long population = ccg.getValue()[sex][band];
+							writer.write(ccg.getKey() + "," + indicator[0] + "," + YEARS.get(year) + "," + bands.get(band)
+									+ "," + (sex == 0 ? "MALE" : "FEMALE") + ","
+									+ (population == 0 ? 0 : poisson(random, population * rate * weight[band])) + ","
+									+ population + "\n");
+						}
+					}
 				}
 			}
 		}

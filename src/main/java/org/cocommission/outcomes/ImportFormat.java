@@ -10,7 +10,12 @@ public enum ImportFormat {
 	/** NHS Digital's QOF prevalence file, one row per practice and disease group; the period is given separately. */
 	QOF_PREVALENCE("qof-prevalence", "QOF prevalence (NHS Digital, as published)"),
 	/** A Fingertips data export (Public Health England), one row per indicator, area and period. */
-	FINGERTIPS("fingertips", "Fingertips data export");
+	FINGERTIPS("fingertips", "Fingertips data export"),
+	/**
+	 * Events and population by age band and sex, for directly standardised rates:
+	 * {@code ORG_CODE,INDICATOR_ID,PERIOD,AGE_BAND,SEX,NUMERATOR,POPULATION}.
+	 */
+	AGE_BANDS("age-bands", "Age bands for standardised rates (ORG_CODE,INDICATOR_ID,PERIOD,AGE_BAND,SEX,NUMERATOR,POPULATION)");
 
 	private final String slug;
 
@@ -34,6 +39,6 @@ public enum ImportFormat {
 			.filter(format -> format.slug.equals(slug))
 			.findFirst()
 			.orElseThrow(() -> new IllegalArgumentException(
-					"format must be one of long, qof-prevalence, fingertips, not '" + slug + "'"));
+					"format must be one of long, qof-prevalence, fingertips, age-bands, not '" + slug + "'"));
 	}
 }

@@ -30,9 +30,16 @@ public class Indicators {
 		this.cache = cache;
 	}
 
+	/**
+	 * The definitions as used, for {@link #indicator}: a directly standardised rate with no age bands imported is
+	 * computed and labelled as the crude rate it is (docs/domain-rules.md#outcomes, "Standardised rates").
+	 */
+	public static final String DEFINITIONS = "select i.*, (i.type <> 'DSR' or exists (select 1 from"
+			+ " outcomes_band_observation b where b.indicator_id = i.id)) as as_defined from outcomes_indicator i";
+
 	public List<Indicator> all() {
 		return cache.get("indicators", List.of(), () -> List.copyOf(
-				jdbc.sql("select * from outcomes_indicator order by domain, id").query((rs, row) -> indicator(rs)).list()));
+				jdbc.sql(DEFINITIONS + " order by domain, id").query((rs, row) -> indicator(rs)).list()));
 	}
 
 	public Optional<Indicator> find(String id) {
@@ -80,13 +87,16 @@ public class Indicators {
 			.update() > 0;
 	}
 
+	/** One definition from a row of {@link #DEFINITIONS}. */
 	public static Indicator indicator(ResultSet rs) throws SQLException {
 		int fingertipsId = rs.getInt("fingertips_id");
 		Integer fingertips = rs.wasNull() ? null : fingertipsId;
+		boolean asDefined = rs.getBoolean("as_defined");
 		return new Indicator(rs.getString("id"), rs.getString("name"), OutcomesDomain.of(rs.getInt("domain")),
-				OutcomesLevel.valueOf(rs.getString("level")), IndicatorType.valueOf(rs.getString("type")),
+				OutcomesLevel.valueOf(rs.getString("level")),
+				asDefined ? IndicatorType.valueOf(rs.getString("type")) : IndicatorType.CRUDE_RATE,
 				rs.getInt("multiplier"), Polarity.valueOf(rs.getString("polarity")), rs.getString("numerator_definition"),
 				rs.getString("denominator_definition"), rs.getBoolean("population_denominator"), rs.getString("source"),
-				StatisticalMethod.valueOf(rs.getString("method")), fingertips);
+				asDefined ? StatisticalMethod.valueOf(rs.getString("method")) : StatisticalMethod.BYAR, fingertips);
 	}
 }

@@ -217,7 +217,13 @@ public class ObservationImports {
 		Map<Integer, String> fingertipsIndicators = indicators.byFingertipsId();
 		Map<Integer, String> fingertipsAttributes = indicators.fingertipsAttributes();
 		List<ImportError> errors = new ArrayList<>();
+		List<ImportError> warnings = new ArrayList<>();
 		List<Attribute> attributes = new ArrayList<>();
+		Map<String, BandTotal> bandTotals = new java.util.LinkedHashMap<>();
+		Map<String, Long> bandRows = new HashMap<>();
+		List<Band> bands = new ArrayList<>();
+		java.util.Set<String> standardised = format == ImportFormat.AGE_BANDS ? java.util.Set.copyOf(jdbc.queryForList(
+				"select id from outcomes_indicator where type = 'DSR'", String.class)) : java.util.Set.of();
 		ObservationFileReader.Outcome read;
 		long stored;
 		List<IndicatorPeriod> touched;
@@ -237,6 +243,9 @@ public class ObservationImports {
 						problems.forEach(message -> error(row, message));
 					}
 					else if (errors.isEmpty()) {
+						if (checks.warning() != null && warnings.size() < ObservationImportReport.MAX_ERRORS) {
+							warnings.add(new ImportError(row, checks.warning()));
+						}
 						store.observation(checks.slice(), checks.org(), indicator, rowPeriod.code(), numerator,
 								checks.denominator());
 					}
@@ -251,6 +260,26 @@ public class ObservationImports {
 					}
 				}
 
+				@Override
+				public void band(long row, String org, String indicator, Period rowPeriod, String ageBand, String sex,
+						double numerator, double population) {
+					String key = org + " " + indicator + " " + rowPeriod.code();
+					Long first = bandRows.putIfAbsent(key + " " + ageBand + " " + sex, row);
+					if (first != null) {
+						error(row, "duplicate of row " + first + ": " + key + " " + ageBand + " " + sex);
+						return;
+					}
+					if (!standardised.contains(indicator) && checks.knowsIndicator(indicator)) {
+						error(row, "indicator " + indicator + " is not a directly standardised rate: its file has no"
+								+ " age bands");
+						return;
+					}
+					BandTotal total = bandTotals.computeIfAbsent(key, k -> new BandTotal(row, org, indicator, rowPeriod));
+					total.numerator += numerator;
+					total.population += population;
+					bands.add(new Band(org, indicator, rowPeriod.code(), ageBand, sex, numerator, population));
+				}
+
 				private void error(long row, String message) {
 					if (errors.size() < ObservationImportReport.MAX_ERRORS) {
 						errors.add(new ImportError(row, message));
@@ -260,6 +289,10 @@ public class ObservationImports {
 			read = new ObservationFileReader(sink, rows -> importLog.progress(importId, rows), fingertipsIndicators,
 					fingertipsAttributes)
 				.read(format, content, period);
+			// An age-band file's observations are its totals, checked and stored as any other observation.
+			for (BandTotal total : bandTotals.values()) {
+				sink.observation(total.row, total.org, total.indicator, total.period, total.numerator, total.population);
+			}
 			importLog.progress(importId, read.rowsRead);
 			errors.addAll(read.errors);
 			if (!errors.isEmpty()) {
@@ -284,6 +317,7 @@ public class ObservationImports {
 			}
 		}
 		registerPeriods(read.periods.values());
+		storeBands(bands, importId);
 		stored += storeAttributes(attributes, format.label() + (fileName == null ? "" : ": " + fileName), importId);
 		if (recomputing) {
 			computation.recompute(touched);
@@ -296,8 +330,67 @@ public class ObservationImports {
 		}
 		audit.record(new AuditEntry("OUTCOMES_OBSERVATIONS_IMPORTED", "OUTCOMES_IMPORT", Long.toString(importId), null,
 				null, Map.of("format", format.slug(), "fileName", String.valueOf(fileName), "rowsRead", read.rowsRead,
-						"stored", stored, "indicatorPeriods", touched.size(), "indicatorsDefined", defined)));
-		return new ObservationImportReport(importId, read.rowsRead, stored, read.skipped, List.of());
+						"stored", stored, "indicatorPeriods", touched.size(), "indicatorsDefined", defined, "warnings",
+						warnings.size())));
+		return new ObservationImportReport(importId, read.rowsRead, stored, read.skipped, List.of(), warnings);
+	}
+
+	/** One organisation's observation of a standardised rate, summed over its bands, from its first band's row. */
+	private static final class BandTotal {
+
+		final long row;
+
+		final String org;
+
+		final String indicator;
+
+		final Period period;
+
+		double numerator;
+
+		double population;
+
+		BandTotal(long row, String org, String indicator, Period period) {
+			this.row = row;
+			this.org = org;
+			this.indicator = indicator;
+			this.period = period;
+		}
+	}
+
+	/** One age band and sex of an observation of a standardised rate. */
+	private record Band(String org, String indicator, String period, String ageBand, String sex, double numerator,
+			double population) {
+	}
+
+	/** Replaces the bands of the observations the file gives (every band of each), as observations are replaced. */
+	private void storeBands(List<Band> bands, long importId) {
+		if (bands.isEmpty()) {
+			return;
+		}
+		List<Band> keys = bands.stream()
+			.collect(java.util.stream.Collectors.toMap(b -> b.org() + " " + b.indicator() + " " + b.period(), b -> b,
+					(a, b) -> a, java.util.LinkedHashMap::new))
+			.values()
+			.stream()
+			.toList();
+		jdbc.update("delete from outcomes_band_observation b using unnest(?::varchar[], ?::varchar[], ?::varchar[])"
+				+ " k (org_code, indicator_id, period) where b.org_code = k.org_code and b.indicator_id = k.indicator_id"
+				+ " and b.period = k.period", keys.stream().map(Band::org).toArray(String[]::new),
+				keys.stream().map(Band::indicator).toArray(String[]::new),
+				keys.stream().map(Band::period).toArray(String[]::new));
+		// A real batch: every band row of the file.
+		jdbc.batchUpdate("insert into outcomes_band_observation (indicator_id, period, org_code, age_band, sex,"
+				+ " numerator, population, import_id) values (?, ?, ?, ?, ?, ?, ?, ?)", bands, 1000, (statement, band) -> {
+					statement.setString(1, band.indicator());
+					statement.setString(2, band.period());
+					statement.setString(3, band.org());
+					statement.setString(4, band.ageBand());
+					statement.setString(5, band.sex());
+					statement.setDouble(6, band.numerator());
+					statement.setDouble(7, band.population());
+					statement.setLong(8, importId);
+				});
 	}
 
 	/** A context attribute of an organisation, such as its deprivation score. */

@@ -57,7 +57,11 @@ public class OutcomesValues {
 
 	private final OutcomesReadCache cache;
 
-	OutcomesValues(JdbcTemplate jdbc, Indicators indicators, AccessPolicy access, OutcomesReadCache cache) {
+	private final ValueComputation computation;
+
+	OutcomesValues(JdbcTemplate jdbc, Indicators indicators, AccessPolicy access, OutcomesReadCache cache,
+			ValueComputation computation) {
+		this.computation = computation;
 		this.jdbc = jdbc;
 		this.indicators = indicators;
 		this.access = access;
@@ -90,12 +94,90 @@ public class OutcomesValues {
 				: slice.stream().filter(row -> parentCode.equals(row.parentCode())).toList();
 	}
 
+	/**
+	 * As {@link #values(String, OutcomesLevel, String, String)}, in a chosen structure (docs/domain-rules.md#outcomes,
+	 * "Structure"): re-mapped onto the organisations of a date, or as it was. Where nothing sits elsewhere in that
+	 * structure, the stored values are the answer.
+	 */
+	public List<ValueRow> values(String indicatorId, OutcomesLevel level, String period, String parentCode,
+			Structure structure) {
+		access.requireUserOrSystem();
+		ValueComputation.Remapped remapped = remapped(indicatorId, structure);
+		if (remapped == null) {
+			return values(indicatorId, level, period, parentCode);
+		}
+		if (level == OutcomesLevel.PRACTICE) {
+			return values(indicatorId, level, period, null).stream()
+				.map(row -> withParent(row, remapped.ccgOf(period, row.orgCode())))
+				.filter(row -> parentCode == null || parentCode.equals(row.parentCode()))
+				.toList();
+		}
+		List<ValueRow> rows = named(remapped.rows(indicatorId, period, level.name()));
+		return parentCode == null ? rows : rows.stream().filter(row -> parentCode.equals(row.parentCode())).toList();
+	}
+
+	/** The values re-mapped onto the structure, kept per indicator and date; null when the stored ones are the answer. */
+	private ValueComputation.Remapped remapped(String indicatorId, Structure structure) {
+		if (structure == null || structure.asWas()) {
+			return null;
+		}
+		ValueComputation.Remapped remapped = cache.get("remapped", List.of(indicatorId, structure.date()),
+				() -> computation.remapped(List.of(indicatorId), structure.date(), false));
+		return remapped.sameAsStored() ? null : remapped;
+	}
+
+	private static ValueRow withParent(ValueRow row, String parent) {
+		return new ValueRow(row.orgCode(), row.orgName(), parent, row.numerator(), row.denominator(), row.value(),
+				row.lower95(), row.upper95(), row.lower998(), row.upper998(), row.comparedToEngland(), row.decile(),
+				row.aboveDenominator());
+	}
+
+	/** Rows with their organisations' names, as the stored rows have them. */
+	private List<ValueRow> named(List<ValueRow> rows) {
+		Map<String, String> names = new HashMap<>();
+		jdbc.query("select code, name from directory_organisation where code = any (?::varchar[])",
+				rs -> {
+					names.put(rs.getString(1), rs.getString(2));
+				}, (Object) rows.stream().map(ValueRow::orgCode).toArray(String[]::new));
+		return rows.stream()
+			.map(row -> new ValueRow(row.orgCode(), names.getOrDefault(row.orgCode(), row.orgCode()), row.parentCode(),
+					row.numerator(), row.denominator(), row.value(), row.lower95(), row.upper95(), row.lower998(),
+					row.upper998(), row.comparedToEngland(), row.decile(), row.aboveDenominator()))
+			.toList();
+	}
+
+	/** Deciles over time in a chosen structure: across CCGs they follow it; across practices they do not change. */
+	public DecileSeries deciles(String indicatorId, OutcomesLevel level, String orgCode, Structure structure) {
+		DecileSeries stored = deciles(indicatorId, level, orgCode);
+		ValueComputation.Remapped remapped = level == OutcomesLevel.CCG ? remapped(indicatorId, structure) : null;
+		if (remapped == null) {
+			return stored;
+		}
+		List<double[]> cuts = new ArrayList<>();
+		List<Double> own = new ArrayList<>();
+		for (String period : stored.periods()) {
+			double[] periodCuts = remapped.ccgCuts(indicatorId, period);
+			cuts.add(periodCuts == null ? stored.cuts().get(cuts.size()) : periodCuts);
+			own.add(orgCode == null ? null : remapped.rows(indicatorId, period, OutcomesLevel.CCG.name())
+				.stream()
+				.filter(row -> row.orgCode().equals(orgCode))
+				.map(ValueRow::value)
+				.findFirst()
+				.orElse(null));
+		}
+		return new DecileSeries(indicatorId, level, stored.periods(), List.copyOf(cuts), orgCode,
+				Collections.unmodifiableList(own), stored.englandValues());
+	}
+
 	/** Every organisation's stored row of a level (not practices) in one period, by code. */
 	private StoredSlice slice(String indicatorId, OutcomesLevel level, String period) {
-		return cache.get("slice", List.of(indicatorId, level, period), () -> StoredSlice.of(jdbc.query("select "
-				+ VALUE_COLUMNS + " from outcomes_value v left join directory_organisation o on o.code = v.org_code"
-				+ " where v.indicator_id = ? and v.level = ? and v.period = ? order by v.org_code",
-				(rs, row) -> kept(row(rs)), indicatorId, level.name(), period)));
+		return cache.get("slice", List.of(indicatorId, level, period), () -> {
+			IndicatorType type = indicators.find(indicatorId).map(Indicator::type).orElse(null);
+			return StoredSlice.of(jdbc.query("select " + VALUE_COLUMNS + " from outcomes_value v"
+					+ " left join directory_organisation o on o.code = v.org_code"
+					+ " where v.indicator_id = ? and v.level = ? and v.period = ? order by v.org_code",
+					(rs, row) -> kept(row(rs, type)), indicatorId, level.name(), period));
+		});
 	}
 
 	private static List<ValueRow> only(List<ValueRow> rows, Collection<String> orgCodes) {
@@ -105,9 +187,11 @@ public class OutcomesValues {
 
 	public List<ValueRow> englandValues(String indicatorId) {
 		access.requireUser();
+		IndicatorType type = indicators.find(indicatorId).map(Indicator::type).orElse(null);
 		return jdbc.query("select " + VALUE_COLUMNS + " from outcomes_value v join outcomes_period p on p.period = v.period"
 				+ " left join directory_organisation o on o.code = v.org_code"
-				+ " where v.indicator_id = ? and v.level = 'ENGLAND' order by p.starts", (rs, row) -> row(rs), indicatorId);
+				+ " where v.indicator_id = ? and v.level = 'ENGLAND' order by p.starts",
+				(rs, row) -> row(rs, type), indicatorId);
 	}
 
 	/** Deciles across practices or CCGs over time, with one organisation's line and England's. */
@@ -254,13 +338,15 @@ public class OutcomesValues {
 		return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from outcomes_value)", Boolean.class));
 	}
 
-	static ValueRow row(ResultSet rs) throws SQLException {
+	static ValueRow row(ResultSet rs, IndicatorType type) throws SQLException {
 		int decile = rs.getInt("decile");
 		Integer decileOrNull = rs.wasNull() ? null : decile;
+		double numerator = rs.getDouble("numerator");
+		double denominator = rs.getDouble("denominator");
 		return new ValueRow(rs.getString("org_code"), rs.getString("org_name"), rs.getString("parent_code"),
-				rs.getDouble("numerator"), rs.getDouble("denominator"), nullable(rs, "value"), nullable(rs, "lower95"),
-				nullable(rs, "upper95"), nullable(rs, "lower998"), nullable(rs, "upper998"),
-				rs.getString("compared_to_england"), decileOrNull);
+				numerator, denominator, nullable(rs, "value"), nullable(rs, "lower95"), nullable(rs, "upper95"),
+				nullable(rs, "lower998"), nullable(rs, "upper998"), rs.getString("compared_to_england"), decileOrNull,
+				ValueRow.aboveDenominator(type, numerator, denominator));
 	}
 
 	/** Each organisation's value in each period of one indicator and level, by code then period. */
@@ -277,7 +363,8 @@ public class OutcomesValues {
 	private ValueRow kept(ValueRow row) {
 		return new ValueRow(cache.canonical(row.orgCode()), cache.canonical(row.orgName()),
 				cache.canonical(row.parentCode()), row.numerator(), row.denominator(), row.value(), row.lower95(),
-				row.upper95(), row.lower998(), row.upper998(), cache.canonical(row.comparedToEngland()), row.decile());
+				row.upper95(), row.lower998(), row.upper998(), cache.canonical(row.comparedToEngland()), row.decile(),
+				row.aboveDenominator());
 	}
 
 	private static Double nullable(ResultSet rs, String column) throws SQLException {

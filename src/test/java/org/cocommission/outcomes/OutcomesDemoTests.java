@@ -43,6 +43,30 @@ class OutcomesDemoTests {
 		assertThat(england).isBetween(5.0, 8.0);
 	}
 
+	@Test
+	void everyLevelOfTheDemoSumsToEnglandInEverySlice() {
+		// Issue 16, item 2: each level's numerators and denominators against England's, per indicator and period.
+		assertThat(jdbc.sql("""
+				select v.indicator_id || ' ' || v.period || ' ' || v.level
+				from outcomes_value v
+				join outcomes_value e on e.indicator_id = v.indicator_id and e.period = v.period and e.level = 'ENGLAND'
+				where v.level <> 'ENGLAND'
+				group by v.indicator_id, v.period, v.level, e.numerator, e.denominator
+				having abs(sum(v.numerator) - e.numerator) > 1e-6 * greatest(1, e.numerator)
+				    or abs(sum(v.denominator) - e.denominator) > 1e-6 * greatest(1, e.denominator)
+				""").query(String.class).list()).isEmpty();
+		assertThat(count("select count(distinct level) from outcomes_value")).isEqualTo(4);
+	}
+
+	@Test
+	void theDemoShipsItsStandardisedRatesByAgeBandAndSex() {
+		// Issue 16, item 6: the seven directly standardised CCG indicators, 19 bands x 2 sexes per CCG and year.
+		assertThat(count("select count(distinct indicator_id) from outcomes_band_observation")).isEqualTo(7);
+		assertThat(count("select count(distinct age_band) from outcomes_band_observation")).isEqualTo(19);
+		assertThat(count("select count(*) from outcomes_band_observation b join outcomes_indicator i"
+				+ " on i.id = b.indicator_id where i.type <> 'DSR'")).isZero();
+	}
+
 	private long count(String sql) {
 		return jdbc.sql(sql).query(Long.class).single();
 	}

@@ -37,6 +37,7 @@ public final class OutcomesTestData {
 
 	public static void directory(JdbcClient jdbc, DirectoryImports imports, UserAccounts accounts) {
 		jdbc.sql("delete from outcomes_slice").update();
+		jdbc.sql("delete from outcomes_band_observation").update();
 		jdbc.sql("delete from outcomes_value").update();
 		jdbc.sql("delete from outcomes_decile").update();
 		jdbc.sql("delete from outcomes_range").update();

@@ -36,6 +36,29 @@ public record IndicatorValue(Double value, Interval ci95, Interval ci998) {
 		};
 	}
 
+	/**
+	 * A directly standardised rate by Dobson's method over strata (age band and sex): events, population and standard
+	 * population per stratum; strata with no population are left out. docs/domain-rules.md#outcomes.
+	 */
+	public static IndicatorValue standardised(Indicator indicator, double[] events, double[] population,
+			double[] standard) {
+		var bands = new java.util.ArrayList<DobsonMethod.Band>(events.length);
+		for (int i = 0; i < events.length; i++) {
+			if (population[i] > 0) {
+				bands.add(new DobsonMethod.Band(Math.round(events[i]), population[i], standard[i]));
+			}
+		}
+		if (bands.isEmpty()) {
+			return NONE;
+		}
+		var at95 = DobsonMethod.standardise(bands, indicator.multiplier(), ConfidenceLevel.NINETY_FIVE);
+		if (at95.rate() == null) {
+			return NONE;
+		}
+		var at998 = DobsonMethod.standardise(bands, indicator.multiplier(), ConfidenceLevel.NINETY_NINE_POINT_EIGHT);
+		return new IndicatorValue(at95.rate(), at95.interval(), at998.interval());
+	}
+
 	private static IndicatorValue dobson(Indicator indicator, double numerator, double denominator) {
 		var band = java.util.List.of(new DobsonMethod.Band(Math.round(numerator), denominator, denominator));
 		var at95 = DobsonMethod.standardise(band, indicator.multiplier(), ConfidenceLevel.NINETY_FIVE);

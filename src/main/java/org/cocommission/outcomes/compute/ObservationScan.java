@@ -7,6 +7,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyOut;
 
 import org.cocommission.outcomes.Indicator;
+import org.cocommission.outcomes.IndicatorType;
 import org.cocommission.outcomes.imports.OrgCodes;
 import org.cocommission.outcomes.OutcomesLevel;
 
@@ -81,13 +82,15 @@ final class ObservationScan {
 				Placements.Day day = scope.day(period);
 				Indicator definition = scope.indicator(indicator);
 				boolean practices = definition.level() == OutcomesLevel.PRACTICE;
+				boolean proportion = definition.type() == IndicatorType.PROPORTION;
 				for (int i = 0; i < count; i++) {
 					int org = sliceOrgs[i];
 					int ccg = org < 0 ? -1 : day.ccgOf()[org];
 					int area = ccg < 0 ? -1 : day.areaOfCcg()[ccg];
 					int region = area < 0 ? -1 : day.regionOfArea()[area];
 					sum.add(numerators[i], denominators[i], ccg, area, region);
-					if (practices) {
+					// A register above the list counts in every sum but not in the deciles (docs/domain-rules.md#outcomes).
+					if (practices && !(proportion && numerators[i] > denominators[i])) {
 						double value = PointValue.of(definition, numerators[i], denominators[i]);
 						if (!Double.isNaN(value)) {
 							sum.value(value);

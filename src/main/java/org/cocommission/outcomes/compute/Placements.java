@@ -32,7 +32,7 @@ final class Placements {
 
 	private final List<Link> links = new ArrayList<>();
 
-	private final Map<LocalDate, Day> days = new HashMap<>();
+	private final Map<Window, Day> days = new HashMap<>();
 
 	private record Link(int child, int parent, char parentType, LocalDate from, LocalDate to) {
 	}
@@ -98,16 +98,51 @@ final class Placements {
 		return regions;
 	}
 
-	/** Where everything sits on {@code date}; computed once per date. */
-	synchronized Day on(LocalDate date) {
-		return days.computeIfAbsent(date, this::place);
+	/**
+	 * Where everything sits for a period that runs from {@code starts} to {@code ends}, by the attribution rule
+	 * (docs/domain-rules.md#outcomes, "Attribution"): each organisation in the parent it had on the period's reference
+	 * date, its last day; one whose links all ended within the period (a practice that closed) in the parent of its
+	 * link that ended last. Computed once per period.
+	 */
+	synchronized Day on(LocalDate starts, LocalDate ends) {
+		return days.computeIfAbsent(new Window(starts, ends), window -> place(window.ends(), window.starts(), null));
 	}
 
-	private Day place(LocalDate date) {
+	/**
+	 * Where everything sits for a period re-mapped onto the structure of {@code structure}: each organisation in the
+	 * parent it had on that date or, when it had none then (it had closed), in the parent of its link that ended last
+	 * before it; one that had no link by then (it opened later) as the period places it.
+	 */
+	synchronized Day remapped(LocalDate structure, LocalDate starts, LocalDate ends) {
+		return remapped.computeIfAbsent(List.of(structure, starts, ends),
+				key -> place(structure, LocalDate.MIN, on(starts, ends)));
+	}
+
+	/** How many organisations (as children of a CCG, area team or region) sit differently on two days. */
+	static int differences(Day one, Day other) {
+		return differences(one.ccgOf(), other.ccgOf()) + differences(one.areaOfCcg(), other.areaOfCcg())
+				+ differences(one.regionOfArea(), other.regionOfArea());
+	}
+
+	private static int differences(int[] one, int[] other) {
+		int count = 0;
+		for (int i = 0; i < one.length; i++) {
+			count += one[i] == other[i] ? 0 : 1;
+		}
+		return count;
+	}
+
+	private record Window(LocalDate starts, LocalDate ends) {
+	}
+
+	private final Map<List<LocalDate>, Day> remapped = new HashMap<>();
+
+	/** Places everything on {@code reference} (or by its link ending last from {@code from}); else as {@code fallback}. */
+	private Day place(LocalDate reference, LocalDate from, Day fallback) {
 		int size = orgs.size();
-		int[] ccgOfChild = best(date, 'C', size);
-		int[] areaOfOrg = best(date, 'A', size);
-		int[] regionOfOrg = best(date, 'R', size);
+		int[] ccgOfChild = best(reference, from, 'C', size);
+		int[] areaOfOrg = best(reference, from, 'A', size);
+		int[] regionOfOrg = best(reference, from, 'R', size);
 		int[] areaOfCcg = new int[ccgs.size()];
 		java.util.Arrays.fill(areaOfCcg, NONE);
 		for (int ccg = 0; ccg < ccgs.size(); ccg++) {
@@ -118,38 +153,62 @@ final class Placements {
 		for (int area = 0; area < areas.size(); area++) {
 			regionOfArea[area] = regionOfOrg[orgs.find(areas.code(area))];
 		}
-		// A practice sits in its CCG; a CCG sits in itself when it has an area team (as the observations of CCG
-		// indicators are placed), so that its own observations make its CCG value.
+		if (fallback != null) {
+			fill(ccgOfChild, fallback.ccgOf());
+			fill(areaOfCcg, fallback.areaOfCcg());
+			fill(regionOfArea, fallback.regionOfArea());
+		}
+		// A practice sits in its CCG; a CCG sits in itself, whether or not the directory knows its area team, so that
+		// its own observations make its CCG value (issue 16, item 5).
 		int[] ccgOf = ccgOfChild.clone();
 		for (int org = 0; org < size; org++) {
 			if (ccgOf[org] == NONE && isCcg[org]) {
-				int ccg = ccgs.find(orgs.code(org));
-				if (areaOfCcg[ccg] != NONE) {
-					ccgOf[org] = ccg;
-				}
+				ccgOf[org] = ccgs.find(orgs.code(org));
 			}
 		}
 		return new Day(ccgOf, areaOfCcg, regionOfArea);
 	}
 
-	/** Per child, the parent of the given type valid on the date that was valid from the latest date (undated last). */
-	private int[] best(LocalDate date, char type, int size) {
+	private static void fill(int[] placed, int[] fallback) {
+		for (int i = 0; i < placed.length && i < fallback.length; i++) {
+			if (placed[i] == NONE) {
+				placed[i] = fallback[i];
+			}
+		}
+	}
+
+	/**
+	 * Per child, its parent of the given type on {@code reference}: of several links valid then, the one valid from
+	 * the latest date (undated last). A child with none then takes the link that ended last between {@code from} and
+	 * the reference date.
+	 */
+	private int[] best(LocalDate reference, LocalDate from, char type, int size) {
 		int[] parent = new int[size];
 		java.util.Arrays.fill(parent, NONE);
-		LocalDate[] from = new LocalDate[size];
+		LocalDate[] validFrom = new LocalDate[size];
 		boolean[] undated = new boolean[size];
+		LocalDate[] endedLast = new LocalDate[size];
 		for (Link link : links) {
-			if (link.parentType() != type || (link.from() != null && link.from().isAfter(date))
-					|| (link.to() != null && link.to().isBefore(date))) {
+			if (link.parentType() != type || (link.from() != null && link.from().isAfter(reference))) {
 				continue;
 			}
 			int child = link.child();
-			boolean better = parent[child] == NONE
-					|| (link.from() != null && (undated[child] || link.from().isAfter(from[child])));
+			if (link.to() != null && link.to().isBefore(reference)) {
+				// Ended before the reference date: a candidate only for a child with no link on it.
+				if (!link.to().isBefore(from)
+						&& (parent[child] == NONE || (endedLast[child] != null && link.to().isAfter(endedLast[child])))) {
+					parent[child] = link.parent();
+					endedLast[child] = link.to();
+				}
+				continue;
+			}
+			boolean better = parent[child] == NONE || endedLast[child] != null
+					|| (link.from() != null && (undated[child] || link.from().isAfter(validFrom[child])));
 			if (better) {
 				parent[child] = link.parent();
-				from[child] = link.from();
+				validFrom[child] = link.from();
 				undated[child] = link.from() == null;
+				endedLast[child] = null;
 			}
 		}
 		return parent;

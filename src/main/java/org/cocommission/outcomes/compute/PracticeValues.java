@@ -20,22 +20,26 @@ import org.springframework.jdbc.core.RowCallbackHandler;
  * Practices' values, computed on read: each is a pure function of the practice's own observation, its slice's
  * England value and the decile cut points across practices, which the recompute stores. Reading one slice (some
  * 7,800 practices) and computing its intervals takes milliseconds; storing every practice's row took most of a
- * national recompute. A practice's CCG is the one it belonged to on the period's first day, as when it was summed.
+ * national recompute. A practice's CCG is the one the attribution rule gives, as when it was summed.
  */
 public final class PracticeValues {
 
 	/**
-	 * The period's first day and each practice's CCG on it, as when it was summed; {@code %s} is where a query narrows
-	 * the practices whose links are looked up.
+	 * Each practice's CCG in the period, as when it was summed (Placements; docs/domain-rules.md#outcomes,
+	 * "Attribution"): its CCG on the period's last day (of several, the one valid from the latest date) or, with none
+	 * then, the link that ended last within the period. {@code %s} is where a query narrows the practices looked up.
 	 */
 	private static final String DAY_AND_LINKS = """
-			with day as (select starts from outcomes_period where period = ?),
+			with day as (select starts, ends from outcomes_period where period = ?),
 			links as (
 			    select distinct on (r.child_code) r.child_code, r.parent_code
-			    from day join directory_relationship r on valid_on(r.valid_from, r.valid_to, day.starts)
+			    from day join directory_relationship r
+			      on (r.valid_from is null or r.valid_from <= day.ends) and (r.valid_to is null or r.valid_to >= day.starts)
 			    join directory_organisation parent on parent.code = r.parent_code and parent.type = 'CCG'
 			    %s
-			    order by r.child_code, r.valid_from desc nulls last
+			    order by r.child_code, valid_on(r.valid_from, r.valid_to, day.ends) desc,
+			      case when valid_on(r.valid_from, r.valid_to, day.ends) then r.valid_from end desc nulls last,
+			      r.valid_to desc
 			)
 			""";
 
@@ -154,9 +158,11 @@ public final class PracticeValues {
 			double denominator, Double england, double[] cuts) {
 		IndicatorValue value = IndicatorValue.of(indicator, numerator, denominator);
 		Comparison comparison = BenchmarkComparison.compare(value.ci95(), england, indicator.polarity());
-		Integer decile = value.value() == null ? null : Percentiles.decile(value.value(), cuts);
+		boolean above = ValueRow.aboveDenominator(indicator.type(), numerator, denominator);
+		// A register above the list is shown but left out of the deciles (docs/domain-rules.md#outcomes).
+		Integer decile = value.value() == null || above ? null : Percentiles.decile(value.value(), cuts);
 		return new ValueRow(code, name, parent, numerator, denominator, value.value(), value.ci95().lower(),
-				value.ci95().upper(), value.ci998().lower(), value.ci998().upper(), comparison.name(), decile);
+				value.ci95().upper(), value.ci998().lower(), value.ci998().upper(), comparison.name(), decile, above);
 	}
 
 	public static double[] cuts(java.sql.Array array) throws java.sql.SQLException {

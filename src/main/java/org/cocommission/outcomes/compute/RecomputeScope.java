@@ -9,7 +9,7 @@ import org.cocommission.outcomes.imports.OrgCodes;
 
 /**
  * The indicators and periods of one recompute, numbered, with which of their slices (indicator x period) are wanted
- * and where every organisation sits on each period's first day.
+ * and where every organisation sits in each period: by the attribution rule, or re-mapped onto a structure date.
  */
 final class RecomputeScope {
 
@@ -25,19 +25,25 @@ final class RecomputeScope {
 
 	private final Placements placements;
 
+	/** The periods' first and last days, kept for a re-mapped scope only. */
+	private final Map<String, LocalDate[]> periodDates;
+
 	/** {@code pairs} null for every slice. */
-	RecomputeScope(Map<String, Indicator> definitions, Map<String, LocalDate> periodStarts, List<IndicatorPeriod> pairs,
-			Placements placements) {
+	RecomputeScope(Map<String, Indicator> definitions, Map<String, LocalDate[]> periodDates, List<IndicatorPeriod> pairs,
+			Placements placements, LocalDate structure) {
 		this.placements = placements;
 		definitions.keySet().stream().sorted().forEach(indicators::index);
-		periodStarts.keySet().stream().sorted().forEach(periods::index);
+		periodDates.keySet().stream().sorted().forEach(periods::index);
 		this.definitions = new Indicator[indicators.size()];
 		for (int i = 0; i < indicators.size(); i++) {
 			this.definitions[i] = definitions.get(indicators.code(i));
 		}
+		this.periodDates = structure == null ? null : periodDates;
 		this.days = new Placements.Day[periods.size()];
 		for (int p = 0; p < periods.size(); p++) {
-			days[p] = placements.on(periodStarts.get(periods.code(p)));
+			LocalDate[] dates = periodDates.get(periods.code(p));
+			days[p] = structure == null ? placements.on(dates[0], dates[1])
+					: placements.remapped(structure, dates[0], dates[1]);
 		}
 		this.wanted = new boolean[indicators.size() * periods.size()];
 		if (pairs == null) {
@@ -52,6 +58,15 @@ final class RecomputeScope {
 				}
 			}
 		}
+	}
+
+	/** How many organisations sit elsewhere in this scope's period than as the period itself places them. */
+	int movedIn(int period) {
+		if (periodDates == null) {
+			return 0;
+		}
+		LocalDate[] dates = periodDates.get(periods.code(period));
+		return Placements.differences(days[period], placements.on(dates[0], dates[1]));
 	}
 
 	OrgCodes indicators() {

@@ -6,6 +6,7 @@ import org.cocommission.outcomes.statistics.BenchmarkComparison;
 import org.cocommission.outcomes.Comparison;
 import org.cocommission.outcomes.Indicator;
 import org.cocommission.outcomes.OutcomesLevel;
+import org.cocommission.outcomes.ValueRow;
 import org.cocommission.outcomes.statistics.Percentiles;
 
 /**
@@ -18,19 +19,34 @@ final class SliceFinisher {
 	}
 
 	static ValueWriter.Rows finish(RecomputeScope scope, int slice, SliceSums sums) {
+		return finish(scope, slice, sums, null);
+	}
+
+	/** As above; a standardised rate with age bands is Dobson's over each organisation's own bands. */
+	static ValueWriter.Rows finish(RecomputeScope scope, int slice, SliceSums sums, StandardisedBands standardised) {
+		return finish(scope, slice, sums, standardised, false);
+	}
+
+	/** As above; {@code keep} keeps the values as rows instead of encoding them for writing. */
+	static ValueWriter.Rows finish(RecomputeScope scope, int slice, SliceSums sums, StandardisedBands standardised,
+			boolean keep) {
+		StandardisedBands.Slice bands = standardised == null ? null : standardised.of(slice);
 		Indicator indicator = scope.indicatorOfSlice(slice);
 		String period = scope.periodOfSlice(slice);
 		Placements.Day day = scope.dayOfSlice(slice);
 		Placements placements = scope.placements();
-		ValueWriter.Rows rows = new ValueWriter.Rows();
-		IndicatorValue england = IndicatorValue.of(indicator, sums.numerator, sums.denominator);
+		ValueWriter.Rows rows = keep ? new ValueWriter.Rows().keep(indicator.type()) : new ValueWriter.Rows();
+		IndicatorValue england = value(indicator, sums.numerator, sums.denominator, standardised,
+				bands == null ? null : bands.england);
 		rows.value(indicator.id(), period, OutcomesLevel.ENGLAND.name(), ValueComputation.ENGLAND, null, sums.numerator,
 				sums.denominator, england, Comparison.NOT_COMPARED, null);
 		Double benchmark = england.value();
 		for (int region = 0; region < sums.regionSeen.length; region++) {
 			if (sums.regionSeen[region]) {
 				level(rows, indicator, period, OutcomesLevel.REGION, placements.regions().code(region),
-						ValueComputation.ENGLAND, sums.regionNumerator[region], sums.regionDenominator[region], benchmark, null);
+						ValueComputation.ENGLAND, sums.regionNumerator[region], sums.regionDenominator[region], benchmark,
+						null, value(indicator, sums.regionNumerator[region], sums.regionDenominator[region],
+								standardised, bands == null ? null : bands.regions.get(region)));
 			}
 		}
 		for (int area = 0; area < sums.areaSeen.length; area++) {
@@ -38,10 +54,11 @@ final class SliceFinisher {
 				int region = day.regionOfArea()[area];
 				level(rows, indicator, period, OutcomesLevel.AREA_TEAM, placements.areas().code(area),
 						region < 0 ? null : placements.regions().code(region), sums.areaNumerator[area],
-						sums.areaDenominator[area], benchmark, null);
+						sums.areaDenominator[area], benchmark, null, value(indicator, sums.areaNumerator[area],
+								sums.areaDenominator[area], standardised, bands == null ? null : bands.areas.get(area)));
 			}
 		}
-		ccgs(rows, indicator, period, day, placements, sums, benchmark);
+		ccgs(rows, indicator, period, day, placements, sums, benchmark, standardised, bands);
 		if (sums.count > 0) {
 			rows.range(indicator.id(), period, OutcomesLevel.PRACTICE.name(), lowest(sums.values, sums.count),
 					highest(sums.values, sums.count));
@@ -54,15 +71,17 @@ final class SliceFinisher {
 	}
 
 	private static void ccgs(ValueWriter.Rows rows, Indicator indicator, String period, Placements.Day day,
-			Placements placements, SliceSums sums, Double benchmark) {
+			Placements placements, SliceSums sums, Double benchmark, StandardisedBands standardised,
+			StandardisedBands.Slice bands) {
 		int size = sums.ccgSeen.length;
 		IndicatorValue[] values = new IndicatorValue[size];
 		double[] present = new double[size];
 		int count = 0;
 		for (int ccg = 0; ccg < size; ccg++) {
 			if (sums.ccgSeen[ccg]) {
-				values[ccg] = IndicatorValue.of(indicator, sums.ccgNumerator[ccg], sums.ccgDenominator[ccg]);
-				if (values[ccg].value() != null) {
+				values[ccg] = value(indicator, sums.ccgNumerator[ccg], sums.ccgDenominator[ccg], standardised,
+						bands == null ? null : bands.ccgs.get(ccg));
+				if (values[ccg].value() != null && !above(indicator, sums.ccgNumerator[ccg], sums.ccgDenominator[ccg])) {
 					present[count++] = values[ccg].value();
 				}
 			}
@@ -80,13 +99,25 @@ final class SliceFinisher {
 			rows.value(indicator.id(), period, OutcomesLevel.CCG.name(), placements.ccgs().code(ccg),
 					area < 0 ? null : placements.areas().code(area), sums.ccgNumerator[ccg], sums.ccgDenominator[ccg],
 					value, BenchmarkComparison.compare(value.ci95(), benchmark, indicator.polarity()),
-					value.value() == null ? null : Percentiles.decile(value.value(), cuts));
+					value.value() == null || above(indicator, sums.ccgNumerator[ccg], sums.ccgDenominator[ccg]) ? null
+							: Percentiles.decile(value.value(), cuts));
 		}
 	}
 
+	/** Dobson's over the organisation's bands where it has them; else from its totals. */
+	private static IndicatorValue value(Indicator indicator, double numerator, double denominator,
+			StandardisedBands standardised, double[][] bands) {
+		IndicatorValue banded = bands == null ? null : standardised.value(indicator, bands);
+		return banded != null ? banded : IndicatorValue.of(indicator, numerator, denominator);
+	}
+
+	private static boolean above(Indicator indicator, double numerator, double denominator) {
+		return ValueRow.aboveDenominator(indicator.type(), numerator, denominator);
+	}
+
 	private static void level(ValueWriter.Rows rows, Indicator indicator, String period, OutcomesLevel level,
-			String code, String parent, double numerator, double denominator, Double benchmark, Integer decile) {
-		IndicatorValue value = IndicatorValue.of(indicator, numerator, denominator);
+			String code, String parent, double numerator, double denominator, Double benchmark, Integer decile,
+			IndicatorValue value) {
 		rows.value(indicator.id(), period, level.name(), code, parent, numerator, denominator, value,
 				BenchmarkComparison.compare(value.ci95(), benchmark, indicator.polarity()), decile);
 	}

@@ -29,8 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Recomputes every value of the given indicators and periods. Observations are read with binary COPY into primitive
- * sums per slice (indicator and period), each placed in its CCG, area team and region as at the period's first day
- * (array lookups in {@link Placements}). Only what needs the whole population is stored: the CCG, area team, region
+ * sums per slice (indicator and period), each placed in its CCG, area team and region by the attribution rule, on
+ * the period's last day (array lookups in {@link Placements}; docs/domain-rules.md#outcomes, "Attribution"). Only what needs the whole population is stored: the CCG, area team, region
  * and England values and the decile cut points across practices and across CCGs. A practice's value, intervals,
  * comparison and decile are pure functions of its own observation and those, so {@link OutcomesValues} computes them
  * on read ({@link PracticeValues}) instead of writing millions of rows here.
@@ -76,21 +76,22 @@ public class ValueComputation {
 
 	private void run(List<IndicatorPeriod> pairs) {
 		long started = System.nanoTime();
-		Map<String, Indicator> indicators = jdbc.query("select * from outcomes_indicator", (rs, row) -> Indicators.indicator(rs))
+		Map<String, Indicator> indicators = jdbc.query(Indicators.DEFINITIONS, (rs, row) -> Indicators.indicator(rs))
 			.stream()
 			.collect(Collectors.toMap(Indicator::id, Function.identity()));
-		Map<String, LocalDate> starts = new HashMap<>();
-		jdbc.query("select period, starts from outcomes_period",
-				(org.springframework.jdbc.core.RowCallbackHandler) rs -> starts.put(rs.getString(1),
-						rs.getDate(2).toLocalDate()));
-		RecomputeScope scope = new RecomputeScope(indicators, starts, pairs, new Placements(jdbc));
+		Map<String, LocalDate[]> dates = new HashMap<>();
+		jdbc.query("select period, starts, ends from outcomes_period",
+				(org.springframework.jdbc.core.RowCallbackHandler) rs -> dates.put(rs.getString(1),
+						new LocalDate[] { rs.getDate(2).toLocalDate(), rs.getDate(3).toLocalDate() }));
+		RecomputeScope scope = new RecomputeScope(indicators, dates, pairs, new Placements(jdbc), null);
 		long placed = System.nanoTime();
 		SliceSums[] sums = read(scope, pairs);
+		StandardisedBands bands = new StandardisedBands(jdbc, scope, pairs);
 		long read = System.nanoTime();
 		List<ValueWriter.Rows> rows = IntStream.range(0, sums.length)
 			.parallel()
 			.filter(slice -> sums[slice] != null)
-			.mapToObj(slice -> SliceFinisher.finish(scope, slice, sums[slice]))
+			.mapToObj(slice -> SliceFinisher.finish(scope, slice, sums[slice], bands))
 			.toList();
 		long finished = System.nanoTime();
 		long[] copyMillis = new long[1];
@@ -103,6 +104,127 @@ public class ValueComputation {
 		log.info("Recomputed {} indicator periods: placed in {} ms, read in {} ms, computed in {} ms, written in {} ms"
 				+ " (of which COPY {} ms)", rows.size(), (placed - started) / 1_000_000, (read - placed) / 1_000_000,
 				(finished - read) / 1_000_000, (System.nanoTime() - finished) / 1_000_000, copyMillis[0]);
+	}
+
+	/**
+	 * Every value of the given indicators (all when null), in every period, re-mapped onto the structure of one date
+	 * (docs/domain-rules.md#outcomes, "Structure"), computed and returned, not stored: the stored values are each
+	 * period in its own structure. Practices' values do not change with the structure; their CCG does
+	 * ({@link Remapped#ccgOf}).
+	 */
+	public Remapped remapped(List<String> indicatorIds, LocalDate structure, boolean always) {
+		Map<String, Indicator> indicators = jdbc.query(Indicators.DEFINITIONS, (rs, row) -> Indicators.indicator(rs))
+			.stream()
+			.collect(Collectors.toMap(Indicator::id, Function.identity()));
+		Map<String, LocalDate[]> dates = new HashMap<>();
+		jdbc.query("select period, starts, ends from outcomes_period",
+				(org.springframework.jdbc.core.RowCallbackHandler) rs -> dates.put(rs.getString(1),
+						new LocalDate[] { rs.getDate(2).toLocalDate(), rs.getDate(3).toLocalDate() }));
+		List<IndicatorPeriod> pairs = jdbc.query("select indicator_id, period from outcomes_slice"
+				+ (indicatorIds == null ? "" : " where indicator_id = any (?::varchar[])"),
+				(rs, row) -> new IndicatorPeriod(rs.getString(1), rs.getString(2)),
+				indicatorIds == null ? new Object[0] : new Object[] { indicatorIds.toArray(String[]::new) });
+		Placements placements = new Placements(jdbc);
+		RecomputeScope scope = new RecomputeScope(indicators, dates, pairs, placements, structure);
+		Map<String, Map<String, List<org.cocommission.outcomes.ValueRow>>> rows = new HashMap<>();
+		if (pairs.isEmpty() || (!always && Remapped.moved(scope) == 0)) {
+			// Nothing sits elsewhere in that structure: the stored values are the re-mapped ones.
+			return new Remapped(null, scope, Map.of());
+		}
+		SliceSums[] sums = read(scope, pairs);
+		StandardisedBands bands = new StandardisedBands(jdbc, scope, pairs);
+		Map<String, double[]> cuts = new HashMap<>();
+		for (int slice = 0; slice < sums.length; slice++) {
+			if (sums[slice] == null) {
+				continue;
+			}
+			ValueWriter.Rows kept = SliceFinisher.finish(scope, slice, sums[slice], bands, true);
+			String key = scope.indicatorOfSlice(slice).id() + " " + scope.periodOfSlice(slice);
+			Map<String, List<org.cocommission.outcomes.ValueRow>> byLevel = rows.computeIfAbsent(key,
+					k -> new HashMap<>());
+			for (org.cocommission.outcomes.ValueRow row : kept.kept()) {
+				String level = row.orgCode().equals(ENGLAND) ? "ENGLAND" : levelOf(placements, row.orgCode());
+				byLevel.computeIfAbsent(level, l -> new ArrayList<>()).add(row);
+			}
+			byLevel.values().forEach(list -> list.sort(java.util.Comparator.comparing(
+					org.cocommission.outcomes.ValueRow::orgCode)));
+			if (kept.ccgCuts() != null) {
+				cuts.put(key, kept.ccgCuts());
+			}
+		}
+		return new Remapped(rows, scope, cuts);
+	}
+
+	private static String levelOf(Placements placements, String code) {
+		if (placements.ccgs().find(code) >= 0) {
+			return "CCG";
+		}
+		return placements.areas().find(code) >= 0 ? "AREA_TEAM" : "REGION";
+	}
+
+	/**
+	 * Values re-mapped onto one structure: rows by "indicator period" and level (ENGLAND, REGION, AREA_TEAM, CCG),
+	 * each list by code; CCG decile cut points by "indicator period".
+	 */
+	public static final class Remapped implements org.cocommission.outcomes.read.OutcomesReadCache.Weighed {
+
+		@Override
+		public int weight() {
+			return 1 + size() / 3;
+		}
+
+
+		private final Map<String, Map<String, List<org.cocommission.outcomes.ValueRow>>> rows;
+
+		private final RecomputeScope scope;
+
+		private final Map<String, double[]> ccgCuts;
+
+		Remapped(Map<String, Map<String, List<org.cocommission.outcomes.ValueRow>>> rows, RecomputeScope scope,
+				Map<String, double[]> ccgCuts) {
+			this.rows = rows;
+			this.scope = scope;
+			this.ccgCuts = ccgCuts;
+		}
+
+		public List<org.cocommission.outcomes.ValueRow> rows(String indicatorId, String period, String level) {
+			return rows == null ? List.of() : rows.getOrDefault(indicatorId + " " + period, Map.of()).getOrDefault(level, List.of());
+		}
+
+		public double[] ccgCuts(String indicatorId, String period) {
+			return ccgCuts.get(indicatorId + " " + period);
+		}
+
+		/** The CCG a practice is placed in for the period in this structure, or null. */
+		public String ccgOf(String period, String orgCode) {
+			int p = scope.periods().find(period);
+			int org = scope.placements().orgs().find(orgCode);
+			if (p < 0 || org < 0) {
+				return null;
+			}
+			int ccg = scope.day(p).ccgOf()[org];
+			return ccg < 0 ? null : scope.placements().ccgs().code(ccg);
+		}
+
+		/** Whether every row is the stored one (nothing sits elsewhere in this structure): read those instead. */
+		public boolean sameAsStored() {
+			return rows == null;
+		}
+
+		/** How many organisations' places differ from the stored (as it was) values' in any period. */
+		static int moved(RecomputeScope scope) {
+			int moved = 0;
+			for (int p = 0; p < scope.periods().size(); p++) {
+				moved += scope.movedIn(p);
+			}
+			return moved;
+		}
+
+		/** Rows held, for the read cache. */
+		public int size() {
+			return rows == null ? 0
+					: rows.values().stream().flatMap(levels -> levels.values().stream()).mapToInt(List::size).sum();
+		}
 	}
 
 	/** Sums the observations of the scope: on parallel connections when nothing uncommitted needs to be seen. */

@@ -13,6 +13,8 @@ import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
 
 import org.cocommission.outcomes.Comparison;
+import org.cocommission.outcomes.IndicatorType;
+import org.cocommission.outcomes.ValueRow;
 
 /**
  * Writes computed aggregates with binary COPY (numbers as bits: no formatting in Java, no parsing in PostgreSQL) and
@@ -93,8 +95,31 @@ final class ValueWriter {
 
 		private final StringBuilder ranges = new StringBuilder();
 
+		/** When the rows are kept rather than written (a re-mapped computation): the rows, and the type they are of. */
+		private java.util.List<ValueRow> kept;
+
+		private IndicatorType keptType;
+
+		/** Keeps every value as a row too, for a computation that is read rather than stored. */
+		Rows keep(IndicatorType type) {
+			this.kept = new java.util.ArrayList<>();
+			this.keptType = type;
+			return this;
+		}
+
+		java.util.List<ValueRow> kept() {
+			return kept;
+		}
+
 		void value(String indicator, String period, String level, String org, String parent, double numerator,
 				double denominator, IndicatorValue value, Comparison comparison, Integer decile) {
+			if (kept != null) {
+				kept.add(new ValueRow(org, null, parent, numerator, denominator, value.value(),
+						value.ci95().lower(), value.ci95().upper(), value.ci998().lower(), value.ci998().upper(),
+						comparison.name(), decile,
+						ValueRow.aboveDenominator(keptType, numerator, denominator)));
+				return;
+			}
 			room(256);
 			shortField(14);
 			text(indicator);
@@ -119,7 +144,20 @@ final class ValueWriter {
 			}
 		}
 
+		private double[] ccgCuts;
+
+		/** The cut points across CCGs, when the rows are kept. */
+		double[] ccgCuts() {
+			return ccgCuts;
+		}
+
 		void decile(String indicator, String period, String level, int organisations, double[] cuts) {
+			if (kept != null) {
+				if ("CCG".equals(level)) {
+					ccgCuts = cuts;
+				}
+				return;
+			}
 			deciles.append(indicator).append('\t').append(period).append('\t').append(level).append('\t')
 				.append(organisations).append('\t').append('{');
 			for (int i = 0; i < cuts.length; i++) {
@@ -129,6 +167,9 @@ final class ValueWriter {
 		}
 
 		void range(String indicator, String period, String level, double lowest, double highest) {
+			if (kept != null) {
+				return;
+			}
 			ranges.append(indicator).append('\t').append(period).append('\t').append(level).append('\t').append(lowest)
 				.append('\t').append(highest).append('\n');
 		}

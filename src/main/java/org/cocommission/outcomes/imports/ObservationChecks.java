@@ -19,11 +19,11 @@ import org.cocommission.outcomes.OutcomesLevel;
 
 /**
  * The checks of every row of an import that need more than the row, made in memory as the file streams past: unknown
- * organisations and indicators, observations at the wrong level, numerators above denominators of proportions,
- * duplicate keys (the first row of each key, per indicator and period, by organisation index), and population
+ * organisations and indicators, observations at the wrong level, duplicate keys (the first row of each key, per indicator and period, by organisation index), and population
  * denominators left blank, filled from the registered list of the period's quarter. The messages are those the
  * import has always given (a row's messages in alphabetical order). The directory is read once, on a connection of
- * its own, because the import's connection is busy with its COPY.
+ * its own, because the import's connection is busy with its COPY. Rows that are odd but meant (a numerator above the
+ * denominator of a proportion, a practice in no CCG during the period) are stored with a {@link #warning()}.
  */
 public final class ObservationChecks {
 
@@ -79,6 +79,19 @@ public final class ObservationChecks {
 	/** The denominator the last checked row gets (its own, or the registered list). */
 	private Double denominator;
 
+	private String warning;
+
+	private Map<String, int[]> ccgLinks;
+
+	private String membershipPeriod;
+
+	/** Per organisation index in {@link #membershipPeriod}: 0 not yet asked, 1 a member, 2 not. */
+	private byte[] memberships;
+
+	private int periodStarts;
+
+	private int periodEnds;
+
 	public ObservationChecks(DataSource dataSource, Map<String, Indicator> indicators) {
 		this.dataSource = dataSource;
 		this.indicators = indicators;
@@ -114,9 +127,17 @@ public final class ObservationChecks {
 		if (denominator == null && indicator != null && indicator.populationDenominator()) {
 			denominator = list(period).get(org);
 		}
+		warning = null;
 		if (type != 'O' && indicator != null && first == 0 && denominator != null
-				&& type == (indicator.level() == OutcomesLevel.PRACTICE ? 'P' : 'C')
-				&& !(indicator.type() == IndicatorType.PROPORTION && numerator > denominator)) {
+				&& type == (indicator.level() == OutcomesLevel.PRACTICE ? 'P' : 'C')) {
+			if (indicator.type() == IndicatorType.PROPORTION && numerator > denominator) {
+				warning = "numerator " + number(numerator) + " is above denominator " + number(denominator)
+						+ " of the proportion " + indicatorId + ": stored, shown over 100% with no interval, left out"
+						+ " of deciles and funnel limits, counted in every sum";
+			}
+			else if (type == 'P' && !member(lastOrg, period)) {
+				warning = org + " belonged to no CCG during " + period.code() + ": stored and counted in England only";
+			}
 			return List.of();
 		}
 		List<String> messages = new ArrayList<>(2);
@@ -132,10 +153,6 @@ public final class ObservationChecks {
 				messages.add(org + " is not a " + (practices ? "GP practice" : "CCG") + ": indicator " + indicatorId
 						+ " is observed for " + (practices ? "practices" : "CCGs"));
 			}
-			if (indicator.type() == IndicatorType.PROPORTION && denominator != null && numerator > denominator) {
-				messages.add("numerator " + number(numerator) + " is above denominator " + number(denominator)
-						+ " of the proportion " + indicatorId);
-			}
 			if (denominator == null) {
 				messages.add(indicator.populationDenominator()
 						? "no registered list for " + org + " to use as the denominator of " + indicatorId
@@ -149,6 +166,57 @@ public final class ObservationChecks {
 			messages.sort(null);
 		}
 		return messages;
+	}
+
+	/** The warning of the last checked row when it may be stored but is odd; null when there is none. */
+	public String warning() {
+		return warning;
+	}
+
+	/**
+	 * Whether the practice had a CCG membership on any day of the period: the attribution rule places it then
+	 * (docs/domain-rules.md#outcomes, "Attribution"). Answered once per practice and period.
+	 */
+	private boolean member(int org, Period period) {
+		if (!period.code().equals(membershipPeriod)) {
+			membershipPeriod = period.code();
+			memberships = new byte[Math.max(64, orgs.size())];
+			periodStarts = (int) period.starts().toEpochDay();
+			periodEnds = (int) period.ends().toEpochDay();
+		}
+		if (org >= memberships.length) {
+			memberships = Arrays.copyOf(memberships, Math.max(org + 1, memberships.length * 2));
+		}
+		if (memberships[org] == 0) {
+			int[] links = ccgLinks().get(orgs.code(org));
+			boolean found = false;
+			for (int i = 0; links != null && i < links.length && !found; i += 2) {
+				found = links[i] <= periodEnds && links[i + 1] >= periodStarts;
+			}
+			memberships[org] = (byte) (found ? 1 : 2);
+		}
+		return memberships[org] == 1;
+	}
+
+	/** Every practice's CCG links as pairs of epoch days (first, last), open ends as the extremes; read once. */
+	private Map<String, int[]> ccgLinks() {
+		if (ccgLinks == null) {
+			Map<String, int[]> links = new HashMap<>();
+			query("""
+					select r.child_code, r.valid_from, r.valid_to from directory_relationship r
+					join directory_organisation parent on parent.code = r.parent_code and parent.type = 'CCG'
+					""", rs -> {
+				java.sql.Date from = rs.getDate(2);
+				java.sql.Date to = rs.getDate(3);
+				int[] known = links.get(rs.getString(1));
+				int[] more = known == null ? new int[2] : Arrays.copyOf(known, known.length + 2);
+				more[more.length - 2] = from == null ? Integer.MIN_VALUE : (int) from.toLocalDate().toEpochDay();
+				more[more.length - 1] = to == null ? Integer.MAX_VALUE : (int) to.toLocalDate().toEpochDay();
+				links.put(rs.getString(1), more);
+			});
+			ccgLinks = links;
+		}
+		return ccgLinks;
 	}
 
 	/** 'P' for a practice, 'C' for a CCG, 'X' for another organisation, 'O' for none known; by index, once each. */

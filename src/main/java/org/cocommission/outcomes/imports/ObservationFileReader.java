@@ -30,6 +30,23 @@ public final class ObservationFileReader {
 	static final List<String> QOF_HEADER = List.of("PRACTICE_CODE", "GROUP_CODE", "REGISTER", "PATIENT_LIST_TYPE",
 			"PATIENT_LIST_SIZE");
 
+	/**
+	 * The names each needed column of the QOF prevalence file has had across the years' publications (upper case, the
+	 * first as published for 2019/20); PATIENT_LIST_TYPE is read when present and not needed.
+	 */
+	static final Map<String, List<String>> QOF_COLUMNS = Map.of("PRACTICE_CODE",
+			List.of("PRACTICE_CODE", "PRAC_CODE", "PRACTICE"), "GROUP_CODE",
+			List.of("GROUP_CODE", "INDICATOR_GROUP_CODE", "INDICATOR_GROUP", "DISEASE_AREA_CODE"), "REGISTER",
+			List.of("REGISTER", "REGISTER_SIZE", "DISEASE_REGISTER"), "PATIENT_LIST_SIZE",
+			List.of("PATIENT_LIST_SIZE", "LIST_SIZE", "PRACTICE_LIST_SIZE"));
+
+	static final List<String> AGE_BAND_HEADER = List.of("ORG_CODE", "INDICATOR_ID", "PERIOD", "AGE_BAND", "SEX",
+			"NUMERATOR", "POPULATION");
+
+	/** The age bands of the standard population, as the directory names them ({@code 0_4} ... {@code 90+}). */
+	public static final List<String> AGE_BANDS = List.of("0_4", "5_9", "10_14", "15_19", "20_24", "25_29", "30_34",
+			"35_39", "40_44", "45_49", "50_54", "55_59", "60_64", "65_69", "70_74", "75_79", "80_84", "85_89", "90+");
+
 	private static final int PROGRESS_EVERY = 100_000;
 
 	private static final java.util.regex.Pattern GROUP_CODE = java.util.regex.Pattern.compile("[A-Z0-9]{1,20}");
@@ -63,6 +80,12 @@ public final class ObservationFileReader {
 		void observation(long row, String org, String indicator, Period period, double numerator, Double denominator);
 
 		void attribute(long row, String org, String attribute, double value);
+
+		/** One age band and sex of a standardised rate's observation. */
+		default void band(long row, String org, String indicator, Period period, String ageBand, String sex,
+				double numerator, double population) {
+			throw new UnsupportedOperationException("This import takes no age bands");
+		}
 	}
 
 	private final Sink staging;
@@ -96,6 +119,10 @@ public final class ObservationFileReader {
 			Map<String, Integer> columns = null;
 			for (CsvRecord record : reader) {
 				long line = record.getStartingLineNumber();
+				if (blank(record.getFields())) {
+					// Blank lines and rows of empty cells, such as spreadsheets leave at the end of a file.
+					continue;
+				}
 				if (columns == null) {
 					columns = header(format, record, line);
 					if (columns == null) {
@@ -110,8 +137,9 @@ public final class ObservationFileReader {
 				try {
 					switch (format) {
 						case LONG -> longRow(record.getFields(), line);
-						case QOF_PREVALENCE -> qofRow(record, line, qofPeriod);
+						case QOF_PREVALENCE -> qofRow(record, line, qofPeriod, columns);
 						case FINGERTIPS -> fingertipsRow(record, line, columns);
+						case AGE_BANDS -> bandRow(record, line, columns);
 					}
 				}
 				catch (IllegalArgumentException ex) {
@@ -133,25 +161,58 @@ public final class ObservationFileReader {
 	}
 
 	private Map<String, Integer> header(ImportFormat format, List<String> fields, long line) {
-		List<String> names = fields.stream().map(String::trim).toList();
+		// A byte order mark (Excel's UTF-8) reaches the first name: FastCSV strips it only from a file it opens itself.
+		List<String> names = fields.stream().map(name -> name.replace("\uFEFF", "").trim()).toList();
 		List<String> expected = switch (format) {
 			case LONG -> LONG_HEADER;
 			case QOF_PREVALENCE -> QOF_HEADER;
 			case FINGERTIPS -> List.of("Indicator ID", "Area Code", "Area Type", "Time period", "Value", "Count",
 					"Denominator");
+			case AGE_BANDS -> AGE_BAND_HEADER;
 		};
 		Map<String, Integer> columns = new HashMap<>();
 		for (int index = 0; index < names.size(); index++) {
 			columns.putIfAbsent(format == ImportFormat.FINGERTIPS ? names.get(index) : names.get(index).toUpperCase(Locale.ROOT), index);
 		}
-		boolean matches = format == ImportFormat.FINGERTIPS ? columns.keySet().containsAll(expected)
-				: names.stream().map(name -> name.toUpperCase(Locale.ROOT)).toList().equals(expected);
+		boolean matches = switch (format) {
+			case FINGERTIPS, AGE_BANDS -> columns.keySet().containsAll(expected);
+			case QOF_PREVALENCE -> qofColumns(columns);
+			// The long format's columns in order, then only unnamed columns (a spreadsheet's trailing commas).
+			case LONG -> names.size() >= expected.size()
+					&& names.subList(0, expected.size()).stream().map(name -> name.toUpperCase(Locale.ROOT)).toList().equals(expected)
+					&& blank(names.subList(expected.size(), names.size()));
+		};
 		if (!matches) {
-			outcome.error(line, (format == ImportFormat.FINGERTIPS ? "the header must include " : "the header must be ")
-					+ String.join(",", expected));
+			outcome.error(line, (format == ImportFormat.LONG ? "the header must be " : "the header must include ")
+					+ String.join(",", format == ImportFormat.QOF_PREVALENCE ? QOF_COLUMNS_NEEDED : expected));
 			return null;
 		}
 		return columns;
+	}
+
+	private static final List<String> QOF_COLUMNS_NEEDED = List.of("PRACTICE_CODE", "GROUP_CODE", "REGISTER",
+			"PATIENT_LIST_SIZE");
+
+	/** Finds each needed QOF column under any of its names, adding it under its 2019/20 name; false if one is missing. */
+	private static boolean qofColumns(Map<String, Integer> columns) {
+		for (String needed : QOF_COLUMNS_NEEDED) {
+			Integer index = QOF_COLUMNS.get(needed).stream().map(columns::get).filter(java.util.Objects::nonNull)
+				.findFirst().orElse(null);
+			if (index == null) {
+				return false;
+			}
+			columns.put(needed, index);
+		}
+		return true;
+	}
+
+	private static boolean blank(List<String> fields) {
+		for (String field : fields) {
+			if (!field.isBlank()) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**
@@ -181,6 +242,9 @@ public final class ObservationFileReader {
 
 	/** One row of the long format, from its fields as text (the way any row can be read). */
 	private void longRow(List<String> fields, long line) {
+		if (fields.size() > LONG_HEADER.size() && blank(fields.subList(LONG_HEADER.size(), fields.size()))) {
+			fields = fields.subList(0, LONG_HEADER.size());
+		}
 		if (fields.size() != LONG_HEADER.size()) {
 			throw new IllegalArgumentException("has " + fields.size() + " columns; expected " + LONG_HEADER.size());
 		}
@@ -255,6 +319,9 @@ public final class ObservationFileReader {
 			if (!headerSeen) {
 				headerSeen = true;
 				stopped = header(ImportFormat.LONG, texts(), line) == null;
+				return null;
+			}
+			if ((getFieldCount() != fields.length || lengths[0] == 0) && blank(texts())) {
 				return null;
 			}
 			outcome.rowsRead++;
@@ -348,18 +415,50 @@ public final class ObservationFileReader {
 		}
 	}
 
-	private void qofRow(CsvRecord record, long line, String qofPeriod) {
-		requireFields(record, QOF_HEADER.size());
-		String org = code(record.getField(0), "PRACTICE_CODE");
-		String group = record.getField(1).trim().toUpperCase(Locale.ROOT);
+	/** One practice and group; columns found by name, so that extra columns and other years' names are read. */
+	private void qofRow(CsvRecord record, long line, String qofPeriod, Map<String, Integer> columns) {
+		String org = code(field(record, columns, "PRACTICE_CODE"), "PRACTICE_CODE");
+		String group = field(record, columns, "GROUP_CODE").toUpperCase(Locale.ROOT);
 		if (!GROUP_CODE.matcher(group).matches()) {
-			throw new IllegalArgumentException("GROUP_CODE '" + record.getField(1) + "' is not a QOF group code");
+			throw new IllegalArgumentException("GROUP_CODE '" + group + "' is not a QOF group code");
 		}
 		outcome.qofGroups.add(group);
 		Period period = period(qofPeriod);
-		double register = count(record.getField(2), "REGISTER");
-		double listSize = count(record.getField(4), "PATIENT_LIST_SIZE");
+		double register = count(field(record, columns, "REGISTER"), "REGISTER");
+		double listSize = count(field(record, columns, "PATIENT_LIST_SIZE"), "PATIENT_LIST_SIZE");
 		staging.observation(line, org, "QOF-" + group, period, register, listSize);
+	}
+
+	/** One age band and sex of one organisation's observation; {@code 0-4} is read as {@code 0_4}, M as MALE. */
+	private void bandRow(CsvRecord record, long line, Map<String, Integer> columns) {
+		String org = code(field(record, columns, "ORG_CODE"), "ORG_CODE");
+		String indicator = field(record, columns, "INDICATOR_ID");
+		if (indicator.isEmpty() || indicator.length() > 40) {
+			throw new IllegalArgumentException("INDICATOR_ID is missing or longer than 40 characters");
+		}
+		Period period = period(field(record, columns, "PERIOD"));
+		String band = field(record, columns, "AGE_BAND").replace('-', '_').replace(" ", "");
+		if (!AGE_BANDS.contains(band)) {
+			throw new IllegalArgumentException("AGE_BAND '" + field(record, columns, "AGE_BAND")
+					+ "' is not one of the standard population's bands 0_4 ... 85_89, 90+");
+		}
+		String sex = switch (field(record, columns, "SEX").toUpperCase(Locale.ROOT)) {
+			case "MALE", "M", "MALES" -> "MALE";
+			case "FEMALE", "F", "FEMALES" -> "FEMALE";
+			case "PERSONS", "P", "ALL", "PERSON" -> "PERSONS";
+			default -> throw new IllegalArgumentException("SEX '" + field(record, columns, "SEX")
+					+ "' is not MALE, FEMALE or PERSONS");
+		};
+		double numerator = count(field(record, columns, "NUMERATOR"), "NUMERATOR");
+		double population = count(field(record, columns, "POPULATION"), "POPULATION");
+		if (population == 0 && numerator > 0) {
+			throw new IllegalArgumentException("NUMERATOR " + number(numerator) + " in a band with no population");
+		}
+		staging.band(line, org, indicator, period, band, sex, numerator, population);
+	}
+
+	private static String number(double value) {
+		return ObservationChecks.number(value);
 	}
 
 	private void fingertipsRow(CsvRecord record, long line, Map<String, Integer> columns) {
@@ -413,12 +512,6 @@ public final class ObservationFileReader {
 	private static String field(CsvRecord record, Map<String, Integer> columns, String name) {
 		int index = columns.get(name);
 		return index < record.getFieldCount() ? record.getField(index).trim() : "";
-	}
-
-	private static void requireFields(CsvRecord record, int count) {
-		if (record.getFieldCount() != count) {
-			throw new IllegalArgumentException("has " + record.getFieldCount() + " columns; expected " + count);
-		}
 	}
 
 	private static String code(String value, String field) {

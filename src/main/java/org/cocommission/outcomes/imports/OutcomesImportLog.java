@@ -54,9 +54,9 @@ public class OutcomesImportLog {
 
 	public void finish(long id, String outcome, ObservationImportReport report) {
 		separately.executeWithoutResult(status -> jdbc.sql("update outcomes_import set status = ?, finished_at = now(),"
-				+ " rows_read = ?, stored = ?, errors = cast(? as jsonb) where id = ?")
+				+ " rows_read = ?, stored = ?, errors = cast(? as jsonb), warnings = cast(? as jsonb) where id = ?")
 			.params(outcome, report.rowsRead(), report.rejected() ? 0 : report.stored(),
-					json.writeValueAsString(report.errors()), id)
+					json.writeValueAsString(report.errors()), json.writeValueAsString(report.warnings()), id)
 			.update());
 	}
 
@@ -91,9 +91,11 @@ public class OutcomesImportLog {
 		Timestamp finished = rs.getTimestamp("finished_at");
 		List<ImportError> errors = json.readValue(rs.getString("errors"), new TypeReference<List<ImportError>>() {
 		});
+		List<ImportError> warnings = json.readValue(rs.getString("warnings"), new TypeReference<List<ImportError>>() {
+		});
 		return new ImportStatus(rs.getLong("id"), rs.getString("format"), rs.getString("file_name"),
 				rs.getString("imported_by"), rs.getTimestamp("started_at").toInstant(),
 				finished == null ? null : finished.toInstant(), rs.getString("status"), rs.getLong("rows_read"),
-				rs.getLong("stored"), errors);
+				rs.getLong("stored"), errors, warnings);
 	}
 }

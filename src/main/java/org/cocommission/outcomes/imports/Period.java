@@ -27,6 +27,14 @@ public record Period(String code, Kind kind, LocalDate starts, LocalDate ends, L
 		}
 	}
 
+	/**
+	 * The day a practice's observation is attributed on: the period's last day (31 March for a financial year, the
+	 * month's last day for a month). docs/domain-rules.md#outcomes, "Attribution".
+	 */
+	public LocalDate referenceDate() {
+		return ends;
+	}
+
 	/** Parses a period code; throws IllegalArgumentException saying what is expected. */
 	public static Period parse(String text) {
 		String code = text == null ? "" : text.trim();

@@ -25,7 +25,10 @@ public record FunnelPlot(Double benchmark, List<Point> points, List<Limit> limit
 	private static final int STEPS = 40;
 
 	static FunnelPlot of(Indicator indicator, Double england, List<ValueRow> rows) {
-		List<ValueRow> plotted = rows.stream().filter(row -> row.value() != null && row.denominator() > 0).toList();
+		// A register above the list has no place against control limits (docs/domain-rules.md#outcomes).
+		List<ValueRow> plotted = rows.stream()
+			.filter(row -> row.value() != null && row.denominator() > 0 && !row.aboveDenominator())
+			.toList();
 		if (england == null || plotted.isEmpty()) {
 			return new FunnelPlot(england, List.of(), List.of());
 		}

@@ -35,6 +35,9 @@ record LeagueLine(String orgLabel, String href, String counts, String value, Str
 		return lines;
 	}
 
+	/** Shown instead of a comparison for a proportion above 100% (docs/domain-rules.md#outcomes). */
+	static final String ABOVE_DENOMINATOR = "Not compared: numerator above denominator";
+
 	private static LeagueLine of(OutcomesLevel level, ValueRow row, TrendPair trend) {
 		String href = switch (level) {
 			case CCG -> "/outcomes/ccgs/" + row.orgCode();
@@ -53,6 +56,7 @@ record LeagueLine(String orgLabel, String href, String counts, String value, Str
 		return new LeagueLine(row.orgName() + " (" + row.orgCode() + ")", href,
 				Figures.whole(row.numerator()) + " / " + Figures.whole(row.denominator()),
 				row.value() == null ? "suppressed" : Figures.decimal(row.value()), interval, row.comparison().tag(),
-				row.comparison().label(), row.decile() == null ? "-" : row.decile().toString(), notes);
+				row.aboveDenominator() ? ABOVE_DENOMINATOR : row.comparison().label(),
+				row.decile() == null ? "-" : row.decile().toString(), notes);
 	}
 }

@@ -1,6 +1,7 @@
 package org.cocommission.outcomes.read;
 
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -22,6 +23,7 @@ import org.cocommission.outcomes.ObservationImports;
 import org.cocommission.outcomes.OutcomesLevel;
 import org.cocommission.outcomes.OutcomesValues;
 import org.cocommission.outcomes.PeerGroups;
+import org.cocommission.outcomes.Structure;
 import org.cocommission.outcomes.ValueRow;
 import org.cocommission.outcomes.imports.ImportStatus;
 import org.cocommission.outcomes.imports.Observation;
@@ -56,6 +58,9 @@ class OutcomesApiController {
 	private final OutcomesPages pages;
 
 	private final Observations observations;
+
+	/** London's today, the default structure date. */
+	private final java.time.Clock clock = java.time.Clock.system(java.time.ZoneId.of("Europe/London"));
 
 	OutcomesApiController(Indicators indicators, ObservationImports imports, OutcomesValues values, PeerGroups peers,
 			OutcomesPages pages, Observations observations) {
@@ -110,17 +115,25 @@ class OutcomesApiController {
 
 	@Operation(summary = "Computed values of one indicator, level and period",
 			description = "level: practice, ccg, area-team, region or england; period defaults to the latest."
-					+ " Proportions are in percent.")
+					+ " Proportions are in percent. structure: a date YYYY-MM-DD (every period re-mapped onto the"
+					+ " organisations of that date; today when not given) or as-was (each period in its own structure)."
+					+ " aboveDenominator flags a proportion over 100%, shown without interval, comparison or decile.")
 	@GetMapping("/values")
-	List<ValueRow> values(@RequestParam String indicator, @ParameterObject OutcomesQuery query) {
+	List<ValueRow> values(@RequestParam String indicator, @ParameterObject OutcomesQuery query,
+			@RequestParam(required = false) String structure) {
 		String chosen = query.period() != null ? query.period() : latest(indicator);
-		return chosen == null ? List.of() : values.values(indicator, query.chosenLevel(), chosen, query.parent());
+		return chosen == null ? List.of()
+				: values.values(indicator, query.chosenLevel(), chosen, query.parent(),
+						Structure.parse(structure, LocalDate.now(clock)));
 	}
 
-	@Operation(summary = "Deciles over time across practices or CCGs, with one organisation's line")
+	@Operation(summary = "Deciles over time across practices or CCGs, with one organisation's line",
+			description = "structure as for the values: across CCGs the deciles follow it.")
 	@GetMapping("/deciles")
-	DecileSeries deciles(@RequestParam String indicator, @ParameterObject OutcomesQuery query) {
-		return values.deciles(indicator, query.chosenLevel(), query.org());
+	DecileSeries deciles(@RequestParam String indicator, @ParameterObject OutcomesQuery query,
+			@RequestParam(required = false) String structure) {
+		return values.deciles(indicator, query.chosenLevel(), query.org(),
+				Structure.parse(structure, LocalDate.now(clock)));
 	}
 
 	@Operation(summary = "A CCG's 10 most similar CCGs, nearest first, with their distances")

@@ -93,11 +93,11 @@ public final class OutcomesCharts {
 		List<List<Object>> cells = rows.stream()
 			.map(row -> java.util.Arrays.<Object>asList(row.orgCode(), row.orgName(), row.parentCode(), row.numerator(),
 					row.denominator(), row.value(), row.lower95(), row.upper95(), row.lower998(), row.upper998(),
-					row.comparison().label(), row.decile()))
+					row.comparison().label(), row.decile(), row.aboveDenominator() ? "numerator above denominator" : ""))
 			.toList();
 		return new Table(indicator.name() + " (" + indicator.unit() + "), " + period,
 				List.of("Code", "Name", "Parent", "Numerator", "Denominator", "Value", "Lower 95%", "Upper 95%",
-						"Lower 99.8%", "Upper 99.8%", "Compared with England", "Decile"),
+						"Lower 99.8%", "Upper 99.8%", "Compared with England", "Decile", "Note"),
 				cells);
 	}
 

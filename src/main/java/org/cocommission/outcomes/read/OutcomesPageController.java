@@ -2,6 +2,7 @@ package org.cocommission.outcomes.read;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +12,7 @@ import org.cocommission.outcomes.OutcomesDomain;
 import org.cocommission.outcomes.OutcomesLevel;
 import org.cocommission.outcomes.OutcomesValues;
 import org.cocommission.outcomes.PeerGroups;
+import org.cocommission.outcomes.Structure;
 import org.cocommission.outcomes.ValueRow;
 import org.cocommission.platform.Exports;
 
@@ -28,6 +30,10 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 /** The outcomes pages: home, an indicator's league table, deciles and funnel, and their CSV downloads. */
 @Controller
 class OutcomesPageController {
+
+	/** London's clock: today's structure is the default (docs/domain-rules.md#outcomes, "Structure"). */
+	private static final java.time.Clock LONDON = java.time.Clock.system(java.time.ZoneId.of("Europe/London"));
+
 
 	private final OutcomesPages pages;
 
@@ -63,8 +69,11 @@ class OutcomesPageController {
 
 	@GetMapping("/outcomes/indicators/{id}")
 	String indicator(@PathVariable String id, OutcomesQuery query, @RequestParam(defaultValue = "value") String sort,
-			@RequestParam(defaultValue = "desc") String dir, @RequestParam(defaultValue = "0") int page, Model model) {
+			@RequestParam(defaultValue = "desc") String dir, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(required = false) String structure, Model model) {
 		Indicator indicator = indicators.get(id);
+		Structure chosenStructure = Structure.parse(structure, LocalDate.now(LONDON));
+		model.addAttribute("structure", chosenStructure);
 		OutcomesLevel chosenLevel = query.chosenLevel();
 		String period = query.period();
 		String org = query.org();
@@ -83,7 +92,7 @@ class OutcomesPageController {
 		model.addAttribute("dir", dir);
 		if (chosenPeriod != null) {
 			LeagueTable league = pages.leagueTable(indicator, chosenLevel, chosenPeriod, parent, sort, "desc".equals(dir),
-					page);
+					page, chosenStructure);
 			model.addAttribute("leagueRows", league.html());
 			model.addAttribute("rowCount", league.rowCount());
 			model.addAttribute("page", league.page());
@@ -92,11 +101,11 @@ class OutcomesPageController {
 			model.addAttribute("nextHref", league.page() < league.pageCount() - 1 ? pageHref(league.page() + 1) : null);
 			model.addAttribute("england", values.values(id, OutcomesLevel.ENGLAND, chosenPeriod, null).stream().findFirst().orElse(null));
 			if (chosenLevel == OutcomesLevel.PRACTICE || chosenLevel == OutcomesLevel.CCG) {
-				DecileSeries deciles = values.deciles(id, chosenLevel, org);
+				DecileSeries deciles = values.deciles(id, chosenLevel, org, chosenStructure);
 				model.addAttribute("deciles", deciles);
 				model.addAttribute("decileRows", IndicatorTables.deciles(deciles));
 				model.addAttribute("decileChart", OutcomesCharts.deciles(deciles));
-				FunnelPlot funnel = pages.funnel(indicator, chosenLevel, chosenPeriod, parent);
+				FunnelPlot funnel = pages.funnel(indicator, chosenLevel, chosenPeriod, parent, chosenStructure);
 				model.addAttribute("funnel", funnel);
 				if (chosenLevel == OutcomesLevel.PRACTICE) {
 					// Every practice in England is a point (about 550 KB of chart data): the chart fetches it after the page.
@@ -120,10 +129,12 @@ class OutcomesPageController {
 	}
 
 	@GetMapping("/outcomes/indicators/{id}/values.csv")
-	ResponseEntity<String> valuesCsv(@PathVariable String id, OutcomesQuery query) {
+	ResponseEntity<String> valuesCsv(@PathVariable String id, OutcomesQuery query,
+			@RequestParam(required = false) String structure) {
 		Indicator indicator = indicators.get(id);
 		String period = query.requiredPeriod();
-		List<ValueRow> rows = values.values(id, query.chosenLevel(), period, query.parent());
+		List<ValueRow> rows = values.values(id, query.chosenLevel(), period, query.parent(),
+				Structure.parse(structure, LocalDate.now(LONDON)));
 		return Exports.csvDownload(OutcomesCharts.valuesTable(indicator, period, rows),
 				"outcomes-" + id + "-" + levelName(query) + "-" + period.replace('/', '-') + ".csv");
 	}

@@ -13,6 +13,7 @@ import org.cocommission.outcomes.Indicators;
 import org.cocommission.outcomes.OutcomesLevel;
 import org.cocommission.outcomes.OutcomesValues;
 import org.cocommission.outcomes.PeerGroups;
+import org.cocommission.outcomes.Structure;
 import org.cocommission.outcomes.ValueRow;
 
 import org.springframework.stereotype.Service;
@@ -87,6 +88,12 @@ public class OutcomesPages {
 	/** The league table of a level, sorted by organisation, value or decile. */
 	List<ValueRow> league(String indicatorId, OutcomesLevel level, String period, String parent, String sort,
 			boolean descending) {
+		return league(indicatorId, level, period, parent, sort, descending, null);
+	}
+
+	/** As above, in a chosen structure (null: as the values are stored). */
+	List<ValueRow> league(String indicatorId, OutcomesLevel level, String period, String parent, String sort,
+			boolean descending, Structure structure) {
 		Comparator<ValueRow> order = switch (sort == null ? "org" : sort) {
 			case "value" -> Comparator.comparing(ValueRow::value, Comparator.nullsLast(Comparator.naturalOrder()));
 			case "decile" -> Comparator.comparing(ValueRow::decile, Comparator.nullsLast(Comparator.naturalOrder()));
@@ -97,13 +104,19 @@ public class OutcomesPages {
 		if (descending) {
 			order = order.reversed();
 		}
-		return values.values(indicatorId, level, period, parent).stream().sorted(order).toList();
+		return values.values(indicatorId, level, period, parent, structure).stream().sorted(order).toList();
 	}
 
 	/** One page of an indicator's league table, its rows written out with their trends. */
 	LeagueTable leagueTable(Indicator indicator, OutcomesLevel level, String period, String parent, String sort,
 			boolean descending, int page) {
-		List<ValueRow> rows = league(indicator.id(), level, period, parent, sort, descending);
+		return leagueTable(indicator, level, period, parent, sort, descending, page, null);
+	}
+
+	/** As above, in a chosen structure (null: as the values are stored). */
+	LeagueTable leagueTable(Indicator indicator, OutcomesLevel level, String period, String parent, String sort,
+			boolean descending, int page, Structure structure) {
+		List<ValueRow> rows = league(indicator.id(), level, period, parent, sort, descending, structure);
 		int pageCount = Math.max(1, (rows.size() + LeagueTable.PAGE_SIZE - 1) / LeagueTable.PAGE_SIZE);
 		int shown = Math.max(0, Math.min(page, pageCount - 1));
 		List<ValueRow> shownRows = rows.subList(shown * LeagueTable.PAGE_SIZE,
@@ -120,7 +133,12 @@ public class OutcomesPages {
 
 	/** The funnel plot of a level's organisations in a period, only those under {@code parent} when it is given. */
 	FunnelPlot funnel(Indicator indicator, OutcomesLevel level, String period, String parent) {
-		return funnel(indicator, period, values.values(indicator.id(), level, period, parent));
+		return funnel(indicator, level, period, parent, null);
+	}
+
+	/** As above, in a chosen structure (null: as the values are stored). */
+	FunnelPlot funnel(Indicator indicator, OutcomesLevel level, String period, String parent, Structure structure) {
+		return funnel(indicator, period, values.values(indicator.id(), level, period, parent, structure));
 	}
 
 	public FunnelPlot funnel(Indicator indicator, String period, List<ValueRow> rows) {

@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class OutcomesBenchIT {
 
 	private static final List<String> KEYS = List.of("rows", "importRowsPerSec", "copyRowsPerSec", "importVsCopy",
-			"recomputeSeconds", "referenceSqlSeconds", "recomputeSpeedup", "p95PageMs");
+			"recomputeSeconds", "remappedSeconds", "remappedVsPlain", "referenceSqlSeconds", "recomputeSpeedup",
+			"p95PageMs");
 
 	@Test
 	void benchAtTinyScaleWritesEveryFigureAndFindsTheReferenceEqualToTheEngine(@TempDir Path output) throws Exception {

@@ -137,15 +137,15 @@ class OutcomesImportTests {
 				B00003,PRAC-FLU65,2019/20,5,
 				""")).isInstanceOfSatisfying(ObservationImportRejectedException.class, ex -> {
 			assertThat(ex.report().rowsRead()).isEqualTo(9);
-			assertThat(ex.report().errors()).extracting(ImportError::row).containsExactly(2L, 3L, 4L, 5L, 7L, 8L, 9L, 10L);
+			// Row 5, a numerator above the denominator of a proportion, is a warning, not an error (issue 16).
+			assertThat(ex.report().errors()).extracting(ImportError::row).containsExactly(2L, 3L, 4L, 7L, 8L, 9L, 10L);
 			assertThat(ex.report().errors().get(0).message()).contains("unknown organisation ZZZ999");
 			assertThat(ex.report().errors().get(1).message()).contains("unknown indicator NO-SUCH");
 			assertThat(ex.report().errors().get(2).message()).contains("negative");
-			assertThat(ex.report().errors().get(3).message()).contains("above denominator");
-			assertThat(ex.report().errors().get(4).message()).contains("duplicate of row 6");
-			assertThat(ex.report().errors().get(5).message()).contains("2019-13");
-			assertThat(ex.report().errors().get(6).message()).contains("01A is not a GP practice");
-			assertThat(ex.report().errors().get(7).message()).contains("DENOMINATOR is required");
+			assertThat(ex.report().errors().get(3).message()).contains("duplicate of row 6");
+			assertThat(ex.report().errors().get(4).message()).contains("2019-13");
+			assertThat(ex.report().errors().get(5).message()).contains("01A is not a GP practice");
+			assertThat(ex.report().errors().get(6).message()).contains("DENOMINATOR is required");
 		});
 		assertThat(observations()).isEqualTo(before);
 	}

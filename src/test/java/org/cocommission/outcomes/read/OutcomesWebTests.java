@@ -64,6 +64,29 @@ class OutcomesWebTests {
 	}
 
 	@Test
+	void thePublishedQofFileImportsWholeWithItsWarningsListedAndFlaggedInTheValues() throws Exception {
+		mvc.perform(post("/api/v1/outcomes/imports/qof-prevalence").param("period", "2019/20")
+			.with(httpBasic("outcomes-national", PASSWORD))
+			.contentType("text/csv")
+			.content("\uFEFFPRACTICE_CODE,GROUP_CODE,REGISTER,PATIENT_LIST_TYPE,PATIENT_LIST_SIZE\r\n"
+					+ "A81001,LD,25,TOTAL,4111\r\nB00001,LD,130,TOTAL,120\r\n\r\n"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.stored").value(2))
+			.andExpect(jsonPath("$.errors").isEmpty())
+			.andExpect(jsonPath("$.warnings[0].row").value(3))
+			.andExpect(jsonPath("$.warnings[0].message").value(containsString("above denominator")));
+		mvc.perform(get("/api/v1/outcomes/values").param("indicator", "QOF-LD").param("level", "practice")
+			.param("period", "2019/20")
+			.with(httpBasic("outcomes-practice", PASSWORD)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].orgCode").value("A81001"))
+			.andExpect(jsonPath("$[0].aboveDenominator").value(false))
+			.andExpect(jsonPath("$[1].orgCode").value("B00001"))
+			.andExpect(jsonPath("$[1].aboveDenominator").value(true))
+			.andExpect(jsonPath("$[1].lower95").doesNotExist());
+	}
+
+	@Test
 	void aNationalUserImportsThroughTheApiAndEveryoneSignedInReadsTheValues() throws Exception {
 		mvc.perform(post("/api/v1/outcomes/imports/long").with(httpBasic("outcomes-national", PASSWORD))
 			.contentType("text/csv")
@@ -132,12 +155,12 @@ class OutcomesWebTests {
 		mvc.perform(post("/api/v1/outcomes/imports/long").with(httpBasic("outcomes-national", PASSWORD))
 			.contentType("text/csv")
 			.content("ORG_CODE,INDICATOR_ID,PERIOD,NUMERATOR,DENOMINATOR\nB00001,PRAC-DMHBA,2020/21,5,10\n"
-					+ "A81001,PRAC-DMHBA,2020/21,50,10\n"))
+					+ "A81001,PRAC-DMHBA,2020/21,-50,10\n"))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.rowsRead").value(2))
 			.andExpect(jsonPath("$.stored").value(0))
 			.andExpect(jsonPath("$.errors[0].row").value(3))
-			.andExpect(jsonPath("$.errors[0].message", containsString("above denominator")));
+			.andExpect(jsonPath("$.errors[0].message", containsString("negative")));
 		assertThat(jdbc.sql("select count(*) from outcomes_observation").query(Long.class).single()).isEqualTo(before);
 	}
 
@@ -224,7 +247,24 @@ class OutcomesWebTests {
 			.andExpect(content().string(containsString(">Proportion (%); Wilson score interval<")))
 			.andExpect(content().string(containsString("id=\"league\"")))
 			.andExpect(content().string(containsString("<a href=\"/outcomes/ccgs/01A\">NHS FIRST CCG (01A)</a>")))
-			.andExpect(content().string(containsString("id=\"funnel-table-link\"")));
+			.andExpect(content().string(containsString("id=\"funnel-table-link\"")))
+			.andExpect(content().string(containsString("Structure: Every period re-mapped onto the organisations of")));
+		mvc.perform(get("/outcomes/indicators/PRAC-DMHBA").param("level", "ccg").param("period", "2019/20")
+			.param("structure", "as-was")
+			.cookie(commissioner))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Structure: Each period in the organisations of its own time")));
+		mvc.perform(get("/api/v1/outcomes/values").param("indicator", "PRAC-DMHBA").param("level", "ccg")
+			.param("period", "2019/20")
+			.param("structure", "2019-03-31")
+			.with(httpBasic("outcomes-practice", PASSWORD)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.length()").value(2));
+		mvc.perform(get("/api/v1/outcomes/values").param("indicator", "PRAC-DMHBA").param("level", "ccg")
+			.param("period", "2019/20")
+			.param("structure", "last-year")
+			.with(httpBasic("outcomes-practice", PASSWORD)))
+			.andExpect(status().isBadRequest());
 		// The funnel plot's table: its own page, or only the table when htmx opens it in place.
 		mvc.perform(get("/outcomes/indicators/PRAC-DMHBA/funnel").param("level", "ccg").param("period", "2019/20")
 			.cookie(commissioner))

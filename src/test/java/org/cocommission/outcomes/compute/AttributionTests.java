@@ -1,0 +1,309 @@
+package org.cocommission.outcomes.compute;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.cocommission.identity.NewUser;
+import org.cocommission.identity.Role;
+import org.cocommission.identity.UserAccounts;
+import org.cocommission.outcomes.ImportError;
+import org.cocommission.outcomes.ImportFormat;
+import org.cocommission.outcomes.ObservationImportReport;
+import org.cocommission.outcomes.ObservationImports;
+import org.cocommission.outcomes.OutcomesLevel;
+import org.cocommission.outcomes.OutcomesValues;
+import org.cocommission.outcomes.ValueRow;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.cocommission.outcomes.OutcomesTestData.PASSWORD;
+import static org.cocommission.outcomes.OutcomesTestData.as;
+import static org.cocommission.outcomes.OutcomesTestData.stream;
+
+/**
+ * One attribution rule (issue 16, item 2): a practice's observation belongs to the CCG it belonged to on the period's
+ * last day, or for a practice that closed within the period to its last CCG; so every level sums to England, over
+ * generated directories with openings, closures and moves mid-period. A database of its own: the directories are
+ * written straight into the directory's tables, dated as no published file would date them all at once.
+ */
+@SpringBootTest(properties = "cocommission.test.context=outcomes-attribution")
+class AttributionTests {
+
+	private static final String HEADER = "ORG_CODE,INDICATOR_ID,PERIOD,NUMERATOR,DENOMINATOR\n";
+
+	private static final List<String> PERIODS = List.of("2015/16", "2016/17", "2017/18", "2018/19", "2019/20", "2017-06",
+			"2018-03", "2019-Q3");
+
+	private final JdbcClient jdbc;
+
+	private final UserDetailsService users;
+
+	private final ObservationImports imports;
+
+	private final OutcomesValues values;
+
+	private final UserAccounts accounts;
+
+	@Autowired
+	AttributionTests(JdbcClient jdbc, UserDetailsService users, ObservationImports imports, OutcomesValues values,
+			UserAccounts accounts) {
+		this.jdbc = jdbc;
+		this.users = users;
+		this.imports = imports;
+		this.values = values;
+		this.accounts = accounts;
+	}
+
+	@BeforeEach
+	void empty() {
+		for (String table : List.of("outcomes_slice", "outcomes_value", "outcomes_decile", "outcomes_range",
+				"outcomes_period")) {
+			jdbc.sql("delete from " + table).update();
+		}
+		jdbc.sql("delete from directory_relationship where child_code like 'G%' or child_code like 'QG%'"
+				+ " or child_code like 'YG%'").update();
+		jdbc.sql("delete from directory_organisation where code like 'G%' or code like 'QG%' or code like 'YG%'").update();
+		if (jdbc.sql("select count(*) from identity_user_account where username = 'attribution-national'")
+			.query(Long.class)
+			.single() == 0) {
+			accounts.create(new NewUser("attribution-national", "National", null, Role.NATIONAL, "X24", PASSWORD));
+		}
+	}
+
+	@Test
+	void aPracticeThatOpensMovesOrClosesMidYearCountsInTheCcgItBelongedToOnTheLastDay() {
+		structure(2, 2);
+		practice("G00001", LocalDate.of(2019, 9, 1), null, "G01");
+		practice("G00002", LocalDate.of(2013, 4, 1), null, "G01", LocalDate.of(2019, 10, 1), "G02");
+		practice("G00003", LocalDate.of(2013, 4, 1), LocalDate.of(2019, 12, 31), "G02");
+		practice("G00004", LocalDate.of(2013, 4, 1), LocalDate.of(2020, 1, 31), "G01", LocalDate.of(2019, 11, 1), "G02");
+		load(HEADER + """
+				G00001,PRAC-FLU65,2019/20,10,100
+				G00002,PRAC-FLU65,2019/20,20,100
+				G00003,PRAC-FLU65,2019/20,30,100
+				G00004,PRAC-FLU65,2019/20,40,100
+				""");
+		Map<String, ValueRow> ccgs = byCode(OutcomesLevel.CCG, "2019/20");
+		// Opened in September (on 1 April it was in no CCG): its CCG on 31 March, G01.
+		// Moved in October: its CCG on 31 March, G02. Closed in December: its last CCG, G02. Moved, then closed: G02.
+		assertThat(ccgs.get("G01").numerator()).isEqualTo(10);
+		assertThat(ccgs.get("G02").numerator()).isEqualTo(20 + 30 + 40);
+		Map<String, ValueRow> practices = byCode(OutcomesLevel.PRACTICE, "2019/20");
+		assertThat(practices.get("G00001").parentCode()).isEqualTo("G01");
+		assertThat(practices.get("G00002").parentCode()).isEqualTo("G02");
+		assertThat(practices.get("G00003").parentCode()).isEqualTo("G02");
+		assertThat(practices.get("G00004").parentCode()).isEqualTo("G02");
+	}
+
+	@Test
+	void everyLevelSumsToEnglandOverGeneratedDirectoriesWithOpeningsClosuresAndMoves() {
+		for (long seed = 1; seed <= 3; seed++) {
+			empty();
+			Random random = new Random(seed);
+			int ccgs = 3 + random.nextInt(4);
+			structure(ccgs, 2);
+			StringBuilder csv = new StringBuilder(HEADER);
+			for (int p = 1; p <= 60; p++) {
+				String code = "G%05d".formatted(p);
+				LocalDate opened = LocalDate.of(2013, 4, 1).plusDays(random.nextInt(365 * 6));
+				LocalDate closed = random.nextInt(4) == 0 ? opened.plusDays(30 + random.nextInt(365 * 3)) : null;
+				List<Object> moves = new ArrayList<>();
+				moves.add("G%02d".formatted(1 + random.nextInt(ccgs)));
+				LocalDate at = opened;
+				for (int move = random.nextInt(4); move > 0; move--) {
+					at = at.plusDays(20 + random.nextInt(500));
+					if (closed != null && !at.isBefore(closed)) {
+						break;
+					}
+					moves.add(at);
+					moves.add("G%02d".formatted(1 + random.nextInt(ccgs)));
+				}
+				practice(code, opened, closed, moves.toArray());
+				for (String period : PERIODS) {
+					org.cocommission.outcomes.imports.Period dates = org.cocommission.outcomes.imports.Period.parse(period);
+					boolean open = !opened.isAfter(dates.ends()) && (closed == null || !closed.isBefore(dates.starts()));
+					if (open) {
+						int denominator = 50 + random.nextInt(1000);
+						csv.append(code).append(",PRAC-FLU65,").append(period).append(',')
+							.append(random.nextInt(denominator + 1)).append(',').append(denominator).append('\n');
+					}
+				}
+			}
+			ObservationImportReport report = load(csv.toString());
+			assertThat(report.warnings()).isEmpty();
+			for (String period : PERIODS) {
+				ValueRow england = byCode(OutcomesLevel.ENGLAND, period).get("X24");
+				for (OutcomesLevel level : List.of(OutcomesLevel.CCG, OutcomesLevel.AREA_TEAM, OutcomesLevel.REGION,
+						OutcomesLevel.PRACTICE)) {
+					List<ValueRow> rows = as(users, "attribution-national",
+							() -> values.values("PRAC-FLU65", level, period, null));
+					assertThat(rows.stream().mapToDouble(ValueRow::numerator).sum())
+						.as("seed %d, %s, %s numerators", seed, period, level)
+						.isCloseTo(england.numerator(), within(1e-6));
+					assertThat(rows.stream().mapToDouble(ValueRow::denominator).sum())
+						.as("seed %d, %s, %s denominators", seed, period, level)
+						.isCloseTo(england.denominator(), within(1e-6));
+				}
+				// Each practice's CCG on read is the one it was summed into.
+				Map<String, Double> byParent = new HashMap<>();
+				as(users, "attribution-national", () -> values.values("PRAC-FLU65", OutcomesLevel.PRACTICE, period, null))
+					.forEach(row -> byParent.merge(row.parentCode(), row.numerator(), Double::sum));
+				long currentSeed = seed;
+				byCode(OutcomesLevel.CCG, period).forEach((ccg, row) -> assertThat(byParent.get(ccg))
+					.as("seed %d, %s, %s", currentSeed, period, ccg)
+					.isEqualTo(row.numerator()));
+			}
+		}
+	}
+
+	@Test
+	void anObservationOfAPracticeInNoCcgDuringThePeriodIsAStoredWarning() {
+		structure(1, 1);
+		practice("G00001", LocalDate.of(2013, 4, 1), null, "G01");
+		practice("G00002", LocalDate.of(2013, 4, 1), LocalDate.of(2016, 3, 31), "G01");
+		ObservationImportReport report = load(HEADER + """
+				G00001,PRAC-FLU65,2019/20,10,100
+				G00002,PRAC-FLU65,2019/20,20,100
+				""");
+		assertThat(report.stored()).isEqualTo(2);
+		assertThat(report.warnings()).extracting(ImportError::row).containsExactly(3L);
+		assertThat(report.warnings().get(0).message()).contains("G00002 belonged to no CCG during 2019/20");
+		assertThat(byCode(OutcomesLevel.ENGLAND, "2019/20").get("X24").numerator()).isEqualTo(30);
+		assertThat(byCode(OutcomesLevel.CCG, "2019/20").get("G01").numerator()).isEqualTo(10);
+	}
+
+	@Test
+	void aCcgWithNoAreaTeamStillHasItsCcgLevelValues() {
+		org("G09", "CCG", "NHS LONE CCG", LocalDate.of(2013, 4, 1), null);
+		load(HEADER + "G09,CCGOIS-1.1,2019/20,500,24000\n");
+		ValueRow lone = byCode(OutcomesLevel.CCG, "2019/20").get("G09");
+		assertThat(lone).isNotNull();
+		assertThat(lone.numerator()).isEqualTo(500);
+		assertThat(lone.parentCode()).isNull();
+	}
+
+	@Test
+	void historyReMappedOntoAThreeWayMergerIsOneSeriesBuiltFromItsPractices() {
+		// G01, G02 and G03 (area QG1) merge into G04 (area QG2) on 1 April 2020; G00004 closed in G02 in 2019.
+		structure(3, 1);
+		org("QG2", "AREA_TEAM", "GENERATED AREA 2", LocalDate.of(2013, 4, 1), null);
+		link("QG2", "YG1", LocalDate.of(2013, 4, 1), null);
+		org("G04", "CCG", "NHS MERGED CCG", LocalDate.of(2020, 4, 1), null);
+		link("G04", "QG2", LocalDate.of(2020, 4, 1), null);
+		LocalDate merger = LocalDate.of(2020, 4, 1);
+		practice("G00001", LocalDate.of(2013, 4, 1), null, "G01", merger, "G04");
+		practice("G00002", LocalDate.of(2013, 4, 1), null, "G02", merger, "G04");
+		practice("G00003", LocalDate.of(2013, 4, 1), null, "G03", merger, "G04");
+		practice("G00004", LocalDate.of(2013, 4, 1), LocalDate.of(2019, 6, 30), "G02");
+		practice("G00005", LocalDate.of(2013, 4, 1), null, "G01", merger, "G04");
+		practice("G00006", LocalDate.of(2013, 4, 1), null, "G02", merger, "G04");
+		StringBuilder csv = new StringBuilder(HEADER);
+		for (String period : List.of("2018/19", "2019/20", "2020/21")) {
+			for (int p = 1; p <= 6; p++) {
+				if (p != 4 || !period.equals("2020/21")) {
+					csv.append("G0000").append(p).append(",PRAC-FLU65,").append(period).append(',').append(10 * p)
+						.append(",100\n");
+				}
+			}
+		}
+		load(csv.toString());
+		org.cocommission.outcomes.Structure merged = new org.cocommission.outcomes.Structure(LocalDate.of(2021, 1, 1));
+		for (String period : List.of("2018/19", "2019/20", "2020/21")) {
+			Map<String, ValueRow> ccgs = byCode(OutcomesLevel.CCG, period, merged);
+			assertThat(ccgs.get("G04").numerator()).as(period).isEqualTo(10 + 20 + 30 + 50 + 60);
+			assertThat(ccgs.get("G04").parentCode()).isEqualTo("QG2");
+			assertThat(byCode(OutcomesLevel.AREA_TEAM, period, merged).get("QG2").numerator())
+				.isEqualTo(10 + 20 + 30 + 50 + 60);
+			assertThat(byCode(OutcomesLevel.AREA_TEAM, period, merged).values().stream()
+				.mapToDouble(ValueRow::numerator).sum()).isEqualTo(ccgs.values().stream().mapToDouble(ValueRow::numerator).sum());
+			assertThat(byCode(OutcomesLevel.ENGLAND, period, merged).get("X24").numerator())
+				.isEqualTo(byCode(OutcomesLevel.ENGLAND, period).get("X24").numerator());
+			assertThat(as(users, "attribution-national", () -> values.values("PRAC-FLU65", OutcomesLevel.PRACTICE,
+					period, "G04", merged))).extracting(ValueRow::orgCode)
+				.containsExactly("G00001", "G00002", "G00003", "G00005", "G00006");
+		}
+		// The practice that closed before the merger stays in its last CCG.
+		assertThat(byCode(OutcomesLevel.CCG, "2018/19", merged).get("G02").numerator()).isEqualTo(40);
+		assertThat(byCode(OutcomesLevel.CCG, "2018/19", merged).get("G02").orgName()).isEqualTo("NHS GENERATED CCG 2");
+		// As it was: the three CCGs apart until the merger.
+		Map<String, ValueRow> asWas = byCode(OutcomesLevel.CCG, "2019/20", org.cocommission.outcomes.Structure.AS_WAS);
+		assertThat(asWas.get("G01").numerator()).isEqualTo(10 + 50);
+		assertThat(asWas.get("G02").numerator()).isEqualTo(20 + 40 + 60);
+		assertThat(asWas).doesNotContainKey("G04");
+	}
+
+	private Map<String, ValueRow> byCode(OutcomesLevel level, String period,
+			org.cocommission.outcomes.Structure structure) {
+		Map<String, ValueRow> rows = new HashMap<>();
+		as(users, "attribution-national", () -> values.values("PRAC-FLU65", level, period, null, structure))
+			.forEach(row -> rows.put(row.orgCode(), row));
+		return rows;
+	}
+
+	private Map<String, ValueRow> byCode(OutcomesLevel level, String period) {
+		Map<String, ValueRow> rows = new HashMap<>();
+		String indicator = level == OutcomesLevel.CCG && jdbc.sql("select count(*) from outcomes_slice where indicator_id"
+				+ " = 'CCGOIS-1.1'").query(Long.class).single() > 0 ? "CCGOIS-1.1" : "PRAC-FLU65";
+		as(users, "attribution-national", () -> values.values(indicator, level, period, null))
+			.forEach(row -> rows.put(row.orgCode(), row));
+		return rows;
+	}
+
+	private ObservationImportReport load(String csv) {
+		return as(users, "attribution-national",
+				() -> imports.importFile(ImportFormat.LONG, null, "generated.csv", stream(csv)));
+	}
+
+	/** Region YG1 with area teams QG1...; CCGs G01... spread over the area teams, all since 2013. */
+	private void structure(int ccgs, int areas) {
+		org("YG1", "REGION", "GENERATED REGION", LocalDate.of(2013, 4, 1), null);
+		for (int a = 1; a <= areas; a++) {
+			org("QG" + a, "AREA_TEAM", "GENERATED AREA " + a, LocalDate.of(2013, 4, 1), null);
+			link("QG" + a, "YG1", LocalDate.of(2013, 4, 1), null);
+		}
+		for (int c = 1; c <= ccgs; c++) {
+			String code = "G%02d".formatted(c);
+			org(code, "CCG", "NHS GENERATED CCG " + c, LocalDate.of(2013, 4, 1), null);
+			link(code, "QG" + (1 + c % areas), LocalDate.of(2013, 4, 1), null);
+		}
+	}
+
+	/** A practice and its memberships: the first CCG, then pairs of (date of a move, new CCG). */
+	private void practice(String code, LocalDate opened, LocalDate closed, Object... memberships) {
+		org(code, "GP_PRACTICE", "GENERATED PRACTICE " + code, opened, closed);
+		LocalDate from = opened;
+		String ccg = (String) memberships[0];
+		for (int i = 1; i < memberships.length; i += 2) {
+			LocalDate move = (LocalDate) memberships[i];
+			link(code, ccg, from, move.minusDays(1));
+			from = move;
+			ccg = (String) memberships[i + 1];
+		}
+		link(code, ccg, from, closed);
+	}
+
+	private void org(String code, String type, String name, LocalDate opened, LocalDate closed) {
+		jdbc.sql("insert into directory_organisation (code, type, name, open_date, close_date, status,"
+				+ " prescribing_setting) values (?, ?, ?, ?, ?, ?, ?)")
+			.params(code, type, name, opened, closed, closed == null ? "A" : "C", type.equals("GP_PRACTICE") ? 4 : null)
+			.update();
+	}
+
+	private void link(String child, String parent, LocalDate from, LocalDate to) {
+		jdbc.sql("insert into directory_relationship (child_code, parent_code, valid_from, valid_to) values (?, ?, ?, ?)")
+			.params(child, parent, from, to)
+			.update();
+	}
+}
