@@ -11,7 +11,6 @@ import java.util.stream.Stream;
 
 import org.thymeleaf.spring6.util.DetailedError;
 
-import org.springframework.stereotype.Component;
 import org.springframework.validation.BindingResult;
 
 /**
@@ -22,7 +21,6 @@ import org.springframework.validation.BindingResult;
  * their order). Problems with the form as a whole come first, then each field's, nested fields
  * ({@code items[0].title}) with their field; a field the form does not declare goes last.
  */
-@Component("formOrder")
 public class FormOrder {
 
 	/** The form's problems in the order of its fields; the order found where the form is unknown. */
