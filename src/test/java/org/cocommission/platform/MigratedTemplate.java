@@ -14,8 +14,11 @@ import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.annotation.MergedAnnotations;
+import org.springframework.core.annotation.MergedAnnotations.SearchStrategy;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.modulith.runtime.flyway.SpringModulithFlywayMigrationStrategy;
+import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
@@ -26,7 +29,8 @@ import org.springframework.test.context.MergedContextConfiguration;
  * from nothing ran every module's migrations some thirty times a run. The first context migrates its database as the
  * application does and, once per test JVM, a template database beside it the same way; every later context's database,
  * created empty, is re-created as a copy of the template before its pool opens, so its migrations find everything
- * applied and only validate. Only the tests' own empty {@code test_…} databases on the embedded server are touched.
+ * applied and only validate. Only the tests' own empty {@code test_…} databases on the embedded server are touched,
+ * and only in contexts of the whole application (a module test migrates only its own modules).
  */
 final class MigratedTemplate implements BeanPostProcessor {
 
@@ -129,10 +133,14 @@ final class MigratedTemplate implements BeanPostProcessor {
 	/** Registered for every test context in {@code META-INF/spring.factories}. */
 	static final class Factory implements ContextCustomizerFactory {
 
+		/** Not for a module test: it migrates only its modules, which would make a template short of the others. */
 		@Override
 		public ContextCustomizer createContextCustomizer(Class<?> testClass,
 				List<ContextConfigurationAttributes> configAttributes) {
-			return new Customizer();
+			boolean moduleTest = MergedAnnotations.search(SearchStrategy.TYPE_HIERARCHY)
+				.from(testClass)
+				.isPresent(ApplicationModuleTest.class);
+			return moduleTest ? null : new Customizer();
 		}
 	}
 
