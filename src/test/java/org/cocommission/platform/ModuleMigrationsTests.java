@@ -95,7 +95,10 @@ class ModuleMigrationsTests {
 		assertThat(JdbcClient.create(legacy)
 			.sql("select script from flyway_schema_history_outcomes where type = 'SQL'")
 			.query(String.class)
-			.list()).hasSize(10).allMatch(script -> script.contains("__outcomes_"));
+			.list()).allMatch(script -> script.contains("__outcomes_"))
+			.filteredOn(scriptsOnMain::contains)
+			.as("the ten outcomes migrations of main-2026-12, moved to outcomes' own history")
+			.hasSize(10);
 		assertThat(schema(legacy)).isNotEmpty().isEqualTo(schema(newDatabase));
 
 		migrations.migrate(withDataSource(legacy));
