@@ -14,6 +14,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.cocommission.cocommissioning.Round.Criterion;
+import org.cocommission.governance.Governance;
 import org.cocommission.governance.MemberRole;
 import org.cocommission.identity.AccessPolicy;
 import org.cocommission.identity.CurrentUser;
@@ -59,8 +61,11 @@ class ApplicationPageController {
 
 	private final PageSupport changes;
 
+	private final Governance governance;
+
 	ApplicationPageController(Applications applications, Attachments attachments, ApplicationWorkflow workflow,
-			Reviews reviews, Rounds rounds, AccessPolicy policy, PageSupport changes) {
+			Reviews reviews, Rounds rounds, AccessPolicy policy, PageSupport changes, Governance governance) {
+		this.governance = governance;
 		this.changes = changes;
 		this.applications = applications;
 		this.attachments = attachments;
@@ -82,6 +87,10 @@ class ApplicationPageController {
 		model.addAttribute("sections", Section.values());
 		model.addAttribute("canEdit", ownCcg && application.editable());
 		model.addAttribute("ccgUser", ownCcg);
+		// Overdue declarations block submission, so the checklist names them (issue 22, defect 7).
+		model.addAttribute("overdue", ownCcg && application.status() == ApplicationStatus.DRAFT
+				? governance.overdueGoverningBodyMembers(application.ccgCode()).stream().map(p -> p.name()).toList()
+				: List.of());
 		model.addAttribute("areaTeam", user.role() == Role.AREA_TEAM);
 		model.addAttribute("national", user.isNational());
 		model.addAttribute("recommendations", Recommendation.values());
@@ -92,14 +101,27 @@ class ApplicationPageController {
 		model.addAttribute("decisionOptions", options(BoardDecision.values(), BoardDecision::label));
 		Round round = rounds.round(application.roundId());
 		Map<String, String> scoreOptions = new LinkedHashMap<>();
+		// No score is chosen until the reviewer chooses one: a first option of 0 would read as a saved 0.
+		scoreOptions.put("", "Choose a score");
 		for (int n = round.scoreMin(); n <= round.scoreMax(); n++) {
 			scoreOptions.put(String.valueOf(n), String.valueOf(n));
 		}
 		model.addAttribute("scoreOptions", scoreOptions);
+		model.addAttribute("decisionSummary", decisionSummary(application, round));
 		// a refused form comes back by flash attribute (with its BindingResult); otherwise each form starts empty
 		addIfAbsent(model, "memberForm", new MemberForm(null, null, true, false, null));
 		addIfAbsent(model, "scoreForm", new ScoreForm(null, null, null, null));
 		model.addAttribute("blankScoreForm", new ScoreForm(null, null, null, null));
+		// Each criterion's form shows its saved score and comment (issue 22, defect 6): one model attribute each.
+		for (Criterion criterion : round.criteria()) {
+			ApplicationView.Score saved = application.scores()
+				.stream()
+				.filter(score -> score.criterionId() == criterion.id())
+				.findFirst()
+				.orElse(null);
+			model.addAttribute("scoreForm" + criterion.id(), new ScoreForm(criterion.id(),
+					saved == null ? null : saved.score(), saved == null ? null : saved.comment(), application.version()));
+		}
 		addIfAbsent(model, "recommendationForm", new RecommendationForm(null, null, null));
 		addIfAbsent(model, "decisionForm", new DecisionForm(null, null, null, null));
 		addIfAbsent(model, "dischargeForm", new DischargeForm(null, null));
@@ -111,6 +133,34 @@ class ApplicationPageController {
 				: new Part2Form(part2.assuranceThresholdsMet(), part2.conflictsThresholdsMet(),
 						part2.soundFinancialControl(), part2.declarationName(), null));
 		return "cocommissioning/application";
+	}
+
+	private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy");
+
+	/**
+	 * What the board decided, when, and when it takes effect, in a sentence for the top of the page (issue 22: a
+	 * decided application said only "Saved."). Null before a decision.
+	 */
+	static String decisionSummary(ApplicationView application, Round round) {
+		if (application.decision() == null) {
+			return null;
+		}
+		String on = application.history()
+			.stream()
+			.filter(line -> line.to() == ApplicationStatus.DECIDED)
+			.reduce((first, last) -> last)
+			.map(line -> " on " + line.atInLondon().toLocalDate().format(DAY))
+			.orElse("");
+		String level = application.level().label().toLowerCase();
+		return switch (application.decision()) {
+			case REJECTED -> "The NHS England board rejected this application" + on + ". " + application.ccgName()
+					+ "'s commissioning level does not change.";
+			case APPROVED, APPROVED_WITH_CONDITIONS -> "The NHS England board approved this application"
+					+ (application.decision() == BoardDecision.APPROVED_WITH_CONDITIONS ? " with conditions" : "") + on + ". "
+					+ (application.status() == ApplicationStatus.LIVE
+							? application.ccgName() + " has had " + level + " since " + round.goLiveOn().format(DAY) + "."
+							: application.ccgName() + " moves to " + level + " from " + round.goLiveOn().format(DAY) + ".");
+		};
 	}
 
 	private static <E extends Enum<E>> Map<String, String> options(E[] values, Function<E, String> label) {
@@ -290,8 +340,11 @@ class ApplicationPageController {
 	@PostMapping("/co-commissioning/applications/{id}/decision")
 	String decide(@PathVariable long id, @Valid @ModelAttribute("decisionForm") DecisionForm form, BindingResult result,
 			RedirectAttributes redirect) {
-		return changes.attempt(redirect, target(id), result,
+		String target = changes.attempt(redirect, target(id), result,
 				() -> reviews.decide(id, form.decision(), form.reasons(), form.conditionLines(), form.version()));
+		// The page says what was decided and when it takes effect: no bare "Saved.".
+		redirect.addFlashAttribute("decidedNow", true);
+		return target;
 	}
 
 	/** How a condition was met, with the condition's version. */

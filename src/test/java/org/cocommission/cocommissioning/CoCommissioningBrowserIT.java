@@ -78,7 +78,7 @@ class CoCommissioningBrowserIT {
 		long roundId = CoCommissioningTestData.as(users, "cc-national",
 				() -> rounds.create(CoCommissioningTestData.round("Autosave round")).id());
 		long id = CoCommissioningTestData.as(users, "cc-ao-50a",
-				() -> applications.start(roundId, "50A", CommissioningLevel.JOINT).id());
+				() -> CoCommissioningTestData.start(applications, roundId, "50A", CommissioningLevel.JOINT).id());
 		WebDriver browser = chromium.driver();
 		String server = "http://localhost:" + port;
 		chromium.signIn(server, "cc-ao-50a", CoCommissioningTestData.PASSWORD);
