@@ -184,6 +184,30 @@ class DirectoryPagesTest {
 		assertThat(html("/coverage?date=2013-01-01")).contains("No GP practice was open on this date");
 	}
 
+	/** Issue 22, defect 10: the README promises type-ahead in the header search, which searched only on Enter. */
+	@Test
+	void theHeaderSearchSuggestsAsPeopleTypeOnEveryPage() throws Exception {
+		for (String url : List.of("/coverage", "/organisations/F82001")) {
+			String header = html(url);
+			header = header.substring(header.indexOf("id=\"search-field\""), header.indexOf("</search>"));
+			assertThat(header).as(url)
+				.contains("hx-get=\"/search/suggestions\"", "hx-target=\"#header-suggestions\"",
+						"hx-trigger=\"input changed delay:250ms, search\"", "id=\"header-suggestions\"");
+		}
+	}
+
+	/** Issue 22, defect 9: coverage on a date listed all 8,069 practices on one page. */
+	@Test
+	void coverageIsPagedWithThePracticesWithoutACcgFirst() throws Exception {
+		String first = html("/coverage?size=1");
+		assertThat(first).contains("Showing 1 to 1 of 2", "F82004", "href=\"/coverage?page=2&amp;size=1\"")
+			.doesNotContain("F82005");
+		String second = html("/coverage?page=2&size=1");
+		assertThat(second).contains("Showing 2 to 2 of 2", "F82005", "NHS Havering CCG", "href=\"/coverage?page=1&amp;size=1\"")
+			.doesNotContain("F82004");
+		mvc.perform(get("/coverage?size=501")).andExpect(status().isBadRequest());
+	}
+
 	@Test
 	void coverageOnAnImpossibleDateIsA400WithAClearMessage() throws Exception {
 		mvc.perform(get("/coverage?date=2015-02-30"))
