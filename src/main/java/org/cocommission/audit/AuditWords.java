@@ -29,6 +29,7 @@ public final class AuditWords {
 			Map.entry("COCOMMISSIONING_ATTACHMENT_REMOVED", "Attachment removed"),
 			Map.entry("COCOMMISSIONING_COMMITTEE_MEMBER_ADDED", "Committee member added"),
 			Map.entry("COCOMMISSIONING_COMMITTEE_MEMBER_REMOVED", "Committee member removed"),
+			Map.entry("COCOMMISSIONING_COMMITTEE_CHAIR_CHANGED", "Committee chair changed"),
 			Map.entry("COCOMMISSIONING_CONDITION_DISCHARGED", "Condition discharged"),
 			Map.entry("COCOMMISSIONING_DELEGATION_NOTICE", "Notice to end delegation given"),
 			Map.entry("COCOMMISSIONING_FUNCTIONS_SET", "Functions requested"),

@@ -247,6 +247,33 @@ public class Applications {
 		return version + 1;
 	}
 
+	/** Who made the application's latest change (a username), if known: for the message of a refused save. */
+	@Transactional(readOnly = true)
+	public String lastChangedBy(long id) {
+		policy.checkCanSee(store.state(id).ccgCode());
+		return jdbc.sql("select updated_by from cocommissioning_application where id = ?")
+			.param(id)
+			.query(String.class)
+			.optional()
+			.orElse(null);
+	}
+
+	/** Makes one member the proposed committee's chair, and no other; until the application is submitted. */
+	public int makeChair(long id, long memberId, int version) {
+		ApplicationState state = editable(id);
+		CommitteeMember member = store.committee(id).stream()
+			.filter(m -> m.id() == memberId)
+			.findFirst()
+			.orElseThrow(() -> new NoSuchElementException("The proposed committee has no member " + memberId));
+		store.bump(id, version);
+		jdbc.sql("update cocommissioning_committee_member set chair = (id = ?) where application_id = ?")
+			.params(memberId, id)
+			.update();
+		audit.record(new AuditEntry("COCOMMISSIONING_COMMITTEE_CHAIR_CHANGED", "COCOMMISSIONING_APPLICATION",
+				String.valueOf(id), state.ccgCode(), null, Map.of("chair", member.name())));
+		return version + 1;
+	}
+
 	public int removeCommitteeMember(long id, long memberId, int version) {
 		ApplicationState state = editable(id);
 		CommitteeMember member = store.committee(id).stream()

@@ -135,6 +135,66 @@ class ApplicationPageControllerTests {
 			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("id=\"note-21-error\""))));
 	}
 
+	/**
+	 * Issue 15: the sections (and autosave), functions, upload and removal are bound as forms with Bean Validation, and
+	 * the problem box names each problem once, linking to its field. Issue 22: the limit is on the box as typed.
+	 */
+	@Test
+	void aSectionTooLongComesBackBesideItsFieldWithTheTextKeptAndTheProblemLinkingToIt() throws Exception {
+		given(policy.requireUser()).willReturn(new CurrentUser("ao", "Accountable officer", Role.CCG, "50B"));
+		given(applications.application(3)).willReturn(new ApplicationView(3, 7, "2015/16", "50B", "NHS BETA CCG",
+				CommissioningLevel.JOINT, ApplicationStatus.DRAFT, Map.of(), List.of(), List.of(), List.of(), List.of(),
+				List.of(), List.of(), null, null, null, null, List.of(), List.of(), false, 5, null));
+		String tooLong = "w".repeat(20_001);
+		MvcResult refused = mvc.perform(post(PAGE + "/sections").with(csrf()).param("version", "5")
+			.param("integration", tooLong).param("standards", "Peer review"))
+			.andExpect(redirectedUrl(PAGE))
+			.andReturn();
+		verify(applications, never()).saveSections(anyLong(), any(), anyInt());
+
+		String page = mvc.perform(get(PAGE).flashAttrs(refused.getFlashMap())).andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("<a href=\"#integration\" id=\"problem\">Integration of care outside hospital must be"
+				+ " 20,000 characters or fewer</a>", "id=\"integration-error\"", tooLong + "</textarea>",
+				"Peer review</textarea>", "maxlength=\"20000\"", "data-maxlength=\"20000\"",
+				"You can enter up to 20,000 characters", "id=\"autosave-status-integration\"");
+		mvc.perform(post(PAGE + "/sections/integration").with(csrf()).param("version", "5").param("integration", tooLong))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("Integration of care outside hospital must be 20,000 characters or fewer")));
+	}
+
+	@Test
+	void anAutosaveThatLosesToTheSameUsersOtherTabSaysSoAndKeepsTheText() throws Exception {
+		given(policy.requireUser()).willReturn(new CurrentUser("ao", "Accountable officer", Role.CCG, "50B"));
+		given(applications.saveSection(anyLong(), any(), any(), anyInt()))
+			.willThrow(new org.springframework.dao.OptimisticLockingFailureException("stale"));
+		given(applications.lastChangedBy(3)).willReturn("ao");
+		mvc.perform(post(PAGE + "/sections/standards").with(csrf()).param("version", "4").param("standards", "Typed"))
+			.andExpect(status().isConflict())
+			.andExpect(content().string(allOf(
+					containsString("You changed this application in another tab or window since this one was loaded."),
+					containsString("Your text here is kept"), containsString("id=\"autosave-message-standards\""))));
+		given(applications.lastChangedBy(3)).willReturn("colleague");
+		mvc.perform(post(PAGE + "/sections/standards").with(csrf()).param("version", "4").param("standards", "Typed"))
+			.andExpect(content().string(containsString("colleague changed this application since you loaded it.")));
+	}
+
+	/** Issue 22: the area team's request for information was only in the history, at the foot of the page. */
+	@Test
+	void theAreaTeamsRequestForInformationIsAtTheTopOfTheCcgsApplication() throws Exception {
+		given(policy.requireUser()).willReturn(new CurrentUser("ao", "Accountable officer", Role.CCG, "50B"));
+		given(applications.application(3)).willReturn(new ApplicationView(3, 7, "2015/16", "50B", "NHS BETA CCG",
+				CommissioningLevel.JOINT, ApplicationStatus.INFORMATION_REQUESTED, Map.of(), List.of(), List.of(),
+				List.of(), List.of(), List.of(), List.of(), null, null, null, null, List.of(),
+				List.of(new ApplicationView.HistoryLine(ApplicationStatus.UNDER_REVIEW, ApplicationStatus.INFORMATION_REQUESTED,
+						"area-q50", "Please set out the delegated budget plan", Instant.parse("2014-12-03T10:00:00Z"))),
+				false, 7, null));
+
+		String page = mvc.perform(get(PAGE)).andReturn().getResponse().getContentAsString();
+		assertThat(page.indexOf("id=\"information-requested\"")).isPositive().isLessThan(page.indexOf("<h2>The application</h2>"));
+		assertThat(page).contains("The area team asks for more information", "Please set out the delegated budget plan",
+				"Asked by area-q50 on 3 December 2014");
+	}
+
 	/** Issue 22, defect 7: overdue declarations blocked submission without being on the checklist; the comment was lost. */
 	@Test
 	void theChecklistNamesOverdueDeclarationsWithALinkToTheRegisterAndARefusedSubmissionKeepsItsComment() throws Exception {

@@ -65,6 +65,9 @@ class ApplicationWorkflowTests {
 
 	private final DirectoryImports imports;
 
+	@org.springframework.beans.factory.annotation.Autowired
+	private Attachments attachments;
+
 	private final JdbcClient jdbc;
 
 	private final NationalView national;
@@ -181,6 +184,29 @@ class ApplicationWorkflowTests {
 		assertThatThrownBy(() -> as(users, "cc-ao-50a", () -> applications.start(round.id(), "50A",
 				CommissioningLevel.DELEGATED)))
 			.hasMessageStartingWith("Full applications for delegated commissioning closed on 9 January 2015 at 12:00");
+	}
+
+	/** Issue 22: the committee's chair could not be changed, nor an attachment removed, before submission. */
+	@Test
+	void theChairChangesAndAnAttachmentIsRemovedUntilSubmissionButNotAfter() {
+		Round round = newRound();
+		ApplicationView draft = complete(round, "50B", CommissioningLevel.JOINT);
+		long bob = draft.committee().stream().filter(m -> m.name().equals("Bob Lay")).findFirst().orElseThrow().id();
+		int chaired = as(users, "cc-ao-50b", () -> applications.makeChair(draft.id(), bob, draft.version()));
+		int attached = as(users, "cc-ao-50b", () -> attachments.attach(draft.id(), "plan.pdf", AttachmentTypesTests.pdf(),
+				chaired));
+		ApplicationView withFile = as(users, "cc-ao-50b", () -> applications.application(draft.id()));
+		assertThat(withFile.committee()).filteredOn(ApplicationView.CommitteeMember::chair)
+			.extracting(ApplicationView.CommitteeMember::name)
+			.containsExactly("Bob Lay");
+		long file = withFile.attachments().get(0).id();
+		int removed = as(users, "cc-ao-50b", () -> attachments.remove(draft.id(), file, attached));
+		assertThat(as(users, "cc-ao-50b", () -> applications.application(draft.id())).attachments()).isEmpty();
+
+		ApplicationView submitted = as(users, "cc-ao-50b", () -> workflow.submit(draft.id(), "Signed off", removed));
+		long ann = submitted.committee().stream().filter(m -> m.name().equals("Ann Lay")).findFirst().orElseThrow().id();
+		assertThatThrownBy(() -> as(users, "cc-ao-50b", () -> applications.makeChair(draft.id(), ann, submitted.version())))
+			.hasMessageContaining("can no longer be changed");
 	}
 
 	@Test

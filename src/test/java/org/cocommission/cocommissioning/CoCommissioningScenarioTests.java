@@ -94,15 +94,16 @@ class CoCommissioningScenarioTests {
 		mvc.perform(post(application + "/sections/integration").cookie(ccg).with(csrf())
 			.param("integration", "Joined-up care with community services").param("version", "0"))
 			.andExpect(status().isOk())
-			.andExpect(content().string(allOf(containsString("Saved integration"), containsString("value=\"1\""))));
+			.andExpect(content().string(allOf(containsString("Saved at"), containsString("id=\"autosave-message-integration\""),
+					containsString("value=\"1\""))));
 		mvc.perform(post(application + "/sections/standards").cookie(ccg).with(csrf())
 			.param("standards", "A stale edit").param("version", "0"))
 			.andExpect(status().isConflict())
-			.andExpect(content().string(containsString("Someone else changed this application")));
+			.andExpect(content().string(containsString("You changed this application in another tab or window")));
 		mvc.perform(post(application + "/sections").cookie(ccg).with(csrf()).param("version", "1")
 			.param("integration", "Joined-up care with community services").param("standards", "Peer review of practices")
-			.param("health-inequalities", "Targeted list cleaning and outreach")
-			.param("conflicts-of-interest", "Revised policy; registers published"))
+			.param("healthInequalities", "Targeted list cleaning and outreach")
+			.param("conflictsOfInterest", "Revised policy; registers published"))
 			.andExpect(flash().attribute("saved", true));
 		mvc.perform(post(application + "/functions").cookie(ccg).with(csrf()).param("version", "2")
 			.param("codes", "GP_CONTRACTS", "NEW_PRACTICES"))
