@@ -355,6 +355,26 @@ public class Governance {
 		return names;
 	}
 
+	/** A practice found for a meeting, and whether it is one of the CCG's own. */
+	public record PracticeFound(OrganisationSummary practice, boolean own) {
+	}
+
+	/** Practices for a CCG's meeting, by code or name: the CCG's own first (issue 22: they are the likely ones). */
+	@Transactional(readOnly = true)
+	public List<PracticeFound> searchPractices(String ccg, String query) {
+		java.util.Set<String> own = directory.children(ccg, today())
+			.stream()
+			.map(OrganisationSummary::code)
+			.collect(java.util.stream.Collectors.toSet());
+		return directory.search(query, 50)
+			.stream()
+			.filter(organisation -> organisation.type() == OrganisationType.GP_PRACTICE)
+			.map(practice -> new PracticeFound(practice, own.contains(practice.code())))
+			.sorted(java.util.Comparator.comparing((PracticeFound found) -> !found.own()))
+			.limit(10)
+			.toList();
+	}
+
 	/** Practices for the affected-organisation search (code or name). */
 	@Transactional(readOnly = true)
 	public List<OrganisationSummary> searchPractices(String query) {

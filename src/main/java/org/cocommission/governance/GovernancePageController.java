@@ -256,8 +256,21 @@ class GovernancePageController {
 		model.addAttribute("itemKinds", ITEM_KINDS);
 		model.addAttribute("practiceQuery", practiceQuery);
 		model.addAttribute("practices", practiceQuery == null || practiceQuery.isBlank() ? List.of()
-				: governance.searchPractices(practiceQuery));
+				: governance.searchPractices(ccg, practiceQuery));
 		return "governance/meeting-new";
+	}
+
+	/**
+	 * The practices found, as the meeting form's choices (htmx, in place): searching no longer leaves the meeting form,
+	 * so what was typed in it stays.
+	 */
+	@GetMapping("/governance/ccgs/{ccg}/practices")
+	String practices(@PathVariable String ccg, @RequestParam(required = false) String practiceQuery, Model model) {
+		String code = ccg.toUpperCase();
+		model.addAttribute("practiceQuery", practiceQuery);
+		model.addAttribute("practices", practiceQuery == null || practiceQuery.isBlank() ? List.of()
+				: governance.searchPractices(code, practiceQuery));
+		return "governance/meeting-new :: practiceResults";
 	}
 
 	private static final Map<String, String> ITEM_KINDS = options(ItemKind.values(),

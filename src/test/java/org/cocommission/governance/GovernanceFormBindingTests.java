@@ -227,6 +227,35 @@ class GovernanceFormBindingTests {
 			.andExpect(content().string(not(containsString("Record the outcome"))));
 	}
 
+	/** Issue 22: "Find a practice" left the meeting form, losing it; its results could not be chosen. */
+	@Test
+	void practicesFoundInPlaceTheCcgsOwnFirstAreTickBoxesOfTheMeetingForm() throws Exception {
+		var own = new org.cocommission.directory.OrganisationSummary("G10001", "HIGH STREET SURGERY",
+				org.cocommission.directory.OrganisationType.GP_PRACTICE, null, "A", null, null, null, null, false);
+		var other = new org.cocommission.directory.OrganisationSummary("G20009", "HIGH ROAD SURGERY",
+				org.cocommission.directory.OrganisationType.GP_PRACTICE, null, "A", null, null, null, null, false);
+		when(governance.searchPractices("01A", "high")).thenReturn(List.of(new Governance.PracticeFound(own, true),
+				new Governance.PracticeFound(other, false)));
+
+		String found = mvc.perform(get("/governance/ccgs/01A/practices").param("practiceQuery", "high").with(user("lead-01a")))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(found).containsSubsequence("G10001 HIGH STREET SURGERY (your CCG)", "G20009 HIGH ROAD SURGERY")
+			.contains("name=\"practiceCodes\" form=\"meeting-form\"", "value=\"G10001\"")
+			.doesNotContain("<html");
+
+		mvc.perform(post("/governance/ccgs/01A/meetings").with(user("lead-01a")).with(csrf())
+			.param("committeeId", "3").param("heldOn", "2015-06-10").param("title", "Merger meeting")
+			.param("itemTitle", "Merger").param("itemKind", "DECISION").param("practiceCodes", "", "G10001", "G20009"));
+		verify(governance).createMeeting(eq("01A"), org.mockito.ArgumentMatchers.argThat(meeting -> meeting.items()
+			.get(0)
+			.affected()
+			.stream()
+			.map(AffectedOrganisation::organisationCode)
+			.toList()
+			.equals(List.of("G10001", "G20009"))));
+	}
+
 	/** Issue 21, item 7, for governance: over-long text is a 400 naming the field, never a 500. */
 	@Test
 	void theApiRefusesAGiftDescriptionOf1100CharactersAndAMeetingTitleOf20000With400NamingEach() throws Exception {
