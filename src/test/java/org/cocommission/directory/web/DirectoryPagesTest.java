@@ -36,6 +36,9 @@ class DirectoryPagesTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	org.cocommission.identity.UserAccounts accounts;
+
 	@BeforeEach
 	void directory() {
 		DirectoryFixture.insertOnce(jdbc);
@@ -194,6 +197,22 @@ class DirectoryPagesTest {
 				.contains("hx-get=\"/search/suggestions\"", "hx-target=\"#header-suggestions\"",
 						"hx-trigger=\"input changed delay:250ms, search\"", "id=\"header-suggestions\"");
 		}
+	}
+
+	/** Issue 22: a practice user's menu offered commissioning work a practice cannot use. */
+	@Test
+	void aPracticeUsersMenuOffersOnlyWhatAPracticeCanUse() throws Exception {
+		if (accounts.find("practice-f82001").isEmpty()) {
+			accounts.create(new org.cocommission.identity.NewUser("practice-f82001", "Practice F82001", null,
+					org.cocommission.identity.Role.PRACTICE, "F82001", "practice-menu-1"));
+		}
+		jakarta.servlet.http.Cookie session = org.cocommission.identity.SignIn.session(mvc, "practice-f82001",
+				"practice-menu-1");
+		String menu = mvc.perform(get("/coverage").cookie(session)).andReturn().getResponse().getContentAsString();
+		menu = menu.substring(menu.indexOf("aria-label=\"Menu\""), menu.indexOf("</nav>", menu.indexOf("aria-label=\"Menu\"")));
+		assertThat(menu).contains("href=\"/outcomes\"", "href=\"/notices\"")
+			.doesNotContain("href=\"/co-commissioning\"", "href=\"/governance\"", "href=\"/finance\"",
+					"href=\"/quality-premium\"");
 	}
 
 	/** Issue 22, defect 9: coverage on a date listed all 8,069 practices on one page. */
