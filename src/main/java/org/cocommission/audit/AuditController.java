@@ -35,6 +35,8 @@ class AuditController {
 	String trail(@ModelAttribute("auditForm") AuditForm form, BindingResult result,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "" + PAGE_SIZE) int size,
 			Model model) {
+		model.addAttribute("actionOptions", AuditWords.actionOptions(form.action()));
+		model.addAttribute("entityOptions", AuditWords.entityOptions(form.entityType()));
 		if (result.hasErrors()) {
 			return "audit/trail";
 		}

@@ -14,6 +14,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.cocommission.cocommissioning.Round.Criterion;
+import org.cocommission.governance.Governance;
 import org.cocommission.governance.MemberRole;
 import org.cocommission.identity.AccessPolicy;
 import org.cocommission.identity.CurrentUser;
@@ -59,8 +61,11 @@ class ApplicationPageController {
 
 	private final PageSupport changes;
 
+	private final Governance governance;
+
 	ApplicationPageController(Applications applications, Attachments attachments, ApplicationWorkflow workflow,
-			Reviews reviews, Rounds rounds, AccessPolicy policy, PageSupport changes) {
+			Reviews reviews, Rounds rounds, AccessPolicy policy, PageSupport changes, Governance governance) {
+		this.governance = governance;
 		this.changes = changes;
 		this.applications = applications;
 		this.attachments = attachments;
@@ -82,6 +87,10 @@ class ApplicationPageController {
 		model.addAttribute("sections", Section.values());
 		model.addAttribute("canEdit", ownCcg && application.editable());
 		model.addAttribute("ccgUser", ownCcg);
+		// Overdue declarations block submission, so the checklist names them (issue 22, defect 7).
+		model.addAttribute("overdue", ownCcg && application.status() == ApplicationStatus.DRAFT
+				? governance.overdueGoverningBodyMembers(application.ccgCode()).stream().map(p -> p.name()).toList()
+				: List.of());
 		model.addAttribute("areaTeam", user.role() == Role.AREA_TEAM);
 		model.addAttribute("national", user.isNational());
 		model.addAttribute("recommendations", Recommendation.values());
@@ -92,14 +101,33 @@ class ApplicationPageController {
 		model.addAttribute("decisionOptions", options(BoardDecision.values(), BoardDecision::label));
 		Round round = rounds.round(application.roundId());
 		Map<String, String> scoreOptions = new LinkedHashMap<>();
+		// No score is chosen until the reviewer chooses one: a first option of 0 would read as a saved 0.
+		scoreOptions.put("", "Choose a score");
 		for (int n = round.scoreMin(); n <= round.scoreMax(); n++) {
 			scoreOptions.put(String.valueOf(n), String.valueOf(n));
 		}
 		model.addAttribute("scoreOptions", scoreOptions);
+		model.addAttribute("decisionSummary", decisionSummary(application, round));
+		model.addAttribute("sectionMax", SECTION_MAX);
+		model.addAttribute("sectionErrors", model.getAttribute(BindingResult.MODEL_KEY_PREFIX + "sectionsForm"));
+		if (!model.containsAttribute("sectionsForm")) {
+			model.addAttribute("sectionsForm", null);
+		}
+		model.addAttribute("problemAnchor", problemAnchor(model));
 		// a refused form comes back by flash attribute (with its BindingResult); otherwise each form starts empty
 		addIfAbsent(model, "memberForm", new MemberForm(null, null, true, false, null));
 		addIfAbsent(model, "scoreForm", new ScoreForm(null, null, null, null));
 		model.addAttribute("blankScoreForm", new ScoreForm(null, null, null, null));
+		// Each criterion's form shows its saved score and comment (issue 22, defect 6): one model attribute each.
+		for (Criterion criterion : round.criteria()) {
+			ApplicationView.Score saved = application.scores()
+				.stream()
+				.filter(score -> score.criterionId() == criterion.id())
+				.findFirst()
+				.orElse(null);
+			model.addAttribute("scoreForm" + criterion.id(), new ScoreForm(criterion.id(),
+					saved == null ? null : saved.score(), saved == null ? null : saved.comment(), application.version()));
+		}
 		addIfAbsent(model, "recommendationForm", new RecommendationForm(null, null, null));
 		addIfAbsent(model, "decisionForm", new DecisionForm(null, null, null, null));
 		addIfAbsent(model, "dischargeForm", new DischargeForm(null, null));
@@ -111,6 +139,78 @@ class ApplicationPageController {
 				: new Part2Form(part2.assuranceThresholdsMet(), part2.conflictsThresholdsMet(),
 						part2.soundFinancialControl(), part2.declarationName(), null));
 		return "cocommissioning/application";
+	}
+
+	/**
+	 * Where on the page the refused field is, for the problem box to link to it: the id of the field of the form that
+	 * came back (flashed with its errors), or null when the problem is not about one field.
+	 */
+	static String problemAnchor(Model model) {
+		for (Map.Entry<String, Object> entry : model.asMap().entrySet()) {
+			if (!(entry.getValue() instanceof BindingResult result) || !result.hasFieldErrors()) {
+				continue;
+			}
+			String field = result.getFieldErrors().get(0).getField();
+			Object form = result.getTarget();
+			return switch (result.getObjectName()) {
+				case "sectionsForm" -> java.util.Arrays.stream(Section.values())
+					.filter(s -> s.field().equals(field))
+					.map(Section::slug)
+					.findFirst()
+					.orElse("sections-form");
+				case "memberForm" -> "member-" + field;
+				case "scoreForm" -> form instanceof ScoreForm score
+						? ("comment".equals(field) ? "score-comment-" : "score-") + score.criterionId() : "review";
+				case "part2Form" -> "declarationName".equals(field) ? "part2-declaration" : "part2";
+				case "recommendationForm" -> "recommendation".equals(field) ? "rec" : "rec-reasons";
+				case "decisionForm" -> "decision".equals(field) ? "decision-choice"
+						: "reasons".equals(field) ? "dec-reasons" : "dec-conditions";
+				case "moveForm" -> "comment".equals(field) ? moveCommentId(model.getAttribute("refusedMove")) : null;
+				case "dischargeForm" -> "note-" + model.getAttribute("refusedCondition");
+				case "functionsForm" -> "functions";
+				default -> null;
+			};
+		}
+		return null;
+	}
+
+	private static String moveCommentId(Object move) {
+		return switch (String.valueOf(move)) {
+			case "submit" -> "submit-comment";
+			case "start-review" -> "review-comment";
+			case "request-information" -> "request-comment";
+			case "return-information" -> "return-comment";
+			case "withdraw" -> "withdraw-comment";
+			default -> null;
+		};
+	}
+
+	private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy");
+
+	/**
+	 * What the board decided, when, and when it takes effect, in a sentence for the top of the page (issue 22: a
+	 * decided application said only "Saved."). Null before a decision.
+	 */
+	static String decisionSummary(ApplicationView application, Round round) {
+		if (application.decision() == null) {
+			return null;
+		}
+		String on = application.history()
+			.stream()
+			.filter(line -> line.to() == ApplicationStatus.DECIDED)
+			.reduce((first, last) -> last)
+			.map(line -> " on " + line.atInLondon().toLocalDate().format(DAY))
+			.orElse("");
+		String level = application.level().label().toLowerCase();
+		return switch (application.decision()) {
+			case REJECTED -> "The NHS England board rejected this application" + on + ". " + application.ccgName()
+					+ "'s commissioning level does not change.";
+			case APPROVED, APPROVED_WITH_CONDITIONS -> "The NHS England board approved this application"
+					+ (application.decision() == BoardDecision.APPROVED_WITH_CONDITIONS ? " with conditions" : "") + on + ". "
+					+ (application.status() == ApplicationStatus.LIVE
+							? application.ccgName() + " has had " + level + " since " + round.goLiveOn().format(DAY) + "."
+							: application.ccgName() + " moves to " + level + " from " + round.goLiveOn().format(DAY) + ".");
+		};
 	}
 
 	private static <E extends Enum<E>> Map<String, String> options(E[] values, Function<E, String> label) {
@@ -127,47 +227,100 @@ class ApplicationPageController {
 		}
 	}
 
-	@PostMapping("/co-commissioning/applications/{id}/sections")
-	String saveAll(@PathVariable long id, @RequestParam Map<String, String> form, @RequestParam int version,
-			RedirectAttributes redirect) {
-		Map<Section, String> sections = new EnumMap<>(Section.class);
-		for (Section section : Section.values()) {
-			if (form.containsKey(section.slug())) {
-				sections.put(section, form.get(section.slug()));
-			}
+	/** The longest a written section may be (the service refuses longer too). */
+	static final int SECTION_MAX = 20_000;
+
+	/**
+	 * The written sections as typed, by {@link Section#field()}: the whole form, or the one section an autosave sends
+	 * (the others null), with the version the page was made on.
+	 */
+	record SectionsForm(
+			@Size(max = SECTION_MAX, message = "Integration of care outside hospital must be 20,000 characters or fewer") String integration,
+			@Size(max = SECTION_MAX, message = "Raising standards of primary care must be 20,000 characters or fewer") String standards,
+			@Size(max = SECTION_MAX, message = "Cutting health inequalities must be 20,000 characters or fewer") String healthInequalities,
+			@Size(max = SECTION_MAX, message = "Conflicts of interest arrangements must be 20,000 characters or fewer") String conflictsOfInterest,
+			@NotNull(message = STALE) Integer version) implements Serializable {
+
+		public String of(Section section) {
+			return switch (section) {
+				case INTEGRATION -> integration;
+				case STANDARDS -> standards;
+				case HEALTH_INEQUALITIES -> healthInequalities;
+				case CONFLICTS_OF_INTEREST -> conflictsOfInterest;
+			};
 		}
-		return changes.attempt(redirect, target(id), () -> applications.saveSections(id, sections, version));
+
+		/** The sections the form carries: those sent, blank or not. */
+		Map<Section, String> given() {
+			Map<Section, String> sections = new EnumMap<>(Section.class);
+			for (Section section : Section.values()) {
+				if (of(section) != null) {
+					sections.put(section, of(section));
+				}
+			}
+			return sections;
+		}
 	}
 
-	/** Autosave of one section as the user types (htmx); answers a status line and the new version. */
+	@PostMapping("/co-commissioning/applications/{id}/sections")
+	String saveAll(@PathVariable long id, @Valid @ModelAttribute("sectionsForm") SectionsForm form, BindingResult result,
+			RedirectAttributes redirect) {
+		return changes.attempt(redirect, target(id), result,
+				() -> applications.saveSections(id, form.given(), form.version()));
+	}
+
+	/**
+	 * Autosave of one section as the user types (htmx): answers a status line beside the section and the new version.
+	 * A conflict says who made the other change (the same user in another tab, or someone else); the text typed stays
+	 * in the box, since only the status line is replaced.
+	 */
 	@PostMapping(path = "/co-commissioning/applications/{id}/sections/{section}", produces = MediaType.TEXT_HTML_VALUE)
 	@ResponseBody
 	ResponseEntity<String> autosave(@PathVariable long id, @PathVariable String section,
-			@RequestParam(required = false) Map<String, String> form, @RequestParam int version) {
+			@Valid @ModelAttribute("sectionsForm") SectionsForm form, BindingResult result) {
 		Section which = Section.fromSlug(section);
+		int version = form.version() == null ? -1 : form.version();
+		if (result.hasErrors()) {
+			return ResponseEntity.badRequest().body(status(which, result.getAllErrors().get(0).getDefaultMessage(), version, true));
+		}
 		try {
-			int next = applications.saveSection(id, which, form.get(which.slug()), version);
-			return ResponseEntity.ok(status("Saved " + which.label().toLowerCase() + ".", next, false));
+			int next = applications.saveSection(id, which, form.of(which) == null ? "" : form.of(which), version);
+			return ResponseEntity.ok(status(which, "Saved at " + java.time.LocalTime.now(Round.LONDON)
+				.format(java.time.format.DateTimeFormatter.ofPattern("HH:mm")) + ".", next, false));
 		}
 		catch (OptimisticLockingFailureException ex) {
-			return ResponseEntity.status(HttpStatus.CONFLICT).body(status(ApplicationStore.CONFLICT, version, true));
+			return ResponseEntity.status(HttpStatus.CONFLICT).body(status(which, conflict(id), version, true));
 		}
 		catch (IllegalArgumentException ex) {
-			return ResponseEntity.badRequest().body(status(ex.getMessage(), version, true));
+			return ResponseEntity.badRequest().body(status(which, ex.getMessage(), version, true));
 		}
 	}
 
-	private static String status(String message, int version, boolean problem) {
-		return "<span class=\"" + (problem ? "nhsuk-error-message" : "nhsuk-hint") + "\" id=\"autosave-message\">"
-				+ HtmlUtils.htmlEscape(message) + "</span>"
+	/** Who made the change that got there first, in words for the one whose save was refused. */
+	private String conflict(long id) {
+		String mine = policy.requireUser().username();
+		String other = applications.lastChangedBy(id);
+		String keep = " Your text here is kept: copy it, reload the page, and paste it back where it belongs.";
+		return mine.equals(other) ? "You changed this application in another tab or window since this one was loaded." + keep
+				: (other == null ? "Someone else" : other) + " changed this application since you loaded it." + keep;
+	}
+
+	private static String status(Section section, String message, int version, boolean problem) {
+		return "<span class=\"" + (problem ? "nhsuk-error-message" : "nhsuk-hint") + "\" id=\"autosave-message-"
+				+ section.slug() + "\">" + HtmlUtils.htmlEscape(message) + "</span>"
 				+ "<input type=\"hidden\" name=\"version\" value=\"" + version + "\" id=\"version\" hx-swap-oob=\"true\">";
 	}
 
+	/** The functions chosen by their codes, with the version. */
+	record FunctionsForm(List<@Size(max = 40, message = "Choose functions from the list") String> codes,
+			@NotNull(message = STALE) Integer version) implements Serializable {
+	}
+
 	@PostMapping("/co-commissioning/applications/{id}/functions")
-	String functions(@PathVariable long id, @RequestParam(required = false) List<String> codes, @RequestParam int version,
-			RedirectAttributes redirect) {
-		return changes.attempt(redirect, target(id), () -> applications.setFunctions(id,
-				codes == null ? java.util.Set.of() : new LinkedHashSet<>(codes), version));
+	String functions(@PathVariable long id, @Valid @ModelAttribute("functionsForm") FunctionsForm form,
+			BindingResult result, RedirectAttributes redirect) {
+		return changes.attempt(redirect, target(id) + "#functions", result, () -> applications.setFunctions(id,
+				form.codes() == null ? java.util.Set.of() : new LinkedHashSet<>(form.codes()), form.version()));
 	}
 
 	/** A member to add to the proposed committee; the service checks the name and role. */
@@ -182,20 +335,49 @@ class ApplicationPageController {
 				new NewCommitteeMember(form.name(), form.role(), form.voting(), form.chair()), form.version()));
 	}
 
+	/** A change that needs only the version the page was made on (removing a member or an attachment). */
+	record VersionForm(@NotNull(message = STALE) Integer version) implements Serializable {
+	}
+
 	@PostMapping("/co-commissioning/applications/{id}/committee/{memberId}/remove")
-	String removeMember(@PathVariable long id, @PathVariable long memberId, @RequestParam int version,
+	String removeMember(@PathVariable long id, @PathVariable long memberId,
+			@Valid @ModelAttribute("removeForm") VersionForm form, BindingResult result, RedirectAttributes redirect) {
+		return changes.attempt(redirect, target(id) + "#committee", result,
+				() -> applications.removeCommitteeMember(id, memberId, form.version()));
+	}
+
+	@PostMapping("/co-commissioning/applications/{id}/committee/{memberId}/chair")
+	String makeChair(@PathVariable long id, @PathVariable long memberId,
+			@Valid @ModelAttribute("chairForm") VersionForm form, BindingResult result, RedirectAttributes redirect) {
+		return changes.attempt(redirect, target(id) + "#committee", result,
+				() -> applications.makeChair(id, memberId, form.version()));
+	}
+
+	@PostMapping("/co-commissioning/applications/{id}/attachments/{attachmentId}/remove")
+	String removeAttachment(@PathVariable long id, @PathVariable long attachmentId,
+			@Valid @ModelAttribute("removeAttachmentForm") VersionForm form, BindingResult result,
 			RedirectAttributes redirect) {
-		return changes.attempt(redirect, target(id) + "#committee",
-				() -> applications.removeCommitteeMember(id, memberId, version));
+		return changes.attempt(redirect, target(id) + "#attachments", result,
+				() -> attachments.remove(id, attachmentId, form.version()));
+	}
+
+	/** A file to attach, with the version. The file itself is not kept across a refusal. */
+	record AttachmentForm(MultipartFile file, @NotNull(message = STALE) Integer version) {
 	}
 
 	@PostMapping("/co-commissioning/applications/{id}/attachments")
-	String attach(@PathVariable long id, @RequestParam(required = false) MultipartFile file, @RequestParam int version,
-			RedirectAttributes redirect) {
+	String attach(@PathVariable long id, @Valid @ModelAttribute("attachmentForm") AttachmentForm form,
+			BindingResult result, RedirectAttributes redirect) {
+		MultipartFile file = form.file();
+		String problem = result.hasErrors() ? result.getAllErrors().get(0).getDefaultMessage() : null;
+		if (problem != null) {
+			redirect.addFlashAttribute("problem", problem);
+			return "redirect:" + target(id) + "#attachments";
+		}
 		return changes.attempt(redirect, target(id) + "#attachments", () -> {
 			try {
-				attachments.attach(id, file == null ? null : file.getOriginalFilename(), file == null ? null : file.getBytes(),
-						version);
+				attachments.attach(id, file == null || file.isEmpty() ? null : file.getOriginalFilename(),
+						file == null || file.isEmpty() ? null : file.getBytes(), form.version());
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
@@ -290,8 +472,11 @@ class ApplicationPageController {
 	@PostMapping("/co-commissioning/applications/{id}/decision")
 	String decide(@PathVariable long id, @Valid @ModelAttribute("decisionForm") DecisionForm form, BindingResult result,
 			RedirectAttributes redirect) {
-		return changes.attempt(redirect, target(id), result,
+		String target = changes.attempt(redirect, target(id), result,
 				() -> reviews.decide(id, form.decision(), form.reasons(), form.conditionLines(), form.version()));
+		// The page says what was decided and when it takes effect: no bare "Saved.".
+		redirect.addFlashAttribute("decidedNow", true);
+		return target;
 	}
 
 	/** How a condition was met, with the condition's version. */

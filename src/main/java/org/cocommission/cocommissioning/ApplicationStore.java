@@ -52,9 +52,11 @@ class ApplicationStore {
 
 	/** Moves on the version the change was made against, or refuses with a 409 when someone else got there first. */
 	void bump(long id, int version) {
-		int updated = jdbc.sql("update cocommissioning_application set version = version + 1, updated_at = now()"
-				+ " where id = ? and version = ?")
-			.params(id, version)
+		var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext()
+			.getAuthentication();
+		int updated = jdbc.sql("update cocommissioning_application set version = version + 1, updated_at = now(),"
+				+ " updated_by = ? where id = ? and version = ?")
+			.params(authentication == null ? null : authentication.getName(), id, version)
 			.update();
 		if (updated == 0) {
 			state(id);

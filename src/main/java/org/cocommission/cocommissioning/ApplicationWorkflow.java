@@ -108,7 +108,13 @@ public class ApplicationWorkflow {
 	 */
 	ApplicationView move(long id, Transition transition, String comment, int version, Map<String, Object> extra) {
 		if (comment == null || comment.isBlank()) {
-			throw new InvalidInputException("comment", "Add a comment saying why (" + transition.label().toLowerCase() + ")");
+			throw new InvalidInputException("comment", switch (transition) {
+				case SUBMIT -> "Add a comment for the history, such as who signed the application off";
+				case REQUEST_INFORMATION -> "Say what more you need from the CCG";
+				case RETURN_INFORMATION -> "Say what you have added";
+				case WITHDRAW -> "Say why the application is withdrawn";
+				default -> "Add a comment for the history";
+			});
 		}
 		ApplicationState before = store.state(id);
 		CurrentUser user = policy.requireUser();

@@ -1,6 +1,10 @@
 package org.cocommission.cocommissioning;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -39,7 +43,11 @@ public class Applications {
 
 	private final ApplicationStore store;
 
-	Applications(JdbcClient jdbc, AccessPolicy policy, AuditTrail audit, Rounds rounds, ApplicationStore store) {
+	private final Clock clock;
+
+	Applications(JdbcClient jdbc, AccessPolicy policy, AuditTrail audit, Rounds rounds, ApplicationStore store,
+			Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.policy = policy;
 		this.audit = audit;
@@ -47,13 +55,88 @@ public class Applications {
 		this.store = store;
 	}
 
-	/** Starts a draft for the signed-in CCG user's own CCG. */
+	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm");
+
+	/** A CCG's expression of interest in a round: the level it means to apply for, who said so and when. */
+	public record ExpressionOfInterest(long roundId, String ccgCode, CommissioningLevel level, String expressedBy,
+			Instant expressedAt) {
+	}
+
+	/**
+	 * The CCG expresses interest in a round, for a level: its own users, by the round's expressions-of-interest
+	 * deadline in London (or the later one NHS England re-opened it to for this CCG), once.
+	 */
+	public ExpressionOfInterest expressInterest(long roundId, String ccg, CommissioningLevel level) {
+		checkCcgUser(ccg);
+		Round round = rounds.round(roundId);
+		checkLevel(round, level);
+		ApplicationWindow window = rounds.interestWindowFor(roundId, ccg);
+		if (!window.isOpenAt(clock.instant())) {
+			throw new IllegalArgumentException("Expressions of interest closed on "
+					+ WHEN.format(window.closesAtInLondon()) + " (UK time); ask NHS England to re-open them for your CCG");
+		}
+		int stored = jdbc.sql("insert into cocommissioning_expression_of_interest (round_id, ccg_code, level, expressed_by)"
+				+ " values (?, ?, ?, ?) on conflict (round_id, ccg_code) do nothing")
+			.params(roundId, ccg, level.name(), policy.requireUser().username())
+			.update();
+		if (stored == 0) {
+			throw new IllegalArgumentException(ccg + " has already expressed interest in " + round.name());
+		}
+		audit.record(new AuditEntry("COCOMMISSIONING_INTEREST_EXPRESSED", "COCOMMISSIONING_ROUND", String.valueOf(roundId),
+				ccg, null, Map.of("round", round.name(), "level", level.name())));
+		return interestOf(roundId, ccg).orElseThrow();
+	}
+
+	/** The CCG's expression of interest in the round, if it made one; anyone who can see the CCG may read it. */
+	@Transactional(readOnly = true)
+	public Optional<ExpressionOfInterest> interestOf(long roundId, String ccg) {
+		policy.checkCanSee(ccg);
+		return jdbc.sql("select round_id, ccg_code, level, expressed_by, expressed_at"
+				+ " from cocommissioning_expression_of_interest where round_id = ? and ccg_code = ?")
+			.params(roundId, ccg)
+			.query(ExpressionOfInterest.class)
+			.optional();
+	}
+
+	/** The CCG's application in the round that it has not withdrawn, including one recorded from a past round. */
+	@Transactional(readOnly = true)
+	public Optional<ApplicationSummary> applicationIn(long roundId, String ccg) {
+		policy.checkCanSee(ccg);
+		return jdbc.sql("select a.id, a.round_id, r.name as round_name, a.ccg_code, a.level, a.status, a.decision,"
+				+ " a.updated_at from cocommissioning_application a join cocommissioning_round r on r.id = a.round_id"
+				+ " where a.round_id = ? and a.ccg_code = ? and a.status <> 'WITHDRAWN'")
+			.params(roundId, ccg)
+			.query(ApplicationSummary.class)
+			.optional();
+	}
+
+	private static void checkLevel(Round round, CommissioningLevel level) {
+		if (level == null || !round.offers(level)) {
+			throw new InvalidInputException("level", "Choose a level the round offers: " + String.join(", ",
+					round.levelsInOrder().stream().map(level1 -> level1.label().toLowerCase()).toList()));
+		}
+	}
+
+	/**
+	 * Starts the full application for the signed-in CCG user's own CCG: after its expression of interest, while the
+	 * full-application window for the level is open, and only one in a round.
+	 */
 	public ApplicationView start(long roundId, String ccg, CommissioningLevel level) {
 		checkCcgUser(ccg);
 		Round round = rounds.round(roundId);
-		if (level == null || !round.offers(level)) {
-			throw new InvalidInputException("level", "Choose a level the round offers: " + round.levelsInOrder().stream()
-				.map(CommissioningLevel::label).toList());
+		checkLevel(round, level);
+		Optional<ApplicationSummary> existing = applicationIn(roundId, ccg);
+		if (existing.isPresent()) {
+			throw new IllegalArgumentException(ccg + " already has an application in " + round.name());
+		}
+		if (interestOf(roundId, ccg).isEmpty()) {
+			throw new IllegalArgumentException("Express interest first: expressions of interest for " + round.name()
+					+ " are due by " + WHEN.format(rounds.interestWindowFor(roundId, ccg).closesAtInLondon()) + " (UK time)");
+		}
+		ApplicationWindow window = rounds.windowFor(roundId, ccg, level);
+		if (!window.isOpenAt(clock.instant())) {
+			throw new IllegalArgumentException("Full applications for " + level.label().toLowerCase() + " closed on "
+					+ WHEN.format(window.closesAtInLondon()) + " (UK time)");
 		}
 		long id;
 		try {
@@ -161,6 +244,33 @@ public class Applications {
 			.update();
 		audit.record(new AuditEntry("COCOMMISSIONING_COMMITTEE_MEMBER_ADDED", "COCOMMISSIONING_APPLICATION",
 				String.valueOf(id), state.ccgCode(), null, member));
+		return version + 1;
+	}
+
+	/** Who made the application's latest change (a username), if known: for the message of a refused save. */
+	@Transactional(readOnly = true)
+	public String lastChangedBy(long id) {
+		policy.checkCanSee(store.state(id).ccgCode());
+		return jdbc.sql("select updated_by from cocommissioning_application where id = ?")
+			.param(id)
+			.query(String.class)
+			.optional()
+			.orElse(null);
+	}
+
+	/** Makes one member the proposed committee's chair, and no other; until the application is submitted. */
+	public int makeChair(long id, long memberId, int version) {
+		ApplicationState state = editable(id);
+		CommitteeMember member = store.committee(id).stream()
+			.filter(m -> m.id() == memberId)
+			.findFirst()
+			.orElseThrow(() -> new NoSuchElementException("The proposed committee has no member " + memberId));
+		store.bump(id, version);
+		jdbc.sql("update cocommissioning_committee_member set chair = (id = ?) where application_id = ?")
+			.params(memberId, id)
+			.update();
+		audit.record(new AuditEntry("COCOMMISSIONING_COMMITTEE_CHAIR_CHANGED", "COCOMMISSIONING_APPLICATION",
+				String.valueOf(id), state.ccgCode(), null, Map.of("chair", member.name())));
 		return version + 1;
 	}
 

@@ -99,6 +99,21 @@ public class Attachments {
 		return version + 1;
 	}
 
+	/** Removes an attachment while the application can still be changed (before submission, or when sent back). */
+	public int remove(long applicationId, long attachmentId, int version) {
+		ApplicationState state = applications.editable(applicationId);
+		String name = jdbc.sql("select file_name from cocommissioning_attachment where id = ? and application_id = ?")
+			.params(attachmentId, applicationId)
+			.query(String.class)
+			.optional()
+			.orElseThrow(() -> new NoSuchElementException("The application has no attachment " + attachmentId));
+		store.bump(applicationId, version);
+		jdbc.sql("delete from cocommissioning_attachment where id = ?").param(attachmentId).update();
+		audit.record(new AuditEntry("COCOMMISSIONING_ATTACHMENT_REMOVED", "COCOMMISSIONING_APPLICATION",
+				String.valueOf(applicationId), state.ccgCode(), Map.of("attachment", attachmentId, "fileName", name), null));
+		return version + 1;
+	}
+
 	@Transactional(readOnly = true)
 	public Download download(long applicationId, long attachmentId) {
 		policy.checkCanSee(store.state(applicationId).ccgCode());

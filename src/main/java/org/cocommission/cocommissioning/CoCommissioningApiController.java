@@ -135,10 +135,25 @@ class CoCommissioningApiController {
 		return rounds.functions();
 	}
 
-	record Start(String ccg, CommissioningLevel level) {
+	record Start(@Size(max = 10, message = "Enter a CCG code of 10 characters or fewer") String ccg,
+			CommissioningLevel level) {
 	}
 
-	@Operation(summary = "Start an application (the CCG's own users)")
+	@Operation(summary = "Express interest in a round for a level, by its expressions-of-interest deadline (the CCG's own users)")
+	@PostMapping("/rounds/{id}/interest")
+	@ResponseStatus(HttpStatus.CREATED)
+	Applications.ExpressionOfInterest expressInterest(@PathVariable long id, @Valid @RequestBody Start request) {
+		return applications.expressInterest(id, request.ccg(), request.level());
+	}
+
+	@Operation(summary = "Re-open expressions of interest for one CCG (NHS England), with a reason")
+	@PostMapping("/rounds/{id}/interest-windows")
+	ApplicationWindow reopenInterest(@PathVariable long id, @Valid @RequestBody Reopening request) {
+		rounds.reopenInterestWindow(id, request.ccg(), request.until(), request.reason());
+		return rounds.interestWindowFor(id, request.ccg().trim().toUpperCase());
+	}
+
+	@Operation(summary = "Start the full application after the CCG's expression of interest (the CCG's own users)")
 	@PostMapping("/rounds/{id}/applications")
 	@ResponseStatus(HttpStatus.CREATED)
 	ApplicationView start(@PathVariable long id, @Valid @RequestBody Start request) {

@@ -38,6 +38,20 @@ public class CommissioningLevels {
 			.list();
 	}
 
+	/** A level approved by the board that goes live on a date: the round's go-live date. */
+	public record ScheduledLevel(CommissioningLevel level, LocalDate from, long applicationId) {
+	}
+
+	/** The levels the board approved for the CCG that have not gone live yet, soonest first. */
+	public List<ScheduledLevel> scheduled(String ccg) {
+		return jdbc.sql("select a.level, r.go_live_on as \"from\", a.id as application_id from cocommissioning_application a"
+				+ " join cocommissioning_round r on r.id = a.round_id where a.ccg_code = ? and a.status = 'DECIDED'"
+				+ " and a.decision in ('APPROVED', 'APPROVED_WITH_CONDITIONS') order by r.go_live_on, a.id")
+			.param(ccg)
+			.query(ScheduledLevel.class)
+			.list();
+	}
+
 	/** The level on a date. */
 	public CommissioningLevel levelOn(String ccg, LocalDate date) {
 		return jdbc.sql("select level from cocommissioning_level where ccg_code = ? and from_date <= ?"

@@ -51,7 +51,9 @@ class PageSupport {
 				problem = ex.getMessage();
 			}
 			catch (IllegalArgumentException ex) {
+				// A refusal of the whole move keeps what was typed (issue 22: the sign-off comment was lost).
 				redirect.addFlashAttribute("problem", ex.getMessage());
+				redirect.addFlashAttribute(form.getObjectName(), form.getTarget());
 				return "redirect:" + target;
 			}
 		}

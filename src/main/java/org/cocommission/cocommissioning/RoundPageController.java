@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -115,11 +116,27 @@ class RoundPageController {
 		model.addAttribute("ccgUser", user.role() == Role.CCG);
 		model.addAttribute("user", user);
 		if (user.role() == Role.CCG) {
-			model.addAttribute("window", rounds.windowFor(id, user.organisationCode()));
-			model.addAttribute("own", applications.visible().stream().filter(a -> a.roundId() == id).toList());
+			String ccg = user.organisationCode();
+			java.time.Instant now = clock.instant();
+			var interest = applications.interestOf(id, ccg).orElse(null);
+			ApplicationWindow interestWindow = rounds.interestWindowFor(id, ccg);
+			ApplicationWindow window = rounds.windowFor(id, ccg, interest == null ? null : interest.level());
+			model.addAttribute("window", window);
+			model.addAttribute("interestWindow", interestWindow);
+			model.addAttribute("interest", interest);
+			// The CCG's own application in this round, also one recorded from a past round (never offer a second).
+			model.addAttribute("own", applications.applicationIn(id, ccg).map(List::of).orElse(List.of()));
+			model.addAttribute("interestOpen", interest == null && interestWindow.isOpenAt(now));
+			model.addAttribute("applicationOpen", interest != null && window.isOpenAt(now));
 		}
 		if (!model.containsAttribute("reopening")) {
-			model.addAttribute("reopening", new ReopenForm(null, null, null));
+			model.addAttribute("reopening", new ReopenForm(null, null, null, "application"));
+		}
+		if (user.isNational()) {
+			java.util.Map<String, String> stages = new java.util.LinkedHashMap<>();
+			stages.put("application", "Full applications");
+			stages.put("interest", "Expressions of interest");
+			model.addAttribute("stageOptions", stages);
 		}
 		if (!model.containsAttribute("quorumForm")) {
 			model.addAttribute("quorumForm", QuorumForm.of(round.quorum(), round.version()));
@@ -131,7 +148,8 @@ class RoundPageController {
 	/** The CCG whose window re-opens, until when (local time in England) and why. */
 	record ReopenForm(@Size(max = 10, message = "Enter a CCG code of 10 characters or fewer") String ccg,
 			@DateTimeFormat(iso = ISO.DATE_TIME) LocalDateTime until,
-			@Size(max = 2000, message = "The reason must be 2000 characters or fewer") String reason) {
+			@Size(max = 2000, message = "The reason must be 2000 characters or fewer") String reason,
+			@jakarta.validation.constraints.Pattern(regexp = "interest|application", message = "Choose what to re-open") String stage) {
 	}
 
 	@PostMapping("/co-commissioning/rounds/{id}/windows")
@@ -139,8 +157,13 @@ class RoundPageController {
 			Model model, RedirectAttributes redirect) {
 		if (!result.hasErrors()) {
 			try {
-				rounds.reopenWindow(id, form.ccg(), form.until() == null ? null : form.until().atZone(Round.LONDON).toInstant(),
-						form.reason());
+				java.time.Instant until = form.until() == null ? null : form.until().atZone(Round.LONDON).toInstant();
+				if ("interest".equals(form.stage())) {
+					rounds.reopenInterestWindow(id, form.ccg(), until, form.reason());
+				}
+				else {
+					rounds.reopenWindow(id, form.ccg(), until, form.reason());
+				}
 				redirect.addFlashAttribute("saved", true);
 				return "redirect:/co-commissioning/rounds/" + id;
 			}
@@ -199,6 +222,14 @@ class RoundPageController {
 		CurrentUser user = policy.requireUser();
 		return changes.attempt(redirect, "/co-commissioning", result,
 				() -> delegationNotices.give(user.organisationCode(), form.revertsTo(), form.reason()));
+	}
+
+	@PostMapping("/co-commissioning/rounds/{id}/interest")
+	String expressInterest(@PathVariable long id, @RequestParam(required = false) CommissioningLevel level,
+			RedirectAttributes redirect) {
+		CurrentUser user = policy.requireUser();
+		return changes.attempt(redirect, "/co-commissioning/rounds/" + id + "#own-application",
+				() -> applications.expressInterest(id, user.organisationCode(), level));
 	}
 
 	@PostMapping("/co-commissioning/rounds/{id}/applications")

@@ -193,6 +193,45 @@ public class Rounds {
 				Map.of("openUntil", until.toString(), "reason", reason.trim())));
 	}
 
+	/**
+	 * Re-opens the expressions-of-interest stage for one CCG until {@code until}: NHS England only, with a reason,
+	 * recorded and audited (docs/domain-rules.md, co-commissioning "Deadlines").
+	 */
+	public void reopenInterestWindow(long roundId, String ccg, Instant until, String reason) {
+		policy.checkNational();
+		Round round = round(roundId);
+		String code = ccg == null ? "" : ccg.trim().toUpperCase();
+		if (directory.find(code).filter(o -> o.type() == OrganisationType.CCG).isEmpty()) {
+			throw new InvalidInputException("ccg", "No CCG has the code " + code);
+		}
+		if (reason == null || reason.isBlank()) {
+			throw new InvalidInputException("reason", "Give the reason for re-opening expressions of interest");
+		}
+		if (until == null || !until.isAfter(round.eoiDeadline())) {
+			throw new InvalidInputException("until", "Expressions of interest must re-open until after the round's deadline");
+		}
+		jdbc.sql("insert into cocommissioning_window (round_id, ccg_code, open_until, reason, opened_by, stage)"
+				+ " values (?, ?, ?, ?, ?, 'EXPRESSION_OF_INTEREST')")
+			.params(roundId, code, Timestamp.from(until), reason.trim(), policy.requireUser().username())
+			.update();
+		audit.record(new AuditEntry("COCOMMISSIONING_INTEREST_WINDOW_REOPENED", "COCOMMISSIONING_ROUND",
+				String.valueOf(roundId), code, Map.of("deadline", round.eoiDeadline().toString()),
+				Map.of("openUntil", until.toString(), "reason", reason.trim())));
+	}
+
+	/** When the CCG may express interest: the round's expressions-of-interest deadline, or later if re-opened for it. */
+	@Transactional(readOnly = true)
+	public ApplicationWindow interestWindowFor(long roundId, String ccg) {
+		Round round = round(roundId);
+		Instant reopened = jdbc.sql("select open_until from cocommissioning_window where round_id = ? and ccg_code = ?"
+				+ " and stage = 'EXPRESSION_OF_INTEREST' order by open_until desc limit 1")
+			.params(roundId, ccg)
+			.query(Instant.class)
+			.optional()
+			.orElse(null);
+		return new ApplicationWindow(round.eoiDeadline(), reopened);
+	}
+
 	/** The deadline that applies to the CCG: the round's, or a later one a national user re-opened it to. */
 	@Transactional(readOnly = true)
 	public ApplicationWindow windowFor(long roundId, String ccg) {
@@ -208,7 +247,7 @@ public class Rounds {
 		Round round = round(roundId);
 		Instant deadline = level == null ? round.applicationDeadline() : round.applicationDeadlineFor(level);
 		Instant reopened = jdbc.sql("select open_until from cocommissioning_window where round_id = ? and ccg_code = ?"
-				+ " order by open_until desc limit 1")
+				+ " and stage = 'APPLICATION' order by open_until desc limit 1")
 			.params(roundId, ccg)
 			.query(Instant.class)
 			.optional()

@@ -44,6 +44,16 @@ public enum Section {
 		return name().toLowerCase().replace('_', '-');
 	}
 
+	/** The section's name in a form: {@code healthInequalities}. */
+	public String field() {
+		String slug = slug();
+		StringBuilder field = new StringBuilder();
+		for (String part : slug.split("-")) {
+			field.append(field.length() == 0 ? part : Character.toUpperCase(part.charAt(0)) + part.substring(1));
+		}
+		return field.toString();
+	}
+
 	public static Section fromSlug(String slug) {
 		for (Section section : values()) {
 			if (section.slug().equals(slug) || section.name().equals(slug)) {

@@ -41,11 +41,26 @@ class TransitionNotices {
 	void on(ApplicationTransitioned moved) {
 		String status = moved.to().label().toLowerCase();
 		String comment = moved.comment();
-		String title = "Co-commissioning application of " + moved.ccgCode() + ": " + status;
-		String body = "The " + moved.level().label().toLowerCase() + " application of CCG " + moved.ccgCode() + " is now "
-				+ status + "." + (comment == null || comment.isBlank() ? "" : "\n\n" + comment);
+		String ccg = directory.find(moved.ccgCode()).map(o -> o.name() + " (" + moved.ccgCode() + ")").orElse(moved.ccgCode());
+		String title = "Co-commissioning application of " + ccg + ": " + status;
+		String body = "The " + moved.level().label().toLowerCase() + " application of " + ccg + " " + happened(moved.to())
+				+ "." + (comment == null || comment.isBlank() ? "" : "\n\n" + comment);
 		send(recipients(moved.ccgCode(), moved.to() == ApplicationStatus.RECOMMENDED), title, body,
 				"/co-commissioning/applications/" + moved.applicationId(), "cocommissioning-transition-" + moved.historyId());
+	}
+
+	/** What happened to the application, as the end of a sentence. */
+	private static String happened(ApplicationStatus to) {
+		return switch (to) {
+			case DRAFT -> "was started";
+			case SUBMITTED -> "has been submitted";
+			case UNDER_REVIEW -> "is under review by the area team";
+			case INFORMATION_REQUESTED -> "has been sent back to the CCG: the area team asks for more information";
+			case RECOMMENDED -> "has been recommended to the NHS England board";
+			case DECIDED -> "has been decided by the NHS England board";
+			case LIVE -> "has gone live";
+			case WITHDRAWN -> "has been withdrawn";
+		};
 	}
 
 	/** Sends a notice and an e-mail to each user; the e-mail's key is {@code keyPrefix} and the username. */

@@ -235,6 +235,7 @@ public class CoCommissioningDemo implements ApplicationRunner {
 
 	/** A delegated application: complete when {@code complete}, else half written. */
 	private ApplicationView write(Round round, String ccg, boolean complete) {
+		applications.expressInterest(round.id(), ccg, CommissioningLevel.DELEGATED);
 		ApplicationView draft = applications.start(round.id(), ccg, CommissioningLevel.DELEGATED);
 		Map<Section, String> sections = new EnumMap<>(Section.class);
 		sections.put(Section.INTEGRATION, "Synthetic: commissioning primary care alongside community services, so that"

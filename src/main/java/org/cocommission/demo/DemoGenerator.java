@@ -77,6 +77,9 @@ final class DemoGenerator {
 
 	private int nextOtherSetting = 1001;
 
+	/** A real practice code the README uses as its example: the first practice of its block keeps it. */
+	static final String NAMED_PRACTICE = "A81001";
+
 	private DemoGenerator(double scale) {
 		if (!(scale > 0 && scale <= 1)) {
 			throw new IllegalArgumentException("The demo scale must be above 0 and at most 1, not " + scale);
@@ -255,11 +258,18 @@ final class DemoGenerator {
 		Collections.shuffle(closedSlots, draw);
 		Set<String> names = new HashSet<>();
 		String block = practiceBlock(ccg.team().practiceLetter());
+		boolean named = NAMED_PRACTICE.startsWith(block);
+		if (named && closedSlots.get(0)) {
+			// The practice the README names is open, so its user and its page exist.
+			closedSlots.set(closedSlots.indexOf(false), true);
+			closedSlots.set(0, false);
+		}
 		int sequence = 0;
 		int nextOpen = 0;
 		for (boolean closed : closedSlots) {
 			sequence += draw.nextDouble() < 0.85 ? 1 : draw.nextDouble() < 0.67 ? 2 : 3;
-			String code = block + String.format("%03d", sequence);
+			String code = named && sequence <= 3 && practices.isEmpty() ? NAMED_PRACTICE
+					: block + String.format("%03d", sequence);
 			Practice practice = practice(code, ccg, draw, names);
 			practice.setting = 4;
 			if (closed) {

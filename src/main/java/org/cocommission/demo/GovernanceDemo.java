@@ -286,6 +286,8 @@ public class GovernanceDemo implements ApplicationRunner {
 				"Merger approved; list and contract transfer from the first day of next quarter", null, mergerItem.version()));
 		ItemView information = meeting.items().get(1);
 		governance.recordOutcome(information.id(), new Outcome(ItemStatus.NOTED, "Noted", null, information.version()));
+		// The committee approved these minutes at its next meeting, which published them.
+		governance.approveMinutes(merger);
 
 		long procurement = governance.createMeeting(code, new NewMeeting(governingBody, today.minusDays(30), "Governing body",
 				List.of(new NewItem("Extended access to general practice: award of contract", ItemKind.DECISION, true,

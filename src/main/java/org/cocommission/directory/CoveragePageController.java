@@ -23,10 +23,11 @@ class CoveragePageController {
 	}
 
 	@GetMapping("/coverage")
-	String coverage(@Valid OnDate query, Model model) {
+	String coverage(@Valid CoverageQuery query, Model model) {
 		LocalDate today = directory.today();
 		LocalDate on = query.orElse(today);
-		model.addAttribute("view", CoverageView.of(directory.coverage(on), today, queries));
+		model.addAttribute("view", CoverageView.of(directory.coverage(on), today, queries, query.pageOrFirst(),
+				query.sizeOrDefault()));
 		return "directory/coverage";
 	}
 

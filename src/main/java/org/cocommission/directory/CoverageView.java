@@ -7,24 +7,64 @@ import java.util.stream.Stream;
 
 /**
  * Coverage on a date as the page shows it: the figures, and the practices and CCGs that break it, named and with
- * the parents they have then.
+ * the parents they have then. The practices are paged (before CCGs existed every open practice breaks the rule, and
+ * one page of 8,000 rows took seconds to show): those without a CCG first, then those in more than one.
  */
 record CoverageView(Coverage coverage, boolean today, Map<String, OrganisationRef> names,
-		Map<String, List<OrganisationRef>> parents) {
+		Map<String, List<OrganisationRef>> parents, List<String> pageWithoutCcg, List<String> pageInSeveralCcgs, int page,
+		int size) {
 
-	static CoverageView of(Coverage coverage, LocalDate today, DirectoryPageQueries queries) {
-		List<String> codes = Stream
-			.of(coverage.practicesWithoutCcg(), coverage.practicesInSeveralCcgs(), coverage.ccgsWithoutAreaTeam(),
-					coverage.ccgsInSeveralAreaTeams())
+	/** Practices a page shows unless asked otherwise. */
+	static final int PAGE_SIZE = 50;
+
+	static CoverageView of(Coverage coverage, LocalDate today, DirectoryPageQueries queries, int page, int size) {
+		List<String> problems = Stream.concat(coverage.practicesWithoutCcg().stream(),
+				coverage.practicesInSeveralCcgs().stream()).toList();
+		int pages = Math.max(1, (problems.size() + size - 1) / size);
+		int shown = Math.min(Math.max(page, 1), pages);
+		List<String> slice = problems.subList(Math.min((shown - 1) * size, problems.size()),
+				Math.min(shown * size, problems.size()));
+		List<String> without = slice.stream().filter(coverage.practicesWithoutCcg()::contains).toList();
+		List<String> several = slice.stream().filter(code -> !without.contains(code)).toList();
+		List<String> codes = Stream.of(slice, coverage.ccgsWithoutAreaTeam(), coverage.ccgsInSeveralAreaTeams())
 			.flatMap(List::stream)
 			.distinct()
 			.toList();
 		return new CoverageView(coverage, coverage.date().equals(today), queries.refs(codes),
-				queries.parentsOn(codes, coverage.date()));
+				queries.parentsOn(codes, coverage.date()), without, several, shown, size);
 	}
 
 	public int practicesWithProblems() {
 		return coverage.practicesWithoutCcg().size() + coverage.practicesInSeveralCcgs().size();
+	}
+
+	public int totalPages() {
+		return Math.max(1, (practicesWithProblems() + size - 1) / size);
+	}
+
+	/** The first and last practice this page shows, counted from 1, for "Showing 51 to 100 of 8,069". */
+	public int firstShown() {
+		return practicesWithProblems() == 0 ? 0 : (page - 1) * size + 1;
+	}
+
+	public int lastShown() {
+		return Math.min(page * size, practicesWithProblems());
+	}
+
+	/** The link to another page of the practices on this date, or null when there is no such page. */
+	public String pageHref(int other) {
+		if (other < 1 || other > totalPages()) {
+			return null;
+		}
+		var uri = org.springframework.web.util.UriComponentsBuilder.fromPath("/coverage");
+		if (!today) {
+			uri.queryParam("date", coverage.date());
+		}
+		uri.queryParam("page", other);
+		if (size != PAGE_SIZE) {
+			uri.queryParam("size", size);
+		}
+		return uri.build().toUriString();
 	}
 
 	public int ccgsWithProblems() {

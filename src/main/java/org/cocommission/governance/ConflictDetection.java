@@ -30,14 +30,35 @@ public final class ConflictDetection {
 	public record MemberInterests(long personId, List<Interest> interests) {
 	}
 
+	/**
+	 * A registered interest whose body's name is near, but not the same as, one the item affects ({@link BodyNames}):
+	 * the chair says whether they are the same body ({@code sameBody} true: a conflict), or not (false); null while
+	 * undecided.
+	 */
+	public record PossibleConflict(long personId, String registered, String affected, Boolean sameBody) {
+
+		boolean isAbout(long person, String registeredName, String affectedName) {
+			return personId == person && BodyNames.same(registered, registeredName)
+					&& BodyNames.same(affected, affectedName);
+		}
+	}
+
 	public static List<Conflict> detect(List<MemberInterests> members, List<AffectedOrganisation> affected,
 			ItemKind kind, LocalDate meetingDate) {
+		return detect(members, affected, kind, meetingDate, List.of());
+	}
+
+	/** As {@link #detect(List, List, ItemKind, LocalDate)}, counting the near matches the chair confirmed. */
+	public static List<Conflict> detect(List<MemberInterests> members, List<AffectedOrganisation> affected,
+			ItemKind kind, LocalDate meetingDate, List<PossibleConflict> decided) {
 		List<Conflict> conflicts = new ArrayList<>();
 		for (MemberInterests member : members) {
 			List<Interest> relevant = member.interests()
 				.stream()
 				.filter(interest -> interest.coversDate(meetingDate))
-				.filter(interest -> affected.stream().anyMatch(interest::concerns))
+				.filter(interest -> affected.stream()
+					.anyMatch(organisation -> interest.concerns(organisation)
+							|| confirmed(decided, member.personId(), interest, organisation)))
 				.toList();
 			relevant = withoutLinksAlsoDeclared(relevant);
 			if (!relevant.isEmpty()) {
@@ -49,6 +70,39 @@ public final class ConflictDetection {
 			}
 		}
 		return conflicts;
+	}
+
+	private static boolean confirmed(List<PossibleConflict> decided, long personId, Interest interest,
+			AffectedOrganisation organisation) {
+		return interest.bodyName() != null && organisation.bodyName() != null && decided.stream()
+			.anyMatch(possible -> Boolean.TRUE.equals(possible.sameBody())
+					&& possible.isAbout(personId, interest.bodyName(), organisation.bodyName()));
+	}
+
+	/**
+	 * The near matches between members' registered bodies and the bodies the item affects that are not already a
+	 * conflict: for the chair to confirm or dismiss. Undecided ({@code sameBody} null), one per member and pair of names.
+	 */
+	public static List<PossibleConflict> possibleConflicts(List<MemberInterests> members,
+			List<AffectedOrganisation> affected, LocalDate meetingDate) {
+		List<PossibleConflict> possible = new ArrayList<>();
+		for (MemberInterests member : members) {
+			for (Interest interest : member.interests()) {
+				if (interest.bodyName() == null || !interest.coversDate(meetingDate)
+						|| affected.stream().anyMatch(interest::concerns)) {
+					continue;
+				}
+				for (AffectedOrganisation organisation : affected) {
+					if (organisation.bodyName() != null && BodyNames.near(interest.bodyName(), organisation.bodyName())
+							&& possible.stream().noneMatch(p -> p.isAbout(member.personId(), interest.bodyName(),
+									organisation.bodyName()))) {
+						possible.add(new PossibleConflict(member.personId(), interest.bodyName(),
+								organisation.bodyName(), null));
+					}
+				}
+			}
+		}
+		return possible;
 	}
 
 	/**

@@ -15,8 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The public decisions register and procurement decisions register (2016 guidance): every decision item with an
- * outcome, its meeting, who was conflicted and how it was managed, and the vote; and the published minutes. Public
- * once the outcome is recorded.
+ * outcome, its meeting, who was conflicted and how it was managed, and the vote (public once the outcome is
+ * recorded, which is never before the meeting); and the minutes, public once approved.
  */
 @Component
 @Transactional(readOnly = true)
@@ -76,10 +76,10 @@ class Decisions {
 			.list();
 	}
 
-	/** A meeting's minutes, open to everyone once any of its items has a recorded outcome. */
+	/** A meeting's minutes, open to everyone once they are approved. */
 	MeetingView publishedMinutes(long meetingId) {
 		MeetingView view = meetings.view(meetings.meetingRow(meetingId));
-		if (view.items().stream().allMatch(ItemView::isOpen)) {
+		if (!view.minutesPublished()) {
 			throw new NoSuchElementException("No published minutes for meeting " + meetingId);
 		}
 		return view;

@@ -102,7 +102,7 @@ public class Governance {
 	}
 
 	public LocalDate today() {
-		return LocalDate.now(clock);
+		return LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/London")));
 	}
 
 	@Transactional(readOnly = true)
@@ -284,6 +284,11 @@ public class Governance {
 		records.recordAttendance(meetingId, attendance);
 	}
 
+	/** Approves the meeting's minutes, which publishes them: after the meeting, once every item has its outcome. */
+	public void approveMinutes(long meetingId) {
+		records.approveMinutes(meetingId);
+	}
+
 	/** The chair records a declaration made on the day and its handling, at least what the registers require. */
 	public void recordDeclaration(long itemId, ItemDeclaration declaration) {
 		records.recordDeclaration(itemId, declaration);
@@ -292,6 +297,11 @@ public class Governance {
 	/** Records a vote, refusing one from a member who is absent, has no vote, or must not vote on this item. */
 	public void vote(long itemId, CastVote vote) {
 		records.recordVotes(itemId, List.of(vote));
+	}
+
+	/** The chair confirms or dismisses a near match between a member's registered body and one the item affects. */
+	public void decidePossibleConflict(long itemId, GovernanceRequests.PossibleConflictDecision decision) {
+		records.decidePossibleConflict(itemId, decision);
 	}
 
 	/** Records several votes on one item; refuses them all when any one is refused. */
@@ -318,7 +328,7 @@ public class Governance {
 		return decisions.page(ccg, procurementOnly, page, size);
 	}
 
-	/** A meeting's minutes: open to everyone once it has a recorded outcome. */
+	/** A meeting's minutes: open to everyone once approved. */
 	@Transactional(readOnly = true)
 	public MeetingView publishedMinutes(long meetingId) {
 		return decisions.publishedMinutes(meetingId);
@@ -334,6 +344,35 @@ public class Governance {
 			access.checkNational();
 		}
 		return compliance.rows(ccg);
+	}
+
+	/** The directory's names of these organisations, by code; a code it does not know names itself. Public. */
+	@Transactional(readOnly = true)
+	public Map<String, String> names(java.util.Collection<String> codes) {
+		Map<String, String> names = new java.util.LinkedHashMap<>();
+		var known = directory.refs(codes);
+		codes.forEach(code -> names.put(code, known.containsKey(code) ? known.get(code).name() : code));
+		return names;
+	}
+
+	/** A practice found for a meeting, and whether it is one of the CCG's own. */
+	public record PracticeFound(OrganisationSummary practice, boolean own) {
+	}
+
+	/** Practices for a CCG's meeting, by code or name: the CCG's own first (issue 22: they are the likely ones). */
+	@Transactional(readOnly = true)
+	public List<PracticeFound> searchPractices(String ccg, String query) {
+		java.util.Set<String> own = directory.children(ccg, today())
+			.stream()
+			.map(OrganisationSummary::code)
+			.collect(java.util.stream.Collectors.toSet());
+		return directory.search(query, 50)
+			.stream()
+			.filter(organisation -> organisation.type() == OrganisationType.GP_PRACTICE)
+			.map(practice -> new PracticeFound(practice, own.contains(practice.code())))
+			.sorted(java.util.Comparator.comparing((PracticeFound found) -> !found.own()))
+			.limit(10)
+			.toList();
 	}
 
 	/** Practices for the affected-organisation search (code or name). */

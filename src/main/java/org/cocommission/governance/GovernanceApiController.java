@@ -173,10 +173,25 @@ class GovernanceApiController {
 		return governance.meeting(id);
 	}
 
+	@Operation(summary = "Approve the minutes, publishing them: after the meeting, once every item has its outcome")
+	@PostMapping("/governance/meetings/{id}/minutes/approval")
+	MeetingView approveMinutes(@PathVariable long id) {
+		governance.approveMinutes(id);
+		return governance.meeting(id);
+	}
+
 	@Operation(summary = "Record a declaration made on the day and its handling")
 	@PostMapping("/governance/items/{id}/declarations")
 	ResponseEntity<Void> declaration(@PathVariable long id, @Valid @RequestBody ItemDeclaration declaration) {
 		governance.recordDeclaration(id, declaration);
+		return ResponseEntity.noContent().build();
+	}
+
+	@Operation(summary = "Confirm (sameBody true) or dismiss a near match between a member's registered body and the item's")
+	@PostMapping("/governance/items/{id}/possible-conflicts")
+	ResponseEntity<Void> possibleConflict(@PathVariable long id,
+			@Valid @RequestBody GovernanceRequests.PossibleConflictDecision decision) {
+		governance.decidePossibleConflict(id, decision);
 		return ResponseEntity.noContent().build();
 	}
 

@@ -79,11 +79,16 @@ class GovernanceExports {
 	}
 
 	Table decisionsTable(List<DecisionRow> decisions, boolean procurement) {
-		return new Table(procurement ? "Procurement decisions" : "Decisions",
+		return decisionsTable(decisions, procurement, procurement ? "Procurement decisions" : "Decisions", Map.of());
+	}
+
+	private Table decisionsTable(List<DecisionRow> decisions, boolean procurement, String title, Map<String, String> names) {
+		return new Table(title,
 				List.of("CCG", "Committee", "Meeting date", "Item", "Outcome", "Decision", "Referred to", "Quorate",
 						"Conflicts and how managed", "Votes"),
 				decisions.stream()
-					.map(row -> List.<Object>of(row.ccgCode(), row.committeeName(), row.heldOn().toString(), row.title(),
+					.map(row -> List.<Object>of(names.containsKey(row.ccgCode())
+							? names.get(row.ccgCode()) + " (" + row.ccgCode() + ")" : row.ccgCode(), row.committeeName(), row.heldOn().toString(), row.title(),
 							row.status().label(), text(row.decision()), text(row.referredTo()),
 							row.quorate() == null ? "" : row.quorate() ? "Yes" : "No", text(row.conflicts()),
 							text(row.votes())))
@@ -95,9 +100,15 @@ class GovernanceExports {
 				procurement ? "procurement-decisions.csv" : "decisions.csv");
 	}
 
-	ResponseEntity<byte[]> decisionsPdf(List<DecisionRow> decisions, boolean procurement) {
-		return Exports.pdfDownload(print(decisionsTable(decisions, procurement), null),
-				procurement ? "procurement-decisions.pdf" : "decisions.pdf");
+	/** Titled with the CCG (or every CCG) and the day it was made, as its file name is. */
+	ResponseEntity<byte[]> decisionsPdf(List<DecisionRow> decisions, boolean procurement, String ccg,
+			Map<String, String> names, java.time.LocalDate today) {
+		String register = procurement ? "Procurement decisions register" : "Decisions register";
+		String whose = ccg == null ? "every CCG" : names.getOrDefault(ccg, ccg) + " (" + ccg + ")";
+		String title = register + ": " + whose + ", as at " + today.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy"));
+		return Exports.pdfDownload(print(decisionsTable(decisions, procurement, title, names), null),
+				(procurement ? "procurement-decisions-" : "decisions-") + (ccg == null ? "all-ccgs" : ccg) + "-" + today
+						+ ".pdf");
 	}
 
 	Table complianceTable(List<ComplianceRow> rows) {

@@ -178,13 +178,22 @@ final class GovernanceForms {
 		}
 	}
 
-	/** A declaration made on the day, for one agenda item; an interest told at length is kept to its first 500 characters. */
-	record ItemDeclarationForm(@NotNull(message = "Choose the member") Long personId, String interest, Handling handling)
+	/** A declaration made on the day, for one agenda item; the interest fits its column (500 characters). */
+	record ItemDeclarationForm(@NotNull(message = "Choose the member") Long personId,
+			@Size(max = 500, message = "Interest declared must be 500 characters or fewer") String interest,
+			Handling handling)
 			implements Serializable {
 
 		static ItemDeclarationForm blank() {
 			return new ItemDeclarationForm(null, null, null);
 		}
+	}
+
+	/** The chair's answer to a near match, from the buttons beside it. */
+	record PossibleConflictForm(@NotNull(message = "Reload the page and try again") Long personId,
+			@Size(max = 200, message = "Name must be 200 characters or fewer") String registered,
+			@Size(max = 200, message = "Name must be 200 characters or fewer") String affected,
+			@NotNull(message = "Say whether they are the same body") Boolean sameBody) implements Serializable {
 	}
 
 	record VoteForm(@NotNull(message = "Choose the member") Long personId, Vote vote) implements Serializable {

@@ -20,12 +20,14 @@ import org.cocommission.governance.GovernanceForms.MeetingForm;
 import org.cocommission.governance.GovernanceForms.NilReturnForm;
 import org.cocommission.governance.GovernanceForms.OutcomeForm;
 import org.cocommission.governance.GovernanceForms.PersonForm;
+import org.cocommission.governance.GovernanceForms.PossibleConflictForm;
 import org.cocommission.governance.GovernanceForms.SensitivityForm;
 import org.cocommission.governance.GovernanceForms.VoteForm;
 import org.cocommission.governance.GovernanceRequests.Attendance;
 import org.cocommission.governance.GovernanceRequests.CastVote;
 import org.cocommission.governance.GovernanceRequests.ItemDeclaration;
 import org.cocommission.governance.GovernanceRequests.Outcome;
+import org.cocommission.governance.GovernanceRequests.PossibleConflictDecision;
 import org.cocommission.governance.GovernanceRequests.SensitiveMarking;
 import org.cocommission.governance.GovernanceViews.ItemView;
 import org.cocommission.governance.GovernanceViews.MeetingView;
@@ -254,8 +256,21 @@ class GovernancePageController {
 		model.addAttribute("itemKinds", ITEM_KINDS);
 		model.addAttribute("practiceQuery", practiceQuery);
 		model.addAttribute("practices", practiceQuery == null || practiceQuery.isBlank() ? List.of()
-				: governance.searchPractices(practiceQuery));
+				: governance.searchPractices(ccg, practiceQuery));
 		return "governance/meeting-new";
+	}
+
+	/**
+	 * The practices found, as the meeting form's choices (htmx, in place): searching no longer leaves the meeting form,
+	 * so what was typed in it stays.
+	 */
+	@GetMapping("/governance/ccgs/{ccg}/practices")
+	String practices(@PathVariable String ccg, @RequestParam(required = false) String practiceQuery, Model model) {
+		String code = ccg.toUpperCase();
+		model.addAttribute("practiceQuery", practiceQuery);
+		model.addAttribute("practices", practiceQuery == null || practiceQuery.isBlank() ? List.of()
+				: governance.searchPractices(code, practiceQuery));
+		return "governance/meeting-new :: practiceResults";
 	}
 
 	private static final Map<String, String> ITEM_KINDS = options(ItemKind.values(),
@@ -267,6 +282,8 @@ class GovernancePageController {
 		model.addAttribute("meeting", meeting);
 		model.addAttribute("lead", governance.isLead(meeting.ccgCode()));
 		model.addAttribute("today", governance.today());
+		// Attendance, votes and outcomes are recorded on or after the meeting's day (docs/domain-rules.md).
+		model.addAttribute("held", !governance.today().isBefore(meeting.heldOn()));
 		model.addAttribute("itemKinds", ITEM_KINDS);
 		Map<String, String> attendees = new LinkedHashMap<>();
 		Map<String, String> voters = new LinkedHashMap<>();
@@ -288,6 +305,7 @@ class GovernancePageController {
 		blankUnlessRefused(model, "itemForm", ItemForm.blank());
 		blankUnlessRefused(model, "itemDeclarationForm", ItemDeclarationForm.blank());
 		blankUnlessRefused(model, "voteForm", VoteForm.blank());
+		blankUnlessRefused(model, "possibleConflictForm", new PossibleConflictForm(null, null, null, null));
 		blankUnlessRefused(model, "outcomeForm", OutcomeForm.blank());
 		model.addAttribute("newItemDeclaration", ItemDeclarationForm.blank());
 		model.addAttribute("newVote", VoteForm.blank());
@@ -320,6 +338,18 @@ class GovernancePageController {
 		return "governance/minutes";
 	}
 
+	@PostMapping("/governance/meetings/{id}/minutes/approval")
+	String approveMinutes(@PathVariable long id, RedirectAttributes redirect) {
+		try {
+			governance.approveMinutes(id);
+			redirect.addFlashAttribute("minutesApproved", true);
+		}
+		catch (IllegalArgumentException ex) {
+			redirect.addFlashAttribute("minutesRefused", ex.getMessage());
+		}
+		return "redirect:/governance/meetings/" + id;
+	}
+
 	@PostMapping("/governance/meetings/{id}/items")
 	String addItem(@PathVariable long id, @Valid @ModelAttribute("itemForm") ItemForm form, BindingResult result,
 			RedirectAttributes redirect) {
@@ -341,6 +371,16 @@ class GovernancePageController {
 		redirect.addFlashAttribute(FAILED, id);
 		return change(redirect, "/governance/meetings/" + meeting, form, result, () -> governance.recordDeclaration(id,
 				new ItemDeclaration(form.personId(), form.interest(), form.handling())));
+	}
+
+	@PostMapping("/governance/meetings/{meeting}/items/{id}/possible-conflicts")
+	String possibleConflict(@PathVariable long meeting, @PathVariable long id,
+			@Valid @ModelAttribute("possibleConflictForm") PossibleConflictForm form, BindingResult result,
+			RedirectAttributes redirect) {
+		redirect.addFlashAttribute(FAILED, id);
+		return change(redirect, "/governance/meetings/" + meeting, form, result,
+				() -> governance.decidePossibleConflict(id, new PossibleConflictDecision(form.personId(),
+						form.registered(), form.affected(), form.sameBody())));
 	}
 
 	@PostMapping("/governance/meetings/{meeting}/items/{id}/votes")

@@ -7,6 +7,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import java.util.List;
+
 import org.cocommission.governance.GovernanceViews.DecisionRow;
 import org.cocommission.platform.PageOf;
 
@@ -32,6 +34,12 @@ class GovernancePublicController {
 		model.addAttribute("procurement", procurement);
 		model.addAttribute("result", decisions);
 		model.addAttribute("decisions", decisions.items());
+		// Public pages name CCGs, not only their codes.
+		java.util.Set<String> codes = new java.util.TreeSet<>(decisions.items().stream().map(DecisionRow::ccgCode).toList());
+		if (code != null) {
+			codes.add(code);
+		}
+		model.addAttribute("ccgNames", governance.names(codes));
 		String base = "/public/governance/decisions?procurement=" + procurement + (code == null ? "" : "&ccg=" + code) + "&page=";
 		model.addAttribute("previousHref", decisions.hasPrevious() ? base + (page - 1) : null);
 		model.addAttribute("nextHref", decisions.hasNext() ? base + (page + 1) : null);
@@ -49,12 +57,18 @@ class GovernancePublicController {
 	ResponseEntity<byte[]> decisionsPdf(@RequestParam(required = false) String ccg,
 			@RequestParam(defaultValue = "false") boolean procurement) {
 		String code = ccg == null || ccg.isBlank() ? null : ccg.trim().toUpperCase();
-		return exports.decisionsPdf(governance.decisions(code, procurement), procurement);
+		List<DecisionRow> decisions = governance.decisions(code, procurement);
+		java.util.Set<String> codes = new java.util.TreeSet<>(decisions.stream().map(DecisionRow::ccgCode).toList());
+		if (code != null) {
+			codes.add(code);
+		}
+		return exports.decisionsPdf(decisions, procurement, code, governance.names(codes), governance.today());
 	}
 
 	@GetMapping("/public/governance/ccgs/{ccg}/register")
 	String register(@PathVariable String ccg, Model model) {
 		model.addAttribute("ccg", ccg.toUpperCase());
+		model.addAttribute("ccgName", governance.names(List.of(ccg.toUpperCase())).get(ccg.toUpperCase()));
 		model.addAttribute("register", governance.publishedRegister(ccg.toUpperCase()));
 		return "governance/public-register";
 	}

@@ -20,6 +20,13 @@ public final class GovernanceRequests {
 	private GovernanceRequests() {
 	}
 
+	/** The chair's answer to a near match: whether the member's registered body is the body the item affects. */
+	public record PossibleConflictDecision(long personId,
+			@NotBlank(message = "Reload the page and try again") @Size(max = 200, message = "Name must be 200 characters or fewer") String registered,
+			@NotBlank(message = "Reload the page and try again") @Size(max = 200, message = "Name must be 200 characters or fewer") String affected,
+			@NotNull(message = "Say whether they are the same body") Boolean sameBody) {
+	}
+
 	/** {@code voting} null takes the role's default (Healthwatch and local authority attendees do not vote). */
 	public record NewPerson(
 			@NotBlank(message = "A person needs a name") @Size(max = 200, message = "Name must be 200 characters or fewer") String name,
@@ -94,7 +101,9 @@ public final class GovernanceRequests {
 	public record Attendance(List<Long> present) {
 	}
 
-	public record ItemDeclaration(@NotNull(message = "Choose the member") Long personId, String interest, Handling handling) {
+	public record ItemDeclaration(@NotNull(message = "Choose the member") Long personId,
+			@Size(max = 500, message = "Interest declared must be 500 characters or fewer") String interest,
+			Handling handling) {
 	}
 
 	public record CastVote(@NotNull(message = "Choose the member") Long personId, Vote vote) {

@@ -67,12 +67,26 @@ public final class GovernanceViews {
 		}
 	}
 
+	/**
+	 * A member's registered body whose name is near one the item affects: {@code sameBody} true when the chair
+	 * confirmed it is the same body (a conflict), false when dismissed, null while undecided.
+	 */
+	public record PossibleConflictView(long personId, String name, String registered, String affected,
+			Boolean sameBody) {
+	}
+
 	public record VoteView(long personId, String name, Vote vote) {
 	}
 
 	public record ItemView(long id, int position, String title, ItemKind kind, boolean procurement,
 			List<AffectedOrganisation> affected, ItemStatus status, String decision, String referredTo,
-			List<ConflictView> conflicts, QuorumRule.Assessment quorum, List<VoteView> votes, int version) {
+			List<ConflictView> conflicts, QuorumRule.Assessment quorum, List<VoteView> votes, int version,
+			List<PossibleConflictView> possibleConflicts) {
+
+		/** Near matches the chair has not yet confirmed or dismissed. */
+		public List<PossibleConflictView> undecided() {
+			return possibleConflicts.stream().filter(possible -> possible.sameBody() == null).toList();
+		}
 
 		public long votesFor() {
 			return votes.stream().filter(vote -> vote.vote() == Vote.FOR).count();
@@ -95,7 +109,18 @@ public final class GovernanceViews {
 	}
 
 	public record MeetingView(long id, String ccgCode, long committeeId, String committeeName, LocalDate heldOn,
-			String title, boolean attendanceRecorded, List<AttendeeView> attendees, List<ItemView> items) {
+			String title, boolean attendanceRecorded, List<AttendeeView> attendees, List<ItemView> items,
+			LocalDate minutesApprovedOn) {
+
+		/** Minutes are public once approved. */
+		public boolean minutesPublished() {
+			return minutesApprovedOn != null;
+		}
+
+		/** Whether every item has its outcome, so the minutes can be approved. */
+		public boolean everyItemClosed() {
+			return items.stream().noneMatch(ItemView::isOpen);
+		}
 	}
 
 	public record MeetingSummary(long id, long committeeId, String committeeName, LocalDate heldOn, String title,

@@ -6,7 +6,7 @@ import org.cocommission.platform.InvalidInputException;
 
 /**
  * One interest of a person, from a declaration or ({@code linked}) a link to an organisation: the organisation by ODS
- * code or, for a body outside the directory, by name; the last day {@code to} inclusive, null while it lasts.
+ * code or, for a body outside the directory, by name (compared as {@link BodyNames} says); the last day {@code to} inclusive, null while it lasts.
  */
 public record Interest(InterestCategory category, String organisationCode, String bodyName, String description,
 		LocalDate from, LocalDate to, boolean linked) {
@@ -51,6 +51,6 @@ public record Interest(InterestCategory category, String organisationCode, Strin
 		if (organisationCode != null && code != null) {
 			return organisationCode.equalsIgnoreCase(code);
 		}
-		return bodyName != null && body != null && bodyName.trim().equalsIgnoreCase(body.trim());
+		return bodyName != null && body != null && BodyNames.same(bodyName, body);
 	}
 }

@@ -1,5 +1,9 @@
 package org.cocommission.governance;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +17,8 @@ import org.cocommission.governance.GovernanceRequests.Attendance;
 import org.cocommission.governance.GovernanceRequests.CastVote;
 import org.cocommission.governance.GovernanceRequests.ItemDeclaration;
 import org.cocommission.governance.GovernanceRequests.Outcome;
+import org.cocommission.governance.GovernanceRequests.PossibleConflictDecision;
+import org.cocommission.governance.GovernanceViews.PossibleConflictView;
 import org.cocommission.governance.GovernanceViews.AttendeeView;
 import org.cocommission.governance.GovernanceViews.CommitteeView;
 import org.cocommission.governance.GovernanceViews.ConflictView;
@@ -56,8 +62,11 @@ class MeetingRecords {
 
 	private final ApplicationEventPublisher events;
 
+	private final Clock clock;
+
 	MeetingRecords(JdbcClient jdbc, GovernanceAccess access, AuditTrail audit, Meetings meetings, Committees committees,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.access = access;
 		this.audit = audit;
@@ -73,6 +82,21 @@ class MeetingRecords {
 		MeetingView view = meetings.view(meeting, committee);
 		ItemView item = view.items().stream().filter(i -> i.id() == itemId).findFirst().orElseThrow();
 		return new ItemContext(meeting, committee, view, item);
+	}
+
+	private static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+	/**
+	 * What happened at a meeting (attendance, declarations, votes, outcomes) is recorded on or after its day, in
+	 * London: before it, nothing has happened yet. Rule: docs/domain-rules.md, "Meetings and minutes".
+	 */
+	void checkHeld(MeetingRow meeting, String field, String what) {
+		LocalDate today = LocalDate.now(clock.withZone(LONDON));
+		if (today.isBefore(meeting.heldOn())) {
+			throw new InvalidInputException(field, "The meeting is on "
+					+ meeting.heldOn().format(DateTimeFormatter.ofPattern("d MMMM yyyy")) + ": record " + what
+					+ " on or after that day");
+		}
 	}
 
 	private static void checkOpen(ItemView item) {
@@ -94,6 +118,7 @@ class MeetingRecords {
 	void recordAttendance(long meetingId, Attendance attendance) {
 		MeetingRow meeting = meetings.meetingRow(meetingId);
 		access.checkLead(meeting.ccgCode());
+		checkHeld(meeting, "present", "attendance");
 		CommitteeView committee = committees.committee(meeting.committeeId());
 		Set<Long> present = Set.copyOf(attendance.present() == null ? List.of() : attendance.present());
 		Set<Long> members = committee.members().stream().map(MemberView::personId).collect(Collectors.toSet());
@@ -121,10 +146,35 @@ class MeetingRecords {
 				meeting.ccgCode(), before.isEmpty() ? null : Map.of("attendance", before), Map.of("present", present)));
 	}
 
+	/**
+	 * The committee approves the minutes, which publishes them: on or after the meeting's day, once every item has its
+	 * outcome. Rule: docs/domain-rules.md, "Meetings and minutes".
+	 */
+	void approveMinutes(long meetingId) {
+		MeetingRow meeting = meetings.meetingRow(meetingId);
+		access.checkLead(meeting.ccgCode());
+		checkHeld(meeting, "minutes", "the minutes' approval");
+		if (meeting.minutesApprovedOn() != null) {
+			throw new IllegalArgumentException("The minutes were approved on "
+					+ meeting.minutesApprovedOn().format(DateTimeFormatter.ofPattern("d MMMM yyyy")));
+		}
+		MeetingView view = meetings.view(meeting);
+		if (!view.everyItemClosed()) {
+			throw new InvalidInputException("minutes", "Record the outcome of every item before approving the minutes");
+		}
+		LocalDate today = LocalDate.now(clock.withZone(LONDON));
+		jdbc.sql("update governance_meeting set minutes_approved_on = ?, minutes_approved_by = ? where id = ?")
+			.params(today, access.actor(), meetingId)
+			.update();
+		audit.record(new AuditEntry("MINUTES_APPROVED", "GOVERNANCE_MEETING", String.valueOf(meetingId),
+				meeting.ccgCode(), null, Map.of("approvedOn", today)));
+	}
+
 	/** The chair records a declaration made on the day and its handling, at least what the registers require. */
 	void recordDeclaration(long itemId, ItemDeclaration declaration) {
 		ItemContext context = context(itemId);
 		checkOpen(context.item());
+		checkHeld(context.meeting(), "personId", "declarations made on the day");
 		MemberView member = member(context, declaration.personId());
 		if (declaration.handling() == null || blank(declaration.interest())) {
 			throw new InvalidInputException(blank(declaration.interest()) ? "interest" : "handling",
@@ -151,6 +201,31 @@ class MeetingRecords {
 			.update();
 	}
 
+	/**
+	 * The chair says whether a member's registered body and a body the item affects, named alike, are the same body:
+	 * confirmed, it is a conflict handled as the registers require; dismissed, it is not. Recorded with who decided.
+	 */
+	void decidePossibleConflict(long itemId, PossibleConflictDecision decision) {
+		ItemContext context = context(itemId);
+		checkOpen(context.item());
+		PossibleConflictView possible = context.item()
+			.possibleConflicts()
+			.stream()
+			.filter(near -> near.personId() == decision.personId() && near.registered().equals(decision.registered())
+					&& near.affected().equals(decision.affected()))
+			.findFirst()
+			.orElseThrow(() -> new InvalidInputException("sameBody",
+					"That is no longer a possible conflict on this item: reload the page"));
+		jdbc.sql("insert into governance_possible_conflict (item_id, person_id, registered, affected, same_body, decided_by)"
+				+ " values (?, ?, ?, ?, ?, ?) on conflict (item_id, person_id, registered, affected) do update"
+				+ " set same_body = excluded.same_body, decided_by = excluded.decided_by, decided_at = now()")
+			.params(itemId, possible.personId(), possible.registered(), possible.affected(), decision.sameBody(),
+					access.actor())
+			.update();
+		audit.record(new AuditEntry(decision.sameBody() ? "POSSIBLE_CONFLICT_CONFIRMED" : "POSSIBLE_CONFLICT_DISMISSED",
+				"GOVERNANCE_ITEM", String.valueOf(itemId), context.meeting().ccgCode(), possible, decision));
+	}
+
 	/** Records several votes on one item; refuses them all when any one is refused. */
 	void recordVotes(long itemId, List<CastVote> votes) {
 		ItemContext context = context(itemId);
@@ -158,6 +233,7 @@ class MeetingRecords {
 		if (context.item().kind() != ItemKind.DECISION) {
 			throw new IllegalArgumentException("Only decision items are voted on");
 		}
+		checkHeld(context.meeting(), "personId", "votes");
 		List<AuditEntry> entries = new ArrayList<>();
 		for (CastVote vote : votes) {
 			checkVote(context, vote);
@@ -186,6 +262,11 @@ class MeetingRecords {
 			.noneMatch(a -> a.personId() == member.personId() && Boolean.TRUE.equals(a.present()))) {
 			throw new InvalidInputException("personId", member.name() + " is not recorded as present");
 		}
+		context.item().undecided().stream().filter(near -> near.personId() == member.personId()).findFirst()
+			.ifPresent(near -> {
+				throw new InvalidInputException("personId", "Decide first whether " + member.name() + "'s interest in \""
+						+ near.registered() + "\" is in \"" + near.affected() + "\", the body this item affects");
+			});
 		Optional<ConflictView> conflict = context.item().conflicts().stream()
 			.filter(c -> c.personId() == member.personId())
 			.findFirst();
@@ -202,10 +283,16 @@ class MeetingRecords {
 	ItemView recordOutcome(long itemId, Outcome outcome) {
 		ItemContext context = context(itemId);
 		ItemView item = context.item();
+		checkHeld(context.meeting(), "outcome", "its outcome");
 		if (item.version() != outcome.version()) {
 			throw new OptimisticLockingFailureException("Item " + itemId + " was changed by someone else");
 		}
 		ItemStatus next = item.status().close(outcome.outcome(), item.kind(), item.quorum().quorate(), outcome.referredTo());
+		if (!item.undecided().isEmpty()) {
+			PossibleConflictView near = item.undecided().get(0);
+			throw new InvalidInputException("outcome", "Decide first whether " + near.name() + "'s interest in \""
+					+ near.registered() + "\" is in \"" + near.affected() + "\", the body this item affects");
+		}
 		if ((next == ItemStatus.APPROVED || next == ItemStatus.REJECTED) && blank(outcome.decision())) {
 			throw new InvalidInputException("decision", "Record the decision taken");
 		}
@@ -247,7 +334,7 @@ class MeetingRecords {
 									c.requiredHandling(), c.requiredHandling(), false)
 							: c)
 					.toList(),
-				item.quorum(), item.votes(), item.version() + 1);
+				item.quorum(), item.votes(), item.version() + 1, item.possibleConflicts());
 		events.publishEvent(new DecisionRecorded(context.meeting().ccgCode(), context.meeting().id(),
 				context.meeting().heldOn(), after, item));
 		return after;

@@ -15,6 +15,7 @@ import org.cocommission.directory.OrganisationRef;
 import org.cocommission.directory.OrganisationType;
 import org.cocommission.governance.ConflictDetection.Conflict;
 import org.cocommission.governance.ConflictDetection.MemberInterests;
+import org.cocommission.governance.ConflictDetection.PossibleConflict;
 import org.cocommission.governance.GovernanceRequests.NewItem;
 import org.cocommission.governance.GovernanceRequests.NewMeeting;
 import org.cocommission.governance.GovernanceViews.AttendeeView;
@@ -25,6 +26,7 @@ import org.cocommission.governance.GovernanceViews.LinkView;
 import org.cocommission.governance.GovernanceViews.MeetingSummary;
 import org.cocommission.governance.GovernanceViews.MeetingView;
 import org.cocommission.governance.GovernanceViews.MemberView;
+import org.cocommission.governance.GovernanceViews.PossibleConflictView;
 import org.cocommission.governance.GovernanceViews.VoteView;
 import org.cocommission.platform.InvalidInputException;
 
@@ -56,7 +58,8 @@ class Meetings {
 	record Presence(long personId, boolean present) {
 	}
 
-	record MeetingRow(long id, long committeeId, String ccgCode, LocalDate heldOn, String title) {
+	record MeetingRow(long id, long committeeId, String ccgCode, LocalDate heldOn, String title,
+			LocalDate minutesApprovedOn) {
 	}
 
 	private record ItemRow(long id, int position, String title, ItemKind kind, boolean procurement, ItemStatus status,
@@ -235,6 +238,7 @@ class Meetings {
 		Map<Long, List<AffectedOrganisation>> affected = new HashMap<>();
 		Map<Long, List<RecordedDeclaration>> declared = new HashMap<>();
 		Map<Long, List<VoteView>> votes = new HashMap<>();
+		Map<Long, List<PossibleConflict>> decided = new HashMap<>();
 		List<ItemRow> rows = jdbc.sql("""
 				select i.*,
 				  (select json_agg(json_build_object('kind', o.kind, 'code', o.organisation_code, 'name', o.body_name))
@@ -242,7 +246,10 @@ class Meetings {
 				  (select json_agg(json_build_object('person', d.person_id, 'interest', d.interest, 'handling', d.handling,
 				     'onTheDay', d.on_the_day)) from governance_item_declaration d where d.item_id = i.id) as declared,
 				  (select json_agg(json_build_object('person', v.person_id, 'name', p.name, 'vote', v.vote) order by p.name)
-				   from governance_vote v join governance_person p on p.id = v.person_id where v.item_id = i.id) as votes
+				   from governance_vote v join governance_person p on p.id = v.person_id where v.item_id = i.id) as votes,
+				  (select json_agg(json_build_object('person', c.person_id, 'registered', c.registered,
+				     'affected', c.affected, 'sameBody', c.same_body))
+				   from governance_possible_conflict c where c.item_id = i.id) as decided
 				from governance_agenda_item i where i.meeting_id = ? order by i.position
 				""")
 			.param(meeting.id())
@@ -255,6 +262,9 @@ class Meetings {
 						node.get("onTheDay").asBoolean())));
 				votes.put(id, json(rs.getString("votes"), node -> new VoteView(node.get("person").asLong(),
 						node.get("name").asString(), Vote.valueOf(node.get("vote").asString()))));
+				decided.put(id, json(rs.getString("decided"), node -> new PossibleConflict(node.get("person").asLong(),
+						node.get("registered").asString(), node.get("affected").asString(),
+						node.get("sameBody").asBoolean())));
 				return new ItemRow(id, rs.getInt("position"), rs.getString("title"), ItemKind.valueOf(rs.getString("kind")),
 						rs.getBoolean("procurement"), ItemStatus.valueOf(rs.getString("status")), rs.getString("decision"),
 						rs.getString("referred_to"), rs.getInt("version"));
@@ -263,10 +273,10 @@ class Meetings {
 		List<ItemView> items = rows.stream()
 			.map(item -> itemView(item, meeting, committee, members, present, interests,
 					affected.getOrDefault(item.id(), List.of()), declared.getOrDefault(item.id(), List.of()),
-					votes.getOrDefault(item.id(), List.of())))
+					votes.getOrDefault(item.id(), List.of()), decided.getOrDefault(item.id(), List.of())))
 			.toList();
 		return new MeetingView(meeting.id(), meeting.ccgCode(), committee.id(), committee.name(), meeting.heldOn(),
-				meeting.title(), recorded, attendees, items);
+				meeting.title(), recorded, attendees, items, meeting.minutesApprovedOn());
 	}
 
 	private <T> List<T> json(String array, java.util.function.Function<JsonNode, T> row) {
@@ -288,9 +298,19 @@ class Meetings {
 
 	private ItemView itemView(ItemRow item, MeetingRow meeting, CommitteeView committee, Map<Long, MemberView> members,
 			List<MemberView> present, List<MemberInterests> interests, List<AffectedOrganisation> affected,
-			List<RecordedDeclaration> declared, List<VoteView> votes) {
+			List<RecordedDeclaration> declared, List<VoteView> votes, List<PossibleConflict> decided) {
 		Map<Long, ConflictView> views = new LinkedHashMap<>();
-		for (Conflict conflict : ConflictDetection.detect(interests, affected, item.kind(), meeting.heldOn())) {
+		List<PossibleConflictView> possible = ConflictDetection.possibleConflicts(interests, affected, meeting.heldOn())
+			.stream()
+			.filter(near -> members.containsKey(near.personId()))
+			.map(near -> new PossibleConflictView(near.personId(), members.get(near.personId()).name(),
+					near.registered(), near.affected(), decided.stream()
+						.filter(decision -> decision.isAbout(near.personId(), near.registered(), near.affected()))
+						.map(PossibleConflict::sameBody)
+						.findFirst()
+						.orElse(null)))
+			.toList();
+		for (Conflict conflict : ConflictDetection.detect(interests, affected, item.kind(), meeting.heldOn(), decided)) {
 			MemberView member = members.get(conflict.personId());
 			views.put(conflict.personId(), new ConflictView(member.personId(), member.name(), member.role(),
 					member.voting(), conflict.describe(), conflict.handling(), null, false));
@@ -314,7 +334,7 @@ class Meetings {
 		QuorumRule.Assessment quorum = committee.quorum().assess(eligible);
 		List<ConflictView> sorted = views.values().stream().sorted((a, b) -> a.name().compareTo(b.name())).toList();
 		return new ItemView(item.id(), item.position(), item.title(), item.kind(), item.procurement(), affected,
-				item.status(), item.decision(), item.referredTo(), sorted, quorum, votes, item.version());
+				item.status(), item.decision(), item.referredTo(), sorted, quorum, votes, item.version(), possible);
 	}
 
 	private record PersonLink(long personId, LinkView link) {

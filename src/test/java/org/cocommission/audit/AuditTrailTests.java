@@ -241,7 +241,8 @@ class AuditTrailTests {
 			.andReturn().getResponse().getContentAsString();
 
 		assertThat(html).contains("Showing 1 to 1 of 1 entries")
-			.contains("USER_DISABLED")
+			.contains("User disabled")
+			.doesNotContain(">USER_DISABLED<")
 			.contains("Before and after")
 			.contains("Changed")
 			.contains("value=\"AUC1\"")
@@ -250,6 +251,21 @@ class AuditTrailTests {
 		mvc.perform(get("/audit").param("from", "not a date").with(as("audit-ccg1")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("Enter the &#39;from&#39; date")));
+	}
+
+	/** Issue 22: the trail showed COCOMMISSIONING_SUBMIT, qp_local_measure and UNDER_REVIEW; its filters took codes. */
+	@Test
+	void pageSpeaksInWordsAndItsFiltersOfferThem() throws Exception {
+		trail.record(new AuditEntry("COCOMMISSIONING_SUBMIT", "COCOMMISSIONING_APPLICATION", "words", "AUC1",
+				Map.of("status", "DRAFT"), Map.of("status", "UNDER_REVIEW", "changedBy", "qp_local_measure")));
+
+		String html = mvc.perform(get("/audit").param("action", "COCOMMISSIONING_SUBMIT").with(as("audit-ccg1")))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+
+		assertThat(html).contains(">Application submitted</td>", "Co-commissioning application", "Under review",
+				"Quality premium local measure", "Changed by", "<option value=\"COCOMMISSIONING_SUBMIT\" selected=\"selected\">Application submitted</option>")
+			.doesNotContain(">COCOMMISSIONING_SUBMIT<", ">UNDER_REVIEW<", ">qp_local_measure<");
 	}
 
 	@Test

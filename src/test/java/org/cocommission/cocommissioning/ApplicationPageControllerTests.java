@@ -75,6 +75,9 @@ class ApplicationPageControllerTests {
 	@MockitoBean
 	AccessPolicy policy;
 
+	@MockitoBean
+	org.cocommission.governance.Governance governance;
+
 	private final Round round = new Round(7, "2015/16", Set.of(CommissioningLevel.JOINT),
 			Instant.parse("2014-06-20T16:00:00Z"), Instant.parse("2015-01-30T12:00:00Z"), LocalDate.of(2015, 4, 1), 0, 4,
 			List.of(new Round.Criterion(11, 1, "Integration"), new Round.Criterion(12, 2, "Finance")),
@@ -99,17 +102,17 @@ class ApplicationPageControllerTests {
 	@Test
 	void aRefusedMoveComesBackBesideItsOwnComment() throws Exception {
 		as(Role.AREA_TEAM, ApplicationStatus.UNDER_REVIEW);
-		willThrow(new InvalidInputException("comment", "Add a comment saying why (more information requested)"))
+		willThrow(new InvalidInputException("comment", "Say what more you need from the CCG"))
 			.given(workflow).requestInformation(anyLong(), any(), anyInt());
 		MvcResult refused = mvc.perform(post(PAGE + "/transitions/request-information").with(csrf())
 			.param("version", "5").param("comment", ""))
-			.andExpect(flash().attribute("problem", "Add a comment saying why (more information requested)"))
+			.andExpect(flash().attribute("problem", "Say what more you need from the CCG"))
 			.andReturn();
 
 		mvc.perform(get(PAGE).flashAttrs(refused.getFlashMap()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("id=\"request-comment-error\""),
-					containsString("Error:</span> Add a comment saying why (more information requested)</span>"))));
+					containsString("Error:</span> Say what more you need from the CCG</span>"))));
 	}
 
 	@Test
@@ -130,6 +133,124 @@ class ApplicationPageControllerTests {
 			.andExpect(content().string(allOf(containsString("id=\"note-22-error\""),
 					containsString("Error:</span> Say how the condition was met</span>"))))
 			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("id=\"note-21-error\""))));
+	}
+
+	/**
+	 * Issue 15: the sections (and autosave), functions, upload and removal are bound as forms with Bean Validation, and
+	 * the problem box names each problem once, linking to its field. Issue 22: the limit is on the box as typed.
+	 */
+	@Test
+	void aSectionTooLongComesBackBesideItsFieldWithTheTextKeptAndTheProblemLinkingToIt() throws Exception {
+		given(policy.requireUser()).willReturn(new CurrentUser("ao", "Accountable officer", Role.CCG, "50B"));
+		given(applications.application(3)).willReturn(new ApplicationView(3, 7, "2015/16", "50B", "NHS BETA CCG",
+				CommissioningLevel.JOINT, ApplicationStatus.DRAFT, Map.of(), List.of(), List.of(), List.of(), List.of(),
+				List.of(), List.of(), null, null, null, null, List.of(), List.of(), false, 5, null));
+		String tooLong = "w".repeat(20_001);
+		MvcResult refused = mvc.perform(post(PAGE + "/sections").with(csrf()).param("version", "5")
+			.param("integration", tooLong).param("standards", "Peer review"))
+			.andExpect(redirectedUrl(PAGE))
+			.andReturn();
+		verify(applications, never()).saveSections(anyLong(), any(), anyInt());
+
+		String page = mvc.perform(get(PAGE).flashAttrs(refused.getFlashMap())).andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("<a href=\"#integration\" id=\"problem\">Integration of care outside hospital must be"
+				+ " 20,000 characters or fewer</a>", "id=\"integration-error\"", tooLong + "</textarea>",
+				"Peer review</textarea>", "maxlength=\"20000\"", "data-maxlength=\"20000\"",
+				"You can enter up to 20,000 characters", "id=\"autosave-status-integration\"");
+		mvc.perform(post(PAGE + "/sections/integration").with(csrf()).param("version", "5").param("integration", tooLong))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("Integration of care outside hospital must be 20,000 characters or fewer")));
+	}
+
+	@Test
+	void anAutosaveThatLosesToTheSameUsersOtherTabSaysSoAndKeepsTheText() throws Exception {
+		given(policy.requireUser()).willReturn(new CurrentUser("ao", "Accountable officer", Role.CCG, "50B"));
+		given(applications.saveSection(anyLong(), any(), any(), anyInt()))
+			.willThrow(new org.springframework.dao.OptimisticLockingFailureException("stale"));
+		given(applications.lastChangedBy(3)).willReturn("ao");
+		mvc.perform(post(PAGE + "/sections/standards").with(csrf()).param("version", "4").param("standards", "Typed"))
+			.andExpect(status().isConflict())
+			.andExpect(content().string(allOf(
+					containsString("You changed this application in another tab or window since this one was loaded."),
+					containsString("Your text here is kept"), containsString("id=\"autosave-message-standards\""))));
+		given(applications.lastChangedBy(3)).willReturn("colleague");
+		mvc.perform(post(PAGE + "/sections/standards").with(csrf()).param("version", "4").param("standards", "Typed"))
+			.andExpect(content().string(containsString("colleague changed this application since you loaded it.")));
+	}
+
+	/** Issue 22: the area team's request for information was only in the history, at the foot of the page. */
+	@Test
+	void theAreaTeamsRequestForInformationIsAtTheTopOfTheCcgsApplication() throws Exception {
+		given(policy.requireUser()).willReturn(new CurrentUser("ao", "Accountable officer", Role.CCG, "50B"));
+		given(applications.application(3)).willReturn(new ApplicationView(3, 7, "2015/16", "50B", "NHS BETA CCG",
+				CommissioningLevel.JOINT, ApplicationStatus.INFORMATION_REQUESTED, Map.of(), List.of(), List.of(),
+				List.of(), List.of(), List.of(), List.of(), null, null, null, null, List.of(),
+				List.of(new ApplicationView.HistoryLine(ApplicationStatus.UNDER_REVIEW, ApplicationStatus.INFORMATION_REQUESTED,
+						"area-q50", "Please set out the delegated budget plan", Instant.parse("2014-12-03T10:00:00Z"))),
+				false, 7, null));
+
+		String page = mvc.perform(get(PAGE)).andReturn().getResponse().getContentAsString();
+		assertThat(page.indexOf("id=\"information-requested\"")).isPositive().isLessThan(page.indexOf("<h2>The application</h2>"));
+		assertThat(page).contains("The area team asks for more information", "Please set out the delegated budget plan",
+				"Asked by area-q50 on 3 December 2014");
+	}
+
+	/** Issue 22, defect 7: overdue declarations blocked submission without being on the checklist; the comment was lost. */
+	@Test
+	void theChecklistNamesOverdueDeclarationsWithALinkToTheRegisterAndARefusedSubmissionKeepsItsComment() throws Exception {
+		given(policy.requireUser()).willReturn(new CurrentUser("ao", "Accountable officer", Role.CCG, "50B"));
+		given(applications.application(3)).willReturn(new ApplicationView(3, 7, "2015/16", "50B", "NHS BETA CCG",
+				CommissioningLevel.JOINT, ApplicationStatus.DRAFT, Map.of(), List.of(), List.of(), List.of(), List.of(),
+				List.of(), List.of(), null, null, null, null, List.of(), List.of(), false, 5, null));
+		given(governance.overdueGoverningBodyMembers("50B")).willReturn(List.of(new org.cocommission.governance.GovernanceViews.PersonView(
+				9, "50B", "Gail Governor", org.cocommission.governance.MemberRole.LAY_MEMBER, true, null, null,
+				LocalDate.of(2014, 1, 6), null, LocalDate.of(2014, 2, 3), true, List.of())));
+		willThrow(new IllegalArgumentException("The application cannot be submitted while declarations of interests are"
+				+ " overdue for governing body members: Gail Governor"))
+			.given(workflow).submit(anyLong(), any(), anyInt());
+		MvcResult refused = mvc.perform(post(PAGE + "/transitions/submit").with(csrf()).param("version", "5")
+			.param("comment", "Signed off by the governing body on 3 December"))
+			.andReturn();
+
+		mvc.perform(get(PAGE).flashAttrs(refused.getFlashMap()))
+			.andExpect(content().string(allOf(
+					containsString("Declarations of interests are overdue for a governing body member: Gail Governor."),
+					containsString("href=\"/governance/ccgs/50B/register\">Bring the register of interests up to date</a>"),
+					containsString("Signed off by the governing body on 3 December</textarea>"))));
+	}
+
+	/** Issue 22, defect 3: the decided application page said only "Saved.". */
+	@Test
+	void aDecidedApplicationSaysWhatWasDecidedAndWhenItTakesEffect() throws Exception {
+		given(policy.requireUser()).willReturn(new CurrentUser("someone", "Someone", Role.NATIONAL, "X24"));
+		given(applications.application(3)).willReturn(new ApplicationView(3, 7, "2015/16", "50B", "NHS BETA CCG",
+				CommissioningLevel.JOINT, ApplicationStatus.DECIDED, Map.of(), List.of(), List.of(), List.of(),
+				List.of(), List.of(), List.of(), Recommendation.APPROVE, "Sound", BoardDecision.APPROVED_WITH_CONDITIONS,
+				"Agreed", List.of(), List.of(new ApplicationView.HistoryLine(ApplicationStatus.RECOMMENDED,
+						ApplicationStatus.DECIDED, "board", "Agreed", Instant.parse("2015-02-10T15:00:00Z"))),
+				false, 6, null));
+
+		mvc.perform(get(PAGE).flashAttr("saved", true).flashAttr("decidedNow", true))
+			.andExpect(content().string(containsString("The NHS England board approved this application with conditions"
+					+ " on 10 February 2015. NHS BETA CCG moves to joint commissioning from 1 April 2015.")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("Saved."))));
+	}
+
+	/** Issue 22, defect 6: saved scores showed as 0 in the boxes, so a reviewer could overwrite them with 0. */
+	@Test
+	void eachScoreBoxShowsItsSavedScoreAndCommentAndAnUnscoredOneShowsNone() throws Exception {
+		given(policy.requireUser()).willReturn(new CurrentUser("someone", "Someone", Role.AREA_TEAM, "Q50"));
+		given(applications.application(3)).willReturn(new ApplicationView(3, 7, "2015/16", "50B", "NHS BETA CCG",
+				CommissioningLevel.JOINT, ApplicationStatus.UNDER_REVIEW, Map.of(), List.of(), List.of(), List.of(),
+				List.of(), List.of(), List.of(new ApplicationView.Score(12, "Finance", 3, "Sound plan", "Rita")), null,
+				null, null, null, List.of(), List.of(), false, 5, null));
+
+		String page = mvc.perform(get(PAGE)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+		String finance = page.substring(page.indexOf("id=\"score-12\""), page.indexOf("id=\"score-comment-12\"") + 120);
+		assertThat(finance).contains("<option value=\"3\" selected=\"selected\">3</option>").contains("value=\"Sound plan\"");
+		String integration = page.substring(page.indexOf("id=\"score-11\""), page.indexOf("id=\"score-comment-11\""));
+		assertThat(integration).contains("<option value=\"\">Choose a score</option>").doesNotContain("selected");
 	}
 
 	@Test

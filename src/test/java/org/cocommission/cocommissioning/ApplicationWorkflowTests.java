@@ -63,6 +63,11 @@ class ApplicationWorkflowTests {
 
 	private final MutableClock clock;
 
+	private final DirectoryImports imports;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	private Attachments attachments;
+
 	private final JdbcClient jdbc;
 
 	private final NationalView national;
@@ -73,6 +78,7 @@ class ApplicationWorkflowTests {
 			UserDetailsService users, MutableClock clock, JdbcClient jdbc, DirectoryImports imports, UserAccounts accounts,
 			UserDuties duties, NationalView national) {
 		this.national = national;
+		this.imports = imports;
 		this.rounds = rounds;
 		this.applications = applications;
 		this.workflow = workflow;
@@ -138,6 +144,71 @@ class ApplicationWorkflowTests {
 			.isEqualTo(ApplicationStatus.SUBMITTED);
 	}
 
+	/**
+	 * Issue 22, defect 4: an application was started after the expressions-of-interest deadline. Expressions of
+	 * interest for 2015/16 were due at 17:00 in London on 20 June 2014 (British Summer Time: 16:00 UTC).
+	 */
+	@Test
+	void expressionsOfInterestCloseAtTheirDeadlineInLondonAndReopenForOneCcgWithARecordedReason() {
+		NewRound base = CoCommissioningTestData.round("Interest round " + ROUNDS.incrementAndGet());
+		Round round = as(users, "cc-national", () -> rounds.create(new NewRound(base.name(), base.levels(),
+				java.time.LocalDateTime.of(2014, 6, 20, 17, 0), base.applicationDeadline(), base.goLiveOn(),
+				base.scoreMin(), base.scoreMax(), base.criteria(), Map.of())));
+		clock.set(Instant.parse("2014-06-20T16:00:00Z"));
+		assertThat(as(users, "cc-ao-50a", () -> applications.expressInterest(round.id(), "50A",
+				CommissioningLevel.DELEGATED)).level()).isEqualTo(CommissioningLevel.DELEGATED);
+		clock.set(Instant.parse("2014-06-20T16:00:01Z"));
+		assertThatThrownBy(() -> as(users, "cc-ao-50b", () -> applications.expressInterest(round.id(), "50B",
+				CommissioningLevel.JOINT)))
+			.hasMessage("Expressions of interest closed on 20 June 2014 at 17:00 (UK time); ask NHS England to re-open"
+					+ " them for your CCG");
+		assertThatThrownBy(() -> as(users, "cc-ao-50b", () -> applications.start(round.id(), "50B",
+				CommissioningLevel.JOINT)))
+			.hasMessageStartingWith("Express interest first");
+
+		as(users, "cc-national", () -> {
+			rounds.reopenInterestWindow(round.id(), "50B", Instant.parse("2014-06-27T16:00:00Z"),
+					"The governing body met after the deadline");
+			return null;
+		});
+		as(users, "cc-ao-50b", () -> applications.expressInterest(round.id(), "50B", CommissioningLevel.JOINT));
+		assertThat(as(users, "cc-ao-50b", () -> applications.start(round.id(), "50B", CommissioningLevel.JOINT)).status())
+			.isEqualTo(ApplicationStatus.DRAFT);
+		assertThat(rounds.interestWindowFor(round.id(), "50A").closesAt()).isEqualTo(Instant.parse("2014-06-20T16:00:00Z"));
+		assertThat(rounds.windowFor(round.id(), "50B").closesAt()).as("the application window is not re-opened")
+			.isEqualTo(round.applicationDeadline());
+		assertThat(jdbc.sql("select count(*) from audit_event where action = 'COCOMMISSIONING_INTEREST_WINDOW_REOPENED'"
+				+ " and entity_id = ?").param(String.valueOf(round.id())).query(Integer.class).single()).isEqualTo(1);
+
+		clock.set(round.applicationDeadline().plusSeconds(1));
+		assertThatThrownBy(() -> as(users, "cc-ao-50a", () -> applications.start(round.id(), "50A",
+				CommissioningLevel.DELEGATED)))
+			.hasMessageStartingWith("Full applications for delegated commissioning closed on 9 January 2015 at 12:00");
+	}
+
+	/** Issue 22: the committee's chair could not be changed, nor an attachment removed, before submission. */
+	@Test
+	void theChairChangesAndAnAttachmentIsRemovedUntilSubmissionButNotAfter() {
+		Round round = newRound();
+		ApplicationView draft = complete(round, "50B", CommissioningLevel.JOINT);
+		long bob = draft.committee().stream().filter(m -> m.name().equals("Bob Lay")).findFirst().orElseThrow().id();
+		int chaired = as(users, "cc-ao-50b", () -> applications.makeChair(draft.id(), bob, draft.version()));
+		int attached = as(users, "cc-ao-50b", () -> attachments.attach(draft.id(), "plan.pdf", AttachmentTypesTests.pdf(),
+				chaired));
+		ApplicationView withFile = as(users, "cc-ao-50b", () -> applications.application(draft.id()));
+		assertThat(withFile.committee()).filteredOn(ApplicationView.CommitteeMember::chair)
+			.extracting(ApplicationView.CommitteeMember::name)
+			.containsExactly("Bob Lay");
+		long file = withFile.attachments().get(0).id();
+		int removed = as(users, "cc-ao-50b", () -> attachments.remove(draft.id(), file, attached));
+		assertThat(as(users, "cc-ao-50b", () -> applications.application(draft.id())).attachments()).isEmpty();
+
+		ApplicationView submitted = as(users, "cc-ao-50b", () -> workflow.submit(draft.id(), "Signed off", removed));
+		long ann = submitted.committee().stream().filter(m -> m.name().equals("Ann Lay")).findFirst().orElseThrow().id();
+		assertThatThrownBy(() -> as(users, "cc-ao-50b", () -> applications.makeChair(draft.id(), ann, submitted.version())))
+			.hasMessageContaining("can no longer be changed");
+	}
+
 	@Test
 	void onlyANationalUserReopensTheWindowAndOnlyWithAReason() {
 		Round round = newRound();
@@ -154,7 +225,7 @@ class ApplicationWorkflowTests {
 	@Test
 	void namesWhatIsMissingAndTheCommitteeRuleTheGovernanceModuleBreaks() {
 		Round round = newRound();
-		ApplicationView draft = as(users, "cc-ao-50a", () -> applications.start(round.id(), "50A", CommissioningLevel.DELEGATED));
+		ApplicationView draft = as(users, "cc-ao-50a", () -> CoCommissioningTestData.start(applications, round.id(), "50A", CommissioningLevel.DELEGATED));
 		int version = as(users, "cc-ao-50a", () -> applications.addCommitteeMember(draft.id(),
 				new NewCommitteeMember("Dr Chair", MemberRole.GP_MEMBER, true, true), draft.version()));
 		assertThatThrownBy(() -> as(users, "cc-ao-50a", () -> workflow.submit(draft.id(), "Go", version)))
@@ -204,7 +275,7 @@ class ApplicationWorkflowTests {
 	@Test
 	void aSecondEditOnTheSameVersionIsRefusedWithAClearConflictAndLosesNothing() {
 		Round round = newRound();
-		ApplicationView draft = as(users, "cc-ao-50a", () -> applications.start(round.id(), "50A", CommissioningLevel.JOINT));
+		ApplicationView draft = as(users, "cc-ao-50a", () -> CoCommissioningTestData.start(applications, round.id(), "50A", CommissioningLevel.JOINT));
 		int next = as(users, "cc-ao-50a", () -> applications.saveSection(draft.id(), Section.INTEGRATION, "First writer",
 				draft.version()));
 		assertThatThrownBy(() -> as(users, "cc-plain-50a", () -> applications.saveSection(draft.id(), Section.INTEGRATION,
@@ -244,6 +315,24 @@ class ApplicationWorkflowTests {
 				recommended.version()));
 		assertThat(decided.conditions()).singleElement().satisfies(c -> assertThat(c.discharged()).isFalse());
 
+		// Issue 22, defect 3: once the board approves, the CCG's directory page says what changes and when.
+		assertThat(facts.stream()
+			.map(f -> f.factsFor("50A", LocalDate.of(2015, 3, 1)))
+			.flatMap(java.util.Optional::stream)
+			.filter(s -> s.title().equals("Primary care commissioning"))
+			.findFirst()
+			.orElseThrow()
+			.facts())
+			.anySatisfy(f -> {
+				assertThat(f.value()).isEqualTo("Greater involvement");
+				assertThat(f.current()).isTrue();
+				assertThat(f.to()).isEqualTo(LocalDate.of(2015, 3, 31));
+			})
+			.anySatisfy(f -> {
+				assertThat(f.value()).isEqualTo("Delegated commissioning from 1 April 2015");
+				assertThat(f.current()).isFalse();
+			});
+
 		clock.set(Instant.parse("2015-03-31T22:59:59Z"));
 		assertThat(goLive.goLiveDue()).isZero();
 		assertThat(levels.levelOn("50A", LocalDate.of(2015, 4, 1))).isEqualTo(CommissioningLevel.GREATER_INVOLVEMENT);
@@ -282,6 +371,26 @@ class ApplicationWorkflowTests {
 		});
 		assertThat(section.facts()).anySatisfy(f -> assertThat(f.value()).isEqualTo("GP contracts of its 3 member practices"));
 		jdbc.sql("delete from cocommissioning_level where application_id = ?").param(live.id()).update();
+	}
+
+	@Test
+	void everyCcgsDirectoryPageShowsItsLevelTodayEvenWithNoArrangementAndAPracticeShowsNone() {
+		// A CCG of its own: the others have arrangements from other tests on this database.
+		org.cocommission.directory.OdsTestFiles.importOds(imports, org.cocommission.directory.OdsFile.ECCG,
+				org.cocommission.directory.OdsTestFiles.organisation("52Z", "NHS ZETA CCG", "Y50", "Q50"));
+		assertThat(facts.stream()
+			.map(f -> f.factsFor("52Z", LocalDate.of(2016, 6, 1)))
+			.flatMap(java.util.Optional::stream)
+			.filter(s -> s.title().equals("Primary care commissioning"))
+			.findFirst()
+			.orElseThrow()
+			.facts()).singleElement().satisfies(f -> {
+				assertThat(f.label()).isEqualTo("Level on 1 June 2016");
+				assertThat(f.value()).isEqualTo("Greater involvement");
+				assertThat(f.current()).isTrue();
+			});
+		assertThat(facts.stream().map(f -> f.factsFor("P50001", LocalDate.of(2016, 6, 1))).flatMap(java.util.Optional::stream)
+			.filter(s -> s.title().equals("Primary care commissioning"))).isEmpty();
 	}
 
 	@Test
@@ -381,7 +490,7 @@ class ApplicationWorkflowTests {
 	private ApplicationView complete(Round round, String ccg, CommissioningLevel level) {
 		String username = "cc-ao-" + ccg.toLowerCase();
 		return as(users, username, () -> {
-			ApplicationView draft = applications.start(round.id(), ccg, level);
+			ApplicationView draft = CoCommissioningTestData.start(applications, round.id(), ccg, level);
 			Map<Section, String> sections = new EnumMap<>(Section.class);
 			for (Section section : Section.values()) {
 				sections.put(section, "Our plan for " + section.label().toLowerCase());

@@ -48,7 +48,7 @@ class AttachmentLimitsTests {
 	@Test
 	void acceptsTheThreeTypesAndRefusesOthersTooLargeOrMisnamedFilesSavingNothing() throws Exception {
 		Round round = as(users, "cc-national", () -> rounds.create(CoCommissioningTestData.round("Attachments round")));
-		ApplicationView draft = as(users, "cc-ao-51a", () -> applications.start(round.id(), "51A", CommissioningLevel.JOINT));
+		ApplicationView draft = as(users, "cc-ao-51a", () -> CoCommissioningTestData.start(applications, round.id(), "51A", CommissioningLevel.JOINT));
 		long id = draft.id();
 		int version = as(users, "cc-ao-51a", () -> attachments.attach(id, "plan.pdf", AttachmentTypesTests.pdf(), draft.version()));
 		version = attachAs(id, "budget.xlsx", AttachmentTypesTests.xlsx(), version);

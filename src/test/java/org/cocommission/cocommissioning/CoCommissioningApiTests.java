@@ -51,7 +51,7 @@ class CoCommissioningApiTests {
 	void draftsThroughTheApiWithVersionsAndScope() throws Exception {
 		clock.set(Instant.parse("2014-12-01T10:00:00Z"));
 		String round = """
-				{"name": "API round", "levels": ["JOINT", "DELEGATED"], "eoiDeadline": "2014-06-20T17:00:00",
+				{"name": "API round", "levels": ["JOINT", "DELEGATED"], "eoiDeadline": "2014-12-19T17:00:00",
 				 "applicationDeadline": "2015-01-30T17:00:00", "goLiveOn": "2015-04-01", "scoreMin": 0, "scoreMax": 4,
 				 "criteria": ["Integration"]}""";
 		mvc.perform(post("/api/v1/co-commissioning/rounds").with(httpBasic("cc-ao-50a", PASSWORD))
@@ -64,6 +64,11 @@ class CoCommissioningApiTests {
 			.andReturn().getResponse().getContentAsString();
 		String roundId = created.replaceAll("(?s).*?\"id\":(\\d+).*", "$1");
 
+		mvc.perform(post("/api/v1/co-commissioning/rounds/" + roundId + "/interest")
+			.with(httpBasic("cc-ao-50b", PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"ccg\": \"50B\", \"level\": \"JOINT\"}"))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.level").value("JOINT"));
 		String started = mvc.perform(post("/api/v1/co-commissioning/rounds/" + roundId + "/applications")
 			.with(httpBasic("cc-ao-50b", PASSWORD)).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"ccg\": \"50B\", \"level\": \"JOINT\"}"))
@@ -105,7 +110,7 @@ class CoCommissioningApiTests {
 	@Test
 	void setsTheQuorumAndPerLevelDeadlinesAndListsNoticesThroughTheApi() throws Exception {
 		String round = """
-				{"name": "API per-level round", "levels": ["JOINT", "DELEGATED"], "eoiDeadline": "2014-06-20T17:00:00",
+				{"name": "API per-level round", "levels": ["JOINT", "DELEGATED"], "eoiDeadline": "2014-12-19T17:00:00",
 				 "applicationDeadline": "2015-01-30T17:00:00", "goLiveOn": "2015-04-01", "scoreMin": 0, "scoreMax": 4,
 				 "criteria": ["Integration"], "levelDeadlines": {"DELEGATED": "2015-01-09T17:00:00"}}""";
 		String created = mvc.perform(post("/api/v1/co-commissioning/rounds").with(httpBasic("cc-national", PASSWORD))
@@ -137,15 +142,18 @@ class CoCommissioningApiTests {
 	void attachesADocumentUploadedAsAFileAndRefusesOneThatIsNotADocument() throws Exception {
 		clock.set(Instant.parse("2014-12-01T10:00:00Z"));
 		String round = """
-				{"name": "API attachments round", "levels": ["JOINT"], "eoiDeadline": "2014-06-20T17:00:00",
+				{"name": "API attachments round", "levels": ["JOINT"], "eoiDeadline": "2014-12-19T17:00:00",
 				 "applicationDeadline": "2015-01-30T17:00:00", "goLiveOn": "2015-04-01", "scoreMin": 0, "scoreMax": 4,
 				 "criteria": ["Integration"]}""";
 		String created = mvc.perform(post("/api/v1/co-commissioning/rounds").with(httpBasic("cc-national", PASSWORD))
 			.contentType(MediaType.APPLICATION_JSON).content(round))
 			.andExpect(status().isCreated())
 			.andReturn().getResponse().getContentAsString();
-		String started = mvc.perform(post("/api/v1/co-commissioning/rounds/"
-				+ created.replaceAll("(?s).*?\"id\":(\\d+).*", "$1") + "/applications")
+		String attachmentsRound = "/api/v1/co-commissioning/rounds/" + created.replaceAll("(?s).*?\"id\":(\\d+).*", "$1");
+		mvc.perform(post(attachmentsRound + "/interest").with(httpBasic("cc-ao-51a", PASSWORD))
+			.contentType(MediaType.APPLICATION_JSON).content("{\"ccg\": \"51A\", \"level\": \"JOINT\"}"))
+			.andExpect(status().isCreated());
+		String started = mvc.perform(post(attachmentsRound + "/applications")
 			.with(httpBasic("cc-ao-51a", PASSWORD)).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"ccg\": \"51A\", \"level\": \"JOINT\"}"))
 			.andExpect(status().isCreated())

@@ -126,7 +126,7 @@ class CoCommissioningModuleTests {
 
 	private ApplicationView complete(Round round, String ccg) {
 		return as(users, "cc-ao-" + ccg.toLowerCase(), () -> {
-			ApplicationView draft = applications.start(round.id(), ccg, CommissioningLevel.DELEGATED);
+			ApplicationView draft = CoCommissioningTestData.start(applications, round.id(), ccg, CommissioningLevel.DELEGATED);
 			Map<Section, String> sections = new EnumMap<>(Section.class);
 			for (Section section : Section.values()) {
 				sections.put(section, "Our plan for " + section.label().toLowerCase());

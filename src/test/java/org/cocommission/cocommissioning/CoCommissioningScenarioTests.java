@@ -64,7 +64,7 @@ class CoCommissioningScenarioTests {
 			.andExpect(content().string(containsString("Set up a round")));
 		mvc.perform(get("/co-commissioning/rounds/new").cookie(board)).andExpect(status().isOk());
 		mvc.perform(post("/co-commissioning/rounds").cookie(board).with(csrf()).param("name", "Scenario 2015/16")
-			.param("levels", "DELEGATED").param("eoiDeadline", "2014-06-20T17:00").param("applicationDeadline", "")
+			.param("levels", "DELEGATED").param("eoiDeadline", "2014-12-19T17:00").param("applicationDeadline", "")
 			.param("goLiveOn", "2015-04-01").param("criteria", "Integration"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("There is a problem"),
@@ -72,7 +72,7 @@ class CoCommissioningScenarioTests {
 					containsString("nhsuk-form-group--error"), containsString("id=\"applicationDeadline-error\""))));
 		String round = mvc.perform(post("/co-commissioning/rounds").cookie(board).with(csrf())
 			.param("name", "Scenario 2015/16").param("levels", "JOINT", "DELEGATED")
-			.param("eoiDeadline", "2014-06-20T17:00").param("applicationDeadline", "2015-01-09T12:00")
+			.param("eoiDeadline", "2014-12-19T17:00").param("applicationDeadline", "2015-01-09T12:00")
 			.param("goLiveOn", "2015-04-01").param("scoreMin", "0").param("scoreMax", "4")
 			.param("criteria", "Integration of care\nConflicts of interest"))
 			.andExpect(status().is3xxRedirection())
@@ -80,7 +80,9 @@ class CoCommissioningScenarioTests {
 
 		Cookie ccg = login("cc-ao-50b");
 		mvc.perform(get("/co-commissioning").cookie(ccg)).andExpect(content().string(containsString("Scenario 2015/16")));
-		mvc.perform(get(round).cookie(ccg)).andExpect(content().string(containsString("Start an application")));
+		mvc.perform(get(round).cookie(ccg)).andExpect(content().string(containsString("Express interest")));
+		mvc.perform(post(round + "/interest").cookie(ccg).with(csrf()).param("level", "DELEGATED"))
+			.andExpect(flash().attribute("saved", true));
 		String application = mvc.perform(post(round + "/applications").cookie(ccg).with(csrf()).param("level", "DELEGATED"))
 			.andExpect(status().is3xxRedirection())
 			.andReturn().getResponse().getRedirectedUrl();
@@ -92,15 +94,16 @@ class CoCommissioningScenarioTests {
 		mvc.perform(post(application + "/sections/integration").cookie(ccg).with(csrf())
 			.param("integration", "Joined-up care with community services").param("version", "0"))
 			.andExpect(status().isOk())
-			.andExpect(content().string(allOf(containsString("Saved integration"), containsString("value=\"1\""))));
+			.andExpect(content().string(allOf(containsString("Saved at"), containsString("id=\"autosave-message-integration\""),
+					containsString("value=\"1\""))));
 		mvc.perform(post(application + "/sections/standards").cookie(ccg).with(csrf())
 			.param("standards", "A stale edit").param("version", "0"))
 			.andExpect(status().isConflict())
-			.andExpect(content().string(containsString("Someone else changed this application")));
+			.andExpect(content().string(containsString("You changed this application in another tab or window")));
 		mvc.perform(post(application + "/sections").cookie(ccg).with(csrf()).param("version", "1")
 			.param("integration", "Joined-up care with community services").param("standards", "Peer review of practices")
-			.param("health-inequalities", "Targeted list cleaning and outreach")
-			.param("conflicts-of-interest", "Revised policy; registers published"))
+			.param("healthInequalities", "Targeted list cleaning and outreach")
+			.param("conflictsOfInterest", "Revised policy; registers published"))
 			.andExpect(flash().attribute("saved", true));
 		mvc.perform(post(application + "/functions").cookie(ccg).with(csrf()).param("version", "2")
 			.param("codes", "GP_CONTRACTS", "NEW_PRACTICES"))
@@ -129,7 +132,7 @@ class CoCommissioningScenarioTests {
 			.andExpect(flash().attribute("saved", true));
 		mvc.perform(post(application + "/transitions/request-information").cookie(area).with(csrf())
 			.param("version", current(id)).param("comment", ""))
-			.andExpect(flash().attribute("problem", containsString("Add a comment")));
+			.andExpect(flash().attribute("problem", containsString("Say what more you need from the CCG")));
 		mvc.perform(post(application + "/transitions/request-information").cookie(area).with(csrf())
 			.param("version", current(id)).param("comment", "Please add the delegated budget plan"))
 			.andExpect(flash().attribute("saved", true));
@@ -180,8 +183,10 @@ class CoCommissioningScenarioTests {
 
 		clock.set(Instant.parse("2015-03-31T12:00:00Z"));
 		goLive.goLiveDue();
+		// Issue 22, defect 3: before go-live the directory page says the level today and the change to come.
 		mvc.perform(get("/organisations/50B").cookie(board))
-			.andExpect(content().string(not(containsString("Delegated commissioning"))));
+			.andExpect(content().string(allOf(containsString("Level on 31 March 2015"), containsString("Greater involvement"),
+					containsString("Delegated commissioning from 1 April 2015"), not(containsString("GP contracts of its")))));
 		clock.set(Instant.parse("2015-04-01T00:05:00+01:00"));
 		goLive.goLiveDue();
 		mvc.perform(get(application).cookie(ccg)).andExpect(content().string(containsString("Went live on 2015-04-01")));
@@ -194,7 +199,7 @@ class CoCommissioningScenarioTests {
 	void aNationalUserSetsTheRoundsQuorumOnTheRoundPageAndTheCcgSeesIt() throws Exception {
 		Cookie board = login("cc-national");
 		String round = mvc.perform(post("/co-commissioning/rounds").cookie(board).with(csrf())
-			.param("name", "Quorum scenario").param("levels", "JOINT").param("eoiDeadline", "2014-06-20T17:00")
+			.param("name", "Quorum scenario").param("levels", "JOINT").param("eoiDeadline", "2014-12-19T17:00")
 			.param("applicationDeadline", "2015-01-30T12:00").param("goLiveOn", "2015-04-01")
 			.param("criteria", "Integration of care"))
 			.andExpect(status().is3xxRedirection())
@@ -221,6 +226,8 @@ class CoCommissioningScenarioTests {
 		mvc.perform(post(round + "/quorum").cookie(ccg).with(csrf()).param("version", "1").param("minVoting", "3")
 			.param("minLay", "1").param("minGp", "1").param("minExecutive", "1"))
 			.andExpect(status().isForbidden());
+		mvc.perform(post(round + "/interest").cookie(ccg).with(csrf()).param("level", "JOINT"))
+			.andExpect(flash().attribute("saved", true));
 		String application = mvc.perform(post(round + "/applications").cookie(ccg).with(csrf()).param("level", "JOINT"))
 			.andReturn().getResponse().getRedirectedUrl();
 		mvc.perform(get(application).cookie(ccg))
@@ -234,7 +241,7 @@ class CoCommissioningScenarioTests {
 		mvc.perform(get("/co-commissioning/rounds/new").cookie(board))
 			.andExpect(content().string(allOf(containsString("name=\"levelDeadlines[DELEGATED]\""), containsString("9 January 2015"))));
 		mvc.perform(post("/co-commissioning/rounds").cookie(board).with(csrf()).param("name", "Per-level scenario")
-			.param("levels", "JOINT", "DELEGATED").param("eoiDeadline", "2014-06-20T17:00")
+			.param("levels", "JOINT", "DELEGATED").param("eoiDeadline", "2014-12-19T17:00")
 			.param("applicationDeadline", "2015-01-30T17:00").param("levelDeadlines[DELEGATED]", "2015-05-09T17:00")
 			.param("goLiveOn", "2015-04-01").param("criteria", "Integration"))
 			.andExpect(status().isOk())
@@ -243,7 +250,7 @@ class CoCommissioningScenarioTests {
 					containsString("href=\"#levelDeadlines\""), containsString("id=\"levelDeadlines-error\""),
 					containsString("value=\"2015-05-09T17:00\""))));
 		String round = mvc.perform(post("/co-commissioning/rounds").cookie(board).with(csrf()).param("name", "Per-level scenario")
-			.param("levels", "JOINT", "DELEGATED").param("eoiDeadline", "2014-06-20T17:00")
+			.param("levels", "JOINT", "DELEGATED").param("eoiDeadline", "2014-12-19T17:00")
 			.param("applicationDeadline", "2015-01-30T17:00").param("levelDeadlines[DELEGATED]", "2015-01-09T17:00")
 			.param("goLiveOn", "2015-04-01").param("criteria", "Integration"))
 			.andExpect(status().is3xxRedirection())
@@ -255,6 +262,8 @@ class CoCommissioningScenarioTests {
 			.andExpect(content().string(allOf(containsString("Full applications due: Delegated commissioning"),
 					containsString("9 January 2015 17:00 (UK time)"), containsString("30 January 2015 17:00 (UK time)"))));
 		Cookie ccg = login("cc-ao-51a");
+		mvc.perform(post(round + "/interest").cookie(ccg).with(csrf()).param("level", "DELEGATED"))
+			.andExpect(flash().attribute("saved", true));
 		String application = mvc.perform(post(round + "/applications").cookie(ccg).with(csrf()).param("level", "DELEGATED"))
 			.andReturn().getResponse().getRedirectedUrl();
 		mvc.perform(get(application).cookie(ccg))

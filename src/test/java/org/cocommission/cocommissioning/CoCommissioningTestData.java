@@ -60,9 +60,16 @@ final class CoCommissioningTestData {
 
 	/** A round like 2015/16's delegated window: applications due at noon on 9 January 2015, live 1 April 2015. */
 	static NewRound round(String name) {
-		return new NewRound(name, EnumSet.allOf(CommissioningLevel.class), LocalDateTime.of(2014, 6, 20, 17, 0),
+		// Expressions of interest close after the tests' usual day (1 December 2014), so a test CCG can still express one.
+		return new NewRound(name, EnumSet.allOf(CommissioningLevel.class), LocalDateTime.of(2014, 12, 19, 17, 0),
 				LocalDateTime.of(2015, 1, 9, 12, 0), LocalDate.of(2015, 4, 1), 0, 4,
 				List.of("Integration of care", "Raising standards", "Health inequalities", "Conflicts of interest"));
+	}
+
+	/** The CCG expresses interest in the round for the level, then starts its full application, as its user. */
+	static ApplicationView start(Applications applications, long roundId, String ccg, CommissioningLevel level) {
+		applications.expressInterest(roundId, ccg, level);
+		return applications.start(roundId, ccg, level);
 	}
 
 	static List<NewCommitteeMember> compliantCommittee() {

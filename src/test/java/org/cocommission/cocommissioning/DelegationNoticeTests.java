@@ -101,8 +101,8 @@ class DelegationNoticeTests {
 
 		assertThat(facts.factsFor("51A", LocalDate.of(2015, 10, 1)).orElseThrow().facts())
 			.anySatisfy(f -> {
-				assertThat(f.label()).isEqualTo("Delegation ended by notice");
-				assertThat(f.value()).contains("joint commissioning from 2016-04-01").contains("quorate");
+				assertThat(f.label()).isEqualTo("Delegation ends by notice");
+				assertThat(f.value()).contains("Joint commissioning from 1 April 2016").contains("quorate");
 			})
 			.anySatisfy(f -> {
 				assertThat(f.value()).isEqualTo("Joint commissioning");
@@ -176,7 +176,7 @@ class DelegationNoticeTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("(notice given: joint commissioning from 1 April 2016)")));
 		mvc.perform(get("/organisations/51A").cookie(board))
-			.andExpect(content().string(containsString("Delegation ended by notice")));
+			.andExpect(content().string(containsString("Delegation ends by notice")));
 	}
 
 	private void delegated51A() {

@@ -4,10 +4,12 @@ import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
@@ -84,6 +86,50 @@ class RoundPageControllerTests {
 	void signedInNationally() {
 		given(policy.requireUser()).willReturn(new CurrentUser("board", "The board", Role.NATIONAL, "X24"));
 		given(rounds.round(7)).willReturn(round);
+	}
+
+	private void asCcg(Applications.ExpressionOfInterest interest, ApplicationSummary own) {
+		given(policy.requireUser()).willReturn(new CurrentUser("ao", "Accountable officer", Role.CCG, "50B"));
+		given(rounds.interestWindowFor(7, "50B")).willReturn(new ApplicationWindow(round.eoiDeadline(), null));
+		given(rounds.windowFor(eq(7L), eq("50B"), any())).willReturn(new ApplicationWindow(round.applicationDeadline(), null));
+		given(applications.interestOf(7, "50B")).willReturn(java.util.Optional.ofNullable(interest));
+		given(applications.applicationIn(7, "50B")).willReturn(java.util.Optional.ofNullable(own));
+	}
+
+	/** Issue 22, defect 8: a closed round offered "Start an application", which then failed without a link. */
+	@Test
+	void aRoundTheCcgAlreadyAppliedInLinksItsApplicationAndOffersNoStart() throws Exception {
+		asCcg(null, new ApplicationSummary(41, 7, "2015/16", "50B", CommissioningLevel.JOINT, ApplicationStatus.LIVE,
+				BoardDecision.APPROVED, Instant.parse("2015-04-01T00:05:00Z")));
+
+		mvc.perform(get("/co-commissioning/rounds/7"))
+			.andExpect(content().string(allOf(containsString("href=\"/co-commissioning/applications/41\""),
+					containsString("Your application for joint commissioning: live"))))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("Start the full application"))))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("Express interest"))));
+	}
+
+	/** Issue 22, defect 4: the expression of interest comes first and closes at its own deadline. */
+	@Test
+	void afterTheExpressionsOfInterestDeadlineACcgWithoutOneIsToldAndOfferedNothing() throws Exception {
+		asCcg(null, null);
+
+		mvc.perform(get("/co-commissioning/rounds/7"))
+			.andExpect(content().string(allOf(containsString("Expression of interest: due by 20 June 2014 17:00 (UK time)."),
+					containsString("Expressions of interest for this round have closed"))))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("id=\"start-form\""))))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("id=\"interest-form\""))));
+	}
+
+	@Test
+	void aCcgThatExpressedInterestIsOfferedTheFullApplicationForItsLevel() throws Exception {
+		asCcg(new Applications.ExpressionOfInterest(7, "50B", CommissioningLevel.JOINT, "ao",
+				Instant.parse("2014-06-02T09:00:00Z")), null);
+
+		mvc.perform(get("/co-commissioning/rounds/7"))
+			.andExpect(content().string(allOf(containsString("Expression of interest: joint commissioning, made on 2 June 2014."),
+					containsString("Start the full application for joint commissioning"),
+					containsString("Full application: due by 30 January 2015 12:00 (UK time)."))));
 	}
 
 	@Test

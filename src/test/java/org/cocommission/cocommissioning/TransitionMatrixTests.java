@@ -142,7 +142,7 @@ class TransitionMatrixTests {
 		Round round = as(users, "cc-national", () -> rounds.create(CoCommissioningTestData.round("Matrix round "
 				+ ROUNDS.incrementAndGet())));
 		ApplicationView application = as(users, "cc-ao-50a", () -> {
-			ApplicationView draft = applications.start(round.id(), "50A", CommissioningLevel.DELEGATED);
+			ApplicationView draft = CoCommissioningTestData.start(applications, round.id(), "50A", CommissioningLevel.DELEGATED);
 			Map<Section, String> sections = new EnumMap<>(Section.class);
 			for (Section section : Section.values()) {
 				sections.put(section, "Written");

@@ -54,6 +54,24 @@ class DemoDatasetTests {
 		assertThat(NATIONAL.patients()).isBetween(54_000_000L, 58_000_000L);
 	}
 
+	/** Issue 22, defect 10: the README's example practice and its user did not exist in the demo. */
+	@Test
+	void theReadmesExamplesExist() {
+		assertThat(NATIONAL.openPractices()).extracting(DemoOrganisation::code).contains("A81001");
+		assertThat(NATIONAL.organisations(OrganisationType.GP_PRACTICE)).filteredOn(p -> p.code().equals("A81001"))
+			.singleElement()
+			.satisfies(practice -> assertThat(NATIONAL.organisations(OrganisationType.CCG))
+				.filteredOn(ccg -> ccg.code().equals(practice.parentCode()))
+				.singleElement()
+				.extracting(DemoOrganisation::parentCode)
+				.isEqualTo("Q74"));
+		assertThat(NATIONAL.organisations(OrganisationType.AREA_TEAM)).extracting(DemoOrganisation::code).contains("Q74");
+		assertThat(NATIONAL.organisations(OrganisationType.CCG)).extracting(DemoOrganisation::code).contains("00K");
+		// Sign-in matches usernames in any case, so the README's practice-A81001 is this account.
+		assertThat(NATIONAL.demoAccounts()).extracting(account -> account.username())
+			.contains("practice-a81001", "area-q74", "ccg-00k");
+	}
+
 	@Test
 	void keepsTheRealCodesTheReferenceUses() {
 		assertThat(NATIONAL.organisations(OrganisationType.CCG))

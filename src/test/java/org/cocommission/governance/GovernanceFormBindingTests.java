@@ -38,6 +38,8 @@ import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -197,6 +199,93 @@ class GovernanceFormBindingTests {
 			.andExpect(jsonPath("$.errors[0].field").value("version"))
 			.andExpect(jsonPath("$.errors[0].message").value("Reload the page and try again"));
 		verify(governance, never()).markSensitive(anyString(), anyLong(), any());
+	}
+
+	/** Issue 22, defect 5: an area team saw a gift form with an empty Person list, and attendance boxes without a button. */
+	@Test
+	void anAreaTeamSeesTheRegistersButNoFormItCannotUse() throws Exception {
+		CurrentUser area = new CurrentUser("area-q01", "Area team", Role.AREA_TEAM, "Q01");
+		when(policy.requireUser()).thenReturn(area);
+		when(policy.currentUser()).thenReturn(Optional.of(area));
+		when(governance.isLead("01A")).thenReturn(false);
+		when(governance.people("01A")).thenReturn(List.of());
+		when(governance.gifts("01A")).thenReturn(List.of());
+		when(governance.thresholds()).thenReturn(GiftsAndHospitalityThresholds.reference());
+		when(governance.today()).thenReturn(java.time.LocalDate.of(2015, 7, 1));
+		when(governance.meeting(4)).thenReturn(new GovernanceViews.MeetingView(4, "01A", 3, "Primary care commissioning committee",
+				java.time.LocalDate.of(2015, 6, 10), "June meeting", true, List.of(new GovernanceViews.AttendeeView(7,
+						"Ann Lay", MemberRole.LAY_MEMBER, true, true)), List.of(), null));
+
+		mvc.perform(get("/governance/ccgs/01A/gifts").with(user("area-q01")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("Record a gift or hospitality"))))
+			.andExpect(content().string(not(containsString("id=\"gift-form\""))));
+		mvc.perform(get("/governance/meetings/4").with(user("area-q01")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Ann Lay, Lay member: present")))
+			.andExpect(content().string(not(containsString("type=\"checkbox\""))))
+			.andExpect(content().string(not(containsString("Record the outcome"))));
+	}
+
+	/** Issue 22: "Find a practice" left the meeting form, losing it; its results could not be chosen. */
+	@Test
+	void practicesFoundInPlaceTheCcgsOwnFirstAreTickBoxesOfTheMeetingForm() throws Exception {
+		var own = new org.cocommission.directory.OrganisationSummary("G10001", "HIGH STREET SURGERY",
+				org.cocommission.directory.OrganisationType.GP_PRACTICE, null, "A", null, null, null, null, false);
+		var other = new org.cocommission.directory.OrganisationSummary("G20009", "HIGH ROAD SURGERY",
+				org.cocommission.directory.OrganisationType.GP_PRACTICE, null, "A", null, null, null, null, false);
+		when(governance.searchPractices("01A", "high")).thenReturn(List.of(new Governance.PracticeFound(own, true),
+				new Governance.PracticeFound(other, false)));
+
+		String found = mvc.perform(get("/governance/ccgs/01A/practices").param("practiceQuery", "high").with(user("lead-01a")))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(found).containsSubsequence("G10001 HIGH STREET SURGERY (your CCG)", "G20009 HIGH ROAD SURGERY")
+			.contains("name=\"practiceCodes\" form=\"meeting-form\"", "value=\"G10001\"")
+			.doesNotContain("<html");
+
+		mvc.perform(post("/governance/ccgs/01A/meetings").with(user("lead-01a")).with(csrf())
+			.param("committeeId", "3").param("heldOn", "2015-06-10").param("title", "Merger meeting")
+			.param("itemTitle", "Merger").param("itemKind", "DECISION").param("practiceCodes", "", "G10001", "G20009"));
+		verify(governance).createMeeting(eq("01A"), org.mockito.ArgumentMatchers.argThat(meeting -> meeting.items()
+			.get(0)
+			.affected()
+			.stream()
+			.map(AffectedOrganisation::organisationCode)
+			.toList()
+			.equals(List.of("G10001", "G20009"))));
+	}
+
+	/** Issue 21, item 7, for governance: over-long text is a 400 naming the field, never a 500. */
+	@Test
+	void theApiRefusesAGiftDescriptionOf1100CharactersAndAMeetingTitleOf20000With400NamingEach() throws Exception {
+		postApi("/api/v1/governance/ccgs/01a/people/7/gifts",
+				"{\"kind\":\"GIFT\",\"fromSupplier\":false,\"offeredBy\":\"Supplier Ltd\",\"description\":\""
+						+ "d".repeat(1100) + "\",\"value\":{\"pounds\":10},\"offeredOn\":\"2015-03-01\",\"accepted\":false}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("description"))
+			.andExpect(jsonPath("$.errors[0].message").value("What it was must be 500 characters or fewer"));
+		postApi("/api/v1/governance/ccgs/01a/meetings",
+				"{\"committeeId\":3,\"heldOn\":\"2015-06-10\",\"title\":\"" + "t".repeat(20_000) + "\",\"items\":[]}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("title"))
+			.andExpect(jsonPath("$.errors[0].message").value("Meeting title must be 200 characters or fewer"));
+		verify(governance, never()).recordGift(anyString(), anyLong(), any());
+		verify(governance, never()).createMeeting(anyString(), any());
+	}
+
+	@Test
+	void aDeclarationMadeOnTheDayLongerThanItsColumnIsRefusedOnItsFieldNotCut() throws Exception {
+		postApi("/api/v1/governance/items/5/declarations",
+				"{\"personId\":7,\"interest\":\"" + "i".repeat(501) + "\",\"handling\":\"DECLARE_ONLY\"}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("interest"))
+			.andExpect(jsonPath("$.errors[0].message").value("Interest declared must be 500 characters or fewer"));
+		mvc.perform(post("/governance/meetings/4/items/5/declarations").with(user("lead-01a")).with(csrf())
+			.param("personId", "7").param("interest", "i".repeat(501)).param("handling", "DECLARE_ONLY"))
+			.andExpect(GovernanceTestData.refused("itemDeclarationForm", "interest",
+					org.hamcrest.Matchers.equalTo("Interest declared must be 500 characters or fewer")));
+		verify(governance, never()).recordDeclaration(anyLong(), any());
 	}
 
 	private ResultActions postApi(String path, String json) throws Exception {

@@ -25,6 +25,10 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -73,11 +77,18 @@ class GovernancePublicationTests {
 			.andExpect(content().string(containsString("href=\"" + pdfLink + "\"")));
 		mvc.perform(get("/governance/meetings/" + meeting + "/minutes").cookie(session))
 			.andExpect(content().string(containsString("href=\"" + pdfLink + "\"")));
-		// Not published until an item has an outcome.
+		// Not published until the minutes are approved, which needs every item's outcome (issue 22, defect 2).
 		mvc.perform(get("/public/governance/meetings/" + meeting + "/minutes.pdf")).andExpect(status().isNotFound());
+		assertThatThrownBy(() -> governance.approveMinutes(meeting))
+			.hasMessage("Record the outcome of every item before approving the minutes");
 
 		governance.recordOutcome(item, new Outcome(ItemStatus.APPROVED, "Extended opening approved from 1 November 2015",
 				null, 0));
+		mvc.perform(get("/public/governance/meetings/" + meeting + "/minutes.pdf")).andExpect(status().isNotFound());
+		mvc.perform(get("/governance/meetings/" + meeting).cookie(session))
+			.andExpect(content().string(containsString("Approve and publish the minutes")));
+		mvc.perform(post("/governance/meetings/" + meeting + "/minutes/approval").cookie(session).with(csrf()))
+			.andExpect(flash().attribute("minutesApproved", true));
 
 		byte[] pdf = mvc.perform(get(pdfLink).cookie(session))
 			.andExpect(status().isOk())

@@ -163,13 +163,22 @@ class GovernanceScenarioTests {
 			.andExpect(content().string(allOf(containsString("Merger of High Street Surgery into Market Square Practice"),
 					containsString("Approved: Merger approved from 1 October 2015"),
 					containsString("left for the item"), containsString("stayed, did not vote"))));
+		mvc.perform(get("/public/governance/meetings/" + meetingId + "/minutes")).andExpect(status().isNotFound());
+		mvc.perform(post("/governance/meetings/" + meetingId + "/minutes/approval").cookie(session).with(csrf()))
+			.andExpect(flash().attribute("minutesApproved", true));
 		mvc.perform(get("/public/governance/meetings/" + meetingId + "/minutes")).andExpect(status().isOk());
 		mvc.perform(get("/public/governance/decisions.csv").param("ccg", "01A"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Merger approved from 1 October 2015")));
+		// Issue 22: public pages name the CCG; the decisions PDF is titled with the CCG and the date.
+		mvc.perform(get("/public/governance/decisions").param("ccg", "01A"))
+			.andExpect(content().string(containsString("NHS FIRST CCG (01A)")));
+		mvc.perform(get("/public/governance/ccgs/01A/register"))
+			.andExpect(content().string(containsString("NHS FIRST CCG (01A)")));
 		byte[] pdf = mvc.perform(get("/public/governance/decisions.pdf").param("ccg", "01A"))
 			.andExpect(status().isOk())
 			.andExpect(header().string("Content-Type", "application/pdf"))
+			.andExpect(header().string("Content-Disposition", containsString("decisions-01A-" + governance.today())))
 			.andReturn()
 			.getResponse()
 			.getContentAsByteArray();
@@ -251,6 +260,8 @@ class GovernanceScenarioTests {
 			.param("referredTo", "Area team panel").param("version", "0"))
 			.andExpect(flash().attribute("saved", true));
 
+		mvc.perform(post("/governance/meetings/" + meeting + "/minutes/approval").cookie(session).with(csrf()))
+			.andExpect(flash().attribute("minutesApproved", true));
 		mvc.perform(get("/public/governance/meetings/" + meeting + "/minutes"))
 			.andExpect(content().string(allOf(containsString("apologies"),
 					containsString("not quorate for this item after exclusions"), containsString("Referred to Area team panel"))));

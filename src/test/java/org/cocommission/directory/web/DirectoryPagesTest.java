@@ -36,6 +36,9 @@ class DirectoryPagesTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	org.cocommission.identity.UserAccounts accounts;
+
 	@BeforeEach
 	void directory() {
 		DirectoryFixture.insertOnce(jdbc);
@@ -182,6 +185,46 @@ class DirectoryPagesTest {
 					"NHS Barking and Dagenham CCG", "NHS Havering CCG")
 			.containsSubsequence("id=\"ccgs-without-area-team\"", "09A", "NHS Orphan Vale CCG");
 		assertThat(html("/coverage?date=2013-01-01")).contains("No GP practice was open on this date");
+	}
+
+	/** Issue 22, defect 10: the README promises type-ahead in the header search, which searched only on Enter. */
+	@Test
+	void theHeaderSearchSuggestsAsPeopleTypeOnEveryPage() throws Exception {
+		for (String url : List.of("/coverage", "/organisations/F82001")) {
+			String header = html(url);
+			header = header.substring(header.indexOf("id=\"search-field\""), header.indexOf("</search>"));
+			assertThat(header).as(url)
+				.contains("hx-get=\"/search/suggestions\"", "hx-target=\"#header-suggestions\"",
+						"hx-trigger=\"input changed delay:250ms, search\"", "id=\"header-suggestions\"");
+		}
+	}
+
+	/** Issue 22: a practice user's menu offered commissioning work a practice cannot use. */
+	@Test
+	void aPracticeUsersMenuOffersOnlyWhatAPracticeCanUse() throws Exception {
+		if (accounts.find("practice-f82001").isEmpty()) {
+			accounts.create(new org.cocommission.identity.NewUser("practice-f82001", "Practice F82001", null,
+					org.cocommission.identity.Role.PRACTICE, "F82001", "practice-menu-1"));
+		}
+		jakarta.servlet.http.Cookie session = org.cocommission.identity.SignIn.session(mvc, "practice-f82001",
+				"practice-menu-1");
+		String menu = mvc.perform(get("/coverage").cookie(session)).andReturn().getResponse().getContentAsString();
+		menu = menu.substring(menu.indexOf("aria-label=\"Menu\""), menu.indexOf("</nav>", menu.indexOf("aria-label=\"Menu\"")));
+		assertThat(menu).contains("href=\"/outcomes\"", "href=\"/notices\"")
+			.doesNotContain("href=\"/co-commissioning\"", "href=\"/governance\"", "href=\"/finance\"",
+					"href=\"/quality-premium\"");
+	}
+
+	/** Issue 22, defect 9: coverage on a date listed all 8,069 practices on one page. */
+	@Test
+	void coverageIsPagedWithThePracticesWithoutACcgFirst() throws Exception {
+		String first = html("/coverage?size=1");
+		assertThat(first).contains("Showing 1 to 1 of 2", "F82004", "href=\"/coverage?page=2&amp;size=1\"")
+			.doesNotContain("F82005");
+		String second = html("/coverage?page=2&size=1");
+		assertThat(second).contains("Showing 2 to 2 of 2", "F82005", "NHS Havering CCG", "href=\"/coverage?page=1&amp;size=1\"")
+			.doesNotContain("F82004");
+		mvc.perform(get("/coverage?size=501")).andExpect(status().isBadRequest());
 	}
 
 	@Test

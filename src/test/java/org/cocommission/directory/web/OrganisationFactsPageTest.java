@@ -40,7 +40,7 @@ class OrganisationFactsPageTest {
 		String practice = mvc.perform(get("/organisations/F82001")).andReturn().getResponse().getContentAsString();
 
 		assertThat(ccg).containsSubsequence("Crafted facts", "Crafted level", "Joint commissioning",
-				"Current", "1 Apr 2015", "Still open", "See the arrangement");
+				"Current", "1 Apr 2015", "No end date", "See the arrangement");
 		assertThat(practice).doesNotContain("Crafted facts");
 	}
 
