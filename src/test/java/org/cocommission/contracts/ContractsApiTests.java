@@ -161,6 +161,30 @@ class ContractsApiTests {
 	}
 
 	@Test
+	void aLaterYearsTypeIsTakenFromItsFirstDayAndAnOlderFileDoesNotUndoIt() throws Exception {
+		String file = new String(resource("payments-14-15.csv"), java.nio.charset.StandardCharsets.UTF_8);
+		String later = file.lines()
+			.map(line -> line.contains(",N81021,") ? line.replace(",PMS,No,", ",GMS,No,") : line)
+			.collect(java.util.stream.Collectors.joining("\n", "", "\n"));
+		mvc.perform(post("/api/v1/contracts/imports/nhs-payments").param("year", "2015/16")
+			.contentType("text/csv")
+			.content(later.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+			.cookie(national)
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+			.andExpect(status().isOk());
+
+		importFile("2014/15", "payments-14-15.csv").andExpect(status().isOk());
+
+		mvc.perform(get("/api/v1/contracts/practices/N81021").cookie(national))
+			.andExpect(jsonPath("$.contractType").value("GMS"))
+			.andExpect(jsonPath("$.history", hasSize(2)))
+			.andExpect(jsonPath("$.history[0].effectiveFrom").value("2015-04-01"))
+			.andExpect(jsonPath("$.history[0].change").value(
+					"Contract type PMS to GMS (NHS Payments to General Practice 2015/16)"))
+			.andExpect(jsonPath("$.history[1].effectiveFrom").value("2014-04-01"));
+	}
+
+	@Test
 	void aFileWithAnyErrorStoresNothing() throws Exception {
 		byte[] broken = (new String(resource("payments-19-20.csv"), java.nio.charset.StandardCharsets.UTF_8)
 			.replace("730443.21", "seven")).getBytes(java.nio.charset.StandardCharsets.UTF_8);
