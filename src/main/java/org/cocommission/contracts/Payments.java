@@ -83,7 +83,7 @@ public class Payments {
 			long importId = store.logImport(year, fileName, actor, parsed.rowsRead(), parsed.rows().size(), warnings,
 					List.of());
 			store.replaceYear(year, importId, parsed.rows());
-			register.adoptFromPayments(year, parsed.rows(), actor);
+			register.adoptFromPayments(year, actor);
 			events.publishEvent(new PaymentsImported(importId, year.toString(), fileName, parsed.rows().size(),
 					warnings.size()));
 			return new PaymentsImportReport(parsed.rowsRead(), parsed.rows().size(), warnings, List.of());
