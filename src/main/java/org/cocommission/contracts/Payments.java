@@ -83,7 +83,7 @@ public class Payments {
 			long importId = store.logImport(year, fileName, actor, parsed.rowsRead(), parsed.rows().size(), warnings,
 					List.of());
 			store.replaceYear(year, importId, parsed.rows());
-			register.adoptFromPayments(year, parsed.rows(), actor);
+			register.adoptFromPayments(year, actor);
 			events.publishEvent(new PaymentsImported(importId, year.toString(), fileName, parsed.rows().size(),
 					warnings.size()));
 			return new PaymentsImportReport(parsed.rowsRead(), parsed.rows().size(), warnings, List.of());
@@ -105,17 +105,35 @@ public class Payments {
 		return warnings;
 	}
 
+	/**
+	 * The benchmarks' reads, kept in memory per generation of the stored payments (the last import's id, read from the
+	 * database on each call, so an import on any instance is seen at once): a year's figures change only by an import.
+	 */
+	private final java.util.concurrent.ConcurrentHashMap<String, Object> cache = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private volatile long cachedGeneration = -1;
+
+	@SuppressWarnings("unchecked")
+	private <T> T cached(String key, java.util.function.Supplier<T> read) {
+		long generation = reads.execute(status -> store.generation());
+		if (generation != cachedGeneration) {
+			cache.clear();
+			cachedGeneration = generation;
+		}
+		return (T) cache.computeIfAbsent(generation + "|" + key, ignored -> reads.execute(status -> read.get()));
+	}
+
 	public List<FinancialYear> years() {
-		return reads.execute(status -> store.years());
+		return cached("years", store::years);
 	}
 
 	public PaymentsSummary summary(FinancialYear year) {
-		return reads.execute(status -> store.summary(year));
+		return cached("summary|" + year, () -> store.summary(year));
 	}
 
 	/** Payments at a level; {@code byType} splits each organisation's totals by contract type. */
 	public List<PaymentRow> rows(FinancialYear year, PaymentLevel level, boolean byType) {
-		return reads.execute(status -> store.rows(year, level, byType, null));
+		return cached("rows|" + year + "|" + level + "|" + byType, () -> store.rows(year, level, byType, null));
 	}
 
 	/** Payments at a level within one organisation (a CCG, area team or region code, or a practice). */
@@ -125,7 +143,7 @@ public class Payments {
 
 	/** Every practice's total per weighted patient in the year, for distributions. */
 	public List<PaymentsStore.PracticeRate> practiceRates(FinancialYear year) {
-		return reads.execute(status -> store.practiceRates(year));
+		return cached("rates|" + year, () -> store.practiceRates(year));
 	}
 
 	public List<PaymentsStore.PracticeYearRow> practiceYears(String practiceCode) {

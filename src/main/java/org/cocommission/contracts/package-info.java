@@ -1,4 +1,4 @@
-/** GP contracts: the national register of primary medical care contracts, and NHS Digital's payments to general practice imported and benchmarked. */
+/** GP contracts: the national register of primary medical care contracts, changes to them as cases decided by whoever holds the power on the day, and NHS Digital's payments to general practice imported and benchmarked. */
 @ApplicationModule(allowedDependencies = { "audit", "cocommissioning", "directory", "governance", "identity",
 		"notification", "platform" })
 package org.cocommission.contracts;

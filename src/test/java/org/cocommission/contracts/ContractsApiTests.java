@@ -10,7 +10,9 @@ import org.junit.jupiter.api.TestInstance;
 
 import org.cocommission.directory.DirectoryImports;
 import org.cocommission.directory.OdsFile;
+import org.cocommission.identity.ActingAs;
 import org.cocommission.identity.NewUser;
+import org.cocommission.platform.FinancialYear;
 import org.cocommission.identity.Role;
 import org.cocommission.identity.SignIn;
 import org.cocommission.identity.UserAccounts;
@@ -50,6 +52,9 @@ class ContractsApiTests {
 
 	@Autowired
 	private UserAccounts accounts;
+
+	@Autowired
+	private Payments payments;
 
 	private Cookie national;
 
@@ -139,14 +144,44 @@ class ContractsApiTests {
 	@Test
 	void aReImportChangesNothing() throws Exception {
 		long history = jdbc.sql("select count(*) from contracts_contract_history").query(Long.class).single();
-		long lines = jdbc.sql("select count(*) from contracts_payment_line where year_start = 2014").query(Long.class)
+		long lines = jdbc.sql("select sum(cardinality(amounts)) from contracts_payment where year_start = 2014")
+			.query(Long.class)
 			.single();
 
 		importFile("2014/15", "payments-14-15.csv").andExpect(status().isOk());
 
 		assertCount("select count(*) from contracts_contract_history", history);
-		assertCount("select count(*) from contracts_payment_line where year_start = 2014", lines);
+		assertCount("select sum(cardinality(amounts)) from contracts_payment where year_start = 2014", lines);
+		org.assertj.core.api.Assertions.assertThat(lines).isEqualTo(4 * 36);
+		org.assertj.core.api.Assertions.assertThat(ActingAs.system(() -> payments.lines(new FinancialYear(2014), "N81632")))
+			.containsEntry("Balance of PMS Expenditure", new java.math.BigDecimal("397594.00"))
+			.doesNotContainKey("Global Sum")
+			.hasSize(22);
 		assertCount("select count(*) from contracts_payment where year_start = 2014", 4);
+	}
+
+	@Test
+	void aLaterYearsTypeIsTakenFromItsFirstDayAndAnOlderFileDoesNotUndoIt() throws Exception {
+		String file = new String(resource("payments-14-15.csv"), java.nio.charset.StandardCharsets.UTF_8);
+		String later = file.lines()
+			.map(line -> line.contains(",N81021,") ? line.replace(",PMS,No,", ",GMS,No,") : line)
+			.collect(java.util.stream.Collectors.joining("\n", "", "\n"));
+		mvc.perform(post("/api/v1/contracts/imports/nhs-payments").param("year", "2015/16")
+			.contentType("text/csv")
+			.content(later.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+			.cookie(national)
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+			.andExpect(status().isOk());
+
+		importFile("2014/15", "payments-14-15.csv").andExpect(status().isOk());
+
+		mvc.perform(get("/api/v1/contracts/practices/N81021").cookie(national))
+			.andExpect(jsonPath("$.contractType").value("GMS"))
+			.andExpect(jsonPath("$.history", hasSize(2)))
+			.andExpect(jsonPath("$.history[0].effectiveFrom").value("2015-04-01"))
+			.andExpect(jsonPath("$.history[0].change").value(
+					"Contract type PMS to GMS (NHS Payments to General Practice 2015/16)"))
+			.andExpect(jsonPath("$.history[1].effectiveFrom").value("2014-04-01"));
 	}
 
 	@Test

@@ -56,23 +56,33 @@ public class PaymentsStore {
 			.single();
 	}
 
-	/** Replaces the year's rows with the file's: a re-import of the same file leaves the same rows. */
+	/**
+	 * Replaces the year's rows with the file's: a re-import of the same file leaves the same rows. Each practice's
+	 * payment lines go in its row, in the order of the year's columns (one row a practice, loaded by COPY).
+	 */
 	public void replaceYear(FinancialYear year, long importId, List<PaymentsFile.PracticeYear> rows) {
-		jdbc.sql("delete from contracts_payment_line where year_start = ?").param(year.startYear()).update();
 		jdbc.sql("delete from contracts_payment where year_start = ?").param(year.startYear()).update();
-		StringBuilder practices = new StringBuilder(rows.size() * 200);
-		StringBuilder lines = new StringBuilder(rows.size() * 60 * 40);
+		List<String> names = rows.isEmpty() ? List.of() : List.copyOf(rows.get(0).lines().keySet());
+		jdbc.sql("insert into contracts_payment_year (year_start, line_names) values (:year, :names)"
+				+ " on conflict (year_start) do update set line_names = excluded.line_names")
+			.param("year", year.startYear())
+			.param("names", names.toArray(String[]::new))
+			.update();
+		StringBuilder practices = new StringBuilder(rows.size() * (200 + names.size() * 10));
 		int start = year.startYear();
 		for (PaymentsFile.PracticeYear row : rows) {
+			StringBuilder amounts = new StringBuilder("{");
+			for (String name : names) {
+				amounts.append(amounts.length() == 1 ? "" : ",").append(row.lines().get(name).toPlainString());
+			}
+			amounts.append('}');
 			csvLine(practices, start, row.practiceCode(), row.practiceName(), row.regionCode(), row.regionName(),
 					row.ccgCode(), row.ccgName(), row.pcnCode(), row.pcnName(), row.contractType(), row.dispensing(),
-					row.registeredPatients(), row.weightedPatients(), row.totalPayments(), importId);
-			row.lines().forEach((line, amount) -> csvLine(lines, start, row.practiceCode(), line, amount));
+					row.registeredPatients(), row.weightedPatients(), row.totalPayments(), importId, amounts.toString());
 		}
 		copy("copy contracts_payment (year_start, practice_code, practice_name, region_code, region_name, ccg_code,"
 				+ " ccg_name, pcn_code, pcn_name, contract_type, dispensing, registered_patients, weighted_patients,"
-				+ " total_payments, import_id) from stdin (format csv)", practices);
-		copy("copy contracts_payment_line (year_start, practice_code, line, amount) from stdin (format csv)", lines);
+				+ " total_payments, import_id, amounts) from stdin (format csv)", practices);
 	}
 
 	private void copy(String sql, CharSequence csv) {
@@ -105,6 +115,13 @@ public class PaymentsStore {
 			}
 		}
 		out.append('\n');
+	}
+
+	/** What the stored payments are at: the last import stored, so that any instance's import is seen at once. */
+	public long generation() {
+		return jdbc.sql("select coalesce(max(id), 0) from contracts_payment_import where outcome = 'COMMITTED'")
+			.query(Long.class)
+			.single();
 	}
 
 	public List<FinancialYear> years() {
@@ -189,8 +206,9 @@ public class PaymentsStore {
 	/** The payment lines of one practice in a year, largest first. */
 	public Map<String, BigDecimal> lines(FinancialYear year, String practiceCode) {
 		Map<String, BigDecimal> lines = new LinkedHashMap<>();
-		jdbc.sql("select line, amount from contracts_payment_line where year_start = ? and practice_code = ?"
-				+ " and amount <> 0 order by amount desc, line")
+		jdbc.sql("select t.name, t.amount from contracts_payment p join contracts_payment_year y using (year_start)"
+				+ " cross join lateral unnest(y.line_names, p.amounts) as t (name, amount)"
+				+ " where p.year_start = ? and p.practice_code = ? and t.amount <> 0 order by t.amount desc, t.name")
 			.params(year.startYear(), practiceCode)
 			.query((rs, n) -> lines.put(rs.getString(1), rs.getBigDecimal(2)))
 			.list();
