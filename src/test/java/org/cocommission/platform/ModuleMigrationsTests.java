@@ -31,7 +31,11 @@ class ModuleMigrationsTests {
 	private static final String MAIN_2026_12 = "classpath:db/main-2026-12";
 
 	private static final List<String> MODULES_WITH_MIGRATIONS = List.of("audit", "cocommissioning", "directory",
-			"finance", "governance", "identity", "notification", "outcomes", "platform", "qualitypremium");
+			"finance", "governance", "identity", "notification", "outcomes", "platform", "qualitypremium",
+			"workforce");
+
+	/** Modules whose migrations came after the one folder: a database adopted from it runs theirs, once. */
+	private static final List<String> MODULES_SINCE_THE_ONE_FOLDER = List.of("workforce");
 
 	private final Flyway flyway;
 
@@ -77,7 +81,9 @@ class ModuleMigrationsTests {
 
 		migrations.migrate(withDataSource(legacy));
 
-		assertThat(history(legacy)).containsExactlyInAnyOrderElementsOf(appliedOnMain);
+		List<String> migrated = history(legacy);
+		assertThat(migrated.stream().filter(ModuleMigrationsTests::inTheOneFolder))
+			.containsExactlyInAnyOrderElementsOf(appliedOnMain);
 		assertThat(JdbcClient.create(legacy)
 			.sql("select script from flyway_schema_history_outcomes where type = 'SQL'")
 			.query(String.class)
@@ -85,7 +91,12 @@ class ModuleMigrationsTests {
 		assertThat(schema(legacy)).isNotEmpty().isEqualTo(schema(newDatabase));
 
 		migrations.migrate(withDataSource(legacy));
-		assertThat(history(legacy)).containsExactlyInAnyOrderElementsOf(appliedOnMain);
+		assertThat(history(legacy)).containsExactlyInAnyOrderElementsOf(migrated);
+	}
+
+	/** Whether a history line is of a module that was in the one folder, not of one added since (which runs anew). */
+	private static boolean inTheOneFolder(String historyLine) {
+		return MODULES_SINCE_THE_ONE_FOLDER.stream().noneMatch(module -> historyLine.contains("__" + module + "_"));
 	}
 
 	/** A database of its own on the tests' embedded server, dropped after the test. */
