@@ -1,6 +1,7 @@
 /** The synthetic national demo dataset, generated deterministically in the NHS's published formats and loaded through the real importers. */
 @ApplicationModule(allowedDependencies = { "cocommissioning", "directory", "finance", "governance", "identity",
-		"outcomes", "platform", "qualitypremium", "workforce" })
+		"outcomes", "platform", "qualitypremium", "workforce",
+		"commissioningsupport" })
 package org.cocommission.demo;
 
 import org.springframework.modulith.ApplicationModule;
