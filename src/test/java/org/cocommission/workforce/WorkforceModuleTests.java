@@ -217,6 +217,24 @@ class WorkforceModuleTests {
 			.containsExactly(tuple("Consultants", 2000, "76"), tuple("GPs", 2000, "21"));
 	}
 
+	@Test
+	void refusesHighLevelAndNationalFilesWithErrorsNamingTheirRows() {
+		String highLevel = "PRAC_CODE,PRAC_NAME,STAFF_GROUP,DETAILED_STAFF_ROLE,MEASURE,VALUE\r\n"
+				+ "WFA1,The First Surgery,GP,Locum,FTE,0.5\r\n" + "WFA1,The First Surgery,GP,Locum,Hours,20\r\n"
+				+ "WFA1,The First Surgery,GP,Locum,FTE,0.5\r\n";
+		assertThatThrownBy(() -> as("wf-national",
+				() -> imports.importHighLevel("hl.csv", csv(highLevel), YearMonth.of(2016, 12))))
+			.isInstanceOfSatisfying(WorkforceImportRejectedException.class,
+					ex -> assertThat(ex.report().errors()).extracting(WorkforceRowMessage::row).containsExactly(3, 4));
+		String national = WorkforceTestFiles.BOM + "YEAR,STAFF_GROUP,FTE\r\n2015,Consultants,ND\r\nlast year,GPs,1\r\n";
+		assertThatThrownBy(() -> as("wf-national", () -> imports.importNationalSeries("hchs.csv", csv(national))))
+			.isInstanceOfSatisfying(WorkforceImportRejectedException.class,
+					ex -> assertThat(ex.report().errors()).extracting(WorkforceRowMessage::row).containsExactly(2, 3));
+		assertThat(jdbc.sql("select count(*) from workforce_high_level where month = '2016-12-01'")
+			.query(Long.class)
+			.single()).isZero();
+	}
+
 	private List<MeasureRow> gpFtePer10k(WorkforceLevel level, String username) {
 		return as(username, () -> measures.measure(WorkforceMeasure.GP_FTE_PER_10K, level, SEPTEMBER_2015));
 	}
