@@ -1,0 +1,108 @@
+package org.cocommission.workforce;
+
+import java.io.IOException;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.cocommission.platform.InvalidInputException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The workforce for machines: imports of the files as published, measures, trends and the national growth. */
+@RestController
+@RequestMapping("/api/v1/workforce")
+class WorkforceApiController {
+
+	private final WorkforceImports imports;
+
+	private final WorkforceMeasures measures;
+
+	WorkforceApiController(WorkforceImports imports, WorkforceMeasures measures) {
+		this.imports = imports;
+		this.measures = measures;
+	}
+
+	@Operation(summary = "Import a workforce file as published",
+			description = "kind: practice-detailed (NHS Digital's practice-level Detailed file), high-level (the long"
+					+ " file) or hchs (YEAR, STAFF_GROUP, FTE). date=YYYY-MM gives the month when the file has no"
+					+ " EXTRACT_DATE. 200 with the report; 422 with the errors by row, and nothing stored.")
+	@PostMapping("/imports/{kind}")
+	WorkforceImportReport importFile(@PathVariable String kind, @RequestParam(required = false) String date,
+			@RequestParam(required = false) String fileName, HttpServletRequest request) throws IOException {
+		WorkforceFile file = WorkforceFile.fromSlug(kind);
+		String name = fileName != null ? fileName : kind + ".csv";
+		return switch (file) {
+			case PRACTICE_DETAILED -> imports.importPracticeDetailed(name, request.getInputStream(), month(date));
+			case HIGH_LEVEL -> imports.importHighLevel(name, request.getInputStream(), month(date));
+			case HCHS -> imports.importNationalSeries(name, request.getInputStream());
+		};
+	}
+
+	@GetMapping("/imports")
+	List<WorkforceImportRecord> recent() {
+		return imports.recentImports(100);
+	}
+
+	@Operation(summary = "A workforce measure for a month",
+			description = "Rows {orgCode, numerator, denominator, value, withheld, practices, practicesLeftOut, decile}"
+					+ " for the practices or CCGs the caller may see, or England. Aggregates add FTE and patients and"
+					+ " leave out practices with a withheld figure, counting them.")
+	@GetMapping("/measures")
+	List<MeasureRow> measure(@RequestParam String measure, @RequestParam(defaultValue = "practice") String level,
+			@RequestParam(required = false) String date) {
+		return measures.measure(WorkforceMeasure.parse(measure), WorkforceLevel.parse(level), monthOrLatest(date));
+	}
+
+	@GetMapping("/trend")
+	List<TrendPoint> trend(@RequestParam String measure, @RequestParam(defaultValue = "england") String level,
+			@RequestParam(required = false) String org) {
+		return measures.trend(WorkforceMeasure.parse(measure), WorkforceLevel.parse(level), org);
+	}
+
+	@GetMapping("/national-growth")
+	List<IndexedSeries> growth(@RequestParam(required = false) List<String> group) {
+		return measures.indexedGrowth(group);
+	}
+
+	@ExceptionHandler(WorkforceImportRejectedException.class)
+	ResponseEntity<WorkforceImportReport> rejected(WorkforceImportRejectedException ex) {
+		return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(ex.report());
+	}
+
+	private YearMonth monthOrLatest(String date) {
+		YearMonth month = month(date);
+		if (month != null) {
+			return month;
+		}
+		List<YearMonth> months = measures.months();
+		if (months.isEmpty()) {
+			throw new InvalidInputException(Map.of("date", "No workforce figures are imported yet"));
+		}
+		return months.get(months.size() - 1);
+	}
+
+	static YearMonth month(String date) {
+		if (date == null || date.isBlank()) {
+			return null;
+		}
+		try {
+			return YearMonth.parse(date.trim());
+		}
+		catch (DateTimeParseException ex) {
+			throw new InvalidInputException("date", "Give the month as YYYY-MM, e.g. 2015-09");
+		}
+	}
+}

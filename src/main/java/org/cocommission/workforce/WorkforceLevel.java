@@ -1,0 +1,34 @@
+package org.cocommission.workforce;
+
+import java.util.Locale;
+
+import org.cocommission.platform.InvalidInputException;
+
+/** Where a measure is made: each practice, each CCG (its member practices on the month's last day), or England. */
+public enum WorkforceLevel {
+
+	PRACTICE("Practice"), CCG("CCG"), ENGLAND("England");
+
+	private final String label;
+
+	WorkforceLevel(String label) {
+		this.label = label;
+	}
+
+	public String label() {
+		return label;
+	}
+
+	public String slug() {
+		return name().toLowerCase(Locale.ROOT);
+	}
+
+	public static WorkforceLevel parse(String value) {
+		return switch (value == null ? "" : value.trim().toLowerCase(Locale.ROOT)) {
+			case "practice" -> PRACTICE;
+			case "ccg", "sub-icb" -> CCG;
+			case "england", "national" -> ENGLAND;
+			default -> throw new InvalidInputException("level", "Choose a level: practice, ccg or england");
+		};
+	}
+}

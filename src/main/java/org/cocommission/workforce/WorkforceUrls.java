@@ -1,0 +1,17 @@
+package org.cocommission.workforce;
+
+import org.cocommission.identity.UrlRules;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Workforce figures are for signed-in users (scoped by organisation in the service); only NHS England imports them. */
+@Configuration(proxyBeanMethods = false)
+class WorkforceUrls {
+
+	@Bean
+	UrlRules workforceUrlRules() {
+		return UrlRules.nationalOnly("/workforce/imports", "/workforce/imports/**", "/api/v1/workforce/imports",
+				"/api/v1/workforce/imports/**");
+	}
+}
