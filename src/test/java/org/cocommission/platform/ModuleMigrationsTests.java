@@ -31,7 +31,7 @@ class ModuleMigrationsTests {
 	private static final String MAIN_2026_12 = "classpath:db/main-2026-12";
 
 	private static final List<String> MODULES_WITH_MIGRATIONS = List.of("audit", "cocommissioning", "directory",
-			"finance", "governance", "identity", "notification", "outcomes", "platform", "qualitypremium");
+			"finance", "governance", "identity", "notification", "outcomes", "platform", "qualitypremium", "authorisation");
 
 	private final Flyway flyway;
 
