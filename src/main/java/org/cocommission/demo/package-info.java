@@ -1,6 +1,6 @@
 /** The synthetic national demo dataset, generated deterministically in the NHS's published formats and loaded through the real importers. */
-@ApplicationModule(allowedDependencies = { "cocommissioning", "directory", "finance", "governance", "identity",
-		"outcomes", "platform", "qualitypremium" })
+@ApplicationModule(allowedDependencies = { "authorisation", "cocommissioning", "directory", "finance", "governance",
+		"identity", "outcomes", "platform", "qualitypremium" })
 package org.cocommission.demo;
 
 import org.springframework.modulith.ApplicationModule;
