@@ -6,7 +6,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Published outcomes are public: the framework, the waves, the national summary and conditions in force. A CCG's own
+ * Published outcomes are public: the framework, the waves, the national summary and conditions in force; so is a
+ * stakeholder's one-time survey link, which needs no account. A CCG's own
  * page and the reviews need a signed-in user; who may see or review what is checked by {@link Authorisation}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -17,6 +18,6 @@ class AuthorisationUrls {
 		return UrlRules.publicReads("/authorisation", "/authorisation/framework", "/authorisation/waves/**",
 				"/authorisation/conditions-in-force.csv", "/api/v1/authorisation/outcomes",
 				"/api/v1/authorisation/summary", "/api/v1/authorisation/conditions-in-force",
-				"/api/v1/authorisation/framework");
+				"/api/v1/authorisation/framework", "/survey/*");
 	}
 }

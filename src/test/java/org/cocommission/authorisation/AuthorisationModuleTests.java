@@ -1,5 +1,6 @@
 package org.cocommission.authorisation;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.cocommission.directory.DirectoryImports;
 import org.cocommission.identity.UserAccounts;
 
+import org.cocommission.identity.ActingAs;
 import org.cocommission.identity.SignedInUsers;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -64,6 +66,9 @@ class AuthorisationModuleTests {
 
 	@Autowired
 	UserDetailsService users;
+
+	@Autowired
+	SurveyLinks surveyLinks;
 
 	@BeforeEach
 	void outcomes() {
@@ -241,6 +246,47 @@ class AuthorisationModuleTests {
 			.content("{\"reviewedOn\": \"2013-05-01\", \"met\": false}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("note"));
+	}
+
+	@Test
+	void aSurveyLinkOpensOnceWithoutSignInAndThenSaysWhyNot() throws Exception {
+		long survey = ActingAs.system(() -> surveyLinks.createSurvey("360 stakeholder survey 2012-13",
+				List.of(new SurveyLink.Question(1, 1, "The CCG has clinical leadership that adds value"),
+						new SurveyLink.Question(2, 2, "The CCG involves patients in its plans"))));
+		String token = ActingAs.system(() -> surveyLinks.issue(survey, "01B", "Member practice", Duration.ofDays(21)));
+
+		assertThat(jdbc.sql("select count(*) from authorisation_survey_invitation where token_sha256 = ?")
+			.param(SurveyLinks.sha256(token))
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+		assertThat(jdbc.sql("select count(*) from authorisation_survey_invitation where token_sha256 = ?")
+			.param(token)
+			.query(Integer.class)
+			.single()).isZero();
+		mvc.perform(get("/survey/{token}", token))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("The CCG involves patients in its plans")));
+
+		assertThat(surveyLinks.answer(token, List.of(4, 2))).isEqualTo(SurveyLink.Status.OPEN);
+		assertThat(surveyLinks.answer(token, List.of(5, 5))).isEqualTo(SurveyLink.Status.USED);
+		mvc.perform(get("/survey/{token}", token))
+			.andExpect(status().isGone())
+			.andExpect(content().string(containsString("Each link can be used once")));
+
+		String expired = ActingAs.system(() -> surveyLinks.issue(survey, "01B", "Provider", Duration.ofSeconds(-1)));
+		mvc.perform(get("/survey/{token}", expired))
+			.andExpect(status().isGone())
+			.andExpect(content().string(containsString("has passed")));
+
+		String revoked = ActingAs.system(() -> surveyLinks.issue(survey, "01B", "Local authority", Duration.ofDays(21)));
+		ActingAs.system(() -> surveyLinks.revoke(revoked));
+		mvc.perform(get("/survey/{token}", revoked))
+			.andExpect(status().isGone())
+			.andExpect(content().string(containsString("withdrawn")));
+
+		mvc.perform(get("/survey/{token}", "not-a-token"))
+			.andExpect(status().isNotFound())
+			.andExpect(content().string(not(containsString("01B"))));
 	}
 
 	private void reviewAsNational(long condition, ReviewForm form) {
