@@ -27,11 +27,19 @@ class AuthorisationApiController {
 
 	private final Authorisation authorisation;
 
+	private final SurveyLinks surveys;
+
 	private final Clock clock;
 
-	AuthorisationApiController(Authorisation authorisation, Clock clock) {
+	AuthorisationApiController(Authorisation authorisation, SurveyLinks surveys, Clock clock) {
 		this.authorisation = authorisation;
+		this.surveys = surveys;
 		this.clock = clock;
+	}
+
+	@GetMapping("/surveys/{id}/results")
+	List<SurveyResult> surveyResults(@PathVariable long id, @RequestParam String ccg) {
+		return surveys.results(id, ccg);
 	}
 
 	@GetMapping("/outcomes")

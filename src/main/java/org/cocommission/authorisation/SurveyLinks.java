@@ -129,6 +129,32 @@ public class SurveyLinks {
 		return SurveyLink.Status.OPEN;
 	}
 
+	/**
+	 * A survey's results for one CCG, per question: for the CCG, its area team and NHS England. A stakeholder agrees
+	 * when they answer 4 or 5 of 5.
+	 */
+	@Transactional(readOnly = true)
+	public List<SurveyResult> results(long surveyId, String ccgCode) {
+		access.checkCanSee(ccgCode);
+		return jdbc.sql("""
+				select q.number, q.text,
+				  count(a.agreement) filter (where i.ccg_code = :ccg) as responses,
+				  count(a.agreement) filter (where i.ccg_code = :ccg and a.agreement >= 4) as agree,
+				  count(a.agreement) as national_responses,
+				  count(a.agreement) filter (where a.agreement >= 4) as national_agree
+				from authorisation_survey_question q
+				left join (authorisation_survey_answer a
+				  join authorisation_survey_invitation i on i.id = a.invitation_id)
+				  on a.question_number = q.number and i.survey_id = q.survey_id
+				where q.survey_id = :survey
+				group by q.number, q.text order by q.number""")
+			.param("ccg", ccgCode)
+			.param("survey", surveyId)
+			.query((rs, n) -> SurveyResult.of(rs.getInt("number"), rs.getString("text"), rs.getInt("responses"),
+					rs.getInt("agree"), rs.getInt("national_responses"), rs.getInt("national_agree")))
+			.list();
+	}
+
 	/** A survey with its Likert questions, for the national team (or the demo). */
 	@Transactional
 	public long createSurvey(String name, List<SurveyLink.Question> questions) {

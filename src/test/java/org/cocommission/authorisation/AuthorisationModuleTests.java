@@ -289,6 +289,41 @@ class AuthorisationModuleTests {
 			.andExpect(content().string(not(containsString("01B"))));
 	}
 
+	@Test
+	void resultsGiveWilsonIntervalsAgainstTheNationalShareAndNoBreakdownUnderFiveResponses() throws Exception {
+		long survey = ActingAs.system(() -> surveyLinks.createSurvey("360 results survey",
+				List.of(new SurveyLink.Question(1, 6, "The CCG's leaders are credible"))));
+		for (int agreement : List.of(4, 5, 4, 2, 1)) {
+			String token = ActingAs.system(() -> surveyLinks.issue(survey, "01B", "Provider", Duration.ofDays(21)));
+			surveyLinks.answer(token, List.of(agreement));
+		}
+		for (int agreement : List.of(5, 5)) {
+			String token = ActingAs.system(() -> surveyLinks.issue(survey, "01A", "Provider", Duration.ofDays(21)));
+			surveyLinks.answer(token, List.of(agreement));
+		}
+		SignedInUsers signedIn = new SignedInUsers(mvc, AuthorisationTestData.PASSWORD);
+
+		// 3 of 5 agree: 60%, Wilson 23.1% to 88.2%; nationally 5 of 7, 71.4%.
+		mvc.perform(get("/api/v1/authorisation/surveys/{id}/results", survey).param("ccg", "01B")
+			.with(signedIn.as("auth-01b")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].question").value("The CCG's leaders are credible"))
+			.andExpect(jsonPath("$[0].responses").value(5))
+			.andExpect(jsonPath("$[0].agree").value(3))
+			.andExpect(jsonPath("$[0].agreePercent").value(60.0))
+			.andExpect(jsonPath("$[0].lower95").value(23.1))
+			.andExpect(jsonPath("$[0].upper95").value(88.2))
+			.andExpect(jsonPath("$[0].nationalAgreePercent").value(71.4));
+		mvc.perform(get("/api/v1/authorisation/surveys/{id}/results", survey).param("ccg", "01A")
+			.with(signedIn.as("auth-01a")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].responses").value(2))
+			.andExpect(jsonPath("$[0].agree").doesNotExist())
+			.andExpect(jsonPath("$[0].lower95").doesNotExist());
+		mvc.perform(get("/api/v1/authorisation/surveys/{id}/results", survey).param("ccg", "01B")
+			.with(signedIn.as("auth-01a"))).andExpect(status().isForbidden());
+	}
+
 	private void reviewAsNational(long condition, ReviewForm form) {
 		AuthorisationTestData.as(users, "auth-national", () -> authorisation.review(condition, form));
 	}
