@@ -30,13 +30,13 @@ class ModuleMigrationsTests {
 
 	private static final String MAIN_2026_12 = "classpath:db/main-2026-12";
 
-	private static final List<String> MODULES_WITH_MIGRATIONS = List.of("audit", "cocommissioning", "commissioningsupport",
-			"contracts", "directory", "finance", "governance", "identity", "notification", "outcomes", "platform",
-			"qualitypremium", "workforce");
+	private static final List<String> MODULES_WITH_MIGRATIONS = List.of("audit", "authorisation", "cocommissioning",
+			"commissioningsupport", "contracts", "directory", "finance", "governance", "identity", "notification",
+			"outcomes", "platform", "qualitypremium", "workforce");
 
 	/** Modules added after main-2026-12: an existing database gets them on its next start, as a new one does. */
-	private static final List<String> MODULES_SINCE_MAIN_2026_12 = List.of("commissioningsupport", "contracts",
-			"workforce");
+	private static final List<String> MODULES_SINCE_MAIN_2026_12 = List.of("authorisation", "commissioningsupport",
+			"contracts", "workforce");
 
 	private final Flyway flyway;
 

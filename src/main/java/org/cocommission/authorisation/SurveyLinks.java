@@ -1,0 +1,194 @@
+package org.cocommission.authorisation;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import org.cocommission.identity.AccessPolicy;
+import org.cocommission.identity.ActingAs;
+import org.cocommission.platform.InvalidInputException;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The 360 survey's one-time links: a random token per stakeholder, stored only as its SHA-256 hash, good once, until it
+ * expires or is revoked. A token nobody issued reveals nothing (docs/domain-rules.md, "CCG authorisation").
+ */
+@Service
+public class SurveyLinks {
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final JdbcClient jdbc;
+
+	private final AccessPolicy access;
+
+	private final Clock clock;
+
+	SurveyLinks(JdbcClient jdbc, AccessPolicy access, Clock clock) {
+		this.jdbc = jdbc;
+		this.access = access;
+		this.clock = clock;
+	}
+
+	/** Issues a link for one stakeholder of a CCG; returns the token, which is not stored and cannot be had again. */
+	@Transactional
+	public String issue(long surveyId, String ccgCode, String stakeholderGroup, Duration validFor) {
+		requireNationalOrSystem();
+		byte[] bytes = new byte[32];
+		RANDOM.nextBytes(bytes);
+		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		jdbc.sql("insert into authorisation_survey_invitation (survey_id, ccg_code, stakeholder_group, token_sha256,"
+				+ " expires_at) values (?, ?, ?, ?, ?)")
+			.params(surveyId, ccgCode, stakeholderGroup, sha256(token),
+					java.sql.Timestamp.from(Instant.now(clock).plus(validFor)))
+			.update();
+		return token;
+	}
+
+	/** Revokes a link, by its token; a link already used stays used. */
+	@Transactional
+	public void revoke(String token) {
+		requireNationalOrSystem();
+		jdbc.sql("update authorisation_survey_invitation set revoked_at = ? where token_sha256 = ? and used_at is null")
+			.params(java.sql.Timestamp.from(Instant.now(clock)), sha256(token))
+			.update();
+	}
+
+	/** What the link opens; empty for a token nobody issued. */
+	@Transactional(readOnly = true)
+	public Optional<SurveyLink> open(String token) {
+		record Row(long id, long surveyId, String ccgCode, Instant expiresAt, Instant usedAt, Instant revokedAt) {
+		}
+		return jdbc.sql("select id, survey_id, ccg_code, expires_at, used_at, revoked_at"
+				+ " from authorisation_survey_invitation where token_sha256 = ?")
+			.param(sha256(token))
+			.query((rs, n) -> new Row(rs.getLong("id"), rs.getLong("survey_id"), rs.getString("ccg_code"),
+					rs.getTimestamp("expires_at").toInstant(), instant(rs.getTimestamp("used_at")),
+					instant(rs.getTimestamp("revoked_at"))))
+			.optional()
+			.map(row -> {
+				if (row.usedAt() != null) {
+					return SurveyLink.closed(SurveyLink.Status.USED);
+				}
+				if (row.revokedAt() != null) {
+					return SurveyLink.closed(SurveyLink.Status.REVOKED);
+				}
+				if (!Instant.now(clock).isBefore(row.expiresAt())) {
+					return SurveyLink.closed(SurveyLink.Status.EXPIRED);
+				}
+				String name = jdbc.sql("select name from authorisation_survey where id = ?")
+					.param(row.surveyId())
+					.query(String.class)
+					.single();
+				List<SurveyLink.Question> questions = jdbc
+					.sql("select number, domain_number, text from authorisation_survey_question where survey_id = ?"
+							+ " order by number")
+					.param(row.surveyId())
+					.query(SurveyLink.Question.class)
+					.list();
+				return new SurveyLink(SurveyLink.Status.OPEN, row.id(), name, row.ccgCode(), questions);
+			});
+	}
+
+	/**
+	 * Saves a stakeholder's answers (agreement 1 to 5 per question, in question order) and uses the link up: the
+	 * update that marks it used is the guard, so two submissions cannot both count.
+	 */
+	@Transactional
+	public SurveyLink.Status answer(String token, List<Integer> agreement) {
+		SurveyLink link = open(token).orElseThrow(() -> new java.util.NoSuchElementException("No such survey link"));
+		if (link.status() != SurveyLink.Status.OPEN) {
+			return link.status();
+		}
+		if (agreement.size() != link.questions().size() || agreement.stream().anyMatch(a -> a == null || a < 1 || a > 5)) {
+			throw new InvalidInputException("agreement", "Answer every question");
+		}
+		int marked = jdbc.sql("update authorisation_survey_invitation set used_at = ? where id = ? and used_at is null"
+				+ " and revoked_at is null")
+			.params(java.sql.Timestamp.from(Instant.now(clock)), link.invitationId())
+			.update();
+		if (marked == 0) {
+			return SurveyLink.Status.USED;
+		}
+		for (int index = 0; index < agreement.size(); index++) {
+			jdbc.sql("insert into authorisation_survey_answer (invitation_id, question_number, agreement) values (?, ?, ?)")
+				.params(link.invitationId(), link.questions().get(index).number(), agreement.get(index))
+				.update();
+		}
+		return SurveyLink.Status.OPEN;
+	}
+
+	/**
+	 * A survey's results for one CCG, per question: for the CCG, its area team and NHS England. A stakeholder agrees
+	 * when they answer 4 or 5 of 5.
+	 */
+	@Transactional(readOnly = true)
+	public List<SurveyResult> results(long surveyId, String ccgCode) {
+		access.checkCanSee(ccgCode);
+		return jdbc.sql("""
+				select q.number, q.text,
+				  count(a.agreement) filter (where i.ccg_code = :ccg) as responses,
+				  count(a.agreement) filter (where i.ccg_code = :ccg and a.agreement >= 4) as agree,
+				  count(a.agreement) as national_responses,
+				  count(a.agreement) filter (where a.agreement >= 4) as national_agree
+				from authorisation_survey_question q
+				left join (authorisation_survey_answer a
+				  join authorisation_survey_invitation i on i.id = a.invitation_id)
+				  on a.question_number = q.number and i.survey_id = q.survey_id
+				where q.survey_id = :survey
+				group by q.number, q.text order by q.number""")
+			.param("ccg", ccgCode)
+			.param("survey", surveyId)
+			.query((rs, n) -> SurveyResult.of(rs.getInt("number"), rs.getString("text"), rs.getInt("responses"),
+					rs.getInt("agree"), rs.getInt("national_responses"), rs.getInt("national_agree")))
+			.list();
+	}
+
+	/** A survey with its Likert questions, for the national team (or the demo). */
+	@Transactional
+	public long createSurvey(String name, List<SurveyLink.Question> questions) {
+		requireNationalOrSystem();
+		long id = jdbc.sql("insert into authorisation_survey (name) values (?) returning id")
+			.param(name)
+			.query(Long.class)
+			.single();
+		for (SurveyLink.Question question : questions) {
+			jdbc.sql("insert into authorisation_survey_question (survey_id, number, domain_number, text)"
+					+ " values (?, ?, ?, ?)")
+				.params(id, question.number(), question.domainNumber(), question.text())
+				.update();
+		}
+		return id;
+	}
+
+	private void requireNationalOrSystem() {
+		if (!ActingAs.isSystem()) {
+			access.checkNational();
+		}
+	}
+
+	private static Instant instant(java.sql.Timestamp timestamp) {
+		return timestamp == null ? null : timestamp.toInstant();
+	}
+
+	static String sha256(String token) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+}

@@ -1,0 +1,178 @@
+package org.cocommission.demo;
+
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.cocommission.authorisation.Authorisation;
+import org.cocommission.authorisation.Framework;
+import org.cocommission.authorisation.NewOutcome;
+import org.cocommission.authorisation.NewOutcome.NewCondition;
+import org.cocommission.authorisation.OutcomeKind;
+import org.cocommission.authorisation.SupportLevel;
+import org.cocommission.directory.Directory;
+import org.cocommission.directory.OrganisationSummary;
+import org.cocommission.directory.OrganisationType;
+import org.cocommission.identity.ActingAs;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The 2012-13 authorisation of the demo's CCGs (those open on 1 April 2013) through the authorisation API: four waves
+ * and the national totals (docs/domain-rules.md, "CCG authorisation"), exactly when the demo has 211 such CCGs and
+ * scaled to its number otherwise. Conditions are discharged at quarter ends over the year after the panel; those with
+ * directions take longer, and a few are still in force a year on.
+ */
+@Component
+@Order(60)
+public class AuthorisationDemo implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(AuthorisationDemo.class);
+
+	private static final LocalDate ESTABLISHED = LocalDate.of(2013, 4, 1);
+
+	private static final int NATIONAL_CCGS = 211;
+
+	private static final int[] NATIONAL_WAVES = { 34, 67, 62, 48 };
+
+	private static final LocalDate[] PANELS = { LocalDate.of(2012, 12, 18), LocalDate.of(2013, 1, 31),
+			LocalDate.of(2013, 2, 28), LocalDate.of(2013, 3, 25) };
+
+	private final Authorisation authorisation;
+
+	private final Directory directory;
+
+	private final boolean enabled;
+
+	AuthorisationDemo(Authorisation authorisation, Directory directory,
+			@Value("${cocommission.demo:false}") boolean enabled) {
+		this.authorisation = authorisation;
+		this.directory = directory;
+		this.enabled = enabled;
+	}
+
+	@Override
+	public void run(ApplicationArguments arguments) {
+		if (enabled) {
+			ActingAs.system(this::loadUnlessPresent);
+		}
+	}
+
+	/** Loads the outcomes when the directory is the synthetic one and no outcome is recorded yet. */
+	public boolean loadUnlessPresent() {
+		if (!directory.isSynthetic() || authorisation.hasAnyOutcome()) {
+			return false;
+		}
+		List<String> ccgs = directory.list(OrganisationType.CCG, null, null, Directory.ListSort.CODE, false, 0, 1000)
+			.items()
+			.stream()
+			.filter(ccg -> (ccg.openDate() == null || !ccg.openDate().isAfter(ESTABLISHED))
+					&& (ccg.closeDate() == null || ccg.closeDate().isAfter(ESTABLISHED)))
+			.map(OrganisationSummary::code)
+			.sorted()
+			.toList();
+		authorisation.recordOutcomes(outcomes(ccgs, authorisation.framework(Authorisation.FRAMEWORK_2012_13)));
+		log.info("Demo data: authorisation outcomes for {} CCGs", ccgs.size());
+		return true;
+	}
+
+	/** The outcomes for these CCGs: deterministic, so the same directory gives the same demo. */
+	static List<NewOutcome> outcomes(List<String> ccgCodes, Framework framework) {
+		int count = ccgCodes.size();
+		Random random = new Random(2012);
+		List<String> shuffled = new ArrayList<>(ccgCodes);
+		Collections.shuffle(shuffled, random);
+		int[] waveSizes = scaled(NATIONAL_WAVES, count);
+		int full = Math.round(43f * count / NATIONAL_CCGS);
+		int withDirections = Math.round(15f * count / NATIONAL_CCGS);
+		List<String> criteria = framework.domains()
+			.stream()
+			.flatMap(domain -> domain.criteria().stream())
+			.map(Framework.Criterion::code)
+			.toList();
+		// Which CCGs get which outcome is drawn apart from the waves, so that every wave has some of each.
+		List<String> byOutcome = new ArrayList<>(ccgCodes);
+		Collections.shuffle(byOutcome, random);
+		Set<String> inFull = new HashSet<>(byOutcome.subList(0, full));
+		Set<String> directed = new HashSet<>(byOutcome.subList(full, full + withDirections));
+		List<NewOutcome> outcomes = new ArrayList<>();
+		int next = 0;
+		for (int wave = 0; wave < waveSizes.length; wave++) {
+			LocalDate panel = PANELS[wave];
+			for (String code : shuffled.subList(next, next + waveSizes[wave])) {
+				if (inFull.contains(code)) {
+					outcomes.add(new NewOutcome(code, wave + 1, OutcomeKind.AUTHORISED, List.of()));
+				}
+				else {
+					outcomes.add(new NewOutcome(code, wave + 1, OutcomeKind.AUTHORISED_WITH_CONDITIONS,
+							conditions(criteria, directed.contains(code), panel, random)));
+				}
+			}
+			next += waveSizes[wave];
+		}
+		outcomes.sort(Comparator.comparing(NewOutcome::ccgCode));
+		return outcomes;
+	}
+
+	private static List<NewCondition> conditions(List<String> criteria, boolean directed, LocalDate panel,
+			Random random) {
+		List<String> unmet = new ArrayList<>(criteria);
+		Collections.shuffle(unmet, random);
+		// Most CCGs had a handful of conditions; those under directions many more.
+		int count = directed ? 6 + random.nextInt(8) : 1 + random.nextInt(5);
+		List<NewCondition> conditions = new ArrayList<>();
+		for (int index = 0; index < Math.min(count, unmet.size()); index++) {
+			boolean directions = directed && index == 0;
+			SupportLevel level = directions ? SupportLevel.IV : pick(random);
+			int quarters = directions ? 3 + random.nextInt(4) : 1 + random.nextInt(4);
+			// A few conditions are not met a year on (about one in twenty).
+			LocalDate discharged = random.nextInt(20) == 0 && !directions ? null
+					: panel.plusMonths(3L * quarters).with(TemporalAdjusters.lastDayOfMonth());
+			conditions.add(new NewCondition(unmet.get(index), level, directions, discharged));
+		}
+		return conditions;
+	}
+
+	private static SupportLevel pick(Random random) {
+		int draw = random.nextInt(10);
+		return draw < 5 ? SupportLevel.I : draw < 8 ? SupportLevel.II : SupportLevel.III;
+	}
+
+	/** National wave sizes scaled to {@code count} CCGs by largest remainder, so they add up to it. */
+	static int[] scaled(int[] national, int count) {
+		int[] sizes = new int[national.length];
+		double[] remainders = new double[national.length];
+		int given = 0;
+		for (int index = 0; index < national.length; index++) {
+			double exact = (double) national[index] * count / NATIONAL_CCGS;
+			sizes[index] = (int) Math.floor(exact);
+			remainders[index] = exact - sizes[index];
+			given += sizes[index];
+		}
+		while (given < count) {
+			int largest = 0;
+			for (int index = 1; index < national.length; index++) {
+				if (remainders[index] > remainders[largest]) {
+					largest = index;
+				}
+			}
+			sizes[largest]++;
+			remainders[largest] = -1;
+			given++;
+		}
+		return sizes;
+	}
+}

@@ -1,0 +1,64 @@
+package org.cocommission.authorisation;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.cocommission.authorisation.NewOutcome.NewCondition;
+import org.cocommission.directory.DirectoryImports;
+import org.cocommission.directory.OdsFile;
+import org.cocommission.identity.ActingAs;
+import org.cocommission.identity.NewUser;
+import org.cocommission.identity.Role;
+import org.cocommission.identity.UserAccounts;
+
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+import static org.cocommission.directory.OdsTestFiles.importOds;
+import static org.cocommission.directory.OdsTestFiles.organisation;
+
+/**
+ * CCGs 01A, 01B (area team Q01) and 01C (area team Q02) with their panel outcomes: 01A authorised in full in wave 1;
+ * 01B in wave 1 with two conditions, one at level IV with directions; 01C in wave 2 with one condition. One account
+ * per role: national, area team Q01, CCG 01B and CCG 01A.
+ */
+final class AuthorisationTestData {
+
+	static final String PASSWORD = "authorisation-test-1";
+
+	private AuthorisationTestData() {
+	}
+
+	static void directoryUsersAndOutcomes(DirectoryImports imports, UserAccounts accounts, Authorisation authorisation) {
+		if (accounts.find("auth-national").isPresent()) {
+			return;
+		}
+		importOds(imports, OdsFile.REGIONS, organisation("Y01", "NORTH", "", ""));
+		importOds(imports, OdsFile.AREA_TEAMS,
+				organisation("Q01", "TEES", "Y01", "") + organisation("Q02", "WEAR", "Y01", ""));
+		importOds(imports, OdsFile.ECCG, organisation("01A", "NHS FIRST CCG", "Y01", "Q01")
+				+ organisation("01B", "NHS SECOND CCG", "Y01", "Q01") + organisation("01C", "NHS THIRD CCG", "Y01", "Q02"));
+		accounts.create(new NewUser("auth-national", "National", null, Role.NATIONAL, "X24", PASSWORD));
+		accounts.create(new NewUser("auth-q01", "Area team Q01", null, Role.AREA_TEAM, "Q01", PASSWORD));
+		accounts.create(new NewUser("auth-01a", "CCG 01A", null, Role.CCG, "01A", PASSWORD));
+		accounts.create(new NewUser("auth-01b", "CCG 01B", null, Role.CCG, "01B", PASSWORD));
+		ActingAs.system(() -> authorisation.recordOutcomes(List.of(
+				new NewOutcome("01A", 1, OutcomeKind.AUTHORISED, List.of()),
+				new NewOutcome("01B", 1, OutcomeKind.AUTHORISED_WITH_CONDITIONS,
+						List.of(new NewCondition("3.1", SupportLevel.II, false, LocalDate.of(2013, 6, 30)),
+								new NewCondition("4.2", SupportLevel.IV, true, null))),
+				new NewOutcome("01C", 2, OutcomeKind.AUTHORISED_WITH_CONDITIONS,
+						List.of(new NewCondition("1.1", SupportLevel.I, false, null))))));
+	}
+
+	static <T> T as(UserDetailsService users, String username, Callable<T> work) {
+		return ActingAs.as(users, username, work);
+	}
+
+	static void as(UserDetailsService users, String username, Runnable work) {
+		ActingAs.as(users, username, () -> {
+			work.run();
+			return null;
+		});
+	}
+}
