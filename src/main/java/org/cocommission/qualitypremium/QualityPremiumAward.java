@@ -23,9 +23,45 @@ final class QualityPremiumAward {
 		return new Money(perHead.multiply(BigDecimal.valueOf(population)));
 	}
 
-	/** A measure's worth = maximum × its weight (37.5% of £1,130,000 = £423,750). */
+	/** A measure's worth = maximum × its weight (37.5% of £1,130,000 = £423,750), before sharing out the pennies. */
 	static Money worth(Money maximum, BigDecimal weightPercent) {
 		return maximum.times(Percent.fraction(weightPercent), RoundingMode.HALF_UP);
+	}
+
+	/**
+	 * Each measure's worth to the penny, adding up to the maximum exactly (docs/domain-rules.md#quality-premium): each
+	 * exact share is rounded down to the penny and the pennies left over go one each to the largest fractions of a
+	 * penny, ties to the measure listed first (largest-remainder method, as finance allocates). Rounding each share
+	 * on its own would pay 01C's six 12.5% measures of £173,081.875 each 3p more than its £1,384,655.00 maximum.
+	 */
+	static List<Money> worths(Money maximum, List<Measure> measures) {
+		int n = measures.size();
+		long[] pence = new long[n];
+		BigDecimal[] remainder = new BigDecimal[n];
+		long allocated = 0;
+		BigDecimal total = BigDecimal.valueOf(maximum.pence());
+		for (int i = 0; i < n; i++) {
+			BigDecimal exact = total.multiply(measures.get(i).weightPercent()).movePointLeft(2);
+			BigDecimal floor = exact.setScale(0, RoundingMode.FLOOR);
+			pence[i] = floor.longValueExact();
+			remainder[i] = exact.subtract(floor);
+			allocated += pence[i];
+		}
+		List<Integer> order = new ArrayList<>();
+		for (int i = 0; i < n; i++) {
+			order.add(i);
+		}
+		order.sort(java.util.Comparator.<Integer, BigDecimal>comparing(i -> remainder[i]).reversed()
+			.thenComparing(i -> i));
+		long left = maximum.pence() - allocated;
+		for (int k = 0; k < left && n > 0; k++) {
+			pence[order.get(k % n)]++;
+		}
+		List<Money> result = new ArrayList<>(n);
+		for (long p : pence) {
+			result.add(Money.ofPence(p));
+		}
+		return result;
 	}
 
 	/**
@@ -59,8 +95,10 @@ final class QualityPremiumAward {
 
 		List<Award.MeasureOutcome> measures = new ArrayList<>();
 		Money earned = Money.ZERO;
-		for (Measure measure : scheme.measures()) {
-			Money worth = worth(maximum, measure.weightPercent());
+		List<Money> worths = worths(maximum, scheme.measures());
+		for (int i = 0; i < scheme.measures().size(); i++) {
+			Measure measure = scheme.measures().get(i);
+			Money worth = worths.get(i);
 			Judgement judgement;
 			if (measure.code().equals(whatIf.measureCode())) {
 				judgement = new Judgement(whatIf.measureAchieved() ? BigDecimal.ONE : BigDecimal.ZERO,
@@ -72,7 +110,7 @@ final class QualityPremiumAward {
 			else {
 				judgement = judge(measure, scheme, inputs);
 			}
-			Money measureEarned = worth.times(judgement.fraction(), RoundingMode.HALF_UP);
+			Money measureEarned = min(worth, worth.times(judgement.fraction(), RoundingMode.HALF_UP));
 			earned = earned.plus(measureEarned);
 			measures.add(new Award.MeasureOutcome(measure.code(), measure.name(), measure.weightPercent(), worth,
 					judgement.fraction(), measureEarned, judgement.reason()));
@@ -144,12 +182,21 @@ final class QualityPremiumAward {
 			lines.add(new Award.Line("Final award", "%s - %s".formatted(earned.formatted(), reduction.formatted()),
 					finalAward.formatted()));
 		}
+		// The cap is an invariant, not a hope: the worths add up to the maximum and each earns at most its worth.
+		if (finalAward.compareTo(maximum) > 0 || finalAward.isNegative()) {
+			throw new IllegalStateException("Award " + finalAward.formatted() + " outside £0 to its maximum "
+					+ maximum.formatted() + " for " + ccgCode);
+		}
 		BigDecimal percentOfMaximum = maximum.signum() == 0 ? BigDecimal.ZERO
 				: finalAward.pounds().multiply(Percent.HUNDRED).divide(maximum.pounds(), 2, RoundingMode.HALF_UP);
 		lines.add(new Award.Line("Share of the maximum", "%s ÷ %s".formatted(finalAward.formatted(), maximum.formatted()),
 				percentOfMaximum.toPlainString() + "%"));
 		return new Award(ccgCode, population, maximum, earned, reduction, finalAward, percentOfMaximum, gatewaysPassed,
 				missedShares.size(), measures, standards, gateways, lines);
+	}
+
+	private static Money min(Money a, Money b) {
+		return a.compareTo(b) <= 0 ? a : b;
 	}
 
 	record Judgement(BigDecimal fraction, String reason) {

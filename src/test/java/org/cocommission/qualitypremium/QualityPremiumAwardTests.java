@@ -239,4 +239,66 @@ class QualityPremiumAwardTests {
 		assertThat(second).isEqualTo(first);
 		assertThat(first.explanation().get(0).working()).isEqualTo("123,457 people × £5.00 per head");
 	}
+
+	@Test
+	void ccg01cWith276931PeopleIsPaidItsMaximumToThePennyNot3pMore() {
+		// 2013/14, 01C: six 12.5% measures of £173,081.875 each; rounded one by one they paid £1,384,655.03.
+		Award award = QualityPremiumAward.calculate(scheme2013(ReductionMode.ADDITIVE), "01C", 276_931, perfect(), LOCALS);
+
+		assertThat(award.maximum()).isEqualTo(Money.ofPounds("1384655.00"));
+		assertThat(award.finalAward()).isEqualTo(Money.ofPounds("1384655.00"));
+		assertThat(award.measures()).extracting(Award.MeasureOutcome::worth).containsExactly(Money.ofPounds("346163.75"),
+				Money.ofPounds("173081.88"), Money.ofPounds("173081.88"), Money.ofPounds("173081.88"),
+				Money.ofPounds("173081.87"), Money.ofPounds("173081.87"), Money.ofPounds("173081.87"));
+	}
+
+	@Test
+	void overRandomSchemesAndPopulationsTheWorthsAddUpToTheMaximumAndNoAwardExceedsIt() {
+		java.util.Random random = new java.util.Random(20131401L);
+		for (int trial = 0; trial < 2_000; trial++) {
+			int count = 1 + random.nextInt(9);
+			// Weights in tenths of a percent adding up to 100%.
+			int[] tenths = new int[count];
+			int left = 1000 - count;
+			for (int i = 0; i < count; i++) {
+				tenths[i] = 1;
+			}
+			while (left > 0) {
+				int step = Math.min(left, 1 + random.nextInt(200));
+				tenths[random.nextInt(count)] += step;
+				left -= step;
+			}
+			List<Measure> measures = new java.util.ArrayList<>();
+			var values = new java.util.HashMap<String, Map<String, CcgInputs.Value>>();
+			for (int i = 0; i < count; i++) {
+				measures.add(measure("M" + i, BigDecimal.valueOf(tenths[i], 1).toPlainString(), MeasureRule.CONDITION, null,
+						null));
+				values.put("M" + i, Map.of("2013/14", CcgInputs.Value.of(random.nextInt(4) == 0 ? "0" : "1")));
+			}
+			boolean everything = random.nextBoolean();
+			if (everything) {
+				measures.forEach(m -> values.put(m.code(), Map.of("2013/14", CcgInputs.Value.of("1"))));
+			}
+			Scheme scheme = new Scheme(new FinancialYear(2013), "random", BigDecimal.valueOf(100 + random.nextInt(900), 2),
+					"list", ReductionMode.values()[random.nextInt(2)], Scheme.Status.DRAFT, null, 0, measures,
+					List.of(standard("RTT18", "92")), List.of(new Gateway("FINANCE", "Financial balance")));
+			long population = 1 + random.nextInt(2_000_000);
+			CcgInputs inputs = new CcgInputs("01C", values,
+					Map.of("RTT18", BigDecimal.valueOf(85 + random.nextInt(15))), Map.of("FINANCE", true));
+
+			Award award = QualityPremiumAward.calculate(scheme, "01C", population, inputs, Set.of());
+
+			String trialName = "trial " + trial + ": " + population + " people, " + scheme.maxPerHead() + " per head, "
+					+ java.util.Arrays.toString(tenths);
+			assertThat(award.measures().stream().map(Award.MeasureOutcome::worth).reduce(Money.ZERO, Money::plus))
+				.as(trialName)
+				.isEqualTo(award.maximum());
+			assertThat(award.earned()).as(trialName).isLessThanOrEqualTo(award.maximum());
+			assertThat(award.finalAward()).as(trialName).isLessThanOrEqualTo(award.maximum());
+			assertThat(award.finalAward().isNegative()).as(trialName).isFalse();
+			if (everything && award.standardsMissed() == 0) {
+				assertThat(award.finalAward()).as(trialName).isEqualTo(award.maximum());
+			}
+		}
+	}
 }
