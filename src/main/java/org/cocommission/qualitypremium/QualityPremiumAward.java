@@ -93,6 +93,7 @@ final class QualityPremiumAward {
 		lines.add(new Award.Line("Maximum award", "%,d people × £%s per head".formatted(population,
 				scheme.maxPerHead().setScale(2, RoundingMode.HALF_UP).toPlainString()), maximum.formatted()));
 
+		List<String> notAssessed = new ArrayList<>();
 		List<Award.MeasureOutcome> measures = new ArrayList<>();
 		Money earned = Money.ZERO;
 		List<Money> worths = worths(maximum, scheme.measures());
@@ -109,6 +110,7 @@ final class QualityPremiumAward {
 			}
 			else {
 				judgement = judge(measure, scheme, inputs);
+				notAssessed.addAll(judgement.notAssessed());
 			}
 			Money measureEarned = min(worth, worth.times(judgement.fraction(), RoundingMode.HALF_UP));
 			earned = earned.plus(measureEarned);
@@ -126,35 +128,45 @@ final class QualityPremiumAward {
 		for (Gateway gateway : scheme.gateways()) {
 			Boolean passed = inputs.gateways().get(gateway.code());
 			gateways.add(new Award.GatewayOutcome(gateway.code(), gateway.name(), passed));
-			// A gateway is a condition of payment: without evidence it was passed, it is not passed.
+			// A gateway is a condition of payment: without evidence it was passed, no award can be paid.
 			if (!Boolean.TRUE.equals(passed)) {
 				gatewaysPassed = false;
 			}
+			if (passed == null) {
+				notAssessed.add(gateway.code());
+			}
 			lines.add(new Award.Line("Gateway " + gateway.code() + ": " + gateway.name(),
-					passed == null ? "no data loaded: treated as failed" : passed ? "passed" : "failed", ""));
+					passed == null ? NOT_ASSESSED + ": no data loaded, so no award can be paid" : passed ? "passed" : "failed",
+					""));
 		}
 
 		List<Award.StandardOutcome> standards = new ArrayList<>();
 		List<BigDecimal> missedShares = new ArrayList<>();
 		for (Standard standard : scheme.standards()) {
 			BigDecimal achieved = inputs.standards().get(standard.code());
-			// No data means the standard is not judged (and so cannot reduce the award); the line says so.
-			boolean met = achieved == null || achieved.compareTo(standard.thresholdPercent()) >= 0;
+			// No data means the standard is not assessed: neither met nor missed, so it cannot reduce the award.
+			boolean met = achieved != null && achieved.compareTo(standard.thresholdPercent()) >= 0;
+			boolean missed = achieved != null && !met;
 			boolean forced = standard.code().equals(whatIf.standardCode());
 			if (forced) {
 				met = whatIf.standardMet();
+				missed = !met;
+			}
+			else if (achieved == null) {
+				notAssessed.add(standard.code());
 			}
 			standards.add(new Award.StandardOutcome(standard.code(), standard.name(), standard.thresholdPercent(),
-					achieved, met, standard.reductionPercent()));
-			if (!met) {
+					achieved, met,
+					standard.reductionPercent()));
+			if (missed) {
 				missedShares.add(standard.reductionPercent());
 			}
 			lines.add(new Award.Line("Standard " + standard.code() + ": " + standard.name(), forced
 					? "what-if: treated as " + (met ? "met" : "missed, reduces the award by "
 							+ Percent.format(standard.reductionPercent()))
 					: achieved == null
-					? "no data loaded: not judged, no reduction"
-					: "%s against %s: %s".formatted(Percent.format(achieved), Percent.format(standard.thresholdPercent()),
+					? NOT_ASSESSED + ": no data loaded, no reduction"
+					: "%s against %s: %s".formatted(ValueDomain.PERCENTAGE.format(achieved), Percent.format(standard.thresholdPercent()),
 							met ? "met" : "missed, reduces the award by " + Percent.format(standard.reductionPercent())),
 					""));
 		}
@@ -192,61 +204,85 @@ final class QualityPremiumAward {
 		lines.add(new Award.Line("Share of the maximum", "%s ÷ %s".formatted(finalAward.formatted(), maximum.formatted()),
 				percentOfMaximum.toPlainString() + "%"));
 		return new Award(ccgCode, population, maximum, earned, reduction, finalAward, percentOfMaximum, gatewaysPassed,
-				missedShares.size(), measures, standards, gateways, lines);
+				missedShares.size(), measures, standards, gateways, lines, notAssessed);
+	}
+
+	/** A change in words, never a negative reduction: "a reduction of 3.20%", "an increase of 1.17%", "no change". */
+	static String change(BigDecimal reductionPercent) {
+		if (reductionPercent.signum() == 0) {
+			return "no change";
+		}
+		String size = reductionPercent.abs().setScale(2, RoundingMode.HALF_UP).toPlainString() + "%";
+		return reductionPercent.signum() > 0 ? "a reduction of " + size : "an increase of " + size;
 	}
 
 	private static Money min(Money a, Money b) {
 		return a.compareTo(b) <= 0 ? a : b;
 	}
 
-	record Judgement(BigDecimal fraction, String reason) {
+	/** How much of a measure was achieved and why; {@code notAssessed}: the measure codes that had no data. */
+	record Judgement(BigDecimal fraction, String reason, List<String> notAssessed) {
+
+		Judgement(BigDecimal fraction, String reason) {
+			this(fraction, reason, List.of());
+		}
 	}
+
+	static final String NOT_ASSESSED = "not assessed";
 
 	static Judgement judge(Measure measure, Scheme scheme, CcgInputs inputs) {
 		String period = scheme.year().toString();
 		if (measure.rule() == MeasureRule.COMPOSITE) {
 			BigDecimal fraction = BigDecimal.ZERO;
 			List<String> reasons = new ArrayList<>();
+			List<String> missing = new ArrayList<>();
 			for (Measure part : measure.parts()) {
 				Judgement judgement = judge(part, scheme, inputs);
+				missing.addAll(judgement.notAssessed());
 				BigDecimal share = Percent.fraction(part.weightPercent()).multiply(judgement.fraction());
 				fraction = fraction.add(share);
 				reasons.add("%s (%s of the measure): %s".formatted(part.code(), Percent.format(part.weightPercent()),
 						judgement.reason()));
 			}
-			return new Judgement(fraction.stripTrailingZeros(), String.join("; ", reasons));
+			return new Judgement(fraction.stripTrailingZeros(), String.join("; ", reasons), missing);
 		}
 		CcgInputs.Value value = inputs.measure(measure.code(), period);
 		if (value == null) {
-			return new Judgement(BigDecimal.ZERO, "no " + period + " value loaded: not achieved");
+			return new Judgement(BigDecimal.ZERO, NOT_ASSESSED + ": no " + period + " value loaded, so nothing earned",
+					List.of(measure.code()));
 		}
 		return switch (measure.rule()) {
 			case REDUCTION -> {
 				CcgInputs.Value baseline = inputs.measure(measure.code(), measure.baselinePeriod());
 				if (baseline == null || baseline.value().signum() == 0) {
-					yield new Judgement(BigDecimal.ZERO, "no " + measure.baselinePeriod() + " baseline loaded: not achieved");
+					yield new Judgement(BigDecimal.ZERO, NOT_ASSESSED + ": no " + measure.baselinePeriod()
+							+ " baseline loaded, so nothing earned", List.of(measure.code()));
 				}
 				BigDecimal change = baseline.value().subtract(value.value()).multiply(Percent.HUNDRED)
 					.divide(baseline.value(), 2, RoundingMode.HALF_UP);
 				boolean met = change.compareTo(measure.target()) >= 0;
+				ValueDomain domain = measure.domain();
 				yield new Judgement(met ? BigDecimal.ONE : BigDecimal.ZERO,
-						"from %s to %s is a %s%% reduction against at least %s: %s".formatted(Percent.number(baseline.value()),
-								Percent.number(value.value()), change.toPlainString(), Percent.format(measure.target()),
+						"from %s to %s is %s against a reduction of at least %s: %s".formatted(domain.format(baseline.value()),
+								domain.format(value.value()), change(change), Percent.format(measure.target()),
 								met ? "achieved" : "not achieved"));
 			}
 			case THRESHOLD -> {
 				BigDecimal threshold = value.target() != null ? value.target() : measure.target();
 				if (threshold == null) {
-					yield new Judgement(BigDecimal.ZERO, "no threshold for this CCG: not achieved");
+					yield new Judgement(BigDecimal.ZERO, NOT_ASSESSED + ": no threshold loaded for this CCG, so nothing earned",
+							List.of(measure.code()));
 				}
 				boolean met = value.value().compareTo(threshold) <= 0;
 				yield new Judgement(met ? BigDecimal.ONE : BigDecimal.ZERO, "%s against at most %s: %s".formatted(
-						Percent.number(value.value()), Percent.number(threshold), met ? "achieved" : "not achieved"));
+						measure.domain().format(value.value()), measure.domain().format(threshold),
+						met ? "achieved" : "not achieved"));
 			}
 			case MINIMUM -> {
 				boolean met = value.value().compareTo(measure.target()) >= 0;
 				yield new Judgement(met ? BigDecimal.ONE : BigDecimal.ZERO, "%s against at least %s: %s".formatted(
-						Percent.number(value.value()), Percent.number(measure.target()), met ? "achieved" : "not achieved"));
+						measure.domain().format(value.value()), measure.domain().format(measure.target()),
+						met ? "achieved" : "not achieved"));
 			}
 			case CONDITION -> {
 				boolean met = value.value().compareTo(BigDecimal.ONE) == 0;

@@ -187,7 +187,7 @@ class QualityPremiumAwardTests {
 				CcgInputs.Value.of("969"))), Map.of(), Map.of());
 
 		assertThat(QualityPremiumAward.judge(pyll, scheme, exactly).fraction()).isEqualByComparingTo("1");
-		assertThat(QualityPremiumAward.judge(pyll, scheme, exactly).reason()).contains("3.20% reduction");
+		assertThat(QualityPremiumAward.judge(pyll, scheme, exactly).reason()).contains("a reduction of 3.20%");
 		assertThat(QualityPremiumAward.judge(pyll, scheme, notEnough).fraction()).isEqualByComparingTo("0");
 	}
 
@@ -300,5 +300,64 @@ class QualityPremiumAwardTests {
 				assertThat(award.finalAward()).as(trialName).isEqualTo(award.maximum());
 			}
 		}
+	}
+
+	@Test
+	void withNoDataEveryMeasureStandardAndGatewayIsNotAssessedAlikeAndNothingIsPaid() {
+		// 01C computed before any upload: measures said "not achieved", standards "Met", gateways "not passed".
+		Award award = QualityPremiumAward.calculate(scheme2013(ReductionMode.ADDITIVE), "01C", 276_931,
+				CcgInputs.empty("01C"), LOCALS);
+
+		assertThat(award.complete()).isFalse();
+		assertThat(award.notAssessed()).containsExactly("AEA", "PYLL", "FFT", "MRSA", "CDIFF", "LOCAL1", "LOCAL2",
+				"LOCAL3", "FINANCE", "QUALITY", "RTT18", "AE4H", "CANCER62", "AMBRED1");
+		assertThat(award.measures()).allSatisfy(m -> assertThat(m.reason()).contains("not assessed"));
+		assertThat(award.standards()).allSatisfy(s -> {
+			assertThat(s.met()).isFalse();
+			assertThat(s.assessed()).isFalse();
+			assertThat(s.outcome()).isEqualTo("Not assessed: no data");
+		});
+		assertThat(award.gateways()).allSatisfy(g -> assertThat(g.outcome()).startsWith("Not assessed"));
+		assertThat(award.standardsMissed()).isZero();
+		assertThat(award.finalAward()).isEqualTo(Money.ZERO);
+		assertThat(award.explanation()).extracting(Award.Line::working)
+			.noneMatch(w -> w.contains("treated as failed") || w.contains("not judged"));
+	}
+
+	@Test
+	void everyInputLoadedLeavesNothingNotAssessed() {
+		Award award = QualityPremiumAward.calculate(scheme2013(ReductionMode.ADDITIVE), "01A", 226_000, perfect(), LOCALS);
+
+		assertThat(award.complete()).isTrue();
+	}
+
+	@Test
+	void aRiseIsSaidAsAnIncreaseAndEveryValueIsPrintedForItsKind() {
+		// From a real statement: "from 2173.40521114106 to 2198.845494158057 is a -1.17% reduction".
+		Scheme scheme = scheme2013(ReductionMode.ADDITIVE);
+		var inputs = new CcgInputs("01A", Map.of("AEA", Map.of("2012/13", CcgInputs.Value.of("2173.40521114106"),
+				"2013/14", CcgInputs.Value.of("2198.845494158057"))), Map.of(), Map.of());
+
+		String reason = QualityPremiumAward.judge(scheme.measure("AEA").orElseThrow(), scheme, inputs).reason();
+
+		assertThat(reason).isEqualTo("from 2,173.4 to 2,198.8 is an increase of 1.17% against a reduction of at least 0%:"
+				+ " not achieved");
+		assertThat(ValueDomain.COUNT.format(new BigDecimal("12345"))).isEqualTo("12,345");
+		assertThat(ValueDomain.PERCENTAGE.format(new BigDecimal("15"))).isEqualTo("15.0%");
+		assertThat(ValueDomain.CONDITION.format(BigDecimal.ONE)).isEqualTo("met");
+	}
+
+	@Test
+	void eachMeasureDeclaresTheKindOfItsValueAndAConditionIsOneOrZero() {
+		assertThat(ValueDomain.COUNT.accepts(new BigDecimal("-5"))).isFalse();
+		assertThat(ValueDomain.COUNT.accepts(new BigDecimal("2.5"))).isFalse();
+		assertThat(ValueDomain.RATE.accepts(new BigDecimal("-0.1"))).isFalse();
+		assertThat(ValueDomain.PERCENTAGE.accepts(new BigDecimal("100.1"))).isFalse();
+		assertThat(ValueDomain.PERCENTAGE.accepts(new BigDecimal("100"))).isTrue();
+		assertThat(ValueDomain.CONDITION.accepts(new BigDecimal("2"))).isFalse();
+		assertThat(measure("FFT", "100", MeasureRule.CONDITION, null, null).domain()).isEqualTo(ValueDomain.CONDITION);
+		assertThatThrownBy(() -> new Measure("IAPT", "Access", Measure.Kind.NATIONAL, Percent.HUNDRED, MeasureRule.MINIMUM,
+				new BigDecimal("150"), null, List.of(), ValueDomain.PERCENTAGE))
+			.hasMessageContaining("a percentage, from 0 to 100");
 	}
 }
