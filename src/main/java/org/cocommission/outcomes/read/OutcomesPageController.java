@@ -94,6 +94,7 @@ class OutcomesPageController {
 			if (chosenLevel == OutcomesLevel.PRACTICE || chosenLevel == OutcomesLevel.CCG) {
 				DecileSeries deciles = values.deciles(id, chosenLevel, org);
 				model.addAttribute("deciles", deciles);
+				model.addAttribute("orgProblem", orgProblem(org, chosenLevel, deciles));
 				model.addAttribute("decileRows", IndicatorTables.deciles(deciles));
 				model.addAttribute("decileChart", OutcomesCharts.deciles(deciles));
 				FunnelPlot funnel = pages.funnel(indicator, chosenLevel, chosenPeriod, parent);
@@ -113,6 +114,28 @@ class OutcomesPageController {
 			}
 		}
 		return "outcomes/indicator";
+	}
+
+	/**
+	 * Why the organisation asked for draws no line on the deciles chart, or null when it does (or none was asked for):
+	 * an unknown code, or an organisation with no value for the indicator at the level shown.
+	 */
+	private String orgProblem(String org, OutcomesLevel level, DecileSeries deciles) {
+		if (org == null) {
+			return null;
+		}
+		if (deciles.orgValues() != null && deciles.orgValues().stream().anyMatch(java.util.Objects::nonNull)) {
+			return null;
+		}
+		String name;
+		try {
+			name = values.name(org.toUpperCase());
+		}
+		catch (java.util.NoSuchElementException ex) {
+			return "No organisation has the code " + org + ": enter an ODS code, for example 00K or A81001";
+		}
+		return name + " (" + org.toUpperCase() + ") has no value for this indicator among the "
+				+ level.inSentence() + ": choose its level above, or another organisation";
 	}
 
 	private static String pageHref(int page) {
