@@ -108,6 +108,24 @@ public class QualityPremium {
 		return report;
 	}
 
+	/** The year a national analyst most likely computes next: the one whose data was uploaded last. */
+	@Transactional(readOnly = true)
+	public Optional<FinancialYear> lastUploadedYear() {
+		access.checkNational();
+		return uploads.lastLoadedYear();
+	}
+
+	/**
+	 * How many CCGs have every local measure of the year's scheme agreed (a CCG without loses that share of its
+	 * maximum: 15% in 2014/15).
+	 */
+	@Transactional(readOnly = true)
+	public long ccgsWithLocalMeasuresAgreed(FinancialYear year) {
+		access.checkNational();
+		int slots = schemes.get(year).localMeasures().size();
+		return localMeasures.agreedSlots(year).values().stream().filter(agreed -> agreed.size() >= slots).count();
+	}
+
 	@Transactional(readOnly = true)
 	public List<UploadedFile> recentImports(FinancialYear year) {
 		access.checkNational();

@@ -315,6 +315,14 @@ class UploadedMeasureResults implements MeasureResultSource {
 			.orElse("uploaded CSV");
 	}
 
+	/** The scheme year of the latest upload that was stored, if any. */
+	java.util.Optional<FinancialYear> lastLoadedYear() {
+		return jdbc.sql("select financial_year from qp_import where outcome = 'COMMITTED' order by id desc limit 1")
+			.query(Integer.class)
+			.optional()
+			.map(FinancialYear::new);
+	}
+
 	List<UploadedFile> recentImports(FinancialYear year) {
 		return jdbc.sql("select * from qp_import where financial_year = ? order by id desc limit 10")
 			.param(year.startYear())
