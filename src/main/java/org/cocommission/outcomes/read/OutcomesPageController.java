@@ -73,6 +73,8 @@ class OutcomesPageController {
 		String chosenPeriod = period != null && periods.contains(period) ? period
 				: periods.isEmpty() ? null : periods.get(periods.size() - 1);
 		model.addAttribute("indicator", indicator);
+		model.addAttribute("numeratorText", OutcomesCharts.definition(indicator.numeratorDefinition()));
+		model.addAttribute("denominatorText", OutcomesCharts.definition(indicator.denominatorDefinition()));
 		model.addAttribute("levels", OutcomesLevel.values());
 		model.addAttribute("level", chosenLevel);
 		model.addAttribute("periods", periods);
@@ -96,7 +98,7 @@ class OutcomesPageController {
 				model.addAttribute("deciles", deciles);
 				model.addAttribute("orgProblem", orgProblem(org, chosenLevel, deciles));
 				model.addAttribute("decileRows", IndicatorTables.deciles(deciles));
-				model.addAttribute("decileChart", OutcomesCharts.deciles(deciles));
+				model.addAttribute("decileChart", OutcomesCharts.deciles(deciles, indicator));
 				FunnelPlot funnel = pages.funnel(indicator, chosenLevel, chosenPeriod, parent);
 				model.addAttribute("funnel", funnel);
 				if (chosenLevel == OutcomesLevel.PRACTICE) {
@@ -105,11 +107,12 @@ class OutcomesPageController {
 						.path("/outcomes/indicators/{id}/funnel.json")
 						.queryParam("level", chosenLevel.slug())
 						.queryParam("period", chosenPeriod)
+						.queryParamIfPresent("org", java.util.Optional.ofNullable(org))
 						.buildAndExpand(id)
 						.toUriString());
 				}
 				else {
-					model.addAttribute("funnelChart", OutcomesCharts.funnel(funnel));
+					model.addAttribute("funnelChart", OutcomesCharts.funnel(funnel, indicator, org));
 				}
 			}
 		}
@@ -176,7 +179,9 @@ class OutcomesPageController {
 	@GetMapping(value = "/outcomes/indicators/{id}/funnel.json", produces = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseBody
 	String funnelChart(@PathVariable String id, OutcomesQuery query) {
-		return OutcomesCharts.funnel(pages.funnel(indicators.get(id), query.chosenLevel(), query.requiredPeriod()));
+		Indicator indicator = indicators.get(id);
+		return OutcomesCharts.funnel(pages.funnel(indicator, query.chosenLevel(), query.requiredPeriod()), indicator,
+				query.org());
 	}
 
 	@GetMapping("/outcomes/indicators/{id}/funnel.csv")
