@@ -18,7 +18,17 @@ public record Measure(String code, String name, Kind kind, BigDecimal weightPerc
 	}
 
 	public enum Kind {
-		NATIONAL, LOCAL
+		NATIONAL("National"), LOCAL("Local, agreed with the area team");
+
+		private final String label;
+
+		Kind(String label) {
+			this.label = label;
+		}
+
+		public String label() {
+			return label;
+		}
 	}
 
 	public Measure {

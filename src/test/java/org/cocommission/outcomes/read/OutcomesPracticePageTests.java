@@ -232,7 +232,7 @@ class OutcomesPracticePageTests {
 			.andExpect(content().string(containsString("4 practices")));
 		mvc.perform(get("/outcomes/ccgs/01A/practices").param("q", "A81002").cookie(commissioner))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("1 practices")))
+			.andExpect(content().string(containsString("1 practice<")))
 			.andExpect(content().string(not(containsString("href=\"/outcomes/practices/A81001\""))));
 		mvc.perform(get("/outcomes/ccgs/01A/practices").param("q", "nothing like it").cookie(commissioner))
 			.andExpect(content().string(containsString("id=\"no-practices\"")));
