@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Allocation runs, scenarios and comparisons, for national users (the service refuses everyone else). */
 @Controller
@@ -152,9 +153,27 @@ class AllocationRunPageController {
 		return "redirect:/finance/runs/" + id + "?recomputed=" + (runs.rerun(id).unchanged() ? "unchanged" : "changed");
 	}
 
+	/** What publishing a run as indicative budgets changes, for whom, before it is done. */
+	@GetMapping("/runs/{id}/publish")
+	String confirmPublish(@PathVariable long id, Model model) {
+		RunView run = runs.get(id);
+		List<CcgResult> results = runs.results(id);
+		model.addAttribute("run", run);
+		model.addAttribute("ccgs", results.size());
+		model.addAttribute("totalAllocation", results.stream().map(CcgResult::allocation).reduce(Money.ZERO, Money::plus));
+		model.addAttribute("replaces", runs.list().stream()
+			.filter(other -> other.published() && other.id() != id && other.year().equals(run.year())
+					&& other.programme() == run.programme())
+			.findFirst()
+			.orElse(null));
+		return "finance/run-publish";
+	}
+
 	@PostMapping("/runs/{id}/publish")
-	String publish(@PathVariable long id) {
+	String publish(@PathVariable long id, RedirectAttributes redirect) {
 		RunView run = runs.publish(id);
+		redirect.addFlashAttribute("message", "Run " + run.id() + " is published: each CCG and its area team can now"
+				+ " see its " + run.year() + " indicative budget (" + run.programme().label() + "), and they have been told.");
 		return "redirect:/finance/budgets?year=" + run.year().toString().replace('/', '-');
 	}
 

@@ -81,6 +81,16 @@ final class GlobalSum {
 	/** Payments for {@code shown} practices, weighted against every practice in {@code england}. */
 	static List<PracticePayment> payments(List<PracticePopulation> england, List<PracticePopulation> shown,
 			Map<String, BigDecimal> coefficients, Map<String, PracticeFactors> factors) {
+		BigDecimal scale = scale(england, coefficients, factors);
+		return scale == null ? List.of() : payments(shown, scale, coefficients, factors);
+	}
+
+	/**
+	 * England's registered list over its unscaled weighted list: what scales every practice's weighted list so that
+	 * England's adds up to its registered list; null when England has no weighted list.
+	 */
+	static BigDecimal scale(List<PracticePopulation> england, Map<String, BigDecimal> coefficients,
+			Map<String, PracticeFactors> factors) {
 		long englandRaw = 0;
 		BigDecimal englandWeighted = BigDecimal.ZERO;
 		for (PracticePopulation practice : england) {
@@ -88,9 +98,14 @@ final class GlobalSum {
 			englandWeighted = englandWeighted.add(unscaled(practice, coefficients, factors));
 		}
 		if (englandWeighted.signum() == 0) {
-			return List.of();
+			return null;
 		}
-		BigDecimal scale = BigDecimal.valueOf(englandRaw).divide(englandWeighted, WeightedCapitation.PRECISION);
+		return BigDecimal.valueOf(englandRaw).divide(englandWeighted, WeightedCapitation.PRECISION);
+	}
+
+	/** Payments for {@code shown} practices at England's {@code scale}. */
+	static List<PracticePayment> payments(List<PracticePopulation> shown, BigDecimal scale,
+			Map<String, BigDecimal> coefficients, Map<String, PracticeFactors> factors) {
 		BigDecimal price = coefficients.get(Coefficients.PRICE);
 		List<PracticePayment> payments = new ArrayList<>();
 		for (PracticePopulation practice : shown) {

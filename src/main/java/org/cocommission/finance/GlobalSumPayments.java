@@ -51,6 +51,36 @@ public class GlobalSumPayments {
 		this.populations = populations;
 	}
 
+	/** What every CCG's page shares: England's scale and the formula's practice indices, at an extract. */
+	private record EnglandBasis(java.math.BigDecimal scale, Map<String, GlobalSum.PracticeFactors> factors) {
+	}
+
+	private record BasisKey(LocalDate extract, long formulaId) {
+	}
+
+	/**
+	 * England's scale needs every practice's list by age and sex (about 3 s for 7,800 practices), yet is the same for
+	 * every CCG until the lists change or another formula is published (a published formula never changes): kept
+	 * here, and forgotten whenever the directory changes.
+	 */
+	private final Map<BasisKey, EnglandBasis> bases = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private EnglandBasis englandBasis(LocalDate extract, long formulaId, FormulaView formula) {
+		return bases.computeIfAbsent(new BasisKey(extract, formulaId), key -> {
+			Map<String, GlobalSum.PracticeFactors> factors = formulas.practiceFactors(formulaId)
+				.stream()
+				.collect(java.util.stream.Collectors.toMap(PracticeFactor::practiceCode, PracticeFactor::components));
+			return new EnglandBasis(GlobalSum.scale(populations.practicePopulations(extract, null), formula.globalSum(),
+					factors), Map.copyOf(factors));
+		});
+	}
+
+	/** Registered lists or practices changed: England's scale is worked out again on the next page. */
+	@org.springframework.context.event.EventListener
+	void on(org.cocommission.directory.DirectoryChanged changed) {
+		bases.clear();
+	}
+
 	/** The CCGs whose global sum the signed-in user may see. */
 	public List<PopulationQueries.CcgRef> visibleCcgs() {
 		var user = access.requireUser();
@@ -70,16 +100,15 @@ public class GlobalSumPayments {
 			.optional()
 			.orElseThrow(() -> new NoSuchElementException("No formula is published yet"));
 		FormulaView formula = formulas.load(formulaId);
-		var england = populations.practicePopulations(extract, null);
-		var shown = england.stream().filter(p -> ccgCode.equals(p.ccgCode())).toList();
-		Map<String, GlobalSum.PracticeFactors> factors = formulas.practiceFactors(formulaId)
-			.stream()
-			.collect(java.util.stream.Collectors.toMap(PracticeFactor::practiceCode, PracticeFactor::components));
-		List<Payment> payments = GlobalSum.payments(england, shown, formula.globalSum(), factors)
-			.stream()
-			.map(p -> new Payment(p.practiceCode(), p.practiceName(), p.registeredList(), p.weightedList(), p.annual(),
-					p.quarterly()))
-			.toList();
+		EnglandBasis basis = englandBasis(extract, formulaId, formula);
+		var shown = populations.practicePopulations(extract, ccgCode);
+		List<Payment> payments = basis.scale() == null ? List.of()
+				: GlobalSum.payments(shown, basis.scale(), formula.globalSum(), basis.factors())
+					.stream()
+					.map(p -> new Payment(p.practiceCode(), p.practiceName(), p.registeredList(), p.weightedList(),
+							p.annual(), p.quarterly()))
+					.toList();
+		Map<String, GlobalSum.PracticeFactors> factors = basis.factors();
 		return new CcgGlobalSum(ccgCode, extract, formulaId, formula.name(),
 				new Money(formula.globalSum().get(GlobalSum.Coefficients.PRICE)), factors.size(), payments);
 	}

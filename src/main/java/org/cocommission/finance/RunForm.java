@@ -18,7 +18,7 @@ import org.cocommission.platform.Money;
  * means 2.14%). The year stays text here because the JSON body names it {@code "2014/15"}; {@link #request()} reads it.
  */
 record RunForm(@NotBlank(message = "A run needs a name") @Size(max = 200, message = "Keep the name to 200 characters") String name,
-		@NotBlank(message = "Enter the financial year, such as 2014/15") String year,
+		@NotBlank(message = "Enter the financial year, such as 2014/15") @Size(max = 7, message = "Enter the financial year as 7 characters, such as 2014/15") String year,
 		@NotNull(message = "Choose a programme") Programme programme,
 		@NotNull(message = "Choose a published formula") Long formulaId,
 		@NotNull(message = "Enter the envelope in pounds") @Positive(message = "The envelope must be a positive amount") BigDecimal envelope,

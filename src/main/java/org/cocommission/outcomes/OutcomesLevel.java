@@ -28,6 +28,11 @@ public enum OutcomesLevel {
 		return label;
 	}
 
+	/** The label inside a sentence: "practices", "area teams", but "CCGs" and "England" as they are spelled. */
+	public String inSentence() {
+		return this == CCG || this == ENGLAND ? label : label.toLowerCase(java.util.Locale.ROOT);
+	}
+
 	public static OutcomesLevel fromSlug(String slug) {
 		return Arrays.stream(values())
 			.filter(level -> level.slug.equalsIgnoreCase(slug) || level.name().equalsIgnoreCase(slug))

@@ -50,8 +50,12 @@ class DataPageController {
 	@PostMapping
 	String upload(@Valid @ModelAttribute("upload") UploadForm form, BindingResult result, Model model)
 			throws IOException {
-		if (!result.hasErrors() && (form.file() == null || form.file().isEmpty())) {
+		if (!result.hasErrors() && (form.file() == null || form.file().getOriginalFilename() == null
+				|| form.file().getOriginalFilename().isBlank())) {
 			result.rejectValue("file", "required", "Choose a CSV file to upload");
+		}
+		else if (!result.hasErrors() && form.file().isEmpty()) {
+			result.rejectValue("file", "empty", "The selected file " + form.file().getOriginalFilename() + " is empty");
 		}
 		if (!result.hasErrors()) {
 			model.addAttribute("report",

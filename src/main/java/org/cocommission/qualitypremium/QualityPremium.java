@@ -108,6 +108,24 @@ public class QualityPremium {
 		return report;
 	}
 
+	/** The year a national analyst most likely computes next: the one whose data was uploaded last. */
+	@Transactional(readOnly = true)
+	public Optional<FinancialYear> lastUploadedYear() {
+		access.checkNational();
+		return uploads.lastLoadedYear();
+	}
+
+	/**
+	 * How many CCGs have every local measure of the year's scheme agreed (a CCG without loses that share of its
+	 * maximum: 15% in 2014/15).
+	 */
+	@Transactional(readOnly = true)
+	public long ccgsWithLocalMeasuresAgreed(FinancialYear year) {
+		access.checkNational();
+		int slots = schemes.get(year).localMeasures().size();
+		return localMeasures.agreedSlots(year).values().stream().filter(agreed -> agreed.size() >= slots).count();
+	}
+
 	@Transactional(readOnly = true)
 	public List<UploadedFile> recentImports(FinancialYear year) {
 		access.checkNational();
@@ -173,14 +191,22 @@ public class QualityPremium {
 
 	/**
 	 * Publishes a run: its CCG statements become visible, an earlier published run of the year is superseded and the
-	 * scheme is frozen. Refused for a run computed under rules that have changed since.
+	 * scheme is frozen. Refused for a run computed under rules that have changed since, for a run older than the one
+	 * published, and for a run with inputs not assessed unless {@code override} gives the reason (audited).
 	 */
-	public RunSummary publish(long runId) {
+	public RunSummary publish(long runId, String override) {
 		access.checkNational();
 		RunSummary before = run(runId);
 		if (!"COMPUTED".equals(before.status())) {
-			throw new IllegalArgumentException("Run " + runId + " is " + before.status().toLowerCase()
+			throw new IllegalArgumentException("Run " + runId + " is " + before.statusLabel().toLowerCase()
 					+ ": only a computed run can be published");
+		}
+		Optional<RunSummary> published = runs.published(before.year());
+		// Runs are numbered as they are computed: a higher number is a later run.
+		if (published.isPresent() && published.get().id() > runId) {
+			throw new IllegalArgumentException("Run " + runId + " was computed before run " + published.get().id()
+					+ ", which is published: publishing it would replace newer statements with older ones."
+					+ " Compute the premiums again to publish new results");
 		}
 		Scheme current = schemes.get(before.year());
 		Scheme computedUnder = json.readValue(runs.schemeJson(runId), Scheme.class);
@@ -188,11 +214,30 @@ public class QualityPremium {
 			throw new IllegalArgumentException("The " + before.year() + " scheme was changed after run " + runId
 					+ " was computed: compute the premiums again and publish the new run");
 		}
-		runs.publish(before, access.actor());
+		String reason = override == null || override.isBlank() ? null : override.strip();
+		if (!before.complete() && reason == null) {
+			throw new InvalidInputException("override", "%d of %d CCGs have a measure, standard or gateway not assessed for want of data: load the missing data and compute again, or give the reason for publishing anyway"
+				.formatted(before.ccgsWithMissingInputs(), before.ccgs()));
+		}
+		if (reason != null && reason.length() > PublishForm.OVERRIDE_MAX) {
+			throw new InvalidInputException("override", "The reason can be at most " + PublishForm.OVERRIDE_MAX + " characters");
+		}
+		runs.publish(before, access.actor(), before.complete() ? null : reason);
 		schemes.markPublished(before.year());
 		RunSummary after = run(runId);
 		events.publishEvent(new QualityPremiumStatementsPublished(before, after, runs.ccgCodes(runId)));
 		return after;
+	}
+
+	/** Publishes a run whose every input was assessed (see {@link #publish(long, String)}). */
+	public RunSummary publish(long runId) {
+		return publish(runId, null);
+	}
+
+	/** The run published for the year before this one would be, if any (for the confirmation page). */
+	@Transactional(readOnly = true)
+	public Optional<RunSummary> publishedBefore(long runId) {
+		return publishedRun(run(runId).year()).filter(r -> r.id() != runId);
 	}
 
 	/** Redoes a run from what it stored and says whether every award and the inputs hash come out the same. */

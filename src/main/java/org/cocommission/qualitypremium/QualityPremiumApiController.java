@@ -3,6 +3,7 @@ package org.cocommission.qualitypremium;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -180,9 +181,10 @@ class QualityPremiumApiController {
 	}
 
 	@PostMapping("/runs/{id}/publish")
-	@Operation(summary = "Publish a run: CCG statements become visible and the scheme is frozen")
-	RunSummary publish(@PathVariable long id) {
-		return service.publish(id);
+	@Operation(summary = "Publish a run: CCG statements become visible and the scheme is frozen. A run with inputs not"
+			+ " assessed needs {\"override\": reason} (audited); a run older than the published one is refused.")
+	RunSummary publish(@PathVariable long id, @Valid @RequestBody(required = false) PublishForm body) {
+		return service.publish(id, body == null ? null : body.override());
 	}
 
 	@GetMapping("/runs/{id}/results")

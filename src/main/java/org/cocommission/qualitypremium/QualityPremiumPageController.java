@@ -43,13 +43,28 @@ class QualityPremiumPageController {
 	@GetMapping
 	String home(Model model) {
 		List<Scheme> all = schemes.schemes();
+		boolean national = service.isNational();
 		if (!model.containsAttribute("compute")) {
-			model.addAttribute("compute", new ComputeForm(all.isEmpty() ? null : all.get(0).year()));
+			// The year just uploaded, rather than the first in the list (often the year already published).
+			FinancialYear suggested = national ? service.lastUploadedYear()
+				.filter(year -> all.stream().anyMatch(scheme -> scheme.year().equals(year)))
+				.orElse(all.isEmpty() ? null : all.get(0).year()) : null;
+			model.addAttribute("compute", new ComputeForm(suggested));
+		}
+		if (national) {
+			ComputeForm form = (ComputeForm) model.getAttribute("compute");
+			all.stream().filter(scheme -> form != null && scheme.year().equals(form.year()))
+				.filter(scheme -> !scheme.localMeasures().isEmpty())
+				.findFirst()
+				.ifPresent(scheme -> {
+					model.addAttribute("localShare", Percent.format(scheme.localShare()));
+					model.addAttribute("localAgreed", service.ccgsWithLocalMeasuresAgreed(scheme.year()));
+					model.addAttribute("localYear", scheme.year().toString());
+				});
 		}
 		Map<String, String> years = new LinkedHashMap<>();
 		all.forEach(scheme -> years.put(scheme.year().toString(), scheme.year().toString()));
 		model.addAttribute("years", years);
-		boolean national = service.isNational();
 		model.addAttribute("schemes", all);
 		model.addAttribute("national", national);
 		model.addAttribute("runs", national ? service.runs() : List.of());

@@ -113,7 +113,8 @@ public class QualityPremiumSchemes {
 			baseline = to.previous().toString();
 		}
 		return new Measure(measure.code(), measure.name(), measure.kind(), measure.weightPercent(), measure.rule(),
-				measure.target(), baseline, measure.parts().stream().map(p -> rebase(p, from, to)).toList());
+				measure.target(), baseline, measure.parts().stream().map(p -> rebase(p, from, to)).toList(),
+				measure.domain());
 	}
 
 	/**
@@ -140,7 +141,8 @@ public class QualityPremiumSchemes {
 		try {
 			List<Measure> measures = before.measures().stream().map(m -> new Measure(m.code(), m.name(), m.kind(),
 					edit.measureWeights().getOrDefault(m.code(), m.weightPercent()), m.rule(),
-					edit.measureTargets().getOrDefault(m.code(), m.target()), m.baselinePeriod(), m.parts())).toList();
+					edit.measureTargets().getOrDefault(m.code(), m.target()), m.baselinePeriod(), m.parts(), m.domain()))
+				.toList();
 			List<Standard> standards = before.standards().stream().map(s -> new Standard(s.code(), s.name(),
 					edit.standardThresholds().getOrDefault(s.code(), s.thresholdPercent()),
 					edit.standardReductions().getOrDefault(s.code(), s.reductionPercent()))).toList();

@@ -20,6 +20,7 @@ public record QualityPremiumStatementsPublished(RunSummary before, RunSummary af
 
 	@Override
 	public AuditEntry auditEntry() {
-		return new AuditEntry("QP_RUN_PUBLISHED", "qp_run", String.valueOf(after.id()), null, before, after);
+		// Publishing a run with inputs not assessed is an override, audited as such with its reason.
+		return new AuditEntry(after.publishOverride() == null ? "QP_RUN_PUBLISHED" : "QP_RUN_PUBLISHED_WITH_MISSING_INPUTS", "qp_run", String.valueOf(after.id()), null, before, after);
 	}
 }

@@ -4,20 +4,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.Valid;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 
 import org.cocommission.platform.Exports;
+import org.cocommission.platform.InvalidInputException;
 import org.cocommission.platform.FinancialYear;
 import org.cocommission.platform.Table;
 
@@ -94,16 +99,38 @@ class RunPageController {
 		return Exports.xlsxDownload("quality-premium-run-" + id + ".xlsx", table(id));
 	}
 
+	/** What publishing will change, for whom, before it is done (and, for a run with missing inputs, the override). */
+	@GetMapping("/runs/{id}/publish")
+	String confirmPublish(@PathVariable long id, Model model) {
+		model.addAttribute("form", new PublishForm(null));
+		return publishPage(id, model);
+	}
+
+	private String publishPage(long id, Model model) {
+		model.addAttribute("run", service.run(id));
+		model.addAttribute("replaces", service.publishedBefore(id).orElse(null));
+		return "qualitypremium/publish";
+	}
+
 	@PostMapping("/runs/{id}/publish")
-	String publish(@PathVariable long id, Model model) {
+	String publish(@PathVariable long id, @Valid @ModelAttribute("form") PublishForm form, BindingResult result,
+			Model model, RedirectAttributes redirect) {
+		if (result.hasErrors()) {
+			return publishPage(id, model);
+		}
 		try {
-			service.publish(id);
+			service.publish(id, form.override());
+		}
+		catch (InvalidInputException ex) {
+			ex.rejectIn(result);
+			return publishPage(id, model);
 		}
 		catch (IllegalArgumentException ex) {
-			model.addAttribute("problem", ex.getMessage());
-			return run(id, "award", 0, model);
+			result.reject("refused", ex.getMessage());
+			return publishPage(id, model);
 		}
-		return "redirect:/quality-premium/runs/" + id + "?published";
+		redirect.addAttribute("published", "");
+		return "redirect:/quality-premium/runs/" + id;
 	}
 
 	@GetMapping("/runs/{id}/reproduce")

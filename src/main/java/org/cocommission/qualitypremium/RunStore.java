@@ -29,36 +29,38 @@ class RunStore {
 	private static final String RUN_SELECT = """
 			select r.*, (select count(*) from qp_run_result x where x.run_id = r.id) as ccgs,
 			  (select count(*) from qp_run_result x where x.run_id = r.id and x.final_award = 0) as nothing,
-			  (select coalesce(max(percent_of_max), 0) from qp_run_result x where x.run_id = r.id) as best
+			  (select coalesce(max(percent_of_max), 0) from qp_run_result x where x.run_id = r.id) as best,
+			  (select count(*) from qp_run_result x where x.run_id = r.id and x.not_assessed > 0) as incomplete
 			from qp_run r
 			""";
 
 	/** A qp_run row with its results counted, as stored. */
 	private record RunRow(long id, int financialYear, String status, String computedBy, OffsetDateTime computedAt,
 			String publishedBy, OffsetDateTime publishedAt, String inputsSha256, LocalDate populationDate,
-			BigDecimal totalMaximum, BigDecimal totalPaid, int ccgs, int nothing, BigDecimal best) {
+			BigDecimal totalMaximum, BigDecimal totalPaid, int ccgs, int nothing, BigDecimal best, int incomplete,
+			String publishOverride) {
 
 		RunSummary summary() {
 			return new RunSummary(id, new FinancialYear(financialYear), status, computedBy, computedAt.toInstant(),
 					publishedBy, publishedAt == null ? null : publishedAt.toInstant(), inputsSha256, populationDate,
-					new Money(totalMaximum), new Money(totalPaid), ccgs, nothing, best);
+					new Money(totalMaximum), new Money(totalPaid), ccgs, nothing, best, incomplete, publishOverride);
 		}
 	}
 
 	/** A qp_run_result row's figures, as stored. */
 	private record ResultRow(String ccgCode, String ccgName, long population, BigDecimal maximum, BigDecimal earned,
 			BigDecimal reduction, BigDecimal finalAward, BigDecimal percentOfMax, boolean gatewaysPassed,
-			int standardsMissed) {
+			int standardsMissed, int notAssessed) {
 
 		CcgResultRow row() {
 			return new CcgResultRow(ccgCode, ccgName, population, new Money(maximum), new Money(earned),
-					new Money(reduction), new Money(finalAward), percentOfMax, gatewaysPassed, standardsMissed);
+					new Money(reduction), new Money(finalAward), percentOfMax, gatewaysPassed, standardsMissed, notAssessed);
 		}
 	}
 
 	private static final int[] RESULT_TYPES = { Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.NUMERIC,
-			Types.NUMERIC, Types.NUMERIC, Types.NUMERIC, Types.NUMERIC, Types.BOOLEAN, Types.INTEGER, Types.VARCHAR,
-			Types.VARCHAR };
+			Types.NUMERIC, Types.NUMERIC, Types.NUMERIC, Types.NUMERIC, Types.BOOLEAN, Types.INTEGER, Types.INTEGER,
+			Types.VARCHAR, Types.VARCHAR };
 
 	private final JdbcClient jdbc;
 
@@ -81,22 +83,26 @@ class RunStore {
 			.single();
 		batch.batchUpdate("""
 				insert into qp_run_result (run_id, ccg_code, ccg_name, population, maximum, earned, reduction, final_award,
-				  percent_of_max, gateways_passed, standards_missed, inputs, explanation)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb))
+				  percent_of_max, gateways_passed, standards_missed, not_assessed, inputs, explanation)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb))
 				""", results.stream().map(r -> new Object[] { runId, r.ccgCode(), r.ccgName(), r.award().population(),
 				r.award().maximum().pounds(), r.award().earned().pounds(), r.award().reduction().pounds(),
 				r.award().finalAward().pounds(), r.award().percentOfMaximum(), r.award().gatewaysPassed(),
-				r.award().standardsMissed(), r.inputsJson(), r.awardJson() }).toList(), RESULT_TYPES);
+				r.award().standardsMissed(), r.award().notAssessed().size(), r.inputsJson(), r.awardJson() }).toList(), RESULT_TYPES);
 		return runId;
 	}
 
-	/** Marks the run published and any run of the same year published before it superseded. */
-	void publish(RunSummary run, String actor) {
+	/**
+	 * Marks the run published and any run of the same year published before it superseded; {@code override}: the
+	 * reason given for publishing a run with inputs not assessed (null when none was needed).
+	 */
+	void publish(RunSummary run, String actor, String override) {
 		jdbc.sql("update qp_run set status = 'SUPERSEDED' where financial_year = ? and status = 'PUBLISHED'")
 			.param(run.year().startYear())
 			.update();
-		jdbc.sql("update qp_run set status = 'PUBLISHED', published_by = ?, published_at = now() where id = ?")
-			.params(actor, run.id())
+		jdbc.sql("update qp_run set status = 'PUBLISHED', published_by = ?, published_at = now(), publish_override = ?"
+				+ " where id = ?")
+			.params(actor, override, run.id())
 			.update();
 	}
 

@@ -7,10 +7,20 @@ import java.time.LocalDate;
 import org.cocommission.platform.FinancialYear;
 import org.cocommission.platform.Money;
 
-/** A result run: when and by whom, the hash of its inputs, and the national totals (available vs paid). */
+/**
+ * A result run: when and by whom, the hash of its inputs, and the national totals (available vs paid);
+ * {@code ccgsWithMissingInputs}: CCGs with a measure, standard or gateway not assessed for want of data;
+ * {@code publishOverride}: the reason given for publishing it all the same.
+ */
 public record RunSummary(long id, FinancialYear year, String status, String computedBy, Instant computedAt,
 		String publishedBy, Instant publishedAt, String inputsSha256, LocalDate populationDate, Money totalMaximum,
-		Money totalPaid, int ccgs, int ccgsPaidNothing, BigDecimal bestPercent) {
+		Money totalPaid, int ccgs, int ccgsPaidNothing, BigDecimal bestPercent, int ccgsWithMissingInputs,
+		String publishOverride) {
+
+	/** Every CCG's measures, standards and gateways were assessed from data. */
+	public boolean complete() {
+		return ccgsWithMissingInputs == 0;
+	}
 
 	public BigDecimal paidPercent() {
 		return totalMaximum.signum() == 0 ? BigDecimal.ZERO

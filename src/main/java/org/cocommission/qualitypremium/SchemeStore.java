@@ -53,7 +53,8 @@ class SchemeStore {
 
 	/** A qp_measure row, as stored (a part names its composite in parent_code). */
 	private record Row(String code, String parentCode, String name, Measure.Kind kind,
-			java.math.BigDecimal weightPercent, MeasureRule rule, java.math.BigDecimal target, String baselinePeriod) {
+			java.math.BigDecimal weightPercent, MeasureRule rule, java.math.BigDecimal target, String baselinePeriod,
+			ValueDomain valueDomain) {
 	}
 
 	private List<Measure> measures(FinancialYear year) {
@@ -74,7 +75,7 @@ class SchemeStore {
 
 	private static Measure measure(Row row, List<Measure> parts) {
 		return new Measure(row.code(), row.name(), row.kind(), row.weightPercent(), row.rule(), row.target(),
-				row.baselinePeriod(), parts);
+				row.baselinePeriod(), parts, row.valueDomain());
 	}
 
 	private List<Standard> standards(FinancialYear year) {
@@ -189,9 +190,10 @@ class SchemeStore {
 
 	private void insertMeasure(int year, Measure measure, String parent, int position) {
 		jdbc.sql("insert into qp_measure (financial_year, code, parent_code, position, name, kind, weight_percent, rule,"
-				+ " target, baseline_period) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+				+ " target, baseline_period, value_domain) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(year, measure.code(), parent, position, measure.name(), measure.kind().name(), measure.weightPercent(),
-					measure.rule().name(), measure.target(), measure.baselinePeriod())
+					measure.rule().name(), measure.target(), measure.baselinePeriod(),
+					measure.domain() == null ? null : measure.domain().name())
 			.update();
 	}
 }

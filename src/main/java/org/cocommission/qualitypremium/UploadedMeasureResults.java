@@ -161,8 +161,26 @@ class UploadedMeasureResults implements MeasureResultSource {
 					throw new IllegalArgumentException("PERIOD " + period + " is neither " + year
 							+ (measure.baselinePeriod() == null ? "" : " nor the baseline " + measure.baselinePeriod()));
 				}
-				if (measure.rule() == MeasureRule.CONDITION && value.compareTo(BigDecimal.ONE) != 0 && value.signum() != 0) {
-					throw new IllegalArgumentException("VALUE of " + code + " must be 1 (condition met) or 0 (not met)");
+				if (!measure.domain().accepts(value)) {
+					throw new IllegalArgumentException("VALUE " + value.toPlainString() + " of " + code + " must be "
+							+ measure.domain().description());
+				}
+				BigDecimal numerator = number(field(record, columns, "NUMERATOR"), "NUMERATOR", false);
+				BigDecimal denominator = number(field(record, columns, "DENOMINATOR"), "DENOMINATOR", false);
+				if (numerator != null && numerator.signum() < 0) {
+					throw new IllegalArgumentException("NUMERATOR " + numerator.toPlainString() + " is below 0");
+				}
+				if (denominator != null && denominator.signum() <= 0) {
+					throw new IllegalArgumentException("DENOMINATOR " + denominator.toPlainString() + " must be more than 0");
+				}
+				if (numerator != null && denominator != null && numerator.compareTo(denominator) > 0) {
+					throw new IllegalArgumentException("NUMERATOR " + numerator.toPlainString() + " is above DENOMINATOR "
+							+ denominator.toPlainString());
+				}
+				BigDecimal target = number(field(record, columns, "TARGET"), "TARGET", false);
+				if (target != null && !measure.domain().accepts(target)) {
+					throw new IllegalArgumentException("TARGET " + target.toPlainString() + " of " + code + " must be "
+							+ measure.domain().description());
 				}
 			}
 			case "STANDARD" -> {
@@ -295,6 +313,14 @@ class UploadedMeasureResults implements MeasureResultSource {
 			.optional()
 			.map(count -> "uploaded CSV (" + count + " file(s) loaded for " + year + ")")
 			.orElse("uploaded CSV");
+	}
+
+	/** The scheme year of the latest upload that was stored, if any. */
+	java.util.Optional<FinancialYear> lastLoadedYear() {
+		return jdbc.sql("select financial_year from qp_import where outcome = 'COMMITTED' order by id desc limit 1")
+			.query(Integer.class)
+			.optional()
+			.map(FinancialYear::new);
 	}
 
 	List<UploadedFile> recentImports(FinancialYear year) {

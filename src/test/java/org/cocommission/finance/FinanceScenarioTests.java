@@ -162,11 +162,17 @@ class FinanceScenarioTests {
 				+ "Allocation £k,Target £k,Distance from target £k,Distance from target %,Allocation £ per head");
 		assertThat(csv.lines().count()).isEqualTo(10);
 
-		// Publishing the faster scenario from the comparison page.
-		assertThat(compare).contains("publish-second");
-		String budgetsLocation = mvc.perform(page("fin-national", post("/finance/runs/" + second + "/publish")).with(csrf()))
-			.andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+		// Publishing the faster scenario from the comparison page: first a page saying what changes for whom.
+		String confirmation = html("fin-national", href(compare, "publish-second"));
+		assertThat(org.springframework.web.util.HtmlUtils.htmlUnescape(confirmation))
+			.contains("Publish run " + second + " as indicative budgets")
+			.contains("CCGs its 2015/16 indicative budget from this run, and its area team the budgets of its CCGs")
+			.contains("freeze this run");
+		var published = mvc.perform(page("fin-national", post("/finance/runs/" + second + "/publish")).with(csrf()))
+			.andExpect(status().is3xxRedirection()).andReturn();
+		String budgetsLocation = published.getResponse().getRedirectedUrl();
 		assertThat(html("fin-national", budgetsLocation)).contains("FSC1").contains("FSD1");
+		assertThat(published.getFlashMap().get("message").toString()).startsWith("Run " + second + " is published");
 
 		// Each CCG's users are told, with a link to their own budget only.
 		assertThat(jdbc.sql("select link from notification_notice where recipient = 'fin-ccg'"

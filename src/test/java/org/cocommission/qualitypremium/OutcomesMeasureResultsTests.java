@@ -199,7 +199,8 @@ class OutcomesMeasureResultsTests {
 			.andExpect(jsonPath("$.differences").isEmpty());
 
 		// The published statement and its PDF say per measure where its values came from.
-		mvc.perform(post("/quality-premium/runs/" + runId + "/publish").with(as("qo-national")).with(csrf()))
+		mvc.perform(post("/quality-premium/runs/" + runId + "/publish").with(as("qo-national")).with(csrf())
+			.param("override", "AEA has no data on purpose in this test"))
 			.andExpect(status().is3xxRedirection());
 		mvc.perform(get("/quality-premium/statements/2013-14/QOA").with(as("qo-national")))
 			.andExpect(status().isOk())

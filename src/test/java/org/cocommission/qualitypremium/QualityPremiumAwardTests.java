@@ -187,7 +187,7 @@ class QualityPremiumAwardTests {
 				CcgInputs.Value.of("969"))), Map.of(), Map.of());
 
 		assertThat(QualityPremiumAward.judge(pyll, scheme, exactly).fraction()).isEqualByComparingTo("1");
-		assertThat(QualityPremiumAward.judge(pyll, scheme, exactly).reason()).contains("3.20% reduction");
+		assertThat(QualityPremiumAward.judge(pyll, scheme, exactly).reason()).contains("a reduction of 3.20%");
 		assertThat(QualityPremiumAward.judge(pyll, scheme, notEnough).fraction()).isEqualByComparingTo("0");
 	}
 
@@ -238,5 +238,126 @@ class QualityPremiumAwardTests {
 
 		assertThat(second).isEqualTo(first);
 		assertThat(first.explanation().get(0).working()).isEqualTo("123,457 people × £5.00 per head");
+	}
+
+	@Test
+	void ccg01cWith276931PeopleIsPaidItsMaximumToThePennyNot3pMore() {
+		// 2013/14, 01C: six 12.5% measures of £173,081.875 each; rounded one by one they paid £1,384,655.03.
+		Award award = QualityPremiumAward.calculate(scheme2013(ReductionMode.ADDITIVE), "01C", 276_931, perfect(), LOCALS);
+
+		assertThat(award.maximum()).isEqualTo(Money.ofPounds("1384655.00"));
+		assertThat(award.finalAward()).isEqualTo(Money.ofPounds("1384655.00"));
+		assertThat(award.measures()).extracting(Award.MeasureOutcome::worth).containsExactly(Money.ofPounds("346163.75"),
+				Money.ofPounds("173081.88"), Money.ofPounds("173081.88"), Money.ofPounds("173081.88"),
+				Money.ofPounds("173081.87"), Money.ofPounds("173081.87"), Money.ofPounds("173081.87"));
+	}
+
+	@Test
+	void overRandomSchemesAndPopulationsTheWorthsAddUpToTheMaximumAndNoAwardExceedsIt() {
+		java.util.Random random = new java.util.Random(20131401L);
+		for (int trial = 0; trial < 2_000; trial++) {
+			int count = 1 + random.nextInt(9);
+			// Weights in tenths of a percent adding up to 100%.
+			int[] tenths = new int[count];
+			int left = 1000 - count;
+			for (int i = 0; i < count; i++) {
+				tenths[i] = 1;
+			}
+			while (left > 0) {
+				int step = Math.min(left, 1 + random.nextInt(200));
+				tenths[random.nextInt(count)] += step;
+				left -= step;
+			}
+			List<Measure> measures = new java.util.ArrayList<>();
+			var values = new java.util.HashMap<String, Map<String, CcgInputs.Value>>();
+			for (int i = 0; i < count; i++) {
+				measures.add(measure("M" + i, BigDecimal.valueOf(tenths[i], 1).toPlainString(), MeasureRule.CONDITION, null,
+						null));
+				values.put("M" + i, Map.of("2013/14", CcgInputs.Value.of(random.nextInt(4) == 0 ? "0" : "1")));
+			}
+			boolean everything = random.nextBoolean();
+			if (everything) {
+				measures.forEach(m -> values.put(m.code(), Map.of("2013/14", CcgInputs.Value.of("1"))));
+			}
+			Scheme scheme = new Scheme(new FinancialYear(2013), "random", BigDecimal.valueOf(100 + random.nextInt(900), 2),
+					"list", ReductionMode.values()[random.nextInt(2)], Scheme.Status.DRAFT, null, 0, measures,
+					List.of(standard("RTT18", "92")), List.of(new Gateway("FINANCE", "Financial balance")));
+			long population = 1 + random.nextInt(2_000_000);
+			CcgInputs inputs = new CcgInputs("01C", values,
+					Map.of("RTT18", BigDecimal.valueOf(85 + random.nextInt(15))), Map.of("FINANCE", true));
+
+			Award award = QualityPremiumAward.calculate(scheme, "01C", population, inputs, Set.of());
+
+			String trialName = "trial " + trial + ": " + population + " people, " + scheme.maxPerHead() + " per head, "
+					+ java.util.Arrays.toString(tenths);
+			assertThat(award.measures().stream().map(Award.MeasureOutcome::worth).reduce(Money.ZERO, Money::plus))
+				.as(trialName)
+				.isEqualTo(award.maximum());
+			assertThat(award.earned()).as(trialName).isLessThanOrEqualTo(award.maximum());
+			assertThat(award.finalAward()).as(trialName).isLessThanOrEqualTo(award.maximum());
+			assertThat(award.finalAward().isNegative()).as(trialName).isFalse();
+			if (everything && award.standardsMissed() == 0) {
+				assertThat(award.finalAward()).as(trialName).isEqualTo(award.maximum());
+			}
+		}
+	}
+
+	@Test
+	void withNoDataEveryMeasureStandardAndGatewayIsNotAssessedAlikeAndNothingIsPaid() {
+		// 01C computed before any upload: measures said "not achieved", standards "Met", gateways "not passed".
+		Award award = QualityPremiumAward.calculate(scheme2013(ReductionMode.ADDITIVE), "01C", 276_931,
+				CcgInputs.empty("01C"), LOCALS);
+
+		assertThat(award.complete()).isFalse();
+		assertThat(award.notAssessed()).containsExactly("AEA", "PYLL", "FFT", "MRSA", "CDIFF", "LOCAL1", "LOCAL2",
+				"LOCAL3", "FINANCE", "QUALITY", "RTT18", "AE4H", "CANCER62", "AMBRED1");
+		assertThat(award.measures()).allSatisfy(m -> assertThat(m.reason()).contains("not assessed"));
+		assertThat(award.standards()).allSatisfy(s -> {
+			assertThat(s.met()).isFalse();
+			assertThat(s.assessed()).isFalse();
+			assertThat(s.outcome()).isEqualTo("Not assessed: no data");
+		});
+		assertThat(award.gateways()).allSatisfy(g -> assertThat(g.outcome()).startsWith("Not assessed"));
+		assertThat(award.standardsMissed()).isZero();
+		assertThat(award.finalAward()).isEqualTo(Money.ZERO);
+		assertThat(award.explanation()).extracting(Award.Line::working)
+			.noneMatch(w -> w.contains("treated as failed") || w.contains("not judged"));
+	}
+
+	@Test
+	void everyInputLoadedLeavesNothingNotAssessed() {
+		Award award = QualityPremiumAward.calculate(scheme2013(ReductionMode.ADDITIVE), "01A", 226_000, perfect(), LOCALS);
+
+		assertThat(award.complete()).isTrue();
+	}
+
+	@Test
+	void aRiseIsSaidAsAnIncreaseAndEveryValueIsPrintedForItsKind() {
+		// From a real statement: "from 2173.40521114106 to 2198.845494158057 is a -1.17% reduction".
+		Scheme scheme = scheme2013(ReductionMode.ADDITIVE);
+		var inputs = new CcgInputs("01A", Map.of("AEA", Map.of("2012/13", CcgInputs.Value.of("2173.40521114106"),
+				"2013/14", CcgInputs.Value.of("2198.845494158057"))), Map.of(), Map.of());
+
+		String reason = QualityPremiumAward.judge(scheme.measure("AEA").orElseThrow(), scheme, inputs).reason();
+
+		assertThat(reason).isEqualTo("from 2,173.4 to 2,198.8 is an increase of 1.17% against a reduction of at least 0%:"
+				+ " not achieved");
+		assertThat(ValueDomain.COUNT.format(new BigDecimal("12345"))).isEqualTo("12,345");
+		assertThat(ValueDomain.PERCENTAGE.format(new BigDecimal("15"))).isEqualTo("15.0%");
+		assertThat(ValueDomain.CONDITION.format(BigDecimal.ONE)).isEqualTo("met");
+	}
+
+	@Test
+	void eachMeasureDeclaresTheKindOfItsValueAndAConditionIsOneOrZero() {
+		assertThat(ValueDomain.COUNT.accepts(new BigDecimal("-5"))).isFalse();
+		assertThat(ValueDomain.COUNT.accepts(new BigDecimal("2.5"))).isFalse();
+		assertThat(ValueDomain.RATE.accepts(new BigDecimal("-0.1"))).isFalse();
+		assertThat(ValueDomain.PERCENTAGE.accepts(new BigDecimal("100.1"))).isFalse();
+		assertThat(ValueDomain.PERCENTAGE.accepts(new BigDecimal("100"))).isTrue();
+		assertThat(ValueDomain.CONDITION.accepts(new BigDecimal("2"))).isFalse();
+		assertThat(measure("FFT", "100", MeasureRule.CONDITION, null, null).domain()).isEqualTo(ValueDomain.CONDITION);
+		assertThatThrownBy(() -> new Measure("IAPT", "Access", Measure.Kind.NATIONAL, Percent.HUNDRED, MeasureRule.MINIMUM,
+				new BigDecimal("150"), null, List.of(), ValueDomain.PERCENTAGE))
+			.hasMessageContaining("a percentage, from 0 to 100");
 	}
 }

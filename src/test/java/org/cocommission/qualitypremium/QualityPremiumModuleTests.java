@@ -10,6 +10,7 @@ import org.cocommission.identity.NewUser;
 import org.cocommission.identity.Role;
 import org.cocommission.identity.UserAccounts;
 import org.cocommission.platform.FinancialYear;
+import org.cocommission.platform.InvalidInputException;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,6 +20,7 @@ import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The quality premium module with the modules it uses, on the embedded PostgreSQL: publishing a run publishes its
@@ -57,22 +59,60 @@ class QualityPremiumModuleTests {
 		accounts.create(new NewUser("qm-national", "National analyst", null, Role.NATIONAL, "X24", PASSWORD));
 		accounts.create(new NewUser("qm-ccg", "Module CCG", null, Role.CCG, "QMA", PASSWORD));
 
-		RunSummary published = ActingAs.as(users, "qm-national", () -> {
+		// Only FFT is loaded: the other measures, the standards and the gateways are not assessed.
+		RunSummary computed = ActingAs.as(users, "qm-national", () -> {
 			service.importData(YEAR, "module.csv", "CCG_CODE,RECORD,CODE,PERIOD,VALUE\nQMA,MEASURE,FFT,2013/14,1\n"
 				.getBytes(StandardCharsets.UTF_8));
-			return service.publish(service.compute(YEAR).id());
+			return service.compute(YEAR);
 		});
+		assertThat(computed.complete()).isFalse();
+		assertThat(computed.ccgsWithMissingInputs()).isEqualTo(1);
+		assertThatThrownBy(() -> ActingAs.as(users, "qm-national", () -> service.publish(computed.id())))
+			.isInstanceOfSatisfying(InvalidInputException.class, ex -> assertThat(ex.field()).isEqualTo("override"))
+			.hasMessageContaining("not assessed");
+		assertThat(events.stream(QualityPremiumStatementsPublished.class)).isEmpty();
 
+		RunSummary published = ActingAs.as(users, "qm-national",
+				() -> service.publish(computed.id(), "Standards and gateways follow in July"));
+
+		assertThat(published.publishOverride()).isEqualTo("Standards and gateways follow in July");
 		assertThat(events.stream(QualityPremiumStatementsPublished.class)).singleElement().satisfies(event -> {
 			assertThat(event.after().id()).isEqualTo(published.id());
 			assertThat(event.ccgCodes()).contains("QMA");
 		});
 		assertThat(jdbc.sql("select link from notification_notice where recipient = 'qm-ccg'").query(String.class).list())
 			.containsExactly("/quality-premium/statements/2013-14/QMA");
-		assertThat(jdbc.sql("select count(*) from audit_event where action = 'QP_RUN_PUBLISHED' and entity_id = ?")
+		assertThat(jdbc.sql("select count(*) from audit_event where action = 'QP_RUN_PUBLISHED_WITH_MISSING_INPUTS'"
+				+ " and entity_id = ? and after_state::text like '%follow in July%'")
 			.param(String.valueOf(published.id()))
 			.query(Long.class)
 			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void aRunOlderThanThePublishedOneCannotReplaceIt() {
+		organisation("QNT", "AREA_TEAM", "Area team N");
+		organisation("QNA", "CCG", "NHS NEWER CCG");
+		organisation("QNA001", "GP_PRACTICE", "Newer surgery");
+		jdbc.sql("insert into directory_relationship (child_code, parent_code) values ('QNA', 'QNT'), ('QNA001', 'QNA')")
+			.update();
+		jdbc.sql("insert into directory_registered_patients (practice_code, extract_date, sex, age_band, patients)"
+				+ " values ('QNA001', ?, 'ALL', 'ALL', 10000)").param(LocalDate.of(2014, 4, 1)).update();
+		accounts.create(new NewUser("qn-national", "National analyst", null, Role.NATIONAL, "X24", PASSWORD));
+		FinancialYear year = new FinancialYear(2014);
+
+		ActingAs.as(users, "qn-national", () -> {
+			service.importData(year, "newer.csv", "CCG_CODE,RECORD,CODE,PERIOD,VALUE\nQNA,MEASURE,FFT,2014/15,1\n"
+				.getBytes(StandardCharsets.UTF_8));
+			RunSummary older = service.compute(year);
+			RunSummary newer = service.compute(year);
+			service.publish(newer.id(), "test data");
+
+			assertThatThrownBy(() -> service.publish(older.id(), "test data"))
+				.hasMessageContaining("computed before run " + newer.id());
+			assertThat(service.publishedRun(year)).hasValueSatisfying(run -> assertThat(run.id()).isEqualTo(newer.id()));
+			return null;
+		});
 	}
 
 	private void organisation(String code, String type, String name) {

@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.hamcrest.Matchers.containsString;
@@ -23,6 +24,7 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -30,7 +32,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The quality premium pages and API read what people send through bound form records, each problem on its field. */
-@WebMvcTest({ LocalMeasurePageController.class, QualityPremiumPageController.class, QualityPremiumApiController.class })
+@WebMvcTest({ LocalMeasurePageController.class, QualityPremiumPageController.class, QualityPremiumApiController.class,
+		DataPageController.class })
 @WithMockUser
 class QualityPremiumPagesWebTests {
 
@@ -105,6 +108,56 @@ class QualityPremiumPagesWebTests {
 		mvc.perform(put("/api/v1/quality-premium/schemes/2014-15").with(csrf())
 			.contentType("application/json").content("{\"version\":0}"))
 			.andExpect(status().isOk());
+	}
+
+	@Test
+	void anEmptyFileChosenIsSaidToBeEmptyNotThatNoneWasChosen() throws Exception {
+		givenAScheme();
+		given(service.isNational()).willReturn(true);
+		mvc.perform(multipart("/quality-premium/data").file(new MockMultipartFile("file", "march.csv", "text/csv", new byte[0]))
+			.param("year", "2014/15").with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("The selected file march.csv is empty")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("Choose a CSV file"))));
+		mvc.perform(multipart("/quality-premium/data").param("year", "2014/15").with(csrf()))
+			.andExpect(content().string(containsString("Choose a CSV file to upload")));
+		verify(service, never()).importData(any(), any(), any());
+	}
+
+	@Test
+	void aFileThatIsNotCsvIsReportedAsAWholeNotAsRow0OutOf0() throws Exception {
+		givenAScheme();
+		given(service.importData(any(), any(), any())).willReturn(new DataImportReport("photo.csv", 0, 0, 0,
+				List.of(new org.cocommission.directory.RowMessage(0, "The file is not valid CSV: unexpected character"))));
+		mvc.perform(multipart("/quality-premium/data").file(new MockMultipartFile("file", "photo.csv", "text/csv",
+				new byte[] { (byte) 0x89, 'P', 'N', 'G' })).param("year", "2014/15").with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("no rows of data could be read from the file")))
+			.andExpect(content().string(containsString("Whole file")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("out of 0"))));
+	}
+
+	@Test
+	void theComputeFormPreselectsTheYearJustUploadedAndWarnsWhenNoLocalMeasureIsAgreed() throws Exception {
+		Scheme published = org.mockito.Mockito.mock(Scheme.class);
+		given(published.year()).willReturn(new FinancialYear(2013));
+		Scheme uploaded = org.mockito.Mockito.mock(Scheme.class);
+		given(uploaded.year()).willReturn(YEAR);
+		Measure local = new Measure("LOCAL1", "Local", Measure.Kind.LOCAL, new java.math.BigDecimal("15"),
+				MeasureRule.CONDITION, null, null, List.of());
+		given(uploaded.localMeasures()).willReturn(List.of(local));
+		given(uploaded.localShare()).willReturn(new java.math.BigDecimal("15"));
+		given(schemes.schemes()).willReturn(List.of(published, uploaded));
+		given(service.isNational()).willReturn(true);
+		given(service.runs()).willReturn(List.of());
+		given(service.lastUploadedYear()).willReturn(Optional.of(YEAR));
+		given(service.ccgsWithLocalMeasuresAgreed(YEAR)).willReturn(0L);
+
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/quality-premium"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<option value=\"2014/15\" selected=\"selected\">")))
+			.andExpect(content().string(containsString("No CCG has its local measures agreed for 2014/15 yet: computed now,"
+					+ " every CCG loses the local measures&#39; 15% of its maximum.")));
 	}
 
 	private void givenAScheme() {

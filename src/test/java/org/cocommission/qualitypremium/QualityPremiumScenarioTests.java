@@ -150,6 +150,23 @@ class QualityPremiumScenarioTests {
 			.andExpect(content().string(containsString("VALUE &#39;x&#39; is not a number")));
 		assertThat(jdbc.sql("select count(*) from qp_data where ccg_code like 'QP%'").query(Long.class).single()).isZero();
 
+		// Impossible values for each measure's kind are error rows too: 422 from the API, and nothing stored.
+		mvc.perform(post("/api/v1/quality-premium/data/2014-15").param("fileName", "impossible.csv")
+			.with(as("qp-national")).with(csrf()).contentType("text/csv")
+			.content("CCG_CODE,RECORD,CODE,PERIOD,VALUE,NUMERATOR,DENOMINATOR\nQPA,MEASURE,IAPT,2014/15,-5,,\n"
+					+ "QPA,MEASURE,IAPT,2014/15,120,,\nQPA,MEASURE,PYLL,2014/15,1890,120,100\n"
+					+ "QPA,MEASURE,FFT,2014/15,2,,\nQPA,MEASURE,AEA,2014/15,-1,,\nQPA,MEASURE,MEDSAFE,2014/15,1,,\n"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.stored").value(0))
+			.andExpect(jsonPath("$.errors.length()").value(5))
+			.andExpect(jsonPath("$.errors[0].row").value(2))
+			.andExpect(jsonPath("$.errors[0].message").value("VALUE -5 of IAPT must be a percentage, from 0 to 100"))
+			.andExpect(jsonPath("$.errors[1].message").value("VALUE 120 of IAPT must be a percentage, from 0 to 100"))
+			.andExpect(jsonPath("$.errors[2].message").value("NUMERATOR 120 is above DENOMINATOR 100"))
+			.andExpect(jsonPath("$.errors[3].message").value("VALUE 2 of FFT must be 1 (met) or 0 (not met)"))
+			.andExpect(jsonPath("$.errors[4].message").value("VALUE -1 of AEA must be a rate: 0 or more"));
+		assertThat(jdbc.sql("select count(*) from qp_data where ccg_code like 'QP%'").query(Long.class).single()).isZero();
+
 		// Local measures: Alpha proposes three, its area team agrees them; Beta's area team cannot be another's.
 		for (String slot : new String[] { "LOCAL1", "LOCAL2", "LOCAL3" }) {
 			String body = mvc.perform(post("/api/v1/quality-premium/local-measures/2013-14").with(as("qp-ccg-a")).with(csrf())
@@ -214,7 +231,7 @@ class QualityPremiumScenarioTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("226,000 people × £5.00 per head")))
 			.andExpect(content().string(containsString("£1,130,000.00 × 12.5% = £141,250.00")))
-			.andExpect(content().string(containsString("from 2000 to 1900 is a 5.00% reduction against at least 3.2%: achieved")))
+			.andExpect(content().string(containsString("from 2,000.0 to 1,900.0 is a reduction of 5.00% against a reduction of at least 3.2%: achieved")))
 			.andExpect(content().string(containsString("94.2% against 95%: missed")))
 			.andExpect(content().string(containsString("£847,500.00")));
 
@@ -245,9 +262,15 @@ class QualityPremiumScenarioTests {
 		// Only national analysts compute and publish.
 		mvc.perform(post("/api/v1/quality-premium/runs/" + runId + "/publish").with(as("qp-area-t")).with(csrf()))
 			.andExpect(status().isForbidden());
+		// Gamma has no data: publishing needs a reason, which the audit keeps.
 		mvc.perform(post("/quality-premium/runs/" + runId + "/publish").with(as("qp-national")).with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("give the reason for publishing anyway")));
+		mvc.perform(post("/quality-premium/runs/" + runId + "/publish").with(as("qp-national")).with(csrf())
+			.param("override", "Gamma's data is late; the rest are final"))
 			.andExpect(status().is3xxRedirection());
-		assertThat(jdbc.sql("select count(*) from audit_event where action in ('QP_RUN_COMPUTED', 'QP_RUN_PUBLISHED')"
+		assertThat(jdbc.sql("select count(*) from audit_event where action in ('QP_RUN_COMPUTED',"
+				+ " 'QP_RUN_PUBLISHED_WITH_MISSING_INPUTS')"
 				+ " and entity_id = ?").param(String.valueOf(runId)).query(Long.class).single()).isEqualTo(2);
 
 		// After publishing: the CCG sees its statement (page and PDF), the area team its CCGs, nobody another's.

@@ -96,4 +96,30 @@ class DiscussionMentionNotices {
 			}
 		}
 	}
+
+	/**
+	 * Tells the peer a discussion was started with: every enabled account of the peer organisation gets a notice (and
+	 * an e-mail, once per thread and person), except those the first comment already told by mention.
+	 */
+	void notifyPeer(Discussion thread, CurrentUser author, List<UserView> alreadyTold) {
+		if (thread.peerCode() == null) {
+			return;
+		}
+		java.util.Set<String> told = new java.util.HashSet<>();
+		alreadyTold.forEach(user -> told.add(user.username()));
+		String link = "/outcomes/discussions/" + thread.id();
+		String subject = thread.orgName() + " started a discussion with " + thread.peerName();
+		String body = author.displayName() + " started \"" + thread.title() + "\" on " + thread.indicatorName()
+				+ ", comparing " + thread.orgName() + " with " + thread.peerName() + ".";
+		for (UserView user : accounts.list(thread.peerCode(), null, 0, 100).items()) {
+			if (!user.enabled() || user.username().equals(author.username()) || !told.add(user.username())) {
+				continue;
+			}
+			notifications.notice(user.username(), subject, body, link);
+			if (user.email() != null) {
+				notifications.email(user.email(), subject, body + "\n\nRead it in CoCommission: " + notifications.absolute(link),
+						"outcomes-discussion-peer-" + thread.id() + "-" + user.username());
+			}
+		}
+	}
 }

@@ -63,6 +63,15 @@ class DiscussionSnapshots {
 			throw noData("deciles across " + across);
 		}
 		Map<String, Object> chart = OutcomesCharts.decileChart(series);
+		chart.put("unit", indicators.get(thread.indicatorId()).unit());
+		chart.put("orgLabel", thread.orgName() + " (" + thread.orgCode() + ")");
+		// A discussion with a peer shows the peer's line too, as its author saw it.
+		DecileSeries peer = thread.peerCode() == null ? null : values.deciles(thread.indicatorId(), level, thread.peerCode());
+		if (peer != null) {
+			chart.put("peer", thread.peerCode());
+			chart.put("peerLabel", thread.peerName() + " (" + thread.peerCode() + ")");
+			chart.put("peerValues", peer.orgValues().stream().map(OutcomesCharts::round).toList());
+		}
 		List<List<Object>> rows = new ArrayList<>();
 		for (int index = 0; index < series.periods().size(); index++) {
 			List<Object> row = new ArrayList<>();
@@ -71,13 +80,18 @@ class DiscussionSnapshots {
 				row.add(OutcomesCharts.round(cut));
 			}
 			row.add(OutcomesCharts.round(series.orgValues().get(index)));
+			if (peer != null) {
+				row.add(OutcomesCharts.round(peer.orgValues().get(index)));
+			}
 			row.add(OutcomesCharts.round(series.englandValues().get(index)));
 			rows.add(row);
 		}
 		return snapshot(DiscussionChartKind.DECILES, "Deciles of " + thread.indicatorName() + " across " + across
 				+ ", with " + thread.orgCode(), thread, null, chart,
-				List.of("Period", "10th", "20th", "30th", "40th", "50th", "60th", "70th", "80th", "90th",
-						thread.orgCode(), "England"),
+				peer == null ? List.of("Period", "10th", "20th", "30th", "40th", "50th", "60th", "70th", "80th", "90th",
+						thread.orgCode(), "England")
+						: List.of("Period", "10th", "20th", "30th", "40th", "50th", "60th", "70th", "80th", "90th",
+								thread.orgCode(), thread.peerCode(), "England"),
 				rows);
 	}
 
@@ -91,8 +105,7 @@ class DiscussionSnapshots {
 		if (funnel.points().isEmpty()) {
 			throw noData("a funnel plot in " + period);
 		}
-		Map<String, Object> chart = OutcomesCharts.funnelChart(funnel);
-		chart.put("org", thread.orgCode());
+		Map<String, Object> chart = OutcomesCharts.funnelChart(funnel, indicator, thread.orgCode());
 		List<List<Object>> table = funnel.points().stream()
 			.map(point -> List.<Object>of(point.orgCode(), point.orgName(), point.denominator(),
 					OutcomesCharts.round(point.value()), point.outcome()))

@@ -191,6 +191,10 @@ public class Discussions implements DiscussionThreads {
 		Discussion thread = store.find(id).orElseThrow();
 		events.publishEvent(new DiscussionStarted(thread));
 		addComment(user, thread, request.text().trim(), published, snapshot, mentioned, now);
+		// The peer is told it is being compared once the opening comment is published (a draft tells nobody yet).
+		if (published) {
+			mentions.notifyPeer(thread, user, mentioned.now());
+		}
 		return thread;
 	}
 

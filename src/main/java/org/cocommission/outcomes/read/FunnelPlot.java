@@ -16,7 +16,9 @@ import org.cocommission.outcomes.ValueRow;
  */
 public record FunnelPlot(Double benchmark, List<Point> points, List<Limit> limits) {
 
-	public record Point(String orgCode, String orgName, double denominator, double value, String outcome) {
+	/** One organisation's point, with its own 95% interval (null where it cannot be computed) for the tooltip. */
+	public record Point(String orgCode, String orgName, double denominator, double value, String outcome, Double lower95,
+			Double upper95) {
 	}
 
 	public record Limit(double denominator, Double lower95, Double upper95, Double lower998, Double upper998) {
@@ -36,7 +38,8 @@ public record FunnelPlot(Double benchmark, List<Point> points, List<Limit> limit
 		for (ValueRow row : plotted) {
 			points.add(new Point(row.orgCode(), row.orgName(), row.denominator(), row.value(), FunnelLimits.outcome(
 					row.value(), limits(indicator, england, row.denominator(), ConfidenceLevel.NINETY_FIVE),
-					limits(indicator, england, row.denominator(), ConfidenceLevel.NINETY_NINE_POINT_EIGHT))));
+					limits(indicator, england, row.denominator(), ConfidenceLevel.NINETY_NINE_POINT_EIGHT)), row.lower95(),
+					row.upper95()));
 		}
 		double min = plotted.stream().mapToDouble(ValueRow::denominator).min().orElse(1);
 		double max = plotted.stream().mapToDouble(ValueRow::denominator).max().orElse(1);

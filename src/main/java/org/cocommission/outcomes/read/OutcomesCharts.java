@@ -29,6 +29,13 @@ public final class OutcomesCharts {
 		return JSON.writeValueAsString(decileChart(series));
 	}
 
+	/** The deciles chart of an indicator page, with its unit. */
+	static String deciles(DecileSeries series, Indicator indicator) {
+		Map<String, Object> chart = decileChart(series);
+		chart.put("unit", indicator.unit());
+		return JSON.writeValueAsString(chart);
+	}
+
 	/** The deciles chart's data, as the pages draw it and as a discussion captures it. */
 	public static Map<String, Object> decileChart(DecileSeries series) {
 		Map<String, Object> chart = new LinkedHashMap<>();
@@ -49,12 +56,55 @@ public final class OutcomesCharts {
 		return JSON.writeValueAsString(funnelChart(funnel));
 	}
 
+	/** The funnel plot of an indicator page: its axis titles with units, its polarity and the organisation chosen. */
+	static String funnel(FunnelPlot funnel, Indicator indicator, String org) {
+		return JSON.writeValueAsString(funnelChart(funnel, indicator, org));
+	}
+
+	/** {@link #funnelChart(FunnelPlot)} with what the chart says about its indicator. */
+	public static Map<String, Object> funnelChart(FunnelPlot funnel, Indicator indicator, String org) {
+		Map<String, Object> chart = funnelChart(funnel);
+		describe(chart, indicator);
+		chart.put("org", org == null ? null : org.toUpperCase(java.util.Locale.ROOT));
+		return chart;
+	}
+
+	/** Units, axis titles and polarity, so that a chart reads without a legend lookup. */
+	public static void describe(Map<String, Object> chart, Indicator indicator) {
+		chart.put("unit", indicator.unit());
+		chart.put("polarity", indicator.polarity().name());
+		chart.put("yTitle", indicator.name() + " (" + indicator.unit() + ")");
+		String denominator = definition(indicator.denominatorDefinition());
+		chart.put("xTitle", denominator == null || denominator.isBlank() ? "Denominator"
+				: "Denominator: " + denominator);
+	}
+
+	/**
+	 * A numerator's or denominator's definition as a person reads it: without the source file's field name the starter
+	 * indicators cite in brackets ("Patients on the asthma register (REGISTER)"), and a bare field name in words.
+	 */
+	public static String definition(String text) {
+		if (text == null) {
+			return null;
+		}
+		String plain = text.strip().replaceAll("\\s*\\([A-Z][A-Z0-9_]*\\)$", "");
+		return switch (plain) {
+			case "REGISTER" -> "Patients on the disease register";
+			case "PATIENT_LIST_SIZE" -> "Registered patients (practice list size)";
+			default -> plain.matches("[A-Z0-9_]+") ? plain.charAt(0) + plain.substring(1).toLowerCase(java.util.Locale.UK)
+				.replace('_', ' ') : plain;
+		};
+	}
+
 	/** The funnel plot's data: England's value, each point, and the control limits along the denominators. */
 	public static Map<String, Object> funnelChart(FunnelPlot funnel) {
 		Map<String, Object> chart = new LinkedHashMap<>();
 		chart.put("benchmark", round(funnel.benchmark()));
+		// [denominator, value, "code name", outcome against the limits, lower 95%, upper 95%]
 		chart.put("points", funnel.points().stream()
-			.map(point -> List.of(point.denominator(), round(point.value()), point.orgCode() + " " + point.orgName()))
+			.map(point -> java.util.Arrays.<Object>asList(point.denominator(), round(point.value()),
+					point.orgCode() + " " + point.orgName(), point.outcome(), round(point.lower95()),
+					round(point.upper95())))
 			.toList());
 		chart.put("limits", funnel.limits().stream()
 			.map(limit -> java.util.Arrays.asList(limit.denominator(), round(limit.lower95()), round(limit.upper95()),
@@ -86,6 +136,9 @@ public final class OutcomesCharts {
 		item.put("min", round(row.ccgMin()));
 		item.put("max", round(row.ccgMax()));
 		item.put("comparison", row.ccg().comparedToEngland());
+		item.put("polarity", row.indicator().polarity().name());
+		item.put("domain", row.indicator().domain().number() + ". " + row.indicator().domain().label());
+		item.put("domainNumber", row.indicator().domain().number());
 		return item;
 	}
 
@@ -158,6 +211,9 @@ public final class OutcomesCharts {
 			item.put("comparison", row.practice().comparedToEngland());
 			item.put("peerAverage", round(row.peers().value()));
 			item.put("comparedToPeers", row.peers().comparison());
+			item.put("polarity", row.indicator().polarity().name());
+			item.put("domain", row.indicator().domain().number() + ". " + row.indicator().domain().label());
+			item.put("domainNumber", row.indicator().domain().number());
 			chart.add(item);
 		}
 		return JSON.writeValueAsString(chart);

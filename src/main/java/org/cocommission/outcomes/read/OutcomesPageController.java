@@ -82,6 +82,8 @@ class OutcomesPageController {
 		String chosenPeriod = period != null && periods.contains(period) ? period
 				: periods.isEmpty() ? null : periods.get(periods.size() - 1);
 		model.addAttribute("indicator", indicator);
+		model.addAttribute("numeratorText", OutcomesCharts.definition(indicator.numeratorDefinition()));
+		model.addAttribute("denominatorText", OutcomesCharts.definition(indicator.denominatorDefinition()));
 		model.addAttribute("levels", OutcomesLevel.values());
 		model.addAttribute("level", chosenLevel);
 		model.addAttribute("periods", periods);
@@ -103,8 +105,9 @@ class OutcomesPageController {
 			if (chosenLevel == OutcomesLevel.PRACTICE || chosenLevel == OutcomesLevel.CCG) {
 				DecileSeries deciles = values.deciles(id, chosenLevel, org, chosenStructure);
 				model.addAttribute("deciles", deciles);
+				model.addAttribute("orgProblem", orgProblem(org, chosenLevel, deciles));
 				model.addAttribute("decileRows", IndicatorTables.deciles(deciles));
-				model.addAttribute("decileChart", OutcomesCharts.deciles(deciles));
+				model.addAttribute("decileChart", OutcomesCharts.deciles(deciles, indicator));
 				FunnelPlot funnel = pages.funnel(indicator, chosenLevel, chosenPeriod, parent, chosenStructure);
 				model.addAttribute("funnel", funnel);
 				if (chosenLevel == OutcomesLevel.PRACTICE) {
@@ -113,15 +116,38 @@ class OutcomesPageController {
 						.path("/outcomes/indicators/{id}/funnel.json")
 						.queryParam("level", chosenLevel.slug())
 						.queryParam("period", chosenPeriod)
+						.queryParamIfPresent("org", java.util.Optional.ofNullable(org))
 						.buildAndExpand(id)
 						.toUriString());
 				}
 				else {
-					model.addAttribute("funnelChart", OutcomesCharts.funnel(funnel));
+					model.addAttribute("funnelChart", OutcomesCharts.funnel(funnel, indicator, org));
 				}
 			}
 		}
 		return "outcomes/indicator";
+	}
+
+	/**
+	 * Why the organisation asked for draws no line on the deciles chart, or null when it does (or none was asked for):
+	 * an unknown code, or an organisation with no value for the indicator at the level shown.
+	 */
+	private String orgProblem(String org, OutcomesLevel level, DecileSeries deciles) {
+		if (org == null) {
+			return null;
+		}
+		if (deciles.orgValues() != null && deciles.orgValues().stream().anyMatch(java.util.Objects::nonNull)) {
+			return null;
+		}
+		String name;
+		try {
+			name = values.name(org.toUpperCase());
+		}
+		catch (java.util.NoSuchElementException ex) {
+			return "No organisation has the code " + org + ": enter an ODS code, for example 00K or A81001";
+		}
+		return name + " (" + org.toUpperCase() + ") has no value for this indicator among the "
+				+ level.inSentence() + ": choose its level above, or another organisation";
 	}
 
 	private static String pageHref(int page) {
@@ -164,7 +190,9 @@ class OutcomesPageController {
 	@GetMapping(value = "/outcomes/indicators/{id}/funnel.json", produces = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseBody
 	String funnelChart(@PathVariable String id, OutcomesQuery query) {
-		return OutcomesCharts.funnel(pages.funnel(indicators.get(id), query.chosenLevel(), query.requiredPeriod()));
+		Indicator indicator = indicators.get(id);
+		return OutcomesCharts.funnel(pages.funnel(indicator, query.chosenLevel(), query.requiredPeriod()), indicator,
+				query.org());
 	}
 
 	@GetMapping("/outcomes/indicators/{id}/funnel.csv")

@@ -68,6 +68,12 @@ class PracticeOutcomes {
 		this.peerGroups = peerGroups;
 	}
 
+	/** Whether the directory has a GP practice with this code. */
+	boolean isPractice(String code) {
+		access.requireUser();
+		return directory.find(code).filter(organisation -> organisation.type() == OrganisationType.GP_PRACTICE).isPresent();
+	}
+
 	Practice practice(String code) {
 		access.requireUser();
 		OrganisationDetails details = directory.find(code)

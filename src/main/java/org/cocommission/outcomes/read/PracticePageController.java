@@ -14,6 +14,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** The practice page (its indicators against England, its CCG and its peers), one indicator among its CCG's practices, and a CCG's practices. */
@@ -81,13 +82,21 @@ class PracticePageController {
 				view.practices()), "outcomes-" + id + "-practices-of-" + practice.ccgCode() + "-" + periodName + ".csv");
 	}
 
-	/** A practice chosen by code from a form. */
+	/** A practice chosen by code from the outcomes home page; an unknown code goes back to the form with the error. */
 	@GetMapping("/outcomes/practices")
-	String choosePractice(@RequestParam(required = false) String code) {
-		if (code == null || code.isBlank()) {
-			return "redirect:/outcomes";
+	String choosePractice(@RequestParam(required = false) String code, RedirectAttributes redirect) {
+		String practice = code == null ? "" : code.strip().toUpperCase();
+		String problem = practice.isEmpty() ? "Enter a practice code, for example A81001"
+				: practice.length() > 12 || !practices.isPractice(practice)
+						? "There is no GP practice with the code " + (practice.length() > 12 ? practice.substring(0, 12) + "…" : practice)
+								+ ": enter a practice's ODS code, for example A81001"
+						: null;
+		if (problem != null) {
+			redirect.addFlashAttribute("practiceProblem", problem);
+			redirect.addFlashAttribute("practiceCode", code == null ? "" : code.strip());
+			return "redirect:/outcomes#choose-practice";
 		}
-		return "redirect:/outcomes/practices/" + code.trim().toUpperCase();
+		return "redirect:/outcomes/practices/" + practice;
 	}
 
 	@GetMapping("/outcomes/ccgs/{code}/practices")

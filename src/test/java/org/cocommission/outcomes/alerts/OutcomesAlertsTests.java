@@ -290,6 +290,8 @@ class OutcomesAlertsTests {
 		mvc.perform(get("/outcomes/alerts/" + id).cookie(area))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"trends-table\"")))
+			.andExpect(content().string(containsString("Significant at 95% (alert level)")))
+			.andExpect(content().string(containsString("Significant at 99.8%")))
 			.andExpect(content().string(containsString("Worsening")))
 			.andExpect(content().string(not(containsString("id=\"acknowledge-form\""))))
 			.andExpect(content().string(containsString(

@@ -169,6 +169,21 @@ class OutcomesDiscussionTests {
 	}
 
 	@Test
+	void thePeerADiscussionIsStartedWithIsToldOnceAndNobodyElseIs() {
+		Discussion thread = start("disc-ccg-01a", "01A", "01B", "Diabetes control", "How do you manage it?", true);
+
+		assertThat(jdbc.sql("select recipient, title, link from notification_notice order by recipient")
+			.query((rs, row) -> rs.getString(1) + " | " + rs.getString(2) + " | " + rs.getString(3))
+			.list()).singleElement().satisfies(notice -> assertThat(notice).startsWith("disc-ccg-01b | ")
+				.contains("started a discussion with").endsWith("/outcomes/discussions/" + thread.id()));
+		assertThat(jdbc.sql("select deduplication_key from notification_email_outbox").query(String.class).list())
+			.containsExactly("outcomes-discussion-peer-" + thread.id() + "-disc-ccg-01b");
+
+		start("disc-ccg-01a", "01A", null, "No peer", "Just us", true);
+		assertThat(count("notification_notice")).isEqualTo(1);
+	}
+
+	@Test
 	void mentionsAreStoredHighlightedAndToldOnceAndOnlyToPeopleWhoCanSee() {
 		Discussion thread = start("disc-ccg-01a", "01A", "01B", "Mentions", "Opening", true);
 		DiscussionComment reply = as(users, "disc-ccg-01b", () -> discussions.comment(thread.id(),
@@ -194,7 +209,8 @@ class OutcomesDiscussionTests {
 		// A draft may name a peer, who is told only when it is published (OutcomesDiscussionCommentChangesTests).
 		DiscussionComment draft = comment("disc-ccg-01a", thread, "Draft for @disc-ccg-01b", false);
 		assertThat(draft.mentions()).containsExactly("disc-ccg-01b");
-		assertThat(count("notification_notice")).isEqualTo(2);
+		// Two mentions, and 01B told once that the discussion was started with it.
+		assertThat(count("notification_notice")).isEqualTo(3);
 	}
 
 	@Test

@@ -35,6 +35,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -231,7 +232,7 @@ class OutcomesPracticePageTests {
 			.andExpect(content().string(containsString("4 practices")));
 		mvc.perform(get("/outcomes/ccgs/01A/practices").param("q", "A81002").cookie(commissioner))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("1 practices")))
+			.andExpect(content().string(containsString("1 practice<")))
 			.andExpect(content().string(not(containsString("href=\"/outcomes/practices/A81001\""))));
 		mvc.perform(get("/outcomes/ccgs/01A/practices").param("q", "nothing like it").cookie(commissioner))
 			.andExpect(content().string(containsString("id=\"no-practices\"")));
@@ -241,6 +242,38 @@ class OutcomesPracticePageTests {
 		mvc.perform(get("/outcomes/practices").param("code", " a81002 ").cookie(commissioner))
 			.andExpect(redirectedUrl("/outcomes/practices/A81002"));
 		mvc.perform(get("/outcomes/practices/A81002").cookie(commissioner)).andExpect(status().isOk());
+	}
+
+	@Test
+	void anUnknownCodeGoesBackToTheFormWithAnErrorNotToANotFoundPage() throws Exception {
+		Cookie commissioner = session("outcomes-ccg");
+		var unknown = mvc.perform(get("/outcomes/practices").param("code", "zz999").cookie(commissioner))
+			.andExpect(redirectedUrl("/outcomes#choose-practice"))
+			.andExpect(flash().attribute("practiceProblem",
+					"There is no GP practice with the code ZZ999: enter a practice's ODS code, for example A81001"))
+			.andReturn();
+		mvc.perform(get("/outcomes").cookie(commissioner).flashAttrs(unknown.getFlashMap()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"practice-code-error\"")))
+			.andExpect(content().string(containsString("value=\"zz999\"")));
+		// A CCG's code is not a practice's either.
+		mvc.perform(get("/outcomes/practices").param("code", "01A").cookie(commissioner))
+			.andExpect(redirectedUrl("/outcomes#choose-practice"));
+		mvc.perform(get("/outcomes/practices").param("code", " ").cookie(commissioner))
+			.andExpect(flash().attribute("practiceProblem", "Enter a practice code, for example A81001"));
+	}
+
+	@Test
+	void anUnknownOrganisationOnAnIndicatorPageIsSaidNotDrawnAsABlankLine() throws Exception {
+		Cookie commissioner = session("outcomes-ccg");
+		mvc.perform(get("/outcomes/indicators/PRAC-DMHBA").param("level", "ccg").param("org", "ZZZ99").cookie(commissioner))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("No organisation has the code ZZZ99")));
+		mvc.perform(get("/outcomes/indicators/PRAC-DMHBA").param("level", "ccg").param("org", "A81002").cookie(commissioner))
+			.andExpect(content().string(containsString("has no value for this indicator among the CCGs")));
+		mvc.perform(get("/outcomes/indicators/PRAC-DMHBA").param("level", "practice").param("org", "A81002")
+			.cookie(commissioner))
+			.andExpect(content().string(not(containsString("id=\"org-error\""))));
 	}
 
 	private Cookie session(String username) throws Exception {
