@@ -60,7 +60,8 @@ class Decisions {
 				   from governance_item_declaration d join governance_person p on p.id = d.person_id where d.item_id = i.id) as conflicts,
 				  (select count(*) filter (where v.vote = 'FOR') || ' for, ' || count(*) filter (where v.vote = 'AGAINST')
 				     || ' against, ' || count(*) filter (where v.vote = 'ABSTAIN') || ' abstaining'
-				   from governance_vote v where v.item_id = i.id) as votes
+				   from governance_vote v where v.item_id = i.id) as votes,
+				  m.minutes_approved_on is not null as minutes_published
 				from governance_agenda_item i
 				join governance_meeting m on m.id = i.meeting_id
 				join governance_committee c on c.id = m.committee_id

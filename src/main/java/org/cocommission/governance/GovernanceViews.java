@@ -129,7 +129,7 @@ public final class GovernanceViews {
 
 	public record DecisionRow(long itemId, String ccgCode, String committeeName, long meetingId, LocalDate heldOn,
 			String title, boolean procurement, ItemStatus status, String decision, String referredTo, Boolean quorate,
-			String conflicts, String votes) {
+			String conflicts, String votes, boolean minutesPublished) {
 	}
 
 	public record ComplianceRow(String ccgCode, long people, long upToDate, long overdue, long giftsFlagged,
