@@ -16,6 +16,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -50,13 +52,14 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http, List<UrlRules> modules) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, List<UrlRules> modules, AccessPolicy access) throws Exception {
 		RequestMatcher withoutSession = request -> request.getRequestedSessionId() == null;
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(HttpMethod.GET, publicReads(modules)).permitAll()
 				.requestMatchers(nationalOnly(modules)).hasRole(Role.NATIONAL.name())
-				.anyRequest().authenticated())
+				.requestMatchers(nationalWrites(modules)).hasRole(Role.NATIONAL.name())
+				.anyRequest().access(new OwnedWrites(modules, access)))
 			.httpBasic(basic -> basic.authenticationEntryPoint(new ApiSecurityProblems()))
 			.exceptionHandling(handling -> handling
 				.authenticationEntryPoint(new ApiSecurityProblems())
@@ -73,12 +76,13 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pages(HttpSecurity http, List<UrlRules> modules) throws Exception {
+	SecurityFilterChain pages(HttpSecurity http, List<UrlRules> modules, AccessPolicy access) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 				.requestMatchers(ALWAYS_OPEN).permitAll()
 				.requestMatchers(HttpMethod.GET, publicReads(modules)).permitAll()
 				.requestMatchers(nationalOnly(modules)).hasRole(Role.NATIONAL.name())
-				.anyRequest().authenticated())
+				.requestMatchers(nationalWrites(modules)).hasRole(Role.NATIONAL.name())
+				.anyRequest().access(new OwnedWrites(modules, access)))
 			.headers(SecurityConfiguration::protectiveHeaders)
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/?signedOut"));
@@ -92,6 +96,17 @@ class SecurityConfiguration {
 
 	private static String[] nationalOnly(List<UrlRules> modules) {
 		return modules.stream().flatMap(rules -> rules.nationalOnly().stream()).toArray(String[]::new);
+	}
+
+	/** Writes (any method but GET and HEAD) to these paths are NHS England's alone, refused before the body is read. */
+	private static RequestMatcher nationalWrites(List<UrlRules> modules) {
+		List<RequestMatcher> paths = modules.stream()
+			.flatMap(rules -> rules.nationalWrites().stream())
+			.map(path -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(path))
+			.toList();
+		RequestMatcher anyPath = paths.isEmpty() ? request -> false : new OrRequestMatcher(paths);
+		return request -> !request.getMethod().equals("GET") && !request.getMethod().equals("HEAD")
+				&& anyPath.matches(request);
 	}
 
 	/**
