@@ -11,6 +11,7 @@ import tools.jackson.databind.DatabindException;
 
 import org.cocommission.identity.UsernameTakenException;
 import org.cocommission.platform.InvalidInputException;
+import org.cocommission.platform.UnreadableFileException;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -136,7 +137,22 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 	/** A file that is not CSV by the one rule every import follows (docs/domain-rules.md#input-every-request-follows): 422, nothing stored. */
 	@ExceptionHandler(CsvParseException.class)
 	ResponseEntity<ProblemDetail> unreadableCsv(CsvParseException ex) {
+		if (ex.getCause() instanceof UnreadableFileException unreadable) {
+			return unreadableFile(unreadable);
+		}
 		return problem(HttpStatus.UNPROCESSABLE_CONTENT, "File not readable", "The file is not valid CSV: " + ex.getMessage());
+	}
+
+	/** An upload that cannot be meant as given (CsvUploads): 422 naming the line and byte offset, nothing stored. */
+	@ExceptionHandler(UnreadableFileException.class)
+	ResponseEntity<ProblemDetail> unreadableFile(UnreadableFileException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage());
+		problem.setTitle("File not readable");
+		problem.setProperty("line", ex.line());
+		if (ex.byteOffset() >= 0) {
+			problem.setProperty("byteOffset", ex.byteOffset());
+		}
+		return ResponseEntity.unprocessableContent().body(problem);
 	}
 
 	/** A multipart request that cannot be parsed (no boundary, cut short): 400. */

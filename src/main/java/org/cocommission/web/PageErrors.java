@@ -9,6 +9,8 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import de.siegmar.fastcsv.reader.CsvParseException;
 
+import org.cocommission.platform.UnreadableFileException;
+
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
@@ -69,7 +71,15 @@ class PageErrors {
 	/** A file that is not CSV by the one rule every import follows: 422, nothing stored. */
 	@ExceptionHandler(CsvParseException.class)
 	ModelAndView unreadableCsv(CsvParseException ex) {
+		if (ex.getCause() instanceof UnreadableFileException unreadable) {
+			return unreadableFile(unreadable);
+		}
 		return page(HttpStatus.UNPROCESSABLE_CONTENT, "The file is not valid CSV: " + ex.getMessage());
+	}
+
+	@ExceptionHandler(UnreadableFileException.class)
+	ModelAndView unreadableFile(UnreadableFileException ex) {
+		return page(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage());
 	}
 
 	@ExceptionHandler(MultipartException.class)

@@ -175,4 +175,49 @@ class BadInputTests {
 			.andExpect(status().isUnsupportedMediaType());
 		mvc.perform(get("/directory/imports").cookie(national)).andExpect(status().isOk());
 	}
+
+	@Test
+	void anImportIsDecodedStrictlyAndRefusedWithTheLineAndByteOffset() throws Exception {
+		byte[] file = (organisation("Y83", "GOOD REGION", "", "") + organisation("Y84", "BAD REGION", "", ""))
+			.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		int bad = new String(file, java.nio.charset.StandardCharsets.UTF_8).indexOf("BAD");
+		file[bad] = (byte) 0xFF;
+		api(post("/api/v1/directory/imports/regions").contentType("text/csv").content(file))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.line").value(2))
+			.andExpect(jsonPath("$.byteOffset").value(bad))
+			.andExpect(jsonPath("$.detail", containsString("0xFF")));
+		assertThat(jdbc.sql("select count(*) from directory_organisation where code in ('Y83', 'Y84')").query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void aDeclaredWindows1252FileIsReadAsSuch() throws Exception {
+		byte[] file = organisation("Y85", "CAF\u00c9 REGION", "", "").getBytes(java.nio.charset.Charset.forName("windows-1252"));
+		api(post("/api/v1/directory/imports/regions").contentType("text/csv; charset=windows-1252").content(file))
+			.andExpect(status().isOk());
+		assertThat(jdbc.sql("select name from directory_organisation where code = 'Y85'").query(String.class).single())
+			.isEqualTo("CAF\u00c9 REGION");
+		api(post("/api/v1/directory/imports/regions").contentType("text/csv; charset=utf-16").content(file))
+			.andExpect(status().isUnsupportedMediaType());
+	}
+
+	@Test
+	void anImportNeedsACsvBodyWithRowsAndNoNul() throws Exception {
+		api(post("/api/v1/directory/imports/regions").contentType(MediaType.APPLICATION_JSON).content("{}"))
+			.andExpect(status().isUnsupportedMediaType());
+		api(post("/api/v1/outcomes/imports/long").contentType("text/csv").content(""))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.detail", containsString("empty")));
+		api(post("/api/v1/outcomes/imports/long").contentType("text/csv")
+			.content("ORG_CODE,INDICATOR_ID,PERIOD,NUMERATOR,DENOMINATOR\n"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.detail", containsString("no rows")));
+		api(post("/api/v1/directory/imports/regions").contentType("text/csv")
+			.content(organisation("Y86\u0000", "NUL REGION", "", "")))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.detail", containsString("NUL")));
+		assertThat(jdbc.sql("select count(*) from directory_organisation where code like 'Y86%'").query(Long.class)
+			.single()).isZero();
+	}
 }
