@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.cocommission.platform.InvalidInputException;
 
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -27,7 +29,16 @@ class NulCharacters implements WebMvcConfigurer, HandlerInterceptor {
 
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-		for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
+		Map<String, String[]> parameters;
+		try {
+			parameters = request.getParameterMap();
+		}
+		catch (IllegalStateException ex) {
+			// Tomcat could not parse the parameters (a form body over its size limit, a malformed encoding): the
+			// request's fault, answered as a 400 problem or page rather than failing here.
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "The request's parameters could not be read");
+		}
+		for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
 			for (String value : parameter.getValue()) {
 				if (value != null && value.indexOf('\0') >= 0) {
 					throw new InvalidInputException(parameter.getKey(),
