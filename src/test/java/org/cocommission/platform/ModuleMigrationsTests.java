@@ -77,7 +77,12 @@ class ModuleMigrationsTests {
 
 		migrations.migrate(withDataSource(legacy));
 
-		assertThat(history(legacy)).containsExactlyInAnyOrderElementsOf(appliedOnMain);
+		// Everything applied on main stays as it was, once; migrations added since (not in the copy) run once each.
+		List<String> adopted = history(legacy);
+		assertThat(adopted).containsAll(appliedOnMain);
+		List<String> scriptsOnMain = appliedOnMain.stream().map(row -> row.split(" ")[1]).toList();
+		assertThat(adopted.stream().filter(row -> scriptsOnMain.contains(row.split(" ")[1])).toList())
+			.hasSameSizeAs(appliedOnMain);
 		assertThat(JdbcClient.create(legacy)
 			.sql("select script from flyway_schema_history_outcomes where type = 'SQL'")
 			.query(String.class)
@@ -85,7 +90,7 @@ class ModuleMigrationsTests {
 		assertThat(schema(legacy)).isNotEmpty().isEqualTo(schema(newDatabase));
 
 		migrations.migrate(withDataSource(legacy));
-		assertThat(history(legacy)).containsExactlyInAnyOrderElementsOf(appliedOnMain);
+		assertThat(history(legacy)).containsExactlyInAnyOrderElementsOf(adopted);
 	}
 
 	/** A database of its own on the tests' embedded server, dropped after the test. */
