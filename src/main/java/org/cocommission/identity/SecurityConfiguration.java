@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.stream.Stream;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -14,6 +16,7 @@ import org.springframework.security.config.annotation.web.configurers.HeadersCon
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -46,6 +49,27 @@ class SecurityConfiguration {
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	/**
+	 * A request the firewall refuses (an encoded NUL or a traversal in its address) is a 400 answered here, as a
+	 * problem detail for the API: sent through the error page, the refused address would be refused again.
+	 */
+	@Bean
+	RequestRejectedHandler requestRejectedHandler() {
+		return (request, response, rejected) -> {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			response.setCharacterEncoding("UTF-8");
+			if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+				response.setContentType("application/problem+json");
+				response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
+						+ "\"detail\":\"The address or its parameters hold characters that are not allowed\"}");
+			}
+			else {
+				response.setContentType("text/plain");
+				response.getWriter().write("The address holds characters that are not allowed.");
+			}
+		};
 	}
 
 	@Bean

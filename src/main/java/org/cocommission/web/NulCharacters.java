@@ -2,6 +2,7 @@ package org.cocommission.web;
 
 import java.util.Map;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -29,6 +30,10 @@ class NulCharacters implements WebMvcConfigurer, HandlerInterceptor {
 
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+		if (request.getDispatcherType() == DispatcherType.ERROR) {
+			// The error page answers a refusal already made; refusing its parameters again would replace the answer.
+			return true;
+		}
 		Map<String, String[]> parameters;
 		try {
 			parameters = request.getParameterMap();
