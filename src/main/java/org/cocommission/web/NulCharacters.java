@@ -9,8 +9,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.cocommission.platform.InvalidInputException;
 
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -29,7 +27,8 @@ class NulCharacters implements WebMvcConfigurer, HandlerInterceptor {
 	}
 
 	@Override
-	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+			throws java.io.IOException {
 		if (request.getDispatcherType() == DispatcherType.ERROR) {
 			// The error page answers a refusal already made; refusing its parameters again would replace the answer.
 			return true;
@@ -40,8 +39,15 @@ class NulCharacters implements WebMvcConfigurer, HandlerInterceptor {
 		}
 		catch (IllegalStateException ex) {
 			// Tomcat could not parse the parameters (a form body over its size limit, a malformed encoding): the
-			// request's fault, answered as a 400 problem or page rather than failing here.
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "The request's parameters could not be read");
+			// request's fault. Answered here, not through the error page, which would fail on the same parameters.
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			response.setCharacterEncoding("UTF-8");
+			boolean api = request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+			response.setContentType(api ? "application/problem+json" : "text/plain");
+			response.getWriter().write(api ? "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
+					+ "\"detail\":\"The request's parameters could not be read\"}"
+					: "The form could not be read. Go back and send it again.");
+			return false;
 		}
 		for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
 			for (String value : parameter.getValue()) {

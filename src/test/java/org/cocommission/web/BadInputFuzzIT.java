@@ -295,10 +295,6 @@ class BadInputFuzzIT {
 					|| (parameter.getParameterType().isRecord() && !endpoint.api())) {
 				formType = parameter.getParameterType();
 			}
-			else if (parameter.getParameterType().getName().endsWith("MultipartFile")) {
-				// A file part, sent in the body, not in the query.
-				bodyType = byte[].class;
-			}
 			else if (parameter.hasParameterAnnotation(RequestParam.class)) {
 				RequestParam annotation = parameter.getParameterAnnotation(RequestParam.class);
 				String name = annotation.name().isEmpty() ? annotation.value() : annotation.name();
