@@ -186,6 +186,9 @@ public class Applications {
 	/** Saves the sections given; answers the new version. */
 	public int saveSections(long id, Map<Section, String> sections, int version) {
 		ApplicationState state = editable(id);
+		if (sections == null) {
+			throw new InvalidInputException("sections", "Give the sections to save, by name");
+		}
 		Map<String, String> before = new LinkedHashMap<>();
 		Map<String, String> after = new LinkedHashMap<>();
 		ApplicationView current = store.view(id);

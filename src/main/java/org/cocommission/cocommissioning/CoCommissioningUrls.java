@@ -1,9 +1,13 @@
 package org.cocommission.cocommissioning;
 
+import java.util.Optional;
+
 import org.cocommission.identity.UrlRules;
+import org.cocommission.identity.UrlRules.Owned;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The national view and setting up a round are NHS England's alone (the services check it too). Approved
@@ -13,9 +17,23 @@ import org.springframework.context.annotation.Configuration;
 class CoCommissioningUrls {
 
 	@Bean
-	UrlRules coCommissioningUrlRules() {
+	UrlRules coCommissioningUrlRules(JdbcClient jdbc) {
 		return UrlRules.nationalOnly("/co-commissioning/national", "/co-commissioning/national.csv",
 				"/co-commissioning/rounds/new", "/api/v1/co-commissioning/national",
-				"/api/v1/co-commissioning/national.csv");
+				"/api/v1/co-commissioning/national.csv")
+			.andNationalWrites("/co-commissioning/rounds", "/co-commissioning/rounds/*/quorum",
+					"/co-commissioning/rounds/*/windows", "/api/v1/co-commissioning/rounds",
+					"/api/v1/co-commissioning/rounds/*/quorum", "/api/v1/co-commissioning/rounds/*/windows")
+			// Whose application a write reaches, refused for outsiders before the body is read.
+			.andOwned(Owned.byId("/co-commissioning/applications/{id}/**", "id", id -> ccgOf(jdbc, id)),
+					Owned.byId("/api/v1/co-commissioning/applications/{id}/**", "id", id -> ccgOf(jdbc, id)),
+					Owned.byCode("/api/v1/co-commissioning/ccgs/{ccg}/**", "ccg"));
+	}
+
+	private static Optional<String> ccgOf(JdbcClient jdbc, long application) {
+		return jdbc.sql("select ccg_code from cocommissioning_application where id = ?")
+			.param(application)
+			.query(String.class)
+			.optional();
 	}
 }

@@ -33,7 +33,7 @@ class ImportApiController {
 					+ " (NHS Digital 'Patients registered at a GP practice'), epcmem (ODS practice memberships),"
 					+ " succ (ODS successors) or ccg-icb (CCG Code,ICB Code,ICB NAME). 200 with the report when stored;"
 					+ " 422 with the report, and nothing stored, when any row is invalid.")
-	@PostMapping("/{kind}")
+	@PostMapping(path = "/{kind}", consumes = "text/csv")
 	ImportReport importFile(@PathVariable String kind, @RequestParam(required = false) String fileName,
 			@RequestBody(description = "the CSV file as published (Content-Type text/csv)") HttpServletRequest request)
 			throws IOException {

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import jakarta.validation.Valid;
 
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -59,7 +60,7 @@ class ImportPageController {
 		return page(model);
 	}
 
-	@PostMapping("/directory/imports")
+	@PostMapping(path = "/directory/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	String upload(@Valid @ModelAttribute("form") ImportUpload form, BindingResult result, Model model)
 			throws IOException {
 		MultipartFile file = form.file();

@@ -91,6 +91,13 @@ class AllocationRunStore {
 	}
 
 	/** Replaces a year's imported baseline for a programme. */
+	long baselineSize(FinancialYear year, Programme programme) {
+		return jdbc.sql("select count(*) from finance_baseline where financial_year = ? and programme = ?")
+			.params(year.startYear(), programme.name())
+			.query(Long.class)
+			.single();
+	}
+
 	void insertBaseline(FinancialYear year, Programme programme, List<AllocationRuns.BaselineRow> rows) {
 		jdbc.sql("delete from finance_baseline where financial_year = ? and programme = ?")
 			.params(year.startYear(), programme.name())

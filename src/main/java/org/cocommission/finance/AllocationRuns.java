@@ -14,6 +14,9 @@ import java.util.stream.Collectors;
 
 import org.cocommission.audit.AuditEntry;
 import org.cocommission.audit.AuditTrail;
+import org.cocommission.directory.Directory;
+import org.cocommission.directory.OrganisationRef;
+import org.cocommission.directory.OrganisationType;
 import org.cocommission.directory.PopulationQueries;
 import org.cocommission.directory.PopulationQueries.CcgPopulation;
 import org.cocommission.identity.AccessPolicy;
@@ -72,9 +75,13 @@ public class AllocationRuns {
 
 	private final ApplicationEventPublisher events;
 
+	private final Directory directory;
+
 	AllocationRuns(JdbcClient jdbc, AccessPolicy access, AuditTrail audit, FinanceFormulas formulas,
-			PopulationQueries populations, AllocationRunStore store, ApplicationEventPublisher events) {
+			PopulationQueries populations, AllocationRunStore store, ApplicationEventPublisher events,
+			Directory directory) {
 		this.jdbc = jdbc;
+		this.directory = directory;
 		this.store = store;
 		this.events = events;
 		this.access = access;
@@ -90,12 +97,40 @@ public class AllocationRuns {
 	}
 
 	public int importBaseline(FinancialYear year, Programme programme, List<BaselineRow> rows) {
+		return importBaseline(year, programme, rows, false);
+	}
+
+	/**
+	 * Imports last year's allocations, replacing any baseline stored for the year and programme. Every row must name a
+	 * CCG the directory knows; a baseline with fewer CCGs than the stored one is refused unless
+	 * {@code replaceWithFewer} says that is meant (docs/domain-rules.md#input-every-request-follows).
+	 */
+	public int importBaseline(FinancialYear year, Programme programme, List<BaselineRow> rows,
+			boolean replaceWithFewer) {
 		access.checkNational();
 		if (rows.isEmpty()) {
 			throw new IllegalArgumentException("The baseline has no rows");
 		}
 		if (rows.stream().map(BaselineRow::ccgCode).distinct().count() != rows.size()) {
 			throw new IllegalArgumentException("The baseline lists a CCG more than once");
+		}
+		Map<String, OrganisationRef> known = directory.refs(rows.stream().map(BaselineRow::ccgCode).toList());
+		Map<String, String> unknown = new LinkedHashMap<>();
+		for (int i = 0; i < rows.size(); i++) {
+			OrganisationRef ccg = known.get(rows.get(i).ccgCode());
+			if (ccg == null || ccg.type() != OrganisationType.CCG) {
+				unknown.put("[" + i + "].ccgCode", "Row " + (i + 1) + ": '" + rows.get(i).ccgCode()
+						+ "' is not a CCG in the directory");
+			}
+		}
+		if (!unknown.isEmpty()) {
+			throw new InvalidInputException(unknown);
+		}
+		long stored = store.baselineSize(year, programme);
+		if (rows.size() < stored && !replaceWithFewer) {
+			throw new InvalidInputException("replaceWithFewer", "The stored " + year + " baseline has " + stored
+					+ " CCGs and this one " + rows.size() + ": to replace it with fewer CCGs, say so with"
+					+ " replaceWithFewer=true");
 		}
 		store.insertBaseline(year, programme, rows);
 		audit.record(new AuditEntry("FINANCE_BASELINE_IMPORTED", "finance_baseline", year + " " + programme, null, null,

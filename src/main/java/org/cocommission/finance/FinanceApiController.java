@@ -14,6 +14,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.cocommission.platform.Exports;
 import org.cocommission.platform.FinancialYear;
+import org.cocommission.platform.InvalidInputException;
 import org.cocommission.platform.Money;
 
 import org.springframework.http.ResponseEntity;
@@ -215,9 +216,19 @@ class FinanceApiController {
 	@PostMapping("/baselines/{startYear}/{programme}")
 	@Operation(summary = "Import last year's allocations for the first year, e.g. /baselines/2013/CORE_CCG")
 	Map<String, Integer> importBaseline(@PathVariable int startYear, @PathVariable Programme programme,
-			@RequestBody List<BaselineLine> lines) {
-		int rows = runs.importBaseline(new FinancialYear(startYear), programme,
-				lines.stream().map(l -> new AllocationRuns.BaselineRow(l.ccgCode(), new Money(l.allocation()))).toList());
+			@RequestBody List<BaselineLine> lines,
+			@Parameter(description = "true to replace a stored baseline with one of fewer CCGs")
+			@RequestParam(defaultValue = "false") boolean replaceWithFewer) {
+		List<AllocationRuns.BaselineRow> baseline = new java.util.ArrayList<>();
+		for (int i = 0; i < lines.size(); i++) {
+			BaselineLine line = lines.get(i);
+			if (line == null || line.allocation() == null || line.allocation().signum() <= 0) {
+				throw new InvalidInputException("[" + i + "].allocation",
+						"Row " + (i + 1) + ": give a positive allocation in pounds");
+			}
+			baseline.add(new AllocationRuns.BaselineRow(line.ccgCode(), new Money(line.allocation())));
+		}
+		int rows = runs.importBaseline(new FinancialYear(startYear), programme, baseline, replaceWithFewer);
 		return Map.of("rows", rows);
 	}
 

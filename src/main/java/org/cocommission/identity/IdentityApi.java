@@ -26,8 +26,11 @@ class IdentityApi {
 
 	private final AccessPolicy policy;
 
-	IdentityApi(UserAccounts accounts, AccessPolicy policy) {
+	private final SignInGuard signIns;
+
+	IdentityApi(UserAccounts accounts, AccessPolicy policy, SignInGuard signIns) {
 		this.accounts = accounts;
+		this.signIns = signIns;
 		this.policy = policy;
 	}
 
@@ -64,6 +67,15 @@ class IdentityApi {
 	@PostMapping("/users/{username}/disable")
 	UserView disable(@PathVariable String username) {
 		return accounts.setEnabled(username, false);
+	}
+
+	record Unlocked(String username, boolean wasLocked) {
+	}
+
+	/** Lifts a sign-in lockout after too many wrong passwords (national administrators). */
+	@PostMapping("/users/{username}/unlock")
+	Unlocked unlock(@PathVariable String username) {
+		return new Unlocked(username, signIns.unlock(username));
 	}
 
 	@PostMapping("/users/{username}/enable")

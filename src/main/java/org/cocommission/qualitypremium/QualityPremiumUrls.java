@@ -1,16 +1,35 @@
 package org.cocommission.qualitypremium;
 
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import java.util.Optional;
 
 import org.cocommission.identity.UrlRules;
+import org.cocommission.identity.UrlRules.Owned;
 
-/** Only NHS England publishes quality premium statements; refused before any form is read. */
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Schemes, data and runs are NHS England's to write; a local measure's decision and a CCG's what-if belong to that CCG.
+ * Both are refused for anyone else before the body is read (docs/domain-rules.md#input-every-request-follows); the
+ * services still check roles.
+ */
 @Configuration(proxyBeanMethods = false)
 class QualityPremiumUrls {
 
 	@Bean
-	UrlRules qualityPremiumUrlRules() {
-		return UrlRules.nationalOnly("/quality-premium/runs/*/publish", "/api/v1/quality-premium/runs/*/publish");
+	UrlRules qualityPremiumUrlRules(JdbcClient jdbc) {
+		return UrlRules
+			.nationalWrites("/quality-premium/schemes/**", "/quality-premium/data", "/quality-premium/runs",
+					"/quality-premium/runs/*/publish", "/api/v1/quality-premium/schemes/**",
+					"/api/v1/quality-premium/data/**", "/api/v1/quality-premium/runs",
+					"/api/v1/quality-premium/runs/*/publish")
+			.andOwned(Owned.byCode("/api/v1/quality-premium/runs/*/results/{ccg}/**", "ccg"),
+					Owned.byId("/api/v1/quality-premium/local-measures/id/{id}/**", "id", id -> ccgOf(jdbc, id)),
+					Owned.byId("/quality-premium/local-measures/{id}/**", "id", id -> ccgOf(jdbc, id)));
+	}
+
+	private static Optional<String> ccgOf(JdbcClient jdbc, long localMeasure) {
+		return jdbc.sql("select ccg_code from qp_local_measure where id = ?").param(localMeasure).query(String.class).optional();
 	}
 }

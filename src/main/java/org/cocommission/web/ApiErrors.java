@@ -5,19 +5,26 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.stream.Collectors;
 
+import de.siegmar.fastcsv.reader.CsvParseException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+
 import org.cocommission.identity.UsernameTakenException;
 import org.cocommission.platform.InvalidInputException;
+import org.cocommission.platform.UnreadableFileException;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -27,6 +34,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /** Every API error as RFC 9457 problem details. */
@@ -78,6 +86,79 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 
 	/** One refused field of a request: its name as the request named it, and what to do about it. */
 	record FieldProblem(String field, String message) {
+	}
+
+	/**
+	 * A body that is not the JSON asked for (broken, the wrong type, a NUL in a text, a number too large): 400 naming
+	 * where in the body, without the parser's internals.
+	 */
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		String detail = "The request body is not readable JSON of the expected shape";
+		List<FieldProblem> fields = List.of();
+		if (ex.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+			String field = path(databind);
+			String problem = databind.getOriginalMessage().replaceAll("\\s+", " ");
+			detail = field + ": " + (problem.length() > 300 ? problem.substring(0, 300) + "…" : problem);
+			fields = List.of(new FieldProblem(field, detail));
+		}
+		else if (ex.getCause() instanceof JacksonException json) {
+			detail = "The request body is not valid JSON: " + json.getOriginalMessage().lines().findFirst().orElse("");
+		}
+		return new ResponseEntity<>(invalid(detail, fields).getBody(), HttpStatus.BAD_REQUEST);
+	}
+
+	/** Where in the body a value was refused, as the request names it: {@code [1].allocation}, {@code sections.INTEGRATION}. */
+	private static String path(DatabindException ex) {
+		StringBuilder path = new StringBuilder();
+		for (JacksonException.Reference reference : ex.getPath()) {
+			if (reference.getPropertyName() != null) {
+				path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return path.isEmpty() ? "body" : path.toString();
+	}
+
+	/**
+	 * A value PostgreSQL refuses as data (SQLSTATE class 22: a number out of range, a text too long or holding a NUL,
+	 * an impossible date) is the request's fault, and the transaction has stored nothing of it: 400, never a 500.
+	 */
+	@ExceptionHandler(DataIntegrityViolationException.class)
+	ResponseEntity<ProblemDetail> unstorable(DataIntegrityViolationException ex) {
+		return StorableValues.refusal(ex)
+			.map(detail -> problem(HttpStatus.BAD_REQUEST, "Invalid input", detail))
+			.orElseThrow(() -> ex);
+	}
+
+	/** A file that is not CSV by the one rule every import follows (docs/domain-rules.md#input-every-request-follows): 422, nothing stored. */
+	@ExceptionHandler(CsvParseException.class)
+	ResponseEntity<ProblemDetail> unreadableCsv(CsvParseException ex) {
+		if (ex.getCause() instanceof UnreadableFileException unreadable) {
+			return unreadableFile(unreadable);
+		}
+		return problem(HttpStatus.UNPROCESSABLE_CONTENT, "File not readable", "The file is not valid CSV: " + ex.getMessage());
+	}
+
+	/** An upload that cannot be meant as given (CsvUploads): 422 naming the line and byte offset, nothing stored. */
+	@ExceptionHandler(UnreadableFileException.class)
+	ResponseEntity<ProblemDetail> unreadableFile(UnreadableFileException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage());
+		problem.setTitle("File not readable");
+		problem.setProperty("line", ex.line());
+		if (ex.byteOffset() >= 0) {
+			problem.setProperty("byteOffset", ex.byteOffset());
+		}
+		return ResponseEntity.unprocessableContent().body(problem);
+	}
+
+	/** A multipart request that cannot be parsed (no boundary, cut short): 400. */
+	@ExceptionHandler(MultipartException.class)
+	ResponseEntity<ProblemDetail> unreadableMultipart(MultipartException ex) {
+		return problem(HttpStatus.BAD_REQUEST, "Bad request", "The upload is not a readable multipart/form-data request");
 	}
 
 	@ExceptionHandler(NoSuchElementException.class)

@@ -2,6 +2,7 @@ package org.cocommission.web;
 
 import java.util.Map;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -26,8 +27,29 @@ class NulCharacters implements WebMvcConfigurer, HandlerInterceptor {
 	}
 
 	@Override
-	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-		for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
+	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+			throws java.io.IOException {
+		if (request.getDispatcherType() == DispatcherType.ERROR) {
+			// The error page answers a refusal already made; refusing its parameters again would replace the answer.
+			return true;
+		}
+		Map<String, String[]> parameters;
+		try {
+			parameters = request.getParameterMap();
+		}
+		catch (IllegalStateException ex) {
+			// Tomcat could not parse the parameters (a form body over its size limit, a malformed encoding): the
+			// request's fault. Answered here, not through the error page, which would fail on the same parameters.
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			response.setCharacterEncoding("UTF-8");
+			boolean api = request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+			response.setContentType(api ? "application/problem+json" : "text/plain");
+			response.getWriter().write(api ? "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
+					+ "\"detail\":\"The request's parameters could not be read\"}"
+					: "The form could not be read. Go back and send it again.");
+			return false;
+		}
+		for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
 			for (String value : parameter.getValue()) {
 				if (value != null && value.indexOf('\0') >= 0) {
 					throw new InvalidInputException(parameter.getKey(),

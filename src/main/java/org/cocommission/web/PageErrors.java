@@ -7,12 +7,18 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import de.siegmar.fastcsv.reader.CsvParseException;
+
+import org.cocommission.platform.UnreadableFileException;
+
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.validation.BindException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -54,6 +60,31 @@ class PageErrors {
 	@ExceptionHandler(OptimisticLockingFailureException.class)
 	ModelAndView conflict(OptimisticLockingFailureException ex) {
 		return page(HttpStatus.CONFLICT, "Someone else changed this while you were editing it. Go back, reload and try again.");
+	}
+
+	/** A value PostgreSQL refuses as data: the request's fault, and nothing of it is stored (see StorableValues). */
+	@ExceptionHandler(DataIntegrityViolationException.class)
+	ModelAndView unstorable(DataIntegrityViolationException ex) {
+		return page(HttpStatus.BAD_REQUEST, StorableValues.refusal(ex).orElseThrow(() -> ex));
+	}
+
+	/** A file that is not CSV by the one rule every import follows: 422, nothing stored. */
+	@ExceptionHandler(CsvParseException.class)
+	ModelAndView unreadableCsv(CsvParseException ex) {
+		if (ex.getCause() instanceof UnreadableFileException unreadable) {
+			return unreadableFile(unreadable);
+		}
+		return page(HttpStatus.UNPROCESSABLE_CONTENT, "The file is not valid CSV: " + ex.getMessage());
+	}
+
+	@ExceptionHandler(UnreadableFileException.class)
+	ModelAndView unreadableFile(UnreadableFileException ex) {
+		return page(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage());
+	}
+
+	@ExceptionHandler(MultipartException.class)
+	ModelAndView unreadableMultipart(MultipartException ex) {
+		return page(HttpStatus.BAD_REQUEST, "The upload could not be read. Choose the file again and send the form.");
 	}
 
 	private static ModelAndView page(HttpStatus status, String detail) {

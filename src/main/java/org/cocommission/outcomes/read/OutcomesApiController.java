@@ -29,6 +29,7 @@ import org.cocommission.outcomes.imports.ImportStatus;
 import org.cocommission.outcomes.imports.Observation;
 import org.cocommission.outcomes.imports.Observations;
 import org.cocommission.platform.PageOf;
+import org.cocommission.platform.UnreadableFileException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -91,11 +92,16 @@ class OutcomesApiController {
 					+ " file as published; give its year as period, e.g. 2019/20) or fingertips (a Fingertips data export)."
 					+ " Body: the CSV (text/csv). 200 with {rowsRead, stored, errors}; 422 with the report, and nothing"
 					+ " stored, when any row is invalid. Values are recomputed before the response.")
-	@PostMapping("/imports/{format}")
+	@PostMapping(path = "/imports/{format}", consumes = "text/csv")
 	ObservationImportReport importFile(@PathVariable String format, @RequestParam(required = false) String period,
 			@RequestParam(required = false) String fileName, HttpServletRequest request) throws IOException {
-		return imports.importFile(ImportFormat.fromSlug(format), period, fileName != null ? fileName : format + ".csv",
-				request.getInputStream());
+		ObservationImportReport report = imports.importFile(ImportFormat.fromSlug(format), period,
+				fileName != null ? fileName : format + ".csv", request.getInputStream());
+		if (report.rowsRead() == 0) {
+			// One rule for every importer (docs/domain-rules.md#input-every-request-follows): a file with no rows is refused.
+			throw new UnreadableFileException(1, -1, "The file has a header but no rows under it");
+		}
+		return report;
 	}
 
 	@Operation(summary = "An import's status and progress")

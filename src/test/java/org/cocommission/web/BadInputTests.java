@@ -1,0 +1,223 @@
+package org.cocommission.web;
+
+import jakarta.servlet.http.Cookie;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import org.cocommission.directory.DirectoryImports;
+import org.cocommission.directory.OdsFile;
+import org.cocommission.identity.NewUser;
+import org.cocommission.identity.Role;
+import org.cocommission.identity.SignIn;
+import org.cocommission.identity.UserAccounts;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import static org.cocommission.directory.OdsTestFiles.importOds;
+import static org.cocommission.directory.OdsTestFiles.organisation;
+import static org.cocommission.directory.OdsTestFiles.practice;
+
+/**
+ * Inputs that once ended in a 500 or were stored although nobody could have meant them: each is a 4xx with a
+ * problem detail, and nothing changes.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BadInputTests {
+
+	private static final String PASSWORD = "bad-input-password-1";
+
+	private static final String BASELINE = "/api/v1/finance/baselines/2013/PRIMARY_CARE_MEDICAL";
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	private Cookie national;
+
+	@BeforeAll
+	void directoryUsersAndBaseline(@Autowired DirectoryImports imports, @Autowired UserAccounts accounts)
+			throws Exception {
+		importOds(imports, OdsFile.REGIONS, organisation("Y81", "SOUTH", "", ""));
+		importOds(imports, OdsFile.AREA_TEAMS, organisation("Q81", "WESSEX", "Y81", ""));
+		importOds(imports, OdsFile.ECCG,
+				organisation("81A", "NHS ONE CCG", "Y81", "Q81") + organisation("81B", "NHS TWO CCG", "Y81", "Q81"));
+		importOds(imports, OdsFile.EPRACCUR, practice("B81001", "PRACTICE B81001", "81A"));
+		if (accounts.find("bad-national").isEmpty()) {
+			accounts.create(new NewUser("bad-national", "National", null, Role.NATIONAL, "X24", PASSWORD));
+		}
+		national = SignIn.session(mvc, "bad-national", PASSWORD);
+		api(post(BASELINE).contentType(MediaType.APPLICATION_JSON)
+			.content("[{\"ccgCode\":\"81A\",\"allocation\":1000000},{\"ccgCode\":\"81B\",\"allocation\":2000000}]"))
+			.andExpect(status().isOk());
+	}
+
+	private org.springframework.test.web.servlet.ResultActions api(MockHttpServletRequestBuilder request)
+			throws Exception {
+		return mvc.perform(request.with(httpBasic("bad-national", PASSWORD)));
+	}
+
+	private long baselineRows() {
+		return jdbc.sql("select count(*) from finance_baseline where financial_year = 2013"
+				+ " and programme = 'PRIMARY_CARE_MEDICAL'").query(Long.class).single();
+	}
+
+	@Test
+	void aBaselineNamingAnUnknownCcgIsRefusedNamingTheRow() throws Exception {
+		api(post(BASELINE).contentType(MediaType.APPLICATION_JSON)
+			.content("[{\"ccgCode\":\"81A\",\"allocation\":5},{\"ccgCode\":\"ZZZ\",\"allocation\":5}]"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.errors[0].field").value("[1].ccgCode"))
+			.andExpect(jsonPath("$.errors[0].message", containsString("ZZZ")));
+		assertThat(baselineRows()).isEqualTo(2);
+	}
+
+	@Test
+	void replacingABaselineWithFewerCcgsNeedsTheFlag() throws Exception {
+		api(post(BASELINE).contentType(MediaType.APPLICATION_JSON).content("[{\"ccgCode\":\"81A\",\"allocation\":5}]"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail", containsString("replaceWithFewer=true")));
+		assertThat(baselineRows()).isEqualTo(2);
+
+		api(post(BASELINE + "?replaceWithFewer=true").contentType(MediaType.APPLICATION_JSON)
+			.content("[{\"ccgCode\":\"81A\",\"allocation\":5}]")).andExpect(status().isOk());
+		assertThat(baselineRows()).isEqualTo(1);
+		api(post(BASELINE).contentType(MediaType.APPLICATION_JSON)
+			.content("[{\"ccgCode\":\"81A\",\"allocation\":1000000},{\"ccgCode\":\"81B\",\"allocation\":2000000}]"))
+			.andExpect(status().isOk());
+	}
+
+	@Test
+	void anAmountTooLargeToStoreIsABadRequest() throws Exception {
+		for (String allocation : new String[] { "\"1e400\"", "1e400", "1e999999999" }) {
+			api(post(BASELINE).contentType(MediaType.APPLICATION_JSON)
+				.content("[{\"ccgCode\":\"81A\",\"allocation\":" + allocation + "},{\"ccgCode\":\"81B\",\"allocation\":5}]"))
+				.andExpect(status().isBadRequest())
+				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+		}
+		assertThat(baselineRows()).isEqualTo(2);
+	}
+
+	@Test
+	void aNulInsideAJsonBodyIsABadRequest() throws Exception {
+		api(post("/api/v1/co-commissioning/rounds").contentType(MediaType.APPLICATION_JSON).content("""
+				{"name": "A\\u0000B", "levels": ["JOINT"], "eoiDeadline": "2030-06-20T17:00:00",
+				 "applicationDeadline": "2031-01-30T17:00:00", "goLiveOn": "2031-04-01", "scoreMin": 0, "scoreMax": 4,
+				 "criteria": ["Integration"]}"""))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.detail", containsString("NUL")));
+		assertThat(jdbc.sql("select count(*) from cocommissioning_round where name like 'A%B'").query(Long.class).single())
+			.isZero();
+	}
+
+	@Test
+	void aCharacterAfterAClosingQuoteInAnOutcomesFileCannotBeMeant() throws Exception {
+		api(post("/api/v1/outcomes/imports/long").contentType("text/csv")
+			.content("ORG_CODE,INDICATOR_ID,PERIOD,NUMERATOR,DENOMINATOR\n\"B81001\"x,IND,2013/14,1,2\n"))
+			.andExpect(status().isUnprocessableContent());
+	}
+
+	@Test
+	void savingSectionsWithoutSectionsIsABadRequest() throws Exception {
+		String round = api(post("/api/v1/co-commissioning/rounds").contentType(MediaType.APPLICATION_JSON).content("""
+				{"name": "Sections round", "levels": ["JOINT"], "eoiDeadline": "2030-06-20T17:00:00",
+				 "applicationDeadline": "2031-01-30T17:00:00", "goLiveOn": "2031-04-01", "scoreMin": 0, "scoreMax": 4,
+				 "criteria": ["Integration"]}"""))
+			.andExpect(status().isCreated())
+			.andReturn().getResponse().getContentAsString().replaceAll("(?s).*?\"id\":(\\d+).*", "$1");
+		mvc.perform(post("/api/v1/co-commissioning/rounds/" + round + "/applications")
+				.with(httpBasic(ccgUser(), PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"ccg\": \"81A\", \"level\": \"JOINT\"}")).andExpect(status().isCreated());
+			long id = jdbc.sql("select id from cocommissioning_application where ccg_code = '81A'").query(Long.class).single();
+			mvc.perform(put("/api/v1/co-commissioning/applications/" + id + "/sections")
+				.with(httpBasic(ccgUser(), PASSWORD)).contentType(MediaType.APPLICATION_JSON).content("{\"version\": 0}"))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("sections"));
+	}
+
+	@Autowired
+	private UserAccounts accounts;
+
+	private String ccgUser() {
+		if (accounts.find("bad-ccg-81a").isEmpty()) {
+			accounts.create(new NewUser("bad-ccg-81a", "CCG 81A", null, Role.CCG, "81A", PASSWORD));
+		}
+		return "bad-ccg-81a";
+	}
+
+	@Test
+	void anUploadThatIsNotMultipartIsRefusedForItsType() throws Exception {
+		mvc.perform(post("/directory/imports").cookie(national).with(csrf())
+			.contentType(MediaType.APPLICATION_JSON).content("{}"))
+			.andExpect(status().isUnsupportedMediaType());
+		mvc.perform(get("/directory/imports").cookie(national)).andExpect(status().isOk());
+	}
+
+	@Test
+	void anImportIsDecodedStrictlyAndRefusedWithTheLineAndByteOffset() throws Exception {
+		byte[] file = (organisation("Y83", "GOOD REGION", "", "") + organisation("Y84", "BAD REGION", "", ""))
+			.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		int bad = new String(file, java.nio.charset.StandardCharsets.UTF_8).indexOf("BAD");
+		file[bad] = (byte) 0xFF;
+		api(post("/api/v1/directory/imports/regions").contentType("text/csv").content(file))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.line").value(2))
+			.andExpect(jsonPath("$.byteOffset").value(bad))
+			.andExpect(jsonPath("$.detail", containsString("0xFF")));
+		assertThat(jdbc.sql("select count(*) from directory_organisation where code in ('Y83', 'Y84')").query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void aDeclaredWindows1252FileIsReadAsSuch() throws Exception {
+		byte[] file = organisation("Y85", "CAF\u00c9 REGION", "", "").getBytes(java.nio.charset.Charset.forName("windows-1252"));
+		api(post("/api/v1/directory/imports/regions").contentType("text/csv; charset=windows-1252").content(file))
+			.andExpect(status().isOk());
+		assertThat(jdbc.sql("select name from directory_organisation where code = 'Y85'").query(String.class).single())
+			.isEqualTo("CAF\u00c9 REGION");
+		api(post("/api/v1/directory/imports/regions").contentType("text/csv; charset=utf-16").content(file))
+			.andExpect(status().isUnsupportedMediaType());
+	}
+
+	@Test
+	void anImportNeedsACsvBodyWithRowsAndNoNul() throws Exception {
+		api(post("/api/v1/directory/imports/regions").contentType(MediaType.APPLICATION_JSON).content("{}"))
+			.andExpect(status().isUnsupportedMediaType());
+		api(post("/api/v1/outcomes/imports/long").contentType("text/csv").content(""))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.detail", containsString("empty")));
+		api(post("/api/v1/outcomes/imports/long").contentType("text/csv")
+			.content("ORG_CODE,INDICATOR_ID,PERIOD,NUMERATOR,DENOMINATOR\n"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.detail", containsString("no rows")));
+		api(post("/api/v1/directory/imports/regions").contentType("text/csv")
+			.content(organisation("Y86\u0000", "NUL REGION", "", "")))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.detail", containsString("NUL")));
+		assertThat(jdbc.sql("select count(*) from directory_organisation where code like 'Y86%'").query(Long.class)
+			.single()).isZero();
+	}
+}
