@@ -3,6 +3,7 @@ package org.cocommission.audit;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -76,6 +77,11 @@ public final class AuditWords {
 
 	private static final Pattern CODE = Pattern.compile("[A-Za-z][A-Za-z0-9]*(_[A-Za-z0-9]+)+|[A-Z]{3,}");
 
+	private static final Pattern CODE_IN_A_RECORD = Pattern
+		.compile("(=)([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[A-Z]{3,})(?=[,}\\]]|$)");
+
+	private static final Pattern QUOTED_CODE = Pattern.compile("\"([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[A-Z]{3,})\"");
+
 	private AuditWords() {
 	}
 
@@ -95,7 +101,23 @@ public final class AuditWords {
 			return "";
 		}
 		String text = String.valueOf(value);
-		return CODE.matcher(text).matches() && !ACRONYMS.contains(text.toUpperCase(Locale.ROOT)) ? words(text) : text;
+		if (CODE.matcher(text).matches()) {
+			return ACRONYMS.contains(text.toUpperCase(Locale.ROOT)) ? text : words(text);
+		}
+		// A list or record recorded whole ([{role=GP_MEMBER}] or {"role":"GP_MEMBER"}): its codes in words.
+		return json(CODE_IN_A_RECORD.matcher(text).replaceAll(match -> ACRONYMS.contains(match.group(2))
+				? match.group() : Matcher.quoteReplacement(match.group(1) + words(match.group(2)))));
+	}
+
+	/**
+	 * A recorded record shown whole: its stored codes in words ({@code "kind": "LIST_CLOSURE"} shows
+	 * {@code "kind": "List closure"}), its field names and other values as they are.
+	 */
+	public static String json(String json) {
+		return json == null ? null : QUOTED_CODE.matcher(json).replaceAll(match -> {
+			String code = match.group(1);
+			return ACRONYMS.contains(code) ? match.group() : Matcher.quoteReplacement('"' + words(code) + '"');
+		});
 	}
 
 	/** A recorded field's name in words: {@code approvedOn} is "Approved on". */
