@@ -100,8 +100,10 @@ class WriteAccessMatrixTests {
 		long round = ActingAs.as(users, "wm-national", () -> rounds.create(new NewRound("Write matrix round",
 				EnumSet.allOf(CommissioningLevel.class), LocalDateTime.of(2030, 6, 20, 17, 0),
 				LocalDateTime.of(2031, 1, 9, 12, 0), LocalDate.of(2031, 4, 1), 0, 4, List.of("Integration"))).id());
-		foreignApplication = ActingAs.as(users, "wm-ccg-62a",
-				() -> applications.start(round, "62A", CommissioningLevel.JOINT).id());
+		foreignApplication = ActingAs.as(users, "wm-ccg-62a", () -> {
+			applications.expressInterest(round, "62A", CommissioningLevel.JOINT);
+			return applications.start(round, "62A", CommissioningLevel.JOINT).id();
+		});
 		practice = SignIn.session(mvc, "wm-practice", PASSWORD);
 	}
 

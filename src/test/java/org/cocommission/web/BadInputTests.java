@@ -148,6 +148,9 @@ class BadInputTests {
 				 "criteria": ["Integration"]}"""))
 			.andExpect(status().isCreated())
 			.andReturn().getResponse().getContentAsString().replaceAll("(?s).*?\"id\":(\\d+).*", "$1");
+		mvc.perform(post("/api/v1/co-commissioning/rounds/" + round + "/interest")
+				.with(httpBasic(ccgUser(), PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"ccg\": \"81A\", \"level\": \"JOINT\"}")).andExpect(status().isCreated());
 		mvc.perform(post("/api/v1/co-commissioning/rounds/" + round + "/applications")
 				.with(httpBasic(ccgUser(), PASSWORD)).contentType(MediaType.APPLICATION_JSON)
 				.content("{\"ccg\": \"81A\", \"level\": \"JOINT\"}")).andExpect(status().isCreated());
