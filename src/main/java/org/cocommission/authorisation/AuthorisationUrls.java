@@ -1,23 +1,37 @@
 package org.cocommission.authorisation;
 
+import java.util.Optional;
+
 import org.cocommission.identity.UrlRules;
+import org.cocommission.identity.UrlRules.Owned;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Published outcomes are public: the framework, the waves, the national summary and conditions in force; so is a
  * stakeholder's one-time survey link, which needs no account. A CCG's own
- * page and the reviews need a signed-in user; who may see or review what is checked by {@link Authorisation}.
+ * page and the reviews need a signed-in user; who may see or review what is checked by {@link Authorisation}, and a
+ * review of a condition of a CCG the user cannot see is refused before its body is read.
  */
 @Configuration(proxyBeanMethods = false)
 class AuthorisationUrls {
 
 	@Bean
-	UrlRules authorisationUrlRules() {
+	UrlRules authorisationUrlRules(JdbcClient jdbc) {
 		return UrlRules.publicReads("/authorisation", "/authorisation/framework", "/authorisation/waves/**",
 				"/authorisation/conditions-in-force.csv", "/api/v1/authorisation/outcomes",
 				"/api/v1/authorisation/summary", "/api/v1/authorisation/conditions-in-force",
-				"/api/v1/authorisation/framework", "/survey/*");
+				"/api/v1/authorisation/framework", "/survey/*")
+			.andOwned(Owned.byId("/api/v1/authorisation/conditions/{id}/**", "id", id -> ccgOf(jdbc, id)),
+					Owned.byId("/authorisation/conditions/{id}/**", "id", id -> ccgOf(jdbc, id)));
+	}
+
+	private static Optional<String> ccgOf(JdbcClient jdbc, long condition) {
+		return jdbc.sql("select ccg_code from authorisation_condition where id = ?")
+			.param(condition)
+			.query(String.class)
+			.optional();
 	}
 }
