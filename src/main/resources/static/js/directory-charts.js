@@ -17,7 +17,7 @@
     chart.setOption({
       animation: false,
       aria: { enabled: true },
-      textStyle: { fontFamily: 'Frutiger W01, Arial, sans-serif', color: TEXT },
+      textStyle: { fontFamily: 'Arial, sans-serif', color: TEXT },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: number },
       legend: { data: ['Male', 'Female'], top: 0, textStyle: { fontSize: 14 } },
       grid: { left: 8, right: 24, top: 40, bottom: 8, containLabel: true },
@@ -40,7 +40,7 @@
     chart.setOption({
       animation: false,
       aria: { enabled: true },
-      textStyle: { fontFamily: 'Frutiger W01, Arial, sans-serif', color: TEXT },
+      textStyle: { fontFamily: 'Arial, sans-serif', color: TEXT },
       tooltip: { trigger: 'axis', valueFormatter: number },
       grid: { left: 8, right: 24, top: 24, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: data.dates, boundaryGap: false, axisLabel: { color: GREY } },

@@ -3,7 +3,7 @@
 // (data-snapshot), as they were when the comment was posted. Every figure is also on the page as a table or a CSV.
 (function () {
   'use strict';
-  var FONT = { fontFamily: 'Frutiger W01, Arial, sans-serif', color: '#212b32' };
+  var FONT = { fontFamily: 'Arial, sans-serif', color: '#212b32' };
   var COLOURS = { BETTER: '#007f3b', WORSE: '#d5281b', SIMILAR: '#ffeb3b', HIGHER: '#005eb8', LOWER: '#005eb8', NOT_COMPARED: '#768692' };
 
   // The median solid and named, the other deciles dashed under one legend entry, England and the chosen organisation

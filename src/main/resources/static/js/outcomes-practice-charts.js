@@ -9,7 +9,7 @@
     return {
       animation: false,
       aria: { enabled: true },
-      textStyle: { fontFamily: 'Frutiger W01, Arial, sans-serif', color: '#212b32' },
+      textStyle: { fontFamily: 'Arial, sans-serif', color: '#212b32' },
       tooltip: { trigger: 'item', formatter: function (p) { var i = p.dataIndex; return data.codes[i] + ': ' + data.values[i] + ' (95% ' + data.lower[i] + ' to ' + data.upper[i] + ')'; } },
       grid: { left: 8, right: 24, top: 24, bottom: 8, containLabel: true },
       xAxis: { type: 'value', scale: true },

@@ -11,7 +11,7 @@
       chart.setOption({
         animation: false,
         aria: { enabled: true },
-        textStyle: { fontFamily: 'Frutiger W01, Arial, sans-serif', color: '#212b32' },
+        textStyle: { fontFamily: 'Arial, sans-serif', color: '#212b32' },
         tooltip: { trigger: 'axis' },
         grid: { left: 8, right: 24, top: 16, bottom: 8, containLabel: true },
         xAxis: { type: 'category', data: data.labels, axisLabel: { color: '#4c6272' } },

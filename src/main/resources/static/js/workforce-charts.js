@@ -21,7 +21,7 @@
     chart.setOption({
       animation: false,
       aria: { enabled: true },
-      textStyle: { fontFamily: 'Frutiger W01, Arial, sans-serif', color: '#212b32' },
+      textStyle: { fontFamily: 'Arial, sans-serif', color: '#212b32' },
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },
       grid: { left: 8, right: 24, top: 48, bottom: 8, containLabel: true },
