@@ -74,8 +74,8 @@ class FunnelSnapshotBrowserIT {
 					    && !!echarts.getInstanceByDom(document.getElementById('snapshot'))
 					"""));
 
-		assertThat(scatter("page")).containsExactly("Organisations: 2");
-		assertThat(scatter("snapshot")).containsExactly("Organisations: 1", "01A: 1");
+		assertThat(scatter("page")).containsExactly("Within the 95% limits: 2");
+		assertThat(scatter("snapshot")).containsExactly("Within the 95% limits: 1", "01A NHS FIRST CCG: 1");
 	}
 
 	/** Each scatter series of the chart as its name and how many points it has. */
