@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.cocommission.audit.AuditEntry;
@@ -172,25 +173,7 @@ public class Rounds {
 
 	/** Re-opens the full application window for one CCG until {@code until}; NHS England only, with a reason. */
 	public void reopenWindow(long roundId, String ccg, Instant until, String reason) {
-		policy.checkNational();
-		Round round = round(roundId);
-		String code = ccg == null ? "" : ccg.trim().toUpperCase();
-		if (directory.find(code).filter(o -> o.type() == OrganisationType.CCG).isEmpty()) {
-			throw new InvalidInputException("ccg", "No CCG has the code " + code);
-		}
-		if (reason == null || reason.isBlank()) {
-			throw new InvalidInputException("reason", "Give the reason for re-opening the window");
-		}
-		if (until == null || !until.isAfter(round.earliestApplicationDeadline())) {
-			throw new InvalidInputException("until", "The window must re-open until after the round's deadline");
-		}
-		jdbc.sql("insert into cocommissioning_window (round_id, ccg_code, open_until, reason, opened_by)"
-				+ " values (?, ?, ?, ?, ?)")
-			.params(roundId, code, Timestamp.from(until), reason.trim(), policy.requireUser().username())
-			.update();
-		audit.record(new AuditEntry("COCOMMISSIONING_WINDOW_REOPENED", "COCOMMISSIONING_ROUND", String.valueOf(roundId),
-				code, Map.of("deadline", round.applicationDeadline().toString()),
-				Map.of("openUntil", until.toString(), "reason", reason.trim())));
+		reopen(roundId, ccg, until, reason, Window.APPLICATION);
 	}
 
 	/**
@@ -198,6 +181,24 @@ public class Rounds {
 	 * recorded and audited (docs/domain-rules.md, co-commissioning "Deadlines").
 	 */
 	public void reopenInterestWindow(long roundId, String ccg, Instant until, String reason) {
+		reopen(roundId, ccg, until, reason, Window.EXPRESSION_OF_INTEREST);
+	}
+
+	/** A stage a window re-opens: its stored name, what closes it, and how a refusal and the audit trail say it. */
+	private record Window(String stage, Function<Round, Instant> closes, Function<Round, Object> shownDeadline,
+			String noReason, String tooEarly, String auditAction) {
+
+		static final Window APPLICATION = new Window("APPLICATION", Round::earliestApplicationDeadline,
+				Round::applicationDeadline, "Give the reason for re-opening the window",
+				"The window must re-open until after the round's deadline", "COCOMMISSIONING_WINDOW_REOPENED");
+
+		static final Window EXPRESSION_OF_INTEREST = new Window("EXPRESSION_OF_INTEREST", Round::eoiDeadline,
+				Round::eoiDeadline, "Give the reason for re-opening expressions of interest",
+				"Expressions of interest must re-open until after the round's deadline",
+				"COCOMMISSIONING_INTEREST_WINDOW_REOPENED");
+	}
+
+	private void reopen(long roundId, String ccg, Instant until, String reason, Window window) {
 		policy.checkNational();
 		Round round = round(roundId);
 		String code = ccg == null ? "" : ccg.trim().toUpperCase();
@@ -205,17 +206,17 @@ public class Rounds {
 			throw new InvalidInputException("ccg", "No CCG has the code " + code);
 		}
 		if (reason == null || reason.isBlank()) {
-			throw new InvalidInputException("reason", "Give the reason for re-opening expressions of interest");
+			throw new InvalidInputException("reason", window.noReason());
 		}
-		if (until == null || !until.isAfter(round.eoiDeadline())) {
-			throw new InvalidInputException("until", "Expressions of interest must re-open until after the round's deadline");
+		if (until == null || !until.isAfter(window.closes().apply(round))) {
+			throw new InvalidInputException("until", window.tooEarly());
 		}
 		jdbc.sql("insert into cocommissioning_window (round_id, ccg_code, open_until, reason, opened_by, stage)"
-				+ " values (?, ?, ?, ?, ?, 'EXPRESSION_OF_INTEREST')")
-			.params(roundId, code, Timestamp.from(until), reason.trim(), policy.requireUser().username())
+				+ " values (?, ?, ?, ?, ?, ?)")
+			.params(roundId, code, Timestamp.from(until), reason.trim(), policy.requireUser().username(), window.stage())
 			.update();
-		audit.record(new AuditEntry("COCOMMISSIONING_INTEREST_WINDOW_REOPENED", "COCOMMISSIONING_ROUND",
-				String.valueOf(roundId), code, Map.of("deadline", round.eoiDeadline().toString()),
+		audit.record(new AuditEntry(window.auditAction(), "COCOMMISSIONING_ROUND", String.valueOf(roundId), code,
+				Map.of("deadline", window.shownDeadline().apply(round).toString()),
 				Map.of("openUntil", until.toString(), "reason", reason.trim())));
 	}
 
