@@ -264,10 +264,7 @@ public class Applications {
 	/** Makes one member the proposed committee's chair, and no other; until the application is submitted. */
 	public int makeChair(long id, long memberId, int version) {
 		ApplicationState state = editable(id);
-		CommitteeMember member = store.committee(id).stream()
-			.filter(m -> m.id() == memberId)
-			.findFirst()
-			.orElseThrow(() -> new NoSuchElementException("The proposed committee has no member " + memberId));
+		CommitteeMember member = committeeMember(id, memberId);
 		store.bump(id, version);
 		jdbc.sql("update cocommissioning_committee_member set chair = (id = ?) where application_id = ?")
 			.params(memberId, id)
@@ -277,12 +274,17 @@ public class Applications {
 		return version + 1;
 	}
 
-	public int removeCommitteeMember(long id, long memberId, int version) {
-		ApplicationState state = editable(id);
-		CommitteeMember member = store.committee(id).stream()
+	private CommitteeMember committeeMember(long id, long memberId) {
+		return store.committee(id)
+			.stream()
 			.filter(m -> m.id() == memberId)
 			.findFirst()
 			.orElseThrow(() -> new NoSuchElementException("The proposed committee has no member " + memberId));
+	}
+
+	public int removeCommitteeMember(long id, long memberId, int version) {
+		ApplicationState state = editable(id);
+		CommitteeMember member = committeeMember(id, memberId);
 		store.bump(id, version);
 		jdbc.sql("delete from cocommissioning_committee_member where id = ?").param(memberId).update();
 		audit.record(new AuditEntry("COCOMMISSIONING_COMMITTEE_MEMBER_REMOVED", "COCOMMISSIONING_APPLICATION",
