@@ -77,10 +77,9 @@ public final class AuditWords {
 
 	private static final Pattern CODE = Pattern.compile("[A-Za-z][A-Za-z0-9]*(_[A-Za-z0-9]+)+|[A-Z]{3,}");
 
+	/** A code as a value inside a record kept whole: after {@code =} ({@code [{role=GP_MEMBER}]}) or in quotes (JSON). */
 	private static final Pattern CODE_IN_A_RECORD = Pattern
-		.compile("(=)([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[A-Z]{3,})(?=[,}\\]]|$)");
-
-	private static final Pattern QUOTED_CODE = Pattern.compile("\"([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[A-Z]{3,})\"");
+		.compile("(?<=[=\"])([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[A-Z]{3,})(?=[\",}\\]]|$)");
 
 	private AuditWords() {
 	}
@@ -105,8 +104,7 @@ public final class AuditWords {
 			return ACRONYMS.contains(text.toUpperCase(Locale.ROOT)) ? text : words(text);
 		}
 		// A list or record recorded whole ([{role=GP_MEMBER}] or {"role":"GP_MEMBER"}): its codes in words.
-		return json(CODE_IN_A_RECORD.matcher(text).replaceAll(match -> ACRONYMS.contains(match.group(2))
-				? match.group() : Matcher.quoteReplacement(match.group(1) + words(match.group(2)))));
+		return codesInWords(text);
 	}
 
 	/**
@@ -114,10 +112,13 @@ public final class AuditWords {
 	 * {@code "kind": "List closure"}), its field names and other values as they are.
 	 */
 	public static String json(String json) {
-		return json == null ? null : QUOTED_CODE.matcher(json).replaceAll(match -> {
-			String code = match.group(1);
-			return ACRONYMS.contains(code) ? match.group() : Matcher.quoteReplacement('"' + words(code) + '"');
-		});
+		return json == null ? null : codesInWords(json);
+	}
+
+	private static String codesInWords(String text) {
+		return CODE_IN_A_RECORD.matcher(text)
+			.replaceAll(match -> ACRONYMS.contains(match.group()) ? match.group()
+					: Matcher.quoteReplacement(words(match.group())));
 	}
 
 	/** A recorded field's name in words: {@code approvedOn} is "Approved on". */
