@@ -8,8 +8,11 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 
+import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 
@@ -27,6 +30,49 @@ final class CsvFiles {
 		.withResolverStyle(ResolverStyle.STRICT);
 
 	private CsvFiles() {
+	}
+
+	/** What an importer does with one data row; an IllegalArgumentException is that row's error. */
+	@FunctionalInterface
+	interface RowReader {
+
+		void read(int line, CsvRecord record);
+	}
+
+	/**
+	 * Reads each data row of a published file, after a header line where {@code isHeader} sees one, into
+	 * {@code rows}; a row it refuses, an unreadable file and a file with no rows become errors. Answers the rows read.
+	 */
+	static int eachRow(InputStream content, Predicate<CsvRecord> isHeader, List<RowMessage> errors, RowReader rows) {
+		int rowsRead = 0;
+		try (var reader = read(content)) {
+			boolean first = true;
+			for (CsvRecord record : reader) {
+				int line = (int) record.getStartingLineNumber();
+				if (first && isHeader.test(record)) {
+					first = false;
+					continue;
+				}
+				first = false;
+				rowsRead++;
+				try {
+					rows.read(line, record);
+				}
+				catch (IllegalArgumentException ex) {
+					errors.add(new RowMessage(line, ex.getMessage()));
+				}
+			}
+		}
+		catch (CsvParseException ex) {
+			errors.add(new RowMessage(rowsRead + 1, "unreadable CSV: " + ex.getMessage()));
+		}
+		catch (java.io.IOException | java.io.UncheckedIOException ex) {
+			errors.add(new RowMessage(0, "the file could not be read: " + ex.getMessage()));
+		}
+		if (rowsRead == 0 && errors.isEmpty()) {
+			errors.add(new RowMessage(0, "the file has no rows"));
+		}
+		return rowsRead;
 	}
 
 	static CsvReader<CsvRecord> read(InputStream content) {

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvRecord;
 
 import org.cocommission.audit.AuditEntry;
@@ -48,47 +47,22 @@ class MembershipHistoryImporter {
 		List<RowMessage> errors = new ArrayList<>();
 		List<RowMessage> warnings = new ArrayList<>();
 		List<Row> rows = new ArrayList<>();
-		int rowsRead = 0;
-		int beforeCcgs = 0;
 		Map<Key, Integer> seen = new HashMap<>();
-		try (var reader = CsvFiles.read(content)) {
-			boolean first = true;
-			for (CsvRecord record : reader) {
-				int line = (int) record.getStartingLineNumber();
-				if (first && isHeader(record)) {
-					first = false;
-					continue;
-				}
-				first = false;
-				rowsRead++;
-				try {
-					Row row = Row.parse(line, record);
-					Integer earlier = seen.putIfAbsent(new Key(row.practice(), row.commissioner(), row.start()), line);
-					if (earlier != null) {
-						errors.add(new RowMessage(line, "duplicate: " + row.practice() + " in " + row.commissioner()
-								+ " from " + row.start() + " is already on row " + earlier));
-					}
-					else if (row.end() != null && row.end().isBefore(NationalStructure.CCGS_ESTABLISHED)) {
-						beforeCcgs++;
-					}
-					else {
-						rows.add(row);
-					}
-				}
-				catch (IllegalArgumentException ex) {
-					errors.add(new RowMessage(line, ex.getMessage()));
-				}
+		int rowsRead = CsvFiles.eachRow(content, MembershipHistoryImporter::isHeader, errors, (line, record) -> {
+			Row row = Row.parse(line, record);
+			Integer earlier = seen.putIfAbsent(new Key(row.practice(), row.commissioner(), row.start()), line);
+			if (earlier != null) {
+				errors.add(new RowMessage(line, "duplicate: " + row.practice() + " in " + row.commissioner() + " from "
+						+ row.start() + " is already on row " + earlier));
 			}
-		}
-		catch (CsvParseException ex) {
-			errors.add(new RowMessage(rowsRead + 1, "unreadable CSV: " + ex.getMessage()));
-		}
-		catch (java.io.IOException | java.io.UncheckedIOException ex) {
-			errors.add(new RowMessage(0, "the file could not be read: " + ex.getMessage()));
-		}
-		if (rowsRead == 0 && errors.isEmpty()) {
-			errors.add(new RowMessage(0, "the file has no rows"));
-		}
+			else {
+				rows.add(row);
+			}
+		});
+		// Primary care trusts' memberships, which ended before CCGs began, are counted, not stored.
+		int beforeCcgs = rows.size();
+		rows.removeIf(row -> row.end() != null && row.end().isBefore(NationalStructure.CCGS_ESTABLISHED));
+		beforeCcgs -= rows.size();
 		Map<String, OrganisationType> types = types();
 		Map<String, OrganisationType> placeholders = new LinkedHashMap<>();
 		Map<String, List<Row>> byPractice = new LinkedHashMap<>();

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvRecord;
 
 import org.cocommission.audit.AuditEntry;
@@ -47,42 +46,17 @@ class SuccessionImporter {
 		List<RowMessage> warnings = new ArrayList<>();
 		List<Row> rows = new ArrayList<>();
 		Map<String, Integer> seen = new HashMap<>();
-		int rowsRead = 0;
-		try (var reader = CsvFiles.read(content)) {
-			boolean first = true;
-			for (CsvRecord record : reader) {
-				int line = (int) record.getStartingLineNumber();
-				if (first && isHeader(record)) {
-					first = false;
-					continue;
-				}
-				first = false;
-				rowsRead++;
-				try {
-					Row row = Row.parse(line, record);
-					Integer earlier = seen.putIfAbsent(row.oldCode() + ">" + row.newCode(), line);
-					if (earlier != null) {
-						errors.add(new RowMessage(line, "duplicate: " + row.oldCode() + " to " + row.newCode()
-								+ " is already on row " + earlier));
-					}
-					else {
-						rows.add(row);
-					}
-				}
-				catch (IllegalArgumentException ex) {
-					errors.add(new RowMessage(line, ex.getMessage()));
-				}
+		int rowsRead = CsvFiles.eachRow(content, SuccessionImporter::isHeader, errors, (line, record) -> {
+			Row row = Row.parse(line, record);
+			Integer earlier = seen.putIfAbsent(row.oldCode() + ">" + row.newCode(), line);
+			if (earlier != null) {
+				errors.add(new RowMessage(line, "duplicate: " + row.oldCode() + " to " + row.newCode()
+						+ " is already on row " + earlier));
 			}
-		}
-		catch (CsvParseException ex) {
-			errors.add(new RowMessage(rowsRead + 1, "unreadable CSV: " + ex.getMessage()));
-		}
-		catch (java.io.IOException | java.io.UncheckedIOException ex) {
-			errors.add(new RowMessage(0, "the file could not be read: " + ex.getMessage()));
-		}
-		if (rowsRead == 0 && errors.isEmpty()) {
-			errors.add(new RowMessage(0, "the file has no rows"));
-		}
+			else {
+				rows.add(row);
+			}
+		});
 		if (!errors.isEmpty()) {
 			return new ImportReport(rowsRead, 0, 0, 0, warnings, errors);
 		}
