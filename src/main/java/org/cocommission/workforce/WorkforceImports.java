@@ -115,21 +115,7 @@ public class WorkforceImports {
 		List<PracticeRow> practices = new ArrayList<>();
 		Set<String> seen = new HashSet<>();
 		for (Line line : lines.subList(1, lines.size())) {
-			if (extract != null && line.field(extract.index()) != null && !line.field(extract.index()).isBlank()) {
-				try {
-					YearMonth extracted = WorkforceCsv.month(line.field(extract.index()));
-					if (fileMonth == null) {
-						fileMonth = extracted;
-					}
-					else if (!fileMonth.equals(extracted)) {
-						errors.add(new WorkforceRowMessage(line.number(), "EXTRACT_DATE is in " + extracted
-								+ " but the file is for " + fileMonth));
-					}
-				}
-				catch (IllegalArgumentException ex) {
-					errors.add(new WorkforceRowMessage(line.number(), "EXTRACT_DATE " + ex.getMessage()));
-				}
-			}
+			fileMonth = extractMonth(line, extract == null ? null : line.field(extract.index()), fileMonth, errors);
 			if (code == null) {
 				continue;
 			}
@@ -226,21 +212,7 @@ public class WorkforceImports {
 		Set<String> unknownGroups = new HashSet<>();
 		for (Line line : lines.subList(1, lines.size())) {
 			Integer extract = index.get("EXTRACT_DATE");
-			if (extract != null && trimmed(line.field(extract)) != null) {
-				try {
-					YearMonth extracted = WorkforceCsv.month(line.field(extract));
-					if (fileMonth == null) {
-						fileMonth = extracted;
-					}
-					else if (!fileMonth.equals(extracted)) {
-						errors.add(new WorkforceRowMessage(line.number(), "EXTRACT_DATE is in " + extracted
-								+ " but the file is for " + fileMonth));
-					}
-				}
-				catch (IllegalArgumentException ex) {
-					errors.add(new WorkforceRowMessage(line.number(), "EXTRACT_DATE " + ex.getMessage()));
-				}
-			}
+			fileMonth = extractMonth(line, extract == null ? null : line.field(extract), fileMonth, errors);
 			String practice = trimmed(line.field(index.get("PRAC_CODE")));
 			String group = trimmed(line.field(index.get("STAFF_GROUP")));
 			String role = trimmed(line.field(index.get("DETAILED_STAFF_ROLE")));
@@ -493,4 +465,30 @@ public class WorkforceImports {
 	/** One practice's row: its line, code, name and commissioner as given, and its figures by today's column name. */
 	record PracticeRow(int row, String code, String name, String commissioner, Map<String, Figure> figures) {
 	}
+
+	/**
+	 * The file's month after a row's EXTRACT_DATE: the first dated row sets it, and a row dated in another month or not
+	 * a date is an error.
+	 */
+	private static YearMonth extractMonth(Line line, String extractDate, YearMonth fileMonth,
+			List<WorkforceRowMessage> errors) {
+		if (extractDate == null || extractDate.isBlank()) {
+			return fileMonth;
+		}
+		try {
+			YearMonth extracted = WorkforceCsv.month(extractDate);
+			if (fileMonth == null) {
+				return extracted;
+			}
+			if (!fileMonth.equals(extracted)) {
+				errors.add(new WorkforceRowMessage(line.number(), "EXTRACT_DATE is in " + extracted
+						+ " but the file is for " + fileMonth));
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			errors.add(new WorkforceRowMessage(line.number(), "EXTRACT_DATE " + ex.getMessage()));
+		}
+		return fileMonth;
+	}
+
 }
