@@ -4,7 +4,9 @@ import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.never;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -12,9 +14,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
+import org.cocommission.contracts.ImportMessage;
 import org.cocommission.contracts.PaymentLevel;
+import org.cocommission.contracts.PaymentsImportReport;
 import org.cocommission.contracts.Payments;
 import org.cocommission.identity.AccessPolicy;
 import org.cocommission.platform.FinancialYear;
@@ -79,6 +85,22 @@ class PaymentsRequestBindingTests {
 		mvc.perform(get("/api/v1/contracts/payments").param("year", "2015/16").param("byType", "true"))
 			.andExpect(status().isOk());
 		verify(payments).rows(new FinancialYear(2015), PaymentLevel.PRACTICE, true);
+	}
+
+	@Test
+	void anImportedFileIsReportedWithItsWarningsByRow() throws Exception {
+		when(payments.importFile(eq(new FinancialYear(2014)), eq("payments.csv"), any()))
+			.thenReturn(new PaymentsImportReport(1234, 1200, List.of(new ImportMessage(0, "An old layout"),
+					new ImportMessage(7, "No list size")), List.of()));
+		mvc.perform(multipart("/contracts/imports")
+			.file(new MockMultipartFile("file", "payments.csv", "text/csv", "x".getBytes()))
+			.param("year", "2014-15")
+			.with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("payments.csv imported")))
+			.andExpect(content().string(containsString("1,234 rows read: 1,200 practices stored, 2 warnings.")))
+			.andExpect(content().string(containsString("<td class=\"nhsuk-table__cell\">File</td>")))
+			.andExpect(content().string(containsString("No list size")));
 	}
 
 	@Test
