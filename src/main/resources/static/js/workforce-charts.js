@@ -1,12 +1,12 @@
 // Draws the workforce charts from the JSON in each chart's data-chart attribute: {categories, unit, series:[{name,
-// values}], reference?}. Every chart's figures are also in a table on the same page for people who cannot see it.
+// values}], reference?} (cc-charts.js draws them). Every chart's figures are also in a table on the same page for
+// people who cannot see it.
 (function () {
   'use strict';
 
   var COLOURS = ['#005eb8', '#ed8b00', '#4c6272', '#007f3b', '#7c2855'];
 
-  function draw(element) {
-    var data = JSON.parse(element.getAttribute('data-chart'));
+  CcCharts.drawAll('[data-chart-type][id$="-chart"]', function (data, element) {
     var line = element.getAttribute('data-chart-type') === 'line';
     var series = data.series.map(function (s, index) {
       return { name: s.name, type: line ? 'line' : 'bar', data: s.values, connectNulls: false,
@@ -17,25 +17,11 @@
         markLine: { symbol: 'none', lineStyle: { color: '#d5281b', type: 'dashed' },
           data: [{ yAxis: Number(data.reference.value) }], label: { formatter: data.reference.name } } });
     }
-    var chart = echarts.init(element, null, { renderer: 'canvas' });
-    chart.setOption({
-      animation: false,
-      aria: { enabled: true },
-      textStyle: { fontFamily: 'Arial, sans-serif', color: '#212b32' },
-      tooltip: { trigger: 'axis' },
-      legend: { top: 0 },
+    return {
       grid: { left: 8, right: 24, top: 48, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: data.categories, axisLabel: { show: line || data.categories.length <= 30 } },
       yAxis: { type: 'value', name: data.unit, scale: line },
       series: series
-    });
-    window.addEventListener('resize', function () { chart.resize(); });
-  }
-
-  document.addEventListener('DOMContentLoaded', function () {
-    if (typeof echarts === 'undefined') {
-      return;
-    }
-    document.querySelectorAll('[data-chart-type][id$="-chart"]').forEach(draw);
+    };
   });
 }());

@@ -1,7 +1,5 @@
 package org.cocommission.contracts;
 
-import java.util.Locale;
-
 /** The level payments are totalled at, as the file names each practice's organisations that year. */
 public enum PaymentLevel {
 
@@ -19,15 +17,5 @@ public enum PaymentLevel {
 
 	public String label() {
 		return label;
-	}
-
-	public static PaymentLevel parse(String text) {
-		try {
-			return valueOf(text.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
-		}
-		catch (RuntimeException ex) {
-			throw new org.cocommission.platform.InvalidInputException("level",
-					"Choose practice, ccg, area or england");
-		}
 	}
 }

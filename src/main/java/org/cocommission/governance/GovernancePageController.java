@@ -5,9 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Valid;
-import jakarta.validation.Validator;
 
 import org.cocommission.governance.GovernanceForms.AttendanceForm;
 import org.cocommission.governance.GovernanceForms.CommitteeForm;
@@ -41,7 +39,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
-import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -64,12 +61,9 @@ class GovernancePageController {
 
 	private final AccessPolicy policy;
 
-	private final Validator validator;
-
-	GovernancePageController(Governance governance, AccessPolicy policy, Validator validator) {
+	GovernancePageController(Governance governance, AccessPolicy policy) {
 		this.governance = governance;
 		this.policy = policy;
-		this.validator = validator;
 	}
 
 	@GetMapping("/governance")
@@ -202,7 +196,6 @@ class GovernancePageController {
 	String createCommittee(@PathVariable String ccg, @Valid @ModelAttribute("committeeForm") CommitteeForm form,
 			BindingResult result, Model model, RedirectAttributes redirect) {
 		String code = ccg.toUpperCase();
-		checkTheRest(form, result);
 		if (!result.hasErrors() && made(result, () -> governance.createCommittee(code, form.request()))) {
 			redirect.addFlashAttribute("saved", true);
 			return "redirect:/governance/ccgs/" + code + "#committees";
@@ -240,7 +233,6 @@ class GovernancePageController {
 			BindingResult result, Model model) {
 		String code = ccg.toUpperCase();
 		long[] id = new long[1];
-		checkTheRest(form, result);
 		if (!result.hasErrors() && made(result, () -> id[0] = governance.createMeeting(code, form.request()),
 				Map.of("affected", "practiceCodes", "title", "itemTitle", "kind", "itemKind"))) {
 			return "redirect:/governance/meetings/" + id[0];
@@ -405,7 +397,6 @@ class GovernancePageController {
 	 */
 	private String change(RedirectAttributes redirect, String target, Object form, BindingResult result,
 			Runnable change, Map<String, String> renamed) {
-		checkTheRest(form, result);
 		if (!result.hasErrors() && made(result, change, renamed)) {
 			redirect.addFlashAttribute("saved", true);
 			return "redirect:" + target;
@@ -418,24 +409,6 @@ class GovernancePageController {
 	private String change(RedirectAttributes redirect, String target, Object form, BindingResult result,
 			Runnable change) {
 		return change(redirect, target, form, result, change, Map.of());
-	}
-
-	/**
-	 * Spring checks a form's constraints only when every value converted; after a mistyped value the other fields are
-	 * checked here, so that it does not hide what else is missing.
-	 */
-	private void checkTheRest(Object form, BindingResult result) {
-		if (form == null || !result.hasErrors()) {
-			return;
-		}
-		for (ConstraintViolation<Object> violation : validator.validate(form)) {
-			String field = violation.getPropertyPath().toString();
-			if (!result.hasFieldErrors(field)) {
-				String code = violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
-				result.addError(new FieldError(result.getObjectName(), field, violation.getInvalidValue(), false,
-						result.resolveMessageCodes(code, field), null, violation.getMessage()));
-			}
-		}
 	}
 
 	private static boolean made(BindingResult result, Runnable change) {

@@ -26,11 +26,19 @@ public final class TypedValues {
 	}
 
 	public void registerOn(WebDataBinder binder) {
+		checkConvertedFieldsOn(binder);
+		binder.registerCustomEditor(BigDecimal.class, new TypedNumber());
+		binder.registerCustomEditor(FinancialYear.class, new Year());
+	}
+
+	/**
+	 * Only the check of the fields that did convert, for a module whose forms take values as Spring reads them
+	 * (governance): after one mistyped value, the page still shows what else is missing.
+	 */
+	public void checkConvertedFieldsOn(WebDataBinder binder) {
 		if (binder.getTarget() == null) {
 			binder.addValidators(convertedFields);
 		}
-		binder.registerCustomEditor(BigDecimal.class, new TypedNumber());
-		binder.registerCustomEditor(FinancialYear.class, new Year());
 	}
 
 	/** A number as typed, {@code 10,400,000}, {@code £5.00} or {@code 2.14%}; blank is no value. */

@@ -13,7 +13,9 @@ import org.cocommission.identity.UsernameTakenException;
 import org.cocommission.platform.InvalidInputException;
 import org.cocommission.platform.UnreadableFileException;
 
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -28,8 +30,8 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.validation.ObjectError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -71,7 +73,28 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 		return new ResponseEntity<>(invalid(detail, problems).getBody(), HttpStatus.BAD_REQUEST);
 	}
 
-	private String messageOf(ObjectError error) {
+	/**
+	 * A query parameter or path variable that does not read as its type (a year, a level, a month): 400 naming it, in
+	 * the words of messages.properties (see {@link TypeMismatches}).
+	 */
+	@Override
+	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		String message = messageOf(TypeMismatches.message(ex));
+		return new ResponseEntity<>(invalid(message, List.of(new FieldProblem(ex.getPropertyName(), message)))
+			.getBody(), HttpStatus.BAD_REQUEST);
+	}
+
+	/** A required query parameter left out: 400 naming it. */
+	@Override
+	protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		String message = ex.getBody().getDetail();
+		return new ResponseEntity<>(invalid(message, List.of(new FieldProblem(ex.getParameterName(), message)))
+			.getBody(), HttpStatus.BAD_REQUEST);
+	}
+
+	private String messageOf(MessageSourceResolvable error) {
 		MessageSource messages = getMessageSource();
 		return messages == null ? error.getDefaultMessage()
 				: messages.getMessage(error, LocaleContextHolder.getLocale());

@@ -1,13 +1,10 @@
 package org.cocommission.web;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.thymeleaf.spring6.util.DetailedError;
 
@@ -17,22 +14,22 @@ import org.springframework.validation.BindingResult;
  * A form's problems in the order of its fields, for the error summary at the top of a page. The binding result lists
  * them in the order they were found: conversion failures first, then Bean Validation's, which come from a set; read top
  * to bottom, the summary would jump around the form. A form record declares its fields in the order the page shows
- * them, so that order is the page's (a form that failed to bind has no object to read it from: its problems keep
- * their order). Problems with the form as a whole come first, then each field's, nested fields
- * ({@code items[0].title}) with their field; a field the form does not declare goes last.
+ * them, so that order is the page's (a form that failed to bind has no object to read it from, and one that is not a
+ * record no declared order: their problems keep the order found). Problems with the form as a whole come first, then
+ * each field's, nested fields ({@code items[0].title}) with their field; a field the form does not declare goes last.
  */
 public class FormOrder {
 
-	/** The form's problems in the order of its fields; the order found where the form is unknown. */
+	/** The form's problems in the order of its fields; the order found where the form is unknown or not a record. */
 	public List<DetailedError> of(List<DetailedError> errors, BindingResult result) {
 		return of(errors, result != null ? result.getTarget() : null);
 	}
 
 	List<DetailedError> of(List<DetailedError> errors, Object form) {
-		if (errors == null || form == null) {
+		if (errors == null || form == null || !form.getClass().isRecord()) {
 			return errors;
 		}
-		List<String> fields = declaredFields(form.getClass());
+		List<String> fields = Arrays.stream(form.getClass().getRecordComponents()).map(RecordComponent::getName).toList();
 		List<DetailedError> ordered = new ArrayList<>(errors);
 		ordered.sort(Comparator.comparingInt(error -> position(error, fields)));
 		return ordered;
@@ -56,19 +53,5 @@ public class FormOrder {
 			}
 		}
 		return fieldName.substring(0, end);
-	}
-
-	private static List<String> declaredFields(Class<?> type) {
-		if (type.isRecord()) {
-			return Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toList();
-		}
-		List<String> names = new ArrayList<>();
-		for (Class<?> level = type; level != null && level != Object.class; level = level.getSuperclass()) {
-			names.addAll(0, Stream.of(level.getDeclaredFields())
-				.filter(field -> !Modifier.isStatic(field.getModifiers()))
-				.map(Field::getName)
-				.toList());
-		}
-		return names;
 	}
 }

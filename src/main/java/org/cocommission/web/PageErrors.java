@@ -3,6 +3,7 @@ package org.cocommission.web;
 import java.util.NoSuchElementException;
 import java.util.stream.Collectors;
 
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
@@ -45,6 +46,12 @@ class PageErrors {
 			.stream()
 			.map(error -> messages.getMessage(error, LocaleContextHolder.getLocale()))
 			.collect(Collectors.joining(" ")));
+	}
+
+	/** A query parameter or path variable that does not read as its type: a 400 page saying what to write. */
+	@ExceptionHandler(TypeMismatchException.class)
+	ModelAndView typeMismatch(TypeMismatchException ex) {
+		return page(HttpStatus.BAD_REQUEST, messages.getMessage(TypeMismatches.message(ex), LocaleContextHolder.getLocale()));
 	}
 
 	@ExceptionHandler(NoSuchElementException.class)

@@ -2,7 +2,6 @@ package org.cocommission.workforce;
 
 import java.io.IOException;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.cocommission.platform.InvalidInputException;
 
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -40,13 +40,14 @@ class WorkforceApiController {
 					+ " file) or hchs (YEAR, STAFF_GROUP, FTE). date=YYYY-MM gives the month when the file has no"
 					+ " EXTRACT_DATE. 200 with the report; 422 with the errors by row, and nothing stored.")
 	@PostMapping("/imports/{kind}")
-	WorkforceImportReport importFile(@PathVariable String kind, @RequestParam(required = false) String date,
+	WorkforceImportReport importFile(@PathVariable String kind,
+			@RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth date,
 			@RequestParam(required = false) String fileName, HttpServletRequest request) throws IOException {
 		WorkforceFile file = WorkforceFile.fromSlug(kind);
 		String name = fileName != null ? fileName : kind + ".csv";
 		return switch (file) {
-			case PRACTICE_DETAILED -> imports.importPracticeDetailed(name, request.getInputStream(), month(date));
-			case HIGH_LEVEL -> imports.importHighLevel(name, request.getInputStream(), month(date));
+			case PRACTICE_DETAILED -> imports.importPracticeDetailed(name, request.getInputStream(), date);
+			case HIGH_LEVEL -> imports.importHighLevel(name, request.getInputStream(), date);
 			case HCHS -> imports.importNationalSeries(name, request.getInputStream());
 		};
 	}
@@ -61,15 +62,16 @@ class WorkforceApiController {
 					+ " for the practices or CCGs the caller may see, or England. Aggregates add FTE and patients and"
 					+ " leave out practices with a withheld figure, counting them.")
 	@GetMapping("/measures")
-	List<MeasureRow> measure(@RequestParam String measure, @RequestParam(defaultValue = "practice") String level,
-			@RequestParam(required = false) String date) {
-		return measures.measure(WorkforceMeasure.parse(measure), WorkforceLevel.parse(level), monthOrLatest(date));
+	List<MeasureRow> measure(@RequestParam WorkforceMeasure measure,
+			@RequestParam(defaultValue = "practice") WorkforceLevel level,
+			@RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth date) {
+		return measures.measure(measure, level, date != null ? date : latestMonth());
 	}
 
 	@GetMapping("/trend")
-	List<TrendPoint> trend(@RequestParam String measure, @RequestParam(defaultValue = "england") String level,
-			@RequestParam(required = false) String org) {
-		return measures.trend(WorkforceMeasure.parse(measure), WorkforceLevel.parse(level), org);
+	List<TrendPoint> trend(@RequestParam WorkforceMeasure measure,
+			@RequestParam(defaultValue = "england") WorkforceLevel level, @RequestParam(required = false) String org) {
+		return measures.trend(measure, level, org);
 	}
 
 	@GetMapping("/national-growth")
@@ -82,27 +84,11 @@ class WorkforceApiController {
 		return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(ex.report());
 	}
 
-	private YearMonth monthOrLatest(String date) {
-		YearMonth month = month(date);
-		if (month != null) {
-			return month;
-		}
+	private YearMonth latestMonth() {
 		List<YearMonth> months = measures.months();
 		if (months.isEmpty()) {
 			throw new InvalidInputException(Map.of("date", "No workforce figures are imported yet"));
 		}
 		return months.get(months.size() - 1);
-	}
-
-	static YearMonth month(String date) {
-		if (date == null || date.isBlank()) {
-			return null;
-		}
-		try {
-			return YearMonth.parse(date.trim());
-		}
-		catch (DateTimeParseException ex) {
-			throw new InvalidInputException("date", "Give the month as YYYY-MM, e.g. 2015-09");
-		}
 	}
 }

@@ -2,8 +2,6 @@ package org.cocommission.workforce;
 
 import java.util.Locale;
 
-import org.cocommission.platform.InvalidInputException;
-
 /** Where a measure is made: each practice, each CCG (its member practices on the month's last day), or England. */
 public enum WorkforceLevel {
 
@@ -21,14 +19,5 @@ public enum WorkforceLevel {
 
 	public String slug() {
 		return name().toLowerCase(Locale.ROOT);
-	}
-
-	public static WorkforceLevel parse(String value) {
-		return switch (value == null ? "" : value.trim().toLowerCase(Locale.ROOT)) {
-			case "practice" -> PRACTICE;
-			case "ccg", "sub-icb" -> CCG;
-			case "england", "national" -> ENGLAND;
-			default -> throw new InvalidInputException("level", "Choose a level: practice, ccg or england");
-		};
 	}
 }

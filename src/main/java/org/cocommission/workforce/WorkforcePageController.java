@@ -19,6 +19,7 @@ import org.cocommission.identity.CurrentUser;
 import org.cocommission.platform.Exports;
 import org.cocommission.platform.Table;
 
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -54,12 +55,11 @@ class WorkforcePageController {
 	}
 
 	@GetMapping("/workforce")
-	String page(@RequestParam(defaultValue = "GP_FTE_PER_10K") String measure,
-			@RequestParam(required = false) String level, @RequestParam(required = false) String date, Model model) {
+	String page(@RequestParam(name = "measure", defaultValue = "GP_FTE_PER_10K") WorkforceMeasure chosen,
+			@RequestParam(required = false) WorkforceLevel level,
+			@RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth date, Model model) {
 		CurrentUser user = access.requireUser();
-		WorkforceMeasure chosen = WorkforceMeasure.parse(measure);
-		WorkforceLevel at = level == null ? (user.isNational() ? WorkforceLevel.CCG : WorkforceLevel.PRACTICE)
-				: WorkforceLevel.parse(level);
+		WorkforceLevel at = level == null ? (user.isNational() ? WorkforceLevel.CCG : WorkforceLevel.PRACTICE) : level;
 		if (chosen.practiceOnly() && at != WorkforceLevel.PRACTICE) {
 			model.addAttribute("levelNote", chosen.label()
 					+ " is made of headcounts, which do not add up above a practice: shown by practice.");
@@ -82,8 +82,7 @@ class WorkforcePageController {
 		if (months.isEmpty()) {
 			return "workforce/index";
 		}
-		YearMonth month = date == null || date.isBlank() ? months.get(months.size() - 1)
-				: WorkforceApiController.month(date);
+		YearMonth month = date == null ? months.get(months.size() - 1) : date;
 		model.addAttribute("month", month.toString());
 		model.addAttribute("monthLabel", month.format(MONTH));
 		List<MeasureRow> rows = measures.measure(chosen, at, month);
@@ -128,11 +127,9 @@ class WorkforcePageController {
 	}
 
 	@GetMapping("/workforce/measures.csv")
-	ResponseEntity<String> csv(@RequestParam(defaultValue = "GP_FTE_PER_10K") String measure,
-			@RequestParam(defaultValue = "practice") String level, @RequestParam String date) {
-		WorkforceMeasure chosen = WorkforceMeasure.parse(measure);
-		WorkforceLevel at = WorkforceLevel.parse(level);
-		YearMonth month = WorkforceApiController.month(date);
+	ResponseEntity<String> csv(@RequestParam(name = "measure", defaultValue = "GP_FTE_PER_10K") WorkforceMeasure chosen,
+			@RequestParam(name = "level", defaultValue = "practice") WorkforceLevel at,
+			@RequestParam(name = "date") @DateTimeFormat(pattern = "yyyy-MM") YearMonth month) {
 		List<List<Object>> rows = new ArrayList<>();
 		for (MeasureRow row : measures.measure(chosen, at, month)) {
 			rows.add(Arrays.asList(row.orgCode(), row.orgName(), row.numerator(), row.denominator(), row.value(),

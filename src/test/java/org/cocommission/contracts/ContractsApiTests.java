@@ -257,6 +257,10 @@ class ContractsApiTests {
 		mvc.perform(get("/api/v1/contracts/summary").param("year", "2014").cookie(national))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("year"));
+		mvc.perform(get("/contracts/payments").param("year", "2014/15").param("level", "county").cookie(national))
+			.andExpect(status().isBadRequest())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(containsString("Choose a level: practice, ccg, area or england")));
 	}
 
 	@Test

@@ -6,11 +6,13 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(properties = "cocommission.test.context=qualitypremium")
+@AutoConfigureMockMvc
 class CcgListSizesTests {
 
 	private final JdbcClient jdbc;

@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,12 +43,7 @@ final class MigratedTemplate implements BeanPostProcessor {
 
 	@Override
 	public Object postProcessBeforeInitialization(Object bean, String beanName) {
-		if (bean instanceof HikariDataSource pool && pool.getJdbcUrl() != null) {
-			Matcher url = TEST_DATABASE.matcher(pool.getJdbcUrl());
-			if (url.matches()) {
-				copyTemplateInto(url.group(1), url.group(2));
-			}
-		}
+		TestDatabase.of(bean).ifPresent(database -> copyTemplateInto(database.server(), database.name()));
 		return bean;
 	}
 
@@ -82,14 +78,11 @@ final class MigratedTemplate implements BeanPostProcessor {
 
 	/** Migrates the template as the application migrates a database: the strategy, on the context's configuration. */
 	private static void buildTemplateOnce(FlywayMigrationStrategy strategy, Flyway flyway) {
-		if (!(flyway.getConfiguration().getDataSource() instanceof HikariDataSource pool)) {
+		Optional<TestDatabase> database = TestDatabase.of(flyway.getConfiguration().getDataSource());
+		if (database.isEmpty()) {
 			return;
 		}
-		Matcher url = TEST_DATABASE.matcher(pool.getJdbcUrl());
-		if (!url.matches()) {
-			return;
-		}
-		String server = url.group(1);
+		String server = database.get().server();
 		synchronized (LOCK) {
 			try (Connection postgres = DriverManager.getConnection(server + "postgres", "postgres", "")) {
 				if (exists(postgres, TEMPLATE)) {
@@ -111,6 +104,20 @@ final class MigratedTemplate implements BeanPostProcessor {
 			catch (SQLException ex) {
 				throw new IllegalStateException("Could not build the migrated template database", ex);
 			}
+		}
+	}
+
+	/** A test's own database on the embedded server, from its pool's URL: the URL up to the name, and the name. */
+	private record TestDatabase(String server, String name) {
+
+		static Optional<TestDatabase> of(Object dataSource) {
+			if (dataSource instanceof HikariDataSource pool && pool.getJdbcUrl() != null) {
+				Matcher url = TEST_DATABASE.matcher(pool.getJdbcUrl());
+				if (url.matches()) {
+					return Optional.of(new TestDatabase(url.group(1), url.group(2)));
+				}
+			}
+			return Optional.empty();
 		}
 	}
 

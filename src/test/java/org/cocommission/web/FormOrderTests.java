@@ -30,6 +30,13 @@ class FormOrderTests {
 		assertThat(order.of(errors, (Object) null)).isSameAs(errors);
 	}
 
+	@Test
+	void aFormThatIsNotARecordKeepsTheOrderFound() {
+		var errors = List.of(error("b"), error("a"));
+
+		assertThat(order.of(errors, new Object())).isSameAs(errors);
+	}
+
 	private String nameOf(DetailedError error) {
 		return error.isGlobal() ? "(form)" : error.getFieldName();
 	}

@@ -127,6 +127,16 @@ class WorkforceApiTests {
 			.andExpect(content().string(org.hamcrest.Matchers.startsWith("Code,Name,")));
 	}
 
+	@Test
+	void aPageLinkWithAMonthThatIsNotOneIsABadRequestSayingHowToWriteIt() throws Exception {
+		mvc.perform(get("/workforce/measures.csv?measure=GP_FTE_PER_10K&level=practice&date=September").cookie(ccg))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Enter the month as YYYY-MM")));
+		mvc.perform(get("/workforce?level=county").cookie(ccg))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Choose a level: practice, ccg or england")));
+	}
+
 	private static MockHttpServletRequestBuilder csv(MockHttpServletRequestBuilder request, String body) {
 		return request.with(csrf()).contentType(MediaType.valueOf("text/csv")).content(body);
 	}

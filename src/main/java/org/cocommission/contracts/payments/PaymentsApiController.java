@@ -14,7 +14,6 @@ import org.cocommission.contracts.PaymentsImportRejectedException;
 import org.cocommission.contracts.PaymentsImportReport;
 import org.cocommission.contracts.PaymentsSummary;
 import org.cocommission.platform.FinancialYear;
-import org.cocommission.platform.InvalidInputException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -40,11 +39,10 @@ class PaymentsApiController {
 			description = "200 with the report when stored; 422 with the report, and nothing stored, on any error."
 					+ " A re-import of a year replaces it.")
 	@PostMapping("/imports/nhs-payments")
-	PaymentsImportReport importPayments(@RequestParam String year, @RequestParam(required = false) String fileName,
-			HttpServletRequest request) throws IOException {
-		FinancialYear financialYear = year(year);
-		return payments.importFile(financialYear, fileName != null ? fileName
-				: "nhs-payments-to-general-practice-" + financialYear.toString().replace('/', '-') + ".csv",
+	PaymentsImportReport importPayments(@RequestParam FinancialYear year,
+			@RequestParam(required = false) String fileName, HttpServletRequest request) throws IOException {
+		return payments.importFile(year, fileName != null ? fileName
+				: "nhs-payments-to-general-practice-" + year.toString().replace('/', '-') + ".csv",
 				request.getInputStream());
 	}
 
@@ -55,26 +53,18 @@ class PaymentsApiController {
 
 	@Operation(summary = "Practices stored for a year, by contract type as published")
 	@GetMapping("/summary")
-	PaymentsSummary summary(@RequestParam String year) {
-		return payments.summary(year(year));
+	PaymentsSummary summary(@RequestParam FinancialYear year) {
+		return payments.summary(year);
 	}
 
 	@Operation(summary = "Payments per registered and weighted patient at practice, ccg, area or england level",
 			description = "Totals use the file's 'Total NHS Payments to General Practice'. byType splits each"
 					+ " organisation's totals by contract type.")
 	@GetMapping("/payments")
-	List<PaymentRow> payments(@RequestParam String year, @RequestParam(defaultValue = "practice") String level,
+	List<PaymentRow> payments(@RequestParam FinancialYear year,
+			@RequestParam(defaultValue = "practice") PaymentLevel level,
 			@RequestParam(defaultValue = "false") boolean byType) {
-		return payments.rows(year(year), PaymentLevel.parse(level), byType);
-	}
-
-	static FinancialYear year(String text) {
-		try {
-			return FinancialYear.parse(text);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidInputException("year", "Enter a financial year such as 2014/15");
-		}
+		return payments.rows(year, level, byType);
 	}
 
 	@ExceptionHandler(PaymentsImportRejectedException.class)

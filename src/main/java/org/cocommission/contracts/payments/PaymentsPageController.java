@@ -60,7 +60,7 @@ class PaymentsPageController {
 			return importsPage(model);
 		}
 		try (InputStream content = form.file().getInputStream()) {
-			PaymentsImportReport report = payments.importFile(FinancialYear.parse(form.year()),
+			PaymentsImportReport report = payments.importFile(form.year(),
 					form.file().getOriginalFilename(), content);
 			model.addAttribute("report", report);
 		}
@@ -69,10 +69,6 @@ class PaymentsPageController {
 		}
 		catch (InvalidInputException ex) {
 			ex.rejectIn(result);
-			return importsPage(model);
-		}
-		catch (IllegalArgumentException ex) {
-			result.rejectValue("year", "invalid", "Enter the financial year of the file, such as 2014/15");
 			return importsPage(model);
 		}
 		model.addAttribute("fileName", form.file().getOriginalFilename());
@@ -85,16 +81,14 @@ class PaymentsPageController {
 	}
 
 	@GetMapping("/contracts/payments")
-	String benchmarks(@RequestParam(required = false) String year, @RequestParam(defaultValue = "ccg") String level,
-			Model model) {
+	String benchmarks(@RequestParam(required = false) FinancialYear year,
+			@RequestParam(name = "level", defaultValue = "ccg") PaymentLevel chosenLevel, Model model) {
 		List<FinancialYear> years = payments.years();
 		model.addAttribute("years", years);
 		if (years.isEmpty()) {
 			return "contracts/payments";
 		}
-		FinancialYear chosen = year == null || year.isBlank() ? years.get(years.size() - 1)
-				: PaymentsApiController.year(year);
-		PaymentLevel chosenLevel = PaymentLevel.parse(level);
+		FinancialYear chosen = year == null ? years.get(years.size() - 1) : year;
 		List<PaymentRow> englandByType = payments.rows(chosen, PaymentLevel.ENGLAND, true);
 		model.addAttribute("year", chosen.toString());
 		model.addAttribute("level", chosenLevel);
@@ -146,9 +140,8 @@ class PaymentsPageController {
 	}
 
 	@GetMapping("/contracts/payments.csv")
-	ResponseEntity<String> csv(@RequestParam String year, @RequestParam(defaultValue = "practice") String level) {
-		FinancialYear chosen = PaymentsApiController.year(year);
-		PaymentLevel chosenLevel = PaymentLevel.parse(level);
+	ResponseEntity<String> csv(@RequestParam(name = "year") FinancialYear chosen,
+			@RequestParam(name = "level", defaultValue = "practice") PaymentLevel chosenLevel) {
 		List<List<Object>> rows = new ArrayList<>();
 		for (PaymentRow row : payments.rows(chosen, chosenLevel, chosenLevel == PaymentLevel.ENGLAND)) {
 			rows.add(java.util.Arrays.asList(row.orgCode(), row.orgName(),
