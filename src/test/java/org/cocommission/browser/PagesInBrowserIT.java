@@ -180,6 +180,7 @@ class PagesInBrowserIT {
 			pages.addAll(List.of("/audit", "/directory/imports", "/outcomes/imports", "/co-commissioning/national",
 					"/commissioning-support/national", "/finance/runs", "/commissioning-support/ccgs/" + ccg,
 					"follow /quality-premium -> /quality-premium/runs/[0-9]+",
+					"follow /outcomes/alerts -> /outcomes/alerts/[0-9]+ -> /outcomes/alerts/[0-9]+/withdraw",
 					"follow /quality-premium/runs/" + publishedRun
 							+ " -> /quality-premium/runs/[0-9]+/ccgs/[A-Z0-9]+ -> /quality-premium/statements/[^/]+/[A-Z0-9]+"));
 		}
