@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.validation.Valid;
 
 import org.cocommission.outcomes.Indicators;
+import org.cocommission.outcomes.read.OutcomesCharts;
 import org.cocommission.outcomes.read.OutcomesTrends;
 import org.cocommission.platform.Exports;
 import org.cocommission.platform.InvalidInputException;
@@ -156,8 +157,9 @@ class AlertPageController {
 		for (Alert alert : alerts) {
 			rows.add(java.util.Arrays.asList(alert.id(), alert.orgCode(), alert.orgName(), alert.level().label(),
 					alert.ccgCode(), alert.areaTeamCode(), alert.indicatorId(), alert.indicatorName(),
-					alert.reason().label(), alert.previousPeriod(), alert.period(), alert.previousValue(), alert.value(),
-					alert.previousDecile(), alert.decile(), alert.z(), String.valueOf(alert.raisedAt()),
+					alert.reason().label(), alert.previousPeriod(), alert.period(), OutcomesCharts.figure(alert.previousValue()),
+					OutcomesCharts.figure(alert.value()), alert.previousDecile(), alert.decile(),
+					OutcomesCharts.figure(alert.z()), String.valueOf(alert.raisedAt()),
 					alert.acknowledged() ? "Yes" : "No", alert.acknowledgedBy(), alert.acknowledgement(),
 					alert.withdrawn() ? String.valueOf(alert.withdrawnAt()) : null, alert.withdrawnReason(),
 					alert.withdrawnBy()));
