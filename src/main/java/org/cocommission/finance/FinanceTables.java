@@ -11,10 +11,18 @@ final class FinanceTables {
 	private FinanceTables() {
 	}
 
+	/**
+	 * A weighted population as NHS England's annexes print it: whole people (issue 21, defect 5: no unformatted
+	 * number in an export; the weighting itself keeps its precision in the run).
+	 */
+	static java.math.BigDecimal people(java.math.BigDecimal weighted) {
+		return weighted == null ? null : weighted.setScale(0, java.math.RoundingMode.HALF_UP);
+	}
+
 	static Table annex(RunView run, List<CcgResult> results) {
 		List<List<Object>> rows = new ArrayList<>();
 		for (CcgResult r : results) {
-			rows.add(List.of(r.ccgCode(), r.ccgName(), r.rawPopulation(), r.weightedPopulation(),
+			rows.add(List.of(r.ccgCode(), r.ccgName(), r.rawPopulation(), people(r.weightedPopulation()),
 					r.allocation().thousands(), r.target().thousands(), r.distance().thousands(), r.distancePercent(),
 					r.perHead(), r.targetPerHead(), r.baseline().thousands(), r.growthPercent(), r.targetSharePercent(),
 					r.allocation()));
@@ -43,7 +51,7 @@ final class FinanceTables {
 		for (IndicativeBudget budget : budgets) {
 			CcgResult r = budget.result();
 			rows.add(List.of(budget.year().toString(), budget.programme().label(), r.ccgCode(), r.ccgName(),
-					r.rawPopulation(), r.weightedPopulation(), r.allocation().thousands(), r.target().thousands(),
+					r.rawPopulation(), people(r.weightedPopulation()), r.allocation().thousands(), r.target().thousands(),
 					r.distance().thousands(), r.distancePercent(), r.perHead(), r.growthPercent(), budget.runName(),
 					budget.publishedOn().toString()));
 		}

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 
 import org.cocommission.directory.PopulationQueries;
 import org.cocommission.identity.AccessPolicy;
@@ -51,8 +52,12 @@ public class GlobalSumPayments {
 		this.populations = populations;
 	}
 
-	/** What every CCG's page shares: England's scale and the formula's practice indices, at an extract. */
-	private record EnglandBasis(java.math.BigDecimal scale, Map<String, GlobalSum.PracticeFactors> factors) {
+	/**
+	 * What every CCG's page shares at an extract under a published formula: England's scale, the formula itself and
+	 * its practice indices, and every practice's list by age and sex grouped by its CCG that day.
+	 */
+	private record EnglandBasis(java.math.BigDecimal scale, FormulaView formula,
+			Map<String, GlobalSum.PracticeFactors> factors, Map<String, List<PopulationQueries.PracticePopulation>> byCcg) {
 	}
 
 	private record BasisKey(LocalDate extract, long formulaId) {
@@ -60,24 +65,40 @@ public class GlobalSumPayments {
 
 	/**
 	 * England's scale needs every practice's list by age and sex (about 3 s for 7,800 practices), yet is the same for
-	 * every CCG until the lists change or another formula is published (a published formula never changes): kept
-	 * here, and forgotten whenever the directory changes.
+	 * every CCG until the lists change or another formula is published (a published formula never changes). The same
+	 * pass reads every CCG's practices, so they are kept with it, and a page reads nothing more from the lists: kept
+	 * here (a few megabytes at national scale), and forgotten whenever the directory changes (issue 21: the page in
+	 * under 300 ms, measured by bench/finance-global-sum).
 	 */
 	private final Map<BasisKey, EnglandBasis> bases = new java.util.concurrent.ConcurrentHashMap<>();
 
-	private EnglandBasis englandBasis(LocalDate extract, long formulaId, FormulaView formula) {
+	/** The latest extract by age and sex, read once until the directory changes. */
+	private final java.util.concurrent.atomic.AtomicReference<Optional<LocalDate>> latestExtract = new java.util.concurrent.atomic.AtomicReference<>();
+
+	private EnglandBasis englandBasis(LocalDate extract, long formulaId) {
 		return bases.computeIfAbsent(new BasisKey(extract, formulaId), key -> {
+			FormulaView formula = formulas.load(formulaId);
 			Map<String, GlobalSum.PracticeFactors> factors = formulas.practiceFactors(formulaId)
 				.stream()
 				.collect(java.util.stream.Collectors.toMap(PracticeFactor::practiceCode, PracticeFactor::components));
-			return new EnglandBasis(GlobalSum.scale(populations.practicePopulations(extract, null), formula.globalSum(),
-					factors), Map.copyOf(factors));
+			List<PopulationQueries.PracticePopulation> england = populations.practicePopulations(extract, null);
+			Map<String, List<PopulationQueries.PracticePopulation>> byCcg = england.stream()
+				.filter(practice -> practice.ccgCode() != null)
+				.collect(java.util.stream.Collectors.groupingBy(PopulationQueries.PracticePopulation::ccgCode));
+			return new EnglandBasis(GlobalSum.scale(england, formula.globalSum(), factors), formula, Map.copyOf(factors),
+					Map.copyOf(byCcg));
 		});
+	}
+
+	private Optional<LocalDate> latestExtract() {
+		return latestExtract.updateAndGet(known -> known != null ? known
+				: populations.extractDates().stream().reduce((first, second) -> second));
 	}
 
 	/** Registered lists or practices changed: England's scale is worked out again on the next page. */
 	@org.springframework.context.event.EventListener
 	void on(org.cocommission.directory.DirectoryChanged changed) {
+		latestExtract.set(null);
 		bases.clear();
 	}
 
@@ -90,18 +111,16 @@ public class GlobalSumPayments {
 	/** At the latest extract by age and sex, with the latest published formula; refused outside the user's scope. */
 	public CcgGlobalSum forCcg(String ccgCode) {
 		access.checkCanSee(ccgCode);
-		LocalDate extract = populations.extractDates()
-			.stream()
-			.reduce((first, second) -> second)
+		LocalDate extract = latestExtract()
 			.orElseThrow(() -> new NoSuchElementException("There are no registered lists by age and sex yet"));
 		long formulaId = jdbc.sql("select id from finance_formula where status = 'PUBLISHED'"
 				+ " order by financial_year desc, published_at desc limit 1")
 			.query(Long.class)
 			.optional()
 			.orElseThrow(() -> new NoSuchElementException("No formula is published yet"));
-		FormulaView formula = formulas.load(formulaId);
-		EnglandBasis basis = englandBasis(extract, formulaId, formula);
-		var shown = populations.practicePopulations(extract, ccgCode);
+		EnglandBasis basis = englandBasis(extract, formulaId);
+		FormulaView formula = basis.formula();
+		var shown = basis.byCcg().getOrDefault(ccgCode, List.of());
 		List<Payment> payments = basis.scale() == null ? List.of()
 				: GlobalSum.payments(shown, basis.scale(), formula.globalSum(), basis.factors())
 					.stream()

@@ -46,8 +46,11 @@ class FinanceApiTests {
 
 	private long formulaId;
 
+	private final org.springframework.context.ApplicationEventPublisher events;
+
 	@Autowired
-	FinanceApiTests(MockMvc mvc, JdbcClient jdbc, UserAccounts accounts) {
+	FinanceApiTests(MockMvc mvc, JdbcClient jdbc, UserAccounts accounts, org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.mvc = mvc;
 		this.jdbc = jdbc;
 		this.accounts = accounts;
@@ -56,6 +59,7 @@ class FinanceApiTests {
 	@BeforeAll
 	void directoryUsersFormulaAndBaseline() throws Exception {
 		List<String> ccgs = FinanceTestData.area(jdbc, "FAQ", "FAC", 5, EXTRACT);
+		FinanceTestData.changed(events, EXTRACT);
 		accounts.create(new NewUser("fin-api-national", "National", null, Role.NATIONAL, "X24", PASSWORD));
 		accounts.create(new NewUser("fin-api-ccg", "CCG", null, Role.CCG, "FAC1", PASSWORD));
 		String body = mvc.perform(as("fin-api-national", post("/api/v1/finance/formulas"))

@@ -53,8 +53,11 @@ class FinanceOutcomesPeersTests {
 
 	private final JsonMapper json;
 
+	private final org.springframework.context.ApplicationEventPublisher events;
+
 	@Autowired
-	FinanceOutcomesPeersTests(MockMvc mvc, JdbcClient jdbc, UserAccounts accounts, JsonMapper json) {
+	FinanceOutcomesPeersTests(MockMvc mvc, JdbcClient jdbc, UserAccounts accounts, JsonMapper json, org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.mvc = mvc;
 		this.jdbc = jdbc;
 		this.accounts = accounts;
@@ -64,6 +67,7 @@ class FinanceOutcomesPeersTests {
 	@BeforeAll
 	void publishedBudgets() throws Exception {
 		List<String> ccgs = FinanceTestData.area(jdbc, "FOQ", "FOC", 13, EXTRACT);
+		FinanceTestData.changed(events, EXTRACT);
 		accounts.create(new NewUser("fin-peers-national", "National", null, Role.NATIONAL, "X24", PASSWORD));
 		String body = mvc.perform(as(post("/api/v1/finance/formulas")).contentType(MediaType.APPLICATION_JSON)
 			.content(FinanceTestData.formulaJson("Peers formula", "2020/21", false)))

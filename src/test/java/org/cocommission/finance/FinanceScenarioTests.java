@@ -55,8 +55,11 @@ class FinanceScenarioTests {
 
 	private long formulaId;
 
+	private final org.springframework.context.ApplicationEventPublisher events;
+
 	@Autowired
-	FinanceScenarioTests(MockMvc mvc, JdbcClient jdbc, UserAccounts accounts) {
+	FinanceScenarioTests(MockMvc mvc, JdbcClient jdbc, UserAccounts accounts, org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.mvc = mvc;
 		this.jdbc = jdbc;
 		this.accounts = accounts;
@@ -68,6 +71,7 @@ class FinanceScenarioTests {
 		LocalDate extract = LocalDate.of(2014, 1, 1);
 		List<String> ccgs = new java.util.ArrayList<>(FinanceTestData.area(jdbc, "FSA", "FSC", 6, extract));
 		ccgs.addAll(FinanceTestData.area(jdbc, "FSB", "FSD", 3, extract));
+		FinanceTestData.changed(events, extract);
 		accounts.create(new NewUser("fin-national", "Finance lead", null, Role.NATIONAL, "X24", PASSWORD));
 		accounts.create(new NewUser("fin-area", "Area team", null, Role.AREA_TEAM, "FSA", PASSWORD));
 		accounts.create(new NewUser("fin-ccg", "CCG", null, Role.CCG, "FSC1", PASSWORD));

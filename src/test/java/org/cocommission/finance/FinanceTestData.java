@@ -14,6 +14,14 @@ public final class FinanceTestData {
 	private FinanceTestData() {
 	}
 
+	/**
+	 * Tells the application that the directory changed, as the directory's importers do: these fixtures write the
+	 * tables directly, and what is kept from the lists (the global sum's England pass) must be read again.
+	 */
+	public static void changed(org.springframework.context.ApplicationEventPublisher events, LocalDate extract) {
+		events.publishEvent(new org.cocommission.directory.DirectoryChanged("test fixture", 0, 0, 0, List.of(extract)));
+	}
+
 	public static void organisation(JdbcClient jdbc, String code, String type, String name) {
 		jdbc.sql("insert into directory_organisation (code, type, name, status, prescribing_setting)"
 				+ " values (?, ?, ?, 'A', ?) on conflict (code) do nothing")

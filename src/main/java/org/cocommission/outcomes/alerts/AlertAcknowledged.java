@@ -28,6 +28,7 @@ public record AlertAcknowledged(Alert before, Alert after) implements Audited {
 		state.put("acknowledgedBy", alert.acknowledgedBy());
 		state.put("acknowledgement", alert.acknowledgement());
 		state.put("withdrawn", alert.withdrawnReason());
+		state.put("withdrawnBy", alert.withdrawnBy());
 		state.put("version", alert.version());
 		return state;
 	}

@@ -80,4 +80,14 @@ class AlertApiController {
 	Alert acknowledge(@PathVariable long id, @RequestBody Acknowledgement body) {
 		return alerts.acknowledge(id, body.version(), body.note());
 	}
+
+	@Operation(summary = "Withdraw an alert raised on data known to be wrong",
+			description = "NHS England any alert, an area team those in its area, a CCG its member practices'"
+					+ " (403 otherwise, before the body is read). Body: the version as read and the reason (required,"
+					+ " up to 500 characters; 400 naming the field). 409 when it changed or was withdrawn meanwhile."
+					+ " The alert is kept with who, when and why, and not raised again by a recompute of the same data.")
+	@PostMapping("/alerts/{id}/withdraw")
+	Alert withdraw(@PathVariable long id, @RequestBody Withdrawal body) {
+		return alerts.withdraw(id, body.version(), body.reason());
+	}
 }

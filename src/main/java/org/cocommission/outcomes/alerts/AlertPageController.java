@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.validation.Valid;
 
 import org.cocommission.outcomes.Indicators;
+import org.cocommission.outcomes.read.OutcomesCharts;
 import org.cocommission.outcomes.read.OutcomesTrends;
 import org.cocommission.platform.Exports;
 import org.cocommission.platform.InvalidInputException;
@@ -24,7 +25,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** The alert list, one alert with its trends, the organisation's acknowledgement, and the list as CSV. */
+/**
+ * The alert list, one alert with its trends, the organisation's acknowledgement, withdrawing an alert (behind a
+ * confirmation page), and the list as CSV.
+ */
 @Controller
 class AlertPageController {
 
@@ -96,11 +100,55 @@ class AlertPageController {
 		return "outcomes/alert";
 	}
 
+	/** The confirmation page: what withdrawing changes and for whom, and the reason to give. */
+	@GetMapping("/outcomes/alerts/{id}/withdraw")
+	String confirmWithdrawal(@PathVariable long id, Model model) {
+		Alert alert = alerts.forWithdrawal(id);
+		if (alert.withdrawn()) {
+			return "redirect:/outcomes/alerts/" + id;
+		}
+		model.addAttribute("alert", alert);
+		model.addAttribute("form", new Withdrawal(alert.version(), ""));
+		return "outcomes/alert-withdraw";
+	}
+
+	@PostMapping("/outcomes/alerts/{id}/withdraw")
+	String withdraw(@PathVariable long id, @Valid @ModelAttribute("form") Withdrawal form, BindingResult result,
+			Model model, RedirectAttributes redirect) {
+		Alert alert = alerts.forWithdrawal(id);
+		if (!result.hasErrors()) {
+			try {
+				Alert withdrawn = alerts.withdraw(id, form.version(), form.reason());
+				redirect.addFlashAttribute("message", "Alert withdrawn. " + whoNoLongerSees(withdrawn)
+						+ " It is kept, with your reason, among the withdrawn alerts.");
+				return "redirect:/outcomes/alerts/" + id;
+			}
+			catch (InvalidInputException ex) {
+				ex.rejectIn(result);
+			}
+		}
+		model.addAttribute("alert", alert);
+		return "outcomes/alert-withdraw";
+	}
+
+	/** Who stops seeing the alert among the current ones and in the daily e-mail, in words. */
+	static String whoNoLongerSees(Alert alert) {
+		StringBuilder who = new StringBuilder(alert.orgName() + " (" + alert.orgCode() + ")");
+		if (alert.level() == org.cocommission.outcomes.OutcomesLevel.PRACTICE && alert.ccgCode() != null) {
+			who.append(", its CCG ").append(alert.ccgCode());
+		}
+		if (alert.areaTeamCode() != null) {
+			who.append(", its area team ").append(alert.areaTeamCode());
+		}
+		return who + " and NHS England no longer see it among the current alerts or in their daily alert e-mail.";
+	}
+
 	private void show(Alert alert, Model model) {
 		model.addAttribute("alert", alert);
 		model.addAttribute("trends", trends.trends(alert.indicatorId(), alert.level(), alert.orgCode()));
 		model.addAttribute("unit", indicators.get(alert.indicatorId()).unit());
 		model.addAttribute("canAcknowledge", alerts.canAcknowledge(alert) && !alert.acknowledged() && !alert.withdrawn());
+		model.addAttribute("canWithdraw", alerts.canWithdraw(alert) && !alert.withdrawn());
 		model.addAttribute("zone", LONDON);
 	}
 
@@ -109,15 +157,18 @@ class AlertPageController {
 		for (Alert alert : alerts) {
 			rows.add(java.util.Arrays.asList(alert.id(), alert.orgCode(), alert.orgName(), alert.level().label(),
 					alert.ccgCode(), alert.areaTeamCode(), alert.indicatorId(), alert.indicatorName(),
-					alert.reason().label(), alert.previousPeriod(), alert.period(), alert.previousValue(), alert.value(),
-					alert.previousDecile(), alert.decile(), alert.z(), String.valueOf(alert.raisedAt()),
+					alert.reason().label(), alert.previousPeriod(), alert.period(), OutcomesCharts.figure(alert.previousValue()),
+					OutcomesCharts.figure(alert.value()), alert.previousDecile(), alert.decile(),
+					OutcomesCharts.figure(alert.z()), String.valueOf(alert.raisedAt()),
 					alert.acknowledged() ? "Yes" : "No", alert.acknowledgedBy(), alert.acknowledgement(),
-					alert.withdrawn() ? String.valueOf(alert.withdrawnAt()) : null, alert.withdrawnReason()));
+					alert.withdrawn() ? String.valueOf(alert.withdrawnAt()) : null, alert.withdrawnReason(),
+					alert.withdrawnBy()));
 		}
 		return new Table("Outcomes alerts",
 				List.of("Alert", "Organisation code", "Organisation", "Level", "CCG", "Area team", "Indicator id",
 						"Indicator", "Reason", "Previous period", "Period", "Previous value", "Value", "Previous decile",
-						"Decile", "z", "Raised", "Acknowledged", "Acknowledged by", "Note", "Withdrawn", "Withdrawn because"),
+						"Decile", "z", "Raised", "Acknowledged", "Acknowledged by", "Note", "Withdrawn", "Withdrawn because",
+						"Withdrawn by"),
 				rows);
 	}
 

@@ -16,7 +16,7 @@ class AlertStore {
 			a.id, a.indicator_id, i.name as indicator_name, a.level, a.org_code, coalesce(a.org_name, a.org_code) as org_name,
 			a.ccg_code, a.area_team_code, a.reason, a.previous_period, a.period, a.previous_value, a.value,
 			a.previous_decile, a.decile, a.z, a.raised_at, a.acknowledged_by, a.acknowledged_at, a.acknowledgement,
-			a.withdrawn_at, a.withdrawn_reason, a.version
+			a.withdrawn_at, a.withdrawn_reason, a.withdrawn_by, a.version
 			""";
 
 	private static final String FROM = " from outcomes_alert a join outcomes_indicator i on i.id = a.indicator_id";
@@ -78,7 +78,7 @@ class AlertStore {
 				    previous_decile = excluded.previous_decile, decile = excluded.decile, z = excluded.z,
 				    ccg_code = excluded.ccg_code, area_team_code = excluded.area_team_code, raised_at = now(),
 				    withdrawn_at = null, withdrawn_reason = null, version = outcomes_alert.version + 1
-				  where outcomes_alert.withdrawn_at is not null
+				  where outcomes_alert.withdrawn_at is not null and outcomes_alert.withdrawn_by is null
 				""")
 			.params(indicator, level, org, name, ccg, area, reason, previousPeriod, period, previousValue, value,
 					previousDecile, decile, z)
@@ -205,6 +205,17 @@ class AlertStore {
 			.param("ids", ids.toArray(Long[]::new))
 			.query(Long.class)
 			.list();
+	}
+
+	/** A person withdraws the alert if it is still at {@code version} and not withdrawn; false otherwise. */
+	boolean withdrawBy(long id, int version, String username, String reason) {
+		return jdbc.sql("update outcomes_alert set withdrawn_at = now(), withdrawn_reason = :reason, withdrawn_by = :by,"
+				+ " version = version + 1 where id = :id and version = :version and withdrawn_at is null")
+			.param("reason", reason)
+			.param("by", username)
+			.param("id", id)
+			.param("version", version)
+			.update() == 1;
 	}
 
 	Optional<Alert> find(long id) {

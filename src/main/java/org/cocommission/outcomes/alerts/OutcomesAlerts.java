@@ -43,6 +43,9 @@ public class OutcomesAlerts {
 
 	public static final int MAX_NOTE = 500;
 
+	/** The longest reason for withdrawing an alert: the column's size. */
+	public static final int MAX_WITHDRAWAL_REASON = 500;
+
 	private final Indicators indicators;
 
 	private final OutcomesValues values;
@@ -184,6 +187,63 @@ public class OutcomesAlerts {
 		}
 		Alert after = store.find(id).orElseThrow();
 		events.publishEvent(new AlertAcknowledged(before, after));
+		return after;
+	}
+
+	/**
+	 * Whether the signed-in user may withdraw the alert (docs/domain-rules.md, "Withdrawing an alert"): NHS England
+	 * any alert; an area team those within its area; a CCG its member practices' alerts, not its own (its area team
+	 * judges those). The organisation the alert is about acknowledges it instead.
+	 */
+	public boolean canWithdraw(Alert alert) {
+		return access.currentUser().map(user -> {
+			if (!AlertStore.Scope.of(user).includes(alert)) {
+				return false;
+			}
+			return switch (user.role()) {
+				case NATIONAL, AREA_TEAM -> true;
+				case CCG -> alert.level() == org.cocommission.outcomes.OutcomesLevel.PRACTICE
+						&& user.organisationCode().equals(alert.ccgCode());
+				case PRACTICE -> false;
+			};
+		}).orElse(false);
+	}
+
+	/** The alert, for a user who may withdraw it; 403 otherwise, before anything submitted is looked at. */
+	@Transactional(readOnly = true)
+	public Alert forWithdrawal(long id) {
+		Alert alert = get(id);
+		if (!canWithdraw(alert)) {
+			throw new AccessDeniedException("Your account cannot withdraw alerts of " + alert.orgCode());
+		}
+		return alert;
+	}
+
+	/**
+	 * A person withdraws an alert raised on data known to be wrong, with a reason: it leaves the open lists and
+	 * digests of the organisation, its CCG and its area team, is kept with who, when and why, and is not raised again
+	 * by a recompute of the same data. Audited through {@link AlertWithdrawn}; 409 when it changed or was withdrawn
+	 * meanwhile.
+	 */
+	@Transactional
+	public Alert withdraw(long id, Integer version, String reason) {
+		Alert before = forWithdrawal(id);
+		if (version == null) {
+			throw new InvalidInputException("version", "Give the alert's version as read");
+		}
+		String text = reason == null ? "" : reason.trim();
+		if (text.isEmpty()) {
+			throw new InvalidInputException("reason", "Enter why the alert is withdrawn");
+		}
+		if (text.length() > MAX_WITHDRAWAL_REASON) {
+			throw new InvalidInputException("reason",
+					"The reason must be " + MAX_WITHDRAWAL_REASON + " characters or fewer");
+		}
+		if (before.withdrawn() || !store.withdrawBy(id, version, access.requireUser().username(), text)) {
+			throw new OptimisticLockingFailureException("Alert " + id + " was withdrawn or changed meanwhile");
+		}
+		Alert after = store.find(id).orElseThrow();
+		events.publishEvent(new AlertWithdrawn(before, after));
 		return after;
 	}
 }

@@ -145,8 +145,9 @@ public final class OutcomesCharts {
 	static Table valuesTable(Indicator indicator, String period, List<ValueRow> rows) {
 		List<List<Object>> cells = rows.stream()
 			.map(row -> java.util.Arrays.<Object>asList(row.orgCode(), row.orgName(), row.parentCode(), row.numerator(),
-					row.denominator(), row.value(), row.lower95(), row.upper95(), row.lower998(), row.upper998(),
-					row.comparison().label(), row.decile(), row.aboveDenominator() ? "numerator above denominator" : ""))
+					row.denominator(), figure(row.value()), figure(row.lower95()), figure(row.upper95()),
+					figure(row.lower998()), figure(row.upper998()), row.comparison().label(), row.decile(),
+					row.aboveDenominator() ? "numerator above denominator" : ""))
 			.toList();
 		return new Table(indicator.name() + " (" + indicator.unit() + "), " + period,
 				List.of("Code", "Name", "Parent", "Numerator", "Denominator", "Value", "Lower 95%", "Upper 95%",
@@ -160,10 +161,10 @@ public final class OutcomesCharts {
 			List<Object> row = new ArrayList<>();
 			row.add(series.periods().get(index));
 			for (double cut : series.cuts().get(index)) {
-				row.add(round(cut));
+				row.add(figure(cut));
 			}
-			row.add(series.orgValues().get(index));
-			row.add(series.englandValues().get(index));
+			row.add(figure(series.orgValues().get(index)));
+			row.add(figure(series.englandValues().get(index)));
 			cells.add(row);
 		}
 		return new Table("Deciles of " + series.indicatorId() + " across " + series.level().label().toLowerCase(),
@@ -174,7 +175,8 @@ public final class OutcomesCharts {
 
 	static Table funnelTable(FunnelPlot funnel) {
 		List<List<Object>> cells = funnel.points().stream()
-			.map(point -> List.<Object>of(point.orgCode(), point.orgName(), point.denominator(), point.value(), point.outcome()))
+			.map(point -> java.util.Arrays.<Object>asList(point.orgCode(), point.orgName(), point.denominator(),
+					figure(point.value()), point.outcome()))
 			.toList();
 		return new Table("Funnel plot around England's value " + funnel.benchmark(),
 				List.of("Code", "Name", "Denominator", "Value", "Outcome against the control limits"), cells);
@@ -183,9 +185,10 @@ public final class OutcomesCharts {
 	static Table spineTable(String ccg, List<SpineRow> rows) {
 		List<List<Object>> cells = rows.stream()
 			.map(row -> java.util.Arrays.<Object>asList(row.indicator().id(), row.indicator().name(), row.period(),
-					row.indicator().unit(), row.england(), row.ccg().value(), row.ccg().lower95(), row.ccg().upper95(),
-					row.peerMin(), row.peerMax(), row.ccgMin(), row.ccgMax(), row.ccg().comparison().label(),
-					row.peerAverage(), row.peerComparison().label()))
+					row.indicator().unit(), figure(row.england()), figure(row.ccg().value()),
+					figure(row.ccg().lower95()), figure(row.ccg().upper95()), figure(row.peerMin()),
+					figure(row.peerMax()), figure(row.ccgMin()), figure(row.ccgMax()), row.ccg().comparison().label(),
+					figure(row.peerAverage()), row.peerComparison().label()))
 			.toList();
 		return new Table("Spine chart of " + ccg,
 				List.of("Indicator", "Name", "Period", "Unit", "England", ccg, "Lower 95%", "Upper 95%", "Peers lowest",
@@ -222,11 +225,12 @@ public final class OutcomesCharts {
 	static Table practiceSpineTable(String practice, List<PracticeSpineRow> rows) {
 		List<List<Object>> cells = rows.stream()
 			.map(row -> java.util.Arrays.<Object>asList(row.indicator().id(), row.indicator().name(), row.period(),
-					row.indicator().unit(), row.england(), row.ccg() == null ? null : row.ccg().value(),
-					row.practice().value(), row.practice().lower95(), row.practice().upper95(),
-					row.practice().comparison().label(), row.practice().decile(), row.peers().value(),
-					row.peers().lowest(), row.peers().highest(), row.peers().comparedToPeers().label(),
-					row.practicesLowest(), row.practicesHighest()))
+					row.indicator().unit(), figure(row.england()), row.ccg() == null ? null : figure(row.ccg().value()),
+					figure(row.practice().value()), figure(row.practice().lower95()),
+					figure(row.practice().upper95()), row.practice().comparison().label(), row.practice().decile(),
+					figure(row.peers().value()), figure(row.peers().lowest()), figure(row.peers().highest()),
+					row.peers().comparedToPeers().label(), figure(row.practicesLowest()),
+					figure(row.practicesHighest())))
 			.toList();
 		return new Table("Spine chart of practice " + practice,
 				List.of("Indicator", "Name", "Period", "Unit", "England", "CCG", practice, "Lower 95%", "Upper 95%",
@@ -251,7 +255,8 @@ public final class OutcomesCharts {
 	static Table amongCcgTable(Indicator indicator, String period, String ccgCode, List<ValueRow> practices) {
 		List<List<Object>> cells = practices.stream()
 			.map(row -> java.util.Arrays.<Object>asList(row.orgCode(), row.orgName(), row.numerator(), row.denominator(),
-					row.value(), row.lower95(), row.upper95(), row.comparison().label(), row.decile()))
+					figure(row.value()), figure(row.lower95()), figure(row.upper95()), row.comparison().label(),
+					row.decile()))
 			.toList();
 		return new Table(indicator.name() + " (" + indicator.unit() + "), " + period + ", practices of " + ccgCode,
 				List.of("Code", "Name", "Numerator", "Denominator", "Value", "Lower 95%", "Upper 95%",
@@ -263,11 +268,12 @@ public final class OutcomesCharts {
 		List<String> headers = new ArrayList<>(List.of("Rank", "Practice", "Name", "Distance"));
 		peers.variables().forEach(variable -> headers.add(PeerVariables.LABELS.getOrDefault(variable, variable)));
 		List<List<Object>> cells = new ArrayList<>();
-		List<Object> own = new ArrayList<>(java.util.Arrays.asList(null, practice, "This practice", 0.0));
+		List<Object> own = new ArrayList<>(java.util.Arrays.asList(null, practice, "This practice", figure(0.0)));
 		own.addAll(variableValues(peers, practice));
 		cells.add(own);
 		for (PracticePeerGroups.Peer peer : peers.peers()) {
-			List<Object> row = new ArrayList<>(List.of(peer.rank(), peer.practiceCode(), peer.name(), peer.distance()));
+			List<Object> row = new ArrayList<>(List.of(peer.rank(), peer.practiceCode(), peer.name(),
+					figure(peer.distance())));
 			row.addAll(variableValues(peers, peer.practiceCode()));
 			cells.add(row);
 		}
@@ -279,7 +285,10 @@ public final class OutcomesCharts {
 		List<PeerGroups.Variable> own = peers.values().getOrDefault(practiceCode, List.of());
 		List<Object> values = new ArrayList<>();
 		for (String variable : peers.variables()) {
-			values.add(own.stream().filter(v -> v.variable().equals(variable)).map(PeerGroups.Variable::value).findFirst()
+			values.add(own.stream()
+				.filter(v -> v.variable().equals(variable))
+				.map(v -> figure(v.value()))
+				.findFirst()
 				.orElse(null));
 		}
 		return values;
@@ -287,5 +296,14 @@ public final class OutcomesCharts {
 
 	public static Double round(Double value) {
 		return value == null ? null : Math.round(value * 1000) / 1000.0;
+	}
+
+	/**
+	 * A figure of a CSV export as the pages show it: to 2 decimal places (issue 21, defect 5: no raw floating-point
+	 * numbers in exports; docs/domain-rules.md, "Exports"). Exact, not a double, so that it prints as 1966.38.
+	 */
+	public static java.math.BigDecimal figure(Double value) {
+		return value == null || value.isNaN() || value.isInfinite() ? null
+				: java.math.BigDecimal.valueOf(value).setScale(2, java.math.RoundingMode.HALF_UP);
 	}
 }

@@ -67,6 +67,6 @@ class AlertDigestTests {
 	private static Alert alert(long id) {
 		return new Alert(id, "PRAC-DMHBA", "Diabetes: HbA1c 64 mmol/mol or less", OutcomesLevel.PRACTICE, "C71001",
 				"PRACTICE C71001", "71A", "Q71", AlertReason.INTO_WORST_DECILE, "2013/14", "2014/15", 70.0, 60.0, 4, 1,
-				-4.6, Instant.EPOCH, null, null, null, null, null, 0);
+				-4.6, Instant.EPOCH, null, null, null, null, null, null, 0);
 	}
 }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.cocommission.directory.DirectoryImports;
 import org.cocommission.identity.UserAccounts;
 import org.cocommission.outcomes.ObservationImports;
+import org.cocommission.outcomes.OutcomesLevel;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,6 +31,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -391,6 +393,93 @@ class OutcomesAlertsTests {
 			.param(raised.stream().map(String::valueOf).toArray(String[]::new))
 			.query(Long.class)
 			.single()).isEqualTo(raised.size());
+	}
+
+	@Test
+	void aCcgWithdrawsItsMemberPracticesAlertAfterConfirmingWithAReasonAndARecomputeDoesNotRaiseItAgain()
+			throws Exception {
+		AlertRules.Raised raised = new AlertRules.Raised("PRAC-DMHBA", OutcomesLevel.PRACTICE, "C71001",
+				"Practice C71001", "71A", "Q71", AlertReason.SIGNIFICANTLY_WORSE, "2011/12", "2012/13", 6.5, 5.1, 5, 2,
+				-3.2);
+		store.insertNew(List.of(raised));
+		long id = jdbc.sql("select id from outcomes_alert where indicator_id = 'PRAC-DMHBA' and org_code = 'C71001'"
+				+ " and previous_period = '2011/12'")
+			.query(Long.class)
+			.single();
+		// The practice itself acknowledges, it does not withdraw; another CCG cannot even see it: refused before the
+		// form or body is read.
+		mvc.perform(get("/outcomes/alerts/" + id + "/withdraw").cookie(session("alerts-practice-c71001")))
+			.andExpect(status().isForbidden());
+		mvc.perform(post("/api/v1/outcomes/alerts/" + id + "/withdraw").with(httpBasic("alerts-practice-c71001", PASSWORD))
+			.contentType("application/json").content("{}")).andExpect(status().isForbidden());
+		mvc.perform(post("/api/v1/outcomes/alerts/" + id + "/withdraw").with(httpBasic("alerts-ccg-72a", PASSWORD))
+			.contentType("application/json").content("{}")).andExpect(status().isForbidden());
+
+		Cookie ccg = session("alerts-ccg-71a");
+		mvc.perform(get("/outcomes/alerts/" + id).cookie(ccg))
+			.andExpect(content().string(containsString("id=\"withdraw-link\"")));
+		mvc.perform(get("/outcomes/alerts/" + id + "/withdraw").cookie(ccg))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Withdraw the alert for Practice C71001 (C71001)")))
+			.andExpect(content().string(containsString(
+					"take it off the current alerts of Practice C71001 (C71001), its CCG 71A, its area team Q71 and NHS England")));
+		mvc.perform(post("/outcomes/alerts/" + id + "/withdraw").cookie(ccg).with(csrf()).param("version", "0")
+			.param("reason", " "))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("There is a problem")))
+			.andExpect(content().string(containsString("Enter why the alert is withdrawn")));
+		assertThat(store.find(id).orElseThrow().withdrawn()).isFalse();
+
+		mvc.perform(post("/outcomes/alerts/" + id + "/withdraw").cookie(ccg).with(csrf()).param("version", "0")
+			.param("reason", "The practice's system migration dropped diabetes codes in 2012/13"))
+			.andExpect(redirectedUrl("/outcomes/alerts/" + id))
+			.andExpect(flash().attribute("message", containsString(
+					"Practice C71001 (C71001), its CCG 71A, its area team Q71 and NHS England no longer see it")));
+		Alert withdrawn = store.find(id).orElseThrow();
+		assertThat(withdrawn.withdrawnBy()).isEqualTo("alerts-ccg-71a");
+		assertThat(withdrawn.withdrawnReason()).isEqualTo("The practice's system migration dropped diabetes codes in 2012/13");
+		assertThat(jdbc.sql("select actor from audit_event where action = 'OUTCOMES_ALERT_WITHDRAWN' and entity_id = ?")
+			.param(Long.toString(id))
+			.query(String.class)
+			.list()).containsExactly("alerts-ccg-71a");
+		mvc.perform(get("/outcomes/alerts/" + id).cookie(ccg))
+			.andExpect(content().string(containsString("By alerts-ccg-71a on")))
+			.andExpect(content().string(not(containsString("id=\"withdraw-link\""))));
+		mvc.perform(post("/api/v1/outcomes/alerts/" + id + "/withdraw").with(httpBasic("alerts-national", PASSWORD))
+			.contentType("application/json").content("{\"version\": 1, \"reason\": \"Again\"}"))
+			.andExpect(status().isConflict());
+
+		// The same data computed again raises the same alert: a person's withdrawal stands.
+		store.insertNew(List.of(raised));
+		Alert after = store.find(id).orElseThrow();
+		assertThat(after.withdrawn()).isTrue();
+		assertThat(after.withdrawnReason()).isEqualTo("The practice's system migration dropped diabetes codes in 2012/13");
+	}
+
+	/** The alerts the withdrawal tests made, gone again, so that the other tests' counts hold in any order. */
+	@org.junit.jupiter.api.AfterEach
+	void forgetTheWithdrawalTestsAlerts() {
+		jdbc.sql("delete from outcomes_alert where previous_period = '2011/12'").update();
+	}
+
+	@Test
+	void aCcgDoesNotWithdrawItsOwnAlertItsAreaTeamDoesThroughTheApi() throws Exception {
+		store.insertNew(List.of(new AlertRules.Raised("PRAC-DMHBA", OutcomesLevel.CCG, "71A", "CCG 71A", "71A", "Q71",
+				AlertReason.INTO_WORST_DECILE, "2011/12", "2012/13", 6.5, 5.1, 5, 1, null)));
+		long id = jdbc.sql("select id from outcomes_alert where indicator_id = 'PRAC-DMHBA' and org_code = '71A'"
+				+ " and previous_period = '2011/12'")
+			.query(Long.class)
+			.single();
+		mvc.perform(post("/api/v1/outcomes/alerts/" + id + "/withdraw").with(httpBasic("alerts-ccg-71a", PASSWORD))
+			.contentType("application/json").content("{}")).andExpect(status().isForbidden());
+		mvc.perform(post("/api/v1/outcomes/alerts/" + id + "/withdraw").with(httpBasic("alerts-area-q71", PASSWORD))
+			.contentType("application/json").content("{\"version\": 0, \"reason\": \"\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("reason"));
+		mvc.perform(post("/api/v1/outcomes/alerts/" + id + "/withdraw").with(httpBasic("alerts-area-q71", PASSWORD))
+			.contentType("application/json").content("{\"version\": 0, \"reason\": \"Wrong denominator file\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.withdrawnBy").value("alerts-area-q71"));
 	}
 
 	private static String count(String homePage) {
