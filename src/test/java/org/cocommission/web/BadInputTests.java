@@ -313,4 +313,19 @@ class BadInputTests {
 		assertThat(qpRows()).isZero();
 		assertThat(outcomesObservations()).isZero();
 	}
+
+	@Test
+	void aNumberTooLargeToReadIsABadRequestNamingItsFieldOnEveryEndpoint() throws Exception {
+		api(post(BASELINE).contentType(MediaType.APPLICATION_JSON)
+			.content("[{\"ccgCode\":\"81A\",\"allocation\":1e400},{\"ccgCode\":\"81B\",\"allocation\":5}]"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("[0].allocation"));
+		api(post("/api/v1/finance/formulas").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\":\"Too large\",\"effectiveYear\":\"2013/14\",\"inequalitiesShareCcg\":1e400}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("inequalitiesShareCcg"));
+		assertThat(baselineRows()).isEqualTo(2);
+		assertThat(jdbc.sql("select count(*) from finance_formula where name = 'Too large'").query(Long.class).single())
+			.isZero();
+	}
 }
