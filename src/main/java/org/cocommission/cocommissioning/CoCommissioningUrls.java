@@ -3,7 +3,9 @@ package org.cocommission.cocommissioning;
 import java.util.Optional;
 
 import org.cocommission.identity.UrlRules;
+import org.cocommission.identity.Role;
 import org.cocommission.identity.UrlRules.Owned;
+import org.cocommission.identity.UrlRules.WrittenBy;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,7 +29,13 @@ class CoCommissioningUrls {
 			// Whose application a write reaches, refused for outsiders before the body is read.
 			.andOwned(Owned.byId("/co-commissioning/applications/{id}/**", "id", id -> ccgOf(jdbc, id)),
 					Owned.byId("/api/v1/co-commissioning/applications/{id}/**", "id", id -> ccgOf(jdbc, id)),
-					Owned.byCode("/api/v1/co-commissioning/ccgs/{ccg}/**", "ccg"));
+					Owned.byCode("/api/v1/co-commissioning/ccgs/{ccg}/**", "ccg"))
+			// Expressing interest and starting an application name the CCG in the body (the API) or take the user's
+			// own (the pages): only CCG users make them (for their own CCG, which Applications checks first).
+			.andWrittenBy(WrittenBy.roles("/co-commissioning/rounds/{id}/applications", Role.CCG),
+					WrittenBy.roles("/api/v1/co-commissioning/rounds/{id}/applications", Role.CCG),
+					WrittenBy.roles("/co-commissioning/rounds/{id}/interest", Role.CCG),
+					WrittenBy.roles("/api/v1/co-commissioning/rounds/{id}/interest", Role.CCG));
 	}
 
 	private static Optional<String> ccgOf(JdbcClient jdbc, long application) {

@@ -7,6 +7,8 @@ import java.util.Map;
 
 import jakarta.validation.Valid;
 
+import org.cocommission.platform.StrictText;
+
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -52,7 +54,8 @@ class ImportPageController {
 			return page(model);
 		}
 		FolderLoadReport report = loader.load(files.stream()
-			.map(file -> new PublishedFolderLoader.NamedFile(file.getOriginalFilename(), file::getInputStream))
+			.map(file -> new PublishedFolderLoader.NamedFile(file.getOriginalFilename(),
+					() -> StrictText.utf8(file.getInputStream())))
 			.toList(), line -> {
 			});
 		model.addAttribute("folderReport", report);
@@ -72,7 +75,9 @@ class ImportPageController {
 			return page(model);
 		}
 		try {
-			ImportReport report = imports.importFile(form.kind(), file.getOriginalFilename(), file.getInputStream());
+			// Decoded strictly as the API's uploads are (platform.StrictText); a refusal is a 422 page naming the byte.
+			ImportReport report = imports.importFile(form.kind(), file.getOriginalFilename(),
+					StrictText.utf8(file.getInputStream()));
 			model.addAttribute("report", report);
 		}
 		catch (ImportRejectedException ex) {

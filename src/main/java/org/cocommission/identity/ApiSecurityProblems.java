@@ -25,7 +25,7 @@ final class ApiSecurityProblems implements AuthenticationEntryPoint, AccessDenie
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
 			throws IOException {
 		write(request, response, HttpStatus.UNAUTHORIZED, "Sign in needed",
-				"Sign in, or send a username and password with HTTP Basic authentication");
+				"Sign in, or send a username and password with HTTP Basic authentication, or an API token");
 	}
 
 	@Override
@@ -37,7 +37,7 @@ final class ApiSecurityProblems implements AuthenticationEntryPoint, AccessDenie
 		write(request, response, HttpStatus.FORBIDDEN, "Forbidden", detail);
 	}
 
-	private static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title,
+	static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title,
 			String detail) throws IOException {
 		var problem = new LinkedHashMap<String, Object>();
 		problem.put("type", "about:blank");

@@ -1,8 +1,12 @@
 package org.cocommission.identity;
 
 import java.net.URI;
+import java.util.List;
 import java.util.NoSuchElementException;
 
+import jakarta.validation.Valid;
+
+import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,7 +20,8 @@ import org.cocommission.platform.PageOf;
 
 /**
  * The signed-in user ({@code /me}) and, for NHS England only by URL rule, account administration. Takes the session
- * (with a CSRF token on changes) or HTTP Basic.
+ * (with a CSRF token on changes) or HTTP Basic; API tokens ({@code /me/tokens}) are managed only by their owner signed
+ * in, not with a token.
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -28,7 +33,10 @@ class IdentityApi {
 
 	private final SignInGuard signIns;
 
-	IdentityApi(UserAccounts accounts, AccessPolicy policy, SignInGuard signIns) {
+	private final ApiTokens tokens;
+
+	IdentityApi(UserAccounts accounts, AccessPolicy policy, SignInGuard signIns, ApiTokens tokens) {
+		this.tokens = tokens;
 		this.accounts = accounts;
 		this.signIns = signIns;
 		this.policy = policy;
@@ -44,6 +52,32 @@ class IdentityApi {
 	ResponseEntity<Void> changePassword(@RequestBody PasswordChange change) {
 		accounts.changePassword(policy.requireUser().username(), change.currentPassword(), change.newPassword());
 		return ResponseEntity.noContent().build();
+	}
+
+	/** The signed-in user's API tokens, without their secrets. */
+	@GetMapping("/me/tokens")
+	List<ApiToken> tokens() {
+		return tokens.mine();
+	}
+
+	/** Makes an API token; the answer holds its secret, which cannot be read again. */
+	@PostMapping("/me/tokens")
+	ResponseEntity<ApiToken.Created> createToken(@Valid @RequestBody NewApiToken token) {
+		ApiToken.Created created = tokens.create(token);
+		return ResponseEntity.created(URI.create("/api/v1/me/tokens/" + created.token().id()))
+			.cacheControl(CacheControl.noStore())
+			.body(created);
+	}
+
+	@GetMapping("/me/tokens/{id}")
+	ApiToken token(@PathVariable long id) {
+		return tokens.mine(id).orElseThrow(() -> new NoSuchElementException("You have no API token " + id));
+	}
+
+	/** Revokes an API token at once. */
+	@PostMapping("/me/tokens/{id}/revoke")
+	ApiToken revokeToken(@PathVariable long id) {
+		return tokens.revoke(id);
 	}
 
 	@GetMapping("/users")

@@ -19,7 +19,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * The last say on any request no public or national rule decided: a signed-in user, and for a write to an object that
- * belongs to an organisation ({@link UrlRules.Owned}), a user who can see that organisation. It runs in the security
+ * belongs to an organisation ({@link UrlRules.Owned}), a user who can see that organisation; for a write that names its
+ * organisation in the body ({@link UrlRules.WrittenBy}), a user of a role that may make it. It runs in the security
  * filter chain, before the body is read or validated: access first, always.
  */
 class OwnedWrites implements AuthorizationManager<RequestAuthorizationContext> {
@@ -29,6 +30,11 @@ class OwnedWrites implements AuthorizationManager<RequestAuthorizationContext> {
 
 	private final List<Rule> rules;
 
+	private record Writers(PathPattern pattern, java.util.Set<String> authorities) {
+	}
+
+	private final List<Writers> writers;
+
 	private final AccessPolicy access;
 
 	OwnedWrites(List<UrlRules> modules, AccessPolicy access) {
@@ -36,6 +42,11 @@ class OwnedWrites implements AuthorizationManager<RequestAuthorizationContext> {
 		this.rules = modules.stream()
 			.flatMap(module -> module.owned().stream())
 			.map(owned -> new Rule(PathPatternParser.defaultInstance.parse(owned.pattern()), owned))
+			.toList();
+		this.writers = modules.stream()
+			.flatMap(module -> module.writtenBy().stream())
+			.map(written -> new Writers(PathPatternParser.defaultInstance.parse(written.pattern()),
+					written.roles().stream().map(Role::authority).collect(java.util.stream.Collectors.toSet())))
 			.toList();
 	}
 
@@ -51,6 +62,13 @@ class OwnedWrites implements AuthorizationManager<RequestAuthorizationContext> {
 			return new AuthorizationDecision(true);
 		}
 		PathContainer path = PathContainer.parsePath(request.getRequestURI().substring(request.getContextPath().length()));
+		for (Writers rule : writers) {
+			if (rule.pattern().matches(path) && user.getAuthorities()
+				.stream()
+				.noneMatch(authority -> rule.authorities().contains(authority.getAuthority()))) {
+				return new AuthorizationDecision(false);
+			}
+		}
 		for (Rule rule : rules) {
 			PathPattern.PathMatchInfo match = rule.pattern().matchAndExtract(path);
 			if (match != null) {

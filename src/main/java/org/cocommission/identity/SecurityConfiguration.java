@@ -15,7 +15,9 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
@@ -25,7 +27,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may reach which URL. Object-level checks (which organisation's data) live in {@link AccessPolicy}.
- * The API answers 401 instead of redirecting, and takes HTTP Basic as well as the session.
+ * The API answers 401 instead of redirecting, and takes HTTP Basic and API tokens ({@code Authorization: Bearer})
+ * as well as the session; pages take the session only.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -84,7 +87,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http, List<UrlRules> modules, AccessPolicy access) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, List<UrlRules> modules, AccessPolicy access, ApiTokens tokens,
+			UserDetailsService users) throws Exception {
 		RequestMatcher withoutSession = request -> request.getRequestedSessionId() == null;
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests(requests -> requests
@@ -93,6 +97,8 @@ class SecurityConfiguration {
 				.requestMatchers(nationalWrites(modules)).hasRole(Role.NATIONAL.name())
 				.anyRequest().access(new OwnedWrites(modules, access)))
 			.httpBasic(basic -> basic.authenticationEntryPoint(new ApiSecurityProblems()))
+			// After the CSRF filter: a token never spares a cookie-signed write its CSRF token.
+			.addFilterBefore(new ApiTokenFilter(tokens, users), BasicAuthenticationFilter.class)
 			.exceptionHandling(handling -> handling
 				.authenticationEntryPoint(new ApiSecurityProblems())
 				.accessDeniedHandler(new ApiSecurityProblems()))

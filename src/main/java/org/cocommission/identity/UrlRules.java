@@ -20,9 +20,32 @@ import java.util.function.Function;
  * @param nationalOnly paths only NHS England's national users may use, whatever the method
  * @param nationalWrites paths only national users may write to (any method but GET and HEAD)
  * @param owned paths whose object belongs to an organisation, for writes
+ * @param writtenBy paths whose organisation is named in the body, not the path: only the roles that may make such a
+ * write get as far as the body (whose organisation the service then checks before anything else)
  */
 public record UrlRules(List<String> publicReads, List<String> nationalOnly, List<String> nationalWrites,
-		List<Owned> owned) {
+		List<Owned> owned, List<WrittenBy> writtenBy) {
+
+	/**
+	 * Writes (any method but GET and HEAD) to paths matching {@code pattern} are for users of {@code roles} only; the
+	 * rest are refused before the body is read. For writes that name their organisation in the body, where no path
+	 * variable can place them.
+	 */
+	public record WrittenBy(String pattern, java.util.Set<Role> roles) {
+
+		public WrittenBy {
+			roles = java.util.Set.copyOf(roles);
+		}
+
+		public static WrittenBy roles(String pattern, Role... roles) {
+			return new WrittenBy(pattern, java.util.Set.of(roles));
+		}
+	}
+
+	public UrlRules(List<String> publicReads, List<String> nationalOnly, List<String> nationalWrites,
+			List<Owned> owned) {
+		this(publicReads, nationalOnly, nationalWrites, owned, List.of());
+	}
 
 	/**
 	 * Paths matching {@code pattern} act on an object of the organisation that {@code organisation} finds from the
@@ -53,6 +76,7 @@ public record UrlRules(List<String> publicReads, List<String> nationalOnly, List
 		nationalOnly = List.copyOf(nationalOnly);
 		nationalWrites = List.copyOf(nationalWrites);
 		owned = List.copyOf(owned);
+		writtenBy = List.copyOf(writtenBy);
 	}
 
 	public UrlRules(List<String> publicReads, List<String> nationalOnly) {
@@ -76,17 +100,23 @@ public record UrlRules(List<String> publicReads, List<String> nationalOnly, List
 	}
 
 	public UrlRules andNationalOnly(String... paths) {
-		return new UrlRules(publicReads, concat(nationalOnly, paths), nationalWrites, owned);
+		return new UrlRules(publicReads, concat(nationalOnly, paths), nationalWrites, owned, writtenBy);
 	}
 
 	public UrlRules andNationalWrites(String... paths) {
-		return new UrlRules(publicReads, nationalOnly, concat(nationalWrites, paths), owned);
+		return new UrlRules(publicReads, nationalOnly, concat(nationalWrites, paths), owned, writtenBy);
 	}
 
 	public UrlRules andOwned(Owned... paths) {
 		List<Owned> all = new ArrayList<>(owned);
 		all.addAll(List.of(paths));
-		return new UrlRules(publicReads, nationalOnly, nationalWrites, all);
+		return new UrlRules(publicReads, nationalOnly, nationalWrites, all, writtenBy);
+	}
+
+	public UrlRules andWrittenBy(WrittenBy... paths) {
+		List<WrittenBy> all = new ArrayList<>(writtenBy);
+		all.addAll(List.of(paths));
+		return new UrlRules(publicReads, nationalOnly, nationalWrites, owned, all);
 	}
 
 	private static List<String> concat(List<String> first, String... more) {

@@ -295,6 +295,10 @@ public class ObservationImports {
 			}
 			importLog.progress(importId, read.rowsRead);
 			errors.addAll(read.errors);
+			if (read.rowsRead == 0 && errors.isEmpty()) {
+				// One rule for every importer (docs/domain-rules.md#input-every-request-follows): no rows, no import.
+				errors.add(new ImportError(1, "the file has a header but no rows under it"));
+			}
 			if (!errors.isEmpty()) {
 				errors.sort(Comparator.comparingLong(ImportError::row));
 				return new ObservationImportReport(importId, read.rowsRead, 0, read.skipped,

@@ -1,12 +1,16 @@
 package org.cocommission.qualitypremium;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+
+import org.cocommission.platform.StrictText;
+import org.cocommission.platform.UnreadableFileException;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -57,9 +61,18 @@ class DataPageController {
 		else if (!result.hasErrors() && form.file().isEmpty()) {
 			result.rejectValue("file", "empty", "The selected file " + form.file().getOriginalFilename() + " is empty");
 		}
+		byte[] content = null;
 		if (!result.hasErrors()) {
-			model.addAttribute("report",
-					service.importData(form.year(), form.file().getOriginalFilename(), form.file().getBytes()));
+			// Decoded strictly as the API's uploads are (platform.StrictText): not UTF-8 text, or a NUL, is refused.
+			try (InputStream text = StrictText.utf8(form.file().getInputStream())) {
+				content = text.readAllBytes();
+			}
+			catch (UnreadableFileException ex) {
+				result.rejectValue("file", "unreadable", ex.getMessage());
+			}
+		}
+		if (!result.hasErrors()) {
+			model.addAttribute("report", service.importData(form.year(), form.file().getOriginalFilename(), content));
 		}
 		List<Scheme> all = schemes.schemes();
 		return page(all, form.year() != null ? form.year() : all.isEmpty() ? null : all.get(0).year(), model);

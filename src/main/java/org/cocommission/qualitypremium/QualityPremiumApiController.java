@@ -96,7 +96,7 @@ class QualityPremiumApiController {
 		return schemes.editScheme(year, edit);
 	}
 
-	@PostMapping(path = "/data/{year}", consumes = { "text/csv", "text/plain", "application/octet-stream" })
+	@PostMapping(path = "/data/{year}", consumes = "text/csv")
 	@Operation(summary = "Load achievement data as CSV: CCG_CODE,RECORD,CODE,PERIOD,VALUE[,NUMERATOR,DENOMINATOR,TARGET]."
 			+ " 422 with row-numbered errors, and nothing stored, when any row is invalid.")
 	ResponseEntity<DataImportReport> data(@PathVariable @Parameter(schema = @Schema(type = "string", example = "2013-14")) FinancialYear year, @RequestParam(defaultValue = "upload.csv") String fileName,

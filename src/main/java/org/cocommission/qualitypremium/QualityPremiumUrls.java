@@ -3,7 +3,9 @@ package org.cocommission.qualitypremium;
 import java.util.Optional;
 
 import org.cocommission.identity.UrlRules;
+import org.cocommission.identity.Role;
 import org.cocommission.identity.UrlRules.Owned;
+import org.cocommission.identity.UrlRules.WrittenBy;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,7 +28,13 @@ class QualityPremiumUrls {
 					"/api/v1/quality-premium/runs/*/publish")
 			.andOwned(Owned.byCode("/api/v1/quality-premium/runs/*/results/{ccg}/**", "ccg"),
 					Owned.byId("/api/v1/quality-premium/local-measures/id/{id}/**", "id", id -> ccgOf(jdbc, id)),
-					Owned.byId("/quality-premium/local-measures/{id}/**", "id", id -> ccgOf(jdbc, id)));
+					Owned.byId("/quality-premium/local-measures/{id}/**", "id", id -> ccgOf(jdbc, id)))
+			// Proposals and decisions name their CCGs in the body: only CCG users propose (their own CCG's, which
+			// LocalMeasures checks first), only area teams and NHS England decide.
+			.andWrittenBy(WrittenBy.roles("/quality-premium/local-measures", Role.CCG),
+					WrittenBy.roles("/api/v1/quality-premium/local-measures/{year:[0-9][0-9-]*}", Role.CCG),
+					WrittenBy.roles("/api/v1/quality-premium/local-measures/{year:[0-9][0-9-]*}/proposals", Role.CCG),
+					WrittenBy.roles("/api/v1/quality-premium/local-measures/decisions", Role.AREA_TEAM, Role.NATIONAL));
 	}
 
 	private static Optional<String> ccgOf(JdbcClient jdbc, long localMeasure) {

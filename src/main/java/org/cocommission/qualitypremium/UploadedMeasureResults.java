@@ -105,6 +105,10 @@ class UploadedMeasureResults implements MeasureResultSource {
 			if (columns == null) {
 				errors.add(new RowMessage(1, "The file is empty"));
 			}
+			else if (rowsRead == 0 && errors.isEmpty()) {
+				// One rule for every importer (docs/domain-rules.md#input-every-request-follows): no rows, no import.
+				errors.add(new RowMessage(1, "The file has a header but no rows under it"));
+			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -167,6 +171,8 @@ class UploadedMeasureResults implements MeasureResultSource {
 				}
 				BigDecimal numerator = number(field(record, columns, "NUMERATOR"), "NUMERATOR", false);
 				BigDecimal denominator = number(field(record, columns, "DENOMINATOR"), "DENOMINATOR", false);
+				requireWhole(numerator, "NUMERATOR");
+				requireWhole(denominator, "DENOMINATOR");
 				if (numerator != null && numerator.signum() < 0) {
 					throw new IllegalArgumentException("NUMERATOR " + numerator.toPlainString() + " is below 0");
 				}
@@ -208,6 +214,13 @@ class UploadedMeasureResults implements MeasureResultSource {
 				number(field(record, columns, "TARGET"), "TARGET", false));
 	}
 
+	/** Numerators and denominators are counts of people or events (docs/domain-rules.md#quality-premium). */
+	private static void requireWhole(BigDecimal count, String name) {
+		if (count != null && count.stripTrailingZeros().scale() > 0) {
+			throw new IllegalArgumentException(name + " " + count.toPlainString() + " is not a whole number: it is a count");
+		}
+	}
+
 	private static void requireYear(String period, String year) {
 		if (!period.equals(year)) {
 			throw new IllegalArgumentException("PERIOD " + period + " must be the scheme year " + year);
@@ -225,7 +238,8 @@ class UploadedMeasureResults implements MeasureResultSource {
 
 	private static String field(CsvRecord record, Map<String, Integer> columns, String name) {
 		Integer index = columns.get(name);
-		return index == null || index >= record.getFieldCount() ? "" : record.getField(index).trim();
+		// strip(), not trim(): trim() also drops control characters, so "00C" with a trailing NUL was read as 00C.
+		return index == null || index >= record.getFieldCount() ? "" : record.getField(index).strip();
 	}
 
 	private static BigDecimal number(String text, String name, boolean required) {

@@ -130,11 +130,22 @@ class QualityPremiumPagesWebTests {
 		given(service.importData(any(), any(), any())).willReturn(new DataImportReport("photo.csv", 0, 0, 0,
 				List.of(new org.cocommission.directory.RowMessage(0, "The file is not valid CSV: unexpected character"))));
 		mvc.perform(multipart("/quality-premium/data").file(new MockMultipartFile("file", "photo.csv", "text/csv",
-				new byte[] { (byte) 0x89, 'P', 'N', 'G' })).param("year", "2014/15").with(csrf()))
+				"\"PNG\"x,\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))).param("year", "2014/15").with(csrf()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("no rows of data could be read from the file")))
 			.andExpect(content().string(containsString("Whole file")))
 			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("out of 0"))));
+	}
+
+	@Test
+	void aFileThatIsNotTextIsRefusedOnItsFieldNamingTheByteBeforeAnyImport() throws Exception {
+		givenAScheme();
+		mvc.perform(multipart("/quality-premium/data").file(new MockMultipartFile("file", "photo.csv", "text/csv",
+				new byte[] { (byte) 0x89, 'P', 'N', 'G' })).param("year", "2014/15").with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"file-error\"")))
+			.andExpect(content().string(containsString("the byte 0x89 at byte offset 0")));
+		org.mockito.Mockito.verify(service, org.mockito.Mockito.never()).importData(any(), any(), any());
 	}
 
 	@Test

@@ -215,12 +215,117 @@ class BadInputTests {
 		api(post("/api/v1/outcomes/imports/long").contentType("text/csv")
 			.content("ORG_CODE,INDICATOR_ID,PERIOD,NUMERATOR,DENOMINATOR\n"))
 			.andExpect(status().isUnprocessableContent())
-			.andExpect(jsonPath("$.detail", containsString("no rows")));
+			.andExpect(jsonPath("$.errors[0].message", containsString("no rows")));
 		api(post("/api/v1/directory/imports/regions").contentType("text/csv")
 			.content(organisation("Y86\u0000", "NUL REGION", "", "")))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.detail", containsString("NUL")));
 		assertThat(jdbc.sql("select count(*) from directory_organisation where code like 'Y86%'").query(Long.class)
 			.single()).isZero();
+	}
+
+	private long outcomesObservations() {
+		return jdbc.sql("select count(*) from outcomes_observation where org_code = 'B81001'").query(Long.class).single();
+	}
+
+	private long qpRows() {
+		return jdbc.sql("select count(*) from qp_data where ccg_code = '81A'").query(Long.class).single();
+	}
+
+	private static final String LONG_HEADER = "ORG_CODE,INDICATOR_ID,PERIOD,NUMERATOR,DENOMINATOR\n";
+
+	@Test
+	void aProportionOfNobodyAndAFractionalCountAreRefusedWithTheirRows() throws Exception {
+		api(post("/api/v1/outcomes/imports/long").contentType("text/csv")
+			.content(LONG_HEADER + "B81001,QOF-AF,2013/14,0,0\n"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].row").value(2))
+			.andExpect(jsonPath("$.errors[0].message", containsString("DENOMINATOR is 0")));
+		api(post("/api/v1/outcomes/imports/long").contentType("text/csv")
+			.content(LONG_HEADER + "B81001,QOF-AF,2013/14,5,100\nB81001,QOF-AF,2014/15,2.5,100\n"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].row").value(3))
+			.andExpect(jsonPath("$.errors[0].message", containsString("not a whole number")));
+		api(post("/api/v1/outcomes/imports/long").contentType("text/csv")
+			.content(LONG_HEADER + "B81001,QOF-AF,2014/15,2,100.5\n"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].message", containsString("DENOMINATOR 100.5 is not a whole number")));
+		assertThat(outcomesObservations()).isZero();
+	}
+
+	@Test
+	void qualityPremiumDataRefusesFractionalCountsAHeaderWithoutRowsAndAnyTypeButCsv() throws Exception {
+		String header = "CCG_CODE,RECORD,CODE,PERIOD,VALUE,NUMERATOR,DENOMINATOR\n";
+		api(post("/api/v1/quality-premium/data/2013-14").contentType("text/csv")
+			.content(header + "81A,MEASURE,AEA,2012/13,1000,,\n81A,MEASURE,AEA,2013/14,990,2.5,100\n"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].row").value(3))
+			.andExpect(jsonPath("$.errors[0].message", containsString("NUMERATOR 2.5 is not a whole number")));
+		api(post("/api/v1/quality-premium/data/2013-14").contentType("text/csv").content(header))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].message", containsString("no rows")));
+		api(post("/api/v1/quality-premium/data/2013-14").contentType(MediaType.TEXT_PLAIN)
+			.content(header + "81A,MEASURE,AEA,2012/13,1000,,\n"))
+			.andExpect(status().isUnsupportedMediaType());
+		assertThat(qpRows()).isZero();
+	}
+
+	@Test
+	void unknownValuesOfQueryParametersAreBadRequestsNamingThem() throws Exception {
+		api(get("/api/v1/outcomes/values").param("indicator", "NOPE").param("level", "bogus"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("level"))
+			.andExpect(jsonPath("$.errors[0].message", containsString("bogus")));
+		api(get("/api/v1/outcomes/values").param("indicator", "NOPE"))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.detail", containsString("NOPE")));
+		api(get("/api/v1/outcomes/values").param("indicator", "QOF-AF")).andExpect(status().isOk());
+	}
+
+	@Test
+	void aPageUploadIsDecodedAsStrictlyAsTheApis() throws Exception {
+		byte[] invalid = "CCG_CODE,RECORD,CODE,PERIOD,VALUE\n81A,MEASURE,AEA,2012/13,1000\n81A,MEASURE,AEA,2013/14,99\u00e9\n"
+			.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/quality-premium/data")
+			.file(new org.springframework.mock.web.MockMultipartFile("file", "latin1.csv", "text/csv", invalid))
+			.param("year", "2013/14")
+			.cookie(national)
+			.with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Line 3: the byte 0xE9")));
+		byte[] trailingNul = "CCG_CODE,RECORD,CODE,PERIOD,VALUE\n81A\u0000,MEASURE,AEA,2012/13,1000\n"
+			.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/quality-premium/data")
+			.file(new org.springframework.mock.web.MockMultipartFile("file", "nul.csv", "text/csv", trailingNul))
+			.param("year", "2013/14")
+			.cookie(national)
+			.with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("NUL")));
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/outcomes/imports")
+			.file(new org.springframework.mock.web.MockMultipartFile("file", "latin1.csv", "text/csv",
+					(LONG_HEADER + "B81001,QOF-AF,2013/14,5,100 caf\u00e9\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)))
+			.param("format", "long")
+			.cookie(national)
+			.with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("the byte 0xE9")));
+		assertThat(qpRows()).isZero();
+		assertThat(outcomesObservations()).isZero();
+	}
+
+	@Test
+	void aNumberTooLargeToReadIsABadRequestNamingItsFieldOnEveryEndpoint() throws Exception {
+		api(post(BASELINE).contentType(MediaType.APPLICATION_JSON)
+			.content("[{\"ccgCode\":\"81A\",\"allocation\":1e400},{\"ccgCode\":\"81B\",\"allocation\":5}]"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("[0].allocation"));
+		api(post("/api/v1/finance/formulas").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\":\"Too large\",\"effectiveYear\":\"2013/14\",\"inequalitiesShareCcg\":1e400}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("inequalitiesShareCcg"));
+		assertThat(baselineRows()).isEqualTo(2);
+		assertThat(jdbc.sql("select count(*) from finance_formula where name = 'Too large'").query(Long.class).single())
+			.isZero();
 	}
 }

@@ -22,6 +22,8 @@ import org.cocommission.platform.Table;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import org.cocommission.platform.StrictText;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -59,7 +61,8 @@ class PaymentsPageController {
 		if (result.hasErrors()) {
 			return importsPage(model);
 		}
-		try (InputStream content = form.file().getInputStream()) {
+		// Decoded strictly as the API's uploads are (platform.StrictText); a refusal is a 422 page naming the byte.
+		try (InputStream content = StrictText.utf8(form.file().getInputStream())) {
 			PaymentsImportReport report = payments.importFile(form.year(),
 					form.file().getOriginalFilename(), content);
 			model.addAttribute("report", report);

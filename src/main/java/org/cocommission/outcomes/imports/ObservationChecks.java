@@ -128,7 +128,11 @@ public final class ObservationChecks {
 			denominator = list(period).get(org);
 		}
 		warning = null;
-		if (type != 'O' && indicator != null && first == 0 && denominator != null
+		// Counts are whole, and a proportion of nobody has no value (docs/domain-rules.md#outcomes, "What a file may hold").
+		boolean whole = numerator == Math.rint(numerator) && (given == null || given == Math.rint(given));
+		boolean ofNobody = indicator != null && indicator.type() == IndicatorType.PROPORTION && denominator != null
+				&& denominator == 0;
+		if (type != 'O' && indicator != null && first == 0 && denominator != null && whole && !ofNobody
 				&& type == (indicator.level() == OutcomesLevel.PRACTICE ? 'P' : 'C')) {
 			if (indicator.type() == IndicatorType.PROPORTION && numerator > denominator) {
 				warning = "numerator " + number(numerator) + " is above denominator " + number(denominator)
@@ -158,6 +162,15 @@ public final class ObservationChecks {
 						? "no registered list for " + org + " to use as the denominator of " + indicatorId
 						: "DENOMINATOR is required for " + indicatorId);
 			}
+		}
+		if (numerator != Math.rint(numerator)) {
+			messages.add("NUMERATOR " + number(numerator) + " is not a whole number: it is a count");
+		}
+		if (given != null && given != Math.rint(given)) {
+			messages.add("DENOMINATOR " + number(given) + " is not a whole number: it is a count");
+		}
+		if (ofNobody) {
+			messages.add("DENOMINATOR is 0: the proportion " + indicatorId + " of nobody has no value");
 		}
 		if (first > 0) {
 			messages.add("duplicate of row " + first + ": " + org + " " + indicatorId + " " + period.code());

@@ -14,6 +14,8 @@ import org.cocommission.outcomes.ImportFormat;
 import org.cocommission.outcomes.ObservationImports;
 import org.cocommission.outcomes.read.OutcomesPages;
 import org.cocommission.platform.InvalidInputException;
+import org.cocommission.platform.StrictText;
+import org.cocommission.platform.UnreadableFileException;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
@@ -61,8 +63,14 @@ class OutcomesImportPageController {
 			return page(model);
 		}
 		Path spooled = Files.createTempFile("cocommission-outcomes", ".csv");
-		try (InputStream content = form.file().getInputStream()) {
+		// Decoded strictly as the API's uploads are: a file that is not UTF-8 text is refused before it is imported.
+		try (InputStream content = StrictText.utf8(form.file().getInputStream())) {
 			Files.copy(content, spooled, StandardCopyOption.REPLACE_EXISTING);
+		}
+		catch (UnreadableFileException ex) {
+			Files.deleteIfExists(spooled);
+			result.rejectValue("file", "unreadable", ex.getMessage());
+			return page(model);
 		}
 		long id = imports.start(chosen, form.period(), form.file().getOriginalFilename(), spooled);
 		return "redirect:/outcomes/imports/" + id;

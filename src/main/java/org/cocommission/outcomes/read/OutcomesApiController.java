@@ -95,13 +95,8 @@ class OutcomesApiController {
 	@PostMapping(path = "/imports/{format}", consumes = "text/csv")
 	ObservationImportReport importFile(@PathVariable String format, @RequestParam(required = false) String period,
 			@RequestParam(required = false) String fileName, HttpServletRequest request) throws IOException {
-		ObservationImportReport report = imports.importFile(ImportFormat.fromSlug(format), period,
-				fileName != null ? fileName : format + ".csv", request.getInputStream());
-		if (report.rowsRead() == 0) {
-			// One rule for every importer (docs/domain-rules.md#input-every-request-follows): a file with no rows is refused.
-			throw new UnreadableFileException(1, -1, "The file has a header but no rows under it");
-		}
-		return report;
+		return imports.importFile(ImportFormat.fromSlug(format), period, fileName != null ? fileName : format + ".csv",
+				request.getInputStream());
 	}
 
 	@Operation(summary = "An import's status and progress")
@@ -127,10 +122,12 @@ class OutcomesApiController {
 	@GetMapping("/values")
 	List<ValueRow> values(@RequestParam String indicator, @ParameterObject OutcomesQuery query,
 			@RequestParam(required = false) String structure) {
+		// Every parameter is checked whether or not there is anything to show: a wrong one is a 400, never 200 [].
+		OutcomesLevel level = query.chosenLevel();
+		Structure chosenStructure = Structure.parse(structure, LocalDate.now(clock));
+		indicators.get(indicator);
 		String chosen = query.period() != null ? query.period() : latest(indicator);
-		return chosen == null ? List.of()
-				: values.values(indicator, query.chosenLevel(), chosen, query.parent(),
-						Structure.parse(structure, LocalDate.now(clock)));
+		return chosen == null ? List.of() : values.values(indicator, level, chosen, query.parent(), chosenStructure);
 	}
 
 	@Operation(summary = "Deciles over time across practices or CCGs, with one organisation's line",

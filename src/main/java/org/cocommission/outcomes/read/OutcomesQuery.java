@@ -1,6 +1,7 @@
 package org.cocommission.outcomes.read;
 
 import org.cocommission.outcomes.OutcomesLevel;
+import org.cocommission.platform.InvalidInputException;
 
 /**
  * The query parameters that choose what an indicator's pages, CSVs and API show: the level (practice, ccg, area-team,
@@ -18,7 +19,12 @@ public record OutcomesQuery(String level, String period, String org, String pare
 
 	/** The level asked for, CCGs when none; an unknown level is a 400 naming the levels there are. */
 	public OutcomesLevel chosenLevel() {
-		return level == null ? OutcomesLevel.CCG : OutcomesLevel.fromSlug(level);
+		try {
+			return level == null ? OutcomesLevel.CCG : OutcomesLevel.fromSlug(level);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidInputException("level", ex.getMessage());
+		}
 	}
 
 	/** The period, where the page or file needs one: a 400 when it is not given. */
