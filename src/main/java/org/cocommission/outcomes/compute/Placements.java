@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.cocommission.outcomes.imports.OrgCodes;
 
@@ -41,8 +42,12 @@ final class Placements {
 	record Day(int[] ccgOf, int[] areaOfCcg, int[] regionOfArea) {
 	}
 
+	/** The code that stood for each superseded code on a structure date ({@code Directory.successorsOn}). */
+	private final Function<LocalDate, Map<String, String>> successors;
+
 	// JdbcTemplate and hand mapping on purpose: the recomputation's placements, read once into index arrays.
-	Placements(JdbcTemplate jdbc) {
+	Placements(JdbcTemplate jdbc, Function<LocalDate, Map<String, String>> successors) {
+		this.successors = successors;
 		this.orgs = new OrgCodes();
 		List<String> ccgCodes = new ArrayList<>();
 		jdbc.query("select code, type from directory_organisation order by code", (RowCallbackHandler) rs -> {
@@ -111,11 +116,54 @@ final class Placements {
 	/**
 	 * Where everything sits for a period re-mapped onto the structure of {@code structure}: each organisation in the
 	 * parent it had on that date or, when it had none then (it had closed), in the parent of its link that ended last
-	 * before it; one that had no link by then (it opened later) as the period places it.
+	 * before it; one that had no link by then (it opened later) as the period places it. A CCG that had been
+	 * succeeded by that date is then replaced by its successor on it (ODS successor chains), so a practice that closed
+	 * before a merger, and a closed CCG's own observations, count in the merged CCG.
 	 */
 	synchronized Day remapped(LocalDate structure, LocalDate starts, LocalDate ends) {
-		return remapped.computeIfAbsent(List.of(structure, starts, ends),
-				key -> place(structure, LocalDate.MIN, on(starts, ends)));
+		return remapped.computeIfAbsent(List.of(structure, starts, ends), key -> {
+			Day day = place(structure, LocalDate.MIN, on(starts, ends));
+			int[] successorOf = successorsOn(structure);
+			int[] ccgOf = day.ccgOf().clone();
+			for (int org = 0; org < ccgOf.length; org++) {
+				if (ccgOf[org] != NONE) {
+					ccgOf[org] = successorOf[ccgOf[org]];
+				}
+			}
+			return new Day(ccgOf, day.areaOfCcg(), day.regionOfArea());
+		});
+	}
+
+	/** Each CCG's index to that of the CCG that stood for it on {@code structure}: itself unless succeeded by one known. */
+	private int[] successorsOn(LocalDate structure) {
+		int[] successorOf = new int[ccgs.size()];
+		Map<String, String> codes = successors.apply(structure);
+		for (int ccg = 0; ccg < successorOf.length; ccg++) {
+			int successor = ccgs.find(codes.getOrDefault(ccgs.code(ccg), ccgs.code(ccg)));
+			successorOf[ccg] = successor >= 0 ? successor : ccg;
+		}
+		return successorOf;
+	}
+
+	/**
+	 * A fingerprint of where everything sits in a period by the attribution rule, stored beside the values computed
+	 * with it, so that a directory change recomputes only the values whose placements it changed.
+	 */
+	synchronized long fingerprint(LocalDate starts, LocalDate ends) {
+		Day day = on(starts, ends);
+		// Over the organisations placed then: codes the scans add later are unplaced, and not part of it.
+		int placed = day.ccgOf().length;
+		long hash = placed;
+		for (int i = 0; i < placed; i++) {
+			hash = hash * 31 + orgs.code(i).hashCode();
+		}
+		for (int[] parents : List.of(day.ccgOf(), day.areaOfCcg(), day.regionOfArea())) {
+			for (int parent : parents) {
+				hash = hash * 1_000_003 + parent;
+			}
+			hash = hash * 31 + parents.length;
+		}
+		return hash;
 	}
 
 	/** How many organisations (as children of a CCG, area team or region) sit differently on two days. */
