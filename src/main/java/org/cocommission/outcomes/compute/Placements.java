@@ -29,6 +29,8 @@ final class Placements {
 
 	private final OrgCodes regions = new OrgCodes();
 
+	private final OrgCodes icbs = new OrgCodes();
+
 	private final boolean[] isCcg;
 
 	private final List<Link> links = new ArrayList<>();
@@ -38,8 +40,11 @@ final class Placements {
 	private record Link(int child, int parent, char parentType, LocalDate from, LocalDate to) {
 	}
 
-	/** Each organisation's CCG ({@link #NONE} if unplaced), each CCG's area team, each area team's region. */
-	record Day(int[] ccgOf, int[] areaOfCcg, int[] regionOfArea) {
+	/**
+	 * Each organisation's CCG ({@link #NONE} if unplaced), each CCG's area team, each area team's region, and each
+	 * CCG's integrated care board (a sub-ICB location's, from 1 July 2022; {@link #NONE} before) and each ICB's region.
+	 */
+	record Day(int[] ccgOf, int[] areaOfCcg, int[] regionOfArea, int[] icbOfCcg, int[] regionOfIcb) {
 	}
 
 	/** The code that stood for each superseded code on a structure date ({@code Directory.successorsOn}). */
@@ -61,6 +66,7 @@ final class Placements {
 				}
 				case "AREA_TEAM" -> areas.index(code);
 				case "REGION" -> regions.index(code);
+				case "ICB" -> icbs.index(code);
 				default -> {
 				}
 			}
@@ -70,13 +76,14 @@ final class Placements {
 		jdbc.query("""
 				select r.child_code, r.parent_code, parent.type, r.valid_from, r.valid_to
 				from directory_relationship r join directory_organisation parent on parent.code = r.parent_code
-				where parent.type in ('CCG', 'AREA_TEAM', 'REGION')
+				where parent.type in ('CCG', 'AREA_TEAM', 'REGION', 'ICB')
 				""", (RowCallbackHandler) rs -> {
 			String parentType = rs.getString(3);
 			String parent = rs.getString(2);
 			int parentIndex = switch (parentType) {
 				case "CCG" -> ccgs.find(parent);
 				case "AREA_TEAM" -> areas.find(parent);
+				case "ICB" -> icbs.find(parent);
 				default -> regions.find(parent);
 			};
 			java.sql.Date from = rs.getDate(4);
@@ -101,6 +108,10 @@ final class Placements {
 
 	OrgCodes regions() {
 		return regions;
+	}
+
+	OrgCodes icbs() {
+		return icbs;
 	}
 
 	/**
@@ -130,7 +141,7 @@ final class Placements {
 					ccgOf[org] = successorOf[ccgOf[org]];
 				}
 			}
-			return new Day(ccgOf, day.areaOfCcg(), day.regionOfArea());
+			return new Day(ccgOf, day.areaOfCcg(), day.regionOfArea(), day.icbOfCcg(), day.regionOfIcb());
 		});
 	}
 
@@ -157,7 +168,8 @@ final class Placements {
 		for (int i = 0; i < placed; i++) {
 			hash = hash * 31 + orgs.code(i).hashCode();
 		}
-		for (int[] parents : List.of(day.ccgOf(), day.areaOfCcg(), day.regionOfArea())) {
+		for (int[] parents : List.of(day.ccgOf(), day.areaOfCcg(), day.regionOfArea(), day.icbOfCcg(),
+				day.regionOfIcb())) {
 			for (int parent : parents) {
 				hash = hash * 1_000_003 + parent;
 			}
@@ -166,10 +178,10 @@ final class Placements {
 		return hash;
 	}
 
-	/** How many organisations (as children of a CCG, area team or region) sit differently on two days. */
+	/** How many organisations (as children of a CCG, area team, region or ICB) sit differently on two days. */
 	static int differences(Day one, Day other) {
 		return differences(one.ccgOf(), other.ccgOf()) + differences(one.areaOfCcg(), other.areaOfCcg())
-				+ differences(one.regionOfArea(), other.regionOfArea());
+				+ differences(one.regionOfArea(), other.regionOfArea()) + differences(one.icbOfCcg(), other.icbOfCcg());
 	}
 
 	private static int differences(int[] one, int[] other) {
@@ -191,20 +203,28 @@ final class Placements {
 		int[] ccgOfChild = best(reference, from, 'C', size);
 		int[] areaOfOrg = best(reference, from, 'A', size);
 		int[] regionOfOrg = best(reference, from, 'R', size);
+		int[] icbOfOrg = best(reference, from, 'I', size);
 		int[] areaOfCcg = new int[ccgs.size()];
-		java.util.Arrays.fill(areaOfCcg, NONE);
+		int[] icbOfCcg = new int[ccgs.size()];
 		for (int ccg = 0; ccg < ccgs.size(); ccg++) {
 			int org = orgs.find(ccgs.code(ccg));
 			areaOfCcg[ccg] = areaOfOrg[org];
+			icbOfCcg[ccg] = icbOfOrg[org];
 		}
 		int[] regionOfArea = new int[areas.size()];
 		for (int area = 0; area < areas.size(); area++) {
 			regionOfArea[area] = regionOfOrg[orgs.find(areas.code(area))];
 		}
+		int[] regionOfIcb = new int[icbs.size()];
+		for (int icb = 0; icb < icbs.size(); icb++) {
+			regionOfIcb[icb] = regionOfOrg[orgs.find(icbs.code(icb))];
+		}
 		if (fallback != null) {
 			fill(ccgOfChild, fallback.ccgOf());
 			fill(areaOfCcg, fallback.areaOfCcg());
 			fill(regionOfArea, fallback.regionOfArea());
+			fill(icbOfCcg, fallback.icbOfCcg());
+			fill(regionOfIcb, fallback.regionOfIcb());
 		}
 		// A practice sits in its CCG; a CCG sits in itself, whether or not the directory knows its area team, so that
 		// its own observations make its CCG value (issue 16, item 5).
@@ -214,8 +234,9 @@ final class Placements {
 				ccgOf[org] = ccgs.find(orgs.code(org));
 			}
 		}
-		return new Day(ccgOf, areaOfCcg, regionOfArea);
+		return new Day(ccgOf, areaOfCcg, regionOfArea, icbOfCcg, regionOfIcb);
 	}
+
 
 	private static void fill(int[] placed, int[] fallback) {
 		for (int i = 0; i < placed.length && i < fallback.length; i++) {

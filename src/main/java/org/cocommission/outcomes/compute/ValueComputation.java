@@ -204,8 +204,10 @@ public class ValueComputation {
 			}
 			byLevel.values().forEach(list -> list.sort(java.util.Comparator.comparing(
 					org.cocommission.outcomes.ValueRow::orgCode)));
-			if (kept.ccgCuts() != null) {
-				cuts.put(key, kept.ccgCuts());
+			for (String level : List.of("CCG", "ICB")) {
+				if (kept.cuts(level) != null) {
+					cuts.put(key + " " + level, kept.cuts(level));
+				}
 			}
 		}
 		return new Remapped(rows, scope, cuts);
@@ -215,12 +217,15 @@ public class ValueComputation {
 		if (placements.ccgs().find(code) >= 0) {
 			return "CCG";
 		}
+		if (placements.icbs().find(code) >= 0) {
+			return "ICB";
+		}
 		return placements.areas().find(code) >= 0 ? "AREA_TEAM" : "REGION";
 	}
 
 	/**
-	 * Values re-mapped onto one structure: rows by "indicator period" and level (ENGLAND, REGION, AREA_TEAM, CCG),
-	 * each list by code; CCG decile cut points by "indicator period".
+	 * Values re-mapped onto one structure: rows by "indicator period" and level (ENGLAND, REGION, AREA_TEAM, ICB,
+	 * CCG), each list by code; CCG and ICB decile cut points by "indicator period level".
 	 */
 	public static final class Remapped implements org.cocommission.outcomes.read.OutcomesReadCache.Weighed {
 
@@ -248,7 +253,12 @@ public class ValueComputation {
 		}
 
 		public double[] ccgCuts(String indicatorId, String period) {
-			return ccgCuts.get(indicatorId + " " + period);
+			return cuts(indicatorId, period, "CCG");
+		}
+
+		/** The decile cut points across a level's organisations ({@code CCG} or {@code ICB}), or null. */
+		public double[] cuts(String indicatorId, String period, String level) {
+			return ccgCuts.get(indicatorId + " " + period + " " + level);
 		}
 
 		/** The CCG a practice is placed in for the period in this structure, or null. */

@@ -319,6 +319,45 @@ class AttributionTests {
 		assertThat(asWas.get("G02").numerator()).isEqualTo(20);
 	}
 
+	@Test
+	void subIcbLocationsRollUpToTheirIcbsFromJuly2022AndReMappedBefore() {
+		// Five CCGs, each a sub-ICB location of its own ICB from 1 July 2022; two practices in each.
+		structure(5, 1);
+		LocalDate icbs = LocalDate.of(2022, 7, 1);
+		StringBuilder csv = new StringBuilder(HEADER);
+		for (int c = 1; c <= 5; c++) {
+			org("QGI" + c, "ICB", "NHS GENERATED ICB " + c, icbs, null);
+			link("QGI" + c, "YG1", icbs, null);
+			link("G0" + c, "QGI" + c, icbs, null);
+			for (int p = 1; p <= 2; p++) {
+				String practice = "G00" + c + p;
+				practice(practice, LocalDate.of(2013, 4, 1), null, "G0" + c);
+				csv.append(practice).append(",PRAC-FLU65,2021/22,").append(10 * c + p).append(",1000\n");
+				csv.append(practice).append(",PRAC-FLU65,2022/23,").append(20 * c + p).append(",1000\n");
+			}
+		}
+		load(csv.toString());
+
+		Map<String, ValueRow> asWas = byCode(OutcomesLevel.ICB, "2022/23", org.cocommission.outcomes.Structure.AS_WAS);
+		assertThat(asWas).hasSize(5);
+		assertThat(asWas.get("QGI3").numerator()).isEqualTo(61 + 62);
+		assertThat(asWas.get("QGI3").parentCode()).isEqualTo("YG1");
+		assertThat(asWas.values().stream().mapToDouble(ValueRow::numerator).sum())
+			.isEqualTo(byCode(OutcomesLevel.ENGLAND, "2022/23").get("X24").numerator());
+		assertThat(asWas.get("QGI3").decile()).isNotNull();
+		// Before 1 July 2022 there were no ICBs: none as it was, each ICB's practices re-mapped onto a later structure.
+		assertThat(byCode(OutcomesLevel.ICB, "2021/22", org.cocommission.outcomes.Structure.AS_WAS)).isEmpty();
+		org.cocommission.outcomes.Structure now = new org.cocommission.outcomes.Structure(LocalDate.of(2023, 1, 1));
+		Map<String, ValueRow> remapped = byCode(OutcomesLevel.ICB, "2021/22", now);
+		assertThat(remapped).hasSize(5);
+		assertThat(remapped.get("QGI3").numerator()).isEqualTo(31 + 32);
+		assertThat(as(users, "attribution-national", () -> values.deciles("PRAC-FLU65", OutcomesLevel.fromSlug("icb"),
+				"QGI3", now))).satisfies(series -> {
+					assertThat(series.periods()).containsExactly("2021/22", "2022/23");
+					assertThat(series.orgValues()).containsExactly(63 / 20.0, 123 / 20.0);
+				});
+	}
+
 	private void succession(String oldCode, String newCode, LocalDate effective) {
 		jdbc.sql("insert into directory_succession (old_code, new_code, reason, effective_date) values (?, ?, 'MERGED', ?)")
 			.params(oldCode, newCode, effective)
