@@ -18,12 +18,25 @@ public interface PublishedFileImporter {
 	 */
 	Optional<String> recognise(String fileName, String firstLine);
 
+	/** What the file is, in words, for the load report (e.g. "QOF prevalence (NHS Digital)"). */
+	default String label(String kind) {
+		return kind;
+	}
+
 	/** Where it loads among the others: the directory's files take 10 to 80, so use 100 and above. */
 	int order(String kind);
 
 	/**
-	 * Imports the file; throws when it is refused (nothing stored). The answer is one line for the load report, such
-	 * as "141,120 rows stored, 6 warnings".
+	 * Imports the file; throws {@link Refused} when it is refused (nothing stored), anything else when it failed. The
+	 * answer is one line for the load report, such as "141,120 rows stored, 6 warnings".
 	 */
 	String load(String kind, String fileName, InputStream content);
+
+	/** A file refused whole, nothing stored: {@code summary} is one line for the load report. */
+	class Refused extends RuntimeException {
+
+		public Refused(String summary) {
+			super(summary);
+		}
+	}
 }

@@ -128,6 +128,10 @@ class PublishedFolderLoader {
 			return new FileLoaded(file.name(), recognised.kind(), recognised.label(), Outcome.REJECTED,
 					ex.report().errors().size() + " row(s) to fix, nothing stored", ex.report());
 		}
+		catch (PublishedFileImporter.Refused ex) {
+			return new FileLoaded(file.name(), recognised.kind(), recognised.label(), Outcome.REJECTED, ex.getMessage(),
+					null);
+		}
 		catch (IOException | RuntimeException ex) {
 			return new FileLoaded(file.name(), recognised.kind(), recognised.label(), Outcome.FAILED,
 					String.valueOf(ex.getMessage()), null);
@@ -161,7 +165,7 @@ class PublishedFolderLoader {
 		for (PublishedFileImporter other : others) {
 			Optional<String> kind = other.recognise(file.name(), firstLine);
 			if (kind.isPresent()) {
-				return new Recognised(kind.get(), kind.get(), other.order(kind.get()), other, null);
+				return new Recognised(kind.get(), other.label(kind.get()), other.order(kind.get()), other, null);
 			}
 		}
 		String header = firstLine.toUpperCase(Locale.ROOT).replace("\"", "");

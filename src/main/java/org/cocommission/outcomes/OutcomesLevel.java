@@ -7,6 +7,8 @@ public enum OutcomesLevel {
 
 	PRACTICE("practice", "Practices"),
 	CCG("ccg", "CCGs"),
+	/** Integrated care boards, from 1 July 2022: the sums of their sub-ICB locations (docs/domain-rules.md#outcomes). */
+	ICB("icb", "ICBs"),
 	AREA_TEAM("area-team", "Area teams"),
 	REGION("region", "Regions"),
 	ENGLAND("england", "England");
@@ -30,7 +32,7 @@ public enum OutcomesLevel {
 
 	/** The label inside a sentence: "practices", "area teams", but "CCGs" and "England" as they are spelled. */
 	public String inSentence() {
-		return this == CCG || this == ENGLAND ? label : label.toLowerCase(java.util.Locale.ROOT);
+		return this == CCG || this == ICB || this == ENGLAND ? label : label.toLowerCase(java.util.Locale.ROOT);
 	}
 
 	public static OutcomesLevel fromSlug(String slug) {
@@ -38,6 +40,6 @@ public enum OutcomesLevel {
 			.filter(level -> level.slug.equalsIgnoreCase(slug) || level.name().equalsIgnoreCase(slug))
 			.findFirst()
 			.orElseThrow(() -> new IllegalArgumentException(
-					"level must be one of practice, ccg, area-team, region, england, not '" + slug + "'"));
+					"level must be one of practice, ccg, icb, area-team, region, england, not '" + slug + "'"));
 	}
 }

@@ -146,27 +146,46 @@ public class OutcomesValues {
 			.toList();
 	}
 
-	/** Deciles over time in a chosen structure: across CCGs they follow it; across practices they do not change. */
+	/**
+	 * Deciles over time in a chosen structure: across CCGs and ICBs they follow it (ICBs re-mapped have every period,
+	 * stored only from 1 July 2022); across practices they do not change.
+	 */
 	public DecileSeries deciles(String indicatorId, OutcomesLevel level, String orgCode, Structure structure) {
 		DecileSeries stored = deciles(indicatorId, level, orgCode);
-		ValueComputation.Remapped remapped = level == OutcomesLevel.CCG ? remapped(indicatorId, structure) : null;
+		ValueComputation.Remapped remapped = level == OutcomesLevel.CCG || level == OutcomesLevel.ICB
+				? remapped(indicatorId, structure) : null;
 		if (remapped == null) {
 			return stored;
 		}
+		Map<String, double[]> storedCuts = new HashMap<>();
+		for (int i = 0; i < stored.periods().size(); i++) {
+			storedCuts.put(stored.periods().get(i), stored.cuts().get(i));
+		}
+		List<String> periods = new ArrayList<>();
 		List<double[]> cuts = new ArrayList<>();
 		List<Double> own = new ArrayList<>();
-		for (String period : stored.periods()) {
-			double[] periodCuts = remapped.ccgCuts(indicatorId, period);
-			cuts.add(periodCuts == null ? stored.cuts().get(cuts.size()) : periodCuts);
-			own.add(orgCode == null ? null : remapped.rows(indicatorId, period, OutcomesLevel.CCG.name())
+		List<Double> englandLine = new ArrayList<>();
+		for (String period : level == OutcomesLevel.ICB ? periods(indicatorId) : stored.periods()) {
+			double[] periodCuts = remapped.cuts(indicatorId, period, level.name());
+			if (periodCuts == null && !storedCuts.containsKey(period)) {
+				// Fewer than five ICBs then, even re-mapped: no deciles that period.
+				continue;
+			}
+			periods.add(period);
+			cuts.add(periodCuts == null ? storedCuts.get(period) : periodCuts);
+			englandLine.add(values(indicatorId, OutcomesLevel.ENGLAND, period, null).stream()
+				.findFirst()
+				.map(ValueRow::value)
+				.orElse(null));
+			own.add(orgCode == null ? null : remapped.rows(indicatorId, period, level.name())
 				.stream()
 				.filter(row -> row.orgCode().equals(orgCode))
 				.map(ValueRow::value)
 				.findFirst()
 				.orElse(null));
 		}
-		return new DecileSeries(indicatorId, level, stored.periods(), List.copyOf(cuts), orgCode,
-				Collections.unmodifiableList(own), stored.englandValues());
+		return new DecileSeries(indicatorId, level, List.copyOf(periods), Collections.unmodifiableList(cuts), orgCode,
+				Collections.unmodifiableList(own), Collections.unmodifiableList(englandLine));
 	}
 
 	/** Every organisation's stored row of a level (not practices) in one period, by code. */
@@ -197,8 +216,8 @@ public class OutcomesValues {
 	/** Deciles across practices or CCGs over time, with one organisation's line and England's. */
 	public DecileSeries deciles(String indicatorId, OutcomesLevel level, String orgCode) {
 		access.requireUser();
-		if (level != OutcomesLevel.PRACTICE && level != OutcomesLevel.CCG) {
-			throw new IllegalArgumentException("Deciles are computed across practices and across CCGs");
+		if (level != OutcomesLevel.PRACTICE && level != OutcomesLevel.CCG && level != OutcomesLevel.ICB) {
+			throw new IllegalArgumentException("Deciles are computed across practices, CCGs and ICBs");
 		}
 		DecileSeries series = cache.get("deciles", List.of(indicatorId, level), () -> decileSeries(indicatorId, level));
 		List<Double> own = new ArrayList<>(series.periods().size());

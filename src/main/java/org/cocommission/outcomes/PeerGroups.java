@@ -89,6 +89,13 @@ public class PeerGroups {
 				raw.put(ccg.ccgCode(), PeerVariables.fromList(ccg.counts()));
 			}
 		}
+		// A CCG closed by the extract (eccg.csv lists closed CCGs) has no peer group and is no one's peer, even where a
+		// membership never ended still places practices in it (docs/domain-rules.md#outcomes, "Peer groups").
+		jdbc.sql("select code from directory_organisation where type = 'CCG' and close_date < ?")
+			.param(extract)
+			.query(String.class)
+			.list()
+			.forEach(raw::remove);
 		addAttribute(raw, "DEPRIVATION", PeerVariables.DEPRIVATION, extract);
 		addAttribute(raw, "RURALITY", PeerVariables.RURALITY, extract);
 		long attributed = System.nanoTime();

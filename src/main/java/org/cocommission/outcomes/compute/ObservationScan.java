@@ -88,7 +88,7 @@ final class ObservationScan {
 					int ccg = org < 0 ? -1 : day.ccgOf()[org];
 					int area = ccg < 0 ? -1 : day.areaOfCcg()[ccg];
 					int region = area < 0 ? -1 : day.regionOfArea()[area];
-					sum.add(numerators[i], denominators[i], ccg, area, region);
+					sum.add(numerators[i], denominators[i], ccg, area, region, ccg < 0 ? -1 : day.icbOfCcg()[ccg]);
 					// A register above the list counts in every sum but not in the deciles (docs/domain-rules.md#outcomes).
 					if (practices && !(proportion && numerators[i] > denominators[i])) {
 						double value = PointValue.of(definition, numerators[i], denominators[i]);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.cocommission.outcomes.imports.OrgCodes;
 
@@ -28,6 +29,8 @@ final class Placements {
 
 	private final OrgCodes regions = new OrgCodes();
 
+	private final OrgCodes icbs = new OrgCodes();
+
 	private final boolean[] isCcg;
 
 	private final List<Link> links = new ArrayList<>();
@@ -37,12 +40,19 @@ final class Placements {
 	private record Link(int child, int parent, char parentType, LocalDate from, LocalDate to) {
 	}
 
-	/** Each organisation's CCG ({@link #NONE} if unplaced), each CCG's area team, each area team's region. */
-	record Day(int[] ccgOf, int[] areaOfCcg, int[] regionOfArea) {
+	/**
+	 * Each organisation's CCG ({@link #NONE} if unplaced), each CCG's area team, each area team's region, and each
+	 * CCG's integrated care board (a sub-ICB location's, from 1 July 2022; {@link #NONE} before) and each ICB's region.
+	 */
+	record Day(int[] ccgOf, int[] areaOfCcg, int[] regionOfArea, int[] icbOfCcg, int[] regionOfIcb) {
 	}
 
+	/** The code that stood for each superseded code on a structure date ({@code Directory.successorsOn}). */
+	private final Function<LocalDate, Map<String, String>> successors;
+
 	// JdbcTemplate and hand mapping on purpose: the recomputation's placements, read once into index arrays.
-	Placements(JdbcTemplate jdbc) {
+	Placements(JdbcTemplate jdbc, Function<LocalDate, Map<String, String>> successors) {
+		this.successors = successors;
 		this.orgs = new OrgCodes();
 		List<String> ccgCodes = new ArrayList<>();
 		jdbc.query("select code, type from directory_organisation order by code", (RowCallbackHandler) rs -> {
@@ -56,6 +66,7 @@ final class Placements {
 				}
 				case "AREA_TEAM" -> areas.index(code);
 				case "REGION" -> regions.index(code);
+				case "ICB" -> icbs.index(code);
 				default -> {
 				}
 			}
@@ -65,13 +76,14 @@ final class Placements {
 		jdbc.query("""
 				select r.child_code, r.parent_code, parent.type, r.valid_from, r.valid_to
 				from directory_relationship r join directory_organisation parent on parent.code = r.parent_code
-				where parent.type in ('CCG', 'AREA_TEAM', 'REGION')
+				where parent.type in ('CCG', 'AREA_TEAM', 'REGION', 'ICB')
 				""", (RowCallbackHandler) rs -> {
 			String parentType = rs.getString(3);
 			String parent = rs.getString(2);
 			int parentIndex = switch (parentType) {
 				case "CCG" -> ccgs.find(parent);
 				case "AREA_TEAM" -> areas.find(parent);
+				case "ICB" -> icbs.find(parent);
 				default -> regions.find(parent);
 			};
 			java.sql.Date from = rs.getDate(4);
@@ -98,6 +110,10 @@ final class Placements {
 		return regions;
 	}
 
+	OrgCodes icbs() {
+		return icbs;
+	}
+
 	/**
 	 * Where everything sits for a period that runs from {@code starts} to {@code ends}, by the attribution rule
 	 * (docs/domain-rules.md#outcomes, "Attribution"): each organisation in the parent it had on the period's reference
@@ -111,17 +127,61 @@ final class Placements {
 	/**
 	 * Where everything sits for a period re-mapped onto the structure of {@code structure}: each organisation in the
 	 * parent it had on that date or, when it had none then (it had closed), in the parent of its link that ended last
-	 * before it; one that had no link by then (it opened later) as the period places it.
+	 * before it; one that had no link by then (it opened later) as the period places it. A CCG that had been
+	 * succeeded by that date is then replaced by its successor on it (ODS successor chains), so a practice that closed
+	 * before a merger, and a closed CCG's own observations, count in the merged CCG.
 	 */
 	synchronized Day remapped(LocalDate structure, LocalDate starts, LocalDate ends) {
-		return remapped.computeIfAbsent(List.of(structure, starts, ends),
-				key -> place(structure, LocalDate.MIN, on(starts, ends)));
+		return remapped.computeIfAbsent(List.of(structure, starts, ends), key -> {
+			Day day = place(structure, LocalDate.MIN, on(starts, ends));
+			int[] successorOf = successorsOn(structure);
+			int[] ccgOf = day.ccgOf().clone();
+			for (int org = 0; org < ccgOf.length; org++) {
+				if (ccgOf[org] != NONE) {
+					ccgOf[org] = successorOf[ccgOf[org]];
+				}
+			}
+			return new Day(ccgOf, day.areaOfCcg(), day.regionOfArea(), day.icbOfCcg(), day.regionOfIcb());
+		});
 	}
 
-	/** How many organisations (as children of a CCG, area team or region) sit differently on two days. */
+	/** Each CCG's index to that of the CCG that stood for it on {@code structure}: itself unless succeeded by one known. */
+	private int[] successorsOn(LocalDate structure) {
+		int[] successorOf = new int[ccgs.size()];
+		Map<String, String> codes = successors.apply(structure);
+		for (int ccg = 0; ccg < successorOf.length; ccg++) {
+			int successor = ccgs.find(codes.getOrDefault(ccgs.code(ccg), ccgs.code(ccg)));
+			successorOf[ccg] = successor >= 0 ? successor : ccg;
+		}
+		return successorOf;
+	}
+
+	/**
+	 * A fingerprint of where everything sits in a period by the attribution rule, stored beside the values computed
+	 * with it, so that a directory change recomputes only the values whose placements it changed.
+	 */
+	synchronized long fingerprint(LocalDate starts, LocalDate ends) {
+		Day day = on(starts, ends);
+		// Over the organisations placed then: codes the scans add later are unplaced, and not part of it.
+		int placed = day.ccgOf().length;
+		long hash = placed;
+		for (int i = 0; i < placed; i++) {
+			hash = hash * 31 + orgs.code(i).hashCode();
+		}
+		for (int[] parents : List.of(day.ccgOf(), day.areaOfCcg(), day.regionOfArea(), day.icbOfCcg(),
+				day.regionOfIcb())) {
+			for (int parent : parents) {
+				hash = hash * 1_000_003 + parent;
+			}
+			hash = hash * 31 + parents.length;
+		}
+		return hash;
+	}
+
+	/** How many organisations (as children of a CCG, area team, region or ICB) sit differently on two days. */
 	static int differences(Day one, Day other) {
 		return differences(one.ccgOf(), other.ccgOf()) + differences(one.areaOfCcg(), other.areaOfCcg())
-				+ differences(one.regionOfArea(), other.regionOfArea());
+				+ differences(one.regionOfArea(), other.regionOfArea()) + differences(one.icbOfCcg(), other.icbOfCcg());
 	}
 
 	private static int differences(int[] one, int[] other) {
@@ -143,20 +203,28 @@ final class Placements {
 		int[] ccgOfChild = best(reference, from, 'C', size);
 		int[] areaOfOrg = best(reference, from, 'A', size);
 		int[] regionOfOrg = best(reference, from, 'R', size);
+		int[] icbOfOrg = best(reference, from, 'I', size);
 		int[] areaOfCcg = new int[ccgs.size()];
-		java.util.Arrays.fill(areaOfCcg, NONE);
+		int[] icbOfCcg = new int[ccgs.size()];
 		for (int ccg = 0; ccg < ccgs.size(); ccg++) {
 			int org = orgs.find(ccgs.code(ccg));
 			areaOfCcg[ccg] = areaOfOrg[org];
+			icbOfCcg[ccg] = icbOfOrg[org];
 		}
 		int[] regionOfArea = new int[areas.size()];
 		for (int area = 0; area < areas.size(); area++) {
 			regionOfArea[area] = regionOfOrg[orgs.find(areas.code(area))];
 		}
+		int[] regionOfIcb = new int[icbs.size()];
+		for (int icb = 0; icb < icbs.size(); icb++) {
+			regionOfIcb[icb] = regionOfOrg[orgs.find(icbs.code(icb))];
+		}
 		if (fallback != null) {
 			fill(ccgOfChild, fallback.ccgOf());
 			fill(areaOfCcg, fallback.areaOfCcg());
 			fill(regionOfArea, fallback.regionOfArea());
+			fill(icbOfCcg, fallback.icbOfCcg());
+			fill(regionOfIcb, fallback.regionOfIcb());
 		}
 		// A practice sits in its CCG; a CCG sits in itself, whether or not the directory knows its area team, so that
 		// its own observations make its CCG value (issue 16, item 5).
@@ -166,8 +234,9 @@ final class Placements {
 				ccgOf[org] = ccgs.find(orgs.code(org));
 			}
 		}
-		return new Day(ccgOf, areaOfCcg, regionOfArea);
+		return new Day(ccgOf, areaOfCcg, regionOfArea, icbOfCcg, regionOfIcb);
 	}
+
 
 	private static void fill(int[] placed, int[] fallback) {
 		for (int i = 0; i < placed.length && i < fallback.length; i++) {

@@ -110,6 +110,7 @@ final class RecomputeScope {
 	}
 
 	SliceSums newSums() {
-		return new SliceSums(placements.ccgs().size(), placements.areas().size(), placements.regions().size());
+		return new SliceSums(placements.ccgs().size(), placements.areas().size(), placements.regions().size(),
+				placements.icbs().size());
 	}
 }

@@ -59,6 +59,7 @@ final class SliceFinisher {
 			}
 		}
 		ccgs(rows, indicator, period, day, placements, sums, benchmark, standardised, bands);
+		icbs(rows, indicator, period, day, placements, sums, benchmark, standardised, bands);
 		if (sums.count > 0) {
 			rows.range(indicator.id(), period, OutcomesLevel.PRACTICE.name(), lowest(sums.values, sums.count),
 					highest(sums.values, sums.count));
@@ -73,33 +74,52 @@ final class SliceFinisher {
 	private static void ccgs(ValueWriter.Rows rows, Indicator indicator, String period, Placements.Day day,
 			Placements placements, SliceSums sums, Double benchmark, StandardisedBands standardised,
 			StandardisedBands.Slice bands) {
-		int size = sums.ccgSeen.length;
+		ranked(rows, indicator, period, OutcomesLevel.CCG, placements.ccgs(), day.areaOfCcg(), placements.areas(),
+				sums.ccgNumerator, sums.ccgDenominator, sums.ccgSeen, benchmark, standardised,
+				bands == null ? null : bands.ccgs);
+	}
+
+	/** ICBs, from 1 July 2022 or re-mapped onto a structure that has them: values and deciles, as CCGs'. */
+	private static void icbs(ValueWriter.Rows rows, Indicator indicator, String period, Placements.Day day,
+			Placements placements, SliceSums sums, Double benchmark, StandardisedBands standardised,
+			StandardisedBands.Slice bands) {
+		ranked(rows, indicator, period, OutcomesLevel.ICB, placements.icbs(), day.regionOfIcb(), placements.regions(),
+				sums.icbNumerator, sums.icbDenominator, sums.icbSeen, benchmark, standardised,
+				bands == null ? null : bands.icbs);
+	}
+
+	/** A level whose organisations are ranked in deciles (CCGs, ICBs): each one's value, comparison and decile. */
+	private static void ranked(ValueWriter.Rows rows, Indicator indicator, String period, OutcomesLevel level,
+			org.cocommission.outcomes.imports.OrgCodes codes, int[] parentOf, org.cocommission.outcomes.imports.OrgCodes parents,
+			double[] numerators, double[] denominators, boolean[] seen, Double benchmark, StandardisedBands standardised,
+			java.util.Map<Integer, double[][]> bands) {
+		int size = seen.length;
 		IndicatorValue[] values = new IndicatorValue[size];
 		double[] present = new double[size];
 		int count = 0;
-		for (int ccg = 0; ccg < size; ccg++) {
-			if (sums.ccgSeen[ccg]) {
-				values[ccg] = value(indicator, sums.ccgNumerator[ccg], sums.ccgDenominator[ccg], standardised,
-						bands == null ? null : bands.ccgs.get(ccg));
-				if (values[ccg].value() != null && !above(indicator, sums.ccgNumerator[ccg], sums.ccgDenominator[ccg])) {
-					present[count++] = values[ccg].value();
+		for (int org = 0; org < size; org++) {
+			if (seen[org]) {
+				values[org] = value(indicator, numerators[org], denominators[org], standardised,
+						bands == null ? null : bands.get(org));
+				if (values[org].value() != null && !above(indicator, numerators[org], denominators[org])) {
+					present[count++] = values[org].value();
 				}
 			}
 		}
 		double[] cuts = cuts(present, count);
 		if (cuts != null) {
-			rows.decile(indicator.id(), period, OutcomesLevel.CCG.name(), count, cuts);
+			rows.decile(indicator.id(), period, level.name(), count, cuts);
 		}
-		for (int ccg = 0; ccg < size; ccg++) {
-			if (values[ccg] == null) {
+		for (int org = 0; org < size; org++) {
+			if (values[org] == null) {
 				continue;
 			}
-			IndicatorValue value = values[ccg];
-			int area = day.areaOfCcg()[ccg];
-			rows.value(indicator.id(), period, OutcomesLevel.CCG.name(), placements.ccgs().code(ccg),
-					area < 0 ? null : placements.areas().code(area), sums.ccgNumerator[ccg], sums.ccgDenominator[ccg],
-					value, BenchmarkComparison.compare(value.ci95(), benchmark, indicator.polarity()),
-					value.value() == null || above(indicator, sums.ccgNumerator[ccg], sums.ccgDenominator[ccg]) ? null
+			IndicatorValue value = values[org];
+			int parent = parentOf[org];
+			rows.value(indicator.id(), period, level.name(), codes.code(org), parent < 0 ? null : parents.code(parent),
+					numerators[org], denominators[org], value,
+					BenchmarkComparison.compare(value.ci95(), benchmark, indicator.polarity()),
+					value.value() == null || above(indicator, numerators[org], denominators[org]) ? null
 							: Percentiles.decile(value.value(), cuts));
 		}
 	}

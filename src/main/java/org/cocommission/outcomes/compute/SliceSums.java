@@ -3,7 +3,7 @@ package org.cocommission.outcomes.compute;
 import java.util.Arrays;
 
 /**
- * What one reader has summed of one indicator and period: numerators and denominators per CCG, area team and region
+ * What one reader has summed of one indicator and period: numerators and denominators per CCG, area team, region and ICB
  * (by index) and for England, and the value of every practice observation, for the deciles. Two readers' sums of the
  * same slice merge.
  */
@@ -27,6 +27,12 @@ final class SliceSums {
 
 	final boolean[] regionSeen;
 
+	final double[] icbNumerator;
+
+	final double[] icbDenominator;
+
+	final boolean[] icbSeen;
+
 	double numerator;
 
 	double denominator;
@@ -36,7 +42,10 @@ final class SliceSums {
 
 	int count;
 
-	SliceSums(int ccgs, int areas, int regions) {
+	SliceSums(int ccgs, int areas, int regions, int icbs) {
+		icbNumerator = new double[icbs];
+		icbDenominator = new double[icbs];
+		icbSeen = new boolean[icbs];
 		ccgNumerator = new double[ccgs];
 		ccgDenominator = new double[ccgs];
 		ccgSeen = new boolean[ccgs];
@@ -48,8 +57,13 @@ final class SliceSums {
 		regionSeen = new boolean[regions];
 	}
 
-	/** Adds one observation placed in a CCG, area team and region (each -1 when it has none). */
-	void add(double n, double d, int ccg, int area, int region) {
+	/** Adds one observation placed in a CCG, area team, region and ICB (each -1 when it has none). */
+	void add(double n, double d, int ccg, int area, int region, int icb) {
+		if (icb >= 0) {
+			icbNumerator[icb] += n;
+			icbDenominator[icb] += d;
+			icbSeen[icb] = true;
+		}
 		numerator += n;
 		denominator += d;
 		if (ccg >= 0) {
@@ -83,6 +97,7 @@ final class SliceSums {
 		merge(areaNumerator, areaDenominator, areaSeen, other.areaNumerator, other.areaDenominator, other.areaSeen);
 		merge(regionNumerator, regionDenominator, regionSeen, other.regionNumerator, other.regionDenominator,
 				other.regionSeen);
+		merge(icbNumerator, icbDenominator, icbSeen, other.icbNumerator, other.icbDenominator, other.icbSeen);
 		if (count + other.count > values.length) {
 			values = Arrays.copyOf(values, count + other.count);
 		}

@@ -40,6 +40,8 @@ final class StandardisedBands {
 
 		final Map<Integer, double[][]> regions = new HashMap<>();
 
+		final Map<Integer, double[][]> icbs = new HashMap<>();
+
 		final double[][] england = new double[2][STRATA];
 
 		private static void add(Map<Integer, double[][]> level, int index, int stratum, double events, double population) {
@@ -95,6 +97,7 @@ final class StandardisedBands {
 					Slice.add(sums.ccgs, ccg, stratum, events, population);
 					Slice.add(sums.areas, area, stratum, events, population);
 					Slice.add(sums.regions, region, stratum, events, population);
+					Slice.add(sums.icbs, ccg < 0 ? -1 : day.icbOfCcg()[ccg], stratum, events, population);
 					sums.england[0][stratum] += events;
 					sums.england[1][stratum] += population;
 				}, parameters);

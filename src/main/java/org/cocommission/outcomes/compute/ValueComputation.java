@@ -16,8 +16,10 @@ import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
 
+import org.cocommission.directory.Directory;
 import org.cocommission.outcomes.Indicator;
 import org.cocommission.outcomes.Indicators;
+import org.cocommission.outcomes.ObservationImports;
 import org.cocommission.outcomes.OutcomesValues;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -57,8 +59,12 @@ public class ValueComputation {
 
 	private final TransactionTemplate transactions;
 
-	ValueComputation(JdbcTemplate jdbc, DataSource dataSource, PlatformTransactionManager transactionManager) {
+	private final Directory directory;
+
+	ValueComputation(JdbcTemplate jdbc, DataSource dataSource, PlatformTransactionManager transactionManager,
+			Directory directory) {
 		this.jdbc = jdbc;
+		this.directory = directory;
 		this.dataSource = dataSource;
 		this.transactions = new TransactionTemplate(transactionManager);
 	}
@@ -74,16 +80,62 @@ public class ValueComputation {
 		}
 	}
 
+	/**
+	 * After the directory changed (memberships, links, organisations): recomputes the values whose period's placements
+	 * it changed, by the fingerprint stored with each slice's values; every value when all of them moved (or none has
+	 * a fingerprint yet). Serialised with imports; in the caller's transaction. Returns what was recomputed.
+	 */
+	public List<IndicatorPeriod> recomputeWherePlacementsChanged() {
+		jdbc.queryForObject("select pg_advisory_xact_lock(?)", Object.class, ObservationImports.IMPORT_LOCK);
+		Map<String, LocalDate[]> dates = periodDates();
+		Placements placements = placements();
+		Map<String, Long> fingerprints = new HashMap<>();
+		dates.forEach((period, days) -> fingerprints.put(period, placements.fingerprint(days[0], days[1])));
+		List<IndicatorPeriod> all = new ArrayList<>();
+		List<IndicatorPeriod> moved = new ArrayList<>();
+		jdbc.query("select s.indicator_id, s.period, f.fingerprint from outcomes_slice s"
+				+ " left join outcomes_slice_placement f on f.indicator_id = s.indicator_id and f.period = s.period",
+				(org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+					IndicatorPeriod pair = new IndicatorPeriod(rs.getString(1), rs.getString(2));
+					all.add(pair);
+					long stored = rs.getLong(3);
+					if (rs.wasNull() || !Long.valueOf(stored).equals(fingerprints.get(pair.period()))) {
+						moved.add(pair);
+					}
+				});
+		if (moved.isEmpty()) {
+			return List.of();
+		}
+		log.info("The directory changed where {} of {} indicator periods are placed: recomputing them", moved.size(),
+				all.size());
+		if (moved.size() == all.size()) {
+			recomputeAll();
+		}
+		else {
+			recompute(moved);
+		}
+		return moved;
+	}
+
+	private Placements placements() {
+		return new Placements(jdbc, directory::successorsOn);
+	}
+
+	private Map<String, LocalDate[]> periodDates() {
+		Map<String, LocalDate[]> dates = new HashMap<>();
+		jdbc.query("select period, starts, ends from outcomes_period",
+				(org.springframework.jdbc.core.RowCallbackHandler) rs -> dates.put(rs.getString(1),
+						new LocalDate[] { rs.getDate(2).toLocalDate(), rs.getDate(3).toLocalDate() }));
+		return dates;
+	}
+
 	private void run(List<IndicatorPeriod> pairs) {
 		long started = System.nanoTime();
 		Map<String, Indicator> indicators = jdbc.query(Indicators.DEFINITIONS, (rs, row) -> Indicators.indicator(rs))
 			.stream()
 			.collect(Collectors.toMap(Indicator::id, Function.identity()));
-		Map<String, LocalDate[]> dates = new HashMap<>();
-		jdbc.query("select period, starts, ends from outcomes_period",
-				(org.springframework.jdbc.core.RowCallbackHandler) rs -> dates.put(rs.getString(1),
-						new LocalDate[] { rs.getDate(2).toLocalDate(), rs.getDate(3).toLocalDate() }));
-		RecomputeScope scope = new RecomputeScope(indicators, dates, pairs, new Placements(jdbc), null);
+		Map<String, LocalDate[]> dates = periodDates();
+		RecomputeScope scope = new RecomputeScope(indicators, dates, pairs, placements(), null);
 		long placed = System.nanoTime();
 		SliceSums[] sums = read(scope, pairs);
 		StandardisedBands bands = new StandardisedBands(jdbc, scope, pairs);
@@ -95,11 +147,15 @@ public class ValueComputation {
 			.toList();
 		long finished = System.nanoTime();
 		long[] copyMillis = new long[1];
-		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+		Runnable writing = () -> {
 			copyMillis[0] = write(scope, pairs, rows);
+			writeFingerprints(scope, dates, pairs, sums);
+		};
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			writing.run();
 		}
 		else {
-			transactions.executeWithoutResult(status -> copyMillis[0] = write(scope, pairs, rows));
+			transactions.executeWithoutResult(status -> writing.run());
 		}
 		log.info("Recomputed {} indicator periods: placed in {} ms, read in {} ms, computed in {} ms, written in {} ms"
 				+ " (of which COPY {} ms)", rows.size(), (placed - started) / 1_000_000, (read - placed) / 1_000_000,
@@ -124,7 +180,7 @@ public class ValueComputation {
 				+ (indicatorIds == null ? "" : " where indicator_id = any (?::varchar[])"),
 				(rs, row) -> new IndicatorPeriod(rs.getString(1), rs.getString(2)),
 				indicatorIds == null ? new Object[0] : new Object[] { indicatorIds.toArray(String[]::new) });
-		Placements placements = new Placements(jdbc);
+		Placements placements = placements();
 		RecomputeScope scope = new RecomputeScope(indicators, dates, pairs, placements, structure);
 		Map<String, Map<String, List<org.cocommission.outcomes.ValueRow>>> rows = new HashMap<>();
 		if (pairs.isEmpty() || (!always && Remapped.moved(scope) == 0)) {
@@ -148,8 +204,10 @@ public class ValueComputation {
 			}
 			byLevel.values().forEach(list -> list.sort(java.util.Comparator.comparing(
 					org.cocommission.outcomes.ValueRow::orgCode)));
-			if (kept.ccgCuts() != null) {
-				cuts.put(key, kept.ccgCuts());
+			for (String level : List.of("CCG", "ICB")) {
+				if (kept.cuts(level) != null) {
+					cuts.put(key + " " + level, kept.cuts(level));
+				}
 			}
 		}
 		return new Remapped(rows, scope, cuts);
@@ -159,12 +217,15 @@ public class ValueComputation {
 		if (placements.ccgs().find(code) >= 0) {
 			return "CCG";
 		}
+		if (placements.icbs().find(code) >= 0) {
+			return "ICB";
+		}
 		return placements.areas().find(code) >= 0 ? "AREA_TEAM" : "REGION";
 	}
 
 	/**
-	 * Values re-mapped onto one structure: rows by "indicator period" and level (ENGLAND, REGION, AREA_TEAM, CCG),
-	 * each list by code; CCG decile cut points by "indicator period".
+	 * Values re-mapped onto one structure: rows by "indicator period" and level (ENGLAND, REGION, AREA_TEAM, ICB,
+	 * CCG), each list by code; CCG and ICB decile cut points by "indicator period level".
 	 */
 	public static final class Remapped implements org.cocommission.outcomes.read.OutcomesReadCache.Weighed {
 
@@ -192,7 +253,12 @@ public class ValueComputation {
 		}
 
 		public double[] ccgCuts(String indicatorId, String period) {
-			return ccgCuts.get(indicatorId + " " + period);
+			return cuts(indicatorId, period, "CCG");
+		}
+
+		/** The decile cut points across a level's organisations ({@code CCG} or {@code ICB}), or null. */
+		public double[] cuts(String indicatorId, String period, String level) {
+			return ccgCuts.get(indicatorId + " " + period + " " + level);
 		}
 
 		/** The CCG a practice is placed in for the period in this structure, or null. */
@@ -306,6 +372,37 @@ public class ValueComputation {
 			.distinct()
 			.map(text -> "'" + text.replace("'", "''") + "'")
 			.collect(Collectors.joining(","));
+	}
+
+	/** Stores the placements' fingerprint of each slice whose values were just written (see {@link #recomputeWherePlacementsChanged}). */
+	private void writeFingerprints(RecomputeScope scope, Map<String, LocalDate[]> dates, List<IndicatorPeriod> pairs,
+			SliceSums[] sums) {
+		if (pairs == null) {
+			jdbc.execute("delete from outcomes_slice_placement");
+		}
+		else {
+			jdbc.update("delete from outcomes_slice_placement t using unnest(?::varchar[], ?::varchar[]) p (indicator_id,"
+					+ " period) where t.indicator_id = p.indicator_id and t.period = p.period",
+					pairs.stream().map(IndicatorPeriod::indicatorId).toArray(String[]::new),
+					pairs.stream().map(IndicatorPeriod::period).toArray(String[]::new));
+		}
+		List<String> indicatorIds = new ArrayList<>();
+		List<String> periods = new ArrayList<>();
+		List<Long> fingerprints = new ArrayList<>();
+		Map<String, Long> byPeriod = new HashMap<>();
+		for (int slice = 0; slice < sums.length; slice++) {
+			if (sums[slice] == null || !scope.wanted(slice)) {
+				continue;
+			}
+			String period = scope.periodOfSlice(slice);
+			indicatorIds.add(scope.indicatorOfSlice(slice).id());
+			periods.add(period);
+			fingerprints.add(byPeriod.computeIfAbsent(period, p -> scope.placements()
+				.fingerprint(dates.get(p)[0], dates.get(p)[1])));
+		}
+		jdbc.update("insert into outcomes_slice_placement (indicator_id, period, fingerprint)"
+				+ " select * from unnest(?::varchar[], ?::varchar[], ?::bigint[])", indicatorIds.toArray(String[]::new),
+				periods.toArray(String[]::new), fingerprints.toArray(Long[]::new));
 	}
 
 	/** Replaces the stored values of the scope's slices; returns the milliseconds spent in COPY. */

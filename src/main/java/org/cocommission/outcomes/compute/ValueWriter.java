@@ -144,17 +144,22 @@ final class ValueWriter {
 			}
 		}
 
-		private double[] ccgCuts;
+		private final java.util.Map<String, double[]> cuts = new java.util.HashMap<>();
 
 		/** The cut points across CCGs, when the rows are kept. */
 		double[] ccgCuts() {
-			return ccgCuts;
+			return cuts.get("CCG");
+		}
+
+		/** The cut points across the organisations of a level (CCG, ICB), when the rows are kept. */
+		double[] cuts(String level) {
+			return cuts.get(level);
 		}
 
 		void decile(String indicator, String period, String level, int organisations, double[] cuts) {
 			if (kept != null) {
-				if ("CCG".equals(level)) {
-					ccgCuts = cuts;
+				if (!"PRACTICE".equals(level)) {
+					this.cuts.put(level, cuts);
 				}
 				return;
 			}

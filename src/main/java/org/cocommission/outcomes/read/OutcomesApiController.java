@@ -115,7 +115,9 @@ class OutcomesApiController {
 	}
 
 	@Operation(summary = "Computed values of one indicator, level and period",
-			description = "level: practice, ccg, area-team, region or england; period defaults to the latest."
+			description = "level: practice, ccg, icb, area-team, region or england; period defaults to the latest."
+					+ " icb: integrated care boards, from 1 July 2022 (as-was: none before; re-mapped onto a structure"
+					+ " date from then: every period)."
 					+ " Proportions are in percent. structure: a date YYYY-MM-DD (every period re-mapped onto the"
 					+ " organisations of that date; today when not given) or as-was (each period in its own structure)."
 					+ " aboveDenominator flags a proportion over 100%, shown without interval, comparison or decile.")
@@ -130,8 +132,8 @@ class OutcomesApiController {
 		return chosen == null ? List.of() : values.values(indicator, level, chosen, query.parent(), chosenStructure);
 	}
 
-	@Operation(summary = "Deciles over time across practices or CCGs, with one organisation's line",
-			description = "structure as for the values: across CCGs the deciles follow it.")
+	@Operation(summary = "Deciles over time across practices, CCGs or ICBs, with one organisation's line",
+			description = "structure as for the values: across CCGs and ICBs the deciles follow it.")
 	@GetMapping("/deciles")
 	DecileSeries deciles(@RequestParam String indicator, @ParameterObject OutcomesQuery query,
 			@RequestParam(required = false) String structure) {

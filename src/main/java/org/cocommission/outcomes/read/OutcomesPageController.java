@@ -102,7 +102,11 @@ class OutcomesPageController {
 			model.addAttribute("previousHref", league.page() > 0 ? pageHref(league.page() - 1) : null);
 			model.addAttribute("nextHref", league.page() < league.pageCount() - 1 ? pageHref(league.page() + 1) : null);
 			model.addAttribute("england", values.values(id, OutcomesLevel.ENGLAND, chosenPeriod, null).stream().findFirst().orElse(null));
-			if (chosenLevel == OutcomesLevel.PRACTICE || chosenLevel == OutcomesLevel.CCG) {
+			if (chosenLevel == OutcomesLevel.ICB && league.rowCount() == 0) {
+				model.addAttribute("icbNote", true);
+			}
+			if (chosenLevel == OutcomesLevel.PRACTICE || chosenLevel == OutcomesLevel.CCG
+					|| (chosenLevel == OutcomesLevel.ICB && league.rowCount() > 0)) {
 				DecileSeries deciles = values.deciles(id, chosenLevel, org, chosenStructure);
 				model.addAttribute("deciles", deciles);
 				model.addAttribute("orgProblem", orgProblem(org, chosenLevel, deciles));

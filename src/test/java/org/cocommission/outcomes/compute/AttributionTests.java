@@ -10,6 +10,8 @@ import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.cocommission.directory.DirectoryImports;
+import org.cocommission.identity.ActingAs;
 import org.cocommission.identity.NewUser;
 import org.cocommission.identity.Role;
 import org.cocommission.identity.UserAccounts;
@@ -28,6 +30,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 import static org.cocommission.outcomes.OutcomesTestData.PASSWORD;
 import static org.cocommission.outcomes.OutcomesTestData.as;
 import static org.cocommission.outcomes.OutcomesTestData.stream;
@@ -56,9 +59,12 @@ class AttributionTests {
 
 	private final UserAccounts accounts;
 
+	private final DirectoryImports directoryImports;
+
 	@Autowired
 	AttributionTests(JdbcClient jdbc, UserDetailsService users, ObservationImports imports, OutcomesValues values,
-			UserAccounts accounts) {
+			UserAccounts accounts, DirectoryImports directoryImports) {
+		this.directoryImports = directoryImports;
 		this.jdbc = jdbc;
 		this.users = users;
 		this.imports = imports;
@@ -75,6 +81,8 @@ class AttributionTests {
 		jdbc.sql("delete from directory_relationship where child_code like 'G%' or child_code like 'QG%'"
 				+ " or child_code like 'YG%'").update();
 		jdbc.sql("delete from directory_organisation where code like 'G%' or code like 'QG%' or code like 'YG%'").update();
+		jdbc.sql("delete from directory_succession where old_code like 'G%'").update();
+		jdbc.sql("delete from outcomes_slice_placement").update();
 		if (jdbc.sql("select count(*) from identity_user_account where username = 'attribution-national'")
 			.query(Long.class)
 			.single() == 0) {
@@ -242,6 +250,118 @@ class AttributionTests {
 		assertThat(asWas.get("G01").numerator()).isEqualTo(10 + 50);
 		assertThat(asWas.get("G02").numerator()).isEqualTo(20 + 40 + 60);
 		assertThat(asWas).doesNotContainKey("G04");
+	}
+
+	@Test
+	void aMoveBetweenCcgsPublishedInEpcmemRecomputesTheValuesItMoved() {
+		structure(2, 2);
+		practice("G00001", LocalDate.of(2013, 4, 1), null, "G01");
+		practice("G00002", LocalDate.of(2013, 4, 1), null, "G01");
+		practice("G00003", LocalDate.of(2013, 4, 1), null, "G02");
+		load(HEADER + """
+				G00001,PRAC-FLU65,2018/19,10,100
+				G00002,PRAC-FLU65,2018/19,20,100
+				G00003,PRAC-FLU65,2018/19,30,100
+				G00001,PRAC-FLU65,2019/20,11,100
+				G00002,PRAC-FLU65,2019/20,21,100
+				G00003,PRAC-FLU65,2019/20,31,100
+				""");
+		assertThat(byCode(OutcomesLevel.CCG, "2019/20").get("G01").numerator()).isEqualTo(11 + 21);
+
+		// ODS's history says G00002 moved to G02 on 1 October 2019, mid-year.
+		ActingAs.system(() -> directoryImports.importMemberships("epcmem.csv", stream("""
+				"G00002","G01","W","20130401","20190930","0"
+				"G00002","G02","W","20191001","","0"
+				""")));
+
+		await().atMost(java.time.Duration.ofSeconds(60))
+			.until(() -> byCode(OutcomesLevel.CCG, "2019/20").get("G02").numerator() == 21 + 31);
+		Map<String, ValueRow> ccgs = byCode(OutcomesLevel.CCG, "2019/20");
+		assertThat(ccgs.get("G01").numerator()).isEqualTo(11);
+		assertThat(byCode(OutcomesLevel.PRACTICE, "2019/20").get("G00002").parentCode()).isEqualTo("G02");
+		assertThat(ccgs.values().stream().mapToDouble(ValueRow::numerator).sum())
+			.isEqualTo(byCode(OutcomesLevel.ENGLAND, "2019/20").get("X24").numerator());
+		assertThat(byCode(OutcomesLevel.AREA_TEAM, "2019/20").values().stream().mapToDouble(ValueRow::numerator).sum())
+			.isEqualTo(11 + 21 + 31);
+		// 2018/19 ended before the move: still in G01, and only the moved period was recomputed.
+		assertThat(byCode(OutcomesLevel.CCG, "2018/19").get("G01").numerator()).isEqualTo(10 + 20);
+		assertThat(jdbc.sql("select count(*) from outcomes_slice_placement").query(Long.class).single()).isEqualTo(2);
+	}
+
+	@Test
+	void reMappingFollowsSuccessorChainsForAPracticeThatClosedBeforeTheMerger() {
+		// G01 and G02 merge into G03 on 1 April 2020 (succ.csv); G00002 closed in G02 before, in 2019.
+		structure(3, 1);
+		LocalDate merger = LocalDate.of(2020, 4, 1);
+		jdbc.sql("update directory_organisation set close_date = ?, status = 'C' where code in ('G01', 'G02')")
+			.param(merger.minusDays(1))
+			.update();
+		practice("G00001", LocalDate.of(2013, 4, 1), null, "G01", merger, "G03");
+		practice("G00002", LocalDate.of(2013, 4, 1), LocalDate.of(2019, 6, 30), "G02");
+		succession("G01", "G03", merger);
+		succession("G02", "G03", merger);
+		load(HEADER + """
+				G00001,PRAC-FLU65,2018/19,10,100
+				G00002,PRAC-FLU65,2018/19,20,100
+				G02,CCGOIS-1.1,2018/19,500,24000
+				""");
+		org.cocommission.outcomes.Structure merged = new org.cocommission.outcomes.Structure(LocalDate.of(2021, 1, 1));
+
+		Map<String, ValueRow> ccgs = byCode(OutcomesLevel.CCG, "2018/19", merged);
+		assertThat(ccgs.get("G03").numerator()).isEqualTo(10 + 20);
+		assertThat(ccgs).doesNotContainKeys("G01", "G02");
+		assertThat(as(users, "attribution-national", () -> values.values("CCGOIS-1.1", OutcomesLevel.CCG, "2018/19",
+				null, merged))).extracting(ValueRow::orgCode, ValueRow::numerator)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("G03", 500.0));
+		// As it was, before the merger: G01 and G02 apart.
+		Map<String, ValueRow> asWas = byCode(OutcomesLevel.CCG, "2018/19", org.cocommission.outcomes.Structure.AS_WAS);
+		assertThat(asWas.get("G01").numerator()).isEqualTo(10);
+		assertThat(asWas.get("G02").numerator()).isEqualTo(20);
+	}
+
+	@Test
+	void subIcbLocationsRollUpToTheirIcbsFromJuly2022AndReMappedBefore() {
+		// Five CCGs, each a sub-ICB location of its own ICB from 1 July 2022; two practices in each.
+		structure(5, 1);
+		LocalDate icbs = LocalDate.of(2022, 7, 1);
+		StringBuilder csv = new StringBuilder(HEADER);
+		for (int c = 1; c <= 5; c++) {
+			org("QGI" + c, "ICB", "NHS GENERATED ICB " + c, icbs, null);
+			link("QGI" + c, "YG1", icbs, null);
+			link("G0" + c, "QGI" + c, icbs, null);
+			for (int p = 1; p <= 2; p++) {
+				String practice = "G00" + c + p;
+				practice(practice, LocalDate.of(2013, 4, 1), null, "G0" + c);
+				csv.append(practice).append(",PRAC-FLU65,2021/22,").append(10 * c + p).append(",1000\n");
+				csv.append(practice).append(",PRAC-FLU65,2022/23,").append(20 * c + p).append(",1000\n");
+			}
+		}
+		load(csv.toString());
+
+		Map<String, ValueRow> asWas = byCode(OutcomesLevel.ICB, "2022/23", org.cocommission.outcomes.Structure.AS_WAS);
+		assertThat(asWas).hasSize(5);
+		assertThat(asWas.get("QGI3").numerator()).isEqualTo(61 + 62);
+		assertThat(asWas.get("QGI3").parentCode()).isEqualTo("YG1");
+		assertThat(asWas.values().stream().mapToDouble(ValueRow::numerator).sum())
+			.isEqualTo(byCode(OutcomesLevel.ENGLAND, "2022/23").get("X24").numerator());
+		assertThat(asWas.get("QGI3").decile()).isNotNull();
+		// Before 1 July 2022 there were no ICBs: none as it was, each ICB's practices re-mapped onto a later structure.
+		assertThat(byCode(OutcomesLevel.ICB, "2021/22", org.cocommission.outcomes.Structure.AS_WAS)).isEmpty();
+		org.cocommission.outcomes.Structure now = new org.cocommission.outcomes.Structure(LocalDate.of(2023, 1, 1));
+		Map<String, ValueRow> remapped = byCode(OutcomesLevel.ICB, "2021/22", now);
+		assertThat(remapped).hasSize(5);
+		assertThat(remapped.get("QGI3").numerator()).isEqualTo(31 + 32);
+		assertThat(as(users, "attribution-national", () -> values.deciles("PRAC-FLU65", OutcomesLevel.fromSlug("icb"),
+				"QGI3", now))).satisfies(series -> {
+					assertThat(series.periods()).containsExactly("2021/22", "2022/23");
+					assertThat(series.orgValues()).containsExactly(63 / 20.0, 123 / 20.0);
+				});
+	}
+
+	private void succession(String oldCode, String newCode, LocalDate effective) {
+		jdbc.sql("insert into directory_succession (old_code, new_code, reason, effective_date) values (?, ?, 'MERGED', ?)")
+			.params(oldCode, newCode, effective)
+			.update();
 	}
 
 	private Map<String, ValueRow> byCode(OutcomesLevel level, String period,

@@ -74,4 +74,27 @@ class PeerGroupRefreshModuleTests {
 		assertThat(refresh.refreshIfStale()).isFalse();
 		assertThat(SecurityContextHolder.getContext().getAuthentication()).isNull();
 	}
+
+	@Test
+	void aCcgClosedByTheExtractIsNoOnesPeerEvenWithMembersLeftInIt() {
+		OutcomesTestData.directory(jdbc, directoryImports, accounts);
+		jdbc.sql("insert into directory_organisation (code, type, name, open_date, close_date, status)"
+				+ " values ('01Z', 'CCG', 'NHS CLOSED CCG', '2013-04-01', '2019-03-31', 'C')").update();
+		jdbc.sql("update directory_relationship set parent_code = '01Z' where child_code = 'B00003'"
+				+ " and parent_code = '01B'").update();
+		try {
+			peerGroups.recompute();
+
+			assertThat(peerGroups.peersOrEmpty("01Z")).isEmpty();
+			assertThat(peerGroups.peersOrEmpty("01A")).extracting(PeerGroups.Peer::ccgCode).containsExactly("01B");
+			assertThat(jdbc.sql("select count(*) from outcomes_peer_variable where ccg_code = '01Z'")
+				.query(Long.class)
+				.single()).isZero();
+		}
+		finally {
+			jdbc.sql("update directory_relationship set parent_code = '01B' where child_code = 'B00003'"
+					+ " and parent_code = '01Z'").update();
+			jdbc.sql("delete from directory_organisation where code = '01Z'").update();
+		}
+	}
 }

@@ -122,6 +122,25 @@ class OutcomesWebTests {
 	}
 
 	@Test
+	void theIcbLevelIsOfferedAndSaysWhyAPeriodBeforeIcbsHasNone() throws Exception {
+		mvc.perform(post("/api/v1/outcomes/imports/long").with(httpBasic("outcomes-national", PASSWORD))
+			.contentType("text/csv")
+			.content(CSV))
+			.andExpect(status().isOk());
+		mvc.perform(get("/api/v1/outcomes/values").param("indicator", "PRAC-DMHBA").param("level", "icb")
+			.param("period", "2019/20")
+			.param("structure", "as-was")
+			.with(httpBasic("outcomes-ccg", PASSWORD)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.length()").value(0));
+		mvc.perform(get("/outcomes/indicators/PRAC-DMHBA").param("level", "icb").param("period", "2019/20")
+			.cookie(session("outcomes-ccg")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<option value=\"icb\" selected=\"selected\">ICBs</option>")))
+			.andExpect(content().string(containsString("Integrated care boards were established on 1 July 2022")));
+	}
+
+	@Test
 	void theStoredObservationsAreReadPageByPageForOneIndicator() throws Exception {
 		mvc.perform(post("/api/v1/outcomes/imports/long").with(httpBasic("outcomes-national", PASSWORD))
 			.contentType("text/csv")
