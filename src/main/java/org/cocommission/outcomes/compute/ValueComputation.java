@@ -378,7 +378,7 @@ public class ValueComputation {
 			.collect(Collectors.joining(","));
 	}
 
-	/** Stores the placements' fingerprint of each slice whose values were just written (see {@link #recomputeWherePlacementsChanged}). */
+	/** Stores the placements' fingerprint of each slice just written ({@link #recomputeWherePlacementsChanged}). */
 	private void writeFingerprints(RecomputeScope scope, Map<String, LocalDate[]> dates, List<IndicatorPeriod> pairs,
 			SliceSums[] sums) {
 		if (pairs == null) {
