@@ -55,7 +55,7 @@ public class ObservationImports {
 
 	private static final Logger log = LoggerFactory.getLogger(ObservationImports.class);
 
-	/** The key of the PostgreSQL advisory lock that serialises outcomes imports (and recomputes after directory changes). */
+	/** The PostgreSQL advisory lock that serialises outcomes imports (and recomputes after directory changes). */
 	public static final long IMPORT_LOCK = 0x4f5554434f4d45L;
 
 	// JdbcTemplate on purpose: real batches (batchUpdate) of periods and attributes, beside the COPY of the import.

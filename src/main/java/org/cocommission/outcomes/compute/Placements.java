@@ -145,7 +145,7 @@ final class Placements {
 		});
 	}
 
-	/** Each CCG's index to that of the CCG that stood for it on {@code structure}: itself unless succeeded by one known. */
+	/** Each CCG's index to that of the CCG that stood for it on {@code structure}: itself unless succeeded. */
 	private int[] successorsOn(LocalDate structure) {
 		int[] successorOf = new int[ccgs.size()];
 		Map<String, String> codes = successors.apply(structure);

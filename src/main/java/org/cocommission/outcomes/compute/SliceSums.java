@@ -3,9 +3,9 @@ package org.cocommission.outcomes.compute;
 import java.util.Arrays;
 
 /**
- * What one reader has summed of one indicator and period: numerators and denominators per CCG, area team, region and ICB
- * (by index) and for England, and the value of every practice observation, for the deciles. Two readers' sums of the
- * same slice merge.
+ * What one reader has summed of one indicator and period: numerators and denominators per CCG, area team, region
+ * and ICB (by index) and for England, and the value of every practice observation, for the deciles. Two readers'
+ * sums of the same slice merge.
  */
 final class SliceSums {
 

@@ -87,6 +87,10 @@ public class ValueComputation {
 	 */
 	public List<IndicatorPeriod> recomputeWherePlacementsChanged() {
 		jdbc.queryForObject("select pg_advisory_xact_lock(?)", Object.class, ObservationImports.IMPORT_LOCK);
+		if (!Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from outcomes_slice)", Boolean.class))) {
+			// No values yet (a directory loading first, as the demo's and load DIR's do): nothing to place.
+			return List.of();
+		}
 		Map<String, LocalDate[]> dates = periodDates();
 		Placements placements = placements();
 		Map<String, Long> fingerprints = new HashMap<>();
@@ -374,7 +378,7 @@ public class ValueComputation {
 			.collect(Collectors.joining(","));
 	}
 
-	/** Stores the placements' fingerprint of each slice whose values were just written (see {@link #recomputeWherePlacementsChanged}). */
+	/** Stores the placements' fingerprint of each slice just written ({@link #recomputeWherePlacementsChanged}). */
 	private void writeFingerprints(RecomputeScope scope, Map<String, LocalDate[]> dates, List<IndicatorPeriod> pairs,
 			SliceSums[] sums) {
 		if (pairs == null) {

@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * The outcomes files of a folder given to {@code load DIR} (or the directory's folder upload): QOF prevalence,
  * Fingertips exports, age bands and the long CSV, recognised by their header, loaded after the directory's files. A
- * QOF file's year comes from its name, as NHS Digital names them ({@code PREVALENCE_1920.csv}, {@code qof-2019-20.csv});
- * docs/domain-rules.md#outcomes, "Outcomes files in the load command".
+ * QOF file's year comes from its name, as NHS Digital names them ({@code PREVALENCE_1920.csv},
+ * {@code qof-2019-20.csv}); docs/domain-rules.md#outcomes, "Outcomes files in the load command".
  */
 @Component
 class PublishedOutcomesFiles implements PublishedFileImporter {
@@ -71,7 +71,7 @@ class PublishedOutcomesFiles implements PublishedFileImporter {
 		return ImportFormat.fromSlug(kind).label();
 	}
 
-	/** Context (Fingertips, deprivation for peer groups) first, then observations, then the bands of standardised rates. */
+	/** Context (Fingertips: deprivation for peer groups) first, then observations, then standardised rates' bands. */
 	@Override
 	public int order(String kind) {
 		return switch (ImportFormat.fromSlug(kind)) {

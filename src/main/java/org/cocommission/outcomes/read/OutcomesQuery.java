@@ -4,9 +4,9 @@ import org.cocommission.outcomes.OutcomesLevel;
 import org.cocommission.platform.InvalidInputException;
 
 /**
- * The query parameters that choose what an indicator's pages, CSVs and API show: the level (practice, ccg, area-team,
- * region or england; ccg when not given), the period, one organisation (ODS code) and a parent to narrow to. A blank
- * parameter means not given.
+ * The query parameters that choose what an indicator's pages, CSVs and API show: the level (practice, ccg, icb,
+ * area-team, region or england; ccg when not given), the period, one organisation (ODS code) and a parent to narrow
+ * to. A blank parameter means not given.
  */
 public record OutcomesQuery(String level, String period, String org, String parent) {
 

@@ -55,7 +55,7 @@ class AlertControllerTests {
 			.param("org", "01A"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.detail").value(
-					"level must be one of practice, ccg, area-team, region, england, not 'parish'"));
+					"level must be one of practice, ccg, icb, area-team, region, england, not 'parish'"));
 		mvc.perform(get("/api/v1/outcomes/trends").param("indicator", "IND"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.detail").value("org is required"));
