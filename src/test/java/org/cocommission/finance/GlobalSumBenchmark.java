@@ -50,9 +50,9 @@ public final class GlobalSumBenchmark {
 		Path data = Files.createTempDirectory("cocommission-bench");
 		long started = System.nanoTime();
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(CoCommissionApplication.class)
-			.properties("cocommission.data-dir=" + data, "cocommission.demo=true", "cocommission.demo-scale=" + scale,
-					"cocommission.demo-password=" + PASSWORD, "server.port=0", "logging.level.root=WARN")
-			.run()) {
+			// As arguments, which outrank the test classpath's config/application.properties (no demo there).
+			.run("--cocommission.data-dir=" + data, "--cocommission.demo=true", "--cocommission.demo-scale=" + scale,
+					"--cocommission.demo-password=" + PASSWORD, "--server.port=0", "--logging.level.root=WARN")) {
 			double startSeconds = (System.nanoTime() - started) / 1e9;
 			String base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
 			HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
