@@ -20,9 +20,11 @@ import java.util.function.Function;
  * @param nationalOnly paths only NHS England's national users may use, whatever the method
  * @param nationalWrites paths only national users may write to (any method but GET and HEAD)
  * @param owned paths whose object belongs to an organisation, for writes
+ * @param publicForms paths anyone may post a form to without signing in (pages only, never the API); the form still
+ * needs its CSRF token, and the handler decides what the post may do (e.g. a one-time link's token)
  */
 public record UrlRules(List<String> publicReads, List<String> nationalOnly, List<String> nationalWrites,
-		List<Owned> owned) {
+		List<Owned> owned, List<String> publicForms) {
 
 	/**
 	 * Paths matching {@code pattern} act on an object of the organisation that {@code organisation} finds from the
@@ -53,6 +55,12 @@ public record UrlRules(List<String> publicReads, List<String> nationalOnly, List
 		nationalOnly = List.copyOf(nationalOnly);
 		nationalWrites = List.copyOf(nationalWrites);
 		owned = List.copyOf(owned);
+		publicForms = List.copyOf(publicForms);
+	}
+
+	public UrlRules(List<String> publicReads, List<String> nationalOnly, List<String> nationalWrites,
+			List<Owned> owned) {
+		this(publicReads, nationalOnly, nationalWrites, owned, List.of());
 	}
 
 	public UrlRules(List<String> publicReads, List<String> nationalOnly) {
@@ -76,17 +84,22 @@ public record UrlRules(List<String> publicReads, List<String> nationalOnly, List
 	}
 
 	public UrlRules andNationalOnly(String... paths) {
-		return new UrlRules(publicReads, concat(nationalOnly, paths), nationalWrites, owned);
+		return new UrlRules(publicReads, concat(nationalOnly, paths), nationalWrites, owned, publicForms);
 	}
 
 	public UrlRules andNationalWrites(String... paths) {
-		return new UrlRules(publicReads, nationalOnly, concat(nationalWrites, paths), owned);
+		return new UrlRules(publicReads, nationalOnly, concat(nationalWrites, paths), owned, publicForms);
 	}
 
 	public UrlRules andOwned(Owned... paths) {
 		List<Owned> all = new ArrayList<>(owned);
 		all.addAll(List.of(paths));
-		return new UrlRules(publicReads, nationalOnly, nationalWrites, all);
+		return new UrlRules(publicReads, nationalOnly, nationalWrites, all, publicForms);
+	}
+
+	/** Adds pages anyone may post a form to, CSRF token and all, without signing in. */
+	public UrlRules andPublicForms(String... paths) {
+		return new UrlRules(publicReads, nationalOnly, nationalWrites, owned, concat(publicForms, paths));
 	}
 
 	private static List<String> concat(List<String> first, String... more) {
