@@ -65,6 +65,7 @@ class AuthorisationPageController {
 			.map(user -> user.organisationCode())
 			.filter(code -> access.canSee(code) && authorisation.outcomeOf(code).isPresent())
 			.ifPresent(code -> model.addAttribute("ownCcg", code));
+		model.addAttribute("national", access.currentUser().map(user -> user.isNational()).orElse(false));
 		return "authorisation/home";
 	}
 
