@@ -33,7 +33,11 @@ class AuthorisationApiController {
 
 	private final Surveys builder;
 
-	AuthorisationApiController(Authorisation authorisation, SurveyLinks surveys, Surveys builder, Clock clock) {
+	private final AuthorisationApplications applications;
+
+	AuthorisationApiController(Authorisation authorisation, SurveyLinks surveys, Surveys builder,
+			AuthorisationApplications applications, Clock clock) {
+		this.applications = applications;
 		this.builder = builder;
 		this.authorisation = authorisation;
 		this.surveys = surveys;
@@ -142,6 +146,17 @@ class AuthorisationApiController {
 	ResponseEntity<Void> removeStakeholder(@PathVariable String code, @PathVariable long id) {
 		builder.removeStakeholder(code, id);
 		return ResponseEntity.noContent().build();
+	}
+
+	@GetMapping("/applications/{id}")
+	Application application(@PathVariable long id) {
+		return applications.application(id);
+	}
+
+	/** The panel's decision: {@code {"findings": {"1.1": "MET", ...}, "notAuthorised": false}}; answers the outcome. */
+	@PostMapping("/applications/{id}/decision")
+	Map<String, OutcomeKind> decide(@PathVariable long id, @RequestBody DecisionForm form) {
+		return Map.of("outcome", applications.decide(id, form));
 	}
 
 	private static void failOn(BindingResult result) {

@@ -24,10 +24,13 @@ class AuthorisationUrls {
 		return UrlRules.publicReads("/authorisation", "/authorisation/framework", "/authorisation/waves/**",
 				"/authorisation/conditions-in-force.csv", "/api/v1/authorisation/outcomes",
 				"/api/v1/authorisation/summary", "/api/v1/authorisation/conditions-in-force",
-				"/api/v1/authorisation/framework", "/survey/*")
+				"/api/v1/authorisation/framework", "/survey/*", "/authorisation/assurance",
+				"/authorisation/assurance.csv", "/api/v1/authorisation/assurance", "/api/v1/authorisation/assurance/**")
 			.andPublicForms("/survey/*")
 			.andNationalOnly("/authorisation/surveys", "/authorisation/surveys/**")
-			.andNationalWrites("/api/v1/authorisation/surveys", "/api/v1/authorisation/surveys/**")
+			.andNationalWrites("/api/v1/authorisation/surveys", "/api/v1/authorisation/surveys/**",
+					"/authorisation/applications/{id}/assessors", "/authorisation/applications/{id}/decision",
+					"/api/v1/authorisation/applications/{id}/decision")
 			.andOwned(Owned.byCode("/authorisation/ccgs/{code}/**", "code"),
 					Owned.byCode("/api/v1/authorisation/ccgs/{code}/**", "code"),Owned.byId("/api/v1/authorisation/conditions/{id}/**", "id", id -> ccgOf(jdbc, id)),
 					Owned.byId("/authorisation/conditions/{id}/**", "id", id -> ccgOf(jdbc, id)));
