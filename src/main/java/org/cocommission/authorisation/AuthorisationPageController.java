@@ -69,6 +69,11 @@ class AuthorisationPageController {
 			.filter(code -> access.canSee(code) && authorisation.outcomeOf(code).isPresent())
 			.ifPresent(code -> model.addAttribute("ownCcg", code));
 		model.addAttribute("national", access.currentUser().map(user -> user.isNational()).orElse(false));
+		// A CCG's own application and stakeholder list, from its own account.
+		access.currentUser()
+			.filter(user -> user.role() == org.cocommission.identity.Role.CCG)
+			.map(user -> user.organisationCode())
+			.ifPresent(code -> model.addAttribute("ccgOwn", code));
 		// Reviews overdue in the CCGs a reviewer looks after (all of them for NHS England), by CCG.
 		if (access.currentUser().filter(user -> user.isNational() || user.role() == org.cocommission.identity.Role.AREA_TEAM)
 			.isPresent()) {

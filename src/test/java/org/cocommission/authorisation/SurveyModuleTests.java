@@ -103,6 +103,9 @@ class SurveyModuleTests {
 			.andExpect(content().string(containsString("Choose the stakeholder group")))
 			.andExpect(content().string(containsString("Enter an e-mail address like")));
 
+		mvc.perform(get("/authorisation").with(signedIn.as("auth-01b")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("/authorisation/ccgs/01B/stakeholders")));
 		mvc.perform(get("/authorisation/ccgs/01B/stakeholders").with(signedIn.as("auth-q01")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("pm.riverside@example.nhs.uk")))
