@@ -270,6 +270,26 @@ public class Authorisation {
 				form.met(), form.note().strip()));
 	}
 
+	/**
+	 * Conditions in force whose quarterly review is overdue on {@code today}: due three months after the last review,
+	 * or after the condition was imposed when it has none; by CCG. Published nowhere: for pages that check access.
+	 */
+	@Transactional(readOnly = true)
+	public List<OverdueReview> overdueReviews(LocalDate today) {
+		return jdbc.sql("""
+				select c.id as condition_id, c.ccg_code, c.criterion_code,
+				  (coalesce(max(r.reviewed_on), c.imposed_on) + interval '3 months')::date as due_on
+				from authorisation_condition c
+				left join authorisation_condition_review r on r.condition_id = c.id
+				where c.discharged_on is null
+				group by c.id
+				having (coalesce(max(r.reviewed_on), c.imposed_on) + interval '3 months')::date < :today
+				order by c.ccg_code, c.id""")
+			.param("today", today)
+			.query(OverdueReview.class)
+			.list();
+	}
+
 	/** Whether any outcome is recorded, so that the demo loads once. */
 	@Transactional(readOnly = true)
 	public boolean hasAnyOutcome() {

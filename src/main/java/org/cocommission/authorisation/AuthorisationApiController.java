@@ -31,7 +31,14 @@ class AuthorisationApiController {
 
 	private final Clock clock;
 
-	AuthorisationApiController(Authorisation authorisation, SurveyLinks surveys, Clock clock) {
+	private final Surveys builder;
+
+	private final AuthorisationApplications applications;
+
+	AuthorisationApiController(Authorisation authorisation, SurveyLinks surveys, Surveys builder,
+			AuthorisationApplications applications, Clock clock) {
+		this.applications = applications;
+		this.builder = builder;
 		this.authorisation = authorisation;
 		this.surveys = surveys;
 		this.clock = clock;
@@ -78,5 +85,85 @@ class AuthorisationApiController {
 		}
 		authorisation.review(id, review);
 		return ResponseEntity.noContent().build();
+	}
+
+	@GetMapping("/surveys")
+	List<SurveySummary> surveys() {
+		return builder.surveys();
+	}
+
+	@GetMapping("/surveys/{id}")
+	SurveySummary survey(@PathVariable long id) {
+		return builder.survey(id);
+	}
+
+	@PostMapping("/surveys")
+	ResponseEntity<SurveySummary> createSurvey(@Valid @RequestBody SurveyForm form, BindingResult result) {
+		failOn(result);
+		long id = builder.create(form);
+		return ResponseEntity.created(java.net.URI.create("/api/v1/authorisation/surveys/" + id)).body(builder.survey(id));
+	}
+
+	@PostMapping("/surveys/{id}/questions")
+	SurveySummary addQuestion(@PathVariable long id, @Valid @RequestBody QuestionForm form, BindingResult result) {
+		failOn(result);
+		builder.addQuestion(id, form);
+		return builder.survey(id);
+	}
+
+	/** E-mails links to the CCG's listed stakeholders not yet invited; says how many. */
+	@PostMapping("/surveys/{id}/invitations")
+	Map<String, Integer> invite(@PathVariable long id, @Valid @RequestBody InviteForm form, BindingResult result) {
+		failOn(result);
+		return Map.of("invited", builder.invite(id, form.ccgCode(), form.validForDays()));
+	}
+
+	@GetMapping("/surveys/{id}/invitations")
+	List<Stakeholder> invitees(@PathVariable long id, @RequestParam String ccg) {
+		return builder.invitees(id, ccg);
+	}
+
+	@GetMapping("/ccgs/{code}/stakeholders")
+	List<Stakeholder> stakeholders(@PathVariable String code) {
+		return builder.stakeholders(code);
+	}
+
+	@PostMapping("/ccgs/{code}/stakeholders")
+	ResponseEntity<Map<String, Long>> addStakeholder(@PathVariable String code,
+			@Valid @RequestBody StakeholderForm form, BindingResult result) {
+		// The CCG's own list: who may keep it comes before what is wrong with the body.
+		if (!builder.canEditStakeholders(code)) {
+			throw new org.springframework.security.access.AccessDeniedException(
+					"Only the CCG itself and NHS England keep its stakeholder list");
+		}
+		failOn(result);
+		long id = builder.addStakeholder(code, form);
+		return ResponseEntity.created(java.net.URI.create("/api/v1/authorisation/ccgs/" + code + "/stakeholders/" + id))
+			.body(Map.of("id", id));
+	}
+
+	@org.springframework.web.bind.annotation.DeleteMapping("/ccgs/{code}/stakeholders/{id}")
+	ResponseEntity<Void> removeStakeholder(@PathVariable String code, @PathVariable long id) {
+		builder.removeStakeholder(code, id);
+		return ResponseEntity.noContent().build();
+	}
+
+	@GetMapping("/applications/{id}")
+	Application application(@PathVariable long id) {
+		return applications.application(id);
+	}
+
+	/** The panel's decision: {@code {"findings": {"1.1": "MET", ...}, "notAuthorised": false}}; answers the outcome. */
+	@PostMapping("/applications/{id}/decision")
+	Map<String, OutcomeKind> decide(@PathVariable long id, @RequestBody DecisionForm form) {
+		return Map.of("outcome", applications.decide(id, form));
+	}
+
+	private static void failOn(BindingResult result) {
+		if (result.hasErrors()) {
+			Map<String, String> errors = new LinkedHashMap<>();
+			result.getFieldErrors().forEach(error -> errors.putIfAbsent(error.getField(), error.getDefaultMessage()));
+			throw new InvalidInputException(errors);
+		}
 	}
 }

@@ -40,8 +40,11 @@ class AuthorisationPageController {
 
 	private final Clock clock;
 
+	private final org.thymeleaf.TemplateEngine templates;
+
 	AuthorisationPageController(Authorisation authorisation, Directory directory, AccessPolicy access, JsonMapper json,
-			Clock clock) {
+			Clock clock, org.thymeleaf.TemplateEngine templates) {
+		this.templates = templates;
 		this.authorisation = authorisation;
 		this.directory = directory;
 		this.access = access;
@@ -65,6 +68,23 @@ class AuthorisationPageController {
 			.map(user -> user.organisationCode())
 			.filter(code -> access.canSee(code) && authorisation.outcomeOf(code).isPresent())
 			.ifPresent(code -> model.addAttribute("ownCcg", code));
+		model.addAttribute("national", access.currentUser().map(user -> user.isNational()).orElse(false));
+		// A CCG's own application and stakeholder list, from its own account.
+		access.currentUser()
+			.filter(user -> user.role() == org.cocommission.identity.Role.CCG)
+			.map(user -> user.organisationCode())
+			.ifPresent(code -> model.addAttribute("ccgOwn", code));
+		// Reviews overdue in the CCGs a reviewer looks after (all of them for NHS England), by CCG.
+		if (access.currentUser().filter(user -> user.isNational() || user.role() == org.cocommission.identity.Role.AREA_TEAM)
+			.isPresent()) {
+			Map<String, Long> overdue = new java.util.TreeMap<>();
+			authorisation.overdueReviews(LocalDate.now(clock))
+				.stream()
+				.filter(review -> access.canSee(review.ccgCode()))
+				.forEach(review -> overdue.merge(review.ccgCode(), 1L, Long::sum));
+			model.addAttribute("overdue", overdue);
+			model.addAttribute("overdueNames", names(List.copyOf(overdue.keySet())));
+		}
 		return "authorisation/home";
 	}
 
@@ -106,7 +126,21 @@ class AuthorisationPageController {
 		model.addAttribute("ccg", authorisation.ccgOutcome(code));
 		model.addAttribute("name", names(List.of(code)).get(code));
 		model.addAttribute("canReview", authorisation.canReview(code));
+		model.addAttribute("today", LocalDate.now(clock));
 		return "authorisation/ccg";
+	}
+
+	/** The panel's decision letter as a PDF: for the CCG, its area team and NHS England. */
+	@GetMapping("/authorisation/ccgs/{code}/letter.pdf")
+	ResponseEntity<byte[]> letter(@PathVariable String code) {
+		CcgOutcome ccg = authorisation.ccgOutcome(code);
+		org.thymeleaf.context.Context context = new org.thymeleaf.context.Context();
+		context.setVariable("ccg", ccg);
+		context.setVariable("name", names(List.of(code)).get(code));
+		context.setVariable("framework", authorisation.framework(Authorisation.FRAMEWORK_2012_13));
+		context.setVariable("withDirections", ccg.conditions().stream().anyMatch(CcgOutcome.Condition::directions));
+		return Exports.pdfDownload(templates.process("authorisation/letter-print", context),
+				"authorisation-decision-" + code + ".pdf");
 	}
 
 	@GetMapping("/authorisation/conditions/{id}/review")

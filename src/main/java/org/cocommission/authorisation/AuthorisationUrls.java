@@ -11,7 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Published outcomes are public: the framework, the waves, the national summary and conditions in force; so is a
- * stakeholder's one-time survey link, which needs no account. A CCG's own
+ * stakeholder's one-time survey link, which needs no account, and its answers (a public form: the CSRF token still
+ * applies). The survey builder and invitations are NHS England's. A CCG's own
  * page and the reviews need a signed-in user; who may see or review what is checked by {@link Authorisation}, and a
  * review of a condition of a CCG the user cannot see is refused before its body is read.
  */
@@ -23,8 +24,15 @@ class AuthorisationUrls {
 		return UrlRules.publicReads("/authorisation", "/authorisation/framework", "/authorisation/waves/**",
 				"/authorisation/conditions-in-force.csv", "/api/v1/authorisation/outcomes",
 				"/api/v1/authorisation/summary", "/api/v1/authorisation/conditions-in-force",
-				"/api/v1/authorisation/framework", "/survey/*")
-			.andOwned(Owned.byId("/api/v1/authorisation/conditions/{id}/**", "id", id -> ccgOf(jdbc, id)),
+				"/api/v1/authorisation/framework", "/survey/*", "/authorisation/assurance",
+				"/authorisation/assurance.csv", "/api/v1/authorisation/assurance", "/api/v1/authorisation/assurance/**")
+			.andPublicForms("/survey/*")
+			.andNationalOnly("/authorisation/surveys", "/authorisation/surveys/**")
+			.andNationalWrites("/api/v1/authorisation/surveys", "/api/v1/authorisation/surveys/**",
+					"/authorisation/applications/{id}/assessors", "/authorisation/applications/{id}/decision",
+					"/api/v1/authorisation/applications/{id}/decision")
+			.andOwned(Owned.byCode("/authorisation/ccgs/{code}/**", "code"),
+					Owned.byCode("/api/v1/authorisation/ccgs/{code}/**", "code"),Owned.byId("/api/v1/authorisation/conditions/{id}/**", "id", id -> ccgOf(jdbc, id)),
 					Owned.byId("/authorisation/conditions/{id}/**", "id", id -> ccgOf(jdbc, id)));
 	}
 

@@ -10,7 +10,11 @@ public record SurveyLink(Status status, long invitationId, String surveyName, St
 		OPEN, USED, EXPIRED, REVOKED
 	}
 
-	public record Question(int number, int domainNumber, String text) {
+	public record Question(int number, int domainNumber, String text, QuestionScale scale) {
+
+		public Question(int number, int domainNumber, String text) {
+			this(number, domainNumber, text, QuestionScale.AGREE_5);
+		}
 	}
 
 	static SurveyLink closed(Status status) {

@@ -45,13 +45,19 @@ public class SurveyLinks {
 	@Transactional
 	public String issue(long surveyId, String ccgCode, String stakeholderGroup, Duration validFor) {
 		requireNationalOrSystem();
+		return insertLink(surveyId, ccgCode, stakeholderGroup, null, validFor);
+	}
+
+	/** Inserts a link's hash, for {@link #issue} and for invitations to a listed stakeholder; returns the token. */
+	String insertLink(long surveyId, String ccgCode, String stakeholderGroup, Long stakeholderId, Duration validFor) {
 		byte[] bytes = new byte[32];
 		RANDOM.nextBytes(bytes);
 		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		Instant now = Instant.now(clock);
 		jdbc.sql("insert into authorisation_survey_invitation (survey_id, ccg_code, stakeholder_group, token_sha256,"
-				+ " expires_at) values (?, ?, ?, ?, ?)")
-			.params(surveyId, ccgCode, stakeholderGroup, sha256(token),
-					java.sql.Timestamp.from(Instant.now(clock).plus(validFor)))
+				+ " expires_at, stakeholder_id, invited_at) values (?, ?, ?, ?, ?, ?, ?)")
+			.params(surveyId, ccgCode, stakeholderGroup, sha256(token), java.sql.Timestamp.from(now.plus(validFor)),
+					stakeholderId, java.sql.Timestamp.from(now))
 			.update();
 		return token;
 	}
@@ -92,8 +98,8 @@ public class SurveyLinks {
 					.query(String.class)
 					.single();
 				List<SurveyLink.Question> questions = jdbc
-					.sql("select number, domain_number, text from authorisation_survey_question where survey_id = ?"
-							+ " order by number")
+					.sql("select number, domain_number, text, scale from authorisation_survey_question"
+							+ " where survey_id = ? order by number")
 					.param(row.surveyId())
 					.query(SurveyLink.Question.class)
 					.list();
@@ -101,18 +107,47 @@ public class SurveyLinks {
 			});
 	}
 
-	/**
-	 * Saves a stakeholder's answers (agreement 1 to 5 per question, in question order) and uses the link up: the
-	 * update that marks it used is the guard, so two submissions cannot both count.
-	 */
+	/** Saves answers to agreement questions only, in question order: for a questionnaire without free text. */
 	@Transactional
 	public SurveyLink.Status answer(String token, List<Integer> agreement) {
+		return answer(token, new SurveyAnswerForm(agreement, List.of()));
+	}
+
+	/**
+	 * Saves a stakeholder's answers and uses the link up: every agreement question needs 1 to 5, free text is
+	 * optional (up to 2,000 characters). The update that marks the link used is the guard, so two submissions cannot
+	 * both count. Answers are what the link's status was: OPEN when they were saved.
+	 */
+	@Transactional
+	public SurveyLink.Status answer(String token, SurveyAnswerForm answers) {
 		SurveyLink link = open(token).orElseThrow(() -> new java.util.NoSuchElementException("No such survey link"));
 		if (link.status() != SurveyLink.Status.OPEN) {
 			return link.status();
 		}
-		if (agreement.size() != link.questions().size() || agreement.stream().anyMatch(a -> a == null || a < 1 || a > 5)) {
-			throw new InvalidInputException("agreement", "Answer every question");
+		List<Integer> unanswered = new java.util.ArrayList<>();
+		List<Integer> tooLong = new java.util.ArrayList<>();
+		for (int index = 0; index < link.questions().size(); index++) {
+			SurveyLink.Question question = link.questions().get(index);
+			if (question.scale() == QuestionScale.AGREE_5) {
+				Integer agreement = answers.agreementAt(index);
+				if (agreement == null || agreement < 1 || agreement > 5) {
+					unanswered.add(index + 1);
+				}
+			}
+			else if (answers.commentAt(index) != null && answers.commentAt(index).length() > 2000) {
+				tooLong.add(index + 1);
+			}
+		}
+		java.util.Map<String, String> problems = new java.util.LinkedHashMap<>();
+		if (!unanswered.isEmpty()) {
+			problems.put("agreement", (unanswered.size() == 1 ? "Answer question " : "Answer questions ")
+					+ listed(unanswered));
+		}
+		if (!tooLong.isEmpty()) {
+			problems.put("comment", "Keep your answer to 2,000 characters or fewer (question " + listed(tooLong) + ")");
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
 		}
 		int marked = jdbc.sql("update authorisation_survey_invitation set used_at = ? where id = ? and used_at is null"
 				+ " and revoked_at is null")
@@ -121,12 +156,28 @@ public class SurveyLinks {
 		if (marked == 0) {
 			return SurveyLink.Status.USED;
 		}
-		for (int index = 0; index < agreement.size(); index++) {
-			jdbc.sql("insert into authorisation_survey_answer (invitation_id, question_number, agreement) values (?, ?, ?)")
-				.params(link.invitationId(), link.questions().get(index).number(), agreement.get(index))
-				.update();
+		for (int index = 0; index < link.questions().size(); index++) {
+			SurveyLink.Question question = link.questions().get(index);
+			Integer agreement = question.scale() == QuestionScale.AGREE_5 ? answers.agreementAt(index) : null;
+			String text = question.scale() == QuestionScale.FREE_TEXT ? answers.commentAt(index) : null;
+			if (agreement != null || text != null) {
+				jdbc.sql("insert into authorisation_survey_answer (invitation_id, question_number, agreement, text)"
+						+ " values (?, ?, ?, ?)")
+					.params(link.invitationId(), question.number(), agreement, text)
+					.update();
+			}
 		}
 		return SurveyLink.Status.OPEN;
+	}
+
+	private static String listed(List<Integer> numbers) {
+		if (numbers.size() == 1) {
+			return numbers.get(0).toString();
+		}
+		return numbers.subList(0, numbers.size() - 1)
+			.stream()
+			.map(String::valueOf)
+			.collect(java.util.stream.Collectors.joining(", ")) + " and " + numbers.get(numbers.size() - 1);
 	}
 
 	/**
@@ -146,7 +197,7 @@ public class SurveyLinks {
 				left join (authorisation_survey_answer a
 				  join authorisation_survey_invitation i on i.id = a.invitation_id)
 				  on a.question_number = q.number and i.survey_id = q.survey_id
-				where q.survey_id = :survey
+				where q.survey_id = :survey and q.scale = 'AGREE_5'
 				group by q.number, q.text order by q.number""")
 			.param("ccg", ccgCode)
 			.param("survey", surveyId)
@@ -158,15 +209,21 @@ public class SurveyLinks {
 	/** A survey with its Likert questions, for the national team (or the demo). */
 	@Transactional
 	public long createSurvey(String name, List<SurveyLink.Question> questions) {
+		return createSurvey(name, null, questions);
+	}
+
+	/** A survey of the given year with its questions, for the national team (or the demo). */
+	@Transactional
+	public long createSurvey(String name, Integer year, List<SurveyLink.Question> questions) {
 		requireNationalOrSystem();
-		long id = jdbc.sql("insert into authorisation_survey (name) values (?) returning id")
-			.param(name)
+		long id = jdbc.sql("insert into authorisation_survey (name, year) values (?, ?) returning id")
+			.params(name, year)
 			.query(Long.class)
 			.single();
 		for (SurveyLink.Question question : questions) {
-			jdbc.sql("insert into authorisation_survey_question (survey_id, number, domain_number, text)"
-					+ " values (?, ?, ?, ?)")
-				.params(id, question.number(), question.domainNumber(), question.text())
+			jdbc.sql("insert into authorisation_survey_question (survey_id, number, domain_number, text, scale)"
+					+ " values (?, ?, ?, ?, ?)")
+				.params(id, question.number(), question.domainNumber(), question.text(), question.scale().name())
 				.update();
 		}
 		return id;

@@ -13,6 +13,8 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.cocommission.authorisation.Assurance;
+import org.cocommission.authorisation.AssuranceRating;
 import org.cocommission.authorisation.Authorisation;
 import org.cocommission.authorisation.Framework;
 import org.cocommission.authorisation.NewOutcome;
@@ -55,10 +57,13 @@ public class AuthorisationDemo implements ApplicationRunner {
 
 	private final Directory directory;
 
+	private final Assurance assurance;
+
 	private final boolean enabled;
 
-	AuthorisationDemo(Authorisation authorisation, Directory directory,
+	AuthorisationDemo(Authorisation authorisation, Directory directory, Assurance assurance,
 			@Value("${cocommission.demo:false}") boolean enabled) {
+		this.assurance = assurance;
 		this.authorisation = authorisation;
 		this.directory = directory;
 		this.enabled = enabled;
@@ -68,7 +73,62 @@ public class AuthorisationDemo implements ApplicationRunner {
 	public void run(ApplicationArguments arguments) {
 		if (enabled) {
 			ActingAs.system(this::loadUnlessPresent);
+			ActingAs.system(this::loadRatingsUnlessPresent);
 		}
+	}
+
+	/** The years rated in the demo: 2016/17 to 2019/20 (the framework's ratings stopped for 2020/21). */
+	private static final int[] RATED_YEARS = { 2016, 2017, 2018, 2019 };
+
+	/**
+	 * Annual assurance ratings of the CCGs open on 1 April of each year, in one statement: in 2016/17 about 5% outstanding,
+	 * 40% good, 44% requiring improvement and 12% inadequate; each later year a CCG mostly keeps its rating, else moves
+	 * one step, a little more often up than down.
+	 */
+	public boolean loadRatingsUnlessPresent() {
+		if (!directory.isSynthetic() || !assurance.years().isEmpty()) {
+			return false;
+		}
+		List<OrganisationSummary> ccgs = directory
+			.list(OrganisationType.CCG, null, null, Directory.ListSort.CODE, false, 0, 1000)
+			.items();
+		List<Assurance.Rating> ratings = ratings(ccgs);
+		assurance.record(ratings);
+		log.info("Demo data: {} annual assurance ratings", ratings.size());
+		return true;
+	}
+
+	static List<Assurance.Rating> ratings(List<OrganisationSummary> ccgs) {
+		Random random = new Random(2016);
+		java.util.Map<String, AssuranceRating> last = new java.util.HashMap<>();
+		List<Assurance.Rating> ratings = new ArrayList<>();
+		AssuranceRating[] levels = AssuranceRating.values();
+		for (int year : RATED_YEARS) {
+			LocalDate start = LocalDate.of(year, 4, 1);
+			for (OrganisationSummary ccg : ccgs) {
+				if ((ccg.openDate() != null && ccg.openDate().isAfter(start))
+						|| (ccg.closeDate() != null && !ccg.closeDate().isAfter(start))) {
+					continue;
+				}
+				AssuranceRating before = last.get(ccg.code());
+				AssuranceRating rating;
+				if (before == null) {
+					int draw = random.nextInt(100);
+					rating = draw < 5 ? AssuranceRating.OUTSTANDING : draw < 45 ? AssuranceRating.GOOD
+							: draw < 88 ? AssuranceRating.REQUIRES_IMPROVEMENT : AssuranceRating.INADEQUATE;
+				}
+				else {
+					int draw = random.nextInt(100);
+					int step = draw < 70 ? 0 : draw < 88 ? -1 : 1;
+					rating = levels[Math.max(0, Math.min(levels.length - 1, before.ordinal() + step))];
+				}
+				last.put(ccg.code(), rating);
+				ratings.add(new Assurance.Rating(ccg.code(), year, rating, "Year-end assessment " + Assurance.yearLabel(year)
+						+ " (demo): better health, better care, sustainability and leadership indicators, with the"
+						+ " area team's review of the year."));
+			}
+		}
+		return ratings;
 	}
 
 	/** Loads the outcomes when the directory is the synthetic one and no outcome is recorded yet. */

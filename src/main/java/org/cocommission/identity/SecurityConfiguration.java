@@ -118,6 +118,8 @@ class SecurityConfiguration {
 		http.authorizeHttpRequests(requests -> requests
 				.requestMatchers(ALWAYS_OPEN).permitAll()
 				.requestMatchers(HttpMethod.GET, publicReads(modules)).permitAll()
+				// A public form keeps the CSRF protection of every page (this chain's default).
+				.requestMatchers(publicForms(modules)).permitAll()
 				.requestMatchers(nationalOnly(modules)).hasRole(Role.NATIONAL.name())
 				.requestMatchers(nationalWrites(modules)).hasRole(Role.NATIONAL.name())
 				.anyRequest().access(new OwnedWrites(modules, access)))
@@ -130,6 +132,14 @@ class SecurityConfiguration {
 	private static String[] publicReads(List<UrlRules> modules) {
 		return Stream.concat(Stream.of(PUBLISHED), modules.stream().flatMap(rules -> rules.publicReads().stream()))
 			.toArray(String[]::new);
+	}
+
+	private static RequestMatcher publicForms(List<UrlRules> modules) {
+		List<RequestMatcher> paths = modules.stream()
+			.flatMap(rules -> rules.publicForms().stream())
+			.map(path -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, path))
+			.toList();
+		return paths.isEmpty() ? request -> false : new OrRequestMatcher(paths);
 	}
 
 	private static String[] nationalOnly(List<UrlRules> modules) {

@@ -22,9 +22,11 @@ import java.util.function.Function;
  * @param owned paths whose object belongs to an organisation, for writes
  * @param writtenBy paths whose organisation is named in the body, not the path: only the roles that may make such a
  * write get as far as the body (whose organisation the service then checks before anything else)
+ * @param publicForms paths anyone may post a form to without signing in (pages only, never the API); the form still
+ * needs its CSRF token, and the handler decides what the post may do (e.g. a one-time link's token)
  */
 public record UrlRules(List<String> publicReads, List<String> nationalOnly, List<String> nationalWrites,
-		List<Owned> owned, List<WrittenBy> writtenBy) {
+		List<Owned> owned, List<WrittenBy> writtenBy, List<String> publicForms) {
 
 	/**
 	 * Writes (any method but GET and HEAD) to paths matching {@code pattern} are for users of {@code roles} only; the
@@ -44,7 +46,7 @@ public record UrlRules(List<String> publicReads, List<String> nationalOnly, List
 
 	public UrlRules(List<String> publicReads, List<String> nationalOnly, List<String> nationalWrites,
 			List<Owned> owned) {
-		this(publicReads, nationalOnly, nationalWrites, owned, List.of());
+		this(publicReads, nationalOnly, nationalWrites, owned, List.of(), List.of());
 	}
 
 	/**
@@ -77,6 +79,7 @@ public record UrlRules(List<String> publicReads, List<String> nationalOnly, List
 		nationalWrites = List.copyOf(nationalWrites);
 		owned = List.copyOf(owned);
 		writtenBy = List.copyOf(writtenBy);
+		publicForms = List.copyOf(publicForms);
 	}
 
 	public UrlRules(List<String> publicReads, List<String> nationalOnly) {
@@ -100,23 +103,28 @@ public record UrlRules(List<String> publicReads, List<String> nationalOnly, List
 	}
 
 	public UrlRules andNationalOnly(String... paths) {
-		return new UrlRules(publicReads, concat(nationalOnly, paths), nationalWrites, owned, writtenBy);
+		return new UrlRules(publicReads, concat(nationalOnly, paths), nationalWrites, owned, writtenBy, publicForms);
 	}
 
 	public UrlRules andNationalWrites(String... paths) {
-		return new UrlRules(publicReads, nationalOnly, concat(nationalWrites, paths), owned, writtenBy);
+		return new UrlRules(publicReads, nationalOnly, concat(nationalWrites, paths), owned, writtenBy, publicForms);
 	}
 
 	public UrlRules andOwned(Owned... paths) {
 		List<Owned> all = new ArrayList<>(owned);
 		all.addAll(List.of(paths));
-		return new UrlRules(publicReads, nationalOnly, nationalWrites, all, writtenBy);
+		return new UrlRules(publicReads, nationalOnly, nationalWrites, all, writtenBy, publicForms);
 	}
 
 	public UrlRules andWrittenBy(WrittenBy... paths) {
 		List<WrittenBy> all = new ArrayList<>(writtenBy);
 		all.addAll(List.of(paths));
-		return new UrlRules(publicReads, nationalOnly, nationalWrites, owned, all);
+		return new UrlRules(publicReads, nationalOnly, nationalWrites, owned, all, publicForms);
+	}
+
+	/** Adds pages anyone may post a form to, CSRF token and all, without signing in. */
+	public UrlRules andPublicForms(String... paths) {
+		return new UrlRules(publicReads, nationalOnly, nationalWrites, owned, writtenBy, concat(publicForms, paths));
 	}
 
 	private static List<String> concat(List<String> first, String... more) {

@@ -20,7 +20,7 @@ import static org.cocommission.directory.OdsTestFiles.organisation;
 /**
  * CCGs 01A, 01B (area team Q01) and 01C (area team Q02) with their panel outcomes: 01A authorised in full in wave 1;
  * 01B in wave 1 with two conditions, one at level IV with directions; 01C in wave 2 with one condition. One account
- * per role: national, area team Q01, CCG 01B and CCG 01A.
+ * per role: national, area team Q01, CCG 01B and CCG 01A; CCG 01D (no outcome yet, to apply) and a GP of 01C to assess.
  */
 final class AuthorisationTestData {
 
@@ -37,11 +37,14 @@ final class AuthorisationTestData {
 		importOds(imports, OdsFile.AREA_TEAMS,
 				organisation("Q01", "TEES", "Y01", "") + organisation("Q02", "WEAR", "Y01", ""));
 		importOds(imports, OdsFile.ECCG, organisation("01A", "NHS FIRST CCG", "Y01", "Q01")
-				+ organisation("01B", "NHS SECOND CCG", "Y01", "Q01") + organisation("01C", "NHS THIRD CCG", "Y01", "Q02"));
+				+ organisation("01B", "NHS SECOND CCG", "Y01", "Q01") + organisation("01C", "NHS THIRD CCG", "Y01", "Q02")
+				+ organisation("01D", "NHS MERGED CCG", "Y01", "Q01") + organisation("01E", "NHS FIFTH CCG", "Y01", "Q01"));
 		accounts.create(new NewUser("auth-national", "National", null, Role.NATIONAL, "X24", PASSWORD));
 		accounts.create(new NewUser("auth-q01", "Area team Q01", null, Role.AREA_TEAM, "Q01", PASSWORD));
 		accounts.create(new NewUser("auth-01a", "CCG 01A", null, Role.CCG, "01A", PASSWORD));
 		accounts.create(new NewUser("auth-01b", "CCG 01B", null, Role.CCG, "01B", PASSWORD));
+		accounts.create(new NewUser("auth-01d", "CCG 01D", null, Role.CCG, "01D", PASSWORD));
+		accounts.create(new NewUser("auth-assessor", "A GP of CCG 01C", null, Role.CCG, "01C", PASSWORD));
 		ActingAs.system(() -> authorisation.recordOutcomes(List.of(
 				new NewOutcome("01A", 1, OutcomeKind.AUTHORISED, List.of()),
 				new NewOutcome("01B", 1, OutcomeKind.AUTHORISED_WITH_CONDITIONS,

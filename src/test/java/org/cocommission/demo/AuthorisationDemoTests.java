@@ -48,6 +48,33 @@ class AuthorisationDemoTests {
 		assertThat(outcomes.stream().filter(o -> o.conditions().stream().anyMatch(c -> c.directions()))).hasSize(7);
 	}
 
+	@Test
+	void everyCcgOpenOnTheFirstOfAprilIsRatedThatYearAndNoOther() {
+		java.time.LocalDate merged = java.time.LocalDate.of(2018, 4, 1);
+		List<org.cocommission.directory.OrganisationSummary> ccgs = new java.util.ArrayList<>();
+		codes(200).forEach(code -> ccgs.add(ccg(code, null, code.equals("00X") ? merged : null)));
+		ccgs.add(ccg("99M", merged, null));
+
+		List<org.cocommission.authorisation.Assurance.Rating> ratings = AuthorisationDemo.ratings(ccgs);
+
+		assertThat(ratings.stream().filter(r -> r.year() == 2016)).hasSize(200);
+		assertThat(ratings.stream().filter(r -> r.year() == 2018)).hasSize(200)
+			.noneMatch(r -> r.ccgCode().equals("00X"))
+			.anyMatch(r -> r.ccgCode().equals("99M"));
+		long inadequate2016 = ratings.stream()
+			.filter(r -> r.year() == 2016
+					&& r.rating() == org.cocommission.authorisation.AssuranceRating.INADEQUATE)
+			.count();
+		assertThat(inadequate2016).isBetween(10L, 40L);
+	}
+
+	private static org.cocommission.directory.OrganisationSummary ccg(String code, java.time.LocalDate open,
+			java.time.LocalDate close) {
+		return new org.cocommission.directory.OrganisationSummary(code, "NHS " + code + " CCG",
+				org.cocommission.directory.OrganisationType.CCG, null, close == null ? "ACTIVE" : "INACTIVE", null, open,
+				close, null, false);
+	}
+
 	private static List<String> codes(int count) {
 		return IntStream.range(0, count).mapToObj(index -> String.format("%02dX", index)).toList();
 	}
