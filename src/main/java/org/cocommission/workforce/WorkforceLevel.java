@@ -2,6 +2,8 @@ package org.cocommission.workforce;
 
 import java.util.Locale;
 
+import org.cocommission.platform.InvalidInputException;
+
 /** Where a measure is made: each practice, each CCG (its member practices on the month's last day), or England. */
 public enum WorkforceLevel {
 
@@ -19,5 +21,15 @@ public enum WorkforceLevel {
 
 	public String slug() {
 		return name().toLowerCase(Locale.ROOT);
+	}
+
+	/** The level as links write it, in any case; every request parameter is read with it (WorkforceLevelConverter). */
+	public static WorkforceLevel parse(String value) {
+		return switch (value == null ? "" : value.trim().toLowerCase(Locale.ROOT)) {
+			case "practice" -> PRACTICE;
+			case "ccg", "sub-icb" -> CCG;
+			case "england", "national" -> ENGLAND;
+			default -> throw new InvalidInputException("level", "Choose a level: practice, ccg or england");
+		};
 	}
 }

@@ -1,5 +1,10 @@
 package org.cocommission.workforce;
 
+import java.util.Arrays;
+import java.util.Locale;
+
+import org.cocommission.platform.InvalidInputException;
+
 /**
  * The workforce measures, each a numerator over a denominator times a scale (docs/domain-rules.md#workforce).
  * Aggregates add FTE and patients, never headcounts: a person at two practices is two heads but one FTE split between
@@ -73,5 +78,14 @@ public enum WorkforceMeasure {
 	/** Made of headcounts, which do not add up above a practice. */
 	public boolean practiceOnly() {
 		return practiceOnly;
+	}
+
+	/** The measure by its name, in any case; every request parameter is read with it (WorkforceMeasureConverter). */
+	public static WorkforceMeasure parse(String value) {
+		String wanted = value == null ? "" : value.trim().toUpperCase(Locale.ROOT);
+		return Arrays.stream(values())
+			.filter(measure -> measure.name().equals(wanted))
+			.findFirst()
+			.orElseThrow(() -> new InvalidInputException("measure", "Choose a measure: " + Arrays.toString(values())));
 	}
 }
