@@ -82,11 +82,14 @@ public class DirectoryImports {
 
 	private final ApplicationEventPublisher events;
 
+	private final HomePageFigures homePage;
+
 	DirectoryImports(OdsOrganisationImporter odsImporter, RegisteredPatientsImporter patientsImporter,
 			MembershipHistoryImporter membershipImporter, SuccessionImporter successionImporter,
 			IcbLookupImporter icbImporter, ImportLog importLog, PlatformTransactionManager transactionManager,
 			JdbcClient jdbc, AuditTrail audit, Notifications notifications, Clock clock,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, HomePageFigures homePage) {
+		this.homePage = homePage;
 		this.odsImporter = odsImporter;
 		this.patientsImporter = patientsImporter;
 		this.membershipImporter = membershipImporter;
@@ -159,6 +162,7 @@ public class DirectoryImports {
 			audit.record(new AuditEntry("DIRECTORY_MARKED_SYNTHETIC", "DIRECTORY", "directory", null, null,
 					Map.of("organisations", marked)));
 		});
+		homePage.forget();
 	}
 
 	public List<ImportRecord> recentImports(int limit) {

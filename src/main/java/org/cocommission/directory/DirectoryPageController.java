@@ -19,16 +19,20 @@ class DirectoryPageController {
 
 	private final DirectoryPageQueries queries;
 
-	DirectoryPageController(Directory directory, DirectoryPageQueries queries) {
+	private final HomePageFigures homePage;
+
+	DirectoryPageController(Directory directory, DirectoryPageQueries queries, HomePageFigures homePage) {
 		this.directory = directory;
 		this.queries = queries;
+		this.homePage = homePage;
 	}
 
 	@GetMapping("/")
 	String home(Model model) {
-		NationalSummary summary = directory.summary();
+		HomePageFigures.Figures figures = homePage.today();
+		NationalSummary summary = figures.summary();
 		model.addAttribute("summary", summary);
-		model.addAttribute("coverage", directory.coverage(directory.today()));
+		model.addAttribute("coverage", figures.coverage());
 		model.addAttribute("empty", summary.regions() + summary.ccgs() + summary.openPractices() + summary.otherSettings()
 				+ summary.csus() == 0);
 		return "directory/home";

@@ -22,14 +22,14 @@ import java.util.stream.Collectors;
  * thread, futures and a cookie store per request), so each client here is a blocking socket that writes a request and
  * reads the response, by its length or in chunks, and nothing else.
  */
-final class BenchConnection implements Closeable {
+public final class BenchConnection implements Closeable {
 
 	private static final int TIMEOUT_MILLIS = 30_000;
 
 	/** A response: its status, its Location header (or null) and its body. */
-	record Response(int status, String location, byte[] body) {
+	public record Response(int status, String location, byte[] body) {
 
-		String text() {
+		public String text() {
 			return new String(body, StandardCharsets.UTF_8);
 		}
 	}
@@ -46,16 +46,16 @@ final class BenchConnection implements Closeable {
 
 	private OutputStream out;
 
-	BenchConnection(String host, int port) {
+	public BenchConnection(String host, int port) {
 		this.host = host;
 		this.port = port;
 	}
 
-	Response get(String path) throws IOException {
+	public Response get(String path) throws IOException {
 		return send("GET " + path + " HTTP/1.1\r\n" + headers(), null);
 	}
 
-	Response postForm(String path, String form) throws IOException {
+	public Response postForm(String path, String form) throws IOException {
 		byte[] body = form.getBytes(StandardCharsets.UTF_8);
 		return send("POST " + path + " HTTP/1.1\r\n" + headers() + "Content-Type: application/x-www-form-urlencoded\r\n"
 				+ "Content-Length: " + body.length + "\r\n", body);

@@ -1,0 +1,277 @@
+package org.cocommission.directory.bench;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import org.cocommission.CoCommissionApplication;
+import org.cocommission.directory.Directory;
+import org.cocommission.outcomes.bench.BenchConnection;
+import org.cocommission.platform.EmbeddedPostgresServer;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The directory pages under load ({@code bench/directory-pages}, run from the test classpath so that none of it
+ * ships), beside the outcomes bench and with the same report: on its own embedded PostgreSQL, the application starts
+ * with the demo (national by default), then 20 clients ask in turn for the home page, the organisation list, an
+ * organisation's page, a search, and the baseline, the sign-in page (a page drawn from the same layout that reads
+ * nothing from the database), each client on one keep-alive socket. After the warm-up, p50/p95/p99 per page and each
+ * page's p95 as a ratio to the baseline's in the same run (the machine's load cancels out of the ratio); target p95
+ * under 100 ms. Also times the home page's national coverage computed without its cache. Writes
+ * directory-pages.json and directory-pages.txt. Exit codes: 0 ran, 2 usage, 3 could not run.
+ */
+public final class DirectoryPagesBenchmark {
+
+	/** The pages measured, in the order each client asks for them; the last is the baseline. */
+	enum Page {
+
+		HOME("home page /"), ORGANISATIONS("organisation list /organisations"),
+		ORGANISATION("organisation page /organisations/{code}"), SEARCH("search /search?q="),
+		BASELINE("baseline: sign-in page /login");
+
+		final String label;
+
+		Page(String label) {
+			this.label = label;
+		}
+	}
+
+	record Options(double scale, int clients, Duration warmup, Duration measured, Path output) {
+
+		static Options parse(String... args) {
+			double scale = 1.0;
+			int clients = 20;
+			long warmup = 60;
+			long measured = 20;
+			Path output = Path.of("target", "bench");
+			for (int i = 0; i < args.length; i++) {
+				String value = i + 1 < args.length ? args[i + 1] : null;
+				switch (args[i]) {
+					case "--scale" -> scale = Double.parseDouble(value);
+					case "--clients" -> clients = Integer.parseInt(value);
+					case "--warmup-seconds" -> warmup = Long.parseLong(value);
+					case "--load-seconds" -> measured = Long.parseLong(value);
+					case "--output" -> output = Path.of(value);
+					default -> throw new IllegalArgumentException("unknown option " + args[i]);
+				}
+				i++;
+			}
+			return new Options(scale, clients, Duration.ofSeconds(warmup), Duration.ofSeconds(measured), output);
+		}
+	}
+
+	/** What a run found: latencies (ns) per page after the warm-up, failures, and preparation times in seconds. */
+	record Result(Map<Page, List<Long>> latencies, long failures, long requests, double coverageUncachedMs,
+			Map<String, Double> preparation) {
+	}
+
+	private DirectoryPagesBenchmark() {
+	}
+
+	public static void main(String[] args) {
+		System.exit(run(args));
+	}
+
+	public static int run(String... args) {
+		Options options;
+		try {
+			options = Options.parse(args);
+		}
+		catch (RuntimeException ex) {
+			System.err.println("bench/directory-pages: " + ex.getMessage() + "\nOptions: --scale S (1.0)"
+					+ " --clients N (20) --warmup-seconds N (60) --load-seconds N (20) --output DIR (target/bench)");
+			return 2;
+		}
+		try {
+			Path temporary = Files.createTempDirectory("directory-pages-bench");
+			Result result = measure(options, temporary);
+			String text = text(options, result);
+			Files.createDirectories(options.output());
+			Files.writeString(options.output().resolve("directory-pages.txt"), text);
+			Files.writeString(options.output().resolve("directory-pages.json"), json(result));
+			System.out.println(text);
+			return 0;
+		}
+		catch (Exception ex) {
+			ex.printStackTrace();
+			return 3;
+		}
+	}
+
+	static Result measure(Options options, Path temporary) throws Exception {
+		Map<String, Double> preparation = new LinkedHashMap<>();
+		LoggingSystem logging = LoggingSystem.get(DirectoryPagesBenchmark.class.getClassLoader());
+		logging.beforeInitialize();
+		logging.setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.ERROR);
+		long started = System.nanoTime();
+		try (EmbeddedPostgres postgres = EmbeddedPostgresServer.configured(temporary.resolve("postgres"))
+			.setCleanDataDirectory(true)
+			.start()) {
+			String url = EmbeddedPostgresServer.jdbcUrl(postgres, "cocommission");
+			try (ConfigurableApplicationContext context = new SpringApplicationBuilder(CoCommissionApplication.class)
+				.logStartupInfo(false)
+				.run("--spring.config.location=classpath:/application.properties", "--spring.datasource.url=" + url,
+						"--spring.datasource.username=postgres", "--cocommission.data-dir=" + temporary,
+						"--cocommission.demo=true", "--cocommission.demo-scale=" + options.scale(),
+						"--cocommission.demo-password=directory-pages-bench", "--cocommission.admin-password=",
+						"--server.port=0", "--spring.main.banner-mode=off", "--logging.level.root=ERROR")) {
+				preparation.put("embedded PostgreSQL, application start and demo load", seconds(started));
+				int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+				JdbcClient jdbc = context.getBean(JdbcClient.class);
+				List<String> codes = jdbc.sql("select code from directory_organisation where type in ('CCG', 'GP_PRACTICE')"
+						+ " and not placeholder order by md5(code) limit 2000").query(String.class).list();
+				List<String> words = jdbc.sql("select distinct split_part(name, ' ', 1) from directory_organisation"
+						+ " where type = 'GP_PRACTICE' and length(split_part(name, ' ', 1)) >= 4 limit 500")
+					.query(String.class)
+					.list();
+				Directory directory = context.getBean(Directory.class);
+				double coverageMs = uncachedCoverage(directory);
+				Map<Page, List<Long>> latencies = new LinkedHashMap<>();
+				for (Page page : Page.values()) {
+					latencies.put(page, Collections.synchronizedList(new ArrayList<>()));
+				}
+				AtomicLong failures = new AtomicLong();
+				AtomicLong requests = new AtomicLong();
+				load(port, options, codes, words, latencies, failures, requests);
+				return new Result(latencies, failures.get(), requests.get(), coverageMs, preparation);
+			}
+		}
+	}
+
+	/** The national coverage as the home page computed it on every visit before it was cached: median of 5. */
+	private static double uncachedCoverage(Directory directory) {
+		List<Long> times = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			long started = System.nanoTime();
+			directory.coverage(directory.today());
+			times.add(System.nanoTime() - started);
+		}
+		return percentileMillis(times, 50);
+	}
+
+	private static void load(int port, Options options, List<String> codes, List<String> words,
+			Map<Page, List<Long>> latencies, AtomicLong failures, AtomicLong requests) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(options.clients());
+		long measureFrom = System.nanoTime() + options.warmup().toNanos();
+		long stopAt = measureFrom + options.measured().toNanos();
+		try {
+			List<Future<?>> running = new ArrayList<>();
+			for (int client = 0; client < options.clients(); client++) {
+				long seed = client;
+				running.add(pool.submit(() -> {
+					SplittableRandom random = new SplittableRandom(seed);
+					int next = (int) (seed % Page.values().length);
+					try (BenchConnection http = new BenchConnection("localhost", port)) {
+						while (System.nanoTime() < stopAt) {
+							Page page = Page.values()[next];
+							next = (next + 1) % Page.values().length;
+							String path = switch (page) {
+								case HOME -> "/";
+								case ORGANISATIONS -> "/organisations";
+								case ORGANISATION -> "/organisations/" + codes.get(random.nextInt(codes.size()));
+								case SEARCH -> "/search?q=" + URLEncoder.encode(
+										words.get(random.nextInt(words.size())).toLowerCase(Locale.ROOT),
+										StandardCharsets.UTF_8);
+								case BASELINE -> "/login";
+							};
+							long sent = System.nanoTime();
+							BenchConnection.Response response = http.get(path);
+							long took = System.nanoTime() - sent;
+							requests.incrementAndGet();
+							if (response.status() != 200) {
+								failures.incrementAndGet();
+							}
+							else if (sent >= measureFrom) {
+								latencies.get(page).add(took);
+							}
+						}
+					}
+					return null;
+				}));
+			}
+			for (Future<?> future : running) {
+				future.get();
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	static String text(Options options, Result result) {
+		StringBuilder text = new StringBuilder();
+		text.append("Directory pages bench, ").append(Instant.now()).append('\n');
+		text.append(String.format("Machine: %d processors, Java %s; demo scale %s; %d clients, warm-up %d s, load %d s%n",
+				Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), options.scale(),
+				options.clients(), options.warmup().toSeconds(), options.measured().toSeconds()));
+		result.preparation().forEach((step, seconds) -> text.append(String.format("  %s: %.1f s%n", step, seconds)));
+		text.append(String.format("Home page coverage computed without the cache: %.1f ms (median of 5)%n",
+				result.coverageUncachedMs()));
+		text.append(String.format("Requests: %,d, failures: %d%n", result.requests(), result.failures()));
+		double baseline = percentileMillis(result.latencies().get(Page.BASELINE), 95);
+		text.append(String.format("%-42s %8s %8s %8s %8s %10s %s%n", "Page", "requests", "p50 ms", "p95 ms", "p99 ms",
+				"p95/base", "target p95 < 100 ms"));
+		for (Map.Entry<Page, List<Long>> page : result.latencies().entrySet()) {
+			double p95 = percentileMillis(page.getValue(), 95);
+			text.append(String.format("%-42s %8d %8.1f %8.1f %8.1f %10.2f %s%n", page.getKey().label,
+					page.getValue().size(), percentileMillis(page.getValue(), 50), p95,
+					percentileMillis(page.getValue(), 99), p95 / baseline, p95 < 100 ? "met" : "missed"));
+		}
+		return text.toString();
+	}
+
+	static String json(Result result) {
+		double baseline = percentileMillis(result.latencies().get(Page.BASELINE), 95);
+		StringBuilder json = new StringBuilder("{\"requests\":" + result.requests() + ",\"failures\":" + result.failures()
+				+ String.format(Locale.ROOT, ",\"coverageUncachedMs\":%.1f,\"pages\":{", result.coverageUncachedMs()));
+		String separator = "";
+		for (Map.Entry<Page, List<Long>> page : result.latencies().entrySet()) {
+			double p95 = percentileMillis(page.getValue(), 95);
+			json.append(separator)
+				.append(String.format(Locale.ROOT,
+						"\"%s\":{\"requests\":%d,\"p50Ms\":%.1f,\"p95Ms\":%.1f,\"p99Ms\":%.1f,\"p95VsBaseline\":%.2f}",
+						page.getKey().name().toLowerCase(Locale.ROOT), page.getValue().size(),
+						percentileMillis(page.getValue(), 50), p95, percentileMillis(page.getValue(), 99),
+						p95 / baseline));
+			separator = ",";
+		}
+		return json.append("}}\n").toString();
+	}
+
+	/** The q-th percentile (0-100) of latencies in nanoseconds, in milliseconds, by the nearest-rank method. */
+	static double percentileMillis(List<Long> nanos, double q) {
+		if (nanos.isEmpty()) {
+			return Double.NaN;
+		}
+		List<Long> sorted = new ArrayList<>(nanos);
+		Collections.sort(sorted);
+		int rank = (int) Math.ceil(q / 100 * sorted.size());
+		return sorted.get(Math.max(0, rank - 1)) / 1e6;
+	}
+
+	private static double seconds(long startedNanos) {
+		return (System.nanoTime() - startedNanos) / 1e9;
+	}
+}
