@@ -13,6 +13,7 @@ import org.cocommission.contracts.cases.StatutoryClocks;
 import org.cocommission.contracts.register.RegisterStore;
 import org.cocommission.directory.Directory;
 import org.cocommission.directory.OrganisationRef;
+import org.cocommission.directory.PracticeMergers;
 import org.cocommission.governance.AffectedOrganisation;
 import org.cocommission.governance.CommitteeKind;
 import org.cocommission.governance.DecisionRecorded;
@@ -61,8 +62,12 @@ public class ContractCases {
 
 	private final ApplicationEventPublisher events;
 
+	private final PracticeMergers mergers;
+
 	ContractCases(CaseStore cases, RegisterStore register, Commissioners commissioners, Governance governance,
-			Directory directory, ContractsAccess access, AccessPolicy policy, ApplicationEventPublisher events) {
+			Directory directory, ContractsAccess access, AccessPolicy policy, ApplicationEventPublisher events,
+			PracticeMergers mergers) {
+		this.mergers = mergers;
 		this.cases = cases;
 		this.register = register;
 		this.commissioners = commissioners;
@@ -319,6 +324,8 @@ public class ContractCases {
 						+ (closing.listSize() == null ? 0 : closing.listSize());
 				register.combineList(surviving.practiceCode(), combined, effective, actor,
 						"Merger with " + closing.practiceCode() + ": the combined list of " + combined + " patients");
+				// the closing practice's successor in the directory, from the same day
+				mergers.recordSuccessor(closing.practiceCode(), surviving.practiceCode(), effective);
 			}
 			case TERMINATION -> register.end(approved.practiceCode(), approved.startsOn(), actor,
 					"Contract terminated: " + approved.title());
