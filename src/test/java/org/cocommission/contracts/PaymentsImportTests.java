@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import org.cocommission.identity.ActingAs;
 import org.cocommission.platform.FinancialYear;
@@ -165,6 +166,21 @@ class PaymentsImportTests {
 		assertThatThrownBy(() -> load(2020, file)).isInstanceOfSatisfying(PaymentsImportRejectedException.class,
 				ex -> assertThat(ex.report().errors()).singleElement()
 					.satisfies(error -> assertThat(error.row()).isEqualTo(3)));
+	}
+
+	/** Larger than one read of the rows: the stream that drops empty lines once never returned for a read of none. */
+	@Test
+	@Timeout(120)
+	void storesAFileOfManyRowsWithEmptyLinesBetween() {
+		StringBuilder file = new StringBuilder(HEADING);
+		for (int p = 0; p < 2_000; p++) {
+			file.append(String.format("B%05d,PRACTICE %d,PMS,1000,900,10,20\r\n", p, p)).append(p % 500 == 0 ? "\r\n" : "");
+		}
+
+		var report = load(2023, file.toString().getBytes(StandardCharsets.UTF_8));
+
+		assertThat(report.errors()).isEmpty();
+		assertThat(report.stored()).isEqualTo(2_000);
 	}
 
 	@Test
