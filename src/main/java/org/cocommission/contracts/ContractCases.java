@@ -13,6 +13,7 @@ import org.cocommission.contracts.cases.StatutoryClocks;
 import org.cocommission.contracts.register.RegisterStore;
 import org.cocommission.directory.Directory;
 import org.cocommission.directory.OrganisationRef;
+import org.cocommission.directory.OrganisationType;
 import org.cocommission.directory.PracticeMergers;
 import org.cocommission.governance.AffectedOrganisation;
 import org.cocommission.governance.CommitteeKind;
@@ -275,6 +276,32 @@ public class ContractCases {
 			.orElseThrow(() -> new NoSuchElementException("No document " + documentId));
 		get(document.caseId());
 		return document;
+	}
+
+	/**
+	 * The national view of contract decisions by region: each decided case counted in the region its practice belonged
+	 * to on the decision date (the area team where no region is above it), by who held the power that day.
+	 */
+	@Transactional(readOnly = true)
+	public List<RegionDecisions> decisionsByRegion() {
+		Map<String, RegionDecisions> byRegion = new java.util.TreeMap<>();
+		for (ContractDecision decision : cases.decisions(100_000)) {
+			List<OrganisationRef> chain = directory.parentChain(decision.practiceCode(), decision.decidedOn());
+			OrganisationRef region = chain.stream()
+				.filter(ancestor -> ancestor.type() == OrganisationType.REGION)
+				.findFirst()
+				.or(() -> chain.stream()
+					.filter(ancestor -> ancestor.type() == OrganisationType.AREA_TEAM)
+					.findFirst())
+				.orElse(null);
+			String code = region == null ? "" : region.code();
+			ResponsibleCommissioner.Body body = commissioners.on(decision.practiceCode(), decision.decidedOn()).body();
+			byRegion.merge(code,
+					new RegionDecisions(code, region == null ? "Not known" : region.name(), 0, 0, 0, 0, 0, 0)
+						.add(decision.outcome() == CaseStatus.APPROVED, body),
+					(a, b) -> a.add(decision.outcome() == CaseStatus.APPROVED, body));
+		}
+		return List.copyOf(byRegion.values());
 	}
 
 	/** The public register of contract decisions, newest first. */

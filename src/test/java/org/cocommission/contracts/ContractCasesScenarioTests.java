@@ -150,6 +150,12 @@ class ContractCasesScenarioTests {
 				assertThat(successor.effectiveDate()).isEqualTo(LocalDate.of(2015, 10, 1));
 			});
 			assertThat(directory.predecessors("N81632")).extracting(Succession::code).containsExactly("N81112");
+			// the national view counts it in its region, as decided by a delegated CCG's committee
+			assertThat(cases.decisionsByRegion()).anySatisfy(region -> {
+				assertThat(region.regionCode()).isEqualTo("Y01");
+				assertThat(region.byDelegatedCommittee()).isGreaterThanOrEqualTo(1);
+				assertThat(region.decided()).isEqualTo(region.approved() + region.refused());
+			});
 			assertThat(cases.decisions(10)).anySatisfy(decision -> {
 				assertThat(decision.caseId()).isEqualTo(merger);
 				assertThat(decision.practiceName()).isEqualTo("BROKEN CROSS SURGERY");

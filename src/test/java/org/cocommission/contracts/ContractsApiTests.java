@@ -364,6 +364,19 @@ class ContractsApiTests {
 		mvc.perform(get("/api/v1/public/contracts/decisions"))
 			.andExpect(jsonPath("$[?(@.caseId == " + id + ")].decidedBy")
 				.value("NHS England area team CHESHIRE, WARRINGTON AND WIRRAL"));
+		// the national view by region: page, CSV and JSON, open to everyone like the register
+		mvc.perform(get("/public/contracts/decisions/regions"))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(containsString("By NHS England")));
+		mvc.perform(get("/public/contracts/decisions/regions.csv"))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(containsString("Region code,Region,Decisions")));
+		mvc.perform(get("/api/v1/public/contracts/decisions/regions"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[?(@.regionCode == 'Y01')].byNhsEngland").value(org.hamcrest.Matchers.hasItem(
+					org.hamcrest.Matchers.greaterThanOrEqualTo(1))));
 		mvc.perform(post("/contracts/practices/N81632/cases").cookie(ccg).param("title", "")
 			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
 			.andExpect(status().isOk())
