@@ -13,6 +13,8 @@ import org.cocommission.contracts.cases.StatutoryClocks;
 import org.cocommission.contracts.register.RegisterStore;
 import org.cocommission.directory.Directory;
 import org.cocommission.directory.OrganisationRef;
+import org.cocommission.directory.OrganisationType;
+import org.cocommission.directory.PracticeMergers;
 import org.cocommission.governance.AffectedOrganisation;
 import org.cocommission.governance.CommitteeKind;
 import org.cocommission.governance.DecisionRecorded;
@@ -61,8 +63,12 @@ public class ContractCases {
 
 	private final ApplicationEventPublisher events;
 
+	private final PracticeMergers mergers;
+
 	ContractCases(CaseStore cases, RegisterStore register, Commissioners commissioners, Governance governance,
-			Directory directory, ContractsAccess access, AccessPolicy policy, ApplicationEventPublisher events) {
+			Directory directory, ContractsAccess access, AccessPolicy policy, ApplicationEventPublisher events,
+			PracticeMergers mergers) {
+		this.mergers = mergers;
 		this.cases = cases;
 		this.register = register;
 		this.commissioners = commissioners;
@@ -272,6 +278,32 @@ public class ContractCases {
 		return document;
 	}
 
+	/**
+	 * The national view of contract decisions by region: each decided case counted in the region its practice belonged
+	 * to on the decision date (the area team where no region is above it), by who held the power that day.
+	 */
+	@Transactional(readOnly = true)
+	public List<RegionDecisions> decisionsByRegion() {
+		Map<String, RegionDecisions> byRegion = new java.util.TreeMap<>();
+		for (ContractDecision decision : cases.decisions(100_000)) {
+			List<OrganisationRef> chain = directory.parentChain(decision.practiceCode(), decision.decidedOn());
+			OrganisationRef region = chain.stream()
+				.filter(ancestor -> ancestor.type() == OrganisationType.REGION)
+				.findFirst()
+				.or(() -> chain.stream()
+					.filter(ancestor -> ancestor.type() == OrganisationType.AREA_TEAM)
+					.findFirst())
+				.orElse(null);
+			String code = region == null ? "" : region.code();
+			ResponsibleCommissioner.Body body = commissioners.on(decision.practiceCode(), decision.decidedOn()).body();
+			byRegion.merge(code,
+					new RegionDecisions(code, region == null ? "Not known" : region.name(), 0, 0, 0, 0, 0, 0)
+						.add(decision.outcome() == CaseStatus.APPROVED, body),
+					(a, b) -> a.add(decision.outcome() == CaseStatus.APPROVED, body));
+		}
+		return List.copyOf(byRegion.values());
+	}
+
 	/** The public register of contract decisions, newest first. */
 	@Transactional(readOnly = true)
 	public List<ContractDecision> decisions(int limit) {
@@ -319,6 +351,8 @@ public class ContractCases {
 						+ (closing.listSize() == null ? 0 : closing.listSize());
 				register.combineList(surviving.practiceCode(), combined, effective, actor,
 						"Merger with " + closing.practiceCode() + ": the combined list of " + combined + " patients");
+				// the closing practice's successor in the directory, from the same day
+				mergers.recordSuccessor(closing.practiceCode(), surviving.practiceCode(), effective);
 			}
 			case TERMINATION -> register.end(approved.practiceCode(), approved.startsOn(), actor,
 					"Contract terminated: " + approved.title());

@@ -1,13 +1,17 @@
 package org.cocommission.contracts;
 
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 import org.cocommission.contracts.payments.PaymentsFile;
 import org.cocommission.contracts.payments.PaymentsStore;
@@ -70,39 +74,126 @@ public class Payments {
 		if (year.compareTo(FIRST_YEAR) < 0) {
 			throw new InvalidInputException("year", "NHS Payments to General Practice starts with " + FIRST_YEAR);
 		}
-		PaymentsFile.Parsed parsed = PaymentsFile.parse(new InputStreamReader(content, StandardCharsets.UTF_8));
-		if (!parsed.errors().isEmpty()) {
-			PaymentsImportReport report = new PaymentsImportReport(parsed.rowsRead(), 0, List.of(), parsed.errors());
-			transactions.executeWithoutResult(status -> store.logImport(year, fileName, actor, parsed.rowsRead(), 0,
-					List.of(), parsed.errors()));
-			throw new PaymentsImportRejectedException(report);
+		InputStream body = new BufferedInputStream(content, 1 << 16);
+		PaymentsFile.Layout layout = PaymentsFile.heading(headingLine(body));
+		if (!layout.missing().isEmpty()) {
+			List<ImportMessage> errors = List.of(new ImportMessage(1, layout.width() == 0 ? "The file is empty"
+					: "This is not an NHS Payments to General Practice file: no column "
+							+ String.join(", ", layout.missing())));
+			return rejected(year, fileName, actor, 0, errors);
 		}
-		return transactions.execute(status -> {
+		PaymentsStore.Loaded[] refused = new PaymentsStore.Loaded[1];
+		PaymentsImportReport report = transactions.execute(status -> {
 			store.lock();
-			List<ImportMessage> warnings = warnings(parsed.rows());
-			long importId = store.logImport(year, fileName, actor, parsed.rowsRead(), parsed.rows().size(), warnings,
-					List.of());
-			store.replaceYear(year, importId, parsed.rows());
+			long importId = store.logImport(year, fileName, actor, 0, 0, List.of(), List.of());
+			PaymentsStore.Loaded loaded = store.load(year, importId, layout, new WithoutBlankLines(body), status);
+			if (!loaded.errors().isEmpty()) {
+				status.setRollbackOnly();
+				refused[0] = loaded;
+				return null;
+			}
+			// the directory is asked while the register is fed: the warnings need nothing stored
+			CompletableFuture<List<ImportMessage>> warned = CompletableFuture.supplyAsync(() -> warnings(loaded.practices()));
 			register.adoptFromPayments(year, actor);
-			events.publishEvent(new PaymentsImported(importId, year.toString(), fileName, parsed.rows().size(),
-					warnings.size()));
-			return new PaymentsImportReport(parsed.rowsRead(), parsed.rows().size(), warnings, List.of());
+			List<ImportMessage> warnings = warned.join();
+			int rows = loaded.practices().size();
+			store.completeImport(importId, loaded.rowsRead(), rows, warnings.size());
+			events.publishEvent(new PaymentsImported(importId, year.toString(), fileName, rows, warnings.size()));
+			return new PaymentsImportReport(loaded.rowsRead(), rows, warnings, List.of());
 		});
+		if (report == null) {
+			return rejected(year, fileName, actor, refused[0].rowsRead(), refused[0].errors());
+		}
+		return report;
+	}
+
+	private PaymentsImportReport rejected(FinancialYear year, String fileName, String actor, int rowsRead,
+			List<ImportMessage> errors) {
+		transactions.executeWithoutResult(status -> store.logImport(year, fileName, actor, rowsRead, 0, List.of(),
+				errors));
+		throw new PaymentsImportRejectedException(new PaymentsImportReport(rowsRead, 0, List.of(), errors));
+	}
+
+	/** The file's first line, as UTF-8 (its byte order mark is dropped with the headings' spaces). */
+	private static String headingLine(InputStream in) {
+		ByteArrayOutputStream line = new ByteArrayOutputStream(4096);
+		try {
+			for (int b = in.read(); b != -1 && b != '\n'; b = in.read()) {
+				line.write(b);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return line.toString(StandardCharsets.UTF_8);
 	}
 
 	/** The publisher's quirks worth telling: practices the directory does not know. */
-	private List<ImportMessage> warnings(List<PaymentsFile.PracticeYear> rows) {
-		Map<String, OrganisationRef> known = directory.refs(rows.stream().map(PaymentsFile.PracticeYear::practiceCode)
-			.toList());
+	private List<ImportMessage> warnings(List<PaymentsStore.Practice> practices) {
+		Map<String, OrganisationRef> known = directory.refs(practices.stream().map(PaymentsStore.Practice::code).toList());
 		List<ImportMessage> warnings = new ArrayList<>();
-		for (PaymentsFile.PracticeYear row : rows) {
-			if (!known.containsKey(row.practiceCode())) {
-				warnings.add(new ImportMessage(row.row(), "Practice " + row.practiceCode()
-						+ (row.practiceName() == null ? "" : " (" + row.practiceName() + ")")
+		for (PaymentsStore.Practice practice : practices) {
+			if (!known.containsKey(practice.code())) {
+				warnings.add(new ImportMessage(practice.row(), "Practice " + practice.code()
+						+ (practice.name() == null ? "" : " (" + practice.name() + ")")
 						+ " is not in the directory; its payments are stored"));
 			}
 		}
 		return warnings;
+	}
+
+	/**
+	 * The rows without their empty lines (COPY would take one for a row of one field): spreadsheets and editors leave
+	 * them, mostly at the end. A row's number counts the lines kept.
+	 */
+	private static final class WithoutBlankLines extends InputStream {
+
+		private final InputStream in;
+
+		private final byte[] buffer = new byte[1 << 16];
+
+		private int position;
+
+		private int length;
+
+		private boolean lineStart = true;
+
+		WithoutBlankLines(InputStream in) {
+			this.in = in;
+		}
+
+		@Override
+		public int read(byte[] out, int offset, int wanted) throws IOException {
+			if (wanted == 0) {
+				return 0;
+			}
+			int written = 0;
+			while (written == 0) {
+				if (position == length) {
+					length = in.read(buffer);
+					position = 0;
+					if (length <= 0) {
+						length = 0;
+						return -1;
+					}
+				}
+				while (position < length && written < wanted) {
+					byte b = buffer[position++];
+					if (lineStart && (b == '\r' || b == '\n')) {
+						continue;
+					}
+					out[offset + written++] = b;
+					lineStart = b == '\n';
+				}
+			}
+			return written;
+		}
+
+		@Override
+		public int read() throws IOException {
+			byte[] one = new byte[1];
+			return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+		}
 	}
 
 	/**

@@ -8,8 +8,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import org.cocommission.directory.Directory;
 import org.cocommission.directory.DirectoryImports;
 import org.cocommission.directory.OdsFile;
+import org.cocommission.directory.Succession;
 import org.cocommission.governance.CommitteeKind;
 import org.cocommission.governance.Governance;
 import org.cocommission.governance.GovernanceRequests;
@@ -62,6 +64,9 @@ class ContractCasesScenarioTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Directory directory;
 
 	/** CCG 01C (N81632, N81112) delegated from 1 April 2015 to 31 March 2017; CCG 02D (N81013) never. */
 	@BeforeAll
@@ -139,6 +144,18 @@ class ContractCasesScenarioTests {
 			assertThat(register.get("N81632").listSize()).isEqualTo(5707 + 4597);
 			assertThat(register.get("N81632").history()).first()
 				.satisfies(entry -> assertThat(entry.change()).startsWith("Merger with N81112"));
+			// the closing practice's successor in the directory, dated the merger's effective day
+			assertThat(directory.successors("N81112")).singleElement().satisfies(successor -> {
+				assertThat(successor.code()).isEqualTo("N81632");
+				assertThat(successor.effectiveDate()).isEqualTo(LocalDate.of(2015, 10, 1));
+			});
+			assertThat(directory.predecessors("N81632")).extracting(Succession::code).containsExactly("N81112");
+			// the national view counts it in its region, as decided by a delegated CCG's committee
+			assertThat(cases.decisionsByRegion()).anySatisfy(region -> {
+				assertThat(region.regionCode()).isEqualTo("Y01");
+				assertThat(region.byDelegatedCommittee()).isGreaterThanOrEqualTo(1);
+				assertThat(region.decided()).isEqualTo(region.approved() + region.refused());
+			});
 			assertThat(cases.decisions(10)).anySatisfy(decision -> {
 				assertThat(decision.caseId()).isEqualTo(merger);
 				assertThat(decision.practiceName()).isEqualTo("BROKEN CROSS SURGERY");

@@ -273,6 +273,30 @@ class ContractsApiTests {
 			.andExpect(status().isOk())
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
 				.string(containsString("N81632,BROKEN CROSS SURGERY,PMS,Not recorded,,,5707,No")));
+		byte[] xlsx = mvc.perform(get("/contracts.xlsx").param("type", "PMS").cookie(ccg))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+			var sheet = workbook.getSheet("GP contracts");
+			org.assertj.core.api.Assertions.assertThat(sheet.getRow(0).getCell(0).getStringCellValue())
+				.isEqualTo("Practice code");
+			var rows = new java.util.ArrayList<String>();
+			for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+				var row = sheet.getRow(r);
+				rows.add(row.getCell(0).getStringCellValue() + " " + row.getCell(2).getStringCellValue() + " "
+						+ (long) row.getCell(6).getNumericCellValue());
+			}
+			org.assertj.core.api.Assertions.assertThat(rows).contains("N81632 PMS 5707")
+				.noneMatch(row -> row.contains(" GMS "));
+		}
+		// the practice's directory page has its contract as a section of its own, for those who may see it
+		mvc.perform(get("/organisations/N81632").cookie(ccg))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.allOf(containsString("GP contract"),
+						containsString("PMS contract; contractor: not recorded"), containsString("5,707 patients"))));
 		mvc.perform(get("/contracts/practices/N81632").cookie(practice))
 			.andExpect(status().isOk())
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
@@ -344,6 +368,19 @@ class ContractsApiTests {
 		mvc.perform(get("/api/v1/public/contracts/decisions"))
 			.andExpect(jsonPath("$[?(@.caseId == " + id + ")].decidedBy")
 				.value("NHS England area team CHESHIRE, WARRINGTON AND WIRRAL"));
+		// the national view by region: page, CSV and JSON, open to everyone like the register
+		mvc.perform(get("/public/contracts/decisions/regions"))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(containsString("By NHS England")));
+		mvc.perform(get("/public/contracts/decisions/regions.csv"))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(containsString("Region code,Region,Decisions")));
+		mvc.perform(get("/api/v1/public/contracts/decisions/regions"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[?(@.regionCode == 'Y01')].byNhsEngland").value(org.hamcrest.Matchers.hasItem(
+					org.hamcrest.Matchers.greaterThanOrEqualTo(1))));
 		mvc.perform(post("/contracts/practices/N81632/cases").cookie(ccg).param("title", "")
 			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
 			.andExpect(status().isOk())

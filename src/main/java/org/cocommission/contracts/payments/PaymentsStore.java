@@ -1,12 +1,14 @@
 package org.cocommission.contracts.payments;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,8 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
 
 import org.cocommission.contracts.ImportMessage;
 import org.cocommission.contracts.PaymentLevel;
@@ -22,9 +26,11 @@ import org.cocommission.contracts.PaymentsImport;
 import org.cocommission.contracts.PaymentsSummary;
 import org.cocommission.platform.FinancialYear;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionStatus;
 
 /** The payments tables: a year replaced whole by COPY, and the totals read back at each level. */
 @Component
@@ -56,39 +62,267 @@ public class PaymentsStore {
 			.single();
 	}
 
+	/** What loading a year found: its rows, the practices stored (for the warnings), and any errors. */
+	public record Loaded(int rowsRead, List<Practice> practices, List<ImportMessage> errors) {
+	}
+
+	/** A practice as the file names it, on its row. */
+	public record Practice(int row, String code, String name) {
+	}
+
 	/**
-	 * Replaces the year's rows with the file's: a re-import of the same file leaves the same rows. Each practice's
-	 * payment lines go in its row, in the order of the year's columns (one row a practice, loaded by COPY).
+	 * Replaces the year's rows with the file's: its rows (after the heading) go by COPY, untouched, into a staging
+	 * table, are checked there (practice codes, repeats), and are then converted and stored in one INSERT ... SELECT;
+	 * a re-import of the same file leaves the same rows. Each practice's payment lines sit in its row, in the order of
+	 * the year's columns. On any error nothing is stored; the caller rolls back.
+	 * <p>
+	 * A file as NHS Digital publishes it has plain numbers, so the staging table first takes its amounts as numbers
+	 * (COPY converts them, the cheapest way there is). Only when that fails, on a blank, a dash, a pound sign or a
+	 * thousands separator, or on any error, is the file staged again as text, cleaned in SQL and, where wrong, checked
+	 * value by value to name the row and column.
 	 */
-	public void replaceYear(FinancialYear year, long importId, List<PaymentsFile.PracticeYear> rows) {
-		jdbc.sql("delete from contracts_payment where year_start = ?").param(year.startYear()).update();
-		List<String> names = rows.isEmpty() ? List.of() : List.copyOf(rows.get(0).lines().keySet());
+	public Loaded load(FinancialYear year, long importId, PaymentsFile.Layout layout, InputStream rows,
+			TransactionStatus transaction) {
+		byte[] body;
+		try {
+			body = rows.readAllBytes();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Could not read the payments file", ex);
+		}
+		Object savepoint = transaction.createSavepoint();
+		Loaded loaded = attempt(year, importId, new Sql(layout, true), body, transaction);
+		if (loaded != null) {
+			transaction.releaseSavepoint(savepoint);
+			return loaded;
+		}
+		transaction.rollbackToSavepoint(savepoint);
+		return attempt(year, importId, new Sql(layout, false), body, transaction);
+	}
+
+	/** One go at loading the year; null when the numbers-first staging fails and the file must go as text. */
+	private Loaded attempt(FinancialYear year, long importId, Sql sql, byte[] body, TransactionStatus transaction) {
+		PaymentsFile.Layout layout = sql.layout();
+		jdbc.sql("create temporary table contracts_payment_staging (row_no integer generated always as identity, "
+				+ sql.definition() + ") on commit drop").update();
+		List<ImportMessage> copyErrors;
+		try {
+			copyErrors = copy("copy contracts_payment_staging (" + sql.columns() + ") from stdin (format csv)",
+					new ByteArrayInputStream(body));
+		}
+		catch (RuntimeException ex) {
+			if (sql.typed()) {
+				return null;
+			}
+			throw ex;
+		}
+		if (!copyErrors.isEmpty()) {
+			return sql.typed() ? null : new Loaded(0, List.of(), copyErrors);
+		}
+		List<ImportMessage> errors = new ArrayList<>(jdbc.sql("""
+				select row, case when code is null then 'no practice code'
+				                 when code !~ '^[A-Z0-9]{3,10}$' then '''' || code || ''' is not a practice code'
+				                 else 'practice ' || code || ' appears twice' end as message
+				from (select row_no + 1 as row, %s as code,
+				             row_number() over (partition by %s order by row_no) as nth
+				      from contracts_payment_staging where %s) s
+				where code is null or code !~ '^[A-Z0-9]{3,10}$' or nth > 1
+				order by row""".formatted(sql.code(), sql.code(), sql.nonBlank()))
+			.query(ImportMessage.class)
+			.list());
+		if (!errors.isEmpty() && sql.typed()) {
+			return null;
+		}
+		int stored = 0;
+		if (errors.isEmpty()) {
+			jdbc.sql("delete from contracts_payment where year_start = ?").param(year.startYear()).update();
+			Object savepoint = sql.typed() ? null : transaction.createSavepoint();
+			try {
+				stored = jdbc.sql("insert into contracts_payment (year_start, import_id, practice_code, practice_name,"
+						+ " region_code, region_name, ccg_code, ccg_name, pcn_code, pcn_name, contract_type, dispensing,"
+						+ " registered_patients, weighted_patients, total_payments, amounts) select :year, :importId, "
+						+ sql.values() + " from contracts_payment_staging where " + sql.nonBlank())
+					.param("year", year.startYear())
+					.param("importId", importId)
+					.update();
+				if (savepoint != null) {
+					transaction.releaseSavepoint(savepoint);
+				}
+			}
+			catch (DataAccessException ex) {
+				if (savepoint == null) {
+					return null;
+				}
+				transaction.rollbackToSavepoint(savepoint);
+				errors.addAll(invalid(sql));
+				if (errors.isEmpty()) {
+					throw ex;
+				}
+			}
+		}
+		else {
+			errors.addAll(invalid(sql));
+			errors.sort(java.util.Comparator.comparingInt(ImportMessage::row));
+		}
+		if (!errors.isEmpty()) {
+			int rowsRead = jdbc.sql("select count(*) from contracts_payment_staging where " + sql.nonBlank())
+				.query(Integer.class)
+				.single();
+			return new Loaded(rowsRead, List.of(), errors);
+		}
 		jdbc.sql("insert into contracts_payment_year (year_start, line_names) values (:year, :names)"
 				+ " on conflict (year_start) do update set line_names = excluded.line_names")
 			.param("year", year.startYear())
-			.param("names", names.toArray(String[]::new))
+			.param("names", layout.lineNames().toArray(String[]::new))
 			.update();
-		StringBuilder practices = new StringBuilder(rows.size() * (200 + names.size() * 10));
-		int start = year.startYear();
-		for (PaymentsFile.PracticeYear row : rows) {
-			StringBuilder amounts = new StringBuilder("{");
-			for (String name : names) {
-				amounts.append(amounts.length() == 1 ? "" : ",").append(row.lines().get(name).toPlainString());
-			}
-			amounts.append('}');
-			csvLine(practices, start, row.practiceCode(), row.practiceName(), row.regionCode(), row.regionName(),
-					row.ccgCode(), row.ccgName(), row.pcnCode(), row.pcnName(), row.contractType(), row.dispensing(),
-					row.registeredPatients(), row.weightedPatients(), row.totalPayments(), importId, amounts.toString());
-		}
-		copy("copy contracts_payment (year_start, practice_code, practice_name, region_code, region_name, ccg_code,"
-				+ " ccg_name, pcn_code, pcn_name, contract_type, dispensing, registered_patients, weighted_patients,"
-				+ " total_payments, import_id, amounts) from stdin (format csv)", practices);
+		List<Practice> practices = jdbc.sql("select row_no + 1 as row, " + sql.code() + " as code, "
+				+ sql.text(PaymentsFile.PRACTICE_NAME) + " as name from contracts_payment_staging where "
+				+ sql.nonBlank() + " order by row_no")
+			.query(Practice.class)
+			.list();
+		return new Loaded(stored, practices, List.of());
 	}
 
-	private void copy(String sql, CharSequence csv) {
+	/** The amounts and texts the columns cannot hold, each named with its row and column. */
+	private List<ImportMessage> invalid(Sql sql) {
+		return jdbc.sql("select s.row_no + 1 as row, v.name || ': ''' || trim(v.value) || ''' '"
+				+ " || case when v.kind = 'text' then 'is too long' else 'is not a number' end as message"
+				+ " from contracts_payment_staging s cross join lateral (values " + sql.checks() + ") as v (name, kind,"
+				+ " value, clean) where " + sql.nonBlank() + " and v.value is not null and not case v.kind"
+				+ " when 'text' then pg_input_is_valid(v.clean, 'varchar(200)')"
+				+ " when 'patients' then pg_input_is_valid(v.clean, 'numeric(12, 2)')"
+				+ " else pg_input_is_valid(v.clean, 'numeric(16, 2)') end order by 1")
+			.query(ImportMessage.class)
+			.list();
+	}
+
+	/** The SQL that reads one year's layout from the staging table's text columns. */
+	private record Sql(PaymentsFile.Layout layout, boolean typed) {
+
+		private static final String[][] NUMBERS = { { PaymentsFile.REGISTERED, "Number of Registered Patients" },
+				{ PaymentsFile.WEIGHTED, "Number of Weighted Patients" },
+				{ PaymentsFile.TOTAL, "Total NHS Payments to General Practice" } };
+
+		/** The columns that hold numbers: patients, the total and the payment lines. */
+		private java.util.Set<Integer> numbers() {
+			java.util.Set<Integer> numbers = new java.util.HashSet<>(layout.lineColumns());
+			for (String[] number : NUMBERS) {
+				numbers.add(layout.column(number[0]));
+			}
+			return numbers;
+		}
+
+		String columns() {
+			StringBuilder columns = new StringBuilder();
+			for (int i = 1; i <= layout.width(); i++) {
+				columns.append(i == 1 ? "" : ", ").append('c').append(i);
+			}
+			return columns.toString();
+		}
+
+		/** Text columns, or, typed, numbers as numbers (unconstrained: the insert checks their size). */
+		String definition() {
+			java.util.Set<Integer> numbers = typed ? numbers() : java.util.Set.of();
+			StringBuilder definition = new StringBuilder();
+			for (int i = 0; i < layout.width(); i++) {
+				definition.append(i == 0 ? "" : ", ").append('c').append(i + 1)
+					.append(numbers.contains(i) ? " numeric" : " text");
+			}
+			return definition.toString();
+		}
+
+		String column(String heading) {
+			Integer index = layout.column(heading);
+			return index == null ? null : "c" + (index + 1);
+		}
+
+		/** Trimmed; blank and "-" are nothing. */
+		String text(String heading) {
+			String column = column(heading);
+			return column == null ? "cast(null as text)" : "nullif(nullif(trim(" + column + "), ''), '-')";
+		}
+
+		String code() {
+			return "upper(" + text(PaymentsFile.PRACTICE_CODE) + ")";
+		}
+
+		/** A published amount: blank or "-" is 0; thousands separators and a pound sign are allowed. */
+		static String clean(String column) {
+			return "case when coalesce(trim(" + column + "), '') in ('', '-') then '0'"
+					+ " else replace(replace(trim(" + column + "), ',', ''), '£', '') end";
+		}
+
+		String number(String column) {
+			return typed ? "coalesce(" + column + ", 0)" : "cast(" + clean(column) + " as numeric)";
+		}
+
+		/** A row with something in it: rows of empty fields, as spreadsheets leave, are not rows. */
+		String nonBlank() {
+			return "num_nonnulls(" + columns() + ") > 0";
+		}
+
+		String values() {
+			StringBuilder amounts = new StringBuilder();
+			for (Integer index : layout.lineColumns()) {
+				amounts.append(amounts.isEmpty() ? "" : ", ").append(number("c" + (index + 1)));
+			}
+			return String.join(", ", code(), text(PaymentsFile.PRACTICE_NAME), text("nhs england (region) code"),
+					text("nhs england (region) name"), "upper(" + text("ccg code") + ")", text(layout.ccgName()),
+					"upper(" + text(layout.pcnCode()) + ")", text(layout.pcnName()),
+					"coalesce(upper(" + text(PaymentsFile.CONTRACT_TYPE) + "), 'UNKNOWN')",
+					"coalesce(lower(" + text("dispensing practice") + ") in ('yes', 'y'), false)",
+					number(column(PaymentsFile.REGISTERED)), number(column(PaymentsFile.WEIGHTED)),
+					number(column(PaymentsFile.TOTAL)),
+					amounts.isEmpty() ? "cast('{}' as numeric[])" : "array[" + amounts + "]");
+		}
+
+		/** Every value the insert converts, as (name, kind, value as published, value as converted). */
+		String checks() {
+			List<String> checks = new ArrayList<>();
+			for (String[] number : NUMBERS) {
+				String column = column(number[0]);
+				checks.add("(" + literal(number[1]) + ", '" + (number[0].equals(PaymentsFile.TOTAL) ? "money" : "patients")
+						+ "', " + column + ", " + clean(column) + ")");
+			}
+			for (int i = 0; i < layout.lineNames().size(); i++) {
+				if (layout.lineColumns().get(i).equals(layout.column(PaymentsFile.TOTAL))) {
+					continue;
+				}
+				String column = "c" + (layout.lineColumns().get(i) + 1);
+				checks.add("(" + literal(layout.lineNames().get(i)) + ", 'money', " + column + ", " + clean(column) + ")");
+			}
+			for (String heading : List.of(PaymentsFile.PRACTICE_NAME, "nhs england (region) name", layout.ccgName(),
+					layout.pcnName())) {
+				String column = column(heading);
+				if (column != null) {
+					checks.add("(" + literal(heading) + ", 'text', " + column + ", " + text(heading) + ")");
+				}
+			}
+			return String.join(", ", checks);
+		}
+
+		private static String literal(String text) {
+			return "'" + text.replace("'", "''") + "'";
+		}
+	}
+
+	/** COPY of the rows as published; an error in the file (a row too long or short, bad text) is one message. */
+	private List<ImportMessage> copy(String sql, InputStream rows) {
 		Connection connection = DataSourceUtils.getConnection(dataSource);
 		try {
-			connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(csv.toString()));
+			connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, rows, 1 << 16);
+			return List.of();
+		}
+		catch (PSQLException ex) {
+			if (ex.getSQLState() == null || !(ex.getSQLState().startsWith("22"))) {
+				throw new IllegalStateException("Could not bulk-load the payments", ex);
+			}
+			ServerErrorMessage server = ex.getServerErrorMessage();
+			String where = server == null || server.getWhere() == null ? "" : server.getWhere();
+			java.util.regex.Matcher line = java.util.regex.Pattern.compile("line (\\d+)").matcher(where);
+			int row = line.find() ? Integer.parseInt(line.group(1)) + 1 : 0;
+			String message = server == null ? ex.getMessage() : server.getMessage();
+			return List.of(new ImportMessage(row, "This row cannot be read: " + message));
 		}
 		catch (SQLException | IOException ex) {
 			throw new IllegalStateException("Could not bulk-load the payments", ex);
@@ -98,23 +332,11 @@ public class PaymentsStore {
 		}
 	}
 
-	private static void csvLine(StringBuilder out, Object... values) {
-		for (int i = 0; i < values.length; i++) {
-			if (i > 0) {
-				out.append(',');
-			}
-			Object value = values[i];
-			if (value instanceof String text) {
-				out.append('"').append(text.replace("\"", "\"\"")).append('"');
-			}
-			else if (value instanceof BigDecimal number) {
-				out.append(number.toPlainString());
-			}
-			else if (value != null) {
-				out.append(value);
-			}
-		}
-		out.append('\n');
+	/** Completes the log entry of an import once its rows are stored. */
+	public void completeImport(long importId, int rowsRead, int stored, int warnings) {
+		jdbc.sql("update contracts_payment_import set rows_read = ?, stored = ?, warnings = ? where id = ?")
+			.params(rowsRead, stored, warnings, importId)
+			.update();
 	}
 
 	/** What the stored payments are at: the last import stored, so that any instance's import is seen at once. */

@@ -57,16 +57,24 @@ class RegisterPageController {
 
 	@GetMapping("/contracts.csv")
 	ResponseEntity<String> csv(@Valid RegisterParams params) {
+		return Exports.csvDownload(table(params), "gp-contracts.csv");
+	}
+
+	/** The same rows as the CSV, as a spreadsheet (list sizes as numbers). */
+	@GetMapping("/contracts.xlsx")
+	ResponseEntity<byte[]> xlsx(@Valid RegisterParams params) {
+		return Exports.xlsxDownload("gp-contracts.xlsx", table(params));
+	}
+
+	private Table table(RegisterParams params) {
 		List<List<Object>> rows = new ArrayList<>();
 		for (ContractSummary contract : register.export(params.filter())) {
 			rows.add(List.of(contract.practiceCode(), text(contract.practiceName()), contract.contractType().name(),
 					contract.contractorKind().label(), text(contract.startDate()), text(contract.endDate()),
 					contract.listSize() == null ? "" : contract.listSize(), contract.dispensing() ? "Yes" : "No"));
 		}
-		return Exports.csvDownload(new Table("GP contracts",
-				List.of("Practice code", "Practice name", "Contract type", "Contractor", "Start date", "End date",
-						"List size", "Dispensing"),
-				rows), "gp-contracts.csv");
+		return new Table("GP contracts", List.of("Practice code", "Practice name", "Contract type", "Contractor",
+				"Start date", "End date", "List size", "Dispensing"), rows);
 	}
 
 	@GetMapping("/contracts/practices/{code}")

@@ -1,0 +1,196 @@
+package org.cocommission.contracts;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import org.cocommission.identity.ActingAs;
+import org.cocommission.platform.FinancialYear;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Each yearly layout of NHS Payments to General Practice as stored, from rows of the published files: the rows go by
+ * COPY into staging and are checked and converted there, so these run on the embedded PostgreSQL.
+ */
+@SpringBootTest(properties = "cocommission.test.context=contracts-payments")
+class PaymentsImportTests {
+
+	private static final String HEADING = "Practice Code,Practice Name,Contract Type,"
+			+ "Number of Registered Patients (Last Known Figure),Number of Weighted Patients (Last Known Figure),"
+			+ "Global Sum,Total NHS Payments to General Practice\n";
+
+	@Autowired
+	private Payments payments;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	private PaymentsImportReport load(int year, byte[] file) {
+		return ActingAs.system(() -> payments.importFile(new FinancialYear(year), "test.csv",
+				new ByteArrayInputStream(file)));
+	}
+
+	private PaymentsImportReport load(int year, String resource) throws IOException {
+		try (InputStream in = PaymentsImportTests.class.getResourceAsStream("/contracts/" + resource)) {
+			return load(year, in.readAllBytes());
+		}
+	}
+
+	private Map<String, Object> row(int year, String practice) {
+		return jdbc.sql("select * from contracts_payment where year_start = ? and practice_code = ?")
+			.params(year, practice)
+			.query()
+			.singleRow();
+	}
+
+	private Map<String, BigDecimal> lines(int year, String practice) {
+		return ActingAs.system(() -> payments.lines(new FinancialYear(year), practice));
+	}
+
+	@Test
+	void storesThe2014To15LayoutWithItsByteOrderMark() throws IOException {
+		var report = load(2014, "payments-14-15.csv");
+
+		assertThat(report.errors()).isEmpty();
+		assertThat(report.rowsRead()).isEqualTo(4);
+		var first = row(2014, "N81632");
+		assertThat(first).containsEntry("region_code", "Q44")
+			.containsEntry("region_name", "Cheshire, Warrington and Wirral")
+			.containsEntry("ccg_code", "01C")
+			.containsEntry("ccg_name", "Eastern Cheshire")
+			.containsEntry("pcn_code", null)
+			.containsEntry("contract_type", "PMS")
+			.containsEntry("dispensing", false);
+		assertThat((BigDecimal) first.get("registered_patients")).isEqualByComparingTo("5707");
+		assertThat((BigDecimal) first.get("weighted_patients")).isEqualByComparingTo("5113");
+		assertThat((BigDecimal) first.get("total_payments")).isEqualByComparingTo("635996");
+		assertThat(lines(2014, "N81632")).containsEntry("Balance of PMS Expenditure", new BigDecimal("397594.00"))
+			.doesNotContainKey("Average payments per registered patient");
+		assertThat(jdbc.sql("select cardinality(amounts) from contracts_payment where practice_code = 'N81632'")
+			.query(Integer.class)
+			.single()).as("every payment line, Appraisal Costs (0) among them").isEqualTo(36);
+		assertThat(jdbc.sql("select contract_type from contracts_payment where year_start = 2014 order by practice_code")
+			.query(String.class)
+			.list()).containsExactlyInAnyOrder("PMS", "PMS", "GMS", "PMS");
+	}
+
+	@Test
+	void storesThe2019To20LayoutWithPcnColumnsAndDecimalPatients() throws IOException {
+		assertThat(load(2019, "payments-19-20.csv").errors()).isEmpty();
+
+		var first = row(2019, "E83003");
+		assertThat(first).containsEntry("region_code", "Y56")
+			.containsEntry("ccg_code", "07M")
+			.containsEntry("ccg_name", "NHS BARNET CCG")
+			.containsEntry("pcn_code", "U33392")
+			.containsEntry("pcn_name", "BARNET 2 PCN");
+		assertThat((BigDecimal) first.get("registered_patients")).isEqualByComparingTo("9023.5");
+		assertThat((BigDecimal) first.get("weighted_patients")).isEqualByComparingTo("8292.59");
+		assertThat((BigDecimal) first.get("total_payments")).isEqualByComparingTo("1131382.35");
+		assertThat(lines(2019, "E83003")).containsEntry("Global Sum", new BigDecimal("730443.21"));
+	}
+
+	@Test
+	void storesThe2022To23LayoutWhereCodeAndCcgNameHoldThePcn() throws IOException {
+		assertThat(load(2022, "payments-22-23.csv").errors()).isEmpty();
+
+		var first = row(2022, "A81001");
+		assertThat(first).containsEntry("ccg_code", "16C")
+			.containsEntry("ccg_name", "NHS NORTH EAST AND NORTH CUMBRIA ICB - 16C")
+			.containsEntry("pcn_code", "U89141")
+			.containsEntry("pcn_name", "STOCKTON PCN");
+		assertThat((BigDecimal) first.get("registered_patients")).isEqualByComparingTo("4029.25");
+		// the plain total, not the later totals with COVID or PCN payments
+		assertThat((BigDecimal) first.get("total_payments")).isEqualByComparingTo("720462.51");
+		assertThat(lines(2022, "A81001")).containsEntry("Global Sum", new BigDecimal("438099.78"));
+	}
+
+	@Test
+	void readsThousandsSeparatorsPoundSignsDashesAndSkipsEmptyRows() {
+		var report = load(2016, (HEADING + "a81001,ONE,gms,\"1,200\",-,£10.50,\"£1,000.25\"\r\n,,,,,,\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8));
+
+		assertThat(report.errors()).isEmpty();
+		assertThat(report.rowsRead()).isEqualTo(1);
+		var row = row(2016, "A81001");
+		assertThat(row).containsEntry("contract_type", "GMS");
+		assertThat((BigDecimal) row.get("registered_patients")).isEqualByComparingTo("1200");
+		assertThat((BigDecimal) row.get("weighted_patients")).isEqualByComparingTo("0");
+		assertThat((BigDecimal) row.get("total_payments")).isEqualByComparingTo("1000.25");
+	}
+
+	@Test
+	void namesTheRowOfAnAmountThatIsNotANumberAndOfAPracticeListedTwiceAndStoresNothing() {
+		byte[] file = (HEADING + "A81001,ONE,GMS,100,90,10,20\n" + "A81002,TWO,GMS,100,90,ten,20\n"
+				+ "A81001,ONE AGAIN,GMS,100,90,10,20\n" + "A-1,BAD,GMS,100,90,10,99999999999999999\n")
+			.getBytes(StandardCharsets.UTF_8);
+
+		assertThatThrownBy(() -> load(2017, file)).isInstanceOfSatisfying(PaymentsImportRejectedException.class,
+				ex -> {
+					assertThat(ex.report().rowsRead()).isEqualTo(4);
+					assertThat(ex.report().errors()).extracting(error -> error.row() + ": " + error.message())
+						.containsExactly("3: Global Sum: 'ten' is not a number", "4: practice A81001 appears twice",
+								"5: 'A-1' is not a practice code",
+								"5: Total NHS Payments to General Practice: '99999999999999999' is not a number");
+				});
+		assertThat(jdbc.sql("select count(*) from contracts_payment where year_start = 2017").query(Long.class).single())
+			.isZero();
+	}
+
+	@Test
+	void namesAnAmountTooLargeForItsColumnWhenTheRowsAreOtherwiseRight() {
+		byte[] file = (HEADING + "A81001,ONE,GMS,100,90,10,20\n" + "A81002,TWO,GMS,100,90,10,1e30\n")
+			.getBytes(StandardCharsets.UTF_8);
+
+		assertThatThrownBy(() -> load(2018, file)).isInstanceOfSatisfying(PaymentsImportRejectedException.class,
+				ex -> assertThat(ex.report().errors()).extracting(error -> error.row() + ": " + error.message())
+					.containsExactly("3: Total NHS Payments to General Practice: '1e30' is not a number"));
+	}
+
+	@Test
+	void refusesARowWithTooFewColumnsNamingIt() {
+		byte[] file = (HEADING + "A81001,ONE,GMS,100,90,10,20\n" + "A81002,TWO,GMS\n").getBytes(StandardCharsets.UTF_8);
+
+		assertThatThrownBy(() -> load(2020, file)).isInstanceOfSatisfying(PaymentsImportRejectedException.class,
+				ex -> assertThat(ex.report().errors()).singleElement()
+					.satisfies(error -> assertThat(error.row()).isEqualTo(3)));
+	}
+
+	/** Larger than one read of the rows: the stream that drops empty lines once never returned for a read of none. */
+	@Test
+	@Timeout(120)
+	void storesAFileOfManyRowsWithEmptyLinesBetween() {
+		StringBuilder file = new StringBuilder(HEADING);
+		for (int p = 0; p < 2_000; p++) {
+			file.append(String.format("B%05d,PRACTICE %d,PMS,1000,900,10,20\r\n", p, p)).append(p % 500 == 0 ? "\r\n" : "");
+		}
+
+		var report = load(2023, file.toString().getBytes(StandardCharsets.UTF_8));
+
+		assertThat(report.errors()).isEmpty();
+		assertThat(report.stored()).isEqualTo(2_000);
+	}
+
+	@Test
+	void refusesAFileThatIsNotAPaymentsFile() {
+		assertThatThrownBy(() -> load(2021, "PRACTICE,PATIENTS\nA81001,100\n".getBytes(StandardCharsets.UTF_8)))
+			.isInstanceOfSatisfying(PaymentsImportRejectedException.class, ex -> assertThat(ex.report().errors())
+				.singleElement()
+				.satisfies(error -> {
+					assertThat(error.row()).isEqualTo(1);
+					assertThat(error.message()).contains("no column practice code");
+				}));
+	}
+}
