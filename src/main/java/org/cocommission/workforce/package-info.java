@@ -4,7 +4,7 @@
  * England (FTE per 10,000 patients, patients per GP FTE, share of GPs aged 55 and over), with deciles, trend and the
  * national GP against consultant growth. The top package is the API.
  */
-@ApplicationModule(allowedDependencies = { "directory", "identity", "platform" })
+@ApplicationModule(allowedDependencies = { "audit", "contracts", "directory", "identity", "outcomes", "platform" })
 package org.cocommission.workforce;
 
 import org.springframework.modulith.ApplicationModule;
