@@ -144,6 +144,17 @@ class WorkforceApiTests {
 	}
 
 	@Test
+	void theCcgsPageDrawsItsPeersWhenTheOutcomesModuleHasChosenThem() throws Exception {
+		jdbc.sql("insert into outcomes_peer (ccg_code, rank, peer_code, distance, computed_at)"
+				+ " values ('WFC1', 1, 'WFC2', 0.5, now()) on conflict do nothing").update();
+
+		mvc.perform(get("/workforce?measure=GP_FTE_PER_10K&level=ccg&date=2015-09").cookie(ccg))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"peer-chart\"")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("The peers together")));
+	}
+
+	@Test
 	void aCcgSetsItsTargetOnThePageAndThroughTheApiButNotAnothers() throws Exception {
 		mvc.perform(post("/workforce/planning/WFC1").cookie(ccg)
 			.with(csrf())
