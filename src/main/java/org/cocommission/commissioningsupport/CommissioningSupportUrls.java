@@ -5,14 +5,21 @@ import org.cocommission.identity.UrlRules;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** A CCG's arrangements are for signed-in users within its scope (checked in the service); the national view is NHS England's. */
+/**
+ * A CCG's arrangements and call-offs are for signed-in users within its scope (checked in the service); writes to a
+ * CCG's call-offs only for those who can see the CCG; the national view is NHS England's.
+ */
 @Configuration(proxyBeanMethods = false)
 class CommissioningSupportUrls {
 
 	@Bean
-	UrlRules commissioningSupportUrlRules() {
-		return UrlRules.nationalOnly("/commissioning-support/national", "/commissioning-support/national.csv",
-				"/api/v1/commissioning-support/national",
-				"/api/v1/commissioning-support/market-shares");
+	UrlRules commissioningSupportUrlRules(CallOffs callOffs) {
+		return UrlRules
+			.nationalOnly("/commissioning-support/national", "/commissioning-support/national.csv",
+					"/api/v1/commissioning-support/national", "/api/v1/commissioning-support/market-shares")
+			.andOwned(UrlRules.Owned.byCode("/api/v1/commissioning-support/ccgs/{ccg}/call-offs", "ccg"),
+					UrlRules.Owned.byCode("/commissioning-support/ccgs/{ccg}/call-offs", "ccg"),
+					UrlRules.Owned.byId("/api/v1/commissioning-support/call-offs/{id}/**", "id", callOffs::owner),
+					UrlRules.Owned.byId("/commissioning-support/call-offs/{id}/**", "id", callOffs::owner));
 	}
 }

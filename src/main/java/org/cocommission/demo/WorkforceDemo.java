@@ -83,9 +83,9 @@ public class WorkforceDemo implements ApplicationRunner {
 	/** One month's detailed file; each practice keeps its own staffing level from year to year, with small changes. */
 	static String detailed(List<PopulationQueries.PracticePopulation> practices, YearMonth month, int yearsBack) {
 		StringBuilder csv = new StringBuilder("PRAC_CODE,PRAC_NAME,CCG_CODE,EXTRACT_DATE,TOTAL_PATIENTS,TOTAL_GP_HC,"
-				+ "TOTAL_GP_FTE,TOTAL_GP_EXTGL_HC,TOTAL_GP_EXTGL_FTE,TOTAL_NURSES_HC,TOTAL_NURSES_FTE,TOTAL_DPC_HC,"
-				+ "TOTAL_DPC_FTE,TOTAL_ADMIN_HC,TOTAL_ADMIN_FTE,TOTAL_GP_HC_UNDER30,TOTAL_GP_HC_30TO54,"
-				+ "TOTAL_GP_HC_55TO59,TOTAL_GP_HC_60PLUS\r\n");
+				+ "TOTAL_GP_FTE,TOTAL_GP_EXTGL_HC,TOTAL_GP_EXTGL_FTE,TOTAL_NURSES_HC,TOTAL_NURSES_FTE,"
+				+ "TOTAL_DPC_FTE,TOTAL_ADMIN_FTE,TOTAL_GP_HC_UNDER30,TOTAL_GP_HC_30TO54,"
+				+ "TOTAL_GP_HC_55TO59,TOTAL_GP_HC_60PLUS,TOTAL_GP_PTNR_PROV_FTE,TOTAL_GP_SAL_BY_PRAC_FTE\r\n");
 		for (PopulationQueries.PracticePopulation practice : practices) {
 			Random own = new Random(practice.practiceCode().hashCode());
 			Random monthly = new Random(practice.practiceCode().hashCode() * 31L + month.getYear());
@@ -103,6 +103,12 @@ public class WorkforceDemo implements ApplicationRunner {
 			int over60 = aged55Plus / 2;
 			int under30 = gpHeads > 4 ? 1 : 0;
 			boolean withheld = monthly.nextInt(60) == 0;
+			// Partners' share of the qualified GPs falls about 3 points a year as more GPs take salaried posts. The
+			// partner and salaried columns take the place of the direct patient care and admin headcounts, which no
+			// measure uses, so the demo stores as many figures as before (its start-up time is unchanged).
+			double partners = round(qualified * Math.max(0.3, Math.min(0.95, 0.74 - 0.03 * (2 - yearsBack)
+					+ own.nextGaussian() * 0.08)));
+			double salaried = round(Math.max(0, qualified - partners));
 			String gp = withheld ? "ND,ND,ND,ND" : gpHeads + "," + gpFte + "," + qualifiedHeads + "," + qualified;
 			csv.append(practice.practiceCode())
 				.append(',')
@@ -122,11 +128,7 @@ public class WorkforceDemo implements ApplicationRunner {
 				.append(',')
 				.append(nurses)
 				.append(',')
-				.append(heads(dpc))
-				.append(',')
 				.append(dpc)
-				.append(',')
-				.append(heads(admin))
 				.append(',')
 				.append(admin)
 				.append(',')
@@ -137,6 +139,10 @@ public class WorkforceDemo implements ApplicationRunner {
 				.append(withheld ? "ND" : String.valueOf(aged55Plus - over60))
 				.append(',')
 				.append(withheld ? "ND" : String.valueOf(over60))
+				.append(',')
+				.append(withheld ? "ND" : String.valueOf(partners))
+				.append(',')
+				.append(withheld ? "ND" : String.valueOf(salaried))
 				.append("\r\n");
 		}
 		return csv.toString();

@@ -2,6 +2,7 @@ package org.cocommission.workforce;
 
 import java.io.IOException;
 import java.time.YearMonth;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -10,8 +11,14 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.cocommission.platform.InvalidInputException;
 
+import jakarta.validation.Valid;
+
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,9 +37,12 @@ class WorkforceApiController {
 
 	private final WorkforceMeasures measures;
 
-	WorkforceApiController(WorkforceImports imports, WorkforceMeasures measures) {
+	private final WorkforceTargets targets;
+
+	WorkforceApiController(WorkforceImports imports, WorkforceMeasures measures, WorkforceTargets targets) {
 		this.imports = imports;
 		this.measures = measures;
+		this.targets = targets;
 	}
 
 	@Operation(summary = "Import a workforce file as published",
@@ -72,6 +82,48 @@ class WorkforceApiController {
 	List<TrendPoint> trend(@RequestParam WorkforceMeasure measure,
 			@RequestParam(defaultValue = "england") WorkforceLevel level, @RequestParam(required = false) String org) {
 		return measures.trend(measure, level, org);
+	}
+
+	@Operation(summary = "An organisation's workforce measure against its peers",
+			description = "level=practice|ccg; the outcomes module's 10 most similar practices or CCGs, nearest first,"
+					+ " with the peers' numerators over their denominators.")
+	@GetMapping("/peers")
+	PeerComparison peers(@RequestParam WorkforceMeasure measure,
+			@RequestParam(defaultValue = "ccg") WorkforceLevel level,
+			@RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth date,
+			@RequestParam String org) {
+		return measures.peers(measure, level, date != null ? date : latestMonth(), org);
+	}
+
+	@GetMapping("/targets")
+	List<WorkforceTarget> targets(@RequestParam String ccg) {
+		return targets.targets(ccg);
+	}
+
+	@Operation(summary = "Set a CCG's planning target for a staff ratio",
+			description = "Body {measure, target}: a ratio per 10,000 registered or weighted patients. The CCG's own"
+					+ " users and national users; audited.")
+	@PutMapping("/targets/{ccg}")
+	WorkforceTarget setTarget(@PathVariable String ccg, @Valid @RequestBody TargetForm form, BindingResult result) {
+		if (!targets.canSet(ccg)) {
+			throw new AccessDeniedException("Only " + ccg + "'s users and NHS England set its workforce targets");
+		}
+		if (result.hasErrors()) {
+			Map<String, String> problems = new LinkedHashMap<>();
+			result.getFieldErrors().forEach(error -> problems.putIfAbsent(error.getField(), error.getDefaultMessage()));
+			throw new InvalidInputException(problems);
+		}
+		return targets.set(ccg, form);
+	}
+
+	@Operation(summary = "A CCG's gap against its target",
+			description = "Per practice and in total for the month (the latest without date), and month by month:"
+					+ " targetFte = target × patients ÷ 10,000, gapFte = targetFte − fte.")
+	@GetMapping("/plan")
+	WorkforcePlan plan(@RequestParam String ccg,
+			@RequestParam(defaultValue = "GP_FTE_PER_10K") WorkforceMeasure measure,
+			@RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth date) {
+		return targets.plan(ccg, measure, date != null ? date : latestMonth());
 	}
 
 	@GetMapping("/national-growth")

@@ -4,10 +4,13 @@ import java.util.Locale;
 
 import org.cocommission.platform.InvalidInputException;
 
-/** Where a measure is made: each practice, each CCG (its member practices on the month's last day), or England. */
+/**
+ * Where a measure is made: each practice, each CCG or sub-ICB location (its practices on the month's last day), each
+ * ICB (the practices of its sub-ICB locations that day, so from 1 July 2022), or England.
+ */
 public enum WorkforceLevel {
 
-	PRACTICE("Practice"), CCG("CCG"), ENGLAND("England");
+	PRACTICE("Practice"), CCG("CCG"), ICB("ICB"), ENGLAND("England");
 
 	private final String label;
 
@@ -28,8 +31,9 @@ public enum WorkforceLevel {
 		return switch (value == null ? "" : value.trim().toLowerCase(Locale.ROOT)) {
 			case "practice" -> PRACTICE;
 			case "ccg", "sub-icb" -> CCG;
+			case "icb" -> ICB;
 			case "england", "national" -> ENGLAND;
-			default -> throw new InvalidInputException("level", "Choose a level: practice, ccg or england");
+			default -> throw new InvalidInputException("level", "Choose a level: practice, ccg, icb or england");
 		};
 	}
 }

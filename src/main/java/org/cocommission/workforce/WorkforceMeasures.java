@@ -16,12 +16,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.cocommission.directory.Directory;
+import org.cocommission.contracts.PaymentLevel;
+import org.cocommission.contracts.PaymentRow;
+import org.cocommission.contracts.Payments;
+import org.cocommission.directory.OrganisationRef;
 import org.cocommission.directory.OrganisationSummary;
 import org.cocommission.directory.OrganisationType;
-import org.cocommission.directory.PopulationQueries;
 import org.cocommission.identity.AccessPolicy;
 import org.cocommission.identity.ActingAs;
 import org.cocommission.identity.CurrentUser;
+import org.cocommission.outcomes.PeerGroups;
+import org.cocommission.outcomes.PracticePeerGroups;
+import org.cocommission.platform.FinancialYear;
 import org.cocommission.platform.InvalidInputException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,6 +46,24 @@ public class WorkforceMeasures {
 	/** The numerator of the share of GPs aged 55 and over: the sum of the GP headcount age bands from 55. */
 	public static final String GP_55_PLUS = "GP_HC_55_PLUS";
 
+	/** Weighted patients of the practice's financial year (NHS Payments to General Practice, the contracts module). */
+	public static final String WEIGHTED_PATIENTS = "WEIGHTED_PATIENTS";
+
+	/** Staff FTE: GPs, nurses, direct patient care and admin added; withheld if any is, absent if any is. */
+	public static final String STAFF_FTE = "STAFF_FTE";
+
+	/** GP partners' (and providers') FTE. */
+	public static final String PARTNER_FTE = "TOTAL_GP_PTNR_PROV_FTE";
+
+	/** Salaried GPs' FTE (salaried by the practice). */
+	public static final String SALARIED_FTE = "TOTAL_GP_SAL_BY_PRAC_FTE";
+
+	/** Partners' and salaried GPs' FTE added, the denominator of the partners' share. */
+	public static final String PARTNER_AND_SALARIED_FTE = "PARTNER_AND_SALARIED_FTE";
+
+	private static final List<String> STAFF_GROUPS_FTE = List.of("TOTAL_GP_FTE", "TOTAL_NURSES_FTE", "TOTAL_DPC_FTE",
+			"TOTAL_ADMIN_FTE");
+
 	/** The code England's rows carry. */
 	public static final String ENGLAND = "ENGLAND";
 
@@ -49,15 +73,22 @@ public class WorkforceMeasures {
 
 	private final Directory directory;
 
-	private final PopulationQueries populations;
-
 	private final AccessPolicy access;
 
-	WorkforceMeasures(JdbcClient jdbc, Directory directory, PopulationQueries populations, AccessPolicy access) {
+	private final Payments payments;
+
+	private final PeerGroups ccgPeers;
+
+	private final PracticePeerGroups practicePeers;
+
+	WorkforceMeasures(JdbcClient jdbc, Directory directory, AccessPolicy access,
+			Payments payments, PeerGroups ccgPeers, PracticePeerGroups practicePeers) {
 		this.jdbc = jdbc;
 		this.directory = directory;
-		this.populations = populations;
 		this.access = access;
+		this.payments = payments;
+		this.ccgPeers = ccgPeers;
+		this.practicePeers = practicePeers;
 	}
 
 	/** Months with practice figures, oldest first. */
@@ -81,33 +112,41 @@ public class WorkforceMeasures {
 
 	/** One organisation's measure month by month ({@code orgCode} ignored for England). */
 	public List<TrendPoint> trend(WorkforceMeasure measure, WorkforceLevel level, String orgCode) {
+		return trends(List.of(measure), level, orgCode).get(measure);
+	}
+
+	/** Several measures of one organisation month by month, reading each month's figures once. */
+	public Map<WorkforceMeasure, List<TrendPoint>> trends(List<WorkforceMeasure> wanted, WorkforceLevel level,
+			String orgCode) {
 		access.requireUserOrSystem();
-		checkLevel(measure, level);
+		wanted.forEach(measure -> checkLevel(measure, level));
 		String code = level == WorkforceLevel.ENGLAND ? ENGLAND : orgCode;
 		if (!visible(level, code)) {
 			throw new org.springframework.security.access.AccessDeniedException(
 					"Your account cannot see " + code + "'s workforce");
 		}
-		List<TrendPoint> points = new ArrayList<>();
+		Map<WorkforceMeasure, List<TrendPoint>> trends = new LinkedHashMap<>();
+		wanted.forEach(measure -> trends.put(measure, new ArrayList<>()));
 		for (YearMonth month : months()) {
 			Map<String, PracticeFigures> figures = practiceFigures(month);
-			Optional<MeasureRow> row = switch (level) {
-				case PRACTICE -> Optional.ofNullable(figures.get(code))
-					.flatMap(practice -> practiceRow(measure, code, practice));
-				case CCG -> {
-					List<String> members = members(code, month);
-					yield Optional.of(aggregate(measure, code, null, members.stream()
-						.filter(figures::containsKey)
-						.map(figures::get)
-						.toList()));
+			List<PracticeFigures> included = switch (level) {
+				case PRACTICE -> figures.containsKey(code) ? List.of(figures.get(code)) : List.of();
+				case CCG, ICB -> {
+					Map<String, String> groups = groups(level, month);
+					yield figures.values().stream().filter(practice -> code.equals(groups.get(practice.code()))).toList();
 				}
-				case ENGLAND -> Optional.of(aggregate(measure, ENGLAND, "England", List.copyOf(figures.values())));
+				case ENGLAND -> List.copyOf(figures.values());
 			};
-			row.filter(r -> r.practices() > 0)
-				.ifPresent(r -> points.add(new TrendPoint(month.toString(), r.value(), r.withheld(),
-						r.practicesLeftOut())));
+			for (WorkforceMeasure measure : wanted) {
+				Optional<MeasureRow> row = level == WorkforceLevel.PRACTICE
+						? included.stream().findFirst().flatMap(practice -> practiceRow(measure, code, practice))
+						: Optional.of(aggregate(measure, code, null, included));
+				row.filter(r -> r.practices() > 0)
+					.ifPresent(r -> trends.get(measure)
+						.add(new TrendPoint(month.toString(), r.value(), r.withheld(), r.practicesLeftOut())));
+			}
 		}
-		return points;
+		return trends;
 	}
 
 	/** Every staff group of the national series, by year, indexed to the first year every group has. */
@@ -180,19 +219,20 @@ public class WorkforceMeasures {
 				.flatMap(Optional::stream)
 				.sorted(Comparator.comparing(MeasureRow::orgCode))
 				.toList();
-			case CCG -> {
-				Map<String, List<PracticeFigures>> byCcg = new TreeMap<>();
-				Map<String, String> names = new HashMap<>();
-				for (PopulationQueries.CcgRef ccg : populations.ccgs()) {
-					names.put(ccg.code(), ccg.name());
-					for (String practice : members(ccg.code(), month)) {
-						if (figures.containsKey(practice)) {
-							byCcg.computeIfAbsent(ccg.code(), code -> new ArrayList<>()).add(figures.get(practice));
-						}
+			case CCG, ICB -> {
+				Map<String, String> groups = groups(level, month);
+				Map<String, List<PracticeFigures>> byOrganisation = new TreeMap<>();
+				figures.values().forEach(practice -> {
+					String organisation = groups.get(practice.code());
+					if (organisation != null) {
+						byOrganisation.computeIfAbsent(organisation, code -> new ArrayList<>()).add(practice);
 					}
-				}
+				});
+				Map<String, OrganisationRef> names = directory.refs(byOrganisation.keySet());
 				List<MeasureRow> rows = new ArrayList<>();
-				byCcg.forEach((ccg, practices) -> rows.add(aggregate(measure, ccg, names.get(ccg), practices)));
+				byOrganisation.forEach((organisation, practices) -> rows.add(aggregate(measure, organisation,
+						Optional.ofNullable(names.get(organisation)).map(OrganisationRef::name).orElse(organisation),
+						practices)));
 				yield rows;
 			}
 			case ENGLAND -> figures.isEmpty() ? List.of()
@@ -200,13 +240,79 @@ public class WorkforceMeasures {
 		};
 	}
 
-	/** The practices of a CCG on the month's last day, as the directory dates its memberships. */
-	private List<String> members(String ccg, YearMonth month) {
-		return directory.children(ccg, month.atEndOfMonth())
-			.stream()
-			.filter(child -> child.type() == OrganisationType.GP_PRACTICE)
-			.map(OrganisationSummary::code)
+	/**
+	 * Practice code to the organisation of the level its figures add up to in the month: its CCG (or sub-ICB location)
+	 * on the month's last day, as the directory dates memberships, or that CCG's ICB that day (ICBs began on 1 July
+	 * 2022, so earlier months have none).
+	 */
+	private Map<String, String> groups(WorkforceLevel level, YearMonth month) {
+		LocalDate day = month.atEndOfMonth();
+		Map<String, String> ccgs = directory.commissionersOn(day);
+		if (level == WorkforceLevel.CCG) {
+			return ccgs;
+		}
+		Map<String, String> icbOfCcg = new HashMap<>();
+		for (OrganisationSummary icb : directory
+			.list(OrganisationType.ICB, null, null, Directory.ListSort.CODE, false, 0, 1_000)
+			.items()) {
+			directory.children(icb.code(), day)
+				.stream()
+				.filter(child -> child.type() == OrganisationType.CCG)
+				.forEach(ccg -> icbOfCcg.put(ccg.code(), icb.code()));
+		}
+		Map<String, String> icbs = new HashMap<>();
+		ccgs.forEach((practice, ccg) -> {
+			String icb = icbOfCcg.get(ccg);
+			if (icb != null) {
+				icbs.put(practice, icb);
+			}
+		});
+		return icbs;
+	}
+
+	/** The practices of a CCG in the month with the measure, by code (no access check: the caller's). */
+	List<MeasureRow> practicesOf(WorkforceMeasure measure, String ccg, YearMonth month) {
+		Map<String, String> groups = groups(WorkforceLevel.CCG, month);
+		return allRows(measure, WorkforceLevel.PRACTICE, month).stream()
+			.filter(row -> ccg.equals(groups.get(row.orgCode())))
 			.toList();
+	}
+
+	/**
+	 * An organisation's measure against its peers, nearest first: a CCG's 10 most similar CCGs and a practice's 10
+	 * most similar practices, as the outcomes module chose them. The peers' figure adds their numerators and
+	 * denominators as any aggregate does.
+	 */
+	public PeerComparison peers(WorkforceMeasure measure, WorkforceLevel level, YearMonth month, String orgCode) {
+		access.requireUserOrSystem();
+		checkLevel(measure, level);
+		if (level != WorkforceLevel.PRACTICE && level != WorkforceLevel.CCG) {
+			throw new InvalidInputException("level", "Peers are chosen for practices and CCGs: choose one of them");
+		}
+		if (orgCode == null || orgCode.isBlank()) {
+			throw new InvalidInputException("org", "Say whose peers: the code of a practice or CCG");
+		}
+		if (!visible(level, orgCode)) {
+			throw new org.springframework.security.access.AccessDeniedException(
+					"Your account cannot see " + orgCode + "'s workforce");
+		}
+		List<String> peerCodes = level == WorkforceLevel.CCG
+				? ccgPeers.peersOrEmpty(orgCode).stream().map(PeerGroups.Peer::ccgCode).toList()
+				: practicePeers.practicePeers(orgCode).stream().map(PracticePeerGroups.Peer::practiceCode).toList();
+		Map<String, MeasureRow> all = new HashMap<>();
+		withDeciles(allRows(measure, level, month)).forEach(row -> all.put(row.orgCode(), row));
+		MeasureRow own = all.get(orgCode);
+		List<MeasureRow> peers = peerCodes.stream().map(all::get).filter(java.util.Objects::nonNull).toList();
+		BigDecimal numerator = BigDecimal.ZERO;
+		BigDecimal denominator = BigDecimal.ZERO;
+		for (MeasureRow peer : peers) {
+			if (peer.value() != null) {
+				numerator = numerator.add(peer.numerator());
+				denominator = denominator.add(peer.denominator());
+			}
+		}
+		return new PeerComparison(orgCode, own, peers, peerCodes.size(), ratio(numerator, denominator,
+				measure.scale()));
 	}
 
 	/** A practice's row, if it has both figures (or either is withheld). */
@@ -226,22 +332,26 @@ public class WorkforceMeasures {
 
 	/** Sums of FTE and patients over the practices with both figures; the withheld are left out and counted. */
 	static MeasureRow aggregate(WorkforceMeasure measure, String code, String name, List<PracticeFigures> practices) {
+		return aggregateRows(measure, code, name, practices.stream()
+			.map(practice -> practiceRow(measure, practice.code(), practice))
+			.flatMap(Optional::stream)
+			.toList());
+	}
+
+	/** {@link #aggregate} over practice rows already made. */
+	static MeasureRow aggregateRows(WorkforceMeasure measure, String code, String name, List<MeasureRow> practices) {
 		BigDecimal numerator = BigDecimal.ZERO;
 		BigDecimal denominator = BigDecimal.ZERO;
 		int included = 0;
 		int leftOut = 0;
-		for (PracticeFigures practice : practices) {
-			Optional<MeasureRow> row = practiceRow(measure, practice.code(), practice);
-			if (row.isEmpty()) {
-				continue;
-			}
-			if (row.get().withheld()) {
+		for (MeasureRow row : practices) {
+			if (row.withheld()) {
 				leftOut++;
 				continue;
 			}
 			included++;
-			numerator = numerator.add(row.get().numerator());
-			denominator = denominator.add(row.get().denominator());
+			numerator = numerator.add(row.numerator());
+			denominator = denominator.add(row.denominator());
 		}
 		if (included == 0) {
 			return new MeasureRow(code, name, null, null, null, leftOut > 0, leftOut, leftOut, null);
@@ -286,8 +396,35 @@ public class WorkforceMeasures {
 						code -> new PracticeFigures(code, stored.practiceName(), new HashMap<>()))
 				.figures()
 				.put(stored.measure(), new Figure(stored.value(), stored.withheld())));
-		practices.values().forEach(PracticeFigures::addGpsAged55Plus);
+		Map<String, BigDecimal> weighted = weightedPatients(month);
+		practices.values().forEach(practice -> {
+			practice.addGpsAged55Plus();
+			practice.addSum(STAFF_FTE, STAFF_GROUPS_FTE);
+			practice.addSum(PARTNER_AND_SALARIED_FTE, List.of(PARTNER_FTE, SALARIED_FTE));
+			BigDecimal weightedList = weighted.get(practice.code());
+			if (weightedList != null) {
+				practice.figures().put(WEIGHTED_PATIENTS, new Figure(weightedList, false));
+			}
+		});
 		return practices;
+	}
+
+	/**
+	 * Each practice's weighted patients in the financial year holding the month, from NHS Payments to General
+	 * Practice as the contracts module stores it; none where that year's file is not loaded.
+	 */
+	private Map<String, BigDecimal> weightedPatients(YearMonth month) {
+		FinancialYear year = FinancialYear.containing(month.atDay(1));
+		if (!payments.years().contains(year)) {
+			return Map.of();
+		}
+		Map<String, BigDecimal> weighted = new HashMap<>();
+		for (PaymentRow row : payments.rows(year, PaymentLevel.PRACTICE, false)) {
+			if (row.weightedPatients() != null && row.weightedPatients().signum() > 0) {
+				weighted.put(row.orgCode(), row.weightedPatients());
+			}
+		}
+		return weighted;
 	}
 
 	record StoredFigure(String practiceCode, String practiceName, String measure, BigDecimal value,
@@ -306,6 +443,23 @@ public class WorkforceMeasures {
 
 		Figure figure(String measure) {
 			return figures.get(measure);
+		}
+
+		/** The sum of the figures, withheld if any is; absent if any is absent. */
+		void addSum(String name, List<String> parts) {
+			BigDecimal sum = BigDecimal.ZERO;
+			for (String part : parts) {
+				Figure figure = figures.get(part);
+				if (figure == null) {
+					return;
+				}
+				if (figure.withheld()) {
+					figures.put(name, new Figure(null, true));
+					return;
+				}
+				sum = sum.add(figure.value());
+			}
+			figures.put(name, new Figure(sum, false));
 		}
 
 		/** GPs aged 55 and over: the age bands from 55 summed, withheld if any is; absent without age bands. */

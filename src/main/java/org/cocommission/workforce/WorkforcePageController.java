@@ -16,6 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.cocommission.identity.AccessPolicy;
 import org.cocommission.identity.CurrentUser;
+import org.cocommission.identity.Role;
 import org.cocommission.platform.Exports;
 import org.cocommission.platform.Table;
 
@@ -54,10 +55,20 @@ class WorkforcePageController {
 	record Option(String value, String label) {
 	}
 
+	/** The skill mix: each staff group's share of staff FTE. */
+	static final List<WorkforceMeasure> SKILL_MIX = List.of(WorkforceMeasure.GP_SHARE_OF_STAFF,
+			WorkforceMeasure.NURSE_SHARE_OF_STAFF, WorkforceMeasure.DPC_SHARE_OF_STAFF,
+			WorkforceMeasure.ADMIN_SHARE_OF_STAFF);
+
+	/** Partners against salaried GPs. */
+	static final List<WorkforceMeasure> PARTNERS = List.of(WorkforceMeasure.PARTNER_FTE_PER_10K,
+			WorkforceMeasure.SALARIED_FTE_PER_10K);
+
 	@GetMapping("/workforce")
 	String page(@RequestParam(name = "measure", defaultValue = "GP_FTE_PER_10K") WorkforceMeasure chosen,
 			@RequestParam(required = false) WorkforceLevel level,
-			@RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth date, Model model) {
+			@RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth date,
+			@RequestParam(required = false) String org, Model model) {
 		CurrentUser user = access.requireUser();
 		WorkforceLevel at = level == null ? (user.isNational() ? WorkforceLevel.CCG : WorkforceLevel.PRACTICE) : level;
 		if (chosen.practiceOnly() && at != WorkforceLevel.PRACTICE) {
@@ -69,7 +80,8 @@ class WorkforcePageController {
 		model.addAttribute("measures", Arrays.stream(WorkforceMeasure.values())
 			.map(m -> new Option(m.name(), m.label()))
 			.toList());
-		model.addAttribute("levels", List.of(new Option("practice", "Practices"), new Option("ccg", "CCGs")));
+		model.addAttribute("levels", List.of(new Option("practice", "Practices"), new Option("ccg", "CCGs"),
+				new Option("icb", "ICBs")));
 		model.addAttribute("months", months.stream()
 			.sorted(Comparator.reverseOrder())
 			.map(m -> new Option(m.toString(), m.format(MONTH)))
@@ -120,6 +132,31 @@ class WorkforcePageController {
 		model.addAttribute("trendChart", json.writeValueAsString(Map.of("categories", trendMonths, "unit",
 				chosen.unit(), "series", trendSeries)));
 		model.addAttribute("trends", trends);
+		String focus = org != null && !org.isBlank() ? org.trim().toUpperCase(Locale.ROOT)
+				: user.role() == Role.PRACTICE && at == WorkforceLevel.PRACTICE
+						|| user.role() == Role.CCG && at == WorkforceLevel.CCG
+								? user.organisationCode() : null;
+		if (focus != null && (at == WorkforceLevel.PRACTICE || at == WorkforceLevel.CCG)) {
+			PeerComparison peers = measures.peers(chosen, at, month, focus);
+			model.addAttribute("peers", peers);
+			model.addAttribute("peerChart", json.writeValueAsString(peerChart(chosen, peers, england)));
+		}
+		Map<String, List<TrendPoint>> skillMix = new LinkedHashMap<>();
+		measures.trends(SKILL_MIX, WorkforceLevel.ENGLAND, null)
+			.forEach((m, points) -> skillMix.put(SHORT.get(m), points));
+		model.addAttribute("skillMix", skillMix);
+		model.addAttribute("skillMixChart", json.writeValueAsString(lines(skillMix, "% of staff FTE")));
+		Map<String, List<TrendPoint>> partners = new LinkedHashMap<>();
+		measures.trends(PARTNERS, WorkforceLevel.ENGLAND, null)
+			.forEach((m, points) -> partners.put("England: " + SHORT.get(m), points));
+		if (user.role() == Role.PRACTICE || user.role() == Role.CCG) {
+			WorkforceLevel own = user.role() == Role.PRACTICE ? WorkforceLevel.PRACTICE : WorkforceLevel.CCG;
+			measures.trends(PARTNERS, own, user.organisationCode())
+				.forEach((m, points) -> partners.put(user.organisationCode() + ": " + SHORT.get(m), points));
+		}
+		model.addAttribute("partners", partners);
+		model.addAttribute("partnersChart", json.writeValueAsString(lines(partners, "FTE per 10,000 patients")));
+		model.addAttribute("canPlan", user.isNational() || user.role() == Role.CCG);
 		model.addAttribute("crossesMethodChange", !trendMonths.isEmpty()
 				&& YearMonth.parse(trendMonths.get(0)).isBefore(METHOD_CHANGE)
 				&& !YearMonth.parse(trendMonths.get(trendMonths.size() - 1)).isBefore(METHOD_CHANGE));
@@ -140,6 +177,53 @@ class WorkforcePageController {
 				rows);
 		return Exports.csvDownload(table, "workforce-" + chosen.name().toLowerCase(Locale.ROOT).replace('_', '-') + "-"
 				+ at.slug() + "-" + month + ".csv");
+	}
+
+	/** Short names of the measures in the skill mix and partner charts. */
+	static final Map<WorkforceMeasure, String> SHORT = Map.of(WorkforceMeasure.GP_SHARE_OF_STAFF, "GPs",
+			WorkforceMeasure.NURSE_SHARE_OF_STAFF, "Nurses", WorkforceMeasure.DPC_SHARE_OF_STAFF,
+			"Direct patient care", WorkforceMeasure.ADMIN_SHARE_OF_STAFF, "Admin and non-clinical",
+			WorkforceMeasure.PARTNER_FTE_PER_10K, "partners", WorkforceMeasure.SALARIED_FTE_PER_10K, "salaried GPs");
+
+	/** Named series month by month as lines; a month a series lacks is a gap. */
+	static Map<String, Object> lines(Map<String, List<TrendPoint>> named, String unit) {
+		List<String> months = named.values()
+			.stream()
+			.flatMap(points -> points.stream().map(TrendPoint::month))
+			.distinct()
+			.sorted()
+			.toList();
+		List<Map<String, Object>> series = new ArrayList<>();
+		named.forEach((name, points) -> {
+			Map<String, BigDecimal> byMonth = new LinkedHashMap<>();
+			points.forEach(point -> byMonth.put(point.month(), point.value()));
+			series.add(Map.of("name", name, "values",
+					months.stream().map(m -> Optional.ofNullable(byMonth.get(m)).map(Object.class::cast).orElse("-")).toList()));
+		});
+		return Map.of("categories", months.stream().map(m -> YearMonth.parse(m).format(MONTH)).toList(), "unit", unit,
+				"series", series);
+	}
+
+	/** The organisation and its peers, nearest first, with the peers' figure and England as lines. */
+	private static Map<String, Object> peerChart(WorkforceMeasure measure, PeerComparison peers,
+			Optional<MeasureRow> england) {
+		List<MeasureRow> rows = new ArrayList<>();
+		if (peers.organisation() != null) {
+			rows.add(peers.organisation());
+		}
+		rows.addAll(peers.peers());
+		Map<String, Object> chart = new LinkedHashMap<>();
+		chart.put("categories", rows.stream().map(row -> row.orgName() == null ? row.orgCode() : row.orgName()).toList());
+		chart.put("unit", measure.unit());
+		chart.put("series", List.of(Map.of("name", measure.label(), "values",
+				rows.stream().map(row -> row.value() == null ? "-" : (Object) row.value()).toList())));
+		if (peers.peersValue() != null) {
+			chart.put("reference", Map.of("name", "Peers together", "value", peers.peersValue()));
+		}
+		else {
+			england.map(MeasureRow::value).ifPresent(value -> chart.put("reference", Map.of("name", "England", "value", value)));
+		}
+		return chart;
 	}
 
 	/** The organisations' values, highest first, with England as a line. */

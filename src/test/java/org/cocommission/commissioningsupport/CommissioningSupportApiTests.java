@@ -75,6 +75,56 @@ class CommissioningSupportApiTests {
 	}
 
 	@Test
+	void aCcgRunsACallOffThroughTheApiAndAwardsItBehindAConfirmationPage() throws Exception {
+		accounts.create(new NewUser("cs-api-ccg2", "CCG two", null, Role.CCG, "CAC2", PASSWORD));
+		Cookie ccg = SignIn.session(mvc, "cs-api-ccg2", PASSWORD);
+		String started = mvc.perform(post("/api/v1/commissioning-support/ccgs/CAC2/call-offs").with(csrf())
+			.cookie(ccg)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"serviceCode\": \"BUSINESS_INTELLIGENCE\", \"title\": \"BI\", \"requirements\": \"Dashboards\","
+					+ " \"qualityWeight\": 60, \"priceWeight\": 30, \"deliveryWeight\": 10}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.criteria.length()").value(3))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		long id = Long.parseLong(started.replaceAll("^\\{\"id\":(\\d+).*$", "$1"));
+		String calls = "/api/v1/commissioning-support/call-offs/" + id;
+		mvc.perform(post(calls + "/bids").with(csrf()).cookie(ccg).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"providerCode\": \"0CA\", \"annualValue\": 50000}")).andExpect(status().isOk());
+		mvc.perform(post(calls + "/evaluators").with(csrf()).cookie(ccg).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\": \"Ann\"}")).andExpect(status().isOk());
+		mvc.perform(post(calls + "/scores").with(csrf()).cookie(ccg).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"evaluator\": \"Ann\", \"providerCode\": \"0CA\", \"criterion\": 1, \"score\": 9}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("score"));
+		for (int criterion = 1; criterion <= 3; criterion++) {
+			mvc.perform(post(calls + "/scores").with(csrf()).cookie(ccg).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"evaluator\": \"Ann\", \"providerCode\": \"0CA\", \"criterion\": " + criterion
+						+ ", \"score\": 4}"))
+				.andExpect(status().isOk());
+		}
+		mvc.perform(get("/commissioning-support/call-offs/" + id).cookie(ccg))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("80.0")));
+		String end = LocalDate.now().plusYears(2).toString();
+		mvc.perform(get("/commissioning-support/call-offs/" + id + "/award?providerCode=0CA&contractEnd=" + end)
+			.cookie(ccg))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Confirm the award")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("standstill runs until")));
+		mvc.perform(post("/commissioning-support/call-offs/" + id + "/award").with(csrf())
+			.cookie(ccg)
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.content("providerCode=0CA&contractEnd=" + end))
+			.andExpect(status().is3xxRedirection());
+		mvc.perform(get("/api/v1/commissioning-support/arrangements?ccg=CAC2").cookie(ccg))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[?(@.service.code == 'BUSINESS_INTELLIGENCE')].provider.code").value("0CA"));
+		mvc.perform(get("/commissioning-support/ccgs/CAC1/call-offs").cookie(ccg)).andExpect(status().isForbidden());
+	}
+
+	@Test
 	void aCcgRecordsAnArrangementAndReadsItBack() throws Exception {
 		mvc.perform(put("/api/v1/commissioning-support/arrangements/CAC1").with(csrf())
 			.cookie(ccg)

@@ -2,6 +2,7 @@ package org.cocommission.commissioningsupport;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -37,6 +38,9 @@ class CommissioningSupportModuleTests {
 	CommissioningSupport support;
 
 	@Autowired
+	CallOffs callOffs;
+
+	@Autowired
 	UserAccounts accounts;
 
 	@Autowired
@@ -60,6 +64,79 @@ class CommissioningSupportModuleTests {
 		open("cs-national", Role.NATIONAL, "X24");
 		open("cs-ccg1", Role.CCG, "CSC1");
 		open("cs-ccg2", Role.CCG, "CSC2");
+	}
+
+	@Test
+	void aCcgRunsACallOffScoresThreeBidsWithoutItsConflictedEvaluatorAndAwardsIt() {
+		open("cs-ccg3", Role.CCG, "CSC3");
+		String second = as("cs-national", () -> support.addProvider("Second Analytics Ltd")).code();
+		String third = as("cs-national", () -> support.addProvider("Third Insight LLP")).code();
+		CallOff started = as("cs-ccg3", () -> callOffs.start("CSC3", new CallOffForms.Start("BUSINESS_INTELLIGENCE",
+				"Business intelligence 2016-19", "Monthly dashboards and ad hoc analysis", 60, 30, 10)));
+		long id = started.id();
+		as("cs-ccg3", () -> callOffs.addBid(id, new CallOffForms.Bid("0CS", new BigDecimal("100000"), null)));
+		as("cs-ccg3", () -> callOffs.addBid(id, new CallOffForms.Bid(second, new BigDecimal("90000"), null)));
+		as("cs-ccg3", () -> callOffs.addBid(id, new CallOffForms.Bid(third, new BigDecimal("80000"), null)));
+		as("cs-ccg3", () -> callOffs.addEvaluator(id, new CallOffForms.Evaluator("Ann Evans", null)));
+		as("cs-ccg3", () -> callOffs.addEvaluator(id, new CallOffForms.Evaluator("Bob Hughes", "")));
+		as("cs-ccg3", () -> callOffs.addEvaluator(id, new CallOffForms.Evaluator("Cat Jones", "Partner works for 0CS")));
+		int[][] ann = { { 4, 4, 4 }, { 3, 5, 3 }, { 2, 5, 2 } };
+		int[][] bob = { { 5, 3, 4 }, { 3, 5, 3 } };
+		List<String> bidders = List.of("0CS", second, third);
+		for (int bid = 0; bid < 3; bid++) {
+			for (int criterion = 1; criterion <= 3; criterion++) {
+				score(id, "Ann Evans", bidders.get(bid), criterion, ann[bid][criterion - 1]);
+				if (bid < 2) {
+					score(id, "Bob Hughes", bidders.get(bid), criterion, bob[bid][criterion - 1]);
+				}
+			}
+		}
+		assertThatThrownBy(() -> score(id, "Cat Jones", "0CS", 1, 5)).isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("excluded from scoring");
+
+		// 0CS: moderated 4.5, 3.5, 4: 60 × 4.5 / 5 + 30 × 3.5 / 5 + 10 × 4 / 5 = 83.
+		assertThat(as("cs-ccg3", () -> callOffs.get(id)).evaluation())
+			.extracting(CallOff.Evaluation::providerCode, e -> e.weightedTotal().toPlainString(),
+					CallOff.Evaluation::rank)
+			.containsExactly(tuple("0CS", "83.0", 1), tuple(second, "72.0", 2), tuple(third, "58.0", 3));
+		assertThatThrownBy(() -> as("cs-ccg1", () -> callOffs.get(id))).isInstanceOf(AccessDeniedException.class);
+
+		CallOff awarded = as("cs-ccg3",
+				() -> callOffs.award(id, new CallOffForms.Award("0CS", LocalDate.now().plusYears(3))));
+
+		assertThat(awarded.status()).isEqualTo(CallOffStatus.AWARDED);
+		assertThat(awarded.standstillEnds()).isEqualTo(LocalDate.now().plusDays(10));
+		assertThat(as("cs-national", () -> support.allArrangements()))
+			.filteredOn(a -> a.ccgCode().equals("CSC3") && a.service().code().equals("BUSINESS_INTELLIGENCE"))
+			.extracting(Arrangement::mode, a -> a.provider().code(), a -> a.annualValue().pence())
+			.containsExactly(tuple(ArrangementMode.BUY, "0CS", 10_000_000L));
+		assertThat(jdbc.sql("select count(*) from audit_event where entity_type = 'CS_CALL_OFF' and entity_id = ?")
+			.param(String.valueOf(id))
+			.query(Long.class)
+			.single()).isEqualTo(1 + 3 + 3 + 15 + 1);
+		assertThatThrownBy(() -> as("cs-ccg3", () -> callOffs.addBid(id, new CallOffForms.Bid(second, BigDecimal.ONE,
+				null)))).isInstanceOf(IllegalArgumentException.class);
+	}
+
+	@Test
+	void aBidNotScoredOnEveryCriterionCannotBeAwardedAndWeightsMustAddUpTo100() {
+		assertThatThrownBy(() -> as("cs-ccg1", () -> callOffs.start("CSC1", new CallOffForms.Start("IT", "IT support",
+				"Desktop support", 50, 30, 10)))).isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("add up to 100");
+		long id = as("cs-ccg1", () -> callOffs.start("CSC1", new CallOffForms.Start("IT", "IT support",
+				"Desktop support", 50, 40, 10))).id();
+		as("cs-ccg1", () -> callOffs.addBid(id, new CallOffForms.Bid("0CS", new BigDecimal("5000"), "Desk")));
+		as("cs-ccg1", () -> callOffs.addEvaluator(id, new CallOffForms.Evaluator("Dee", null)));
+		as("cs-ccg1", () -> callOffs.score(id, new CallOffForms.Score("Dee", "0CS", 1, 3)));
+
+		assertThatThrownBy(() -> as("cs-ccg1",
+				() -> callOffs.award(id, new CallOffForms.Award("0CS", LocalDate.now().plusYears(1)))))
+			.isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("not yet scored on every criterion");
+	}
+
+	private void score(long id, String evaluator, String provider, int criterion, int score) {
+		as("cs-ccg3", () -> callOffs.score(id, new CallOffForms.Score(evaluator, provider, criterion, score)));
 	}
 
 	@Test

@@ -23,6 +23,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -134,7 +135,67 @@ class WorkforceApiTests {
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("Enter the month as YYYY-MM")));
 		mvc.perform(get("/workforce?level=county").cookie(ccg))
 			.andExpect(status().isBadRequest())
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("Choose a level: practice, ccg or england")));
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Choose a level: practice, ccg, icb or england")));
+	}
+
+	@Test
+	void theCcgsPageShowsPeersSkillMixPartnersAndPlanning() throws Exception {
+		mvc.perform(get("/workforce?measure=GP_FTE_PER_10K&level=ccg&date=2015-09").cookie(ccg))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"peers\"")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Skill mix in England")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Partners and salaried GPs over time")));
+		mvc.perform(get("/workforce?measure=GP_FTE_PER_10K&level=icb&date=2015-09").cookie(national))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("ICBs began on 1 July 2022")));
+		mvc.perform(get("/workforce/planning").cookie(ccg))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Set the target")));
+	}
+
+	@Test
+	void theCcgsPageDrawsItsPeersWhenTheOutcomesModuleHasChosenThem() throws Exception {
+		jdbc.sql("insert into outcomes_peer (ccg_code, rank, peer_code, distance, computed_at)"
+				+ " values ('WFC1', 1, 'WFC2', 0.5, now()) on conflict do nothing").update();
+
+		mvc.perform(get("/workforce?measure=GP_FTE_PER_10K&level=ccg&date=2015-09").cookie(ccg))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"peer-chart\"")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("The peers together")));
+	}
+
+	@Test
+	void aCcgSetsItsTargetOnThePageAndThroughTheApiButNotAnothers() throws Exception {
+		mvc.perform(post("/workforce/planning/WFC1").cookie(ccg)
+			.with(csrf())
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.content("measure=GP_FTE_PER_10K&target=abc"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("nhsuk-error-summary")));
+		mvc.perform(post("/workforce/planning/WFC1").cookie(ccg)
+			.with(csrf())
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.content("measure=GP_FTE_PER_10K&target=6.5"))
+			.andExpect(status().is3xxRedirection());
+		mvc.perform(get("/api/v1/workforce/plan?ccg=WFC1&measure=GP_FTE_PER_10K&date=2015-09").cookie(ccg))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.target").value(6.5))
+			.andExpect(jsonPath("$.total.targetFte").value(6.5))
+			.andExpect(jsonPath("$.total.gapFte").value(0.5));
+		mvc.perform(put("/api/v1/workforce/targets/WFC2").cookie(ccg)
+			.with(csrf())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"measure\": \"GP_FTE_PER_10K\", \"target\": 7}"))
+			.andExpect(status().isForbidden());
+		mvc.perform(put("/api/v1/workforce/targets/WFC1").cookie(ccg)
+			.with(csrf())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"measure\": \"GP_FTE_PER_10K\", \"target\": 0}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("target"));
+		mvc.perform(get("/workforce/planning.csv?ccg=WFC1&measure=GP_FTE_PER_10K&date=2015-09").cookie(ccg))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Gap (FTE short of target)")));
 	}
 
 	private static MockHttpServletRequestBuilder csv(MockHttpServletRequestBuilder request, String body) {

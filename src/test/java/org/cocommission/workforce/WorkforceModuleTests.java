@@ -8,10 +8,12 @@ import java.util.concurrent.Callable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.cocommission.contracts.Payments;
 import org.cocommission.identity.ActingAs;
 import org.cocommission.identity.NewUser;
 import org.cocommission.identity.Role;
 import org.cocommission.identity.UserAccounts;
+import org.cocommission.platform.FinancialYear;
 import org.cocommission.platform.InvalidInputException;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,6 +47,12 @@ class WorkforceModuleTests {
 	WorkforceMeasures measures;
 
 	@Autowired
+	WorkforceTargets targets;
+
+	@Autowired
+	Payments payments;
+
+	@Autowired
 	UserAccounts accounts;
 
 	@Autowired
@@ -59,6 +67,136 @@ class WorkforceModuleTests {
 		open("wf-national", Role.NATIONAL, "X24");
 		open("wf-ccg", Role.CCG, "WFC1");
 		open("wf-practice", Role.PRACTICE, "WFA1");
+		open("wf-ccg2", Role.CCG, "WFC2");
+	}
+
+	private static final YearMonth SEPTEMBER_2016 = YearMonth.of(2016, 9);
+
+	private void september2016() {
+		as("wf-national", () -> imports.importPracticeDetailed("d16.csv", csv(WorkforceTestFiles.DETAILED_2016_09), null));
+	}
+
+	private List<MeasureRow> rows(WorkforceMeasure measure, WorkforceLevel level, YearMonth month) {
+		return as("wf-national", () -> measures.measure(measure, level, month));
+	}
+
+	@Test
+	void theSkillMixIsEachGroupsShareOfStaffFteAddedAsFteAboveAPractice() {
+		september2016();
+
+		assertThat(rows(WorkforceMeasure.GP_SHARE_OF_STAFF, WorkforceLevel.PRACTICE, SEPTEMBER_2016))
+			.extracting(MeasureRow::orgCode, row -> plain(row.value()))
+			.containsExactly(tuple("WFA1", "30"), tuple("WFA2", "25"), tuple("WFB1", "25"));
+		// WFC1: (6 + 2) GP FTE of (20 + 8) staff FTE.
+		assertThat(rows(WorkforceMeasure.GP_SHARE_OF_STAFF, WorkforceLevel.CCG, SEPTEMBER_2016))
+			.extracting(MeasureRow::orgCode, row -> plain(row.value()))
+			.containsExactly(tuple("WFC1", "28.5714"), tuple("WFC2", "25"));
+		assertThat(rows(WorkforceMeasure.ADMIN_SHARE_OF_STAFF, WorkforceLevel.ENGLAND, SEPTEMBER_2016))
+			.extracting(row -> plain(row.value()))
+			.containsExactly("55.2632");
+	}
+
+	@Test
+	void partnersAgainstSalariedLeaveOutAPracticeWithWithheldPartners() {
+		september2016();
+
+		assertThat(rows(WorkforceMeasure.PARTNER_SHARE, WorkforceLevel.PRACTICE, SEPTEMBER_2016))
+			.extracting(MeasureRow::orgCode, row -> plain(row.value()), MeasureRow::withheld)
+			.containsExactly(tuple("WFA1", "80", false), tuple("WFA2", null, true), tuple("WFB1", "50", false));
+		// England: 5 partner FTE of 7 partner and salaried FTE, WFA2 left out.
+		assertThat(rows(WorkforceMeasure.PARTNER_SHARE, WorkforceLevel.ENGLAND, SEPTEMBER_2016))
+			.extracting(row -> plain(row.value()), MeasureRow::practicesLeftOut)
+			.containsExactly(tuple("71.4286", 1));
+		assertThat(as("wf-national",
+				() -> measures.trend(WorkforceMeasure.SALARIED_FTE_PER_10K, WorkforceLevel.PRACTICE, "WFB1")))
+			.extracting(TrendPoint::month, point -> plain(point.value()))
+			.contains(tuple("2016-09", "2"));
+	}
+
+	@Test
+	void weightedPatientsComeFromThePaymentsOfTheMonthsFinancialYear() {
+		september2016();
+		as("wf-national", () -> payments.importFile(new FinancialYear(2016), "payments.csv",
+				csv(WorkforceTestFiles.PAYMENTS_2016)));
+
+		// WFA1: 6 FTE over 12,000 weighted patients; WFB1: 2.5 over 4,000; WFA2 has no weighted list that year.
+		assertThat(rows(WorkforceMeasure.GP_FTE_PER_10K_WEIGHTED, WorkforceLevel.PRACTICE, SEPTEMBER_2016))
+			.extracting(MeasureRow::orgCode, row -> plain(row.value()))
+			.containsExactly(tuple("WFA1", "5"), tuple("WFB1", "6.25"));
+		assertThat(rows(WorkforceMeasure.GP_FTE_PER_10K_WEIGHTED, WorkforceLevel.CCG, SEPTEMBER_2016))
+			.extracting(MeasureRow::orgCode, row -> plain(row.denominator()), row -> plain(row.value()))
+			.containsExactly(tuple("WFC1", "12000", "5"), tuple("WFC2", "4000", "6.25"));
+		assertThat(rows(WorkforceMeasure.GP_FTE_PER_10K_WEIGHTED, WorkforceLevel.PRACTICE, YearMonth.of(2017, 9)))
+			.isEmpty();
+	}
+
+	@Test
+	void anIcbAddsTheFteOfItsSubIcbLocationsPracticesFromJuly2022() {
+		WorkforceTestFiles.icb(jdbc);
+		as("wf-national", () -> imports.importPracticeDetailed("d22.csv",
+				csv(WorkforceTestFiles.DETAILED_2016_09.replace("2016-09-30", "2022-09-30")), null));
+		september2016();
+
+		assertThat(rows(WorkforceMeasure.GP_FTE_PER_10K, WorkforceLevel.ICB, YearMonth.of(2022, 9)))
+			.extracting(MeasureRow::orgCode, row -> plain(row.numerator()), row -> plain(row.value()))
+			.containsExactly(tuple("WFI", "2.5", "5"));
+		assertThat(rows(WorkforceMeasure.GP_FTE_PER_10K, WorkforceLevel.ICB, SEPTEMBER_2016)).isEmpty();
+	}
+
+	@Test
+	void aCcgIsComparedWithTheOutcomesPeersAddedAsFte() {
+		september2016();
+		jdbc.sql("insert into outcomes_peer (ccg_code, rank, peer_code, distance, computed_at)"
+				+ " values ('WFC1', 1, 'WFC2', 0.5, now()) on conflict do nothing").update();
+
+		PeerComparison comparison = as("wf-ccg",
+				() -> measures.peers(WorkforceMeasure.GP_FTE_PER_10K, WorkforceLevel.CCG, SEPTEMBER_2016, "WFC1"));
+
+		// WFC1: 8 FTE over 14,000 patients; its one peer WFC2: 2.5 over 5,000.
+		assertThat(plain(comparison.organisation().value())).isEqualTo("5.7143");
+		assertThat(comparison.peers()).extracting(MeasureRow::orgCode, row -> plain(row.value()))
+			.containsExactly(tuple("WFC2", "5"));
+		assertThat(plain(comparison.peersValue())).isEqualTo("5");
+		assertThatThrownBy(() -> as("wf-ccg2",
+				() -> measures.peers(WorkforceMeasure.GP_FTE_PER_10K, WorkforceLevel.CCG, SEPTEMBER_2016, "WFC1")))
+			.isInstanceOf(AccessDeniedException.class);
+	}
+
+	@Test
+	void aCcgsTargetGivesTheGapPerPracticeAndInTotalAndIsAudited() {
+		september2016();
+
+		as("wf-ccg", () -> targets.set("WFC1", new TargetForm(WorkforceMeasure.GP_FTE_PER_10K, new BigDecimal("6.5"))));
+		WorkforcePlan plan = as("wf-ccg", () -> targets.plan("WFC1", WorkforceMeasure.GP_FTE_PER_10K, SEPTEMBER_2016));
+
+		// WFA1: 6.5 FTE for 10,000 patients, has 6: 0.5 short; WFA2: 2.6 for 4,000, has 2: 0.6 short.
+		assertThat(plan.practices()).extracting(WorkforcePlan.Gap::orgCode, gap -> plain(gap.targetFte()),
+				gap -> plain(gap.gapFte()))
+			.containsExactly(tuple("WFA1", "6.5", "0.5"), tuple("WFA2", "2.6", "0.6"));
+		assertThat(plan.total()).extracting(gap -> plain(gap.fte()), gap -> plain(gap.targetFte()),
+				gap -> plain(gap.gapFte()))
+			.containsExactly("8", "9.1", "1.1");
+		assertThat(plan.overTime()).extracting(WorkforcePlan.Gap::month, gap -> plain(gap.gapFte()))
+			.contains(tuple("2016-09", "1.1"));
+		assertThat(jdbc.sql("select count(*) from audit_event where action = 'WORKFORCE_TARGET_SET'"
+				+ " and organisation_code = 'WFC1'").query(Long.class).single()).isPositive();
+	}
+
+	@Test
+	void onlyTheCcgsOwnUsersAndNationalUsersSetItsTargetsAndOnlyForStaffRatios() {
+		assertThatThrownBy(() -> as("wf-ccg2",
+				() -> targets.set("WFC1", new TargetForm(WorkforceMeasure.GP_FTE_PER_10K, BigDecimal.TEN))))
+			.isInstanceOf(AccessDeniedException.class);
+		assertThatThrownBy(() -> as("wf-practice",
+				() -> targets.set("WFC1", new TargetForm(WorkforceMeasure.GP_FTE_PER_10K, BigDecimal.TEN))))
+			.isInstanceOf(AccessDeniedException.class);
+		assertThatThrownBy(() -> as("wf-ccg",
+				() -> targets.set("WFC1", new TargetForm(WorkforceMeasure.PARTNER_SHARE, BigDecimal.TEN))))
+			.isInstanceOf(InvalidInputException.class);
+		assertThat(as("wf-national",
+				() -> targets.set("WFC2", new TargetForm(WorkforceMeasure.NURSE_FTE_PER_10K, new BigDecimal("3")))))
+			.extracting(target -> plain(target.target()))
+			.isEqualTo("3");
 	}
 
 	@Test

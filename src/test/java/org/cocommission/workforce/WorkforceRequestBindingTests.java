@@ -56,7 +56,7 @@ class WorkforceRequestBindingTests {
 		mvc.perform(get("/api/v1/workforce/trend").param("measure", "GP_FTE_PER_10K").param("level", "county"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("level"))
-			.andExpect(jsonPath("$.errors[0].message").value("Choose a level: practice, ccg or england"));
+			.andExpect(jsonPath("$.errors[0].message").value("Choose a level: practice, ccg, icb or england"));
 	}
 
 	@Test

@@ -46,6 +46,22 @@ final class WorkforceTestFiles {
 			+ "WFB1,Third Medical Centre,GP,Partner/Provider,FTE,3.0\r\n"
 			+ "WFB1,Third Medical Centre,GP,Locum,FTE,ND\r\n";
 
+	/**
+	 * September 2016, every staff group and partners against salaried GPs: WFA1 (10,000 patients, 6 GP FTE of 20 staff
+	 * FTE, 4 partners and 1 salaried), WFA2 (4,000, 2 of 8, partners withheld), WFB1 (5,000, 2.5 of 10, 1 and 1).
+	 */
+	static final String DETAILED_2016_09 = "PRAC_CODE,PRAC_NAME,CCG_CODE,EXTRACT_DATE,TOTAL_PATIENTS,TOTAL_GP_FTE,"
+			+ "TOTAL_NURSES_FTE,TOTAL_DPC_FTE,TOTAL_ADMIN_FTE,TOTAL_GP_PTNR_PROV_FTE,TOTAL_GP_SAL_BY_PRAC_FTE\n"
+			+ "WFA1,The First Surgery,WFC1,2016-09-30,10000,6.0,2.0,1.0,11.0,4.0,1.0\n"
+			+ "WFA2,The Second Surgery,WFC1,2016-09-30,4000,2.0,1.0,0.5,4.5,ND,1.0\n"
+			+ "WFB1,Third Medical Centre,WFC2,2016-09-30,5000,2.5,1.5,0.5,5.5,1.0,1.0\n";
+
+	/** NHS Payments to General Practice 2016/17: weighted lists of 12,000 for WFA1 and 4,000 for WFB1 (none for WFA2). */
+	static final String PAYMENTS_2016 = "Practice Code,Practice Name,Contract Type,"
+			+ "Number of Registered Patients (Last Known Figure),Number of Weighted Patients (Last Known Figure),"
+			+ "Global Sum,Total NHS Payments to General Practice\n" + "WFA1,ONE,GMS,10000,12000,1000,2000\n"
+			+ "WFB1,THREE,PMS,5000,4000,500,900\n";
+
 	/** GPs grew 21% and consultants 76% from 2000 to 2014, the comparison the seeds quote. */
 	static final String HCHS = "YEAR,STAFF_GROUP,FTE\r\n" + "2000,Consultants,21000\r\n" + "2000,GPs,30000\r\n"
 			+ "2007,Consultants,30000\r\n" + "2007,GPs,33000\r\n" + "2014,Consultants,36960\r\n" + "2014,GPs,36300\r\n";
@@ -68,6 +84,16 @@ final class WorkforceTestFiles {
 			organisation(jdbc, practice[0], "GP_PRACTICE", "Practice " + practice[0]);
 			link(jdbc, practice[0], practice[1]);
 		}
+	}
+
+	/** ICB WFI, of which WFC2 is a sub-ICB location from 1 July 2022. */
+	static void icb(JdbcClient jdbc) {
+		organisation(jdbc, "WFI", "ICB", "NHS Workforce Integrated Care Board");
+		jdbc.sql("insert into directory_relationship (child_code, parent_code, valid_from, valid_to)"
+				+ " select 'WFC2', 'WFI', ?, null where not exists (select 1 from directory_relationship"
+				+ " where child_code = 'WFC2' and parent_code = 'WFI')")
+			.param(LocalDate.of(2022, 7, 1))
+			.update();
 	}
 
 	private static void organisation(JdbcClient jdbc, String code, String type, String name) {
