@@ -82,7 +82,8 @@ class CoCommissioningScenarioTests {
 		mvc.perform(get("/co-commissioning").cookie(ccg)).andExpect(content().string(containsString("Scenario 2015/16")));
 		mvc.perform(get(round).cookie(ccg)).andExpect(content().string(containsString("Express interest")));
 		mvc.perform(post(round + "/interest").cookie(ccg).with(csrf()).param("level", "DELEGATED"))
-			.andExpect(flash().attribute("saved", true));
+			.andExpect(flash().attribute("saved",
+					"Your expression of interest is recorded."));
 		String application = mvc.perform(post(round + "/applications").cookie(ccg).with(csrf()).param("level", "DELEGATED"))
 			.andExpect(status().is3xxRedirection())
 			.andReturn().getResponse().getRedirectedUrl();
