@@ -100,11 +100,14 @@ public final class AuditWords {
 			return "";
 		}
 		String text = String.valueOf(value);
+		if (text.equals("[]") || text.equals("{}") || text.equals("null")) {
+			return "none";
+		}
 		if (CODE.matcher(text).matches()) {
 			return ACRONYMS.contains(text.toUpperCase(Locale.ROOT)) ? text : words(text);
 		}
 		// A list or record recorded whole ([{role=GP_MEMBER}] or {"role":"GP_MEMBER"}): its codes in words.
-		return codesInWords(text);
+		return codesInWords(noneForNothing(text));
 	}
 
 	/**
@@ -112,7 +115,32 @@ public final class AuditWords {
 	 * {@code "kind": "List closure"}), its field names and other values as they are.
 	 */
 	public static String json(String json) {
-		return json == null ? null : codesInWords(json);
+		return json == null ? null : codesInWords(noneForNothing(json));
+	}
+
+	private static final Pattern ISO_DATE = Pattern.compile("(?<![\\w/.-])(\\d{4})-(\\d{2})-(\\d{2})(?![\\w/.-])");
+
+	/** A recorded date in words, "1 April 2015", as every date on a page; anything not a real date stays. */
+	private static String datesInWords(String text) {
+		return ISO_DATE.matcher(text).replaceAll(match -> {
+			try {
+				return java.time.LocalDate.parse(match.group())
+					.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK));
+			}
+			catch (java.time.format.DateTimeParseException ex) {
+				return match.group();
+			}
+		});
+	}
+
+	/**
+	 * Nothing recorded for a field ({@code "to": null}, {@code members=[]}) reads "none" (issue 22: no developer
+	 * wording on a page).
+	 */
+	private static String noneForNothing(String text) {
+		return datesInWords(text).replaceAll("(?<=[=:\\[,]\\s?)null(?=\\s*[,}\\]]|\\s*$)", "none")
+			.replaceAll("(?<=[=:]\\s?)\\[\\s*\\]", "none")
+			.replaceAll("(?<=[=:]\\s?)\\{\\s*\\}", "none");
 	}
 
 	private static String codesInWords(String text) {

@@ -75,9 +75,11 @@ public class Applications {
 			throw new IllegalArgumentException("Expressions of interest closed on "
 					+ WHEN.format(window.closesAtInLondon()) + " (UK time); ask NHS England to re-open them for your CCG");
 		}
-		int stored = jdbc.sql("insert into cocommissioning_expression_of_interest (round_id, ccg_code, level, expressed_by)"
-				+ " values (?, ?, ?, ?) on conflict (round_id, ccg_code) do nothing")
-			.params(roundId, ccg, level.name(), policy.requireUser().username())
+		// Stamped on the clock the deadline was checked on, not the database's (the page said "made on" another day).
+		int stored = jdbc.sql("insert into cocommissioning_expression_of_interest (round_id, ccg_code, level, expressed_by,"
+				+ " expressed_at) values (?, ?, ?, ?, ?) on conflict (round_id, ccg_code) do nothing")
+			.params(roundId, ccg, level.name(), policy.requireUser().username(),
+					java.sql.Timestamp.from(clock.instant()))
 			.update();
 		if (stored == 0) {
 			throw new IllegalArgumentException(ccg + " has already expressed interest in " + round.name());

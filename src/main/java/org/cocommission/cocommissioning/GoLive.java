@@ -105,7 +105,9 @@ public class GoLive implements ApplicationRunner {
 			.param(before.roundId())
 			.query(LocalDate.class)
 			.single();
-		String comment = "Went live on " + goLiveOn;
+		// In words, as every date on a page (issue 22: the history showed 2015-04-01).
+		String comment = "Went live on " + java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK)
+			.format(goLiveOn);
 		long historyId = store.move(before, after, ActingAs.SYSTEM, comment);
 		jdbc.sql("insert into cocommissioning_level (ccg_code, level, from_date, application_id) values (?, ?, ?, ?)"
 				+ " on conflict (ccg_code, from_date) do update set level = excluded.level,"

@@ -23,9 +23,14 @@ class PageSupport {
 	}
 
 	String attempt(RedirectAttributes redirect, String target, Runnable change) {
+		return attempt(redirect, target, (String) null, change);
+	}
+
+	/** As {@link #attempt(RedirectAttributes, String, Runnable)}, saying what was done ({@code done}) once done. */
+	String attempt(RedirectAttributes redirect, String target, String done, Runnable change) {
 		try {
 			change.run();
-			redirect.addFlashAttribute("saved", true);
+			redirect.addFlashAttribute("saved", done == null ? Boolean.TRUE : done);
 		}
 		catch (IllegalArgumentException ex) {
 			redirect.addFlashAttribute("problem", ex.getMessage());
@@ -39,11 +44,16 @@ class PageSupport {
 	 * form and its errors as flash attributes, so each message shows beside its field with what was typed.
 	 */
 	String attempt(RedirectAttributes redirect, String target, BindingResult form, Runnable change) {
+		return attempt(redirect, target, form, (String) null, change);
+	}
+
+	/** As {@link #attempt(RedirectAttributes, String, BindingResult, Runnable)}, saying what was done once done. */
+	String attempt(RedirectAttributes redirect, String target, BindingResult form, String done, Runnable change) {
 		String problem = null;
 		if (!form.hasErrors()) {
 			try {
 				change.run();
-				redirect.addFlashAttribute("saved", true);
+				redirect.addFlashAttribute("saved", done == null ? Boolean.TRUE : done);
 				return "redirect:" + target;
 			}
 			catch (InvalidInputException ex) {

@@ -168,7 +168,8 @@ public class Reviews {
 			.findFirst()
 			.orElseThrow(() -> new NoSuchElementException("The application has no condition " + conditionId));
 		if (condition.discharged()) {
-			throw new IllegalArgumentException("The condition was already discharged on " + condition.dischargedOn());
+			throw new IllegalArgumentException("The condition was already discharged on "
+					+ java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK).format(condition.dischargedOn()));
 		}
 		int updated = jdbc.sql("update cocommissioning_condition set discharged_on = ?, discharged_by = ?,"
 				+ " discharge_note = ?, version = version + 1 where id = ? and version = ?")

@@ -164,7 +164,9 @@ class RoundPageController {
 				else {
 					rounds.reopenWindow(id, form.ccg(), until, form.reason());
 				}
-				redirect.addFlashAttribute("saved", true);
+				redirect.addFlashAttribute("saved", "interest".equals(form.stage())
+						? "Expressions of interest are re-opened for " + form.ccg() + "."
+						: "Applications are re-opened for " + form.ccg() + ".");
 				return "redirect:/co-commissioning/rounds/" + id;
 			}
 			catch (InvalidInputException ex) {
@@ -195,7 +197,7 @@ class RoundPageController {
 			try {
 				rounds.setQuorum(id, form.minVoting(), form.minLay(), form.minGp(), form.minExecutive(),
 						form.version() == null ? -1 : form.version());
-				redirect.addFlashAttribute("saved", true);
+				redirect.addFlashAttribute("saved", "The quorum proposed committees must meet is saved.");
 			}
 			catch (OptimisticLockingFailureException ex) {
 				redirect.addFlashAttribute("problem", ex.getMessage());
@@ -221,6 +223,7 @@ class RoundPageController {
 			RedirectAttributes redirect) {
 		CurrentUser user = policy.requireUser();
 		return changes.attempt(redirect, "/co-commissioning", result,
+				"Your notice to end delegation is recorded: the area team is told.",
 				() -> delegationNotices.give(user.organisationCode(), form.revertsTo(), form.reason()));
 	}
 
@@ -229,6 +232,7 @@ class RoundPageController {
 			RedirectAttributes redirect) {
 		CurrentUser user = policy.requireUser();
 		return changes.attempt(redirect, "/co-commissioning/rounds/" + id + "#own-application",
+				"Your expression of interest is recorded.",
 				() -> applications.expressInterest(id, user.organisationCode(), level));
 	}
 

@@ -346,7 +346,8 @@ public class ContractCases {
 				RegisterStore.Row surviving = register.find(approved.practiceCode()).orElseThrow();
 				RegisterStore.Row closing = register.find(approved.otherPracticeCode()).orElseThrow();
 				register.end(closing.practiceCode(), effective.minusDays(1), actor,
-						"Merged into " + surviving.practiceCode() + " from " + effective);
+						"Merged into " + surviving.practiceCode() + " from "
+								+ java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK).format(effective));
 				int combined = (surviving.listSize() == null ? 0 : surviving.listSize())
 						+ (closing.listSize() == null ? 0 : closing.listSize());
 				register.combineList(surviving.practiceCode(), combined, effective, actor,

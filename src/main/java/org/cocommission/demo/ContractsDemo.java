@@ -328,7 +328,8 @@ public class ContractsDemo implements ApplicationRunner {
 				if (contract != null && contract.endDate() != null
 						&& !contract.endDate().isAfter(today.plusMonths(12)) && !contract.endDate().isBefore(today)) {
 					cases.open(practice.code(), new NewCase(CaseKind.APMS_EXPIRY, "APMS contract ends "
-							+ contract.endDate() + ": re-procure, extend or disperse the list", today.minusDays(7), null,
+							+ java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK)
+								.format(contract.endDate()) + ": re-procure, extend or disperse the list", today.minusDays(7), null,
 							null, null, null, false, null));
 					opened++;
 				}

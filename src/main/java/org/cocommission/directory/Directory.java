@@ -266,6 +266,42 @@ public class Directory {
 			.toList();
 	}
 
+	/**
+	 * The registered list each organisation shows, with its extract: a practice's own at its latest extract; above
+	 * practice level, the sum over the practices under it at the latest extract. The one source of the organisation
+	 * page and the search results, so that both show the same figure of the same date.
+	 */
+	public Map<String, ListSizePoint> currentListSizes(Map<String, OrganisationType> organisations) {
+		Map<String, ListSizePoint> sizes = new java.util.HashMap<>();
+		List<String> practices = organisations.entrySet().stream()
+			.filter(entry -> entry.getValue() == OrganisationType.GP_PRACTICE)
+			.map(Map.Entry::getKey)
+			.toList();
+		if (!practices.isEmpty()) {
+			record Latest(String practiceCode, LocalDate extractDate, long patients) {
+			}
+			jdbc.sql("select distinct on (practice_code) practice_code, extract_date, patients"
+					+ " from directory_registered_patients where practice_code in (:codes) and sex = 'ALL' and age_band = 'ALL'"
+					+ " order by practice_code, extract_date desc")
+				.param("codes", practices)
+				.query(Latest.class)
+				.list()
+				.forEach(latest -> sizes.put(latest.practiceCode(), new ListSizePoint(latest.extractDate(), latest.patients())));
+		}
+		List<String> others = organisations.entrySet().stream()
+			.filter(entry -> entry.getValue() != OrganisationType.GP_PRACTICE)
+			.map(Map.Entry::getKey)
+			.toList();
+		if (!others.isEmpty()) {
+			List<LocalDate> extracts = extractDates();
+			if (!extracts.isEmpty()) {
+				LocalDate latest = extracts.get(extracts.size() - 1);
+				others.forEach(code -> sizes.put(code, new ListSizePoint(latest, totalUnder(code, latest))));
+			}
+		}
+		return sizes;
+	}
+
 	/** Patients by 5-year band and sex at the latest extract that has bands, summed over the practices under {@code code}. */
 	public Optional<PopulationPyramid> pyramid(String code) {
 		Optional<LocalDate> extract = jdbc.sql("select max(extract_date) from directory_registered_patients"
@@ -458,18 +494,9 @@ public class Directory {
 		Integer setting = row.prescribingSetting();
 		String status = row.status();
 		LocalDate today = today();
-		List<ListSizePoint> history = type == OrganisationType.GP_PRACTICE ? listSizeHistory(code) : List.of();
-		Long listSize;
-		LocalDate listDate;
-		if (type == OrganisationType.GP_PRACTICE) {
-			listSize = history.isEmpty() ? null : history.get(history.size() - 1).patients();
-			listDate = history.isEmpty() ? null : history.get(history.size() - 1).extractDate();
-		}
-		else {
-			List<LocalDate> extracts = extractDates();
-			listDate = extracts.isEmpty() ? null : extracts.get(extracts.size() - 1);
-			listSize = listDate == null ? null : totalUnder(code, listDate);
-		}
+		ListSizePoint current = currentListSizes(Map.of(code, type)).get(code);
+		Long listSize = current == null ? null : current.patients();
+		LocalDate listDate = current == null ? null : current.extractDate();
 		List<TypePeriod> types = typeHistory(code);
 		OrganisationType typeToday = typeOn(types, type, today);
 		return new OrganisationDetails(code, row.name(), type,

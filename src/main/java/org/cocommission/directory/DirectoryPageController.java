@@ -1,6 +1,8 @@
 package org.cocommission.directory;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -48,8 +50,11 @@ class DirectoryPageController {
 		}
 		List<OrganisationSummary> hits = query == null ? List.of() : directory.search(query, RESULTS + 1);
 		model.addAttribute("q", query);
-		model.addAttribute("results", SearchResultView.of(hits.stream().limit(RESULTS).toList(), queries,
-				directory.today()));
+		List<OrganisationSummary> shown = hits.stream().limit(RESULTS).toList();
+		Map<String, OrganisationType> types = new LinkedHashMap<>();
+		shown.forEach(organisation -> types.put(organisation.code(), organisation.type()));
+		model.addAttribute("results", SearchResultView.of(shown, queries, directory.today(),
+				directory.currentListSizes(types)));
 		model.addAttribute("more", hits.size() > RESULTS);
 		return "directory/search";
 	}

@@ -130,8 +130,22 @@ record OrganisationPageView(OrganisationDetails organisation, LocalDate asAt, bo
 		return names;
 	}
 
+	/** A recorded value as shown: a date in words ("1 April 1974"), as every date on a page (issue 22). */
 	private static String text(Object value) {
-		return value == null || value.toString().isBlank() ? null : value.toString();
+		if (value == null || value.toString().isBlank()) {
+			return null;
+		}
+		String text = value.toString();
+		if (text.matches("\\d{4}-\\d{2}-\\d{2}")) {
+			try {
+				return java.time.LocalDate.parse(text)
+					.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK));
+			}
+			catch (java.time.format.DateTimeParseException ex) {
+				return text;
+			}
+		}
+		return text;
 	}
 
 	record PyramidRow(String ageBand, long male, long female) {

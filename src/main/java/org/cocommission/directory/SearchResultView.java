@@ -4,15 +4,24 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-/** A search hit as the type-ahead and the results page show it: what it is, where it is and who it belongs to. */
-record SearchResultView(OrganisationSummary organisation, List<OrganisationRef> parents) {
+/**
+ * A search hit as the type-ahead and the results page show it: what it is, where it is, who it belongs to, and (on the
+ * results page) the registered list its organisation page shows, of the same extract.
+ */
+record SearchResultView(OrganisationSummary organisation, List<OrganisationRef> parents, ListSizePoint listSize) {
 
 	static List<SearchResultView> of(List<OrganisationSummary> organisations, DirectoryPageQueries queries,
 			LocalDate date) {
+		return of(organisations, queries, date, Map.of());
+	}
+
+	static List<SearchResultView> of(List<OrganisationSummary> organisations, DirectoryPageQueries queries,
+			LocalDate date, Map<String, ListSizePoint> listSizes) {
 		Map<String, List<OrganisationRef>> parents = queries
 			.parentsOn(organisations.stream().map(OrganisationSummary::code).toList(), date);
 		return organisations.stream()
-			.map(organisation -> new SearchResultView(organisation, parents.getOrDefault(organisation.code(), List.of())))
+			.map(organisation -> new SearchResultView(organisation, parents.getOrDefault(organisation.code(), List.of()),
+					listSizes.get(organisation.code())))
 			.toList();
 	}
 

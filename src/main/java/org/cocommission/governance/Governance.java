@@ -71,9 +71,12 @@ public class Governance {
 
 	private final JdbcClient jdbc;
 
+	private final Bodies bodies;
+
 	Governance(JdbcClient jdbc, GovernanceAccess access, GovernanceSettings settings, People people, InterestsRegister interests,
 			GiftsRegister gifts, Committees committees, Meetings meetings, MeetingRecords records, Decisions decisions,
-			Compliance compliance, Directory directory, Clock clock) {
+			Compliance compliance, Directory directory, Clock clock, Bodies bodies) {
+		this.bodies = bodies;
 		this.access = access;
 		this.settings = settings;
 		this.people = people;
@@ -373,6 +376,18 @@ public class Governance {
 			.sorted(java.util.Comparator.comparing((PracticeFound found) -> !found.own()))
 			.limit(10)
 			.toList();
+	}
+
+	/** Bodies for the type-ahead of a provider or body: the register of bodies first, then the directory. */
+	@Transactional(readOnly = true)
+	public List<GovernanceViews.BodyFound> searchBodies(String query) {
+		return bodies.search(query, 10);
+	}
+
+	/** The body a page chose, as the type-ahead lists it: to show it chosen again when its form comes back. */
+	@Transactional(readOnly = true)
+	public java.util.Optional<GovernanceViews.BodyFound> describeBody(BodyChoice choice) {
+		return bodies.describe(choice);
 	}
 
 	/** Practices for the affected-organisation search (code or name). */

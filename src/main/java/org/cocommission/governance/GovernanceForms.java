@@ -53,15 +53,17 @@ final class GovernanceForms {
 			@Size(max = 12, message = "ODS code must be 12 characters or fewer") String organisationCode,
 			@Size(max = 200, message = "Name must be 200 characters or fewer") String bodyName,
 			@Size(max = 100, message = "Whose link must be 100 characters or fewer") String relative,
-			@DateTimeFormat(iso = ISO.DATE) LocalDate from, @DateTimeFormat(iso = ISO.DATE) LocalDate to)
-			implements Serializable {
+			@DateTimeFormat(iso = ISO.DATE) LocalDate from, @DateTimeFormat(iso = ISO.DATE) LocalDate to,
+			BodyChoice body) implements Serializable {
 
 		static LinkForm blank() {
-			return new LinkForm(null, null, null, null, null, null, null);
+			return new LinkForm(null, null, null, null, null, null, null, null);
 		}
 
+		/** A body chosen from the list wins over a code or name typed. */
 		NewLink request() {
-			return new NewLink(relationship, organisationCode, bodyName, relative, from, to);
+			return body == null ? new NewLink(relationship, organisationCode, bodyName, relative, from, to)
+					: new NewLink(relationship, body.organisationCode(), null, relative, from, to, body.bodyId());
 		}
 	}
 
@@ -70,15 +72,19 @@ final class GovernanceForms {
 			@Size(max = 12, message = "ODS code must be 12 characters or fewer") String organisationCode,
 			@Size(max = 200, message = "Name must be 200 characters or fewer") String bodyName,
 			@DateTimeFormat(iso = ISO.DATE) LocalDate from, @DateTimeFormat(iso = ISO.DATE) LocalDate to,
-			@Size(max = 500, message = "Action taken must be 500 characters or fewer") String actionTaken)
-			implements Serializable {
+			@Size(max = 500, message = "Action taken must be 500 characters or fewer") String actionTaken,
+			BodyChoice body) implements Serializable {
 
 		static DeclarationForm blank() {
-			return new DeclarationForm(null, null, null, null, null, null, null, null);
+			return new DeclarationForm(null, null, null, null, null, null, null, null, null);
 		}
 
+		/** A body chosen from the list wins over a code or name typed. */
 		NewDeclaration request() {
-			return new NewDeclaration(category, description, organisationCode, bodyName, from, to, actionTaken);
+			return body == null
+					? new NewDeclaration(category, description, organisationCode, bodyName, from, to, actionTaken)
+					: new NewDeclaration(category, description, body.organisationCode(), null, from, to, actionTaken,
+							body.bodyId());
 		}
 	}
 
@@ -142,16 +148,17 @@ final class GovernanceForms {
 			@NotBlank(message = "Enter the meeting title") @Size(max = 200, message = "Meeting title must be 200 characters or fewer") String title,
 			@Size(max = 300, message = "Item must be 300 characters or fewer") String itemTitle, ItemKind itemKind,
 			Boolean procurement, String practiceCodes,
-			@Size(max = 200, message = "Provider or contract must be 200 characters or fewer") String providerName)
-			implements Serializable {
+			@Size(max = 200, message = "Provider or contract must be 200 characters or fewer") String providerName,
+			BodyChoice provider) implements Serializable {
 
 		static MeetingForm blank() {
-			return new MeetingForm(null, null, null, null, ItemKind.DECISION, null, null, null);
+			return new MeetingForm(null, null, null, null, ItemKind.DECISION, null, null, null, null);
 		}
 
 		NewMeeting request() {
 			List<NewItem> items = itemTitle == null || itemTitle.isBlank() ? List.of()
-					: List.of(new NewItem(itemTitle, itemKind, procurement, affected(practiceCodes, providerName)));
+					: List.of(new NewItem(itemTitle, itemKind, procurement,
+							affected(practiceCodes, provider, providerName)));
 			return new NewMeeting(committeeId, heldOn, title, items);
 		}
 	}
@@ -159,15 +166,15 @@ final class GovernanceForms {
 	/** An agenda item added on the meeting page. */
 	record ItemForm(@NotBlank(message = "Enter the item's title") @Size(max = 300, message = "Item must be 300 characters or fewer") String title,
 			ItemKind kind, Boolean procurement, String practiceCodes,
-			@Size(max = 200, message = "Provider or contract must be 200 characters or fewer") String providerName)
-			implements Serializable {
+			@Size(max = 200, message = "Provider or contract must be 200 characters or fewer") String providerName,
+			BodyChoice provider) implements Serializable {
 
 		static ItemForm blank() {
-			return new ItemForm(null, ItemKind.DECISION, null, null, null);
+			return new ItemForm(null, ItemKind.DECISION, null, null, null, null);
 		}
 
 		NewItem request() {
-			return new NewItem(title, kind, procurement, affected(practiceCodes, providerName));
+			return new NewItem(title, kind, procurement, affected(practiceCodes, provider, providerName));
 		}
 	}
 
@@ -213,13 +220,20 @@ final class GovernanceForms {
 		}
 	}
 
-	/** The practices an item affects, typed as ODS codes separated by commas or spaces, and a provider by name. */
-	static List<AffectedOrganisation> affected(String practiceCodes, String providerName) {
+	/**
+	 * The practices an item affects, typed as ODS codes separated by commas or spaces, and a provider: chosen from the
+	 * directory or the register of bodies, or (not in the list) by name.
+	 */
+	static List<AffectedOrganisation> affected(String practiceCodes, BodyChoice provider, String providerName) {
 		List<AffectedOrganisation> affected = new ArrayList<>();
 		if (practiceCodes != null) {
 			Arrays.stream(practiceCodes.split("[,\\s]+"))
 				.filter(code -> !code.isBlank())
 				.forEach(code -> affected.add(new AffectedOrganisation(AffectedOrganisation.Kind.PRACTICE, code, null)));
+		}
+		if (provider != null) {
+			affected.add(new AffectedOrganisation(AffectedOrganisation.Kind.PROVIDER, provider.organisationCode(), null,
+					provider.bodyId()));
 		}
 		if (providerName != null && !providerName.isBlank()) {
 			affected.add(new AffectedOrganisation(AffectedOrganisation.Kind.PROVIDER, null, providerName));

@@ -81,7 +81,7 @@ class GovernancePageController {
 	}
 
 	@GetMapping("/governance/ccgs/{ccg}")
-	String ccg(@PathVariable String ccg, Model model) {
+	String ccg(@PathVariable String ccg, @RequestParam(required = false) String bodyQuery, Model model) {
 		String code = ccg.toUpperCase();
 		List<PersonView> people = governance.people(code);
 		model.addAttribute("ccg", code);
@@ -96,6 +96,8 @@ class GovernancePageController {
 		model.addAttribute("personOptions", people(people));
 		blankUnlessRefused(model, "personForm", PersonForm.blank());
 		blankUnlessRefused(model, "linkForm", LinkForm.blank());
+		bodySearch(model, BodyChooser.LINK, bodyQuery, "/governance/ccgs/" + code + "#link",
+				((LinkForm) model.getAttribute("linkForm")).body());
 		return "governance/ccg";
 	}
 
@@ -141,7 +143,7 @@ class GovernancePageController {
 	}
 
 	@GetMapping("/governance/ccgs/{ccg}/register")
-	String register(@PathVariable String ccg, Model model) {
+	String register(@PathVariable String ccg, @RequestParam(required = false) String bodyQuery, Model model) {
 		String code = ccg.toUpperCase();
 		GovernanceViews.Register register = governance.register(code);
 		boolean lead = governance.isLead(code);
@@ -154,6 +156,8 @@ class GovernancePageController {
 		model.addAttribute("personOptions",
 				people(register.people().stream().filter(person -> lead || me.equals(person.username())).toList()));
 		blankUnlessRefused(model, "declarationForm", DeclarationForm.blank());
+		bodySearch(model, BodyChooser.DECLARATION, bodyQuery, "/governance/ccgs/" + code + "/register#declare",
+				((DeclarationForm) model.getAttribute("declarationForm")).body());
 		blankUnlessRefused(model, "sensitivityForm", SensitivityForm.blank());
 		blankUnlessRefused(model, "nilReturnForm", new NilReturnForm(null));
 		model.addAttribute("newSensitivity", SensitivityForm.blank());
@@ -223,9 +227,10 @@ class GovernancePageController {
 	}
 
 	@GetMapping("/governance/ccgs/{ccg}/meetings/new")
-	String newMeeting(@PathVariable String ccg, @RequestParam(required = false) String practiceQuery, Model model) {
+	String newMeeting(@PathVariable String ccg, @RequestParam(required = false) String practiceQuery,
+			@RequestParam(required = false) String bodyQuery, Model model) {
 		blankUnlessRefused(model, "meetingForm", MeetingForm.blank());
-		return meetingForm(ccg.toUpperCase(), practiceQuery, model);
+		return meetingForm(ccg.toUpperCase(), practiceQuery, bodyQuery, model);
 	}
 
 	@PostMapping("/governance/ccgs/{ccg}/meetings")
@@ -237,10 +242,13 @@ class GovernancePageController {
 				Map.of("affected", "practiceCodes", "title", "itemTitle", "kind", "itemKind"))) {
 			return "redirect:/governance/meetings/" + id[0];
 		}
-		return meetingForm(code, null, model);
+		return meetingForm(code, null, null, model);
 	}
 
-	private String meetingForm(String ccg, String practiceQuery, Model model) {
+	private String meetingForm(String ccg, String practiceQuery, String bodyQuery, Model model) {
+		MeetingForm form = (MeetingForm) model.getAttribute("meetingForm");
+		bodySearch(model, BodyChooser.MEETING, bodyQuery, "/governance/ccgs/" + ccg + "/meetings/new",
+				form == null ? null : form.provider());
 		Map<String, String> committees = new LinkedHashMap<>();
 		governance.committees(ccg).forEach(committee -> committees.put(String.valueOf(committee.id()), committee.name()));
 		model.addAttribute("ccg", ccg);
@@ -265,11 +273,60 @@ class GovernancePageController {
 		return "governance/meeting-new :: practiceResults";
 	}
 
+	/** The forms that choose a body from the lists: the page's id of each, and the field its choice is bound to. */
+	enum BodyChooser {
+
+		MEETING("meeting-form", "provider", "Find the provider or contract it affects"),
+		ITEM("item-form", "provider", "Find the provider or contract it affects"),
+		DECLARATION("declare-form", "body", "Find the organisation or body"),
+		LINK("link-form", "body", "Find the practice, provider or body");
+
+		private final String formId;
+
+		private final String field;
+
+		private final String label;
+
+		BodyChooser(String formId, String field, String label) {
+			this.formId = formId;
+			this.field = field;
+			this.label = label;
+		}
+	}
+
+	/**
+	 * The bodies found for one of the forms (htmx, in place): the directory's organisations and the register's bodies,
+	 * each a radio button of that form.
+	 */
+	@GetMapping("/governance/bodies")
+	String bodies(@RequestParam BodyChooser chooser, @RequestParam(required = false) String bodyQuery, Model model) {
+		policy.requireUser();
+		bodySearch(model, chooser, bodyQuery, null, null);
+		return "governance/bodies :: results";
+	}
+
+	/** What the body search of a form shows: the bodies found for the query, and the body chosen before if any. */
+	private void bodySearch(Model model, BodyChooser chooser, String query, String action, BodyChoice chosen) {
+		List<GovernanceViews.BodyFound> found = new java.util.ArrayList<>(
+				query == null || query.isBlank() ? List.of() : governance.searchBodies(query));
+		if (chosen != null && found.stream().noneMatch(body -> body.choice().equals(chosen))) {
+			governance.describeBody(chosen).ifPresent(body -> found.add(0, body));
+		}
+		model.addAttribute("bodyChooser", chooser.name());
+		model.addAttribute("bodyFormId", chooser.formId);
+		model.addAttribute("bodyField", chooser.field);
+		model.addAttribute("bodyLabel", chooser.label);
+		model.addAttribute("bodyQuery", query);
+		model.addAttribute("bodies", found);
+		model.addAttribute("bodyChosen", chosen == null ? null : chosen.value());
+		model.addAttribute("bodySearchAction", action);
+	}
+
 	private static final Map<String, String> ITEM_KINDS = options(ItemKind.values(),
 			kind -> kind.name().charAt(0) + kind.name().substring(1).toLowerCase());
 
 	@GetMapping("/governance/meetings/{id}")
-	String meeting(@PathVariable long id, Model model) {
+	String meeting(@PathVariable long id, @RequestParam(required = false) String bodyQuery, Model model) {
 		MeetingView meeting = governance.meeting(id);
 		model.addAttribute("meeting", meeting);
 		model.addAttribute("lead", governance.isLead(meeting.ccgCode()));
@@ -295,6 +352,8 @@ class GovernancePageController {
 		model.addAttribute("outcomes", outcomes);
 		blankUnlessRefused(model, "attendanceForm", AttendanceForm.blank());
 		blankUnlessRefused(model, "itemForm", ItemForm.blank());
+		bodySearch(model, BodyChooser.ITEM, bodyQuery, "/governance/meetings/" + id + "#add-item",
+				((ItemForm) model.getAttribute("itemForm")).provider());
 		blankUnlessRefused(model, "itemDeclarationForm", ItemDeclarationForm.blank());
 		blankUnlessRefused(model, "voteForm", VoteForm.blank());
 		blankUnlessRefused(model, "possibleConflictForm", new PossibleConflictForm(null, null, null, null));

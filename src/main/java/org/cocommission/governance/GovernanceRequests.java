@@ -35,20 +35,34 @@ public final class GovernanceRequests {
 			@Size(max = 100, message = "Account must be 100 characters or fewer") String username, LocalDate joinedOn) {
 	}
 
-	/** A link to a practice or provider by ODS code, or to a body by name; {@code relative} for a family member's. */
+	/**
+	 * A link to a practice or provider by ODS code, to a body on the register of bodies by its id, or to a body by name
+	 * (registered then); {@code relative} for a family member's.
+	 */
 	public record NewLink(LinkRelationship relationship,
 			@Size(max = 12, message = "ODS code must be 12 characters or fewer") String organisationCode,
 			@Size(max = 200, message = "Name must be 200 characters or fewer") String bodyName,
 			@Size(max = 100, message = "Whose link must be 100 characters or fewer") String relative, LocalDate from,
-			LocalDate to) {
+			LocalDate to, Long bodyId) {
+
+		public NewLink(LinkRelationship relationship, String organisationCode, String bodyName, String relative,
+				LocalDate from, LocalDate to) {
+			this(relationship, organisationCode, bodyName, relative, from, to, null);
+		}
 	}
 
+	/** An interest in an organisation by ODS code, a body on the register by its id, or a body by name (registered then). */
 	public record NewDeclaration(InterestCategory category,
 			@NotBlank(message = "Describe the interest") @Size(max = 500, message = "Interest must be 500 characters or fewer") String description,
 			@Size(max = 12, message = "ODS code must be 12 characters or fewer") String organisationCode,
 			@Size(max = 200, message = "Name must be 200 characters or fewer") String bodyName,
 			@NotNull(message = "Give the start date") LocalDate from, LocalDate to,
-			@Size(max = 500, message = "Action taken must be 500 characters or fewer") String actionTaken) {
+			@Size(max = 500, message = "Action taken must be 500 characters or fewer") String actionTaken, Long bodyId) {
+
+		public NewDeclaration(InterestCategory category, String description, String organisationCode, String bodyName,
+				LocalDate from, LocalDate to, String actionTaken) {
+			this(category, description, organisationCode, bodyName, from, to, actionTaken, null);
+		}
 	}
 
 	/** {@code fromSupplier} and {@code accepted} left out mean no, as an unticked box on the page does. */

@@ -11,6 +11,14 @@ public final class GovernanceViews {
 	private GovernanceViews() {
 	}
 
+	/** A body found for the type-ahead: from the directory (by ODS code) or the register of bodies (by id). */
+	public record BodyFound(BodyChoice choice, String name, String source) {
+
+		public String label() {
+			return (choice.organisationCode() != null ? choice.organisationCode() + " " : "") + name + " (" + source + ")";
+		}
+	}
+
 	public record LinkView(long id, LinkRelationship relationship, String organisationCode, String organisationName,
 			String bodyName, String relative, LocalDate from, LocalDate to) {
 

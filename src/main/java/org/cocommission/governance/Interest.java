@@ -9,7 +9,13 @@ import org.cocommission.platform.InvalidInputException;
  * code or, for a body outside the directory, by name (compared as {@link BodyNames} says); the last day {@code to} inclusive, null while it lasts.
  */
 public record Interest(InterestCategory category, String organisationCode, String bodyName, String description,
-		LocalDate from, LocalDate to, boolean linked) {
+		LocalDate from, LocalDate to, boolean linked, Long bodyId) {
+
+	/** An interest in a body named, not chosen from the register of bodies. */
+	public Interest(InterestCategory category, String organisationCode, String bodyName, String description,
+			LocalDate from, LocalDate to, boolean linked) {
+		this(category, organisationCode, bodyName, description, from, to, linked, null);
+	}
 
 	/** A declared interest. */
 	public Interest(InterestCategory category, String organisationCode, String bodyName, String description,
@@ -39,15 +45,19 @@ public record Interest(InterestCategory category, String organisationCode, Strin
 	}
 
 	boolean concerns(AffectedOrganisation organisation) {
-		return sameOrganisation(organisation.organisationCode(), organisation.bodyName());
+		return sameOrganisation(organisation.organisationCode(), organisation.bodyName(), organisation.bodyId());
 	}
 
 	/** Whether the other interest is of the same category in the same organisation: the same tie, told twice. */
 	boolean sameTieAs(Interest other) {
-		return category == other.category && sameOrganisation(other.organisationCode, other.bodyName);
+		return category == other.category && sameOrganisation(other.organisationCode, other.bodyName, other.bodyId);
 	}
 
-	private boolean sameOrganisation(String code, String body) {
+	/** The same body on the register of bodies, the same ODS code, or names that compare the same. */
+	private boolean sameOrganisation(String code, String body, Long id) {
+		if (bodyId != null && id != null) {
+			return bodyId.equals(id);
+		}
 		if (organisationCode != null && code != null) {
 			return organisationCode.equalsIgnoreCase(code);
 		}

@@ -59,9 +59,13 @@ class InterestsRegister {
 
 	private final ApplicationEventPublisher events;
 
+	private final Bodies bodies;
+
 	InterestsRegister(JdbcClient jdbc, GovernanceAccess access, AuditTrail audit, Organisations organisations,
-			GovernanceSettings settings, People people, Clock clock, BatchInserts batch, ApplicationEventPublisher events) {
+			GovernanceSettings settings, People people, Clock clock, BatchInserts batch, ApplicationEventPublisher events,
+			Bodies bodies) {
 		this.jdbc = jdbc;
+		this.bodies = bodies;
 		this.events = events;
 		this.batch = batch;
 		this.access = access;
@@ -84,6 +88,12 @@ class InterestsRegister {
 			.filter(code -> code != null)
 			.map(String::toUpperCase)
 			.toList());
+		List<NewDeclaration> all = declarations.values().stream().flatMap(List::stream).toList();
+		Map<Long, Bodies.Body> chosen = bodies.byId(all.stream().map(NewDeclaration::bodyId).toList(), "bodyId");
+		Map<String, Bodies.Body> named = bodies.byName(all.stream()
+			.filter(declaration -> declaration.bodyId() == null && blank(declaration.organisationCode()))
+			.map(NewDeclaration::bodyName)
+			.toList(), true);
 		List<Object[]> rows = new ArrayList<>();
 		List<NewDeclaration> requests = new ArrayList<>();
 		List<Long> declarers = new ArrayList<>();
@@ -97,20 +107,23 @@ class InterestsRegister {
 				if (blank(request.description())) {
 					throw new InvalidInputException("description", "Describe the interest");
 				}
-				String code = Organisations.checkCode(request.organisationCode(), request.bodyName(), known);
-				new Interest(request.category(), code, request.bodyName(), request.description(),
+				Bodies.Body body = request.bodyId() != null ? chosen.get(request.bodyId())
+						: blank(request.organisationCode()) ? named.get(BodyNames.normalise(request.bodyName())) : null;
+				String bodyName = request.bodyId() != null ? body.name() : blankToNull(request.bodyName());
+				String code = Organisations.checkCode(request.organisationCode(), bodyName, known);
+				new Interest(request.category(), code, bodyName, request.description(),
 						Interest.startOf(request.from()), request.to());
 				rows.add(new Object[] { entry.getKey(), request.category().name(), request.description().trim(), code,
-						blankToNull(request.bodyName()), request.from(), request.to(), blankToNull(request.actionTaken()),
-						today() });
+						bodyName, request.from(), request.to(), blankToNull(request.actionTaken()), today(),
+						body == null ? null : body.id() });
 				requests.add(request);
 				declarers.add(entry.getKey());
 			}
 			returns.add(new Object[] { entry.getKey(), today(), false, access.actor() });
 		}
 		List<Long> ids = batch.insert("insert into governance_declaration (person_id, category, description,"
-				+ " organisation_code, body_name, valid_from, valid_to, action_taken, declared_on)"
-				+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+				+ " organisation_code, body_name, valid_from, valid_to, action_taken, declared_on, body_id)"
+				+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
 		batch.insert("insert into governance_declaration_return (person_id, returned_on, nil, recorded_by)"
 				+ " values (?, ?, ?, ?)", returns);
 		for (int index = 0; index < ids.size(); index++) {

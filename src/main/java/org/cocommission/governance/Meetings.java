@@ -51,7 +51,7 @@ class Meetings {
 	/** A declaration ({@code source} 0) or a link (1) on the registers, as stored. */
 	private record RegisteredInterest(int source, long id, long personId, InterestCategory category, String description,
 			String organisationCode, String bodyName, LocalDate validFrom, LocalDate validTo,
-			LinkRelationship relationship, String relative) {
+			LinkRelationship relationship, String relative, Long bodyId) {
 	}
 
 	/** Whether a member was at the meeting, as recorded. */
@@ -78,9 +78,12 @@ class Meetings {
 
 	private final JsonMapper json;
 
+	private final Bodies bodies;
+
 	Meetings(JdbcClient jdbc, GovernanceAccess access, AuditTrail audit, Organisations organisations,
-			Committees committees, JsonMapper json) {
+			Committees committees, JsonMapper json, Bodies bodies) {
 		this.jdbc = jdbc;
+		this.bodies = bodies;
 		this.json = json;
 		this.access = access;
 		this.audit = audit;
@@ -97,7 +100,8 @@ class Meetings {
 		if (request.heldOn() == null || blank(request.title())) {
 			throw new InvalidInputException(request.heldOn() == null ? "heldOn" : "title", "A meeting needs a date and a title");
 		}
-		List<NewItem> items = request.items() == null ? List.of() : request.items();
+		List<NewItem> items = request.items() == null ? List.of()
+				: request.items().stream().map(this::withRegisteredBodies).toList();
 		List<Map<String, OrganisationRef>> known = items.stream().map(this::checkItem).toList();
 		long id = jdbc.sql("insert into governance_meeting (committee_id, held_on, title) values (?, ?, ?) returning id")
 			.params(request.committeeId(), request.heldOn(), request.title().trim())
@@ -110,9 +114,10 @@ class Meetings {
 		return id;
 	}
 
-	long addItem(long meetingId, NewItem item) {
+	long addItem(long meetingId, NewItem request) {
 		MeetingRow meeting = meetingRow(meetingId);
 		access.checkLead(meeting.ccgCode());
+		NewItem item = withRegisteredBodies(request);
 		var known = checkItem(item);
 		int position = jdbc.sql("select coalesce(max(position), 0) + 1 from governance_agenda_item where meeting_id = ?")
 			.param(meetingId)
@@ -121,6 +126,33 @@ class Meetings {
 		long id = insertItem(meetingId, position, item, known);
 		audit.record(new AuditEntry("ITEM_ADDED", "GOVERNANCE_ITEM", String.valueOf(id), meeting.ccgCode(), null, item));
 		return id;
+	}
+
+	/**
+	 * The item with each body chosen from the register of bodies named as registered, and each body named in free
+	 * text linked to the register's entry when its name compares the same (docs/domain-rules.md, "Conflicts at
+	 * meetings"); other names stay free text, matched by name.
+	 */
+	private NewItem withRegisteredBodies(NewItem item) {
+		if (item == null || item.affected() == null) {
+			return item;
+		}
+		List<AffectedOrganisation> affected = item.affected();
+		Map<Long, Bodies.Body> chosen = bodies.byId(affected.stream().map(AffectedOrganisation::bodyId).toList(),
+				"affected");
+		Map<String, Bodies.Body> named = bodies.byName(affected.stream()
+			.filter(organisation -> organisation.bodyId() == null && organisation.organisationCode() == null)
+			.map(AffectedOrganisation::bodyName)
+			.toList(), false);
+		List<AffectedOrganisation> resolved = affected.stream().map(organisation -> {
+			if (organisation.bodyId() != null) {
+				return organisation.withBodyName(chosen.get(organisation.bodyId()).name());
+			}
+			Bodies.Body body = organisation.organisationCode() == null
+					? named.get(BodyNames.normalise(organisation.bodyName())) : null;
+			return body == null ? organisation : organisation.withBodyId(body.id());
+		}).toList();
+		return new NewItem(item.title(), item.kind(), item.procurement(), resolved);
 	}
 
 	private static List<AffectedOrganisation> affectedOf(NewItem item) {
@@ -162,8 +194,9 @@ class Meetings {
 			if (name == null && organisation.organisationCode() != null) {
 				name = known.get(organisation.organisationCode()).name();
 			}
-			jdbc.sql("insert into governance_item_organisation (item_id, kind, organisation_code, body_name) values (?, ?, ?, ?)")
-				.params(id, organisation.kind().name(), organisation.organisationCode(), name)
+			jdbc.sql("insert into governance_item_organisation (item_id, kind, organisation_code, body_name, body_id)"
+					+ " values (?, ?, ?, ?, ?)")
+				.params(id, organisation.kind().name(), organisation.organisationCode(), name, organisation.bodyId())
 				.update();
 		}
 		history(id, ItemStatus.OPEN, null);
@@ -241,7 +274,8 @@ class Meetings {
 		Map<Long, List<PossibleConflict>> decided = new HashMap<>();
 		List<ItemRow> rows = jdbc.sql("""
 				select i.*,
-				  (select json_agg(json_build_object('kind', o.kind, 'code', o.organisation_code, 'name', o.body_name))
+				  (select json_agg(json_build_object('kind', o.kind, 'code', o.organisation_code, 'name', o.body_name,
+				     'body', o.body_id))
 				   from governance_item_organisation o where o.item_id = i.id) as affected,
 				  (select json_agg(json_build_object('person', d.person_id, 'interest', d.interest, 'handling', d.handling,
 				     'onTheDay', d.on_the_day)) from governance_item_declaration d where d.item_id = i.id) as declared,
@@ -256,7 +290,8 @@ class Meetings {
 			.query((rs, row) -> {
 				long id = rs.getLong("id");
 				affected.put(id, json(rs.getString("affected"), node -> new AffectedOrganisation(
-						AffectedOrganisation.Kind.valueOf(node.get("kind").asString()), text(node, "code"), text(node, "name"))));
+						AffectedOrganisation.Kind.valueOf(node.get("kind").asString()), text(node, "code"), text(node, "name"),
+						node.get("body").isNull() ? null : node.get("body").asLong())));
 				declared.put(id, json(rs.getString("declared"), node -> new RecordedDeclaration(node.get("person").asLong(),
 						node.get("interest").asString(), Handling.valueOf(node.get("handling").asString()),
 						node.get("onTheDay").asBoolean())));
@@ -337,7 +372,7 @@ class Meetings {
 				item.status(), item.decision(), item.referredTo(), sorted, quorum, votes, item.version(), possible);
 	}
 
-	private record PersonLink(long personId, LinkView link) {
+	private record PersonLink(long personId, LinkView link, Long bodyId) {
 	}
 
 	/** Every interest on the registers of these people: their declarations and their (and relatives') links. */
@@ -351,11 +386,11 @@ class Meetings {
 		// Declarations first, then links (their own and their relatives'), in one query.
 		jdbc.sql("""
 				select 0 as source, d.id, d.person_id, d.category, d.description, d.organisation_code, d.body_name,
-				  d.valid_from, d.valid_to, null as relationship, null as relative
+				  d.valid_from, d.valid_to, null as relationship, null as relative, d.body_id
 				from governance_declaration d where d.person_id in (:ids)
 				union all
 				select 1, l.id, l.person_id, null, null, l.organisation_code, l.body_name, l.valid_from, l.valid_to,
-				  l.relationship, l.relative
+				  l.relationship, l.relative, l.body_id
 				from governance_person_link l
 				where l.person_id in (:ids)
 				order by source, id
@@ -366,12 +401,13 @@ class Meetings {
 			.forEach(registered -> {
 				if (registered.source() == 0) {
 					interests.get(registered.personId()).add(new Interest(registered.category(), registered.organisationCode(),
-							registered.bodyName(), registered.description(), registered.validFrom(), registered.validTo()));
+							registered.bodyName(), registered.description(), registered.validFrom(), registered.validTo(),
+							false, registered.bodyId()));
 				}
 				else {
 					links.add(new PersonLink(registered.personId(), new LinkView(registered.id(), registered.relationship(),
 							registered.organisationCode(), null, registered.bodyName(), registered.relative(),
-							registered.validFrom(), registered.validTo())));
+							registered.validFrom(), registered.validTo()), registered.bodyId()));
 				}
 			});
 		// Links come after the declarations, described with the directory's names of their organisations.
@@ -380,7 +416,7 @@ class Meetings {
 			LinkView link = named.get(index);
 			interests.get(links.get(index).personId()).add(new Interest(link.relative() == null
 					? InterestCategory.FINANCIAL : InterestCategory.INDIRECT, link.organisationCode(), link.bodyName(),
-					link.describe(), link.from(), link.to(), true));
+					link.describe(), link.from(), link.to(), true, links.get(index).bodyId()));
 		}
 		return interests.entrySet().stream().map(entry -> new MemberInterests(entry.getKey(), entry.getValue())).toList();
 	}

@@ -69,9 +69,12 @@ class People {
 
 	private final BatchInserts batch;
 
+	private final Bodies bodies;
+
 	People(JdbcClient jdbc, GovernanceAccess access, AuditTrail audit, Organisations organisations,
-			GovernanceSettings settings, UserAccounts accounts, Clock clock, BatchInserts batch) {
+			GovernanceSettings settings, UserAccounts accounts, Clock clock, BatchInserts batch, Bodies bodies) {
 		this.jdbc = jdbc;
+		this.bodies = bodies;
 		this.batch = batch;
 		this.access = access;
 		this.audit = audit;
@@ -156,6 +159,12 @@ class People {
 			.map(String::toUpperCase)
 			.toList();
 		var known = organisations.find(codes);
+		List<NewLink> all = links.values().stream().flatMap(List::stream).toList();
+		Map<Long, Bodies.Body> chosen = bodies.byId(all.stream().map(NewLink::bodyId).toList(), "bodyId");
+		Map<String, Bodies.Body> named = bodies.byName(all.stream()
+			.filter(link -> link.bodyId() == null && blankToNull(link.organisationCode()) == null)
+			.map(NewLink::bodyName)
+			.toList(), true);
 		List<Object[]> rows = new ArrayList<>();
 		List<NewLink> requests = new ArrayList<>();
 		for (Map.Entry<Long, List<NewLink>> entry : links.entrySet()) {
@@ -164,16 +173,20 @@ class People {
 				if (request.relationship() == null) {
 					throw new InvalidInputException("relationship", "Choose the relationship to the organisation");
 				}
-				String code = Organisations.checkCode(request.organisationCode(), request.bodyName(), known);
-				new Interest(InterestCategory.FINANCIAL, code, request.bodyName(), "link",
-						Interest.startOf(request.from()), request.to());
-				rows.add(new Object[] { entry.getKey(), request.relationship().name(), code, blankToNull(request.bodyName()),
-						blankToNull(request.relative()), request.from(), request.to() });
+				Bodies.Body body = request.bodyId() != null ? chosen.get(request.bodyId())
+						: blankToNull(request.organisationCode()) == null
+								? named.get(BodyNames.normalise(request.bodyName())) : null;
+				String bodyName = request.bodyId() != null ? body.name() : blankToNull(request.bodyName());
+				String code = Organisations.checkCode(request.organisationCode(), bodyName, known);
+				new Interest(InterestCategory.FINANCIAL, code, bodyName, "link", Interest.startOf(request.from()),
+						request.to());
+				rows.add(new Object[] { entry.getKey(), request.relationship().name(), code, bodyName,
+						blankToNull(request.relative()), request.from(), request.to(), body == null ? null : body.id() });
 				requests.add(request);
 			}
 		}
 		List<Long> ids = batch.insert("insert into governance_person_link (person_id, relationship, organisation_code,"
-				+ " body_name, relative, valid_from, valid_to) values (?, ?, ?, ?, ?, ?, ?)", rows);
+				+ " body_name, relative, valid_from, valid_to, body_id) values (?, ?, ?, ?, ?, ?, ?, ?)", rows);
 		List<AuditEntry> entries = new ArrayList<>();
 		for (int index = 0; index < ids.size(); index++) {
 			entries.add(new AuditEntry("LINK_ADDED", "GOVERNANCE_LINK", String.valueOf(ids.get(index)), ccg, null,

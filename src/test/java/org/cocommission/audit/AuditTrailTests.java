@@ -240,7 +240,7 @@ class AuditTrailTests {
 			.andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString();
 
-		assertThat(html).contains("Showing 1 to 1 of 1 entries")
+		assertThat(html).contains("Showing 1 to 1 of 1 entry")
 			.contains("User disabled")
 			.doesNotContain(">USER_DISABLED<")
 			.contains("Before and after")

@@ -348,6 +348,7 @@ class ApplicationWorkflowTests {
 				ApplicationStatus.SUBMITTED, ApplicationStatus.UNDER_REVIEW, ApplicationStatus.INFORMATION_REQUESTED,
 				ApplicationStatus.UNDER_REVIEW, ApplicationStatus.RECOMMENDED, ApplicationStatus.DECIDED,
 				ApplicationStatus.LIVE);
+		assertThat(live.history().get(live.history().size() - 1).comment()).isEqualTo("Went live on 1 April 2015");
 		assertThatThrownBy(() -> jdbc.sql("delete from cocommissioning_status_history where application_id = ?")
 			.param(live.id()).update()).hasMessageContaining("append-only");
 

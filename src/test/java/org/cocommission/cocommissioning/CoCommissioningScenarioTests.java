@@ -82,7 +82,8 @@ class CoCommissioningScenarioTests {
 		mvc.perform(get("/co-commissioning").cookie(ccg)).andExpect(content().string(containsString("Scenario 2015/16")));
 		mvc.perform(get(round).cookie(ccg)).andExpect(content().string(containsString("Express interest")));
 		mvc.perform(post(round + "/interest").cookie(ccg).with(csrf()).param("level", "DELEGATED"))
-			.andExpect(flash().attribute("saved", true));
+			.andExpect(flash().attribute("saved",
+					"Your expression of interest is recorded."));
 		String application = mvc.perform(post(round + "/applications").cookie(ccg).with(csrf()).param("level", "DELEGATED"))
 			.andExpect(status().is3xxRedirection())
 			.andReturn().getResponse().getRedirectedUrl();
@@ -189,7 +190,7 @@ class CoCommissioningScenarioTests {
 					containsString("Delegated commissioning from 1 April 2015"), not(containsString("GP contracts of its")))));
 		clock.set(Instant.parse("2015-04-01T00:05:00+01:00"));
 		goLive.goLiveDue();
-		mvc.perform(get(application).cookie(ccg)).andExpect(content().string(containsString("Went live on 2015-04-01")));
+		mvc.perform(get(application).cookie(ccg)).andExpect(content().string(containsString("Went live on 1 April 2015")));
 		mvc.perform(get("/organisations/50B").cookie(board))
 			.andExpect(content().string(allOf(containsString("Delegated commissioning"),
 					containsString("GP contracts of its 1 member practices"))));
@@ -215,7 +216,7 @@ class CoCommissioningScenarioTests {
 					containsString("value=\"two\""))));
 		mvc.perform(post(round + "/quorum").cookie(board).with(csrf()).param("version", "0").param("minVoting", "4")
 			.param("minLay", "2").param("minGp", "1").param("minExecutive", "1"))
-			.andExpect(flash().attribute("saved", true));
+			.andExpect(flash().attribute("saved", "The quorum proposed committees must meet is saved."));
 		mvc.perform(post(round + "/quorum").cookie(board).with(csrf()).param("version", "0").param("minVoting", "3")
 			.param("minLay", "1").param("minGp", "1").param("minExecutive", "1"))
 			.andExpect(flash().attribute("problem", containsString("Someone else changed this round's quorum")));
@@ -227,7 +228,7 @@ class CoCommissioningScenarioTests {
 			.param("minLay", "1").param("minGp", "1").param("minExecutive", "1"))
 			.andExpect(status().isForbidden());
 		mvc.perform(post(round + "/interest").cookie(ccg).with(csrf()).param("level", "JOINT"))
-			.andExpect(flash().attribute("saved", true));
+			.andExpect(flash().attribute("saved", "Your expression of interest is recorded."));
 		String application = mvc.perform(post(round + "/applications").cookie(ccg).with(csrf()).param("level", "JOINT"))
 			.andReturn().getResponse().getRedirectedUrl();
 		mvc.perform(get(application).cookie(ccg))
@@ -263,7 +264,7 @@ class CoCommissioningScenarioTests {
 					containsString("9 January 2015 17:00 (UK time)"), containsString("30 January 2015 17:00 (UK time)"))));
 		Cookie ccg = login("cc-ao-51a");
 		mvc.perform(post(round + "/interest").cookie(ccg).with(csrf()).param("level", "DELEGATED"))
-			.andExpect(flash().attribute("saved", true));
+			.andExpect(flash().attribute("saved", "Your expression of interest is recorded."));
 		String application = mvc.perform(post(round + "/applications").cookie(ccg).with(csrf()).param("level", "DELEGATED"))
 			.andReturn().getResponse().getRedirectedUrl();
 		mvc.perform(get(application).cookie(ccg))

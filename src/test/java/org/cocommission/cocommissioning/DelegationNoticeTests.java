@@ -167,7 +167,7 @@ class DelegationNoticeTests {
 			.andExpect(content().string(allOf(containsString("There is a problem"), containsString("href=\"#notice-form\""))));
 		mvc.perform(post("/co-commissioning/delegation-notice").cookie(ccg).with(csrf()).param("revertsTo", "JOINT")
 			.param("reason", "Too few lay members to keep a quorate committee"))
-			.andExpect(flash().attribute("saved", true));
+			.andExpect(flash().attribute("saved", "Your notice to end delegation is recorded: the area team is told."));
 		mvc.perform(get("/co-commissioning").cookie(ccg))
 			.andExpect(content().string(allOf(containsString("delegation ends on 1 April 2016 and your CCG reverts to joint commissioning"),
 					not(containsString("id=\"notice-form\"")))));

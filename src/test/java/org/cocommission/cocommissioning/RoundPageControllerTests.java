@@ -218,7 +218,7 @@ class RoundPageControllerTests {
 		mvc.perform(post("/co-commissioning/rounds/7/windows").with(csrf()).param("ccg", "50A")
 			.param("until", "2015-06-06T12:00").param("reason", "Late papers"))
 			.andExpect(redirectedUrl("/co-commissioning/rounds/7"))
-			.andExpect(flash().attribute("saved", true));
+			.andExpect(flash().attribute("saved", "Applications are re-opened for 50A."));
 		verify(rounds).reopenWindow(7, "50A", Instant.parse("2015-06-06T11:00:00Z"), "Late papers");
 	}
 

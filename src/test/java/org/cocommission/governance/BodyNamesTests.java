@@ -24,6 +24,23 @@ class BodyNamesTests {
 		return new AffectedOrganisation(AffectedOrganisation.Kind.PROVIDER, null, name);
 	}
 
+	/** A body chosen from the register of bodies is the same body by its id, whatever either side's name says. */
+	@Test
+	void aBodyChosenFromTheRegisterIsMatchedByItsIdNotItsName() {
+		Interest registered = new Interest(InterestCategory.FINANCIAL, null, "Fletcher GP Federation Ltd",
+				"Director", LocalDate.of(2020, 1, 1), null, false, 12L);
+		MemberInterests director = new MemberInterests(7, List.of(registered));
+
+		assertThat(ConflictDetection.detect(List.of(director), List.of(new AffectedOrganisation(
+				AffectedOrganisation.Kind.PROVIDER, null, "FGF (trading name)", 12L)), ItemKind.DECISION, MEETING))
+			.singleElement()
+			.extracting(Conflict::handling)
+			.isEqualTo(Handling.LEAVE_FOR_ITEM);
+		assertThat(ConflictDetection.detect(List.of(director), List.of(new AffectedOrganisation(
+				AffectedOrganisation.Kind.PROVIDER, null, "Fletcher GP Federation Ltd", 13L)), ItemKind.DECISION, MEETING))
+			.isEmpty();
+	}
+
 	/** Issue 22, defect 1: Dr Harry Fletcher voted on an item about his own federation, spelled another way. */
 	@Test
 	void theFletcherDirectorIsConflictedWhateverTheSpellingOfHisFederation() {

@@ -24,6 +24,14 @@ import org.springframework.context.annotation.ClassPathScanningCandidateComponen
 import org.springframework.core.type.filter.AssignableTypeFilter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -36,8 +44,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 /**
  * Crawls every page of the demo reachable by links, as each demo role (national, area team, CCG, practice and signed
  * out), and fails on what a person should never read: an internal code in SCREAMING_CASE (an enum's or status's name
- * such as COMMITTED or GREATER_INVOLVEMENT), an unformatted long decimal (2173.40521114106), or an error page.
- * Same start-up as DemoDataLoaderTests, so the two share one Spring context.
+ * such as COMMITTED or GREATER_INVOLVEMENT), an unformatted long decimal (2173.40521114106), developer wording (a
+ * list's toString, "(submit)", "1 people", "From: Always"), or an error page; and on a form the role cannot use: each
+ * {@code <form method="post">} is put to Spring Security (the URL rules and identity's owner check, the same decision
+ * the filter chain makes) as a POST by that role, without sending it. Same start-up as DemoDataLoaderTests, so the two
+ * share one Spring context.
  */
 @SpringBootTest(properties = { "cocommission.demo=true", "cocommission.demo-scale=0.05",
 		"cocommission.demo-password=demo-password-for-tests" })
@@ -61,6 +72,31 @@ class PageLanguageCrawlTests {
 	private static final Set<String> STATUS_WORDS = Set.of("COMMITTED", "REJECTED", "COMPUTED", "SUPERSEDED",
 			"PUBLISHED", "DRAFT", "PROPOSED", "AGREED", "WITHDRAWN", "PENDING", "ACTIVE", "CLOSED", "REGISTER");
 
+	/** Wording that only a developer would write (issue 22, "Language and flow"). */
+	private static final List<Pattern> DEVELOPER_WORDING = List.of(
+			// A button's or field's name in brackets: "Add a comment saying why (submit)".
+			Pattern.compile("\\((?:submit|save|post|null|true|false)\\)", Pattern.CASE_INSENSITIVE),
+			// A Java list written out: "[Joint commissioning, Delegated commissioning]", or an empty one.
+			Pattern.compile("\\[[A-Z][^\\[\\]]{0,200}?, [^\\[\\]]{0,200}?\\]|\\[\\]"),
+			Pattern.compile("\\bOptional(?:\\[|\\.empty)|\\bnull\\b"),
+			// A status label dropped into a sentence.
+			Pattern.compile("\\bis now more information requested\\b"),
+			// One of a plural.
+			Pattern.compile("(?<![\\d.,])1 (?:people|entries|practices|members|items|applications|CCGs|organisations"
+					+ "|declarations|meetings|votes|days|months|years|patients|responses|rows|files|errors|warnings"
+					+ "|conditions|cases|contracts|indicators|users|accounts|decisions|interests|gifts|reviews|criteria)\\b"),
+			// An open start written as a sentinel.
+			Pattern.compile("\\bFrom: Always\\b"),
+			// A date as the database writes it: dates on a page are in words ("1 April 2015"); a file format's
+			// example belongs in <code>.
+			Pattern.compile("(?<![\\w/.-])\\d{4}-\\d{2}-\\d{2}(?![\\w/.-])"));
+
+	private static final Pattern FORM = Pattern.compile("(?is)<form\\b([^>]*)>");
+
+	private static final Pattern METHOD_POST = Pattern.compile("(?i)\\bmethod\\s*=\\s*\"post\"");
+
+	private static final Pattern ACTION = Pattern.compile("(?i)\\baction\\s*=\\s*\"([^\"]*)\"");
+
 	private static final Set<String> SKIPPED_SUFFIXES = Set.of(".csv", ".xlsx", ".pdf", ".json", ".js", ".css", ".png",
 			".svg", ".ico", ".txt", ".xml");
 
@@ -72,6 +108,9 @@ class PageLanguageCrawlTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	WebInvocationPrivilegeEvaluator privileges;
 
 	@Test
 	void noPageShowsAnInternalCodeAnUnformattedNumberOrAnErrorToAnyDemoRole() throws Exception {
@@ -89,8 +128,109 @@ class PageLanguageCrawlTests {
 		}
 		assertThat(pages).as("pages crawled").isGreaterThan(50);
 		System.out.println("Page language failures (" + failures.size() + "):\n  " + String.join("\n  ", new TreeSet<>(failures)));
-		assertThat(new TreeSet<>(failures)).as("pages with an internal code, an unformatted number or an error")
+		assertThat(new TreeSet<>(failures))
+			.as("pages with an internal code, an unformatted number, developer wording, a form the role cannot use or an error")
 			.isEmpty();
+	}
+
+	static List<String> developerWording(String text) {
+		List<String> found = new ArrayList<>();
+		for (Pattern wording : DEVELOPER_WORDING) {
+			Matcher match = wording.matcher(text);
+			while (match.find()) {
+				found.add("developer wording \"" + match.group() + "\" in \"" + text.substring(Math.max(0, match.start() - 40),
+						Math.min(text.length(), match.end() + 40)).trim() + "\"");
+			}
+		}
+		return found;
+	}
+
+	/** The issue's examples are found; the same things said properly are not. */
+	@Test
+	void developerWordingIsTold() {
+		for (String wording : List.of("Add a comment saying why (submit)", "Functions: [Joint commissioning, Delegated commissioning]",
+				"The application is now more information requested", "1 people overdue; 1 entries", "From: Always",
+				"Went live on 2015-04-01",
+				"Lead: null", "Functions: []")) {
+			assertThat(developerWording(wording)).as(wording).isNotEmpty();
+		}
+		for (String wording : List.of("Add a comment saying why", "Functions: joint commissioning and delegated commissioning",
+				"The area team asked for more information", "1 person overdue; 1 entry; 21 people", "From 1 April 2015",
+				"Reference [1]")) {
+			assertThat(developerWording(wording)).as(wording).isEmpty();
+		}
+	}
+
+	/** The form check can fail: a CCG's user may not post to another CCG's governance forms, only to its own. */
+	@Test
+	void theFormCheckRefusesAFormOfAnotherOrganisation() {
+		String ccgUser = first("select username from identity_user_account where username like 'ccg-%' order by 1");
+		String own = first("select organisation_code from identity_user_account where username = '" + ccgUser + "'");
+		String other = first("select code from directory_organisation where type = 'CCG' and code <> '" + own
+				+ "' order by code");
+		String html = "<form method=\"post\" action=\"/governance/ccgs/" + own + "/people\"></form>"
+				+ "<form action=\"/governance/ccgs/" + other + "/people\" method=\"post\"></form>"
+				+ "<form method=\"get\" action=\"/governance/ccgs/" + other + "/people\"></form>";
+
+		assertThat(formsNotForTheRole("/", html, authentication(ccgUser)))
+			.containsExactly("form the role cannot use: POST /governance/ccgs/" + other + "/people");
+		assertThat(formsNotForTheRole("/", html, authentication(null))).hasSize(2);
+	}
+
+	/** A bare "Saved." follows a POST, which the crawl does not make: no template may say only that. */
+	@Test
+	void noTemplateSaysOnlySaved() throws Exception {
+		List<String> bare = new ArrayList<>();
+		var resolver = new org.springframework.core.io.support.PathMatchingResourcePatternResolver();
+		for (var template : resolver.getResources("classpath*:templates/**/*.html")) {
+			String html = new String(template.getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+			if (html.matches("(?s).*>\\s*Saved\\.\\s*<.*") || html.contains("'Saved.'")) {
+				bare.add(template.getFilename());
+			}
+		}
+		assertThat(bare).as("templates that say only \"Saved.\"").isEmpty();
+	}
+
+	/** The POST forms of the page whose action the role may not post to, as the security filter chain decides. */
+	private List<String> formsNotForTheRole(String path, String html, Authentication who) {
+		List<String> refused = new ArrayList<>();
+		Matcher forms = FORM.matcher(html);
+		while (forms.find()) {
+			String attributes = forms.group(1);
+			if (!METHOD_POST.matcher(attributes).find()) {
+				continue;
+			}
+			Matcher action = ACTION.matcher(attributes);
+			String target = action.find() ? HtmlUtils.htmlUnescape(action.group(1)).replaceAll("#.*", "") : "";
+			if (target.isEmpty()) {
+				target = path;
+			}
+			if (!target.startsWith("/")) {
+				continue;
+			}
+			SecurityContext previous = SecurityContextHolder.getContext();
+			SecurityContext context = SecurityContextHolder.createEmptyContext();
+			context.setAuthentication(who);
+			SecurityContextHolder.setContext(context);
+			try {
+				if (!privileges.isAllowed("", target, "POST", who)) {
+					refused.add("form the role cannot use: POST " + target);
+				}
+			}
+			finally {
+				SecurityContextHolder.setContext(previous);
+			}
+		}
+		return refused;
+	}
+
+	private Authentication authentication(String username) {
+		if (username == null) {
+			return new AnonymousAuthenticationToken("crawl", "anonymousUser",
+					AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"));
+		}
+		UserDetails details = users.loadUserByUsername(username);
+		return UsernamePasswordAuthenticationToken.authenticated(details, null, details.getAuthorities());
 	}
 
 	private String first(String sql) {
@@ -101,6 +241,7 @@ class PageLanguageCrawlTests {
 		Deque<String> queue = new ArrayDeque<>(List.of("/", "/outcomes", "/quality-premium", "/finance"));
 		Set<String> seen = new HashSet<>(queue);
 		Map<String, Integer> variants = new HashMap<>();
+		Authentication who = authentication(username);
 		int visited = 0;
 		while (!queue.isEmpty() && visited < MAX_PAGES_PER_ROLE) {
 			String path = queue.poll();
@@ -142,6 +283,10 @@ class PageLanguageCrawlTests {
 			}
 			String text = visibleText(html);
 			problems.addAll(screamingCase(text, internalWords));
+			problems.addAll(developerWording(text));
+			if (status == 200) {
+				problems.addAll(formsNotForTheRole(path.replaceAll("[?#].*", ""), html, who));
+			}
 			Matcher decimals = LONG_DECIMAL.matcher(text);
 			while (decimals.find()) {
 				problems.add("unformatted number " + decimals.group());

@@ -264,6 +264,47 @@ class DirectoryPagesTest {
 		mvc.perform(get("/search?q=f82003")).andExpect(redirectedUrl("/organisations/F82003"));
 	}
 
+	/**
+	 * Issue 22: search results show the registered list the organisation page shows, of the same extract, for a
+	 * practice, a practice in two CCGs, a CCG, an area team and a closed practice with no list.
+	 */
+	@Test
+	void searchResultsShowTheRegisteredListTheOrganisationPageShows() throws Exception {
+		java.util.Map<String, String> searches = new java.util.LinkedHashMap<>();
+		searches.put("F82001", "Barking Medical");
+		searches.put("F82005", "Border Health");
+		searches.put("07L", "Barking and Dagenham");
+		searches.put("Q71", "London Area");
+		searches.put("F82007", "Closed Road");
+		for (var search : searches.entrySet()) {
+			String code = search.getKey();
+			String results = html("/search?q=" + search.getValue());
+			String row = text(results, "data-code=\"" + code + "\"", "</td>");
+			String page = text(html("/organisations/" + code), "id=\"current-list-size\"", "</dd>");
+			assertThat(figure(row)).as(code + " in the search results against its page").isEqualTo(figure(page));
+		}
+		assertThat(figure(text(html("/search?q=Barking Medical"), "data-code=\"F82001\"", "</td>")))
+			.isEqualTo("4,000 1 April 2024");
+		assertThat(figure(text(html("/search?q=London Area"), "data-code=\"Q71\"", "</td>"))).isEqualTo("9,500 1 April 2024");
+	}
+
+	/** The text of the element from {@code start} to {@code end}, tags left out. */
+	private static String text(String html, String start, String end) {
+		int from = html.indexOf(start);
+		assertThat(from).as(start).isNotNegative();
+		return html.substring(from, html.indexOf(end, from)).replaceAll("<[^>]*>", " ").replaceAll("\\s+", " ");
+	}
+
+	/** The list size and its extract date as shown ("4,000 1 April 2024"), or "Not known". */
+	private static String figure(String text) {
+		java.util.regex.Matcher number = java.util.regex.Pattern.compile("\\b\\d[\\d,]*\\b(?! [A-Z][a-z]+ \\d{4})").matcher(text);
+		java.util.regex.Matcher date = java.util.regex.Pattern.compile("\\b\\d{1,2} [A-Z][a-z]+ \\d{4}\\b").matcher(text);
+		if (text.contains("Not known")) {
+			return "Not known";
+		}
+		return (number.find() ? number.group() : "?") + " " + (date.find() ? date.group() : "?");
+	}
+
 	private String html(String url) throws Exception {
 		return mvc.perform(get(url)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 	}
