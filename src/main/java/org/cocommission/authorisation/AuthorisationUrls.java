@@ -32,13 +32,24 @@ class AuthorisationUrls {
 					"/authorisation/applications/{id}/assessors", "/authorisation/applications/{id}/decision",
 					"/api/v1/authorisation/applications/{id}/decision")
 			.andOwned(Owned.byCode("/authorisation/ccgs/{code}/**", "code"),
-					Owned.byCode("/api/v1/authorisation/ccgs/{code}/**", "code"),Owned.byId("/api/v1/authorisation/conditions/{id}/**", "id", id -> ccgOf(jdbc, id)),
-					Owned.byId("/authorisation/conditions/{id}/**", "id", id -> ccgOf(jdbc, id)));
+					Owned.byCode("/api/v1/authorisation/ccgs/{code}/**", "code"),
+					Owned.byId("/api/v1/authorisation/conditions/{id}/**", "id", id -> ccgOf(jdbc, id)),
+					Owned.byId("/authorisation/conditions/{id}/**", "id", id -> ccgOf(jdbc, id)),
+					// Only the applying CCG adds evidence and submits; assessors and the panel write elsewhere.
+					Owned.byId("/authorisation/applications/{id}/evidence", "id", id -> applicantOf(jdbc, id)),
+					Owned.byId("/authorisation/applications/{id}/submit", "id", id -> applicantOf(jdbc, id)));
 	}
 
 	private static Optional<String> ccgOf(JdbcClient jdbc, long condition) {
 		return jdbc.sql("select ccg_code from authorisation_condition where id = ?")
 			.param(condition)
+			.query(String.class)
+			.optional();
+	}
+
+	private static Optional<String> applicantOf(JdbcClient jdbc, long application) {
+		return jdbc.sql("select ccg_code from authorisation_application where id = ?")
+			.param(application)
 			.query(String.class)
 			.optional();
 	}

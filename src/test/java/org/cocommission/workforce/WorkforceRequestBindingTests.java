@@ -41,6 +41,9 @@ class WorkforceRequestBindingTests {
 	WorkforceMeasures measures;
 
 	@MockitoBean
+	WorkforceTargets targets;
+
+	@MockitoBean
 	AccessPolicy access;
 
 	@Test
@@ -48,7 +51,7 @@ class WorkforceRequestBindingTests {
 		mvc.perform(get("/api/v1/workforce/measures").param("measure", "DOCTORS"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("measure"))
-			.andExpect(jsonPath("$.errors[0].message").value(containsString("Choose a measure: GP_FTE_PER_10K")));
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("Choose one of the workforce measures")));
 	}
 
 	@Test
