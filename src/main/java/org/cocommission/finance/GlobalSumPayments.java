@@ -113,10 +113,7 @@ public class GlobalSumPayments {
 		access.checkCanSee(ccgCode);
 		LocalDate extract = latestExtract()
 			.orElseThrow(() -> new NoSuchElementException("There are no registered lists by age and sex yet"));
-		long formulaId = jdbc.sql("select id from finance_formula where status = 'PUBLISHED'"
-				+ " order by financial_year desc, published_at desc limit 1")
-			.query(Long.class)
-			.optional()
+		long formulaId = latestPublishedFormula()
 			.orElseThrow(() -> new NoSuchElementException("No formula is published yet"));
 		EnglandBasis basis = englandBasis(extract, formulaId);
 		FormulaView formula = basis.formula();
@@ -130,5 +127,26 @@ public class GlobalSumPayments {
 		Map<String, GlobalSum.PracticeFactors> factors = basis.factors();
 		return new CcgGlobalSum(ccgCode, extract, formulaId, formula.name(),
 				new Money(formula.globalSum().get(GlobalSum.Coefficients.PRICE)), factors.size(), payments);
+	}
+
+	/**
+	 * Works England's pass out for the latest extract and published formula ahead of the first reader, as the system
+	 * (no one's scope is involved: it reads every practice); false when there is no extract or formula yet.
+	 */
+	public boolean prepareLatest() {
+		Optional<LocalDate> extract = latestExtract();
+		Optional<Long> formulaId = latestPublishedFormula();
+		if (extract.isEmpty() || formulaId.isEmpty()) {
+			return false;
+		}
+		englandBasis(extract.get(), formulaId.get());
+		return true;
+	}
+
+	private Optional<Long> latestPublishedFormula() {
+		return jdbc.sql("select id from finance_formula where status = 'PUBLISHED'"
+				+ " order by financial_year desc, published_at desc limit 1")
+			.query(Long.class)
+			.optional();
 	}
 }
