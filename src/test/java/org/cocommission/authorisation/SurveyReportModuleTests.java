@@ -54,6 +54,9 @@ class SurveyReportModuleTests {
 	JdbcClient jdbc;
 
 	@Autowired
+	SurveyDemoData demo;
+
+	@Autowired
 	DirectoryImports imports;
 
 	@Autowired
@@ -148,5 +151,32 @@ class SurveyReportModuleTests {
 			.getResponse()
 			.getContentAsByteArray();
 		assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+	}
+
+	@Test
+	void theDemoSurveyGivesEveryCcgAnswersWithARealisticSpreadAndSomeUnderTheThreshold() {
+		List<String> codes = java.util.stream.IntStream.range(0, 211)
+			.mapToObj(index -> "D" + (char) ('A' + index / 26) + (char) ('A' + index % 26))
+			.toList();
+		List<String> names = codes.stream().map(code -> "NHS TOWN " + code + " CCG").toList();
+		long survey = ActingAs.system(() -> demo.load(2012, codes, names));
+
+		record Ccg(String ccgCode, int invited, int answered) {
+		}
+		List<Ccg> ccgs = jdbc.sql("""
+				select ccg_code, count(*) as invited, count(used_at) as answered from authorisation_survey_invitation
+				where survey_id = ? group by ccg_code""").param(survey).query(Ccg.class).list();
+		assertThat(ccgs).hasSize(211).allSatisfy(ccg -> assertThat(ccg.invited()).isBetween(30, 45));
+		assertThat(ccgs.stream().filter(ccg -> ccg.answered() < SurveyResult.ANONYMITY_THRESHOLD).count())
+			.isBetween(2L, 15L);
+		double rate = ccgs.stream().mapToInt(Ccg::answered).sum() * 100.0
+				/ ccgs.stream().mapToInt(Ccg::invited).sum();
+		assertThat(rate).isBetween(45.0, 70.0);
+		List<SurveyResult> results = AuthorisationTestData.as(users, "auth-national", () -> links.results(survey, "DAA"));
+		assertThat(results).hasSize(8)
+			.allSatisfy(result -> assertThat(result.nationalAgreePercent()).isBetween(45.0, 90.0));
+		assertThat(jdbc.sql("select count(distinct organisation) from authorisation_stakeholder where ccg_code = 'DAA'")
+			.query(Integer.class)
+			.single()).isGreaterThan(10);
 	}
 }
