@@ -54,7 +54,16 @@ class SurveyReportModuleTests {
 	JdbcClient jdbc;
 
 	@Autowired
+	Surveys surveys;
+
+	@Autowired
+	SurveyReminders reminders;
+
+	@Autowired
 	SurveyDemoData demo;
+
+	@Autowired
+	org.springframework.test.context.event.ApplicationEvents events;
 
 	@Autowired
 	DirectoryImports imports;
@@ -151,6 +160,66 @@ class SurveyReportModuleTests {
 			.getResponse()
 			.getContentAsByteArray();
 		assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+	}
+
+	private static final java.util.regex.Pattern LINK = java.util.regex.Pattern.compile("/survey/([A-Za-z0-9_-]{43})");
+
+	private String link(String recipient, String subjectStart) {
+		java.util.regex.Matcher matcher = LINK.matcher(jdbc
+			.sql("select body from notification_email_outbox where recipient = ? and subject like ?")
+			.params(recipient, subjectStart + "%")
+			.query(String.class)
+			.single());
+		assertThat(matcher.find()).isTrue();
+		return matcher.group(1);
+	}
+
+	private int emails(String recipient) {
+		return jdbc.sql("select count(*) from notification_email_outbox where recipient = ?")
+			.param(recipient)
+			.query(Integer.class)
+			.single();
+	}
+
+	@Test
+	void aStakeholderWhoHasNotAnsweredIsRemindedOnceBeforeTheLinkExpiresWithASecondLinkThatWorksOnce()
+			throws Exception {
+		long survey = ActingAs.system(() -> links.createSurvey("360 reminder survey", 2015,
+				List.of(new SurveyLink.Question(1, 5, "The CCG works well with partners"))));
+		ActingAs.system(() -> {
+			surveys.addStakeholder("01E", new StakeholderForm("Fifth Council", StakeholderGroup.LOCAL_AUTHORITY,
+					"Director of public health", "dph@fifth.example.gov.uk"));
+			surveys.addStakeholder("01E", new StakeholderForm("Fifth Healthwatch", StakeholderGroup.PATIENT_GROUP,
+					"Chair", "chair@fifth-healthwatch.example.org"));
+			surveys.addStakeholder("01E", new StakeholderForm("Fifth Hospitals NHS Trust", StakeholderGroup.PROVIDER,
+					"Medical director", "md@fifth-hospitals.example.nhs.uk"));
+			return surveys.invite(survey, "01E", 10);
+		});
+		java.time.Instant invited = java.time.Instant.now();
+		ActingAs.system(() -> links.answer(link("md@fifth-hospitals.example.nhs.uk", "360"), List.of(4)));
+
+		// Eight days before expiry: not yet due (5 days before by default).
+		reminders.remind(invited.plus(Duration.ofDays(2)));
+		assertThat(emails("dph@fifth.example.gov.uk")).isEqualTo(1);
+
+		reminders.remind(invited.plus(Duration.ofDays(6)));
+		reminders.remind(invited.plus(Duration.ofDays(7)));
+		assertThat(emails("dph@fifth.example.gov.uk")).isEqualTo(2);
+		assertThat(emails("chair@fifth-healthwatch.example.org")).isEqualTo(2);
+		assertThat(emails("md@fifth-hospitals.example.nhs.uk")).as("answered: no reminder").isEqualTo(1);
+		assertThat(events.stream(SurveyRemindersSent.class)
+			.filter(event -> event.surveyId() == survey)
+			.toList()).singleElement()
+			.satisfies(event -> assertThat(event.reminded()).isEqualTo(2));
+
+		String reminder = link("dph@fifth.example.gov.uk", "Reminder");
+		String first = link("dph@fifth.example.gov.uk", "360");
+		mvc.perform(get("/survey/{token}", reminder))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("The CCG works well with partners")));
+		assertThat(ActingAs.system(() -> links.answer(reminder, List.of(5)))).isEqualTo(SurveyLink.Status.OPEN);
+		mvc.perform(get("/survey/{token}", first)).andExpect(status().isGone());
+		mvc.perform(get("/survey/{token}", reminder)).andExpect(status().isGone());
 	}
 
 	@Test
