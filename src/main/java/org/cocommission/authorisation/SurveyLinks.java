@@ -50,9 +50,7 @@ public class SurveyLinks {
 
 	/** Inserts a link's hash, for {@link #issue} and for invitations to a listed stakeholder; returns the token. */
 	String insertLink(long surveyId, String ccgCode, String stakeholderGroup, Long stakeholderId, Duration validFor) {
-		byte[] bytes = new byte[32];
-		RANDOM.nextBytes(bytes);
-		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		String token = newToken();
 		Instant now = Instant.now(clock);
 		jdbc.sql("insert into authorisation_survey_invitation (survey_id, ccg_code, stakeholder_group, token_sha256,"
 				+ " expires_at, stakeholder_id, invited_at) values (?, ?, ?, ?, ?, ?, ?)")
@@ -62,23 +60,32 @@ public class SurveyLinks {
 		return token;
 	}
 
-	/** Revokes a link, by its token; a link already used stays used. */
+	/** A new random token: 32 bytes, URL-safe. */
+	static String newToken() {
+		byte[] bytes = new byte[32];
+		RANDOM.nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+	/** Revokes a link, by its token (the first link or the reminder's: both are the same invitation's); a link already used stays used. */
 	@Transactional
 	public void revoke(String token) {
 		requireNationalOrSystem();
-		jdbc.sql("update authorisation_survey_invitation set revoked_at = ? where token_sha256 = ? and used_at is null")
-			.params(java.sql.Timestamp.from(Instant.now(clock)), sha256(token))
+		String hash = sha256(token);
+		jdbc.sql("update authorisation_survey_invitation set revoked_at = ? where (token_sha256 = ?"
+				+ " or reminder_token_sha256 = ?) and used_at is null")
+			.params(java.sql.Timestamp.from(Instant.now(clock)), hash, hash)
 			.update();
 	}
 
-	/** What the link opens; empty for a token nobody issued. */
+	/** What the link opens (the first link or the reminder's); empty for a token nobody issued. */
 	@Transactional(readOnly = true)
 	public Optional<SurveyLink> open(String token) {
 		record Row(long id, long surveyId, String ccgCode, Instant expiresAt, Instant usedAt, Instant revokedAt) {
 		}
 		return jdbc.sql("select id, survey_id, ccg_code, expires_at, used_at, revoked_at"
-				+ " from authorisation_survey_invitation where token_sha256 = ?")
-			.param(sha256(token))
+				+ " from authorisation_survey_invitation where token_sha256 = ? or reminder_token_sha256 = ?")
+			.params(sha256(token), sha256(token))
 			.query((rs, n) -> new Row(rs.getLong("id"), rs.getLong("survey_id"), rs.getString("ccg_code"),
 					rs.getTimestamp("expires_at").toInstant(), instant(rs.getTimestamp("used_at")),
 					instant(rs.getTimestamp("revoked_at"))))

@@ -21,6 +21,19 @@ public record SurveyResult(int number, String question, int responses, Integer a
 				percent(interval.lower()), percent(interval.upper()), national);
 	}
 
+	/**
+	 * Pooled answers of several questions ({@code answers} of them, {@code agree} agreeing) given by
+	 * {@code respondents} stakeholders: no breakdown when fewer than the threshold answered, however many answers.
+	 */
+	static SurveyResult pooled(int number, String label, int respondents, int answers, int agree, int nationalAnswers,
+			int nationalAgree) {
+		if (respondents < ANONYMITY_THRESHOLD) {
+			Double national = nationalAnswers == 0 ? null : percent((double) nationalAgree / nationalAnswers);
+			return new SurveyResult(number, label, answers, null, null, null, null, national);
+		}
+		return of(number, label, answers, agree, nationalAnswers, nationalAgree);
+	}
+
 	private static double percent(double share) {
 		return Math.round(share * 1000) / 10.0;
 	}

@@ -21,6 +21,7 @@ import org.cocommission.authorisation.NewOutcome;
 import org.cocommission.authorisation.NewOutcome.NewCondition;
 import org.cocommission.authorisation.OutcomeKind;
 import org.cocommission.authorisation.SupportLevel;
+import org.cocommission.authorisation.SurveyDemoData;
 import org.cocommission.directory.Directory;
 import org.cocommission.directory.OrganisationSummary;
 import org.cocommission.directory.OrganisationType;
@@ -59,10 +60,13 @@ public class AuthorisationDemo implements ApplicationRunner {
 
 	private final Assurance assurance;
 
+	private final SurveyDemoData surveys;
+
 	private final boolean enabled;
 
-	AuthorisationDemo(Authorisation authorisation, Directory directory, Assurance assurance,
+	AuthorisationDemo(Authorisation authorisation, Directory directory, Assurance assurance, SurveyDemoData surveys,
 			@Value("${cocommission.demo:false}") boolean enabled) {
+		this.surveys = surveys;
 		this.assurance = assurance;
 		this.authorisation = authorisation;
 		this.directory = directory;
@@ -74,7 +78,38 @@ public class AuthorisationDemo implements ApplicationRunner {
 		if (enabled) {
 			ActingAs.system(this::loadUnlessPresent);
 			ActingAs.system(this::loadRatingsUnlessPresent);
+			// Some 30,000 answers: loaded off the start path, in the background, so that it adds nothing to the start.
+			Thread loader = new Thread(() -> {
+				try {
+					ActingAs.system(this::loadSurveyUnlessPresent);
+				}
+				catch (RuntimeException ex) {
+					log.warn("Demo data: the 360 survey was not loaded", ex);
+				}
+			}, "demo-360-survey");
+			loader.setDaemon(true);
+			loader.start();
 		}
+	}
+
+	/**
+	 * The 2012/13 360 stakeholder survey with answers for every CCG open on 1 April 2013, set-based in two statements
+	 * (the time it takes is logged); in one transaction, so a start stopped half-way loads it again next time.
+	 */
+	public boolean loadSurveyUnlessPresent() {
+		if (!directory.isSynthetic() || surveys.anySurvey()) {
+			return false;
+		}
+		List<OrganisationSummary> ccgs = directory
+			.list(OrganisationType.CCG, null, null, Directory.ListSort.CODE, false, 0, 1000)
+			.items()
+			.stream()
+			.filter(ccg -> (ccg.openDate() == null || !ccg.openDate().isAfter(ESTABLISHED))
+					&& (ccg.closeDate() == null || ccg.closeDate().isAfter(ESTABLISHED)))
+			.toList();
+		surveys.load(2012, ccgs.stream().map(OrganisationSummary::code).toList(),
+				ccgs.stream().map(OrganisationSummary::name).toList());
+		return true;
 	}
 
 	/** The years rated in the demo: 2016/17 to 2019/20 (the framework's ratings stopped for 2020/21). */

@@ -1,0 +1,19 @@
+package org.cocommission.authorisation;
+
+import java.util.Map;
+
+import org.jmolecules.event.annotation.DomainEvent;
+
+import org.cocommission.audit.AuditEntry;
+import org.cocommission.audit.Audited;
+
+/** {@code reminded} stakeholders of a CCG who had not answered a survey were reminded, once, before their link expires. */
+@DomainEvent
+public record SurveyRemindersSent(long surveyId, String ccgCode, int reminded, int daysBeforeExpiry) implements Audited {
+
+	@Override
+	public AuditEntry auditEntry() {
+		return new AuditEntry("SURVEY_REMINDERS_SENT", "AUTHORISATION_SURVEY", String.valueOf(surveyId), ccgCode, null,
+				Map.of("reminded", reminded, "daysBeforeExpiry", daysBeforeExpiry));
+	}
+}
