@@ -142,7 +142,7 @@ public class FinanceFormulas {
 	/** A formula's per-practice global sum indices, by practice code. */
 	@Transactional(readOnly = true)
 	public List<PracticeFactor> practiceFactors(long id) {
-		access.requireUser();
+		access.requireUserOrSystem();
 		return jdbc.sql("select * from finance_formula_practice_factor where formula_id = ? order by practice_code")
 			.param(id)
 			.query(PracticeFactor.class)

@@ -219,6 +219,12 @@ class FinanceScenarioTests {
 		mvc.perform(page("fin-ccg", get("/finance/runs/" + second + "/annex.csv"))).andExpect(status().isForbidden());
 	}
 
+	/** Once the application is ready, England's pass is worked out as the system; it once needed a signed-in user. */
+	@Test
+	void englandsGlobalSumPassIsWorkedOutAheadOfTheFirstPageAsTheSystem(@Autowired GlobalSumPayments payments) {
+		assertThat(org.cocommission.identity.ActingAs.system(payments::prepareLatest)).isTrue();
+	}
+
 	@Test
 	void everyFinancePageIsReachableByLinksFromTheHomePage() throws Exception {
 		String home = html("fin-national", "/finance");
