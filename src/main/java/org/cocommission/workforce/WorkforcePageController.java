@@ -169,8 +169,10 @@ class WorkforcePageController {
 			@RequestParam(name = "date") @DateTimeFormat(pattern = "yyyy-MM") YearMonth month) {
 		List<List<Object>> rows = new ArrayList<>();
 		for (MeasureRow row : measures.measure(chosen, at, month)) {
-			rows.add(Arrays.asList(row.orgCode(), row.orgName(), row.numerator(), row.denominator(), row.value(),
-					row.withheld() ? "withheld" : "", row.practices(), row.practicesLeftOut(), row.decile()));
+			// As the page shows them: FTE to 2 places (as published), patients whole, the measure to 1 place.
+			rows.add(Arrays.asList(row.orgCode(), row.orgName(), places(row.numerator(), 2),
+					places(row.denominator(), 0), places(row.value(), 1), row.withheld() ? "withheld" : "",
+					row.practices(), row.practicesLeftOut(), row.decile()));
 		}
 		Table table = new Table(chosen.label() + ", " + month, List.of("Code", "Name", "Numerator", "Denominator",
 				chosen.label() + " (" + chosen.unit() + ")", "Withheld", "Practices", "Practices left out", "Decile"),
@@ -258,5 +260,9 @@ class WorkforcePageController {
 		}
 		return Map.of("categories", years.stream().map(String::valueOf).toList(), "unit",
 				"index (first common year = 100)", "series", series);
+	}
+
+	private static java.math.BigDecimal places(java.math.BigDecimal figure, int places) {
+		return figure == null ? null : figure.setScale(places, java.math.RoundingMode.HALF_UP);
 	}
 }
