@@ -112,16 +112,42 @@ record OrganisationPageView(OrganisationDetails organisation, LocalDate asAt, bo
 			Map<String, Object> before = index + 1 < revisions.size() ? revisions.get(index + 1).attributes() : Map.of();
 			List<AttributeChange> changes = new ArrayList<>();
 			for (String name : new TreeSet<>(union(before, revision.attributes()))) {
-				String old = text(before.get(name));
-				String now = text(revision.attributes().get(name));
+				String old = shown(name, before.get(name));
+				String now = shown(name, revision.attributes().get(name));
 				if (!Objects.equals(old, now)) {
-					changes.add(new AttributeChange(name.replace('_', ' '), old, now));
+					changes.add(new AttributeChange(attributeLabel(name), old, now));
 				}
 			}
 			rows.add(new RevisionRow(LocalDateTime.ofInstant(revision.recordedAt(), LONDON), revision.change(),
 					revision.importId(), changes));
 		}
 		return rows;
+	}
+
+	/** A recorded attribute's name as ODS calls it ("openDate" is "Open date"), never the stored key. */
+	static String attributeLabel(String name) {
+		return switch (name) {
+			case "healthGeography" -> "High level health geography";
+			case "nationalGrouping" -> "National grouping";
+			case "prescribingSetting" -> "Prescribing setting";
+			default -> {
+				String words = name.replace('_', ' ').replaceAll("(?<=[a-z])(?=[A-Z0-9])", " ").toLowerCase(Locale.UK);
+				yield Character.toUpperCase(words.charAt(0)) + words.substring(1);
+			}
+		};
+	}
+
+	/** A recorded value in words: a status or prescribing setting by its name, not its ODS code. */
+	private static String shown(String name, Object value) {
+		if (value == null || value.toString().isBlank()) {
+			return null;
+		}
+		return switch (name) {
+			case "status" -> OrganisationStatus.label(value.toString());
+			case "prescribingSetting" -> value instanceof Number number ? PrescribingSetting.label(number.intValue())
+					: text(value);
+			default -> text(value);
+		};
 	}
 
 	private static List<String> union(Map<String, Object> first, Map<String, Object> second) {

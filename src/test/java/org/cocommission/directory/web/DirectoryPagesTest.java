@@ -86,7 +86,7 @@ class DirectoryPagesTest {
 			.contains("id=\"population-pyramid\"", "data-chart=", "Show as a table", "90 and over", "2,242")
 			.contains("/webjars/echarts/5.5.0/echarts.min.js", "id=\"list-size-history\"", "3,900")
 			.contains("id=\"memberships\"", "Current")
-			.containsSubsequence("id=\"revisions\"", "postcode", "IG11 8QT", "IG11 8QU");
+			.containsSubsequence("id=\"revisions\"", "Postcode", "IG11 8QT", "IG11 8QU");
 	}
 
 	@Test
