@@ -232,6 +232,19 @@ class AuditTrailTests {
 	}
 
 	@Test
+	void thePageCountsEntriesWithThousandsSeparators() throws Exception {
+		trail.recordAll(java.util.stream.IntStream.range(0, 1_234)
+			.mapToObj(i -> new AuditEntry("THING_CHANGED", "AUDIT_MANY", "many-" + i, "AUC1", null, null))
+			.toList());
+
+		String html = mvc.perform(get("/audit").param("entityType", "AUDIT_MANY").with(as("audit-ccg1")))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+
+		assertThat(html).containsPattern("Showing 1 to \\d+ of 1,234 entries");
+	}
+
+	@Test
 	void pageShowsEntriesWithTheirChangesAndKeepsFiltersInLinks() throws Exception {
 		trail.record(new AuditEntry("USER_DISABLED", "AUDIT_PAGE", "shown", "AUC1", Map.of("enabled", true),
 				Map.of("enabled", false)));
