@@ -161,9 +161,14 @@ public class Directory {
 		var total = bind(jdbc.sql("select count(*) from directory_organisation o" + where), type, parentCode, text)
 			.query(Long.class)
 			.single();
-		var items = bind(jdbc.sql(LISTED_WITH_TOTALS.formatted(SUMMARY_COLUMNS + " from directory_organisation o" + where)
-				+ " order by " + sort.column() + (descending ? " desc nulls last" : " asc nulls last")
-				+ ", code limit :limit offset :offset"), type, parentCode, text)
+		// Unless the list is sorted by list size, the page is cut before the totals are added up, so a page adds up
+		// the lists under its own 50 organisations, not under every organisation in England.
+		boolean pageFirst = sort != ListSort.LIST_SIZE;
+		String order = " order by %s" + (descending ? " desc nulls last" : " asc nulls last") + ", %s";
+		String listed = SUMMARY_COLUMNS + " from directory_organisation o" + where
+				+ (pageFirst ? order.formatted("o." + sort.column(), "o.code") + " limit :limit offset :offset" : "");
+		var items = bind(jdbc.sql(LISTED_WITH_TOTALS.formatted(listed) + order.formatted(sort.column(), "code")
+				+ (pageFirst ? "" : " limit :limit offset :offset")), type, parentCode, text)
 			.param("limit", size)
 			.param("offset", (long) page * size)
 			.query(SummaryRow.class)

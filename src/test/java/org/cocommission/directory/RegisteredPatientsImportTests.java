@@ -202,6 +202,13 @@ class RegisteredPatientsImportTests {
 
 		assertThat(bySize.items()).extracting(OrganisationSummary::code, OrganisationSummary::listSize)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("00L", 10000L), org.assertj.core.groups.Tuple.tuple("00M", 9000L));
+		// Sorted otherwise, a page is cut before its totals are added up: the same totals, page by page.
+		assertThat(directory.list(OrganisationType.CCG, null, null, Directory.ListSort.CODE, true, 0, 1).items())
+			.extracting(OrganisationSummary::code, OrganisationSummary::listSize)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("00M", 9000L));
+		assertThat(directory.list(OrganisationType.CCG, null, null, Directory.ListSort.CODE, true, 1, 1).items())
+			.extracting(OrganisationSummary::code, OrganisationSummary::listSize)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("00L", 10000L));
 	}
 
 	private void importPractice(String code) {
