@@ -69,46 +69,35 @@ class CallOffPageController {
 	@PostMapping("/commissioning-support/call-offs/{id}/bids")
 	String bid(@PathVariable long id, @Valid @ModelAttribute("bidForm") CallOffForms.Bid form, BindingResult result,
 			Model model, RedirectAttributes redirect) {
-		CallOff callOff = callOffs.get(id);
-		if (!result.hasErrors()) {
-			try {
-				callOffs.addBid(id, form);
-				redirect.addFlashAttribute("message", "Bid recorded");
-				return "redirect:/commissioning-support/call-offs/" + id;
-			}
-			catch (InvalidInputException ex) {
-				ex.rejectIn(result);
-			}
-		}
-		return show(callOff, model);
+		return recorded(id, result, () -> callOffs.addBid(id, form), "Bid recorded", model, redirect);
 	}
 
 	@PostMapping("/commissioning-support/call-offs/{id}/evaluators")
 	String evaluator(@PathVariable long id, @Valid @ModelAttribute("evaluatorForm") CallOffForms.Evaluator form,
 			BindingResult result, Model model, RedirectAttributes redirect) {
-		CallOff callOff = callOffs.get(id);
-		if (!result.hasErrors()) {
-			try {
-				callOffs.addEvaluator(id, form);
-				redirect.addFlashAttribute("message", form.conflict() == null || form.conflict().isBlank()
-						? "Evaluator added" : "Evaluator recorded with a conflict: excluded from scoring");
-				return "redirect:/commissioning-support/call-offs/" + id;
-			}
-			catch (InvalidInputException ex) {
-				ex.rejectIn(result);
-			}
-		}
-		return show(callOff, model);
+		return recorded(id, result, () -> callOffs.addEvaluator(id, form),
+				form.conflict() == null || form.conflict().isBlank() ? "Evaluator added"
+						: "Evaluator recorded with a conflict: excluded from scoring",
+				model, redirect);
 	}
 
 	@PostMapping("/commissioning-support/call-offs/{id}/scores")
 	String score(@PathVariable long id, @Valid @ModelAttribute("scoreForm") CallOffForms.Score form,
 			BindingResult result, Model model, RedirectAttributes redirect) {
+		return recorded(id, result, () -> callOffs.score(id, form), "Score recorded", model, redirect);
+	}
+
+	/**
+	 * Records a step of the call-off unless its form has errors, then goes back to the call-off with {@code message};
+	 * a refusal about a field is shown on the form as typed.
+	 */
+	private String recorded(long id, BindingResult result, Runnable step, String message, Model model,
+			RedirectAttributes redirect) {
 		CallOff callOff = callOffs.get(id);
 		if (!result.hasErrors()) {
 			try {
-				callOffs.score(id, form);
-				redirect.addFlashAttribute("message", "Score recorded");
+				step.run();
+				redirect.addFlashAttribute("message", message);
 				return "redirect:/commissioning-support/call-offs/" + id;
 			}
 			catch (InvalidInputException ex) {
