@@ -1,11 +1,12 @@
 package org.cocommission.contracts;
 
+import static org.cocommission.bench.CopyBaseline.copyIntoScratch;
+import static org.cocommission.bench.CopyBaseline.time;
+
 import java.io.ByteArrayInputStream;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,7 +19,6 @@ import java.util.concurrent.Future;
 
 import javax.sql.DataSource;
 
-import org.postgresql.PGConnection;
 
 import org.cocommission.CoCommissionApplication;
 import org.cocommission.identity.ActingAs;
@@ -67,7 +67,8 @@ public final class PaymentsImportBenchmark {
 				FinancialYear year = new FinancialYear(2014 + y);
 				String file = file(practices, new Random(y));
 				String rows = file.substring(file.indexOf('\n') + 1);
-				Duration copy = time(() -> copyIntoScratch(dataSource, jdbc, rows, 13 + 4 + MONEY_COLUMNS));
+				Duration copy = time(() -> copyIntoScratch(dataSource, jdbc, "bench_payments_scratch", rows,
+						13 + 4 + MONEY_COLUMNS));
 				Duration imported = time(() -> ActingAs.system(() -> payments.importFile(year, "bench.csv",
 						new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)))));
 				copyNanos += copy.toNanos();
@@ -159,29 +160,5 @@ public final class PaymentsImportBenchmark {
 			file.append(',').append(total).append(",-").append(total / 9).append('\n');
 		}
 		return file.toString();
-	}
-
-	private static void copyIntoScratch(DataSource dataSource, JdbcClient jdbc, String csv, int columns) {
-		String table = "bench_payments_scratch";
-		var definition = new StringBuilder();
-		for (int column = 1; column <= columns; column++) {
-			definition.append(column == 1 ? "" : ", ").append("c").append(column).append(" text");
-		}
-		jdbc.sql("drop table if exists " + table).update();
-		jdbc.sql("create table " + table + " (" + definition + ")").update();
-		try (Connection connection = dataSource.getConnection()) {
-			connection.unwrap(PGConnection.class)
-				.getCopyAPI()
-				.copyIn("copy " + table + " from stdin (format csv)", new StringReader(csv));
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static Duration time(Runnable work) {
-		long start = System.nanoTime();
-		work.run();
-		return Duration.ofNanos(System.nanoTime() - start);
 	}
 }

@@ -1,9 +1,10 @@
 package org.cocommission.directory;
 
-import java.io.StringReader;
+import static org.cocommission.bench.CopyBaseline.copyIntoScratch;
+import static org.cocommission.bench.CopyBaseline.time;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,6 @@ import java.util.Locale;
 
 import javax.sql.DataSource;
 
-import org.postgresql.PGConnection;
 
 import org.cocommission.CoCommissionApplication;
 
@@ -63,11 +63,12 @@ public final class DirectoryImportBenchmark {
 			String patients = patients(7_800, "01JAN2014");
 			List<String> report = new ArrayList<>();
 
-			Duration copyPractices = time(() -> copyIntoScratch(dataSource, jdbc, epraccur.replace("\"", ""), 27));
+			Duration copyPractices = time(
+					() -> copyIntoScratch(dataSource, jdbc, "bench_scratch_27", epraccur.replace("\"", ""), 27));
 			Duration firstImport = time(() -> imports.importOds(OdsFile.EPRACCUR, "epraccur.csv", stream(epraccur)));
 			Duration reimport = time(() -> imports.importOds(OdsFile.EPRACCUR, "epraccur.csv", stream(epraccur)));
 			String patientRows = patients.substring(patients.indexOf('\n') + 1);
-			Duration copyPatients = time(() -> copyIntoScratch(dataSource, jdbc, patientRows, 10));
+			Duration copyPatients = time(() -> copyIntoScratch(dataSource, jdbc, "bench_scratch_10", patientRows, 10));
 			// Quarter after quarter, as users load them: each import finds stored rows with no fresh statistics.
 			Duration firstTotalsImport = time(() -> imports.importRegisteredPatients("totals.csv", stream(firstTotals)));
 			Duration nextTotalsImport = time(() -> imports.importRegisteredPatients("totals-next.csv", stream(nextTotals)));
@@ -134,29 +135,5 @@ public final class DirectoryImportBenchmark {
 			}
 		}
 		return file.toString();
-	}
-
-	private static void copyIntoScratch(DataSource dataSource, JdbcClient jdbc, String csv, int columns) {
-		String table = "bench_scratch_" + columns;
-		var definition = new StringBuilder();
-		for (int column = 1; column <= columns; column++) {
-			definition.append(column == 1 ? "" : ", ").append("c").append(column).append(" text");
-		}
-		jdbc.sql("drop table if exists " + table).update();
-		jdbc.sql("create table " + table + " (" + definition + ")").update();
-		try (Connection connection = dataSource.getConnection()) {
-			connection.unwrap(PGConnection.class)
-				.getCopyAPI()
-				.copyIn("copy " + table + " from stdin (format csv)", new StringReader(csv));
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static Duration time(Runnable work) {
-		long start = System.nanoTime();
-		work.run();
-		return Duration.ofNanos(System.nanoTime() - start);
 	}
 }
