@@ -7,11 +7,12 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.cocommission.authorisation.survey.SurveyLink;
+import org.cocommission.authorisation.survey.SurveyLinks;
 import org.cocommission.directory.DirectoryImports;
-import org.cocommission.identity.UserAccounts;
-
 import org.cocommission.identity.ActingAs;
 import org.cocommission.identity.SignedInUsers;
+import org.cocommission.identity.UserAccounts;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;

@@ -22,14 +22,14 @@ import static org.cocommission.directory.OdsTestFiles.organisation;
  * 01B in wave 1 with two conditions, one at level IV with directions; 01C in wave 2 with one condition. One account
  * per role: national, area team Q01, CCG 01B and CCG 01A; CCG 01D (no outcome yet, to apply) and a GP of 01C to assess.
  */
-final class AuthorisationTestData {
+public final class AuthorisationTestData {
 
-	static final String PASSWORD = "authorisation-test-1";
+	public static final String PASSWORD = "authorisation-test-1";
 
 	private AuthorisationTestData() {
 	}
 
-	static void directoryUsersAndOutcomes(DirectoryImports imports, UserAccounts accounts, Authorisation authorisation) {
+	public static void directoryUsersAndOutcomes(DirectoryImports imports, UserAccounts accounts, Authorisation authorisation) {
 		if (accounts.find("auth-national").isPresent()) {
 			return;
 		}
@@ -54,11 +54,11 @@ final class AuthorisationTestData {
 						List.of(new NewCondition("1.1", SupportLevel.I, false, null))))));
 	}
 
-	static <T> T as(UserDetailsService users, String username, Callable<T> work) {
+	public static <T> T as(UserDetailsService users, String username, Callable<T> work) {
 		return ActingAs.as(users, username, work);
 	}
 
-	static void as(UserDetailsService users, String username, Runnable work) {
+	public static void as(UserDetailsService users, String username, Runnable work) {
 		ActingAs.as(users, username, () -> {
 			work.run();
 			return null;
