@@ -20,6 +20,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Notifications {
 
+	/**
+	 * Where a one-time link goes in an e-mail queued with {@link #emailWithLink}: the outbox keeps these words, and the
+	 * link replaces them only in the e-mail sent.
+	 */
+	public static final String LINK = "[one-time link, made when the e-mail is sent]";
+
 	/** The longest page of notices or e-mails one request may ask for. */
 	public static final int MAX_PAGE_SIZE = 200;
 
@@ -73,6 +79,22 @@ public class Notifications {
 		return jdbc.sql("insert into notification_email_outbox (deduplication_key, recipient, subject, body)"
 				+ " values (?, ?, ?, ?) on conflict (deduplication_key) do nothing")
 			.params(deduplicationKey, recipient, subject, body)
+			.update() == 1;
+	}
+
+	/**
+	 * Queues an e-mail whose one-time link is made only when it is sent, by the {@link OutboxLinks} bean of the kind
+	 * given, so that the outbox (which NHS England's users read) never holds a usable link. The body carries
+	 * {@link #LINK} where the link goes.
+	 */
+	public boolean emailWithLink(String recipient, String subject, String body, String deduplicationKey,
+			String linkKind, String linkReference) {
+		if (!body.contains(LINK)) {
+			throw new IllegalArgumentException("The body has no place for the link");
+		}
+		return jdbc.sql("insert into notification_email_outbox (deduplication_key, recipient, subject, body, link_kind,"
+				+ " link_reference) values (?, ?, ?, ?, ?, ?) on conflict (deduplication_key) do nothing")
+			.params(deduplicationKey, recipient, subject, body, linkKind, linkReference)
 			.update() == 1;
 	}
 

@@ -13,15 +13,18 @@ import org.cocommission.directory.DirectoryImports;
 import org.cocommission.identity.ActingAs;
 import org.cocommission.identity.SignedInUsers;
 import org.cocommission.identity.UserAccounts;
+import org.cocommission.notification.OutboxSender;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
@@ -45,6 +48,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES, extraIncludes = { "platform", "web" })
 @AutoConfigureMockMvc
 @RecordApplicationEvents
+@Import(SentEmails.Configuration.class)
+@TestPropertySource(properties = "cocommission.mail.outbox-delay=1h")
 class AuthorisationModuleTests {
 
 	@Autowired
@@ -55,6 +60,12 @@ class AuthorisationModuleTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	SentEmails sent;
+
+	@Autowired
+	OutboxSender outbox;
 
 	@Autowired
 	ApplicationEvents events;

@@ -89,18 +89,19 @@ public class SurveyReminders {
 			.list();
 		Map<List<Object>, Integer> counts = new LinkedHashMap<>();
 		for (Due invitation : due) {
-			String token = SurveyLinks.newToken();
+			// A second token for the same invitation, given to nobody: the link is made when the e-mail is sent.
+			String reference = SurveyLinks.sha256(SurveyLinks.newToken());
 			// The update is the guard: an invitation is reminded once, however often the job runs.
 			int marked = jdbc.sql("update authorisation_survey_invitation set reminded_at = ?, reminder_token_sha256 = ?"
 					+ " where id = ? and reminded_at is null and used_at is null and revoked_at is null")
-				.params(java.sql.Timestamp.from(now), SurveyLinks.sha256(token), invitation.id())
+				.params(java.sql.Timestamp.from(now), reference, invitation.id())
 				.update();
 			if (marked == 0) {
 				continue;
 			}
-			notifications.email(invitation.email(), "Reminder: " + invitation.surveyName() + ", your views on "
-					+ invitation.ccgCode(), body(invitation, notifications.absolute("/survey/" + token)),
-					"authorisation-survey-reminder-" + invitation.id());
+			notifications.emailWithLink(invitation.email(), "Reminder: " + invitation.surveyName()
+					+ ", your views on " + invitation.ccgCode(), body(invitation, Notifications.LINK),
+					"authorisation-survey-reminder-" + invitation.id(), SurveyOutboxLinks.KIND, reference);
 			counts.merge(List.of(invitation.surveyId(), invitation.ccgCode()), 1, Integer::sum);
 		}
 		counts.forEach((key, reminded) -> events.publishEvent(

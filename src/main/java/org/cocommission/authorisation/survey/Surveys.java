@@ -223,7 +223,8 @@ public class Surveys {
 
 	/**
 	 * E-mails a one-time link to every stakeholder on the CCG's list not yet invited to the survey, through the outbox;
-	 * says how many. NHS England (or the application itself). The e-mail carries the only copy of the token.
+	 * says how many. NHS England (or the application itself). The link is made when the e-mail is sent
+	 * ({@link SurveyOutboxLinks}): the outbox never holds a usable one.
 	 */
 	@Transactional
 	public int invite(long surveyId, String ccgCode, int validForDays) {
@@ -253,12 +254,14 @@ public class Surveys {
 			.query(Stakeholder.class)
 			.list();
 		for (Stakeholder stakeholder : uninvited) {
-			String token = links.insertLink(surveyId, ccgCode, stakeholder.group().label(), stakeholder.id(),
-					Duration.ofDays(validForDays));
-			notifications.email(stakeholder.email(), survey.name() + ": your views on " + ccgCode,
-					invitationBody(survey.name(), stakeholder, notifications.absolute("/survey/" + token), validForDays),
+			// The outbox keeps the hash of a token nobody is given; the link is made when the e-mail is sent.
+			String reference = SurveyLinks.sha256(links.insertLink(surveyId, ccgCode, stakeholder.group().label(),
+					stakeholder.id(), Duration.ofDays(validForDays)));
+			notifications.emailWithLink(stakeholder.email(), survey.name() + ": your views on " + ccgCode,
+					invitationBody(survey.name(), stakeholder, Notifications.LINK, validForDays),
 					"authorisation-survey-" + surveyId + "-stakeholder-" + stakeholder.id() + "-"
-							+ SurveyLinks.sha256(token).substring(0, 16));
+							+ reference.substring(0, 16),
+					SurveyOutboxLinks.KIND, reference);
 		}
 		if (!uninvited.isEmpty()) {
 			events.publishEvent(new SurveyInvitationsSent(surveyId, ccgCode, uninvited.size(), validForDays));

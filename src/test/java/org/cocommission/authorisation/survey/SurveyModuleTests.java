@@ -1,5 +1,7 @@
 package org.cocommission.authorisation.survey;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -9,19 +11,24 @@ import org.junit.jupiter.api.Test;
 
 import org.cocommission.authorisation.Authorisation;
 import org.cocommission.authorisation.AuthorisationTestData;
+import org.cocommission.authorisation.SentEmails;
 import org.cocommission.directory.DirectoryImports;
 import org.cocommission.identity.ActingAs;
 import org.cocommission.identity.SignedInUsers;
 import org.cocommission.identity.UserAccounts;
+import org.cocommission.notification.Notifications;
+import org.cocommission.notification.OutboxSender;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -44,9 +51,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES, extraIncludes = { "platform", "web" })
 @AutoConfigureMockMvc
 @RecordApplicationEvents
+@Import(SentEmails.Configuration.class)
+@TestPropertySource(properties = "cocommission.mail.outbox-delay=1h")
 class SurveyModuleTests {
-
-	private static final Pattern LINK = Pattern.compile("/survey/([A-Za-z0-9_-]{43})");
 
 	@Autowired
 	MockMvc mvc;
@@ -61,7 +68,16 @@ class SurveyModuleTests {
 	SurveyLinks links;
 
 	@Autowired
+	SurveyReminders reminders;
+
+	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	SentEmails sent;
+
+	@Autowired
+	OutboxSender outbox;
 
 	@Autowired
 	DirectoryImports imports;
@@ -78,6 +94,72 @@ class SurveyModuleTests {
 	void data() {
 		AuthorisationTestData.directoryUsersAndOutcomes(imports, accounts, authorisation);
 		signedIn = new SignedInUsers(mvc, AuthorisationTestData.PASSWORD);
+	}
+
+	@Test
+	void theOutboxNeverHoldsAUsableLinkAndTheLinkInTheEmailSentWorksOnce() throws Exception {
+		long survey = ActingAs.system(() -> links.createSurvey("360 outbox survey", 2013,
+				List.of(new SurveyLink.Question(1, 2, "The CCG asks patients before it decides"))));
+		long stakeholder = ActingAs.system(() -> surveys.addStakeholder("01A", new StakeholderForm("First Healthwatch",
+				StakeholderGroup.PATIENT_GROUP, "Chair", "chair@first-healthwatch.example.org")));
+		ActingAs.system(() -> surveys.invite(survey, "01A", 14));
+		long reminded = jdbc.sql("select id from authorisation_survey_invitation where survey_id = ? and stakeholder_id = ?")
+			.params(survey, stakeholder)
+			.query(Long.class)
+			.single();
+		ActingAs.system(() -> reminders.remind(Instant.now().plus(Duration.ofDays(10))));
+
+		// Everything the outbox keeps (which NHS England's users read): no token that opens the survey.
+		List<String> stored = jdbc.sql("select body || ' ' || coalesce(link_reference, '') from notification_email_outbox"
+				+ " where recipient = ?").param("chair@first-healthwatch.example.org").query(String.class).list();
+		assertThat(stored).hasSize(2).allSatisfy(row -> {
+			assertThat(row).contains(Notifications.LINK);
+			Matcher words = Pattern.compile("[A-Za-z0-9_-]{20,}").matcher(row);
+			while (words.find()) {
+				String word = words.group();
+				assertThat(ActingAs.system(() -> links.open(word))).as(word).isEmpty();
+			}
+		});
+		mvc.perform(get("/outbox").with(signedIn.as("auth-national")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("one-time link, made when the e-mail is sent")))
+			.andExpect(content().string(not(containsString("/survey/"))));
+
+		// The e-mails sent carry links that work, once between them (both open the same invitation).
+		String first = sent.token(outbox, "chair@first-healthwatch.example.org", "360");
+		String reminder = sent.token(outbox, "chair@first-healthwatch.example.org", "Reminder");
+		assertThat(first).isNotEqualTo(reminder);
+		assertThat(sent.sentTo("chair@first-healthwatch.example.org")).hasSize(2)
+			.allSatisfy(mail -> assertThat(mail.getText()).doesNotContain(Notifications.LINK));
+		mvc.perform(get("/survey/{token}", first)).andExpect(status().isOk());
+		mvc.perform(post("/survey/{token}", first).with(csrf()).param("agreement[0]", "4"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Thank you for your answers")));
+		mvc.perform(get("/survey/{token}", first)).andExpect(status().isGone());
+		mvc.perform(get("/survey/{token}", reminder)).andExpect(status().isGone());
+		assertThat(jdbc.sql("select used_at is not null from authorisation_survey_invitation where id = ?")
+			.param(reminded)
+			.query(Boolean.class)
+			.single()).isTrue();
+	}
+
+	@Test
+	void anInvitationWithdrawnBeforeItsEmailLeavesIsNotSent() throws Exception {
+		long survey = ActingAs.system(() -> links.createSurvey("360 withdrawn survey", 2013,
+				List.of(new SurveyLink.Question(1, 2, "The CCG asks patients before it decides"))));
+		long stakeholder = ActingAs.system(() -> surveys.addStakeholder("01A", new StakeholderForm("First Council",
+				StakeholderGroup.LOCAL_AUTHORITY, "Chief executive", "ce@first.example.gov.uk")));
+		ActingAs.system(() -> surveys.invite(survey, "01A", 14));
+		ActingAs.system(() -> {
+			surveys.removeStakeholder("01A", stakeholder);
+			return null;
+		});
+		outbox.sendDue();
+		assertThat(sent.sentTo("ce@first.example.gov.uk")).isEmpty();
+		assertThat(jdbc.sql("select status from notification_email_outbox where recipient = ?")
+			.param("ce@first.example.gov.uk")
+			.query(String.class)
+			.single()).isEqualTo("FAILED");
 	}
 
 	@Test
@@ -207,10 +289,8 @@ class SurveyModuleTests {
 			.param("dph@tees.example.gov.uk")
 			.query(String.class)
 			.single();
-		Matcher matcher = LINK.matcher(body);
-		assertThat(matcher.find()).as(body).isTrue();
-		String token = matcher.group(1);
 		assertThat(body).contains("Director of public health at Tees Council");
+		String token = sent.token(outbox, "dph@tees.example.gov.uk");
 
 		mvc.perform(get("/survey/{token}", token))
 			.andExpect(status().isOk())
@@ -251,11 +331,7 @@ class SurveyModuleTests {
 		long stakeholder = AuthorisationTestData.as(users, "auth-01b", () -> surveys.addStakeholder("01B",
 				new StakeholderForm("Wear CCG", StakeholderGroup.NEIGHBOURING_CCG, "Chief officer", "co@wear.example.nhs.uk")));
 		ActingAs.system(() -> surveys.invite(survey, "01B", 21));
-		Matcher matcher = LINK.matcher(jdbc.sql("select body from notification_email_outbox where recipient = ?")
-			.param("co@wear.example.nhs.uk")
-			.query(String.class)
-			.single());
-		assertThat(matcher.find()).isTrue();
+		String token = sent.token(outbox, "co@wear.example.nhs.uk");
 
 		mvc.perform(get("/authorisation/ccgs/01B/stakeholders/{id}/remove", stakeholder).with(signedIn.as("auth-01b")))
 			.andExpect(status().isOk())
@@ -265,7 +341,7 @@ class SurveyModuleTests {
 		mvc.perform(post("/authorisation/ccgs/01B/stakeholders/{id}/remove", stakeholder).with(signedIn.as("auth-01b"))
 			.with(csrf())).andExpect(status().is3xxRedirection());
 
-		mvc.perform(get("/survey/{token}", matcher.group(1)))
+		mvc.perform(get("/survey/{token}", token))
 			.andExpect(status().isGone())
 			.andExpect(content().string(containsString("withdrawn")));
 	}

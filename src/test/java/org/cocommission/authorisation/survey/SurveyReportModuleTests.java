@@ -8,19 +8,23 @@ import org.junit.jupiter.api.Test;
 
 import org.cocommission.authorisation.Authorisation;
 import org.cocommission.authorisation.AuthorisationTestData;
+import org.cocommission.authorisation.SentEmails;
 import org.cocommission.authorisation.SurveyDemoData;
 import org.cocommission.authorisation.SurveyRemindersSent;
 import org.cocommission.directory.DirectoryImports;
 import org.cocommission.identity.ActingAs;
 import org.cocommission.identity.SignedInUsers;
 import org.cocommission.identity.UserAccounts;
+import org.cocommission.notification.OutboxSender;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -40,6 +44,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES, extraIncludes = { "platform", "web" })
 @AutoConfigureMockMvc
 @RecordApplicationEvents
+@Import(SentEmails.Configuration.class)
+@TestPropertySource(properties = "cocommission.mail.outbox-delay=1h")
 class SurveyReportModuleTests {
 
 	@Autowired
@@ -56,6 +62,12 @@ class SurveyReportModuleTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	SentEmails sent;
+
+	@Autowired
+	OutboxSender outbox;
 
 	@Autowired
 	Surveys surveys;
@@ -166,16 +178,8 @@ class SurveyReportModuleTests {
 		assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
 	}
 
-	private static final java.util.regex.Pattern LINK = java.util.regex.Pattern.compile("/survey/([A-Za-z0-9_-]{43})");
-
 	private String link(String recipient, String subjectStart) {
-		java.util.regex.Matcher matcher = LINK.matcher(jdbc
-			.sql("select body from notification_email_outbox where recipient = ? and subject like ?")
-			.params(recipient, subjectStart + "%")
-			.query(String.class)
-			.single());
-		assertThat(matcher.find()).isTrue();
-		return matcher.group(1);
+		return sent.token(outbox, recipient, subjectStart);
 	}
 
 	private int emails(String recipient) {
