@@ -25,7 +25,10 @@ class AuthorisationUrls {
 				"/authorisation/conditions-in-force.csv", "/api/v1/authorisation/outcomes",
 				"/api/v1/authorisation/summary", "/api/v1/authorisation/conditions-in-force",
 				"/api/v1/authorisation/framework", "/survey/*", "/authorisation/assurance",
-				"/authorisation/assurance.csv", "/api/v1/authorisation/assurance", "/api/v1/authorisation/assurance/**")
+				"/authorisation/assurance.csv", "/api/v1/authorisation/assurance", "/api/v1/authorisation/assurance/**",
+				// Published survey reports; one not published is not found (SurveyReports.publishedReport).
+				"/authorisation/survey-reports", "/authorisation/survey-reports/**", "/api/v1/authorisation/survey-reports",
+				"/api/v1/authorisation/survey-reports/**")
 			.andPublicForms("/survey/*")
 			.andNationalOnly("/authorisation/surveys", "/authorisation/surveys/**")
 			.andNationalWrites("/api/v1/authorisation/surveys", "/api/v1/authorisation/surveys/**",

@@ -13,12 +13,19 @@ import org.cocommission.platform.Exports;
 import org.cocommission.platform.Table;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** A CCG's 360 survey report per survey year: the page with its chart and table, the CSV and the PDF. */
+/**
+ * A CCG's 360 survey report per survey year: the page with its chart and table, the CSV, the PDF and the JSON; for the
+ * CCG, its area team and NHS England, and once published (behind a confirmation page) for anyone under
+ * {@code /authorisation/survey-reports}, where a report not published is not found.
+ */
 @Controller
 class SurveyReportController {
 
@@ -49,6 +56,83 @@ class SurveyReportController {
 	@GetMapping("/authorisation/ccgs/{code}/surveys/{id}")
 	String report(@PathVariable String code, @PathVariable long id, Model model) {
 		SurveyReport report = reports.report(id, code);
+		model.addAttribute("publishedAt", reports.publishedAt(id, code).orElse(null));
+		model.addAttribute("canPublish", reports.canPublish(code));
+		model.addAttribute("base", "/authorisation/ccgs/" + code + "/surveys/" + id);
+		return reportPage(report, model);
+	}
+
+	@GetMapping("/authorisation/ccgs/{code}/surveys/{id}/publish")
+	String confirmPublish(@PathVariable String code, @PathVariable long id, Model model) {
+		if (!reports.canPublish(code)) {
+			throw new AccessDeniedException("Only the CCG itself and NHS England publish its 360 survey report");
+		}
+		model.addAttribute("report", reports.report(id, code));
+		model.addAttribute("name", name(code));
+		model.addAttribute("publishedAt", reports.publishedAt(id, code).orElse(null));
+		model.addAttribute("threshold", SurveyResult.ANONYMITY_THRESHOLD);
+		return "authorisation/survey-report-publish";
+	}
+
+	@PostMapping("/authorisation/ccgs/{code}/surveys/{id}/publish")
+	String publish(@PathVariable String code, @PathVariable long id, RedirectAttributes redirect) {
+		reports.publish(id, code);
+		redirect.addFlashAttribute("published", true);
+		return "redirect:/authorisation/ccgs/" + code + "/surveys/" + id;
+	}
+
+	/** Publishes the report: answers 204; publishing again changes nothing. */
+	@PostMapping("/api/v1/authorisation/ccgs/{code}/surveys/{id}/publication")
+	ResponseEntity<Void> publishJson(@PathVariable String code, @PathVariable long id) {
+		reports.publish(id, code);
+		return ResponseEntity.noContent().build();
+	}
+
+	/** Every published report, for anyone. */
+	@GetMapping("/authorisation/survey-reports")
+	String publishedList(Model model) {
+		List<SurveyReports.PublishedReport> published = reports.published();
+		Map<String, String> names = new HashMap<>();
+		published.forEach(row -> names.computeIfAbsent(row.ccgCode(), this::name));
+		model.addAttribute("published", published);
+		model.addAttribute("names", names);
+		return "authorisation/survey-reports-published";
+	}
+
+	@GetMapping("/api/v1/authorisation/survey-reports")
+	@org.springframework.web.bind.annotation.ResponseBody
+	List<SurveyReports.PublishedReport> publishedListJson() {
+		return reports.published();
+	}
+
+	@GetMapping("/authorisation/survey-reports/{code}/{id}")
+	String publishedReport(@PathVariable String code, @PathVariable long id, Model model) {
+		SurveyReport report = reports.publishedReport(id, code);
+		model.addAttribute("publishedAt", reports.publishedAt(id, code).orElse(null));
+		model.addAttribute("canPublish", false);
+		model.addAttribute("publicView", true);
+		model.addAttribute("base", "/authorisation/survey-reports/" + code + "/" + id);
+		return reportPage(report, model);
+	}
+
+	@GetMapping("/api/v1/authorisation/survey-reports/{code}/{id}")
+	@org.springframework.web.bind.annotation.ResponseBody
+	SurveyReport publishedReportJson(@PathVariable String code, @PathVariable long id) {
+		return reports.publishedReport(id, code);
+	}
+
+	@GetMapping("/authorisation/survey-reports/{code}/{id}.csv")
+	ResponseEntity<String> publishedCsv(@PathVariable String code, @PathVariable long id) {
+		return csv(reports.publishedReport(id, code));
+	}
+
+	@GetMapping("/authorisation/survey-reports/{code}/{id}.pdf")
+	ResponseEntity<byte[]> publishedPdf(@PathVariable String code, @PathVariable long id) {
+		return pdf(reports.publishedReport(id, code));
+	}
+
+	private String reportPage(SurveyReport report, Model model) {
+		String code = report.ccgCode();
 		model.addAttribute("report", report);
 		model.addAttribute("name", name(code));
 		model.addAttribute("threshold", SurveyResult.ANONYMITY_THRESHOLD);
@@ -65,7 +149,12 @@ class SurveyReportController {
 
 	@GetMapping("/authorisation/ccgs/{code}/surveys/{id}.csv")
 	ResponseEntity<String> csv(@PathVariable String code, @PathVariable long id) {
-		SurveyReport report = reports.report(id, code);
+		return csv(reports.report(id, code));
+	}
+
+	private static ResponseEntity<String> csv(SurveyReport report) {
+		long id = report.surveyId();
+		String code = report.ccgCode();
 		List<List<Object>> rows = new ArrayList<>();
 		for (SurveyReport.QuestionResult question : report.questions()) {
 			rows.add(row("Question " + question.result().number(), "Domain " + question.domainNumber(),
@@ -104,7 +193,12 @@ class SurveyReportController {
 	/** The report as a PDF, made as the decision letter is. */
 	@GetMapping("/authorisation/ccgs/{code}/surveys/{id}.pdf")
 	ResponseEntity<byte[]> pdf(@PathVariable String code, @PathVariable long id) {
-		SurveyReport report = reports.report(id, code);
+		return pdf(reports.report(id, code));
+	}
+
+	private ResponseEntity<byte[]> pdf(SurveyReport report) {
+		long id = report.surveyId();
+		String code = report.ccgCode();
 		org.thymeleaf.context.Context context = new org.thymeleaf.context.Context();
 		context.setVariable("report", report);
 		context.setVariable("name", name(code));

@@ -31,9 +31,12 @@ import org.springframework.test.web.servlet.MockMvc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -187,6 +190,81 @@ class SurveyReportModuleTests {
 			.param(recipient)
 			.query(Integer.class)
 			.single();
+	}
+
+	@Test
+	void aPublishedReportIsPublicWithTheSameFiguresAndAnUnpublishedOneIsNotFound() throws Exception {
+		long survey = ActingAs.system(() -> links.createSurvey("360 published survey 2013", 2013,
+				List.of(new SurveyLink.Question(1, 1, "The CCG's clinical leaders add value"),
+						new SurveyLink.Question(2, 2, "The CCG involves patients in its plans"))));
+		answers(survey, "01B", "Member practice", 6, 5, 2);
+		answers(survey, "01B", "Patient group", 2, 1, 4);
+		answers(survey, "01A", "Provider", 3, 4, 4);
+		String page = "/authorisation/survey-reports/01B/" + survey;
+		String json = "/api/v1/authorisation/survey-reports/01B/" + survey;
+		List<String> roles = List.of("auth-national", "auth-q01", "auth-01a", "auth-01b", "auth-assessor");
+
+		// Private until published: not found to the public and to every role on the public paths.
+		mvc.perform(get(page)).andExpect(status().isNotFound());
+		mvc.perform(get(page + ".csv")).andExpect(status().isNotFound());
+		mvc.perform(get(json)).andExpect(status().isNotFound());
+		for (String role : roles) {
+			mvc.perform(get(page).with(signedIn.as(role))).andExpect(status().isNotFound());
+		}
+		mvc.perform(get("/authorisation/ccgs/01B/surveys/{id}", survey).with(signedIn.as("auth-01b")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Not published")))
+			.andExpect(content().string(containsString("Publish the report")));
+
+		// Who may publish: the CCG itself and NHS England; its area team reads but does not publish.
+		String publish = "/authorisation/ccgs/01B/surveys/" + survey + "/publish";
+		mvc.perform(get(publish)).andExpect(status().is3xxRedirection());
+		mvc.perform(get(publish).with(signedIn.as("auth-01b")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("anyone can read the report without signing in")))
+			.andExpect(content().string(containsString("fewer than 5 stakeholders still shows no breakdown")));
+		mvc.perform(get(publish).with(signedIn.as("auth-national"))).andExpect(status().isOk());
+		for (String role : List.of("auth-q01", "auth-01a", "auth-assessor")) {
+			mvc.perform(get(publish).with(signedIn.as(role))).andExpect(status().isForbidden());
+			mvc.perform(post(publish).with(signedIn.as(role)).with(csrf())).andExpect(status().isForbidden());
+		}
+		mvc.perform(post(publish).with(csrf())).andExpect(status().is3xxRedirection());
+		mvc.perform(get(page)).andExpect(status().isNotFound());
+
+		mvc.perform(post(publish).with(signedIn.as("auth-01b")).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		assertThat(events.stream(org.cocommission.authorisation.SurveyReportPublished.class)
+			.filter(event -> event.surveyId() == survey)).singleElement()
+			.satisfies(event -> assertThat(event.ccgCode()).isEqualTo("01B"));
+
+		// Public now: the same figures as the CCG reads, on the page, in the CSV and the JSON, for anyone.
+		String privateJson = mvc
+			.perform(get("/api/v1/authorisation/ccgs/01B/surveys/{id}", survey).with(signedIn.as("auth-01b")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		mvc.perform(get(json)).andExpect(status().isOk()).andExpect(content().json(privateJson, true));
+		mvc.perform(get(page))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("75.0%")))
+			.andExpect(content().string(containsString("40.9% to 92.9%")))
+			.andExpect(content().string(not(containsString("Publish the report"))));
+		mvc.perform(get(page + ".csv")).andExpect(status().isOk()).andExpect(content().string(containsString("40.9")));
+		for (String role : roles) {
+			mvc.perform(get(page).with(signedIn.as(role))).andExpect(status().isOk());
+		}
+		mvc.perform(get("/authorisation/survey-reports"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(page)))
+			.andExpect(content().string(not(containsString("/authorisation/survey-reports/01A/" + survey))));
+
+		// 01A, published with 3 answers: public, and still no breakdown.
+		mvc.perform(get("/authorisation/survey-reports/01A/{id}", survey)).andExpect(status().isNotFound());
+		AuthorisationTestData.as(users, "auth-national", () -> reports.publish(survey, "01A"));
+		mvc.perform(get("/api/v1/authorisation/survey-reports/01A/{id}", survey))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.questions[0].result.agreePercent").doesNotExist())
+			.andExpect(jsonPath("$.answered").value(3));
 	}
 
 	@Test
