@@ -13,6 +13,8 @@ import org.cocommission.authorisation.CcgOutcome.Review;
 import org.cocommission.authorisation.Framework.Criterion;
 import org.cocommission.authorisation.Framework.Domain;
 import org.cocommission.authorisation.NewOutcome.NewCondition;
+import org.cocommission.directory.Directory;
+import org.cocommission.directory.Succession;
 import org.cocommission.identity.AccessPolicy;
 import org.cocommission.identity.ActingAs;
 import org.cocommission.identity.CurrentUser;
@@ -42,8 +44,11 @@ public class Authorisation {
 
 	private final ApplicationEventPublisher events;
 
-	Authorisation(JdbcClient jdbc, AccessPolicy access, ApplicationEventPublisher events) {
+	private final Directory directory;
+
+	Authorisation(JdbcClient jdbc, AccessPolicy access, ApplicationEventPublisher events, Directory directory) {
 		this.jdbc = jdbc;
+		this.directory = directory;
 		this.access = access;
 		this.events = events;
 	}
@@ -325,5 +330,79 @@ public class Authorisation {
 					.update();
 			}
 		}
+	}
+
+	/**
+	 * Opens a wave for a CCG created by a merger (one the directory names predecessors of), with the CCG's draft
+	 * application in it, and returns the wave's number: the next after the last. NHS England or the application
+	 * itself. A CCG already decided is refused; one already applying keeps its application and wave.
+	 */
+	@Transactional
+	public int openWaveForMergedCcg(String ccgCode, LocalDate panelOn) {
+		if (!ActingAs.isSystem()) {
+			access.checkNational();
+		}
+		if (directory.predecessors(ccgCode).isEmpty()) {
+			throw new InvalidInputException("ccgCode",
+					"The directory names no CCG that merged into " + ccgCode + ": this wave is for a CCG created by a merger");
+		}
+		if (outcomeOf(ccgCode).isPresent()) {
+			throw new InvalidInputException("ccgCode", "The panel has decided this CCG's authorisation already");
+		}
+		long framework = framework(FRAMEWORK_2012_13).id();
+		java.util.Optional<Integer> applying = jdbc
+			.sql("select wave from authorisation_application where ccg_code = ? and framework_id = ?")
+			.params(ccgCode, framework)
+			.query(Integer.class)
+			.optional();
+		if (applying.isPresent()) {
+			return applying.get();
+		}
+		int number = jdbc.sql("select coalesce(max(number), 0) + 1 from authorisation_wave where framework_id = ?")
+			.param(framework)
+			.query(Integer.class)
+			.single();
+		jdbc.sql("insert into authorisation_wave (framework_id, number, panel_on) values (?, ?, ?)")
+			.params(framework, number, panelOn)
+			.update();
+		jdbc.sql("insert into authorisation_application (ccg_code, framework_id, wave, status) values (?, ?, ?, 'DRAFT')")
+			.params(ccgCode, framework, number)
+			.update();
+		return number;
+	}
+
+	/**
+	 * The conditions still in force on {@code day} of the CCGs that merged into this one (the directory's
+	 * predecessors, and theirs), each with the CCG it came from. For whoever may read the CCG's application.
+	 */
+	@Transactional(readOnly = true)
+	public List<CarriedCondition> carriedConditions(String ccgCode, LocalDate day) {
+		Map<String, String> names = new java.util.LinkedHashMap<>();
+		java.util.Deque<String> next = new java.util.ArrayDeque<>(List.of(ccgCode));
+		while (!next.isEmpty()) {
+			for (Succession predecessor : directory.predecessors(next.pop())) {
+				if (!predecessor.code().equals(ccgCode) && names.putIfAbsent(predecessor.code(),
+						predecessor.name() == null ? predecessor.code() : predecessor.name()) == null) {
+					next.add(predecessor.code());
+				}
+			}
+		}
+		if (names.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				select c.id, c.ccg_code, c.criterion_code, k.text, c.support_level, c.directions, c.imposed_on
+				from authorisation_condition c
+				join authorisation_criterion k on k.framework_id = c.framework_id and k.code = c.criterion_code
+				where c.ccg_code in (:codes) and c.imposed_on <= :day
+				  and (c.discharged_on is null or c.discharged_on > :day)
+				order by c.ccg_code, c.id""")
+			.param("codes", names.keySet())
+			.param("day", day)
+			.query((rs, n) -> new CarriedCondition(rs.getLong("id"), rs.getString("ccg_code"),
+					names.get(rs.getString("ccg_code")), rs.getString("criterion_code"), rs.getString("text"),
+					SupportLevel.of(rs.getInt("support_level")), rs.getBoolean("directions"),
+					rs.getObject("imposed_on", LocalDate.class)))
+			.list();
 	}
 }

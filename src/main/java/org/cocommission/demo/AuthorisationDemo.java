@@ -7,8 +7,11 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +40,8 @@ import org.springframework.stereotype.Component;
  * The 2012-13 authorisation of the demo's CCGs (those open on 1 April 2013) through the authorisation API: four waves
  * and the national totals (docs/domain-rules.md, "CCG authorisation"), exactly when the demo has 211 such CCGs and
  * scaled to its number otherwise. Conditions are discharged at quarter ends over the year after the panel; those with
- * directions take longer, and a few are still in force a year on.
+ * directions take longer, and a few are still in force a year on. Where the demo's directory has a CCG created by a
+ * merger, an open wave for it, its application carrying its predecessors' conditions still in force.
  */
 @Component
 @Order(60)
@@ -78,6 +82,7 @@ public class AuthorisationDemo implements ApplicationRunner {
 		if (enabled) {
 			ActingAs.system(this::loadUnlessPresent);
 			ActingAs.system(this::loadRatingsUnlessPresent);
+			ActingAs.system(this::openMergerWave);
 			// Some 30,000 answers: loaded off the start path, in the background, so that it adds nothing to the start.
 			Thread loader = new Thread(() -> {
 				try {
@@ -164,6 +169,33 @@ public class AuthorisationDemo implements ApplicationRunner {
 			}
 		}
 		return ratings;
+	}
+
+	/**
+	 * Opens a wave for the demo's CCG created by a merger, found through the directory's successions (the CCG with the
+	 * most predecessors, then the lowest code), with its panel three months after the merger; none when the directory
+	 * has no merger. Opening again keeps the wave opened before. Answers the CCG's code.
+	 */
+	public Optional<String> openMergerWave() {
+		if (!directory.isSynthetic() || !authorisation.hasAnyOutcome()) {
+			return Optional.empty();
+		}
+		Map<String, Long> predecessors = directory.successorsOn(LocalDate.now())
+			.values()
+			.stream()
+			.collect(Collectors.groupingBy(code -> code, java.util.TreeMap::new, Collectors.counting()));
+		Optional<String> merged = predecessors.entrySet()
+			.stream()
+			.filter(entry -> entry.getValue() > 1 && authorisation.outcomeOf(entry.getKey()).isEmpty())
+			.max(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey(
+					java.util.Comparator.reverseOrder())))
+			.map(Map.Entry::getKey);
+		merged.ifPresent(code -> {
+			LocalDate mergedOn = directory.predecessors(code).get(0).effectiveDate();
+			int wave = authorisation.openWaveForMergedCcg(code, mergedOn.plusMonths(3));
+			log.info("Demo data: wave {} open for {}, created by a merger on {}", wave, code, mergedOn);
+		});
+		return merged;
 	}
 
 	/** Loads the outcomes when the directory is the synthetic one and no outcome is recorded yet. */

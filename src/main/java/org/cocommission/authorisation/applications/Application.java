@@ -5,17 +5,19 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.cocommission.authorisation.AssessmentMethod;
+import org.cocommission.authorisation.CarriedCondition;
 import org.cocommission.authorisation.Framework;
 import org.cocommission.authorisation.SupportLevel;
 
 
 /**
  * A CCG's application to a wave, criterion by criterion: the evidence, the assessors' recommendations at the desktop
- * review and the site visit, and the panel's finding once decided (docs/domain-rules.md, "CCG authorisation").
+ * review and the site visit, and the panel's finding once decided; for a CCG created by a merger, the conditions of
+ * the CCGs it replaced still in force (docs/domain-rules.md, "CCG authorisation").
  */
 public record Application(long id, String ccgCode, int wave, Status status, String selfAssessment, Instant submittedAt,
 		LocalDate siteVisitOn, String siteVisitNote, LocalDate decidedOn, List<String> assessors,
-		List<CriterionFile> criteria) {
+		List<CriterionFile> criteria, List<CarriedCondition> carriedConditions) {
 
 	/** Draft (the CCG adds evidence), submitted (assessed), decided (the panel's outcome recorded). */
 	public enum Status {

@@ -157,7 +157,8 @@ public class AuthorisationApplications {
 			.query(String.class)
 			.list();
 		return new Application(head.id(), head.ccgCode(), head.wave(), head.status(), head.selfAssessment(),
-				head.submittedAt(), head.siteVisitOn(), head.siteVisitNote(), head.decidedOn(), assessors, files);
+				head.submittedAt(), head.siteVisitOn(), head.siteVisitNote(), head.decidedOn(), assessors, files,
+				authorisation.carriedConditions(head.ccgCode(), LocalDate.now(clock)));
 	}
 
 	/** Adds evidence for a criterion while the application is a draft: a PDF (checked by its content) or a link. */

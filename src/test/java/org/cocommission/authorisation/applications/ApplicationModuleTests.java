@@ -12,6 +12,7 @@ import org.cocommission.authorisation.Assurance;
 import org.cocommission.authorisation.AssuranceRating;
 import org.cocommission.authorisation.Authorisation;
 import org.cocommission.authorisation.AuthorisationTestData;
+import org.cocommission.authorisation.CarriedCondition;
 import org.cocommission.authorisation.CcgOutcome;
 import org.cocommission.authorisation.NewOutcome;
 import org.cocommission.authorisation.OutcomeKind;
@@ -194,6 +195,68 @@ class ApplicationModuleTests {
 		mvc.perform(get("/authorisation/ccgs/01D/letter.pdf").with(signedIn.as("auth-01a"))).andExpect(status().isForbidden());
 		assertThatThrownBy(() -> ActingAs.system(() -> applications.decide(id, new DecisionForm(findings, false))))
 			.hasMessageContaining("submitted");
+	}
+
+	@Test
+	void aWaveOpensForACcgCreatedByAMergerAndItsApplicationCarriesThePredecessorsConditionsInForce()
+			throws Exception {
+		// A fixture merger: 01F and 01G merge into 01H on 1 April 2018 (the directory's successor file).
+		ActingAs.system(() -> {
+			org.cocommission.directory.OdsTestFiles.importOds(imports, org.cocommission.directory.OdsFile.ECCG,
+					org.cocommission.directory.OdsTestFiles.organisation("01A", "NHS FIRST CCG", "Y01", "Q01")
+							+ org.cocommission.directory.OdsTestFiles.organisation("01B", "NHS SECOND CCG", "Y01", "Q01")
+							+ org.cocommission.directory.OdsTestFiles.organisation("01C", "NHS THIRD CCG", "Y01", "Q02")
+							+ org.cocommission.directory.OdsTestFiles.organisation("01D", "NHS MERGED CCG", "Y01", "Q01")
+							+ org.cocommission.directory.OdsTestFiles.organisation("01E", "NHS FIFTH CCG", "Y01", "Q01")
+							+ org.cocommission.directory.OdsTestFiles.organisation("01F", "NHS SIXTH CCG", "Y01", "Q01")
+							+ org.cocommission.directory.OdsTestFiles.organisation("01G", "NHS SEVENTH CCG", "Y01", "Q01")
+							+ org.cocommission.directory.OdsTestFiles.organisation("01H", "NHS RIVERS CCG", "Y01", "Q01",
+									"20180401"));
+			imports.importFile("succ", "succ.csv", new java.io.ByteArrayInputStream(
+					"\"01F\",\"01H\",\"\",\"20180401\",\"0\"\n\"01G\",\"01H\",\"\",\"20180401\",\"0\"\n"
+						.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+			authorisation.recordOutcomes(List.of(
+					new NewOutcome("01F", 2, OutcomeKind.AUTHORISED_WITH_CONDITIONS,
+							List.of(new NewOutcome.NewCondition("1.1", SupportLevel.II, false, null),
+									new NewOutcome.NewCondition("2.1", SupportLevel.I, false, LocalDate.of(2013, 9, 30)))),
+					new NewOutcome("01G", 3, OutcomeKind.AUTHORISED_WITH_CONDITIONS,
+							List.of(new NewOutcome.NewCondition("3.1", SupportLevel.IV, true, null)))));
+		});
+		accounts.create(new org.cocommission.identity.NewUser("auth-01h", "CCG 01H", null,
+				org.cocommission.identity.Role.CCG, "01H", AuthorisationTestData.PASSWORD));
+
+		// Only for a CCG the directory names predecessors of; only NHS England opens it.
+		assertThatThrownBy(() -> ActingAs.system(() -> authorisation.openWaveForMergedCcg("01E", LocalDate.of(2018, 6, 1))))
+			.isInstanceOf(org.cocommission.platform.InvalidInputException.class);
+		assertThatThrownBy(() -> AuthorisationTestData.as(users, "auth-q01",
+				() -> authorisation.openWaveForMergedCcg("01H", LocalDate.of(2018, 6, 1))))
+			.isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+		int wave = AuthorisationTestData.as(users, "auth-national",
+				() -> authorisation.openWaveForMergedCcg("01H", LocalDate.of(2018, 6, 1)));
+		assertThat(wave).isGreaterThan(4);
+		assertThat(ActingAs.system(() -> authorisation.openWaveForMergedCcg("01H", LocalDate.of(2018, 6, 1))))
+			.isEqualTo(wave);
+
+		long application = jdbc.sql("select id from authorisation_application where ccg_code = '01H'")
+			.query(Long.class)
+			.single();
+		Application app = AuthorisationTestData.as(users, "auth-01h", () -> applications.application(application));
+		assertThat(app.wave()).isEqualTo(wave);
+		assertThat(app.status()).isEqualTo(Application.Status.DRAFT);
+		// 01F's discharged condition stays behind; the two in force come, each saying where from.
+		assertThat(app.carriedConditions())
+			.extracting(CarriedCondition::fromCode, CarriedCondition::fromName, CarriedCondition::criterionCode,
+					CarriedCondition::directions)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("01F", "NHS SIXTH CCG", "1.1", false),
+					org.assertj.core.groups.Tuple.tuple("01G", "NHS SEVENTH CCG", "3.1", true));
+		mvc.perform(get("/authorisation/applications/{id}", application).with(signedIn.as("auth-01h")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Conditions carried over from the CCGs it replaced")))
+			.andExpect(content().string(containsString("NHS SEVENTH CCG (01G)")))
+			.andExpect(content().string(containsString("Level IV: a team or person supplied by the Board")));
+		// An application without a merger behind it says nothing of carried conditions.
+		assertThat(AuthorisationTestData.as(users, "auth-national", () -> authorisation.carriedConditions("01E",
+				LocalDate.now()))).isEmpty();
 	}
 
 	@Test
