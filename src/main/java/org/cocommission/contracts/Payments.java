@@ -69,7 +69,7 @@ public class Payments {
 	 * stored with a warning naming them.
 	 */
 	public PaymentsImportReport importFile(FinancialYear year, String fileName, InputStream content) {
-		access.checkNational();
+		access.checkNhsEngland();
 		String actor = access.actor();
 		if (year.compareTo(FIRST_YEAR) < 0) {
 			throw new InvalidInputException("year", "NHS Payments to General Practice starts with " + FIRST_YEAR);
@@ -247,7 +247,19 @@ public class Payments {
 		return reads.execute(status -> store.lines(year, practiceCode));
 	}
 
+	/** Whether the viewer may load payments files: NHS England, national users and area teams. */
+	public boolean canImport() {
+		try {
+			access.checkNhsEngland();
+			return true;
+		}
+		catch (org.springframework.security.access.AccessDeniedException ex) {
+			return false;
+		}
+	}
+
 	public List<PaymentsImport> recentImports(int limit) {
+		access.checkNhsEngland();
 		return reads.execute(status -> store.recentImports(limit));
 	}
 

@@ -33,6 +33,7 @@ import org.cocommission.governance.CommitteeKind;
 import org.cocommission.governance.Governance;
 import org.cocommission.governance.GovernanceRequests.Attendance;
 import org.cocommission.governance.GovernanceRequests.CastVote;
+import org.cocommission.governance.GovernanceRequests.ItemDeclaration;
 import org.cocommission.governance.GovernanceRequests.NewMeeting;
 import org.cocommission.governance.GovernanceRequests.Outcome;
 import org.cocommission.governance.GovernanceViews.CommitteeView;
@@ -357,9 +358,9 @@ public class ContractsDemo implements ApplicationRunner {
 	/**
 	 * In the first CCG holding delegated commissioning that has its governance demo: a list closure and a two-practice
 	 * merger, each about a practice one of its GP members is a partner of, put on its primary care commissioning
-	 * committee's agenda for a meeting ten days ago. Governance finds the partner conflicted, the chair excludes them,
-	 * the others vote, quoracy holds after the exclusion, the outcome decides the case, and the approved minutes are
-	 * published; another merger waits on the next meeting's agenda. Through the services, not rows, so the demo shows
+	 * committee's agenda for a meeting ten days ago. Governance finds the partner conflicted, the chair records the
+	 * declaration and that the partner leaves for the item, the others vote, quoracy holds after the exclusion, the
+	 * outcome decides the case, and the approved minutes are published; another merger waits on the next meeting's agenda. Through the services, not rows, so the demo shows
 	 * what a committee's decision looks like everywhere (case, minutes, both public registers, directory successor).
 	 */
 	private int delegatedCommitteeDecides(List<Practice> byCode, LocalDate today) {
@@ -455,7 +456,12 @@ public class ContractsDemo implements ApplicationRunner {
 			.findFirst()
 			.orElseThrow();
 		java.util.Set<Long> conflicted = new java.util.HashSet<>();
-		item.conflicts().forEach(conflict -> conflicted.add(conflict.personId()));
+		// the chair records each conflicted member's declaration on the day and the handling the registers require
+		item.conflicts().forEach(conflict -> {
+			conflicted.add(conflict.personId());
+			governance.recordDeclaration(itemId, new ItemDeclaration(conflict.personId(), conflict.interests(),
+					conflict.requiredHandling()));
+		});
 		List<CastVote> votes = governance.meeting(meetingId)
 			.attendees()
 			.stream()

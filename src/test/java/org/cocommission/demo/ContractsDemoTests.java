@@ -104,8 +104,11 @@ class ContractsDemoTests {
 				assertThat(item.quorum().quorate()).isTrue();
 				assertThat(item.status()).isEqualTo(ItemStatus.APPROVED);
 				assertThat(meeting.minutesPublished()).isTrue();
-				assertThat(governance.decisions(meeting.ccgCode(), false))
-					.anySatisfy(row -> assertThat(row.itemId()).isEqualTo(item.id()));
+				// in the governance decisions register with the declaration and its handling
+				assertThat(governance.decisions(meeting.ccgCode(), false)).anySatisfy(row -> {
+					assertThat(row.itemId()).isEqualTo(item.id());
+					assertThat(row.conflicts()).contains("left for the item");
+				});
 				if (decided.kind() == CaseKind.MERGER) {
 					assertThat(directory.successors(decided.otherPracticeCode()))
 						.anySatisfy(successor -> assertThat(successor.code()).isEqualTo(decided.practiceCode()));
