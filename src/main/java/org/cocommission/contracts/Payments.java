@@ -86,7 +86,7 @@ public class Payments {
 		PaymentsImportReport report = transactions.execute(status -> {
 			store.lock();
 			long importId = store.logImport(year, fileName, actor, 0, 0, List.of(), List.of());
-			PaymentsStore.Loaded loaded = store.load(year, importId, layout, new WithoutBlankLines(body), status);
+			PaymentsStore.Loaded loaded = store.load(year, importId, layout, body, status);
 			if (!loaded.errors().isEmpty()) {
 				status.setRollbackOnly();
 				refused[0] = loaded;
@@ -140,60 +140,6 @@ public class Payments {
 			}
 		}
 		return warnings;
-	}
-
-	/**
-	 * The rows without their empty lines (COPY would take one for a row of one field): spreadsheets and editors leave
-	 * them, mostly at the end. A row's number counts the lines kept.
-	 */
-	private static final class WithoutBlankLines extends InputStream {
-
-		private final InputStream in;
-
-		private final byte[] buffer = new byte[1 << 16];
-
-		private int position;
-
-		private int length;
-
-		private boolean lineStart = true;
-
-		WithoutBlankLines(InputStream in) {
-			this.in = in;
-		}
-
-		@Override
-		public int read(byte[] out, int offset, int wanted) throws IOException {
-			if (wanted == 0) {
-				return 0;
-			}
-			int written = 0;
-			while (written == 0) {
-				if (position == length) {
-					length = in.read(buffer);
-					position = 0;
-					if (length <= 0) {
-						length = 0;
-						return -1;
-					}
-				}
-				while (position < length && written < wanted) {
-					byte b = buffer[position++];
-					if (lineStart && (b == '\r' || b == '\n')) {
-						continue;
-					}
-					out[offset + written++] = b;
-					lineStart = b == '\n';
-				}
-			}
-			return written;
-		}
-
-		@Override
-		public int read() throws IOException {
-			byte[] one = new byte[1];
-			return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-		}
 	}
 
 	/**

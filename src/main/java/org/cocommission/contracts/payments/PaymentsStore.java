@@ -85,7 +85,7 @@ public class PaymentsStore {
 			TransactionStatus transaction) {
 		byte[] body;
 		try {
-			body = rows.readAllBytes();
+			body = PaymentsFile.blankLinesAsEmptyRows(rows.readAllBytes(), layout.width());
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("Could not read the payments file", ex);
