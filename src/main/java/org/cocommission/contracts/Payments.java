@@ -34,6 +34,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class Payments {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Payments.class);
+
+
 	/** The first year NHS Digital published the practice-level file. */
 	public static final FinancialYear FIRST_YEAR = new FinancialYear(2014);
 
@@ -94,8 +97,12 @@ public class Payments {
 			}
 			// the directory is asked while the register is fed: the warnings need nothing stored
 			CompletableFuture<List<ImportMessage>> warned = CompletableFuture.supplyAsync(() -> warnings(loaded.practices()));
+			long adopting = System.nanoTime();
 			register.adoptFromPayments(year, actor);
+			long adopted = System.nanoTime();
 			List<ImportMessage> warnings = warned.join();
+			log.debug("Payments {}: register fed in {} ms, warnings waited for {} ms", year,
+					(adopted - adopting) / 1_000_000, (System.nanoTime() - adopted) / 1_000_000);
 			int rows = loaded.practices().size();
 			store.completeImport(importId, loaded.rowsRead(), rows, warnings.size());
 			events.publishEvent(new PaymentsImported(importId, year.toString(), fileName, rows, warnings.size()));
