@@ -38,6 +38,7 @@ import org.cocommission.governance.GovernanceRequests.NewMeeting;
 import org.cocommission.governance.GovernanceRequests.Outcome;
 import org.cocommission.governance.GovernanceViews.CommitteeView;
 import org.cocommission.governance.GovernanceViews.ItemView;
+import org.cocommission.governance.GovernanceViews.MeetingView;
 import org.cocommission.governance.GovernanceViews.LinkView;
 import org.cocommission.governance.GovernanceViews.PersonView;
 import org.cocommission.governance.ItemStatus;
@@ -449,12 +450,8 @@ public class ContractsDemo implements ApplicationRunner {
 
 	/** The members who may vote on the item (present, with a vote, not conflicted) vote for it, and it is approved. */
 	private void decide(long itemId, long meetingId, String decision) {
-		ItemView item = governance.meeting(meetingId)
-			.items()
-			.stream()
-			.filter(candidate -> candidate.id() == itemId)
-			.findFirst()
-			.orElseThrow();
+		MeetingView meeting = governance.meeting(meetingId);
+		ItemView item = meeting.items().stream().filter(candidate -> candidate.id() == itemId).findFirst().orElseThrow();
 		java.util.Set<Long> conflicted = new java.util.HashSet<>();
 		// the chair records each conflicted member's declaration on the day and the handling the registers require
 		item.conflicts().forEach(conflict -> {
@@ -462,8 +459,7 @@ public class ContractsDemo implements ApplicationRunner {
 			governance.recordDeclaration(itemId, new ItemDeclaration(conflict.personId(), conflict.interests(),
 					conflict.requiredHandling()));
 		});
-		List<CastVote> votes = governance.meeting(meetingId)
-			.attendees()
+		List<CastVote> votes = meeting.attendees()
 			.stream()
 			.filter(attendee -> attendee.voting() && Boolean.TRUE.equals(attendee.present())
 					&& !conflicted.contains(attendee.personId()))
