@@ -132,7 +132,8 @@ public final class DirectoryPagesBenchmark {
 			.setCleanDataDirectory(true)
 			.start()) {
 			String url = EmbeddedPostgresServer.jdbcUrl(postgres, "cocommission");
-			try (ConfigurableApplicationContext context = new SpringApplicationBuilder(CoCommissionApplication.class)
+			try (ConfigurableApplicationContext context = new SpringApplicationBuilder(CoCommissionApplication.class,
+					BaselinePage.class)
 				.logStartupInfo(false)
 				.run("--spring.config.location=classpath:/application.properties", "--spring.datasource.url=" + url,
 						"--spring.datasource.username=postgres", "--cocommission.data-dir=" + temporary,
@@ -221,7 +222,10 @@ public final class DirectoryPagesBenchmark {
 							long took = System.nanoTime() - sent;
 							requests.incrementAndGet();
 							if (response.status() != 200) {
-								failures.incrementAndGet();
+								if (failures.incrementAndGet() == 1) {
+									System.err.printf("First failure: %d for %s%s%n", response.status(), path,
+											response.location() == null ? "" : " (to " + response.location() + ")");
+								}
 							}
 							else if (sent >= measureFrom) {
 								latencies.get(page).add(took);
