@@ -31,7 +31,7 @@ import org.cocommission.identity.UserAccounts;
 import org.cocommission.outcomes.ImportFormat;
 import org.cocommission.outcomes.Indicators;
 import org.cocommission.outcomes.ObservationImportReport;
-import org.cocommission.outcomes.ObservationImports;
+import org.cocommission.outcomes.StoredWithoutRecomputing;
 import org.cocommission.outcomes.OutcomesValues;
 import org.cocommission.outcomes.PeerGroups;
 import org.cocommission.outcomes.compute.ValueComputation;
@@ -190,8 +190,7 @@ public final class OutcomesBenchmark {
 			started = System.nanoTime();
 			ObservationImportReport report;
 			try (InputStream content = Files.newInputStream(csv)) {
-				report = context.getBean(ObservationImports.class)
-					.storeWithoutRecomputing(ImportFormat.LONG, null, "bench-observations.csv", content);
+				report = StoredWithoutRecomputing.store(context, ImportFormat.LONG, "bench-observations.csv", content);
 			}
 			double importSeconds = seconds(started);
 			if (report.rejected() || report.stored() != rows) {
