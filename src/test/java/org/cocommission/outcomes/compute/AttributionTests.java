@@ -61,9 +61,16 @@ class AttributionTests {
 
 	private final DirectoryImports directoryImports;
 
+	private final org.cocommission.outcomes.read.OutcomesTrends trends;
+
+	private final org.cocommission.outcomes.Indicators indicators;
+
 	@Autowired
 	AttributionTests(JdbcClient jdbc, UserDetailsService users, ObservationImports imports, OutcomesValues values,
-			UserAccounts accounts, DirectoryImports directoryImports) {
+			UserAccounts accounts, DirectoryImports directoryImports, org.cocommission.outcomes.read.OutcomesTrends trends,
+			org.cocommission.outcomes.Indicators indicators) {
+		this.trends = trends;
+		this.indicators = indicators;
 		this.directoryImports = directoryImports;
 		this.jdbc = jdbc;
 		this.users = users;
@@ -204,29 +211,7 @@ class AttributionTests {
 
 	@Test
 	void historyReMappedOntoAThreeWayMergerIsOneSeriesBuiltFromItsPractices() {
-		// G01, G02 and G03 (area QG1) merge into G04 (area QG2) on 1 April 2020; G00004 closed in G02 in 2019.
-		structure(3, 1);
-		org("QG2", "AREA_TEAM", "GENERATED AREA 2", LocalDate.of(2013, 4, 1), null);
-		link("QG2", "YG1", LocalDate.of(2013, 4, 1), null);
-		org("G04", "CCG", "NHS MERGED CCG", LocalDate.of(2020, 4, 1), null);
-		link("G04", "QG2", LocalDate.of(2020, 4, 1), null);
-		LocalDate merger = LocalDate.of(2020, 4, 1);
-		practice("G00001", LocalDate.of(2013, 4, 1), null, "G01", merger, "G04");
-		practice("G00002", LocalDate.of(2013, 4, 1), null, "G02", merger, "G04");
-		practice("G00003", LocalDate.of(2013, 4, 1), null, "G03", merger, "G04");
-		practice("G00004", LocalDate.of(2013, 4, 1), LocalDate.of(2019, 6, 30), "G02");
-		practice("G00005", LocalDate.of(2013, 4, 1), null, "G01", merger, "G04");
-		practice("G00006", LocalDate.of(2013, 4, 1), null, "G02", merger, "G04");
-		StringBuilder csv = new StringBuilder(HEADER);
-		for (String period : List.of("2018/19", "2019/20", "2020/21")) {
-			for (int p = 1; p <= 6; p++) {
-				if (p != 4 || !period.equals("2020/21")) {
-					csv.append("G0000").append(p).append(",PRAC-FLU65,").append(period).append(',').append(10 * p)
-						.append(",100\n");
-				}
-			}
-		}
-		load(csv.toString());
+		threeWayMerger();
 		org.cocommission.outcomes.Structure merged = new org.cocommission.outcomes.Structure(LocalDate.of(2021, 1, 1));
 		for (String period : List.of("2018/19", "2019/20", "2020/21")) {
 			Map<String, ValueRow> ccgs = byCode(OutcomesLevel.CCG, period, merged);
@@ -250,6 +235,56 @@ class AttributionTests {
 		assertThat(asWas.get("G01").numerator()).isEqualTo(10 + 50);
 		assertThat(asWas.get("G02").numerator()).isEqualTo(20 + 40 + 60);
 		assertThat(asWas).doesNotContainKey("G04");
+	}
+
+	/** G01, G02 and G03 (area QG1) merge into G04 (area QG2) on 1 April 2020; G00004 closed in G02 in 2019. */
+	private void threeWayMerger() {
+		structure(3, 1);
+		org("QG2", "AREA_TEAM", "GENERATED AREA 2", LocalDate.of(2013, 4, 1), null);
+		link("QG2", "YG1", LocalDate.of(2013, 4, 1), null);
+		org("G04", "CCG", "NHS MERGED CCG", LocalDate.of(2020, 4, 1), null);
+		link("G04", "QG2", LocalDate.of(2020, 4, 1), null);
+		LocalDate merger = LocalDate.of(2020, 4, 1);
+		practice("G00001", LocalDate.of(2013, 4, 1), null, "G01", merger, "G04");
+		practice("G00002", LocalDate.of(2013, 4, 1), null, "G02", merger, "G04");
+		practice("G00003", LocalDate.of(2013, 4, 1), null, "G03", merger, "G04");
+		practice("G00004", LocalDate.of(2013, 4, 1), LocalDate.of(2019, 6, 30), "G02");
+		practice("G00005", LocalDate.of(2013, 4, 1), null, "G01", merger, "G04");
+		practice("G00006", LocalDate.of(2013, 4, 1), null, "G02", merger, "G04");
+		StringBuilder csv = new StringBuilder(HEADER);
+		for (String period : List.of("2018/19", "2019/20", "2020/21")) {
+			for (int p = 1; p <= 6; p++) {
+				if (p != 4 || !period.equals("2020/21")) {
+					csv.append("G0000").append(p).append(",PRAC-FLU65,").append(period).append(',').append(10 * p)
+						.append(",100\n");
+				}
+			}
+		}
+		load(csv.toString());
+	}
+
+	/**
+	 * Issue 16, item 4: a league table in a chosen structure gives each row its trend over that structure's series.
+	 * G04, formed in 2020, has no stored value before 2020/21, so its trend read from the stored values was not tested.
+	 */
+	@Test
+	void leagueTrendsFollowTheChosenStructure() {
+		threeWayMerger();
+		org.cocommission.outcomes.Structure merged = new org.cocommission.outcomes.Structure(LocalDate.of(2021, 1, 1));
+		org.cocommission.outcomes.Indicator indicator = indicators.get("PRAC-FLU65");
+
+		Map<String, org.cocommission.outcomes.read.TrendPair> league = as(users, "attribution-national",
+				() -> trends.league(indicator, OutcomesLevel.CCG, "2020/21",
+						values.values("PRAC-FLU65", OutcomesLevel.CCG, "2020/21", null, merged), merged));
+
+		assertThat(league.get("G04").sincePrevious()).satisfies(trend -> {
+			assertThat(trend.orgCode()).isEqualTo("G04");
+			assertThat(trend.fromPeriod()).isEqualTo("2019/20");
+			assertThat(trend.direction()).isNotEqualTo(org.cocommission.outcomes.statistics.TrendDirection.NOT_TESTED);
+		});
+		assertThat(league.get("G04").sinceFirst().fromPeriod()).isEqualTo("2018/19");
+		assertThat(league.get("G04").sinceFirst().direction())
+			.isNotEqualTo(org.cocommission.outcomes.statistics.TrendDirection.NOT_TESTED);
 	}
 
 	@Test
