@@ -65,10 +65,13 @@ class AttributionTests {
 
 	private final org.cocommission.outcomes.Indicators indicators;
 
+	private final org.cocommission.directory.Directory directory;
+
 	@Autowired
 	AttributionTests(JdbcClient jdbc, UserDetailsService users, ObservationImports imports, OutcomesValues values,
 			UserAccounts accounts, DirectoryImports directoryImports, org.cocommission.outcomes.read.OutcomesTrends trends,
-			org.cocommission.outcomes.Indicators indicators) {
+			org.cocommission.outcomes.Indicators indicators, org.cocommission.directory.Directory directory) {
+		this.directory = directory;
 		this.trends = trends;
 		this.indicators = indicators;
 		this.directoryImports = directoryImports;
@@ -235,6 +238,28 @@ class AttributionTests {
 		assertThat(asWas.get("G01").numerator()).isEqualTo(10 + 50);
 		assertThat(asWas.get("G02").numerator()).isEqualTo(20 + 40 + 60);
 		assertThat(asWas).doesNotContainKey("G04");
+	}
+
+	/**
+	 * Issue 16: one rule, the directory's, for a practice in two CCGs on one day (epcmem.csv can publish it): the
+	 * membership that began latest. G00001 joined G02 on 1 October 2019 while its G01 membership was never ended; on
+	 * 31 March 2020 it is G02's for the directory and for 2019/20's values alike. Before, the directory said G01.
+	 */
+	@Test
+	void aPracticeInTwoCcgsOnOneDayIsInTheOneItJoinedLastForOutcomesAndTheDirectory() {
+		structure(2, 1);
+		org("G00001", "GP_PRACTICE", "GENERATED PRACTICE G00001", LocalDate.of(2013, 4, 1), null);
+		link("G00001", "G01", LocalDate.of(2013, 4, 1), null);
+		link("G00001", "G02", LocalDate.of(2019, 10, 1), null);
+		load(HEADER + "G00001,PRAC-FLU65,2019/20,10,100\n");
+
+		assertThat(directory.commissionerOn("G00001", LocalDate.of(2019, 9, 30))).contains("G01");
+		assertThat(directory.commissionerOn("G00001", LocalDate.of(2020, 3, 31))).contains("G02");
+		assertThat(directory.commissionersOn(LocalDate.of(2020, 3, 31))).containsEntry("G00001", "G02");
+		assertThat(byCode(OutcomesLevel.CCG, "2019/20").get("G02").numerator()).isEqualTo(10);
+		assertThat(byCode(OutcomesLevel.CCG, "2019/20").get("G01")).satisfiesAnyOf(
+				row -> assertThat(row).isNull(), row -> assertThat(row.numerator()).isZero());
+		assertThat(byCode(OutcomesLevel.PRACTICE, "2019/20").get("G00001").parentCode()).isEqualTo("G02");
 	}
 
 	/** G01, G02 and G03 (area QG1) merge into G04 (area QG2) on 1 April 2020; G00004 closed in G02 in 2019. */
