@@ -51,11 +51,15 @@ public class WorkforceImports {
 
 	private final AccessPolicy access;
 
-	WorkforceImports(JdbcClient jdbc, JdbcTemplate batches, Directory directory, AccessPolicy access) {
+	private final WorkforceIndicators indicators;
+
+	WorkforceImports(JdbcClient jdbc, JdbcTemplate batches, Directory directory, AccessPolicy access,
+			WorkforceIndicators indicators) {
 		this.jdbc = jdbc;
 		this.batches = batches;
 		this.directory = directory;
 		this.access = access;
+		this.indicators = indicators;
 	}
 
 	/**
@@ -160,6 +164,7 @@ public class WorkforceImports {
 		warnings.addAll(notInDirectory(practices));
 		lockImports();
 		replaceMonth(WorkforceFile.PRACTICE_DETAILED, fileMonth, practices);
+		indicators.supply(fileMonth, "practice-level detailed file " + fileMonth);
 		return logged(new WorkforceImportReport(WorkforceFile.PRACTICE_DETAILED.slug(), fileName, fileMonth.toString(),
 				lines.size() - 1, practices.size(), warnings, List.of()), fileMonth, importer);
 	}
@@ -288,6 +293,7 @@ public class WorkforceImports {
 				+ " value, withheld) values (?, ?, ?, ?, ?, ?, ?)", published.stream()
 			.map(row -> new Object[] { stored.atDay(1), row[0], row[1], row[2], row[3], row[4], row[5] })
 			.toList());
+		indicators.supply(fileMonth, "practice-level high level file " + fileMonth);
 		return logged(new WorkforceImportReport(WorkforceFile.HIGH_LEVEL.slug(), fileName, fileMonth.toString(),
 				lines.size() - 1, published.size(), warnings, List.of()), fileMonth, importer);
 	}

@@ -240,6 +240,20 @@ public class WorkforceMeasures {
 		};
 	}
 
+	/** Every practice's row of each measure in the month, the month's figures read once (no access check: the caller's). */
+	Map<WorkforceMeasure, List<MeasureRow>> practiceRows(List<WorkforceMeasure> wanted, YearMonth month) {
+		Map<String, PracticeFigures> figures = practiceFigures(month);
+		Map<WorkforceMeasure, List<MeasureRow>> rows = new LinkedHashMap<>();
+		for (WorkforceMeasure measure : wanted) {
+			rows.put(measure, figures.values()
+				.stream()
+				.map(practice -> practiceRow(measure, practice.code(), practice))
+				.flatMap(Optional::stream)
+				.toList());
+		}
+		return rows;
+	}
+
 	/**
 	 * Practice code to the organisation of the level its figures add up to in the month: its CCG (or sub-ICB location)
 	 * on the month's last day, as the directory dates memberships, or that CCG's ICB that day (ICBs began on 1 July

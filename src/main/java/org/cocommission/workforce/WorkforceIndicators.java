@@ -1,0 +1,82 @@
+package org.cocommission.workforce;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.cocommission.outcomes.IndicatorType;
+import org.cocommission.outcomes.OutcomesDomain;
+import org.cocommission.outcomes.Polarity;
+import org.cocommission.outcomes.SuppliedIndicator;
+import org.cocommission.outcomes.SuppliedIndicators;
+import org.cocommission.outcomes.SuppliedValues;
+import org.cocommission.outcomes.SupplyReport;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Workforce measures as outcomes indicators, so that the outcomes spine chart, deciles, peers and alerts include them
+ * (docs/domain-rules.md#workforce, "Measures as outcomes indicators"). After every practice-level import the month's
+ * practice figures are supplied to outcomes through its API, in the import's transaction: workforce already depends on
+ * outcomes (for peers), so outcomes listening to a workforce event would make a cycle.
+ */
+@Component
+class WorkforceIndicators {
+
+	/** How outcomes knows who supplies these indicators. */
+	static final String SUPPLIER = "workforce";
+
+	private static final String SOURCE = "NHS Digital, General Practice Workforce (practice level)";
+
+	private static final String PATIENTS = "Registered patients (TOTAL_PATIENTS)";
+
+	/** The measures outcomes shows, by the id of their indicator there. */
+	static final Map<WorkforceMeasure, SuppliedIndicator> INDICATORS = indicators();
+
+	private final WorkforceMeasures measures;
+
+	private final SuppliedIndicators outcomes;
+
+	WorkforceIndicators(WorkforceMeasures measures, SuppliedIndicators outcomes) {
+		this.measures = measures;
+		this.outcomes = outcomes;
+	}
+
+	/**
+	 * Supplies the month's practice values of each measure, replacing what was supplied for the month before; a
+	 * practice with a withheld figure has no value, never zero.
+	 */
+	SupplyReport supply(YearMonth month, String description) {
+		outcomes.define(SUPPLIER, List.copyOf(INDICATORS.values()));
+		List<SuppliedValues> slices = new ArrayList<>();
+		measures.practiceRows(List.copyOf(INDICATORS.keySet()), month).forEach((measure, rows) -> slices.add(
+				new SuppliedValues(INDICATORS.get(measure).id(), month.toString(), rows.stream()
+					.filter(row -> !row.withheld() && row.numerator() != null && row.denominator() != null)
+					.map(row -> new SuppliedValues.Practice(row.orgCode(), row.numerator().doubleValue(),
+							row.denominator().doubleValue()))
+					.toList())));
+		return outcomes.supply(SUPPLIER, description, slices);
+	}
+
+	private static Map<WorkforceMeasure, SuppliedIndicator> indicators() {
+		Map<WorkforceMeasure, SuppliedIndicator> indicators = new LinkedHashMap<>();
+		indicators.put(WorkforceMeasure.GP_FTE_PER_10K, new SuppliedIndicator("WF-GP-FTE-PER-10K",
+				"GP FTE per 10,000 registered patients", OutcomesDomain.CAPACITY, IndicatorType.CRUDE_RATE, 10_000,
+				Polarity.HIGH_IS_GOOD, "GP full-time equivalents, 37.5 hours a week (TOTAL_GP_FTE)", PATIENTS, SOURCE));
+		indicators.put(WorkforceMeasure.NURSE_FTE_PER_10K, new SuppliedIndicator("WF-NURSE-FTE-PER-10K",
+				"Nurse FTE per 10,000 registered patients", OutcomesDomain.CAPACITY, IndicatorType.CRUDE_RATE, 10_000,
+				Polarity.HIGH_IS_GOOD, "Nurse full-time equivalents, 37.5 hours a week (TOTAL_NURSES_FTE)", PATIENTS,
+				SOURCE));
+		indicators.put(WorkforceMeasure.PATIENTS_PER_GP_FTE, new SuppliedIndicator("WF-PATIENTS-PER-GP-FTE",
+				"Registered patients per GP FTE", OutcomesDomain.CAPACITY, IndicatorType.CRUDE_RATE, 1,
+				Polarity.LOW_IS_GOOD, PATIENTS, "GP full-time equivalents, 37.5 hours a week (TOTAL_GP_FTE)", SOURCE));
+		indicators.put(WorkforceMeasure.GP_55_PLUS_SHARE, new SuppliedIndicator("WF-GP-55-PLUS",
+				"Share of GPs aged 55 and over (headcount)", OutcomesDomain.CAPACITY, IndicatorType.PROPORTION, 100,
+				Polarity.LOW_IS_GOOD, "GPs aged 55 and over, headcount (TOTAL_GP_HC_55TO59 and older bands)",
+				"GPs, headcount (TOTAL_GP_HC)", SOURCE));
+		return Collections.unmodifiableMap(indicators);
+	}
+}
