@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 /**
  * An indicator another module defines and supplies the values of ({@link SuppliedIndicators}): observed for practices,
  * added up to CCGs, ICBs and England as outcomes adds its own, with Wilson intervals for a proportion and Byar's for a
- * rate or ratio (docs/domain-rules.md#outcomes, "Supplied indicators").
+ * rate or ratio (docs/domain-rules.md#measures-as-outcomes-indicators).
  */
 public record SuppliedIndicator(String id, String name, OutcomesDomain domain, IndicatorType type, int multiplier,
 		Polarity polarity, String numeratorDefinition, String denominatorDefinition, String source) {

@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Indicators other modules define and supply values for, such as the workforce module's staff ratios: once stored,
  * outcomes computes their CCG, ICB and England values, intervals, deciles, peers, spine and alerts as it does for
- * indicators it imports (docs/domain-rules.md#outcomes, "Supplied indicators"). The supplying module calls this in
+ * indicators it imports (docs/domain-rules.md#measures-as-outcomes-indicators). The supplying module calls this in
  * its own transaction, so its import and the values stand or fall together; outcomes depends on no supplier. National
  * users and the application itself only, as for imports.
  */

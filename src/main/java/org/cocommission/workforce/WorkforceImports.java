@@ -164,7 +164,7 @@ public class WorkforceImports {
 		warnings.addAll(notInDirectory(practices));
 		lockImports();
 		replaceMonth(WorkforceFile.PRACTICE_DETAILED, fileMonth, practices);
-		indicators.supply(fileMonth, "practice-level detailed file " + fileMonth);
+		indicators.supplyBeforeCommit(fileMonth);
 		return logged(new WorkforceImportReport(WorkforceFile.PRACTICE_DETAILED.slug(), fileName, fileMonth.toString(),
 				lines.size() - 1, practices.size(), warnings, List.of()), fileMonth, importer);
 	}
@@ -293,7 +293,7 @@ public class WorkforceImports {
 				+ " value, withheld) values (?, ?, ?, ?, ?, ?, ?)", published.stream()
 			.map(row -> new Object[] { stored.atDay(1), row[0], row[1], row[2], row[3], row[4], row[5] })
 			.toList());
-		indicators.supply(fileMonth, "practice-level high level file " + fileMonth);
+		indicators.supplyBeforeCommit(fileMonth);
 		return logged(new WorkforceImportReport(WorkforceFile.HIGH_LEVEL.slug(), fileName, fileMonth.toString(),
 				lines.size() - 1, published.size(), warnings, List.of()), fileMonth, importer);
 	}

@@ -6,6 +6,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.cocommission.outcomes.IndicatorType;
 import org.cocommission.outcomes.OutcomesDomain;
@@ -16,15 +18,19 @@ import org.cocommission.outcomes.SuppliedValues;
 import org.cocommission.outcomes.SupplyReport;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Workforce measures as outcomes indicators, so that the outcomes spine chart, deciles, peers and alerts include them
- * (docs/domain-rules.md#workforce, "Measures as outcomes indicators"). After every practice-level import the month's
+ * (docs/domain-rules.md#measures-as-outcomes-indicators). After every practice-level import the month's
  * practice figures are supplied to outcomes through its API, in the import's transaction: workforce already depends on
  * outcomes (for peers), so outcomes listening to a workforce event would make a cycle.
  */
 @Component
 class WorkforceIndicators {
+
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(WorkforceIndicators.class);
 
 	/** How outcomes knows who supplies these indicators. */
 	static final String SUPPLIER = "workforce";
@@ -46,19 +52,57 @@ class WorkforceIndicators {
 	}
 
 	/**
-	 * Supplies the month's practice values of each measure, replacing what was supplied for the month before; a
+	 * Supplies the month's practice values of each measure to outcomes just before the caller's transaction commits
+	 * (at once without one), with every other month imported in the same transaction: outcomes then recomputes and
+	 * re-checks its alerts once for them all, as the demo's three Septembers are loaded.
+	 */
+	void supplyBeforeCommit(YearMonth month) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			supply(new TreeSet<>(Set.of(month)));
+			return;
+		}
+		@SuppressWarnings("unchecked")
+		Set<YearMonth> pending = (Set<YearMonth>) TransactionSynchronizationManager.getResource(this);
+		if (pending == null) {
+			Set<YearMonth> months = new TreeSet<>();
+			TransactionSynchronizationManager.bindResource(this, months);
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+				@Override
+				public void beforeCommit(boolean readOnly) {
+					supply(months);
+				}
+
+				@Override
+				public void afterCompletion(int status) {
+					TransactionSynchronizationManager.unbindResourceIfPossible(WorkforceIndicators.this);
+				}
+			});
+			pending = months;
+		}
+		pending.add(month);
+	}
+
+	/**
+	 * Supplies the months' practice values of each measure, replacing what was supplied for those months before; a
 	 * practice with a withheld figure has no value, never zero.
 	 */
-	SupplyReport supply(YearMonth month, String description) {
+	private SupplyReport supply(Set<YearMonth> months) {
+		long started = System.nanoTime();
 		outcomes.define(SUPPLIER, List.copyOf(INDICATORS.values()));
 		List<SuppliedValues> slices = new ArrayList<>();
-		measures.practiceRows(List.copyOf(INDICATORS.keySet()), month).forEach((measure, rows) -> slices.add(
-				new SuppliedValues(INDICATORS.get(measure).id(), month.toString(), rows.stream()
-					.filter(row -> !row.withheld() && row.numerator() != null && row.denominator() != null)
-					.map(row -> new SuppliedValues.Practice(row.orgCode(), row.numerator().doubleValue(),
-							row.denominator().doubleValue()))
-					.toList())));
-		return outcomes.supply(SUPPLIER, description, slices);
+		for (YearMonth month : months) {
+			measures.practiceRows(List.copyOf(INDICATORS.keySet()), month).forEach((measure, rows) -> slices.add(
+					new SuppliedValues(INDICATORS.get(measure).id(), month.toString(), rows.stream()
+						.filter(row -> !row.withheld() && row.numerator() != null && row.denominator() != null)
+						.map(row -> new SuppliedValues.Practice(row.orgCode(), row.numerator().doubleValue(),
+								row.denominator().doubleValue()))
+						.toList())));
+		}
+		SupplyReport report = outcomes.supply(SUPPLIER, "practice-level files of " + months, slices);
+		log.info("Supplied {} workforce values of {} to outcomes in {} ms", report.stored(), months,
+				(System.nanoTime() - started) / 1_000_000);
+		return report;
 	}
 
 	private static Map<WorkforceMeasure, SuppliedIndicator> indicators() {
@@ -72,7 +116,9 @@ class WorkforceIndicators {
 				SOURCE));
 		indicators.put(WorkforceMeasure.PATIENTS_PER_GP_FTE, new SuppliedIndicator("WF-PATIENTS-PER-GP-FTE",
 				"Registered patients per GP FTE", OutcomesDomain.CAPACITY, IndicatorType.CRUDE_RATE, 1,
-				Polarity.LOW_IS_GOOD, PATIENTS, "GP full-time equivalents, 37.5 hours a week (TOTAL_GP_FTE)", SOURCE));
+				// No judgement: its interval, on the patients, is so narrow that nearly every rise would be an alert;
+				// GP FTE per 10,000 patients, the same figures the other way up, carries the judgement.
+				Polarity.NO_JUDGEMENT, PATIENTS, "GP full-time equivalents, 37.5 hours a week (TOTAL_GP_FTE)", SOURCE));
 		indicators.put(WorkforceMeasure.GP_55_PLUS_SHARE, new SuppliedIndicator("WF-GP-55-PLUS",
 				"Share of GPs aged 55 and over (headcount)", OutcomesDomain.CAPACITY, IndicatorType.PROPORTION, 100,
 				Polarity.LOW_IS_GOOD, "GPs aged 55 and over, headcount (TOTAL_GP_HC_55TO59 and older bands)",

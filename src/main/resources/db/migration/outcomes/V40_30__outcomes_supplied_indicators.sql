@@ -1,4 +1,4 @@
--- Indicators another module defines and supplies values for (docs/domain-rules.md#outcomes, "Supplied indicators"),
+-- Indicators another module defines and supplies values for (docs/domain-rules.md#measures-as-outcomes-indicators),
 -- such as the workforce module's staff ratios: who supplies each (null for outcomes' own), a sixth domain for the
 -- capacity of general practice, and the multipliers such ratios need (per 10,000 patients; 1 for patients per FTE).
 alter table outcomes_indicator add column supplied_by varchar(40);

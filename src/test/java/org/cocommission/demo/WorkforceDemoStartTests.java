@@ -25,6 +25,9 @@ class WorkforceDemoStartTests {
 	@Autowired
 	WorkforceMeasures measures;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	@Test
 	void loadsThreeSeptembersAndTheNationalSeries() {
 		List<YearMonth> months = ActingAs.system(measures::months);
@@ -37,6 +40,14 @@ class WorkforceDemoStartTests {
 		assertThat(months).hasSize(3).allMatch(month -> month.getMonthValue() == 9);
 		assertThat(england.value().doubleValue()).isBetween(5.0, 7.0);
 		assertThat(ccgs).isNotEmpty().allMatch(ccg -> ccg.value() != null);
+		// The practices' figures reached outcomes as indicators for the same three months.
+		assertThat(jdbc.sql("select period from outcomes_value where indicator_id = 'WF-GP-FTE-PER-10K'"
+				+ " and level = 'ENGLAND' order by period").query(String.class).list())
+			.containsExactlyElementsOf(months.stream().map(YearMonth::toString).toList());
+		assertThat(jdbc.sql("select value from outcomes_value where indicator_id = 'WF-GP-FTE-PER-10K'"
+				+ " and level = 'ENGLAND' and period = ?").param(months.get(months.size() - 1).toString())
+			.query(Double.class)
+			.single()).isCloseTo(england.value().doubleValue(), org.assertj.core.data.Offset.offset(0.2));
 		assertThat(ActingAs.system(() -> measures.indexedGrowth(List.of())))
 			.extracting(series -> series.growthPercent().intValue())
 			.containsExactlyInAnyOrder(21, 76);

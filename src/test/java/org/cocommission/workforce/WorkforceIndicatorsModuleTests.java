@@ -35,7 +35,7 @@ import static org.assertj.core.data.Offset.offset;
 import static org.cocommission.workforce.WorkforceTestFiles.csv;
 
 /**
- * Workforce measures as outcomes indicators (docs/domain-rules.md#workforce, "Measures as outcomes indicators"): an
+ * Workforce measures as outcomes indicators (docs/domain-rules.md#measures-as-outcomes-indicators): an
  * import supplies the month's practice values to outcomes, which adds them up, places them in deciles, shows them on
  * the spine and raises alerts as for its own indicators. Months of their own (2023 on), after those of
  * {@link WorkforceModuleTests}, which end in 2022.
@@ -131,15 +131,19 @@ class WorkforceIndicatorsModuleTests {
 
 	@Test
 	void aPracticeWhoseGpsLeftIsAlertedAsSignificantlyWorse() {
-		detailed(YearMonth.of(2024, 9), WorkforceTestFiles.DETAILED_2015_09);
-		// A year on, WFA1 has 1 GP FTE for its 10,000 patients instead of 6.
-		detailed(YearMonth.of(2025, 9), WorkforceTestFiles.DETAILED_2015_09
-			.replace("10000,8,6.0,6,5.0,4,2,1,1,3,2.5,1.2,9.0,1,2,1,4,4", "10000,2,1.0,2,1.0,1,1,0,0,3,2.5,1.2,9.0,0,1,0,1,1"));
+		String wfa1 = "10000,8,6.0,6,5.0,4,2,1,1,3,2.5,1.2,9.0,1,2,1,4,4";
+		// WFA1 grown to 30,000 patients with 18 GP FTE (6 per 10,000); a year on, 3 FTE (1 per 10,000).
+		detailed(YearMonth.of(2024, 9), WorkforceTestFiles.DETAILED_2015_09.replace(wfa1,
+				"30000,20,18.0,18,16.0,10,8,1,1,8,7.5,3.6,27.0,2,4,2,10,10"));
+		detailed(YearMonth.of(2025, 9), WorkforceTestFiles.DETAILED_2015_09.replace(wfa1,
+				"30000,4,3.0,4,3.0,2,2,0,0,8,7.5,3.6,27.0,0,1,0,2,2"));
 
+		// 18 against 3 FTE over the same list: z = ln(3/18) / sqrt(1/18 + 1/3) = -2.87. Patients per GP FTE, the same
+		// figures the other way up, carries no judgement and raises nothing.
 		assertThat(jdbc.sql("select indicator_id from outcomes_alert where org_code = 'WFA1' and level = 'PRACTICE'"
 				+ " and reason = 'SIGNIFICANTLY_WORSE' and previous_period = '2024-09' and period = '2025-09'"
 				+ " order by indicator_id").query(String.class).list())
-			.contains("WF-PATIENTS-PER-GP-FTE");
+			.containsExactly("WF-GP-FTE-PER-10K");
 	}
 
 	@Test
