@@ -3,6 +3,7 @@ package org.cocommission.workforce;
 import java.io.InputStream;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -64,10 +65,38 @@ public class WorkforceImports {
 
 	/**
 	 * Imports a practice-level "Detailed" file for {@code month}, or for the month of its {@code EXTRACT_DATE} column
-	 * when {@code month} is null.
+	 * when {@code month} is null, and supplies the month's workforce indicators to outcomes before it commits.
 	 */
 	@Transactional
 	public WorkforceImportReport importPracticeDetailed(String fileName, InputStream content, YearMonth month) {
+		return importDetailed(fileName, content, month, true);
+	}
+
+	/**
+	 * As {@link #importPracticeDetailed}, leaving outcomes to {@link #supplyOutcomes}: the demo loads its months on the
+	 * start path and supplies outcomes off it.
+	 */
+	@Transactional
+	public WorkforceImportReport importPracticeDetailedLeavingOutcomes(String fileName, InputStream content,
+			YearMonth month) {
+		return importDetailed(fileName, content, month, false);
+	}
+
+	/** Supplies outcomes with the workforce indicators of these months, as every practice-level import does. */
+	@Transactional
+	public void supplyOutcomes(Collection<YearMonth> months) {
+		importer();
+		months.forEach(indicators::supplyBeforeCommit);
+	}
+
+	/** The months with practice figures whose workforce indicators outcomes does not have. */
+	public List<YearMonth> monthsMissingFromOutcomes() {
+		importer();
+		return indicators.monthsMissing();
+	}
+
+	private WorkforceImportReport importDetailed(String fileName, InputStream content, YearMonth month,
+			boolean supplying) {
 		String importer = importer();
 		List<Line> lines = WorkforceCsv.read(content);
 		List<WorkforceRowMessage> errors = new ArrayList<>();
@@ -164,7 +193,9 @@ public class WorkforceImports {
 		warnings.addAll(notInDirectory(practices));
 		lockImports();
 		replaceMonth(WorkforceFile.PRACTICE_DETAILED, fileMonth, practices);
-		indicators.supplyBeforeCommit(fileMonth);
+		if (supplying) {
+			indicators.supplyBeforeCommit(fileMonth);
+		}
 		return logged(new WorkforceImportReport(WorkforceFile.PRACTICE_DETAILED.slug(), fileName, fileMonth.toString(),
 				lines.size() - 1, practices.size(), warnings, List.of()), fileMonth, importer);
 	}

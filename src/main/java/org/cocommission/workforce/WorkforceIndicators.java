@@ -11,6 +11,7 @@ import java.util.TreeSet;
 
 import org.cocommission.outcomes.IndicatorType;
 import org.cocommission.outcomes.OutcomesDomain;
+import org.cocommission.outcomes.OutcomesValues;
 import org.cocommission.outcomes.Polarity;
 import org.cocommission.outcomes.SuppliedIndicator;
 import org.cocommission.outcomes.SuppliedIndicators;
@@ -46,9 +47,18 @@ class WorkforceIndicators {
 
 	private final SuppliedIndicators outcomes;
 
-	WorkforceIndicators(WorkforceMeasures measures, SuppliedIndicators outcomes) {
+	private final OutcomesValues values;
+
+	WorkforceIndicators(WorkforceMeasures measures, SuppliedIndicators outcomes, OutcomesValues values) {
 		this.measures = measures;
 		this.outcomes = outcomes;
+		this.values = values;
+	}
+
+	/** The months with practice figures whose GP FTE per 10,000 patients outcomes has no England value of. */
+	List<YearMonth> monthsMissing() {
+		Set<String> supplied = Set.copyOf(values.periods(INDICATORS.get(WorkforceMeasure.GP_FTE_PER_10K).id()));
+		return measures.months().stream().filter(month -> !supplied.contains(month.toString())).toList();
 	}
 
 	/**
