@@ -24,9 +24,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Workforce measures as outcomes indicators, so that the outcomes spine chart, deciles, peers and alerts include them
- * (docs/domain-rules.md#measures-as-outcomes-indicators). After every practice-level import the month's
- * practice figures are supplied to outcomes through its API, in the import's transaction: workforce already depends on
- * outcomes (for peers), so outcomes listening to a workforce event would make a cycle.
+ * (docs/domain-rules.md#measures-as-outcomes-indicators). Every practice-level import supplies the month's practice
+ * figures to outcomes through its API just before its transaction commits, so both stand or fall together: workforce
+ * already depends on outcomes (for peers), so outcomes listening to a workforce event would make a cycle.
  */
 @Component
 class WorkforceIndicators {
@@ -40,7 +40,7 @@ class WorkforceIndicators {
 
 	private static final String PATIENTS = "Registered patients (TOTAL_PATIENTS)";
 
-	/** The measures outcomes shows, by the id of their indicator there. */
+	/** The measures outcomes shows, each with its indicator there. */
 	static final Map<WorkforceMeasure, SuppliedIndicator> INDICATORS = indicators();
 
 	private final WorkforceMeasures measures;
