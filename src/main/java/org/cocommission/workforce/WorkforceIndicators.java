@@ -109,7 +109,8 @@ class WorkforceIndicators {
 								row.denominator().doubleValue()))
 						.toList())));
 		}
-		SupplyReport report = outcomes.supply(SUPPLIER, "practice-level files of " + months, slices);
+		SupplyReport report = outcomes.supply(SUPPLIER, "practice-level files of "
+				+ String.join(", ", months.stream().map(YearMonth::toString).toList()), slices);
 		log.info("Supplied {} workforce values of {} to outcomes in {} ms", report.stored(), months,
 				(System.nanoTime() - started) / 1_000_000);
 		return report;
@@ -120,7 +121,7 @@ class WorkforceIndicators {
 		indicators.put(WorkforceMeasure.GP_FTE_PER_10K, new SuppliedIndicator("WF-GP-FTE-PER-10K",
 				"GP FTE per 10,000 registered patients", OutcomesDomain.CAPACITY, IndicatorType.CRUDE_RATE, 10_000,
 				Polarity.HIGH_IS_GOOD, "GP full-time equivalents, 37.5 hours a week (TOTAL_GP_FTE)", PATIENTS, SOURCE));
-		indicators.put(WorkforceMeasure.NURSE_FTE_PER_10K, new SuppliedIndicator("WF-NURSE-FTE-PER-10K",
+		indicators.put(WorkforceMeasure.NURSE_FTE_PER_10K, new SuppliedIndicator("WF-NURSES-FTE-PER-10K",
 				"Nurse FTE per 10,000 registered patients", OutcomesDomain.CAPACITY, IndicatorType.CRUDE_RATE, 10_000,
 				Polarity.HIGH_IS_GOOD, "Nurse full-time equivalents, 37.5 hours a week (TOTAL_NURSES_FTE)", PATIENTS,
 				SOURCE));
@@ -131,7 +132,8 @@ class WorkforceIndicators {
 				Polarity.NO_JUDGEMENT, PATIENTS, "GP full-time equivalents, 37.5 hours a week (TOTAL_GP_FTE)", SOURCE));
 		indicators.put(WorkforceMeasure.GP_55_PLUS_SHARE, new SuppliedIndicator("WF-GP-55-PLUS",
 				"Share of GPs aged 55 and over (headcount)", OutcomesDomain.CAPACITY, IndicatorType.PROPORTION, 100,
-				Polarity.LOW_IS_GOOD, "GPs aged 55 and over, headcount (TOTAL_GP_HC_55TO59 and older bands)",
+				// A field name at the end, in brackets, is left off the pages (OutcomesCharts.definition).
+				Polarity.LOW_IS_GOOD, "GPs in the age bands from 55, headcount (TOTAL_GP_HC_55TO59)",
 				"GPs, headcount (TOTAL_GP_HC)", SOURCE));
 		return Collections.unmodifiableMap(indicators);
 	}

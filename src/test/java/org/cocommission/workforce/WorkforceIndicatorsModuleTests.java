@@ -109,7 +109,7 @@ class WorkforceIndicatorsModuleTests {
 		assertThat(as(() -> values.values("WF-GP-55-PLUS", OutcomesLevel.PRACTICE, "2023-09", null)))
 			.extracting(ValueRow::orgCode, row -> rounded(row.value()))
 			.containsExactly(tuple("WFA1", 37.5), tuple("WFB1", 25.0));
-		assertThat(as(() -> values.values("WF-NURSE-FTE-PER-10K", OutcomesLevel.PRACTICE, "2023-09", null)))
+		assertThat(as(() -> values.values("WF-NURSES-FTE-PER-10K", OutcomesLevel.PRACTICE, "2023-09", null)))
 			.extracting(ValueRow::orgCode, row -> rounded(row.value()))
 			.containsExactly(tuple("WFA1", 2.5), tuple("WFA2", 2.0), tuple("WFB1", 3.0));
 		List<SpineRow> spine = as(() -> values.spine("WFC1", List.of("WFC2")));
