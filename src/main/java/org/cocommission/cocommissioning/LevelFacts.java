@@ -42,7 +42,9 @@ class LevelFacts implements OrganisationFacts {
 	public Optional<FactSection> factsFor(String organisationCode, LocalDate asAt) {
 		List<LevelPeriod> history = levels.history(organisationCode);
 		List<ScheduledLevel> scheduled = levels.scheduled(organisationCode);
-		boolean ccg = directory.find(organisationCode).map(o -> o.type() == OrganisationType.CCG).orElse(false);
+		// Its type only: find() also adds up its list and walks its chain, on every organisation page.
+		boolean ccg = directory.refs(List.of(organisationCode)).values().stream()
+			.anyMatch(organisation -> organisation.type() == OrganisationType.CCG);
 		if (!ccg && history.isEmpty() && scheduled.isEmpty()) {
 			return Optional.empty();
 		}

@@ -59,6 +59,17 @@ class ContractsAccess {
 		}
 	}
 
+	/** NHS England: its national users and its area teams (whose contract managers load the payments files). */
+	void checkNhsEngland() {
+		if (ActingAs.isSystem()) {
+			return;
+		}
+		Role role = access.requireUser().role();
+		if (role != Role.NATIONAL && role != Role.AREA_TEAM) {
+			throw new AccessDeniedException("Only NHS England, nationally or in an area team, loads payments files");
+		}
+	}
+
 	/** The practices the viewer may see today; null for all of them. */
 	Set<String> visiblePractices() {
 		if (ActingAs.isSystem()) {

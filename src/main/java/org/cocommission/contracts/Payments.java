@@ -34,6 +34,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class Payments {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Payments.class);
+
+
 	/** The first year NHS Digital published the practice-level file. */
 	public static final FinancialYear FIRST_YEAR = new FinancialYear(2014);
 
@@ -69,7 +72,7 @@ public class Payments {
 	 * stored with a warning naming them.
 	 */
 	public PaymentsImportReport importFile(FinancialYear year, String fileName, InputStream content) {
-		access.checkNational();
+		access.checkNhsEngland();
 		String actor = access.actor();
 		if (year.compareTo(FIRST_YEAR) < 0) {
 			throw new InvalidInputException("year", "NHS Payments to General Practice starts with " + FIRST_YEAR);
@@ -86,7 +89,7 @@ public class Payments {
 		PaymentsImportReport report = transactions.execute(status -> {
 			store.lock();
 			long importId = store.logImport(year, fileName, actor, 0, 0, List.of(), List.of());
-			PaymentsStore.Loaded loaded = store.load(year, importId, layout, new WithoutBlankLines(body), status);
+			PaymentsStore.Loaded loaded = store.load(year, importId, layout, body, status);
 			if (!loaded.errors().isEmpty()) {
 				status.setRollbackOnly();
 				refused[0] = loaded;
@@ -94,8 +97,12 @@ public class Payments {
 			}
 			// the directory is asked while the register is fed: the warnings need nothing stored
 			CompletableFuture<List<ImportMessage>> warned = CompletableFuture.supplyAsync(() -> warnings(loaded.practices()));
+			long adopting = System.nanoTime();
 			register.adoptFromPayments(year, actor);
+			long adopted = System.nanoTime();
 			List<ImportMessage> warnings = warned.join();
+			log.debug("Payments {}: register fed in {} ms, warnings waited for {} ms", year,
+					(adopted - adopting) / 1_000_000, (System.nanoTime() - adopted) / 1_000_000);
 			int rows = loaded.practices().size();
 			store.completeImport(importId, loaded.rowsRead(), rows, warnings.size());
 			events.publishEvent(new PaymentsImported(importId, year.toString(), fileName, rows, warnings.size()));
@@ -140,60 +147,6 @@ public class Payments {
 			}
 		}
 		return warnings;
-	}
-
-	/**
-	 * The rows without their empty lines (COPY would take one for a row of one field): spreadsheets and editors leave
-	 * them, mostly at the end. A row's number counts the lines kept.
-	 */
-	private static final class WithoutBlankLines extends InputStream {
-
-		private final InputStream in;
-
-		private final byte[] buffer = new byte[1 << 16];
-
-		private int position;
-
-		private int length;
-
-		private boolean lineStart = true;
-
-		WithoutBlankLines(InputStream in) {
-			this.in = in;
-		}
-
-		@Override
-		public int read(byte[] out, int offset, int wanted) throws IOException {
-			if (wanted == 0) {
-				return 0;
-			}
-			int written = 0;
-			while (written == 0) {
-				if (position == length) {
-					length = in.read(buffer);
-					position = 0;
-					if (length <= 0) {
-						length = 0;
-						return -1;
-					}
-				}
-				while (position < length && written < wanted) {
-					byte b = buffer[position++];
-					if (lineStart && (b == '\r' || b == '\n')) {
-						continue;
-					}
-					out[offset + written++] = b;
-					lineStart = b == '\n';
-				}
-			}
-			return written;
-		}
-
-		@Override
-		public int read() throws IOException {
-			byte[] one = new byte[1];
-			return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-		}
 	}
 
 	/**
@@ -247,7 +200,19 @@ public class Payments {
 		return reads.execute(status -> store.lines(year, practiceCode));
 	}
 
+	/** Whether the viewer may load payments files: NHS England, national users and area teams. */
+	public boolean canImport() {
+		try {
+			access.checkNhsEngland();
+			return true;
+		}
+		catch (org.springframework.security.access.AccessDeniedException ex) {
+			return false;
+		}
+	}
+
 	public List<PaymentsImport> recentImports(int limit) {
+		access.checkNhsEngland();
 		return reads.execute(status -> store.recentImports(limit));
 	}
 

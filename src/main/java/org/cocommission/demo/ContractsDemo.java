@@ -29,6 +29,22 @@ import org.cocommission.directory.Directory;
 import org.cocommission.directory.OrganisationRef;
 import org.cocommission.directory.OrganisationSummary;
 import org.cocommission.directory.OrganisationType;
+import org.cocommission.governance.CommitteeKind;
+import org.cocommission.governance.Governance;
+import org.cocommission.governance.GovernanceRequests.Attendance;
+import org.cocommission.governance.GovernanceRequests.CastVote;
+import org.cocommission.governance.GovernanceRequests.ItemDeclaration;
+import org.cocommission.governance.GovernanceRequests.NewMeeting;
+import org.cocommission.governance.GovernanceRequests.Outcome;
+import org.cocommission.governance.GovernanceViews.CommitteeView;
+import org.cocommission.governance.GovernanceViews.ItemView;
+import org.cocommission.governance.GovernanceViews.MeetingView;
+import org.cocommission.governance.GovernanceViews.LinkView;
+import org.cocommission.governance.GovernanceViews.PersonView;
+import org.cocommission.governance.ItemStatus;
+import org.cocommission.governance.LinkRelationship;
+import org.cocommission.governance.MemberRole;
+import org.cocommission.governance.Vote;
 import org.cocommission.identity.ActingAs;
 import org.cocommission.platform.FinancialYear;
 
@@ -76,8 +92,11 @@ public class ContractsDemo implements ApplicationRunner {
 
 	private final Commissioners commissioners;
 
+	private final Governance governance;
+
 	ContractsDemo(@Value("${cocommission.demo:false}") boolean enabled, Directory directory, Payments payments,
-			ContractRegister register, ContractCases cases, Commissioners commissioners) {
+			ContractRegister register, ContractCases cases, Commissioners commissioners, Governance governance) {
+		this.governance = governance;
 		this.cases = cases;
 		this.commissioners = commissioners;
 		this.enabled = enabled;
@@ -270,24 +289,19 @@ public class ContractsDemo implements ApplicationRunner {
 	/**
 	 * Cases of every kind in every state, in practices NHS England's area team decides for today (their CCG holds
 	 * neither joint nor delegated commissioning): some just received, some overdue, acknowledged, approved, refused
-	 * and withdrawn. Cases in committee CCGs stay open, for their committees' agendas.
+	 * and withdrawn; and, in a delegated CCG, cases its committee decided with a conflicted GP member excluded, and one
+	 * on its next agenda.
 	 */
 	private int cases(List<Practice> practices, Map<String, ContractType> types) {
 		LocalDate today = directory.today();
 		List<Practice> byCode = practices.stream().sorted(java.util.Comparator.comparing(Practice::code)).toList();
 		List<Practice> areaDecides = new ArrayList<>();
-		List<Practice> committeeDecides = new ArrayList<>();
 		for (Practice practice : byCode) {
-			if (areaDecides.size() >= 12 && committeeDecides.size() >= 3) {
+			if (areaDecides.size() >= 12) {
 				break;
 			}
-			var body = commissioners.on(practice.code(), today).body();
-			if (body == ResponsibleCommissioner.Body.AREA_TEAM && areaDecides.size() < 12) {
+			if (commissioners.on(practice.code(), today).body() == ResponsibleCommissioner.Body.AREA_TEAM) {
 				areaDecides.add(practice);
-			}
-			else if (body != ResponsibleCommissioner.Body.AREA_TEAM && body != ResponsibleCommissioner.Body.UNKNOWN
-					&& committeeDecides.size() < 3) {
-				committeeDecides.add(practice);
 			}
 		}
 		int opened = 0;
@@ -335,13 +349,124 @@ public class ContractsDemo implements ApplicationRunner {
 				}
 			}
 		}
-		if (committeeDecides.size() >= 2) {
-			cases.open(committeeDecides.get(0).code(), new NewCase(CaseKind.MERGER,
-					"Merger with " + committeeDecides.get(1).name(), today.minusDays(14), committeeDecides.get(1).code(),
-					today.plusMonths(3).withDayOfMonth(1), null, null, false, "Business case for the committee"));
-			opened++;
+		long started = System.nanoTime();
+		int byCommittee = delegatedCommitteeDecides(byCode, today);
+		log.info("Synthetic GP contracts: {} cases for a delegated CCG's committee in {} ms", byCommittee,
+				(System.nanoTime() - started) / 1_000_000);
+		return opened + byCommittee;
+	}
+
+	/**
+	 * In the first CCG holding delegated commissioning that has its governance demo: a list closure and a two-practice
+	 * merger, each about a practice one of its GP members is a partner of, put on its primary care commissioning
+	 * committee's agenda for a meeting ten days ago. Governance finds the partner conflicted, the chair records the
+	 * declaration and that the partner leaves for the item, the others vote, quoracy holds after the exclusion, the
+	 * outcome decides the case, and the approved minutes are published; another merger waits on the next meeting's agenda. Through the services, not rows, so the demo shows
+	 * what a committee's decision looks like everywhere (case, minutes, both public registers, directory successor).
+	 */
+	private int delegatedCommitteeDecides(List<Practice> byCode, LocalDate today) {
+		LocalDate meetingDay = today.minusDays(10);
+		java.util.Set<String> triedCcgs = new java.util.HashSet<>();
+		for (Practice practice : byCode) {
+			if (!triedCcgs.add(practice.ccg().code())) {
+				continue;
+			}
+			ResponsibleCommissioner now = commissioners.on(practice.code(), today);
+			if (now.body() == ResponsibleCommissioner.Body.DELEGATED_CCG_COMMITTEE && commissioners
+				.on(practice.code(), meetingDay.minusDays(40))
+				.body() == ResponsibleCommissioner.Body.DELEGATED_CCG_COMMITTEE) {
+				int opened = committeeCases(now.ccgCode(), today, meetingDay);
+				if (opened > 0) {
+					return opened;
+				}
+			}
 		}
-		return opened;
+		return 0;
+	}
+
+	private int committeeCases(String ccg, LocalDate today, LocalDate meetingDay) {
+		CommitteeView pcc = governance.committees(ccg)
+			.stream()
+			.filter(committee -> committee.kind() == CommitteeKind.PRIMARY_CARE_COMMISSIONING_COMMITTEE)
+			.findFirst()
+			.orElse(null);
+		if (pcc == null) {
+			return 0;
+		}
+		java.util.Set<Long> members = new java.util.HashSet<>();
+		pcc.members().forEach(member -> members.add(member.personId()));
+		// practices a GP member of the committee is a partner of, and every practice any member is linked to
+		java.util.Set<String> partnered = new java.util.LinkedHashSet<>();
+		java.util.Set<String> linked = new java.util.HashSet<>();
+		for (PersonView person : governance.people(ccg)) {
+			for (LinkView link : person.links()) {
+				if (link.organisationCode() == null) {
+					continue;
+				}
+				linked.add(link.organisationCode());
+				if (members.contains(person.id()) && person.role() == MemberRole.GP_MEMBER
+						&& link.relationship() == LinkRelationship.PARTNER && link.relative() == null
+						&& register.find(link.organisationCode()).isPresent()) {
+					partnered.add(link.organisationCode());
+				}
+			}
+		}
+		// practices no member is linked to, to merge into the partner's practice
+		List<OrganisationSummary> unlinked = directory.children(ccg, today)
+			.stream()
+			.filter(child -> child.type() == OrganisationType.GP_PRACTICE && !linked.contains(child.code()))
+			.filter(child -> register.find(child.code()).isPresent())
+			.limit(2)
+			.toList();
+		if (partnered.size() < 2 || unlinked.size() < 2) {
+			return 0;
+		}
+		String surviving = List.copyOf(partnered).get(0);
+		String closed = List.copyOf(partnered).get(1);
+		long merger = cases.open(surviving, new NewCase(CaseKind.MERGER, "Merger with " + unlinked.get(0).name(),
+				meetingDay.minusDays(35), unlinked.get(0).code(), today.plusMonths(2).withDayOfMonth(1), null, null, false,
+				"Business case: one site, a shared workforce and longer opening hours"));
+		long closure = cases.open(closed, closure("List closure: two GPs retiring", meetingDay.minusDays(12)));
+		cases.acknowledge(closure, 0, meetingDay.minusDays(9));
+		long meeting = governance.createMeeting(ccg, new NewMeeting(pcc.id(), meetingDay,
+				"Primary care commissioning committee: contract decisions", List.of()));
+		long mergerItem = cases.placeOnAgenda(merger, 0, meeting);
+		long closureItem = cases.placeOnAgenda(closure, 1, meeting);
+		governance.recordAttendance(meeting, new Attendance(List.copyOf(members)));
+		decide(mergerItem, meeting, "Merger approved from the effective date: the combined list transfers to the"
+				+ " surviving contract");
+		decide(closureItem, meeting, "List closure approved for six months; the LMC is copied on the notice");
+		// the committee approved these minutes at its next meeting, which published them
+		governance.approveMinutes(meeting);
+
+		long next = governance.createMeeting(ccg, new NewMeeting(pcc.id(), today.plusDays(20),
+				"Primary care commissioning committee", List.of()));
+		long pending = cases.open(closed, new NewCase(CaseKind.MERGER, "Merger with " + unlinked.get(1).name(),
+				today.minusDays(6), unlinked.get(1).code(), today.plusMonths(4).withDayOfMonth(1), null, null, false,
+				"Business case for the committee"));
+		cases.placeOnAgenda(pending, 0, next);
+		return 3;
+	}
+
+	/** The members who may vote on the item (present, with a vote, not conflicted) vote for it, and it is approved. */
+	private void decide(long itemId, long meetingId, String decision) {
+		MeetingView meeting = governance.meeting(meetingId);
+		ItemView item = meeting.items().stream().filter(candidate -> candidate.id() == itemId).findFirst().orElseThrow();
+		java.util.Set<Long> conflicted = new java.util.HashSet<>();
+		// the chair records each conflicted member's declaration on the day and the handling the registers require
+		item.conflicts().forEach(conflict -> {
+			conflicted.add(conflict.personId());
+			governance.recordDeclaration(itemId, new ItemDeclaration(conflict.personId(), conflict.interests(),
+					conflict.requiredHandling()));
+		});
+		List<CastVote> votes = meeting.attendees()
+			.stream()
+			.filter(attendee -> attendee.voting() && Boolean.TRUE.equals(attendee.present())
+					&& !conflicted.contains(attendee.personId()))
+			.map(attendee -> new CastVote(attendee.personId(), Vote.FOR))
+			.toList();
+		governance.recordVotes(itemId, votes);
+		governance.recordOutcome(itemId, new Outcome(ItemStatus.APPROVED, decision, null, item.version()));
 	}
 
 	private static NewCase closure(String title, LocalDate received) {

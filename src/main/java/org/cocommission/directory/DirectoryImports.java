@@ -84,12 +84,15 @@ public class DirectoryImports {
 
 	private final HomePageFigures homePage;
 
+	private final OrganisationPageFigures organisationPages;
+
 	DirectoryImports(OdsOrganisationImporter odsImporter, RegisteredPatientsImporter patientsImporter,
 			MembershipHistoryImporter membershipImporter, SuccessionImporter successionImporter,
 			IcbLookupImporter icbImporter, ImportLog importLog, PlatformTransactionManager transactionManager,
 			JdbcClient jdbc, AuditTrail audit, Notifications notifications, Clock clock,
-			ApplicationEventPublisher events, HomePageFigures homePage) {
+			ApplicationEventPublisher events, HomePageFigures homePage, OrganisationPageFigures organisationPages) {
 		this.homePage = homePage;
+		this.organisationPages = organisationPages;
 		this.odsImporter = odsImporter;
 		this.patientsImporter = patientsImporter;
 		this.membershipImporter = membershipImporter;
@@ -163,6 +166,7 @@ public class DirectoryImports {
 					Map.of("organisations", marked)));
 		});
 		homePage.forget();
+		organisationPages.forget();
 	}
 
 	public List<ImportRecord> recentImports(int limit) {

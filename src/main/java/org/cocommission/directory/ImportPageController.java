@@ -7,7 +7,7 @@ import java.util.Map;
 
 import jakarta.validation.Valid;
 
-import org.cocommission.platform.StrictText;
+import org.cocommission.platform.UploadCharset;
 
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
@@ -36,8 +36,8 @@ class ImportPageController {
 
 	@GetMapping("/directory/imports")
 	String imports(Model model) {
-		model.addAttribute("form", new ImportUpload(OdsFile.REGIONS.slug(), null));
-		model.addAttribute("folder", new FolderUpload(List.of()));
+		model.addAttribute("form", new ImportUpload(OdsFile.REGIONS.slug(), null, UploadCharset.UTF_8));
+		model.addAttribute("folder", new FolderUpload(List.of(), UploadCharset.UTF_8));
 		return page(model);
 	}
 
@@ -49,13 +49,14 @@ class ImportPageController {
 		if (files.isEmpty()) {
 			result.rejectValue("files", "required", "Choose the files of the folder to load");
 		}
-		model.addAttribute("form", new ImportUpload(OdsFile.REGIONS.slug(), null));
+		model.addAttribute("form", new ImportUpload(OdsFile.REGIONS.slug(), null, UploadCharset.UTF_8));
 		if (result.hasErrors()) {
 			return page(model);
 		}
+		UploadCharset charset = UploadCharset.orDefault(folder.charset());
 		FolderLoadReport report = loader.load(files.stream()
 			.map(file -> new PublishedFolderLoader.NamedFile(file.getOriginalFilename(),
-					() -> StrictText.utf8(file.getInputStream())))
+					() -> charset.decode(file.getInputStream())))
 			.toList(), line -> {
 			});
 		model.addAttribute("folderReport", report);
@@ -71,25 +72,27 @@ class ImportPageController {
 			result.rejectValue("file", "required", "Choose a CSV file to upload");
 		}
 		if (result.hasErrors()) {
-			model.addAttribute("folder", new FolderUpload(List.of()));
+			model.addAttribute("folder", new FolderUpload(List.of(), UploadCharset.UTF_8));
 			return page(model);
 		}
 		try {
-			// Decoded strictly as the API's uploads are (platform.StrictText); a refusal is a 422 page naming the byte.
+			// Decoded strictly as the API's uploads are (platform.StrictText), in the character set chosen on the form;
+			// a refusal is a 422 page naming the byte.
 			ImportReport report = imports.importFile(form.kind(), file.getOriginalFilename(),
-					StrictText.utf8(file.getInputStream()));
+					UploadCharset.orDefault(form.charset()).decode(file.getInputStream()));
 			model.addAttribute("report", report);
 		}
 		catch (ImportRejectedException ex) {
 			model.addAttribute("report", ex.report());
 		}
 		model.addAttribute("fileName", file.getOriginalFilename());
-		model.addAttribute("folder", new FolderUpload(List.of()));
+		model.addAttribute("folder", new FolderUpload(List.of(), UploadCharset.UTF_8));
 		return page(model);
 	}
 
 	private String page(Model model) {
 		model.addAttribute("kinds", KINDS);
+		model.addAttribute("charsets", UploadCharset.choices());
 		model.addAttribute("recent", imports.recentImports(50));
 		return "directory/imports";
 	}

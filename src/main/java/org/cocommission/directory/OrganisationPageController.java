@@ -38,8 +38,11 @@ class OrganisationPageController {
 
 	private final List<OrganisationFacts> facts;
 
+	private final OrganisationPageFigures pageFigures;
+
 	OrganisationPageController(Directory directory, DirectoryPageQueries queries, JsonMapper json,
-			List<OrganisationFacts> facts) {
+			List<OrganisationFacts> facts, OrganisationPageFigures pageFigures) {
+		this.pageFigures = pageFigures;
 		this.directory = directory;
 		this.queries = queries;
 		this.json = json;
@@ -86,40 +89,27 @@ class OrganisationPageController {
 		if (!canonical.equals(code)) {
 			return "redirect:/organisations/" + canonical;
 		}
-		OrganisationDetails organisation = directory.get(canonical);
 		LocalDate today = directory.today();
 		LocalDate asAt = query.orElse(today);
+		OrganisationPageFigures.Figures figures = pageFigures.of(canonical, asAt);
+		OrganisationDetails organisation = figures.organisation();
 		ListSort childSort = query.childSort();
 		boolean descending = query.descending();
 		Map<String, Object> keep = new LinkedHashMap<>();
 		keep.put("date", asAt.equals(today) ? null : asAt);
-		List<ListSizePoint> listSizes = directory.listSizeHistory(canonical);
-		PopulationPyramid pyramid = directory.pyramid(canonical).orElse(null);
-		model.addAttribute("view", new OrganisationPageView(organisation, asAt, asAt.equals(today),
-				asAt.equals(today) ? organisation.parentChain() : directory.parentChain(canonical, asAt),
-				OrganisationPageView.sorted(queries.withTotals(directory.children(canonical, asAt)), childSort,
-						descending),
+		List<ListSizePoint> listSizes = figures.listSizes();
+		PopulationPyramid pyramid = figures.pyramid();
+		model.addAttribute("view", new OrganisationPageView(organisation, asAt, asAt.equals(today), figures.chain(),
+				OrganisationPageView.sorted(figures.children(), childSort, descending),
 				new SortView("/organisations/" + canonical, keep, childSort, descending, "children"),
-				OrganisationPageView.membershipRows(directory.memberships(canonical), asAt),
-				OrganisationPageView.revisionRows(directory.revisions(canonical)), listSizes, pyramid,
+				OrganisationPageView.membershipRows(figures.memberships(), asAt),
+				OrganisationPageView.revisionRows(figures.revisions()), listSizes, pyramid,
 				pyramid == null ? null : pyramidChart(pyramid), listSizes.isEmpty() ? null : listSizeChart(listSizes)));
 		model.addAttribute("structureTimeline", StructureTimeline.of(organisation));
-		model.addAttribute("parentLabels", parentLabels(asAt.equals(today) ? organisation.parentChain()
-				: directory.parentChain(canonical, asAt), asAt));
+		model.addAttribute("parentLabels", figures.parentLabels());
 		model.addAttribute("factSections",
 				facts.stream().flatMap(source -> source.factsFor(canonical, asAt).stream()).toList());
 		return "directory/organisation";
-	}
-
-	/** What each parent was on the date, in words: "CCG" or "Sub-ICB location" at the CCG level, else its type. */
-	private Map<String, String> parentLabels(List<OrganisationRef> chain, LocalDate date) {
-		Map<String, String> labels = new LinkedHashMap<>();
-		for (OrganisationRef parent : chain) {
-			OrganisationType type = parent.type() == OrganisationType.CCG
-					? directory.typeOn(parent.code(), date).orElse(OrganisationType.CCG) : parent.type();
-			labels.put(parent.code(), type == OrganisationType.CCG ? "CCG" : type.label());
-		}
-		return labels;
 	}
 
 	private OrganisationRef parent(Request request) {

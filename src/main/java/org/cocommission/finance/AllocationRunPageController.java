@@ -93,7 +93,7 @@ class AllocationRunPageController {
 			.map(r -> r.envelope().times(new BigDecimal("1.03"), RoundingMode.HALF_UP).pounds().setScale(0,
 					RoundingMode.HALF_UP))
 			.orElse(null);
-		model.addAttribute("form", new RunForm("Allocations " + next, next.toString(), Programme.CORE_CCG,
+		model.addAttribute("form", new RunForm("Allocations " + next, next, Programme.CORE_CCG,
 				formulas.isEmpty() ? null : formulas.get(0).id(), envelope, null, new BigDecimal("2.14"),
 				BigDecimal.valueOf(6), BigDecimal.valueOf(50), new BigDecimal("2.14")));
 		return runsPage(model);

@@ -237,7 +237,13 @@ public class AllocationRuns {
 		after.put("year", run.year().toString());
 		after.put("programme", run.programme().name());
 		after.put("envelope", run.envelope().toString());
-		after.put("pace", run.pace());
+		// As percentages, as the run form takes them (2.14%): the audit page shows the values as recorded.
+		Map<String, String> pace = new LinkedHashMap<>();
+		pace.put("minimumGrowth", RunForm.percent(run.pace().minimumGrowth()) + "%");
+		pace.put("maximumGrowth", RunForm.percent(run.pace().maximumGrowth()) + "%");
+		pace.put("gapClosure", RunForm.percent(run.pace().gapClosure()) + "%");
+		pace.put("overTargetFloor", RunForm.percent(run.pace().overTargetFloor()) + "%");
+		after.put("pace", pace);
 		after.put("ccgs", computed.results().size());
 		after.put("copiedFrom", copiedFrom);
 		audit.record(new AuditEntry("FINANCE_RUN_CREATED", "finance_run", String.valueOf(id), null, null, after));

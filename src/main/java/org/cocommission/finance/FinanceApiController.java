@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.cocommission.platform.Exports;
@@ -45,12 +46,13 @@ class FinanceApiController {
 	}
 
 	/** A formula to create or update: shares as fractions (0.10 = 10%), the cost curve by band for each sex. */
-	record FormulaRequest(String name, String effectiveYear, BigDecimal inequalitiesShareCcg,
-			BigDecimal inequalitiesSharePrimaryCare, Map<String, BigDecimal> male, Map<String, BigDecimal> female,
-			Map<String, BigDecimal> globalSum) {
+	record FormulaRequest(String name,
+			@NotNull(message = "Enter the effective financial year like 2015/16") FinancialYear effectiveYear,
+			BigDecimal inequalitiesShareCcg, BigDecimal inequalitiesSharePrimaryCare, Map<String, BigDecimal> male,
+			Map<String, BigDecimal> female, Map<String, BigDecimal> globalSum) {
 
 		FormulaDraft draft() {
-			return new FormulaDraft(name, FinancialYear.parse(effectiveYear), inequalitiesShareCcg,
+			return new FormulaDraft(name, effectiveYear, inequalitiesShareCcg,
 					inequalitiesSharePrimaryCare, new CostCurve(male, female), globalSum);
 		}
 	}
@@ -177,13 +179,13 @@ class FinanceApiController {
 
 	@PostMapping("/formulas")
 	@Operation(summary = "Create a draft formula (national users)")
-	FormulaBody createFormula(@RequestBody FormulaRequest request) {
+	FormulaBody createFormula(@Valid @RequestBody FormulaRequest request) {
 		return FormulaBody.of(formulas.createDraft(request.draft()));
 	}
 
 	@PutMapping("/formulas/{id}")
 	@Operation(summary = "Replace a draft formula's settings; 409 if the version is stale")
-	FormulaBody updateFormula(@PathVariable long id, @RequestParam int version, @RequestBody FormulaRequest request) {
+	FormulaBody updateFormula(@PathVariable long id, @RequestParam int version, @Valid @RequestBody FormulaRequest request) {
 		return FormulaBody.of(formulas.updateDraft(id, version, request.draft()));
 	}
 

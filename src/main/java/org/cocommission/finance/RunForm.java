@@ -15,10 +15,10 @@ import org.cocommission.platform.Money;
 
 /**
  * The run form, and the API's body for a new run: amounts in pounds, growth figures as percentages as typed (2.14
- * means 2.14%). The year stays text here because the JSON body names it {@code "2014/15"}; {@link #request()} reads it.
+ * means 2.14%), the year as written ({@code 2014/15}), bound as a {@link FinancialYear} in the form and the body alike.
  */
 record RunForm(@NotBlank(message = "A run needs a name") @Size(max = 200, message = "Keep the name to 200 characters") String name,
-		@NotBlank(message = "Enter the financial year, such as 2014/15") @Size(max = 7, message = "Enter the financial year as 7 characters, such as 2014/15") String year,
+		@NotNull(message = "Enter the financial year, such as 2014/15") FinancialYear year,
 		@NotNull(message = "Choose a programme") Programme programme,
 		@NotNull(message = "Choose a published formula") Long formulaId,
 		@NotNull(message = "Enter the envelope in pounds") @Positive(message = "The envelope must be a positive amount") BigDecimal envelope,
@@ -29,22 +29,15 @@ record RunForm(@NotBlank(message = "A run needs a name") @Size(max = 200, messag
 		@NotNull(message = "The floor is required") BigDecimal overTargetFloor) {
 
 	static RunForm from(RunView run) {
-		return new RunForm(run.name(), run.year().toString(), run.programme(), run.formulaId(), run.envelope().pounds(),
+		return new RunForm(run.name(), run.year(), run.programme(), run.formulaId(), run.envelope().pounds(),
 				run.specialisedEnvelope().pounds(), percent(run.pace().minimumGrowth()),
 				percent(run.pace().maximumGrowth()), percent(run.pace().gapClosure()),
 				percent(run.pace().overTargetFloor()));
 	}
 
-	/** The run to make; a year that is not one, or a pace of change that does not hold together, refused on its field. */
+	/** The run to make; a pace of change that does not hold together refused on its field. */
 	RunRequest request() {
-		FinancialYear financialYear;
-		try {
-			financialYear = FinancialYear.parse(year);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidInputException("year", ex.getMessage());
-		}
-		return new RunRequest(name, financialYear, programme, formulaId, null, new Money(envelope),
+		return new RunRequest(name, year, programme, formulaId, null, new Money(envelope),
 				specialisedEnvelope == null ? Money.ZERO : new Money(specialisedEnvelope),
 				pace(minimumGrowth, maximumGrowth, gapClosure, overTargetFloor));
 	}

@@ -168,35 +168,30 @@ public class ObservationImports {
 		}
 	}
 
-	/**
-	 * Stores a file's observations, all or nothing, without recomputing values: for the bench, which times the import
-	 * and the full recompute apart. Runs as the caller; the caller recomputes.
-	 */
-	public ObservationImportReport storeWithoutRecomputing(ImportFormat format, String period, String fileName,
-			InputStream content) {
-		long importId = importLog.begin(format, fileName, "bench");
-		ObservationImportReport report = transactions.execute(status -> {
-			ObservationImportReport result = load(importId, format, period, fileName, content, false);
-			if (result.rejected()) {
-				status.setRollbackOnly();
-			}
-			return result;
-		});
-		importLog.finish(importId, report.rejected() ? "REJECTED" : "COMMITTED", report);
-		return report;
-	}
-
 	private ObservationImportReport run(long importId, ImportFormat format, String period, String fileName,
 			InputStream content) {
 		long started = System.nanoTime();
 		ObservationImportReport report;
 		try {
 			report = transactions.execute(status -> {
-				ObservationImportReport result = load(importId, format, period, fileName, content, true);
-				if (result.rejected()) {
+				Stored stored = store(importId, format, period, fileName, content);
+				if (stored.report().rejected()) {
 					status.setRollbackOnly();
+					return stored.report();
 				}
-				return result;
+				long recomputing = System.nanoTime();
+				computation.recompute(stored.touched());
+				events.publishEvent(new ValuesRecomputed(stored.touched()));
+				log.info("Outcomes import {}: recomputed in {} ms", importId, (System.nanoTime() - recomputing) / 1_000_000);
+				if (stored.attributesChanged()) {
+					peerGroups.recompute();
+				}
+				audit.record(new AuditEntry("OUTCOMES_OBSERVATIONS_IMPORTED", "OUTCOMES_IMPORT", Long.toString(importId),
+						null, null, Map.of("format", format.slug(), "fileName", String.valueOf(fileName), "rowsRead",
+								stored.report().rowsRead(), "stored", stored.report().stored(), "indicatorPeriods",
+								stored.touched().size(), "indicatorsDefined", stored.indicatorsDefined(), "warnings",
+								stored.report().warnings().size())));
+				return stored.report();
 			});
 		}
 		catch (RuntimeException ex) {
@@ -212,8 +207,20 @@ public class ObservationImports {
 		return report;
 	}
 
-	private ObservationImportReport load(long importId, ImportFormat format, String period, String fileName,
-			InputStream content, boolean recomputing) {
+	/**
+	 * What a file stored: its report (rejected, with nothing stored, when any row is invalid), the indicators and
+	 * periods whose values are now to be recomputed, the QOF indicators it defined, and whether it changed the
+	 * attributes peer groups are made from.
+	 */
+	record Stored(ObservationImportReport report, List<IndicatorPeriod> touched, List<String> indicatorsDefined,
+			boolean attributesChanged) {
+	}
+
+	/**
+	 * The first step of an import, in the caller's transaction: reads, checks and stores the file's observations,
+	 * bands and attributes, holding the import lock; {@link #run} then recomputes what it touched.
+	 */
+	Stored store(long importId, ImportFormat format, String period, String fileName, InputStream content) {
 		jdbc.queryForObject("select pg_advisory_xact_lock(?)", Object.class, IMPORT_LOCK);
 		long started = System.nanoTime();
 		Map<String, Indicator> definitions = new HashMap<>();
@@ -306,8 +313,9 @@ public class ObservationImports {
 			}
 			if (!errors.isEmpty()) {
 				errors.sort(Comparator.comparingLong(ImportError::row));
-				return new ObservationImportReport(importId, read.rowsRead, 0, read.skipped,
-						errors.subList(0, Math.min(errors.size(), ObservationImportReport.MAX_ERRORS)));
+				return new Stored(new ObservationImportReport(importId, read.rowsRead, 0, read.skipped,
+						errors.subList(0, Math.min(errors.size(), ObservationImportReport.MAX_ERRORS))), List.of(),
+						List.of(), false);
 			}
 			stored = store.finish();
 			touched = store.touched();
@@ -318,7 +326,6 @@ public class ObservationImports {
 		finally {
 			DataSourceUtils.releaseConnection(connection, dataSource);
 		}
-		long storing = System.nanoTime();
 		List<String> defined = new ArrayList<>();
 		for (String group : read.qofGroups) {
 			if (indicators.defineQofGroup(group)) {
@@ -328,20 +335,10 @@ public class ObservationImports {
 		registerPeriods(read.periods.values());
 		storeBands(bands, importId);
 		stored += storeAttributes(attributes, format.label() + (fileName == null ? "" : ": " + fileName), importId);
-		if (recomputing) {
-			computation.recompute(touched);
-			events.publishEvent(new ValuesRecomputed(touched));
-		}
-		log.info("Outcomes import {}: read, checked and stored in {} ms, recomputed in {} ms", importId,
-				(storing - started) / 1_000_000, (System.nanoTime() - storing) / 1_000_000);
-		if (!attributes.isEmpty()) {
-			peerGroups.recompute();
-		}
-		audit.record(new AuditEntry("OUTCOMES_OBSERVATIONS_IMPORTED", "OUTCOMES_IMPORT", Long.toString(importId), null,
-				null, Map.of("format", format.slug(), "fileName", String.valueOf(fileName), "rowsRead", read.rowsRead,
-						"stored", stored, "indicatorPeriods", touched.size(), "indicatorsDefined", defined, "warnings",
-						warnings.size())));
-		return new ObservationImportReport(importId, read.rowsRead, stored, read.skipped, List.of(), warnings);
+		log.info("Outcomes import {}: read, checked and stored in {} ms", importId,
+				(System.nanoTime() - started) / 1_000_000);
+		return new Stored(new ObservationImportReport(importId, read.rowsRead, stored, read.skipped, List.of(), warnings),
+				touched, defined, !attributes.isEmpty());
 	}
 
 	/** One organisation's observation of a standardised rate, summed over its bands, from its first band's row. */

@@ -122,7 +122,7 @@ public class OutcomesValues {
 			return null;
 		}
 		ValueComputation.Remapped remapped = cache.get("remapped", List.of(indicatorId, structure.date()),
-				() -> computation.remapped(List.of(indicatorId), structure.date(), false));
+				() -> computation.remapped(List.of(indicatorId), structure.date()));
 		return remapped.sameAsStored() ? null : remapped;
 	}
 

@@ -5,7 +5,13 @@ import java.time.Month;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** An NHS financial year, 1 April to 31 March, written {@code 2013/14}. */
+import tools.jackson.databind.annotation.JsonDeserialize;
+
+/**
+ * An NHS financial year, 1 April to 31 March, written {@code 2013/14}. Bound as a type wherever a request names one:
+ * parameters and form fields by {@link FinancialYearConverter}, JSON bodies by {@link FinancialYearJson}.
+ */
+@JsonDeserialize(using = FinancialYearJson.class)
 public record FinancialYear(int startYear) implements Comparable<FinancialYear> {
 
 	private static final Pattern FORMAT = Pattern.compile("(\\d{4})[/-](\\d{2}|\\d{4})");

@@ -24,6 +24,9 @@ public final class StrictText extends InputStream {
 
 	private final CharsetDecoder decoder;
 
+	/** What the refusal of an undecodable byte tells the sender to do, after "save the file as UTF-8". */
+	private final String otherwise;
+
 	private final ByteBuffer in = ByteBuffer.allocate(8192);
 
 	private final CharBuffer chars = CharBuffer.allocate(8192);
@@ -42,8 +45,18 @@ public final class StrictText extends InputStream {
 
 	private boolean ended;
 
+	/** A body sent to the API, which declares its encoding in its content type. */
 	public StrictText(InputStream raw, Charset charset) {
+		this(raw, charset, "(or declare charset=windows-1252)");
+	}
+
+	/**
+	 * @param otherwise what else the sender may do with a file that is not text in {@code charset}, after "save the
+	 * file as UTF-8", e.g. choose another character set on the form
+	 */
+	public StrictText(InputStream raw, Charset charset, String otherwise) {
 		this.raw = raw;
+		this.otherwise = otherwise;
 		this.decoder = charset.newDecoder()
 			.onMalformedInput(CodingErrorAction.REPORT)
 			.onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -85,8 +98,8 @@ public final class StrictText extends InputStream {
 			long at = offset + (in.position() - start);
 			check(chars.flip());
 			throw new UnreadableFileException(line, at, String.format("Line %d: the byte 0x%02X at byte offset %d"
-					+ " is not %s text; save the file as UTF-8 (or declare charset=windows-1252)", line,
-					in.get(in.position()) & 0xff, at, decoder.charset().displayName()));
+					+ " is not %s text; save the file as UTF-8%s", line, in.get(in.position()) & 0xff, at,
+					decoder.charset().displayName(), otherwise.isEmpty() ? "" : " " + otherwise));
 		}
 		offset += in.position() - start;
 		if (last) {
@@ -128,9 +141,9 @@ public final class StrictText extends InputStream {
 		}
 	}
 
-	/** A file that must be UTF-8 (a page's upload, which cannot declare its encoding). */
+	/** A file that must be UTF-8 (a page's upload whose form offers no choice of encoding). */
 	public static InputStream utf8(InputStream raw) {
-		return new StrictText(raw, StandardCharsets.UTF_8);
+		return UploadCharset.UTF_8.decode(raw);
 	}
 
 	/** Whether the whole file has been read. */

@@ -9,7 +9,7 @@ import java.util.Map;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
-import org.cocommission.platform.StrictText;
+import org.cocommission.platform.UploadCharset;
 import org.cocommission.platform.UnreadableFileException;
 
 import org.springframework.stereotype.Controller;
@@ -29,9 +29,9 @@ import org.cocommission.platform.FinancialYear;
 @RequestMapping("/quality-premium/data")
 class DataPageController {
 
-	/** The upload form: the scheme year the data is for and the CSV file. */
+	/** The upload form: the scheme year the data is for, the CSV file and its character set (UTF-8 by default). */
 	record UploadForm(@NotNull(message = "Choose the scheme year the data is for") FinancialYear year,
-			MultipartFile file) {
+			MultipartFile file, UploadCharset charset) {
 	}
 
 	private final QualityPremium service;
@@ -47,7 +47,7 @@ class DataPageController {
 	String data(@RequestParam(required = false) FinancialYear year, Model model) {
 		List<Scheme> all = schemes.schemes();
 		FinancialYear selected = year != null ? year : all.isEmpty() ? null : all.get(0).year();
-		model.addAttribute("upload", new UploadForm(selected, null));
+		model.addAttribute("upload", new UploadForm(selected, null, UploadCharset.UTF_8));
 		return page(all, selected, model);
 	}
 
@@ -63,8 +63,9 @@ class DataPageController {
 		}
 		byte[] content = null;
 		if (!result.hasErrors()) {
-			// Decoded strictly as the API's uploads are (platform.StrictText): not UTF-8 text, or a NUL, is refused.
-			try (InputStream text = StrictText.utf8(form.file().getInputStream())) {
+			// Decoded strictly as the API's uploads are (platform.StrictText), in the character set chosen on the form:
+			// not text in it, or a NUL, is refused.
+			try (InputStream text = UploadCharset.orDefault(form.charset()).decode(form.file().getInputStream())) {
 				content = text.readAllBytes();
 			}
 			catch (UnreadableFileException ex) {
@@ -83,6 +84,7 @@ class DataPageController {
 		Map<String, String> years = new LinkedHashMap<>();
 		all.forEach(scheme -> years.put(scheme.year().toString(), scheme.year().toString()));
 		model.addAttribute("years", years);
+		model.addAttribute("charsets", UploadCharset.choices());
 		model.addAttribute("selectedYear", selected == null ? null : selected.toString());
 		model.addAttribute("recent", selected == null ? List.of() : service.recentImports(selected));
 		return "qualitypremium/data";

@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -20,7 +21,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import org.cocommission.platform.FinancialYear;
-import org.cocommission.platform.InvalidInputException;
 
 @RestController
 @RequestMapping("/api/v1/quality-premium")
@@ -39,10 +39,10 @@ class QualityPremiumApiController {
 		this.localMeasures = localMeasures;
 	}
 
-	record CopyRequest(String to) {
+	record CopyRequest(@NotNull(message = "Enter the financial year of the new scheme, such as 2015/16") FinancialYear to) {
 	}
 
-	record ComputeRequest(String year) {
+	record ComputeRequest(@NotNull(message = "Choose the scheme year to compute") FinancialYear year) {
 	}
 
 	record ProposeRequest(String ccgCode, String slotCode, String title, String description) {
@@ -69,9 +69,8 @@ class QualityPremiumApiController {
 
 	@PostMapping("/schemes/{year}/copy")
 	@Operation(summary = "Make a new draft scheme for another year by copying this one (national users)")
-	ResponseEntity<Scheme> copy(@PathVariable @Parameter(schema = @Schema(type = "string", example = "2013-14")) FinancialYear year, @RequestBody CopyRequest request) {
-		return ResponseEntity.status(HttpStatus.CREATED)
-			.body(schemes.copyScheme(year, year("to", request.to())));
+	ResponseEntity<Scheme> copy(@PathVariable @Parameter(schema = @Schema(type = "string", example = "2013-14")) FinancialYear year, @Valid @RequestBody CopyRequest request) {
+		return ResponseEntity.status(HttpStatus.CREATED).body(schemes.copyScheme(year, request.to()));
 	}
 
 	@GetMapping("/schemes/{year}/indicators")
@@ -157,8 +156,8 @@ class QualityPremiumApiController {
 
 	@PostMapping("/runs")
 	@Operation(summary = "Compute every CCG's premium for a year from the loaded data (national users); audited")
-	ResponseEntity<RunSummary> compute(@RequestBody ComputeRequest request) {
-		return ResponseEntity.status(HttpStatus.CREATED).body(service.compute(year("year", request.year())));
+	ResponseEntity<RunSummary> compute(@Valid @RequestBody ComputeRequest request) {
+		return ResponseEntity.status(HttpStatus.CREATED).body(service.compute(request.year()));
 	}
 
 	@GetMapping("/runs/{id}")
@@ -209,15 +208,5 @@ class QualityPremiumApiController {
 	@Operation(summary = "A CCG's published statement for the year")
 	CcgResult statement(@PathVariable @Parameter(schema = @Schema(type = "string", example = "2013-14")) FinancialYear year, @PathVariable String ccg) {
 		return service.statement(year, ccg.toUpperCase());
-	}
-
-	/** A year named in a JSON body ({@code "2015/16"}), refused on its field when it is not one. */
-	private static FinancialYear year(String field, String text) {
-		try {
-			return FinancialYear.parse(text);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidInputException(field, ex.getMessage());
-		}
 	}
 }

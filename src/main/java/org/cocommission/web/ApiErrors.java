@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidFormatException;
 
 import org.cocommission.identity.UsernameTakenException;
 import org.cocommission.platform.InvalidInputException;
@@ -122,14 +123,41 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 		List<FieldProblem> fields = List.of();
 		if (ex.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
 			String field = path(databind);
-			String problem = databind.getOriginalMessage().replaceAll("\\s+", " ");
-			detail = field + ": " + (problem.length() > 300 ? problem.substring(0, 300) + "…" : problem);
+			String words = typeMismatchWords(databind, field);
+			if (words != null) {
+				detail = words;
+			}
+			else {
+				String problem = databind.getOriginalMessage().replaceAll("\\s+", " ");
+				detail = field + ": " + (problem.length() > 300 ? problem.substring(0, 300) + "…" : problem);
+			}
 			fields = List.of(new FieldProblem(field, detail));
 		}
 		else if (ex.getCause() instanceof JacksonException json) {
 			detail = "The request body is not valid JSON: " + json.getOriginalMessage().lines().findFirst().orElse("");
 		}
 		return new ResponseEntity<>(invalid(detail, fields).getBody(), HttpStatus.BAD_REQUEST);
+	}
+
+	/**
+	 * A text in a body that does not read as its field's type ({@code "year": "next year"}) is worded as the same value
+	 * in a parameter or form field would be: {@code typeMismatch.<field>}, then {@code typeMismatch.<type>} in
+	 * messages.properties; null where neither is written, or where the value was no text (a number out of range says
+	 * why in its own words).
+	 */
+	private String typeMismatchWords(DatabindException ex, String field) {
+		MessageSource messages = getMessageSource();
+		if (messages == null || !(ex instanceof InvalidFormatException format) || !(format.getValue() instanceof String)
+				|| format.getTargetType() == null) {
+			return null;
+		}
+		for (String code : List.of("typeMismatch." + field, "typeMismatch." + format.getTargetType().getName())) {
+			String words = messages.getMessage(code, new Object[] { field }, null, LocaleContextHolder.getLocale());
+			if (words != null) {
+				return words;
+			}
+		}
+		return null;
 	}
 
 	/** Where in the body a value was refused, as the request names it: {@code [1].allocation}, {@code sections.INTEGRATION}. */

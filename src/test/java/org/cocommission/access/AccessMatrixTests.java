@@ -160,14 +160,14 @@ class AccessMatrixTests {
 		add(rows, "/outcomes/imports", LOGIN, 403, 403, 403, 200);
 	}
 
-	/** A contract is its practice's, its CCG's and its area team's; payments are published figures; imports national. */
+	/** A contract is its practice's, its CCG's and its area team's; payments are published figures; imports NHS England's (national and area teams). */
 	private static void contracts(List<Arguments> rows) {
 		add(rows, "/contracts", LOGIN, 200, 200, 200, 200);
 		add(rows, "/api/v1/contracts", 401, 200, 200, 200, 200);
 		add(rows, "/contracts/payments", LOGIN, 200, 200, 200, 200);
 		add(rows, "/api/v1/contracts/summary?year=2014/15", 401, 200, 200, 200, 200);
-		add(rows, "/contracts/imports", LOGIN, 403, 403, 403, 200);
-		add(rows, "/api/v1/contracts/imports", 401, 403, 403, 403, 200);
+		add(rows, "/contracts/imports", LOGIN, 403, 403, 200, 200);
+		add(rows, "/api/v1/contracts/imports", 401, 403, 403, 200, 200);
 		add(rows, "/contracts/practices/M10002", LOGIN, 403, 403, 404, 404);
 		add(rows, "/api/v1/contracts/practices/M20001", 401, 403, 403, 403, 404);
 		add(rows, "/contracts/cases", LOGIN, 200, 200, 200, 200);

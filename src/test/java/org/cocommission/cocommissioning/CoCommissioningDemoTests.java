@@ -11,6 +11,7 @@ import org.cocommission.demo.CoCommissioningDemo;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,6 +23,7 @@ import static org.cocommission.cocommissioning.CoCommissioningTestData.as;
  */
 @SpringBootTest(properties = { "cocommission.demo=true", "cocommission.demo-scale=0.05",
 		"cocommission.demo-password=demo-password-for-tests" })
+@AutoConfigureMockMvc
 class CoCommissioningDemoTests {
 
 	private final Rounds rounds;

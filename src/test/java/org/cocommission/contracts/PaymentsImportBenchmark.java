@@ -53,7 +53,7 @@ public final class PaymentsImportBenchmark {
 		Path data = Files.createTempDirectory("cocommission-bench");
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(CoCommissionApplication.class)
 			.properties("cocommission.data-dir=" + data, "cocommission.demo=false", "server.port=0",
-					"logging.level.root=WARN")
+					"logging.level.root=WARN", "logging.level.org.cocommission.contracts=DEBUG")
 			.run()) {
 			Payments payments = context.getBean(Payments.class);
 			JdbcClient jdbc = context.getBean(JdbcClient.class);

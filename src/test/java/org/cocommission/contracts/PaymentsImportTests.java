@@ -149,6 +149,25 @@ class PaymentsImportTests {
 			.isZero();
 	}
 
+	/** A row's number is its line in the file: blank lines and lines of spaces count, and are no rows and no error. */
+	@Test
+	void numbersEachRowByItsLineCountingBlankLinesAndLinesOfSpaces() {
+		byte[] file = (HEADING + "A81001,ONE,GMS,100,90,10,20\n\n   \nA81002,TWO,GMS,100,90,ten,20\n\t\n"
+				+ "A81003,THREE,GMS,100,90,10,20\nA81004,FOUR,GMS\n").getBytes(StandardCharsets.UTF_8);
+		byte[] noTooFew = (HEADING + "A81001,ONE,GMS,100,90,10,20\n\n   \nA81002,TWO,GMS,100,90,ten,20\n\t\n"
+				+ "A81003,THREE,GMS,100,90,10,20\n  \n").getBytes(StandardCharsets.UTF_8);
+
+		assertThatThrownBy(() -> load(2024, file)).isInstanceOfSatisfying(PaymentsImportRejectedException.class,
+				ex -> assertThat(ex.report().errors()).singleElement()
+					.satisfies(error -> assertThat(error.row()).isEqualTo(8)));
+		assertThatThrownBy(() -> load(2024, noTooFew)).isInstanceOfSatisfying(PaymentsImportRejectedException.class,
+				ex -> {
+					assertThat(ex.report().rowsRead()).isEqualTo(3);
+					assertThat(ex.report().errors()).extracting(error -> error.row() + ": " + error.message())
+						.containsExactly("5: Global Sum: 'ten' is not a number");
+				});
+	}
+
 	@Test
 	void namesAnAmountTooLargeForItsColumnWhenTheRowsAreOtherwiseRight() {
 		byte[] file = (HEADING + "A81001,ONE,GMS,100,90,10,20\n" + "A81002,TWO,GMS,100,90,10,1e30\n")
@@ -168,7 +187,7 @@ class PaymentsImportTests {
 					.satisfies(error -> assertThat(error.row()).isEqualTo(3)));
 	}
 
-	/** Larger than one read of the rows: the stream that drops empty lines once never returned for a read of none. */
+	/** Larger than one read of the rows: the stream that dropped empty lines once never returned for a read of none. */
 	@Test
 	@Timeout(120)
 	void storesAFileOfManyRowsWithEmptyLinesBetween() {

@@ -8,12 +8,14 @@ import org.cocommission.identity.ActingAs;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The same small demo start-up as DemoDataLoaderTests (one shared context): every CCG has its arrangements. */
 @SpringBootTest(properties = { "cocommission.demo=true", "cocommission.demo-scale=0.05",
 		"cocommission.demo-password=demo-password-for-tests" })
+@AutoConfigureMockMvc
 class CommissioningSupportDemoTests {
 
 	@Autowired

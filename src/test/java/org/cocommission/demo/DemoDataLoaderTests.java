@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import org.cocommission.directory.Coverage;
@@ -22,6 +23,7 @@ import org.cocommission.identity.UserView;
 /** Starts the application with the demo switched on, at a small scale, so that start-up loads it through the importers. */
 @SpringBootTest(properties = { "cocommission.demo=true", "cocommission.demo-scale=0.05",
 		"cocommission.demo-password=demo-password-for-tests" })
+@AutoConfigureMockMvc
 class DemoDataLoaderTests {
 
 	private static final DemoDataset SMALL = DemoDataset.generate(0.05);

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 
 import org.cocommission.qualitypremium.LocalMeasures;
 import org.cocommission.qualitypremium.QualityPremium;
@@ -14,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The same small demo start-up as DemoDataLoaderTests (one shared context): the 2013/14 results are published. */
 @SpringBootTest(properties = { "cocommission.demo=true", "cocommission.demo-scale=0.05",
 		"cocommission.demo-password=demo-password-for-tests" })
+@AutoConfigureMockMvc
 class QualityPremiumDemoTests {
 
 	private final QualityPremium qualityPremium;

@@ -14,12 +14,14 @@ import org.cocommission.workforce.WorkforceMeasures;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The same small demo start-up as DemoDataLoaderTests (one shared context): the synthetic workforce is loaded. */
 @SpringBootTest(properties = { "cocommission.demo=true", "cocommission.demo-scale=0.05",
 		"cocommission.demo-password=demo-password-for-tests" })
+@AutoConfigureMockMvc
 class WorkforceDemoStartTests {
 
 	@Autowired

@@ -46,6 +46,21 @@ class DirectoryChangedTests {
 		imports.importOds(OdsFile.EPRACCUR, "epraccur.csv", stream(practice("B82001", "PRACTICE", "00L", "20130401")));
 	}
 
+	/** Codes go to the database as one array: 40,000 of them once overflowed PostgreSQL's 32,767 bind parameters. */
+	@Test
+	void refsLooksUpMoreCodesThanABindParameterListHolds(@Autowired Directory directory) {
+		List<String> codes = new java.util.ArrayList<>(
+				java.util.stream.IntStream.range(0, 40_000).mapToObj(i -> "ZZ" + i).toList());
+		codes.add("B82001");
+		codes.add("00L");
+
+		var refs = directory.refs(codes);
+
+		assertThat(refs).containsOnlyKeys("B82001", "00L");
+		assertThat(refs.get("B82001").type()).isEqualTo(OrganisationType.GP_PRACTICE);
+		assertThat(directory.refs(List.of())).isEmpty();
+	}
+
 	@Test
 	void anOdsImportThatChangesOrganisationsIsAnnounced() {
 		assertThat(events.stream(DirectoryChanged.class).map(DirectoryChanged::kind))

@@ -8,11 +8,13 @@ import org.cocommission.finance.FinanceTestData;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(properties = "cocommission.test.context=finance")
+@AutoConfigureMockMvc
 class PopulationQueriesTests {
 
 	private final JdbcClient jdbc;

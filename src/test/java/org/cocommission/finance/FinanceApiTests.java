@@ -59,7 +59,9 @@ class FinanceApiTests {
 	@BeforeAll
 	void directoryUsersFormulaAndBaseline() throws Exception {
 		List<String> ccgs = FinanceTestData.area(jdbc, "FAQ", "FAC", 5, EXTRACT);
+		FinanceTestData.globalSumLists(jdbc, ccgs);
 		FinanceTestData.changed(events, EXTRACT);
+		FinanceTestData.changed(events, FinanceTestData.GLOBAL_SUM_EXTRACT);
 		accounts.create(new NewUser("fin-api-national", "National", null, Role.NATIONAL, "X24", PASSWORD));
 		accounts.create(new NewUser("fin-api-ccg", "CCG", null, Role.CCG, "FAC1", PASSWORD));
 		String body = mvc.perform(as("fin-api-national", post("/api/v1/finance/formulas"))

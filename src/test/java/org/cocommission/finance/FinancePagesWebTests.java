@@ -3,10 +3,12 @@ package org.cocommission.finance;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 
 import org.cocommission.identity.AccessPolicy;
 import org.cocommission.identity.CurrentUser;
 import org.cocommission.identity.Role;
+import org.cocommission.platform.FinancialYear;
 import org.cocommission.platform.InvalidInputException;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,10 +26,14 @@ import static org.mockito.Mockito.verify;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** The finance pages read what people type through bound form records: each problem shown on its field. */
-@WebMvcTest({ AllocationRunPageController.class, FormulaPagesController.class })
+/**
+ * The finance pages read what people type through bound form records, each problem shown on its field; the API reads
+ * its JSON bodies into the same types, each problem a 400 naming its field.
+ */
+@WebMvcTest({ AllocationRunPageController.class, FormulaPagesController.class, FinanceApiController.class })
 @WithMockUser
 class FinancePagesWebTests {
 
@@ -42,6 +48,12 @@ class FinancePagesWebTests {
 
 	@MockitoBean
 	AccessPolicy access;
+
+	@MockitoBean
+	GlobalSumPayments globalSum;
+
+	@MockitoBean
+	IndicativeBudgets budgets;
 
 	@Test
 	void theRunFormShowsEveryProblemOnItsFieldAndRunsNothing() throws Exception {
@@ -96,6 +108,74 @@ class FinancePagesWebTests {
 			.andExpect(content().string(containsString("value=\"next year\"")));
 		verify(formulas, never()).createDraft(any());
 	}
+
+	@Test
+	void aYearThatIsNotOneInARunBodyIsRefusedOnItsFieldAndRunsNothing() throws Exception {
+		mvc.perform(post("/api/v1/finance/runs").with(csrf()).contentType("application/json").content(RUN_BODY
+			.formatted("2015/17")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("year"))
+			.andExpect(jsonPath("$.errors[0].message").value("Enter a financial year such as 2015/16"));
+		mvc.perform(post("/api/v1/finance/runs").with(csrf()).contentType("application/json").content(RUN_BODY
+			.formatted("")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("year"))
+			.andExpect(jsonPath("$.errors[0].message").value("Enter the financial year, such as 2014/15"));
+		verify(runs, never()).create(any());
+	}
+
+	@Test
+	void aYearInARunBodyBindsAsWritten() throws Exception {
+		given(runs.create(any())).willThrow(new java.util.NoSuchElementException("stop here"));
+		mvc.perform(post("/api/v1/finance/runs").with(csrf()).contentType("application/json").content(RUN_BODY
+			.formatted("2015-16")))
+			.andExpect(status().isNotFound());
+		ArgumentCaptor<RunRequest> request = ArgumentCaptor.forClass(RunRequest.class);
+		verify(runs).create(request.capture());
+		assertThat(request.getValue().year()).isEqualTo(new FinancialYear(2015));
+	}
+
+	@Test
+	void aYearThatIsNotOneInAFormulaBodyIsRefusedOnItsField() throws Exception {
+		mvc.perform(post("/api/v1/finance/formulas").with(csrf()).contentType("application/json")
+			.content("{\"name\":\"Next\",\"effectiveYear\":\"next year\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("effectiveYear"))
+			.andExpect(jsonPath("$.errors[0].message").value("Enter a financial year such as 2015/16"));
+		mvc.perform(post("/api/v1/finance/formulas").with(csrf()).contentType("application/json")
+			.content("{\"name\":\"Next\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("effectiveYear"))
+			.andExpect(jsonPath("$.errors[0].message").value("Enter the effective financial year like 2015/16"));
+		verify(formulas, never()).createDraft(any());
+	}
+
+	@Test
+	void aYearInAFormulaBodyBindsAsWrittenOrAsTheApiAnswersIt() throws Exception {
+		given(formulas.createDraft(any())).willThrow(new java.util.NoSuchElementException("stop here"));
+		mvc.perform(post("/api/v1/finance/formulas").with(csrf()).contentType("application/json")
+			.content(formulaBody("\"2015/16\"")))
+			.andExpect(status().isNotFound());
+		mvc.perform(post("/api/v1/finance/formulas").with(csrf()).contentType("application/json")
+			.content(formulaBody("{\"startYear\":2016}")))
+			.andExpect(status().isNotFound());
+		ArgumentCaptor<FormulaDraft> draft = ArgumentCaptor.forClass(FormulaDraft.class);
+		verify(formulas, org.mockito.Mockito.times(2)).createDraft(draft.capture());
+		assertThat(draft.getAllValues()).extracting(FormulaDraft::effectiveYear)
+			.containsExactly(new FinancialYear(2015), new FinancialYear(2016));
+	}
+
+	private static String formulaBody(String year) {
+		String curve = org.cocommission.directory.PopulationQueries.AGE_BANDS.stream()
+			.map(band -> "\"" + band + "\": 1")
+			.collect(java.util.stream.Collectors.joining(", ", "{", "}"));
+		return "{\"name\": \"Next\", \"effectiveYear\": " + year + ", \"inequalitiesShareCcg\": 0.1,"
+				+ " \"inequalitiesSharePrimaryCare\": 0.1, \"male\": " + curve + ", \"female\": " + curve + "}";
+	}
+
+	private static final String RUN_BODY = """
+			{"name": "Run", "year": "%s", "programme": "CORE_CCG", "formulaId": 1, "envelope": 1000000,
+			 "minimumGrowth": 2, "maximumGrowth": 9, "gapClosure": 25, "overTargetFloor": 1.5}""";
 
 	private static CurrentUser national() {
 		return new CurrentUser("national", "National lead", Role.NATIONAL, "X24");

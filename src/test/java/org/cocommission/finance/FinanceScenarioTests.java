@@ -71,7 +71,9 @@ class FinanceScenarioTests {
 		LocalDate extract = LocalDate.of(2014, 1, 1);
 		List<String> ccgs = new java.util.ArrayList<>(FinanceTestData.area(jdbc, "FSA", "FSC", 6, extract));
 		ccgs.addAll(FinanceTestData.area(jdbc, "FSB", "FSD", 3, extract));
+		FinanceTestData.globalSumLists(jdbc, ccgs);
 		FinanceTestData.changed(events, extract);
+		FinanceTestData.changed(events, FinanceTestData.GLOBAL_SUM_EXTRACT);
 		accounts.create(new NewUser("fin-national", "Finance lead", null, Role.NATIONAL, "X24", PASSWORD));
 		accounts.create(new NewUser("fin-area", "Area team", null, Role.AREA_TEAM, "FSA", PASSWORD));
 		accounts.create(new NewUser("fin-ccg", "CCG", null, Role.CCG, "FSC1", PASSWORD));

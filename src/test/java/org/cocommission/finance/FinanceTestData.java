@@ -52,6 +52,22 @@ public final class FinanceTestData {
 	}
 
 	/**
+	 * The extract the global sum reads in the tests that share the finance context: the global sum takes England's
+	 * latest extract, whichever test wrote it, so each test gives its practices a list there too (after every run
+	 * extract, so no run reads it) and finds them on the global sum in any order.
+	 */
+	public static final LocalDate GLOBAL_SUM_EXTRACT = LocalDate.of(2030, 1, 1);
+
+	/** Lists at {@link #GLOBAL_SUM_EXTRACT} for the two practices of each CCG {@link #area} made. */
+	public static void globalSumLists(JdbcClient jdbc, List<String> ccgs) {
+		for (String ccg : ccgs) {
+			for (int p = 1; p <= 2; p++) {
+				list(jdbc, ccg + "P" + p, GLOBAL_SUM_EXTRACT, 250);
+			}
+		}
+	}
+
+	/**
 	 * An area team {@code area} with {@code ccgs} CCGs named {@code prefix}1.. each with two practices whose lists at
 	 * {@code extract} vary with a fixed seed.
 	 */

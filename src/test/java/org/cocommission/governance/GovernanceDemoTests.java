@@ -8,6 +8,7 @@ import org.cocommission.identity.UserDuties;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The governance demo at a small scale, as start-up loads it (same configuration as the foundation's demo test). */
 @SpringBootTest(properties = { "cocommission.demo=true", "cocommission.demo-scale=0.05",
 		"cocommission.demo-password=demo-password-for-tests" })
+@AutoConfigureMockMvc
 class GovernanceDemoTests {
 
 	private final Governance governance;

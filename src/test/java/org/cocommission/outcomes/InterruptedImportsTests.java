@@ -11,10 +11,12 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** An import a crash left "running" is marked failed at start, unless an import is running on some instance now. */
 @SpringBootTest(properties = "cocommission.test.context=outcomes")
+@AutoConfigureMockMvc
 class InterruptedImportsTests {
 
 	@Autowired

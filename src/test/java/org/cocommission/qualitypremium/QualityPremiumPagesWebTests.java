@@ -104,10 +104,36 @@ class QualityPremiumPagesWebTests {
 			.contentType("application/json").content("{\"to\":\"next year\"}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("to"))
-			.andExpect(jsonPath("$.errors[0].message").value(containsString("is not a financial year")));
+			.andExpect(jsonPath("$.errors[0].message").value("Enter a financial year such as 2015/16"));
 		mvc.perform(put("/api/v1/quality-premium/schemes/2014-15").with(csrf())
 			.contentType("application/json").content("{\"version\":0}"))
 			.andExpect(status().isOk());
+	}
+
+	@Test
+	void aYearThatIsNotOneInARunBodyIsRefusedOnItsFieldAndComputesNothing() throws Exception {
+		mvc.perform(post("/api/v1/quality-premium/runs").with(csrf()).contentType("application/json")
+			.content("{\"year\":\"2014\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("year"))
+			.andExpect(jsonPath("$.errors[0].message").value("Enter a financial year such as 2015/16"));
+		mvc.perform(post("/api/v1/quality-premium/runs").with(csrf()).contentType("application/json").content("{}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("year"))
+			.andExpect(jsonPath("$.errors[0].message").value("Choose the scheme year to compute"));
+		verify(service, never()).compute(any());
+	}
+
+	@Test
+	void aYearInABodyBindsAsWritten() throws Exception {
+		mvc.perform(post("/api/v1/quality-premium/runs").with(csrf()).contentType("application/json")
+			.content("{\"year\":\"2014-15\"}"))
+			.andExpect(status().isCreated());
+		verify(service).compute(YEAR);
+		mvc.perform(post("/api/v1/quality-premium/schemes/2014-15/copy").with(csrf())
+			.contentType("application/json").content("{\"to\":\"2015/16\"}"))
+			.andExpect(status().isCreated());
+		verify(schemes).copyScheme(YEAR, YEAR.next());
 	}
 
 	@Test

@@ -328,4 +328,62 @@ class BadInputTests {
 		assertThat(jdbc.sql("select count(*) from finance_formula where name = 'Too large'").query(Long.class).single())
 			.isZero();
 	}
+
+	@Test
+	void aPageUploadInWindows1252IsReadWhenChosenAndOtherwiseRefusedSayingHowToChooseIt() throws Exception {
+		byte[] excel = organisation("Y87", "CAF\u00c9 REGION", "", "").getBytes(java.nio.charset.Charset.forName("windows-1252"));
+		var file = new org.springframework.mock.web.MockMultipartFile("file", "regions.csv", "text/csv", excel);
+
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/directory/imports")
+			.file(file)
+			.param("kind", "regions")
+			.cookie(national)
+			.with(csrf()))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("the byte 0xC9")))
+			.andExpect(content().string(containsString("choose &quot;Windows-1252 (a CSV file saved by Excel)&quot;")));
+		assertThat(jdbc.sql("select count(*) from directory_organisation where code = 'Y87'").query(Long.class).single())
+			.isZero();
+
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/directory/imports")
+			.file(file)
+			.param("kind", "regions")
+			.param("charset", "WINDOWS_1252")
+			.cookie(national)
+			.with(csrf()))
+			.andExpect(status().isOk());
+		assertThat(jdbc.sql("select name from directory_organisation where code = 'Y87'").query(String.class).single())
+			.isEqualTo("CAF\u00c9 REGION");
+	}
+
+	@Test
+	void everyImportPageOffersTheCharacterSetOfItsFileUtf8First() throws Exception {
+		for (String page : new String[] { "/directory/imports", "/quality-premium/data", "/outcomes/imports",
+				"/contracts/imports" }) {
+			mvc.perform(get(page).cookie(national))
+				.andExpect(status().isOk())
+				.andExpect(content().string(org.hamcrest.Matchers.stringContainsInOrder("Character set of the file",
+						"value=\"UTF_8\"", "UTF-8 (the default)", "value=\"WINDOWS_1252\"",
+						"Windows-1252 (a CSV file saved by Excel)")))
+				.andExpect(content().string(org.hamcrest.Matchers
+					.matchesPattern("(?s).*<input[^>]*(value=\"UTF_8\"[^>]*checked|checked[^>]*value=\"UTF_8\").*")));
+		}
+	}
+
+	@Test
+	void aQualityPremiumFileSavedByExcelIsDecodedAsWindows1252WhenChosen() throws Exception {
+		byte[] excel = "CCG_CODE,RECORD,CODE,PERIOD,VALUE\n81A,MEASURE,AEA,2013/14,99\u00e9\n"
+			.getBytes(java.nio.charset.Charset.forName("windows-1252"));
+		// Read as Windows-1252, the é is a character, and the row is refused for its value, not for its bytes.
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/quality-premium/data")
+			.file(new org.springframework.mock.web.MockMultipartFile("file", "excel.csv", "text/csv", excel))
+			.param("year", "2013/14")
+			.param("charset", "WINDOWS_1252")
+			.cookie(national)
+			.with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("99\u00e9")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("the byte 0xE9"))));
+		assertThat(qpRows()).isZero();
+	}
 }

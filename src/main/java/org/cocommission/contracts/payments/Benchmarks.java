@@ -33,6 +33,17 @@ public final class Benchmarks {
 		return deciles;
 	}
 
+	/**
+	 * Which tenth (1 the lowest, 10 the highest) a value falls in, given the 1st to 9th deciles: one more than the
+	 * deciles below it, so a value equal to the k-th decile is in the k-th tenth. Null without deciles or value.
+	 */
+	public static Integer tenthOf(List<BigDecimal> deciles, BigDecimal value) {
+		if (deciles == null || deciles.isEmpty() || value == null) {
+			return null;
+		}
+		return 1 + (int) deciles.stream().filter(decile -> decile.compareTo(value) < 0).count();
+	}
+
 	/** Deciles per contract type of practices' payments per weighted patient (rates sorted ascending). */
 	public static Map<String, List<BigDecimal>> decilesByType(List<PaymentsStore.PracticeRate> sortedRates) {
 		Map<String, List<BigDecimal>> values = new LinkedHashMap<>();

@@ -63,6 +63,53 @@ public final class PaymentsFile {
 		}
 	}
 
+	/**
+	 * The rows as COPY takes them, each line keeping its number: an empty line, or one of only spaces and tabs, becomes
+	 * a row of {@code width} empty fields (which the import skips), where COPY would read one field and refuse the
+	 * file. Lines inside a quoted field are left alone. So a row's number is its line in the file (the headings being
+	 * line 1), as long as no field holds a line break (docs/domain-rules.md, GP contracts, "Rows and their numbers").
+	 */
+	public static byte[] blankLinesAsEmptyRows(byte[] rows, int width) {
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(rows.length + 1024);
+		byte[] empty = ",".repeat(Math.max(width - 1, 0)).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+		boolean quoted = false;
+		int lineStart = 0;
+		boolean blank = true;
+		for (int i = 0; i < rows.length; i++) {
+			byte b = rows[i];
+			if (b == '"') {
+				quoted = !quoted;
+			}
+			if (b == '\n' && !quoted) {
+				if (blank) {
+					// the line's own ending: COPY refuses a file whose lines end in more than one way
+					out.write(empty, 0, empty.length);
+					if (i > lineStart && rows[i - 1] == '\r') {
+						out.write('\r');
+					}
+					out.write('\n');
+				}
+				else {
+					out.write(rows, lineStart, i + 1 - lineStart);
+				}
+				lineStart = i + 1;
+				blank = true;
+			}
+			else if (b != ' ' && b != '\t' && b != '\r') {
+				blank = false;
+			}
+		}
+		if (lineStart < rows.length) {
+			if (blank) {
+				out.write(empty, 0, empty.length);
+			}
+			else {
+				out.write(rows, lineStart, rows.length - lineStart);
+			}
+		}
+		return out.toByteArray();
+	}
+
 	/** Headings as compared: no byte order mark, spaces trimmed and collapsed, lower case. */
 	static String normalise(String heading) {
 		return heading.replace("\uFEFF", "").trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);

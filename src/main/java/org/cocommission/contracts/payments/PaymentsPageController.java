@@ -22,7 +22,7 @@ import org.cocommission.platform.Table;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import org.cocommission.platform.StrictText;
+import org.cocommission.platform.UploadCharset;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -48,7 +48,7 @@ class PaymentsPageController {
 
 	@GetMapping("/contracts/imports")
 	String imports(Model model) {
-		model.addAttribute("form", new PaymentsUpload(null, null));
+		model.addAttribute("form", new PaymentsUpload(null, null, UploadCharset.UTF_8));
 		return importsPage(model);
 	}
 
@@ -61,8 +61,9 @@ class PaymentsPageController {
 		if (result.hasErrors()) {
 			return importsPage(model);
 		}
-		// Decoded strictly as the API's uploads are (platform.StrictText); a refusal is a 422 page naming the byte.
-		try (InputStream content = StrictText.utf8(form.file().getInputStream())) {
+		// Decoded strictly as the API's uploads are (platform.StrictText), in the character set chosen on the form; a
+		// refusal is a 422 page naming the byte.
+		try (InputStream content = UploadCharset.orDefault(form.charset()).decode(form.file().getInputStream())) {
 			PaymentsImportReport report = payments.importFile(form.year(),
 					form.file().getOriginalFilename(), content);
 			model.addAttribute("report", report);
@@ -80,6 +81,7 @@ class PaymentsPageController {
 
 	private String importsPage(Model model) {
 		model.addAttribute("recent", payments.recentImports(50));
+		model.addAttribute("charsets", UploadCharset.choices());
 		return "contracts/imports";
 	}
 

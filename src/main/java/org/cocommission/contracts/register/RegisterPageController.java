@@ -1,5 +1,6 @@
 package org.cocommission.contracts.register;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,7 +13,12 @@ import org.cocommission.contracts.Contract;
 import org.cocommission.contracts.ContractRegister;
 import org.cocommission.contracts.ContractSummary;
 import org.cocommission.contracts.ContractType;
+import org.cocommission.contracts.PaymentLevel;
+import org.cocommission.contracts.PaymentRow;
 import org.cocommission.contracts.Payments;
+import org.cocommission.contracts.payments.Benchmarks;
+import org.cocommission.contracts.payments.PaymentsStore;
+import org.cocommission.platform.FinancialYear;
 import org.cocommission.platform.Exports;
 import org.cocommission.platform.PageOf;
 import org.cocommission.platform.Table;
@@ -45,6 +51,7 @@ class RegisterPageController {
 	String register(@Valid @ModelAttribute("form") RegisterParams form, BindingResult result,
 			@RequestParam(defaultValue = "0") int page, Model model) {
 		model.addAttribute("types", types());
+		model.addAttribute("canImport", payments.canImport());
 		if (result.hasErrors()) {
 			model.addAttribute("result", new PageOf<ContractSummary>(List.of(), 0, PAGE_SIZE, 0));
 			return "contracts/register";
@@ -81,8 +88,42 @@ class RegisterPageController {
 	String contract(@PathVariable String code, Model model) {
 		Contract contract = register.get(code.toUpperCase());
 		model.addAttribute("contract", contract);
-		model.addAttribute("paymentYears", payments.practiceYears(contract.practiceCode()));
+		List<PaymentsStore.PracticeYearRow> years = payments.practiceYears(contract.practiceCode());
+		model.addAttribute("paymentYears", years);
+		model.addAttribute("peers", peers(years));
 		return "contracts/contract";
+	}
+
+	/**
+	 * The practice against its peers, year by year: its payments per weighted patient, its CCG's (as the file gives
+	 * the CCG), England's for its contract type, and the tenth of its type's practices it falls in.
+	 */
+	record PeerRow(String year, String contractType, BigDecimal practice, BigDecimal ccg, String ccgCode,
+			BigDecimal englandSameType, Integer tenth) {
+	}
+
+	private List<PeerRow> peers(List<PaymentsStore.PracticeYearRow> years) {
+		List<PeerRow> peers = new ArrayList<>();
+		for (PaymentsStore.PracticeYearRow row : years) {
+			FinancialYear year = new FinancialYear(row.yearStart());
+			BigDecimal ccg = row.ccgCode() == null ? null
+					: payments.rowsWithin(year, PaymentLevel.CCG, row.ccgCode())
+						.stream()
+						.findFirst()
+						.map(PaymentRow::perWeightedPatient)
+						.orElse(null);
+			BigDecimal england = payments.rows(year, PaymentLevel.ENGLAND, true)
+				.stream()
+				.filter(type -> type.contractType().equals(row.contractType()))
+				.findFirst()
+				.map(PaymentRow::perWeightedPatient)
+				.orElse(null);
+			Integer tenth = Benchmarks.tenthOf(Benchmarks.decilesByType(payments.practiceRates(year))
+				.get(row.contractType()), row.perWeightedPatient());
+			peers.add(new PeerRow(row.year(), row.contractType(), row.perWeightedPatient(), ccg, row.ccgCode(), england,
+					tenth));
+		}
+		return peers;
 	}
 
 	private static Object text(Object value) {

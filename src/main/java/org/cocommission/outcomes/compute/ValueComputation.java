@@ -167,12 +167,12 @@ public class ValueComputation {
 	}
 
 	/**
-	 * Every value of the given indicators (all when null), in every period, re-mapped onto the structure of one date
+	 * Every value of the given indicators, in every period, re-mapped onto the structure of one date
 	 * (docs/domain-rules.md#outcomes, "Structure"), computed and returned, not stored: the stored values are each
 	 * period in its own structure. Practices' values do not change with the structure; their CCG does
 	 * ({@link Remapped#ccgOf}).
 	 */
-	public Remapped remapped(List<String> indicatorIds, LocalDate structure, boolean always) {
+	public Remapped remapped(List<String> indicatorIds, LocalDate structure) {
 		Map<String, Indicator> indicators = jdbc.query(Indicators.DEFINITIONS, (rs, row) -> Indicators.indicator(rs))
 			.stream()
 			.collect(Collectors.toMap(Indicator::id, Function.identity()));
@@ -180,14 +180,14 @@ public class ValueComputation {
 		jdbc.query("select period, starts, ends from outcomes_period",
 				(org.springframework.jdbc.core.RowCallbackHandler) rs -> dates.put(rs.getString(1),
 						new LocalDate[] { rs.getDate(2).toLocalDate(), rs.getDate(3).toLocalDate() }));
-		List<IndicatorPeriod> pairs = jdbc.query("select indicator_id, period from outcomes_slice"
-				+ (indicatorIds == null ? "" : " where indicator_id = any (?::varchar[])"),
+		List<IndicatorPeriod> pairs = jdbc.query(
+				"select indicator_id, period from outcomes_slice where indicator_id = any (?::varchar[])",
 				(rs, row) -> new IndicatorPeriod(rs.getString(1), rs.getString(2)),
-				indicatorIds == null ? new Object[0] : new Object[] { indicatorIds.toArray(String[]::new) });
+				new Object[] { indicatorIds.toArray(String[]::new) });
 		Placements placements = placements();
 		RecomputeScope scope = new RecomputeScope(indicators, dates, pairs, placements, structure);
 		Map<String, Map<String, List<org.cocommission.outcomes.ValueRow>>> rows = new HashMap<>();
-		if (pairs.isEmpty() || (!always && Remapped.moved(scope) == 0)) {
+		if (pairs.isEmpty() || Remapped.moved(scope) == 0) {
 			// Nothing sits elsewhere in that structure: the stored values are the re-mapped ones.
 			return new Remapped(null, scope, Map.of());
 		}

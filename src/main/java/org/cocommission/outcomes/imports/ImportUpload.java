@@ -5,14 +5,15 @@ import java.util.Map;
 
 import org.cocommission.outcomes.ImportFormat;
 import org.cocommission.platform.InvalidInputException;
+import org.cocommission.platform.UploadCharset;
 
 import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The upload form: what kind of file it is (a format's slug), the QOF year for the QOF prevalence file (whose rows carry
- * none), and the CSV file.
+ * none), the CSV file and its character set (UTF-8 when none is chosen).
  */
-record ImportUpload(String format, String period, MultipartFile file) {
+record ImportUpload(String format, String period, MultipartFile file, UploadCharset charset) {
 
 	/** The format chosen; refuses, naming each field, a form that cannot be imported. */
 	ImportFormat check() {

@@ -14,7 +14,7 @@ import org.cocommission.outcomes.ImportFormat;
 import org.cocommission.outcomes.ObservationImports;
 import org.cocommission.outcomes.read.OutcomesPages;
 import org.cocommission.platform.InvalidInputException;
-import org.cocommission.platform.StrictText;
+import org.cocommission.platform.UploadCharset;
 import org.cocommission.platform.UnreadableFileException;
 
 import org.springframework.security.access.AccessDeniedException;
@@ -44,7 +44,7 @@ class OutcomesImportPageController {
 
 	@GetMapping("/outcomes/imports")
 	String form(Model model) {
-		model.addAttribute("form", new ImportUpload(null, null, null));
+		model.addAttribute("form", new ImportUpload(null, null, null, UploadCharset.UTF_8));
 		return page(model);
 	}
 
@@ -63,8 +63,9 @@ class OutcomesImportPageController {
 			return page(model);
 		}
 		Path spooled = Files.createTempFile("cocommission-outcomes", ".csv");
-		// Decoded strictly as the API's uploads are: a file that is not UTF-8 text is refused before it is imported.
-		try (InputStream content = StrictText.utf8(form.file().getInputStream())) {
+		// Decoded strictly as the API's uploads are, in the character set chosen on the form: a file that is not text
+		// in it is refused before it is imported.
+		try (InputStream content = UploadCharset.orDefault(form.charset()).decode(form.file().getInputStream())) {
 			Files.copy(content, spooled, StandardCopyOption.REPLACE_EXISTING);
 		}
 		catch (UnreadableFileException ex) {
@@ -86,6 +87,7 @@ class OutcomesImportPageController {
 			formats.put(format.slug(), format.label());
 		}
 		model.addAttribute("formats", formats);
+		model.addAttribute("charsets", UploadCharset.choices());
 		model.addAttribute("recent", imports.recent(20));
 		return "outcomes/imports";
 	}

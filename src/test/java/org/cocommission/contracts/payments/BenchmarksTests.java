@@ -25,6 +25,20 @@ class BenchmarksTests {
 	}
 
 	@Test
+	void aValueIsInTheTenthAboveTheDecilesBelowIt() {
+		// 1..20: deciles 2, 4, ..., 18; 2 is in the 1st tenth, 3 in the 2nd, 18 in the 9th, 19 and 20 in the 10th
+		List<BigDecimal> deciles = Benchmarks
+			.deciles(IntStream.rangeClosed(1, 20).mapToObj(BigDecimal::valueOf).toList());
+
+		assertThat(Benchmarks.tenthOf(deciles, BigDecimal.ONE)).isEqualTo(1);
+		assertThat(Benchmarks.tenthOf(deciles, BigDecimal.valueOf(2))).isEqualTo(1);
+		assertThat(Benchmarks.tenthOf(deciles, BigDecimal.valueOf(3))).isEqualTo(2);
+		assertThat(Benchmarks.tenthOf(deciles, BigDecimal.valueOf(18))).isEqualTo(9);
+		assertThat(Benchmarks.tenthOf(deciles, BigDecimal.valueOf(20))).isEqualTo(10);
+		assertThat(Benchmarks.tenthOf(List.of(), BigDecimal.ONE)).isNull();
+	}
+
+	@Test
 	void thePmsPremiumIsPmsAboveGmsPerWeightedPatientOverThePmsWeightedPatients() {
 		// GMS £100.00, PMS £113.52 per weighted patient: £13.52 more, over 1,000,000 PMS weighted patients
 		var gms = row("GMS", "2000000", "200000000");

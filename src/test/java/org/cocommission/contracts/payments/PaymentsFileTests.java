@@ -59,4 +59,19 @@ class PaymentsFileTests {
 		assertThat(layout.missing()).contains("practice code", "contract type",
 				"total nhs payments to general practice");
 	}
+
+	@Test
+	void blankLinesAndLinesOfSpacesBecomeEmptyRowsSoEveryLineKeepsItsNumber() {
+		String rows = "A,1,2\r\n\r\n   \t\nB,3,4\n\"C\n\n\",5,6\n  ";
+		String crlf = "A,1,2\r\n\r\n  \r\nB,3,4\r\n";
+
+		String copied = new String(PaymentsFile.blankLinesAsEmptyRows(rows.getBytes(StandardCharsets.UTF_8), 3),
+				StandardCharsets.UTF_8);
+
+		assertThat(copied).isEqualTo("A,1,2\r\n,,\r\n,,\nB,3,4\n\"C\n\n\",5,6\n,,");
+		// each line keeps its own ending, as COPY wants one style throughout
+		assertThat(new String(PaymentsFile.blankLinesAsEmptyRows(crlf.getBytes(StandardCharsets.UTF_8), 3),
+				StandardCharsets.UTF_8)).isEqualTo("A,1,2\r\n,,\r\n,,\r\nB,3,4\r\n");
+		assertThat(PaymentsFile.blankLinesAsEmptyRows(new byte[0], 3)).isEmpty();
+	}
 }

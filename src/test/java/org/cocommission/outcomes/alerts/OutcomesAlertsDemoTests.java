@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(properties = { "cocommission.demo=true", "cocommission.demo-scale=0.05",
 		"cocommission.demo-password=demo-password-for-tests" })
+@AutoConfigureMockMvc
 class OutcomesAlertsDemoTests {
 
 	private final JdbcClient jdbc;

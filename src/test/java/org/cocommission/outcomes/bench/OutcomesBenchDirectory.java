@@ -79,6 +79,11 @@ final class OutcomesBenchDirectory {
 		return List.copyOf(ccgs.keySet());
 	}
 
+	/** Whether any practice moves CCG halfway (none with a single CCG, as at the tiny scale of the IT). */
+	boolean movesPractices() {
+		return practices.stream().anyMatch(practice -> practice.movesTo() != null);
+	}
+
 	int areaTeamCount() {
 		return areaTeams.size();
 	}
@@ -111,7 +116,7 @@ final class OutcomesBenchDirectory {
 				"1 HIGH STREET", "", "TOWN", "", "", "TS1 1AA", start)));
 		imports.importOds(OdsFile.ECCG, "bench-eccg.csv", stream(file));
 		imports.importOds(OdsFile.EPRACCUR, "bench-epraccur-1.csv", stream(epraccur(false)));
-		if (practices.stream().anyMatch(practice -> practice.movesTo() != null)) {
+		if (movesPractices()) {
 			imports.importOds(OdsFile.EPRACCUR, "bench-epraccur-2.csv", stream(epraccur(true)));
 		}
 		imports.importRegisteredPatients("bench-registered-patients.csv", stream(registeredPatients()));

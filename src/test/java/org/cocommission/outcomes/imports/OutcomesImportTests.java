@@ -24,6 +24,7 @@ import org.cocommission.outcomes.statistics.WilsonScore;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
@@ -36,6 +37,7 @@ import static org.cocommission.outcomes.OutcomesTestData.stream;
 
 /** Imports in the three formats, their row-level checks, and the values computed after them. */
 @SpringBootTest(properties = "cocommission.test.context=outcomes")
+@AutoConfigureMockMvc
 class OutcomesImportTests {
 
 	private static final String HEADER = "ORG_CODE,INDICATOR_ID,PERIOD,NUMERATOR,DENOMINATOR\n";

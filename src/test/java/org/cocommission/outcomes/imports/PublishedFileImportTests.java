@@ -20,6 +20,7 @@ import org.cocommission.outcomes.compute.ValueComputation;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
@@ -35,6 +36,7 @@ import static org.cocommission.outcomes.OutcomesTestData.stream;
  * stored and listed, errors only for rows that cannot be meant.
  */
 @SpringBootTest(properties = "cocommission.test.context=outcomes")
+@AutoConfigureMockMvc
 class PublishedFileImportTests {
 
 	private static final String QOF_HEADER = "PRACTICE_CODE,GROUP_CODE,REGISTER,PATIENT_LIST_TYPE,PATIENT_LIST_SIZE";

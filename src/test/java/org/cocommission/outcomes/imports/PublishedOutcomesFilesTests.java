@@ -11,6 +11,7 @@ import org.cocommission.outcomes.OutcomesTestData;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +24,7 @@ import static org.cocommission.outcomes.OutcomesTestData.stream;
  * as the system, refused whole with the rows to fix.
  */
 @SpringBootTest(properties = "cocommission.test.context=outcomes")
+@AutoConfigureMockMvc
 class PublishedOutcomesFilesTests {
 
 	private final PublishedOutcomesFiles files;

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -28,6 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * read of its own uncommitted writes is never served to anyone later.
  */
 @SpringBootTest(properties = "cocommission.test.context=outcomes")
+@AutoConfigureMockMvc
 class OutcomesReadCacheTests {
 
 	private static final String HEADER = "ORG_CODE,INDICATOR_ID,PERIOD,NUMERATOR,DENOMINATOR\n";
