@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
+import org.cocommission.governance.RegisteredInterests;
 import org.cocommission.identity.AccessPolicy;
 import org.cocommission.identity.ActingAs;
 import org.cocommission.platform.InvalidInputException;
@@ -49,8 +50,11 @@ public class CallOffs {
 
 	private final Clock clock;
 
+	private final RegisteredInterests interests;
+
 	CallOffs(JdbcClient jdbc, CommissioningSupport support, AccessPolicy access, ApplicationEventPublisher events,
-			Clock clock) {
+			Clock clock, RegisteredInterests interests) {
+		this.interests = interests;
 		this.jdbc = jdbc;
 		this.support = support;
 		this.access = access;
@@ -78,6 +82,12 @@ public class CallOffs {
 	public CallOff get(long id) {
 		checkCan(owner(id).orElseThrow(() -> new NoSuchElementException("No call-off " + id)));
 		return read(id);
+	}
+
+	/** The people on the CCG's register of people, to choose evaluators from. */
+	public List<RegisteredInterests.RegisteredPerson> registerPeople(String ccg) {
+		checkCan(ccg);
+		return ActingAs.system(() -> interests.people(ccg));
 	}
 
 	public boolean canRun(String ccg) {
@@ -131,27 +141,61 @@ public class CallOffs {
 			.update();
 		events.publishEvent(new CallOffStepRecorded(id, callOff.ccgCode(), "BID_RECEIVED",
 				Map.of("provider", provider.code(), "annualValue", value.pounds())));
-		return read(id);
+		CallOff withBid = read(id);
+		for (CallOff.EvaluatorView evaluator : withBid.evaluators()) {
+			boolean before = callOff.evaluators().stream().anyMatch(e -> e.name().equals(evaluator.name()) && e.conflicted());
+			if (evaluator.conflicted() && !before) {
+				events.publishEvent(new CallOffStepRecorded(id, callOff.ccgCode(), "CONFLICTED_EVALUATOR_EXCLUDED",
+						Map.of("evaluator", evaluator.name(), "conflict", evaluator.exclusion())));
+			}
+		}
+		return withBid;
 	}
 
+	/**
+	 * Adds an evaluator: a person chosen from the CCG's register of people (named as the register names them) or a
+	 * name. One with an interest in a bidder, declared here or recorded on governance's register of interests, is
+	 * excluded from scoring; an interest on the register is checked again whenever a bid arrives.
+	 */
 	@Transactional
 	public CallOff addEvaluator(long id, CallOffForms.Evaluator form) {
 		CallOff callOff = open(id);
 		checkCan(callOff.ccgCode());
-		String name = form.name().trim();
+		String name;
+		if (form.personId() != null) {
+			RegisteredInterests.RegisteredPerson person = ActingAs.system(() -> interests.person(form.personId()))
+				.filter(found -> found.ccgCode().equals(callOff.ccgCode()))
+				.orElseThrow(() -> new InvalidInputException("personId", "Choose a person on the CCG's register"));
+			name = person.name();
+		}
+		else if (form.name() == null || form.name().isBlank()) {
+			throw new InvalidInputException("name", "Enter the evaluator's name or choose them from the register");
+		}
+		else {
+			name = form.name().trim();
+		}
 		if (callOff.evaluators().stream().anyMatch(evaluator -> evaluator.name().equalsIgnoreCase(name))) {
-			throw new InvalidInputException("name", name + " is already an evaluator");
+			throw new InvalidInputException(form.personId() != null ? "personId" : "name", name + " is already an evaluator");
 		}
 		String conflict = blankToNull(form.conflict());
-		jdbc.sql("insert into cs_call_off_evaluator (call_off_id, name, conflict) values (?, ?, ?)")
-			.params(id, name, conflict)
+		jdbc.sql("insert into cs_call_off_evaluator (call_off_id, name, conflict, person_id) values (?, ?, ?, ?)")
+			.params(id, name, conflict, form.personId())
 			.update();
+		CallOff added = read(id);
+		CallOff.EvaluatorView evaluator = added.evaluators()
+			.stream()
+			.filter(e -> e.name().equals(name))
+			.findFirst()
+			.orElseThrow();
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("evaluator", name);
-		details.put("conflict", conflict == null ? "None declared" : conflict);
+		if (form.personId() != null) {
+			details.put("registerPerson", form.personId());
+		}
+		details.put("conflict", evaluator.conflicted() ? evaluator.exclusion() : "None declared or registered");
 		events.publishEvent(new CallOffStepRecorded(id, callOff.ccgCode(),
-				conflict == null ? "EVALUATOR_ADDED" : "CONFLICTED_EVALUATOR_EXCLUDED", details));
-		return read(id);
+				evaluator.conflicted() ? "CONFLICTED_EVALUATOR_EXCLUDED" : "EVALUATOR_ADDED", details));
+		return added;
 	}
 
 	@Transactional
@@ -165,7 +209,7 @@ public class CallOffs {
 			.orElseThrow(() -> new InvalidInputException("evaluator", "Choose one of the call-off's evaluators"));
 		if (evaluator.conflicted()) {
 			throw new InvalidInputException("evaluator", evaluator.name()
-					+ " declared an interest in a bidder and is excluded from scoring");
+					+ " has an interest in a bidder and is excluded from scoring: " + evaluator.exclusion());
 		}
 		if (callOff.bids().stream().noneMatch(bid -> bid.providerCode().equals(form.providerCode()))) {
 			throw new InvalidInputException("providerCode", "Choose one of the bids");
@@ -240,17 +284,41 @@ public class CallOffs {
 
 	record Row(long id, String ccgCode, String serviceCode, String serviceName, String title, String requirements,
 			CallOffStatus status, String awardedProvider, String awardedName, Boolean awardedCsu, Long awardValuePence,
-			LocalDate contractEnd, LocalDate standstillEnds) {
+			LocalDate contractEnd, LocalDate standstillEnds, LocalDate awardedOn) {
 	}
 
 	record BidRow(String providerCode, String providerName, long annualValuePence, String summary) {
+	}
+
+	record EvaluatorRow(String name, String conflict, Long personId) {
+	}
+
+	/**
+	 * What governance's register of interests records of the person in each bidder on the day: a commissioning
+	 * support unit asked by its ODS code and name, another provider by its name. Read as the system: whoever runs the
+	 * call-off sees why an evaluator is excluded.
+	 */
+	private List<String> registeredInterests(long personId, List<CallOff.BidView> bids, LocalDate on) {
+		List<String> found = new ArrayList<>();
+		Map<String, Boolean> csu = new LinkedHashMap<>();
+		support.providers().forEach(provider -> csu.put(provider.code(), provider.csu()));
+		for (CallOff.BidView bid : bids) {
+			RegisteredInterests.Body body = new RegisteredInterests.Body(
+					Boolean.TRUE.equals(csu.get(bid.providerCode())) ? bid.providerCode() : null, bid.providerName());
+			for (RegisteredInterests.DeclaredInterest interest : ActingAs
+				.system(() -> interests.interestsIn(personId, body, on))) {
+				found.add(interest.category().toLowerCase(java.util.Locale.UK) + " interest in " + bid.providerName() + " ("
+						+ interest.description() + ")");
+			}
+		}
+		return found;
 	}
 
 	private CallOff read(long id) {
 		Row row = jdbc.sql("""
 				select c.id, c.ccg_code, c.service_code, s.name as service_name, c.title, c.requirements, c.status,
 				    c.awarded_provider, p.name as awarded_name, p.csu as awarded_csu, c.award_value_pence,
-				    c.contract_end, c.standstill_ends
+				    c.contract_end, c.standstill_ends, (c.awarded_at at time zone 'Europe/London')::date as awarded_on
 				from cs_call_off c join cs_service s on s.code = c.service_code
 				left join cs_provider p on p.code = c.awarded_provider where c.id = ?""")
 			.param(id)
@@ -272,11 +340,16 @@ public class CallOffs {
 			.map(bid -> new CallOff.BidView(bid.providerCode(), bid.providerName(), Money.ofPence(bid.annualValuePence()),
 					bid.summary()))
 			.toList();
+		LocalDate on = row.awardedOn() != null ? row.awardedOn() : LocalDate.now(clock);
 		List<CallOff.EvaluatorView> evaluators = jdbc
-			.sql("select name, conflict from cs_call_off_evaluator where call_off_id = ? order by name")
+			.sql("select name, conflict, person_id from cs_call_off_evaluator where call_off_id = ? order by name")
 			.param(id)
-			.query(CallOff.EvaluatorView.class)
-			.list();
+			.query(EvaluatorRow.class)
+			.list()
+			.stream()
+			.map(evaluator -> new CallOff.EvaluatorView(evaluator.name(), evaluator.conflict(), evaluator.personId(),
+					evaluator.personId() == null ? List.of() : registeredInterests(evaluator.personId(), bids, on)))
+			.toList();
 		List<CallOff.ScoreView> scores = jdbc.sql("select evaluator, provider_code, position as criterion, score"
 				+ " from cs_call_off_score where call_off_id = ? order by provider_code, position, evaluator")
 			.param(id)
