@@ -200,30 +200,38 @@ public class CallOffs {
 
 	@Transactional
 	public CallOff score(long id, CallOffForms.Score form) {
+		return scoreAll(id, List.of(form));
+	}
+
+	/** Records several scores at once (an evaluator's score sheet): each checked and audited as {@link #score} does. */
+	@Transactional
+	public CallOff scoreAll(long id, List<CallOffForms.Score> forms) {
 		CallOff callOff = open(id);
 		String actor = checkCan(callOff.ccgCode());
-		CallOff.EvaluatorView evaluator = callOff.evaluators()
-			.stream()
-			.filter(e -> e.name().equals(form.evaluator()))
-			.findFirst()
-			.orElseThrow(() -> new InvalidInputException("evaluator", "Choose one of the call-off's evaluators"));
-		if (evaluator.conflicted()) {
-			throw new InvalidInputException("evaluator", evaluator.name()
-					+ " has an interest in a bidder and is excluded from scoring: " + evaluator.exclusion());
+		for (CallOffForms.Score form : forms) {
+			CallOff.EvaluatorView evaluator = callOff.evaluators()
+				.stream()
+				.filter(e -> e.name().equals(form.evaluator()))
+				.findFirst()
+				.orElseThrow(() -> new InvalidInputException("evaluator", "Choose one of the call-off's evaluators"));
+			if (evaluator.conflicted()) {
+				throw new InvalidInputException("evaluator", evaluator.name()
+						+ " has an interest in a bidder and is excluded from scoring: " + evaluator.exclusion());
+			}
+			if (callOff.bids().stream().noneMatch(bid -> bid.providerCode().equals(form.providerCode()))) {
+				throw new InvalidInputException("providerCode", "Choose one of the bids");
+			}
+			jdbc.sql("""
+					insert into cs_call_off_score (call_off_id, provider_code, position, evaluator, score, scored_by)
+					values (?, ?, ?, ?, ?, ?)
+					on conflict (call_off_id, provider_code, position, evaluator)
+					do update set score = excluded.score, scored_by = excluded.scored_by""")
+				.params(id, form.providerCode(), form.criterion(), evaluator.name(), form.score(), actor)
+				.update();
+			events.publishEvent(new CallOffStepRecorded(id, callOff.ccgCode(), "SCORED", Map.of("evaluator",
+					evaluator.name(), "provider", form.providerCode(), "criterion", CRITERIA.get(form.criterion() - 1),
+					"score", form.score())));
 		}
-		if (callOff.bids().stream().noneMatch(bid -> bid.providerCode().equals(form.providerCode()))) {
-			throw new InvalidInputException("providerCode", "Choose one of the bids");
-		}
-		jdbc.sql("""
-				insert into cs_call_off_score (call_off_id, provider_code, position, evaluator, score, scored_by)
-				values (?, ?, ?, ?, ?, ?)
-				on conflict (call_off_id, provider_code, position, evaluator)
-				do update set score = excluded.score, scored_by = excluded.scored_by""")
-			.params(id, form.providerCode(), form.criterion(), evaluator.name(), form.score(), actor)
-			.update();
-		events.publishEvent(new CallOffStepRecorded(id, callOff.ccgCode(), "SCORED", Map.of("evaluator",
-				evaluator.name(), "provider", form.providerCode(), "criterion", CRITERIA.get(form.criterion() - 1),
-				"score", form.score())));
 		return read(id);
 	}
 
@@ -233,6 +241,22 @@ public class CallOffs {
 	 */
 	@Transactional
 	public CallOff award(long id, CallOffForms.Award form) {
+		return award(id, form, LocalDate.now(clock));
+	}
+
+	/**
+	 * Records an award made on an earlier day, its standstill counted from that day: for loading the history of
+	 * call-offs (the demo), so by the system only.
+	 */
+	@Transactional
+	public CallOff awardAsOf(long id, CallOffForms.Award form, LocalDate awardedOn) {
+		if (!ActingAs.isSystem()) {
+			throw new AccessDeniedException("Only the system records an award made on an earlier day");
+		}
+		return award(id, form, awardedOn);
+	}
+
+	private CallOff award(long id, CallOffForms.Award form, LocalDate today) {
 		CallOff callOff = open(id);
 		String actor = checkCan(callOff.ccgCode());
 		CallOff.Evaluation winner = callOff.evaluation()
@@ -244,7 +268,6 @@ public class CallOffs {
 			throw new InvalidInputException("providerCode",
 					winner.providerName() + "'s bid is not yet scored on every criterion by an evaluator without a conflict");
 		}
-		LocalDate today = LocalDate.now(clock);
 		if (!form.contractEnd().isAfter(today)) {
 			throw new InvalidInputException("contractEnd", "Enter an end of the contract after today");
 		}
@@ -253,9 +276,11 @@ public class CallOffs {
 		LocalDate standstill = today.plusDays(STANDSTILL_DAYS);
 		jdbc.sql("""
 				update cs_call_off set status = 'AWARDED', awarded_provider = ?, award_value_pence = ?,
-				    contract_end = ?, standstill_ends = ?, awarded_by = ?, awarded_at = now()
+				    contract_end = ?, standstill_ends = ?, awarded_by = ?,
+				    awarded_at = case when ? = current_date then now() else (?::date + time '12:00') at time zone 'Europe/London' end
 				where id = ? and status = 'OPEN'""")
-			.params(winner.providerCode(), winner.annualValue().pence(), form.contractEnd(), standstill, actor, id)
+			.params(winner.providerCode(), winner.annualValue().pence(), form.contractEnd(), standstill, actor, today,
+					today, id)
 			.update();
 		events.publishEvent(new CallOffStepRecorded(id, callOff.ccgCode(), "AWARDED", Map.of("provider",
 				winner.providerCode(), "annualValue", winner.annualValue().pounds(), "weightedTotal",
@@ -298,20 +323,32 @@ public class CallOffs {
 	 * support unit asked by its ODS code and name, another provider by its name. Read as the system: whoever runs the
 	 * call-off sees why an evaluator is excluded.
 	 */
-	private List<String> registeredInterests(long personId, List<CallOff.BidView> bids, LocalDate on) {
-		List<String> found = new ArrayList<>();
-		Map<String, Boolean> csu = new LinkedHashMap<>();
-		support.providers().forEach(provider -> csu.put(provider.code(), provider.csu()));
+	private Map<Long, List<String>> registeredInterests(List<Long> personIds, List<CallOff.BidView> bids,
+			Map<String, Boolean> csu, LocalDate on) {
+		Map<RegisteredInterests.Body, CallOff.BidView> bodies = new LinkedHashMap<>();
 		for (CallOff.BidView bid : bids) {
-			RegisteredInterests.Body body = new RegisteredInterests.Body(
-					Boolean.TRUE.equals(csu.get(bid.providerCode())) ? bid.providerCode() : null, bid.providerName());
-			for (RegisteredInterests.DeclaredInterest interest : ActingAs
-				.system(() -> interests.interestsIn(personId, body, on))) {
-				found.add(interest.category().toLowerCase(java.util.Locale.UK) + " interest in " + bid.providerName() + " ("
-						+ interest.description() + ")");
-			}
+			bodies.put(new RegisteredInterests.Body(Boolean.TRUE.equals(csu.get(bid.providerCode())) ? bid.providerCode()
+					: null, bid.providerName()), bid);
 		}
+		Map<Long, List<String>> found = new LinkedHashMap<>();
+		ActingAs.system(() -> interests.interestsIn(personIds, bodies.keySet(), on))
+			.forEach((person, byBody) -> byBody.forEach((body, declared) -> declared
+				.forEach(interest -> found.computeIfAbsent(person, id -> new ArrayList<>())
+					.add(interest.category().toLowerCase(java.util.Locale.UK) + " interest in "
+							+ bodies.get(body).providerName() + " (" + interest.description() + ")"))));
 		return found;
+	}
+
+	/** Whether each provider is a commissioning support unit (asked of the register by its ODS code), by code. */
+	private Map<String, Boolean> csuByCode(List<CallOff.BidView> bids) {
+		Map<String, Boolean> csu = new LinkedHashMap<>();
+		if (!bids.isEmpty()) {
+			jdbc.sql("select code, csu from cs_provider where code in (:codes)")
+				.param("codes", bids.stream().map(CallOff.BidView::providerCode).toList())
+				.query((rs, n) -> csu.put(rs.getString(1), rs.getBoolean(2)))
+				.list();
+		}
+		return csu;
 	}
 
 	private CallOff read(long id) {
@@ -341,14 +378,18 @@ public class CallOffs {
 					bid.summary()))
 			.toList();
 		LocalDate on = row.awardedOn() != null ? row.awardedOn() : LocalDate.now(clock);
-		List<CallOff.EvaluatorView> evaluators = jdbc
+		Map<String, Boolean> csu = csuByCode(bids);
+		List<EvaluatorRow> evaluatorRows = jdbc
 			.sql("select name, conflict, person_id from cs_call_off_evaluator where call_off_id = ? order by name")
 			.param(id)
 			.query(EvaluatorRow.class)
-			.list()
-			.stream()
+			.list();
+		Map<Long, List<String>> registered = registeredInterests(
+				evaluatorRows.stream().map(EvaluatorRow::personId).filter(java.util.Objects::nonNull).toList(), bids, csu,
+				on);
+		List<CallOff.EvaluatorView> evaluators = evaluatorRows.stream()
 			.map(evaluator -> new CallOff.EvaluatorView(evaluator.name(), evaluator.conflict(), evaluator.personId(),
-					evaluator.personId() == null ? List.of() : registeredInterests(evaluator.personId(), bids, on)))
+					evaluator.personId() == null ? List.of() : registered.getOrDefault(evaluator.personId(), List.of())))
 			.toList();
 		List<CallOff.ScoreView> scores = jdbc.sql("select evaluator, provider_code, position as criterion, score"
 				+ " from cs_call_off_score where call_off_id = ? order by provider_code, position, evaluator")

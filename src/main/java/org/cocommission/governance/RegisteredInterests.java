@@ -1,7 +1,10 @@
 package org.cocommission.governance;
 
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.cocommission.governance.ConflictDetection.MemberInterests;
@@ -91,19 +94,50 @@ public class RegisteredInterests {
 	 * registers show none (or the person is unknown). A link and a declaration of the same tie count once.
 	 */
 	public List<DeclaredInterest> interestsIn(long personId, Body body, LocalDate on) {
-		if (person(personId).isEmpty()) {
-			return List.of();
+		return interestsIn(List.of(personId), List.of(body), on).getOrDefault(personId, Map.of())
+			.getOrDefault(body, List.of());
+	}
+
+	/**
+	 * As {@link #interestsIn(long, Body, LocalDate)} for several people and bodies at once (one read of the
+	 * registers): by person, then by body, only those with an interest.
+	 */
+	public Map<Long, Map<Body, List<DeclaredInterest>>> interestsIn(Collection<Long> personIds, Collection<Body> bodies,
+			LocalDate on) {
+		Map<Long, Map<Body, List<DeclaredInterest>>> found = new LinkedHashMap<>();
+		if (personIds.isEmpty() || bodies.isEmpty()) {
+			return found;
 		}
-		List<MemberInterests> registered = meetings.interestsOf(List.of(personId));
-		AffectedOrganisation affected = new AffectedOrganisation(AffectedOrganisation.Kind.PROVIDER,
-				body.organisationCode(), body.name());
-		return ConflictDetection.detect(registered, List.of(affected), ItemKind.DECISION, on)
-			.stream()
-			.flatMap(conflict -> conflict.interests().stream())
-			.map(interest -> new DeclaredInterest(personId, interest.category().label(),
-					interest.category() == InterestCategory.FINANCIAL, interest.description(), interest.from(),
-					interest.to(), interest.linked()))
-			.toList();
+		List<PersonRow> people = jdbc.sql("select id, ccg_code, name, role from governance_person where id in (:ids)")
+			.param("ids", List.copyOf(personIds))
+			.query(PersonRow.class)
+			.list();
+		people.stream().map(PersonRow::ccgCode).distinct().forEach(access::checkRead);
+		if (people.isEmpty()) {
+			return found;
+		}
+		List<AffectedOrganisation> affected = new java.util.ArrayList<>();
+		for (Body body : bodies) {
+			affected.add(new AffectedOrganisation(AffectedOrganisation.Kind.PROVIDER, body.organisationCode(),
+					body.name()));
+		}
+		for (MemberInterests member : meetings.interestsOf(people.stream().map(PersonRow::id).toList())) {
+			int index = 0;
+			for (Body body : bodies) {
+				List<DeclaredInterest> interests = ConflictDetection
+					.detect(List.of(member), List.of(affected.get(index++)), ItemKind.DECISION, on)
+					.stream()
+					.flatMap(conflict -> conflict.interests().stream())
+					.map(interest -> new DeclaredInterest(member.personId(), interest.category().label(),
+							interest.category() == InterestCategory.FINANCIAL, interest.description(), interest.from(),
+							interest.to(), interest.linked()))
+					.toList();
+				if (!interests.isEmpty()) {
+					found.computeIfAbsent(member.personId(), id -> new LinkedHashMap<>()).put(body, interests);
+				}
+			}
+		}
+		return found;
 	}
 
 	private static RegisteredPerson person(PersonRow row) {
