@@ -44,7 +44,7 @@ class ReviewApiController {
 	}
 
 	@Operation(summary = "Answer a CCG's review of one service it buys",
-			description = "Body {quality, localKnowledge, timeliness, communication, valueForMoney, overall, comments}:"
+			description = "Body {accuracy, localKnowledge, timeliness, communication, valueForMoney, overall, comments}:"
 					+ " each answer 1 (strongly disagree) to 5 (strongly agree). Answering again replaces. The CCG's own"
 					+ " users; audited.")
 	@PutMapping("/ccgs/{ccg}/reviews/{year}/{service}")

@@ -25,7 +25,7 @@ public final class ReviewForms {
 	}
 
 	/** A CCG's answers about one service it buys: one per {@link ReviewQuestion}, 1 to 5, and any comments. */
-	public record Answers(@NotNull(message = ANSWER) @Min(value = 1, message = ANSWER) @Max(value = 5, message = ANSWER) Integer quality,
+	public record Answers(@NotNull(message = ANSWER) @Min(value = 1, message = ANSWER) @Max(value = 5, message = ANSWER) Integer accuracy,
 			@NotNull(message = ANSWER) @Min(value = 1, message = ANSWER) @Max(value = 5, message = ANSWER) Integer localKnowledge,
 			@NotNull(message = ANSWER) @Min(value = 1, message = ANSWER) @Max(value = 5, message = ANSWER) Integer timeliness,
 			@NotNull(message = ANSWER) @Min(value = 1, message = ANSWER) @Max(value = 5, message = ANSWER) Integer communication,
@@ -36,7 +36,7 @@ public final class ReviewForms {
 		/** The answers by question. */
 		public Map<ReviewQuestion, Integer> scores() {
 			Map<ReviewQuestion, Integer> scores = new EnumMap<>(ReviewQuestion.class);
-			scores.put(ReviewQuestion.QUALITY, quality);
+			scores.put(ReviewQuestion.ACCURACY, accuracy);
 			scores.put(ReviewQuestion.LOCAL_KNOWLEDGE, localKnowledge);
 			scores.put(ReviewQuestion.TIMELINESS, timeliness);
 			scores.put(ReviewQuestion.COMMUNICATION, communication);
@@ -47,7 +47,7 @@ public final class ReviewForms {
 
 		/** The form holding stored answers (empty when none). */
 		static Answers of(Map<ReviewQuestion, Integer> scores, String comments) {
-			return new Answers(scores.get(ReviewQuestion.QUALITY), scores.get(ReviewQuestion.LOCAL_KNOWLEDGE),
+			return new Answers(scores.get(ReviewQuestion.ACCURACY), scores.get(ReviewQuestion.LOCAL_KNOWLEDGE),
 					scores.get(ReviewQuestion.TIMELINESS), scores.get(ReviewQuestion.COMMUNICATION),
 					scores.get(ReviewQuestion.VALUE_FOR_MONEY), scores.get(ReviewQuestion.OVERALL), comments);
 		}

@@ -10,8 +10,8 @@ import java.util.List;
  */
 public enum ReviewQuestion {
 
-	QUALITY(Theme.QUALITY, "The work is accurate and of the quality we need"),
-	LOCAL_KNOWLEDGE(Theme.QUALITY, "The staff understand our population and our priorities"),
+	ACCURACY(Theme.QUALITY_OF_WORK, "The work is accurate and of the quality we need"),
+	LOCAL_KNOWLEDGE(Theme.QUALITY_OF_WORK, "The staff understand our population and our priorities"),
 	TIMELINESS(Theme.RESPONSIVENESS, "Requests are answered and work delivered on time"),
 	COMMUNICATION(Theme.RESPONSIVENESS, "We are told early about problems and changes"),
 	VALUE_FOR_MONEY(Theme.VALUE_FOR_MONEY, "The service is good value for what we pay"),
@@ -20,7 +20,7 @@ public enum ReviewQuestion {
 	/** The themes the statements are grouped by, in the order shown. */
 	public enum Theme {
 
-		QUALITY("Quality"), RESPONSIVENESS("Responsiveness"), VALUE_FOR_MONEY("Value for money"),
+		QUALITY_OF_WORK("Quality"), RESPONSIVENESS("Responsiveness"), VALUE_FOR_MONEY("Value for money"),
 		OVERALL("Overall satisfaction");
 
 		private final String label;

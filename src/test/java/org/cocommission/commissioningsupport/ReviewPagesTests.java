@@ -98,13 +98,13 @@ class ReviewPagesTests {
 		mvc.perform(get("/commissioning-support/ccgs/CRC1/reviews").cookie(ccg))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Not answered yet")));
-		mvc.perform(post(form).with(csrf()).cookie(ccg).param("quality", "4").param("overall", "9"))
+		mvc.perform(post(form).with(csrf()).cookie(ccg).param("accuracy", "4").param("overall", "9"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Choose an answer from strongly disagree to strongly agree")))
-			.andExpect(content().string(containsString("name=\"quality\" checked=\"checked\"")));
+			.andExpect(content().string(containsString("name=\"accuracy\" checked=\"checked\"")));
 		mvc.perform(post(form).with(csrf())
 			.cookie(ccg)
-			.param("quality", "4")
+			.param("accuracy", "4")
 			.param("localKnowledge", "4")
 			.param("timeliness", "3")
 			.param("communication", "4")
@@ -134,10 +134,10 @@ class ReviewPagesTests {
 			.with(csrf())
 			.cookie(sessions.get("cr-ccg1"))
 			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"quality\":6,\"localKnowledge\":4,\"timeliness\":4,\"communication\":4,\"valueForMoney\":4,"
+			.content("{\"accuracy\":6,\"localKnowledge\":4,\"timeliness\":4,\"communication\":4,\"valueForMoney\":4,"
 					+ "\"overall\":4}"))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[0].field").value("quality"));
+			.andExpect(jsonPath("$.errors[0].field").value("accuracy"));
 	}
 
 	@Test
