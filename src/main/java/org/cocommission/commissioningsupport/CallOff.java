@@ -21,10 +21,30 @@ public record CallOff(long id, String ccgCode, SupportService service, String ti
 	public record BidView(String providerCode, String providerName, Money annualValue, String summary) {
 	}
 
-	public record EvaluatorView(String name, String conflict) {
+	/**
+	 * An evaluator: the interest declared on the call-off, if any; for a person on the CCG's register of people, their
+	 * id there and the interests the register of interests records in the bidders on the day of the evaluation.
+	 */
+	public record EvaluatorView(String name, String conflict, Long personId, List<String> registeredInterests) {
+
+		public EvaluatorView(String name, String conflict) {
+			this(name, conflict, null, List.of());
+		}
 
 		public boolean conflicted() {
-			return conflict != null && !conflict.isBlank();
+			return (conflict != null && !conflict.isBlank()) || !registeredInterests.isEmpty();
+		}
+
+		/** Why the evaluator is excluded, in words; null when they are not. */
+		public String exclusion() {
+			List<String> reasons = new java.util.ArrayList<>();
+			if (!registeredInterests.isEmpty()) {
+				reasons.add("the register of interests records " + String.join("; ", registeredInterests));
+			}
+			if (conflict != null && !conflict.isBlank()) {
+				reasons.add("declared on the call-off: " + conflict);
+			}
+			return reasons.isEmpty() ? null : String.join("; and ", reasons);
 		}
 	}
 

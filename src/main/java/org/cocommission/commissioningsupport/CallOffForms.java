@@ -44,10 +44,19 @@ public final class CallOffForms {
 			@Size(max = 2000, message = "Enter a summary of 2,000 characters or fewer") String summary) {
 	}
 
-	/** An evaluator and any interest they hold in a bidder (which excludes them from scoring). */
-	public record Evaluator(@NotBlank(message = "Enter the evaluator's name") @Size(max = 100,
-			message = "Enter a name of 100 characters or fewer") String name,
-			@Size(max = 500, message = "Describe the interest in 500 characters or fewer") String conflict) {
+	/**
+	 * An evaluator: a person on the CCG's register of people ({@code personId}, whose declared interests in the bidders
+	 * are checked there), or named here; and any interest in a bidder declared on the call-off. Either kind of interest
+	 * excludes them from scoring.
+	 */
+	public record Evaluator(@Size(max = 100, message = "Enter a name of 100 characters or fewer") String name,
+			@Size(max = 500, message = "Describe the interest in 500 characters or fewer") String conflict,
+			Long personId) {
+
+		/** An evaluator named on the call-off, not chosen from the register. */
+		public Evaluator(String name, String conflict) {
+			this(name, conflict, null);
+		}
 	}
 
 	/** One evaluator's score of one bid on one criterion, 0 (fails) to 5 (excellent). */

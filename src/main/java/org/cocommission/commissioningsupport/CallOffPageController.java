@@ -184,7 +184,7 @@ class CallOffPageController {
 		model.addAttribute("callOff", callOff);
 		model.addAttribute("ccgName", name(callOff.ccgCode()));
 		addIfAbsent(model, "bidForm", new CallOffForms.Bid(null, null, null));
-		addIfAbsent(model, "evaluatorForm", new CallOffForms.Evaluator(null, null));
+		addIfAbsent(model, "evaluatorForm", new CallOffForms.Evaluator(null, null, null));
 		addIfAbsent(model, "scoreForm", new CallOffForms.Score(null, null, null, null));
 		addIfAbsent(model, "awardForm", new CallOffForms.Award(null, null));
 		Map<String, String> providers = new LinkedHashMap<>();
@@ -202,6 +202,11 @@ class CallOffPageController {
 			.filter(e -> !e.conflicted())
 			.forEach(e -> evaluators.put(e.name(), e.name()));
 		model.addAttribute("evaluatorOptions", evaluators);
+		Map<String, String> people = new LinkedHashMap<>();
+		people.put("", "Not on the register: enter the name below");
+		callOffs.registerPeople(callOff.ccgCode())
+			.forEach(person -> people.put(String.valueOf(person.id()), person.name() + " (" + person.role() + ")"));
+		model.addAttribute("personOptions", people);
 		Map<String, String> criteria = new LinkedHashMap<>();
 		callOff.criteria().forEach(c -> criteria.put(String.valueOf(c.position()), c.name() + " (" + c.weight() + "%)"));
 		model.addAttribute("criterionOptions", criteria);

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
+import org.cocommission.governance.RegisteredInterests;
 import org.cocommission.identity.AccessPolicy;
 import org.cocommission.identity.ActingAs;
 import org.cocommission.platform.InvalidInputException;
@@ -49,8 +50,11 @@ public class CallOffs {
 
 	private final Clock clock;
 
+	private final RegisteredInterests interests;
+
 	CallOffs(JdbcClient jdbc, CommissioningSupport support, AccessPolicy access, ApplicationEventPublisher events,
-			Clock clock) {
+			Clock clock, RegisteredInterests interests) {
+		this.interests = interests;
 		this.jdbc = jdbc;
 		this.support = support;
 		this.access = access;
@@ -78,6 +82,12 @@ public class CallOffs {
 	public CallOff get(long id) {
 		checkCan(owner(id).orElseThrow(() -> new NoSuchElementException("No call-off " + id)));
 		return read(id);
+	}
+
+	/** The people on the CCG's register of people, to choose evaluators from. */
+	public List<RegisteredInterests.RegisteredPerson> registerPeople(String ccg) {
+		checkCan(ccg);
+		return ActingAs.system(() -> interests.people(ccg));
 	}
 
 	public boolean canRun(String ccg) {
@@ -131,55 +141,97 @@ public class CallOffs {
 			.update();
 		events.publishEvent(new CallOffStepRecorded(id, callOff.ccgCode(), "BID_RECEIVED",
 				Map.of("provider", provider.code(), "annualValue", value.pounds())));
-		return read(id);
+		CallOff withBid = read(id);
+		for (CallOff.EvaluatorView evaluator : withBid.evaluators()) {
+			boolean before = callOff.evaluators().stream().anyMatch(e -> e.name().equals(evaluator.name()) && e.conflicted());
+			if (evaluator.conflicted() && !before) {
+				events.publishEvent(new CallOffStepRecorded(id, callOff.ccgCode(), "CONFLICTED_EVALUATOR_EXCLUDED",
+						Map.of("evaluator", evaluator.name(), "conflict", evaluator.exclusion())));
+			}
+		}
+		return withBid;
 	}
 
+	/**
+	 * Adds an evaluator: a person chosen from the CCG's register of people (named as the register names them) or a
+	 * name. One with an interest in a bidder, declared here or recorded on governance's register of interests, is
+	 * excluded from scoring; an interest on the register is checked again whenever a bid arrives.
+	 */
 	@Transactional
 	public CallOff addEvaluator(long id, CallOffForms.Evaluator form) {
 		CallOff callOff = open(id);
 		checkCan(callOff.ccgCode());
-		String name = form.name().trim();
+		String name;
+		if (form.personId() != null) {
+			RegisteredInterests.RegisteredPerson person = ActingAs.system(() -> interests.person(form.personId()))
+				.filter(found -> found.ccgCode().equals(callOff.ccgCode()))
+				.orElseThrow(() -> new InvalidInputException("personId", "Choose a person on the CCG's register"));
+			name = person.name();
+		}
+		else if (form.name() == null || form.name().isBlank()) {
+			throw new InvalidInputException("name", "Enter the evaluator's name or choose them from the register");
+		}
+		else {
+			name = form.name().trim();
+		}
 		if (callOff.evaluators().stream().anyMatch(evaluator -> evaluator.name().equalsIgnoreCase(name))) {
-			throw new InvalidInputException("name", name + " is already an evaluator");
+			throw new InvalidInputException(form.personId() != null ? "personId" : "name", name + " is already an evaluator");
 		}
 		String conflict = blankToNull(form.conflict());
-		jdbc.sql("insert into cs_call_off_evaluator (call_off_id, name, conflict) values (?, ?, ?)")
-			.params(id, name, conflict)
+		jdbc.sql("insert into cs_call_off_evaluator (call_off_id, name, conflict, person_id) values (?, ?, ?, ?)")
+			.params(id, name, conflict, form.personId())
 			.update();
+		CallOff added = read(id);
+		CallOff.EvaluatorView evaluator = added.evaluators()
+			.stream()
+			.filter(e -> e.name().equals(name))
+			.findFirst()
+			.orElseThrow();
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("evaluator", name);
-		details.put("conflict", conflict == null ? "None declared" : conflict);
+		if (form.personId() != null) {
+			details.put("registerPerson", form.personId());
+		}
+		details.put("conflict", evaluator.conflicted() ? evaluator.exclusion() : "None declared or registered");
 		events.publishEvent(new CallOffStepRecorded(id, callOff.ccgCode(),
-				conflict == null ? "EVALUATOR_ADDED" : "CONFLICTED_EVALUATOR_EXCLUDED", details));
-		return read(id);
+				evaluator.conflicted() ? "CONFLICTED_EVALUATOR_EXCLUDED" : "EVALUATOR_ADDED", details));
+		return added;
 	}
 
 	@Transactional
 	public CallOff score(long id, CallOffForms.Score form) {
+		return scoreAll(id, List.of(form));
+	}
+
+	/** Records several scores at once (an evaluator's score sheet): each checked and audited as {@link #score} does. */
+	@Transactional
+	public CallOff scoreAll(long id, List<CallOffForms.Score> forms) {
 		CallOff callOff = open(id);
 		String actor = checkCan(callOff.ccgCode());
-		CallOff.EvaluatorView evaluator = callOff.evaluators()
-			.stream()
-			.filter(e -> e.name().equals(form.evaluator()))
-			.findFirst()
-			.orElseThrow(() -> new InvalidInputException("evaluator", "Choose one of the call-off's evaluators"));
-		if (evaluator.conflicted()) {
-			throw new InvalidInputException("evaluator", evaluator.name()
-					+ " declared an interest in a bidder and is excluded from scoring");
+		for (CallOffForms.Score form : forms) {
+			CallOff.EvaluatorView evaluator = callOff.evaluators()
+				.stream()
+				.filter(e -> e.name().equals(form.evaluator()))
+				.findFirst()
+				.orElseThrow(() -> new InvalidInputException("evaluator", "Choose one of the call-off's evaluators"));
+			if (evaluator.conflicted()) {
+				throw new InvalidInputException("evaluator", evaluator.name()
+						+ " has an interest in a bidder and is excluded from scoring: " + evaluator.exclusion());
+			}
+			if (callOff.bids().stream().noneMatch(bid -> bid.providerCode().equals(form.providerCode()))) {
+				throw new InvalidInputException("providerCode", "Choose one of the bids");
+			}
+			jdbc.sql("""
+					insert into cs_call_off_score (call_off_id, provider_code, position, evaluator, score, scored_by)
+					values (?, ?, ?, ?, ?, ?)
+					on conflict (call_off_id, provider_code, position, evaluator)
+					do update set score = excluded.score, scored_by = excluded.scored_by""")
+				.params(id, form.providerCode(), form.criterion(), evaluator.name(), form.score(), actor)
+				.update();
+			events.publishEvent(new CallOffStepRecorded(id, callOff.ccgCode(), "SCORED", Map.of("evaluator",
+					evaluator.name(), "provider", form.providerCode(), "criterion", CRITERIA.get(form.criterion() - 1),
+					"score", form.score())));
 		}
-		if (callOff.bids().stream().noneMatch(bid -> bid.providerCode().equals(form.providerCode()))) {
-			throw new InvalidInputException("providerCode", "Choose one of the bids");
-		}
-		jdbc.sql("""
-				insert into cs_call_off_score (call_off_id, provider_code, position, evaluator, score, scored_by)
-				values (?, ?, ?, ?, ?, ?)
-				on conflict (call_off_id, provider_code, position, evaluator)
-				do update set score = excluded.score, scored_by = excluded.scored_by""")
-			.params(id, form.providerCode(), form.criterion(), evaluator.name(), form.score(), actor)
-			.update();
-		events.publishEvent(new CallOffStepRecorded(id, callOff.ccgCode(), "SCORED", Map.of("evaluator",
-				evaluator.name(), "provider", form.providerCode(), "criterion", CRITERIA.get(form.criterion() - 1),
-				"score", form.score())));
 		return read(id);
 	}
 
@@ -189,6 +241,22 @@ public class CallOffs {
 	 */
 	@Transactional
 	public CallOff award(long id, CallOffForms.Award form) {
+		return award(id, form, LocalDate.now(clock));
+	}
+
+	/**
+	 * Records an award made on an earlier day, its standstill counted from that day: for loading the history of
+	 * call-offs (the demo), so by the system only.
+	 */
+	@Transactional
+	public CallOff awardAsOf(long id, CallOffForms.Award form, LocalDate awardedOn) {
+		if (!ActingAs.isSystem()) {
+			throw new AccessDeniedException("Only the system records an award made on an earlier day");
+		}
+		return award(id, form, awardedOn);
+	}
+
+	private CallOff award(long id, CallOffForms.Award form, LocalDate today) {
 		CallOff callOff = open(id);
 		String actor = checkCan(callOff.ccgCode());
 		CallOff.Evaluation winner = callOff.evaluation()
@@ -200,7 +268,6 @@ public class CallOffs {
 			throw new InvalidInputException("providerCode",
 					winner.providerName() + "'s bid is not yet scored on every criterion by an evaluator without a conflict");
 		}
-		LocalDate today = LocalDate.now(clock);
 		if (!form.contractEnd().isAfter(today)) {
 			throw new InvalidInputException("contractEnd", "Enter an end of the contract after today");
 		}
@@ -209,9 +276,11 @@ public class CallOffs {
 		LocalDate standstill = today.plusDays(STANDSTILL_DAYS);
 		jdbc.sql("""
 				update cs_call_off set status = 'AWARDED', awarded_provider = ?, award_value_pence = ?,
-				    contract_end = ?, standstill_ends = ?, awarded_by = ?, awarded_at = now()
+				    contract_end = ?, standstill_ends = ?, awarded_by = ?,
+				    awarded_at = case when ? = current_date then now() else (?::date + time '12:00') at time zone 'Europe/London' end
 				where id = ? and status = 'OPEN'""")
-			.params(winner.providerCode(), winner.annualValue().pence(), form.contractEnd(), standstill, actor, id)
+			.params(winner.providerCode(), winner.annualValue().pence(), form.contractEnd(), standstill, actor, today,
+					today, id)
 			.update();
 		events.publishEvent(new CallOffStepRecorded(id, callOff.ccgCode(), "AWARDED", Map.of("provider",
 				winner.providerCode(), "annualValue", winner.annualValue().pounds(), "weightedTotal",
@@ -240,17 +309,53 @@ public class CallOffs {
 
 	record Row(long id, String ccgCode, String serviceCode, String serviceName, String title, String requirements,
 			CallOffStatus status, String awardedProvider, String awardedName, Boolean awardedCsu, Long awardValuePence,
-			LocalDate contractEnd, LocalDate standstillEnds) {
+			LocalDate contractEnd, LocalDate standstillEnds, LocalDate awardedOn) {
 	}
 
 	record BidRow(String providerCode, String providerName, long annualValuePence, String summary) {
+	}
+
+	record EvaluatorRow(String name, String conflict, Long personId) {
+	}
+
+	/**
+	 * What governance's register of interests records of the person in each bidder on the day: a commissioning
+	 * support unit asked by its ODS code and name, another provider by its name. Read as the system: whoever runs the
+	 * call-off sees why an evaluator is excluded.
+	 */
+	private Map<Long, List<String>> registeredInterests(List<Long> personIds, List<CallOff.BidView> bids,
+			Map<String, Boolean> csu, LocalDate on) {
+		Map<RegisteredInterests.Body, CallOff.BidView> bodies = new LinkedHashMap<>();
+		for (CallOff.BidView bid : bids) {
+			bodies.put(new RegisteredInterests.Body(Boolean.TRUE.equals(csu.get(bid.providerCode())) ? bid.providerCode()
+					: null, bid.providerName()), bid);
+		}
+		Map<Long, List<String>> found = new LinkedHashMap<>();
+		ActingAs.system(() -> interests.interestsIn(personIds, bodies.keySet(), on))
+			.forEach((person, byBody) -> byBody.forEach((body, declared) -> declared
+				.forEach(interest -> found.computeIfAbsent(person, id -> new ArrayList<>())
+					.add(interest.category().toLowerCase(java.util.Locale.UK) + " interest in "
+							+ bodies.get(body).providerName() + " (" + interest.description() + ")"))));
+		return found;
+	}
+
+	/** Whether each provider is a commissioning support unit (asked of the register by its ODS code), by code. */
+	private Map<String, Boolean> csuByCode(List<CallOff.BidView> bids) {
+		Map<String, Boolean> csu = new LinkedHashMap<>();
+		if (!bids.isEmpty()) {
+			jdbc.sql("select code, csu from cs_provider where code in (:codes)")
+				.param("codes", bids.stream().map(CallOff.BidView::providerCode).toList())
+				.query((rs, n) -> csu.put(rs.getString(1), rs.getBoolean(2)))
+				.list();
+		}
+		return csu;
 	}
 
 	private CallOff read(long id) {
 		Row row = jdbc.sql("""
 				select c.id, c.ccg_code, c.service_code, s.name as service_name, c.title, c.requirements, c.status,
 				    c.awarded_provider, p.name as awarded_name, p.csu as awarded_csu, c.award_value_pence,
-				    c.contract_end, c.standstill_ends
+				    c.contract_end, c.standstill_ends, (c.awarded_at at time zone 'Europe/London')::date as awarded_on
 				from cs_call_off c join cs_service s on s.code = c.service_code
 				left join cs_provider p on p.code = c.awarded_provider where c.id = ?""")
 			.param(id)
@@ -272,11 +377,20 @@ public class CallOffs {
 			.map(bid -> new CallOff.BidView(bid.providerCode(), bid.providerName(), Money.ofPence(bid.annualValuePence()),
 					bid.summary()))
 			.toList();
-		List<CallOff.EvaluatorView> evaluators = jdbc
-			.sql("select name, conflict from cs_call_off_evaluator where call_off_id = ? order by name")
+		LocalDate on = row.awardedOn() != null ? row.awardedOn() : LocalDate.now(clock);
+		Map<String, Boolean> csu = csuByCode(bids);
+		List<EvaluatorRow> evaluatorRows = jdbc
+			.sql("select name, conflict, person_id from cs_call_off_evaluator where call_off_id = ? order by name")
 			.param(id)
-			.query(CallOff.EvaluatorView.class)
+			.query(EvaluatorRow.class)
 			.list();
+		Map<Long, List<String>> registered = registeredInterests(
+				evaluatorRows.stream().map(EvaluatorRow::personId).filter(java.util.Objects::nonNull).toList(), bids, csu,
+				on);
+		List<CallOff.EvaluatorView> evaluators = evaluatorRows.stream()
+			.map(evaluator -> new CallOff.EvaluatorView(evaluator.name(), evaluator.conflict(), evaluator.personId(),
+					evaluator.personId() == null ? List.of() : registered.getOrDefault(evaluator.personId(), List.of())))
+			.toList();
 		List<CallOff.ScoreView> scores = jdbc.sql("select evaluator, provider_code, position as criterion, score"
 				+ " from cs_call_off_score where call_off_id = ? order by provider_code, position, evaluator")
 			.param(id)

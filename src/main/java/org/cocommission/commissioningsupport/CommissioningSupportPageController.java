@@ -59,6 +59,9 @@ class CommissioningSupportPageController {
 		if (user.role() == Role.CCG) {
 			return "redirect:/commissioning-support/ccgs/" + user.organisationCode();
 		}
+		if (user.role() == Role.AREA_TEAM) {
+			return "redirect:/commissioning-support/reviews";
+		}
 		throw new AccessDeniedException("Commissioning support arrangements are the CCGs' and NHS England's");
 	}
 
@@ -94,6 +97,9 @@ class CommissioningSupportPageController {
 		model.addAttribute("arrangements", arrangements);
 		model.addAttribute("form", form);
 		model.addAttribute("canRecord", support.canRecord(code));
+		model.addAttribute("canAnswerReviews", access.currentUser()
+			.map(user -> user.role() == Role.CCG && code.equals(user.organisationCode()))
+			.orElse(false));
 		Map<String, String> services = new LinkedHashMap<>();
 		support.services().forEach(service -> services.put(service.code(), service.name()));
 		model.addAttribute("serviceOptions", services);

@@ -6,8 +6,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * A CCG's arrangements and call-offs are for signed-in users within its scope (checked in the service); writes to a
- * CCG's call-offs only for those who can see the CCG; the national view is NHS England's.
+ * A CCG's arrangements, call-offs, reviews and service levels are for signed-in users within its scope (checked in
+ * the service); writes to them only for those who can see the CCG; the national view is NHS England's. The comparison
+ * of providers is checked in the service (NHS England and area teams).
  */
 @Configuration(proxyBeanMethods = false)
 class CommissioningSupportUrls {
@@ -20,6 +21,10 @@ class CommissioningSupportUrls {
 			.andOwned(UrlRules.Owned.byCode("/api/v1/commissioning-support/ccgs/{ccg}/call-offs", "ccg"),
 					UrlRules.Owned.byCode("/commissioning-support/ccgs/{ccg}/call-offs", "ccg"),
 					UrlRules.Owned.byId("/api/v1/commissioning-support/call-offs/{id}/**", "id", callOffs::owner),
-					UrlRules.Owned.byId("/commissioning-support/call-offs/{id}/**", "id", callOffs::owner));
+					UrlRules.Owned.byId("/commissioning-support/call-offs/{id}/**", "id", callOffs::owner),
+					UrlRules.Owned.byCode("/api/v1/commissioning-support/ccgs/{ccg}/reviews/**", "ccg"),
+					UrlRules.Owned.byCode("/commissioning-support/ccgs/{ccg}/reviews/**", "ccg"),
+					UrlRules.Owned.byCode("/api/v1/commissioning-support/ccgs/{ccg}/service-levels/**", "ccg"),
+					UrlRules.Owned.byCode("/commissioning-support/ccgs/{ccg}/service-levels/**", "ccg"));
 	}
 }

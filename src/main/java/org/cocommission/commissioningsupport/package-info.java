@@ -4,7 +4,7 @@
  * its value and end date, the national view of who buys what from whom, and call-off competitions among providers on
  * the framework. The top package is the API.
  */
-@ApplicationModule(allowedDependencies = { "audit", "directory", "identity", "platform" })
+@ApplicationModule(allowedDependencies = { "audit", "directory", "governance", "identity", "platform" })
 package org.cocommission.commissioningsupport;
 
 import org.springframework.modulith.ApplicationModule;

@@ -63,6 +63,9 @@ public class CoCommissioningDemo implements ApplicationRunner {
 
 	static final String COMPLETED_ROUND = "Primary care co-commissioning 2015/16";
 
+	/** The day the 2015/16 round's levels took effect. */
+	static final LocalDate COMPLETED_GO_LIVE = LocalDate.of(2015, 4, 1);
+
 	static final String OPEN_ROUND = "Co-commissioning demonstration round (synthetic)";
 
 	private static final int NATIONAL_CCGS = 211;
@@ -122,20 +125,25 @@ public class CoCommissioningDemo implements ApplicationRunner {
 			return false;
 		}
 		long started = System.nanoTime();
-		List<String> ccgs = directory.list(OrganisationType.CCG, null, null, Directory.ListSort.CODE, false, 0, 1000)
-			.items()
-			.stream()
-			.map(OrganisationSummary::code)
-			.toList();
+		List<OrganisationSummary> summaries = directory
+			.list(OrganisationType.CCG, null, null, Directory.ListSort.CODE, false, 0, 1000)
+			.items();
+		List<String> ccgs = summaries.stream().map(OrganisationSummary::code).toList();
 		if (ccgs.isEmpty()) {
 			return false;
 		}
+		// The 2015/16 round was for the CCGs of 1 April 2015; one formed by a later merger was not there to apply.
+		List<String> ccgsOf2015 = summaries.stream()
+			.filter(ccg -> (ccg.openDate() == null || !ccg.openDate().isAfter(COMPLETED_GO_LIVE))
+					&& (ccg.closeDate() == null || !ccg.closeDate().isBefore(COMPLETED_GO_LIVE)))
+			.map(OrganisationSummary::code)
+			.toList();
 		List<DutyGrant> officers = ccgs.stream()
 			.filter(ccg -> users.exists(user(ccg)))
 			.map(ccg -> new DutyGrant(user(ccg), Duty.ACCOUNTABLE_OFFICER, ccg))
 			.toList();
 		duties.grantAtStartUp(officers);
-		Map<String, CommissioningLevel> completed = users.asNational(() -> completedRound(ccgs));
+		Map<String, CommissioningLevel> completed = users.asNational(() -> completedRound(ccgsOf2015));
 		users.asNational(() -> {
 			openRound(ccgs, completed);
 			return null;
@@ -151,7 +159,7 @@ public class CoCommissioningDemo implements ApplicationRunner {
 	 */
 	private Map<String, CommissioningLevel> completedRound(List<String> ccgs) {
 		Round round = rounds.create(new NewRound(COMPLETED_ROUND, EnumSet.allOf(CommissioningLevel.class),
-				LocalDateTime.of(2014, 6, 20, 17, 0), LocalDateTime.of(2015, 1, 30, 17, 0), LocalDate.of(2015, 4, 1), 0, 4,
+				LocalDateTime.of(2014, 6, 20, 17, 0), LocalDateTime.of(2015, 1, 30, 17, 0), COMPLETED_GO_LIVE, 0, 4,
 				criteria(), Map.of(CommissioningLevel.DELEGATED, LocalDateTime.of(2015, 1, 9, 17, 0))));
 		List<String> shuffled = new ArrayList<>(ccgs);
 		Collections.shuffle(shuffled, new Random(2015_16L));

@@ -9,11 +9,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.cocommission.commissioningsupport.ArrangementForm;
+import org.cocommission.commissioningsupport.CallOff;
+import org.cocommission.commissioningsupport.CallOffForms;
+import org.cocommission.commissioningsupport.CallOffs;
 import org.cocommission.commissioningsupport.ArrangementMode;
 import org.cocommission.commissioningsupport.CommissioningSupport;
 import org.cocommission.commissioningsupport.SupportProvider;
 import org.cocommission.directory.Directory;
 import org.cocommission.directory.PopulationQueries;
+import org.cocommission.governance.Governance;
+import org.cocommission.governance.GovernanceRequests;
+import org.cocommission.governance.InterestCategory;
+import org.cocommission.governance.RegisteredInterests;
 import org.cocommission.identity.ActingAs;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -25,7 +32,10 @@ import org.springframework.stereotype.Component;
 /**
  * Synthetic commissioning support arrangements for the demo, through the module's API: each CCG buys business
  * intelligence, contracting and IT from a commissioning support unit (procurement from an independent provider for
- * about one in five), makes HR, finance and communications, and shares medicines management with the next CCG.
+ * about one in five), makes HR, finance and communications, and shares medicines management with the next CCG. One
+ * CCG (00K where the directory has it) ran a call-off for business intelligence: three bids, evaluators from its
+ * register of people, one excluded by an interest on its register of interests, awarded a month ago to a new provider
+ * (so the standstill has passed and the national view shows the purchase); its call-off for contracting is in progress.
  */
 @Component
 @Order(62)
@@ -41,8 +51,18 @@ public class CommissioningSupportDemo implements ApplicationRunner {
 
 	private final CommissioningSupport support;
 
+	private final CallOffs callOffs;
+
+	private final RegisteredInterests registers;
+
+	private final Governance governance;
+
 	CommissioningSupportDemo(@Value("${cocommission.demo:false}") boolean enabled, Directory directory,
-			PopulationQueries populations, CommissioningSupport support) {
+			PopulationQueries populations, CommissioningSupport support, CallOffs callOffs,
+			RegisteredInterests registers, Governance governance) {
+		this.callOffs = callOffs;
+		this.registers = registers;
+		this.governance = governance;
 		this.enabled = enabled;
 		this.directory = directory;
 		this.populations = populations;
@@ -83,6 +103,87 @@ public class CommissioningSupportDemo implements ApplicationRunner {
 			}
 		}
 		log.info("Recorded the synthetic demo's commissioning support arrangements for {} CCGs", ccgs.size());
+		long started = System.nanoTime();
+		callOffs(ccgs.stream().map(PopulationQueries.CcgRef::code).sorted().toList(), csus);
+		log.info("Demo data: commissioning support call-offs in {} ms", (System.nanoTime() - started) / 1_000_000);
+	}
+
+	/**
+	 * The call-offs of the first CCG (00K if there is one) with at least three people on its register: one awarded a
+	 * month ago, one in progress. Through the module's API, as the system.
+	 */
+	private void callOffs(List<String> ccgs, List<SupportProvider> csus) {
+		List<String> candidates = new java.util.ArrayList<>(ccgs);
+		if (candidates.remove("00K")) {
+			candidates.add(0, "00K");
+		}
+		String ccg = null;
+		List<RegisteredInterests.RegisteredPerson> people = List.of();
+		for (String candidate : candidates) {
+			people = registers.people(candidate);
+			if (people.size() >= 4) {
+				ccg = candidate;
+				break;
+			}
+		}
+		if (ccg == null) {
+			return;
+		}
+		String code = ccg;
+		SupportProvider csu = csus.get(Math.floorMod(ccg.hashCode(), csus.size()));
+		SupportProvider insight = support.addProvider("Insight Analytics Partners Ltd");
+		SupportProvider lakeside = support.addProvider("Lakeside Health Intelligence LLP");
+		LocalDate awardedOn = LocalDate.now().minusMonths(1);
+		RegisteredInterests.RegisteredPerson first = people.get(0);
+		RegisteredInterests.RegisteredPerson second = people.get(1);
+		RegisteredInterests.RegisteredPerson conflicted = people.get(2);
+		// On the register of interests since 2014: the support unit is the incumbent, and a bidder.
+		governance.declare(ccg, conflicted.id(), new GovernanceRequests.NewDeclaration(InterestCategory.INDIRECT,
+				"Spouse is head of analytics at " + csu.name(), csu.code(), null, LocalDate.of(2014, 4, 1), null,
+				"Excluded from procurement decisions about the support unit"));
+
+		long bi = callOffs.start(ccg, new CallOffForms.Start("BUSINESS_INTELLIGENCE", "Business intelligence support",
+				"Monthly dashboards of activity and spend for the governing body, practice-level reports for member"
+						+ " practices, and ad hoc analysis within five working days.",
+				60, 30, 10))
+			.id();
+		for (RegisteredInterests.RegisteredPerson person : List.of(first, second, conflicted)) {
+			callOffs.addEvaluator(bi, new CallOffForms.Evaluator(null, null, person.id()));
+		}
+		List<SupportProvider> bidders = List.of(csu, insight, lakeside);
+		int[] prices = { 240_000, 185_000, 160_000 };
+		for (int i = 0; i < bidders.size(); i++) {
+			callOffs.addBid(bi, new CallOffForms.Bid(bidders.get(i).code(), BigDecimal.valueOf(prices[i]),
+					"Three years of business intelligence support"));
+		}
+		// Scores 0 to 5 per criterion (quality, price, delivery) for each bidder, by the two evaluators who count.
+		int[][][] scores = { { { 4, 2, 4 }, { 5, 3, 4 }, { 3, 4, 3 } }, { { 3, 2, 4 }, { 4, 3, 4 }, { 3, 4, 2 } } };
+		List<RegisteredInterests.RegisteredPerson> scorers = List.of(first, second);
+		for (int evaluator = 0; evaluator < 2; evaluator++) {
+			List<CallOffForms.Score> sheet = new java.util.ArrayList<>();
+			for (int bid = 0; bid < 3; bid++) {
+				for (int criterion = 1; criterion <= 3; criterion++) {
+					sheet.add(new CallOffForms.Score(scorers.get(evaluator).name(), bidders.get(bid).code(), criterion,
+							scores[evaluator][bid][criterion - 1]));
+				}
+			}
+			callOffs.scoreAll(bi, sheet);
+		}
+		CallOff scored = callOffs.get(bi);
+		String winner = scored.evaluation().get(0).providerCode();
+		callOffs.awardAsOf(bi, new CallOffForms.Award(winner, LocalDate.of(awardedOn.getYear() + 3, 3, 31)), awardedOn);
+
+		long contracting = callOffs.start(code, new CallOffForms.Start("CONTRACTING",
+				"Contracting and contract management support",
+				"Contract negotiation and monitoring for the acute and community contracts, with monthly activity"
+						+ " challenges.",
+				50, 40, 10))
+			.id();
+		callOffs.addBid(contracting, new CallOffForms.Bid(csu.code(), BigDecimal.valueOf(130_000), null));
+		callOffs.addBid(contracting, new CallOffForms.Bid(lakeside.code(), BigDecimal.valueOf(115_000), null));
+		callOffs.addEvaluator(contracting, new CallOffForms.Evaluator(null, null, first.id()));
+		callOffs.scoreAll(contracting, List.of(new CallOffForms.Score(first.name(), csu.code(), 1, 4),
+				new CallOffForms.Score(first.name(), csu.code(), 2, 3), new CallOffForms.Score(first.name(), csu.code(), 3, 4)));
 	}
 
 	private void buy(String ccg, String service, SupportProvider provider, int pounds, LocalDate ends) {

@@ -149,9 +149,7 @@ public class DemoDataLoader implements ApplicationRunner {
 
 	private ImportReport importFile(DemoFile file) {
 		try (InputStream content = file.open()) {
-			return file.kind() == DemoFile.Kind.REGISTERED_PATIENTS
-					? imports.importRegisteredPatients(file.fileName(), content)
-					: imports.importOds(file.kind().odsFile(), file.fileName(), content);
+			return imports.importFile(file.kind().importKind(), file.fileName(), content);
 		}
 		catch (ImportRejectedException ex) {
 			String errors = ex.report().errors().stream().limit(10)

@@ -11,7 +11,8 @@ import org.cocommission.identity.UserAccounts;
 
 /**
  * The synthetic national directory: 4 regions, 27 area teams, 211 CCGs and about 7,800 GP practices with about 56
- * million registered patients at full scale, as the files the NHS publishes. The same scale always gives the same
+ * million registered patients at full scale, as the files the NHS publishes; three of the CCGs merged into a new one
+ * on 1 April 2018 ({@link #mergers()}), so 209 CCGs are open today. The same scale always gives the same
  * files. A smaller scale keeps the four regions and every rule (each practice in one CCG, each CCG in one area team)
  * with fewer area teams, CCGs and practices: 0.05 gives 4 area teams, 11 CCGs and about 400 practices.
  */
@@ -28,11 +29,19 @@ public final class DemoDataset {
 
 	private final LocalDate latestExtract;
 
+	private final List<DemoMerger> mergers;
+
 	DemoDataset(double scale, List<DemoFile> files, List<DemoOrganisation> organisations, LocalDate latestExtract) {
+		this(scale, files, organisations, latestExtract, List.of());
+	}
+
+	DemoDataset(double scale, List<DemoFile> files, List<DemoOrganisation> organisations, LocalDate latestExtract,
+			List<DemoMerger> mergers) {
 		this.scale = scale;
 		this.files = List.copyOf(files);
 		this.organisations = List.copyOf(organisations);
 		this.latestExtract = latestExtract;
+		this.mergers = List.copyOf(mergers);
 	}
 
 	/** Generates the dataset; {@code scale} is above 0 and at most 1 (the whole country). */
@@ -44,12 +53,18 @@ public final class DemoDataset {
 		return scale;
 	}
 
-	/** The files in import order: regions, area teams, CSUs, CCGs, practices, then the lists, oldest first. */
+	/**
+	 * The files in import order: regions, area teams, CSUs, CCGs, practices, memberships and successors (when the demo
+	 * has its merger), then the lists, oldest first.
+	 */
 	public List<DemoFile> files() {
 		return files;
 	}
 
-	/** Every organisation, parents before children. */
+	/**
+	 * Every organisation, parents before children; a practice's parent is its CCG at the latest extract (January 2014),
+	 * so a practice of a CCG that merged later names its 2013 CCG.
+	 */
 	public List<DemoOrganisation> organisations() {
 		return organisations;
 	}
@@ -70,6 +85,11 @@ public final class DemoDataset {
 
 	public LocalDate latestExtract() {
 		return latestExtract;
+	}
+
+	/** The CCG mergers of the demo: one at scales that keep its three CCGs (0.05 and above), none below. */
+	public List<DemoMerger> mergers() {
+		return mergers;
 	}
 
 	/**

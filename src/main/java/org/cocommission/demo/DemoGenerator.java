@@ -77,6 +77,22 @@ final class DemoGenerator {
 
 	private int nextOtherSetting = 1001;
 
+	/**
+	 * The demo's CCG merger: the first three CCGs of this area team (Coventry and Rugby, South Warwickshire and
+	 * Warwickshire North, which really merged in 2021) closed on 31 March 2018 and their practices moved to a new CCG
+	 * with a new code the next day, as ODS records it in eccg, epraccur, epcmem and succ. Only at scales that keep all
+	 * three (0.05 and above).
+	 */
+	static final String MERGER_AREA_TEAM = "Q53";
+
+	static final int MERGED_CCGS = 3;
+
+	static final String MERGED_CODE = "15X";
+
+	static final String MERGED_NAME = "NHS COVENTRY AND WARWICKSHIRE CCG";
+
+	static final LocalDate MERGED_ON = LocalDate.of(2018, 4, 1);
+
 	/** A real practice code the README uses as its example: the first practice of its block keeps it. */
 	static final String NAMED_PRACTICE = "A81001";
 
@@ -102,13 +118,18 @@ final class DemoGenerator {
 		}
 		practices.sort(Comparator.comparing(Practice::code));
 		List<Csu> csus = csus();
+		Merger merger = merger(ccgs);
 
 		List<DemoFile> files = new ArrayList<>();
 		files.add(file(DemoFile.Kind.REGIONS, DemoDataset.FILE_PREFIX + "regions.csv", regionsCsv()));
 		files.add(file(DemoFile.Kind.AREA_TEAMS, DemoDataset.FILE_PREFIX + "area-teams.csv", areaTeamsCsv(teams)));
 		files.add(file(DemoFile.Kind.ECSU, DemoDataset.FILE_PREFIX + "ecsu.csv", csusCsv(csus)));
-		files.add(file(DemoFile.Kind.ECCG, DemoDataset.FILE_PREFIX + "eccg.csv", ccgsCsv(ccgs)));
-		files.add(file(DemoFile.Kind.EPRACCUR, DemoDataset.FILE_PREFIX + "epraccur.csv", epraccurCsv(practices)));
+		files.add(file(DemoFile.Kind.ECCG, DemoDataset.FILE_PREFIX + "eccg.csv", ccgsCsv(ccgs, merger)));
+		files.add(file(DemoFile.Kind.EPRACCUR, DemoDataset.FILE_PREFIX + "epraccur.csv", epraccurCsv(practices, merger)));
+		if (merger != null) {
+			files.add(file(DemoFile.Kind.MEMBERSHIPS, DemoDataset.FILE_PREFIX + "epcmem.csv", epcmemCsv(practices, merger)));
+			files.add(file(DemoFile.Kind.SUCCESSIONS, DemoDataset.FILE_PREFIX + "succ.csv", succCsv(merger)));
+		}
 		List<Practice> byCcg = new ArrayList<>(practices);
 		byCcg.sort(Comparator.comparing((Practice practice) -> practice.ccg().code()).thenComparing(Practice::code));
 		for (int extract = 0; extract < EXTRACTS.size(); extract++) {
@@ -118,7 +139,20 @@ final class DemoGenerator {
 					+ date + ".csv";
 			files.add(file(DemoFile.Kind.REGISTERED_PATIENTS, name, patientsCsv(byCcg, extract, latest)));
 		}
-		return new DemoDataset(scale, files, organisations(teams, csus, ccgs, practices), EXTRACTS.get(EXTRACTS.size() - 1));
+		List<DemoMerger> mergers = merger == null ? List.of()
+				: List.of(new DemoMerger(MERGED_CODE, MERGED_NAME, merger.team().code(),
+						merger.predecessors().stream().map(Ccg::code).toList(), MERGED_ON));
+		return new DemoDataset(scale, files, organisations(teams, csus, ccgs, practices, merger),
+				EXTRACTS.get(EXTRACTS.size() - 1), mergers);
+	}
+
+	/** The merger, when the scale keeps all its CCGs (docs/domain-rules.md, "The demo's CCG merger"). */
+	private static Merger merger(List<Ccg> ccgs) {
+		List<Ccg> merging = ccgs.stream()
+			.filter(ccg -> ccg.team().code().equals(MERGER_AREA_TEAM))
+			.limit(MERGED_CCGS)
+			.toList();
+		return merging.size() < MERGED_CCGS ? null : new Merger(merging.get(0).team(), merging);
 	}
 
 	// --- the hierarchy -------------------------------------------------------------------------------------------
@@ -560,28 +594,74 @@ final class DemoGenerator {
 		return out.toString();
 	}
 
-	private static String ccgsCsv(List<Ccg> ccgs) {
+	private static String ccgsCsv(List<Ccg> ccgs, Merger merger) {
 		StringBuilder out = new StringBuilder();
 		List<Ccg> byCode = new ArrayList<>(ccgs);
 		byCode.sort(Comparator.comparing(Ccg::code));
 		for (Ccg ccg : byCode) {
+			boolean closed = merger != null && merger.predecessors().contains(ccg);
 			odsRow(out, ccg.code(), ccg.name(), ccg.team().region(), ccg.team().code(), ccg.place() + " CCG OFFICES",
-					"", ccg.towns().get(0), "", "", ccg.postcodeArea() + ccg.districtBase() + " 1AA", ods(ESTABLISHED), "",
-					"A");
+					"", ccg.towns().get(0), "", "", ccg.postcodeArea() + ccg.districtBase() + " 1AA", ods(ESTABLISHED),
+					closed ? ods(MERGED_ON.minusDays(1)) : "", closed ? "C" : "A");
+		}
+		if (merger != null) {
+			// The successor's offices are its first predecessor's; listed after the 2013 codes, as ODS adds new rows.
+			Ccg first = merger.predecessors().get(0);
+			odsRow(out, MERGED_CODE, MERGED_NAME, merger.team().region(), merger.team().code(),
+					first.place() + " CCG OFFICES", "", first.towns().get(0), "", "",
+					first.postcodeArea() + first.districtBase() + " 1AA", ods(MERGED_ON), "", "A");
 		}
 		return out.toString();
 	}
 
-	private static String epraccurCsv(List<Practice> practices) {
+	/** Each practice with its commissioner today: a practice of a merged CCG that was open then is its successor's. */
+	private static String epraccurCsv(List<Practice> practices, Merger merger) {
 		StringBuilder out = new StringBuilder(practices.size() * 260);
 		for (Practice practice : practices) {
-			String ccg = practice.ccg().code();
+			boolean moved = merger != null && merger.moved(practice);
+			String ccg = moved ? MERGED_CODE : practice.ccg().code();
 			String left = practice.closeDate == null ? "" : ods(practice.closeDate);
 			List<String> address = practice.address;
 			odsRow(out, practice.code(), practice.name, practice.ccg().team().region(), practice.ccg().team().code(),
 					address.get(0), address.get(1), address.get(2), address.get(3), address.get(4), practice.postcode,
-					ods(practice.openDate), left, practice.status, "B", ccg, ods(ESTABLISHED), left, practice.telephone, "",
-					"", "", "0", "", ccg, "", String.valueOf(practice.setting), "");
+					ods(practice.openDate), left, practice.status, "B", ccg, ods(moved ? MERGED_ON : ESTABLISHED), left,
+					practice.telephone, "", "", "", "0", "", ccg, "", String.valueOf(practice.setting), "");
+		}
+		return out.toString();
+	}
+
+	/**
+	 * ODS's membership history ({@code epcmem.csv}: practice, commissioner, W, start, end, flag; no header) for the
+	 * practices of the merged CCGs: each in its 2013 CCG until the merger (or its closing), then in the new CCG.
+	 */
+	private static String epcmemCsv(List<Practice> practices, Merger merger) {
+		StringBuilder out = new StringBuilder();
+		for (Practice practice : practices) {
+			if (!merger.predecessors().contains(practice.ccg())) {
+				continue;
+			}
+			boolean moved = merger.moved(practice);
+			LocalDate end = moved ? MERGED_ON.minusDays(1) : practice.closeDate;
+			membershipRow(out, practice.code(), practice.ccg().code(), ESTABLISHED, end);
+			if (moved) {
+				membershipRow(out, practice.code(), MERGED_CODE, MERGED_ON, null);
+			}
+		}
+		return out.toString();
+	}
+
+	private static void membershipRow(StringBuilder out, String practice, String commissioner, LocalDate start,
+			LocalDate end) {
+		out.append('"').append(practice).append("\",\"").append(commissioner).append("\",\"W\",\"").append(ods(start))
+			.append("\",\"").append(end == null ? "" : ods(end)).append("\",\"0\"\r\n");
+	}
+
+	/** ODS's successor file ({@code succ.csv}: old code, new code, reason, effective date, indicator; no header). */
+	private static String succCsv(Merger merger) {
+		StringBuilder out = new StringBuilder();
+		for (Ccg ccg : merger.predecessors()) {
+			out.append('"').append(ccg.code()).append("\",\"").append(MERGED_CODE).append("\",\"\",\"")
+				.append(ods(MERGED_ON)).append("\",\"0\"\r\n");
 		}
 		return out.toString();
 	}
@@ -640,7 +720,7 @@ final class DemoGenerator {
 	// --- the public view -----------------------------------------------------------------------------------------
 
 	private static List<DemoOrganisation> organisations(List<England.AreaTeam> teams, List<Csu> csus, List<Ccg> ccgs,
-			List<Practice> practices) {
+			List<Practice> practices, Merger merger) {
 		List<DemoOrganisation> organisations = new ArrayList<>();
 		for (England.Region region : England.REGIONS) {
 			organisations.add(new DemoOrganisation(region.code(), region.name(), OrganisationType.REGION, "X24", "A", null,
@@ -654,8 +734,13 @@ final class DemoGenerator {
 			organisations.add(new DemoOrganisation(csu.code(), csu.name(), OrganisationType.CSU, "X24", "A", null, null));
 		}
 		for (Ccg ccg : ccgs) {
-			organisations.add(new DemoOrganisation(ccg.code(), ccg.name(), OrganisationType.CCG, ccg.team().code(), "A",
-					null, null));
+			boolean closed = merger != null && merger.predecessors().contains(ccg);
+			organisations.add(new DemoOrganisation(ccg.code(), ccg.name(), OrganisationType.CCG, ccg.team().code(),
+					closed ? "C" : "A", null, null));
+		}
+		if (merger != null) {
+			organisations.add(new DemoOrganisation(MERGED_CODE, MERGED_NAME, OrganisationType.CCG, merger.team().code(),
+					"A", null, null));
 		}
 		for (Practice practice : practices) {
 			organisations.add(new DemoOrganisation(practice.code(), practice.name, OrganisationType.GP_PRACTICE,
@@ -704,6 +789,16 @@ final class DemoGenerator {
 	}
 
 	private record OtherSetting(int setting, int weight, String pattern) {
+	}
+
+	/** The CCGs that merged into {@link #MERGED_CODE}, oldest code first. */
+	private record Merger(England.AreaTeam team, List<Ccg> predecessors) {
+
+		/** A practice that was still open at the merger moved to the new CCG; one that had closed stayed in its own. */
+		boolean moved(Practice practice) {
+			return predecessors.contains(practice.ccg())
+					&& (practice.closeDate == null || !practice.closeDate.isBefore(MERGED_ON));
+		}
 	}
 
 	private record Csu(String code, String name, String town, String postcode) {

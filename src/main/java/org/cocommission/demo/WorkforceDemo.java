@@ -7,6 +7,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +28,7 @@ import org.springframework.stereotype.Component;
  * Synthetic workforce for the demo, through the workforce module's own importer: a practice-level detailed file for
  * September of the latest list extract's year and the two years before (GP FTE about 6 per 10,000 patients, nurses
  * about 3, a few practices withheld) and a national series in which GPs grow 21% and consultants 76% from 2000 to 2014.
+ * The practice figures reach outcomes as indicators, so the demo's spine charts show them, in the background.
  */
 @Component
 @Order(60)
@@ -44,6 +46,8 @@ public class WorkforceDemo implements ApplicationRunner {
 
 	private final WorkforceMeasures measures;
 
+	private final CompletableFuture<Void> outcomesSupplied = new CompletableFuture<>();
+
 	WorkforceDemo(@Value("${cocommission.demo:false}") boolean enabled, Directory directory,
 			PopulationQueries populations, WorkforceImports imports, WorkforceMeasures measures) {
 		this.enabled = enabled;
@@ -56,6 +60,12 @@ public class WorkforceDemo implements ApplicationRunner {
 	@Override
 	public void run(ApplicationArguments arguments) {
 		ActingAs.system(this::loadAtStart);
+		supplyOutcomesInTheBackground();
+	}
+
+	/** Done when outcomes has the demo's workforce indicators (at once when there is nothing to supply). */
+	CompletableFuture<Void> outcomesSupplied() {
+		return outcomesSupplied;
 	}
 
 	private void loadAtStart() {
@@ -72,12 +82,41 @@ public class WorkforceDemo implements ApplicationRunner {
 		int year = extracts.get(extracts.size() - 1).getYear();
 		for (int back = 2; back >= 0; back--) {
 			YearMonth month = YearMonth.of(year - back, 9);
-			imports.importPracticeDetailed(DemoDataset.FILE_PREFIX + "workforce-" + month + ".csv",
+			imports.importPracticeDetailedLeavingOutcomes(DemoDataset.FILE_PREFIX + "workforce-" + month + ".csv",
 					stream(detailed(practices, month, back)), month);
 		}
 		imports.importNationalSeries(DemoDataset.FILE_PREFIX + "workforce-national.csv", stream(nationalSeries()));
 		log.info("Loaded the synthetic demo workforce: {} practices, 3 months, in {} ms", practices.size(),
 				(System.nanoTime() - started) / 1_000_000);
+	}
+
+	/**
+	 * The months' workforce indicators supplied to outcomes off the start path, in the background (some 90,000
+	 * practice values, recomputed with their alerts: seconds the start would otherwise wait for); also the months a
+	 * start stopped half-way left unsupplied.
+	 */
+	private void supplyOutcomesInTheBackground() {
+		List<YearMonth> missing = enabled && directory.isSynthetic()
+				? ActingAs.system(imports::monthsMissingFromOutcomes) : List.of();
+		if (missing.isEmpty()) {
+			outcomesSupplied.complete(null);
+			return;
+		}
+		Thread supplier = new Thread(() -> {
+			try {
+				long started = System.nanoTime();
+				ActingAs.system(() -> imports.supplyOutcomes(missing));
+				log.info("Demo data: the workforce indicators of {} supplied to outcomes in {} ms", missing,
+						(System.nanoTime() - started) / 1_000_000);
+				outcomesSupplied.complete(null);
+			}
+			catch (RuntimeException ex) {
+				log.warn("Demo data: the workforce indicators were not supplied to outcomes", ex);
+				outcomesSupplied.completeExceptionally(ex);
+			}
+		}, "demo-workforce-outcomes");
+		supplier.setDaemon(true);
+		supplier.start();
 	}
 
 	/** One month's detailed file; each practice keeps its own staffing level from year to year, with small changes. */

@@ -64,11 +64,9 @@ public class CcgListSizes {
 		Map<String, String> names = new LinkedHashMap<>();
 		jdbc.sql("""
 				with membership as (
-				    select distinct on (r.child_code) r.child_code as practice_code, r.parent_code as ccg_code
-				    from directory_relationship r
-				    join directory_organisation c on c.code = r.parent_code and c.type = 'CCG'
-				    where valid_on(r.valid_from, r.valid_to, :date)
-				    order by r.child_code, r.valid_from desc nulls last, r.id desc
+				    -- the one rule for a membership on a day (docs/domain-rules.md)
+				    select l.child_code as practice_code, l.parent_code as ccg_code
+				    from directory_links_on(:date) l where l.parent_type = 'CCG'
 				)
 				select m.ccg_code, c.name, sum(p.patients) as patients
 				from directory_registered_patients p

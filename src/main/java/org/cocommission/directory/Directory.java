@@ -100,7 +100,7 @@ public class Directory {
 			select o.code, o.name, o.type from directory_relationship r
 			join directory_organisation o on o.code = r.parent_code
 			where r.child_code = %s and valid_on(r.valid_from, r.valid_to, :date)
-			order by r.valid_from desc nulls last limit 1
+			order by r.valid_from desc nulls last, r.parent_code limit 1
 			""";
 
 	private final JdbcClient jdbc;
@@ -689,17 +689,27 @@ public class Directory {
 
 	private Map<String, String> commissioners(String practiceCode, LocalDate date) {
 		Map<String, String> result = new HashMap<>();
+		// On the day, the one rule of directory_links_on; on a day with none, the last membership that ended before
+		// it, else the first (a history that starts later).
 		jdbc.sql("""
-				select distinct on (r.child_code) r.child_code, r.parent_code
-				from directory_relationship r
-				join directory_organisation p on p.code = r.parent_code and p.type = 'CCG'
-				join directory_organisation c on c.code = r.child_code and c.type = 'GP_PRACTICE'
-				where (cast(:practice as varchar) is null or r.child_code = :practice)
-				order by r.child_code,
-				  case when valid_on(r.valid_from, r.valid_to, :date) then 0
-				       when r.valid_to < :date then 1 else 2 end,
-				  case when r.valid_to < :date then r.valid_to end desc nulls last,
-				  r.valid_from nulls first, r.parent_code
+				with on_day as (
+				    select l.child_code, l.parent_code from directory_links_on(:date) l where l.parent_type = 'CCG'
+				),
+				other_days as (
+				    select distinct on (r.child_code) r.child_code, r.parent_code
+				    from directory_relationship r
+				    join directory_organisation p on p.code = r.parent_code and p.type = 'CCG'
+				    where (cast(:practice as varchar) is null or r.child_code = :practice)
+				    order by r.child_code, case when r.valid_to < :date then 0 else 1 end,
+				      case when r.valid_to < :date then r.valid_to end desc nulls last,
+				      r.valid_from nulls first, r.parent_code
+				)
+				select c.code, coalesce(d.parent_code, o.parent_code)
+				from directory_organisation c
+				left join on_day d on d.child_code = c.code
+				left join other_days o on o.child_code = c.code
+				where c.type = 'GP_PRACTICE' and (d.parent_code is not null or o.parent_code is not null)
+				  and (cast(:practice as varchar) is null or c.code = :practice)
 				""")
 			.param("practice", practiceCode)
 			.param("date", date)

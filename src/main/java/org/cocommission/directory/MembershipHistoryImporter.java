@@ -63,7 +63,13 @@ class MembershipHistoryImporter {
 		int beforeCcgs = rows.size();
 		rows.removeIf(row -> row.end() != null && row.end().isBefore(NationalStructure.CCGS_ESTABLISHED));
 		beforeCcgs -= rows.size();
-		Map<String, OrganisationType> types = types();
+		// Only the codes the file names are looked up: a file of a few practices costs a few rows, not all of England.
+		java.util.Set<String> codes = new java.util.HashSet<>();
+		rows.forEach(row -> {
+			codes.add(row.practice());
+			codes.add(row.commissioner());
+		});
+		Map<String, OrganisationType> types = types(codes);
 		Map<String, OrganisationType> placeholders = new LinkedHashMap<>();
 		Map<String, List<Row>> byPractice = new LinkedHashMap<>();
 		for (Row row : rows) {
@@ -135,7 +141,9 @@ class MembershipHistoryImporter {
 		Map<String, List<StoredLink>> stored = new HashMap<>();
 		queries.sql("select r.id, r.child_code, r.parent_code, r.valid_from, r.valid_to from directory_relationship r"
 				+ " join directory_organisation c on c.code = r.child_code and c.type = 'GP_PRACTICE'"
-				+ " join directory_organisation p on p.code = r.parent_code and p.type = 'CCG'")
+				+ " join directory_organisation p on p.code = r.parent_code and p.type = 'CCG'"
+				+ " where r.child_code = any (cast(:practices as varchar[]))")
+			.param("practices", byPractice.keySet().toArray(String[]::new))
 			.query(StoredLink.class)
 			.list()
 			.forEach(link -> stored.computeIfAbsent(link.childCode(), key -> new ArrayList<>()).add(link));
@@ -200,9 +208,10 @@ class MembershipHistoryImporter {
 		return state;
 	}
 
-	private Map<String, OrganisationType> types() {
+	private Map<String, OrganisationType> types(java.util.Set<String> codes) {
 		Map<String, OrganisationType> types = new HashMap<>();
-		queries.sql("select code, type from directory_organisation")
+		queries.sql("select code, type from directory_organisation where code = any (cast(:codes as varchar[]))")
+			.param("codes", codes.toArray(String[]::new))
 			.query(CodeType.class)
 			.list()
 			.forEach(row -> types.put(row.code(), row.type()));

@@ -76,6 +76,14 @@ public class PopulationQueries {
 
 	/** Every CCG with registered patients at the extract, summed over the practices that belonged to it that day. */
 	public List<CcgPopulation> ccgPopulations(LocalDate extract) {
+		return ccgPopulations(extract, extract);
+	}
+
+	/**
+	 * Every CCG with registered patients at the extract, summed over the practices that belonged to it on
+	 * {@code membershipDay} (the organisations of another date's structure); a practice in no CCG that day is left out.
+	 */
+	public List<CcgPopulation> ccgPopulations(LocalDate extract, LocalDate membershipDay) {
 		Map<String, String> names = new LinkedHashMap<>();
 		Map<String, Accumulator> counts = new LinkedHashMap<>();
 		// Sum by CCG first and name the CCGs after: grouping 300,000 rows by name as well made PostgreSQL sort on disk.
@@ -93,6 +101,7 @@ public class PopulationQueries {
 				order by s.ccg_code
 				""")
 			.param("date", extract)
+			.param("day", membershipDay)
 			.query(CcgBand.class)
 			.list()
 			.forEach(row -> {
@@ -118,6 +127,7 @@ public class PopulationQueries {
 				order by p.practice_code
 				""")
 			.param("date", extract)
+			.param("day", extract)
 			.param("ccg", ccgCode)
 			.query(PracticeBand.class)
 			.list()
@@ -135,11 +145,9 @@ public class PopulationQueries {
 	/** Each practice's CCG on the date; where links overlap, the one that started last. */
 	private static final String MEMBERSHIP = """
 			with membership as (
-			    select distinct on (r.child_code) r.child_code as practice_code, r.parent_code as ccg_code
-			    from directory_relationship r
-			    join directory_organisation c on c.code = r.parent_code and c.type = 'CCG'
-			    where valid_on(r.valid_from, r.valid_to, :date)
-			    order by r.child_code, r.valid_from desc nulls last, r.id desc
+			    -- the one rule for a membership on a day (docs/domain-rules.md)
+			    select l.child_code as practice_code, l.parent_code as ccg_code
+			    from directory_links_on(:day) l where l.parent_type = 'CCG'
 			)
 			""";
 
@@ -203,6 +211,7 @@ public class PopulationQueries {
 				order by s.practice_code
 				""")
 			.param("date", extract)
+			.param("day", extract)
 			.param("young", bands(0, 14))
 			.param("old", bands(65, 200))
 			.param("oldest", bands(85, 200))

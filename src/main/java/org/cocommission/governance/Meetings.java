@@ -376,7 +376,7 @@ class Meetings {
 	}
 
 	/** Every interest on the registers of these people: their declarations and their (and relatives') links. */
-	private List<MemberInterests> interestsOf(List<Long> personIds) {
+	List<MemberInterests> interestsOf(List<Long> personIds) {
 		if (personIds.isEmpty()) {
 			return List.of();
 		}

@@ -23,7 +23,8 @@ public record Indicator(String id, String name, OutcomesDomain domain, OutcomesL
 	public String unit() {
 		return switch (type) {
 			case PROPORTION -> "%";
-			case CRUDE_RATE, DSR -> "per " + String.format("%,d", multiplier);
+			// A ratio of 1 (patients per GP FTE) is read from its name: "per 1" says nothing.
+			case CRUDE_RATE, DSR -> multiplier == 1 ? "ratio" : "per " + String.format("%,d", multiplier);
 		};
 	}
 }

@@ -57,8 +57,11 @@ public class PeerGroups {
 
 	private final PracticePeerGroups practicePeers;
 
+	private final org.cocommission.outcomes.read.OutcomesReadCache cache;
+
 	PeerGroups(JdbcClient jdbc, PopulationQueries populations, AuditTrail audit, Clock clock, PeerGroupStore store,
-			PracticePeerGroups practicePeers) {
+			PracticePeerGroups practicePeers, org.cocommission.outcomes.read.OutcomesReadCache cache) {
+		this.cache = cache;
 		this.jdbc = jdbc;
 		this.populations = populations;
 		this.audit = audit;
@@ -81,25 +84,10 @@ public class PeerGroups {
 			return 0;
 		}
 		LocalDate extract = extracts.get(extracts.size() - 1);
-		Map<String, double[]> raw = new LinkedHashMap<>();
-		List<PopulationQueries.CcgPopulation> ccgPopulations = populations.ccgPopulations(extract);
-		long populated = System.nanoTime();
-		for (PopulationQueries.CcgPopulation ccg : ccgPopulations) {
-			if (ccg.total() > 0) {
-				raw.put(ccg.ccgCode(), PeerVariables.fromList(ccg.counts()));
-			}
-		}
-		// A CCG closed by the extract (eccg.csv lists closed CCGs) has no peer group and is no one's peer, even where a
-		// membership never ended still places practices in it (docs/domain-rules.md#outcomes, "Peer groups").
-		jdbc.sql("select code from directory_organisation where type = 'CCG' and close_date < ?")
-			.param(extract)
-			.query(String.class)
-			.list()
-			.forEach(raw::remove);
-		addAttribute(raw, "DEPRIVATION", PeerVariables.DEPRIVATION, extract);
-		addAttribute(raw, "RURALITY", PeerVariables.RURALITY, extract);
-		long attributed = System.nanoTime();
-		PeerVariables.Computed computed = PeerVariables.compute(raw, PEERS);
+		long[] took = new long[2];
+		PeerVariables.Computed computed = compute(extract, extract, took);
+		long populated = started + took[0];
+		long attributed = populated + took[1];
 		store.replaceCcgs(computed, extract, clock.instant());
 		audit.record(new AuditEntry("OUTCOMES_PEERS_COMPUTED", "OUTCOMES_PEERS", "ccg", null, null,
 				Map.of("ccgs", computed.codes().length, "extract", extract.toString(), "variables", computed.usedNames())));
@@ -108,6 +96,109 @@ public class PeerGroups {
 				(System.nanoTime() - attributed) / 1_000_000);
 		practicePeers.recompute();
 		return computed.codes().length;
+	}
+
+	/**
+	 * The peer groups of the CCGs of {@code day}'s structure: each CCG's registered lists at the extract summed over the
+	 * practices that belonged to it on {@code day} (the directory's one rule), without CCGs closed by then; attributes
+	 * weighted the same way. {@code took} receives the nanoseconds spent on populations and on attributes.
+	 */
+	private PeerVariables.Computed compute(LocalDate extract, LocalDate day, long[] took) {
+		long started = System.nanoTime();
+		Map<String, double[]> raw = new LinkedHashMap<>();
+		for (PopulationQueries.CcgPopulation ccg : populations.ccgPopulations(extract, day)) {
+			if (ccg.total() > 0) {
+				raw.put(ccg.ccgCode(), PeerVariables.fromList(ccg.counts()));
+			}
+		}
+		// A CCG closed by then (eccg.csv lists closed CCGs) has no peer group and is no one's peer, even where a
+		// membership never ended still places practices in it (docs/domain-rules.md#outcomes, "Peer groups").
+		jdbc.sql("select code from directory_organisation where type = 'CCG' and close_date < ?")
+			.param(day)
+			.query(String.class)
+			.list()
+			.forEach(raw::remove);
+		long populated = System.nanoTime();
+		addAttribute(raw, "DEPRIVATION", PeerVariables.DEPRIVATION, extract, day);
+		addAttribute(raw, "RURALITY", PeerVariables.RURALITY, extract, day);
+		took[0] = populated - started;
+		took[1] = System.nanoTime() - populated;
+		return PeerVariables.compute(raw, PEERS);
+	}
+
+	/**
+	 * A CCG's peers in a chosen structure (docs/domain-rules.md#outcomes, "Peer groups"): as stored (the structure of
+	 * the latest extract) for {@code as-was} or null; among the CCGs of the structure's date otherwise, computed on read
+	 * and kept until the directory or the values change. Empty for a CCG that has no peer group in that structure.
+	 */
+	public List<Peer> peersOrEmpty(String ccgCode, Structure structure) {
+		PeerVariables.Computed computed = inStructure(structure);
+		if (computed == null) {
+			return peersOrEmpty(ccgCode);
+		}
+		int own = java.util.Arrays.asList(computed.codes()).indexOf(ccgCode);
+		if (own < 0) {
+			return List.of();
+		}
+		int[] nearest = computed.nearestOf(own);
+		double[] distances = computed.distancesOf(own);
+		List<String> codes = java.util.Arrays.stream(nearest).mapToObj(peer -> computed.codes()[peer]).toList();
+		Map<String, String> names = new java.util.HashMap<>();
+		jdbc.sql("select code, name from directory_organisation where code in (:codes)")
+			.param("codes", codes.isEmpty() ? List.of("") : codes)
+			.query((rs, row) -> Map.entry(rs.getString(1), rs.getString(2)))
+			.list()
+			.forEach(entry -> names.put(entry.getKey(), entry.getValue()));
+		List<Peer> peers = new java.util.ArrayList<>();
+		for (int rank = 0; rank < nearest.length; rank++) {
+			String code = codes.get(rank);
+			peers.add(new Peer(rank + 1, code, names.getOrDefault(code, code), distances[rank]));
+		}
+		return peers;
+	}
+
+	/** {@link #peers(String)} in a chosen structure: a {@link NoSuchElementException} for a CCG with no peer group in it. */
+	public List<Peer> peers(String ccgCode, Structure structure) {
+		if (inStructure(structure) == null) {
+			return peers(ccgCode);
+		}
+		List<Peer> peers = peersOrEmpty(ccgCode, structure);
+		if (peers.isEmpty()) {
+			throw new NoSuchElementException("No peer group for CCG " + ccgCode + " in the organisations of "
+					+ structure.date());
+		}
+		return peers;
+	}
+
+	/** The peer groups of a structure's date; null when they are the stored ones (as-was, or nothing placed elsewhere). */
+	private PeerVariables.Computed inStructure(Structure structure) {
+		if (structure == null || structure.asWas()) {
+			return null;
+		}
+		List<LocalDate> extracts = populations.extractDates();
+		if (extracts.isEmpty()) {
+			return null;
+		}
+		LocalDate extract = extracts.get(extracts.size() - 1);
+		return cache.get("peersInStructure", List.of(extract, structure.date()), () -> {
+			boolean same = jdbc.sql("""
+					with listed as (select distinct practice_code from directory_registered_patients where extract_date = ?),
+					then_ as (select child_code, parent_code from directory_links_on(?) where parent_type = 'CCG'),
+					now_ as (select child_code, parent_code from directory_links_on(?) where parent_type = 'CCG')
+					select not exists (
+					    select 1 from listed l
+					    left join then_ t on t.child_code = l.practice_code
+					    left join now_ n on n.child_code = l.practice_code
+					    where t.parent_code is distinct from n.parent_code)
+					  and not exists (select 1 from directory_organisation where type = 'CCG'
+					    and close_date >= ? and close_date < ?)
+					""")
+				.params(extract, extract, structure.date(), extract, structure.date())
+				.query(Boolean.class)
+				.single();
+			return same ? Optional.<PeerVariables.Computed>empty()
+					: Optional.of(compute(extract, structure.date(), new long[2]));
+		}).orElse(null);
 	}
 
 	/** A CCG's peers, nearest first; empty, never an error, for an unknown CCG or one no peer group was made for. */
@@ -161,15 +252,12 @@ public class PeerGroups {
 	}
 
 	/** A CCG attribute: the CCG's own value if loaded, else the list-weighted mean of its practices' values. */
-	private void addAttribute(Map<String, double[]> raw, String attribute, int index, LocalDate extract) {
+	private void addAttribute(Map<String, double[]> raw, String attribute, int index, LocalDate extract, LocalDate day) {
 		// Practices' values are weighted and summed per CCG first, then joined to the CCGs: one left join chain over
 		// every relationship and list row took seconds at national scale.
 		jdbc.sql("""
 				with members as (
-				    select r.child_code, r.parent_code
-				    from directory_relationship r
-				    join directory_organisation ccg on ccg.code = r.parent_code and ccg.type = 'CCG'
-				    where valid_on(r.valid_from, r.valid_to, ?)
+				    select l.child_code, l.parent_code from directory_links_on(?) l where l.parent_type = 'CCG'
 				),
 				weighted as (
 				    select m.parent_code as ccg_code, sum(a.value * rp.patients) / nullif(sum(rp.patients), 0) as value
@@ -184,7 +272,7 @@ public class PeerGroups {
 				left join outcomes_org_attribute own on own.org_code = c.code and own.attribute = ?
 				left join weighted w on w.ccg_code = c.code
 				where c.type = 'CCG'
-				""").params(extract, attribute, extract, attribute).query(rs -> {
+				""").params(day, attribute, extract, attribute).query(rs -> {
 			// By hand, into the primitive array the distances are computed on.
 			double[] values = raw.get(rs.getString(1));
 			double value = rs.getDouble(2);

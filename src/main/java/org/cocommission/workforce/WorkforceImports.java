@@ -3,6 +3,7 @@ package org.cocommission.workforce;
 import java.io.InputStream;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -51,19 +52,51 @@ public class WorkforceImports {
 
 	private final AccessPolicy access;
 
-	WorkforceImports(JdbcClient jdbc, JdbcTemplate batches, Directory directory, AccessPolicy access) {
+	private final WorkforceIndicators indicators;
+
+	WorkforceImports(JdbcClient jdbc, JdbcTemplate batches, Directory directory, AccessPolicy access,
+			WorkforceIndicators indicators) {
 		this.jdbc = jdbc;
 		this.batches = batches;
 		this.directory = directory;
 		this.access = access;
+		this.indicators = indicators;
 	}
 
 	/**
 	 * Imports a practice-level "Detailed" file for {@code month}, or for the month of its {@code EXTRACT_DATE} column
-	 * when {@code month} is null.
+	 * when {@code month} is null, and supplies the month's workforce indicators to outcomes before it commits.
 	 */
 	@Transactional
 	public WorkforceImportReport importPracticeDetailed(String fileName, InputStream content, YearMonth month) {
+		return importDetailed(fileName, content, month, true);
+	}
+
+	/**
+	 * As {@link #importPracticeDetailed}, leaving outcomes to {@link #supplyOutcomes}: the demo loads its months on the
+	 * start path and supplies outcomes off it.
+	 */
+	@Transactional
+	public WorkforceImportReport importPracticeDetailedLeavingOutcomes(String fileName, InputStream content,
+			YearMonth month) {
+		return importDetailed(fileName, content, month, false);
+	}
+
+	/** Supplies outcomes with the workforce indicators of these months, as every practice-level import does. */
+	@Transactional
+	public void supplyOutcomes(Collection<YearMonth> months) {
+		importer();
+		months.forEach(indicators::supplyBeforeCommit);
+	}
+
+	/** The months with practice figures whose workforce indicators outcomes does not have. */
+	public List<YearMonth> monthsMissingFromOutcomes() {
+		importer();
+		return indicators.monthsMissing();
+	}
+
+	private WorkforceImportReport importDetailed(String fileName, InputStream content, YearMonth month,
+			boolean supplying) {
 		String importer = importer();
 		List<Line> lines = WorkforceCsv.read(content);
 		List<WorkforceRowMessage> errors = new ArrayList<>();
@@ -160,6 +193,9 @@ public class WorkforceImports {
 		warnings.addAll(notInDirectory(practices));
 		lockImports();
 		replaceMonth(WorkforceFile.PRACTICE_DETAILED, fileMonth, practices);
+		if (supplying) {
+			indicators.supplyBeforeCommit(fileMonth);
+		}
 		return logged(new WorkforceImportReport(WorkforceFile.PRACTICE_DETAILED.slug(), fileName, fileMonth.toString(),
 				lines.size() - 1, practices.size(), warnings, List.of()), fileMonth, importer);
 	}
@@ -288,6 +324,7 @@ public class WorkforceImports {
 				+ " value, withheld) values (?, ?, ?, ?, ?, ?, ?)", published.stream()
 			.map(row -> new Object[] { stored.atDay(1), row[0], row[1], row[2], row[3], row[4], row[5] })
 			.toList());
+		indicators.supplyBeforeCommit(fileMonth);
 		return logged(new WorkforceImportReport(WorkforceFile.HIGH_LEVEL.slug(), fileName, fileMonth.toString(),
 				lines.size() - 1, published.size(), warnings, List.of()), fileMonth, importer);
 	}

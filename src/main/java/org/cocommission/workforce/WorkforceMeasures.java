@@ -240,6 +240,28 @@ public class WorkforceMeasures {
 		};
 	}
 
+	/** Every practice's row of each measure in the month, the month's figures read once (no access check: the caller's). */
+	Map<WorkforceMeasure, List<MeasureRow>> practiceRows(List<WorkforceMeasure> wanted, YearMonth month) {
+		List<String> needed = new ArrayList<>();
+		wanted.forEach(measure -> {
+			if (measure.weighted()) {
+				throw new IllegalArgumentException(measure + " needs the weighted lists, which these rows leave out");
+			}
+			needed.add(measure.numerator());
+			needed.add(measure.denominator());
+		});
+		Map<String, PracticeFigures> figures = practiceFigures(month, needed);
+		Map<WorkforceMeasure, List<MeasureRow>> rows = new LinkedHashMap<>();
+		for (WorkforceMeasure measure : wanted) {
+			rows.put(measure, figures.values()
+				.stream()
+				.map(practice -> practiceRow(measure, practice.code(), practice))
+				.flatMap(Optional::stream)
+				.toList());
+		}
+		return rows;
+	}
+
 	/**
 	 * Practice code to the organisation of the level its figures add up to in the month: its CCG (or sub-ICB location)
 	 * on the month's last day, as the directory dates memberships, or that CCG's ICB that day (ICBs began on 1 July
@@ -382,13 +404,23 @@ public class WorkforceMeasures {
 	}
 
 	private Map<String, PracticeFigures> practiceFigures(YearMonth month) {
+		return practiceFigures(month, null);
+	}
+
+	/**
+	 * The practices' figures in the month; with {@code figures}, only those (and the GP headcount age bands) and no
+	 * weighted lists, for measures that need no more.
+	 */
+	private Map<String, PracticeFigures> practiceFigures(YearMonth month, List<String> figures) {
 		Map<String, PracticeFigures> practices = new LinkedHashMap<>();
 		// The detailed file's figures first, the high level file's where the detailed file has none.
 		jdbc.sql("select distinct on (v.practice_code, v.measure) v.practice_code, m.practice_name, v.measure, v.value,"
 				+ " v.withheld from workforce_practice_value v join workforce_practice_month m"
 				+ " on m.month = v.month and m.source = v.source and m.practice_code = v.practice_code"
-				+ " where v.month = ? order by v.practice_code, v.measure, (v.source = 'DETAILED') desc")
-			.param(month.atDay(1))
+				+ " where v.month = ?" + (figures == null ? ""
+						: " and (v.measure = any (?::varchar[]) or v.measure like 'TOTAL\\_GP\\_HC\\_%')")
+				+ " order by v.practice_code, v.measure, (v.source = 'DETAILED') desc")
+			.params(figures == null ? List.of(month.atDay(1)) : List.of(month.atDay(1), figures.toArray(String[]::new)))
 			.query(StoredFigure.class)
 			.list()
 			.forEach(stored -> practices
@@ -396,7 +428,7 @@ public class WorkforceMeasures {
 						code -> new PracticeFigures(code, stored.practiceName(), new HashMap<>()))
 				.figures()
 				.put(stored.measure(), new Figure(stored.value(), stored.withheld())));
-		Map<String, BigDecimal> weighted = weightedPatients(month);
+		Map<String, BigDecimal> weighted = figures == null ? weightedPatients(month) : Map.of();
 		practices.values().forEach(practice -> {
 			practice.addGpsAged55Plus();
 			practice.addSum(STAFF_FTE, STAFF_GROUPS_FTE);

@@ -117,6 +117,15 @@ class WorkforcePageController {
 		if (ownLevel != null) {
 			trends.put(user.organisationCode(), measures.trend(chosen, ownLevel, user.organisationCode()));
 		}
+		String focus = org != null && !org.isBlank() ? org.trim().toUpperCase(Locale.ROOT)
+				: user.role() == Role.PRACTICE && at == WorkforceLevel.PRACTICE
+						|| user.role() == Role.CCG && at == WorkforceLevel.CCG
+								? user.organisationCode() : null;
+		boolean focusHasPeers = focus != null && (at == WorkforceLevel.PRACTICE || at == WorkforceLevel.CCG);
+		if (focusHasPeers && !trends.containsKey(focus)) {
+			// The organisation asked about over time too, beside England: a practice a CCG or national user chose.
+			trends.put(focus, measures.trend(chosen, at, focus));
+		}
 		trends.values().forEach(points -> points.forEach(point -> {
 			if (!trendMonths.contains(point.month())) {
 				trendMonths.add(point.month());
@@ -132,11 +141,7 @@ class WorkforcePageController {
 		model.addAttribute("trendChart", json.writeValueAsString(Map.of("categories", trendMonths, "unit",
 				chosen.unit(), "series", trendSeries)));
 		model.addAttribute("trends", trends);
-		String focus = org != null && !org.isBlank() ? org.trim().toUpperCase(Locale.ROOT)
-				: user.role() == Role.PRACTICE && at == WorkforceLevel.PRACTICE
-						|| user.role() == Role.CCG && at == WorkforceLevel.CCG
-								? user.organisationCode() : null;
-		if (focus != null && (at == WorkforceLevel.PRACTICE || at == WorkforceLevel.CCG)) {
+		if (focusHasPeers) {
 			PeerComparison peers = measures.peers(chosen, at, month, focus);
 			model.addAttribute("peers", peers);
 			model.addAttribute("peerChart", json.writeValueAsString(peerChart(chosen, peers, england)));

@@ -8,6 +8,10 @@ import java.util.concurrent.Callable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.cocommission.governance.Governance;
+import org.cocommission.governance.GovernanceRequests;
+import org.cocommission.governance.InterestCategory;
+import org.cocommission.governance.MemberRole;
 import org.cocommission.identity.ActingAs;
 import org.cocommission.identity.NewUser;
 import org.cocommission.identity.Role;
@@ -42,6 +46,9 @@ class CommissioningSupportModuleTests {
 
 	@Autowired
 	UserAccounts accounts;
+
+	@Autowired
+	Governance governance;
 
 	@Autowired
 	UserDetailsService users;
@@ -116,6 +123,89 @@ class CommissioningSupportModuleTests {
 			.single()).isEqualTo(1 + 3 + 3 + 15 + 1);
 		assertThatThrownBy(() -> as("cs-ccg3", () -> callOffs.addBid(id, new CallOffForms.Bid(second, BigDecimal.ONE,
 				null)))).isInstanceOf(IllegalArgumentException.class);
+	}
+
+	/**
+	 * The issue's "Done when" with the conflict from governance: a CCG runs a call-off for business intelligence
+	 * support, its evaluators chosen from its register of people; one has declared (on the register of interests) that
+	 * their spouse directs a bidder, so is excluded without saying so on the call-off; one whose interest in another
+	 * bidder ended before the evaluation is not. Three bids are scored, the best awarded, and the national view shows
+	 * the new arrangement.
+	 */
+	@Test
+	void aCcgRunsACallOffWithAnEvaluatorConflictedOnTheGovernanceRegisterExcludedAndTheNationalViewShowsTheAward() {
+		organisation("CSC4", "CCG", "NHS CSC4 CCG");
+		open("cs-ccg4", Role.CCG, "CSC4");
+		String second = as("cs-national", () -> support.addProvider("Northern Analytics Ltd")).code();
+		String third = as("cs-national", () -> support.addProvider("Southern Insight LLP")).code();
+		long ann = person("CSC4", "Ann Ellis");
+		long bob = person("CSC4", "Bob Hart");
+		long dan = person("CSC4", "Dan Price");
+		long eve = person("CSC4", "Eve Shah");
+		ActingAs.system(() -> governance.declare("CSC4", dan, new GovernanceRequests.NewDeclaration(
+				InterestCategory.INDIRECT, "Spouse is a director of the support unit", "0CS", null,
+				LocalDate.of(2015, 1, 1), null, null)));
+		ActingAs.system(() -> governance.declare("CSC4", eve, new GovernanceRequests.NewDeclaration(
+				InterestCategory.FINANCIAL, "Shareholder", null, "Southern Insight LLP", LocalDate.of(2014, 1, 1),
+				LocalDate.now().minusMonths(1), null)));
+		long id = as("cs-ccg4", () -> callOffs.start("CSC4", new CallOffForms.Start("BUSINESS_INTELLIGENCE",
+				"Business intelligence 2016-19", "Monthly dashboards and ad hoc analysis", 60, 30, 10))).id();
+		as("cs-ccg4", () -> callOffs.addEvaluator(id, new CallOffForms.Evaluator(null, null, ann)));
+		as("cs-ccg4", () -> callOffs.addEvaluator(id, new CallOffForms.Evaluator(null, null, bob)));
+		as("cs-ccg4", () -> callOffs.addEvaluator(id, new CallOffForms.Evaluator(null, null, dan)));
+		as("cs-ccg4", () -> callOffs.addEvaluator(id, new CallOffForms.Evaluator(null, "", eve)));
+		// Dan is added before the support unit bids: its bid excludes him.
+		assertThat(as("cs-ccg4", () -> callOffs.get(id)).evaluators()).noneMatch(CallOff.EvaluatorView::conflicted);
+		List<String> bidders = List.of("0CS", second, third);
+		as("cs-ccg4", () -> callOffs.addBid(id, new CallOffForms.Bid("0CS", new BigDecimal("100000"), null)));
+		as("cs-ccg4", () -> callOffs.addBid(id, new CallOffForms.Bid(second, new BigDecimal("90000"), null)));
+		as("cs-ccg4", () -> callOffs.addBid(id, new CallOffForms.Bid(third, new BigDecimal("80000"), null)));
+
+		CallOff withBids = as("cs-ccg4", () -> callOffs.get(id));
+		assertThat(withBids.evaluators()).extracting(CallOff.EvaluatorView::name, CallOff.EvaluatorView::conflicted)
+			.containsExactly(tuple("Ann Ellis", false), tuple("Bob Hart", false), tuple("Dan Price", true),
+					tuple("Eve Shah", false));
+		assertThat(withBids.evaluators().get(2).exclusion())
+			.isEqualTo("the register of interests records indirect interest in Example Commissioning Support Unit"
+					+ " (Spouse is a director of the support unit)");
+		int[][] annScores = { { 4, 4, 4 }, { 3, 5, 3 }, { 2, 5, 2 } };
+		int[][] bobScores = { { 5, 3, 4 }, { 3, 5, 3 } };
+		for (int bid = 0; bid < 3; bid++) {
+			for (int criterion = 1; criterion <= 3; criterion++) {
+				scoreAs("cs-ccg4", id, "Ann Ellis", bidders.get(bid), criterion, annScores[bid][criterion - 1]);
+				if (bid < 2) {
+					scoreAs("cs-ccg4", id, "Bob Hart", bidders.get(bid), criterion, bobScores[bid][criterion - 1]);
+				}
+			}
+		}
+		assertThatThrownBy(() -> scoreAs("cs-ccg4", id, "Dan Price", "0CS", 1, 5))
+			.isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("register of interests");
+		assertThat(as("cs-ccg4", () -> callOffs.get(id)).evaluation())
+			.extracting(CallOff.Evaluation::providerCode, e -> e.weightedTotal().toPlainString(),
+					CallOff.Evaluation::rank)
+			.containsExactly(tuple("0CS", "83.0", 1), tuple(second, "72.0", 2), tuple(third, "58.0", 3));
+
+		as("cs-ccg4", () -> callOffs.award(id, new CallOffForms.Award("0CS", LocalDate.now().plusYears(3))));
+
+		assertThat(as("cs-national", () -> support.allArrangements()))
+			.filteredOn(a -> a.ccgCode().equals("CSC4") && a.service().code().equals("BUSINESS_INTELLIGENCE"))
+			.extracting(Arrangement::mode, a -> a.provider().code(), a -> a.annualValue().pence())
+			.containsExactly(tuple(ArrangementMode.BUY, "0CS", 10_000_000L));
+		assertThat(jdbc.sql("select count(*) from audit_event where entity_type = 'CS_CALL_OFF' and entity_id = ?"
+				+ " and action = 'CALL_OFF_CONFLICTED_EVALUATOR_EXCLUDED'")
+			.param(String.valueOf(id))
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
+	private long person(String ccg, String name) {
+		return ActingAs.system(() -> governance.addPerson(ccg, new GovernanceRequests.NewPerson(name,
+				MemberRole.EXECUTIVE, true, "Commissioning manager", null, LocalDate.of(2013, 4, 1))));
+	}
+
+	private void scoreAs(String user, long id, String evaluator, String provider, int criterion, int score) {
+		as(user, () -> callOffs.score(id, new CallOffForms.Score(evaluator, provider, criterion, score)));
 	}
 
 	@Test

@@ -2,6 +2,9 @@ package org.cocommission.demo;
 
 import org.junit.jupiter.api.Test;
 
+import org.cocommission.commissioningsupport.CallOff;
+import org.cocommission.commissioningsupport.CallOffStatus;
+import org.cocommission.commissioningsupport.CallOffs;
 import org.cocommission.commissioningsupport.CommissioningSupport;
 import org.cocommission.commissioningsupport.MarketShare;
 import org.cocommission.identity.ActingAs;
@@ -21,6 +24,12 @@ class CommissioningSupportDemoTests {
 	@Autowired
 	CommissioningSupport support;
 
+	@Autowired
+	CallOffs callOffs;
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	@Test
 	void everyCcgBuysMakesAndSharesAndTheSharesAddUpToAHundred() {
 		var arrangements = ActingAs.system(support::allArrangements);
@@ -33,5 +42,26 @@ class CommissioningSupportDemoTests {
 		assertThat(overall).isNotEmpty();
 		assertThat(overall.stream().map(MarketShare::sharePercent).mapToDouble(java.math.BigDecimal::doubleValue).sum())
 			.isBetween(99.8, 100.2);
+	}
+
+	@Test
+	void oneCcgAwardedItsBusinessIntelligenceCallOffWithoutItsConflictedEvaluatorAndHasAnotherInProgress() {
+		String ccg = jdbc.sql("select ccg_code from cs_call_off order by id limit 1").query(String.class).single();
+		var its = ActingAs.system(() -> callOffs.forCcg(ccg));
+
+		assertThat(its).extracting(CallOff::status).containsExactly(CallOffStatus.OPEN, CallOffStatus.AWARDED);
+		CallOff awarded = its.get(1);
+		assertThat(awarded.service().code()).isEqualTo("BUSINESS_INTELLIGENCE");
+		assertThat(awarded.bids()).hasSize(3);
+		assertThat(awarded.evaluators()).filteredOn(CallOff.EvaluatorView::conflicted)
+			.singleElement()
+			.satisfies(evaluator -> assertThat(evaluator.exclusion()).startsWith("the register of interests records"));
+		assertThat(awarded.standstillEnds()).isBefore(java.time.LocalDate.now());
+		assertThat(awarded.awardedTo().name()).isEqualTo("Insight Analytics Partners Ltd");
+		assertThat(awarded.evaluation().get(0).weightedTotal()).hasToString("80.0");
+		assertThat(ActingAs.system(support::allArrangements))
+			.filteredOn(a -> a.ccgCode().equals(ccg) && a.service().code().equals("BUSINESS_INTELLIGENCE"))
+			.extracting(a -> a.provider().name())
+			.containsExactly("Insight Analytics Partners Ltd");
 	}
 }

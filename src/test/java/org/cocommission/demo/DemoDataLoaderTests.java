@@ -16,6 +16,7 @@ import org.cocommission.directory.Coverage;
 import org.cocommission.directory.Directory;
 import org.cocommission.directory.NationalSummary;
 import org.cocommission.directory.OrganisationType;
+import org.cocommission.directory.Succession;
 import org.cocommission.identity.Role;
 import org.cocommission.identity.UserAccounts;
 import org.cocommission.identity.UserView;
@@ -52,7 +53,7 @@ class DemoDataLoaderTests {
 		assertThat(summary.synthetic()).isTrue();
 		assertThat(summary.regions()).isEqualTo(4);
 		assertThat(summary.areaTeams()).isEqualTo(SMALL.organisations(OrganisationType.AREA_TEAM).size());
-		assertThat(summary.ccgs()).isEqualTo(SMALL.organisations(OrganisationType.CCG).size());
+		assertThat(summary.ccgs()).isEqualTo(SMALL.organisations(OrganisationType.CCG).stream().filter(ccg -> "A".equals(ccg.status())).count());
 		assertThat(summary.csus()).isEqualTo(SMALL.organisations(OrganisationType.CSU).size());
 		assertThat(summary.openPractices()).isEqualTo(SMALL.openPractices().size());
 		assertThat(summary.registeredPatients()).isEqualTo(SMALL.patients());
@@ -71,6 +72,33 @@ class DemoDataLoaderTests {
 		assertThat(coverage.ccgsInSeveralAreaTeams()).isEmpty();
 		assertThat(coverage.populationCoveredPercent()).isEqualByComparingTo(new BigDecimal("100.00"));
 		assertThat(coverage.complete()).isTrue();
+	}
+
+	/** Issues 16 and 19: the demo has a CCG created by a merger, loaded through the importers of eccg, epcmem and succ. */
+	@Test
+	void hasACcgCreatedByAMergerWhosePracticesMovedThatDay() {
+		DemoMerger merger = SMALL.mergers().get(0);
+		String predecessor = merger.predecessors().get(0);
+		String practice = SMALL.openPractices().stream()
+			.filter(candidate -> candidate.parentCode().equals(predecessor))
+			.findFirst()
+			.orElseThrow()
+			.code();
+
+		assertThat(directory.coverage(LocalDate.of(2013, 4, 1)).ccgs()).isEqualTo(11);
+		assertThat(directory.coverage(LocalDate.of(2018, 3, 31)).ccgs()).isEqualTo(11);
+		assertThat(directory.coverage(LocalDate.of(2018, 4, 1)).ccgs()).isEqualTo(9);
+		assertThat(directory.coverage(LocalDate.of(2018, 4, 1)).complete()).isTrue();
+		assertThat(directory.commissionerOn(practice, LocalDate.of(2018, 3, 31))).contains(predecessor);
+		assertThat(directory.commissionerOn(practice, LocalDate.of(2018, 4, 1))).contains("15X");
+		assertThat(directory.predecessors("15X")).extracting(Succession::code)
+			.containsExactlyInAnyOrderElementsOf(merger.predecessors());
+		assertThat(directory.successors(predecessor)).singleElement()
+			.satisfies(successor -> assertThat(successor.name()).isEqualTo("NHS COVENTRY AND WARWICKSHIRE CCG"))
+			.extracting(Succession::effectiveDate)
+			.isEqualTo(LocalDate.of(2018, 4, 1));
+		assertThat(directory.get(predecessor).closeDate()).isEqualTo(LocalDate.of(2018, 3, 31));
+		assertThat(accounts.find("ccg-15x")).get().extracting(UserView::role).isEqualTo(Role.CCG);
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -48,10 +49,45 @@ class DemoDatasetTests {
 		assertThat(NATIONAL.organisations(OrganisationType.REGION)).extracting(DemoOrganisation::code)
 			.containsExactly("Y54", "Y55", "Y56", "Y57");
 		assertThat(NATIONAL.organisations(OrganisationType.AREA_TEAM)).hasSize(27);
-		assertThat(NATIONAL.organisations(OrganisationType.CCG)).hasSize(211);
+		assertThat(NATIONAL.organisations(OrganisationType.CCG)).filteredOn(ccg -> !ccg.code().equals("15X")).hasSize(211);
+		assertThat(NATIONAL.organisations(OrganisationType.CCG)).filteredOn(ccg -> "A".equals(ccg.status())).hasSize(209);
 		assertThat(NATIONAL.organisations(OrganisationType.CSU)).hasSize(19);
 		assertThat(NATIONAL.openPractices()).hasSizeBetween(7_600, 8_000);
 		assertThat(NATIONAL.patients()).isBetween(54_000_000L, 58_000_000L);
+	}
+
+	/**
+	 * Issues 16 and 19 need a CCG created by a merger: three CCGs of one area team closed on 31 March 2018 and their
+	 * open practices moved to a new CCG the next day, in the layouts of ODS's eccg, epraccur, epcmem and succ.
+	 */
+	@Test
+	void mergesThreeCcgsOfOneAreaTeamOnFirstApril2018() {
+		DemoMerger merger = NATIONAL.mergers().get(0);
+		assertThat(merger.code()).isEqualTo("15X");
+		assertThat(merger.name()).isEqualTo("NHS COVENTRY AND WARWICKSHIRE CCG");
+		assertThat(merger.effective()).isEqualTo(LocalDate.of(2018, 4, 1));
+		assertThat(NATIONAL.organisations(OrganisationType.CCG))
+			.filteredOn(ccg -> merger.predecessors().contains(ccg.code()))
+			.extracting(DemoOrganisation::name, DemoOrganisation::parentCode, DemoOrganisation::status)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("NHS COVENTRY AND RUGBY CCG", "Q53", "C"),
+					org.assertj.core.groups.Tuple.tuple("NHS SOUTH WARWICKSHIRE CCG", "Q53", "C"),
+					org.assertj.core.groups.Tuple.tuple("NHS WARWICKSHIRE NORTH CCG", "Q53", "C"));
+
+		assertThat(text(file("demo-succ.csv")).lines().toList()).containsExactlyElementsOf(merger.predecessors().stream()
+			.map(code -> "\"" + code + "\",\"15X\",\"\",\"20180401\",\"0\"")
+			.toList());
+		List<DemoOrganisation> members = NATIONAL.organisations(OrganisationType.GP_PRACTICE).stream()
+			.filter(practice -> merger.predecessors().contains(practice.parentCode()))
+			.toList();
+		List<CsvRecord> epcmem = parse(text(file("demo-epcmem.csv")));
+		long open = members.stream().filter(practice -> "A".equals(practice.status())).count();
+		assertThat(epcmem).hasSize(members.size() + (int) open);
+		assertThat(epcmem).allSatisfy(record -> assertThat(record.getFieldCount()).isEqualTo(6));
+		assertThat(epcmem).filteredOn(record -> record.getField(1).equals("15X"))
+			.hasSize((int) open)
+			.allSatisfy(record -> assertThat(record.getField(3) + "-" + record.getField(4)).isEqualTo("20180401-"));
+		assertThat(parse(text(file("demo-epraccur.csv")))).filteredOn(record -> record.getField(14).equals("15X"))
+			.hasSize((int) open);
 	}
 
 	/** Issue 22, defect 10: the README's example practice and its user did not exist in the demo. */
@@ -130,7 +166,7 @@ class DemoDatasetTests {
 	@Test
 	void writesOdsFilesInThePublishedLayout() {
 		for (DemoFile file : NATIONAL.files()) {
-			if (file.kind() == DemoFile.Kind.REGISTERED_PATIENTS) {
+			if (file.kind().odsFile() == null) {
 				continue;
 			}
 			String text = text(file);
@@ -142,7 +178,8 @@ class DemoDatasetTests {
 		CsvRecord first = epraccur.get(0);
 		assertThat(first.getField(10)).matches("[0-9]{8}");
 		assertThat(first.getField(13)).isEqualTo("B");
-		assertThat(first.getField(15)).isEqualTo("20130401");
+		assertThat(epraccur).allSatisfy(record -> assertThat(record.getField(15))
+			.isEqualTo(record.getField(14).equals("15X") ? "20180401" : "20130401"));
 		assertThat(first.getField(14)).isEqualTo(first.getField(23));
 		assertThat(first.getField(9)).matches("[A-Z]{1,2}[0-9]{1,2} [0-9][A-Z]{2}");
 		assertThat(epraccur).filteredOn(record -> record.getField(12).equals("C"))
@@ -153,8 +190,8 @@ class DemoDatasetTests {
 			assertThat(record.getField(1)).startsWith("NHS ").endsWith(" CCG");
 			assertThat(record.getField(2)).matches("Y5[4-7]");
 			assertThat(record.getField(3)).matches("Q[0-9]{2}");
-			assertThat(record.getField(10)).isEqualTo("20130401");
-			assertThat(record.getField(12)).isEqualTo("A");
+			assertThat(record.getField(10)).isEqualTo(record.getField(0).equals("15X") ? "20180401" : "20130401");
+			assertThat(record.getField(11) + record.getField(12)).isIn("A", "20180331C");
 		});
 		assertThat(parse(text(file("demo-area-teams.csv")))).allSatisfy(record -> assertThat(record.getField(2)).matches("Y5[4-7]"));
 	}
@@ -245,7 +282,9 @@ class DemoDatasetTests {
 		assertThat(small.organisations(OrganisationType.REGION)).hasSize(4);
 		assertThat(small.organisations(OrganisationType.AREA_TEAM)).extracting(DemoOrganisation::parentCode)
 			.containsExactlyInAnyOrder("Y54", "Y55", "Y56", "Y57");
-		assertThat(small.organisations(OrganisationType.CCG)).hasSize(11);
+		assertThat(small.organisations(OrganisationType.CCG)).hasSize(12);
+		assertThat(small.mergers()).singleElement().extracting(DemoMerger::code).isEqualTo("15X");
+		assertThat(DemoDataset.generate(0.02).mergers()).isEmpty();
 		assertThat(small.openPractices()).hasSizeBetween(330, 480);
 		Set<String> ccgs = codes(small, OrganisationType.CCG);
 		Set<String> teams = codes(small, OrganisationType.AREA_TEAM);
@@ -264,7 +303,7 @@ class DemoDatasetTests {
 	void opensOneDemoAccountPerAreaTeamCcgAndOpenPractice() {
 		List<UserAccounts.DemoAccount> accounts = NATIONAL.demoAccounts();
 
-		assertThat(accounts).hasSize(1 + 27 + 211 + NATIONAL.openPractices().size());
+		assertThat(accounts).hasSize(1 + 27 + 212 + NATIONAL.openPractices().size());
 		assertThat(accounts).extracting(UserAccounts.DemoAccount::username).doesNotHaveDuplicates()
 			.contains("national", "area-q74", "ccg-00k");
 		assertThat(accounts).filteredOn(account -> account.username().equals("ccg-00k")).singleElement()

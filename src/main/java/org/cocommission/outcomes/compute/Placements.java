@@ -14,8 +14,9 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
  * Where every organisation sits on a given day, as int indices: a practice's CCG, a CCG's area team, an area team's
- * region, by the directory's dated links (of several links valid on the day, the one valid from the latest date).
- * Loaded once per recompute, so that millions of observations are placed by array lookups instead of a join.
+ * region, by the directory's dated links. Of several links holding on the day the directory's one rule chooses (its
+ * SQL function {@code directory_links_on}: docs/domain-rules.md, "A practice's commissioner on a date"), read once
+ * per day; the rest is loaded once per recompute, so that millions of observations are placed by array lookups.
  */
 final class Placements {
 
@@ -50,8 +51,16 @@ final class Placements {
 	/** The code that stood for each superseded code on a structure date ({@code Directory.successorsOn}). */
 	private final Function<LocalDate, Map<String, String>> successors;
 
+	private final JdbcTemplate jdbc;
+
+	/** Per day, each child's parent of each type ({@link #TYPES}) by the directory's rule, or {@link #NONE}. */
+	private final Map<LocalDate, int[][]> onDay = new HashMap<>();
+
+	private static final String TYPES = "CARI";
+
 	// JdbcTemplate and hand mapping on purpose: the recomputation's placements, read once into index arrays.
 	Placements(JdbcTemplate jdbc, Function<LocalDate, Map<String, String>> successors) {
+		this.jdbc = jdbc;
 		this.successors = successors;
 		this.orgs = new OrgCodes();
 		List<String> ccgCodes = new ArrayList<>();
@@ -247,39 +256,54 @@ final class Placements {
 	}
 
 	/**
-	 * Per child, its parent of the given type on {@code reference}: of several links valid then, the one valid from
-	 * the latest date (undated last). A child with none then takes the link that ended last between {@code from} and
-	 * the reference date.
+	 * Per child, its parent of the given type on {@code reference}, by the directory's rule for links holding that day.
+	 * A child with none then takes the link that ended last between {@code from} and the reference date.
 	 */
 	private int[] best(LocalDate reference, LocalDate from, char type, int size) {
 		int[] parent = new int[size];
 		java.util.Arrays.fill(parent, NONE);
-		LocalDate[] validFrom = new LocalDate[size];
-		boolean[] undated = new boolean[size];
+		int[] chosen = onDay(reference)[TYPES.indexOf(type)];
+		System.arraycopy(chosen, 0, parent, 0, Math.min(size, chosen.length));
 		LocalDate[] endedLast = new LocalDate[size];
 		for (Link link : links) {
-			if (link.parentType() != type || (link.from() != null && link.from().isAfter(reference))) {
-				continue;
-			}
 			int child = link.child();
-			if (link.to() != null && link.to().isBefore(reference)) {
-				// Ended before the reference date: a candidate only for a child with no link on it.
-				if (!link.to().isBefore(from)
-						&& (parent[child] == NONE || (endedLast[child] != null && link.to().isAfter(endedLast[child])))) {
-					parent[child] = link.parent();
-					endedLast[child] = link.to();
-				}
+			if (link.parentType() != type || child >= size || (parent[child] != NONE && endedLast[child] == null)
+					|| (link.from() != null && link.from().isAfter(reference))) {
 				continue;
 			}
-			boolean better = parent[child] == NONE || endedLast[child] != null
-					|| (link.from() != null && (undated[child] || link.from().isAfter(validFrom[child])));
-			if (better) {
+			// Ended before the reference date: a candidate only for a child with no link on it.
+			if (link.to() != null && link.to().isBefore(reference) && !link.to().isBefore(from)
+					&& (parent[child] == NONE || link.to().isAfter(endedLast[child]))) {
 				parent[child] = link.parent();
-				validFrom[child] = link.from();
-				undated[child] = link.from() == null;
-				endedLast[child] = null;
+				endedLast[child] = link.to();
 			}
 		}
 		return parent;
+	}
+
+	/** Each child's parent of each type on the day, as {@code directory_links_on} chooses: one query per day. */
+	private int[][] onDay(LocalDate day) {
+		return onDay.computeIfAbsent(day, key -> {
+			int size = orgs.size();
+			int[][] parents = new int[TYPES.length()][size];
+			for (int[] row : parents) {
+				java.util.Arrays.fill(row, NONE);
+			}
+			jdbc.query("select child_code, parent_code, parent_type from directory_links_on(?)"
+					+ " where parent_type in ('CCG', 'AREA_TEAM', 'REGION', 'ICB')", (RowCallbackHandler) rs -> {
+						int child = orgs.find(rs.getString(1));
+						String parent = rs.getString(2);
+						if (child < 0 || child >= size) {
+							return;
+						}
+						switch (rs.getString(3)) {
+							case "CCG" -> parents[0][child] = ccgs.find(parent);
+							case "AREA_TEAM" -> parents[1][child] = areas.find(parent);
+							case "REGION" -> parents[2][child] = regions.find(parent);
+							default -> parents[3][child] = icbs.find(parent);
+						}
+					}, java.sql.Date.valueOf(key));
+			return parents;
+		});
 	}
 }

@@ -26,20 +26,23 @@ public final class PracticeValues {
 
 	/**
 	 * Each practice's CCG in the period, as when it was summed (Placements; docs/domain-rules.md#outcomes,
-	 * "Attribution"): its CCG on the period's last day (of several, the one valid from the latest date) or, with none
-	 * then, the link that ended last within the period. {@code %s} is where a query narrows the practices looked up.
+	 * "Attribution"): its CCG on the period's last day (of several, as the directory's rule {@code directory_links_on}
+	 * chooses) or, with none then, the link that ended last within the period. {@code %s} is where a query narrows the
+	 * practices looked up.
 	 */
 	private static final String DAY_AND_LINKS = """
 			with day as (select starts, ends from outcomes_period where period = ?),
+			on_day as (
+			    select l.child_code, l.parent_code from day, directory_links_on(day.ends) l where l.parent_type = 'CCG'
+			),
 			links as (
-			    select distinct on (r.child_code) r.child_code, r.parent_code
+			    select distinct on (r.child_code) r.child_code, coalesce(d.parent_code, r.parent_code) as parent_code
 			    from day join directory_relationship r
 			      on (r.valid_from is null or r.valid_from <= day.ends) and (r.valid_to is null or r.valid_to >= day.starts)
 			    join directory_organisation parent on parent.code = r.parent_code and parent.type = 'CCG'
+			    left join on_day d on d.child_code = r.child_code
 			    %s
-			    order by r.child_code, valid_on(r.valid_from, r.valid_to, day.ends) desc,
-			      case when valid_on(r.valid_from, r.valid_to, day.ends) then r.valid_from end desc nulls last,
-			      r.valid_to desc
+			    order by r.child_code, r.valid_to desc nulls first
 			)
 			""";
 

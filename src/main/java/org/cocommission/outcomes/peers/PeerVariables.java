@@ -39,6 +39,16 @@ public final class PeerVariables {
 			return used.get(usedIndex) == LIST_SIZE ? Math.exp(value) : value;
 		}
 
+		/** The indices (into {@link #codes}) of an organisation's nearest, nearest first. */
+		public int[] nearestOf(int organisation) {
+			return nearest.peers()[organisation].clone();
+		}
+
+		/** The distances to an organisation's nearest, in the order of {@link #nearestOf}. */
+		public double[] distancesOf(int organisation) {
+			return nearest.distances()[organisation].clone();
+		}
+
 		public List<String> usedNames() {
 			return used.stream().map(NAMES::get).toList();
 		}

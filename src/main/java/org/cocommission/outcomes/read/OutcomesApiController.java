@@ -141,11 +141,15 @@ class OutcomesApiController {
 				Structure.parse(structure, LocalDate.now(clock)));
 	}
 
-	@Operation(summary = "A CCG's 10 most similar CCGs, nearest first, with their distances")
+	@Operation(summary = "A CCG's 10 most similar CCGs, nearest first, with their distances",
+			description = "structure: a date YYYY-MM-DD (peers among the CCGs of that date, their practices' lists"
+					+ " placed as then) or as-was (the peer groups of the latest extract's organisations, as stored, also"
+					+ " when not given). 404 for a CCG with no peer group in that structure.")
 	@GetMapping("/peers/{ccgCode}")
-	List<PeerGroups.Peer> peers(@PathVariable String ccgCode) {
+	List<PeerGroups.Peer> peers(@PathVariable String ccgCode, @RequestParam(required = false) String structure) {
 		pages.requireUser();
-		return peers.peers(ccgCode.toUpperCase());
+		Structure chosen = structure == null ? null : Structure.parse(structure, LocalDate.now(clock));
+		return peers.peers(ccgCode.toUpperCase(), chosen);
 	}
 
 	@Operation(summary = "The standardised variables that placed a CCG among its peers")

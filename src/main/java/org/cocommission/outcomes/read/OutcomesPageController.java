@@ -213,14 +213,18 @@ class OutcomesPageController {
 	}
 
 	@GetMapping("/outcomes/ccgs/{code}")
-	String ccg(@PathVariable String code, Model model) {
+	String ccg(@PathVariable String code, @RequestParam(required = false) String structure, Model model) {
 		String ccg = code.toUpperCase();
+		// Asked for a structure, the peer list is of its organisations; otherwise the stored peer groups.
+		Structure chosenStructure = structure == null ? null : Structure.parse(structure, LocalDate.now(LONDON));
 		List<SpineRow> spine = pages.spine(ccg);
 		model.addAttribute("ccgCode", ccg);
 		model.addAttribute("ccgName", values.name(ccg));
 		model.addAttribute("spine", spine);
 		model.addAttribute("spineChart", OutcomesCharts.spine(spine));
-		model.addAttribute("peers", peers.peersOrEmpty(ccg));
+		// The peer list follows the chosen structure (docs/domain-rules.md#outcomes, "Peer groups").
+		model.addAttribute("structure", chosenStructure);
+		model.addAttribute("peers", peers.peersOrEmpty(ccg, chosenStructure));
 		model.addAttribute("variables", peers.variables(ccg));
 		return "outcomes/ccg";
 	}

@@ -122,7 +122,7 @@ public class OutcomesPages {
 		List<ValueRow> shownRows = rows.subList(shown * LeagueTable.PAGE_SIZE,
 				Math.min(rows.size(), (shown + 1) * LeagueTable.PAGE_SIZE));
 		String html = IndicatorTables.league(
-				LeagueLine.of(level, shownRows, trends.league(indicator, level, period, shownRows)));
+				LeagueLine.of(level, shownRows, trends.league(indicator, level, period, shownRows, structure)));
 		return new LeagueTable(rows.size(), shown, pageCount, html);
 	}
 

@@ -13,6 +13,7 @@ import org.cocommission.outcomes.Indicator;
 import org.cocommission.outcomes.Indicators;
 import org.cocommission.outcomes.OutcomesLevel;
 import org.cocommission.outcomes.OutcomesValues;
+import org.cocommission.outcomes.Structure;
 import org.cocommission.outcomes.ValueRow;
 import org.cocommission.outcomes.statistics.ChiSquaredTrend;
 import org.cocommission.outcomes.statistics.RecentTrend;
@@ -96,15 +97,25 @@ public class OutcomesTrends {
 
 	/** The trends into {@code period} of the organisations of a league table's rows, by organisation code. */
 	public Map<String, TrendPair> league(Indicator indicator, OutcomesLevel level, String period, List<ValueRow> rows) {
-		String key = "outcomesTrends.league:" + indicator.id() + ":" + level + ":" + period + ":"
+		return league(indicator, level, period, rows, null);
+	}
+
+	/**
+	 * As above, the rows being of a chosen structure (null: as the values are stored): the earlier periods' values are
+	 * read in the same structure, so a CCG formed by a merger has its trend over its re-mapped series
+	 * (docs/domain-rules.md#outcomes, "Structure").
+	 */
+	public Map<String, TrendPair> league(Indicator indicator, OutcomesLevel level, String period, List<ValueRow> rows,
+			Structure structure) {
+		String key = "outcomesTrends.league:" + indicator.id() + ":" + level + ":" + period + ":" + structure + ":"
 				+ System.identityHashCode(rows);
 		return perRequest(key, () -> {
 			List<String> periods = values.periods(indicator.id());
 			int at = periods.indexOf(period);
 			List<String> codes = rows.stream().map(ValueRow::orgCode).toList();
-			Map<String, ValueRow> previous = at > 0 ? byOrg(values.valuesOf(indicator.id(), level, periods.get(at - 1), codes))
+			Map<String, ValueRow> previous = at > 0 ? byOrg(valuesOf(indicator, level, periods.get(at - 1), codes, structure))
 					: Map.of();
-			Map<String, ValueRow> first = at > 1 ? byOrg(values.valuesOf(indicator.id(), level, periods.get(0), codes))
+			Map<String, ValueRow> first = at > 1 ? byOrg(valuesOf(indicator, level, periods.get(0), codes, structure))
 					: Map.of();
 			Map<String, TrendPair> trends = new LinkedHashMap<>();
 			for (ValueRow row : rows) {
@@ -116,6 +127,19 @@ public class OutcomesTrends {
 			}
 			return trends;
 		});
+	}
+
+	private List<ValueRow> valuesOf(Indicator indicator, OutcomesLevel level, String period, List<String> codes,
+			Structure structure) {
+		if (structure == null || structure.asWas() || level == OutcomesLevel.PRACTICE) {
+			// A practice's value does not depend on the structure; stored values are each period as it was.
+			return values.valuesOf(indicator.id(), level, period, codes);
+		}
+		java.util.Set<String> wanted = new java.util.HashSet<>(codes);
+		return values.values(indicator.id(), level, period, null, structure)
+			.stream()
+			.filter(row -> wanted.contains(row.orgCode()))
+			.toList();
 	}
 
 	/** The trends of a CCG's spine rows (each indicator's latest period), by indicator id. */

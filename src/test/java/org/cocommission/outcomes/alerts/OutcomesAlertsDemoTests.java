@@ -31,8 +31,13 @@ class OutcomesAlertsDemoTests {
 		assertThat(count("select count(*) from outcomes_alert where reason = 'INTO_WORST_DECILE'")).isPositive();
 		assertThat(count("select count(*) from outcomes_alert a join outcomes_indicator i on i.id = a.indicator_id"
 				+ " where i.polarity = 'NO_JUDGEMENT'")).isZero();
-		assertThat(count("select count(*) from outcomes_alert where previous_period <> '2014/15' or period <> '2015/16'"))
-			.isZero();
+		assertThat(count("select count(*) from outcomes_alert a join outcomes_indicator i on i.id = a.indicator_id"
+				+ " where i.supplied_by is null and (previous_period <> '2014/15' or period <> '2015/16')")).isZero();
+		// The workforce's indicators, supplied for three Septembers: the latest against the one a year before.
+		assertThat(count("select count(*) from outcomes_alert a join outcomes_indicator i on i.id = a.indicator_id"
+				+ " where i.supplied_by = 'workforce' and (to_date(a.period, 'YYYY-MM')"
+				+ " <> to_date(a.previous_period, 'YYYY-MM') + interval '1 year' or a.period <> (select max(period)"
+				+ " from outcomes_value where indicator_id = a.indicator_id))")).isZero();
 		assertThat(count("select count(*) from outcomes_alert where area_team_code is null")).isZero();
 	}
 

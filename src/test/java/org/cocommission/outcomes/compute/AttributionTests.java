@@ -61,9 +61,19 @@ class AttributionTests {
 
 	private final DirectoryImports directoryImports;
 
+	private final org.cocommission.outcomes.read.OutcomesTrends trends;
+
+	private final org.cocommission.outcomes.Indicators indicators;
+
+	private final org.cocommission.directory.Directory directory;
+
 	@Autowired
 	AttributionTests(JdbcClient jdbc, UserDetailsService users, ObservationImports imports, OutcomesValues values,
-			UserAccounts accounts, DirectoryImports directoryImports) {
+			UserAccounts accounts, DirectoryImports directoryImports, org.cocommission.outcomes.read.OutcomesTrends trends,
+			org.cocommission.outcomes.Indicators indicators, org.cocommission.directory.Directory directory) {
+		this.directory = directory;
+		this.trends = trends;
+		this.indicators = indicators;
 		this.directoryImports = directoryImports;
 		this.jdbc = jdbc;
 		this.users = users;
@@ -204,29 +214,7 @@ class AttributionTests {
 
 	@Test
 	void historyReMappedOntoAThreeWayMergerIsOneSeriesBuiltFromItsPractices() {
-		// G01, G02 and G03 (area QG1) merge into G04 (area QG2) on 1 April 2020; G00004 closed in G02 in 2019.
-		structure(3, 1);
-		org("QG2", "AREA_TEAM", "GENERATED AREA 2", LocalDate.of(2013, 4, 1), null);
-		link("QG2", "YG1", LocalDate.of(2013, 4, 1), null);
-		org("G04", "CCG", "NHS MERGED CCG", LocalDate.of(2020, 4, 1), null);
-		link("G04", "QG2", LocalDate.of(2020, 4, 1), null);
-		LocalDate merger = LocalDate.of(2020, 4, 1);
-		practice("G00001", LocalDate.of(2013, 4, 1), null, "G01", merger, "G04");
-		practice("G00002", LocalDate.of(2013, 4, 1), null, "G02", merger, "G04");
-		practice("G00003", LocalDate.of(2013, 4, 1), null, "G03", merger, "G04");
-		practice("G00004", LocalDate.of(2013, 4, 1), LocalDate.of(2019, 6, 30), "G02");
-		practice("G00005", LocalDate.of(2013, 4, 1), null, "G01", merger, "G04");
-		practice("G00006", LocalDate.of(2013, 4, 1), null, "G02", merger, "G04");
-		StringBuilder csv = new StringBuilder(HEADER);
-		for (String period : List.of("2018/19", "2019/20", "2020/21")) {
-			for (int p = 1; p <= 6; p++) {
-				if (p != 4 || !period.equals("2020/21")) {
-					csv.append("G0000").append(p).append(",PRAC-FLU65,").append(period).append(',').append(10 * p)
-						.append(",100\n");
-				}
-			}
-		}
-		load(csv.toString());
+		threeWayMerger();
 		org.cocommission.outcomes.Structure merged = new org.cocommission.outcomes.Structure(LocalDate.of(2021, 1, 1));
 		for (String period : List.of("2018/19", "2019/20", "2020/21")) {
 			Map<String, ValueRow> ccgs = byCode(OutcomesLevel.CCG, period, merged);
@@ -250,6 +238,78 @@ class AttributionTests {
 		assertThat(asWas.get("G01").numerator()).isEqualTo(10 + 50);
 		assertThat(asWas.get("G02").numerator()).isEqualTo(20 + 40 + 60);
 		assertThat(asWas).doesNotContainKey("G04");
+	}
+
+	/**
+	 * Issue 16: one rule, the directory's, for a practice in two CCGs on one day (epcmem.csv can publish it): the
+	 * membership that began latest. G00001 joined G02 on 1 October 2019 while its G01 membership was never ended; on
+	 * 31 March 2020 it is G02's for the directory and for 2019/20's values alike. Before, the directory said G01.
+	 */
+	@Test
+	void aPracticeInTwoCcgsOnOneDayIsInTheOneItJoinedLastForOutcomesAndTheDirectory() {
+		structure(2, 1);
+		org("G00001", "GP_PRACTICE", "GENERATED PRACTICE G00001", LocalDate.of(2013, 4, 1), null);
+		link("G00001", "G01", LocalDate.of(2013, 4, 1), null);
+		link("G00001", "G02", LocalDate.of(2019, 10, 1), null);
+		load(HEADER + "G00001,PRAC-FLU65,2019/20,10,100\n");
+
+		assertThat(directory.commissionerOn("G00001", LocalDate.of(2019, 9, 30))).contains("G01");
+		assertThat(directory.commissionerOn("G00001", LocalDate.of(2020, 3, 31))).contains("G02");
+		assertThat(directory.commissionersOn(LocalDate.of(2020, 3, 31))).containsEntry("G00001", "G02");
+		assertThat(byCode(OutcomesLevel.CCG, "2019/20").get("G02").numerator()).isEqualTo(10);
+		assertThat(byCode(OutcomesLevel.CCG, "2019/20").get("G01")).satisfiesAnyOf(
+				row -> assertThat(row).isNull(), row -> assertThat(row.numerator()).isZero());
+		assertThat(byCode(OutcomesLevel.PRACTICE, "2019/20").get("G00001").parentCode()).isEqualTo("G02");
+	}
+
+	/** G01, G02 and G03 (area QG1) merge into G04 (area QG2) on 1 April 2020; G00004 closed in G02 in 2019. */
+	private void threeWayMerger() {
+		structure(3, 1);
+		org("QG2", "AREA_TEAM", "GENERATED AREA 2", LocalDate.of(2013, 4, 1), null);
+		link("QG2", "YG1", LocalDate.of(2013, 4, 1), null);
+		org("G04", "CCG", "NHS MERGED CCG", LocalDate.of(2020, 4, 1), null);
+		link("G04", "QG2", LocalDate.of(2020, 4, 1), null);
+		LocalDate merger = LocalDate.of(2020, 4, 1);
+		practice("G00001", LocalDate.of(2013, 4, 1), null, "G01", merger, "G04");
+		practice("G00002", LocalDate.of(2013, 4, 1), null, "G02", merger, "G04");
+		practice("G00003", LocalDate.of(2013, 4, 1), null, "G03", merger, "G04");
+		practice("G00004", LocalDate.of(2013, 4, 1), LocalDate.of(2019, 6, 30), "G02");
+		practice("G00005", LocalDate.of(2013, 4, 1), null, "G01", merger, "G04");
+		practice("G00006", LocalDate.of(2013, 4, 1), null, "G02", merger, "G04");
+		StringBuilder csv = new StringBuilder(HEADER);
+		for (String period : List.of("2018/19", "2019/20", "2020/21")) {
+			for (int p = 1; p <= 6; p++) {
+				if (p != 4 || !period.equals("2020/21")) {
+					csv.append("G0000").append(p).append(",PRAC-FLU65,").append(period).append(',').append(10 * p)
+						.append(",100\n");
+				}
+			}
+		}
+		load(csv.toString());
+	}
+
+	/**
+	 * Issue 16, item 4: a league table in a chosen structure gives each row its trend over that structure's series.
+	 * G04, formed in 2020, has no stored value before 2020/21, so its trend read from the stored values was not tested.
+	 */
+	@Test
+	void leagueTrendsFollowTheChosenStructure() {
+		threeWayMerger();
+		org.cocommission.outcomes.Structure merged = new org.cocommission.outcomes.Structure(LocalDate.of(2021, 1, 1));
+		org.cocommission.outcomes.Indicator indicator = indicators.get("PRAC-FLU65");
+
+		Map<String, org.cocommission.outcomes.read.TrendPair> league = as(users, "attribution-national",
+				() -> trends.league(indicator, OutcomesLevel.CCG, "2020/21",
+						values.values("PRAC-FLU65", OutcomesLevel.CCG, "2020/21", null, merged), merged));
+
+		assertThat(league.get("G04").sincePrevious()).satisfies(trend -> {
+			assertThat(trend.orgCode()).isEqualTo("G04");
+			assertThat(trend.fromPeriod()).isEqualTo("2019/20");
+			assertThat(trend.direction()).isNotEqualTo(org.cocommission.outcomes.statistics.TrendDirection.NOT_TESTED);
+		});
+		assertThat(league.get("G04").sinceFirst().fromPeriod()).isEqualTo("2018/19");
+		assertThat(league.get("G04").sinceFirst().direction())
+			.isNotEqualTo(org.cocommission.outcomes.statistics.TrendDirection.NOT_TESTED);
 	}
 
 	@Test
