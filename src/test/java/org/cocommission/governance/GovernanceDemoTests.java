@@ -46,7 +46,8 @@ class GovernanceDemoTests {
 		var compliance = governance.compliance(null);
 		assertThat(compliance).isNotEmpty();
 		assertThat(compliance).allMatch(row -> row.meetingsWithUnmanagedConflicts() == 0);
-		assertThat(compliance).allMatch(row -> row.decisions() == 2 && row.quorateDecisions() == 2);
+		// Two decisions of the governance demo's own in every CCG; the contracts demo adds its delegated committee's.
+		assertThat(compliance).allMatch(row -> row.decisions() >= 2 && row.quorateDecisions() == row.decisions());
 		assertThat(governance.decisions(ccg, true)).singleElement()
 			.satisfies(row -> assertThat(row.conflicts()).contains("left for the item"));
 		assertThat(governance.decisions(ccg, false)).anySatisfy(row -> assertThat(row.conflicts())
