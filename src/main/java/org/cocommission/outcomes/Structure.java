@@ -14,11 +14,11 @@ public record Structure(LocalDate date) {
 
 	public static final Structure AS_WAS = new Structure(null);
 
-	/** The {@code structure} parameter: {@code as-was}, a date {@code YYYY-MM-DD}, or today when not given. */
-	public static Structure parse(String text, LocalDate today) {
-		if (text == null || text.isBlank()) {
-			return new Structure(today);
-		}
+	/**
+	 * The {@code structure} parameter as written: {@code as-was} or a date {@code YYYY-MM-DD}. Spring binds it through
+	 * {@code StructureConverter}; anything else is a type mismatch, answered 400 naming the parameter.
+	 */
+	public static Structure of(String text) {
 		if (text.trim().equalsIgnoreCase("as-was")) {
 			return AS_WAS;
 		}
@@ -26,8 +26,13 @@ public record Structure(LocalDate date) {
 			return new Structure(LocalDate.parse(text.trim()));
 		}
 		catch (DateTimeParseException ex) {
-			throw new IllegalArgumentException("structure must be as-was or a date YYYY-MM-DD, not '" + text + "'");
+			throw new IllegalArgumentException("structure must be as-was or a date YYYY-MM-DD, not '" + text + "'", ex);
 		}
+	}
+
+	/** The structure asked for, or today's when none was. */
+	public static Structure askedOrToday(Structure asked, LocalDate today) {
+		return asked != null ? asked : new Structure(today);
 	}
 
 	public boolean asWas() {

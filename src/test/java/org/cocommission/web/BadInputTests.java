@@ -283,6 +283,20 @@ class BadInputTests {
 	}
 
 	@Test
+	void aStructureThatIsNeitherAsWasNorADateIsABadRequestNamingIt() throws Exception {
+		api(get("/api/v1/outcomes/values").param("indicator", "QOF-AF").param("structure", "2022-13-01"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("structure"))
+			.andExpect(jsonPath("$.errors[0].message", containsString("as-was")));
+		api(get("/api/v1/outcomes/values").param("indicator", "QOF-AF").param("structure", "as-was"))
+			.andExpect(status().isOk());
+		api(get("/api/v1/outcomes/values").param("indicator", "QOF-AF").param("structure", "2022-07-01"))
+			.andExpect(status().isOk());
+		api(get("/api/v1/outcomes/values").param("indicator", "QOF-AF").param("structure", ""))
+			.andExpect(status().isOk());
+	}
+
+	@Test
 	void aPageUploadIsDecodedAsStrictlyAsTheApis() throws Exception {
 		byte[] invalid = "CCG_CODE,RECORD,CODE,PERIOD,VALUE\n81A,MEASURE,AEA,2012/13,1000\n81A,MEASURE,AEA,2013/14,99\u00e9\n"
 			.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);

@@ -123,10 +123,10 @@ class OutcomesApiController {
 					+ " aboveDenominator flags a proportion over 100%, shown without interval, comparison or decile.")
 	@GetMapping("/values")
 	List<ValueRow> values(@RequestParam String indicator, @ParameterObject OutcomesQuery query,
-			@RequestParam(required = false) String structure) {
+			@RequestParam(required = false) Structure structure) {
 		// Every parameter is checked whether or not there is anything to show: a wrong one is a 400, never 200 [].
 		OutcomesLevel level = query.chosenLevel();
-		Structure chosenStructure = Structure.parse(structure, LocalDate.now(clock));
+		Structure chosenStructure = Structure.askedOrToday(structure, LocalDate.now(clock));
 		indicators.get(indicator);
 		String chosen = query.period() != null ? query.period() : latest(indicator);
 		return chosen == null ? List.of() : values.values(indicator, level, chosen, query.parent(), chosenStructure);
@@ -136,9 +136,9 @@ class OutcomesApiController {
 			description = "structure as for the values: across CCGs and ICBs the deciles follow it.")
 	@GetMapping("/deciles")
 	DecileSeries deciles(@RequestParam String indicator, @ParameterObject OutcomesQuery query,
-			@RequestParam(required = false) String structure) {
+			@RequestParam(required = false) Structure structure) {
 		return values.deciles(indicator, query.chosenLevel(), query.org(),
-				Structure.parse(structure, LocalDate.now(clock)));
+				Structure.askedOrToday(structure, LocalDate.now(clock)));
 	}
 
 	@Operation(summary = "A CCG's 10 most similar CCGs, nearest first, with their distances",
@@ -146,10 +146,9 @@ class OutcomesApiController {
 					+ " placed as then) or as-was (the peer groups of the latest extract's organisations, as stored, also"
 					+ " when not given). 404 for a CCG with no peer group in that structure.")
 	@GetMapping("/peers/{ccgCode}")
-	List<PeerGroups.Peer> peers(@PathVariable String ccgCode, @RequestParam(required = false) String structure) {
+	List<PeerGroups.Peer> peers(@PathVariable String ccgCode, @RequestParam(required = false) Structure structure) {
 		pages.requireUser();
-		Structure chosen = structure == null ? null : Structure.parse(structure, LocalDate.now(clock));
-		return peers.peers(ccgCode.toUpperCase(), chosen);
+		return peers.peers(ccgCode.toUpperCase(), structure);
 	}
 
 	@Operation(summary = "The standardised variables that placed a CCG among its peers")

@@ -70,9 +70,9 @@ class OutcomesPageController {
 	@GetMapping("/outcomes/indicators/{id}")
 	String indicator(@PathVariable String id, OutcomesQuery query, @RequestParam(defaultValue = "value") String sort,
 			@RequestParam(defaultValue = "desc") String dir, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(required = false) String structure, Model model) {
+			@RequestParam(required = false) Structure structure, Model model) {
 		Indicator indicator = indicators.get(id);
-		Structure chosenStructure = Structure.parse(structure, LocalDate.now(LONDON));
+		Structure chosenStructure = Structure.askedOrToday(structure, LocalDate.now(LONDON));
 		model.addAttribute("structure", chosenStructure);
 		OutcomesLevel chosenLevel = query.chosenLevel();
 		String period = query.period();
@@ -160,11 +160,11 @@ class OutcomesPageController {
 
 	@GetMapping("/outcomes/indicators/{id}/values.csv")
 	ResponseEntity<String> valuesCsv(@PathVariable String id, OutcomesQuery query,
-			@RequestParam(required = false) String structure) {
+			@RequestParam(required = false) Structure structure) {
 		Indicator indicator = indicators.get(id);
 		String period = query.requiredPeriod();
 		List<ValueRow> rows = values.values(id, query.chosenLevel(), period, query.parent(),
-				Structure.parse(structure, LocalDate.now(LONDON)));
+				Structure.askedOrToday(structure, LocalDate.now(LONDON)));
 		return Exports.csvDownload(OutcomesCharts.valuesTable(indicator, period, rows),
 				"outcomes-" + id + "-" + levelName(query) + "-" + period.replace('/', '-') + ".csv");
 	}
@@ -213,18 +213,17 @@ class OutcomesPageController {
 	}
 
 	@GetMapping("/outcomes/ccgs/{code}")
-	String ccg(@PathVariable String code, @RequestParam(required = false) String structure, Model model) {
+	String ccg(@PathVariable String code, @RequestParam(required = false) Structure structure, Model model) {
 		String ccg = code.toUpperCase();
-		// Asked for a structure, the peer list is of its organisations; otherwise the stored peer groups.
-		Structure chosenStructure = structure == null ? null : Structure.parse(structure, LocalDate.now(LONDON));
 		List<SpineRow> spine = pages.spine(ccg);
 		model.addAttribute("ccgCode", ccg);
 		model.addAttribute("ccgName", values.name(ccg));
 		model.addAttribute("spine", spine);
 		model.addAttribute("spineChart", OutcomesCharts.spine(spine));
-		// The peer list follows the chosen structure (docs/domain-rules.md#outcomes, "Peer groups").
-		model.addAttribute("structure", chosenStructure);
-		model.addAttribute("peers", peers.peersOrEmpty(ccg, chosenStructure));
+		// Asked for a structure, the peer list is of its organisations; otherwise the stored peer groups
+		// (docs/domain-rules.md#outcomes, "Peer groups").
+		model.addAttribute("structure", structure);
+		model.addAttribute("peers", peers.peersOrEmpty(ccg, structure));
 		model.addAttribute("variables", peers.variables(ccg));
 		return "outcomes/ccg";
 	}
