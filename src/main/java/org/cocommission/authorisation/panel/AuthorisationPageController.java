@@ -130,8 +130,21 @@ class AuthorisationPageController {
 
 	@GetMapping("/authorisation/ccgs/{code}")
 	String ccg(@PathVariable String code, Model model) {
-		model.addAttribute("ccg", authorisation.ccgOutcome(code));
-		model.addAttribute("name", names(List.of(code)).get(code));
+		String name = names(List.of(code)).get(code);
+		try {
+			model.addAttribute("ccg", authorisation.ccgOutcome(code));
+		}
+		catch (java.util.NoSuchElementException ex) {
+			if (!directory.refs(List.of(code)).containsKey(code)) {
+				throw ex;
+			}
+			// A CCG the directory knows but no panel has decided on yet, such as one created by a merger: its page
+			// says so and leads to its stakeholders and surveys, rather than answering "not found".
+			model.addAttribute("code", code);
+			model.addAttribute("name", name);
+			return "authorisation/ccg-undecided";
+		}
+		model.addAttribute("name", name);
 		model.addAttribute("canReview", authorisation.canReview(code));
 		model.addAttribute("today", LocalDate.now(clock));
 		return "authorisation/ccg";

@@ -254,6 +254,12 @@ class ApplicationModuleTests {
 			.andExpect(content().string(containsString("Conditions carried over from the CCGs it replaced")))
 			.andExpect(content().string(containsString("NHS SEVENTH CCG (01G)")))
 			.andExpect(content().string(containsString("Level IV: a team or person supplied by the Board")));
+		// Its authorisation page says no panel has decided yet, rather than "not found"; an unknown CCG is still 404.
+		mvc.perform(get("/authorisation/ccgs/01H").with(signedIn.as("auth-01h")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("No authorisation panel has decided on this CCG yet")));
+		mvc.perform(get("/authorisation/ccgs/ZZZ").with(signedIn.as("auth-national")))
+			.andExpect(status().isNotFound());
 		// An application without a merger behind it says nothing of carried conditions.
 		assertThat(AuthorisationTestData.as(users, "auth-national", () -> authorisation.carriedConditions("01E",
 				LocalDate.now()))).isEmpty();
