@@ -22,13 +22,23 @@ class DirectoryHierarchy implements OrganisationHierarchy {
 		if (code.equals(ancestorCode)) {
 			return true;
 		}
+		// An organisation with no parent on the day (a CCG closed by a merger, a closed practice) is placed as on its
+		// last day in the structure: its area team keeps sight of its records (docs/domain-rules.md, "Access").
 		return jdbc.sql("""
-				with recursive up (code, depth) as (
+				with recursive placed (day) as (
+				    select case when exists (select 1 from directory_relationship
+				                             where child_code = :code and valid_on(valid_from, valid_to, :date))
+				                then cast(:date as date)
+				                else coalesce((select max(valid_to) from directory_relationship
+				                               where child_code = :code and valid_to < :date), cast(:date as date))
+				           end
+				),
+				up (code, depth) as (
 				    select cast(:code as varchar), 0
 				    union
 				    select r.parent_code, up.depth + 1
 				    from directory_relationship r join up on r.child_code = up.code
-				    where valid_on(r.valid_from, r.valid_to, :date)
+				    where valid_on(r.valid_from, r.valid_to, (select day from placed))
 				      and up.depth < 6
 				)
 				select exists (select 1 from up where code = :ancestor)

@@ -37,8 +37,12 @@ class DemoDataLoaderTests {
 
 	private final JdbcClient jdbc;
 
+	private final org.cocommission.identity.OrganisationHierarchy hierarchy;
+
 	@Autowired
-	DemoDataLoaderTests(Directory directory, UserAccounts accounts, DemoDataLoader loader, JdbcClient jdbc) {
+	DemoDataLoaderTests(Directory directory, UserAccounts accounts, DemoDataLoader loader, JdbcClient jdbc,
+			org.cocommission.identity.OrganisationHierarchy hierarchy) {
+		this.hierarchy = hierarchy;
 		this.directory = directory;
 		this.accounts = accounts;
 		this.loader = loader;
@@ -99,6 +103,17 @@ class DemoDataLoaderTests {
 			.isEqualTo(LocalDate.of(2018, 4, 1));
 		assertThat(directory.get(predecessor).closeDate()).isEqualTo(LocalDate.of(2018, 3, 31));
 		assertThat(accounts.find("ccg-15x")).get().extracting(UserView::role).isEqualTo(Role.CCG);
+		// The closed CCG is seen as on its last day: its area team keeps sight of its records; no other body gains it.
+		LocalDate today = LocalDate.now();
+		assertThat(hierarchy.isWithin(predecessor, merger.areaTeam(), today)).isTrue();
+		assertThat(hierarchy.isWithin(practice, merger.areaTeam(), today)).isTrue();
+		assertThat(hierarchy.isWithin(predecessor, "15X", today)).isFalse();
+		String otherTeam = SMALL.organisations(OrganisationType.AREA_TEAM).stream()
+			.map(DemoOrganisation::code)
+			.filter(code -> !code.equals(merger.areaTeam()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(hierarchy.isWithin(predecessor, otherTeam, today)).isFalse();
 	}
 
 	@Test
