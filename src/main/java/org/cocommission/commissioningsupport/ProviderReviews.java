@@ -71,6 +71,18 @@ public class ProviderReviews {
 		return FinancialYear.containing(LocalDate.now(clock));
 	}
 
+	/**
+	 * The year a comparison opens on: the latest with any answer, so that a reader is not shown an empty year while
+	 * the current one's reviews are still to come; the current year when nothing has been answered yet.
+	 */
+	public FinancialYear latestReviewedYear() {
+		return jdbc.sql("select year_start from cs_review_response order by year_start desc limit 1")
+			.query(Integer.class)
+			.optional()
+			.map(FinancialYear::new)
+			.orElseGet(this::currentYear);
+	}
+
 	/** Whether the signed-in user answers the CCG's reviews: its own users only. */
 	public boolean canAnswer(String ccg) {
 		return ActingAs.isSystem() || access.currentUser()
