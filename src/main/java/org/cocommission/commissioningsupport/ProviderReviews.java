@@ -71,6 +71,18 @@ public class ProviderReviews {
 		return FinancialYear.containing(LocalDate.now(clock));
 	}
 
+	/**
+	 * The year a comparison opens on: the latest with any answer, so that a reader is not shown an empty year while
+	 * the current one's reviews are still to come; the current year when nothing has been answered yet.
+	 */
+	public FinancialYear latestReviewedYear() {
+		return jdbc.sql("select year_start from cs_review_response order by year_start desc limit 1")
+			.query(Integer.class)
+			.optional()
+			.map(FinancialYear::new)
+			.orElseGet(this::currentYear);
+	}
+
 	/** Whether the signed-in user answers the CCG's reviews: its own users only. */
 	public boolean canAnswer(String ccg) {
 		return ActingAs.isSystem() || access.currentUser()
@@ -383,6 +395,128 @@ public class ProviderReviews {
 		events.publishEvent(new ProviderReviewed(ccg, "service level " + level.id(), "SERVICE_LEVEL_ACTUAL_RECORDED",
 				Map.of("measure", level.name(), "quarterStart", quarter.toString(), "actual", form.actualPercent())));
 		return serviceLevelsOf(ccg).stream().filter(candidate -> candidate.id() == level.id()).findFirst().orElseThrow();
+	}
+
+	/** What {@link #loadSyntheticDemoReviews} wrote. */
+	public record DemoReviewsLoaded(int responses, int answers, int serviceLevels, int actuals) {
+	}
+
+	/** Per statement: how much easier (positive) or harder it is to agree with, for the synthetic demo reviews. */
+	private static final Map<ReviewQuestion, Double> DEMO_EASE = new EnumMap<>(Map.of(ReviewQuestion.ACCURACY, 0.15,
+			ReviewQuestion.LOCAL_KNOWLEDGE, -0.1, ReviewQuestion.TIMELINESS, -0.25, ReviewQuestion.COMMUNICATION, -0.35,
+			ReviewQuestion.VALUE_FOR_MONEY, -0.4, ReviewQuestion.OVERALL, 0.0));
+
+	/**
+	 * How far a synthetic demo response leans from the average, from its own columns ({@code r.}): the provider's
+	 * standing (-0.6 to +0.5), its fit with the service, a drift per year and the CCG's mood.
+	 */
+	private static final String DEMO_LEAN = """
+			((abs(hashtext(r.provider_code || ':standing')) % 1000) / 1000.0 * 1.1 - 0.6
+			  + ((abs(hashtext(r.provider_code || ':' || r.service_code || ':fit')) % 1000) / 1000.0 - 0.5) * 0.5
+			  + ((abs(hashtext(r.provider_code || ':' || r.year_start || ':drift')) % 1000) / 1000.0 - 0.5) * 0.3
+			  + ((abs(hashtext(r.ccg_code || ':mood')) % 1000) / 1000.0 - 0.5) * 0.8)""";
+
+	/** The service levels of the synthetic demo: service, measure and target in per cent. */
+	private static final List<Object[]> DEMO_LEVELS = List.of(
+			new Object[] { "BUSINESS_INTELLIGENCE", "Monthly reports published by the tenth working day", 95.0 },
+			new Object[] { "BUSINESS_INTELLIGENCE", "Ad hoc requests answered within five working days", 90.0 },
+			new Object[] { "CONTRACTING", "Activity challenges issued within the contract timetable", 90.0 },
+			new Object[] { "IT", "Service desk calls resolved within the agreed time", 92.0 },
+			new Object[] { "IT", "Clinical systems available in core hours", 99.0 },
+			new Object[] { "PROCUREMENT", "Procurements completed to the agreed timetable", 85.0 });
+
+	/**
+	 * The synthetic demo's reviews and service levels, set-based in three statements (no round trip per answer), as
+	 * the application only and only while no review exists. For each year, each CCG answers for most of the services
+	 * it buys now (72% to 87% by CCG) all six statements of the provider it buys from; scores vary by provider (its
+	 * standing, its fit with the service and a drift per year), by CCG and by statement; submitted in February or
+	 * March at the year's end. About two purchases in five of business intelligence, contracting, IT and procurement
+	 * have their service levels agreed, with an actual for every quarter of the years, nearer the target the better
+	 * the provider. Every draw is a hash of its key, so the same arrangements give the same reviews on every start.
+	 * Rows are those {@link #answer} and {@link #recordActual} write; one audit entry records the load.
+	 */
+	@Transactional
+	public DemoReviewsLoaded loadSyntheticDemoReviews(List<FinancialYear> years) {
+		if (!ActingAs.isSystem()) {
+			throw new AccessDeniedException("Demo data is loaded by the application");
+		}
+		if (jdbc.sql("select exists (select 1 from cs_review_response)").query(Boolean.class).single()) {
+			return new DemoReviewsLoaded(0, 0, 0, 0);
+		}
+		Integer[] starts = years.stream().map(FinancialYear::startYear).sorted().toArray(Integer[]::new);
+		List<ReviewQuestion> questions = List.of(ReviewQuestion.values());
+		int responses = jdbc.sql("""
+				insert into cs_review_response (year_start, ccg_code, service_code, provider_code, comments,
+				  submitted_by, submitted_at)
+				select year_start, ccg_code, service_code, provider_code,
+				  case when abs(hashtext(ccg_code || ':' || service_code || ':' || year_start || ':said')) % 100 < 15 then
+				    case when lean > 0.3 then (array['Consistently good; the team knows our practices well.',
+				        'Responsive and reliable this year.', 'Good value; we would buy this again.'])[1 + abs(hashtext(ccg_code || service_code)) % 3]
+				      when lean < -0.3 then (array['Deadlines were missed several times this year.',
+				        'Staff turnover has hurt the quality of the work.', 'Expensive for what we receive.'])[1 + abs(hashtext(ccg_code || service_code)) % 3]
+				      else 'Adequate, though reports sometimes need rework.' end end,
+				  ?, make_timestamptz(year_start + 1, 2, 1, 9, 0, 0, 'Europe/London')
+				    + (abs(hashtext(ccg_code || ':' || service_code || ':' || year_start || ':day')) % 55) * interval '1 day'
+				    + (abs(hashtext(ccg_code || ':' || service_code || ':' || year_start || ':minute')) % 480) * interval '1 minute'
+				from (select a.ccg_code, a.service_code, a.provider_code, y.year_start, {lean} as lean
+				  from cs_arrangement a cross join unnest(?::int[]) as y(year_start)
+				  where a.mode = 'BUY'
+				    and (abs(hashtext(a.ccg_code || ':' || a.service_code || ':' || y.year_start || ':answered')) % 1000)
+				      < 720 + abs(hashtext(a.ccg_code || ':keen')) % 150) as bought"""
+				.replace("{lean}", DEMO_LEAN.replace("r.", "a.").replace("a.year_start", "y.year_start")))
+			.params(ActingAs.SYSTEM, starts)
+			.update();
+		// Every answer from its response's own columns (the lean once per response), so no join back to the draw.
+		int answers = jdbc.sql("""
+				insert into cs_review_answer (year_start, ccg_code, service_code, question, score)
+				select r.year_start, r.ccg_code, r.service_code, q.question,
+				  greatest(1, least(5, round(3.75 + r.lean + q.ease
+				    + ((abs(hashtext(r.ccg_code || r.service_code || r.year_start || q.question)) % 1000)
+				      + (abs(hashtext(q.question || r.year_start || r.service_code || r.ccg_code)) % 1000) - 1000)
+				      / 1000.0 * 1.6)))::int
+				from (select r.year_start, r.ccg_code, r.service_code, {lean} as lean from cs_review_response r
+				  where r.year_start = any(?::int[])) as r
+				cross join unnest(?::varchar[], ?::float8[]) as q(question, ease)""".replace("{lean}", DEMO_LEAN))
+			.params(starts, questions.stream().map(Enum::name).toArray(String[]::new),
+					questions.stream().map(DEMO_EASE::get).toArray(Double[]::new))
+			.update();
+		int levels = jdbc.sql("""
+				with measure as (
+				  select * from unnest(?::varchar[], ?::varchar[], ?::float8[]) as m(service_code, name, target)),
+				agreed as (
+				  insert into cs_service_level (ccg_code, service_code, provider_code, name, target_percent, created_by,
+				    created_at)
+				  select a.ccg_code, a.service_code, a.provider_code, m.name, m.target::numeric(4,1), ?,
+				    make_timestamptz(?, 3, 1, 10, 0, 0, 'Europe/London')
+				      + (abs(hashtext(a.ccg_code || ':' || a.service_code || ':agreed')) % 28) * interval '1 day'
+				  from cs_arrangement a join measure m on m.service_code = a.service_code
+				  where a.mode = 'BUY' and abs(hashtext(a.ccg_code || ':' || a.service_code || ':levels')) % 100 < 40
+				  returning id, ccg_code, provider_code, target_percent)
+				insert into cs_service_level_actual (service_level_id, quarter_start, actual_percent, recorded_by,
+				  recorded_at)
+				select g.id, q.quarter_start::date,
+				  greatest(0, least(100, round((g.target_percent + 0.3
+				    + ((abs(hashtext(g.provider_code || ':standing')) % 1000) / 1000.0 * 1.1 - 0.6) * 2.5
+				    + ((abs(hashtext(g.id || ':' || q.quarter_start::date)) % 1000)
+				      + (abs(hashtext(q.quarter_start::date || ':' || g.id)) % 1000) - 1000) / 1000.0 * 3)::numeric, 1))),
+				  ?, q.quarter_start + interval '3 months 20 days'
+				from agreed g cross join generate_series(make_date(?, 4, 1)::timestamp, make_date(?, 1, 1)::timestamp,
+				  interval '3 months') as q(quarter_start)""")
+			.params(DEMO_LEVELS.stream().map(level -> (String) level[0]).toArray(String[]::new),
+					DEMO_LEVELS.stream().map(level -> (String) level[1]).toArray(String[]::new),
+					DEMO_LEVELS.stream().map(level -> (Double) level[2]).toArray(Double[]::new),
+					ActingAs.SYSTEM, starts[0], ActingAs.SYSTEM, starts[0], starts[starts.length - 1] + 1)
+			.update();
+		int serviceLevels = jdbc.sql("select count(*) from cs_service_level").query(Integer.class).single();
+		DemoReviewsLoaded loaded = new DemoReviewsLoaded(responses, answers, serviceLevels, levels);
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("years", years.stream().map(FinancialYear::toString).sorted().toList());
+		details.put("responses", responses);
+		details.put("answers", answers);
+		details.put("serviceLevels", serviceLevels);
+		details.put("quarterlyActuals", levels);
+		events.publishEvent(new ProviderReviewed(null, "synthetic demo reviews", "DEMO_REVIEWS_LOADED", details));
+		return loaded;
 	}
 
 	/** The quarters an actual may be recorded for, newest first: the last eight that have started. */

@@ -192,7 +192,7 @@ class ReviewPageController {
 	@GetMapping("/commissioning-support/reviews")
 	String comparison(@RequestParam(required = false) FinancialYear year,
 			@RequestParam(required = false) String service, Model model) {
-		FinancialYear shown = year == null ? reviews.currentYear() : year;
+		FinancialYear shown = year == null ? reviews.latestReviewedYear() : year;
 		List<ProviderComparison> rows = reviews.comparison(shown);
 		List<SupportService> services = support.services();
 		SupportService charted = services.stream()

@@ -3,6 +3,7 @@ package org.cocommission.demo;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import org.slf4j.Logger;
@@ -14,6 +15,7 @@ import org.cocommission.commissioningsupport.CallOffForms;
 import org.cocommission.commissioningsupport.CallOffs;
 import org.cocommission.commissioningsupport.ArrangementMode;
 import org.cocommission.commissioningsupport.CommissioningSupport;
+import org.cocommission.commissioningsupport.ProviderReviews;
 import org.cocommission.commissioningsupport.SupportProvider;
 import org.cocommission.directory.Directory;
 import org.cocommission.directory.PopulationQueries;
@@ -22,6 +24,7 @@ import org.cocommission.governance.GovernanceRequests;
 import org.cocommission.governance.InterestCategory;
 import org.cocommission.governance.RegisteredInterests;
 import org.cocommission.identity.ActingAs;
+import org.cocommission.platform.FinancialYear;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
@@ -36,6 +39,8 @@ import org.springframework.stereotype.Component;
  * CCG (00K where the directory has it) ran a call-off for business intelligence: three bids, evaluators from its
  * register of people, one excluded by an interest on its register of interests, awarded a month ago to a new provider
  * (so the standstill has passed and the national view shows the purchase); its call-off for contracting is in progress.
+ * Before the call-offs (so the reviews are of the providers bought from then), the last two complete years' reviews
+ * and service levels, set-based through {@link ProviderReviews#loadSyntheticDemoReviews}.
  */
 @Component
 @Order(62)
@@ -57,9 +62,12 @@ public class CommissioningSupportDemo implements ApplicationRunner {
 
 	private final Governance governance;
 
+	private final ProviderReviews reviews;
+
 	CommissioningSupportDemo(@Value("${cocommission.demo:false}") boolean enabled, Directory directory,
 			PopulationQueries populations, CommissioningSupport support, CallOffs callOffs,
-			RegisteredInterests registers, Governance governance) {
+			RegisteredInterests registers, Governance governance, ProviderReviews reviews) {
+		this.reviews = reviews;
 		this.callOffs = callOffs;
 		this.registers = registers;
 		this.governance = governance;
@@ -84,10 +92,12 @@ public class CommissioningSupportDemo implements ApplicationRunner {
 		}
 		SupportProvider independent = support.addProvider("Northgate Procurement Partners Ltd");
 		List<PopulationQueries.CcgRef> ccgs = populations.ccgs();
+		Map<String, SupportProvider> units = supportUnits(
+				ccgs.stream().map(PopulationQueries.CcgRef::code).sorted().toList(), csus);
 		for (int i = 0; i < ccgs.size(); i++) {
 			String ccg = ccgs.get(i).code();
 			Random random = new Random(ccg.hashCode());
-			SupportProvider csu = csus.get(Math.floorMod(ccg.hashCode(), csus.size()));
+			SupportProvider csu = units.get(ccg);
 			LocalDate ends = LocalDate.of(2016 + random.nextInt(2), 3, 31);
 			buy(ccg, "BUSINESS_INTELLIGENCE", csu, 150_000 + random.nextInt(250_000), ends);
 			buy(ccg, "CONTRACTING", csu, 80_000 + random.nextInt(120_000), ends);
@@ -103,8 +113,15 @@ public class CommissioningSupportDemo implements ApplicationRunner {
 			}
 		}
 		log.info("Recorded the synthetic demo's commissioning support arrangements for {} CCGs", ccgs.size());
+		long reviewsStarted = System.nanoTime();
+		FinancialYear lastComplete = reviews.currentYear().previous();
+		ProviderReviews.DemoReviewsLoaded loaded = reviews
+			.loadSyntheticDemoReviews(List.of(lastComplete.previous(), lastComplete));
+		log.info("Demo data: commissioning support reviews ({} responses, {} answers, {} service levels, {} quarterly"
+				+ " actuals) in {} ms", loaded.responses(), loaded.answers(), loaded.serviceLevels(), loaded.actuals(),
+				(System.nanoTime() - reviewsStarted) / 1_000_000);
 		long started = System.nanoTime();
-		callOffs(ccgs.stream().map(PopulationQueries.CcgRef::code).sorted().toList(), csus);
+		callOffs(ccgs.stream().map(PopulationQueries.CcgRef::code).sorted().toList(), units);
 		log.info("Demo data: commissioning support call-offs in {} ms", (System.nanoTime() - started) / 1_000_000);
 	}
 
@@ -112,7 +129,7 @@ public class CommissioningSupportDemo implements ApplicationRunner {
 	 * The call-offs of the first CCG (00K if there is one) with at least three people on its register: one awarded a
 	 * month ago, one in progress. Through the module's API, as the system.
 	 */
-	private void callOffs(List<String> ccgs, List<SupportProvider> csus) {
+	private void callOffs(List<String> ccgs, Map<String, SupportProvider> units) {
 		List<String> candidates = new java.util.ArrayList<>(ccgs);
 		if (candidates.remove("00K")) {
 			candidates.add(0, "00K");
@@ -130,7 +147,7 @@ public class CommissioningSupportDemo implements ApplicationRunner {
 			return;
 		}
 		String code = ccg;
-		SupportProvider csu = csus.get(Math.floorMod(ccg.hashCode(), csus.size()));
+		SupportProvider csu = units.get(ccg);
 		SupportProvider insight = support.addProvider("Insight Analytics Partners Ltd");
 		SupportProvider lakeside = support.addProvider("Lakeside Health Intelligence LLP");
 		LocalDate awardedOn = LocalDate.now().minusMonths(1);
@@ -184,6 +201,33 @@ public class CommissioningSupportDemo implements ApplicationRunner {
 		callOffs.addEvaluator(contracting, new CallOffForms.Evaluator(null, null, first.id()));
 		callOffs.scoreAll(contracting, List.of(new CallOffForms.Score(first.name(), csu.code(), 1, 4),
 				new CallOffForms.Score(first.name(), csu.code(), 2, 3), new CallOffForms.Score(first.name(), csu.code(), 3, 4)));
+	}
+
+	/**
+	 * Each CCG's commissioning support unit: neighbouring CCGs (in code order) share one, about eleven to a unit as in
+	 * 2013, but unevenly (a unit's share weighs 2 to 4 by its code, and 1 for about one unit in seven), so that a few
+	 * units serve only four or five CCGs and their reviews fall under the comparison's threshold. A smaller demo uses
+	 * fewer units, not fewer CCGs to each.
+	 */
+	static Map<String, SupportProvider> supportUnits(List<String> sortedCcgs, List<SupportProvider> csus) {
+		int used = Math.max(1, Math.min(csus.size(), (int) Math.round(sortedCcgs.size() / 11.0)));
+		double[] ends = new double[used];
+		double total = 0;
+		for (int unit = 0; unit < used; unit++) {
+			int draw = Math.floorMod(csus.get(unit).code().hashCode(), 7);
+			total += draw == 0 ? 1 : 2 + draw % 3;
+			ends[unit] = total;
+		}
+		Map<String, SupportProvider> units = new java.util.LinkedHashMap<>();
+		for (int i = 0; i < sortedCcgs.size(); i++) {
+			double position = (i + 0.5) * total / sortedCcgs.size();
+			int unit = 0;
+			while (unit < used - 1 && position >= ends[unit]) {
+				unit++;
+			}
+			units.put(sortedCcgs.get(i), csus.get(unit));
+		}
+		return units;
 	}
 
 	private void buy(String ccg, String service, SupportProvider provider, int pounds, LocalDate ends) {
