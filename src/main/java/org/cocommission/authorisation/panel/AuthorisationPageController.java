@@ -130,12 +130,13 @@ class AuthorisationPageController {
 
 	@GetMapping("/authorisation/ccgs/{code}")
 	String ccg(@PathVariable String code, Model model) {
-		String name = names(List.of(code)).get(code);
+		OrganisationRef known = directory.refs(List.of(code)).get(code);
+		String name = known != null ? known.name() : code;
 		try {
 			model.addAttribute("ccg", authorisation.ccgOutcome(code));
 		}
 		catch (java.util.NoSuchElementException ex) {
-			if (!directory.refs(List.of(code)).containsKey(code)) {
+			if (known == null) {
 				throw ex;
 			}
 			// A CCG the directory knows but no panel has decided on yet, such as one created by a merger: its page
