@@ -55,6 +55,18 @@ public final class BenchConnection implements Closeable {
 		return send("GET " + path + " HTTP/1.1\r\n" + headers(), null);
 	}
 
+	/** A GET with one more header line, e.g. {@code Authorization: Basic ...}, without its CRLF. */
+	public Response get(String path, String header) throws IOException {
+		return send("GET " + path + " HTTP/1.1\r\n" + headers() + header + "\r\n", null);
+	}
+
+	/** A POST of a JSON body with one more header line (without its CRLF). */
+	public Response postJson(String path, String header, String json) throws IOException {
+		byte[] body = json.getBytes(StandardCharsets.UTF_8);
+		return send("POST " + path + " HTTP/1.1\r\n" + headers() + header + "\r\nContent-Type: application/json\r\n"
+				+ "Content-Length: " + body.length + "\r\n", body);
+	}
+
 	public Response postForm(String path, String form) throws IOException {
 		byte[] body = form.getBytes(StandardCharsets.UTF_8);
 		return send("POST " + path + " HTTP/1.1\r\n" + headers() + "Content-Type: application/x-www-form-urlencoded\r\n"
