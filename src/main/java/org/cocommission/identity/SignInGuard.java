@@ -11,6 +11,8 @@ import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -20,6 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -40,7 +43,10 @@ import org.springframework.transaction.annotation.Transactional;
  * usernames exist;</li>
  * <li>an address with {@value #ADDRESS_LIMIT} wrong passwords within {@link #WINDOW} is refused for the rest of it;</li>
  * <li>a password verified in the last {@link #REMEMBERED} is not verified again (bcrypt on every Basic request made
- * the API 25 times slower than with a session).</li>
+ * the API 25 times slower than with a session);</li>
+ * <li>at most {@link #CHECKS_AT_ONCE} passwords are checked at once, and a check waiting its turn asks the first two
+ * guards again: a burst of guesses arriving together would otherwise all pass them before the first failure was
+ * counted, and run bcrypt on every core.</li>
  * </ul>
  * A refusal is the same "bad credentials" as a wrong password, and costs no bcrypt, so a flood of wrong passwords
  * does not slow anyone else.
@@ -58,6 +64,12 @@ class SignInGuard implements AuthenticationProvider {
 
 	static final Duration REMEMBERED = Duration.ofSeconds(60);
 
+	/** Half the processors: the other half keeps serving everyone already signed in. */
+	static final int CHECKS_AT_ONCE = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+
+	/** How long a sign-in waits for its turn before it is told to try again. */
+	static final Duration TURN = Duration.ofSeconds(10);
+
 	private final DaoAuthenticationProvider passwords;
 
 	private final JdbcClient jdbc;
@@ -67,6 +79,8 @@ class SignInGuard implements AuthenticationProvider {
 	private final AccessPolicy access;
 
 	private final ApplicationEventPublisher events;
+
+	private final Semaphore checks = new Semaphore(CHECKS_AT_ONCE, true);
 
 	/** Wrong passwords per address in the current window; per instance, as an address's flood reaches one. */
 	private final Cache<String, AtomicInteger> addresses = Caffeine.newBuilder()
@@ -95,14 +109,23 @@ class SignInGuard implements AuthenticationProvider {
 		String username = String.valueOf(attempt.getName()).toLowerCase(Locale.ROOT);
 		String password = String.valueOf(attempt.getCredentials());
 		String address = attempt.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : null;
-		if (isLocked(username) || (address != null && failuresFrom(address) >= ADDRESS_LIMIT)) {
-			throw new BadCredentialsException("Bad credentials");
-		}
+		refuseIfThrottled(username, address);
 		String key = username + "\0" + digest(password);
 		Authentication remembered = verified.getIfPresent(key);
 		if (remembered != null) {
 			return remembered;
 		}
+		awaitTurn();
+		try {
+			refuseIfThrottled(username, address);
+			return verify(attempt, key, username, address);
+		}
+		finally {
+			checks.release();
+		}
+	}
+
+	private Authentication verify(Authentication attempt, String key, String username, String address) {
 		try {
 			Authentication authenticated = passwords.authenticate(attempt);
 			verified.put(key, authenticated);
@@ -114,6 +137,24 @@ class SignInGuard implements AuthenticationProvider {
 		catch (BadCredentialsException ex) {
 			failed(username, address);
 			throw ex;
+		}
+	}
+
+	private void refuseIfThrottled(String username, String address) {
+		if (isLocked(username) || (address != null && failuresFrom(address) >= ADDRESS_LIMIT)) {
+			throw new BadCredentialsException("Bad credentials");
+		}
+	}
+
+	private void awaitTurn() {
+		try {
+			if (!checks.tryAcquire(TURN.toMillis(), TimeUnit.MILLISECONDS)) {
+				throw new AuthenticationServiceException("Too many sign-ins at once: try again in a minute");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new AuthenticationServiceException("Sign-in interrupted", ex);
 		}
 	}
 

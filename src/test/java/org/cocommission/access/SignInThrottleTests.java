@@ -1,5 +1,13 @@
 package org.cocommission.access;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -48,7 +56,7 @@ class SignInThrottleTests {
 		importOds(imports, OdsFile.REGIONS, organisation("Y71", "EAST", "", ""));
 		importOds(imports, OdsFile.AREA_TEAMS, organisation("Q71", "ESSEX", "Y71", ""));
 		importOds(imports, OdsFile.ECCG, organisation("71A", "NHS THROTTLE CCG", "Y71", "Q71"));
-		for (String username : new String[] { "throttled", "bystander", "remembered", "throttle-admin" }) {
+		for (String username : new String[] { "throttled", "bystander", "remembered", "throttle-admin", "burst" }) {
 			accounts.create(new NewUser(username, "Throttle " + username, null,
 					username.equals("throttle-admin") ? Role.NATIONAL : Role.CCG, username.equals("throttle-admin")
 							? "X24" : "71A", PASSWORD));
@@ -110,5 +118,40 @@ class SignInThrottleTests {
 			.update();
 		assertThat(me("remembered", PASSWORD, "10.3.0.1")).isEqualTo(200);
 		assertThat(me("remembered", "another password", "10.3.0.1")).isEqualTo(401);
+	}
+
+	/**
+	 * Forty guesses arriving together, each from its own address: before, all forty passed the lock check before the
+	 * first failure was counted, and forty bcrypt checks ran at once on every core. Now the checks take turns, and a
+	 * guess that waited asks the lock again, so the account stops costing bcrypt at its limit.
+	 */
+	@Test
+	void aBurstOfGuessesAtOnceStopsCostingPasswordChecksAtTheAccountsLimit() throws Exception {
+		int guesses = 40;
+		ExecutorService pool = Executors.newFixedThreadPool(guesses);
+		try {
+			CountDownLatch together = new CountDownLatch(1);
+			List<Future<Integer>> answers = new ArrayList<>();
+			for (int i = 0; i < guesses; i++) {
+				String address = "10.4.0." + i;
+				String password = "wrong " + i;
+				answers.add(pool.submit(() -> {
+					together.await();
+					return me("burst", password, address);
+				}));
+			}
+			together.countDown();
+			for (Future<Integer> answer : answers) {
+				assertThat(answer.get(60, TimeUnit.SECONDS)).isEqualTo(401);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		int checked = jdbc.sql("select failures from identity_sign_in_failure where username = 'burst'")
+			.query(Integer.class)
+			.single();
+		assertThat(checked).as("passwords checked by bcrypt").isBetween(10, 10 + Runtime.getRuntime().availableProcessors());
+		assertThat(me("bystander", PASSWORD, "10.4.1.1")).as("anyone else").isEqualTo(200);
 	}
 }
