@@ -118,7 +118,9 @@ class SignInGuard implements AuthenticationProvider {
 		awaitTurn();
 		try {
 			refuseIfThrottled(username, address);
-			return verify(attempt, key, username, address);
+			// A client's first requests often come together: the one ahead may have verified this password already.
+			remembered = verified.getIfPresent(key);
+			return remembered != null ? remembered : verify(attempt, key, username, address);
 		}
 		finally {
 			checks.release();
