@@ -24,8 +24,11 @@ class CoverageApiController {
 
 	private final Directory directory;
 
-	CoverageApiController(Directory directory) {
+	private final HomePageFigures figures;
+
+	CoverageApiController(Directory directory, HomePageFigures figures) {
 		this.directory = directory;
+		this.figures = figures;
 	}
 
 	@GetMapping("/api/v1/coverage")
@@ -34,7 +37,7 @@ class CoverageApiController {
 					+ "with open practices, and the share of registered patients (latest extract on or before the "
 					+ "date) in practices with exactly one CCG.")
 	Coverage coverage(@Valid @ParameterObject OnDate query) {
-		return directory.coverage(query.orElse(directory.today()));
+		return figures.coverage(query.orElse(directory.today()));
 	}
 
 	@GetMapping("/api/v1/coverage.csv")

@@ -17,16 +17,19 @@ class CoveragePageController {
 
 	private final DirectoryPageQueries queries;
 
-	CoveragePageController(Directory directory, DirectoryPageQueries queries) {
+	private final HomePageFigures figures;
+
+	CoveragePageController(Directory directory, DirectoryPageQueries queries, HomePageFigures figures) {
 		this.directory = directory;
 		this.queries = queries;
+		this.figures = figures;
 	}
 
 	@GetMapping("/coverage")
 	String coverage(@Valid CoverageQuery query, Model model) {
 		LocalDate today = directory.today();
 		LocalDate on = query.orElse(today);
-		model.addAttribute("view", CoverageView.of(directory.coverage(on), today, queries, query.pageOrFirst(),
+		model.addAttribute("view", CoverageView.of(figures.coverage(on), today, queries, query.pageOrFirst(),
 				query.sizeOrDefault()));
 		return "directory/coverage";
 	}

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -38,6 +39,7 @@ import org.cocommission.platform.PageOf;
  */
 @WebMvcTest(controllers = { CoverageApiController.class,
 		OrganisationApiController.class, DirectoryApiController.class, ImportPageController.class })
+@Import(HomePageFigures.class)
 @WithMockUser
 class DirectoryRequestBindingTests {
 

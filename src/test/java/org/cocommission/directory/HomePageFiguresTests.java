@@ -45,6 +45,34 @@ class HomePageFiguresTests {
 	}
 
 	@Test
+	void figuresWorkedOutWhileAChangeCommitsAreNotKeptAfterIt() {
+		when(directory.today()).thenReturn(TODAY);
+		when(directory.summary()).thenReturn(new NationalSummary(1, 1, 2, 10, 0, 0, 5000, TODAY, false));
+		// The import commits while a visit is reading the coverage from before it.
+		when(directory.coverage(TODAY)).thenAnswer(call -> {
+			figures.on(new DirectoryChanged("epraccur", 1, 0, 0, List.of()));
+			return coverage("90.00");
+		}).thenReturn(coverage("100.00"));
+
+		assertThat(figures.today().coverage().populationCoveredPercent()).isEqualByComparingTo("90");
+		assertThat(figures.today().coverage().populationCoveredPercent()).isEqualByComparingTo("100");
+	}
+
+	@Test
+	void keepsCoverageOnEachDateUntilTheDirectoryChanges() {
+		LocalDate earlier = LocalDate.of(2013, 4, 1);
+		when(directory.coverage(earlier)).thenReturn(coverage("80.00"), coverage("85.00"));
+
+		assertThat(figures.coverage(earlier).populationCoveredPercent()).isEqualByComparingTo("80");
+		assertThat(figures.coverage(earlier).populationCoveredPercent()).isEqualByComparingTo("80");
+		verify(directory, times(1)).coverage(earlier);
+
+		figures.forget();
+
+		assertThat(figures.coverage(earlier).populationCoveredPercent()).isEqualByComparingTo("85");
+	}
+
+	@Test
 	void aNewDayHasItsOwnFigures() {
 		when(directory.today()).thenReturn(TODAY, TODAY.plusDays(1));
 		when(directory.coverage(TODAY)).thenReturn(coverage("90.00"));
