@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.thymeleaf.expression.Temporals;
+import org.thymeleaf.util.NumberPointType;
+import org.thymeleaf.util.NumberUtils;
+
 import org.cocommission.directory.Directory.ListSort;
 import org.cocommission.platform.PageOf;
 
@@ -57,6 +61,37 @@ record OrganisationListView(Request request, OrganisationRef parent, PageOf<Orga
 
 	public List<OrganisationRef> parentsOf(String code) {
 		return parents.getOrDefault(code, List.of());
+	}
+
+	/**
+	 * The rows as the table shows them, worked out here in one pass rather than by expressions and fragments per
+	 * cell (issue 18: the list spent its time rendering), formatted as the directory's fragments format dates and
+	 * numbers ({@code #temporals.format(date, 'd MMM yyyy')}, {@code #numbers.formatInteger(n, 1, 'COMMA')}) in the
+	 * page's locale.
+	 */
+	public List<Row> rows(Locale locale) {
+		Temporals temporals = new Temporals(locale);
+		return result.items().stream().map(organisation -> {
+			List<OrganisationRef> partOf = parentsOf(organisation.code());
+			return new Row(organisation.code(), organisation.name(), PATH + "/" + organisation.code(),
+					statusLabel(organisation.status()), organisation.status(), organisation.placeholder(),
+					organisation.practiceType() != null && !"GP practice".equals(organisation.practiceType())
+							? organisation.practiceType() : null,
+					organisation.practiceType() != null ? organisation.practiceType() : organisation.type().label(),
+					partOf.stream().map(parent -> new Row.Parent(parent.name(), PATH + "/" + parent.code())).toList(),
+					partOf.isEmpty() && organisation.type() != OrganisationType.NHS_ENGLAND, organisation.postcode(),
+					organisation.openDate() == null ? null : temporals.format(organisation.openDate(), "d MMM yyyy"),
+					organisation.listSize() == null ? null
+							: NumberUtils.format(organisation.listSize(), 1, NumberPointType.COMMA, locale));
+		}).toList();
+	}
+
+	/** The tag beside a name that is not active: closed, dormant or proposed. */
+	private static String statusLabel(String status) {
+		if (status == null || "A".equals(status)) {
+			return null;
+		}
+		return "C".equals(status) ? "Closed" : "D".equals(status) ? "Dormant" : "Proposed";
 	}
 
 	public SortView sorting() {
@@ -152,6 +187,19 @@ record OrganisationListView(Request request, OrganisationRef parent, PageOf<Orga
 	}
 
 	record Tab(String label, String href, boolean selected) {
+	}
+
+	/**
+	 * A row of the table: {@code statusLabel} null for an active organisation, {@code note} the kind of a practice
+	 * that is not a GP practice, {@code none} when it is under nothing it should be, {@code opened} and
+	 * {@code listSize} formatted (null when not known).
+	 */
+	record Row(String code, String name, String href, String statusLabel, String status, boolean placeholder,
+			String note, String typeLabel, List<Parent> parents, boolean none, String postcode, String opened,
+			String listSize) {
+
+		record Parent(String name, String href) {
+		}
 	}
 
 	/** A numbered link of the pagination component, or a gap ({@code ellipsis}) between two. */
