@@ -17,15 +17,18 @@ class DirectoryApiController {
 
 	private final Directory directory;
 
-	DirectoryApiController(Directory directory) {
+	private final SearchResults searchResults;
+
+	DirectoryApiController(Directory directory, SearchResults searchResults) {
 		this.directory = directory;
+		this.searchResults = searchResults;
 	}
 
 	@GetMapping("/api/v1/search")
 	@Operation(summary = "Organisations whose code starts with, or whose name contains every word of, the query",
 			description = "An exact code comes first, then codes starting with the query, then names.")
 	List<OrganisationSummary> search(@Valid @ParameterObject SearchQuery query) {
-		return directory.search(query.q(), query.limitOrDefault());
+		return searchResults.hits(query.q(), query.limitOrDefault());
 	}
 
 	@GetMapping("/api/v1/directory/summary")

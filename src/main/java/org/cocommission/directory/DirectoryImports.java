@@ -86,12 +86,19 @@ public class DirectoryImports {
 
 	private final OrganisationPageFigures organisationPages;
 
+	private final SearchResults searchResults;
+
+	private final OrganisationLists organisationLists;
+
 	DirectoryImports(OdsOrganisationImporter odsImporter, RegisteredPatientsImporter patientsImporter,
 			MembershipHistoryImporter membershipImporter, SuccessionImporter successionImporter,
 			IcbLookupImporter icbImporter, ImportLog importLog, PlatformTransactionManager transactionManager,
 			JdbcClient jdbc, AuditTrail audit, Notifications notifications, Clock clock,
-			ApplicationEventPublisher events, HomePageFigures homePage, OrganisationPageFigures organisationPages) {
+			ApplicationEventPublisher events, HomePageFigures homePage, OrganisationPageFigures organisationPages,
+			SearchResults searchResults, OrganisationLists organisationLists) {
 		this.homePage = homePage;
+		this.organisationLists = organisationLists;
+		this.searchResults = searchResults;
 		this.organisationPages = organisationPages;
 		this.odsImporter = odsImporter;
 		this.patientsImporter = patientsImporter;
@@ -167,6 +174,8 @@ public class DirectoryImports {
 		});
 		homePage.forget();
 		organisationPages.forget();
+		searchResults.forget();
+		organisationLists.forget();
 	}
 
 	/**

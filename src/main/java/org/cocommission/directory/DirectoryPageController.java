@@ -1,8 +1,6 @@
 package org.cocommission.directory;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,18 +13,20 @@ class DirectoryPageController {
 
 	private static final int SUGGESTIONS = 10;
 
-	private static final int RESULTS = 50;
-
 	private final Directory directory;
 
 	private final DirectoryPageQueries queries;
 
 	private final HomePageFigures homePage;
 
-	DirectoryPageController(Directory directory, DirectoryPageQueries queries, HomePageFigures homePage) {
+	private final SearchResults searchResults;
+
+	DirectoryPageController(Directory directory, DirectoryPageQueries queries, HomePageFigures homePage,
+			SearchResults searchResults) {
 		this.directory = directory;
 		this.queries = queries;
 		this.homePage = homePage;
+		this.searchResults = searchResults;
 	}
 
 	@GetMapping("/")
@@ -48,14 +48,10 @@ class DirectoryPageController {
 		if (OdsCode.isValid(code) && queries.exists(code)) {
 			return "redirect:/organisations/" + code;
 		}
-		List<OrganisationSummary> hits = query == null ? List.of() : directory.search(query, RESULTS + 1);
+		SearchResults.Page page = query == null ? new SearchResults.Page(List.of(), false) : searchResults.page(query);
 		model.addAttribute("q", query);
-		List<OrganisationSummary> shown = hits.stream().limit(RESULTS).toList();
-		Map<String, OrganisationType> types = new LinkedHashMap<>();
-		shown.forEach(organisation -> types.put(organisation.code(), organisation.type()));
-		model.addAttribute("results", SearchResultView.of(shown, queries, directory.today(),
-				directory.currentListSizes(types)));
-		model.addAttribute("more", hits.size() > RESULTS);
+		model.addAttribute("results", page.results());
+		model.addAttribute("more", page.more());
 		return "directory/search";
 	}
 
@@ -64,7 +60,7 @@ class DirectoryPageController {
 		String query = OrganisationsQuery.blankToNull(q);
 		model.addAttribute("q", query);
 		model.addAttribute("results", query == null ? List.of()
-				: SearchResultView.of(directory.search(query, SUGGESTIONS), queries, directory.today()));
+				: SearchResultView.of(searchResults.hits(query, SUGGESTIONS), queries, directory.today()));
 		return "directory/suggestions :: suggestions";
 	}
 }

@@ -33,9 +33,16 @@ class OrganisationApiController {
 
 	private final DirectoryPageQueries queries;
 
-	OrganisationApiController(Directory directory, DirectoryPageQueries queries) {
+	private final OrganisationLists lists;
+
+	private final OrganisationPageFigures figures;
+
+	OrganisationApiController(Directory directory, DirectoryPageQueries queries, OrganisationLists lists,
+			OrganisationPageFigures figures) {
 		this.directory = directory;
 		this.queries = queries;
+		this.lists = lists;
+		this.figures = figures;
 	}
 
 	@GetMapping("/{code}")
@@ -49,7 +56,7 @@ class OrganisationApiController {
 					schema = @Schema(implementation = ProblemDetail.class)))
 	OrganisationDetails organisation(
 			@Parameter(description = "ODS code, e.g. A81001 or 00K") @PathVariable String code) {
-		return directory.get(DirectoryParams.code(code));
+		return figures.details(DirectoryParams.code(code));
 	}
 
 	@GetMapping
@@ -59,8 +66,7 @@ class OrganisationApiController {
 		if (request.parentCode() != null) {
 			existing(request.parentCode());
 		}
-		return directory.list(request.type(), request.parentCode(), request.query(), request.sort(),
-				request.descending(), request.page(), request.size());
+		return lists.page(request).result();
 	}
 
 	@GetMapping("/{code}/children")

@@ -40,9 +40,12 @@ class OrganisationPageController {
 
 	private final OrganisationPageFigures pageFigures;
 
+	private final OrganisationLists lists;
+
 	OrganisationPageController(Directory directory, DirectoryPageQueries queries, JsonMapper json,
-			List<OrganisationFacts> facts, OrganisationPageFigures pageFigures) {
+			List<OrganisationFacts> facts, OrganisationPageFigures pageFigures, OrganisationLists lists) {
 		this.pageFigures = pageFigures;
+		this.lists = lists;
 		this.directory = directory;
 		this.queries = queries;
 		this.json = json;
@@ -53,10 +56,8 @@ class OrganisationPageController {
 	String list(@Valid OrganisationsQuery query, Model model) {
 		Request request = query.request();
 		OrganisationRef parentRef = parent(request);
-		PageOf<OrganisationSummary> result = directory.list(request.type(), request.parentCode(), request.query(),
-				request.sort(), request.descending(), request.page(), request.size());
-		model.addAttribute("view", new OrganisationListView(request, parentRef, result,
-				queries.parentsOn(result.items().stream().map(OrganisationSummary::code).toList(), directory.today())));
+		OrganisationLists.Listed listed = lists.page(request);
+		model.addAttribute("view", new OrganisationListView(request, parentRef, listed.result(), listed.parents()));
 		return "directory/organisations";
 	}
 

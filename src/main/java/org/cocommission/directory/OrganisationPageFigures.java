@@ -39,6 +39,9 @@ class OrganisationPageFigures {
 	private record Key(long generation, String code, LocalDate asAt, LocalDate today) {
 	}
 
+	private record DetailsKey(long generation, String code, LocalDate today) {
+	}
+
 	private final Directory directory;
 
 	private final DirectoryPageQueries queries;
@@ -46,6 +49,12 @@ class OrganisationPageFigures {
 	private final AtomicLong generation = new AtomicLong();
 
 	private final Cache<Key, Figures> figures = Caffeine.newBuilder()
+		.expireAfterWrite(HomePageFigures.AT_MOST)
+		.maximumSize(ENTRIES)
+		.build();
+
+	/** The API's answer for one organisation ({@code /api/v1/organisations/{code}}), kept in the same way. */
+	private final Cache<DetailsKey, OrganisationDetails> details = Caffeine.newBuilder()
 		.expireAfterWrite(HomePageFigures.AT_MOST)
 		.maximumSize(ENTRIES)
 		.build();
@@ -66,6 +75,13 @@ class OrganisationPageFigures {
 		long current = generation.get();
 		LocalDate today = directory.today();
 		return figures.get(new Key(current, code, asAt, today), key -> workOut(current, code, asAt, today));
+	}
+
+	/** {@link Directory#get(String)} today, kept; a code the directory does not hold is a NoSuchElementException. */
+	OrganisationDetails details(String code) {
+		long current = generation.get();
+		LocalDate today = directory.today();
+		return details.get(new DetailsKey(current, code, today), key -> directory.get(code));
 	}
 
 	private Figures workOut(long current, String code, LocalDate asAt, LocalDate today) {
@@ -101,6 +117,7 @@ class OrganisationPageFigures {
 	void forget() {
 		generation.incrementAndGet();
 		figures.invalidateAll();
+		details.invalidateAll();
 		bandedExtract.invalidateAll();
 	}
 }

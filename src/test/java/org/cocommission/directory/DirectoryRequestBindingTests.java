@@ -39,7 +39,7 @@ import org.cocommission.platform.PageOf;
  */
 @WebMvcTest(controllers = { CoverageApiController.class,
 		OrganisationApiController.class, DirectoryApiController.class, ImportPageController.class })
-@Import(HomePageFigures.class)
+@Import({ HomePageFigures.class, OrganisationPageFigures.class, OrganisationLists.class, SearchResults.class })
 @WithMockUser
 class DirectoryRequestBindingTests {
 
