@@ -15,13 +15,23 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
-import org.cocommission.directory.RegisteredPatientsImporter.Stored;
+import org.cocommission.directory.imports.RegisteredPatientsImporter.Stored;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.cocommission.audit.AuditEntry;
 import org.cocommission.audit.AuditTrail;
 import org.cocommission.notification.Notifications;
+import org.cocommission.directory.coverage.HomePageFigures;
+import org.cocommission.directory.imports.IcbLookupImporter;
+import org.cocommission.directory.imports.ImportLog;
+import org.cocommission.directory.imports.MembershipHistoryImporter;
+import org.cocommission.directory.imports.OdsOrganisationImporter;
+import org.cocommission.directory.imports.RegisteredPatientsImporter;
+import org.cocommission.directory.imports.SuccessionImporter;
+import org.cocommission.directory.organisations.OrganisationLists;
+import org.cocommission.directory.organisations.OrganisationPageFigures;
+import org.cocommission.directory.organisations.SearchResults;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;

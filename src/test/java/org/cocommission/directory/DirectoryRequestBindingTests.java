@@ -32,6 +32,16 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.cocommission.directory.Directory.ListSort;
 import org.cocommission.identity.AccessPolicy;
 import org.cocommission.platform.PageOf;
+import org.cocommission.directory.coverage.CoverageApiController;
+import org.cocommission.directory.coverage.HomePageFigures;
+import org.cocommission.directory.imports.ImportPageController;
+import org.cocommission.directory.imports.PublishedFolderLoader;
+import org.cocommission.directory.organisations.DirectoryApiController;
+import org.cocommission.directory.organisations.DirectoryPageQueries;
+import org.cocommission.directory.organisations.OrganisationApiController;
+import org.cocommission.directory.organisations.OrganisationLists;
+import org.cocommission.directory.organisations.OrganisationPageFigures;
+import org.cocommission.directory.organisations.SearchResults;
 
 /**
  * How the directory's API reads its query parameters and the upload page its form, without a database. (A refused
