@@ -21,7 +21,6 @@ import org.slf4j.LoggerFactory;
 
 import org.cocommission.audit.AuditEntry;
 import org.cocommission.audit.AuditTrail;
-import org.cocommission.notification.Notifications;
 import org.cocommission.directory.coverage.HomePageFigures;
 import org.cocommission.directory.imports.IcbLookupImporter;
 import org.cocommission.directory.imports.ImportLog;
@@ -32,6 +31,7 @@ import org.cocommission.directory.imports.SuccessionImporter;
 import org.cocommission.directory.organisations.OrganisationLists;
 import org.cocommission.directory.organisations.OrganisationPageFigures;
 import org.cocommission.directory.organisations.SearchResults;
+import org.cocommission.notification.Notifications;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;

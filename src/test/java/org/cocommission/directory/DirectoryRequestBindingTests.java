@@ -30,8 +30,6 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 import org.cocommission.directory.Directory.ListSort;
-import org.cocommission.identity.AccessPolicy;
-import org.cocommission.platform.PageOf;
 import org.cocommission.directory.coverage.CoverageApiController;
 import org.cocommission.directory.coverage.HomePageFigures;
 import org.cocommission.directory.imports.ImportPageController;
@@ -42,6 +40,8 @@ import org.cocommission.directory.organisations.OrganisationApiController;
 import org.cocommission.directory.organisations.OrganisationLists;
 import org.cocommission.directory.organisations.OrganisationPageFigures;
 import org.cocommission.directory.organisations.SearchResults;
+import org.cocommission.identity.AccessPolicy;
+import org.cocommission.platform.PageOf;
 
 /**
  * How the directory's API reads its query parameters and the upload page its form, without a database. (A refused

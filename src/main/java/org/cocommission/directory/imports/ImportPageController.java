@@ -7,12 +7,12 @@ import java.util.Map;
 
 import jakarta.validation.Valid;
 
-import org.cocommission.platform.UploadCharset;
 import org.cocommission.directory.DirectoryImports;
 import org.cocommission.directory.FolderLoadReport;
 import org.cocommission.directory.ImportRejectedException;
 import org.cocommission.directory.ImportReport;
 import org.cocommission.directory.OdsFile;
+import org.cocommission.platform.UploadCharset;
 
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;

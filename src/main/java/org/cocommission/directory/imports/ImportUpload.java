@@ -5,8 +5,8 @@ import jakarta.validation.constraints.Pattern;
 
 import org.springframework.web.multipart.MultipartFile;
 
-import org.cocommission.platform.UploadCharset;
 import org.cocommission.directory.DirectoryChanged;
+import org.cocommission.platform.UploadCharset;
 
 /**
  * The upload form: which kind of published file, the file itself (checked by the controller: not empty) and its

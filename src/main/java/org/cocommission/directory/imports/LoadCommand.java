@@ -4,9 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.cocommission.identity.ActingAs;
 import org.cocommission.directory.Directory;
 import org.cocommission.directory.FolderLoadReport;
+import org.cocommission.identity.ActingAs;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;

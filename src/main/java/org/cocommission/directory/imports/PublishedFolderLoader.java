@@ -19,10 +19,10 @@ import java.util.stream.Stream;
 
 import de.siegmar.fastcsv.reader.CsvRecord;
 
-import org.cocommission.directory.FolderLoadReport.FileLoaded;
-import org.cocommission.directory.FolderLoadReport.Outcome;
 import org.cocommission.directory.DirectoryChanged;
 import org.cocommission.directory.DirectoryImports;
+import org.cocommission.directory.FolderLoadReport.FileLoaded;
+import org.cocommission.directory.FolderLoadReport.Outcome;
 import org.cocommission.directory.FolderLoadReport;
 import org.cocommission.directory.ImportRejectedException;
 import org.cocommission.directory.ImportReport;

@@ -18,8 +18,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import org.cocommission.directory.organisations.OrganisationListView.Request;
-import org.cocommission.platform.PageOf;
 import org.cocommission.directory.Directory;
 import org.cocommission.directory.ListSizePoint;
 import org.cocommission.directory.Membership;
@@ -27,7 +25,9 @@ import org.cocommission.directory.OrganisationDetails;
 import org.cocommission.directory.OrganisationSummary;
 import org.cocommission.directory.PopulationPyramid;
 import org.cocommission.directory.Revision;
+import org.cocommission.directory.organisations.OrganisationListView.Request;
 import org.cocommission.directory.structure.OnDate;
+import org.cocommission.platform.PageOf;
 
 /** The published directory as JSON: organisations, their hierarchy on a date, registered lists. Open to anyone. */
 @RestController

@@ -11,10 +11,10 @@ import org.thymeleaf.util.NumberPointType;
 import org.thymeleaf.util.NumberUtils;
 
 import org.cocommission.directory.Directory.ListSort;
-import org.cocommission.platform.PageOf;
 import org.cocommission.directory.OrganisationRef;
 import org.cocommission.directory.OrganisationSummary;
 import org.cocommission.directory.OrganisationType;
+import org.cocommission.platform.PageOf;
 
 /** One page of the organisations list as the page shows it: the rows, their parents, tabs, sorting and pagination. */
 public record OrganisationListView(Request request, OrganisationRef parent, PageOf<OrganisationSummary> result,

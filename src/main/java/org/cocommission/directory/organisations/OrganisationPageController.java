@@ -19,8 +19,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 import org.cocommission.directory.Directory.ListSort;
-import org.cocommission.directory.organisations.OrganisationListView.Request;
-import org.cocommission.platform.PageOf;
 import org.cocommission.directory.Directory;
 import org.cocommission.directory.ListSizePoint;
 import org.cocommission.directory.OrganisationDetails;
@@ -28,7 +26,9 @@ import org.cocommission.directory.OrganisationFacts;
 import org.cocommission.directory.OrganisationRef;
 import org.cocommission.directory.OrganisationSummary;
 import org.cocommission.directory.PopulationPyramid;
+import org.cocommission.directory.organisations.OrganisationListView.Request;
 import org.cocommission.directory.structure.StructureTimeline;
+import org.cocommission.platform.PageOf;
 
 /** The organisations list (by type, under a parent, sorted and paged), its CSV download and each organisation's page. */
 @Controller

@@ -5,8 +5,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 import org.cocommission.directory.Directory.ListSort;
-import org.cocommission.directory.organisations.OrganisationListView.Request;
 import org.cocommission.directory.OrganisationType;
+import org.cocommission.directory.organisations.OrganisationListView.Request;
 
 /**
  * The organisations list's query parameters, bound by Spring: by type, under a parent, matching a code or words,

@@ -17,13 +17,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.cocommission.directory.Coverage;
+import org.cocommission.directory.Directory;
 import org.cocommission.identity.ActingAs;
 import org.cocommission.outcomes.OutcomesLevel;
 import org.cocommission.outcomes.OutcomesValues;
 import org.cocommission.outcomes.Structure;
 import org.cocommission.outcomes.ValueRow;
-import org.cocommission.directory.Coverage;
-import org.cocommission.directory.Directory;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;

@@ -10,10 +10,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.cocommission.directory.FolderLoadReport.FileLoaded;
-import org.cocommission.directory.FolderLoadReport.Outcome;
 import org.cocommission.directory.Directory;
 import org.cocommission.directory.DirectoryTestData;
+import org.cocommission.directory.FolderLoadReport.FileLoaded;
+import org.cocommission.directory.FolderLoadReport.Outcome;
 import org.cocommission.directory.FolderLoadReport;
 import org.cocommission.directory.Succession;
 

@@ -17,12 +17,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.cocommission.directory.Directory.ListSort;
-import org.cocommission.directory.organisations.OrganisationListView.Request;
-import org.cocommission.platform.PageOf;
 import org.cocommission.directory.Directory;
 import org.cocommission.directory.DirectoryChanged;
 import org.cocommission.directory.OrganisationSummary;
 import org.cocommission.directory.OrganisationType;
+import org.cocommission.directory.organisations.OrganisationListView.Request;
+import org.cocommission.platform.PageOf;
 
 /**
  * A page of the organisations list is read once per request and kept until the directory changes; a page read while
