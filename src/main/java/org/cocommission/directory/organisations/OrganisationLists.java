@@ -12,13 +12,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
-import org.cocommission.directory.organisations.OrganisationListView.Request;
-import org.cocommission.platform.PageOf;
 import org.cocommission.directory.Directory;
 import org.cocommission.directory.DirectoryChanged;
 import org.cocommission.directory.OrganisationRef;
 import org.cocommission.directory.OrganisationSummary;
 import org.cocommission.directory.coverage.HomePageFigures;
+import org.cocommission.directory.organisations.OrganisationListView.Request;
+import org.cocommission.platform.PageOf;
 
 /**
  * Pages of the organisations list (page and API) with each row's parents today, kept between directory changes: the
@@ -30,7 +30,8 @@ import org.cocommission.directory.coverage.HomePageFigures;
 @Component
 public class OrganisationLists {
 
-	private static final int ENTRIES = 2_000;
+	/** Rows kept in all (a page holds up to 500): some tens of megabytes at most. */
+	private static final int ROWS = 100_000;
 
 	/** One page of the list and the parents today of each organisation on it. */
 	record Listed(PageOf<OrganisationSummary> result, Map<String, List<OrganisationRef>> parents) {
@@ -47,7 +48,8 @@ public class OrganisationLists {
 
 	private final Cache<Key, Listed> pages = Caffeine.newBuilder()
 		.expireAfterWrite(HomePageFigures.AT_MOST)
-		.maximumSize(ENTRIES)
+		.maximumWeight(ROWS)
+		.<Key, Listed>weigher((key, listed) -> 1 + listed.result().items().size())
 		.build();
 
 	OrganisationLists(Directory directory, DirectoryPageQueries queries) {

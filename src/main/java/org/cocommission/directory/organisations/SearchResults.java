@@ -32,7 +32,8 @@ public class SearchResults {
 	/** The results page shows this many hits, and says when there are more. */
 	static final int RESULTS = 50;
 
-	private static final int ENTRIES = 5_000;
+	/** Hits kept in all, in each cache: some tens of megabytes at most. */
+	private static final int ROWS = 100_000;
 
 	/** The results page of a query: at most {@link #RESULTS} hits and whether there are more. */
 	record Page(List<SearchResultView> results, boolean more) {
@@ -52,12 +53,14 @@ public class SearchResults {
 
 	private final Cache<PageKey, Page> pages = Caffeine.newBuilder()
 		.expireAfterWrite(HomePageFigures.AT_MOST)
-		.maximumSize(ENTRIES)
+		.maximumWeight(ROWS)
+		.<PageKey, Page>weigher((key, page) -> 1 + page.results().size())
 		.build();
 
 	private final Cache<HitsKey, List<OrganisationSummary>> hits = Caffeine.newBuilder()
 		.expireAfterWrite(HomePageFigures.AT_MOST)
-		.maximumSize(ENTRIES)
+		.maximumWeight(ROWS)
+		.<HitsKey, List<OrganisationSummary>>weigher((key, found) -> 1 + found.size())
 		.build();
 
 	SearchResults(Directory directory, DirectoryPageQueries queries) {
