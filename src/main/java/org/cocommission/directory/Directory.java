@@ -287,7 +287,7 @@ public class Directory {
 	 * level, one query walks the hierarchy as it was at every extract (it was one query per extract), and looks up
 	 * each practice reached by its key: joined instead, the planner read every practice's row of every extract.
 	 */
-	List<ListSizePoint> listSizeHistory(String code, boolean practice) {
+	public List<ListSizePoint> listSizeHistory(String code, boolean practice) {
 		if (practice) {
 			return jdbc.sql("select extract_date, patients from directory_registered_patients"
 					+ " where practice_code = ? and sex = 'ALL' and age_band = 'ALL' order by extract_date")
@@ -365,7 +365,7 @@ public class Directory {
 	 * The latest extract with age bands. No index serves it: it reads every banded row (100 ms on the national demo,
 	 * where an index would cost a second on each national load), so the organisation page keeps it between changes.
 	 */
-	Optional<LocalDate> latestBandedExtract() {
+	public Optional<LocalDate> latestBandedExtract() {
 		return jdbc.sql("select max(extract_date) from directory_registered_patients"
 				+ " where sex in ('MALE', 'FEMALE') and age_band <> 'ALL'")
 			.query(LocalDate.class)
@@ -376,7 +376,7 @@ public class Directory {
 	}
 
 	/** {@link #pyramid(String)} at an extract with age bands. */
-	Optional<PopulationPyramid> pyramid(String code, LocalDate date) {
+	public Optional<PopulationPyramid> pyramid(String code, LocalDate date) {
 		List<PopulationPyramid.Band> rows = jdbc.sql(DESCENDANTS + """
 				select p.age_band,
 				       sum(case when p.sex = 'MALE' then p.patients else 0 end) as male,
@@ -428,7 +428,7 @@ public class Directory {
 	 * Every GP practice open on the date (prescribing setting 4; active, or closed after the date) with the CCGs it
 	 * belonged to then and its latest registered list on or before the date.
 	 */
-	List<PracticeCoverage> practiceCoverage(LocalDate date) {
+	public List<PracticeCoverage> practiceCoverage(LocalDate date) {
 		return jdbc.sql("""
 				with open_practice as (
 				    select o.code, o.name, o.postcode from directory_organisation o

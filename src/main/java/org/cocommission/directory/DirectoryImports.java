@@ -15,12 +15,22 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
-import org.cocommission.directory.RegisteredPatientsImporter.Stored;
+import org.cocommission.directory.imports.RegisteredPatientsImporter.Stored;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.cocommission.audit.AuditEntry;
 import org.cocommission.audit.AuditTrail;
+import org.cocommission.directory.coverage.HomePageFigures;
+import org.cocommission.directory.imports.IcbLookupImporter;
+import org.cocommission.directory.imports.ImportLog;
+import org.cocommission.directory.imports.MembershipHistoryImporter;
+import org.cocommission.directory.imports.OdsOrganisationImporter;
+import org.cocommission.directory.imports.RegisteredPatientsImporter;
+import org.cocommission.directory.imports.SuccessionImporter;
+import org.cocommission.directory.organisations.OrganisationLists;
+import org.cocommission.directory.organisations.OrganisationPageFigures;
+import org.cocommission.directory.organisations.SearchResults;
 import org.cocommission.notification.Notifications;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -86,12 +96,19 @@ public class DirectoryImports {
 
 	private final OrganisationPageFigures organisationPages;
 
+	private final SearchResults searchResults;
+
+	private final OrganisationLists organisationLists;
+
 	DirectoryImports(OdsOrganisationImporter odsImporter, RegisteredPatientsImporter patientsImporter,
 			MembershipHistoryImporter membershipImporter, SuccessionImporter successionImporter,
 			IcbLookupImporter icbImporter, ImportLog importLog, PlatformTransactionManager transactionManager,
 			JdbcClient jdbc, AuditTrail audit, Notifications notifications, Clock clock,
-			ApplicationEventPublisher events, HomePageFigures homePage, OrganisationPageFigures organisationPages) {
+			ApplicationEventPublisher events, HomePageFigures homePage, OrganisationPageFigures organisationPages,
+			SearchResults searchResults, OrganisationLists organisationLists) {
 		this.homePage = homePage;
+		this.organisationLists = organisationLists;
+		this.searchResults = searchResults;
 		this.organisationPages = organisationPages;
 		this.odsImporter = odsImporter;
 		this.patientsImporter = patientsImporter;
@@ -167,6 +184,8 @@ public class DirectoryImports {
 		});
 		homePage.forget();
 		organisationPages.forget();
+		searchResults.forget();
+		organisationLists.forget();
 	}
 
 	/**

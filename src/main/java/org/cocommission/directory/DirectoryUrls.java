@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** The directory is published: anyone may read it. Only NHS England loads the national files into it. */
 @Configuration(proxyBeanMethods = false)
-class DirectoryUrls {
+public class DirectoryUrls {
 
 	@Bean
 	UrlRules directoryUrlRules() {

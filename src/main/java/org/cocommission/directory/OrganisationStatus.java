@@ -1,12 +1,12 @@
 package org.cocommission.directory;
 
 /** ODS status codes (column 13 of epraccur). */
-final class OrganisationStatus {
+public final class OrganisationStatus {
 
 	private OrganisationStatus() {
 	}
 
-	static String label(String status) {
+	public static String label(String status) {
 		if (status == null) {
 			return "Active";
 		}
@@ -19,7 +19,7 @@ final class OrganisationStatus {
 		};
 	}
 
-	static boolean isKnown(String status) {
+	public static boolean isKnown(String status) {
 		return "A".equals(status) || "C".equals(status) || "D".equals(status) || "P".equals(status);
 	}
 }

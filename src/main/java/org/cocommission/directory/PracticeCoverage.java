@@ -4,10 +4,10 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** One GP practice open on a date, the CCGs it belonged to then, and its latest registered list on or before it. */
-record PracticeCoverage(String code, String name, String postcode, List<String> ccgCodes, Long patients,
+public record PracticeCoverage(String code, String name, String postcode, List<String> ccgCodes, Long patients,
 		LocalDate listExtract) {
 
-	int ccgs() {
+	public int ccgs() {
 		return ccgCodes.size();
 	}
 

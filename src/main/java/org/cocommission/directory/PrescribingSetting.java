@@ -3,7 +3,7 @@ package org.cocommission.directory;
 import java.util.Map;
 
 /** ODS prescribing setting codes (column 26 of epraccur): only 4 is a GP practice; the rest are kept but not counted. */
-final class PrescribingSetting {
+public final class PrescribingSetting {
 
 	static final int GP_PRACTICE = 4;
 
@@ -20,7 +20,7 @@ final class PrescribingSetting {
 	private PrescribingSetting() {
 	}
 
-	static String label(Integer setting) {
+	public static String label(Integer setting) {
 		if (setting == null) {
 			return "Unknown setting";
 		}

@@ -23,12 +23,23 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 import org.cocommission.directory.Directory.ListSort;
+import org.cocommission.directory.coverage.CoverageApiController;
+import org.cocommission.directory.coverage.HomePageFigures;
+import org.cocommission.directory.imports.ImportPageController;
+import org.cocommission.directory.imports.PublishedFolderLoader;
+import org.cocommission.directory.organisations.DirectoryApiController;
+import org.cocommission.directory.organisations.DirectoryPageQueries;
+import org.cocommission.directory.organisations.OrganisationApiController;
+import org.cocommission.directory.organisations.OrganisationLists;
+import org.cocommission.directory.organisations.OrganisationPageFigures;
+import org.cocommission.directory.organisations.SearchResults;
 import org.cocommission.identity.AccessPolicy;
 import org.cocommission.platform.PageOf;
 
@@ -38,6 +49,7 @@ import org.cocommission.platform.PageOf;
  */
 @WebMvcTest(controllers = { CoverageApiController.class,
 		OrganisationApiController.class, DirectoryApiController.class, ImportPageController.class })
+@Import({ HomePageFigures.class, OrganisationPageFigures.class, OrganisationLists.class, SearchResults.class })
 @WithMockUser
 class DirectoryRequestBindingTests {
 

@@ -13,7 +13,7 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Builds ODS and registered-patient files in their published layouts for tests, and empties the directory. */
-final class DirectoryTestData {
+public final class DirectoryTestData {
 
 	private DirectoryTestData() {
 	}
@@ -28,7 +28,7 @@ final class DirectoryTestData {
 	}
 
 	/** A sample file's exact bytes (byte-order mark and CRLF line ends as published). */
-	static InputStream sampleBytes(String name) {
+	public static InputStream sampleBytes(String name) {
 		try {
 			return new ClassPathResource("samples/" + name).getInputStream();
 		}
@@ -73,14 +73,14 @@ final class DirectoryTestData {
 				closeDate, status, "B", ccg, joined, left, "01642 000000", "", "", "", "0", "", ccg, "", setting, "");
 	}
 
-	static final String PATIENTS_HEADER = "PUBLICATION,EXTRACT_DATE,TYPE,CCG_CODE,ONS_CCG_CODE,CODE,POSTCODE,SEX,AGE,NUMBER_OF_PATIENTS\n";
+	public static final String PATIENTS_HEADER = "PUBLICATION,EXTRACT_DATE,TYPE,CCG_CODE,ONS_CCG_CODE,CODE,POSTCODE,SEX,AGE,NUMBER_OF_PATIENTS\n";
 
-	static String patients(String extract, String ccg, String practice, String sex, String age, int count) {
+	public static String patients(String extract, String ccg, String practice, String sex, String age, int count) {
 		return "GP_PRAC_PAT_LIST," + extract + ",GP," + ccg + ",E38000001," + practice + ",TS1 2AB," + sex + "," + age + ","
 				+ count + "\n";
 	}
 
-	static void emptyDirectory(JdbcClient jdbc) {
+	public static void emptyDirectory(JdbcClient jdbc) {
 		jdbc.sql("delete from directory_registered_patients").update();
 		jdbc.sql("delete from directory_organisation_revision").update();
 		jdbc.sql("delete from directory_relationship").update();

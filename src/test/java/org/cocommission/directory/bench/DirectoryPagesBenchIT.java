@@ -27,7 +27,9 @@ class DirectoryPagesBenchIT {
 		assertThat(exit).isZero();
 		String json = Files.readString(output.resolve("directory-pages.json"));
 		assertThat(json).contains("\"failures\":0").contains("\"sessionsWritten\":0").contains("\"home\"").contains("\"organisations\"")
-			.contains("\"organisation\"").contains("\"search\"").contains("\"baseline\"");
+			.contains("\"organisation\"").contains("\"search\"").contains("\"api_organisations\"")
+			.contains("\"api_organisation\"").contains("\"api_search\"").contains("\"api_coverage\"")
+			.contains("\"baseline\"");
 		assertThat(Files.readString(output.resolve("directory-pages.txt"))).contains("p95/base");
 	}
 

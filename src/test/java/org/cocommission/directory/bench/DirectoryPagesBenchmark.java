@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -33,15 +34,16 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The directory pages under load ({@code bench/directory-pages}, run from the test classpath so that none of it
- * ships), beside the outcomes bench and with the same report: on its own embedded PostgreSQL, the application starts
- * with the demo (national by default), then 20 clients ask in turn for the home page, the organisation list, an
- * organisation's page, a search, and the baseline ({@link BaselinePage}: the same layout, reading and writing
- * nothing), each client on one keep-alive socket. After the warm-up, p50/p95/p99 per page and each page's p95 as a
- * ratio to the baseline's in the same run (the machine's load cancels out of the ratio); target p95 under 100 ms.
- * Also times the home page's national coverage computed without its cache, and counts the sessions the load wrote
- * (none: an anonymous reader needs none, and a client carrying a session cookie would make every page read it).
- * Writes directory-pages.json and directory-pages.txt. Exit codes: 0 ran, 2 usage, 3 could not run.
+ * The directory pages under load ({@code bench/directory-pages}, run from the test classpath so that none of it ships),
+ * beside the outcomes bench and with the same report: on its own embedded PostgreSQL, the application starts with the
+ * demo (national by default), then 20 clients ask in turn for the home page, the organisation list, an organisation's
+ * page, a search, the same reads through the API (a list filtered by type and words, an organisation, a search, and
+ * coverage on one of the quarter days since April 2013), and the baseline ({@link BaselinePage}: the same layout,
+ * reading and writing nothing), each client on one keep-alive socket. After the warm-up, p50/p95/p99 per page and each
+ * page's p95 as a ratio to the baseline's in the same run (the machine's load cancels out of the ratio); target p95
+ * under 100 ms. Also times the home page's national coverage computed without its cache, and counts the sessions the
+ * load wrote (none: an anonymous reader needs none, and a client carrying a session cookie would make every page read
+ * it). Writes directory-pages.json and directory-pages.txt. Exit codes: 0 ran, 2 usage, 3 could not run.
  */
 public final class DirectoryPagesBenchmark {
 
@@ -50,7 +52,9 @@ public final class DirectoryPagesBenchmark {
 
 		HOME("home page /"), ORGANISATIONS("organisation list /organisations"),
 		ORGANISATION("organisation page /organisations/{code}"), SEARCH("search /search?q="),
-		BASELINE("baseline: layout only " + BaselinePage.PATH);
+		API_ORGANISATIONS("API list /api/v1/organisations?type=&q="),
+		API_ORGANISATION("API organisation /api/v1/organisations/{code}"), API_SEARCH("API search /api/v1/search?q="),
+		API_COVERAGE("API coverage /api/v1/coverage?date="), BASELINE("baseline: layout only " + BaselinePage.PATH);
 
 		final String label;
 
@@ -150,6 +154,10 @@ public final class DirectoryPagesBenchmark {
 					.query(String.class)
 					.list();
 				Directory directory = context.getBean(Directory.class);
+				List<LocalDate> dates = new ArrayList<>();
+				for (LocalDate date = LocalDate.of(2013, 4, 1); !date.isAfter(directory.today()); date = date.plusMonths(3)) {
+					dates.add(date);
+				}
 				double coverageMs = uncachedCoverage(directory);
 				Map<Page, List<Long>> latencies = new LinkedHashMap<>();
 				for (Page page : Page.values()) {
@@ -159,7 +167,7 @@ public final class DirectoryPagesBenchmark {
 				AtomicLong requests = new AtomicLong();
 				long sessionsBefore = sessions(jdbc);
 				String loadBefore = loadAverage();
-				load(port, options, codes, words, latencies, failures, requests);
+				load(port, options, codes, words, dates, latencies, failures, requests);
 				return new Result(latencies, failures.get(), requests.get(), sessions(jdbc) - sessionsBefore,
 						coverageMs, preparation, loadBefore + " before the load, " + loadAverage() + " after");
 			}
@@ -192,7 +200,7 @@ public final class DirectoryPagesBenchmark {
 		return percentileMillis(times, 50);
 	}
 
-	private static void load(int port, Options options, List<String> codes, List<String> words,
+	private static void load(int port, Options options, List<String> codes, List<String> words, List<LocalDate> dates,
 			Map<Page, List<Long>> latencies, AtomicLong failures, AtomicLong requests) throws Exception {
 		ExecutorService pool = Executors.newFixedThreadPool(options.clients());
 		long measureFrom = System.nanoTime() + options.warmup().toNanos();
@@ -215,6 +223,11 @@ public final class DirectoryPagesBenchmark {
 								case SEARCH -> "/search?q=" + URLEncoder.encode(
 										words.get(random.nextInt(words.size())).toLowerCase(Locale.ROOT),
 										StandardCharsets.UTF_8);
+								case API_ORGANISATIONS -> "/api/v1/organisations?type="
+										+ (random.nextBoolean() ? "GP_PRACTICE" : "CCG") + "&q=" + word(words, random);
+								case API_ORGANISATION -> "/api/v1/organisations/" + codes.get(random.nextInt(codes.size()));
+								case API_SEARCH -> "/api/v1/search?q=" + word(words, random);
+								case API_COVERAGE -> "/api/v1/coverage?date=" + dates.get(random.nextInt(dates.size()));
 								case BASELINE -> BaselinePage.PATH;
 							};
 							long sent = System.nanoTime();
@@ -244,6 +257,12 @@ public final class DirectoryPagesBenchmark {
 		}
 	}
 
+	/** One of the words, as someone would type it, encoded for a query string. */
+	private static String word(List<String> words, SplittableRandom random) {
+		return URLEncoder.encode(words.get(random.nextInt(words.size())).toLowerCase(Locale.ROOT),
+				StandardCharsets.UTF_8);
+	}
+
 	static String text(Options options, Result result) {
 		StringBuilder text = new StringBuilder();
 		text.append("Directory pages bench, ").append(Instant.now()).append('\n');
@@ -257,11 +276,11 @@ public final class DirectoryPagesBenchmark {
 		text.append(String.format("Requests: %,d, failures: %d, sessions written: %d%n", result.requests(),
 				result.failures(), result.sessionsWritten()));
 		double baseline = percentileMillis(result.latencies().get(Page.BASELINE), 95);
-		text.append(String.format("%-42s %8s %8s %8s %8s %10s %s%n", "Page", "requests", "p50 ms", "p95 ms", "p99 ms",
+		text.append(String.format("%-48s %8s %8s %8s %8s %10s %s%n", "Page", "requests", "p50 ms", "p95 ms", "p99 ms",
 				"p95/base", "target p95 < 100 ms"));
 		for (Map.Entry<Page, List<Long>> page : result.latencies().entrySet()) {
 			double p95 = percentileMillis(page.getValue(), 95);
-			text.append(String.format("%-42s %8d %8.1f %8.1f %8.1f %10.2f %s%n", page.getKey().label,
+			text.append(String.format("%-48s %8d %8.1f %8.1f %8.1f %10.2f %s%n", page.getKey().label,
 					page.getValue().size(), percentileMillis(page.getValue(), 50), p95,
 					percentileMillis(page.getValue(), 99), p95 / baseline, p95 < 100 ? "met" : "missed"));
 		}
