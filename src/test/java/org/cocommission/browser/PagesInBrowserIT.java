@@ -25,10 +25,8 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -267,8 +265,7 @@ class PagesInBrowserIT {
 			.stream()
 			.map(cookie -> cookie.getName() + "=" + cookie.getValue())
 			.collect(Collectors.joining("; "));
-		for (WebElement link : chromium.driver().findElements(By.cssSelector("a[href]"))) {
-			String href = link.getAttribute("href");
+		for (String href : hrefs("a[href]")) {
 			if (href == null || !href.startsWith(origin + "/")) {
 				continue;
 			}
@@ -314,8 +311,7 @@ class PagesInBrowserIT {
 	private List<String> menu(String origin) {
 		open(origin + "/");
 		List<String> links = new ArrayList<>();
-		for (WebElement link : chromium.driver().findElements(By.cssSelector(".nhsuk-header__navigation-list a[href]"))) {
-			String href = link.getAttribute("href");
+		for (String href : hrefs(".nhsuk-header__navigation-list a[href]")) {
 			if (href != null && href.startsWith(origin + "/")) {
 				links.add(href.substring(origin.length()));
 			}
@@ -332,8 +328,7 @@ class PagesInBrowserIT {
 	}
 
 	private String firstLink(String origin, String pattern) {
-		for (WebElement link : chromium.driver().findElements(By.cssSelector("a[href]"))) {
-			String href = link.getAttribute("href");
+		for (String href : hrefs("a[href]")) {
 			if (href != null && href.startsWith(origin)) {
 				String path = href.substring(origin.length());
 				if (path.matches(pattern + "(\\?.*)?")) {
@@ -342,6 +337,17 @@ class PagesInBrowserIT {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * The links' URLs as the browser resolves them (what {@code getAttribute("href")} answers), read in one script: a
+	 * league table has hundreds of links, and reading each link's address was a round trip to the driver.
+	 */
+	@SuppressWarnings("unchecked")
+	private List<String> hrefs(String selector) {
+		return (List<String>) ((JavascriptExecutor) chromium.driver()).executeScript(
+				"return Array.from(document.querySelectorAll(arguments[0]))"
+						+ ".map(a => typeof a.href === 'string' ? a.href : a.getAttribute('href'));", selector);
 	}
 
 	private static double number(Map<String, Object> values, String key) {

@@ -1,25 +1,20 @@
 package org.cocommission.outcomes.read;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.cocommission.browser.Chromium;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.util.HtmlUtils;
@@ -33,10 +28,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class OutcomesChartsBrowserIT {
-
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
 	/** Five CCGs, one in each place against the limits; high is good; 01B is the chosen one. */
 	private static final String FUNNEL = """
@@ -66,22 +57,14 @@ class OutcomesChartsBrowserIT {
 
 	private WebDriver browser;
 
-	private Path profile;
+	private Chromium chromium;
 
 	private Path page;
 
 	@BeforeEach
 	void startBrowser() throws IOException {
-		Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-				"Skipped: Chromium or chromedriver missing (apt-get install chromium chromium-driver)");
-		profile = Files.createTempDirectory("cocommission-chromium");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-				"--window-size=1366,900", "--user-data-dir=" + profile.toAbsolutePath());
-		browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-			.usingAnyFreePort()
-			.build(), options);
+		chromium = Chromium.start(1366, 900);
+		browser = chromium.driver();
 		page = Files.createTempFile("outcomes-charts", ".html");
 		String server = "http://localhost:" + port;
 		Files.writeString(page, """
@@ -102,16 +85,11 @@ class OutcomesChartsBrowserIT {
 
 	@AfterEach
 	void stopBrowser() throws IOException {
-		if (browser != null) {
-			browser.quit();
-		}
 		if (page != null) {
 			Files.deleteIfExists(page);
 		}
-		if (profile != null) {
-			try (Stream<Path> files = Files.walk(profile)) {
-				files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-			}
+		if (chromium != null) {
+			chromium.close();
 		}
 	}
 
