@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
+import org.cocommission.cocommissioning.national.NationalView;
 import org.cocommission.demo.CoCommissioningDemo;
 import org.cocommission.directory.Directory;
 import org.cocommission.directory.OrganisationSummary;
