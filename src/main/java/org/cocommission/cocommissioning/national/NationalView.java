@@ -52,8 +52,13 @@ public class NationalView {
 			Instant submittedAt, long daysWaiting) {
 	}
 
+	/**
+	 * The picture on {@code asAt} (today) of the CCGs there were on {@code ccgsOn}: today's, or a round's go-live date,
+	 * the CCGs that round was for.
+	 */
 	public record Overview(Round round, LocalDate asAt, List<CcgRow> ccgs, Map<CommissioningLevel, Integer> byLevel,
-			List<RegionCount> byRegion, Map<ApplicationStatus, Integer> byStatus, List<OverdueReview> overdue) {
+			List<RegionCount> byRegion, Map<ApplicationStatus, Integer> byStatus, List<OverdueReview> overdue,
+			LocalDate ccgsOn) {
 	}
 
 	public record Arrangement(String ccgCode, String ccgName, CommissioningLevel level, LocalDate from, String round,
@@ -86,11 +91,15 @@ public class NationalView {
 		this.clock = clock;
 	}
 
-	/** The picture for one round (or none); NHS England only. */
+	/**
+	 * The picture for one round (or none); NHS England only. A round lists the CCGs of its go-live date, which a later
+	 * merger may have closed (docs/domain-rules.md#co-commissioning).
+	 */
 	public Overview overview(Long roundId) {
 		policy.checkNational();
 		Round round = roundId == null ? null : rounds.round(roundId);
 		LocalDate today = LocalDate.now(clock.withZone(Round.LONDON));
+		LocalDate ccgsOn = round == null || round.goLiveOn() == null ? today : round.goLiveOn();
 		Map<String, CommissioningLevel> levels = new HashMap<>();
 		jdbc.sql("select distinct on (ccg_code) ccg_code, level from cocommissioning_level where from_date <= ?"
 				+ " order by ccg_code, from_date desc")
@@ -111,11 +120,11 @@ public class NationalView {
 		List<CcgRow> rows = new ArrayList<>();
 		for (OrganisationSummary region : directory.list(OrganisationType.REGION, null, null, Directory.ListSort.NAME,
 				false, 0, 100).items()) {
-			for (OrganisationSummary area : directory.children(region.code(), today)) {
+			for (OrganisationSummary area : directory.children(region.code(), ccgsOn)) {
 				if (area.type() != OrganisationType.AREA_TEAM) {
 					continue;
 				}
-				for (OrganisationSummary ccg : directory.children(area.code(), today)) {
+				for (OrganisationSummary ccg : directory.children(area.code(), ccgsOn)) {
 					if (ccg.type() == OrganisationType.CCG) {
 						RoundApplication app = applications.get(ccg.code());
 						DelegationNotices.DelegationNotice notice = ending.get(ccg.code());
@@ -142,7 +151,7 @@ public class NationalView {
 			}
 		}
 		List<RegionCount> byRegion = regions.entrySet().stream().map(e -> new RegionCount(e.getKey(), e.getValue())).toList();
-		return new Overview(round, today, rows, byLevel, byRegion, byStatus, overdue());
+		return new Overview(round, today, rows, byLevel, byRegion, byStatus, overdue(), ccgsOn);
 	}
 
 	/** A CCG's level as stored. */
