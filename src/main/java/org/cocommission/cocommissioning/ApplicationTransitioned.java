@@ -11,7 +11,8 @@ import org.cocommission.audit.Audited;
 /**
  * An application moved from one status to another ({@link Transition}): submitted, reviewed, sent back, recommended,
  * decided, live or withdrawn. Audited with what the move recorded ({@code recorded}: the new status, the comment and
- * the move's own facts, such as the board's decision); the people concerned are told by {@link TransitionNotices}.
+ * the move's own facts, such as the board's decision); the people concerned are told by
+ * {@code reminders.TransitionNotices}.
  *
  * @param historyId the line the move added to the application's history, which keys its e-mails
  */

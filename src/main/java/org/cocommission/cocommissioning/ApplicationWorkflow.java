@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.cocommission.cocommissioning.applications.ApplicationState;
+import org.cocommission.cocommissioning.applications.ApplicationStore;
 import org.cocommission.governance.Governance;
 import org.cocommission.governance.GovernanceViews.PersonView;
 import org.cocommission.identity.AccessPolicy;
@@ -24,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Moves applications through their states (see {@link ApplicationStatus}), each move by the role that owns it
  * ({@link Transition}), within the actor's organisation scope, with a comment, added to the append-only history and
- * published as {@link ApplicationTransitioned} (audited, and notified by {@link TransitionNotices}). Scoring,
+ * published as {@link ApplicationTransitioned} (audited, and notified by {@code reminders.TransitionNotices}). Scoring,
  * recommendations and conditions are in {@link Reviews}.
  */
 @Service

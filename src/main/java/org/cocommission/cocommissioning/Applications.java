@@ -13,6 +13,8 @@ import java.util.Set;
 import org.cocommission.audit.AuditEntry;
 import org.cocommission.audit.AuditTrail;
 import org.cocommission.cocommissioning.ApplicationView.CommitteeMember;
+import org.cocommission.cocommissioning.applications.ApplicationState;
+import org.cocommission.cocommissioning.applications.ApplicationStore;
 import org.cocommission.identity.AccessPolicy;
 import org.cocommission.identity.CurrentUser;
 import org.cocommission.identity.Role;
@@ -295,7 +297,7 @@ public class Applications {
 	}
 
 	/** The application's state, after checking the signed-in user is one of its CCG's and may still change it. */
-	ApplicationState editable(long id) {
+	public ApplicationState editable(long id) {
 		ApplicationState state = store.state(id);
 		checkCcgUser(state.ccgCode());
 		if (state.status() != ApplicationStatus.DRAFT && state.status() != ApplicationStatus.INFORMATION_REQUESTED) {

@@ -8,6 +8,8 @@ import java.util.NoSuchElementException;
 
 import org.cocommission.audit.AuditEntry;
 import org.cocommission.audit.AuditTrail;
+import org.cocommission.cocommissioning.applications.ApplicationState;
+import org.cocommission.cocommissioning.applications.ApplicationStore;
 import org.cocommission.identity.AccessPolicy;
 import org.cocommission.identity.CurrentUser;
 import org.cocommission.identity.Role;

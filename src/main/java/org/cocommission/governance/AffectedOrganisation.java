@@ -35,12 +35,12 @@ public record AffectedOrganisation(Kind kind,
 	}
 
 	/** The same, named as the register of bodies names it. */
-	AffectedOrganisation withBodyName(String name) {
+	public AffectedOrganisation withBodyName(String name) {
 		return new AffectedOrganisation(kind, organisationCode, name, bodyId);
 	}
 
 	/** The same, linked to its entry on the register of bodies. */
-	AffectedOrganisation withBodyId(long id) {
+	public AffectedOrganisation withBodyId(long id) {
 		return new AffectedOrganisation(kind, organisationCode, bodyName, id);
 	}
 

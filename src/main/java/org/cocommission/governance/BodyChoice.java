@@ -3,7 +3,7 @@ package org.cocommission.governance;
 /**
  * A body chosen from a list rather than typed: an organisation in the directory by its ODS code, or a body on the
  * register of bodies by its id. On a page it travels as {@code ods:CODE} or {@code body:ID} ({@link #value()}), read
- * back by {@link BodyChoiceConverter}.
+ * back by {@code web.BodyChoiceConverter}.
  */
 public record BodyChoice(String organisationCode, Long bodyId) {
 

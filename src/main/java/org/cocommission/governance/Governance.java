@@ -30,6 +30,17 @@ import org.cocommission.governance.GovernanceViews.MeetingSummary;
 import org.cocommission.governance.GovernanceViews.MeetingView;
 import org.cocommission.governance.GovernanceViews.PersonView;
 import org.cocommission.governance.GovernanceViews.Register;
+import org.cocommission.governance.committees.Committees;
+import org.cocommission.governance.compliance.Compliance;
+import org.cocommission.governance.interests.GiftsRegister;
+import org.cocommission.governance.interests.GovernanceSettings;
+import org.cocommission.governance.interests.InterestsRegister;
+import org.cocommission.governance.meetings.Decisions;
+import org.cocommission.governance.meetings.MeetingRecords;
+import org.cocommission.governance.meetings.Meetings;
+import org.cocommission.governance.people.Bodies;
+import org.cocommission.governance.people.GovernanceAccess;
+import org.cocommission.governance.people.People;
 import org.cocommission.platform.PageOf;
 
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -22,7 +22,7 @@ public final class GovernanceViews {
 	public record LinkView(long id, LinkRelationship relationship, String organisationCode, String organisationName,
 			String bodyName, String relative, LocalDate from, LocalDate to) {
 
-		LinkView withOrganisationName(String name) {
+		public LinkView withOrganisationName(String name) {
 			return new LinkView(id, relationship, organisationCode, name, bodyName, relative, from, to);
 		}
 

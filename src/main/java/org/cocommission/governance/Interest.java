@@ -2,6 +2,7 @@ package org.cocommission.governance;
 
 import java.time.LocalDate;
 
+import org.cocommission.governance.people.BodyNames;
 import org.cocommission.platform.InvalidInputException;
 
 /**
@@ -33,7 +34,7 @@ public record Interest(InterestCategory category, String organisationCode, Strin
 	}
 
 	/** The start date a new interest must have: refused, on the field {@code from}, when it is missing. */
-	static LocalDate startOf(LocalDate from) {
+	public static LocalDate startOf(LocalDate from) {
 		if (from == null) {
 			throw new InvalidInputException("from", "Give the start date");
 		}
@@ -44,12 +45,12 @@ public record Interest(InterestCategory category, String organisationCode, Strin
 		return !from.isAfter(date) && (to == null || !to.isBefore(date));
 	}
 
-	boolean concerns(AffectedOrganisation organisation) {
+	public boolean concerns(AffectedOrganisation organisation) {
 		return sameOrganisation(organisation.organisationCode(), organisation.bodyName(), organisation.bodyId());
 	}
 
 	/** Whether the other interest is of the same category in the same organisation: the same tie, told twice. */
-	boolean sameTieAs(Interest other) {
+	public boolean sameTieAs(Interest other) {
 		return category == other.category && sameOrganisation(other.organisationCode, other.bodyName, other.bodyId);
 	}
 

@@ -28,7 +28,7 @@ public enum ItemStatus {
 	 * The one transition out of OPEN. When exclusions leave a meeting inquorate the decision is deferred or referred
 	 * (docs/domain-rules.md#quoracy).
 	 */
-	ItemStatus close(ItemStatus outcome, ItemKind kind, boolean quorate, String referredTo) {
+	public ItemStatus close(ItemStatus outcome, ItemKind kind, boolean quorate, String referredTo) {
 		if (this != OPEN) {
 			throw new IllegalArgumentException("This item is already " + label.toLowerCase() + "; its outcome is final");
 		}

@@ -7,7 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.cocommission.governance.ConflictDetection.MemberInterests;
+import org.cocommission.governance.meetings.ConflictDetection.MemberInterests;
+import org.cocommission.governance.meetings.ConflictDetection;
+import org.cocommission.governance.meetings.Meetings;
+import org.cocommission.governance.people.BodyNames;
+import org.cocommission.governance.people.GovernanceAccess;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

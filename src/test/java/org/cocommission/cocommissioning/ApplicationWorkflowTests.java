@@ -11,6 +11,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.cocommission.cocommissioning.applications.AttachmentTypesTests;
+import org.cocommission.cocommissioning.applications.Attachments;
+import org.cocommission.cocommissioning.levels.GoLive;
+import org.cocommission.cocommissioning.national.NationalView;
 import org.cocommission.directory.DirectoryImports;
 import org.cocommission.directory.OrganisationFacts;
 import org.cocommission.governance.CommitteeKind;

@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
+import org.cocommission.cocommissioning.applications.AttachmentTypesTests;
 import org.cocommission.directory.DirectoryImports;
 import org.cocommission.identity.UserAccounts;
 import org.cocommission.identity.UserDuties;

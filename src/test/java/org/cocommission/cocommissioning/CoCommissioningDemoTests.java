@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
+import org.cocommission.cocommissioning.national.NationalView;
 import org.cocommission.demo.CoCommissioningDemo;
 import org.cocommission.directory.Directory;
 import org.cocommission.directory.OrganisationSummary;
@@ -76,6 +77,10 @@ class CoCommissioningDemoTests {
 		assertThat(byLevel.get(CommissioningLevel.DELEGATED)).isEqualTo(Math.round(63.0 * ccgs / 211));
 		assertThat(byLevel.get(CommissioningLevel.JOINT)).isEqualTo(Math.round(86.0 * ccgs / 211));
 		NationalView.Overview overview = as(users, "national", () -> national.overview(completed.id()));
+		// The round's overview lists the CCGs of its own go-live date, not today's (issue 15: it showed the CCG the
+		// 2018 merger formed and left out the three it replaced).
+		assertThat(overview.ccgsOn()).isEqualTo(goLive);
+		assertThat(overview.ccgs()).extracting(NationalView.CcgRow::ccgCode).containsExactlyInAnyOrderElementsOf(ccgsThen);
 		String delegated = overview.ccgs().stream()
 			.filter(row -> row.level() == CommissioningLevel.DELEGATED)
 			.findFirst()

@@ -12,6 +12,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import org.cocommission.cocommissioning.levels.GoLive;
 import org.cocommission.directory.DirectoryImports;
 import org.cocommission.identity.ActingAs;
 import org.cocommission.identity.UserAccounts;

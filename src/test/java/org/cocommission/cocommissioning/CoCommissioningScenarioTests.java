@@ -5,6 +5,8 @@ import java.time.Instant;
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 
+import org.cocommission.cocommissioning.applications.AttachmentTypesTests;
+import org.cocommission.cocommissioning.levels.GoLive;
 import org.cocommission.directory.DirectoryImports;
 import org.cocommission.identity.SignIn;
 import org.cocommission.identity.UserAccounts;

@@ -27,14 +27,14 @@ import static org.cocommission.directory.OdsTestFiles.practice;
  * A small directory: region Y50 with area teams Q50 (CCGs 50A, 50B) and Q51 (CCG 51A), three practices in 50A; and
  * accounts: national, each CCG's accountable officer, a plain 50A user, each area team, a practice.
  */
-final class CoCommissioningTestData {
+public final class CoCommissioningTestData {
 
-	static final String PASSWORD = "cocommissioning-test-1";
+	public static final String PASSWORD = "cocommissioning-test-1";
 
 	private CoCommissioningTestData() {
 	}
 
-	static void directoryAndUsers(DirectoryImports imports, UserAccounts accounts, UserDuties duties) {
+	public static void directoryAndUsers(DirectoryImports imports, UserAccounts accounts, UserDuties duties) {
 		if (accounts.find("cc-national").isPresent()) {
 			return;
 		}
@@ -59,7 +59,7 @@ final class CoCommissioningTestData {
 	}
 
 	/** A round like 2015/16's delegated window: applications due at noon on 9 January 2015, live 1 April 2015. */
-	static NewRound round(String name) {
+	public static NewRound round(String name) {
 		// Expressions of interest close after the tests' usual day (1 December 2014), so a test CCG can still express one.
 		return new NewRound(name, EnumSet.allOf(CommissioningLevel.class), LocalDateTime.of(2014, 12, 19, 17, 0),
 				LocalDateTime.of(2015, 1, 9, 12, 0), LocalDate.of(2015, 4, 1), 0, 4,
@@ -67,12 +67,12 @@ final class CoCommissioningTestData {
 	}
 
 	/** The CCG expresses interest in the round for the level, then starts its full application, as its user. */
-	static ApplicationView start(Applications applications, long roundId, String ccg, CommissioningLevel level) {
+	public static ApplicationView start(Applications applications, long roundId, String ccg, CommissioningLevel level) {
 		applications.expressInterest(roundId, ccg, level);
 		return applications.start(roundId, ccg, level);
 	}
 
-	static List<NewCommitteeMember> compliantCommittee() {
+	public static List<NewCommitteeMember> compliantCommittee() {
 		return List.of(new NewCommitteeMember("Ann Lay", MemberRole.LAY_MEMBER, true, true),
 				new NewCommitteeMember("Bob Lay", MemberRole.LAY_MEMBER, true, false),
 				new NewCommitteeMember("Cath Exec", MemberRole.EXECUTIVE, true, false),
@@ -80,7 +80,7 @@ final class CoCommissioningTestData {
 	}
 
 	/** Runs {@code work} signed in as {@code username}. */
-	static <T> T as(UserDetailsService users, String username, Callable<T> work) {
+	public static <T> T as(UserDetailsService users, String username, Callable<T> work) {
 		return ActingAs.as(users, username, work);
 	}
 }

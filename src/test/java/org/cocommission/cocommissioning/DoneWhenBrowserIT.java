@@ -21,6 +21,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 import org.cocommission.browser.Chromium;
+import org.cocommission.cocommissioning.levels.GoLive;
 import org.cocommission.directory.DirectoryImports;
 import org.cocommission.governance.CommitteeKind;
 import org.cocommission.governance.Governance;
@@ -29,8 +30,8 @@ import org.cocommission.governance.InterestCategory;
 import org.cocommission.governance.ItemKind;
 import org.cocommission.governance.MemberRole;
 import org.cocommission.identity.Duty;
-import org.cocommission.identity.UserDuties.DutyGrant;
 import org.cocommission.identity.UserAccounts;
+import org.cocommission.identity.UserDuties.DutyGrant;
 import org.cocommission.identity.UserDuties;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -12,11 +12,11 @@ import org.springframework.context.annotation.Primary;
  * A clock the tests set, so deadlines and go-live dates can be reached without waiting. Its zone is England's, as on
  * a server in England, so that other modules' "today" agrees with the go-live job's.
  */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
 
 	private volatile Instant now = Instant.parse("2014-12-01T10:00:00Z");
 
-	void set(Instant instant) {
+	public void set(Instant instant) {
 		now = instant;
 	}
 
@@ -53,7 +53,7 @@ final class MutableClock extends Clock {
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
-	static class Configuration {
+	public static class Configuration {
 
 		@Bean
 		@Primary

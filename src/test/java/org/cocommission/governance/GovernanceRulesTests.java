@@ -5,9 +5,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import org.cocommission.governance.ConflictDetection.Conflict;
-import org.cocommission.governance.ConflictDetection.MemberInterests;
 import org.cocommission.governance.GiftsAndHospitalityThresholds.GiftKind;
+import org.cocommission.governance.meetings.ConflictDetection.Conflict;
+import org.cocommission.governance.meetings.ConflictDetection.MemberInterests;
+import org.cocommission.governance.meetings.ConflictDetection;
 import org.cocommission.platform.Money;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -27,15 +27,15 @@ import static org.cocommission.directory.OdsTestFiles.practice;
  * A small directory (CCGs 01A and 01B under area team Q01; practices G10001, G10002 in 01A and G20001 in 01B) and one
  * account per duty: a governance lead and a guardian for each CCG, a plain CCG user, a GP member's own account, national.
  */
-final class GovernanceTestData {
+public final class GovernanceTestData {
 
-	static final String PASSWORD = "governance-test-1";
+	public static final String PASSWORD = "governance-test-1";
 
 	private GovernanceTestData() {
 	}
 
 	/** The form came back (as flash attributes, to the page it redirects to) with this message on the field. */
-	static ResultMatcher refused(String form, String field, Matcher<? super String> message) {
+	public static ResultMatcher refused(String form, String field, Matcher<? super String> message) {
 		return result -> {
 			BindingResult errors = (BindingResult) result.getFlashMap().get(BindingResult.MODEL_KEY_PREFIX + form);
 			assertThat(errors).as("the errors of " + form).isNotNull();
@@ -45,7 +45,7 @@ final class GovernanceTestData {
 		};
 	}
 
-	static void directoryAndUsers(DirectoryImports imports, UserAccounts accounts, UserDuties duties) {
+	public static void directoryAndUsers(DirectoryImports imports, UserAccounts accounts, UserDuties duties) {
 		if (accounts.find("gov-national").isPresent()) {
 			return;
 		}
@@ -65,11 +65,11 @@ final class GovernanceTestData {
 	}
 
 	/** A primary care commissioning committee of 01A with its members' registered interests; ids by name. */
-	record Committee(long id, long layChair, long layMember, long partner, long otherGp, long spouseGp, long executive,
+	public record Committee(long id, long layChair, long layMember, long partner, long otherGp, long spouseGp, long executive,
 			long nurse, long healthwatch, long director) {
 	}
 
-	static Committee committee(Governance governance, String suffix) {
+	public static Committee committee(Governance governance, String suffix) {
 		List<Long> ids = people(governance, suffix);
 		List<GovernanceRequests.CommitteeMember> members = ids.stream()
 			.map(id -> new GovernanceRequests.CommitteeMember(id, null))
@@ -86,7 +86,7 @@ final class GovernanceTestData {
 	 * G10001), Dr Other (partner at G10002), Dr Spouse (spouse salaried at G10001), an executive, a non-voting nurse,
 	 * Healthwatch and a second executive, in that order.
 	 */
-	static List<Long> people(Governance governance, String suffix) {
+	public static List<Long> people(Governance governance, String suffix) {
 		java.time.LocalDate joined = java.time.LocalDate.of(2014, 1, 1);
 		List<Long> ids = governance.addPeople("01A", List.of(
 				new GovernanceRequests.NewPerson("Lay Chair " + suffix, MemberRole.LAY_MEMBER, null, "Lay chair", null, joined),
