@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 
 import org.cocommission.contracts.payments.PaymentsFile;
 import org.cocommission.contracts.payments.PaymentsStore;
@@ -28,7 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * NHS Digital's "NHS Payments to General Practice": a year's file imported all or nothing (a re-import replaces the
- * year), each practice's contract type taken into the register, and the payments read back at each level. The
+ * year), each practice's contract type then taken into the register ({@link #feedRegister}, after the import's
+ * commit), and the payments read back at each level. The
  * payments are published statistics: any signed-in user may read them; only NHS England imports.
  */
 @Service
@@ -95,14 +95,7 @@ public class Payments {
 				refused[0] = loaded;
 				return null;
 			}
-			// the directory is asked while the register is fed: the warnings need nothing stored
-			CompletableFuture<List<ImportMessage>> warned = CompletableFuture.supplyAsync(() -> warnings(loaded.practices()));
-			long adopting = System.nanoTime();
-			register.adoptFromPayments(year, actor);
-			long adopted = System.nanoTime();
-			List<ImportMessage> warnings = warned.join();
-			log.debug("Payments {}: register fed in {} ms, warnings waited for {} ms", year,
-					(adopted - adopting) / 1_000_000, (System.nanoTime() - adopted) / 1_000_000);
+			List<ImportMessage> warnings = warnings(loaded.practices());
 			int rows = loaded.practices().size();
 			store.completeImport(importId, loaded.rowsRead(), rows, warnings.size());
 			events.publishEvent(new PaymentsImported(importId, year.toString(), fileName, rows, warnings.size()));
@@ -112,6 +105,25 @@ public class Payments {
 			return rejected(year, fileName, actor, refused[0].rowsRead(), refused[0].errors());
 		}
 		return report;
+	}
+
+	/**
+	 * Takes every year stored since the register was last fed into the register ({@link RegisterStore#adoptFromPayments}),
+	 * in the order the files were imported, and returns once it is done. Run after each import's commit
+	 * ({@code PaymentsFeedRegister}), so that an import does not wait for it, and at start for any import the
+	 * application stopped before taking in; any caller that needs the register as of the last import calls it too.
+	 */
+	public void feedRegister() {
+		transactions.executeWithoutResult(status -> {
+			store.lockRegister();
+			for (PaymentsStore.Unfed unfed : store.unfedImports()) {
+				long started = System.nanoTime();
+				register.adoptFromPayments(new FinancialYear(unfed.yearStart()), unfed.importedBy());
+				store.registerFed(unfed.id());
+				log.debug("Payments {}: register fed in {} ms", new FinancialYear(unfed.yearStart()),
+						(System.nanoTime() - started) / 1_000_000);
+			}
+		});
 	}
 
 	private PaymentsImportReport rejected(FinancialYear year, String fileName, String actor, int rowsRead,

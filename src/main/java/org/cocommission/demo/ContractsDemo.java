@@ -131,6 +131,8 @@ public class ContractsDemo implements ApplicationRunner {
 			payments.importFile(year, "demo-nhs-payments-to-general-practice-" + year.toString().replace('/', '-')
 					+ ".csv", new ByteArrayInputStream(csv));
 		}
+		// the register as of the last year's file: it is fed after each import's commit, so wait for it here
+		payments.feedRegister();
 		int amended = contractDetails(practices, types, random);
 		int opened = cases(practices, types);
 		log.info("Synthetic GP contracts: {} practices, payments for {} years, {} contracts with details, {} cases,"
