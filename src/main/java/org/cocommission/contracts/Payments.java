@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 import org.cocommission.contracts.payments.PaymentsFile;
 import org.cocommission.contracts.payments.PaymentsStore;
@@ -86,21 +87,40 @@ public class Payments {
 			return rejected(year, fileName, actor, 0, errors);
 		}
 		PaymentsStore.Loaded[] refused = new PaymentsStore.Loaded[1];
+		long started = System.nanoTime();
+		long[] done = new long[1];
 		PaymentsImportReport report = transactions.execute(status -> {
 			store.lock();
 			long importId = store.logImport(year, fileName, actor, 0, 0, List.of(), List.of());
+			log.debug("Payments {}: locked and logged {} ms", year, (System.nanoTime() - started) / 1_000_000);
 			PaymentsStore.Loaded loaded = store.load(year, importId, layout, body, status);
 			if (!loaded.errors().isEmpty()) {
 				status.setRollbackOnly();
 				refused[0] = loaded;
 				return null;
 			}
-			List<ImportMessage> warnings = warnings(loaded.practices());
+			long loadedAt = System.nanoTime();
+			// the directory is asked while the year is published: the warnings need nothing stored
+			CompletableFuture<List<ImportMessage>> warned = CompletableFuture
+				.supplyAsync(() -> warnings(loaded.practices()));
 			int rows = loaded.practices().size();
+			store.publish(year, importId, layout, rows);
+			long published = System.nanoTime();
+			List<ImportMessage> warnings = warned.join();
+			long warnedAt = System.nanoTime();
 			store.completeImport(importId, loaded.rowsRead(), rows, warnings.size());
 			events.publishEvent(new PaymentsImported(importId, year.toString(), fileName, rows, warnings.size()));
+			log.debug("Payments {}: read, locked and loaded {} ms, published {} ms, warnings waited for {} ms,"
+					+ " logged and audited {} ms", year, (loadedAt - started) / 1_000_000,
+					(published - loadedAt) / 1_000_000, (warnedAt - published) / 1_000_000,
+					(System.nanoTime() - warnedAt) / 1_000_000);
+			done[0] = System.nanoTime();
 			return new PaymentsImportReport(loaded.rowsRead(), rows, warnings, List.of());
 		});
+		if (report != null) {
+			// the commit, and the register's feed handed to its thread
+			log.debug("Payments {}: committed {} ms", year, (System.nanoTime() - done[0]) / 1_000_000);
+		}
 		if (report == null) {
 			return rejected(year, fileName, actor, refused[0].rowsRead(), refused[0].errors());
 		}

@@ -65,7 +65,10 @@ public class PaymentsStore {
 			.single();
 	}
 
-	/** What loading a year found: its rows, the practices stored (for the warnings), and any errors. */
+	/**
+	 * What loading a year found: its rows, the practices stored (for the warnings), and any errors; without errors, the
+	 * caller then {@linkplain #publish publishes} it.
+	 */
 	public record Loaded(int rowsRead, List<Practice> practices, List<ImportMessage> errors) {
 	}
 
@@ -84,6 +87,7 @@ public class PaymentsStore {
 	 */
 	public Loaded load(FinancialYear year, long importId, PaymentsFile.Layout layout, InputStream rows,
 			TransactionStatus transaction) {
+		long started = System.nanoTime();
 		byte[] body;
 		try {
 			body = PaymentsFile.blankLinesAsEmptyRows(rows.readAllBytes(), layout.width());
@@ -91,6 +95,7 @@ public class PaymentsStore {
 		catch (IOException ex) {
 			throw new IllegalStateException("Could not read the payments file", ex);
 		}
+		log.debug("Payments {}: file read {} ms", year, (System.nanoTime() - started) / 1_000_000);
 		String table = "contracts_payment_rows_" + importId;
 		Sql sql = new Sql(layout);
 		Object savepoint = transaction.createSavepoint();
@@ -101,9 +106,6 @@ public class PaymentsStore {
 		else {
 			transaction.rollbackToSavepoint(savepoint);
 			loaded = staged(year, table, sql, body, transaction);
-		}
-		if (loaded.errors().isEmpty()) {
-			publish(year, importId, table, layout, loaded.rowsRead());
 		}
 		return loaded;
 	}
@@ -234,7 +236,8 @@ public class PaymentsStore {
 	 * Makes the year's new table the year's rows: the view {@code contracts_payment} is made anew over every year's
 	 * table, and the year's table before is dropped.
 	 */
-	private void publish(FinancialYear year, long importId, String table, PaymentsFile.Layout layout, int practices) {
+	public void publish(FinancialYear year, long importId, PaymentsFile.Layout layout, int practices) {
+		String table = "contracts_payment_rows_" + importId;
 		long started = System.nanoTime();
 		String before = jdbc.sql("select table_name from contracts_payment_year where year_start = ?")
 			.param(year.startYear())
