@@ -122,11 +122,15 @@ public class PaymentsStore {
 		try {
 			// FREEZE: the table is new in this transaction, so its rows are stored as seen by all, and no later read
 			// has to set their visibility hints
-			if (!copy("copy " + table + " from stdin (format csv, freeze)", new ByteArrayInputStream(body)).isEmpty()) {
+			List<ImportMessage> refused = copy("copy " + table + " from stdin (format csv, freeze)",
+					new ByteArrayInputStream(body));
+			if (!refused.isEmpty()) {
+				log.debug("Payments {}: not as published, staged as text: {}", year, refused.get(0).message());
 				return null;
 			}
 		}
 		catch (RuntimeException ex) {
+			log.debug("Payments {}: not as published, staged as text: {}", year, ex.getMessage());
 			return null;
 		}
 		long copied = System.nanoTime();
@@ -152,6 +156,7 @@ public class PaymentsStore {
 			})
 			.list();
 		if (wrong[0]) {
+			log.debug("Payments {}: a practice code missing, malformed or repeated, staged as text", year);
 			return null;
 		}
 		log.debug("Payments {} (as published): create and COPY {} ms, codes checked {} ms", year,
