@@ -28,7 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * NHS Digital's "NHS Payments to General Practice": a year's file imported all or nothing (a re-import replaces the
- * year), each practice's contract type taken into the register, and the payments read back at each level. The
+ * year), each practice's contract type then taken into the register ({@link #feedRegister}, after the import's
+ * commit), and the payments read back at each level. The
  * payments are published statistics: any signed-in user may read them; only NHS England imports.
  */
 @Service
@@ -86,32 +87,63 @@ public class Payments {
 			return rejected(year, fileName, actor, 0, errors);
 		}
 		PaymentsStore.Loaded[] refused = new PaymentsStore.Loaded[1];
+		long started = System.nanoTime();
+		long[] done = new long[1];
 		PaymentsImportReport report = transactions.execute(status -> {
 			store.lock();
 			long importId = store.logImport(year, fileName, actor, 0, 0, List.of(), List.of());
+			log.debug("Payments {}: locked and logged {} ms", year, (System.nanoTime() - started) / 1_000_000);
 			PaymentsStore.Loaded loaded = store.load(year, importId, layout, body, status);
 			if (!loaded.errors().isEmpty()) {
 				status.setRollbackOnly();
 				refused[0] = loaded;
 				return null;
 			}
-			// the directory is asked while the register is fed: the warnings need nothing stored
-			CompletableFuture<List<ImportMessage>> warned = CompletableFuture.supplyAsync(() -> warnings(loaded.practices()));
-			long adopting = System.nanoTime();
-			register.adoptFromPayments(year, actor);
-			long adopted = System.nanoTime();
-			List<ImportMessage> warnings = warned.join();
-			log.debug("Payments {}: register fed in {} ms, warnings waited for {} ms", year,
-					(adopted - adopting) / 1_000_000, (System.nanoTime() - adopted) / 1_000_000);
+			long loadedAt = System.nanoTime();
+			// the directory is asked while the year is published: the warnings need nothing stored
+			CompletableFuture<List<ImportMessage>> warned = CompletableFuture
+				.supplyAsync(() -> warnings(loaded.practices()));
 			int rows = loaded.practices().size();
+			store.publish(year, importId, layout, rows);
+			long published = System.nanoTime();
+			List<ImportMessage> warnings = warned.join();
+			long warnedAt = System.nanoTime();
 			store.completeImport(importId, loaded.rowsRead(), rows, warnings.size());
 			events.publishEvent(new PaymentsImported(importId, year.toString(), fileName, rows, warnings.size()));
+			log.debug("Payments {}: read, locked and loaded {} ms, published {} ms, warnings waited for {} ms,"
+					+ " logged and audited {} ms", year, (loadedAt - started) / 1_000_000,
+					(published - loadedAt) / 1_000_000, (warnedAt - published) / 1_000_000,
+					(System.nanoTime() - warnedAt) / 1_000_000);
+			done[0] = System.nanoTime();
 			return new PaymentsImportReport(loaded.rowsRead(), rows, warnings, List.of());
 		});
+		if (report != null) {
+			// the commit, and the register's feed handed to its thread
+			log.debug("Payments {}: committed {} ms", year, (System.nanoTime() - done[0]) / 1_000_000);
+		}
 		if (report == null) {
 			return rejected(year, fileName, actor, refused[0].rowsRead(), refused[0].errors());
 		}
 		return report;
+	}
+
+	/**
+	 * Takes every year stored since the register was last fed into the register ({@link RegisterStore#adoptFromPayments}),
+	 * in the order the files were imported, and returns once it is done. Run after each import's commit
+	 * ({@code PaymentsFeedRegister}), so that an import does not wait for it, and at start for any import the
+	 * application stopped before taking in; any caller that needs the register as of the last import calls it too.
+	 */
+	public void feedRegister() {
+		transactions.executeWithoutResult(status -> {
+			store.lockRegister();
+			for (PaymentsStore.Unfed unfed : store.unfedImports()) {
+				long started = System.nanoTime();
+				register.adoptFromPayments(new FinancialYear(unfed.yearStart()), unfed.importedBy());
+				store.registerFed(unfed.id());
+				log.debug("Payments {}: register fed in {} ms", new FinancialYear(unfed.yearStart()),
+						(System.nanoTime() - started) / 1_000_000);
+			}
+		});
 	}
 
 	private PaymentsImportReport rejected(FinancialYear year, String fileName, String actor, int rowsRead,

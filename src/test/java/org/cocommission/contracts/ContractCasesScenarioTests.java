@@ -80,6 +80,7 @@ class ContractCasesScenarioTests {
 		try (InputStream in = getClass().getResourceAsStream("/contracts/payments-14-15.csv")) {
 			ActingAs.system(() -> payments.importFile(new FinancialYear(2014), "payments-14-15.csv", in));
 		}
+		payments.feedRegister();
 		jdbc.sql("insert into cocommissioning_level (ccg_code, level, from_date) values ('01C', 'DELEGATED', ?),"
 				+ " ('01C', 'GREATER_INVOLVEMENT', ?)").params(GO_LIVE, LocalDate.of(2017, 4, 1)).update();
 	}

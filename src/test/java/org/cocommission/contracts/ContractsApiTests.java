@@ -86,12 +86,15 @@ class ContractsApiTests {
 		importFile("2014/15", "payments-14-15.csv").andExpect(status().isOk());
 	}
 
+	/** Imports a file, then waits for the register to be fed from it (after the import's commit, in the background). */
 	private ResultActions importFile(String year, String resource) throws Exception {
-		return mvc.perform(post("/api/v1/contracts/imports/nhs-payments").param("year", year)
+		ResultActions imported = mvc.perform(post("/api/v1/contracts/imports/nhs-payments").param("year", year)
 			.contentType("text/csv")
 			.content(resource(resource))
 			.cookie(national)
 			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()));
+		payments.feedRegister();
+		return imported;
 	}
 
 	private static byte[] resource(String name) throws IOException {

@@ -66,6 +66,9 @@ class ContractsDoneWhenTests {
 	private static final String PASSWORD = "contracts-done-when-password";
 
 	@Autowired
+	private Payments payments;
+
+	@Autowired
 	MockMvc mvc;
 
 	@Autowired
@@ -140,6 +143,8 @@ class ContractsDoneWhenTests {
 			.with(csrf()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("import-committed"), containsString("N81021"))));
+		// the register is fed from the year after the import's commit, in the background: wait for it
+		payments.feedRegister();
 
 		// and finds a practice's contract, and its payments against its CCG, England's PMS practices and their tenths
 		mvc.perform(get("/contracts").param("practice", "n8163").cookie(areaTeam))

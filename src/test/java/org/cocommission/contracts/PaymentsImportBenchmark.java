@@ -71,16 +71,21 @@ public final class PaymentsImportBenchmark {
 						13 + 4 + MONEY_COLUMNS));
 				Duration imported = time(() -> ActingAs.system(() -> payments.importFile(year, "bench.csv",
 						new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)))));
+				// the register is fed after the import's commit: waited for here, untimed, so that it does not run
+				// beside the next year's COPY
+				Duration fed = time(payments::feedRegister);
 				copyNanos += copy.toNanos();
 				importNanos += imported.toNanos();
-				report.add(String.format(Locale.UK, "%s: COPY %6d ms, import %6d ms, COPY / import %.2f", year,
-						copy.toMillis(), imported.toMillis(), (double) copy.toNanos() / imported.toNanos()));
+				report.add(String.format(Locale.UK, "%s: COPY %6d ms, import %6d ms, COPY / import %.2f (then the register"
+						+ " fed in %d ms)", year, copy.toMillis(), imported.toMillis(),
+						(double) copy.toNanos() / imported.toNanos(), fed.toMillis()));
 			}
 			report.add(String.format(Locale.UK, "all years: COPY / import %.2f (target at least 0.8)",
 					(double) copyNanos / importNanos));
 			Duration reimport = time(() -> ActingAs.system(() -> payments.importFile(new FinancialYear(2014), "bench.csv",
 					new ByteArrayInputStream(file(practices, new Random(0)).getBytes(StandardCharsets.UTF_8)))));
 			report.add("re-import of 2014/15: " + reimport.toMillis() + " ms");
+			payments.feedRegister();
 			report.add(pages(payments, years));
 			String password = "bench-contracts-password";
 			ActingAs.system(() -> context.getBean(UserAccounts.class)

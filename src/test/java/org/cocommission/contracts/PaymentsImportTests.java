@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Each yearly layout of NHS Payments to General Practice as stored, from rows of the published files: the rows go by
@@ -200,6 +202,47 @@ class PaymentsImportTests {
 
 		assertThat(report.errors()).isEmpty();
 		assertThat(report.stored()).isEqualTo(2_000);
+	}
+
+	/** The import answers without waiting for the register, which is fed from the year after the import's commit. */
+	@Test
+	void feedsTheRegisterFromTheYearAfterTheImportCommits() throws IOException {
+		var report = load(2015, "payments-14-15.csv");
+
+		assertThat(report.stored()).isEqualTo(4);
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(jdbc.sql("select count(*) from contracts_payment_import where year_start = 2015"
+					+ " and outcome = 'COMMITTED' and register_fed_at is null").query(Long.class).single()).isZero());
+		assertThat(jdbc.sql("select contract_type from contracts_contract where practice_code = 'N81632'")
+			.query(String.class)
+			.single()).isEqualTo("PMS");
+	}
+
+	/** A re-import replaces the year's table; the rows read are the new file's. */
+	@Test
+	void aReimportReplacesTheYearsTable() {
+		load(2025, (HEADING + "A81001,ONE,GMS,100,90,10,20\nA81002,TWO,GMS,100,90,10,20\n").getBytes(StandardCharsets.UTF_8));
+		load(2025, (HEADING + "A81001,ONE,PMS,100,90,10,30\n").getBytes(StandardCharsets.UTF_8));
+
+		assertThat(jdbc.sql("select practice_code, contract_type, total_payments from contracts_payment"
+				+ " where year_start = 2025").query().listOfRows()).singleElement()
+			.satisfies(row -> assertThat(row).containsEntry("practice_code", "A81001").containsEntry("contract_type", "PMS"));
+		assertThat(jdbc.sql("select count(*) from pg_tables where tablename like 'contracts_payment_rows_%'")
+			.query(Long.class)
+			.single()).as("one table a year").isEqualTo(jdbc.sql("select count(*) from contracts_payment_year"
+					+ " where table_name is not null").query(Long.class).single());
+	}
+
+	@Test
+	void refusesNegativePatientsNamingTheRow() {
+		byte[] file = (HEADING + "A81001,ONE,GMS,100,90,10,20\n" + "A81002,TWO,GMS,100,-90,10,20\n")
+			.getBytes(StandardCharsets.UTF_8);
+
+		assertThatThrownBy(() -> load(2026, file)).isInstanceOfSatisfying(PaymentsImportRejectedException.class,
+				ex -> assertThat(ex.report().errors()).extracting(error -> error.row() + ": " + error.message())
+					.containsExactly("3: Number of Weighted Patients: '-90' is negative"));
+		assertThat(jdbc.sql("select count(*) from contracts_payment where year_start = 2026").query(Long.class).single())
+			.isZero();
 	}
 
 	@Test

@@ -120,9 +120,9 @@ public final class PaymentsFile {
 	 * the payment lines' names as published and their positions, and the required headings it lacks.
 	 */
 	public record Layout(int width, Map<String, Integer> columns, List<String> lineNames, List<Integer> lineColumns,
-			String ccgName, String pcnCode, String pcnName, List<String> missing) {
+			String ccgName, String pcnCode, String pcnName, List<String> missing, List<String> headings) {
 
-		static Layout of(List<String> headings) {
+		public static Layout of(List<String> headings) {
 			Map<String, Integer> columns = new HashMap<>();
 			Map<String, Integer> lines = new LinkedHashMap<>();
 			Integer weighted = null;
@@ -140,7 +140,7 @@ public final class PaymentsFile {
 			List<String> missing = REQUIRED.stream().filter(name -> !columns.containsKey(name)).toList();
 			return new Layout(headings.size(), columns, List.copyOf(lines.keySet()), new ArrayList<>(lines.values()),
 					subIcb ? SUB_ICB_NAME : "ccg name", subIcb ? "code" : "pcn code", subIcb ? "ccg name" : "pcn name",
-					missing);
+					missing, List.copyOf(headings));
 		}
 
 		/** The column of a heading, or null where this year's file has none. */

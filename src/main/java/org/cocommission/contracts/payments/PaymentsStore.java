@@ -65,7 +65,10 @@ public class PaymentsStore {
 			.single();
 	}
 
-	/** What loading a year found: its rows, the practices stored (for the warnings), and any errors. */
+	/**
+	 * What loading a year found: its rows, the practices stored (for the warnings), and any errors; without errors, the
+	 * caller then {@linkplain #publish publishes} it.
+	 */
 	public record Loaded(int rowsRead, List<Practice> practices, List<ImportMessage> errors) {
 	}
 
@@ -74,18 +77,17 @@ public class PaymentsStore {
 	}
 
 	/**
-	 * Replaces the year's rows with the file's: its rows (after the heading) go by COPY, untouched, into a staging
-	 * table, are checked there (practice codes, repeats), and are then converted and stored in one INSERT ... SELECT;
-	 * a re-import of the same file leaves the same rows. Each practice's payment lines sit in its row, in the order of
-	 * the year's columns. On any error nothing is stored; the caller rolls back.
-	 * <p>
-	 * A file as NHS Digital publishes it has plain numbers, so the staging table first takes its amounts as numbers
-	 * (COPY converts them, the cheapest way there is). Only when that fails, on a blank, a dash, a pound sign or a
-	 * thousands separator, or on any error, is the file staged again as text, cleaned in SQL and, where wrong, checked
-	 * value by value to name the row and column.
+	 * Replaces the year's rows with the file's. A file as NHS Digital publishes it goes by one {@code COPY} straight
+	 * into a new table of the year's own columns, in the file's order ({@link #direct}); the amounts are typed there,
+	 * so the COPY converts and checks them as it stores them, and a scan of the codes checks the rest. The year's
+	 * rows are read through the view {@code contracts_payment}, which converts them on reading (docs/domain-rules.md,
+	 * GP contracts, "How a year is stored"). Only when that fails, on a blank, a dash, a pound sign or a thousands
+	 * separator, or on any error, is the file staged as text, cleaned in SQL and, where wrong, checked value by value to
+	 * name the row and column ({@link #staged}). On any error nothing is stored; the caller rolls back.
 	 */
 	public Loaded load(FinancialYear year, long importId, PaymentsFile.Layout layout, InputStream rows,
 			TransactionStatus transaction) {
+		long started = System.nanoTime();
 		byte[] body;
 		try {
 			body = PaymentsFile.blankLinesAsEmptyRows(rows.readAllBytes(), layout.width());
@@ -93,41 +95,92 @@ public class PaymentsStore {
 		catch (IOException ex) {
 			throw new IllegalStateException("Could not read the payments file", ex);
 		}
+		log.debug("Payments {}: file read {} ms", year, (System.nanoTime() - started) / 1_000_000);
+		String table = "contracts_payment_rows_" + importId;
+		Sql sql = new Sql(layout);
 		Object savepoint = transaction.createSavepoint();
-		Loaded loaded = attempt(year, importId, new Sql(layout, true), body, transaction);
+		Loaded loaded = direct(year, table, sql, body);
 		if (loaded != null) {
 			transaction.releaseSavepoint(savepoint);
-			return loaded;
 		}
-		transaction.rollbackToSavepoint(savepoint);
-		return attempt(year, importId, new Sql(layout, false), body, transaction);
+		else {
+			transaction.rollbackToSavepoint(savepoint);
+			loaded = staged(year, table, sql, body, transaction);
+		}
+		return loaded;
 	}
 
-	/** One go at loading the year; null when the numbers-first staging fails and the file must go as text. */
-	private Loaded attempt(FinancialYear year, long importId, Sql sql, byte[] body, TransactionStatus transaction) {
-		PaymentsFile.Layout layout = sql.layout();
+	private static final java.util.regex.Pattern VALID_CODE = java.util.regex.Pattern.compile("[A-Z0-9]{3,10}");
+
+	/**
+	 * The file by one COPY into the year's new table; null when anything in it is wrong (the COPY refuses a value, or
+	 * a code is missing, malformed or repeated), for {@link #staged} to name it.
+	 */
+	private Loaded direct(FinancialYear year, String table, Sql sql, byte[] body) {
 		long started = System.nanoTime();
-		jdbc.sql("create temporary table contracts_payment_staging (row_no integer generated always as identity, "
-				+ sql.definition() + ") on commit drop").update();
-		List<ImportMessage> copyErrors;
+		jdbc.sql("create table " + table + " (" + sql.table() + ")").update();
 		try {
-			copyErrors = copy("copy contracts_payment_staging (" + sql.columns() + ") from stdin (format csv)",
+			// FREEZE: the table is new in this transaction, so its rows are stored as seen by all, and no later read
+			// has to set their visibility hints
+			List<ImportMessage> refused = copy("copy " + table + " from stdin (format csv, freeze)",
 					new ByteArrayInputStream(body));
-		}
-		catch (RuntimeException ex) {
-			if (sql.typed()) {
+			if (!refused.isEmpty()) {
+				log.debug("Payments {}: not as published, staged as text: {}", year, refused.get(0).message());
 				return null;
 			}
-			throw ex;
 		}
+		catch (RuntimeException ex) {
+			log.debug("Payments {}: not as published, staged as text: {}", year, ex.getMessage());
+			return null;
+		}
+		long copied = System.nanoTime();
+		List<Practice> practices = new ArrayList<>();
+		java.util.Set<String> seen = new java.util.HashSet<>();
+		boolean[] wrong = { false };
+		// in the file's order (a new table's rows lie as copied): the n-th row is the file's line n + 2
+		jdbc.sql("select %s as code, %s as name, case when %s is null then %s else false end as filled from %s order by ctid"
+			.formatted(sql.code(), sql.text(PaymentsFile.PRACTICE_NAME), sql.column(PaymentsFile.PRACTICE_CODE),
+					sql.nonBlank(), table))
+			.query((rs, n) -> {
+				String code = rs.getString(1);
+				if (code == null) {
+					wrong[0] |= rs.getBoolean(3);
+				}
+				else if (!VALID_CODE.matcher(code).matches() || !seen.add(code)) {
+					wrong[0] = true;
+				}
+				else {
+					practices.add(new Practice(n + 2, code, rs.getString(2)));
+				}
+				return n;
+			})
+			.list();
+		if (wrong[0]) {
+			log.debug("Payments {}: a practice code missing, malformed or repeated, staged as text", year);
+			return null;
+		}
+		log.debug("Payments {} (as published): create and COPY {} ms, codes checked {} ms", year,
+				(copied - started) / 1_000_000, (System.nanoTime() - copied) / 1_000_000);
+		return new Loaded(practices.size(), practices, List.of());
+	}
+
+	/**
+	 * The file staged as text, cleaned and checked in SQL, every error named with its row; without errors its rows go,
+	 * converted, into the year's new table.
+	 */
+	private Loaded staged(FinancialYear year, String table, Sql sql, byte[] body, TransactionStatus transaction) {
+		long started = System.nanoTime();
+		jdbc.sql("create temporary table contracts_payment_staging (row_no integer generated always as identity, "
+				+ sql.staging() + ") on commit drop").update();
+		List<ImportMessage> copyErrors = copy("copy contracts_payment_staging (" + sql.columns()
+				+ ") from stdin (format csv)", new ByteArrayInputStream(body));
 		if (!copyErrors.isEmpty()) {
-			return sql.typed() ? null : new Loaded(0, List.of(), copyErrors);
+			return new Loaded(0, List.of(), copyErrors);
 		}
 		long copied = System.nanoTime();
 		// one pass over the rows for the codes: their errors, and the practices for the warnings
 		List<ImportMessage> errors = new ArrayList<>();
 		List<Practice> practices = new ArrayList<>();
-		java.util.regex.Pattern valid = java.util.regex.Pattern.compile("[A-Z0-9]{3,10}");
 		jdbc.sql("""
 				select row_no + 1 as row, %s as code, %s as name,
 				       row_number() over (partition by %s order by row_no) as nth
@@ -139,7 +192,7 @@ public class PaymentsStore {
 				if (code == null) {
 					errors.add(new ImportMessage(row, "no practice code"));
 				}
-				else if (!valid.matcher(code).matches()) {
+				else if (!VALID_CODE.matcher(code).matches()) {
 					errors.add(new ImportMessage(row, "'" + code + "' is not a practice code"));
 				}
 				else if (rs.getLong(4) > 1) {
@@ -151,30 +204,17 @@ public class PaymentsStore {
 				return row;
 			})
 			.list();
-		if (!errors.isEmpty() && sql.typed()) {
-			return null;
-		}
 		long checked = System.nanoTime();
-		int stored = 0;
 		if (errors.isEmpty()) {
-			jdbc.sql("delete from contracts_payment where year_start = ?").param(year.startYear()).update();
-			Object savepoint = sql.typed() ? null : transaction.createSavepoint();
+			Object savepoint = transaction.createSavepoint();
 			try {
-				stored = jdbc.sql("insert into contracts_payment (year_start, import_id, practice_code, practice_name,"
-						+ " region_code, region_name, ccg_code, ccg_name, pcn_code, pcn_name, contract_type, dispensing,"
-						+ " registered_patients, weighted_patients, total_payments, amounts) select :year, :importId, "
-						+ sql.values() + " from contracts_payment_staging where " + sql.nonBlank())
-					.param("year", year.startYear())
-					.param("importId", importId)
+				jdbc.sql("create table " + table + " (" + sql.table() + ")").update();
+				jdbc.sql("insert into " + table + " (" + sql.columns() + ") select " + sql.converted()
+						+ " from contracts_payment_staging where " + sql.nonBlank() + " order by row_no")
 					.update();
-				if (savepoint != null) {
-					transaction.releaseSavepoint(savepoint);
-				}
+				transaction.releaseSavepoint(savepoint);
 			}
 			catch (DataAccessException ex) {
-				if (savepoint == null) {
-					return null;
-				}
 				transaction.rollbackToSavepoint(savepoint);
 				errors.addAll(invalid(sql));
 				if (errors.isEmpty()) {
@@ -192,38 +232,93 @@ public class PaymentsStore {
 				.single();
 			return new Loaded(rowsRead, List.of(), errors);
 		}
-		long inserted = System.nanoTime();
-		jdbc.sql("insert into contracts_payment_year (year_start, line_names) values (:year, :names)"
-				+ " on conflict (year_start) do update set line_names = excluded.line_names")
+		log.debug("Payments {} (as text): staging and COPY {} ms, codes checked {} ms, insert {} ms", year,
+				(copied - started) / 1_000_000, (checked - copied) / 1_000_000, (System.nanoTime() - checked) / 1_000_000);
+		return new Loaded(practices.size(), practices, List.of());
+	}
+
+	/**
+	 * Makes the year's new table the year's rows: the view {@code contracts_payment} is made anew over every year's
+	 * table, and the year's table before is dropped.
+	 */
+	public void publish(FinancialYear year, long importId, PaymentsFile.Layout layout, int practices) {
+		String table = "contracts_payment_rows_" + importId;
+		long started = System.nanoTime();
+		String before = jdbc.sql("select table_name from contracts_payment_year where year_start = ?")
+			.param(year.startYear())
+			.query(String.class)
+			.optional()
+			.orElse(null);
+		jdbc.sql("""
+				insert into contracts_payment_year (year_start, line_names, headings, table_name, import_id, practices)
+				values (:year, :names, :headings, :table, :importId, :practices)
+				on conflict (year_start) do update set line_names = excluded.line_names, headings = excluded.headings,
+				    table_name = excluded.table_name, import_id = excluded.import_id, practices = excluded.practices""")
 			.param("year", year.startYear())
 			.param("names", layout.lineNames().toArray(String[]::new))
+			.param("headings", layout.headings().toArray(String[]::new))
+			.param("table", table)
+			.param("importId", importId)
+			.param("practices", practices)
 			.update();
-		// where an import's time goes, for bench/contracts-payments (docs/benchmarks.md)
-		log.debug("Payments {} ({}): staging and COPY {} ms, codes checked {} ms, insert {} ms, line names {} ms", year,
-				sql.typed() ? "numbers" : "text", (copied - started) / 1_000_000, (checked - copied) / 1_000_000,
-				(inserted - checked) / 1_000_000, (System.nanoTime() - inserted) / 1_000_000);
-		return new Loaded(stored, practices, List.of());
+		rebuildView();
+		if (before != null) {
+			jdbc.sql("drop table if exists " + before).update();
+		}
+		log.debug("Payments {}: published in {} ms", year, (System.nanoTime() - started) / 1_000_000);
+	}
+
+	private record YearTable(int yearStart, String tableName, long importId, String[] headings) {
+	}
+
+	/** The view every read of the payments goes through: each year's table, its values converted on reading. */
+	private void rebuildView() {
+		List<String> branches = jdbc.sql("select year_start, table_name, import_id, headings from contracts_payment_year"
+				+ " where table_name is not null order by year_start")
+			.query((rs, n) -> new YearTable(rs.getInt(1), rs.getString(2), rs.getLong(3),
+					(String[]) rs.getArray(4).getArray()))
+			.list()
+			.stream()
+			.map(year -> new Sql(PaymentsFile.Layout.of(List.of(year.headings()))).branch(year.yearStart(),
+					year.tableName(), year.importId()))
+			.toList();
+		jdbc.sql("create or replace view contracts_payment as "
+				+ (branches.isEmpty() ? Sql.NONE : String.join("\nunion all\n", branches)))
+			.update();
 	}
 
 	/** The amounts and texts the columns cannot hold, each named with its row and column. */
 	private List<ImportMessage> invalid(Sql sql) {
 		return jdbc.sql("select s.row_no + 1 as row, v.name || ': ''' || trim(v.value) || ''' '"
-				+ " || case when v.kind = 'text' then 'is too long' else 'is not a number' end as message"
+				+ " || case when v.kind = 'text' then 'is too long'"
+				+ " when v.kind = 'patients' and pg_input_is_valid(v.clean, 'numeric(12, 2)') then 'is negative'"
+				+ " else 'is not a number' end as message"
 				+ " from contracts_payment_staging s cross join lateral (values " + sql.checks() + ") as v (name, kind,"
 				+ " value, clean) where " + sql.nonBlank() + " and v.value is not null and not case v.kind"
 				+ " when 'text' then pg_input_is_valid(v.clean, 'varchar(200)')"
-				+ " when 'patients' then pg_input_is_valid(v.clean, 'numeric(12, 2)')"
+				+ " when 'patients' then case when pg_input_is_valid(v.clean, 'numeric(12, 2)')"
+				+ " then cast(v.clean as numeric) >= 0 else false end"
 				+ " else pg_input_is_valid(v.clean, 'numeric(16, 2)') end order by 1")
 			.query(ImportMessage.class)
 			.list();
 	}
 
-	/** The SQL that reads one year's layout from the staging table's text columns. */
-	private record Sql(PaymentsFile.Layout layout, boolean typed) {
+	/** The SQL of one year's layout: its table, its staging table and the view's reading of it. */
+	private record Sql(PaymentsFile.Layout layout) {
 
 		private static final String[][] NUMBERS = { { PaymentsFile.REGISTERED, "Number of Registered Patients" },
 				{ PaymentsFile.WEIGHTED, "Number of Weighted Patients" },
 				{ PaymentsFile.TOTAL, "Total NHS Payments to General Practice" } };
+
+		/** The view's columns when no year is stored (as V60_4 makes it). */
+		static final String NONE = "select cast(null as smallint) as year_start, cast(null as varchar(10)) as practice_code,"
+				+ " cast(null as varchar(200)) as practice_name, cast(null as varchar(10)) as region_code,"
+				+ " cast(null as varchar(200)) as region_name, cast(null as varchar(10)) as ccg_code,"
+				+ " cast(null as varchar(200)) as ccg_name, cast(null as varchar(10)) as pcn_code,"
+				+ " cast(null as varchar(200)) as pcn_name, cast(null as varchar(20)) as contract_type,"
+				+ " cast(null as boolean) as dispensing, cast(null as numeric(12, 2)) as registered_patients,"
+				+ " cast(null as numeric(12, 2)) as weighted_patients, cast(null as numeric(16, 2)) as total_payments,"
+				+ " cast(null as bigint) as import_id, cast(null as numeric(16, 2)[]) as amounts where false";
 
 		/** The columns that hold numbers: patients, the total and the payment lines. */
 		private java.util.Set<Integer> numbers() {
@@ -234,6 +329,19 @@ public class PaymentsStore {
 			return numbers;
 		}
 
+		/** The names the view reads, kept to their 200 characters by the table. */
+		private java.util.Set<Integer> names() {
+			java.util.Set<Integer> names = new java.util.HashSet<>();
+			for (String heading : List.of(PaymentsFile.PRACTICE_NAME, "nhs england (region) name", layout.ccgName(),
+					layout.pcnName())) {
+				Integer column = layout.column(heading);
+				if (column != null) {
+					names.add(column);
+				}
+			}
+			return names;
+		}
+
 		String columns() {
 			StringBuilder columns = new StringBuilder();
 			for (int i = 1; i <= layout.width(); i++) {
@@ -242,13 +350,30 @@ public class PaymentsStore {
 			return columns.toString();
 		}
 
-		/** Text columns, or, typed, numbers as numbers (unconstrained: the insert checks their size). */
-		String definition() {
-			java.util.Set<Integer> numbers = typed ? numbers() : java.util.Set.of();
+		/** Text columns, for the staging table. */
+		String staging() {
 			StringBuilder definition = new StringBuilder();
 			for (int i = 0; i < layout.width(); i++) {
-				definition.append(i == 0 ? "" : ", ").append('c').append(i + 1)
-					.append(numbers.contains(i) ? " numeric" : " text");
+				definition.append(i == 0 ? "" : ", ").append('c').append(i + 1).append(" text");
+			}
+			return definition.toString();
+		}
+
+		/**
+		 * The year's table: a column per column of the file; patients and amounts as numbers of the sizes stored, the
+		 * names the view reads at most 200 characters, patients never negative. So a COPY of the file checks them.
+		 */
+		String table() {
+			java.util.Set<Integer> numbers = numbers();
+			java.util.Set<Integer> names = names();
+			Integer registered = layout.column(PaymentsFile.REGISTERED);
+			Integer weighted = layout.column(PaymentsFile.WEIGHTED);
+			StringBuilder definition = new StringBuilder();
+			for (int i = 0; i < layout.width(); i++) {
+				String column = "c" + (i + 1);
+				definition.append(i == 0 ? "" : ", ").append(column)
+					.append(registered == i || weighted == i ? " numeric(12, 2) check (" + column + " >= 0)"
+							: numbers.contains(i) ? " numeric(16, 2)" : names.contains(i) ? " varchar(200)" : " text");
 			}
 			return definition.toString();
 		}
@@ -274,28 +399,58 @@ public class PaymentsStore {
 					+ " else replace(replace(trim(" + column + "), ',', ''), '£', '') end";
 		}
 
-		String number(String column) {
-			return typed ? "coalesce(" + column + ", 0)" : "cast(" + clean(column) + " as numeric)";
-		}
-
 		/** A row with something in it: rows of empty fields, as spreadsheets leave, are not rows. */
 		String nonBlank() {
 			return "num_nonnulls(" + columns() + ") > 0";
 		}
 
-		String values() {
+		/** The staging table's columns as the year's table takes them: amounts cleaned, names trimmed. */
+		String converted() {
+			java.util.Set<Integer> numbers = numbers();
+			java.util.Set<Integer> names = names();
+			StringBuilder converted = new StringBuilder();
+			for (int i = 0; i < layout.width(); i++) {
+				String column = "c" + (i + 1);
+				converted.append(i == 0 ? "" : ", ")
+					.append(numbers.contains(i) ? "cast(" + clean(column) + " as numeric)"
+							: names.contains(i) ? "nullif(nullif(trim(" + column + "), ''), '-')" : column);
+			}
+			return converted.toString();
+		}
+
+		/** An amount of the year's table as read: blank is 0. */
+		private static String amount(String column, String type) {
+			return column == null ? "cast(0 as " + type + ")" : "cast(coalesce(" + column + ", 0) as " + type + ")";
+		}
+
+		/**
+		 * The year's rows as the view reads them, in the columns of {@link #NONE}: texts trimmed, blank and "-" as
+		 * nothing, codes and types in capitals, blank amounts 0, the payment lines in an array in the order of the
+		 * year's columns (contracts_payment_year.line_names). A row without a code is a blank row of the file.
+		 */
+		String branch(int year, String table, long importId) {
 			StringBuilder amounts = new StringBuilder();
 			for (Integer index : layout.lineColumns()) {
-				amounts.append(amounts.isEmpty() ? "" : ", ").append(number("c" + (index + 1)));
+				amounts.append(amounts.isEmpty() ? "" : ", ").append("coalesce(c").append(index + 1).append(", 0)");
 			}
-			return String.join(", ", code(), text(PaymentsFile.PRACTICE_NAME), text("nhs england (region) code"),
-					text("nhs england (region) name"), "upper(" + text("ccg code") + ")", text(layout.ccgName()),
-					"upper(" + text(layout.pcnCode()) + ")", text(layout.pcnName()),
-					"coalesce(upper(" + text(PaymentsFile.CONTRACT_TYPE) + "), 'UNKNOWN')",
-					"coalesce(lower(" + text("dispensing practice") + ") in ('yes', 'y'), false)",
-					number(column(PaymentsFile.REGISTERED)), number(column(PaymentsFile.WEIGHTED)),
-					number(column(PaymentsFile.TOTAL)),
-					amounts.isEmpty() ? "cast('{}' as numeric[])" : "array[" + amounts + "]");
+			return "select cast(" + year + " as smallint) as year_start,"
+					+ " cast(" + code() + " as varchar(10)) as practice_code,"
+					+ " cast(" + text(PaymentsFile.PRACTICE_NAME) + " as varchar(200)) as practice_name,"
+					+ " cast(" + text("nhs england (region) code") + " as varchar(10)) as region_code,"
+					+ " cast(" + text("nhs england (region) name") + " as varchar(200)) as region_name,"
+					+ " cast(upper(" + text("ccg code") + ") as varchar(10)) as ccg_code,"
+					+ " cast(" + text(layout.ccgName()) + " as varchar(200)) as ccg_name,"
+					+ " cast(upper(" + text(layout.pcnCode()) + ") as varchar(10)) as pcn_code,"
+					+ " cast(" + text(layout.pcnName()) + " as varchar(200)) as pcn_name,"
+					+ " cast(coalesce(upper(" + text(PaymentsFile.CONTRACT_TYPE) + "), 'UNKNOWN') as varchar(20))"
+					+ " as contract_type,"
+					+ " coalesce(lower(" + text("dispensing practice") + ") in ('yes', 'y'), false) as dispensing,"
+					+ " " + amount(column(PaymentsFile.REGISTERED), "numeric(12, 2)") + " as registered_patients,"
+					+ " " + amount(column(PaymentsFile.WEIGHTED), "numeric(12, 2)") + " as weighted_patients,"
+					+ " " + amount(column(PaymentsFile.TOTAL), "numeric(16, 2)") + " as total_payments,"
+					+ " cast(" + importId + " as bigint) as import_id,"
+					+ " cast(" + (amounts.isEmpty() ? "'{}'" : "array[" + amounts + "]") + " as numeric(16, 2)[])"
+					+ " as amounts from " + table + " where " + code() + " is not null";
 		}
 
 		/** Every value the insert converts, as (name, kind, value as published, value as converted). */
@@ -354,6 +509,29 @@ public class PaymentsStore {
 		}
 	}
 
+	/** The key of the advisory lock that serialises feeding the register from the stored payments. */
+	private static final long REGISTER_LOCK = 60_002L;
+
+	public void lockRegister() {
+		jdbc.sql("select pg_advisory_xact_lock(?)").param(REGISTER_LOCK).query().listOfRows();
+	}
+
+	/** An import stored whose year the register has not yet been fed from. */
+	public record Unfed(long id, int yearStart, String importedBy) {
+	}
+
+	/** The imports stored and not yet taken into the register, in the order they were made. */
+	public List<Unfed> unfedImports() {
+		return jdbc.sql("select id, year_start, imported_by from contracts_payment_import"
+				+ " where outcome = 'COMMITTED' and register_fed_at is null order by id")
+			.query(Unfed.class)
+			.list();
+	}
+
+	public void registerFed(long importId) {
+		jdbc.sql("update contracts_payment_import set register_fed_at = now() where id = ?").param(importId).update();
+	}
+
 	/** Completes the log entry of an import once its rows are stored. */
 	public void completeImport(long importId, int rowsRead, int stored, int warnings) {
 		jdbc.sql("update contracts_payment_import set rows_read = ?, stored = ?, warnings = ? where id = ?")
@@ -369,7 +547,8 @@ public class PaymentsStore {
 	}
 
 	public List<FinancialYear> years() {
-		return jdbc.sql("select distinct year_start from contracts_payment order by year_start")
+		return jdbc.sql("select year_start from contracts_payment_year where table_name is not null and practices > 0"
+				+ " order by year_start")
 			.query(Integer.class)
 			.list()
 			.stream()
