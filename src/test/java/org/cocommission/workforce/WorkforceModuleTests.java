@@ -15,6 +15,9 @@ import org.cocommission.identity.Role;
 import org.cocommission.identity.UserAccounts;
 import org.cocommission.platform.FinancialYear;
 import org.cocommission.platform.InvalidInputException;
+import org.cocommission.workforce.planning.TargetForm;
+import org.cocommission.workforce.planning.WorkforcePlan;
+import org.cocommission.workforce.planning.WorkforceTargets;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;

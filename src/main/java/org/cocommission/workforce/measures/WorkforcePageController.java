@@ -1,4 +1,4 @@
-package org.cocommission.workforce;
+package org.cocommission.workforce.measures;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
@@ -19,6 +19,13 @@ import org.cocommission.identity.CurrentUser;
 import org.cocommission.identity.Role;
 import org.cocommission.platform.Exports;
 import org.cocommission.platform.Table;
+import org.cocommission.workforce.IndexedSeries;
+import org.cocommission.workforce.MeasureRow;
+import org.cocommission.workforce.PeerComparison;
+import org.cocommission.workforce.TrendPoint;
+import org.cocommission.workforce.WorkforceLevel;
+import org.cocommission.workforce.WorkforceMeasure;
+import org.cocommission.workforce.WorkforceMeasures;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
@@ -32,7 +39,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * trend of the viewer's organisation against England, and the national growth of staff groups.
  */
 @Controller
-class WorkforcePageController {
+public class WorkforcePageController {
 
 	private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM uuuu", Locale.UK);
 
@@ -52,7 +59,7 @@ class WorkforcePageController {
 	}
 
 	/** A choice on the page: its value and its label in words. */
-	record Option(String value, String label) {
+	public record Option(String value, String label) {
 	}
 
 	/** The skill mix: each staff group's share of staff FTE. */

@@ -1,4 +1,4 @@
-package org.cocommission.workforce;
+package org.cocommission.workforce.planning;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -13,6 +13,9 @@ import org.cocommission.identity.AccessPolicy;
 import org.cocommission.identity.CurrentUser;
 import org.cocommission.identity.Role;
 import org.cocommission.platform.InvalidInputException;
+import org.cocommission.workforce.MeasureRow;
+import org.cocommission.workforce.WorkforceMeasure;
+import org.cocommission.workforce.WorkforceMeasures;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;

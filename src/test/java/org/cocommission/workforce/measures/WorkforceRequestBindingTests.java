@@ -1,4 +1,4 @@
-package org.cocommission.workforce;
+package org.cocommission.workforce.measures;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
@@ -15,6 +15,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import org.cocommission.identity.AccessPolicy;
+import org.cocommission.workforce.WorkforceImports;
+import org.cocommission.workforce.WorkforceLevel;
+import org.cocommission.workforce.WorkforceMeasure;
+import org.cocommission.workforce.WorkforceMeasures;
+import org.cocommission.workforce.planning.WorkforceTargets;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;

@@ -1,7 +1,9 @@
-package org.cocommission.workforce;
+package org.cocommission.workforce.planning;
 
 import java.math.BigDecimal;
 import java.util.List;
+
+import org.cocommission.workforce.WorkforceMeasure;
 
 /**
  * A CCG's gap against its target for a staff ratio (docs/domain-rules.md#workforce, "Planning").

@@ -1,4 +1,4 @@
-package org.cocommission.workforce;
+package org.cocommission.workforce.planning;
 
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
@@ -18,6 +18,9 @@ import org.cocommission.identity.Role;
 import org.cocommission.platform.Exports;
 import org.cocommission.platform.InvalidInputException;
 import org.cocommission.platform.Table;
+import org.cocommission.workforce.WorkforceMeasure;
+import org.cocommission.workforce.WorkforceMeasures;
+import org.cocommission.workforce.measures.WorkforcePageController;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;

@@ -1,4 +1,4 @@
-package org.cocommission.workforce;
+package org.cocommission.workforce.measures;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -17,6 +17,8 @@ import org.cocommission.outcomes.SuppliedIndicator;
 import org.cocommission.outcomes.SuppliedIndicators;
 import org.cocommission.outcomes.SuppliedValues;
 import org.cocommission.outcomes.SupplyReport;
+import org.cocommission.workforce.WorkforceMeasure;
+import org.cocommission.workforce.WorkforceMeasures;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -29,7 +31,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * already depends on outcomes (for peers), so outcomes listening to a workforce event would make a cycle.
  */
 @Component
-class WorkforceIndicators {
+public class WorkforceIndicators {
 
 	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(WorkforceIndicators.class);
 
@@ -56,7 +58,7 @@ class WorkforceIndicators {
 	}
 
 	/** The months with practice figures whose GP FTE per 10,000 patients outcomes has no England value of. */
-	List<YearMonth> monthsMissing() {
+	public List<YearMonth> monthsMissing() {
 		Set<String> supplied = Set.copyOf(values.periods(INDICATORS.get(WorkforceMeasure.GP_FTE_PER_10K).id()));
 		return measures.months().stream().filter(month -> !supplied.contains(month.toString())).toList();
 	}
@@ -66,7 +68,7 @@ class WorkforceIndicators {
 	 * (at once without one), with every other month imported in the same transaction: outcomes then recomputes and
 	 * re-checks its alerts once for them all, as the demo's three Septembers are loaded.
 	 */
-	void supplyBeforeCommit(YearMonth month) {
+	public void supplyBeforeCommit(YearMonth month) {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
 			supply(new TreeSet<>(Set.of(month)));
 			return;

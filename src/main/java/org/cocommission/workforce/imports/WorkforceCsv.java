@@ -1,4 +1,4 @@
-package org.cocommission.workforce;
+package org.cocommission.workforce.imports;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +20,7 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 
 /** Reading workforce CSV files as published (UTF-8 with or without a byte order mark, LF or CRLF), and their values. */
-final class WorkforceCsv {
+public final class WorkforceCsv {
 
 	/** The mark NHS Digital puts where a figure is withheld to protect individuals. */
 	static final String WITHHELD = "ND";
@@ -40,14 +40,14 @@ final class WorkforceCsv {
 	}
 
 	/** A line of the file: its number (the header is 1) and its fields. */
-	record Line(int number, List<String> fields) {
+	public record Line(int number, List<String> fields) {
 
-		String field(int index) {
+		public String field(int index) {
 			return index < 0 || index >= fields.size() ? null : fields.get(index);
 		}
 	}
 
-	static List<Line> read(InputStream content) {
+	public static List<Line> read(InputStream content) {
 		List<Line> lines = new ArrayList<>();
 		try (CsvReader<CsvRecord> reader = CsvReader.builder()
 			.allowMissingFields(true)
@@ -66,19 +66,19 @@ final class WorkforceCsv {
 	}
 
 	/** A header as the mapping compares it: trimmed, upper case, spaces as underscores. */
-	static String columnName(String header) {
+	public static String columnName(String header) {
 		// The reader's own BOM detection works on streams only: a mark left on the first header is dropped here.
 		return header == null ? "" : header.replace("\uFEFF", "").trim().toUpperCase(Locale.ROOT).replaceAll("\\s+", "_");
 	}
 
 	/** A figure: absent (blank), withheld ({@code ND}), or a number not below zero. */
-	record Figure(BigDecimal value, boolean withheld) {
+	public record Figure(BigDecimal value, boolean withheld) {
 
-		static final Figure WITHHELD_FIGURE = new Figure(null, true);
+		public static final Figure WITHHELD_FIGURE = new Figure(null, true);
 	}
 
 	/** Null for a blank field; throws IllegalArgumentException with the reason otherwise. */
-	static Figure figure(String raw, String column) {
+	public static Figure figure(String raw, String column) {
 		if (raw == null || raw.isBlank()) {
 			return null;
 		}
@@ -100,7 +100,7 @@ final class WorkforceCsv {
 	}
 
 	/** The month of an extract date as published: {@code 2015-09-30}, {@code 30/09/2015}, {@code 30SEP2015}, {@code 2015-09}. */
-	static YearMonth month(String raw) {
+	public static YearMonth month(String raw) {
 		String text = raw.trim();
 		try {
 			return YearMonth.parse(text);

@@ -1,4 +1,4 @@
-package org.cocommission.workforce;
+package org.cocommission.workforce.planning;
 
 import java.math.BigDecimal;
 import java.util.Map;
@@ -7,6 +7,7 @@ import org.jmolecules.event.annotation.DomainEvent;
 
 import org.cocommission.audit.AuditEntry;
 import org.cocommission.audit.Audited;
+import org.cocommission.workforce.WorkforceMeasure;
 
 /** A CCG set (or changed) its planning target for a staff ratio. */
 @DomainEvent

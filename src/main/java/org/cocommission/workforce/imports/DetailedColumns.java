@@ -1,4 +1,4 @@
-package org.cocommission.workforce;
+package org.cocommission.workforce.imports;
 
 import java.util.Map;
 import java.util.Set;
@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * older name is mapped to today's, figures are kept by that name, descriptive columns are skipped and anything else is
  * reported as a warning and left out.
  */
-final class DetailedColumns {
+public final class DetailedColumns {
 
 	static final String PRACTICE_CODE = "PRAC_CODE";
 
@@ -17,10 +17,10 @@ final class DetailedColumns {
 
 	static final String EXTRACT_DATE = "EXTRACT_DATE";
 
-	static final String PATIENTS = "TOTAL_PATIENTS";
+	public static final String PATIENTS = "TOTAL_PATIENTS";
 
 	/** The commissioner columns, in the order preferred when a file has more than one. */
-	static final java.util.List<String> COMMISSIONER = java.util.List.of("SUB_ICB_CODE", "SUB_ICB_LOC_CODE",
+	public static final java.util.List<String> COMMISSIONER = java.util.List.of("SUB_ICB_CODE", "SUB_ICB_LOC_CODE",
 			"SUB_ICB_LOCATION_CODE", "CCG_CODE", "COMMISSIONER_CODE");
 
 	/** Older names of today's columns. */
@@ -48,19 +48,19 @@ final class DetailedColumns {
 	/** Descriptive columns that are not figures: names and codes of the practice's organisations. */
 	private static final Set<String> DESCRIPTIVE = Set.of("PRAC_POSTCODE", "POSTCODE", "PUBLICATION", "YEAR", "MONTH");
 
-	enum Kind {
+	public enum Kind {
 
 		PRACTICE_CODE, PRACTICE_NAME, COMMISSIONER, EXTRACT_DATE, FIGURE, DESCRIPTIVE, UNKNOWN
 	}
 
 	/** A column of the file: what it is and, for a figure, today's name of it. */
-	record Column(int index, String published, Kind kind, String name) {
+	public record Column(int index, String published, Kind kind, String name) {
 	}
 
 	private DetailedColumns() {
 	}
 
-	static Column classify(int index, String header) {
+	public static Column classify(int index, String header) {
 		String published = WorkforceCsv.columnName(header);
 		String name = VINTAGES.getOrDefault(published, published);
 		if (name.equals(PRACTICE_CODE)) {

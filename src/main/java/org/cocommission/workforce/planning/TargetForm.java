@@ -1,4 +1,4 @@
-package org.cocommission.workforce;
+package org.cocommission.workforce.planning;
 
 import java.math.BigDecimal;
 
@@ -6,6 +6,8 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
+
+import org.cocommission.workforce.WorkforceMeasure;
 
 /**
  * A CCG's planning target for one staff ratio, as entered (page form or JSON body).

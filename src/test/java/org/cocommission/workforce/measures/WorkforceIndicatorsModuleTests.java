@@ -1,4 +1,4 @@
-package org.cocommission.workforce;
+package org.cocommission.workforce.measures;
 
 import java.time.YearMonth;
 import java.util.List;
@@ -11,6 +11,7 @@ import org.cocommission.identity.ActingAs;
 import org.cocommission.identity.NewUser;
 import org.cocommission.identity.Role;
 import org.cocommission.identity.UserAccounts;
+import org.cocommission.outcomes.IndicatorType;
 import org.cocommission.outcomes.Indicators;
 import org.cocommission.outcomes.OutcomesDomain;
 import org.cocommission.outcomes.OutcomesLevel;
@@ -18,9 +19,10 @@ import org.cocommission.outcomes.OutcomesValues;
 import org.cocommission.outcomes.Polarity;
 import org.cocommission.outcomes.SuppliedIndicator;
 import org.cocommission.outcomes.SuppliedIndicators;
-import org.cocommission.outcomes.IndicatorType;
 import org.cocommission.outcomes.ValueRow;
 import org.cocommission.outcomes.read.SpineRow;
+import org.cocommission.workforce.WorkforceImports;
+import org.cocommission.workforce.WorkforceTestFiles;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;

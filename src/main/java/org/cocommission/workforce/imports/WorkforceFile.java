@@ -1,4 +1,4 @@
-package org.cocommission.workforce;
+package org.cocommission.workforce.imports;
 
 import java.util.Arrays;
 import java.util.NoSuchElementException;
@@ -32,7 +32,7 @@ public enum WorkforceFile {
 	}
 
 	/** How the stored figures say which file they came from. */
-	String source() {
+	public String source() {
 		return source;
 	}
 

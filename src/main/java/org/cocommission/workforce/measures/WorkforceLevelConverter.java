@@ -1,4 +1,6 @@
-package org.cocommission.workforce;
+package org.cocommission.workforce.measures;
+
+import org.cocommission.workforce.WorkforceLevel;
 
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.stereotype.Component;
