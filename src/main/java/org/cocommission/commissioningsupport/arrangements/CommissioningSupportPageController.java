@@ -1,24 +1,23 @@
-package org.cocommission.commissioningsupport;
+package org.cocommission.commissioningsupport.arrangements;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.Valid;
-import tools.jackson.databind.json.JsonMapper;
 
+import org.cocommission.commissioningsupport.Arrangement;
+import org.cocommission.commissioningsupport.ArrangementForm;
+import org.cocommission.commissioningsupport.ArrangementMode;
+import org.cocommission.commissioningsupport.CommissioningSupport;
 import org.cocommission.directory.Directory;
 import org.cocommission.directory.OrganisationDetails;
 import org.cocommission.identity.AccessPolicy;
 import org.cocommission.identity.CurrentUser;
 import org.cocommission.identity.Role;
-import org.cocommission.platform.Exports;
 import org.cocommission.platform.InvalidInputException;
-import org.cocommission.platform.Table;
 
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,7 +28,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** A CCG's commissioning support arrangements, recorded on its page, and NHS England's view of the market. */
+/** A CCG's commissioning support arrangements, recorded on its page. */
 @Controller
 class CommissioningSupportPageController {
 
@@ -39,14 +38,10 @@ class CommissioningSupportPageController {
 
 	private final AccessPolicy access;
 
-	private final JsonMapper json;
-
-	CommissioningSupportPageController(CommissioningSupport support, Directory directory, AccessPolicy access,
-			JsonMapper json) {
+	CommissioningSupportPageController(CommissioningSupport support, Directory directory, AccessPolicy access) {
 		this.support = support;
 		this.directory = directory;
 		this.access = access;
-		this.json = json;
 	}
 
 	/** National users go to the market; a CCG's users to their CCG's page. */
@@ -111,37 +106,5 @@ class CommissioningSupportPageController {
 		support.providers().forEach(provider -> providers.put(provider.code(), provider.name()));
 		model.addAttribute("providerOptions", providers);
 		return "commissioning-support/ccg";
-	}
-
-	@GetMapping("/commissioning-support/national")
-	String national(Model model) {
-		List<MarketShare> shares = support.marketShares();
-		List<MarketShare> overall = shares.stream().filter(share -> share.serviceCode() == null).toList();
-		model.addAttribute("shares", shares);
-		model.addAttribute("overall", overall);
-		model.addAttribute("byService", shares.stream().filter(share -> share.serviceCode() != null).toList());
-		Map<String, String> names = new LinkedHashMap<>();
-		support.services().forEach(service -> names.put(service.code(), service.name()));
-		model.addAttribute("serviceNames", names);
-		Map<String, Object> chart = new LinkedHashMap<>();
-		chart.put("categories", overall.stream().map(share -> share.provider().name()).toList());
-		chart.put("unit", "% of value bought");
-		chart.put("series", List.of(Map.of("name", "Share of value bought", "values",
-				overall.stream().map(share -> share.sharePercent() == null ? "-" : (Object) share.sharePercent()).toList())));
-		model.addAttribute("chart", json.writeValueAsString(chart));
-		return "commissioning-support/national";
-	}
-
-	@GetMapping("/commissioning-support/national.csv")
-	ResponseEntity<String> nationalCsv() {
-		List<List<Object>> rows = new ArrayList<>();
-		for (Arrangement a : support.allArrangements()) {
-			rows.add(Arrays.asList(a.ccgCode(), a.service().name(), a.mode().label(),
-					a.provider() == null ? String.join(" ", a.sharedWith()) : a.provider().name(),
-					a.annualValue() == null ? null : a.annualValue().pounds(), a.endDate()));
-		}
-		return Exports.csvDownload(new Table("Commissioning support arrangements", List.of("CCG", "Service",
-				"Arrangement", "Provider or partners", "Value a year (£)", "Ends"), rows),
-				"commissioning-support-arrangements.csv");
 	}
 }

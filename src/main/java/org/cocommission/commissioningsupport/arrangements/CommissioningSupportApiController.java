@@ -1,4 +1,4 @@
-package org.cocommission.commissioningsupport;
+package org.cocommission.commissioningsupport.arrangements;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,6 +7,11 @@ import java.util.Map;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 
+import org.cocommission.commissioningsupport.Arrangement;
+import org.cocommission.commissioningsupport.ArrangementForm;
+import org.cocommission.commissioningsupport.CommissioningSupport;
+import org.cocommission.commissioningsupport.SupportProvider;
+import org.cocommission.commissioningsupport.SupportService;
 import org.cocommission.platform.InvalidInputException;
 
 import org.springframework.security.access.AccessDeniedException;
@@ -20,7 +25,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Commissioning support for machines: the catalogue, providers, each CCG's arrangements and the market. */
+/** Commissioning support for machines: the catalogue, providers, each CCG's arrangements. */
 @RestController
 @RequestMapping("/api/v1/commissioning-support")
 class CommissioningSupportApiController {
@@ -68,15 +73,5 @@ class CommissioningSupportApiController {
 			throw new InvalidInputException(problems);
 		}
 		return support.record(ccg, form);
-	}
-
-	@GetMapping("/national")
-	List<Arrangement> national() {
-		return support.allArrangements();
-	}
-
-	@GetMapping("/market-shares")
-	List<MarketShare> marketShares() {
-		return support.marketShares();
 	}
 }

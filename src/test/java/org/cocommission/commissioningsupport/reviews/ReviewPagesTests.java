@@ -1,4 +1,4 @@
-package org.cocommission.commissioningsupport;
+package org.cocommission.commissioningsupport.reviews;
 
 import java.time.LocalDate;
 import java.util.Map;

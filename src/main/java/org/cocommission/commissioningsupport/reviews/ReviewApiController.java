@@ -1,4 +1,4 @@
-package org.cocommission.commissioningsupport;
+package org.cocommission.commissioningsupport.reviews;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +9,12 @@ import java.util.function.Supplier;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 
+import org.cocommission.commissioningsupport.CommissioningSupport;
+import org.cocommission.commissioningsupport.ProviderComparison;
+import org.cocommission.commissioningsupport.ProviderReviews;
+import org.cocommission.commissioningsupport.ReviewForms;
+import org.cocommission.commissioningsupport.ServiceLevelView;
+import org.cocommission.commissioningsupport.ServiceReview;
 import org.cocommission.platform.FinancialYear;
 import org.cocommission.platform.InvalidInputException;
 

@@ -1,4 +1,4 @@
-package org.cocommission.commissioningsupport;
+package org.cocommission.commissioningsupport.reviews;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -12,6 +12,16 @@ import java.util.Map;
 import jakarta.validation.Valid;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.cocommission.commissioningsupport.ArrangementMode;
+import org.cocommission.commissioningsupport.CommissioningSupport;
+import org.cocommission.commissioningsupport.ProviderComparison;
+import org.cocommission.commissioningsupport.ProviderReviews;
+import org.cocommission.commissioningsupport.ReviewForms;
+import org.cocommission.commissioningsupport.ReviewQuestion;
+import org.cocommission.commissioningsupport.ReviewStatistics;
+import org.cocommission.commissioningsupport.ServiceLevelView;
+import org.cocommission.commissioningsupport.ServiceReview;
+import org.cocommission.commissioningsupport.SupportService;
 import org.cocommission.directory.Directory;
 import org.cocommission.directory.OrganisationDetails;
 import org.cocommission.platform.Exports;

@@ -1,4 +1,4 @@
-package org.cocommission.commissioningsupport;
+package org.cocommission.commissioningsupport.calloffs;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +8,9 @@ import java.util.function.Supplier;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 
+import org.cocommission.commissioningsupport.CallOff;
+import org.cocommission.commissioningsupport.CallOffForms;
+import org.cocommission.commissioningsupport.CallOffs;
 import org.cocommission.platform.InvalidInputException;
 
 import org.springframework.security.access.AccessDeniedException;

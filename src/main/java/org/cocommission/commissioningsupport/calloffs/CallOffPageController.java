@@ -1,4 +1,4 @@
-package org.cocommission.commissioningsupport;
+package org.cocommission.commissioningsupport.calloffs;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -6,6 +6,10 @@ import java.util.Map;
 
 import jakarta.validation.Valid;
 
+import org.cocommission.commissioningsupport.CallOff;
+import org.cocommission.commissioningsupport.CallOffForms;
+import org.cocommission.commissioningsupport.CallOffs;
+import org.cocommission.commissioningsupport.CommissioningSupport;
 import org.cocommission.directory.Directory;
 import org.cocommission.directory.OrganisationDetails;
 import org.cocommission.platform.InvalidInputException;
