@@ -186,6 +186,25 @@ class WorkforceModuleTests {
 	}
 
 	@Test
+	void aClosedCcgsTargetsStayReadableButNoNewOneIsSet() {
+		// WFC3 closed on 31 March 2018 (merged): its history is read, no one writes to it any more.
+		jdbc.sql("insert into directory_organisation (code, type, name, status, close_date)"
+				+ " values ('WFC3', 'CCG', 'NHS Workforce Three CCG', 'C', ?) on conflict (code) do nothing")
+			.param(java.time.LocalDate.of(2018, 3, 31))
+			.update();
+		jdbc.sql("insert into workforce_target (ccg_code, measure, target, set_by) values"
+				+ " ('WFC3', 'GP_FTE_PER_10K', 6.5, 'wf-national')").update();
+
+		assertThatThrownBy(() -> as("wf-national",
+				() -> targets.set("WFC3", new TargetForm(WorkforceMeasure.GP_FTE_PER_10K, BigDecimal.TEN))))
+			.isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("WFC3 closed on 31 March 2018");
+		assertThat(as("wf-national", () -> targets.targets("WFC3"))).extracting(target -> plain(target.target()))
+			.containsExactly("6.5");
+		assertThat(as("wf-national", () -> targets.closedOn("WFC1"))).isEmpty();
+	}
+
+	@Test
 	void onlyTheCcgsOwnUsersAndNationalUsersSetItsTargetsAndOnlyForStaffRatios() {
 		assertThatThrownBy(() -> as("wf-ccg2",
 				() -> targets.set("WFC1", new TargetForm(WorkforceMeasure.GP_FTE_PER_10K, BigDecimal.TEN))))

@@ -143,7 +143,10 @@ class WorkforcePlanningController {
 			// Re-adding the bound form would drop its errors (the binding result goes with the object bound).
 			model.addAttribute("form", form);
 		}
-		model.addAttribute("canSet", targets.canSet(ccg));
+		java.util.Optional<java.time.LocalDate> closed = targets.closedOn(ccg);
+		model.addAttribute("canSet", targets.canSet(ccg) && closed.isEmpty());
+		model.addAttribute("closedOn", closed.map(day -> day.format(java.time.format.DateTimeFormatter.ofPattern(
+				"d MMMM yyyy", java.util.Locale.UK))).orElse(null));
 		Map<String, String> ratios = new LinkedHashMap<>();
 		Arrays.stream(WorkforceMeasure.values())
 			.filter(WorkforceMeasure::targetable)

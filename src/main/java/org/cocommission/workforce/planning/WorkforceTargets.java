@@ -2,9 +2,13 @@ package org.cocommission.workforce.planning;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.cocommission.directory.Directory;
@@ -42,8 +46,13 @@ public class WorkforceTargets {
 
 	private final ApplicationEventPublisher events;
 
+	private final Clock clock;
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+
 	WorkforceTargets(JdbcClient jdbc, WorkforceMeasures measures, Directory directory, AccessPolicy access,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.measures = measures;
 		this.directory = directory;
@@ -71,6 +80,13 @@ public class WorkforceTargets {
 		return targets(ccg).stream().filter(target -> target.measure() == measure).findFirst();
 	}
 
+	/** The day the CCG closed, if it has closed by today (its successor, after a merger, sets targets instead). */
+	public Optional<LocalDate> closedOn(String ccg) {
+		return directory.find(ccg)
+			.map(OrganisationDetails::closeDate)
+			.filter(closed -> closed.isBefore(LocalDate.now(clock)));
+	}
+
 	/** Whether the signed-in user may set the CCG's targets: its own users and national users. */
 	public boolean canSet(String ccg) {
 		return access.currentUser()
@@ -87,6 +103,12 @@ public class WorkforceTargets {
 		}
 		if (directory.find(ccg).isEmpty()) {
 			throw new InvalidInputException("ccg", "No CCG " + ccg + " in the directory");
+		}
+		Optional<LocalDate> closed = closedOn(ccg);
+		if (closed.isPresent()) {
+			// A closed organisation's history is read, never written (docs/domain-rules.md, "Identity and access").
+			throw new InvalidInputException("ccg", ccg + " closed on " + closed.get().format(DAY)
+					+ ": its workforce targets are kept as history, and no new one can be set");
 		}
 		if (!form.measure().targetable()) {
 			throw new InvalidInputException("measure",
