@@ -1,10 +1,15 @@
 package org.cocommission.authorisation;
 
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.cocommission.authorisation.survey.SurveyReports;
+import org.cocommission.authorisation.survey.SurveyResult;
 import org.cocommission.identity.ActingAs;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,8 +41,51 @@ public class SurveyDemoData {
 
 	private final JdbcClient jdbc;
 
-	SurveyDemoData(JdbcClient jdbc) {
+	private final SurveyReports reports;
+
+	private final Clock clock;
+
+	SurveyDemoData(JdbcClient jdbc, SurveyReports reports, Clock clock) {
 		this.jdbc = jdbc;
+		this.reports = reports;
+		this.clock = clock;
+	}
+
+	/** The survey of {@code year}, if there is one (the demo has one survey a year). */
+	@Transactional(readOnly = true)
+	public Optional<Long> surveyOf(int year) {
+		return jdbc.sql("select min(id) from authorisation_survey where year = ?").param(year).query(Long.class).optional();
+	}
+
+	/** Whether any CCG's survey report is published, so that the demo publishes its few once. */
+	@Transactional(readOnly = true)
+	public boolean anyReportPublished() {
+		return jdbc.sql("select exists (select 1 from authorisation_survey_report_publication)")
+			.query(Boolean.class)
+			.single();
+	}
+
+	/**
+	 * The CCGs whose report of the survey can be worth publishing, by code: the survey is closed for them (every
+	 * invitation answered or expired) and at least the anonymity threshold answered (docs/domain-rules.md).
+	 */
+	@Transactional(readOnly = true)
+	public List<String> closedWithEnoughAnswers(long surveyId) {
+		return jdbc.sql("""
+				select ccg_code from authorisation_survey_invitation where survey_id = ? and revoked_at is null
+				group by ccg_code having count(used_at) >= ? and bool_and(used_at is not null or expires_at <= ?)
+				order by ccg_code""")
+			.params(surveyId, SurveyResult.ANONYMITY_THRESHOLD, Timestamp.from(clock.instant()))
+			.query(String.class)
+			.list();
+	}
+
+	/**
+	 * Publishes the CCG's report of the survey through the survey's own service, as whoever runs it: the CCG itself or
+	 * NHS England (audited, as any publication).
+	 */
+	public void publishReport(long surveyId, String ccgCode) {
+		reports.publish(surveyId, ccgCode);
 	}
 
 	/** Whether any 360 survey exists, so that the demo loads once. */

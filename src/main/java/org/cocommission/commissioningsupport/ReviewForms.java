@@ -46,7 +46,7 @@ public final class ReviewForms {
 		}
 
 		/** The form holding stored answers (empty when none). */
-		static Answers of(Map<ReviewQuestion, Integer> scores, String comments) {
+		public static Answers of(Map<ReviewQuestion, Integer> scores, String comments) {
 			return new Answers(scores.get(ReviewQuestion.ACCURACY), scores.get(ReviewQuestion.LOCAL_KNOWLEDGE),
 					scores.get(ReviewQuestion.TIMELINESS), scores.get(ReviewQuestion.COMMUNICATION),
 					scores.get(ReviewQuestion.VALUE_FOR_MONEY), scores.get(ReviewQuestion.OVERALL), comments);

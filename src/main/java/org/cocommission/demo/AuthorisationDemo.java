@@ -8,9 +8,11 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -66,11 +68,17 @@ public class AuthorisationDemo implements ApplicationRunner {
 
 	private final SurveyDemoData surveys;
 
+	private final DemoUsers users;
+
 	private final boolean enabled;
 
+	/** Done when the background load of the 360 survey and its published reports has finished (true if it ran). */
+	private final CompletableFuture<Boolean> surveyLoaded = new CompletableFuture<>();
+
 	AuthorisationDemo(Authorisation authorisation, Directory directory, Assurance assurance, SurveyDemoData surveys,
-			@Value("${cocommission.demo:false}") boolean enabled) {
+			DemoUsers users, @Value("${cocommission.demo:false}") boolean enabled) {
 		this.surveys = surveys;
+		this.users = users;
 		this.assurance = assurance;
 		this.authorisation = authorisation;
 		this.directory = directory;
@@ -87,14 +95,52 @@ public class AuthorisationDemo implements ApplicationRunner {
 			Thread loader = new Thread(() -> {
 				try {
 					ActingAs.system(this::loadSurveyUnlessPresent);
+					surveyLoaded.complete(ActingAs.system(this::publishSurveyReportsUnlessAny));
 				}
 				catch (RuntimeException ex) {
 					log.warn("Demo data: the 360 survey was not loaded", ex);
+					surveyLoaded.completeExceptionally(ex);
 				}
 			}, "demo-360-survey");
 			loader.setDaemon(true);
 			loader.start();
 		}
+		else {
+			surveyLoaded.complete(false);
+		}
+	}
+
+	/** For tests: completes when the background load of the survey and its published reports has finished. */
+	CompletableFuture<Boolean> surveyLoaded() {
+		return surveyLoaded;
+	}
+
+	/**
+	 * Publishes a few CCGs' 2012/13 survey reports, as the CCGs and NHS England would, so that the public list of
+	 * reports has some: spread over the CCGs whose survey closed with at least the anonymity threshold answered,
+	 * about one in ten of them, between 3 and 8. Every other one is published by the CCG itself (its demo user), the
+	 * rest by NHS England. Once: none is published when any report already is.
+	 */
+	public boolean publishSurveyReportsUnlessAny() {
+		if (!directory.isSynthetic() || !users.exists(DemoUsers.NATIONAL) || surveys.anyReportPublished()) {
+			return false;
+		}
+		Optional<Long> survey = surveys.surveyOf(2012);
+		if (survey.isEmpty()) {
+			return false;
+		}
+		long started = System.nanoTime();
+		List<String> eligible = surveys.closedWithEnoughAnswers(survey.get());
+		int count = Math.min(eligible.size(), Math.max(3, Math.min(8, eligible.size() / 10)));
+		for (int index = 0; index < count; index++) {
+			String ccg = eligible.get(index * eligible.size() / count);
+			String own = "ccg-" + ccg.toLowerCase(Locale.ROOT);
+			String by = index % 2 == 0 && users.exists(own) ? own : DemoUsers.NATIONAL;
+			users.as(by, () -> surveys.publishReport(survey.get(), ccg));
+		}
+		log.info("Demo data: {} 360 survey reports published in {} ms", count,
+				(System.nanoTime() - started) / 1_000_000);
+		return true;
 	}
 
 	/**

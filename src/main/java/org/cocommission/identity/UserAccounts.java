@@ -23,6 +23,8 @@ import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.cocommission.identity.accounts.UserAccount;
+import org.cocommission.identity.accounts.UserAccountRepository;
 import org.cocommission.platform.PageOf;
 
 /**

@@ -17,10 +17,14 @@ import java.util.regex.Pattern;
 import org.cocommission.directory.Directory;
 import org.cocommission.identity.AccessPolicy;
 import org.cocommission.identity.ActingAs;
-import org.cocommission.workforce.DetailedColumns.Column;
-import org.cocommission.workforce.DetailedColumns.Kind;
-import org.cocommission.workforce.WorkforceCsv.Figure;
-import org.cocommission.workforce.WorkforceCsv.Line;
+import org.cocommission.workforce.imports.DetailedColumns.Column;
+import org.cocommission.workforce.imports.DetailedColumns.Kind;
+import org.cocommission.workforce.imports.DetailedColumns;
+import org.cocommission.workforce.imports.WorkforceCsv.Figure;
+import org.cocommission.workforce.imports.WorkforceCsv.Line;
+import org.cocommission.workforce.imports.WorkforceCsv;
+import org.cocommission.workforce.imports.WorkforceFile;
+import org.cocommission.workforce.measures.WorkforceIndicators;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;

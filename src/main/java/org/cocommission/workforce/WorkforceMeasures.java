@@ -241,7 +241,7 @@ public class WorkforceMeasures {
 	}
 
 	/** Every practice's row of each measure in the month, the month's figures read once (no access check: the caller's). */
-	Map<WorkforceMeasure, List<MeasureRow>> practiceRows(List<WorkforceMeasure> wanted, YearMonth month) {
+	public Map<WorkforceMeasure, List<MeasureRow>> practiceRows(List<WorkforceMeasure> wanted, YearMonth month) {
 		List<String> needed = new ArrayList<>();
 		wanted.forEach(measure -> {
 			if (measure.weighted()) {
@@ -293,7 +293,7 @@ public class WorkforceMeasures {
 	}
 
 	/** The practices of a CCG in the month with the measure, by code (no access check: the caller's). */
-	List<MeasureRow> practicesOf(WorkforceMeasure measure, String ccg, YearMonth month) {
+	public List<MeasureRow> practicesOf(WorkforceMeasure measure, String ccg, YearMonth month) {
 		Map<String, String> groups = groups(WorkforceLevel.CCG, month);
 		return allRows(measure, WorkforceLevel.PRACTICE, month).stream()
 			.filter(row -> ccg.equals(groups.get(row.orgCode())))
@@ -361,7 +361,7 @@ public class WorkforceMeasures {
 	}
 
 	/** {@link #aggregate} over practice rows already made. */
-	static MeasureRow aggregateRows(WorkforceMeasure measure, String code, String name, List<MeasureRow> practices) {
+	public static MeasureRow aggregateRows(WorkforceMeasure measure, String code, String name, List<MeasureRow> practices) {
 		BigDecimal numerator = BigDecimal.ZERO;
 		BigDecimal denominator = BigDecimal.ZERO;
 		int included = 0;

@@ -13,25 +13,25 @@ import org.springframework.test.web.servlet.MockMvc;
  * Organisations and accounts for identity's tests. Names are random because the tests share one database (one per
  * Spring context) with every other test class that uses the same configuration.
  */
-final class IdentityFixtures {
+public final class IdentityFixtures {
 
-	static final String PASSWORD = "correct horse battery";
+	public static final String PASSWORD = "correct horse battery";
 
 	private final JdbcClient jdbc;
 
 	private final UserAccounts accounts;
 
-	IdentityFixtures(JdbcClient jdbc, UserAccounts accounts) {
+	public IdentityFixtures(JdbcClient jdbc, UserAccounts accounts) {
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 	}
 
-	static String unique(String prefix) {
+	public static String unique(String prefix) {
 		return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
 	}
 
 	/** An organisation of {@code type} (as in directory_organisation), under {@code parentCode} when not null. */
-	String organisation(String type, String parentCode) {
+	public String organisation(String type, String parentCode) {
 		String code = "T" + UUID.randomUUID().toString().replace("-", "").substring(0, 7).toUpperCase(Locale.ROOT);
 		jdbc.sql("insert into directory_organisation (code, type, name) values (?, ?, ?)")
 			.params(code, type, "Test " + type + " " + code)
@@ -44,22 +44,22 @@ final class IdentityFixtures {
 		return code;
 	}
 
-	String user(Role role, String organisationCode) {
+	public String user(Role role, String organisationCode) {
 		String username = unique(role.name().toLowerCase(Locale.ROOT).replace('_', '-'));
 		accounts.create(new NewUser(username, "Test " + username, username + "@example.nhs.uk", role,
 				organisationCode, PASSWORD));
 		return username;
 	}
 
-	String national() {
+	public String national() {
 		return user(Role.NATIONAL, "X24");
 	}
 
-	String ccgUser() {
+	public String ccgUser() {
 		return user(Role.CCG, organisation("CCG", null));
 	}
 
-	static Cookie signIn(MockMvc mvc, String username, String password) throws Exception {
+	public static Cookie signIn(MockMvc mvc, String username, String password) throws Exception {
 		return SignIn.session(mvc, username, password);
 	}
 }

@@ -15,6 +15,9 @@ import org.cocommission.identity.Role;
 import org.cocommission.identity.UserAccounts;
 import org.cocommission.platform.FinancialYear;
 import org.cocommission.platform.InvalidInputException;
+import org.cocommission.workforce.planning.TargetForm;
+import org.cocommission.workforce.planning.WorkforcePlan;
+import org.cocommission.workforce.planning.WorkforceTargets;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -180,6 +183,25 @@ class WorkforceModuleTests {
 			.contains(tuple("2016-09", "1.1"));
 		assertThat(jdbc.sql("select count(*) from audit_event where action = 'WORKFORCE_TARGET_SET'"
 				+ " and organisation_code = 'WFC1'").query(Long.class).single()).isPositive();
+	}
+
+	@Test
+	void aClosedCcgsTargetsStayReadableButNoNewOneIsSet() {
+		// WFC3 closed on 31 March 2018 (merged): its history is read, no one writes to it any more.
+		jdbc.sql("insert into directory_organisation (code, type, name, status, close_date)"
+				+ " values ('WFC3', 'CCG', 'NHS Workforce Three CCG', 'C', ?) on conflict (code) do nothing")
+			.param(java.time.LocalDate.of(2018, 3, 31))
+			.update();
+		jdbc.sql("insert into workforce_target (ccg_code, measure, target, set_by) values"
+				+ " ('WFC3', 'GP_FTE_PER_10K', 6.5, 'wf-national')").update();
+
+		assertThatThrownBy(() -> as("wf-national",
+				() -> targets.set("WFC3", new TargetForm(WorkforceMeasure.GP_FTE_PER_10K, BigDecimal.TEN))))
+			.isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("WFC3 closed on 31 March 2018");
+		assertThat(as("wf-national", () -> targets.targets("WFC3"))).extracting(target -> plain(target.target()))
+			.containsExactly("6.5");
+		assertThat(as("wf-national", () -> targets.closedOn("WFC1"))).isEmpty();
 	}
 
 	@Test

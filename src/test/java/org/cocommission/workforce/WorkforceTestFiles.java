@@ -8,7 +8,7 @@ import java.time.LocalDate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Crafted workforce files as NHS Digital publishes them, and a small directory for them, written into the tables. */
-final class WorkforceTestFiles {
+public final class WorkforceTestFiles {
 
 	static final String BOM = "\uFEFF";
 
@@ -17,7 +17,7 @@ final class WorkforceTestFiles {
 	 * WFA2 in WFC1 with its GP FTE withheld, WFB1 in WFC2 (5,000 patients, 3.5 GP FTE), and ZZZ999, which the
 	 * directory does not know; an unknown column.
 	 */
-	static final String DETAILED_2015_09 = BOM
+	public static final String DETAILED_2015_09 = BOM
 			+ "PRAC_CODE,PRAC_NAME,CCG_CODE,EXTRACT_DATE,TOTAL_PATIENTS,TOTAL_GP_HC,TOTAL_GP_FTE,TOTAL_GP_EXTGL_HC,"
 			+ "TOTAL_GP_EXTGL_FTE,TOTAL_GP_PTNR_PROV_HC,TOTAL_GP_SAL_BY_PRAC_HC,TOTAL_GP_LOCUM_VAC_HC,"
 			+ "TOTAL_GP_TRN_GR_HC,TOTAL_NURSES_HC,TOTAL_NURSES_FTE,TOTAL_DPC_FTE,TOTAL_ADMIN_FTE,"
@@ -69,12 +69,12 @@ final class WorkforceTestFiles {
 	private WorkforceTestFiles() {
 	}
 
-	static InputStream csv(String content) {
+	public static InputStream csv(String content) {
 		return new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8));
 	}
 
 	/** Area team WFQ with CCGs WFC1 (WFA1, WFA2) and WFC2 (WFB1) since April 2013. */
-	static void directory(JdbcClient jdbc) {
+	public static void directory(JdbcClient jdbc) {
 		organisation(jdbc, "WFQ", "AREA_TEAM", "Workforce area team");
 		organisation(jdbc, "WFC1", "CCG", "NHS Workforce One CCG");
 		organisation(jdbc, "WFC2", "CCG", "NHS Workforce Two CCG");

@@ -1,9 +1,0 @@
-package org.cocommission.workforce;
-
-import java.math.BigDecimal;
-import java.time.Instant;
-
-/** A CCG's planning target in force for one staff ratio: who set it and when. */
-public record WorkforceTarget(String ccgCode, WorkforceMeasure measure, BigDecimal target, String setBy,
-		Instant setAt) {
-}
