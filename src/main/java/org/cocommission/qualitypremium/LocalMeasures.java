@@ -1,5 +1,8 @@
 package org.cocommission.qualitypremium;
 
+import org.cocommission.qualitypremium.schemes.Scheme;
+import org.cocommission.qualitypremium.schemes.SchemeStore;
+
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,20 @@
 package org.cocommission.qualitypremium;
 
+import org.cocommission.qualitypremium.data.CcgInputs;
+import org.cocommission.qualitypremium.data.MeasureResults;
+import org.cocommission.qualitypremium.data.UploadedFile;
+import org.cocommission.qualitypremium.data.UploadedMeasureResults;
+import org.cocommission.qualitypremium.runs.Award;
+import org.cocommission.qualitypremium.runs.CcgResult;
+import org.cocommission.qualitypremium.runs.CcgResultRow;
+import org.cocommission.qualitypremium.runs.PublishForm;
+import org.cocommission.qualitypremium.runs.QualityPremiumAward;
+import org.cocommission.qualitypremium.runs.Reproduction;
+import org.cocommission.qualitypremium.runs.RunStore;
+import org.cocommission.qualitypremium.runs.WhatIf;
+import org.cocommission.qualitypremium.schemes.Scheme;
+import org.cocommission.qualitypremium.schemes.SchemeStore;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,5 +1,16 @@
 package org.cocommission.qualitypremium;
 
+import org.cocommission.qualitypremium.data.UploadedFile;
+import org.cocommission.qualitypremium.runs.Award;
+import org.cocommission.qualitypremium.runs.CcgResult;
+import org.cocommission.qualitypremium.runs.CcgResultRow;
+import org.cocommission.qualitypremium.runs.PublishForm;
+import org.cocommission.qualitypremium.runs.Reproduction;
+import org.cocommission.qualitypremium.runs.WhatIf;
+import org.cocommission.qualitypremium.schemes.QualityPremiumSchemes;
+import org.cocommission.qualitypremium.schemes.Scheme;
+import org.cocommission.qualitypremium.schemes.SchemeEdit;
+
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;

@@ -1,5 +1,10 @@
 package org.cocommission.qualitypremium;
 
+import org.cocommission.qualitypremium.runs.CcgResultRow;
+import org.cocommission.qualitypremium.schemes.Percent;
+import org.cocommission.qualitypremium.schemes.QualityPremiumSchemes;
+import org.cocommission.qualitypremium.schemes.Scheme;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +26,7 @@ import org.cocommission.platform.InvalidInputException;
 /** The quality premium home: the steps of a year, in order, with a link or form for each; and compute. */
 @Controller
 @RequestMapping("/quality-premium")
-class QualityPremiumPageController {
+public class QualityPremiumPageController {
 
 	private final QualityPremium service;
 
@@ -32,7 +37,7 @@ class QualityPremiumPageController {
 		this.schemes = schemes;
 	}
 
-	static String path(FinancialYear year) {
+	public static String path(FinancialYear year) {
 		return year.toString().replace('/', '-');
 	}
 

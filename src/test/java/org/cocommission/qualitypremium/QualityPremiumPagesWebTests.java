@@ -1,5 +1,12 @@
 package org.cocommission.qualitypremium;
 
+import org.cocommission.qualitypremium.data.DataPageController;
+import org.cocommission.qualitypremium.schemes.LocalMeasurePageController;
+import org.cocommission.qualitypremium.schemes.Measure;
+import org.cocommission.qualitypremium.schemes.MeasureRule;
+import org.cocommission.qualitypremium.schemes.QualityPremiumSchemes;
+import org.cocommission.qualitypremium.schemes.Scheme;
+
 import java.util.List;
 import java.util.Optional;
 
