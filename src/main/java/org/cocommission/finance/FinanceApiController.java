@@ -13,6 +13,14 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.cocommission.finance.allocations.CcgResult;
+import org.cocommission.finance.allocations.RunComparison;
+import org.cocommission.finance.allocations.RunForm;
+import org.cocommission.finance.budgets.IndicativeBudget;
+import org.cocommission.finance.budgets.IndicativeBudgets;
+import org.cocommission.finance.budgets.PopulationView;
+import org.cocommission.finance.globalsum.GlobalSumPayments;
+import org.cocommission.finance.globalsum.PracticeFactor;
 import org.cocommission.platform.Exports;
 import org.cocommission.platform.FinancialYear;
 import org.cocommission.platform.InvalidInputException;

@@ -5,6 +5,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
+import org.cocommission.finance.allocations.AllocationRunPageController;
+import org.cocommission.finance.budgets.IndicativeBudgets;
+import org.cocommission.finance.formulas.FormulaPagesController;
+import org.cocommission.finance.globalsum.GlobalSumPayments;
 import org.cocommission.identity.AccessPolicy;
 import org.cocommission.identity.CurrentUser;
 import org.cocommission.identity.Role;

@@ -1,4 +1,4 @@
-package org.cocommission.finance;
+package org.cocommission.finance.allocations;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -11,6 +11,13 @@ import java.util.Map;
 import jakarta.validation.Valid;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.cocommission.finance.AllocationRuns;
+import org.cocommission.finance.FinanceFormulas;
+import org.cocommission.finance.FinanceTables;
+import org.cocommission.finance.FormulaStatus;
+import org.cocommission.finance.FormulaView;
+import org.cocommission.finance.Programme;
+import org.cocommission.finance.RunView;
 import org.cocommission.platform.Exports;
 import org.cocommission.platform.FinancialYear;
 import org.cocommission.platform.InvalidInputException;
@@ -31,7 +38,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** Allocation runs, scenarios and comparisons, for national users (the service refuses everyone else). */
 @Controller
 @RequestMapping("/finance")
-class AllocationRunPageController {
+public class AllocationRunPageController {
 
 	/** The sortable columns of a run's results table. */
 	enum ResultSort {

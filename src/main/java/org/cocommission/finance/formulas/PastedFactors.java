@@ -1,4 +1,4 @@
-package org.cocommission.finance;
+package org.cocommission.finance.formulas;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 
+import org.cocommission.finance.CcgFactor;
+import org.cocommission.finance.globalsum.PracticeFactor;
 import org.cocommission.platform.InvalidInputException;
 
 /**

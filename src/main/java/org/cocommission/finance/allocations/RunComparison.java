@@ -1,9 +1,10 @@
-package org.cocommission.finance;
+package org.cocommission.finance.allocations;
 
 import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
 
+import org.cocommission.finance.RunView;
 import org.cocommission.platform.Money;
 
 /** Two runs side by side: per-CCG differences in allocation and distance from target, winners and losers. */

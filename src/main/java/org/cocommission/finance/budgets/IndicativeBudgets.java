@@ -1,4 +1,4 @@
-package org.cocommission.finance;
+package org.cocommission.finance.budgets;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -10,6 +10,10 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.cocommission.finance.Programme;
+import org.cocommission.finance.RunView;
+import org.cocommission.finance.allocations.AllocationRunStore;
+import org.cocommission.finance.allocations.CcgResult;
 import org.cocommission.identity.AccessPolicy;
 import org.cocommission.outcomes.PeerGroups;
 import org.cocommission.platform.FinancialYear;

@@ -1,4 +1,4 @@
-package org.cocommission.finance;
+package org.cocommission.finance.budgets;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -8,6 +8,7 @@ import java.util.NoSuchElementException;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import org.cocommission.finance.FinanceTables;
 import org.cocommission.identity.AccessPolicy;
 import org.cocommission.platform.Exports;
 import org.cocommission.platform.FinancialYear;

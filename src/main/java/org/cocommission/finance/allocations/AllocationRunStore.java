@@ -1,4 +1,4 @@
-package org.cocommission.finance;
+package org.cocommission.finance.allocations;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -6,6 +6,10 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
+import org.cocommission.finance.AllocationRuns;
+import org.cocommission.finance.PaceOfChange;
+import org.cocommission.finance.Programme;
+import org.cocommission.finance.RunView;
 import org.cocommission.platform.FinancialYear;
 import org.cocommission.platform.Money;
 
@@ -15,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /** Reads and writes allocation runs and their per-CCG results; callers check access. */
 @Component
-class AllocationRunStore {
+public class AllocationRunStore {
 
 	private static final String RUN_SELECT = "select r.*, f.name as formula_name from finance_run r"
 			+ " join finance_formula f on f.id = r.formula_id";
@@ -57,15 +61,15 @@ class AllocationRunStore {
 		this.batch = batch;
 	}
 
-	Optional<RunView> find(long runId) {
+	public Optional<RunView> find(long runId) {
 		return jdbc.sql(RUN_SELECT + " where r.id = ?").param(runId).query(RunRow.class).optional().map(RunRow::view);
 	}
 
-	List<RunView> list() {
+	public List<RunView> list() {
 		return jdbc.sql(RUN_SELECT + " order by r.financial_year desc, r.id desc").query(RunRow.class).list().stream().map(RunRow::view).toList();
 	}
 
-	List<CcgResult> results(long runId) {
+	public List<CcgResult> results(long runId) {
 		return jdbc.sql("select ccg_code, ccg_name, raw_population, weighted_population, target_share, target, baseline,"
 				+ " allocation, aged_65_plus as aged65plus from finance_run_result where run_id = ? order by ccg_code")
 			.param(runId)
@@ -80,7 +84,7 @@ class AllocationRunStore {
 	 * One batch (JdbcTemplate: JdbcClient has none): a run's results are written whole or, with the surrounding
 	 * transaction, not at all.
 	 */
-	void insertResults(long runId, List<CcgResult> results) {
+	public void insertResults(long runId, List<CcgResult> results) {
 		batch.batchUpdate("""
 				insert into finance_run_result (run_id, ccg_code, ccg_name, raw_population, weighted_population,
 				  target_share, target, baseline, allocation, aged_65_plus) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -91,14 +95,14 @@ class AllocationRunStore {
 	}
 
 	/** Replaces a year's imported baseline for a programme. */
-	long baselineSize(FinancialYear year, Programme programme) {
+	public long baselineSize(FinancialYear year, Programme programme) {
 		return jdbc.sql("select count(*) from finance_baseline where financial_year = ? and programme = ?")
 			.params(year.startYear(), programme.name())
 			.query(Long.class)
 			.single();
 	}
 
-	void insertBaseline(FinancialYear year, Programme programme, List<AllocationRuns.BaselineRow> rows) {
+	public void insertBaseline(FinancialYear year, Programme programme, List<AllocationRuns.BaselineRow> rows) {
 		jdbc.sql("delete from finance_baseline where financial_year = ? and programme = ?")
 			.params(year.startYear(), programme.name())
 			.update();
@@ -109,12 +113,12 @@ class AllocationRunStore {
 					.toList());
 	}
 
-	void deleteResults(long runId) {
+	public void deleteResults(long runId) {
 		jdbc.sql("delete from finance_run_result where run_id = ?").param(runId).update();
 	}
 
 	/** The latest published run for a year and programme: its allocations are that year's indicative budgets. */
-	Optional<RunView> publishedRun(FinancialYear year, Programme programme) {
+	public Optional<RunView> publishedRun(FinancialYear year, Programme programme) {
 		return jdbc.sql(RUN_SELECT + " where r.financial_year = ? and r.programme = ? and r.published_at is not null"
 				+ " order by r.published_at desc, r.id desc limit 1")
 			.params(year.startYear(), programme.name())
@@ -123,7 +127,7 @@ class AllocationRunStore {
 			.map(RunRow::view);
 	}
 
-	List<FinancialYear> publishedYears() {
+	public List<FinancialYear> publishedYears() {
 		return jdbc.sql("select distinct financial_year from finance_run where published_at is not null"
 				+ " order by financial_year desc")
 			.query(Integer.class)
@@ -134,7 +138,7 @@ class AllocationRunStore {
 	}
 
 	/** Marks a run published unless someone already has; false when they had. */
-	boolean markPublished(long runId, String username) {
+	public boolean markPublished(long runId, String username) {
 		return jdbc.sql("update finance_run set published_by = ?, published_at = now() where id = ? and published_at is null")
 			.params(username, runId)
 			.update() == 1;

@@ -1,7 +1,8 @@
-package org.cocommission.finance;
+package org.cocommission.finance.formulas;
 
 import org.junit.jupiter.api.Test;
 
+import org.cocommission.finance.CcgFactor;
 import org.cocommission.platform.InvalidInputException;
 
 import static org.assertj.core.api.Assertions.assertThat;

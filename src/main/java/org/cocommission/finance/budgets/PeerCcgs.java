@@ -1,8 +1,10 @@
-package org.cocommission.finance;
+package org.cocommission.finance.budgets;
 
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
+
+import org.cocommission.finance.allocations.CcgResult;
 
 /**
  * Finance's interim peer CCGs, used when the outcomes capability has computed no "most similar 10" peer group for the
@@ -10,12 +12,12 @@ import java.util.function.ToDoubleFunction;
  * IndicativeBudgets.populationView). Here the variables are the two that the allocation itself holds for every CCG:
  * need per head and the share of patients aged 65 and over.
  */
-final class PeerCcgs {
+public final class PeerCcgs {
 
 	static final int COUNT = 10;
 
 	/** Shown beside the population view, so users know what made the peers. */
-	static final String DEFINITION = "Peer CCGs are the " + COUNT + " CCGs nearest to this one on two equally weighted"
+	public static final String DEFINITION = "Peer CCGs are the " + COUNT + " CCGs nearest to this one on two equally weighted"
 			+ " measures from the same allocation run: need per head (weighted population divided by registered"
 			+ " population) and the share of registered patients aged 65 and over. Each measure is scaled from 0 to 1"
 			+ " across all CCGs and the nearest are those at the shortest straight-line distance (ties by CCG code)."
@@ -25,7 +27,7 @@ final class PeerCcgs {
 	}
 
 	/** The nearest {@link #COUNT} other CCGs of {@code all} to {@code own}, nearest first. */
-	static List<CcgResult> of(CcgResult own, List<CcgResult> all) {
+	public static List<CcgResult> of(CcgResult own, List<CcgResult> all) {
 		Scale need = Scale.of(all, r -> r.needIndex().doubleValue());
 		Scale older = Scale.of(all, r -> r.percentAged65Plus().doubleValue());
 		ToDoubleFunction<CcgResult> distance = other -> Math.hypot(need.scaled(other) - need.scaled(own),

@@ -1,4 +1,4 @@
-package org.cocommission.finance;
+package org.cocommission.finance.globalsum;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

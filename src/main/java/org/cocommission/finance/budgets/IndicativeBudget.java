@@ -1,9 +1,11 @@
-package org.cocommission.finance;
+package org.cocommission.finance.budgets;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
+import org.cocommission.finance.Programme;
+import org.cocommission.finance.allocations.CcgResult;
 import org.cocommission.platform.FinancialYear;
 
 /** A CCG's indicative budget for a year and programme, as published from a run. */

@@ -1,10 +1,14 @@
-package org.cocommission.finance;
+package org.cocommission.finance.budgets;
 
 import java.util.List;
 import java.util.Map;
 
 import org.cocommission.audit.AuditEntry;
 import org.cocommission.audit.AuditTrail;
+import org.cocommission.finance.IndicativeBudgetsPublished;
+import org.cocommission.finance.RunView;
+import org.cocommission.finance.allocations.AllocationRunStore;
+import org.cocommission.finance.allocations.CcgResult;
 import org.cocommission.identity.UserAccounts;
 import org.cocommission.identity.UserView;
 import org.cocommission.notification.Notifications;

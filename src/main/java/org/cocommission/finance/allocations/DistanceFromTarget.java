@@ -1,4 +1,4 @@
-package org.cocommission.finance;
+package org.cocommission.finance.allocations;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,4 +1,4 @@
-package org.cocommission.finance;
+package org.cocommission.finance.formulas;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -6,8 +6,12 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.cocommission.directory.PopulationQueries;
 import org.cocommission.directory.PopulationQueries.BandCounts;
+import org.cocommission.directory.PopulationQueries;
+import org.cocommission.finance.CcgFactor;
+import org.cocommission.finance.CostCurve;
+import org.cocommission.finance.PaceOfChange;
+import org.cocommission.finance.allocations.LargestRemainder;
 import org.cocommission.platform.InvalidInputException;
 import org.cocommission.platform.Money;
 
@@ -17,23 +21,23 @@ import org.cocommission.platform.Money;
  * population equals its registered population; target share = (1 - s) x share of weighted population + s x share of
  * weighted population x inequality index, s being the inequalities adjustment share; target = envelope x target share.
  */
-final class WeightedCapitation {
+public final class WeightedCapitation {
 
-	static final MathContext PRECISION = MathContext.DECIMAL128;
+	public static final MathContext PRECISION = MathContext.DECIMAL128;
 
 	/** One CCG's input: its registered list by band and sex, its indices and last year's allocation. */
-	record Input(String ccgCode, String ccgName, BandCounts counts, CcgFactor factor, Money baseline) {
+	public record Input(String ccgCode, String ccgName, BandCounts counts, CcgFactor factor, Money baseline) {
 	}
 
 	/** One CCG's result; derived figures (distance, growth, per head) are computed from these. */
-	record Output(String ccgCode, String ccgName, long rawPopulation, BigDecimal weightedPopulation,
+	public record Output(String ccgCode, String ccgName, long rawPopulation, BigDecimal weightedPopulation,
 			BigDecimal targetShare, Money target, Money baseline, Money allocation) {
 	}
 
 	private WeightedCapitation() {
 	}
 
-	static List<Output> allocate(List<Input> inputs, CostCurve curve, BigDecimal inequalitiesShare, Money envelope,
+	public static List<Output> allocate(List<Input> inputs, CostCurve curve, BigDecimal inequalitiesShare, Money envelope,
 			PaceOfChange pace) {
 		if (envelope.signum() <= 0) {
 			throw new InvalidInputException("envelope", "The envelope must be a positive amount, not " + envelope.formatted());
@@ -70,11 +74,11 @@ final class WeightedCapitation {
 		return outputs;
 	}
 
-	record Weighting(BigDecimal[] weighted, BigDecimal[] shares) {
+	public record Weighting(BigDecimal[] weighted, BigDecimal[] shares) {
 	}
 
 	/** Weighted populations (scaled to England's registered population) and target shares. */
-	static Weighting weigh(List<Input> inputs, CostCurve curve, BigDecimal inequalitiesShare) {
+	public static Weighting weigh(List<Input> inputs, CostCurve curve, BigDecimal inequalitiesShare) {
 		if (inputs.isEmpty()) {
 			throw new IllegalArgumentException("There are no CCGs with registered patients to allocate to");
 		}

@@ -1,4 +1,4 @@
-package org.cocommission.finance;
+package org.cocommission.finance.globalsum;
 
 import java.net.CookieManager;
 import java.net.URI;

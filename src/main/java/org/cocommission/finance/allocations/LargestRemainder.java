@@ -1,4 +1,4 @@
-package org.cocommission.finance;
+package org.cocommission.finance.allocations;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -13,9 +13,9 @@ import org.cocommission.platform.InvalidInputException;
  * to the penny, then the pennies left over go one each to the largest fractions of a penny (ties by CCG code), never
  * taking an amount outside its bounds (Hamilton's largest-remainder method).
  */
-final class LargestRemainder {
+public final class LargestRemainder {
 
-	static final String RULE = "Each amount is worked out exactly, rounded down to the penny, and the pennies left over"
+	public static final String RULE = "Each amount is worked out exactly, rounded down to the penny, and the pennies left over"
 			+ " go one each to the CCGs with the largest fractions of a penny (ties by CCG code), so the total equals"
 			+ " the envelope exactly (largest-remainder method).";
 
@@ -26,7 +26,7 @@ final class LargestRemainder {
 	 * Whole pence summing to {@code totalPence}, each within [lower, upper], as close as the rule allows to the exact
 	 * pence given.
 	 */
-	static long[] apportion(long totalPence, BigDecimal[] exactPence, long[] lower, long[] upper, String[] keys) {
+	public static long[] apportion(long totalPence, BigDecimal[] exactPence, long[] lower, long[] upper, String[] keys) {
 		int n = exactPence.length;
 		long[] result = new long[n];
 		BigDecimal[] remainder = new BigDecimal[n];

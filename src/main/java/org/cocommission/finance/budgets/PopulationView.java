@@ -1,8 +1,9 @@
-package org.cocommission.finance;
+package org.cocommission.finance.budgets;
 
 import java.math.BigDecimal;
 import java.util.List;
 
+import org.cocommission.finance.allocations.CcgResult;
 import org.cocommission.platform.FinancialYear;
 import org.cocommission.platform.Money;
 

@@ -1,4 +1,4 @@
-package org.cocommission.finance;
+package org.cocommission.finance.formulas;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -9,6 +9,12 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
 import org.cocommission.directory.PopulationQueries;
+import org.cocommission.finance.CcgFactor;
+import org.cocommission.finance.CostCurve;
+import org.cocommission.finance.FinanceFormulas;
+import org.cocommission.finance.FinanceTables;
+import org.cocommission.finance.FormulaDraft;
+import org.cocommission.finance.FormulaView;
 import org.cocommission.identity.AccessPolicy;
 import org.cocommission.platform.Exports;
 import org.cocommission.platform.FinancialYear;
@@ -29,7 +35,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 /** Formula versions: anyone signed in reads them; national users create, edit and publish drafts. */
 @Controller
 @RequestMapping("/finance/formulas")
-class FormulaPagesController {
+public class FormulaPagesController {
 
 	private final FinanceFormulas formulas;
 

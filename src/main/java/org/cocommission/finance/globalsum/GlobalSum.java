@@ -1,4 +1,4 @@
-package org.cocommission.finance;
+package org.cocommission.finance.globalsum;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -7,8 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.cocommission.directory.PopulationQueries;
 import org.cocommission.directory.PopulationQueries.PracticePopulation;
+import org.cocommission.directory.PopulationQueries;
+import org.cocommission.finance.formulas.WeightedCapitation;
 import org.cocommission.platform.Money;
 
 /**
@@ -17,31 +18,31 @@ import org.cocommission.platform.Money;
  * factor x rurality, plus extra weight for nursing and residential home patients; scaled so England's weighted list
  * equals its registered list; paid quarterly at a price per weighted patient a year. Coefficients are formula data.
  */
-final class GlobalSum {
+public final class GlobalSum {
 
 	/** A practice's component indices; 1 is the England average. Without published inputs every practice is average. */
-	record PracticeFactors(BigDecimal additionalNeeds, BigDecimal listTurnover, BigDecimal marketForcesFactor,
+	public record PracticeFactors(BigDecimal additionalNeeds, BigDecimal listTurnover, BigDecimal marketForcesFactor,
 			BigDecimal rurality, long nursingHomePatients) {
 
 		static final PracticeFactors AVERAGE = new PracticeFactors(BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE,
 				BigDecimal.ONE, 0);
 	}
 
-	record PracticePayment(String practiceCode, String practiceName, String ccgCode, long registeredList,
+	public record PracticePayment(String practiceCode, String practiceName, String ccgCode, long registeredList,
 			BigDecimal weightedList, Money annual, Money quarterly) {
 	}
 
 	/** Default coefficient names and values; a formula stores its own, starting from these. */
-	static final class Coefficients {
+	public static final class Coefficients {
 
-		static final String PRICE = "price_per_weighted_patient";
+		public static final String PRICE = "price_per_weighted_patient";
 
-		static final String NURSING_HOME = "nursing_home_extra_weight";
+		public static final String NURSING_HOME = "nursing_home_extra_weight";
 
 		private Coefficients() {
 		}
 
-		static Map<String, BigDecimal> defaults() {
+		public static Map<String, BigDecimal> defaults() {
 			Map<String, BigDecimal> values = new LinkedHashMap<>();
 			// 2014/15 global sum price per weighted patient (GMS contract 2014/15).
 			values.put(PRICE, new BigDecimal("73.56"));
@@ -56,7 +57,7 @@ final class GlobalSum {
 			return values;
 		}
 
-		static Map<String, BigDecimal> withDefaults(Map<String, BigDecimal> given) {
+		public static Map<String, BigDecimal> withDefaults(Map<String, BigDecimal> given) {
 			Map<String, BigDecimal> values = defaults();
 			given.forEach((name, value) -> {
 				if (!values.containsKey(name)) {
@@ -70,7 +71,7 @@ final class GlobalSum {
 			return java.util.Collections.unmodifiableMap(values);
 		}
 
-		static String workload(String sex, String band) {
+		public static String workload(String sex, String band) {
 			return "workload_" + sex.toLowerCase() + "_" + band;
 		}
 	}
@@ -79,7 +80,7 @@ final class GlobalSum {
 	}
 
 	/** Payments for {@code shown} practices, weighted against every practice in {@code england}. */
-	static List<PracticePayment> payments(List<PracticePopulation> england, List<PracticePopulation> shown,
+	public static List<PracticePayment> payments(List<PracticePopulation> england, List<PracticePopulation> shown,
 			Map<String, BigDecimal> coefficients, Map<String, PracticeFactors> factors) {
 		BigDecimal scale = scale(england, coefficients, factors);
 		return scale == null ? List.of() : payments(shown, scale, coefficients, factors);
@@ -104,7 +105,7 @@ final class GlobalSum {
 	}
 
 	/** Payments for {@code shown} practices at England's {@code scale}. */
-	static List<PracticePayment> payments(List<PracticePopulation> shown, BigDecimal scale,
+	public static List<PracticePayment> payments(List<PracticePopulation> shown, BigDecimal scale,
 			Map<String, BigDecimal> coefficients, Map<String, PracticeFactors> factors) {
 		BigDecimal price = coefficients.get(Coefficients.PRICE);
 		List<PracticePayment> payments = new ArrayList<>();

@@ -1,4 +1,4 @@
-package org.cocommission.finance;
+package org.cocommission.finance.formulas;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -13,6 +13,11 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
 import org.cocommission.directory.PopulationQueries;
+import org.cocommission.finance.CostCurve;
+import org.cocommission.finance.FormulaDraft;
+import org.cocommission.finance.FormulaView;
+import org.cocommission.finance.allocations.RunForm;
+import org.cocommission.finance.globalsum.GlobalSum;
 import org.cocommission.platform.FinancialYear;
 import org.cocommission.platform.InvalidInputException;
 

@@ -1,4 +1,4 @@
-package org.cocommission.finance;
+package org.cocommission.finance.globalsum;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -7,6 +7,8 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 
 import org.cocommission.directory.PopulationQueries;
+import org.cocommission.finance.FinanceFormulas;
+import org.cocommission.finance.FormulaView;
 import org.cocommission.identity.AccessPolicy;
 import org.cocommission.platform.Money;
 

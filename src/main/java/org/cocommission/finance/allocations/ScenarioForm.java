@@ -1,4 +1,4 @@
-package org.cocommission.finance;
+package org.cocommission.finance.allocations;
 
 import java.math.BigDecimal;
 
@@ -6,6 +6,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
+import org.cocommission.finance.AllocationRuns;
+import org.cocommission.finance.RunView;
 import org.cocommission.platform.Money;
 
 /** A scenario of a run: a name (blank: the run's, marked scenario), the envelope and the pace of change, in percent. */
