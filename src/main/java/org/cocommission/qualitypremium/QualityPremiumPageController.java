@@ -1,10 +1,5 @@
 package org.cocommission.qualitypremium;
 
-import org.cocommission.qualitypremium.runs.CcgResultRow;
-import org.cocommission.qualitypremium.schemes.Percent;
-import org.cocommission.qualitypremium.schemes.QualityPremiumSchemes;
-import org.cocommission.qualitypremium.schemes.Scheme;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +17,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 
 import org.cocommission.platform.FinancialYear;
 import org.cocommission.platform.InvalidInputException;
+import org.cocommission.qualitypremium.runs.CcgResultRow;
+import org.cocommission.qualitypremium.schemes.Percent;
+import org.cocommission.qualitypremium.schemes.QualityPremiumSchemes;
+import org.cocommission.qualitypremium.schemes.Scheme;
 
 /** The quality premium home: the steps of a year, in order, with a link or form for each; and compute. */
 @Controller

@@ -1,9 +1,5 @@
 package org.cocommission.qualitypremium.data;
 
-import org.cocommission.qualitypremium.QualityPremium;
-import org.cocommission.qualitypremium.schemes.QualityPremiumSchemes;
-import org.cocommission.qualitypremium.schemes.Scheme;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
@@ -13,9 +9,12 @@ import java.util.Map;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
-import org.cocommission.platform.UploadCharset;
+import org.cocommission.platform.FinancialYear;
 import org.cocommission.platform.UnreadableFileException;
-
+import org.cocommission.platform.UploadCharset;
+import org.cocommission.qualitypremium.QualityPremium;
+import org.cocommission.qualitypremium.schemes.QualityPremiumSchemes;
+import org.cocommission.qualitypremium.schemes.Scheme;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -25,8 +24,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-
-import org.cocommission.platform.FinancialYear;
 
 /** Uploading a year's CCG achievement data as CSV, with the row-by-row report and the recent uploads. */
 @Controller

@@ -1,9 +1,5 @@
 package org.cocommission.qualitypremium.data;
 
-import org.cocommission.qualitypremium.schemes.Measure;
-import org.cocommission.qualitypremium.schemes.Scheme;
-import org.cocommission.qualitypremium.schemes.SchemeStore;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +13,9 @@ import org.cocommission.outcomes.OutcomesLevel;
 import org.cocommission.outcomes.OutcomesValues;
 import org.cocommission.outcomes.ValueRow;
 import org.cocommission.platform.FinancialYear;
+import org.cocommission.qualitypremium.schemes.Measure;
+import org.cocommission.qualitypremium.schemes.Scheme;
+import org.cocommission.qualitypremium.schemes.SchemeStore;
 
 /**
  * Measure values from the outcomes capability's computed CCG values (issue 7: "uses the outcomes capability's computed

@@ -1,11 +1,5 @@
 package org.cocommission.qualitypremium.data;
 
-import org.cocommission.qualitypremium.DataImportReport;
-import org.cocommission.qualitypremium.schemes.Measure;
-import org.cocommission.qualitypremium.schemes.MeasureRule;
-import org.cocommission.qualitypremium.schemes.Percent;
-import org.cocommission.qualitypremium.schemes.Scheme;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -36,6 +30,11 @@ import org.springframework.stereotype.Component;
 import org.cocommission.directory.CcgListSizes;
 import org.cocommission.directory.RowMessage;
 import org.cocommission.platform.FinancialYear;
+import org.cocommission.qualitypremium.DataImportReport;
+import org.cocommission.qualitypremium.schemes.Measure;
+import org.cocommission.qualitypremium.schemes.MeasureRule;
+import org.cocommission.qualitypremium.schemes.Percent;
+import org.cocommission.qualitypremium.schemes.Scheme;
 
 /**
  * Achievement data uploaded as CSV, one value per row:

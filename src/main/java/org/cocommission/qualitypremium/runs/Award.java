@@ -1,11 +1,10 @@
 package org.cocommission.qualitypremium.runs;
 
-import org.cocommission.qualitypremium.schemes.Percent;
-
 import java.math.BigDecimal;
 import java.util.List;
 
 import org.cocommission.platform.Money;
+import org.cocommission.qualitypremium.schemes.Percent;
 
 /**
  * A CCG's quality premium: the maximum, what its measures earned, the reduction for missed standards, the final

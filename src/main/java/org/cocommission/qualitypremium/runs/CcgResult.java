@@ -1,14 +1,14 @@
 package org.cocommission.qualitypremium.runs;
 
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
 import org.cocommission.qualitypremium.RunSummary;
 import org.cocommission.qualitypremium.data.CcgInputs;
 import org.cocommission.qualitypremium.data.MeasureResults;
 import org.cocommission.qualitypremium.schemes.Measure;
 import org.cocommission.qualitypremium.schemes.Scheme;
-
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * One CCG's result in a run, with the award step by step, the scheme it was computed under and its inputs.

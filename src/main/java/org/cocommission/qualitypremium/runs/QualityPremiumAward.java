@@ -1,5 +1,12 @@
 package org.cocommission.qualitypremium.runs;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.cocommission.platform.Money;
 import org.cocommission.qualitypremium.data.CcgInputs;
 import org.cocommission.qualitypremium.schemes.Gateway;
 import org.cocommission.qualitypremium.schemes.Measure;
@@ -9,14 +16,6 @@ import org.cocommission.qualitypremium.schemes.ReductionMode;
 import org.cocommission.qualitypremium.schemes.Scheme;
 import org.cocommission.qualitypremium.schemes.Standard;
 import org.cocommission.qualitypremium.schemes.ValueDomain;
-
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-
-import org.cocommission.platform.Money;
 
 /**
  * The quality premium award of one CCG under one scheme. Source: NHS England, Quality premium guidance 2013/14

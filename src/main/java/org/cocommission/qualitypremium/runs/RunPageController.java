@@ -1,9 +1,5 @@
 package org.cocommission.qualitypremium.runs;
 
-import org.cocommission.qualitypremium.QualityPremium;
-import org.cocommission.qualitypremium.QualityPremiumPageController;
-import org.cocommission.qualitypremium.RunSummary;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +22,12 @@ import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 
 import org.cocommission.platform.Exports;
-import org.cocommission.platform.InvalidInputException;
 import org.cocommission.platform.FinancialYear;
+import org.cocommission.platform.InvalidInputException;
 import org.cocommission.platform.Table;
+import org.cocommission.qualitypremium.QualityPremium;
+import org.cocommission.qualitypremium.QualityPremiumPageController;
+import org.cocommission.qualitypremium.RunSummary;
 
 /** A run's national view (totals, distribution, every CCG, downloads, publish), one CCG's result and statements. */
 @Controller

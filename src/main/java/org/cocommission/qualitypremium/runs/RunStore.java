@@ -1,7 +1,5 @@
 package org.cocommission.qualitypremium.runs;
 
-import org.cocommission.qualitypremium.RunSummary;
-
 import java.math.BigDecimal;
 import java.sql.Types;
 import java.time.LocalDate;
@@ -15,6 +13,7 @@ import org.springframework.stereotype.Repository;
 
 import org.cocommission.platform.FinancialYear;
 import org.cocommission.platform.Money;
+import org.cocommission.qualitypremium.RunSummary;
 
 /** Result runs in their tables: the run (scheme as computed, inputs hash, totals) and one row per CCG. */
 @Repository

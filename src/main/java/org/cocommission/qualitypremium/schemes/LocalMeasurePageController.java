@@ -1,7 +1,5 @@
 package org.cocommission.qualitypremium.schemes;
 
-import org.cocommission.qualitypremium.LocalMeasures;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import org.cocommission.platform.FinancialYear;
 import org.cocommission.platform.InvalidInputException;
+import org.cocommission.qualitypremium.LocalMeasures;
 
 /** Local measures: a CCG proposes, its area team agrees or rejects with a reason. */
 @Controller

@@ -1,7 +1,5 @@
 package org.cocommission.qualitypremium.schemes;
 
-import org.cocommission.qualitypremium.QualityPremiumAccess;
-
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +12,7 @@ import org.cocommission.audit.AuditTrail;
 import org.cocommission.outcomes.Indicators;
 import org.cocommission.platform.FinancialYear;
 import org.cocommission.platform.InvalidInputException;
+import org.cocommission.qualitypremium.QualityPremiumAccess;
 
 /**
  * Quality premium schemes, one per financial year: read by everyone, copied and edited by national analysts. A

@@ -1,8 +1,5 @@
 package org.cocommission.qualitypremium.schemes;
 
-import org.cocommission.qualitypremium.QualityPremium;
-import org.cocommission.qualitypremium.QualityPremiumPageController;
-
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,6 +20,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.cocommission.outcomes.Indicators;
 import org.cocommission.platform.FinancialYear;
 import org.cocommission.platform.InvalidInputException;
+import org.cocommission.qualitypremium.QualityPremium;
+import org.cocommission.qualitypremium.QualityPremiumPageController;
 
 /** A scheme's page: its measures, standards and gateways; editing a draft; copying to a new year. */
 @Controller

@@ -1,8 +1,5 @@
 package org.cocommission.qualitypremium.data;
 
-import org.cocommission.qualitypremium.schemes.QualityPremiumSchemes;
-import org.cocommission.qualitypremium.schemes.SchemeEdit;
-
 import java.time.LocalDate;
 import java.util.Map;
 
@@ -15,6 +12,8 @@ import org.cocommission.identity.NewUser;
 import org.cocommission.identity.Role;
 import org.cocommission.identity.SignedInUsers;
 import org.cocommission.identity.UserAccounts;
+import org.cocommission.qualitypremium.schemes.QualityPremiumSchemes;
+import org.cocommission.qualitypremium.schemes.SchemeEdit;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

@@ -1,15 +1,5 @@
 package org.cocommission.qualitypremium.runs;
 
-import org.cocommission.qualitypremium.data.CcgInputs;
-import org.cocommission.qualitypremium.schemes.Gateway;
-import org.cocommission.qualitypremium.schemes.Measure;
-import org.cocommission.qualitypremium.schemes.MeasureRule;
-import org.cocommission.qualitypremium.schemes.Percent;
-import org.cocommission.qualitypremium.schemes.ReductionMode;
-import org.cocommission.qualitypremium.schemes.Scheme;
-import org.cocommission.qualitypremium.schemes.Standard;
-import org.cocommission.qualitypremium.schemes.ValueDomain;
-
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +9,15 @@ import org.junit.jupiter.api.Test;
 
 import org.cocommission.platform.FinancialYear;
 import org.cocommission.platform.Money;
+import org.cocommission.qualitypremium.data.CcgInputs;
+import org.cocommission.qualitypremium.schemes.Gateway;
+import org.cocommission.qualitypremium.schemes.Measure;
+import org.cocommission.qualitypremium.schemes.MeasureRule;
+import org.cocommission.qualitypremium.schemes.Percent;
+import org.cocommission.qualitypremium.schemes.ReductionMode;
+import org.cocommission.qualitypremium.schemes.Scheme;
+import org.cocommission.qualitypremium.schemes.Standard;
+import org.cocommission.qualitypremium.schemes.ValueDomain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
