@@ -13,6 +13,14 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.cocommission.finance.allocations.CcgResult;
+import org.cocommission.finance.allocations.RunComparison;
+import org.cocommission.finance.allocations.RunForm;
+import org.cocommission.finance.budgets.IndicativeBudget;
+import org.cocommission.finance.budgets.IndicativeBudgets;
+import org.cocommission.finance.budgets.PopulationView;
+import org.cocommission.finance.globalsum.GlobalSumPayments;
+import org.cocommission.finance.globalsum.PracticeFactor;
 import org.cocommission.platform.Exports;
 import org.cocommission.platform.FinancialYear;
 import org.cocommission.platform.InvalidInputException;
@@ -217,7 +225,10 @@ class FinanceApiController {
 
 	@PostMapping("/baselines/{startYear}/{programme}")
 	@Operation(summary = "Import last year's allocations for the first year, e.g. /baselines/2013/CORE_CCG")
-	Map<String, Integer> importBaseline(@PathVariable int startYear, @PathVariable Programme programme,
+	Map<String, Integer> importBaseline(
+			@PathVariable @Parameter(description = "the financial year by its first year (2013 for 2013/14), or 2013-14",
+					schema = @Schema(type = "string", example = "2013")) FinancialYear startYear,
+			@PathVariable Programme programme,
 			@RequestBody List<BaselineLine> lines,
 			@Parameter(description = "true to replace a stored baseline with one of fewer CCGs")
 			@RequestParam(defaultValue = "false") boolean replaceWithFewer) {
@@ -230,7 +241,7 @@ class FinanceApiController {
 			}
 			baseline.add(new AllocationRuns.BaselineRow(line.ccgCode(), new Money(line.allocation())));
 		}
-		int rows = runs.importBaseline(new FinancialYear(startYear), programme, baseline, replaceWithFewer);
+		int rows = runs.importBaseline(startYear, programme, baseline, replaceWithFewer);
 		return Map.of("rows", rows);
 	}
 

@@ -10,9 +10,10 @@ import java.util.NoSuchElementException;
 
 import org.cocommission.audit.AuditEntry;
 import org.cocommission.audit.AuditTrail;
+import org.cocommission.finance.globalsum.GlobalSum;
+import org.cocommission.finance.globalsum.PracticeFactor;
 import org.cocommission.identity.AccessPolicy;
 import org.cocommission.platform.FinancialYear;
-
 import org.cocommission.platform.InvalidInputException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -232,7 +233,7 @@ public class FinanceFormulas {
 		}
 	}
 
-	FormulaView load(long id) {
+	public FormulaView load(long id) {
 		Map<String, BigDecimal> male = new LinkedHashMap<>();
 		Map<String, BigDecimal> female = new LinkedHashMap<>();
 		jdbc.sql("select age_band, sex, cost_index from finance_formula_weight where formula_id = ?")

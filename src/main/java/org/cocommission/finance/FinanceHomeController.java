@@ -2,6 +2,8 @@ package org.cocommission.finance;
 
 import java.util.NoSuchElementException;
 
+import org.cocommission.finance.budgets.IndicativeBudgets;
+import org.cocommission.finance.globalsum.GlobalSumPayments;
 import org.cocommission.identity.AccessPolicy;
 import org.cocommission.identity.Role;
 import org.cocommission.platform.Exports;

@@ -3,10 +3,16 @@ package org.cocommission.finance;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.cocommission.finance.allocations.CcgResult;
+import org.cocommission.finance.allocations.RunComparison;
+import org.cocommission.finance.budgets.IndicativeBudget;
+import org.cocommission.finance.budgets.PopulationView;
+import org.cocommission.finance.globalsum.GlobalSumPayments;
+import org.cocommission.finance.globalsum.PracticeFactor;
 import org.cocommission.platform.Table;
 
 /** Exported tables, laid out like NHS England's published allocation annexes. */
-final class FinanceTables {
+public final class FinanceTables {
 
 	private FinanceTables() {
 	}
@@ -19,7 +25,7 @@ final class FinanceTables {
 		return weighted == null ? null : weighted.setScale(0, java.math.RoundingMode.HALF_UP);
 	}
 
-	static Table annex(RunView run, List<CcgResult> results) {
+	public static Table annex(RunView run, List<CcgResult> results) {
 		List<List<Object>> rows = new ArrayList<>();
 		for (CcgResult r : results) {
 			rows.add(List.of(r.ccgCode(), r.ccgName(), r.rawPopulation(), people(r.weightedPopulation()),
@@ -34,7 +40,7 @@ final class FinanceTables {
 				rows);
 	}
 
-	static Table comparison(RunComparison comparison) {
+	public static Table comparison(RunComparison comparison) {
 		List<List<Object>> rows = new ArrayList<>();
 		for (RunComparison.Line line : comparison.lines()) {
 			rows.add(List.of(line.ccgCode(), line.ccgName(), line.firstAllocation().thousands(),
@@ -46,7 +52,7 @@ final class FinanceTables {
 				"Run " + comparison.first().id() + " distance %", "Run " + comparison.second().id() + " distance %"), rows);
 	}
 
-	static Table budgets(List<IndicativeBudget> budgets) {
+	public static Table budgets(List<IndicativeBudget> budgets) {
 		List<List<Object>> rows = new ArrayList<>();
 		for (IndicativeBudget budget : budgets) {
 			CcgResult r = budget.result();
@@ -70,7 +76,7 @@ final class FinanceTables {
 				"Weighted list", "Annual global sum £", "Quarterly payment £"), rows);
 	}
 
-	static Table formulaWeights(FormulaView formula) {
+	public static Table formulaWeights(FormulaView formula) {
 		List<List<Object>> rows = new ArrayList<>();
 		for (String band : org.cocommission.directory.PopulationQueries.AGE_BANDS) {
 			rows.add(List.of(band, formula.costCurve().male().get(band), formula.costCurve().female().get(band)));
@@ -78,7 +84,7 @@ final class FinanceTables {
 		return new Table("Cost curve", List.of("Age band", "Male cost index", "Female cost index"), rows);
 	}
 
-	static Table populationView(PopulationView view) {
+	public static Table populationView(PopulationView view) {
 		List<List<Object>> rows = new ArrayList<>();
 		for (PopulationView.Line line : view.lines()) {
 			rows.add(java.util.Arrays.asList(line.service(), line.ccgPerHead(), line.peersPerHead(),
@@ -88,7 +94,7 @@ final class FinanceTables {
 				"Peer CCGs £ per head", "England £ per head"), rows);
 	}
 
-	static Table peers(PopulationView view) {
+	public static Table peers(PopulationView view) {
 		List<List<Object>> rows = new ArrayList<>();
 		rows.add(List.of(view.self().ccgCode(), view.self().ccgName() + " (this CCG)", view.self().needIndex(),
 				view.self().percentAged65Plus()));
@@ -99,7 +105,7 @@ final class FinanceTables {
 				"% aged 65 and over"), rows);
 	}
 
-	static Table ccgFactors(FormulaView formula) {
+	public static Table ccgFactors(FormulaView formula) {
 		List<List<Object>> rows = new ArrayList<>();
 		for (CcgFactor factor : formula.ccgFactors()) {
 			rows.add(List.of(factor.ccgCode(), factor.additionalNeed(), factor.marketForcesFactor(),
@@ -109,13 +115,13 @@ final class FinanceTables {
 				"Inequality index"), rows);
 	}
 
-	static Table globalSumCoefficients(FormulaView formula) {
+	public static Table globalSumCoefficients(FormulaView formula) {
 		List<List<Object>> rows = new ArrayList<>();
 		formula.globalSum().forEach((name, value) -> rows.add(List.of(name, value)));
 		return new Table("Global sum coefficients", List.of("Coefficient", "Value"), rows);
 	}
 
-	static Table runs(List<RunView> runs) {
+	public static Table runs(List<RunView> runs) {
 		List<List<Object>> rows = new ArrayList<>();
 		for (RunView run : runs) {
 			rows.add(List.of(run.id(), run.name(), run.year().toString(), run.programme().label(), run.envelope(),
@@ -125,7 +131,7 @@ final class FinanceTables {
 				"Specialised (held nationally) £", "Pace of change", "Status"), rows);
 	}
 
-	static Table practiceFactors(List<PracticeFactor> factors) {
+	public static Table practiceFactors(List<PracticeFactor> factors) {
 		List<List<Object>> rows = new ArrayList<>();
 		for (PracticeFactor f : factors) {
 			rows.add(List.of(f.practiceCode(), f.additionalNeeds(), f.listTurnover(), f.marketForcesFactor(),

@@ -3,6 +3,7 @@ package org.cocommission.finance;
 import java.math.BigDecimal;
 import java.util.Map;
 
+import org.cocommission.finance.globalsum.GlobalSum;
 import org.cocommission.platform.FinancialYear;
 
 /**

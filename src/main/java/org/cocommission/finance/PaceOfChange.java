@@ -44,7 +44,7 @@ public record PaceOfChange(BigDecimal minimumGrowth, BigDecimal maximumGrowth, B
 		return fraction.multiply(BigDecimal.valueOf(100)).stripTrailingZeros().toPlainString();
 	}
 
-	BigDecimal overTargetGrowth() {
+	public BigDecimal overTargetGrowth() {
 		return overTargetFloor.max(minimumGrowth);
 	}
 }

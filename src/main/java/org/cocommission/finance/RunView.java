@@ -3,6 +3,7 @@ package org.cocommission.finance;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import org.cocommission.finance.allocations.LargestRemainder;
 import org.cocommission.platform.FinancialYear;
 import org.cocommission.platform.Money;
 

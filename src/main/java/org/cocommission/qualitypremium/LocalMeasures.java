@@ -20,6 +20,8 @@ import org.cocommission.audit.AuditEntry;
 import org.cocommission.audit.AuditTrail;
 import org.cocommission.platform.FinancialYear;
 import org.cocommission.platform.InvalidInputException;
+import org.cocommission.qualitypremium.schemes.Scheme;
+import org.cocommission.qualitypremium.schemes.SchemeStore;
 
 /**
  * CCGs' local measures: a CCG proposes one for each local slot of the year's scheme; the area team over it agrees it

@@ -31,6 +31,20 @@ import org.cocommission.directory.CcgListSizes;
 import org.cocommission.platform.FinancialYear;
 import org.cocommission.platform.InvalidInputException;
 import org.cocommission.platform.Money;
+import org.cocommission.qualitypremium.data.CcgInputs;
+import org.cocommission.qualitypremium.data.MeasureResults;
+import org.cocommission.qualitypremium.data.UploadedFile;
+import org.cocommission.qualitypremium.data.UploadedMeasureResults;
+import org.cocommission.qualitypremium.runs.Award;
+import org.cocommission.qualitypremium.runs.CcgResult;
+import org.cocommission.qualitypremium.runs.CcgResultRow;
+import org.cocommission.qualitypremium.runs.PublishForm;
+import org.cocommission.qualitypremium.runs.QualityPremiumAward;
+import org.cocommission.qualitypremium.runs.Reproduction;
+import org.cocommission.qualitypremium.runs.RunStore;
+import org.cocommission.qualitypremium.runs.WhatIf;
+import org.cocommission.qualitypremium.schemes.Scheme;
+import org.cocommission.qualitypremium.schemes.SchemeStore;
 
 /**
  * Quality premium results: national analysts load a year's data, compute every CCG's award into a run (audited, with

@@ -20,7 +20,7 @@ import org.cocommission.notification.Notifications;
  * Work done as the system (the demo loader at start-up, scheduled jobs) may do all of it.
  */
 @Component
-class QualityPremiumAccess {
+public class QualityPremiumAccess {
 
 	private final AccessPolicy access;
 
@@ -47,7 +47,7 @@ class QualityPremiumAccess {
 		return user().map(CurrentUser::username).orElse(AuditTrail.SYSTEM);
 	}
 
-	void checkNational() {
+	public void checkNational() {
 		if (signedIn()) {
 			access.checkNational();
 		}
@@ -96,7 +96,7 @@ class QualityPremiumAccess {
 	}
 
 	/** A notice to every account of the CCG. */
-	void noticeCcg(String ccgCode, String title, String body, String link) {
+	public void noticeCcg(String ccgCode, String title, String body, String link) {
 		for (UserView user : accounts.list(ccgCode, null, 0, 100).items()) {
 			notifications.notice(user.username(), title, body, link);
 		}

@@ -21,6 +21,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import org.cocommission.platform.FinancialYear;
+import org.cocommission.qualitypremium.data.UploadedFile;
+import org.cocommission.qualitypremium.runs.Award;
+import org.cocommission.qualitypremium.runs.CcgResult;
+import org.cocommission.qualitypremium.runs.CcgResultRow;
+import org.cocommission.qualitypremium.runs.PublishForm;
+import org.cocommission.qualitypremium.runs.Reproduction;
+import org.cocommission.qualitypremium.runs.WhatIf;
+import org.cocommission.qualitypremium.schemes.QualityPremiumSchemes;
+import org.cocommission.qualitypremium.schemes.Scheme;
+import org.cocommission.qualitypremium.schemes.SchemeEdit;
 
 @RestController
 @RequestMapping("/api/v1/quality-premium")

@@ -17,11 +17,15 @@ import org.springframework.web.bind.annotation.RequestMapping;
 
 import org.cocommission.platform.FinancialYear;
 import org.cocommission.platform.InvalidInputException;
+import org.cocommission.qualitypremium.runs.CcgResultRow;
+import org.cocommission.qualitypremium.schemes.Percent;
+import org.cocommission.qualitypremium.schemes.QualityPremiumSchemes;
+import org.cocommission.qualitypremium.schemes.Scheme;
 
 /** The quality premium home: the steps of a year, in order, with a link or form for each; and compute. */
 @Controller
 @RequestMapping("/quality-premium")
-class QualityPremiumPageController {
+public class QualityPremiumPageController {
 
 	private final QualityPremium service;
 
@@ -32,7 +36,7 @@ class QualityPremiumPageController {
 		this.schemes = schemes;
 	}
 
-	static String path(FinancialYear year) {
+	public static String path(FinancialYear year) {
 		return year.toString().replace('/', '-');
 	}
 

@@ -5,6 +5,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
+import org.cocommission.finance.allocations.AllocationRunPageController;
+import org.cocommission.finance.budgets.IndicativeBudgets;
+import org.cocommission.finance.formulas.FormulaPagesController;
+import org.cocommission.finance.globalsum.GlobalSumPayments;
 import org.cocommission.identity.AccessPolicy;
 import org.cocommission.identity.CurrentUser;
 import org.cocommission.identity.Role;
@@ -164,6 +168,36 @@ class FinancePagesWebTests {
 		assertThat(draft.getAllValues()).extracting(FormulaDraft::effectiveYear)
 			.containsExactly(new FinancialYear(2015), new FinancialYear(2016));
 	}
+
+	@Test
+	void aBaselineYearThatIsNotOneIsRefusedOnItsPathVariableAndImportsNothing() throws Exception {
+		for (String year : new String[] { "99", "next", "2013-15" }) {
+			mvc.perform(post("/api/v1/finance/baselines/" + year + "/CORE_CCG").with(csrf())
+				.contentType("application/json").content(BASELINE))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("startYear"))
+				.andExpect(jsonPath("$.errors[0].message")
+					.value("Enter the baseline's financial year by its first year, like 2013 for 2013/14"));
+		}
+		verify(runs, never()).importBaseline(any(), any(), any(), org.mockito.ArgumentMatchers.anyBoolean());
+	}
+
+	@Test
+	void aBaselineYearBindsByItsFirstYearAsDocumentedOrWrittenInFull() throws Exception {
+		mvc.perform(post("/api/v1/finance/baselines/2013/PRIMARY_CARE_MEDICAL").with(csrf())
+			.contentType("application/json").content(BASELINE))
+			.andExpect(status().isOk());
+		mvc.perform(post("/api/v1/finance/baselines/2014-15/CORE_CCG").with(csrf())
+			.contentType("application/json").content(BASELINE))
+			.andExpect(status().isOk());
+		verify(runs).importBaseline(org.mockito.ArgumentMatchers.eq(new FinancialYear(2013)),
+				org.mockito.ArgumentMatchers.eq(Programme.PRIMARY_CARE_MEDICAL), any(),
+				org.mockito.ArgumentMatchers.eq(false));
+		verify(runs).importBaseline(org.mockito.ArgumentMatchers.eq(new FinancialYear(2014)),
+				org.mockito.ArgumentMatchers.eq(Programme.CORE_CCG), any(), org.mockito.ArgumentMatchers.eq(false));
+	}
+
+	private static final String BASELINE = "[{\"ccgCode\": \"00K\", \"allocation\": 1000000}]";
 
 	private static String formulaBody(String year) {
 		String curve = org.cocommission.directory.PopulationQueries.AGE_BANDS.stream()

@@ -10,8 +10,13 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
-import org.cocommission.directory.PopulationQueries;
 import org.cocommission.directory.PopulationQueries.BandCounts;
+import org.cocommission.directory.PopulationQueries;
+import org.cocommission.finance.allocations.CcgResult;
+import org.cocommission.finance.allocations.DistanceFromTarget;
+import org.cocommission.finance.budgets.PeerCcgs;
+import org.cocommission.finance.formulas.WeightedCapitation;
+import org.cocommission.finance.globalsum.GlobalSum;
 import org.cocommission.platform.Money;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -9,6 +9,12 @@ import org.cocommission.identity.AccessPolicy;
 import org.cocommission.outcomes.Indicators;
 import org.cocommission.platform.FinancialYear;
 import org.cocommission.platform.InvalidInputException;
+import org.cocommission.qualitypremium.data.DataPageController;
+import org.cocommission.qualitypremium.schemes.LocalMeasurePageController;
+import org.cocommission.qualitypremium.schemes.Measure;
+import org.cocommission.qualitypremium.schemes.MeasureRule;
+import org.cocommission.qualitypremium.schemes.QualityPremiumSchemes;
+import org.cocommission.qualitypremium.schemes.Scheme;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
