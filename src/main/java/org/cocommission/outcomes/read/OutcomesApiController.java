@@ -164,13 +164,16 @@ class OutcomesApiController {
 		return pages.recomputePeers();
 	}
 
-	@Operation(summary = "A CCG's spine chart: the latest value of every indicator, England's and the peer range")
+	@Operation(summary = "A CCG's spine chart: the latest value of every indicator, England's and the peer range",
+			description = "structure: a date YYYY-MM-DD (the CCG's values, its peers and the range of all CCGs of the"
+					+ " organisations of that date, every period re-mapped) or as-was; when not given, the stored values"
+					+ " and peer groups.")
 	@ApiResponse(responseCode = "200", description = "One row per indicator",
 			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 					array = @ArraySchema(schema = @Schema(implementation = SpineRow.class))))
 	@GetMapping(value = "/spine/{ccgCode}", produces = MediaType.APPLICATION_JSON_VALUE)
-	byte[] spine(@PathVariable String ccgCode) {
-		return pages.spineJson(ccgCode.toUpperCase());
+	byte[] spine(@PathVariable String ccgCode, @RequestParam(required = false) Structure structure) {
+		return pages.spineJson(ccgCode.toUpperCase(), structure);
 	}
 
 	private String latest(String indicator) {
