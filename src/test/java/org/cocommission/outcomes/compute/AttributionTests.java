@@ -376,6 +376,63 @@ class AttributionTests {
 			.andExpect(content().string(containsString("2020/21")));
 	}
 
+	/**
+	 * Issue 16, item 4 (docs/domain-rules.md#outcomes, "Alerts in a chosen structure"): the stored alerts are raised
+	 * as it was; a structure's alerts are the same rule on the re-mapped values, computed on read. The five practices
+	 * of G04 fall from 34% to 1% in 2020/21: as raised no CCG alert (G04 has no 2019/20 value as it was, G01-G03 no
+	 * 2020/21 value); re-mapped onto 1 January 2021, G04 became significantly worse. Before, no list showed it.
+	 */
+	@Test
+	void alertsFollowTheChosenStructure() throws Exception {
+		jdbc.sql("delete from outcomes_alert").update();
+		threeWayMerger();
+		load(HEADER + """
+				G00001,PRAC-FLU65,2020/21,1,100
+				G00002,PRAC-FLU65,2020/21,1,100
+				G00003,PRAC-FLU65,2020/21,1,100
+				G00005,PRAC-FLU65,2020/21,1,100
+				G00006,PRAC-FLU65,2020/21,1,100
+				""");
+		assertThat(jdbc.sql("select count(*) from outcomes_alert where level = 'CCG'").query(Long.class).single())
+			.isZero();
+		assertThat(jdbc.sql("select count(*) from outcomes_alert where level = 'PRACTICE'").query(Long.class).single())
+			.isEqualTo(5);
+
+		mvc.perform(get("/api/v1/outcomes/alerts").param("level", "ccg").param("structure", "2021-01-01")
+			.with(httpBasic("attribution-national", PASSWORD)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.total").value(1))
+			.andExpect(jsonPath("$.items[0].orgCode").value("G04"))
+			.andExpect(jsonPath("$.items[0].reason").value("SIGNIFICANTLY_WORSE"))
+			.andExpect(jsonPath("$.items[0].previousPeriod").value("2019/20"))
+			.andExpect(jsonPath("$.items[0].previousValue").value(closeTo(34.0, 1e-9)))
+			.andExpect(jsonPath("$.items[0].value").value(closeTo(1.0, 1e-9)))
+			.andExpect(jsonPath("$.items[0].structure").value("2021-01-01"))
+			.andExpect(jsonPath("$.items[0].id").doesNotExist());
+		// Computed alerts are never acknowledged or withdrawn.
+		mvc.perform(get("/api/v1/outcomes/alerts").param("acknowledged", "yes").param("structure", "2021-01-01")
+			.with(httpBasic("attribution-national", PASSWORD)))
+			.andExpect(jsonPath("$.total").value(0));
+		// As raised, and as-was: the stored alerts, with no CCG alert.
+		for (String structure : new String[] { "", "as-was" }) {
+			mvc.perform(get("/api/v1/outcomes/alerts").param("level", "ccg").param("structure", structure)
+				.with(httpBasic("attribution-national", PASSWORD)))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.total").value(0));
+		}
+		jakarta.servlet.http.Cookie session = mvc.perform(formLogin().user("attribution-national").password(PASSWORD))
+			.andReturn().getResponse().getCookie("SESSION");
+		mvc.perform(get("/outcomes/alerts").param("level", "ccg").param("structure", "2021-01-01").cookie(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("computed for the organisations of 1 January 2021")))
+			.andExpect(content().string(containsString("Computed for this structure")))
+			.andExpect(content().string(containsString("id=\"computed-alert-G04-PRAC-FLU65-SIGNIFICANTLY_WORSE\"")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("/acknowledge"))));
+		mvc.perform(get("/outcomes/alerts.csv").param("level", "ccg").param("structure", "2021-01-01").cookie(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("G04")));
+	}
+
 	@Test
 	void aMoveBetweenCcgsPublishedInEpcmemRecomputesTheValuesItMoved() {
 		structure(2, 2);
