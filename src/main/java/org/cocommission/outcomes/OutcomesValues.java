@@ -112,8 +112,16 @@ public class OutcomesValues {
 				.filter(row -> parentCode == null || parentCode.equals(row.parentCode()))
 				.toList();
 		}
-		List<ValueRow> rows = named(remapped.rows(indicatorId, period, level.name()));
+		List<ValueRow> rows = remappedSlice(indicatorId, level, period, structure, remapped).rows();
 		return parentCode == null ? rows : rows.stream().filter(row -> parentCode.equals(row.parentCode())).toList();
+	}
+
+	/** One level's re-mapped rows of one period, named, by code: kept like the stored slices. */
+	private StoredSlice remappedSlice(String indicatorId, OutcomesLevel level, String period, Structure structure,
+			ValueComputation.Remapped remapped) {
+		return cache.get("remappedSlice", List.of(indicatorId, structure.date(), level, period),
+				() -> StoredSlice.of(named(remapped.rows(indicatorId, period, level.name())).stream().map(this::kept)
+					.toList()));
 	}
 
 	/** The values re-mapped onto the structure, kept per indicator and date; null when the stored ones are the answer. */
@@ -284,13 +292,24 @@ public class OutcomesValues {
 
 	/** The latest value of every indicator for a CCG, beside England's and its peers' range. */
 	public List<SpineRow> spine(String ccgCode, List<String> peerCodes) {
+		return spine(ccgCode, peerCodes, null);
+	}
+
+	/**
+	 * As above in a chosen structure (docs/domain-rules.md#outcomes, "Structure" and "Spine chart"): the CCG's latest
+	 * value in that structure, and the ranges of its peers (of that structure) and of all CCGs, from the values
+	 * re-mapped onto it; null or {@code as-was}: the stored values.
+	 */
+	public List<SpineRow> spine(String ccgCode, List<String> peerCodes, Structure structure) {
 		access.requireUser();
 		List<SpineRow> rows = new ArrayList<>();
 		for (Indicator indicator : indicators.all()) {
-			List<String> periods = ccgPeriods(indicator.id());
+			ValueComputation.Remapped remapped = remapped(indicator.id(), structure);
+			List<String> periods = remapped == null ? ccgPeriods(indicator.id()) : periods(indicator.id());
 			for (int at = periods.size() - 1; at >= 0; at--) {
 				String period = periods.get(at);
-				StoredSlice ccgs = slice(indicator.id(), OutcomesLevel.CCG, period);
+				StoredSlice ccgs = remapped == null ? slice(indicator.id(), OutcomesLevel.CCG, period)
+						: remappedSlice(indicator.id(), OutcomesLevel.CCG, period, structure, remapped);
 				ValueRow ccg = ccgs.row(ccgCode);
 				if (ccg == null) {
 					continue;
@@ -437,6 +456,12 @@ public class OutcomesValues {
 	 */
 	public Map<String, List<ValueRow>> valuesAt(Map<String, String> periodByIndicator, OutcomesLevel level,
 			Collection<String> orgCodes) {
+		return valuesAt(periodByIndicator, level, orgCodes, null);
+	}
+
+	/** As above in a chosen structure (null or {@code as-was}: the stored values); practices' do not depend on it. */
+	public Map<String, List<ValueRow>> valuesAt(Map<String, String> periodByIndicator, OutcomesLevel level,
+			Collection<String> orgCodes, Structure structure) {
 		access.requireUserOrSystem();
 		Map<String, List<ValueRow>> result = new LinkedHashMap<>();
 		if (level == OutcomesLevel.PRACTICE) {
@@ -452,7 +477,9 @@ public class OutcomesValues {
 			if (indicators.find(indicatorId).isEmpty()) {
 				return;
 			}
-			StoredSlice slice = slice(indicatorId, level, period);
+			ValueComputation.Remapped remapped = remapped(indicatorId, structure);
+			StoredSlice slice = remapped == null ? slice(indicatorId, level, period)
+					: remappedSlice(indicatorId, level, period, structure, remapped);
 			List<ValueRow> rows = orgCodes == null ? slice.rows() : slice.only(orgCodes);
 			if (!rows.isEmpty()) {
 				result.put(indicatorId, rows);

@@ -59,11 +59,15 @@ class AlertApiController {
 					+ " period). reason: significantly-worse or into-worst-decile; level: practice or ccg;"
 					+ " acknowledged: yes, no or any; withdrawn: no (default, the current alerts) or yes (those"
 					+ " withdrawn because corrected data no longer supports them); sort: raised, organisation,"
-					+ " indicator, reason or period.")
+					+ " indicator, reason or period. structure: as-was (the default: the alerts as raised, stored,"
+					+ " acknowledged and withdrawn) or a date YYYY-MM-DD: the alerts the same rule finds on the values"
+					+ " re-mapped onto the organisations of that date, computed on read and never stored; each item then"
+					+ " has no id, acknowledgement or withdrawal and carries the structure's date.")
 	@GetMapping("/alerts")
-	PageOf<Alert> alerts(@ParameterObject AlertQuery query, @RequestParam(defaultValue = "0") int page,
+	PageOf<?> alerts(@ParameterObject AlertQuery query, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size) {
-		return alerts.page(query.filter(), page, size);
+		return query.computed() ? alerts.page(query.filter(), query.structure(), page, size)
+				: alerts.page(query.filter(), page, size);
 	}
 
 	@Operation(summary = "One alert, current or withdrawn",

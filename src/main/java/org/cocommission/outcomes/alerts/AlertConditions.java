@@ -11,6 +11,7 @@ import org.cocommission.outcomes.Indicator;
 import org.cocommission.outcomes.OutcomesLevel;
 import org.cocommission.outcomes.OutcomesValues;
 import org.cocommission.outcomes.Polarity;
+import org.cocommission.outcomes.Structure;
 import org.cocommission.outcomes.ValueRow;
 
 import org.springframework.stereotype.Component;
@@ -33,21 +34,34 @@ class AlertConditions {
 	}
 
 	List<AlertRules.Raised> evaluate(Indicator indicator, String previous, String latest) {
+		return evaluate(indicator, previous, latest, null);
+	}
+
+	/**
+	 * As above on the values of a chosen structure (docs/domain-rules.md#outcomes, "Alerts in a chosen structure");
+	 * null or {@code as-was}: the stored values, on which the stored alerts are raised.
+	 */
+	List<AlertRules.Raised> evaluate(Indicator indicator, String previous, String latest, Structure structure) {
 		List<AlertRules.Raised> raised = new ArrayList<>();
 		if (indicator.polarity() == Polarity.NO_JUDGEMENT) {
 			return raised;
 		}
-		List<ValueRow> ccgs = values.values(indicator.id(), OutcomesLevel.CCG, latest, null);
+		List<ValueRow> ccgs = values(indicator, OutcomesLevel.CCG, latest, structure);
 		Map<String, String> areaTeamOfCcg = new HashMap<>();
 		ccgs.forEach(row -> areaTeamOfCcg.put(row.orgCode(), row.parentCode()));
 		raised.addAll(AlertRules.evaluate(indicator, OutcomesLevel.CCG, previous,
-				byOrg(values.values(indicator.id(), OutcomesLevel.CCG, previous, null)), latest, ccgs, areaTeamOfCcg));
+				byOrg(values(indicator, OutcomesLevel.CCG, previous, structure)), latest, ccgs, areaTeamOfCcg));
 		if (indicator.level() == OutcomesLevel.PRACTICE) {
 			raised.addAll(AlertRules.evaluate(indicator, OutcomesLevel.PRACTICE, previous,
-					byOrg(values.values(indicator.id(), OutcomesLevel.PRACTICE, previous, null)), latest,
-					values.values(indicator.id(), OutcomesLevel.PRACTICE, latest, null), areaTeamOfCcg));
+					byOrg(values(indicator, OutcomesLevel.PRACTICE, previous, structure)), latest,
+					values(indicator, OutcomesLevel.PRACTICE, latest, structure), areaTeamOfCcg));
 		}
 		return raised;
+	}
+
+	private List<ValueRow> values(Indicator indicator, OutcomesLevel level, String period, Structure structure) {
+		return structure == null ? values.values(indicator.id(), level, period, null)
+				: values.values(indicator.id(), level, period, null, structure);
 	}
 
 	private static Map<String, ValueRow> byOrg(List<ValueRow> rows) {

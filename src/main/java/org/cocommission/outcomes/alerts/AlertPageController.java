@@ -51,8 +51,13 @@ class AlertPageController {
 	@GetMapping("/outcomes/alerts")
 	String list(AlertQuery query, @RequestParam(defaultValue = "0") int page, Model model) {
 		AlertFilter filter = query.filter();
-		PageOf<Alert> shown = alerts.page(filter, Math.max(0, page), PAGE_SIZE);
+		// A structure's date: the alerts computed on values re-mapped onto it, not the stored ones
+		// (docs/domain-rules.md#outcomes, "Alerts in a chosen structure").
+		PageOf<?> shown = query.computed() ? alerts.page(filter, query.structure(), Math.max(0, page), PAGE_SIZE)
+				: alerts.page(filter, Math.max(0, page), PAGE_SIZE);
 		model.addAttribute("alerts", shown);
+		model.addAttribute("computedFor", query.computed() ? query.structure() : null);
+		model.addAttribute("structure", query.computed() ? query.structure().parameter() : null);
 		model.addAttribute("filter", filter);
 		model.addAttribute("reasons", AlertReason.values());
 		model.addAttribute("indicators", indicators.all());
@@ -71,6 +76,10 @@ class AlertPageController {
 
 	@GetMapping("/outcomes/alerts.csv")
 	ResponseEntity<String> csv(AlertQuery query) {
+		if (query.computed()) {
+			return Exports.csvDownload(computedTable(alerts.all(query.filter(), query.structure())),
+					"outcomes-alerts-" + query.structure().parameter() + ".csv");
+		}
 		List<Alert> all = alerts.all(query.filter());
 		return Exports.csvDownload(table(all), "outcomes-alerts.csv");
 	}
@@ -169,6 +178,23 @@ class AlertPageController {
 						"Indicator", "Reason", "Previous period", "Period", "Previous value", "Value", "Previous decile",
 						"Decile", "z", "Raised", "Acknowledged", "Acknowledged by", "Note", "Withdrawn", "Withdrawn because",
 						"Withdrawn by"),
+				rows);
+	}
+
+	/** The alerts computed for a structure: the stored table's columns that apply, and the structure's date. */
+	static Table computedTable(List<ComputedAlert> alerts) {
+		List<List<Object>> rows = new ArrayList<>();
+		for (ComputedAlert alert : alerts) {
+			rows.add(java.util.Arrays.asList(alert.orgCode(), alert.orgName(), alert.level().label(), alert.ccgCode(),
+					alert.areaTeamCode(), alert.indicatorId(), alert.indicatorName(), alert.reason().label(),
+					alert.previousPeriod(), alert.period(), OutcomesCharts.figure(alert.previousValue()),
+					OutcomesCharts.figure(alert.value()), alert.previousDecile(), alert.decile(),
+					OutcomesCharts.figure(alert.z()), String.valueOf(alert.structure())));
+		}
+		return new Table("Outcomes alerts computed for a structure",
+				List.of("Organisation code", "Organisation", "Level", "CCG", "Area team", "Indicator id", "Indicator",
+						"Reason", "Previous period", "Period", "Previous value", "Value", "Previous decile", "Decile", "z",
+						"Computed for the organisations of"),
 				rows);
 	}
 

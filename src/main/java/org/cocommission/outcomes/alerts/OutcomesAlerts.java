@@ -19,6 +19,7 @@ import org.cocommission.outcomes.Indicator;
 import org.cocommission.outcomes.Indicators;
 import org.cocommission.outcomes.OutcomesValues;
 import org.cocommission.outcomes.Polarity;
+import org.cocommission.outcomes.Structure;
 import org.cocommission.outcomes.compute.IndicatorPeriod;
 import org.cocommission.outcomes.compute.ValuesRecomputed;
 import org.cocommission.platform.InvalidInputException;
@@ -62,9 +63,12 @@ public class OutcomesAlerts {
 
 	private final ApplicationEventPublisher events;
 
+	private final AlertsInStructure inStructure;
+
 	OutcomesAlerts(Indicators indicators, OutcomesValues values, AlertStore store, AccessPolicy access,
 			AuditTrail audit, AlertConditions conditions, AlertWithdrawals withdrawals,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, AlertsInStructure inStructure) {
+		this.inStructure = inStructure;
 		this.indicators = indicators;
 		this.values = values;
 		this.store = store;
@@ -130,6 +134,20 @@ public class OutcomesAlerts {
 		PageOf.check(page, size, 200);
 		AlertStore.Scope scope = AlertStore.Scope.of(access.requireUser());
 		return new PageOf<>(store.find(scope, filter, size, (long) page * size), page, size, store.count(scope, filter));
+	}
+
+	/**
+	 * A page of the alerts the rule finds on the values re-mapped onto a structure's date, computed on read and never
+	 * stored (docs/domain-rules.md#outcomes, "Alerts in a chosen structure"), in the signed-in user's scope.
+	 */
+	public PageOf<ComputedAlert> page(AlertFilter filter, Structure structure, int page, int size) {
+		PageOf.check(page, size, 200);
+		return inStructure.page(AlertStore.Scope.of(access.requireUser()), filter, structure, page, size);
+	}
+
+	/** Every alert of a structure the signed-in user may see under the filter, for the CSV download. */
+	public List<ComputedAlert> all(AlertFilter filter, Structure structure) {
+		return inStructure.all(AlertStore.Scope.of(access.requireUser()), filter, structure);
 	}
 
 	/** Every alert the signed-in user may see under the filter, for the CSV download. */

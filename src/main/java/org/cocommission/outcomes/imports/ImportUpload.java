@@ -11,9 +11,10 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The upload form: what kind of file it is (a format's slug), the QOF year for the QOF prevalence file (whose rows carry
- * none), the CSV file and its character set (UTF-8 when none is chosen).
+ * none; bound as a {@link Period} by {@link PeriodConverter}, so text that is no period is refused on its field by
+ * Spring), the CSV file and its character set (UTF-8 when none is chosen).
  */
-record ImportUpload(String format, String period, MultipartFile file, UploadCharset charset) {
+record ImportUpload(String format, Period period, MultipartFile file, UploadCharset charset) {
 
 	/** The format chosen; refuses, naming each field, a form that cannot be imported. */
 	ImportFormat check() {
@@ -22,7 +23,7 @@ record ImportUpload(String format, String period, MultipartFile file, UploadChar
 		if (chosen == null) {
 			errors.put("format", "Choose what kind of file this is");
 		}
-		if (chosen == ImportFormat.QOF_PREVALENCE && !isQofYear(period)) {
+		if (chosen == ImportFormat.QOF_PREVALENCE && (period == null || period.kind() != Period.Kind.YEAR)) {
 			errors.put("period", "Enter the QOF year of the file, such as 2019/20");
 		}
 		if (file == null || file.isEmpty()) {
@@ -40,15 +41,6 @@ record ImportUpload(String format, String period, MultipartFile file, UploadChar
 		}
 		catch (IllegalArgumentException ex) {
 			return null;
-		}
-	}
-
-	private static boolean isQofYear(String period) {
-		try {
-			return period != null && !period.isBlank() && Period.parse(period).kind() == Period.Kind.YEAR;
-		}
-		catch (IllegalArgumentException ex) {
-			return false;
 		}
 	}
 }

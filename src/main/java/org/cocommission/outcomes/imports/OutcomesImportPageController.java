@@ -73,7 +73,8 @@ class OutcomesImportPageController {
 			result.rejectValue("file", "unreadable", ex.getMessage());
 			return page(model);
 		}
-		long id = imports.start(chosen, form.period(), form.file().getOriginalFilename(), spooled);
+		long id = imports.start(chosen, form.period() == null ? null : form.period().code(),
+				form.file().getOriginalFilename(), spooled);
 		return "redirect:/outcomes/imports/" + id;
 	}
 

@@ -28,6 +28,7 @@ import org.cocommission.outcomes.ValueRow;
 import org.cocommission.outcomes.imports.ImportStatus;
 import org.cocommission.outcomes.imports.Observation;
 import org.cocommission.outcomes.imports.Observations;
+import org.cocommission.outcomes.imports.Period;
 import org.cocommission.platform.PageOf;
 import org.cocommission.platform.UnreadableFileException;
 
@@ -93,10 +94,11 @@ class OutcomesApiController {
 					+ " Body: the CSV (text/csv). 200 with {rowsRead, stored, errors}; 422 with the report, and nothing"
 					+ " stored, when any row is invalid. Values are recomputed before the response.")
 	@PostMapping(path = "/imports/{format}", consumes = "text/csv")
-	ObservationImportReport importFile(@PathVariable String format, @RequestParam(required = false) String period,
+	ObservationImportReport importFile(@PathVariable String format, @RequestParam(required = false) Period period,
 			@RequestParam(required = false) String fileName, HttpServletRequest request) throws IOException {
-		return imports.importFile(ImportFormat.fromSlug(format), period, fileName != null ? fileName : format + ".csv",
-				request.getInputStream());
+		// period is bound as a type (imports.PeriodConverter): text that is no period is a 400 naming it.
+		return imports.importFile(ImportFormat.fromSlug(format), period == null ? null : period.code(),
+				fileName != null ? fileName : format + ".csv", request.getInputStream());
 	}
 
 	@Operation(summary = "An import's status and progress")
@@ -164,13 +166,16 @@ class OutcomesApiController {
 		return pages.recomputePeers();
 	}
 
-	@Operation(summary = "A CCG's spine chart: the latest value of every indicator, England's and the peer range")
+	@Operation(summary = "A CCG's spine chart: the latest value of every indicator, England's and the peer range",
+			description = "structure: a date YYYY-MM-DD (the CCG's values, its peers and the range of all CCGs of the"
+					+ " organisations of that date, every period re-mapped) or as-was; when not given, the stored values"
+					+ " and peer groups.")
 	@ApiResponse(responseCode = "200", description = "One row per indicator",
 			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 					array = @ArraySchema(schema = @Schema(implementation = SpineRow.class))))
 	@GetMapping(value = "/spine/{ccgCode}", produces = MediaType.APPLICATION_JSON_VALUE)
-	byte[] spine(@PathVariable String ccgCode) {
-		return pages.spineJson(ccgCode.toUpperCase());
+	byte[] spine(@PathVariable String ccgCode, @RequestParam(required = false) Structure structure) {
+		return pages.spineJson(ccgCode.toUpperCase(), structure);
 	}
 
 	private String latest(String indicator) {

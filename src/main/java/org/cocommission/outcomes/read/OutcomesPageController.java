@@ -215,23 +215,25 @@ class OutcomesPageController {
 	@GetMapping("/outcomes/ccgs/{code}")
 	String ccg(@PathVariable String code, @RequestParam(required = false) Structure structure, Model model) {
 		String ccg = code.toUpperCase();
-		List<SpineRow> spine = pages.spine(ccg);
+		// Asked for a structure, the spine and the peers are of its organisations; otherwise the stored values and
+		// peer groups (docs/domain-rules.md#outcomes, "Spine chart" and "Peer groups").
+		List<SpineRow> spine = pages.spine(ccg, structure);
 		model.addAttribute("ccgCode", ccg);
 		model.addAttribute("ccgName", values.name(ccg));
 		model.addAttribute("spine", spine);
 		model.addAttribute("spineChart", OutcomesCharts.spine(spine));
-		// Asked for a structure, the peer list is of its organisations; otherwise the stored peer groups
-		// (docs/domain-rules.md#outcomes, "Peer groups").
 		model.addAttribute("structure", structure);
+		model.addAttribute("today", LocalDate.now(LONDON));
 		model.addAttribute("peers", peers.peersOrEmpty(ccg, structure));
 		model.addAttribute("variables", peers.variables(ccg));
 		return "outcomes/ccg";
 	}
 
 	@GetMapping("/outcomes/ccgs/{code}/spine.csv")
-	ResponseEntity<String> spineCsv(@PathVariable String code) {
+	ResponseEntity<String> spineCsv(@PathVariable String code, @RequestParam(required = false) Structure structure) {
 		String ccg = code.toUpperCase();
-		return Exports.csvDownload(OutcomesCharts.spineTable(ccg, pages.spine(ccg)), "outcomes-spine-" + ccg + ".csv");
+		return Exports.csvDownload(OutcomesCharts.spineTable(ccg, pages.spine(ccg, structure)),
+				"outcomes-spine-" + ccg + ".csv");
 	}
 
 	@GetMapping("/outcomes/ccgs")

@@ -70,19 +70,34 @@ public class OutcomesPages {
 	 * The spine as the API sends it: the same for every reader until the values change, so serialized once per
 	 * generation (Jackson took a quarter of each request).
 	 */
-	byte[] spineJson(String ccgCode) {
+	byte[] spineJson(String ccgCode, Structure structure) {
 		requireUser();
 		values.name(ccgCode);
-		return cache.get("spineJson", List.of(ccgCode), () -> json.writeValueAsBytes(spine(ccgCode)));
+		return cache.get("spineJson", spineKey(ccgCode, structure),
+				() -> json.writeValueAsBytes(spine(ccgCode, structure)));
 	}
 
 	List<SpineRow> spine(String ccgCode) {
+		return spine(ccgCode, null);
+	}
+
+	/**
+	 * A CCG's spine in a chosen structure (docs/domain-rules.md#outcomes, "Spine chart"): its values, its peers and
+	 * the range of all CCGs all of that structure; null: as stored (the stored values and peer groups).
+	 */
+	List<SpineRow> spine(String ccgCode, Structure structure) {
 		requireUser();
 		values.name(ccgCode);
-		return cache.get("spine", List.of(ccgCode), () -> {
-			List<String> peerCodes = peers.peersOrEmpty(ccgCode).stream().map(PeerGroups.Peer::ccgCode).toList();
-			return List.copyOf(peerComparisons.withPeerAverages(values.spine(ccgCode, peerCodes), peerCodes));
+		return cache.get("spine", spineKey(ccgCode, structure), () -> {
+			List<String> peerCodes = peers.peersOrEmpty(ccgCode, structure).stream().map(PeerGroups.Peer::ccgCode)
+				.toList();
+			return List.copyOf(peerComparisons.withPeerAverages(values.spine(ccgCode, peerCodes, structure), peerCodes,
+					structure));
 		});
+	}
+
+	private static List<String> spineKey(String ccgCode, Structure structure) {
+		return structure == null ? List.of(ccgCode) : List.of(ccgCode, structure.parameter());
 	}
 
 	/** The league table of a level, sorted by organisation, value or decile. */

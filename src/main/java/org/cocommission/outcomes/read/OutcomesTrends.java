@@ -144,11 +144,17 @@ public class OutcomesTrends {
 
 	/** The trends of a CCG's spine rows (each indicator's latest period), by indicator id. */
 	public Map<String, TrendPair> spine(String ccgCode, List<SpineRow> rows) {
-		return perRequest("outcomesTrends.spine:" + ccgCode + ":" + System.identityHashCode(rows), () -> {
+		return spine(ccgCode, rows, null);
+	}
+
+	/** As above, the rows being of a chosen structure (null: as stored): the earlier periods read in the same one. */
+	public Map<String, TrendPair> spine(String ccgCode, List<SpineRow> rows, Structure structure) {
+		return perRequest("outcomesTrends.spine:" + ccgCode + ":" + structure + ":" + System.identityHashCode(rows), () -> {
 			Map<String, TrendPair> trends = new LinkedHashMap<>();
 			for (SpineRow row : rows) {
 				trends.put(row.indicator().id(),
-						league(row.indicator(), OutcomesLevel.CCG, row.period(), List.of(row.ccg())).get(ccgCode));
+						league(row.indicator(), OutcomesLevel.CCG, row.period(), List.of(row.ccg()), structure)
+							.get(ccgCode));
 			}
 			return trends;
 		});

@@ -20,7 +20,9 @@ import java.util.regex.Pattern;
 /**
  * Concurrent clients, each signed in through the real form login (with its CSRF token) as a national user, asking
  * alternately for an indicator page (a period and a CCG chosen) and a CCG's spine chart API, for random indicators and
- * CCGs. Latencies are kept only after the warm-up.
+ * CCGs. Every other indicator page is read as it was ({@code structure=as-was}, the stored values: the plain read) and
+ * the others re-mapped onto the structure date ({@code structure=YYYY-MM-DD}, computed on read and kept), so that both
+ * are timed in the same run (issue 16, "page p95 unchanged"). Latencies are kept only after the warm-up.
  */
 final class OutcomesBenchLoad {
 
@@ -29,7 +31,8 @@ final class OutcomesBenchLoad {
 	/**
 	 * Latencies in nanoseconds per endpoint after the warm-up, of every request during it, and requests that failed.
 	 */
-	record Result(List<Long> indicatorPage, List<Long> spineApi, List<Long> warmup, long failures) {
+	record Result(List<Long> indicatorPage, List<Long> spineApi, List<Long> warmup, long failures,
+			List<Long> pagePlain, List<Long> pageRemapped) {
 
 		List<Long> all() {
 			List<Long> all = new ArrayList<>(indicatorPage);
@@ -50,8 +53,11 @@ final class OutcomesBenchLoad {
 
 	private final List<String> ccgs;
 
+	private final String structureDate;
+
 	OutcomesBenchLoad(int port, String username, String password, List<String> indicators, List<String> periods,
-			List<String> ccgs) {
+			List<String> ccgs, java.time.LocalDate structureDate) {
+		this.structureDate = structureDate.toString();
 		this.port = port;
 		this.username = username;
 		this.password = password;
@@ -64,9 +70,11 @@ final class OutcomesBenchLoad {
 		List<Long> indicatorPage = Collections.synchronizedList(new ArrayList<>());
 		List<Long> spineApi = Collections.synchronizedList(new ArrayList<>());
 		List<Long> warmupLatencies = Collections.synchronizedList(new ArrayList<>());
+		List<Long> pagePlain = Collections.synchronizedList(new ArrayList<>());
+		List<Long> pageRemapped = Collections.synchronizedList(new ArrayList<>());
 		AtomicLong failures = new AtomicLong();
 		ExecutorService pool = Executors.newFixedThreadPool(clients);
-		Latencies latencies = new Latencies(indicatorPage, spineApi, warmupLatencies);
+		Latencies latencies = new Latencies(indicatorPage, spineApi, warmupLatencies, pagePlain, pageRemapped);
 		List<BenchConnection> signedIn = new ArrayList<>();
 		try {
 			List<Callable<BenchConnection>> signIns = Collections.nCopies(clients, this::signIn);
@@ -96,22 +104,25 @@ final class OutcomesBenchLoad {
 			}
 		}
 		return new Result(List.copyOf(indicatorPage), List.copyOf(spineApi), List.copyOf(warmupLatencies),
-				failures.get());
+				failures.get(), List.copyOf(pagePlain), List.copyOf(pageRemapped));
 	}
 
 	/** Where a client's latencies go. */
-	private record Latencies(List<Long> indicatorPage, List<Long> spineApi, List<Long> warmup) {
+	private record Latencies(List<Long> indicatorPage, List<Long> spineApi, List<Long> warmup, List<Long> pagePlain,
+			List<Long> pageRemapped) {
 	}
 
 	private void client(BenchConnection http, long seed, long measureFrom, long stopAt, Latencies latencies,
 			AtomicLong failures) throws IOException {
 		SplittableRandom random = new SplittableRandom(seed);
 		boolean page = seed % 2 == 0;
+		boolean remapped = seed % 4 < 2;
 		while (System.nanoTime() < stopAt) {
 			String ccg = ccgs.get(random.nextInt(ccgs.size()));
 			String path = page
 					? "/outcomes/indicators/" + indicators.get(random.nextInt(indicators.size())) + "?level=ccg&period="
-							+ periods.get(random.nextInt(periods.size())) + "&org=" + ccg
+							+ periods.get(random.nextInt(periods.size())) + "&org=" + ccg + "&structure="
+							+ (remapped ? structureDate : "as-was")
 					: "/api/v1/outcomes/spine/" + ccg;
 			long started = System.nanoTime();
 			BenchConnection.Response response = http.get(path);
@@ -124,6 +135,12 @@ final class OutcomesBenchLoad {
 			}
 			else {
 				(page ? latencies.indicatorPage() : latencies.spineApi()).add(took);
+				if (page) {
+					(remapped ? latencies.pageRemapped() : latencies.pagePlain()).add(took);
+				}
+			}
+			if (page) {
+				remapped = !remapped;
 			}
 			page = !page;
 		}

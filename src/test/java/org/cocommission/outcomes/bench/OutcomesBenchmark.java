@@ -209,9 +209,9 @@ public final class OutcomesBenchmark {
 			// practice moved (one CCG, at tiny scale) the stored values are the re-mapped ones, as in production.
 			progress("recomputing every value re-mapped onto today's structure");
 			started = System.nanoTime();
+			java.time.LocalDate structureDate = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London"));
 			var remapped = computation.remapped(
-					indicators.stream().map(OutcomesBenchIndicators.BenchIndicator::id).toList(),
-					java.time.LocalDate.now());
+					indicators.stream().map(OutcomesBenchIndicators.BenchIndicator::id).toList(), structureDate);
 			double remappedSeconds = seconds(started);
 			if (directory.movesPractices() && remapped.sameAsStored()) {
 				throw new IllegalStateException("The re-mapped run computed nothing");
@@ -233,7 +233,7 @@ public final class OutcomesBenchmark {
 			int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port", "0"));
 			var load = new OutcomesBenchLoad(port, USERNAME, password,
 					indicators.stream().map(OutcomesBenchIndicators.BenchIndicator::id).toList(), periods,
-					directory.ccgCodes())
+					directory.ccgCodes(), structureDate)
 				.run(options.clients(), Duration.ofSeconds(options.warmupSeconds()),
 						Duration.ofSeconds(options.loadSeconds()));
 			return new OutcomesBenchReport.Figures(rows, options.practices(), directory.ccgCodes().size(),

@@ -25,12 +25,23 @@ import org.cocommission.outcomes.ValueRow;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.closeTo;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.nullValue;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.cocommission.outcomes.OutcomesTestData.PASSWORD;
 import static org.cocommission.outcomes.OutcomesTestData.as;
 import static org.cocommission.outcomes.OutcomesTestData.stream;
@@ -42,6 +53,7 @@ import static org.cocommission.outcomes.OutcomesTestData.stream;
  * written straight into the directory's tables, dated as no published file would date them all at once.
  */
 @SpringBootTest(properties = "cocommission.test.context=outcomes-attribution")
+@AutoConfigureMockMvc
 class AttributionTests {
 
 	private static final String HEADER = "ORG_CODE,INDICATOR_ID,PERIOD,NUMERATOR,DENOMINATOR\n";
@@ -68,6 +80,9 @@ class AttributionTests {
 	private final org.cocommission.directory.Directory directory;
 
 	@Autowired
+	private MockMvc mvc;
+
+	@Autowired
 	AttributionTests(JdbcClient jdbc, UserDetailsService users, ObservationImports imports, OutcomesValues values,
 			UserAccounts accounts, DirectoryImports directoryImports, org.cocommission.outcomes.read.OutcomesTrends trends,
 			org.cocommission.outcomes.Indicators indicators, org.cocommission.directory.Directory directory) {
@@ -88,6 +103,7 @@ class AttributionTests {
 				"outcomes_period")) {
 			jdbc.sql("delete from " + table).update();
 		}
+		jdbc.sql("delete from directory_registered_patients where practice_code like 'G%'").update();
 		jdbc.sql("delete from directory_relationship where child_code like 'G%' or child_code like 'QG%'"
 				+ " or child_code like 'YG%'").update();
 		jdbc.sql("delete from directory_organisation where code like 'G%' or code like 'QG%' or code like 'YG%'").update();
@@ -310,6 +326,111 @@ class AttributionTests {
 		assertThat(league.get("G04").sinceFirst().fromPeriod()).isEqualTo("2018/19");
 		assertThat(league.get("G04").sinceFirst().direction())
 			.isNotEqualTo(org.cocommission.outcomes.statistics.TrendDirection.NOT_TESTED);
+	}
+
+	/**
+	 * Issue 16, item 4: a CCG's spine in a chosen structure takes the CCG's value, its peers and the range of all CCGs
+	 * from that structure. On 1 January 2020, before the merger, G01 has a re-mapped 2020/21 value (its practices',
+	 * 10 + 50 of 200, 30%) and its peers are G02 (80 of 200, 40%) and G03 (30 of 100, 30%), the CCGs of that day with
+	 * lists at the extract of January 2021. Before, the spine read the stored values and peer groups whatever the
+	 * structure: G01's latest stored period (2019/20) and no peers, as G01 has no practices at the extract.
+	 */
+	@Test
+	void theSpineFollowsTheChosenStructure() throws Exception {
+		threeWayMerger();
+		LocalDate extract = LocalDate.of(2021, 1, 1);
+		for (int p = 1; p <= 6; p++) {
+			if (p != 4) {
+				for (String sex : List.of("MALE", "FEMALE")) {
+					jdbc.sql("insert into directory_registered_patients (practice_code, extract_date, sex, age_band,"
+							+ " patients) values (?, ?, ?, '40_44', ?)")
+						.params("G0000" + p, extract, sex, 1000 * p)
+						.update();
+				}
+			}
+		}
+
+		mvc.perform(get("/api/v1/outcomes/spine/G01").param("structure", "2020-01-01")
+			.with(httpBasic("attribution-national", PASSWORD)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].period").value("2020/21"))
+			.andExpect(jsonPath("$[0].ccg.numerator").value(60.0))
+			.andExpect(jsonPath("$[0].peerMin").value(30.0))
+			.andExpect(jsonPath("$[0].peerMax").value(40.0))
+			.andExpect(jsonPath("$[0].peerAverage").value(closeTo(100.0 * 110 / 300, 1e-9)))
+			.andExpect(jsonPath("$[0].ccgMax").value(40.0));
+		// Not asked for a structure: the stored values (G01's last as it was, 2019/20) and the stored peer groups.
+		mvc.perform(get("/api/v1/outcomes/spine/G01").with(httpBasic("attribution-national", PASSWORD)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].period").value("2019/20"))
+			.andExpect(jsonPath("$[0].peerMin").value(nullValue()));
+		jakarta.servlet.http.Cookie session = mvc.perform(formLogin().user("attribution-national").password(PASSWORD))
+			.andReturn().getResponse().getCookie("SESSION");
+		mvc.perform(get("/outcomes/ccgs/G01").param("structure", "2020-01-01").cookie(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("re-mapped onto the organisations of 1 January 2020")))
+			.andExpect(content().string(containsString("<td class=\"nhsuk-table__cell\">2020/21</td>")))
+			.andExpect(content().string(containsString("30.00 to 40.00")));
+		mvc.perform(get("/outcomes/ccgs/G01/spine.csv").param("structure", "2020-01-01").cookie(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("2020/21")));
+	}
+
+	/**
+	 * Issue 16, item 4 (docs/domain-rules.md#outcomes, "Alerts in a chosen structure"): the stored alerts are raised
+	 * as it was; a structure's alerts are the same rule on the re-mapped values, computed on read. The five practices
+	 * of G04 fall from 34% to 1% in 2020/21: as raised no CCG alert (G04 has no 2019/20 value as it was, G01-G03 no
+	 * 2020/21 value); re-mapped onto 1 January 2021, G04 became significantly worse. Before, no list showed it.
+	 */
+	@Test
+	void alertsFollowTheChosenStructure() throws Exception {
+		jdbc.sql("delete from outcomes_alert").update();
+		threeWayMerger();
+		load(HEADER + """
+				G00001,PRAC-FLU65,2020/21,1,100
+				G00002,PRAC-FLU65,2020/21,1,100
+				G00003,PRAC-FLU65,2020/21,1,100
+				G00005,PRAC-FLU65,2020/21,1,100
+				G00006,PRAC-FLU65,2020/21,1,100
+				""");
+		assertThat(jdbc.sql("select count(*) from outcomes_alert where level = 'CCG'").query(Long.class).single())
+			.isZero();
+		assertThat(jdbc.sql("select count(*) from outcomes_alert where level = 'PRACTICE'").query(Long.class).single())
+			.isEqualTo(5);
+
+		mvc.perform(get("/api/v1/outcomes/alerts").param("level", "ccg").param("structure", "2021-01-01")
+			.with(httpBasic("attribution-national", PASSWORD)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.total").value(1))
+			.andExpect(jsonPath("$.items[0].orgCode").value("G04"))
+			.andExpect(jsonPath("$.items[0].reason").value("SIGNIFICANTLY_WORSE"))
+			.andExpect(jsonPath("$.items[0].previousPeriod").value("2019/20"))
+			.andExpect(jsonPath("$.items[0].previousValue").value(closeTo(34.0, 1e-9)))
+			.andExpect(jsonPath("$.items[0].value").value(closeTo(1.0, 1e-9)))
+			.andExpect(jsonPath("$.items[0].structure").value("2021-01-01"))
+			.andExpect(jsonPath("$.items[0].id").doesNotExist());
+		// Computed alerts are never acknowledged or withdrawn.
+		mvc.perform(get("/api/v1/outcomes/alerts").param("acknowledged", "yes").param("structure", "2021-01-01")
+			.with(httpBasic("attribution-national", PASSWORD)))
+			.andExpect(jsonPath("$.total").value(0));
+		// As raised, and as-was: the stored alerts, with no CCG alert.
+		for (String structure : new String[] { "", "as-was" }) {
+			mvc.perform(get("/api/v1/outcomes/alerts").param("level", "ccg").param("structure", structure)
+				.with(httpBasic("attribution-national", PASSWORD)))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.total").value(0));
+		}
+		jakarta.servlet.http.Cookie session = mvc.perform(formLogin().user("attribution-national").password(PASSWORD))
+			.andReturn().getResponse().getCookie("SESSION");
+		mvc.perform(get("/outcomes/alerts").param("level", "ccg").param("structure", "2021-01-01").cookie(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("computed for the organisations of 1 January 2021")))
+			.andExpect(content().string(containsString("Computed for this structure")))
+			.andExpect(content().string(containsString("id=\"computed-alert-G04-PRAC-FLU65-SIGNIFICANTLY_WORSE\"")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("/acknowledge"))));
+		mvc.perform(get("/outcomes/alerts.csv").param("level", "ccg").param("structure", "2021-01-01").cookie(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("G04")));
 	}
 
 	@Test

@@ -6,7 +6,10 @@ import org.cocommission.identity.AccessPolicy;
 import org.cocommission.outcomes.ObservationImports;
 import org.cocommission.outcomes.read.OutcomesPages;
 
+import java.nio.charset.StandardCharsets;
+
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -16,6 +19,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -53,6 +57,39 @@ class OutcomesImportPageControllerTests {
 			.andExpect(content().string(containsString("id=\"file-error\"")))
 			.andExpect(content().string(containsString("value=\"2019-05\"")));
 		verify(imports, never()).start(any(), anyString(), anyString(), any());
+	}
+
+	/**
+	 * Issue 15: the period is bound as a {@link Period} by Spring, so text that is no period is refused on its field in
+	 * the words of messages.properties, with the text kept. Before, the form checked the text by hand and said only
+	 * that a QOF year was wanted.
+	 */
+	@Test
+	void aPeriodThatIsNoPeriodIsRefusedOnItsFieldInTheWordsOfTheMessages() throws Exception {
+		when(pages.isNational()).thenReturn(true);
+		mvc.perform(multipart("/outcomes/imports").file(new MockMultipartFile("file", "qof.csv", "text/csv",
+				"PRACTICE_CODE\n".getBytes(StandardCharsets.UTF_8))).with(csrf())
+			.param("format", "qof-prevalence")
+			.param("period", "2019-13"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("href=\"#period\">Enter the period as a financial year like"
+					+ " 2019/20, a month like 2019-04 or a quarter like 2019-Q2</a>")))
+			.andExpect(content().string(containsString("id=\"period-error\"")))
+			.andExpect(content().string(containsString("value=\"2019-13\"")))
+			.andExpect(content().string(containsString("<option value=\"qof-prevalence\" selected=\"selected\"")));
+		verify(imports, never()).start(any(), any(), any(), any());
+	}
+
+	@Test
+	void aQofYearIsStartedWithItsCode() throws Exception {
+		when(pages.isNational()).thenReturn(true);
+		mvc.perform(multipart("/outcomes/imports").file(new MockMultipartFile("file", "qof.csv", "text/csv",
+				"PRACTICE_CODE\n".getBytes(StandardCharsets.UTF_8))).with(csrf())
+			.param("format", "qof-prevalence")
+			.param("period", " 2019/20 "))
+			.andExpect(status().is3xxRedirection());
+		verify(imports).start(eq(org.cocommission.outcomes.ImportFormat.QOF_PREVALENCE), eq("2019/20"), eq("qof.csv"),
+				any());
 	}
 
 	@Test
