@@ -1,7 +1,6 @@
 package org.cocommission.access.bench;
 
 import java.io.IOException;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +35,9 @@ import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static org.cocommission.outcomes.bench.BenchFigures.loadAverage;
+import static org.cocommission.outcomes.bench.BenchFigures.percentileMillis;
+
 /**
  * What signing in costs the API, and what a flood of wrong passwords costs everyone else ({@code bench/sign-in-load},
  * issue 18 item 10; run from the test classpath so that none of it ships). On its own embedded PostgreSQL the
@@ -59,8 +61,6 @@ public final class SignInLoadBenchmark {
 
 	/** The account the flood guesses at: a real one, so that its lockout is what is measured. */
 	private static final String TARGET = "area-q53";
-
-	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
 	private static final Pattern SECRET = Pattern.compile("\"secret\"\\s*:\\s*\"([^\"]+)\"");
 
@@ -216,7 +216,7 @@ public final class SignInLoadBenchmark {
 	}
 
 	private static BenchConnection connection(int port, Way way) throws IOException {
-		return way == Way.SESSION ? signIn(port) : new BenchConnection("localhost", port);
+		return way == Way.SESSION ? BenchConnection.signedIn("localhost", port, READER, PASSWORD) : new BenchConnection("localhost", port);
 	}
 
 	/**
@@ -265,7 +265,7 @@ public final class SignInLoadBenchmark {
 					.query(Boolean.class)
 					.single();
 				boolean readerStillReads;
-				try (BenchConnection http = signIn(port)) {
+				try (BenchConnection http = BenchConnection.signedIn("localhost", port, READER, PASSWORD)) {
 					readerStillReads = http.get("/api/v1/me").status() == 200;
 				}
 				return new Flood(publicAlone, apiAlone, publicStretch, apiStretch, new LinkedHashMap<>(answers),
@@ -285,7 +285,7 @@ public final class SignInLoadBenchmark {
 	}
 
 	private static List<Callable<BenchConnection>> sessions(int port, int count) {
-		return Collections.nCopies(count, () -> signIn(port));
+		return Collections.nCopies(count, () -> BenchConnection.signedIn("localhost", port, READER, PASSWORD));
 	}
 
 	/** Each client on its own connection asks for the path in a loop; latencies kept after the warm-up. */
@@ -333,38 +333,9 @@ public final class SignInLoadBenchmark {
 		}
 	}
 
-	private static BenchConnection signIn(int port) throws IOException {
-		BenchConnection http = new BenchConnection("localhost", port);
-		Matcher csrf = CSRF.matcher(http.get("/login").text());
-		if (!csrf.find()) {
-			throw new IllegalStateException("The sign-in page has no CSRF token");
-		}
-		BenchConnection.Response response = http.postForm("/login", "username=" + encode(READER) + "&password="
-				+ encode(PASSWORD) + "&_csrf=" + encode(csrf.group(1)));
-		String location = response.location() == null ? "" : response.location();
-		if (response.status() != 302 || location.contains("error")) {
-			throw new IllegalStateException("Could not sign in as " + READER + ": " + response.status() + " " + location);
-		}
-		return http;
-	}
-
 	private static String basic(String username, String password) {
 		return "Authorization: Basic " + Base64.getEncoder()
 			.encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
-	}
-
-	private static String encode(String value) {
-		return URLEncoder.encode(value, StandardCharsets.UTF_8);
-	}
-
-	private static String loadAverage() {
-		try {
-			String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-			return fields[0] + " " + fields[1] + " " + fields[2];
-		}
-		catch (IOException | RuntimeException ex) {
-			return "unknown";
-		}
 	}
 
 	static String text(Options options, Result result) {
@@ -428,16 +399,5 @@ public final class SignInLoadBenchmark {
 				percentileMillis(flood.apiDuring().latencies(), 95) / percentileMillis(flood.apiAlone().latencies(), 95),
 				flood.publicDuring().failures(), flood.apiDuring().failures()));
 		return json.toString();
-	}
-
-	/** The q-th percentile (0-100) of latencies in nanoseconds, in milliseconds, by the nearest-rank method. */
-	static double percentileMillis(List<Long> nanos, double q) {
-		if (nanos.isEmpty()) {
-			return Double.NaN;
-		}
-		List<Long> sorted = new ArrayList<>(nanos);
-		Collections.sort(sorted);
-		int rank = (int) Math.ceil(q / 100 * sorted.size());
-		return sorted.get(Math.max(0, rank - 1)) / 1e6;
 	}
 }

@@ -1,6 +1,5 @@
 package org.cocommission.directory.bench;
 
-import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,6 +31,9 @@ import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.cocommission.outcomes.bench.BenchFigures.loadAverage;
+import static org.cocommission.outcomes.bench.BenchFigures.percentileMillis;
 
 /**
  * The directory pages under load ({@code bench/directory-pages}, run from the test classpath so that none of it ships),
@@ -178,17 +180,6 @@ public final class DirectoryPagesBenchmark {
 		return jdbc.sql("select count(*) from spring_session").query(Long.class).single();
 	}
 
-	/** The machine's 1, 5 and 15 minute load averages, where the system tells them (Linux). */
-	private static String loadAverage() {
-		try {
-			String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-			return fields[0] + " " + fields[1] + " " + fields[2];
-		}
-		catch (IOException | RuntimeException ex) {
-			return "unknown";
-		}
-	}
-
 	/** The national coverage as the home page computed it on every visit before it was cached: median of 5. */
 	private static double uncachedCoverage(Directory directory) {
 		List<Long> times = new ArrayList<>();
@@ -304,17 +295,6 @@ public final class DirectoryPagesBenchmark {
 			separator = ",";
 		}
 		return json.append("}}\n").toString();
-	}
-
-	/** The q-th percentile (0-100) of latencies in nanoseconds, in milliseconds, by the nearest-rank method. */
-	static double percentileMillis(List<Long> nanos, double q) {
-		if (nanos.isEmpty()) {
-			return Double.NaN;
-		}
-		List<Long> sorted = new ArrayList<>(nanos);
-		Collections.sort(sorted);
-		int rank = (int) Math.ceil(q / 100 * sorted.size());
-		return sorted.get(Math.max(0, rank - 1)) / 1e6;
 	}
 
 	private static double seconds(long startedNanos) {

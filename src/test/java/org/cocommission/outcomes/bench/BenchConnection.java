@@ -9,10 +9,13 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 
@@ -25,6 +28,8 @@ import java.util.stream.Collectors;
 public final class BenchConnection implements Closeable {
 
 	private static final int TIMEOUT_MILLIS = 30_000;
+
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
 	/** A response: its status, its Location header (or null) and its body. */
 	public record Response(int status, String location, byte[] body) {
@@ -49,6 +54,26 @@ public final class BenchConnection implements Closeable {
 	public BenchConnection(String host, int port) {
 		this.host = host;
 		this.port = port;
+	}
+
+	/** A connection with its own cookies, signed in through the form login with the page's CSRF token. */
+	public static BenchConnection signedIn(String host, int port, String username, String password) throws IOException {
+		BenchConnection http = new BenchConnection(host, port);
+		Matcher csrf = CSRF.matcher(http.get("/login").text());
+		if (!csrf.find()) {
+			throw new IllegalStateException("The sign-in page has no CSRF token");
+		}
+		Response response = http.postForm("/login", "username=" + encode(username) + "&password=" + encode(password)
+				+ "&_csrf=" + encode(csrf.group(1)));
+		String location = response.location() == null ? "" : response.location();
+		if (response.status() != 302 || location.contains("error")) {
+			throw new IllegalStateException("Could not sign in as " + username + ": " + response.status() + " " + location);
+		}
+		return http;
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
 
 	public Response get(String path) throws IOException {

@@ -1,8 +1,6 @@
 package org.cocommission.outcomes.bench;
 
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,8 +11,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 
 /**
@@ -26,7 +22,6 @@ import java.util.regex.Pattern;
  */
 final class OutcomesBenchLoad {
 
-	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
 	/**
 	 * Latencies in nanoseconds per endpoint after the warm-up, of every request during it, and requests that failed.
@@ -77,7 +72,8 @@ final class OutcomesBenchLoad {
 		Latencies latencies = new Latencies(indicatorPage, spineApi, warmupLatencies, pagePlain, pageRemapped);
 		List<BenchConnection> signedIn = new ArrayList<>();
 		try {
-			List<Callable<BenchConnection>> signIns = Collections.nCopies(clients, this::signIn);
+			List<Callable<BenchConnection>> signIns = Collections.nCopies(clients,
+					() -> BenchConnection.signedIn("localhost", port, username, password));
 			for (Future<BenchConnection> client : pool.invokeAll(signIns)) {
 				signedIn.add(client.get());
 			}
@@ -144,36 +140,5 @@ final class OutcomesBenchLoad {
 			}
 			page = !page;
 		}
-	}
-
-	/** A client with its own connection and cookies, signed in through the form login. */
-	private BenchConnection signIn() throws IOException {
-		BenchConnection http = new BenchConnection("localhost", port);
-		Matcher csrf = CSRF.matcher(http.get("/login").text());
-		if (!csrf.find()) {
-			throw new IllegalStateException("The sign-in page has no CSRF token");
-		}
-		BenchConnection.Response response = http.postForm("/login", "username=" + encode(username) + "&password="
-				+ encode(password) + "&_csrf=" + encode(csrf.group(1)));
-		String location = response.location() == null ? "" : response.location();
-		if (response.status() != 302 || location.contains("error")) {
-			throw new IllegalStateException("Could not sign in as " + username + ": " + response.status() + " " + location);
-		}
-		return http;
-	}
-
-	private static String encode(String value) {
-		return URLEncoder.encode(value, StandardCharsets.UTF_8);
-	}
-
-	/** The q-th percentile (0-100) of latencies in nanoseconds, in milliseconds, by the nearest-rank method. */
-	static double percentileMillis(List<Long> nanos, double q) {
-		if (nanos.isEmpty()) {
-			return Double.NaN;
-		}
-		List<Long> sorted = new ArrayList<>(nanos);
-		Collections.sort(sorted);
-		int rank = (int) Math.ceil(q / 100 * sorted.size());
-		return sorted.get(Math.max(0, rank - 1)) / 1e6;
 	}
 }

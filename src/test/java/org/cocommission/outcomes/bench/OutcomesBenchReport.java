@@ -38,17 +38,17 @@ final class OutcomesBenchReport {
 		}
 
 		double p95PageMs() {
-			return OutcomesBenchLoad.percentileMillis(load.all(), 95);
+			return BenchFigures.percentileMillis(load.all(), 95);
 		}
 
 		/** The indicator page's p95 as it was ({@code structure=as-was}, the stored values). */
 		double p95PagePlainMs() {
-			return OutcomesBenchLoad.percentileMillis(load.pagePlain(), 95);
+			return BenchFigures.percentileMillis(load.pagePlain(), 95);
 		}
 
 		/** The indicator page's p95 re-mapped onto the structure date, in the same run. */
 		double p95PageRemappedMs() {
-			return OutcomesBenchLoad.percentileMillis(load.pageRemapped(), 95);
+			return BenchFigures.percentileMillis(load.pageRemapped(), 95);
 		}
 
 		/** Re-mapped over plain page p95 (issue 16: "page p95 unchanged", about 1). */
@@ -134,15 +134,15 @@ final class OutcomesBenchReport {
 		if (!load.warmup().isEmpty()) {
 			lines.add(String.format(Locale.UK, "  (during the warm-up, while the JIT compiles and the read cache fills:"
 					+ " %,d requests, p95 %.1f ms)", load.warmup().size(),
-					OutcomesBenchLoad.percentileMillis(load.warmup(), 95)));
+					BenchFigures.percentileMillis(load.warmup(), 95)));
 		}
 		return String.join("\n", lines) + "\n";
 	}
 
 	private static String latencies(String label, List<Long> nanos) {
 		return String.format(Locale.UK, "%-52s %,7d requests  p50 %7.1f ms  p95 %7.1f ms  p99 %7.1f ms", label,
-				nanos.size(), OutcomesBenchLoad.percentileMillis(nanos, 50), OutcomesBenchLoad.percentileMillis(nanos, 95),
-				OutcomesBenchLoad.percentileMillis(nanos, 99));
+				nanos.size(), BenchFigures.percentileMillis(nanos, 50), BenchFigures.percentileMillis(nanos, 95),
+				BenchFigures.percentileMillis(nanos, 99));
 	}
 
 	private static String target(boolean met, String target) {
