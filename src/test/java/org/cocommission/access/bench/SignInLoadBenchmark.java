@@ -23,16 +23,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
-import org.cocommission.CoCommissionApplication;
+import org.cocommission.outcomes.bench.BenchApplication;
 import org.cocommission.outcomes.bench.BenchConnection;
-import org.cocommission.platform.EmbeddedPostgresServer;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.logging.LogLevel;
-import org.springframework.boot.logging.LoggingSystem;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.cocommission.outcomes.bench.BenchFigures.loadAverage;
@@ -160,34 +153,20 @@ public final class SignInLoadBenchmark {
 	}
 
 	static Result measure(Options options, Path temporary) throws Exception {
-		LoggingSystem logging = LoggingSystem.get(SignInLoadBenchmark.class.getClassLoader());
-		logging.beforeInitialize();
-		logging.setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.ERROR);
 		long started = System.nanoTime();
-		try (EmbeddedPostgres postgres = EmbeddedPostgresServer.configured(temporary.resolve("postgres"))
-			.setCleanDataDirectory(true)
-			.start()) {
-			String url = EmbeddedPostgresServer.jdbcUrl(postgres, "cocommission");
-			try (ConfigurableApplicationContext context = new SpringApplicationBuilder(CoCommissionApplication.class)
-				.logStartupInfo(false)
-				.run("--spring.config.location=classpath:/application.properties", "--spring.datasource.url=" + url,
-						"--spring.datasource.username=postgres", "--cocommission.data-dir=" + temporary,
-						"--cocommission.demo=true", "--cocommission.demo-scale=" + options.scale(),
-						"--cocommission.demo-password=" + PASSWORD, "--cocommission.admin-password=",
-						"--server.port=0", "--spring.main.banner-mode=off", "--logging.level.root=ERROR")) {
-				double startSeconds = (System.nanoTime() - started) / 1e9;
-				int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
-				JdbcClient jdbc = context.getBean(JdbcClient.class);
-				String token = token(port);
-				Map<Way, Stretch> ways = new LinkedHashMap<>();
-				for (Way way : Way.values()) {
-					ways.put(way, readMe(port, options, way, token));
-				}
-				String loadBefore = loadAverage();
-				Flood flood = flood(port, options, jdbc);
-				return new Result(ways, flood, loadBefore + " before the flood, " + loadAverage() + " after",
-						startSeconds);
+		try (BenchApplication application = BenchApplication.startWithDemo(temporary, options.scale(), PASSWORD)) {
+			double startSeconds = (System.nanoTime() - started) / 1e9;
+			int port = application.port();
+			JdbcClient jdbc = application.bean(JdbcClient.class);
+			String token = token(port);
+			Map<Way, Stretch> ways = new LinkedHashMap<>();
+			for (Way way : Way.values()) {
+				ways.put(way, readMe(port, options, way, token));
 			}
+			String loadBefore = loadAverage();
+			Flood flood = flood(port, options, jdbc);
+			return new Result(ways, flood, loadBefore + " before the flood, " + loadAverage() + " after",
+					startSeconds);
 		}
 	}
 

@@ -19,17 +19,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
-import org.cocommission.CoCommissionApplication;
 import org.cocommission.directory.Directory;
+import org.cocommission.outcomes.bench.BenchApplication;
 import org.cocommission.outcomes.bench.BenchConnection;
-import org.cocommission.platform.EmbeddedPostgresServer;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.logging.LogLevel;
-import org.springframework.boot.logging.LoggingSystem;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.cocommission.outcomes.bench.BenchFigures.loadAverage;
@@ -130,49 +123,35 @@ public final class DirectoryPagesBenchmark {
 
 	static Result measure(Options options, Path temporary) throws Exception {
 		Map<String, Double> preparation = new LinkedHashMap<>();
-		LoggingSystem logging = LoggingSystem.get(DirectoryPagesBenchmark.class.getClassLoader());
-		logging.beforeInitialize();
-		logging.setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.ERROR);
 		long started = System.nanoTime();
-		try (EmbeddedPostgres postgres = EmbeddedPostgresServer.configured(temporary.resolve("postgres"))
-			.setCleanDataDirectory(true)
-			.start()) {
-			String url = EmbeddedPostgresServer.jdbcUrl(postgres, "cocommission");
-			try (ConfigurableApplicationContext context = new SpringApplicationBuilder(CoCommissionApplication.class,
-					BaselinePage.class)
-				.logStartupInfo(false)
-				.run("--spring.config.location=classpath:/application.properties", "--spring.datasource.url=" + url,
-						"--spring.datasource.username=postgres", "--cocommission.data-dir=" + temporary,
-						"--cocommission.demo=true", "--cocommission.demo-scale=" + options.scale(),
-						"--cocommission.demo-password=directory-pages-bench", "--cocommission.admin-password=",
-						"--server.port=0", "--spring.main.banner-mode=off", "--logging.level.root=ERROR")) {
-				preparation.put("embedded PostgreSQL, application start and demo load", seconds(started));
-				int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
-				JdbcClient jdbc = context.getBean(JdbcClient.class);
-				List<String> codes = jdbc.sql("select code from directory_organisation where type in ('CCG', 'GP_PRACTICE')"
-						+ " and not placeholder order by md5(code) limit 2000").query(String.class).list();
-				List<String> words = jdbc.sql("select distinct split_part(name, ' ', 1) from directory_organisation"
-						+ " where type = 'GP_PRACTICE' and length(split_part(name, ' ', 1)) >= 4 limit 500")
-					.query(String.class)
-					.list();
-				Directory directory = context.getBean(Directory.class);
-				List<LocalDate> dates = new ArrayList<>();
-				for (LocalDate date = LocalDate.of(2013, 4, 1); !date.isAfter(directory.today()); date = date.plusMonths(3)) {
-					dates.add(date);
-				}
-				double coverageMs = uncachedCoverage(directory);
-				Map<Page, List<Long>> latencies = new LinkedHashMap<>();
-				for (Page page : Page.values()) {
-					latencies.put(page, Collections.synchronizedList(new ArrayList<>()));
-				}
-				AtomicLong failures = new AtomicLong();
-				AtomicLong requests = new AtomicLong();
-				long sessionsBefore = sessions(jdbc);
-				String loadBefore = loadAverage();
-				load(port, options, codes, words, dates, latencies, failures, requests);
-				return new Result(latencies, failures.get(), requests.get(), sessions(jdbc) - sessionsBefore,
-						coverageMs, preparation, loadBefore + " before the load, " + loadAverage() + " after");
+		try (BenchApplication application = BenchApplication.startWithDemo(temporary, options.scale(),
+				"directory-pages-bench", BaselinePage.class)) {
+			preparation.put("embedded PostgreSQL, application start and demo load", seconds(started));
+			int port = application.port();
+			JdbcClient jdbc = application.bean(JdbcClient.class);
+			List<String> codes = jdbc.sql("select code from directory_organisation where type in ('CCG', 'GP_PRACTICE')"
+					+ " and not placeholder order by md5(code) limit 2000").query(String.class).list();
+			List<String> words = jdbc.sql("select distinct split_part(name, ' ', 1) from directory_organisation"
+					+ " where type = 'GP_PRACTICE' and length(split_part(name, ' ', 1)) >= 4 limit 500")
+				.query(String.class)
+				.list();
+			Directory directory = application.bean(Directory.class);
+			List<LocalDate> dates = new ArrayList<>();
+			for (LocalDate date = LocalDate.of(2013, 4, 1); !date.isAfter(directory.today()); date = date.plusMonths(3)) {
+				dates.add(date);
 			}
+			double coverageMs = uncachedCoverage(directory);
+			Map<Page, List<Long>> latencies = new LinkedHashMap<>();
+			for (Page page : Page.values()) {
+				latencies.put(page, Collections.synchronizedList(new ArrayList<>()));
+			}
+			AtomicLong failures = new AtomicLong();
+			AtomicLong requests = new AtomicLong();
+			long sessionsBefore = sessions(jdbc);
+			String loadBefore = loadAverage();
+			load(port, options, codes, words, dates, latencies, failures, requests);
+			return new Result(latencies, failures.get(), requests.get(), sessions(jdbc) - sessionsBefore,
+					coverageMs, preparation, loadBefore + " before the load, " + loadAverage() + " after");
 		}
 	}
 
