@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import org.cocommission.contracts.payments.PaymentsFile;
+import org.cocommission.contracts.payments.PaymentsRows;
 import org.cocommission.contracts.payments.PaymentsStore;
 import org.cocommission.contracts.register.RegisterStore;
 import org.cocommission.directory.Directory;
@@ -132,6 +133,7 @@ public class Payments {
 	 * in the order the files were imported, and returns once it is done. Run after each import's commit
 	 * ({@code PaymentsFeedRegister}), so that an import does not wait for it, and at start for any import the
 	 * application stopped before taking in; any caller that needs the register as of the last import calls it too.
+	 * Then the tables no year reads any more are dropped and every year's is indexed ({@link PaymentsStore#tidyTables}).
 	 */
 	public void feedRegister() {
 		transactions.executeWithoutResult(status -> {
@@ -144,6 +146,15 @@ public class Payments {
 						(System.nanoTime() - started) / 1_000_000);
 			}
 		});
+		long started = System.nanoTime();
+		try {
+			transactions.executeWithoutResult(status -> store.tidyTables());
+		}
+		catch (org.springframework.dao.DataAccessException ex) {
+			// nothing is read wrong without it: the next feed tries again
+			log.warn("The payments tables could not be tidied: {}", ex.getMessage());
+		}
+		log.debug("Payments: tables tidied in {} ms", (System.nanoTime() - started) / 1_000_000);
 	}
 
 	private PaymentsImportReport rejected(FinancialYear year, String fileName, String actor, int rowsRead,
@@ -168,10 +179,10 @@ public class Payments {
 	}
 
 	/** The publisher's quirks worth telling: practices the directory does not know. */
-	private List<ImportMessage> warnings(List<PaymentsStore.Practice> practices) {
-		Map<String, OrganisationRef> known = directory.refs(practices.stream().map(PaymentsStore.Practice::code).toList());
+	private List<ImportMessage> warnings(List<PaymentsRows.Practice> practices) {
+		Map<String, OrganisationRef> known = directory.refs(practices.stream().map(PaymentsRows.Practice::code).toList());
 		List<ImportMessage> warnings = new ArrayList<>();
-		for (PaymentsStore.Practice practice : practices) {
+		for (PaymentsRows.Practice practice : practices) {
 			if (!known.containsKey(practice.code())) {
 				warnings.add(new ImportMessage(practice.row(), "Practice " + practice.code()
 						+ (practice.name() == null ? "" : " (" + practice.name() + ")")

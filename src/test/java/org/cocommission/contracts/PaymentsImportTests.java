@@ -24,7 +24,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Each yearly layout of NHS Payments to General Practice as stored, from rows of the published files: the rows go by
- * COPY into staging and are checked and converted there, so these run on the embedded PostgreSQL.
+ * COPY into the year's table, checked on the way, or are staged and cleaned in SQL, so these run on the embedded
+ * PostgreSQL.
  */
 @SpringBootTest(properties = "cocommission.test.context=contracts-payments")
 class PaymentsImportTests {
@@ -218,7 +219,10 @@ class PaymentsImportTests {
 			.single()).isEqualTo("PMS");
 	}
 
-	/** A re-import replaces the year's table; the rows read are the new file's. */
+	/**
+	 * A re-import replaces the year's table; the rows read are the new file's at once, and the table before is dropped
+	 * once the import has committed, when the register is fed; each year's table is then indexed on the practice code.
+	 */
 	@Test
 	void aReimportReplacesTheYearsTable() {
 		load(2025, (HEADING + "A81001,ONE,GMS,100,90,10,20\nA81002,TWO,GMS,100,90,10,20\n").getBytes(StandardCharsets.UTF_8));
@@ -227,10 +231,47 @@ class PaymentsImportTests {
 		assertThat(jdbc.sql("select practice_code, contract_type, total_payments from contracts_payment"
 				+ " where year_start = 2025").query().listOfRows()).singleElement()
 			.satisfies(row -> assertThat(row).containsEntry("practice_code", "A81001").containsEntry("contract_type", "PMS"));
+		payments.feedRegister();
+		assertThat(jdbc.sql("select count(*) from pg_indexes where tablename = (select table_name"
+				+ " from contracts_payment_year where year_start = 2025)").query(Long.class).single())
+			.as("the year's table indexed on the practice code").isOne();
 		assertThat(jdbc.sql("select count(*) from pg_tables where tablename like 'contracts_payment_rows_%'")
 			.query(Long.class)
 			.single()).as("one table a year").isEqualTo(jdbc.sql("select count(*) from contracts_payment_year"
 					+ " where table_name is not null").query(Long.class).single());
+	}
+
+	/**
+	 * The view of every year is made anew when it does not read the year imported, as in a database from before the
+	 * years had views of their own: every year is read again, not only the one imported.
+	 */
+	@Test
+	void theViewOfEveryYearIsMadeAnewWhenItDoesNotReadTheYearImported() {
+		load(2027, (HEADING + "A81001,ONE,GMS,100,90,10,20\n").getBytes(StandardCharsets.UTF_8));
+		load(2028, (HEADING + "A81002,TWO,APMS,100,90,10,25\n").getBytes(StandardCharsets.UTF_8));
+		jdbc.sql("create or replace view contracts_payment as select * from contracts_payment_in_2027").update();
+
+		load(2028, (HEADING + "A81002,TWO,PMS,100,90,10,30\n").getBytes(StandardCharsets.UTF_8));
+
+		assertThat(jdbc.sql("select year_start, contract_type from contracts_payment where year_start in (2027, 2028)"
+				+ " order by year_start").query().listOfRows()).extracting(row -> row.get("contract_type"))
+			.containsExactly("GMS", "PMS");
+	}
+
+	/** A year stored as published keeps its amounts as published and reads them converted: decimals, signs, spaces. */
+	@Test
+	void readsAYearStoredAsPublishedConverted() {
+		load(2029, (HEADING + "a81003 , THREE ,pms, 1234.5 ,1000,\"-12.345\",+99.99\n").getBytes(StandardCharsets.UTF_8));
+
+		assertThat(row(2029, "A81003")).satisfies(row -> {
+			assertThat(row).containsEntry("practice_name", "THREE").containsEntry("contract_type", "PMS");
+			assertThat((BigDecimal) row.get("registered_patients")).isEqualByComparingTo("1234.5");
+			assertThat((BigDecimal) row.get("total_payments")).isEqualByComparingTo("99.99");
+		});
+		assertThat(lines(2029, "A81003")).containsEntry("Global Sum", new BigDecimal("-12.35"));
+		assertThat(jdbc.sql("select data_type from information_schema.columns where table_name = (select table_name"
+				+ " from contracts_payment_year where year_start = 2029) and column_name = 'c6'").query(String.class)
+			.single()).as("stored as published, as text").isEqualTo("text");
 	}
 
 	@Test

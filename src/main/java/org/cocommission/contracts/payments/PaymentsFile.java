@@ -20,8 +20,8 @@ import de.siegmar.fastcsv.reader.CsvRecord;
  * docs/domain-rules.md, GP contracts, "The payments file"). Every money column after the weighted patients, except the
  * averages, is a payment line.
  * <p>
- * Only the heading is read here: the rows go by COPY straight into a staging table and are checked and converted
- * there, set-based ({@link PaymentsStore#load}), so that an import costs about what a COPY of the file does
+ * Only the heading is read here: the rows go by COPY straight into the year's table, checked on the way
+ * ({@link PaymentsRows}, {@link PaymentsStore#load}), so that an import costs about what a COPY of the file does
  * (docs/benchmarks.md, "Contracts payments import").
  */
 public final class PaymentsFile {
@@ -71,41 +71,11 @@ public final class PaymentsFile {
 	 */
 	public static byte[] blankLinesAsEmptyRows(byte[] rows, int width) {
 		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(rows.length + 1024);
-		byte[] empty = ",".repeat(Math.max(width - 1, 0)).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-		boolean quoted = false;
-		int lineStart = 0;
-		boolean blank = true;
-		for (int i = 0; i < rows.length; i++) {
-			byte b = rows[i];
-			if (b == '"') {
-				quoted = !quoted;
-			}
-			if (b == '\n' && !quoted) {
-				if (blank) {
-					// the line's own ending: COPY refuses a file whose lines end in more than one way
-					out.write(empty, 0, empty.length);
-					if (i > lineStart && rows[i - 1] == '\r') {
-						out.write('\r');
-					}
-					out.write('\n');
-				}
-				else {
-					out.write(rows, lineStart, i + 1 - lineStart);
-				}
-				lineStart = i + 1;
-				blank = true;
-			}
-			else if (b != ' ' && b != '\t' && b != '\r') {
-				blank = false;
-			}
+		try {
+			PaymentsRows.write(rows, PaymentsRows.Columns.unchecked(width), out);
 		}
-		if (lineStart < rows.length) {
-			if (blank) {
-				out.write(empty, 0, empty.length);
-			}
-			else {
-				out.write(rows, lineStart, rows.length - lineStart);
-			}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 		return out.toByteArray();
 	}

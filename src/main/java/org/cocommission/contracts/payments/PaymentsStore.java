@@ -16,6 +16,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
@@ -69,28 +70,24 @@ public class PaymentsStore {
 	 * What loading a year found: its rows, the practices stored (for the warnings), and any errors; without errors, the
 	 * caller then {@linkplain #publish publishes} it.
 	 */
-	public record Loaded(int rowsRead, List<Practice> practices, List<ImportMessage> errors) {
-	}
-
-	/** A practice as the file names it, on its row. */
-	public record Practice(int row, String code, String name) {
+	public record Loaded(int rowsRead, List<PaymentsRows.Practice> practices, List<ImportMessage> errors) {
 	}
 
 	/**
 	 * Replaces the year's rows with the file's. A file as NHS Digital publishes it goes by one {@code COPY} straight
-	 * into a new table of the year's own columns, in the file's order ({@link #direct}); the amounts are typed there,
-	 * so the COPY converts and checks them as it stores them, and a scan of the codes checks the rest. The year's
-	 * rows are read through the view {@code contracts_payment}, which converts them on reading (docs/domain-rules.md,
-	 * GP contracts, "How a year is stored"). Only when that fails, on a blank, a dash, a pound sign or a thousands
-	 * separator, or on any error, is the file staged as text, cleaned in SQL and, where wrong, checked value by value to
-	 * name the row and column ({@link #staged}). On any error nothing is stored; the caller rolls back.
+	 * into a new table of the year's own columns, as text, in the file's order ({@link #direct}), checked as it goes
+	 * ({@link PaymentsRows}); the year's rows are read through the view {@code contracts_payment}, which converts them
+	 * on reading (docs/domain-rules.md, GP contracts, "How a year is stored"). Only when the check fails, on a blank, a
+	 * dash, a pound sign or a thousands separator, or on any error, is the file staged, cleaned in SQL and, where
+	 * wrong, checked value by value to name the row and column ({@link #staged}). On any error nothing is stored; the
+	 * caller rolls back.
 	 */
 	public Loaded load(FinancialYear year, long importId, PaymentsFile.Layout layout, InputStream rows,
 			TransactionStatus transaction) {
 		long started = System.nanoTime();
 		byte[] body;
 		try {
-			body = PaymentsFile.blankLinesAsEmptyRows(rows.readAllBytes(), layout.width());
+			body = rows.readAllBytes();
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("Could not read the payments file", ex);
@@ -105,63 +102,63 @@ public class PaymentsStore {
 		}
 		else {
 			transaction.rollbackToSavepoint(savepoint);
-			loaded = staged(year, table, sql, body, transaction);
+			loaded = staged(year, table, sql, PaymentsFile.blankLinesAsEmptyRows(body, layout.width()), transaction);
 		}
 		return loaded;
 	}
 
-	private static final java.util.regex.Pattern VALID_CODE = java.util.regex.Pattern.compile("[A-Z0-9]{3,10}");
-
 	/**
-	 * The file by one COPY into the year's new table; null when anything in it is wrong (the COPY refuses a value, or
-	 * a code is missing, malformed or repeated), for {@link #staged} to name it.
+	 * The file by one COPY into the year's new table of text columns, checked as it is written
+	 * ({@link PaymentsRows#write}); null when the check or the COPY refuses anything in it, for {@link #staged} to name
+	 * it.
 	 */
 	private Loaded direct(FinancialYear year, String table, Sql sql, byte[] body) {
 		long started = System.nanoTime();
-		jdbc.sql("create table " + table + " (" + sql.table() + ")").update();
+		jdbc.sql("create table " + table + " (" + sql.staging() + ")").update();
+		PaymentsRows.Walked walked;
+		Connection connection = DataSourceUtils.getConnection(dataSource);
 		try {
 			// FREEZE: the table is new in this transaction, so its rows are stored as seen by all, and no later read
 			// has to set their visibility hints
-			List<ImportMessage> refused = copy("copy " + table + " from stdin (format csv, freeze)",
-					new ByteArrayInputStream(body));
-			if (!refused.isEmpty()) {
-				log.debug("Payments {}: not as published, staged as text: {}", year, refused.get(0).message());
+			PGCopyOutputStream copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class),
+					"copy " + table + " from stdin (format csv, freeze)", 1 << 16);
+			try {
+				walked = PaymentsRows.write(body, sql.checked(), copy);
+			}
+			catch (IOException ex) {
+				cancel(copy);
+				log.debug("Payments {}: not as published, staged: {}", year, ex.getMessage());
 				return null;
 			}
+			if (!walked.asPublished()) {
+				cancel(copy);
+				log.debug("Payments {}: not as published, staged: {}", year, walked.notAsPublished());
+				return null;
+			}
+			copy.close();
 		}
-		catch (RuntimeException ex) {
-			log.debug("Payments {}: not as published, staged as text: {}", year, ex.getMessage());
+		catch (IOException | SQLException ex) {
+			log.debug("Payments {}: not as published, staged: {}", year, ex.getMessage());
 			return null;
 		}
-		long copied = System.nanoTime();
-		List<Practice> practices = new ArrayList<>();
-		java.util.Set<String> seen = new java.util.HashSet<>();
-		boolean[] wrong = { false };
-		// in the file's order (a new table's rows lie as copied): the n-th row is the file's line n + 2
-		jdbc.sql("select %s as code, %s as name, case when %s is null then %s else false end as filled from %s order by ctid"
-			.formatted(sql.code(), sql.text(PaymentsFile.PRACTICE_NAME), sql.column(PaymentsFile.PRACTICE_CODE),
-					sql.nonBlank(), table))
-			.query((rs, n) -> {
-				String code = rs.getString(1);
-				if (code == null) {
-					wrong[0] |= rs.getBoolean(3);
-				}
-				else if (!VALID_CODE.matcher(code).matches() || !seen.add(code)) {
-					wrong[0] = true;
-				}
-				else {
-					practices.add(new Practice(n + 2, code, rs.getString(2)));
-				}
-				return n;
-			})
-			.list();
-		if (wrong[0]) {
-			log.debug("Payments {}: a practice code missing, malformed or repeated, staged as text", year);
-			return null;
+		finally {
+			DataSourceUtils.releaseConnection(connection, dataSource);
 		}
-		log.debug("Payments {} (as published): create and COPY {} ms, codes checked {} ms", year,
-				(copied - started) / 1_000_000, (System.nanoTime() - copied) / 1_000_000);
-		return new Loaded(practices.size(), practices, List.of());
+		log.debug("Payments {} (as published): create, check and COPY {} ms", year,
+				(System.nanoTime() - started) / 1_000_000);
+		return new Loaded(walked.practices().size(), walked.practices(), List.of());
+	}
+
+	/** Ends a COPY the file failed, if the server has not ended it already; the caller rolls back. */
+	private static void cancel(PGCopyOutputStream copy) {
+		try {
+			if (copy.isActive()) {
+				copy.cancelCopy();
+			}
+		}
+		catch (SQLException ex) {
+			log.debug("Payments: the COPY ended with {}", ex.getMessage());
+		}
 	}
 
 	/**
@@ -180,7 +177,7 @@ public class PaymentsStore {
 		long copied = System.nanoTime();
 		// one pass over the rows for the codes: their errors, and the practices for the warnings
 		List<ImportMessage> errors = new ArrayList<>();
-		List<Practice> practices = new ArrayList<>();
+		List<PaymentsRows.Practice> practices = new ArrayList<>();
 		jdbc.sql("""
 				select row_no + 1 as row, %s as code, %s as name,
 				       row_number() over (partition by %s order by row_no) as nth
@@ -192,14 +189,14 @@ public class PaymentsStore {
 				if (code == null) {
 					errors.add(new ImportMessage(row, "no practice code"));
 				}
-				else if (!VALID_CODE.matcher(code).matches()) {
+				else if (!PaymentsRows.PRACTICE_CODE.matcher(code).matches()) {
 					errors.add(new ImportMessage(row, "'" + code + "' is not a practice code"));
 				}
 				else if (rs.getLong(4) > 1) {
 					errors.add(new ImportMessage(row, "practice " + code + " appears twice"));
 				}
 				else {
-					practices.add(new Practice(row, code, rs.getString(3)));
+					practices.add(new PaymentsRows.Practice(row, code, rs.getString(3)));
 				}
 				return row;
 			})
@@ -238,17 +235,14 @@ public class PaymentsStore {
 	}
 
 	/**
-	 * Makes the year's new table the year's rows: the view {@code contracts_payment} is made anew over every year's
-	 * table, and the year's table before is dropped.
+	 * Makes the year's new table the year's rows: the year's view ({@code contracts_payment_in_<year>}) is made anew over
+	 * it, and the view of every year, {@code contracts_payment}, made anew only when it does not yet read that year's
+	 * view (a year imported for the first time, or a database from before the years had views of their own). The year's
+	 * table before is dropped after the commit ({@link #tidyTables}), so that the import does not wait for it.
 	 */
 	public void publish(FinancialYear year, long importId, PaymentsFile.Layout layout, int practices) {
 		String table = "contracts_payment_rows_" + importId;
 		long started = System.nanoTime();
-		String before = jdbc.sql("select table_name from contracts_payment_year where year_start = ?")
-			.param(year.startYear())
-			.query(String.class)
-			.optional()
-			.orElse(null);
 		jdbc.sql("""
 				insert into contracts_payment_year (year_start, line_names, headings, table_name, import_id, practices)
 				values (:year, :names, :headings, :table, :importId, :practices)
@@ -261,30 +255,77 @@ public class PaymentsStore {
 			.param("importId", importId)
 			.param("practices", practices)
 			.update();
-		rebuildView();
-		if (before != null) {
-			jdbc.sql("drop table if exists " + before).update();
+		makeYearView(new YearTable(year.startYear(), table, importId, layout.headings().toArray(String[]::new)));
+		boolean read = jdbc.sql("""
+				select exists (select 1 from pg_depend d join pg_rewrite r on r.oid = d.objid
+				               where r.ev_class = cast('contracts_payment' as regclass)
+				                 and d.refobjid = to_regclass(?))""")
+			.param(yearView(year.startYear()))
+			.query(Boolean.class)
+			.single();
+		if (!read) {
+			rebuildView();
 		}
 		log.debug("Payments {}: published in {} ms", year, (System.nanoTime() - started) / 1_000_000);
 	}
 
 	private record YearTable(int yearStart, String tableName, long importId, String[] headings) {
+
+		Sql sql() {
+			return new Sql(PaymentsFile.Layout.of(List.of(headings)));
+		}
 	}
 
-	/** The view every read of the payments goes through: each year's table, its values converted on reading. */
-	private void rebuildView() {
-		List<String> branches = jdbc.sql("select year_start, table_name, import_id, headings from contracts_payment_year"
+	private static String yearView(int yearStart) {
+		return "contracts_payment_in_" + yearStart;
+	}
+
+	/** One year's view: its table's rows converted on reading ({@link Sql#branch}). */
+	private void makeYearView(YearTable year) {
+		jdbc.sql("create or replace view " + yearView(year.yearStart()) + " as "
+				+ year.sql().branch(year.yearStart(), year.tableName(), year.importId()))
+			.update();
+	}
+
+	private List<YearTable> yearTables() {
+		return jdbc.sql("select year_start, table_name, import_id, headings from contracts_payment_year"
 				+ " where table_name is not null order by year_start")
 			.query((rs, n) -> new YearTable(rs.getInt(1), rs.getString(2), rs.getLong(3),
 					(String[]) rs.getArray(4).getArray()))
-			.list()
-			.stream()
-			.map(year -> new Sql(PaymentsFile.Layout.of(List.of(year.headings()))).branch(year.yearStart(),
-					year.tableName(), year.importId()))
-			.toList();
-		jdbc.sql("create or replace view contracts_payment as "
-				+ (branches.isEmpty() ? Sql.NONE : String.join("\nunion all\n", branches)))
+			.list();
+	}
+
+	/** The view every read of the payments goes through: every year's view, each made anew. */
+	private void rebuildView() {
+		List<YearTable> years = yearTables();
+		years.forEach(this::makeYearView);
+		jdbc.sql("create or replace view contracts_payment as " + (years.isEmpty() ? Sql.NONE
+				: String.join("\nunion all\n", years.stream()
+					.map(year -> "select * from " + yearView(year.yearStart()))
+					.toList())))
 			.update();
+	}
+
+	/**
+	 * After an import's commit: drops the tables no year reads any more (a year's table before its re-import), and
+	 * gives each year's table its index on the practice code as the view reads it, for one practice's reads. In one
+	 * statement's view of the tables, so that another import's table is never taken for one no year reads.
+	 */
+	public void tidyTables() {
+		for (String table : jdbc.sql("""
+				select c.relname from pg_class c
+				where c.relkind = 'r' and c.relname like 'contracts\\_payment\\_rows\\_%'
+				  and c.relnamespace = cast(current_schema() as regnamespace)
+				  and not exists (select 1 from contracts_payment_year y where y.table_name = c.relname)""")
+			.query(String.class)
+			.list()) {
+			jdbc.sql("drop table if exists " + table).update();
+		}
+		for (YearTable year : yearTables()) {
+			jdbc.sql("create index if not exists " + year.tableName() + "_practice on " + year.tableName() + " (("
+					+ year.sql().practiceCode() + "))")
+				.update();
+		}
 	}
 
 	/** The amounts and texts the columns cannot hold, each named with its row and column. */
@@ -418,9 +459,30 @@ public class PaymentsStore {
 			return converted.toString();
 		}
 
-		/** An amount of the year's table as read: blank is 0. */
+		/**
+		 * An amount of the year's table as read: blank is 0. The column is text in a year stored as published, a number
+		 * in a year that was cleaned; the cast reads either.
+		 */
 		private static String amount(String column, String type) {
-			return column == null ? "cast(0 as " + type + ")" : "cast(coalesce(" + column + ", 0) as " + type + ")";
+			return column == null ? "cast(0 as " + type + ")" : "cast(coalesce(cast(" + column + " as " + type + "), 0) as " + type + ")";
+		}
+
+		/** The practice's code as the view reads it, and as each year's table is indexed. */
+		String practiceCode() {
+			return "cast(" + code() + " as varchar(10))";
+		}
+
+		/** The columns as {@link PaymentsRows} checks them. */
+		PaymentsRows.Columns checked() {
+			java.util.Set<Integer> patients = new java.util.HashSet<>();
+			for (String heading : List.of(PaymentsFile.REGISTERED, PaymentsFile.WEIGHTED)) {
+				patients.add(layout.column(heading));
+			}
+			java.util.Set<Integer> amounts = numbers();
+			amounts.removeAll(patients);
+			Integer name = layout.column(PaymentsFile.PRACTICE_NAME);
+			return PaymentsRows.Columns.of(layout.width(), layout.column(PaymentsFile.PRACTICE_CODE),
+					name == null ? -1 : name, names(), patients, amounts);
 		}
 
 		/**
@@ -431,10 +493,10 @@ public class PaymentsStore {
 		String branch(int year, String table, long importId) {
 			StringBuilder amounts = new StringBuilder();
 			for (Integer index : layout.lineColumns()) {
-				amounts.append(amounts.isEmpty() ? "" : ", ").append("coalesce(c").append(index + 1).append(", 0)");
+				amounts.append(amounts.isEmpty() ? "" : ", ").append(amount("c" + (index + 1), "numeric(16, 2)"));
 			}
 			return "select cast(" + year + " as smallint) as year_start,"
-					+ " cast(" + code() + " as varchar(10)) as practice_code,"
+					+ " " + practiceCode() + " as practice_code,"
 					+ " cast(" + text(PaymentsFile.PRACTICE_NAME) + " as varchar(200)) as practice_name,"
 					+ " cast(" + text("nhs england (region) code") + " as varchar(10)) as region_code,"
 					+ " cast(" + text("nhs england (region) name") + " as varchar(200)) as region_name,"
