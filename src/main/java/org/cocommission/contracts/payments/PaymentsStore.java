@@ -295,10 +295,17 @@ public class PaymentsStore {
 			.list();
 	}
 
-	/** The view every read of the payments goes through: every year's view, each made anew. */
+	/**
+	 * The view every read of the payments goes through: every year's view one after another, the years without a view
+	 * of their own (in a database from before they had one) given theirs first.
+	 */
 	private void rebuildView() {
 		List<YearTable> years = yearTables();
-		years.forEach(this::makeYearView);
+		java.util.Set<String> views = new java.util.HashSet<>(jdbc.sql("select relname from pg_class where relkind = 'v'"
+				+ " and relname like 'contracts\\_payment\\_in\\_%' and relnamespace = cast(current_schema() as regnamespace)")
+			.query(String.class)
+			.list());
+		years.stream().filter(year -> !views.contains(yearView(year.yearStart()))).forEach(this::makeYearView);
 		jdbc.sql("create or replace view contracts_payment as " + (years.isEmpty() ? Sql.NONE
 				: String.join("\nunion all\n", years.stream()
 					.map(year -> "select * from " + yearView(year.yearStart()))
@@ -312,20 +319,32 @@ public class PaymentsStore {
 	 * statement's view of the tables, so that another import's table is never taken for one no year reads.
 	 */
 	public void tidyTables() {
-		for (String table : jdbc.sql("""
-				select c.relname from pg_class c
+		lockRegister();
+		List<StoredTable> tables = jdbc.sql("""
+				select c.relname as name, y.year_start is not null as read,
+				       exists (select 1 from pg_index i join pg_class x on x.oid = i.indexrelid
+				               where i.indrelid = c.oid and x.relname = c.relname || '_practice') as indexed
+				from pg_class c left join contracts_payment_year y on y.table_name = c.relname
 				where c.relkind = 'r' and c.relname like 'contracts\\_payment\\_rows\\_%'
-				  and c.relnamespace = cast(current_schema() as regnamespace)
-				  and not exists (select 1 from contracts_payment_year y where y.table_name = c.relname)""")
-			.query(String.class)
-			.list()) {
-			jdbc.sql("drop table if exists " + table).update();
+				  and c.relnamespace = cast(current_schema() as regnamespace)""")
+			.query(StoredTable.class)
+			.list();
+		for (StoredTable table : tables) {
+			if (!table.read()) {
+				jdbc.sql("drop table if exists " + table.name()).update();
+			}
 		}
-		for (YearTable year : yearTables()) {
-			jdbc.sql("create index if not exists " + year.tableName() + "_practice on " + year.tableName() + " (("
-					+ year.sql().practiceCode() + "))")
-				.update();
+		if (tables.stream().anyMatch(table -> table.read() && !table.indexed())) {
+			for (YearTable year : yearTables()) {
+				jdbc.sql("create index if not exists " + year.tableName() + "_practice on " + year.tableName() + " (("
+						+ year.sql().practiceCode() + "))")
+					.update();
+			}
 		}
+	}
+
+	/** A year's table as stored: whether a year reads it, and whether it has its index on the practice code. */
+	private record StoredTable(String name, boolean read, boolean indexed) {
 	}
 
 	/** The amounts and texts the columns cannot hold, each named with its row and column. */
