@@ -30,6 +30,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 import org.cocommission.directory.Directory.ListSort;
+import org.cocommission.directory.cache.DirectoryGeneration;
 import org.cocommission.directory.coverage.CoverageApiController;
 import org.cocommission.directory.coverage.HomePageFigures;
 import org.cocommission.directory.imports.ImportPageController;
@@ -49,7 +50,7 @@ import org.cocommission.platform.PageOf;
  */
 @WebMvcTest(controllers = { CoverageApiController.class,
 		OrganisationApiController.class, DirectoryApiController.class, ImportPageController.class })
-@Import({ HomePageFigures.class, OrganisationPageFigures.class, OrganisationLists.class, SearchResults.class })
+@Import({ DirectoryGeneration.class, HomePageFigures.class, OrganisationPageFigures.class, OrganisationLists.class, SearchResults.class })
 @WithMockUser
 class DirectoryRequestBindingTests {
 

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import org.cocommission.directory.Directory;
 import org.cocommission.directory.DirectoryChanged;
+import org.cocommission.directory.cache.DirectoryGeneration;
 import org.cocommission.directory.OrganisationSummary;
 import org.cocommission.directory.OrganisationType;
 
@@ -29,11 +30,13 @@ class SearchResultsTests {
 
 	private static final LocalDate TODAY = LocalDate.of(2014, 4, 1);
 
+	private final DirectoryGeneration generation = new DirectoryGeneration();
+
 	private final Directory directory = mock(Directory.class);
 
 	private final DirectoryPageQueries queries = mock(DirectoryPageQueries.class);
 
-	private final SearchResults results = new SearchResults(directory, queries);
+	private final SearchResults results = new SearchResults(directory, queries, generation);
 
 	private static OrganisationSummary practice(String name) {
 		return new OrganisationSummary("A81001", name, OrganisationType.GP_PRACTICE, "TS18 1HU", "A", "GP practice",
@@ -58,7 +61,7 @@ class SearchResultsTests {
 			.containsExactly("OLD BRIDGE");
 		verify(directory, times(1)).search(anyString(), anyInt());
 
-		results.on(new DirectoryChanged("epraccur", 0, 1, 0, List.of()));
+		generation.on(new DirectoryChanged("epraccur", 0, 1, 0, List.of()));
 
 		assertThat(results.page("bridge").results()).extracting(result -> result.organisation().name())
 			.containsExactly("NEW BRIDGE");
@@ -67,7 +70,7 @@ class SearchResultsTests {
 	@Test
 	void resultsReadWhileAChangeCommitsAreNotKeptAfterIt() {
 		when(directory.search("bridge", 10)).thenAnswer(call -> {
-			results.on(new DirectoryChanged("epraccur", 0, 1, 0, List.of()));
+			generation.on(new DirectoryChanged("epraccur", 0, 1, 0, List.of()));
 			return List.of(practice("OLD BRIDGE"));
 		}).thenReturn(List.of(practice("NEW BRIDGE")));
 
