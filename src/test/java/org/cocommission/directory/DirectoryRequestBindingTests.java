@@ -28,6 +28,7 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import org.cocommission.directory.Directory.ListSort;
 import org.cocommission.directory.cache.DirectoryGeneration;
@@ -73,6 +74,9 @@ class DirectoryRequestBindingTests {
 
 	@MockitoBean
 	AccessPolicy access;
+
+	@MockitoBean
+	PlatformTransactionManager transactions;
 
 	@BeforeEach
 	void today() {

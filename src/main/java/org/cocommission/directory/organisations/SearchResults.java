@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import org.cocommission.directory.Directory;
 import org.cocommission.directory.OrganisationSummary;
@@ -42,13 +44,19 @@ public class SearchResults {
 
 	private final DirectoryPageQueries queries;
 
+	/** The three reads behind a results page (hits, parents, lists) share one read-only transaction. */
+	private final TransactionTemplate readOnly;
+
 	private final DirectoryCache<PageKey, Page> pages;
 
 	private final DirectoryCache<HitsKey, List<OrganisationSummary>> hits;
 
-	SearchResults(Directory directory, DirectoryPageQueries queries, DirectoryGeneration generation) {
+	SearchResults(Directory directory, DirectoryPageQueries queries, DirectoryGeneration generation,
+			PlatformTransactionManager transactions) {
 		this.directory = directory;
 		this.queries = queries;
+		this.readOnly = new TransactionTemplate(transactions);
+		this.readOnly.setReadOnly(true);
 		this.pages = generation.rowCache(ROWS, page -> page.results().size());
 		this.hits = generation.rowCache(ROWS, List::size);
 	}
@@ -56,14 +64,14 @@ public class SearchResults {
 	/** The results page of a non-blank query: the hits with their parents and registered lists today. */
 	Page page(String query) {
 		LocalDate today = directory.today();
-		return pages.get(new PageKey(query, today), key -> {
+		return pages.get(new PageKey(query, today), key -> readOnly.execute(status -> {
 			List<OrganisationSummary> found = directory.search(query, RESULTS + 1);
 			List<OrganisationSummary> shown = found.stream().limit(RESULTS).toList();
 			Map<String, OrganisationType> types = new LinkedHashMap<>();
 			shown.forEach(organisation -> types.put(organisation.code(), organisation.type()));
 			return new Page(SearchResultView.of(shown, queries, today, directory.currentListSizes(types)),
 					found.size() > RESULTS);
-		});
+		}));
 	}
 
 	/** {@link Directory#search(String, int)}, kept. */

@@ -11,13 +11,11 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.EnableTransactionManagement;
-import org.springframework.transaction.support.AbstractPlatformTransactionManager;
-import org.springframework.transaction.support.DefaultTransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import org.cocommission.directory.DirectoryChanged;
+import org.cocommission.directory.NoDatabaseTransactions;
 
 /**
  * The rule every read cache of the directory keeps: a value is kept under the generation current when its work began;
@@ -110,28 +108,7 @@ class DirectoryGenerationTests {
 
 		@Bean
 		PlatformTransactionManager transactionManager() {
-			return new NoDatabase();
-		}
-	}
-
-	/** Transactions with their synchronisations (what after-commit listeners wait for) and no database. */
-	static class NoDatabase extends AbstractPlatformTransactionManager {
-
-		@Override
-		protected Object doGetTransaction() {
-			return new Object();
-		}
-
-		@Override
-		protected void doBegin(Object transaction, TransactionDefinition definition) {
-		}
-
-		@Override
-		protected void doCommit(DefaultTransactionStatus status) {
-		}
-
-		@Override
-		protected void doRollback(DefaultTransactionStatus status) {
+			return new NoDatabaseTransactions();
 		}
 	}
 }

@@ -16,8 +16,11 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
 import org.cocommission.directory.Directory;
 import org.cocommission.directory.DirectoryChanged;
+import org.cocommission.directory.NoDatabaseTransactions;
 import org.cocommission.directory.cache.DirectoryGeneration;
 import org.cocommission.directory.OrganisationSummary;
 import org.cocommission.directory.OrganisationType;
@@ -32,11 +35,13 @@ class SearchResultsTests {
 
 	private final DirectoryGeneration generation = new DirectoryGeneration();
 
+	private final NoDatabaseTransactions transactions = new NoDatabaseTransactions();
+
 	private final Directory directory = mock(Directory.class);
 
 	private final DirectoryPageQueries queries = mock(DirectoryPageQueries.class);
 
-	private final SearchResults results = new SearchResults(directory, queries, generation);
+	private final SearchResults results = new SearchResults(directory, queries, generation, transactions);
 
 	private static OrganisationSummary practice(String name) {
 		return new OrganisationSummary("A81001", name, OrganisationType.GP_PRACTICE, "TS18 1HU", "A", "GP practice",
@@ -90,5 +95,28 @@ class SearchResultsTests {
 		assertThat(page.results()).hasSize(SearchResults.RESULTS);
 		assertThat(page.more()).isTrue();
 		assertThat(results.hits(" ", 10)).isEmpty();
+	}
+
+	@Test
+	void readsAQuerysResultsInOneReadOnlyTransaction() {
+		List<String> readOnly = new java.util.ArrayList<>();
+		when(directory.search("bridge", SearchResults.RESULTS + 1)).thenAnswer(call -> {
+			readOnly.add("search " + TransactionSynchronizationManager.isCurrentTransactionReadOnly());
+			return List.of(practice("OLD BRIDGE"));
+		});
+		when(queries.parentsOn(any(), any())).thenAnswer(call -> {
+			readOnly.add("parents " + TransactionSynchronizationManager.isCurrentTransactionReadOnly());
+			return Map.of();
+		});
+		when(directory.currentListSizes(any())).thenAnswer(call -> {
+			readOnly.add("lists " + TransactionSynchronizationManager.isCurrentTransactionReadOnly());
+			return Map.of();
+		});
+
+		results.page("bridge");
+		results.page("bridge");
+
+		assertThat(readOnly).containsExactlyInAnyOrder("search true", "parents true", "lists true");
+		assertThat(transactions.begun()).isEqualTo(1);
 	}
 }
