@@ -21,16 +21,13 @@ import org.slf4j.LoggerFactory;
 
 import org.cocommission.audit.AuditEntry;
 import org.cocommission.audit.AuditTrail;
-import org.cocommission.directory.coverage.HomePageFigures;
+import org.cocommission.directory.cache.DirectoryGeneration;
 import org.cocommission.directory.imports.IcbLookupImporter;
 import org.cocommission.directory.imports.ImportLog;
 import org.cocommission.directory.imports.MembershipHistoryImporter;
 import org.cocommission.directory.imports.OdsOrganisationImporter;
 import org.cocommission.directory.imports.RegisteredPatientsImporter;
 import org.cocommission.directory.imports.SuccessionImporter;
-import org.cocommission.directory.organisations.OrganisationLists;
-import org.cocommission.directory.organisations.OrganisationPageFigures;
-import org.cocommission.directory.organisations.SearchResults;
 import org.cocommission.notification.Notifications;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -92,24 +89,14 @@ public class DirectoryImports {
 
 	private final ApplicationEventPublisher events;
 
-	private final HomePageFigures homePage;
-
-	private final OrganisationPageFigures organisationPages;
-
-	private final SearchResults searchResults;
-
-	private final OrganisationLists organisationLists;
+	private final DirectoryGeneration generation;
 
 	DirectoryImports(OdsOrganisationImporter odsImporter, RegisteredPatientsImporter patientsImporter,
 			MembershipHistoryImporter membershipImporter, SuccessionImporter successionImporter,
 			IcbLookupImporter icbImporter, ImportLog importLog, PlatformTransactionManager transactionManager,
 			JdbcClient jdbc, AuditTrail audit, Notifications notifications, Clock clock,
-			ApplicationEventPublisher events, HomePageFigures homePage, OrganisationPageFigures organisationPages,
-			SearchResults searchResults, OrganisationLists organisationLists) {
-		this.homePage = homePage;
-		this.organisationLists = organisationLists;
-		this.searchResults = searchResults;
-		this.organisationPages = organisationPages;
+			ApplicationEventPublisher events, DirectoryGeneration generation) {
+		this.generation = generation;
 		this.odsImporter = odsImporter;
 		this.patientsImporter = patientsImporter;
 		this.membershipImporter = membershipImporter;
@@ -182,10 +169,8 @@ public class DirectoryImports {
 			audit.record(new AuditEntry("DIRECTORY_MARKED_SYNTHETIC", "DIRECTORY", "directory", null, null,
 					Map.of("organisations", marked)));
 		});
-		homePage.forget();
-		organisationPages.forget();
-		searchResults.forget();
-		organisationLists.forget();
+		// Publishes no DirectoryChanged (nothing to recompute elsewhere), but every page now says "synthetic".
+		generation.moveOn();
 	}
 
 	/**

@@ -28,8 +28,10 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import org.cocommission.directory.Directory.ListSort;
+import org.cocommission.directory.cache.DirectoryGeneration;
 import org.cocommission.directory.coverage.CoverageApiController;
 import org.cocommission.directory.coverage.HomePageFigures;
 import org.cocommission.directory.imports.ImportPageController;
@@ -49,7 +51,7 @@ import org.cocommission.platform.PageOf;
  */
 @WebMvcTest(controllers = { CoverageApiController.class,
 		OrganisationApiController.class, DirectoryApiController.class, ImportPageController.class })
-@Import({ HomePageFigures.class, OrganisationPageFigures.class, OrganisationLists.class, SearchResults.class })
+@Import({ DirectoryGeneration.class, HomePageFigures.class, OrganisationPageFigures.class, OrganisationLists.class, SearchResults.class })
 @WithMockUser
 class DirectoryRequestBindingTests {
 
@@ -72,6 +74,9 @@ class DirectoryRequestBindingTests {
 
 	@MockitoBean
 	AccessPolicy access;
+
+	@MockitoBean
+	PlatformTransactionManager transactions;
 
 	@BeforeEach
 	void today() {

@@ -1,7 +1,6 @@
 package org.cocommission.directory.organisations;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,8 +34,6 @@ import org.cocommission.platform.PageOf;
 public class OrganisationPageController {
 
 	private static final int CSV_BATCH = 5_000;
-
-	private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy");
 
 	private final Directory directory;
 
@@ -132,17 +129,11 @@ public class OrganisationPageController {
 		return parent;
 	}
 
-	/** The pyramid as ECharts wants it: bands youngest first, males as they are (the script draws them leftwards). */
 	private String pyramidChart(PopulationPyramid pyramid) {
-		return json.writeValueAsString(Map.of("bands",
-				pyramid.bands().stream().map(band -> OrganisationPageView.ageBandLabel(band.ageBand())).toList(), "male",
-				pyramid.bands().stream().map(PopulationPyramid.Band::male).toList(), "female",
-				pyramid.bands().stream().map(PopulationPyramid.Band::female).toList()));
+		return json.writeValueAsString(OrganisationCharts.Pyramid.of(pyramid));
 	}
 
 	private String listSizeChart(List<ListSizePoint> points) {
-		return json.writeValueAsString(Map.of("dates",
-				points.stream().map(point -> MONTH.format(point.extractDate())).toList(), "patients",
-				points.stream().map(ListSizePoint::patients).toList()));
+		return json.writeValueAsString(OrganisationCharts.ListSizes.of(points));
 	}
 }

@@ -5,17 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 import org.cocommission.directory.Directory;
-import org.cocommission.directory.DirectoryChanged;
 import org.cocommission.directory.ListSizePoint;
 import org.cocommission.directory.Membership;
 import org.cocommission.directory.OrganisationDetails;
@@ -24,7 +17,8 @@ import org.cocommission.directory.OrganisationSummary;
 import org.cocommission.directory.OrganisationType;
 import org.cocommission.directory.PopulationPyramid;
 import org.cocommission.directory.Revision;
-import org.cocommission.directory.coverage.HomePageFigures;
+import org.cocommission.directory.cache.DirectoryCache;
+import org.cocommission.directory.cache.DirectoryGeneration;
 
 /**
  * The directory's part of each organisation page (the organisation, its chain, members, memberships, versions, lists
@@ -32,9 +26,9 @@ import org.cocommission.directory.coverage.HomePageFigures;
  * up every practice under it at every extract. Under 20 clients the page took five times as long as the bare layout
  * (issue 18). Other capabilities' facts are not kept: they change with their own writes.
  * <p>
- * Forgotten, like {@link HomePageFigures}, after a committed {@link DirectoryChanged}, the demo being marked synthetic,
- * or {@link HomePageFigures#AT_MOST} (a change made on another instance). Each change starts a new generation, part of
- * every key: figures a visit worked out from the directory before the change committed can never be shown after it.
+ * Kept under the {@link DirectoryGeneration}: forgotten when a change to the directory commits (the demo being marked
+ * synthetic included) and after {@link DirectoryGeneration#AT_MOST} (a change made on another instance); figures a
+ * visit worked out from the directory before a change committed can never be shown after it.
  */
 @Component
 public class OrganisationPageFigures {
@@ -48,59 +42,53 @@ public class OrganisationPageFigures {
 			PopulationPyramid pyramid, Map<String, String> parentLabels) {
 	}
 
-	private record Key(long generation, String code, LocalDate asAt, LocalDate today) {
+	private record Key(String code, LocalDate asAt, LocalDate today) {
 	}
 
-	private record DetailsKey(long generation, String code, LocalDate today) {
+	private record DetailsKey(String code, LocalDate today) {
+	}
+
+	/** What {@link #bandedExtract} keeps: one value for every organisation. */
+	private enum Latest {
+		BANDED_EXTRACT
 	}
 
 	private final Directory directory;
 
 	private final DirectoryPageQueries queries;
 
-	private final AtomicLong generation = new AtomicLong();
-
-	private final Cache<Key, Figures> figures = Caffeine.newBuilder()
-		.expireAfterWrite(HomePageFigures.AT_MOST)
-		.maximumSize(ENTRIES)
-		.build();
+	private final DirectoryCache<Key, Figures> figures;
 
 	/** The API's answer for one organisation ({@code /api/v1/organisations/{code}}), kept in the same way. */
-	private final Cache<DetailsKey, OrganisationDetails> details = Caffeine.newBuilder()
-		.expireAfterWrite(HomePageFigures.AT_MOST)
-		.maximumSize(ENTRIES)
-		.build();
+	private final DirectoryCache<DetailsKey, OrganisationDetails> details;
 
-	/** The latest extract with age bands, by generation: finding it reads every banded row. */
-	private final Cache<Long, Optional<LocalDate>> bandedExtract = Caffeine.newBuilder()
-		.expireAfterWrite(HomePageFigures.AT_MOST)
-		.maximumSize(2)
-		.build();
+	/** The latest extract with age bands: finding it reads every banded row. */
+	private final DirectoryCache<Latest, Optional<LocalDate>> bandedExtract;
 
-	OrganisationPageFigures(Directory directory, DirectoryPageQueries queries) {
+	OrganisationPageFigures(Directory directory, DirectoryPageQueries queries, DirectoryGeneration generation) {
 		this.directory = directory;
 		this.queries = queries;
+		this.figures = generation.cache(ENTRIES);
+		this.details = generation.cache(ENTRIES);
+		this.bandedExtract = generation.cache(2);
 	}
 
 	/** The figures of a known code; a code the directory does not hold is a {@link java.util.NoSuchElementException}. */
 	public Figures of(String code, LocalDate asAt) {
-		long current = generation.get();
 		LocalDate today = directory.today();
-		return figures.get(new Key(current, code, asAt, today), key -> workOut(current, code, asAt, today));
+		return figures.get(new Key(code, asAt, today), key -> workOut(code, asAt, today));
 	}
 
 	/** {@link Directory#get(String)} today, kept; a code the directory does not hold is a NoSuchElementException. */
 	public OrganisationDetails details(String code) {
-		long current = generation.get();
-		LocalDate today = directory.today();
-		return details.get(new DetailsKey(current, code, today), key -> directory.get(code));
+		return details.get(new DetailsKey(code, directory.today()), key -> directory.get(code));
 	}
 
-	private Figures workOut(long current, String code, LocalDate asAt, LocalDate today) {
+	private Figures workOut(String code, LocalDate asAt, LocalDate today) {
 		OrganisationDetails organisation = directory.get(code);
 		List<OrganisationRef> chain = asAt.equals(today) ? organisation.parentChain()
 				: directory.parentChain(code, asAt);
-		PopulationPyramid pyramid = bandedExtract.get(current, key -> directory.latestBandedExtract())
+		PopulationPyramid pyramid = bandedExtract.get(Latest.BANDED_EXTRACT, key -> directory.latestBandedExtract())
 			.flatMap(extract -> directory.pyramid(code, extract))
 			.orElse(null);
 		return new Figures(organisation, chain, queries.withTotals(directory.children(code, asAt)),
@@ -118,18 +106,5 @@ public class OrganisationPageFigures {
 			labels.put(parent.code(), type == OrganisationType.CCG ? "CCG" : type.label());
 		}
 		return Map.copyOf(labels);
-	}
-
-	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-	public void on(DirectoryChanged changed) {
-		forget();
-	}
-
-	/** After any change to the directory that publishes no {@link DirectoryChanged} (marking the demo synthetic). */
-	public void forget() {
-		generation.incrementAndGet();
-		figures.invalidateAll();
-		details.invalidateAll();
-		bandedExtract.invalidateAll();
 	}
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.cocommission.directory.Coverage;
 import org.cocommission.directory.Directory;
 import org.cocommission.directory.DirectoryChanged;
+import org.cocommission.directory.cache.DirectoryGeneration;
 import org.cocommission.directory.NationalSummary;
 
 /**
@@ -25,9 +26,11 @@ class HomePageFiguresTests {
 
 	private static final LocalDate TODAY = LocalDate.of(2014, 4, 1);
 
+	private final DirectoryGeneration generation = new DirectoryGeneration();
+
 	private final Directory directory = mock(Directory.class);
 
-	private final HomePageFigures figures = new HomePageFigures(directory);
+	private final HomePageFigures figures = new HomePageFigures(directory, generation);
 
 	private static Coverage coverage(String percent) {
 		return new Coverage(TODAY, 10, 10, List.of(), List.of(), 2, new BigDecimal(percent), List.of(), List.of());
@@ -43,7 +46,7 @@ class HomePageFiguresTests {
 		assertThat(figures.today().coverage().populationCoveredPercent()).isEqualByComparingTo("90");
 		verify(directory, times(1)).coverage(TODAY);
 
-		figures.on(new DirectoryChanged("epraccur", 1, 0, 0, List.of()));
+		generation.on(new DirectoryChanged("epraccur", 1, 0, 0, List.of()));
 
 		assertThat(figures.today().coverage().populationCoveredPercent()).isEqualByComparingTo("100");
 		verify(directory, times(2)).coverage(TODAY);
@@ -55,7 +58,7 @@ class HomePageFiguresTests {
 		when(directory.summary()).thenReturn(new NationalSummary(1, 1, 2, 10, 0, 0, 5000, TODAY, false));
 		// The import commits while a visit is reading the coverage from before it.
 		when(directory.coverage(TODAY)).thenAnswer(call -> {
-			figures.on(new DirectoryChanged("epraccur", 1, 0, 0, List.of()));
+			generation.on(new DirectoryChanged("epraccur", 1, 0, 0, List.of()));
 			return coverage("90.00");
 		}).thenReturn(coverage("100.00"));
 
@@ -72,7 +75,7 @@ class HomePageFiguresTests {
 		assertThat(figures.coverage(earlier).populationCoveredPercent()).isEqualByComparingTo("80");
 		verify(directory, times(1)).coverage(earlier);
 
-		figures.forget();
+		generation.moveOn();
 
 		assertThat(figures.coverage(earlier).populationCoveredPercent()).isEqualByComparingTo("85");
 	}

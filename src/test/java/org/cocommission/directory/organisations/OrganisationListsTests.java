@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.cocommission.directory.Directory.ListSort;
 import org.cocommission.directory.Directory;
 import org.cocommission.directory.DirectoryChanged;
+import org.cocommission.directory.cache.DirectoryGeneration;
 import org.cocommission.directory.OrganisationSummary;
 import org.cocommission.directory.OrganisationType;
 import org.cocommission.directory.organisations.OrganisationListView.Request;
@@ -34,11 +35,13 @@ class OrganisationListsTests {
 
 	private static final Request FIRST_PAGE = new Request(null, null, null, ListSort.NAME, false, 0, 50);
 
+	private final DirectoryGeneration generation = new DirectoryGeneration();
+
 	private final Directory directory = mock(Directory.class);
 
 	private final DirectoryPageQueries queries = mock(DirectoryPageQueries.class);
 
-	private final OrganisationLists lists = new OrganisationLists(directory, queries);
+	private final OrganisationLists lists = new OrganisationLists(directory, queries, generation);
 
 	private static PageOf<OrganisationSummary> page(String name) {
 		return new PageOf<>(List.of(new OrganisationSummary("A81001", name, OrganisationType.GP_PRACTICE, "TS18 1HU",
@@ -60,7 +63,7 @@ class OrganisationListsTests {
 		assertThat(lists.page(FIRST_PAGE).result().items().get(0).name()).isEqualTo("OLD");
 		verify(directory, times(1)).list(any(), any(), any(), any(), anyBoolean(), anyInt(), anyInt());
 
-		lists.on(new DirectoryChanged("epraccur", 0, 1, 0, List.of()));
+		generation.on(new DirectoryChanged("epraccur", 0, 1, 0, List.of()));
 
 		assertThat(lists.page(FIRST_PAGE).result().items().get(0).name()).isEqualTo("NEW");
 	}
@@ -68,7 +71,7 @@ class OrganisationListsTests {
 	@Test
 	void aPageReadWhileAChangeCommitsIsNotKeptAfterIt() {
 		when(directory.list(any(), any(), any(), any(), anyBoolean(), anyInt(), anyInt())).thenAnswer(call -> {
-			lists.on(new DirectoryChanged("epraccur", 0, 1, 0, List.of()));
+			generation.on(new DirectoryChanged("epraccur", 0, 1, 0, List.of()));
 			return page("OLD");
 		}).thenReturn(page("NEW"));
 

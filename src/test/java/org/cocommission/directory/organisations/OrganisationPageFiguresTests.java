@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import org.cocommission.directory.Directory;
 import org.cocommission.directory.DirectoryChanged;
+import org.cocommission.directory.cache.DirectoryGeneration;
 import org.cocommission.directory.OrganisationDetails;
 import org.cocommission.directory.OrganisationType;
 
@@ -30,11 +31,13 @@ class OrganisationPageFiguresTests {
 
 	private static final LocalDate TODAY = LocalDate.of(2014, 4, 1);
 
+	private final DirectoryGeneration generation = new DirectoryGeneration();
+
 	private final Directory directory = mock(Directory.class);
 
 	private final DirectoryPageQueries queries = mock(DirectoryPageQueries.class);
 
-	private final OrganisationPageFigures figures = new OrganisationPageFigures(directory, queries);
+	private final OrganisationPageFigures figures = new OrganisationPageFigures(directory, queries, generation);
 
 	private static OrganisationDetails practice(String code, String name) {
 		return new OrganisationDetails(code, name, OrganisationType.GP_PRACTICE, "GP practice", List.of(), null, null,
@@ -60,7 +63,7 @@ class OrganisationPageFiguresTests {
 		assertThat(figures.of("A81001", TODAY).organisation().name()).isEqualTo("OLD NAME");
 		verify(directory, times(1)).get("A81001");
 
-		figures.on(new DirectoryChanged("epraccur", 0, 1, 0, List.of()));
+		generation.on(new DirectoryChanged("epraccur", 0, 1, 0, List.of()));
 
 		assertThat(figures.of("A81001", TODAY).organisation().name()).isEqualTo("NEW NAME");
 		verify(directory, times(2)).get("A81001");
@@ -88,7 +91,7 @@ class OrganisationPageFiguresTests {
 		verify(directory, times(1)).latestBandedExtract();
 		verify(directory).pyramid("A81002", TODAY);
 
-		figures.forget();
+		generation.moveOn();
 		figures.of("A81003", TODAY);
 		verify(directory, times(2)).latestBandedExtract();
 	}

@@ -16,8 +16,12 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
 import org.cocommission.directory.Directory;
 import org.cocommission.directory.DirectoryChanged;
+import org.cocommission.directory.NoDatabaseTransactions;
+import org.cocommission.directory.cache.DirectoryGeneration;
 import org.cocommission.directory.OrganisationSummary;
 import org.cocommission.directory.OrganisationType;
 
@@ -29,11 +33,15 @@ class SearchResultsTests {
 
 	private static final LocalDate TODAY = LocalDate.of(2014, 4, 1);
 
+	private final DirectoryGeneration generation = new DirectoryGeneration();
+
+	private final NoDatabaseTransactions transactions = new NoDatabaseTransactions();
+
 	private final Directory directory = mock(Directory.class);
 
 	private final DirectoryPageQueries queries = mock(DirectoryPageQueries.class);
 
-	private final SearchResults results = new SearchResults(directory, queries);
+	private final SearchResults results = new SearchResults(directory, queries, generation, transactions);
 
 	private static OrganisationSummary practice(String name) {
 		return new OrganisationSummary("A81001", name, OrganisationType.GP_PRACTICE, "TS18 1HU", "A", "GP practice",
@@ -58,7 +66,7 @@ class SearchResultsTests {
 			.containsExactly("OLD BRIDGE");
 		verify(directory, times(1)).search(anyString(), anyInt());
 
-		results.on(new DirectoryChanged("epraccur", 0, 1, 0, List.of()));
+		generation.on(new DirectoryChanged("epraccur", 0, 1, 0, List.of()));
 
 		assertThat(results.page("bridge").results()).extracting(result -> result.organisation().name())
 			.containsExactly("NEW BRIDGE");
@@ -67,7 +75,7 @@ class SearchResultsTests {
 	@Test
 	void resultsReadWhileAChangeCommitsAreNotKeptAfterIt() {
 		when(directory.search("bridge", 10)).thenAnswer(call -> {
-			results.on(new DirectoryChanged("epraccur", 0, 1, 0, List.of()));
+			generation.on(new DirectoryChanged("epraccur", 0, 1, 0, List.of()));
 			return List.of(practice("OLD BRIDGE"));
 		}).thenReturn(List.of(practice("NEW BRIDGE")));
 
@@ -87,5 +95,28 @@ class SearchResultsTests {
 		assertThat(page.results()).hasSize(SearchResults.RESULTS);
 		assertThat(page.more()).isTrue();
 		assertThat(results.hits(" ", 10)).isEmpty();
+	}
+
+	@Test
+	void readsAQuerysResultsInOneReadOnlyTransaction() {
+		List<String> readOnly = new java.util.ArrayList<>();
+		when(directory.search("bridge", SearchResults.RESULTS + 1)).thenAnswer(call -> {
+			readOnly.add("search " + TransactionSynchronizationManager.isCurrentTransactionReadOnly());
+			return List.of(practice("OLD BRIDGE"));
+		});
+		when(queries.parentsOn(any(), any())).thenAnswer(call -> {
+			readOnly.add("parents " + TransactionSynchronizationManager.isCurrentTransactionReadOnly());
+			return Map.of();
+		});
+		when(directory.currentListSizes(any())).thenAnswer(call -> {
+			readOnly.add("lists " + TransactionSynchronizationManager.isCurrentTransactionReadOnly());
+			return Map.of();
+		});
+
+		results.page("bridge");
+		results.page("bridge");
+
+		assertThat(readOnly).containsExactlyInAnyOrder("search true", "parents true", "lists true");
+		assertThat(transactions.begun()).isEqualTo(1);
 	}
 }
