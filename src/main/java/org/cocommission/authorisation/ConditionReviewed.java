@@ -1,7 +1,6 @@
 package org.cocommission.authorisation;
 
 import java.time.LocalDate;
-import java.util.Map;
 
 import org.jmolecules.event.annotation.DomainEvent;
 
@@ -17,6 +16,10 @@ public record ConditionReviewed(long conditionId, String ccgCode, String criteri
 	public AuditEntry auditEntry() {
 		return new AuditEntry(met ? "CONDITION_DISCHARGED" : "CONDITION_REVIEWED", "AUTHORISATION_CONDITION",
 				String.valueOf(conditionId), ccgCode, null,
-				Map.of("criterion", criterionCode, "reviewedOn", reviewedOn.toString(), "met", met, "note", note));
+				new Details(criterionCode, reviewedOn.toString(), met, note));
+	}
+
+	/** The audit trail's record of the review. */
+	record Details(String criterion, String reviewedOn, boolean met, String note) {
 	}
 }

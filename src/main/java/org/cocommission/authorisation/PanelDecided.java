@@ -1,7 +1,5 @@
 package org.cocommission.authorisation;
 
-import java.util.Map;
-
 import org.jmolecules.event.annotation.DomainEvent;
 
 import org.cocommission.audit.AuditEntry;
@@ -15,6 +13,10 @@ public record PanelDecided(long applicationId, String ccgCode, int wave, Outcome
 	@Override
 	public AuditEntry auditEntry() {
 		return new AuditEntry("AUTHORISATION_DECIDED", "AUTHORISATION_APPLICATION", String.valueOf(applicationId), ccgCode,
-				null, Map.of("wave", wave, "outcome", outcome.name(), "conditions", conditions, "directions", directions));
+				null, new Details(wave, outcome.name(), conditions, directions));
+	}
+
+	/** The audit trail's record of the decision. */
+	record Details(int wave, String outcome, int conditions, boolean directions) {
 	}
 }

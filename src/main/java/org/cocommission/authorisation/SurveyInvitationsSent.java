@@ -1,7 +1,5 @@
 package org.cocommission.authorisation;
 
-import java.util.Map;
-
 import org.jmolecules.event.annotation.DomainEvent;
 
 import org.cocommission.audit.AuditEntry;
@@ -14,6 +12,10 @@ public record SurveyInvitationsSent(long surveyId, String ccgCode, int invited, 
 	@Override
 	public AuditEntry auditEntry() {
 		return new AuditEntry("SURVEY_INVITATIONS_SENT", "AUTHORISATION_SURVEY", String.valueOf(surveyId), ccgCode, null,
-				Map.of("invited", invited, "validForDays", validForDays));
+				new Details(invited, validForDays));
+	}
+
+	/** The audit trail's record of the invitations. */
+	record Details(int invited, int validForDays) {
 	}
 }

@@ -1,7 +1,5 @@
 package org.cocommission.authorisation;
 
-import java.util.Map;
-
 import org.jmolecules.event.annotation.DomainEvent;
 
 import org.cocommission.audit.AuditEntry;
@@ -14,6 +12,10 @@ public record SurveyRemindersSent(long surveyId, String ccgCode, int reminded, i
 	@Override
 	public AuditEntry auditEntry() {
 		return new AuditEntry("SURVEY_REMINDERS_SENT", "AUTHORISATION_SURVEY", String.valueOf(surveyId), ccgCode, null,
-				Map.of("reminded", reminded, "daysBeforeExpiry", daysBeforeExpiry));
+				new Details(reminded, daysBeforeExpiry));
+	}
+
+	/** The audit trail's record of the reminders. */
+	record Details(int reminded, int daysBeforeExpiry) {
 	}
 }

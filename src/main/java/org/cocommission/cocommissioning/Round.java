@@ -13,9 +13,9 @@ import org.cocommission.governance.QuorumRule;
 /**
  * A round of co-commissioning applications as NHS England set it up: the levels offered, the deadlines for
  * expressions of interest and full applications (instants; shown in Europe/London time), the go-live date and the
- * assessment criteria with their scoring scale, a full-application deadline per level where one differs (2015/16), and the quorum a proposed committee must meet (configurable per round,
- * docs/domain-rules.md#co-commissioning; the typical one by default), with a version for optimistic locking when it is
- * edited.
+ * assessment criteria with their scoring scale, a full-application deadline per level where one differs (2015/16),
+ * and the quorum a proposed committee must meet (configurable per round, docs/domain-rules.md#co-commissioning; the
+ * typical one by default), with a version for optimistic locking when it is edited.
  */
 public record Round(long id, String name, Set<CommissioningLevel> levels, Instant eoiDeadline,
 		Instant applicationDeadline, LocalDate goLiveOn, int scoreMin, int scoreMax, List<Criterion> criteria,

@@ -187,9 +187,8 @@ public class ObservationImports {
 					peerGroups.recompute();
 				}
 				audit.record(new AuditEntry("OUTCOMES_OBSERVATIONS_IMPORTED", "OUTCOMES_IMPORT", Long.toString(importId),
-						null, null, Map.of("format", format.slug(), "fileName", String.valueOf(fileName), "rowsRead",
-								stored.report().rowsRead(), "stored", stored.report().stored(), "indicatorPeriods",
-								stored.touched().size(), "indicatorsDefined", stored.indicatorsDefined(), "warnings",
+						null, null, new Imported(format.slug(), String.valueOf(fileName), stored.report().rowsRead(),
+								stored.report().stored(), stored.touched().size(), stored.indicatorsDefined(),
 								stored.report().warnings().size())));
 				return stored.report();
 			});
@@ -205,6 +204,14 @@ public class ObservationImports {
 			throw new ObservationImportRejectedException(report);
 		}
 		return report;
+	}
+
+	/**
+	 * The audit trail's record of an import: the file's format and name, its rows read and values stored, the
+	 * indicators and periods recomputed, the QOF indicators it defined and its warnings.
+	 */
+	record Imported(String format, String fileName, long rowsRead, long stored, int indicatorPeriods,
+			List<String> indicatorsDefined, int warnings) {
 	}
 
 	/**

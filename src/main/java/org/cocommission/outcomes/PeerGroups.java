@@ -37,6 +37,10 @@ public class PeerGroups {
 	/** The variables, in the order they are shown. */
 	public static final Map<String, String> VARIABLES = PeerVariables.LABELS;
 
+	/** The audit trail's record of a recomputation: the CCGs grouped, the extract and the variables used. */
+	record PeersComputed(int ccgs, String extract, List<String> variables) {
+	}
+
 	/** A peer of a CCG, nearest first. */
 	public record Peer(int rank, String ccgCode, String name, double distance) {
 	}
@@ -90,7 +94,7 @@ public class PeerGroups {
 		long attributed = populated + took[1];
 		store.replaceCcgs(computed, extract, clock.instant());
 		audit.record(new AuditEntry("OUTCOMES_PEERS_COMPUTED", "OUTCOMES_PEERS", "ccg", null, null,
-				Map.of("ccgs", computed.codes().length, "extract", extract.toString(), "variables", computed.usedNames())));
+				new PeersComputed(computed.codes().length, extract.toString(), computed.usedNames())));
 		log.info("Recomputed the peers of {} CCGs: populations in {} ms, attributes in {} ms, distances and stored in {} ms",
 				computed.codes().length, (populated - started) / 1_000_000, (attributed - populated) / 1_000_000,
 				(System.nanoTime() - attributed) / 1_000_000);

@@ -36,6 +36,10 @@ public class PracticePeerGroups {
 
 	static final int PEERS = 10;
 
+	/** The audit trail's record of a recomputation: the practices grouped, the extract and the variables used. */
+	record PracticePeersComputed(int practices, String extract, List<String> variables) {
+	}
+
 	/** A peer of a practice, nearest first; {@code distance} is in standard deviations across all practices. */
 	public record Peer(int rank, String practiceCode, String name, double distance) {
 	}
@@ -86,8 +90,7 @@ public class PracticePeerGroups {
 		long distances = System.nanoTime();
 		store.replacePractices(computed, extract, clock.instant());
 		audit.record(new AuditEntry("OUTCOMES_PRACTICE_PEERS_COMPUTED", "OUTCOMES_PEERS", "practice", null, null,
-				Map.of("practices", computed.codes().length, "extract", String.valueOf(extract), "variables",
-						computed.usedNames())));
+				new PracticePeersComputed(computed.codes().length, String.valueOf(extract), computed.usedNames())));
 		log.info("Recomputed the peers of {} practices on {}: lists and attributes read in {} ms, distances in {} ms,"
 				+ " stored in {} ms", computed.codes().length, computed.usedNames(), (read - started) / 1_000_000,
 				(distances - read) / 1_000_000, (System.nanoTime() - distances) / 1_000_000);

@@ -3,7 +3,6 @@ package org.cocommission.outcomes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -152,8 +151,7 @@ public class SuppliedIndicators {
 		events.publishEvent(new ValuesRecomputed(touched));
 		List<String> unknown = codes.stream().filter(code -> !practices.contains(code)).toList();
 		audit.record(new AuditEntry("OUTCOMES_VALUES_SUPPLIED", "OUTCOMES_IMPORT", Long.toString(importId), null, null,
-				Map.of("supplier", supplier, "description", description, "indicatorPeriods", touched.size(), "stored",
-						stored, "unknownPractices", unknown.size())));
+				new Supplied(supplier, description, touched.size(), stored, unknown.size())));
 		return new SupplyReport(importId, touched.size(), stored, unknown);
 	}
 
@@ -161,6 +159,13 @@ public class SuppliedIndicators {
 		if (!ActingAs.isSystem()) {
 			access.checkNational();
 		}
+	}
+
+	/**
+	 * The audit trail's record of a supply: who supplied what, the indicators and periods recomputed, the values
+	 * stored and the practices it named that the directory does not know.
+	 */
+	record Supplied(String supplier, String description, int indicatorPeriods, long stored, int unknownPractices) {
 	}
 
 	/** Whether the supplier defines the indicator; when {@code orNew}, an id nobody defines yet is also its to take. */

@@ -117,9 +117,18 @@ public class QualityPremium {
 		Scheme scheme = schemes.get(year);
 		DataImportReport report = uploads.load(scheme, fileName, content, access.actor());
 		audit.record(new AuditEntry(report.rejected() ? "QP_DATA_REJECTED" : "QP_DATA_LOADED", "qp_import",
-				year + " " + fileName, null, null, Map.of("rowsRead", report.rowsRead(), "stored", report.stored(),
-						"errors", report.errors().size())));
+				year + " " + fileName, null, null, new DataLoaded(report.rowsRead(), report.stored(),
+						report.errors().size())));
 		return report;
+	}
+
+	/** The audit trail's record of a data upload: the rows read, stored and in error. */
+	record DataLoaded(int rowsRead, int stored, int errors) {
+	}
+
+	/** The audit trail's record of a run: its year, the hash of its inputs, its CCGs, totals and data source. */
+	record RunComputed(String year, String inputsSha256, int ccgs, String totalMaximum, String totalPaid,
+			String source) {
 	}
 
 	/** The year a national analyst most likely computes next: the one whose data was uploaded last. */
@@ -181,8 +190,8 @@ public class QualityPremium {
 				results);
 		RunSummary run = run(runId);
 		audit.record(new AuditEntry("QP_RUN_COMPUTED", "qp_run", String.valueOf(runId), null, null,
-				Map.of("year", year.toString(), "inputsSha256", hash, "ccgs", run.ccgs(), "totalMaximum",
-						maximum.toString(), "totalPaid", paid.toString(), "source", source.describe(year))));
+				new RunComputed(year.toString(), hash, run.ccgs(), maximum.toString(), paid.toString(),
+						source.describe(year))));
 		return run;
 	}
 

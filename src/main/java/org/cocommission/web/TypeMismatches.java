@@ -5,8 +5,9 @@ import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 
 /**
- * The words for a request parameter or path variable that does not read as its type ({@code year=2014},
- * {@code level=county}, {@code date=September}), looked up in messages.properties as a form field's would be:
+ * The words for a request parameter or path variable that does not read as its type ({@code year=2014}, a financial
+ * year by its first year alone, which only the finance baselines' {@code startYear} reads, as 2014/15;
+ * {@code level=county}; {@code date=September}), looked up in messages.properties as a form field's would be:
  * {@code typeMismatch.<parameter>}, then {@code typeMismatch.<type>}, then {@code typeMismatch}.
  */
 final class TypeMismatches {

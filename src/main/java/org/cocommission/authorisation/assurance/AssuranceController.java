@@ -50,14 +50,25 @@ class AssuranceController {
 		model.addAttribute("counts", counts);
 		model.addAttribute("levels", AssuranceRating.values());
 		model.addAttribute("names", names(ratings.stream().map(Assurance.Rating::ccgCode).toList()));
-		List<Map<String, Object>> series = new ArrayList<>();
+		model.addAttribute("chart", json.writeValueAsString(chart(counts)));
+		return "authorisation/assurance";
+	}
+
+	/** CCGs by rating, year by year: a series per rating. */
+	static Chart chart(List<Assurance.YearCounts> counts) {
+		List<Chart.Series> series = new ArrayList<>();
 		for (AssuranceRating rating : AssuranceRating.values()) {
-			series.add(Map.of("name", rating.label(), "values",
+			series.add(new Chart.Series(rating.label(),
 					counts.stream().map(count -> count.counts().get(rating)).toList()));
 		}
-		model.addAttribute("chart", json.writeValueAsString(Map.of("years",
-				counts.stream().map(Assurance.YearCounts::yearLabel).toList(), "series", series)));
-		return "authorisation/assurance";
+		return new Chart(counts.stream().map(Assurance.YearCounts::yearLabel).toList(), series);
+	}
+
+	/** The chart as authorisation-charts.js reads it: the years ("2014/15") and, per rating, its CCGs each year. */
+	record Chart(List<String> years, List<Series> series) {
+
+		record Series(String name, List<Integer> values) {
+		}
 	}
 
 	@GetMapping("/authorisation/assurance.csv")

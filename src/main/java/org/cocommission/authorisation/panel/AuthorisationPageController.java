@@ -59,18 +59,28 @@ class AuthorisationPageController {
 		this.clock = clock;
 	}
 
+	/** Conditions in force, and those with directions, month by month. */
+	static Chart chart(ConditionsInForce inForce) {
+		return new Chart(inForce.points().stream().map(point -> point.on().toString()).toList(), List.of(
+				new Chart.Series("Conditions in force",
+						inForce.points().stream().map(ConditionsInForce.Point::conditions).toList()),
+				new Chart.Series("Conditions with directions",
+						inForce.points().stream().map(ConditionsInForce.Point::withDirections).toList())));
+	}
+
+	/** The chart as authorisation-charts.js reads it: the months (ISO dates) and two series of counts. */
+	record Chart(List<String> months, List<Series> series) {
+
+		record Series(String name, List<Integer> values) {
+		}
+	}
+
 	@GetMapping("/authorisation")
 	String home(Model model) {
 		ConditionsInForce inForce = authorisation.conditionsInForce(LocalDate.now(clock));
 		model.addAttribute("summary", authorisation.summary());
 		model.addAttribute("inForce", inForce);
-		model.addAttribute("chart", json.writeValueAsString(Map.of(
-				"months", inForce.points().stream().map(point -> point.on().toString()).toList(),
-				"series", List.of(
-						Map.of("name", "Conditions in force",
-								"values", inForce.points().stream().map(ConditionsInForce.Point::conditions).toList()),
-						Map.of("name", "Conditions with directions",
-								"values", inForce.points().stream().map(ConditionsInForce.Point::withDirections).toList())))));
+		model.addAttribute("chart", json.writeValueAsString(chart(inForce)));
 		access.currentUser()
 			.map(user -> user.organisationCode())
 			.filter(code -> access.canSee(code) && authorisation.outcomeOf(code).isPresent())

@@ -212,7 +212,7 @@ class SurveyReportController {
 	}
 
 	/** Per question the CCG's share agreeing with its 95% interval, and the national share. */
-	static Map<String, Object> chart(SurveyReport report) {
+	static Chart chart(SurveyReport report) {
 		List<String> questions = new ArrayList<>();
 		List<Double> ccg = new ArrayList<>();
 		List<List<Double>> intervals = new ArrayList<>();
@@ -224,12 +224,14 @@ class SurveyReportController {
 			intervals.add(result.agreePercent() == null ? null : List.of(result.lower95(), result.upper95()));
 			national.add(result.nationalAgreePercent());
 		}
-		Map<String, Object> chart = new HashMap<>();
-		chart.put("questions", questions);
-		chart.put("ccg", ccg);
-		chart.put("intervals", intervals);
-		chart.put("national", national);
-		return chart;
+		return new Chart(questions, ccg, intervals, national);
+	}
+
+	/**
+	 * The chart as authorisation-charts.js reads it, a value per question: its label ("Q1"), the CCG's share
+	 * agreeing (null when withheld), that share's 95% interval (null with it) and the national share.
+	 */
+	record Chart(List<String> questions, List<Double> ccg, List<List<Double>> intervals, List<Double> national) {
 	}
 
 	private String name(String code) {

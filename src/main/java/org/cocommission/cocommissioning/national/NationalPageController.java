@@ -1,9 +1,7 @@
 package org.cocommission.cocommissioning.national;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,7 +43,7 @@ public class NationalPageController {
 		model.addAttribute("ccgs", PageOf.of(overview.ccgs(), page, PAGE_SIZE));
 		model.addAttribute("rounds", rounds.rounds());
 		model.addAttribute("levels", CommissioningLevel.values());
-		model.addAttribute("chart", chart(overview));
+		model.addAttribute("chart", json.writeValueAsString(chart(overview.byRegion())));
 		return "cocommissioning/national";
 	}
 
@@ -66,15 +64,19 @@ public class NationalPageController {
 		return all.isEmpty() ? null : all.get(0).id();
 	}
 
-	private String chart(NationalView.Overview overview) {
-		Map<String, Object> data = new LinkedHashMap<>();
-		data.put("regions", overview.byRegion().stream().map(NationalView.RegionCount::region).toList());
-		List<Map<String, Object>> series = new ArrayList<>();
+	/** Approved CCGs by region: a series per level. */
+	static Chart chart(List<NationalView.RegionCount> byRegion) {
+		List<Chart.Series> series = new ArrayList<>();
 		for (CommissioningLevel level : CommissioningLevel.values()) {
-			series.add(Map.of("name", level.label(), "values",
-					overview.byRegion().stream().map(r -> r.byLevel().get(level)).toList()));
+			series.add(new Chart.Series(level.label(), byRegion.stream().map(r -> r.byLevel().get(level)).toList()));
 		}
-		data.put("series", series);
-		return json.writeValueAsString(data);
+		return new Chart(byRegion.stream().map(NationalView.RegionCount::region).toList(), series);
+	}
+
+	/** The chart as cocommissioning-charts.js reads it: the regions and, per level, its CCGs in each region. */
+	record Chart(List<String> regions, List<Series> series) {
+
+		record Series(String name, List<Integer> values) {
+		}
 	}
 }

@@ -42,13 +42,26 @@ class MarketPageController {
 		Map<String, String> names = new LinkedHashMap<>();
 		support.services().forEach(service -> names.put(service.code(), service.name()));
 		model.addAttribute("serviceNames", names);
-		Map<String, Object> chart = new LinkedHashMap<>();
-		chart.put("categories", overall.stream().map(share -> share.provider().name()).toList());
-		chart.put("unit", "% of value bought");
-		chart.put("series", List.of(Map.of("name", "Share of value bought", "values",
-				overall.stream().map(share -> share.sharePercent() == null ? "-" : (Object) share.sharePercent()).toList())));
-		model.addAttribute("chart", json.writeValueAsString(chart));
+		model.addAttribute("chart", json.writeValueAsString(chart(overall)));
 		return "commissioning-support/national";
+	}
+
+	/** Each provider's share of all value bought. */
+	static Chart chart(List<MarketShare> overall) {
+		return new Chart(overall.stream().map(share -> share.provider().name()).toList(), "% of value bought",
+				List.of(new Chart.Series("Share of value bought", overall.stream()
+					.map(share -> share.sharePercent() == null ? "-" : (Object) share.sharePercent())
+					.toList())));
+	}
+
+	/**
+	 * The chart as commissioning-support-charts.js reads it: the providers, the unit and a series of their shares
+	 * ({@code "-"} where a provider has none).
+	 */
+	record Chart(List<String> categories, String unit, List<Series> series) {
+
+		record Series(String name, List<?> values) {
+		}
 	}
 
 	@GetMapping("/commissioning-support/national.csv")

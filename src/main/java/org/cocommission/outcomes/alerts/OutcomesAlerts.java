@@ -121,11 +121,15 @@ public class OutcomesAlerts {
 		int stored = store.insertNew(raised);
 		if (stored > 0) {
 			audit.record(new AuditEntry("OUTCOMES_ALERTS_RAISED", "OUTCOMES_ALERT", "recompute", null, null,
-					Map.of("indicators", periodsTouched.keySet(), "found", raised.size(), "raised", stored)));
+					new AlertsRaised(List.copyOf(periodsTouched.keySet()), raised.size(), stored)));
 		}
 		log.info("Outcomes alerts: {} found, {} new, {} withdrawn, for {} indicators in {} ms", raised.size(), stored,
 				withdrawn, periodsTouched.size(), (System.nanoTime() - started) / 1_000_000);
 		return stored;
+	}
+
+	/** The audit trail's record of a recompute's alerts: the indicators it touched, the alerts found and those new. */
+	record AlertsRaised(List<String> indicators, int found, int raised) {
 	}
 
 	/** A page of the alerts the signed-in user may see. */

@@ -61,8 +61,17 @@ class RunPageController {
 		model.addAttribute("pages", pages);
 		model.addAttribute("sort", "code".equals(sort) ? "code" : "award");
 		model.addAttribute("bands", bands);
-		model.addAttribute("chart", json.writeValueAsString(Map.of("labels", bands.keySet(), "values", bands.values())));
+		model.addAttribute("chart", json.writeValueAsString(chart(bands)));
 		return "qualitypremium/run";
+	}
+
+	/** The bands' labels and their counts of CCGs, in the same order. */
+	static Chart chart(Map<String, Integer> bands) {
+		return new Chart(List.copyOf(bands.keySet()), List.copyOf(bands.values()));
+	}
+
+	/** The chart as qualitypremium-charts.js reads it: the bands' labels and their counts of CCGs. */
+	record Chart(List<String> labels, List<Integer> values) {
 	}
 
 	/** CCGs by % of their maximum awarded, in bands of 12.5% (one 2013/14 local measure's weight). */

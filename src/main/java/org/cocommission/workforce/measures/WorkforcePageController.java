@@ -26,6 +26,8 @@ import org.cocommission.workforce.TrendPoint;
 import org.cocommission.workforce.WorkforceLevel;
 import org.cocommission.workforce.WorkforceMeasure;
 import org.cocommission.workforce.WorkforceMeasures;
+import org.cocommission.workforce.pages.Chart;
+import org.cocommission.workforce.pages.Option;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
@@ -39,7 +41,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * trend of the viewer's organisation against England, and the national growth of staff groups.
  */
 @Controller
-public class WorkforcePageController {
+class WorkforcePageController {
 
 	private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM uuuu", Locale.UK);
 
@@ -56,10 +58,6 @@ public class WorkforcePageController {
 		this.measures = measures;
 		this.access = access;
 		this.json = json;
-	}
-
-	/** A choice on the page: its value and its label in words. */
-	public record Option(String value, String label) {
 	}
 
 	/** The skill mix: each staff group's share of staff FTE. */
@@ -110,7 +108,6 @@ public class WorkforcePageController {
 		model.addAttribute("rows", rows);
 		model.addAttribute("england", england.orElse(null));
 		model.addAttribute("chart", json.writeValueAsString(barChart(chosen, rows, england)));
-		List<Map<String, Object>> trendSeries = new ArrayList<>();
 		List<String> trendMonths = new ArrayList<>();
 		Map<String, List<TrendPoint>> trends = new LinkedHashMap<>();
 		if (!chosen.practiceOnly()) {
@@ -139,14 +136,7 @@ public class WorkforcePageController {
 			}
 		}));
 		trendMonths.sort(Comparator.naturalOrder());
-		trends.forEach((name, points) -> {
-			Map<String, BigDecimal> byMonth = new LinkedHashMap<>();
-			points.forEach(point -> byMonth.put(point.month(), point.value()));
-			trendSeries.add(Map.of("name", name, "values",
-					trendMonths.stream().map(m -> Optional.ofNullable(byMonth.get(m)).map(Object.class::cast).orElse("-")).toList()));
-		});
-		model.addAttribute("trendChart", json.writeValueAsString(Map.of("categories", trendMonths, "unit",
-				chosen.unit(), "series", trendSeries)));
+		model.addAttribute("trendChart", json.writeValueAsString(trendChart(trends, trendMonths, chosen.unit())));
 		model.addAttribute("trends", trends);
 		if (focusHasPeers) {
 			PeerComparison peers = measures.peers(chosen, at, month, focus);
@@ -199,79 +189,83 @@ public class WorkforcePageController {
 			"Direct patient care", WorkforceMeasure.ADMIN_SHARE_OF_STAFF, "Admin and non-clinical",
 			WorkforceMeasure.PARTNER_FTE_PER_10K, "partners", WorkforceMeasure.SALARIED_FTE_PER_10K, "salaried GPs");
 
+	/** The organisations over time, month by month as they come ("2015-09"); a month a series lacks is a gap. */
+	static Chart trendChart(Map<String, List<TrendPoint>> trends, List<String> trendMonths, String unit) {
+		return new Chart(List.copyOf(trendMonths), unit, series(trends, trendMonths));
+	}
+
 	/** Named series month by month as lines; a month a series lacks is a gap. */
-	static Map<String, Object> lines(Map<String, List<TrendPoint>> named, String unit) {
+	static Chart lines(Map<String, List<TrendPoint>> named, String unit) {
 		List<String> months = named.values()
 			.stream()
 			.flatMap(points -> points.stream().map(TrendPoint::month))
 			.distinct()
 			.sorted()
 			.toList();
-		List<Map<String, Object>> series = new ArrayList<>();
+		return new Chart(months.stream().map(m -> YearMonth.parse(m).format(MONTH)).toList(), unit,
+				series(named, months));
+	}
+
+	/** A series per name with its value in each month ("2015-09"), "-" in a month it lacks. */
+	private static List<Chart.Series> series(Map<String, List<TrendPoint>> named, List<String> months) {
+		List<Chart.Series> series = new ArrayList<>();
 		named.forEach((name, points) -> {
 			Map<String, BigDecimal> byMonth = new LinkedHashMap<>();
 			points.forEach(point -> byMonth.put(point.month(), point.value()));
-			series.add(Map.of("name", name, "values",
+			series.add(new Chart.Series(name,
 					months.stream().map(m -> Optional.ofNullable(byMonth.get(m)).map(Object.class::cast).orElse("-")).toList()));
 		});
-		return Map.of("categories", months.stream().map(m -> YearMonth.parse(m).format(MONTH)).toList(), "unit", unit,
-				"series", series);
+		return series;
 	}
 
 	/** The organisation and its peers, nearest first, with the peers' figure and England as lines. */
-	private static Map<String, Object> peerChart(WorkforceMeasure measure, PeerComparison peers,
-			Optional<MeasureRow> england) {
+	static Chart peerChart(WorkforceMeasure measure, PeerComparison peers, Optional<MeasureRow> england) {
 		List<MeasureRow> rows = new ArrayList<>();
 		if (peers.organisation() != null) {
 			rows.add(peers.organisation());
 		}
 		rows.addAll(peers.peers());
-		Map<String, Object> chart = new LinkedHashMap<>();
-		chart.put("categories", rows.stream().map(row -> row.orgName() == null ? row.orgCode() : row.orgName()).toList());
-		chart.put("unit", measure.unit());
-		chart.put("series", List.of(Map.of("name", measure.label(), "values",
-				rows.stream().map(row -> row.value() == null ? "-" : (Object) row.value()).toList())));
-		if (peers.peersValue() != null) {
-			chart.put("reference", Map.of("name", "Peers together", "value", peers.peersValue()));
-		}
-		else {
-			england.map(MeasureRow::value).ifPresent(value -> chart.put("reference", Map.of("name", "England", "value", value)));
-		}
-		return chart;
+		Chart.Reference reference = peers.peersValue() != null
+				? new Chart.Reference("Peers together", peers.peersValue()) : england(england);
+		return new Chart(names(rows), measure.unit(), List.of(new Chart.Series(measure.label(),
+				rows.stream().map(row -> row.value() == null ? "-" : (Object) row.value()).toList())), reference);
 	}
 
 	/** The organisations' values, highest first, with England as a line. */
-	private static Map<String, Object> barChart(WorkforceMeasure measure, List<MeasureRow> rows,
-			Optional<MeasureRow> england) {
+	static Chart barChart(WorkforceMeasure measure, List<MeasureRow> rows, Optional<MeasureRow> england) {
 		List<MeasureRow> valued = rows.stream()
 			.filter(row -> row.value() != null)
 			.sorted(Comparator.comparing(MeasureRow::value).reversed())
 			.toList();
-		Map<String, Object> chart = new LinkedHashMap<>();
-		chart.put("categories", valued.stream().map(row -> row.orgName() == null ? row.orgCode() : row.orgName()).toList());
-		chart.put("unit", measure.unit());
-		chart.put("series", List.of(Map.of("name", measure.label(), "values",
-				valued.stream().map(MeasureRow::value).toList())));
-		england.map(MeasureRow::value).ifPresent(value -> chart.put("reference", Map.of("name", "England", "value", value)));
-		return chart;
+		return new Chart(names(valued), measure.unit(),
+				List.of(new Chart.Series(measure.label(), valued.stream().map(MeasureRow::value).toList())),
+				england(england));
 	}
 
-	private static Map<String, Object> growthChart(List<IndexedSeries> growth) {
+	private static List<String> names(List<MeasureRow> rows) {
+		return rows.stream().map(row -> row.orgName() == null ? row.orgCode() : row.orgName()).toList();
+	}
+
+	/** England's value as the reference line; none without it. */
+	private static Chart.Reference england(Optional<MeasureRow> england) {
+		return england.map(MeasureRow::value).map(value -> new Chart.Reference("England", value)).orElse(null);
+	}
+
+	static Chart growthChart(List<IndexedSeries> growth) {
 		List<Integer> years = growth.stream()
 			.flatMap(series -> series.points().stream())
 			.map(IndexedSeries.Point::year)
 			.distinct()
 			.sorted()
 			.toList();
-		List<Map<String, Object>> series = new ArrayList<>();
+		List<Chart.Series> series = new ArrayList<>();
 		for (IndexedSeries group : growth) {
 			Map<Integer, BigDecimal> byYear = new LinkedHashMap<>();
 			group.points().forEach(point -> byYear.put(point.year(), point.index()));
-			series.add(Map.of("name", group.staffGroup(), "values",
+			series.add(new Chart.Series(group.staffGroup(),
 					years.stream().map(y -> Optional.ofNullable(byYear.get(y)).map(Object.class::cast).orElse("-")).toList()));
 		}
-		return Map.of("categories", years.stream().map(String::valueOf).toList(), "unit",
-				"index (first common year = 100)", "series", series);
+		return new Chart(years.stream().map(String::valueOf).toList(), "index (first common year = 100)", series);
 	}
 
 	private static java.math.BigDecimal places(java.math.BigDecimal figure, int places) {

@@ -20,7 +20,8 @@ import org.cocommission.platform.InvalidInputException;
 import org.cocommission.platform.Table;
 import org.cocommission.workforce.WorkforceMeasure;
 import org.cocommission.workforce.WorkforceMeasures;
-import org.cocommission.workforce.measures.WorkforcePageController;
+import org.cocommission.workforce.pages.Chart;
+import org.cocommission.workforce.pages.Option;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
@@ -154,18 +155,22 @@ class WorkforcePlanningController {
 		model.addAttribute("measureOptions", ratios);
 		model.addAttribute("months", months.stream()
 			.sorted(java.util.Comparator.reverseOrder())
-			.map(m -> new WorkforcePageController.Option(m.toString(), m.format(MONTH)))
+			.map(m -> new Option(m.toString(), m.format(MONTH)))
 			.toList());
+		model.addAttribute("gapChart", json.writeValueAsString(gapChart(plan)));
+		return "workforce/planning";
+	}
+
+	/** The CCG's staff FTE month by month and, once it has a target, the FTE the target asks for. */
+	static Chart gapChart(WorkforcePlan plan) {
 		List<String> categories = plan.overTime().stream().map(g -> YearMonth.parse(g.month()).format(MONTH)).toList();
-		List<Map<String, Object>> series = new ArrayList<>();
-		series.add(Map.of("name", "Staff FTE", "values",
+		List<Chart.Series> series = new ArrayList<>();
+		series.add(new Chart.Series("Staff FTE",
 				plan.overTime().stream().map(g -> g.fte() == null ? "-" : (Object) g.fte()).toList()));
 		if (plan.target() != null) {
-			series.add(Map.of("name", "FTE at the target", "values",
+			series.add(new Chart.Series("FTE at the target",
 					plan.overTime().stream().map(g -> g.targetFte() == null ? "-" : (Object) g.targetFte()).toList()));
 		}
-		model.addAttribute("gapChart", json.writeValueAsString(Map.of("categories", categories, "unit", "FTE",
-				"series", series)));
-		return "workforce/planning";
+		return new Chart(categories, "FTE", series);
 	}
 }

@@ -102,6 +102,13 @@ class OutcomesImportTests {
 		assertThat(only(level(OutcomesLevel.PRACTICE), "A81004").comparedToEngland()).isEqualTo("WORSE");
 		assertThat(only(level(OutcomesLevel.PRACTICE), "A81005").comparedToEngland()).isEqualTo("BETTER");
 		assertThat(only(level(OutcomesLevel.PRACTICE), "A81005").parentCode()).isEqualTo("01B");
+		// The audit trail's record of the import keeps its field names (ObservationImports.Imported).
+		String imported = "(select max(id) from audit_event where action = 'OUTCOMES_OBSERVATIONS_IMPORTED')";
+		assertThat(jdbc.sql("select string_agg(k, ',' order by k) from audit_event, jsonb_object_keys(after_state) k"
+				+ " where id = " + imported).query(String.class).single())
+			.isEqualTo("fileName,format,indicatorPeriods,indicatorsDefined,rowsRead,stored,warnings");
+		assertThat(jdbc.sql("select after_state ->> 'fileName' || ' ' || (after_state ->> 'rowsRead') from audit_event"
+				+ " where id = " + imported).query(String.class).single()).isEqualTo("long.csv 8");
 	}
 
 	@Test

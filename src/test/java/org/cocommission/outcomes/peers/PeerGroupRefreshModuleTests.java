@@ -128,6 +128,12 @@ class PeerGroupRefreshModuleTests {
 			peerGroups.recompute();
 
 			assertThat(peerGroups.peersOrEmpty("01Z")).isEmpty();
+			// The audit trail's record of the recomputation keeps its field names (PeerGroups.PeersComputed).
+			assertThat(jdbc.sql("select string_agg(k, ',' order by k)"
+					+ " from audit_event, jsonb_object_keys(after_state) k"
+					+ " where id = (select max(id) from audit_event where action = 'OUTCOMES_PEERS_COMPUTED')")
+				.query(String.class)
+				.single()).isEqualTo("ccgs,extract,variables");
 			assertThat(peerGroups.peersOrEmpty("01A")).extracting(PeerGroups.Peer::ccgCode).containsExactly("01B");
 			assertThat(jdbc.sql("select count(*) from outcomes_peer_variable where ccg_code = '01Z'")
 				.query(Long.class)
