@@ -159,48 +159,48 @@ public final class PaymentsRows {
 			filled = false;
 			code = null;
 			name = null;
-			boolean quoted = false;
-			boolean fieldQuoted = false;
-			boolean blank = true;
-			int fieldStart = start;
 			int length = rows.length;
 			int i = start;
-			for (; i < length; i++) {
-				byte b = rows[i];
-				if (b == '"') {
-					quoted = !quoted;
-					fieldQuoted = true;
-					blank = false;
-				}
-				else if (quoted) {
-					continue;
-				}
-				else if (b == ',') {
-					endField(fieldStart, i, fieldQuoted);
-					fieldStart = i + 1;
-					fieldQuoted = false;
-					blank = false;
-				}
-				else if (b == '\n') {
-					break;
-				}
-				else if (b != ' ' && b != '\t' && b != '\r') {
-					blank = false;
-				}
+			// a blank line: only spaces, tabs and a carriage return before its line feed
+			while (i < length && (rows[i] == ' ' || rows[i] == '\t' || rows[i] == '\r')) {
+				i++;
 			}
-			boolean lineBreak = i < length;
-			int end = lineBreak && i > start && rows[i - 1] == '\r' ? i - 1 : i;
-			if (blank) {
+			if (i == length || rows[i] == '\n') {
 				// COPY would read a blank line as one field and refuse the file: it goes on as a row of empty fields
+				boolean lineBreak = i < length;
+				int end = lineBreak && i > start && rows[i - 1] == '\r' ? i - 1 : i;
 				out.write(rows, written, start - written);
 				out.write(emptyRow, 0, emptyRow.length);
 				out.write(rows, end, (lineBreak ? i + 1 : i) - end);
 				written = lineBreak ? i + 1 : i;
 				return written;
 			}
+			int fieldStart = start;
+			boolean fieldQuoted = false;
+			for (i = start; i < length; i++) {
+				byte b = rows[i];
+				if (b == ',') {
+					endField(fieldStart, i, fieldQuoted);
+					fieldStart = i + 1;
+					fieldQuoted = false;
+				}
+				else if (b == '\n') {
+					break;
+				}
+				else if (b == '"') {
+					// quoting runs to the next quote; two quotes within quoting close it and open it again
+					fieldQuoted = true;
+					i++;
+					while (i < length && rows[i] != '"') {
+						i++;
+					}
+				}
+			}
+			boolean lineBreak = i < length;
+			int end = lineBreak && i > start && rows[i - 1] == '\r' ? i - 1 : Math.min(i, length);
 			endField(fieldStart, end, fieldQuoted);
 			endRow();
-			return lineBreak ? i + 1 : i;
+			return lineBreak ? i + 1 : length;
 		}
 
 		private void endField(int start, int end, boolean quoted) {
