@@ -106,8 +106,11 @@ class PaymentsPageController {
 		}
 		FinancialYear chosen = year == null ? years.get(years.size() - 1) : year;
 		String practicePath = request.getContextPath() + "/contracts/practices/";
-		BenchmarksView view = payments.derived("benchmarks-page|" + chosen + "|" + chosenLevel + "|" + practicePath,
-				() -> view(years, chosen, chosenLevel, practicePath));
+		// kept only for the years stored, so that asking for any other year cannot fill the cache
+		BenchmarksView view = years.contains(chosen)
+				? payments.derived("benchmarks-page|" + chosen + "|" + chosenLevel + "|" + practicePath,
+						() -> view(years, chosen, chosenLevel, practicePath))
+				: view(years, chosen, chosenLevel, practicePath);
 		model.addAttribute("year", chosen.toString());
 		model.addAttribute("level", chosenLevel);
 		model.addAttribute("levels", PaymentLevel.values());
