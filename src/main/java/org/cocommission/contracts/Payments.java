@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
+import org.cocommission.contracts.payments.Benchmarks;
 import org.cocommission.contracts.payments.PaymentsFile;
 import org.cocommission.contracts.payments.PaymentsRows;
 import org.cocommission.contracts.payments.PaymentsStore;
@@ -207,7 +208,24 @@ public class Payments {
 			cache.clear();
 			cachedGeneration = generation;
 		}
-		return (T) cache.computeIfAbsent(generation + "|" + key, ignored -> reads.execute(status -> read.get()));
+		String kept = generation + "|" + key;
+		Object value = cache.get(kept);
+		if (value == null) {
+			// read outside the map's lock: a value derived from other cached reads reads the map again, which
+			// computeIfAbsent forbids; two callers may both read it the first time, and the first one kept wins
+			value = reads.execute(status -> read.get());
+			Object before = cache.putIfAbsent(kept, value);
+			value = before == null ? value : before;
+		}
+		return (T) value;
+	}
+
+	/**
+	 * A value worked out only from the stored payments (a page's figures, formatted), kept beside the reads until the
+	 * next import; {@code key} names it among the page's values.
+	 */
+	public <T> T derived(String key, java.util.function.Supplier<T> derive) {
+		return cached("derived|" + key, derive);
 	}
 
 	public List<FinancialYear> years() {
@@ -233,9 +251,16 @@ public class Payments {
 		return cached("rates|" + year, () -> store.practiceRates(year));
 	}
 
+	/** The 1st to 9th deciles of practices' payments per weighted patient in the year, by contract type. */
+	public Map<String, List<BigDecimal>> deciles(FinancialYear year) {
+		return cached("deciles|" + year,
+				() -> java.util.Collections.unmodifiableMap(Benchmarks.decilesByType(practiceRates(year))));
+	}
+
+	/** A practice's rows across the years; kept per practice until the next import, once the viewer may see it. */
 	public List<PaymentsStore.PracticeYearRow> practiceYears(String practiceCode) {
 		access.checkCanSee(practiceCode);
-		return reads.execute(status -> store.practiceYears(practiceCode));
+		return cached("practice|" + practiceCode, () -> store.practiceYears(practiceCode));
 	}
 
 	public Map<String, BigDecimal> lines(FinancialYear year, String practiceCode) {

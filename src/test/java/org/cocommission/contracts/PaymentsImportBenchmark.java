@@ -72,8 +72,8 @@ public final class PaymentsImportBenchmark {
 			ActingAs.system(() -> context.getBean(UserAccounts.class)
 				.create(new NewUser("bench-national", "Bench", null, Role.NATIONAL, "X24", password)));
 			int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
-			report.addAll(new ContractsPagesOverHttp(port, "bench-national", password, years).run(20,
-					Duration.ofSeconds(5), Duration.ofSeconds(20)));
+			report.addAll(new ContractsPagesOverHttp(port, "bench-national", password, years, practices)
+				.run(ContractsPagesOverHttp.Options.fromSystemProperties()));
 			report.forEach(System.out::println);
 			Path out = Path.of(args.length > 0 ? args[0] : "target/bench-contracts-payments.txt");
 			Files.createDirectories(out.toAbsolutePath().getParent());

@@ -6,8 +6,10 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
 import org.cocommission.contracts.PaymentLevel;
@@ -19,6 +21,11 @@ import org.cocommission.platform.Exports;
 import org.cocommission.platform.FinancialYear;
 import org.cocommission.platform.InvalidInputException;
 import org.cocommission.platform.Table;
+
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.util.NumberPointType;
+import org.thymeleaf.util.NumberUtils;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,9 +48,12 @@ class PaymentsPageController {
 
 	private final JsonMapper json;
 
-	PaymentsPageController(Payments payments, JsonMapper json) {
+	private final TemplateEngine templates;
+
+	PaymentsPageController(Payments payments, JsonMapper json, TemplateEngine templates) {
 		this.payments = payments;
 		this.json = json;
+		this.templates = templates;
 	}
 
 	@GetMapping("/contracts/imports")
@@ -87,28 +97,98 @@ class PaymentsPageController {
 
 	@GetMapping("/contracts/payments")
 	String benchmarks(@RequestParam(required = false) FinancialYear year,
-			@RequestParam(name = "level", defaultValue = "ccg") PaymentLevel chosenLevel, Model model) {
+			@RequestParam(name = "level", defaultValue = "ccg") PaymentLevel chosenLevel, Model model,
+			HttpServletRequest request) {
 		List<FinancialYear> years = payments.years();
 		model.addAttribute("years", years);
 		if (years.isEmpty()) {
 			return "contracts/payments";
 		}
 		FinancialYear chosen = year == null ? years.get(years.size() - 1) : year;
-		List<PaymentRow> englandByType = payments.rows(chosen, PaymentLevel.ENGLAND, true);
+		String practicePath = request.getContextPath() + "/contracts/practices/";
+		// kept only for the years stored, so that asking for any other year cannot fill the cache
+		BenchmarksView view = years.contains(chosen)
+				? payments.derived("benchmarks-page|" + chosen + "|" + chosenLevel + "|" + practicePath,
+						() -> view(years, chosen, chosenLevel, practicePath))
+				: view(years, chosen, chosenLevel, practicePath);
 		model.addAttribute("year", chosen.toString());
 		model.addAttribute("level", chosenLevel);
 		model.addAttribute("levels", PaymentLevel.values());
-		model.addAttribute("england", payments.rows(chosen, PaymentLevel.ENGLAND, false));
-		model.addAttribute("englandByType", englandByType);
-		model.addAttribute("premium", Benchmarks.pmsPremium(englandByType));
-		model.addAttribute("deciles", Benchmarks.decilesByType(payments.practiceRates(chosen)));
-		model.addAttribute("rows", chosenLevel == PaymentLevel.ENGLAND ? englandByType
-				: payments.rows(chosen, chosenLevel, false));
-		Map<String, Map<String, BigDecimal>> trend = trend(years);
-		model.addAttribute("trend", trend);
-		model.addAttribute("trendChart", json.writeValueAsString(trendChart(trend)));
-		model.addAttribute("typeChart", json.writeValueAsString(typeChart(englandByType)));
+		model.addAttribute("england", view.england());
+		model.addAttribute("englandByType", view.englandByType());
+		model.addAttribute("premium", view.premium());
+		model.addAttribute("deciles", view.deciles());
+		model.addAttribute("rowsHtml", view.rowsHtml());
+		model.addAttribute("rowCount", view.rowCount());
+		model.addAttribute("trend", view.trend());
+		model.addAttribute("trendChart", view.trendChart());
+		model.addAttribute("typeChart", view.typeChart());
 		return "contracts/payments";
+	}
+
+	/**
+	 * The benchmarking page's figures for a year and level, worked out and formatted once and kept with the payments'
+	 * reads until the next import: a page of practices writes a thousand rows of seven figures, which the template
+	 * formatted on every visit.
+	 */
+	record BenchmarksView(List<PaymentRow> england, List<PaymentRow> englandByType, Benchmarks.PmsPremium premium,
+			Map<String, List<BigDecimal>> deciles, Map<String, Map<String, BigDecimal>> trend, String trendChart,
+			String typeChart, String rowsHtml, int rowCount) {
+	}
+
+	/** A row of the level's table, its figures formatted as the page shows them (pounds, grouped thousands). */
+	record TableRow(String orgCode, String shownCode, String orgName, String contractType, String practices,
+			String registeredPatients, String weightedPatients, String totalPayments, String perRegisteredPatient,
+			String perWeightedPatient) {
+
+		static TableRow of(PaymentRow row) {
+			return new TableRow(row.orgCode(), "ENG".equals(row.orgCode()) ? "England" : row.orgCode(), row.orgName(),
+					row.contractType(), NumberUtils.format(row.practices(), 1, NumberPointType.COMMA, Locale.UK),
+					whole(row.registeredPatients()), whole(row.weightedPatients()), "£" + orEmpty(whole(row.totalPayments())),
+					pounds(row.perRegisteredPatient()), pounds(row.perWeightedPatient()));
+		}
+
+		private static String whole(BigDecimal value) {
+			return NumberUtils.format(value, 1, NumberPointType.COMMA, 0, NumberPointType.POINT, Locale.UK);
+		}
+
+		private static String pounds(BigDecimal value) {
+			return value == null ? "Not known"
+					: "£" + NumberUtils.format(value, 1, NumberPointType.COMMA, 2, NumberPointType.POINT, Locale.UK);
+		}
+
+		private static String orEmpty(String text) {
+			return text == null ? "" : text;
+		}
+	}
+
+	/** The page shows the first thousand rows of a level; the CSV has them all. */
+	private static final int SHOWN_ROWS = 1000;
+
+	private BenchmarksView view(List<FinancialYear> years, FinancialYear chosen, PaymentLevel chosenLevel,
+			String practicePath) {
+		List<PaymentRow> englandByType = payments.rows(chosen, PaymentLevel.ENGLAND, true);
+		List<PaymentRow> rows = chosenLevel == PaymentLevel.ENGLAND ? englandByType
+				: payments.rows(chosen, chosenLevel, false);
+		Map<String, Map<String, BigDecimal>> trend = trend(years);
+		return new BenchmarksView(payments.rows(chosen, PaymentLevel.ENGLAND, false), englandByType,
+				Benchmarks.pmsPremium(englandByType), payments.deciles(chosen), trend,
+				json.writeValueAsString(trendChart(trend)), json.writeValueAsString(typeChart(englandByType)),
+				rowsHtml(rows.stream().limit(SHOWN_ROWS).map(TableRow::of).toList(), chosenLevel, practicePath),
+				rows.size());
+	}
+
+	/**
+	 * The level's table rows as HTML, from their own template: written once per year and level, they cost the page
+	 * one expression instead of a dozen a row.
+	 */
+	private String rowsHtml(List<TableRow> rows, PaymentLevel level, String practicePath) {
+		Context context = new Context(Locale.UK);
+		context.setVariable("rows", rows);
+		context.setVariable("practices", level == PaymentLevel.PRACTICE);
+		context.setVariable("typed", level == PaymentLevel.PRACTICE || level == PaymentLevel.ENGLAND);
+		context.setVariable("practicePath", practicePath);
+		return templates.process("contracts/payments-rows", context);
 	}
 
 	/** England's payments per weighted patient by type, year by year: year to type to pounds. */
@@ -129,19 +209,28 @@ class PaymentsPageController {
 		trend.values().forEach(byType -> byType.keySet().stream().filter(type -> !types.contains(type)).forEach(types::add));
 		List<Map<String, Object>> series = new ArrayList<>();
 		for (String type : types) {
-			series.add(Map.of("name", type, "values",
+			series.add(ordered("name", type, "values",
 					trend.values().stream().map(byType -> (Object) byType.get(type)).map(v -> v == null ? "" : v).toList()));
 		}
-		return Map.of("labels", List.copyOf(trend.keySet()), "series", series, "unit", "£ per weighted patient");
+		return ordered("labels", List.copyOf(trend.keySet()), "series", series, "unit", "£ per weighted patient");
 	}
 
 	private static Map<String, Object> typeChart(List<PaymentRow> englandByType) {
-		return Map.of("labels", englandByType.stream().map(PaymentRow::contractType).toList(), "series",
-				List.of(Map.of("name", "Per registered patient", "values",
+		return ordered("labels", englandByType.stream().map(PaymentRow::contractType).toList(), "series",
+				List.of(ordered("name", "Per registered patient", "values",
 						englandByType.stream().map(row -> (Object) row.perRegisteredPatient()).toList()),
-						Map.of("name", "Per weighted patient", "values",
+						ordered("name", "Per weighted patient", "values",
 								englandByType.stream().map(row -> (Object) row.perWeightedPatient()).toList())),
 				"unit", "£ per patient");
+	}
+
+	/** A chart's keys in the order given, so that its JSON is the same from one start to the next (Map.of's is not). */
+	private static Map<String, Object> ordered(Object... keysAndValues) {
+		Map<String, Object> map = new LinkedHashMap<>();
+		for (int i = 0; i < keysAndValues.length; i += 2) {
+			map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+		}
+		return map;
 	}
 
 	@GetMapping("/contracts/payments.csv")

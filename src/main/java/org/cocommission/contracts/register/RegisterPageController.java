@@ -106,9 +106,12 @@ class RegisterPageController {
 		List<PeerRow> peers = new ArrayList<>();
 		for (PaymentsStore.PracticeYearRow row : years) {
 			FinancialYear year = new FinancialYear(row.yearStart());
+			// the CCG's row among the year's CCG rows, which are kept until the next import, rather than a query
+			// over the year's payments for each year of each practice page
 			BigDecimal ccg = row.ccgCode() == null ? null
-					: payments.rowsWithin(year, PaymentLevel.CCG, row.ccgCode())
+					: payments.rows(year, PaymentLevel.CCG, false)
 						.stream()
+						.filter(each -> row.ccgCode().equals(each.orgCode()))
 						.findFirst()
 						.map(PaymentRow::perWeightedPatient)
 						.orElse(null);
@@ -118,8 +121,8 @@ class RegisterPageController {
 				.findFirst()
 				.map(PaymentRow::perWeightedPatient)
 				.orElse(null);
-			Integer tenth = Benchmarks.tenthOf(Benchmarks.decilesByType(payments.practiceRates(year))
-				.get(row.contractType()), row.perWeightedPatient());
+			Integer tenth = Benchmarks.tenthOf(payments.deciles(year).get(row.contractType()),
+					row.perWeightedPatient());
 			peers.add(new PeerRow(row.year(), row.contractType(), row.perWeightedPatient(), ccg, row.ccgCode(), england,
 					tenth));
 		}
