@@ -29,7 +29,7 @@ class ContractsPagesBenchIT {
 	void runsAndReportsEveryPageAndApiRead() throws Exception {
 		Path report = output.resolve("bench-contracts-payments.txt");
 		Map<String, String> quick = Map.of("bench.contracts.clients", "4", "bench.contracts.warmup-seconds", "2",
-				"bench.contracts.load-seconds", "3");
+				"bench.contracts.load-seconds", "3", "bench.contracts.service-seconds", "2");
 		quick.forEach(System::setProperty);
 		try {
 			PaymentsImportBenchmark.main(new String[] { report.toString(), "300", "2" });
@@ -39,8 +39,8 @@ class ContractsPagesBenchIT {
 		}
 
 		List<String> lines = Files.readAllLines(report);
-		assertThat(lines).anyMatch(line -> line.startsWith("2014/15: COPY"))
-			.anyMatch(line -> line.startsWith("re-import of 2014/15"))
+		assertThat(lines).anyMatch(line -> line.startsWith("2014/15, first import: COPY"))
+			.anyMatch(line -> line.startsWith("2014/15, re-import: COPY"))
 			.anyMatch(line -> line.contains("failed requests: 0"))
 			.anyMatch(line -> line.contains("load average"));
 		for (ContractsPagesOverHttp.Page page : ContractsPagesOverHttp.Page.values()) {
