@@ -40,6 +40,9 @@ class PaymentsImportTests {
 	@Autowired
 	private JdbcClient jdbc;
 
+	@Autowired
+	private org.springframework.transaction.PlatformTransactionManager transactionManager;
+
 	private PaymentsImportReport load(int year, byte[] file) {
 		return ActingAs.system(() -> payments.importFile(new FinancialYear(year), "test.csv",
 				new ByteArrayInputStream(file)));
@@ -239,6 +242,22 @@ class PaymentsImportTests {
 			.query(Long.class)
 			.single()).as("one table a year").isEqualTo(jdbc.sql("select count(*) from contracts_payment_year"
 					+ " where table_name is not null").query(Long.class).single());
+	}
+
+	/** One practice's reads find its row in each year's table by the index on the code as the view reads it. */
+	@Test
+	void onePracticesReadsUseEachYearsIndex() {
+		load(2030, (HEADING + "A81001,ONE,GMS,100,90,10,20\nA81002,TWO,GMS,100,90,10,20\n").getBytes(StandardCharsets.UTF_8));
+		payments.feedRegister();
+
+		String plan = new org.springframework.transaction.support.TransactionTemplate(transactionManager)
+			.execute(status -> {
+				jdbc.sql("set local enable_seqscan = off").update();
+				return String.join("\n", jdbc.sql("explain select year_start, total_payments from contracts_payment"
+						+ " where practice_code = 'A81002'").query(String.class).list());
+			});
+
+		assertThat(plan).contains("_practice").doesNotContain("Seq Scan on contracts_payment_rows");
 	}
 
 	/**
