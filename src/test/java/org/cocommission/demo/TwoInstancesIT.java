@@ -58,7 +58,7 @@ class TwoInstancesIT {
 					}
 					assertThat(System.nanoTime()).as("both instances finished starting within %s", LIMIT)
 						.isLessThan(deadline);
-					Thread.sleep(500);
+					Thread.sleep(100);
 				}
 				for (int port : ports) {
 					assertThat(health(port)).isEqualTo(200);

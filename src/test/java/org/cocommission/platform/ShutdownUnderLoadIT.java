@@ -49,7 +49,9 @@ class ShutdownUnderLoadIT {
 				thread.start();
 				clients.add(thread);
 			}
-			Thread.sleep(2000);
+			// Under load once every client has had a few answers (the server is then serving all four in turn), not
+			// after a fixed time: the requests in flight at the signal are what the test is about.
+			awaitAnswers(answered, CLIENTS * 5, Duration.ofSeconds(30));
 			long signalled = System.nanoTime();
 			stopAsked = signalled;
 			application.destroy();
@@ -145,6 +147,14 @@ class ShutdownUnderLoadIT {
 			Thread.sleep(250);
 		}
 		throw new AssertionError("The application did not become healthy within " + limit);
+	}
+
+	private static void awaitAnswers(AtomicInteger answered, int wanted, Duration limit) throws InterruptedException {
+		long deadline = System.nanoTime() + limit.toNanos();
+		while (answered.get() < wanted && System.nanoTime() < deadline) {
+			Thread.sleep(20);
+		}
+		assertThat(answered.get()).as("requests answered before the signal").isGreaterThanOrEqualTo(wanted);
 	}
 
 	private static void sleepBriefly() {
