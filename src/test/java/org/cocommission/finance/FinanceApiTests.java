@@ -7,12 +7,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import org.cocommission.identity.NewUser;
 import org.cocommission.identity.Role;
-import org.cocommission.identity.UserAccounts;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,7 +20,6 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -29,12 +27,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The JSON API: formulas as versioned data, runs, refusals of bad input, idempotent re-runs, scope. */
-@SpringBootTest(properties = "cocommission.test.context=finance")
+@SpringBootTest
 @AutoConfigureMockMvc
+@Import(FinanceFixture.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FinanceApiTests {
-
-	private static final String PASSWORD = "finance-api-password";
 
 	private static final LocalDate EXTRACT = LocalDate.of(2020, 1, 1);
 
@@ -42,48 +39,25 @@ class FinanceApiTests {
 
 	private final JdbcClient jdbc;
 
-	private final UserAccounts accounts;
+	private final FinanceFixture fixture;
 
 	private long formulaId;
 
-	private final org.springframework.context.ApplicationEventPublisher events;
-
 	@Autowired
-	FinanceApiTests(MockMvc mvc, JdbcClient jdbc, UserAccounts accounts, org.springframework.context.ApplicationEventPublisher events) {
-		this.events = events;
+	FinanceApiTests(MockMvc mvc, JdbcClient jdbc, FinanceFixture fixture) {
 		this.mvc = mvc;
 		this.jdbc = jdbc;
-		this.accounts = accounts;
+		this.fixture = fixture;
 	}
 
 	@BeforeAll
 	void directoryUsersFormulaAndBaseline() throws Exception {
-		List<String> ccgs = FinanceTestData.area(jdbc, "FAQ", "FAC", 5, EXTRACT);
-		FinanceTestData.globalSumLists(jdbc, ccgs);
-		FinanceTestData.changed(events, EXTRACT);
-		FinanceTestData.changed(events, FinanceTestData.GLOBAL_SUM_EXTRACT);
-		accounts.create(new NewUser("fin-api-national", "National", null, Role.NATIONAL, "X24", PASSWORD));
-		accounts.create(new NewUser("fin-api-ccg", "CCG", null, Role.CCG, "FAC1", PASSWORD));
-		String body = mvc.perform(as("fin-api-national", post("/api/v1/finance/formulas"))
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(FinanceTestData.formulaJson("API formula", "2020/21", false)))
-			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.status").value("DRAFT"))
-			.andReturn().getResponse().getContentAsString();
-		formulaId = Long.parseLong(body.replaceAll("(?s).*\"id\":(\\d+).*", "$1"));
-		mvc.perform(as("fin-api-national", post("/api/v1/finance/formulas/" + formulaId + "/publish?version=0")))
-			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.status").value("PUBLISHED"));
-		StringBuilder baseline = new StringBuilder("[");
-		for (int i = 0; i < ccgs.size(); i++) {
-			baseline.append(i == 0 ? "" : ",").append("{\"ccgCode\":\"").append(ccgs.get(i))
-				.append("\",\"allocation\":").append(1_000_000 + i * 50_000).append("}");
-		}
-		mvc.perform(as("fin-api-national", post("/api/v1/finance/baselines/2019/CORE_CCG"))
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(baseline.append("]").toString()))
-			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.rows").value(5));
+		List<String> ccgs = fixture.area("FAQ", "FAC", 5, EXTRACT);
+		fixture.globalSumLists(ccgs);
+		fixture.user("fin-api-national", "National", Role.NATIONAL, "X24");
+		fixture.user("fin-api-ccg", "CCG", Role.CCG, "FAC1");
+		formulaId = fixture.publishedFormula("fin-api-national", "API formula", "2020/21");
+		fixture.baseline("fin-api-national", 2019, ccgs, i -> 1_000_000 + i * 50_000);
 	}
 
 	@Test
@@ -235,6 +209,6 @@ class FinanceApiTests {
 	}
 
 	private static MockHttpServletRequestBuilder as(String username, MockHttpServletRequestBuilder request) {
-		return request.with(httpBasic(username, PASSWORD));
+		return FinanceFixture.as(username, request);
 	}
 }

@@ -11,13 +11,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import org.cocommission.finance.globalsum.GlobalSumPayments;
-import org.cocommission.identity.NewUser;
 import org.cocommission.identity.Role;
 import org.cocommission.identity.SignIn;
-import org.cocommission.identity.UserAccounts;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,64 +38,45 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Done when: a finance lead runs next year's allocations, tries a faster pace of change, compares the two, exports
  * the annex and publishes indicative budgets that each CCG then sees (and no other CCG does).
  */
-@SpringBootTest(properties = "cocommission.test.context=finance")
+@SpringBootTest
 @AutoConfigureMockMvc
+@Import(FinanceFixture.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FinanceScenarioTests {
-
-	private static final String PASSWORD = "finance-scenario-password";
 
 	private final MockMvc mvc;
 
 	private final JdbcClient jdbc;
 
-	private final UserAccounts accounts;
+	private final FinanceFixture fixture;
 
 	private final Map<String, Cookie> sessions = new HashMap<>();
 
 	private long formulaId;
 
-	private final org.springframework.context.ApplicationEventPublisher events;
-
 	@Autowired
-	FinanceScenarioTests(MockMvc mvc, JdbcClient jdbc, UserAccounts accounts, org.springframework.context.ApplicationEventPublisher events) {
-		this.events = events;
+	FinanceScenarioTests(MockMvc mvc, JdbcClient jdbc, FinanceFixture fixture) {
 		this.mvc = mvc;
 		this.jdbc = jdbc;
-		this.accounts = accounts;
+		this.fixture = fixture;
 	}
 
 	/** Like the demo: a published 2014/15 formula, a 2013/14 baseline and a published 2014/15 run. */
 	@BeforeAll
 	void demoLikeStart() throws Exception {
 		LocalDate extract = LocalDate.of(2014, 1, 1);
-		List<String> ccgs = new java.util.ArrayList<>(FinanceTestData.area(jdbc, "FSA", "FSC", 6, extract));
-		ccgs.addAll(FinanceTestData.area(jdbc, "FSB", "FSD", 3, extract));
-		FinanceTestData.globalSumLists(jdbc, ccgs);
-		FinanceTestData.changed(events, extract);
-		FinanceTestData.changed(events, FinanceTestData.GLOBAL_SUM_EXTRACT);
-		accounts.create(new NewUser("fin-national", "Finance lead", null, Role.NATIONAL, "X24", PASSWORD));
-		accounts.create(new NewUser("fin-area", "Area team", null, Role.AREA_TEAM, "FSA", PASSWORD));
-		accounts.create(new NewUser("fin-ccg", "CCG", null, Role.CCG, "FSC1", PASSWORD));
-		accounts.create(new NewUser("fin-ccg-other", "Other CCG", null, Role.CCG, "FSD1", PASSWORD));
+		List<String> ccgs = new java.util.ArrayList<>(fixture.area("FSA", "FSC", 6, extract));
+		ccgs.addAll(fixture.area("FSB", "FSD", 3, extract));
+		fixture.globalSumLists(ccgs);
+		fixture.user("fin-national", "Finance lead", Role.NATIONAL, "X24");
+		fixture.user("fin-area", "Area team", Role.AREA_TEAM, "FSA");
+		fixture.user("fin-ccg", "CCG", Role.CCG, "FSC1");
+		fixture.user("fin-ccg-other", "Other CCG", Role.CCG, "FSD1");
 		for (String user : List.of("fin-national", "fin-area", "fin-ccg", "fin-ccg-other")) {
-			sessions.put(user, SignIn.session(mvc, user, PASSWORD));
+			sessions.put(user, SignIn.session(mvc, user, FinanceFixture.PASSWORD));
 		}
-		String formula = mvc.perform(as("fin-national", post("/api/v1/finance/formulas"))
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(FinanceTestData.formulaJson("2014/15 formula", "2014/15", false)))
-			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-		formulaId = Long.parseLong(formula.replaceAll("(?s).*\"id\":(\\d+).*", "$1"));
-		mvc.perform(as("fin-national", post("/api/v1/finance/formulas/" + formulaId + "/publish?version=0")))
-			.andExpect(status().isOk());
-		StringBuilder baseline = new StringBuilder("[");
-		for (int i = 0; i < ccgs.size(); i++) {
-			baseline.append(i == 0 ? "" : ",").append("{\"ccgCode\":\"").append(ccgs.get(i))
-				.append("\",\"allocation\":").append(900_000 + (i % 4) * 120_000).append("}");
-		}
-		mvc.perform(as("fin-national", post("/api/v1/finance/baselines/2013/CORE_CCG"))
-			.contentType(MediaType.APPLICATION_JSON).content(baseline.append("]").toString()))
-			.andExpect(status().isOk());
+		formulaId = fixture.publishedFormula("fin-national", "2014/15 formula", "2014/15");
+		fixture.baseline("fin-national", 2013, ccgs, i -> 900_000 + (i % 4) * 120_000);
 		long run = createRun("2014/15", "10000000");
 		mvc.perform(as("fin-national", post("/api/v1/finance/runs/" + run + "/publish"))).andExpect(status().isOk());
 		// An unpublished alternative, so there are runs to compare from the start.

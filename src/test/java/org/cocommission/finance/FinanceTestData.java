@@ -53,8 +53,9 @@ public final class FinanceTestData {
 
 	/**
 	 * The extract the global sum reads in the tests that share the finance context: the global sum takes England's
-	 * latest extract, whichever test wrote it, so each test gives its practices a list there too (after every run
-	 * extract, so no run reads it) and finds them on the global sum in any order.
+	 * latest extract, whichever test wrote it, so each test gives its practices a list there too (after the extracts
+	 * of the runs of those tests, so none of their runs reads it) and finds them on the global sum in any order.
+	 * {@code FinanceOutcomesPeersTests} alone writes later lists, and removes them when done ({@link FinanceFixture}).
 	 */
 	public static final LocalDate GLOBAL_SUM_EXTRACT = LocalDate.of(2030, 1, 1);
 
@@ -72,6 +73,12 @@ public final class FinanceTestData {
 	 * {@code extract} vary with a fixed seed.
 	 */
 	public static List<String> area(JdbcClient jdbc, String area, String prefix, int ccgs, LocalDate extract) {
+		return area(jdbc, area, prefix, ccgs, extract, LocalDate.of(2013, 4, 1));
+	}
+
+	/** The same with the practices and CCGs in their places from {@code from}. */
+	public static List<String> area(JdbcClient jdbc, String area, String prefix, int ccgs, LocalDate extract,
+			LocalDate from) {
 		organisation(jdbc, area, "AREA_TEAM", "Area team " + area);
 		Random random = new Random(prefix.hashCode());
 		List<String> codes = new java.util.ArrayList<>();
@@ -79,11 +86,11 @@ public final class FinanceTestData {
 			String ccg = prefix + i;
 			codes.add(ccg);
 			organisation(jdbc, ccg, "CCG", "NHS " + ccg + " CCG");
-			link(jdbc, ccg, area, LocalDate.of(2013, 4, 1), null);
+			link(jdbc, ccg, area, from, null);
 			for (int p = 1; p <= 2; p++) {
 				String practice = ccg + "P" + p;
 				organisation(jdbc, practice, "GP_PRACTICE", "Practice " + practice);
-				link(jdbc, practice, ccg, LocalDate.of(2013, 4, 1), null);
+				link(jdbc, practice, ccg, from, null);
 				list(jdbc, practice, extract, 100 + random.nextInt(400));
 			}
 		}

@@ -9,17 +9,15 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.web.util.HtmlUtils;
 
-import org.cocommission.identity.NewUser;
 import org.cocommission.identity.Role;
 import org.cocommission.identity.SignedInUsers;
-import org.cocommission.identity.UserAccounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -37,60 +35,35 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * analyst loads a year's CCG data, computes every CCG's premium, opens one CCG's line-by-line explanation and
  * publishes the statements; the CCG then reads its statement, and not another CCG's.
  */
-@SpringBootTest(properties = "cocommission.test.context=qualitypremium")
+@SpringBootTest
 @AutoConfigureMockMvc
+@Import(QualityPremiumFixture.class)
 class QualityPremiumDoneWhenPageTests {
 
-	private static final String PASSWORD = "correct-horse-battery";
+	private static final LocalDate EXTRACT = LocalDate.of(2014, 4, 1);
 
 	private final MockMvc mvc;
 
 	private final SignedInUsers users;
 
-	private final JdbcClient jdbc;
-
-	private final UserAccounts accounts;
-
+	private final QualityPremiumFixture fixture;
 
 	@Autowired
-	QualityPremiumDoneWhenPageTests(MockMvc mvc, JdbcClient jdbc, UserAccounts accounts) {
+	QualityPremiumDoneWhenPageTests(MockMvc mvc, QualityPremiumFixture fixture) {
 		this.mvc = mvc;
-		this.users = new SignedInUsers(mvc, PASSWORD);
-		this.jdbc = jdbc;
-		this.accounts = accounts;
-	}
-
-	private void organisation(String code, String type, String name, String parent) {
-		jdbc.sql("insert into directory_organisation (code, type, name) values (?, ?, ?) on conflict do nothing")
-			.params(code, type, name).update();
-		if (parent != null) {
-			jdbc.sql("insert into directory_relationship (child_code, parent_code) select ?, ?"
-					+ " where not exists (select 1 from directory_relationship where child_code = ? and parent_code = ?)")
-				.params(code, parent, code, parent).update();
-		}
-	}
-
-	private void list(String practice, int patients) {
-		jdbc.sql("insert into directory_registered_patients (practice_code, extract_date, sex, age_band, patients)"
-				+ " values (?, ?, 'ALL', 'ALL', ?) on conflict do nothing")
-			.params(practice, LocalDate.of(2014, 4, 1), patients).update();
+		this.users = new SignedInUsers(mvc, QualityPremiumFixture.PASSWORD);
+		this.fixture = fixture;
 	}
 
 	@BeforeEach
 	void directoryAndUsers() {
-		organisation("QDR", "REGION", "Region D", null);
-		organisation("QDT", "AREA_TEAM", "Area team D", "QDR");
-		organisation("QDA", "CCG", "NHS DELTA CCG", "QDT");
-		organisation("QDB", "CCG", "NHS EPSILON CCG", "QDT");
-		organisation("QDA001", "GP_PRACTICE", "Delta surgery", "QDA");
-		organisation("QDB001", "GP_PRACTICE", "Epsilon surgery", "QDB");
-		list("QDA001", 226_000);
-		list("QDB001", 100_000);
-		if (accounts.find("qd-analyst").isEmpty()) {
-			accounts.create(new NewUser("qd-analyst", "National analyst", null, Role.NATIONAL, "X24", PASSWORD));
-			accounts.create(new NewUser("qd-area", "Area team D", null, Role.AREA_TEAM, "QDT", PASSWORD));
-			accounts.create(new NewUser("qd-ccg-a", "Delta CCG", null, Role.CCG, "QDA", PASSWORD));
-		}
+		fixture.organisation("QDR", "REGION", "Region D");
+		fixture.organisation("QDT", "AREA_TEAM", "Area team D", "QDR");
+		fixture.ccg("QDA", "NHS DELTA CCG", "QDT", "Delta surgery", EXTRACT, 226_000);
+		fixture.ccg("QDB", "NHS EPSILON CCG", "QDT", "Epsilon surgery", EXTRACT, 100_000);
+		fixture.nationalAnalyst("qd-analyst");
+		fixture.user("qd-area", "Area team D", Role.AREA_TEAM, "QDT");
+		fixture.user("qd-ccg-a", "Delta CCG", Role.CCG, "QDA");
 	}
 
 	private RequestPostProcessor as(String user) throws Exception {

@@ -1,18 +1,16 @@
 package org.cocommission.qualitypremium;
 
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 
 import org.cocommission.identity.ActingAs;
-import org.cocommission.identity.NewUser;
 import org.cocommission.identity.Role;
-import org.cocommission.identity.UserAccounts;
 import org.cocommission.platform.FinancialYear;
 import org.cocommission.platform.InvalidInputException;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -28,10 +26,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 // The platform module (the embedded PostgreSQL) is open: named, as no type of it is a bean others use.
 @ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES, extraIncludes = "platform")
+@Import(QualityPremiumFixture.class)
 @RecordApplicationEvents
 class QualityPremiumModuleTests {
-
-	private static final String PASSWORD = "quality-premium-module";
 
 	private static final FinancialYear YEAR = new FinancialYear(2013);
 
@@ -39,7 +36,7 @@ class QualityPremiumModuleTests {
 	QualityPremium service;
 
 	@Autowired
-	UserAccounts accounts;
+	QualityPremiumFixture fixture;
 
 	@Autowired
 	UserDetailsService users;
@@ -49,15 +46,10 @@ class QualityPremiumModuleTests {
 
 	@Test
 	void publishingARunPublishesTheStatementsAuditedAndTellsEachCcg(ApplicationEvents events) {
-		organisation("QMT", "AREA_TEAM", "Area team M");
-		organisation("QMA", "CCG", "NHS MODULE CCG");
-		organisation("QMA001", "GP_PRACTICE", "Module surgery");
-		jdbc.sql("insert into directory_relationship (child_code, parent_code) values ('QMA', 'QMT'), ('QMA001', 'QMA')")
-			.update();
-		jdbc.sql("insert into directory_registered_patients (practice_code, extract_date, sex, age_band, patients)"
-				+ " values ('QMA001', ?, 'ALL', 'ALL', 10000)").param(LocalDate.of(2013, 4, 1)).update();
-		accounts.create(new NewUser("qm-national", "National analyst", null, Role.NATIONAL, "X24", PASSWORD));
-		accounts.create(new NewUser("qm-ccg", "Module CCG", null, Role.CCG, "QMA", PASSWORD));
+		fixture.organisation("QMT", "AREA_TEAM", "Area team M");
+		fixture.ccg("QMA", "NHS MODULE CCG", "QMT", "Module surgery", YEAR.firstDay(), 10_000);
+		fixture.nationalAnalyst("qm-national");
+		fixture.user("qm-ccg", "Module CCG", Role.CCG, "QMA");
 
 		// Only FFT is loaded: the other measures, the standards and the gateways are not assessed.
 		RunSummary computed = ActingAs.as(users, "qm-national", () -> {
@@ -91,15 +83,10 @@ class QualityPremiumModuleTests {
 
 	@Test
 	void aRunOlderThanThePublishedOneCannotReplaceIt() {
-		organisation("QNT", "AREA_TEAM", "Area team N");
-		organisation("QNA", "CCG", "NHS NEWER CCG");
-		organisation("QNA001", "GP_PRACTICE", "Newer surgery");
-		jdbc.sql("insert into directory_relationship (child_code, parent_code) values ('QNA', 'QNT'), ('QNA001', 'QNA')")
-			.update();
-		jdbc.sql("insert into directory_registered_patients (practice_code, extract_date, sex, age_band, patients)"
-				+ " values ('QNA001', ?, 'ALL', 'ALL', 10000)").param(LocalDate.of(2014, 4, 1)).update();
-		accounts.create(new NewUser("qn-national", "National analyst", null, Role.NATIONAL, "X24", PASSWORD));
 		FinancialYear year = new FinancialYear(2014);
+		fixture.organisation("QNT", "AREA_TEAM", "Area team N");
+		fixture.ccg("QNA", "NHS NEWER CCG", "QNT", "Newer surgery", year.firstDay(), 10_000);
+		fixture.nationalAnalyst("qn-national");
 
 		ActingAs.as(users, "qn-national", () -> {
 			service.importData(year, "newer.csv", "CCG_CODE,RECORD,CODE,PERIOD,VALUE\nQNA,MEASURE,FFT,2014/15,1\n"
@@ -113,10 +100,5 @@ class QualityPremiumModuleTests {
 			assertThat(service.publishedRun(year)).hasValueSatisfying(run -> assertThat(run.id()).isEqualTo(newer.id()));
 			return null;
 		});
-	}
-
-	private void organisation(String code, String type, String name) {
-		jdbc.sql("insert into directory_organisation (code, type, name) values (?, ?, ?)").params(code, type, name)
-			.update();
 	}
 }

@@ -5,13 +5,12 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.cocommission.identity.NewUser;
 import org.cocommission.identity.Role;
 import org.cocommission.identity.SignedInUsers;
-import org.cocommission.identity.UserAccounts;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
@@ -33,11 +32,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The "done when" scenario end to end: load a year's data, compute, explain one CCG, publish, and who sees what. */
-@SpringBootTest(properties = "cocommission.test.context=qualitypremium")
+@SpringBootTest
 @AutoConfigureMockMvc
+@Import(QualityPremiumFixture.class)
 class QualityPremiumScenarioTests {
-
-	private static final String PASSWORD = "correct-horse-battery";
 
 	private static final LocalDate EXTRACT = LocalDate.of(2013, 4, 1);
 
@@ -47,66 +45,33 @@ class QualityPremiumScenarioTests {
 
 	private final JdbcClient jdbc;
 
-	private final UserAccounts accounts;
+	private final QualityPremiumFixture fixture;
 
 	private final JsonMapper json;
 
 	@Autowired
-	QualityPremiumScenarioTests(MockMvc mvc, JdbcClient jdbc, UserAccounts accounts, JsonMapper json) {
+	QualityPremiumScenarioTests(MockMvc mvc, JdbcClient jdbc, QualityPremiumFixture fixture, JsonMapper json) {
 		this.mvc = mvc;
-		this.users = new SignedInUsers(mvc, PASSWORD);
+		this.users = new SignedInUsers(mvc, QualityPremiumFixture.PASSWORD);
 		this.jdbc = jdbc;
-		this.accounts = accounts;
+		this.fixture = fixture;
 		this.json = json;
-	}
-
-	private void organisation(String code, String type, String name) {
-		jdbc.sql("insert into directory_organisation (code, type, name) values (?, ?, ?) on conflict do nothing")
-			.params(code, type, name).update();
-	}
-
-	private void link(String child, String parent) {
-		jdbc.sql("insert into directory_relationship (child_code, parent_code) select ?, ?"
-				+ " where not exists (select 1 from directory_relationship where child_code = ? and parent_code = ?)")
-			.params(child, parent, child, parent).update();
-	}
-
-	private void list(String practice, int patients) {
-		jdbc.sql("insert into directory_registered_patients (practice_code, extract_date, sex, age_band, patients)"
-				+ " values (?, ?, 'ALL', 'ALL', ?) on conflict do nothing").params(practice, EXTRACT, patients).update();
 	}
 
 	@BeforeEach
 	void directoryAndUsers() {
-		organisation("QPR", "REGION", "Region");
-		organisation("QPT", "AREA_TEAM", "Area team T");
-		organisation("QPU", "AREA_TEAM", "Area team U");
-		organisation("QPA", "CCG", "NHS ALPHA CCG");
-		organisation("QPB", "CCG", "NHS BETA CCG");
-		organisation("QPC", "CCG", "NHS GAMMA CCG");
-		organisation("QPA001", "GP_PRACTICE", "Alpha surgery");
-		organisation("QPB001", "GP_PRACTICE", "Beta surgery");
-		organisation("QPC001", "GP_PRACTICE", "Gamma surgery");
-		link("QPT", "QPR");
-		link("QPU", "QPR");
-		link("QPA", "QPT");
-		link("QPB", "QPT");
-		link("QPC", "QPU");
-		link("QPA001", "QPA");
-		link("QPB001", "QPB");
-		link("QPC001", "QPC");
-		list("QPA001", 226_000);
-		list("QPB001", 100_000);
-		list("QPC001", 50_000);
-		if (accounts.find("qp-national").isEmpty()) {
-			accounts.create(new NewUser("qp-national", "National analyst", null, Role.NATIONAL, "X24", PASSWORD));
-			accounts.create(new NewUser("qp-area-t", "Area team T", null, Role.AREA_TEAM, "QPT", PASSWORD));
-			accounts.create(new NewUser("qp-area-u", "Area team U", null, Role.AREA_TEAM, "QPU", PASSWORD));
-			accounts.create(new NewUser("qp-ccg-a", "Alpha CCG", null, Role.CCG, "QPA", PASSWORD));
-			accounts.create(new NewUser("qp-ccg-b", "Beta CCG", null, Role.CCG, "QPB", PASSWORD));
-		}
+		fixture.organisation("QPR", "REGION", "Region");
+		fixture.organisation("QPT", "AREA_TEAM", "Area team T", "QPR");
+		fixture.organisation("QPU", "AREA_TEAM", "Area team U", "QPR");
+		fixture.ccg("QPA", "NHS ALPHA CCG", "QPT", "Alpha surgery", EXTRACT, 226_000);
+		fixture.ccg("QPB", "NHS BETA CCG", "QPT", "Beta surgery", EXTRACT, 100_000);
+		fixture.ccg("QPC", "NHS GAMMA CCG", "QPU", "Gamma surgery", EXTRACT, 50_000);
+		fixture.nationalAnalyst("qp-national");
+		fixture.user("qp-area-t", "Area team T", Role.AREA_TEAM, "QPT");
+		fixture.user("qp-area-u", "Area team U", Role.AREA_TEAM, "QPU");
+		fixture.user("qp-ccg-a", "Alpha CCG", Role.CCG, "QPA");
+		fixture.user("qp-ccg-b", "Beta CCG", Role.CCG, "QPB");
 	}
-
 
 	/** Signed in through the login form, as a person in the browser is. */
 	private RequestPostProcessor as(String user) throws Exception {

@@ -1,6 +1,5 @@
 package org.cocommission.qualitypremium.data;
 
-import java.time.LocalDate;
 import java.util.Map;
 
 import org.apache.pdfbox.Loader;
@@ -8,15 +7,15 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.cocommission.identity.NewUser;
-import org.cocommission.identity.Role;
 import org.cocommission.identity.SignedInUsers;
-import org.cocommission.identity.UserAccounts;
+import org.cocommission.platform.FinancialYear;
+import org.cocommission.qualitypremium.QualityPremiumFixture;
 import org.cocommission.qualitypremium.schemes.QualityPremiumSchemes;
 import org.cocommission.qualitypremium.schemes.SchemeEdit;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
@@ -38,13 +37,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * Issue 7: the quality premium "uses the outcomes capability's computed values when present, and uploads otherwise".
- * Its own context, so that the outcomes values it imports feed no other test's runs.
+ * In a year of its own (a copy of the 2013/14 scheme for 2045/46, see {@link QualityPremiumFixture}), so that the
+ * outcomes values it imports feed no other test's runs.
  */
-@SpringBootTest(properties = "cocommission.test.context=qualitypremium-outcomes")
+@SpringBootTest
 @AutoConfigureMockMvc
+@Import(QualityPremiumFixture.class)
 class OutcomesMeasureResultsTests {
 
-	private static final String PASSWORD = "correct-horse-battery";
+	private static final FinancialYear YEAR = new FinancialYear(2045);
 
 	private final MockMvc mvc;
 
@@ -52,60 +53,31 @@ class OutcomesMeasureResultsTests {
 
 	private final JdbcClient jdbc;
 
-	private final UserAccounts accounts;
+	private final QualityPremiumFixture fixture;
 
 	private final JsonMapper json;
 
 	private final QualityPremiumSchemes schemes;
 
 	@Autowired
-	OutcomesMeasureResultsTests(MockMvc mvc, JdbcClient jdbc, UserAccounts accounts, JsonMapper json,
+	OutcomesMeasureResultsTests(MockMvc mvc, JdbcClient jdbc, QualityPremiumFixture fixture, JsonMapper json,
 			QualityPremiumSchemes schemes) {
 		this.mvc = mvc;
-		this.users = new SignedInUsers(mvc, PASSWORD);
+		this.users = new SignedInUsers(mvc, QualityPremiumFixture.PASSWORD);
 		this.jdbc = jdbc;
-		this.accounts = accounts;
+		this.fixture = fixture;
 		this.json = json;
 		this.schemes = schemes;
 	}
 
-	private void organisation(String code, String type, String name) {
-		jdbc.sql("insert into directory_organisation (code, type, name) values (?, ?, ?) on conflict do nothing")
-			.params(code, type, name).update();
-	}
-
-	private void link(String child, String parent) {
-		jdbc.sql("insert into directory_relationship (child_code, parent_code) select ?, ?"
-				+ " where not exists (select 1 from directory_relationship where child_code = ? and parent_code = ?)")
-			.params(child, parent, child, parent).update();
-	}
-
-	private void list(String practice, int patients) {
-		jdbc.sql("insert into directory_registered_patients (practice_code, extract_date, sex, age_band, patients)"
-				+ " values (?, ?, 'ALL', 'ALL', ?) on conflict do nothing")
-			.params(practice, LocalDate.of(2013, 4, 1), patients).update();
-	}
-
 	@BeforeEach
 	void directoryAndUsers() {
-		organisation("QOR", "REGION", "Region");
-		organisation("QOT", "AREA_TEAM", "Area team");
-		organisation("QOA", "CCG", "NHS OUTCOME ALPHA CCG");
-		organisation("QOB", "CCG", "NHS OUTCOME BETA CCG");
-		organisation("QOA001", "GP_PRACTICE", "Alpha surgery");
-		organisation("QOB001", "GP_PRACTICE", "Beta surgery");
-		link("QOT", "QOR");
-		link("QOA", "QOT");
-		link("QOB", "QOT");
-		link("QOA001", "QOA");
-		link("QOB001", "QOB");
-		list("QOA001", 226_000);
-		list("QOB001", 100_000);
-		if (accounts.find("qo-national").isEmpty()) {
-			accounts.create(new NewUser("qo-national", "National analyst", null, Role.NATIONAL, "X24", PASSWORD));
-		}
+		fixture.organisation("QOR", "REGION", "Region");
+		fixture.organisation("QOT", "AREA_TEAM", "Area team", "QOR");
+		fixture.ccg("QOA", "NHS OUTCOME ALPHA CCG", "QOT", "Alpha surgery", YEAR.firstDay(), 226_000);
+		fixture.ccg("QOB", "NHS OUTCOME BETA CCG", "QOT", "Beta surgery", YEAR.firstDay(), 100_000);
+		fixture.nationalAnalyst("qo-national");
 	}
-
 
 	private RequestPostProcessor as(String user) throws Exception {
 		return users.as(user);
@@ -118,45 +90,48 @@ class OutcomesMeasureResultsTests {
 	 */
 	static final String UPLOAD = """
 			CCG_CODE,RECORD,CODE,PERIOD,VALUE
-			QOA,MEASURE,PYLL,2012/13,2000
-			QOA,MEASURE,PYLL,2013/14,1990
-			QOA,MEASURE,FFT,2013/14,1
-			QOA,GATEWAY,FINANCE,2013/14,1
-			QOA,GATEWAY,QUALITY,2013/14,1
-			QOB,MEASURE,PYLL,2012/13,2000
-			QOB,MEASURE,PYLL,2013/14,1990
-			QOB,GATEWAY,FINANCE,2013/14,1
-			QOB,GATEWAY,QUALITY,2013/14,1
+			QOA,MEASURE,PYLL,2044/45,2000
+			QOA,MEASURE,PYLL,2045/46,1990
+			QOA,MEASURE,FFT,2045/46,1
+			QOA,GATEWAY,FINANCE,2045/46,1
+			QOA,GATEWAY,QUALITY,2045/46,1
+			QOB,MEASURE,PYLL,2044/45,2000
+			QOB,MEASURE,PYLL,2045/46,1990
+			QOB,GATEWAY,FINANCE,2045/46,1
+			QOB,GATEWAY,QUALITY,2045/46,1
 			""";
 
 	static final String OUTCOMES = """
 			ORG_CODE,INDICATOR_ID,PERIOD,NUMERATOR,DENOMINATOR
-			QOA,CCGOIS-1.1,2012/13,4520,226000
-			QOA,CCGOIS-1.1,2013/14,4068,226000
-			QOB,CCGOIS-1.1,2013/14,1000,100000
+			QOA,CCGOIS-1.1,2044/45,4520,226000
+			QOA,CCGOIS-1.1,2045/46,4068,226000
+			QOB,CCGOIS-1.1,2045/46,1000,100000
 			""";
 
 	@Test
 	void outcomesValuesWinOverUploadsWhichFillTheGapsAndTheResultSaysWhichIsWhich() throws Exception {
-		assertThat(schemes.indicatorMapping(new org.cocommission.platform.FinancialYear(2013)))
+		assertThat(schemes.indicatorMapping(new FinancialYear(2013)))
 			.as("the shipped 2013/14 scheme maps PYLL to the matching starter indicator")
 			.containsEntry("PYLL", "CCGOIS-1.1")
 			.doesNotContainKey("AEA");
+		mvc.perform(post("/quality-premium/schemes/2013-14/copy").param("to", YEAR.toString()).with(as("qo-national"))
+			.with(csrf()))
+			.andExpect(status().is3xxRedirection());
 
-		mvc.perform(multipart("/quality-premium/data").file(new MockMultipartFile("file", "qo-2013.csv", "text/csv",
-				UPLOAD.getBytes())).param("year", "2013/14").with(as("qo-national")).with(csrf()))
+		mvc.perform(multipart("/quality-premium/data").file(new MockMultipartFile("file", "qo-2045.csv", "text/csv",
+				UPLOAD.getBytes())).param("year", YEAR.toString()).with(as("qo-national")).with(csrf()))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("qo-2013.csv loaded")));
+			.andExpect(content().string(containsString("qo-2045.csv loaded")));
 		mvc.perform(post("/api/v1/outcomes/imports/long").with(as("qo-national")).with(csrf())
 			.contentType("text/csv").content(OUTCOMES))
 			.andExpect(status().isOk());
 		String alphaValues = mvc.perform(get("/api/v1/outcomes/values").param("indicator", "CCGOIS-1.1")
-			.param("level", "ccg").param("period", "2013/14").with(as("qo-national")))
+			.param("level", "ccg").param("period", YEAR.toString()).with(as("qo-national")))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		assertThat(json.readTree(alphaValues).get(0).get("orgCode").asString()).isEqualTo("QOA");
 		double outcomesValue = json.readTree(alphaValues).get(0).get("value").asDouble();
 
-		String location = mvc.perform(post("/quality-premium/runs").param("year", "2013/14").with(as("qo-national"))
+		String location = mvc.perform(post("/quality-premium/runs").param("year", YEAR.toString()).with(as("qo-national"))
 			.with(csrf()))
 			.andExpect(status().is3xxRedirection())
 			.andReturn().getResponse().getRedirectedUrl();
@@ -167,15 +142,15 @@ class OutcomesMeasureResultsTests {
 			.andExpect(jsonPath("$.measureOrigins.PYLL").value("outcomes indicator CCGOIS-1.1"))
 			.andReturn().getResponse().getContentAsString();
 		var pyll = json.readTree(alpha).get("inputs").get("measures").get("PYLL");
-		assertThat(pyll.get("2013/14").get("value").asDouble()).isEqualTo(outcomesValue);
-		assertThat(pyll.get("2013/14").get("numerator").asDouble()).isEqualTo(4068);
-		assertThat(pyll.get("2013/14").get("denominator").asDouble()).isEqualTo(226000);
-		assertThat(pyll.get("2012/13").get("value").asDouble()).isGreaterThan(outcomesValue);
+		assertThat(pyll.get(YEAR.toString()).get("value").asDouble()).isEqualTo(outcomesValue);
+		assertThat(pyll.get(YEAR.toString()).get("numerator").asDouble()).isEqualTo(4068);
+		assertThat(pyll.get(YEAR.toString()).get("denominator").asDouble()).isEqualTo(226000);
+		assertThat(pyll.get("2044/45").get("value").asDouble()).isGreaterThan(outcomesValue);
 		assertThat(json.readTree(alpha).get("award").get("measures").get(1).get("achievedFraction").asDouble() > 0)
 			.as("PYLL judged on the outcomes values (a 10% fall), not the upload's 0.5%").isTrue();
 		mvc.perform(get("/api/v1/quality-premium/runs/" + runId + "/results/QOB").with(as("qo-national")))
 			.andExpect(jsonPath("$.measureOrigins.PYLL").doesNotExist())
-			.andExpect(jsonPath("$.inputs.measures.PYLL['2013/14'].value").value(1990))
+			.andExpect(jsonPath("$.inputs.measures.PYLL['2045/46'].value").value(1990))
 			.andExpect(jsonPath("$.award.measures[1].achievedFraction").value(0));
 
 		// The explanation says per measure where its values came from.
@@ -189,7 +164,7 @@ class OutcomesMeasureResultsTests {
 
 		// Same inputs, same outputs: a second run hashes the same, and the stored run reproduces.
 		String again = mvc.perform(post("/api/v1/quality-premium/runs").with(as("qo-national")).with(csrf())
-			.contentType("application/json").content("{\"year\":\"2013/14\"}"))
+			.contentType("application/json").content("{\"year\":\"2045/46\"}"))
 			.andExpect(status().isCreated())
 			.andReturn().getResponse().getContentAsString();
 		String first = mvc.perform(get("/api/v1/quality-premium/runs/" + runId).with(as("qo-national")))
@@ -204,12 +179,12 @@ class OutcomesMeasureResultsTests {
 		mvc.perform(post("/quality-premium/runs/" + runId + "/publish").with(as("qo-national")).with(csrf())
 			.param("override", "AEA has no data on purpose in this test"))
 			.andExpect(status().is3xxRedirection());
-		mvc.perform(get("/quality-premium/statements/2013-14/QOA").with(as("qo-national")))
+		mvc.perform(get("/quality-premium/statements/2045-46/QOA").with(as("qo-national")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"statement-data-from-PYLL\">outcomes indicator CCGOIS-1.1</td>")))
 			.andExpect(content().string(containsString("id=\"statement-data-from-FFT\">uploaded CSV</td>")))
 			.andExpect(content().string(containsString("id=\"statement-data-from-AEA\">no data</td>")));
-		byte[] pdf = mvc.perform(get("/quality-premium/statements/2013-14/QOA.pdf").with(as("qo-national")))
+		byte[] pdf = mvc.perform(get("/quality-premium/statements/2045-46/QOA.pdf").with(as("qo-national")))
 			.andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsByteArray();
 		try (var document = Loader.loadPDF(pdf)) {
@@ -222,48 +197,48 @@ class OutcomesMeasureResultsTests {
 
 	@Test
 	void theMappingIsEditedOnTheSchemePageWhileTheSchemeIsADraftAndSurvivesOtherEdits() throws Exception {
-		mvc.perform(post("/quality-premium/schemes/2013-14/copy").param("to", "2031/32").with(as("qo-national"))
+		mvc.perform(post("/quality-premium/schemes/2013-14/copy").param("to", "2033/34").with(as("qo-national"))
 			.with(csrf()))
 			.andExpect(status().is3xxRedirection());
-		var year = new org.cocommission.platform.FinancialYear(2031);
+		var year = new FinancialYear(2033);
 		assertThat(schemes.indicatorMapping(year)).as("a copy keeps the mapping").containsEntry("PYLL", "CCGOIS-1.1");
 
-		mvc.perform(get("/quality-premium/schemes/2031-32").with(as("qo-national")))
+		mvc.perform(get("/quality-premium/schemes/2033-34").with(as("qo-national")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"source-PYLL\">outcomes indicator CCGOIS-1.1, uploads otherwise")))
 			.andExpect(content().string(containsString("Outcomes indicator for AEA")));
 		int version = schemes.scheme(year).version();
 
-		mvc.perform(post("/quality-premium/schemes/2031-32/indicators").param("version", String.valueOf(version))
+		mvc.perform(post("/quality-premium/schemes/2033-34/indicators").param("version", String.valueOf(version))
 			.param("indicator[AEA]", "NO-SUCH").with(as("qo-national")).with(csrf()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("There is a problem")))
 			.andExpect(content().string(containsString("There is no outcomes indicator NO-SUCH")));
 		assertThat(schemes.indicatorMapping(year)).containsEntry("PYLL", "CCGOIS-1.1").doesNotContainKey("AEA");
 
-		mvc.perform(post("/quality-premium/schemes/2031-32/indicators").param("version", String.valueOf(version))
+		mvc.perform(post("/quality-premium/schemes/2033-34/indicators").param("version", String.valueOf(version))
 			.param("indicator[AEA]", "CCGOIS-3.1").param("indicator[PYLL]", "").with(as("qo-national")).with(csrf()))
 			.andExpect(status().is3xxRedirection());
 		assertThat(schemes.indicatorMapping(year)).isEqualTo(Map.of("AEA", "CCGOIS-3.1"));
 		assertThat(jdbc.sql("select count(*) from audit_event where action = 'QP_SCHEME_INDICATORS_MAPPED'"
-				+ " and entity_id = '2031/32'").query(Long.class).single()).isEqualTo(1);
+				+ " and entity_id = '2033/34'").query(Long.class).single()).isEqualTo(1);
 
-		mvc.perform(get("/api/v1/quality-premium/schemes/2031-32/indicators").with(as("qo-national")))
+		mvc.perform(get("/api/v1/quality-premium/schemes/2033-34/indicators").with(as("qo-national")))
 			.andExpect(jsonPath("$.version").value(version + 1))
 			.andExpect(jsonPath("$.indicators.AEA").value("CCGOIS-3.1"));
 
 		// A stale form is refused (409), and an edit of the weights keeps the mapping.
-		mvc.perform(post("/quality-premium/schemes/2031-32/indicators").param("version", String.valueOf(version))
+		mvc.perform(post("/quality-premium/schemes/2033-34/indicators").param("version", String.valueOf(version))
 			.param("indicator[AEA]", "").with(as("qo-national")).with(csrf()))
 			.andExpect(status().isConflict());
 		schemes.editScheme(year, new SchemeEdit(version + 1, null, null, Map.of(), Map.of(), Map.of(), Map.of()));
 		assertThat(schemes.indicatorMapping(year)).isEqualTo(Map.of("AEA", "CCGOIS-3.1"));
 
 		// Published schemes are frozen: the form is gone from the page (the service refusal is pinned below).
-		jdbc.sql("update qp_scheme set status = 'PUBLISHED' where financial_year = 2031").update();
-		mvc.perform(get("/quality-premium/schemes/2031-32").with(as("qo-national")))
+		jdbc.sql("update qp_scheme set status = 'PUBLISHED' where financial_year = 2033").update();
+		mvc.perform(get("/quality-premium/schemes/2033-34").with(as("qo-national")))
 			.andExpect(content().string(not(containsString("Outcomes indicator for AEA"))));
-		mvc.perform(post("/quality-premium/schemes/2031-32/indicators").param("version", String.valueOf(version + 2))
+		mvc.perform(post("/quality-premium/schemes/2033-34/indicators").param("version", String.valueOf(version + 2))
 			.param("indicator[AEA]", "").with(as("qo-national")).with(csrf()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("cannot be changed")));
