@@ -55,13 +55,22 @@ final class ContractsPagesOverHttp {
 		}
 	}
 
-	/** Clients, warm-up and the timed window. */
-	record Options(int clients, Duration warmup, Duration measured) {
+	/**
+	 * Clients, warm-up, the timed window and the pages asked for in turn: every page by default, or those named in
+	 * {@code bench.contracts.pages} (e.g. {@code BASELINE,BENCHMARK}, to measure one page at 20 clients alone).
+	 */
+	record Options(int clients, Duration warmup, Duration measured, List<Page> pages) {
 
 		static Options fromSystemProperties() {
+			String named = System.getProperty("bench.contracts.pages", "");
+			List<Page> pages = named.isBlank() ? List.of(Page.values())
+					: java.util.Arrays.stream(named.split(",")).map(String::trim).map(Page::valueOf).toList();
+			if (!pages.contains(Page.BASELINE)) {
+				throw new IllegalArgumentException("bench.contracts.pages must include BASELINE");
+			}
 			return new Options(Integer.getInteger("bench.contracts.clients", 20),
 					Duration.ofSeconds(Long.getLong("bench.contracts.warmup-seconds", 120)),
-					Duration.ofSeconds(Long.getLong("bench.contracts.load-seconds", 20)));
+					Duration.ofSeconds(Long.getLong("bench.contracts.load-seconds", 20)), pages);
 		}
 	}
 
@@ -88,7 +97,7 @@ final class ContractsPagesOverHttp {
 
 	List<String> run(Options options) throws Exception {
 		Map<Page, List<Long>> latencies = new LinkedHashMap<>();
-		for (Page page : Page.values()) {
+		for (Page page : options.pages()) {
 			latencies.put(page, Collections.synchronizedList(new ArrayList<>()));
 		}
 		AtomicLong failures = new AtomicLong();
@@ -108,13 +117,14 @@ final class ContractsPagesOverHttp {
 				long seed = c;
 				running.add(pool.submit(() -> {
 					SplittableRandom random = new SplittableRandom(seed);
-					int next = (int) (seed % Page.values().length);
+					List<Page> pages = options.pages();
+					int next = (int) (seed % pages.size());
 					int sentInWindow = 0;
 					try (http) {
 						// after the window, a client finishes its round, so that each asks for every page in it
-						while (System.nanoTime() < stopAt || sentInWindow < Page.values().length) {
-							Page page = Page.values()[next];
-							next = (next + 1) % Page.values().length;
+						while (System.nanoTime() < stopAt || sentInWindow < pages.size()) {
+							Page page = pages.get(next);
+							next = (next + 1) % pages.size();
 							String path = path(page, random);
 							long sent = System.nanoTime();
 							BenchConnection.Response response = http.get(path);
