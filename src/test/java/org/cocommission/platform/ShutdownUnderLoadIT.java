@@ -49,8 +49,10 @@ class ShutdownUnderLoadIT {
 				thread.start();
 				clients.add(thread);
 			}
-			// Under load once every client has had a few answers (the server is then serving all four in turn), not
-			// after a fixed time: the requests in flight at the signal are what the test is about.
+			// Two seconds of load, as this test has always had, and at least a few answers for every client. Signalled
+			// as soon as 20 answers had come, the test once saw one request answered 400 at the signal (body and
+			// timing now recorded): under investigation, so the load before the signal stays as it was.
+			Thread.sleep(2000);
 			awaitAnswers(answered, CLIENTS * 5, Duration.ofSeconds(30));
 			long signalled = System.nanoTime();
 			stopAsked = signalled;
@@ -98,7 +100,10 @@ class ShutdownUnderLoadIT {
 				connection.setReadTimeout(10_000);
 				int status = connection.getResponseCode();
 				if (status != 200) {
-					failures.add("HTTP " + status);
+					java.io.InputStream error = connection.getErrorStream();
+					failures.add("HTTP " + status + (sent < stopAsked ? ", sent before the signal" : ", sent after the signal")
+							+ ": " + (error == null ? "no body" : new String(error.readAllBytes(),
+									java.nio.charset.StandardCharsets.UTF_8)));
 				}
 				else {
 					connection.getInputStream().readAllBytes();
