@@ -238,12 +238,7 @@ public class Payments {
 
 	/** Payments at a level; {@code byType} splits each organisation's totals by contract type. */
 	public List<PaymentRow> rows(FinancialYear year, PaymentLevel level, boolean byType) {
-		return cached("rows|" + year + "|" + level + "|" + byType, () -> store.rows(year, level, byType, null));
-	}
-
-	/** Payments at a level within one organisation (a CCG, area team or region code, or a practice). */
-	public List<PaymentRow> rowsWithin(FinancialYear year, PaymentLevel level, String orgCode) {
-		return reads.execute(status -> store.rows(year, level, false, orgCode));
+		return cached("rows|" + year + "|" + level + "|" + byType, () -> store.rows(year, level, byType));
 	}
 
 	/** Every practice's total per weighted patient in the year, for distributions. */

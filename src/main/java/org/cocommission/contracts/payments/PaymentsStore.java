@@ -662,7 +662,7 @@ public class PaymentsStore {
 	 * Totals at a level, optionally split by contract type ({@code byType}); practice rows always carry their type.
 	 * Per-patient figures are the level's total over its patients, so larger practices weigh more, as in the file.
 	 */
-	public List<PaymentRow> rows(FinancialYear year, PaymentLevel level, boolean byType, String within) {
+	public List<PaymentRow> rows(FinancialYear year, PaymentLevel level, boolean byType) {
 		String code = switch (level) {
 			case PRACTICE -> "practice_code";
 			case CCG -> "ccg_code";
@@ -683,11 +683,8 @@ public class PaymentsStore {
 				+ " count(*) as practices, sum(registered_patients) as registered_patients,"
 				+ " sum(weighted_patients) as weighted_patients, sum(total_payments) as total_payments"
 				+ " from contracts_payment where year_start = :year"
-				+ " and (cast(:within as varchar) is null or ccg_code = :within or region_code = :within"
-				+ "      or practice_code = :within)"
 				+ group + " order by 1, 3")
 			.param("year", year.startYear())
-			.param("within", within)
 			.query(Totals.class)
 			.list()
 			.stream()
