@@ -19,7 +19,10 @@ import java.util.regex.Pattern;
  * certain to read, and anything else (a blank amount written as a dash, a pound sign, a code missing or repeated) sends
  * the file to the slower path that cleans it and names each error.
  * <p>
- * The walk writes as it checks, in slices of 64 KiB, so that the database stores one slice while the next is checked.
+ * The walk writes as it checks, in slices of 64 KiB, so that the database stores one slice while the next is checked:
+ * as the CSV it read ({@link #write}), or each row's fields as it read them in {@code COPY}'s binary format
+ * ({@link #copy}), which spares the database parsing the CSV a second time (docs/benchmarks.md, "Contracts payments
+ * import").
  */
 public final class PaymentsRows {
 
@@ -96,7 +99,21 @@ public final class PaymentsRows {
 	 * empty fields, and checks each row against {@code columns}. Once a row fails the check, the rest are only written.
 	 */
 	static Walked write(byte[] rows, Columns columns, OutputStream out) throws IOException {
-		return new Walk(rows, columns, out).run();
+		return new Walk(rows, columns, out, false).run();
+	}
+
+	/**
+	 * Checks {@code rows} against {@code columns} and writes them to {@code out} in {@code COPY}'s binary format, each
+	 * field as PostgreSQL's CSV reader would have read it: an unquoted empty field as null, a quoted one without its
+	 * quotes, each blank line as a row of nulls. What that reader would refuse (a quote left open, line endings of two
+	 * kinds, a carriage return within a line) fails the check, for the slower way to name it. Stops at the first row
+	 * that fails: the caller then cancels the COPY.
+	 */
+	static Walked copy(byte[] rows, Columns columns, OutputStream out) throws IOException {
+		if (columns.code() < 0) {
+			throw new IllegalArgumentException("Only checked rows are copied in the binary format");
+		}
+		return new Walk(rows, columns, out, true).run();
 	}
 
 	/** One walk over a file's rows. */
@@ -109,6 +126,22 @@ public final class PaymentsRows {
 		private final OutputStream out;
 
 		private final byte[] emptyRow;
+
+		/** Whether the rows go on in COPY's binary format rather than as the CSV read. */
+		private final boolean binary;
+
+		/** The binary rows not yet written. */
+		private final Tuples tuples;
+
+		// the row being walked: where each of its fields starts and ends, and whether it was quoted
+		private final int[] fieldStarts;
+
+		private final int[] fieldEnds;
+
+		private final boolean[] fieldsQuoted;
+
+		/** The file's line ending, from its first line (0 until then): 1 a line feed, 2 a carriage return before it. */
+		private int lineEnding;
 
 		private final List<Practice> practices = new ArrayList<>();
 
@@ -131,16 +164,36 @@ public final class PaymentsRows {
 
 		private String name;
 
-		Walk(byte[] rows, Columns columns, OutputStream out) {
+		Walk(byte[] rows, Columns columns, OutputStream out, boolean binary) {
 			this.rows = rows;
 			this.columns = columns;
 			this.out = out;
 			this.emptyRow = ",".repeat(Math.max(columns.width() - 1, 0)).getBytes(StandardCharsets.US_ASCII);
+			this.binary = binary;
+			this.tuples = binary ? new Tuples(2 * SLICE) : null;
+			int width = binary ? columns.width() : 0;
+			this.fieldStarts = new int[width];
+			this.fieldEnds = new int[width];
+			this.fieldsQuoted = new boolean[width];
 		}
 
 		Walked run() throws IOException {
 			int length = rows.length;
 			int position = 0;
+			if (binary) {
+				tuples.header();
+				while (position < length && notAsPublished == null) {
+					position = walkRow(position);
+					if (tuples.size() >= SLICE) {
+						tuples.writeTo(out);
+					}
+				}
+				if (notAsPublished == null) {
+					tuples.trailer();
+					tuples.writeTo(out);
+				}
+				return new Walked(practices, notAsPublished);
+			}
 			while (position < length) {
 				position = walkRow(position);
 				if (position - written >= SLICE) {
@@ -169,6 +222,13 @@ public final class PaymentsRows {
 				// COPY would read a blank line as one field and refuse the file: it goes on as a row of empty fields
 				boolean lineBreak = i < length;
 				int end = lineBreak && i > start && rows[i - 1] == '\r' ? i - 1 : i;
+				if (binary) {
+					if (lineBreak) {
+						lineEnding(end < i);
+					}
+					tuples.nulls(columns.width());
+					return lineBreak ? i + 1 : i;
+				}
 				out.write(rows, written, start - written);
 				out.write(emptyRow, 0, emptyRow.length);
 				out.write(rows, end, (lineBreak ? i + 1 : i) - end);
@@ -194,19 +254,44 @@ public final class PaymentsRows {
 					while (i < length && rows[i] != '"') {
 						i++;
 					}
+					if (i == length) {
+						fail("a quote left open");
+					}
+				}
+				else if (b == '\r' && binary && (i + 1 == length || rows[i + 1] != '\n')) {
+					fail("a carriage return within a line");
 				}
 			}
 			boolean lineBreak = i < length;
 			int end = lineBreak && i > start && rows[i - 1] == '\r' ? i - 1 : Math.min(i, length);
+			if (binary && lineBreak) {
+				lineEnding(end < i);
+			}
 			endField(fieldStart, end, fieldQuoted);
 			endRow();
 			return lineBreak ? i + 1 : length;
+		}
+
+		/** PostgreSQL's CSV reader takes the file's line ending from its first line and refuses any other after it. */
+		private void lineEnding(boolean carriageReturn) {
+			int ending = carriageReturn ? 2 : 1;
+			if (lineEnding == 0) {
+				lineEnding = ending;
+			}
+			else if (lineEnding != ending) {
+				fail("line endings of two kinds");
+			}
 		}
 
 		private void endField(int start, int end, boolean quoted) {
 			int column = field++;
 			if (notAsPublished != null || column >= columns.width()) {
 				return;
+			}
+			if (binary) {
+				fieldStarts[column] = start;
+				fieldEnds[column] = end;
+				fieldsQuoted[column] = quoted;
 			}
 			boolean nothing = !quoted && start == end;
 			filled |= !nothing;
@@ -260,6 +345,29 @@ public final class PaymentsRows {
 			}
 			else {
 				practices.add(new Practice(row, code, name));
+			}
+			if (binary && notAsPublished == null) {
+				writeTuple();
+			}
+		}
+
+		/** The row's fields as the CSV reader reads them: an unquoted empty field null, quotes taken out. */
+		private void writeTuple() {
+			tuples.fields(columns.width());
+			for (int column = 0; column < columns.width(); column++) {
+				int start = fieldStarts[column];
+				int end = fieldEnds[column];
+				if (!fieldsQuoted[column]) {
+					if (start == end) {
+						tuples.nothing();
+					}
+					else {
+						tuples.field(rows, start, end - start);
+					}
+				}
+				else {
+					tuples.unquoted(rows, start, end);
+				}
 			}
 		}
 
@@ -368,6 +476,115 @@ public final class PaymentsRows {
 		private void fail(String why) {
 			if (notAsPublished == null) {
 				notAsPublished = "row " + row + ": " + why;
+			}
+		}
+	}
+
+	/**
+	 * Rows in {@code COPY}'s binary format, gathered until written: the signature and header, then per row its number
+	 * of fields and each field's length (-1 for null) and bytes, then the trailer.
+	 */
+	private static final class Tuples {
+
+		private static final byte[] SIGNATURE = { 'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0 };
+
+		private byte[] bytes;
+
+		private int size;
+
+		Tuples(int capacity) {
+			this.bytes = new byte[capacity];
+		}
+
+		int size() {
+			return size;
+		}
+
+		void header() {
+			put(SIGNATURE, 0, SIGNATURE.length);
+			putInt(0); // flags: no OIDs
+			putInt(0); // no header extension
+		}
+
+		void trailer() {
+			putShort(-1);
+		}
+
+		void fields(int count) {
+			putShort(count);
+		}
+
+		void nulls(int count) {
+			fields(count);
+			for (int i = 0; i < count; i++) {
+				nothing();
+			}
+		}
+
+		void nothing() {
+			putInt(-1);
+		}
+
+		void field(byte[] from, int offset, int length) {
+			putInt(length);
+			put(from, offset, length);
+		}
+
+		/** A quoted field without its quotes: two quotes within quoting as one (as {@code Walk#text} reads it). */
+		void unquoted(byte[] from, int start, int end) {
+			ensure(4 + end - start);
+			int lengthAt = size;
+			size += 4;
+			boolean within = false;
+			for (int i = start; i < end; i++) {
+				if (from[i] == '"') {
+					if (within && i + 1 < end && from[i + 1] == '"') {
+						bytes[size++] = '"';
+						i++;
+					}
+					else {
+						within = !within;
+					}
+				}
+				else {
+					bytes[size++] = from[i];
+				}
+			}
+			int length = size - lengthAt - 4;
+			bytes[lengthAt] = (byte) (length >>> 24);
+			bytes[lengthAt + 1] = (byte) (length >>> 16);
+			bytes[lengthAt + 2] = (byte) (length >>> 8);
+			bytes[lengthAt + 3] = (byte) length;
+		}
+
+		void writeTo(OutputStream out) throws IOException {
+			out.write(bytes, 0, size);
+			size = 0;
+		}
+
+		private void putShort(int value) {
+			ensure(2);
+			bytes[size++] = (byte) (value >>> 8);
+			bytes[size++] = (byte) value;
+		}
+
+		private void putInt(int value) {
+			ensure(4);
+			bytes[size++] = (byte) (value >>> 24);
+			bytes[size++] = (byte) (value >>> 16);
+			bytes[size++] = (byte) (value >>> 8);
+			bytes[size++] = (byte) value;
+		}
+
+		private void put(byte[] from, int offset, int length) {
+			ensure(length);
+			System.arraycopy(from, offset, bytes, size, length);
+			size += length;
+		}
+
+		private void ensure(int more) {
+			if (size + more > bytes.length) {
+				bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
 			}
 		}
 	}

@@ -108,9 +108,9 @@ public class PaymentsStore {
 	}
 
 	/**
-	 * The file by one COPY into the year's new table of text columns, checked as it is written
-	 * ({@link PaymentsRows#write}); null when the check or the COPY refuses anything in it, for {@link #staged} to name
-	 * it.
+	 * The file by one COPY into the year's new table of text columns, checked as it is written, each row's fields as
+	 * the CSV reader reads them in COPY's binary format ({@link PaymentsRows#copy}); null when the check or the COPY
+	 * refuses anything in it, for {@link #staged} to name it.
 	 */
 	private Loaded direct(FinancialYear year, String table, Sql sql, byte[] body) {
 		long started = System.nanoTime();
@@ -121,9 +121,9 @@ public class PaymentsStore {
 			// FREEZE: the table is new in this transaction, so its rows are stored as seen by all, and no later read
 			// has to set their visibility hints
 			PGCopyOutputStream copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class),
-					"copy " + table + " from stdin (format csv, freeze)", 1 << 16);
+					"copy " + table + " from stdin (format binary, freeze)", 1 << 16);
 			try {
-				walked = PaymentsRows.write(body, sql.checked(), copy);
+				walked = PaymentsRows.copy(body, sql.checked(), copy);
 			}
 			catch (IOException ex) {
 				cancel(copy);
