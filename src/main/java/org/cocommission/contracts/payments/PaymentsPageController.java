@@ -20,6 +20,7 @@ import org.cocommission.contracts.PaymentsImportReport;
 import org.cocommission.platform.Exports;
 import org.cocommission.platform.FinancialYear;
 import org.cocommission.platform.InvalidInputException;
+import org.cocommission.platform.PageOf;
 import org.cocommission.platform.Table;
 
 import org.thymeleaf.TemplateEngine;
@@ -97,8 +98,8 @@ class PaymentsPageController {
 
 	@GetMapping("/contracts/payments")
 	String benchmarks(@RequestParam(required = false) FinancialYear year,
-			@RequestParam(name = "level", defaultValue = "ccg") PaymentLevel chosenLevel, Model model,
-			HttpServletRequest request) {
+			@RequestParam(name = "level", defaultValue = "ccg") PaymentLevel chosenLevel,
+			@RequestParam(defaultValue = "0") int page, Model model, HttpServletRequest request) {
 		List<FinancialYear> years = payments.years();
 		model.addAttribute("years", years);
 		if (years.isEmpty()) {
@@ -107,10 +108,16 @@ class PaymentsPageController {
 		FinancialYear chosen = year == null ? years.get(years.size() - 1) : year;
 		String practicePath = request.getContextPath() + "/contracts/practices/";
 		// kept only for the years stored, so that asking for any other year cannot fill the cache
-		BenchmarksView view = years.contains(chosen)
-				? payments.derived("benchmarks-page|" + chosen + "|" + chosenLevel + "|" + practicePath,
-						() -> view(years, chosen, chosenLevel, practicePath))
-				: view(years, chosen, chosenLevel, practicePath);
+		boolean stored = years.contains(chosen);
+		BenchmarksView view = stored
+				? payments.derived("benchmarks-page|" + chosen + "|" + chosenLevel,
+						() -> view(years, chosen, chosenLevel))
+				: view(years, chosen, chosenLevel);
+		PageOf<TableRow> shown = PageOf.of(view.tableRows(), page, ROWS_PER_PAGE);
+		String rowsHtml = stored
+				? payments.derived("benchmarks-rows|" + chosen + "|" + chosenLevel + "|" + practicePath + "|"
+						+ shown.page(), () -> rowsHtml(shown.items(), chosenLevel, practicePath))
+				: rowsHtml(shown.items(), chosenLevel, practicePath);
 		model.addAttribute("year", chosen.toString());
 		model.addAttribute("level", chosenLevel);
 		model.addAttribute("levels", PaymentLevel.values());
@@ -118,8 +125,12 @@ class PaymentsPageController {
 		model.addAttribute("englandByType", view.englandByType());
 		model.addAttribute("premium", view.premium());
 		model.addAttribute("deciles", view.deciles());
-		model.addAttribute("rowsHtml", view.rowsHtml());
-		model.addAttribute("rowCount", view.rowCount());
+		model.addAttribute("rowsHtml", rowsHtml);
+		model.addAttribute("shown", shown);
+		String pageHref = request.getContextPath() + "/contracts/payments?year=" + chosen + "&level="
+				+ chosenLevel.name().toLowerCase(Locale.ROOT) + "&page=";
+		model.addAttribute("previousHref", shown.hasPrevious() ? pageHref + (shown.page() - 1) : null);
+		model.addAttribute("nextHref", shown.hasNext() ? pageHref + (shown.page() + 1) : null);
 		model.addAttribute("trend", view.trend());
 		model.addAttribute("trendChart", view.trendChart());
 		model.addAttribute("typeChart", view.typeChart());
@@ -128,12 +139,11 @@ class PaymentsPageController {
 
 	/**
 	 * The benchmarking page's figures for a year and level, worked out and formatted once and kept with the payments'
-	 * reads until the next import: a page of practices writes a thousand rows of seven figures, which the template
-	 * formatted on every visit.
+	 * reads until the next import; each page of the level's table is written once too ({@link #rowsHtml}).
 	 */
 	record BenchmarksView(List<PaymentRow> england, List<PaymentRow> englandByType, Benchmarks.PmsPremium premium,
 			Map<String, List<BigDecimal>> deciles, Map<String, Map<String, BigDecimal>> trend, String trendChart,
-			String typeChart, String rowsHtml, int rowCount) {
+			String typeChart, List<TableRow> tableRows) {
 	}
 
 	/** A row of the level's table, its figures formatted as the page shows them (pounds, grouped thousands). */
@@ -162,11 +172,10 @@ class PaymentsPageController {
 		}
 	}
 
-	/** The page shows the first thousand rows of a level; the CSV has them all. */
-	private static final int SHOWN_ROWS = 1000;
+	/** The level's table a hundred rows a page (England's practices take 80 pages); the CSV has them all. */
+	static final int ROWS_PER_PAGE = 100;
 
-	private BenchmarksView view(List<FinancialYear> years, FinancialYear chosen, PaymentLevel chosenLevel,
-			String practicePath) {
+	private BenchmarksView view(List<FinancialYear> years, FinancialYear chosen, PaymentLevel chosenLevel) {
 		List<PaymentRow> englandByType = payments.rows(chosen, PaymentLevel.ENGLAND, true);
 		List<PaymentRow> rows = chosenLevel == PaymentLevel.ENGLAND ? englandByType
 				: payments.rows(chosen, chosenLevel, false);
@@ -174,13 +183,12 @@ class PaymentsPageController {
 		return new BenchmarksView(payments.rows(chosen, PaymentLevel.ENGLAND, false), englandByType,
 				Benchmarks.pmsPremium(englandByType), payments.deciles(chosen), trend,
 				json.writeValueAsString(trendChart(trend)), json.writeValueAsString(typeChart(englandByType)),
-				rowsHtml(rows.stream().limit(SHOWN_ROWS).map(TableRow::of).toList(), chosenLevel, practicePath),
-				rows.size());
+				rows.stream().map(TableRow::of).toList());
 	}
 
 	/**
-	 * The level's table rows as HTML, from their own template: written once per year and level, they cost the page
-	 * one expression instead of a dozen a row.
+	 * A page of the level's table rows as HTML, from their own template: written once per year, level and page, they
+	 * cost the page one expression instead of a dozen a row.
 	 */
 	private String rowsHtml(List<TableRow> rows, PaymentLevel level, String practicePath) {
 		Context context = new Context(Locale.UK);

@@ -115,4 +115,35 @@ class PaymentsRequestBindingTests {
 			.andExpect(content().string(containsString("value=\"2014/16\"")));
 		verify(payments, never()).importFile(any(), anyString(), any());
 	}
+
+	@Test
+	void theLevelsTableIsShownAHundredRowsAPageWithLinksEitherSide() throws Exception {
+		FinancialYear year = new FinancialYear(2014);
+		List<org.cocommission.contracts.PaymentRow> practices = java.util.stream.IntStream.rangeClosed(1, 250)
+			.mapToObj(n -> new org.cocommission.contracts.PaymentRow("P%05d".formatted(n), "Practice " + n, "GMS", 1,
+					java.math.BigDecimal.TEN, java.math.BigDecimal.TEN, java.math.BigDecimal.ONE, java.math.BigDecimal.ONE,
+					java.math.BigDecimal.ONE))
+			.toList();
+		when(payments.years()).thenReturn(List.of(year));
+		when(payments.rows(year, PaymentLevel.PRACTICE, false)).thenReturn(practices);
+		when(payments.derived(anyString(), any()))
+			.thenAnswer(call -> call.<java.util.function.Supplier<?>>getArgument(1).get());
+
+		mvc.perform(get("/contracts/payments").param("year", "2014/15").param("level", "practice").param("page", "1"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(">P00101</a>")))
+			.andExpect(content().string(containsString(">P00200</a>")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString(">P00100</a>"))))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString(">P00201</a>"))))
+			.andExpect(content().string(containsString("Rows 101 to 200 of 250, 100 to a page; the CSV has every row.")))
+			.andExpect(content().string(containsString("href=\"/contracts/payments?year=2014/15&amp;level=practice&amp;page=0\"")))
+			.andExpect(content().string(containsString("href=\"/contracts/payments?year=2014/15&amp;level=practice&amp;page=2\"")));
+		// past the last page, the last page; before the first, the first
+		mvc.perform(get("/contracts/payments").param("year", "2014/15").param("level", "practice").param("page", "9"))
+			.andExpect(content().string(containsString("Rows 201 to 250 of 250")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("page=3"))));
+		mvc.perform(get("/contracts/payments").param("year", "2014/15").param("level", "practice").param("page", "-1"))
+			.andExpect(content().string(containsString("Rows 1 to 100 of 250")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("page=-"))));
+	}
 }
