@@ -9,10 +9,8 @@ import org.junit.jupiter.api.Test;
 
 import org.cocommission.authorisation.survey.SurveyLink;
 import org.cocommission.authorisation.survey.SurveyLinks;
-import org.cocommission.directory.DirectoryImports;
 import org.cocommission.identity.ActingAs;
 import org.cocommission.identity.SignedInUsers;
-import org.cocommission.identity.UserAccounts;
 import org.cocommission.notification.OutboxSender;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,7 +21,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
@@ -48,7 +45,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES, extraIncludes = { "platform", "web" })
 @AutoConfigureMockMvc
 @RecordApplicationEvents
-@Import(SentEmails.Configuration.class)
+@Import({ SentEmails.Configuration.class, AuthorisationFixture.class })
 @TestPropertySource(properties = "cocommission.mail.outbox-delay=1h")
 class AuthorisationModuleTests {
 
@@ -71,20 +68,14 @@ class AuthorisationModuleTests {
 	ApplicationEvents events;
 
 	@Autowired
-	DirectoryImports imports;
-
-	@Autowired
-	UserAccounts accounts;
-
-	@Autowired
-	UserDetailsService users;
+	AuthorisationFixture fixture;
 
 	@Autowired
 	SurveyLinks surveyLinks;
 
 	@BeforeEach
 	void outcomes() {
-		AuthorisationTestData.directoryUsersAndOutcomes(imports, accounts, authorisation);
+		fixture.directoryUsersAndOutcomes();
 	}
 
 	@Test
@@ -159,15 +150,15 @@ class AuthorisationModuleTests {
 
 		assertThatThrownBy(() -> authorisation.review(condition, review)).isInstanceOf(AccessDeniedException.class);
 		for (String refused : List.of("auth-01b", "auth-01a")) {
-			assertThatThrownBy(() -> AuthorisationTestData.as(users, refused, () -> authorisation.review(condition, review)))
+			assertThatThrownBy(() -> fixture.as(refused, () -> authorisation.review(condition, review)))
 				.as(refused)
 				.isInstanceOf(AccessDeniedException.class);
 		}
 		long otherArea = condition("01C", "1.1");
-		assertThatThrownBy(() -> AuthorisationTestData.as(users, "auth-q01", () -> authorisation.review(otherArea, review)))
+		assertThatThrownBy(() -> fixture.as("auth-q01", () -> authorisation.review(otherArea, review)))
 			.isInstanceOf(AccessDeniedException.class);
 
-		AuthorisationTestData.as(users, "auth-q01", () -> authorisation.review(condition, review));
+		fixture.as("auth-q01", () -> authorisation.review(condition, review));
 		assertThat(jdbc.sql("select reviewed_by from authorisation_condition_review where condition_id = ?")
 			.param(condition)
 			.query(String.class)
@@ -176,14 +167,14 @@ class AuthorisationModuleTests {
 
 	@Test
 	void aCcgSeesItsOwnOutcomeAndConditionsOnly() {
-		CcgOutcome own = AuthorisationTestData.as(users, "auth-01b", () -> authorisation.ccgOutcome("01B"));
+		CcgOutcome own = fixture.as("auth-01b", () -> authorisation.ccgOutcome("01B"));
 
 		assertThat(own.outcome()).isEqualTo(OutcomeKind.AUTHORISED_WITH_CONDITIONS);
 		assertThat(own.conditions()).extracting(CcgOutcome.Condition::criterionCode).containsExactly("4.2", "3.1");
 		assertThat(own.conditions().get(0).supportLevel()).isEqualTo(SupportLevel.IV);
-		assertThatThrownBy(() -> AuthorisationTestData.as(users, "auth-01a", () -> authorisation.ccgOutcome("01B")))
+		assertThatThrownBy(() -> fixture.as("auth-01a", () -> authorisation.ccgOutcome("01B")))
 			.isInstanceOf(AccessDeniedException.class);
-		assertThat(AuthorisationTestData.as(users, "auth-q01", () -> authorisation.ccgOutcome("01B")).ccgCode())
+		assertThat(fixture.as("auth-q01", () -> authorisation.ccgOutcome("01B")).ccgCode())
 			.isEqualTo("01B");
 	}
 
@@ -218,7 +209,7 @@ class AuthorisationModuleTests {
 
 	@Test
 	void aCcgSeesItsOwnPageAndOnlyReviewersGetTheReviewForm() throws Exception {
-		SignedInUsers signedIn = new SignedInUsers(mvc, AuthorisationTestData.PASSWORD);
+		SignedInUsers signedIn = fixture.signedIn();
 		long condition = condition("01B", "4.2");
 
 		mvc.perform(get("/authorisation/ccgs/01B").with(signedIn.as("auth-01b")))
@@ -241,7 +232,7 @@ class AuthorisationModuleTests {
 
 	@Test
 	void anIncompleteReviewComesBackWithItsErrorsAndValuesKept() throws Exception {
-		SignedInUsers signedIn = new SignedInUsers(mvc, AuthorisationTestData.PASSWORD);
+		SignedInUsers signedIn = fixture.signedIn();
 		long condition = condition("01B", "3.1");
 
 		mvc.perform(post("/authorisation/conditions/{id}/review", condition).with(signedIn.as("auth-national"))
@@ -313,7 +304,7 @@ class AuthorisationModuleTests {
 			String token = ActingAs.system(() -> surveyLinks.issue(survey, "01A", "Provider", Duration.ofDays(21)));
 			surveyLinks.answer(token, List.of(agreement));
 		}
-		SignedInUsers signedIn = new SignedInUsers(mvc, AuthorisationTestData.PASSWORD);
+		SignedInUsers signedIn = fixture.signedIn();
 
 		// 3 of 5 agree: 60%, Wilson 23.1% to 88.2%; nationally 5 of 7, 71.4%.
 		mvc.perform(get("/api/v1/authorisation/surveys/{id}/results", survey).param("ccg", "01B")
@@ -337,7 +328,7 @@ class AuthorisationModuleTests {
 	}
 
 	private void reviewAsNational(long condition, ReviewForm form) {
-		AuthorisationTestData.as(users, "auth-national", () -> authorisation.review(condition, form));
+		fixture.as("auth-national", () -> authorisation.review(condition, form));
 	}
 
 	private long condition(String ccg, String criterion) {

@@ -1,37 +1,29 @@
 package org.cocommission.authorisation;
 
-import java.io.InputStream;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import jakarta.mail.Session;
-import jakarta.mail.internet.MimeMessage;
-
 import org.cocommission.notification.OutboxSender;
+import org.cocommission.notification.RecordingMailSender;
 
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
 
 /**
  * A mail server stand-in for the authorisation tests: keeps what the outbox sends, so that a test reads a survey link
  * where a stakeholder would, in the e-mail sent (the outbox never holds one).
  */
-public class SentEmails implements JavaMailSender {
+public class SentEmails extends RecordingMailSender {
 
 	private static final Pattern LINK = Pattern.compile("/survey/([A-Za-z0-9_-]{43})");
-
-	private final List<SimpleMailMessage> sent = new CopyOnWriteArrayList<>();
 
 	/** Sends the outbox now, then the token in the last e-mail sent to the recipient whose subject starts so. */
 	public String token(OutboxSender outbox, String recipient, String subjectStart) {
 		outbox.sendDue();
-		List<SimpleMailMessage> theirs = sent.stream()
-			.filter(message -> List.of(message.getTo()).contains(recipient)
-					&& message.getSubject().startsWith(subjectStart))
+		List<SimpleMailMessage> theirs = sentTo(recipient).stream()
+			.filter(message -> message.getSubject().startsWith(subjectStart))
 			.toList();
 		if (theirs.isEmpty()) {
 			throw new AssertionError("No e-mail sent to " + recipient + " about " + subjectStart);
@@ -47,31 +39,6 @@ public class SentEmails implements JavaMailSender {
 	/** Sends the outbox now, then the token in the last e-mail sent to the recipient. */
 	public String token(OutboxSender outbox, String recipient) {
 		return token(outbox, recipient, "");
-	}
-
-	/** The e-mails sent to the recipient, oldest first. */
-	public List<SimpleMailMessage> sentTo(String recipient) {
-		return sent.stream().filter(message -> List.of(message.getTo()).contains(recipient)).toList();
-	}
-
-	@Override
-	public void send(SimpleMailMessage... messages) {
-		sent.addAll(List.of(messages));
-	}
-
-	@Override
-	public MimeMessage createMimeMessage() {
-		return new MimeMessage((Session) null);
-	}
-
-	@Override
-	public MimeMessage createMimeMessage(InputStream contentStream) {
-		throw new UnsupportedOperationException("The outbox sends plain-text messages only");
-	}
-
-	@Override
-	public void send(MimeMessage... mimeMessages) {
-		throw new UnsupportedOperationException("The outbox sends plain-text messages only");
 	}
 
 	/** Registers the recorder as the application's mail sender, as if spring.mail.host were set. */

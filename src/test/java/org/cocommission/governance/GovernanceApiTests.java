@@ -6,12 +6,10 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.cocommission.directory.DirectoryImports;
 import org.cocommission.governance.GovernanceRequests.NewItem;
 import org.cocommission.governance.GovernanceRequests.NewMeeting;
-import org.cocommission.identity.UserAccounts;
-import org.cocommission.identity.UserDuties;
 
+import org.springframework.context.annotation.Import;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -21,7 +19,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.cocommission.governance.GovernanceTestData.PASSWORD;
+import static org.cocommission.governance.GovernanceFixture.PASSWORD;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -31,8 +29,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The rules through the JSON API: conflicts, handling, quoracy, votes, access and bad input. */
-@SpringBootTest(properties = "cocommission.test.context=governance")
+@SpringBootTest
 @AutoConfigureMockMvc
+@Import(GovernanceFixture.class)
 class GovernanceApiTests {
 
 	private static final LocalDate MEETING = LocalDate.of(2015, 6, 10);
@@ -43,29 +42,22 @@ class GovernanceApiTests {
 
 	private final JdbcClient jdbc;
 
-	private final DirectoryImports imports;
+	private final GovernanceFixture fixture;
 
-	private final UserAccounts accounts;
-
-	private final UserDuties duties;
-
-	private GovernanceTestData.Committee committee;
+	private GovernanceFixture.Committee committee;
 
 	@Autowired
-	GovernanceApiTests(MockMvc mvc, Governance governance, JdbcClient jdbc, DirectoryImports imports,
-			UserAccounts accounts, UserDuties duties) {
+	GovernanceApiTests(MockMvc mvc, Governance governance, JdbcClient jdbc, GovernanceFixture fixture) {
 		this.mvc = mvc;
 		this.governance = governance;
 		this.jdbc = jdbc;
-		this.imports = imports;
-		this.accounts = accounts;
-		this.duties = duties;
+		this.fixture = fixture;
 	}
 
 	@BeforeEach
 	void committee() {
-		GovernanceTestData.directoryAndUsers(imports, accounts, duties);
-		committee = GovernanceTestData.committee(governance, String.valueOf(System.nanoTime()));
+		fixture.directoryAndUsers();
+		committee = fixture.committee(String.valueOf(System.nanoTime()));
 	}
 
 	private long meeting(String... practices) {

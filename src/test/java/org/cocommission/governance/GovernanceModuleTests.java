@@ -6,15 +6,13 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.cocommission.directory.DirectoryImports;
 import org.cocommission.governance.GovernanceRequests.NewDeclaration;
 import org.cocommission.governance.GovernanceRequests.NewItem;
 import org.cocommission.governance.GovernanceRequests.NewMeeting;
 import org.cocommission.governance.GovernanceRequests.NewPerson;
 import org.cocommission.governance.GovernanceRequests.Outcome;
-import org.cocommission.identity.UserAccounts;
-import org.cocommission.identity.UserDuties;
 
+import org.springframework.context.annotation.Import;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
@@ -30,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * counted as a dependency) brings the embedded database.
  */
 @ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES, extraIncludes = "platform")
+@Import(GovernanceFixture.class)
 @RecordApplicationEvents
 class GovernanceModuleTests {
 
@@ -37,13 +36,7 @@ class GovernanceModuleTests {
 	Governance governance;
 
 	@Autowired
-	DirectoryImports imports;
-
-	@Autowired
-	UserAccounts accounts;
-
-	@Autowired
-	UserDuties duties;
+	GovernanceFixture fixture;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -53,7 +46,7 @@ class GovernanceModuleTests {
 
 	@BeforeEach
 	void directoryAndUsers() {
-		GovernanceTestData.directoryAndUsers(imports, accounts, duties);
+		fixture.directoryAndUsers();
 	}
 
 	@Test
@@ -72,7 +65,7 @@ class GovernanceModuleTests {
 
 	@Test
 	void recordingAnItemsOutcomePublishesDecisionRecordedWhichTheAuditTrailRecords() {
-		var committee = GovernanceTestData.committee(governance, "module");
+		var committee = fixture.committee("module");
 		long meeting = governance.createMeeting("01A", new NewMeeting(committee.id(), LocalDate.of(2015, 9, 1),
 				"Module meeting", List.of(new NewItem("Premises bid", ItemKind.DECISION, false, List.of()))));
 		long item = governance.meeting(meeting).items().get(0).id();
@@ -92,7 +85,7 @@ class GovernanceModuleTests {
 
 	@Test
 	void aRefusedOutcomePublishesNothing() {
-		var committee = GovernanceTestData.committee(governance, "module-refused");
+		var committee = fixture.committee("module-refused");
 		long meeting = governance.createMeeting("01A", new NewMeeting(committee.id(), LocalDate.of(2015, 9, 2),
 				"Module meeting refused", List.of(new NewItem("Premises bid", ItemKind.DECISION, false, List.of()))));
 		long item = governance.meeting(meeting).items().get(0).id();

@@ -5,11 +5,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import org.cocommission.directory.DirectoryImports;
 import org.cocommission.identity.SignIn;
-import org.cocommission.identity.UserAccounts;
-import org.cocommission.identity.UserDuties;
 
+import org.springframework.context.annotation.Import;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -34,39 +32,33 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * once which GP members are conflicted and whether the meeting is quorate, records the outcome, and sees it in the
  * public decisions register.
  */
-@SpringBootTest(properties = "cocommission.test.context=governance")
+@SpringBootTest
 @AutoConfigureMockMvc
+@Import(GovernanceFixture.class)
 class GovernanceScenarioTests {
 
 	private final MockMvc mvc;
 
 	private final Governance governance;
 
-	private final DirectoryImports imports;
-
-	private final UserAccounts accounts;
-
-	private final UserDuties duties;
+	private final GovernanceFixture fixture;
 
 	@Autowired
-	GovernanceScenarioTests(MockMvc mvc, Governance governance, DirectoryImports imports, UserAccounts accounts,
-			UserDuties duties) {
+	GovernanceScenarioTests(MockMvc mvc, Governance governance, GovernanceFixture fixture) {
 		this.mvc = mvc;
 		this.governance = governance;
-		this.imports = imports;
-		this.accounts = accounts;
-		this.duties = duties;
+		this.fixture = fixture;
 	}
 
 	@Test
 	void aGovernanceLeadSetsUpAMergerMeetingSeesTheConflictsRecordsTheOutcomeAndThePublicSeesIt() throws Exception {
-		GovernanceTestData.directoryAndUsers(imports, accounts, duties);
+		fixture.directoryAndUsers();
 		// The people and their links are on the registers; the lead sets up the committee and its meeting on the pages.
-		List<Long> people = GovernanceTestData.people(governance, "scenario");
+		List<Long> people = fixture.people("scenario");
 		long layChair = people.get(0);
 		long partner = people.get(2);
 		long otherGp = people.get(3);
-		Cookie session = SignIn.session(mvc, "lead-01a", GovernanceTestData.PASSWORD);
+		Cookie session = SignIn.session(mvc, "lead-01a", GovernanceFixture.PASSWORD);
 
 		mvc.perform(get("/governance").cookie(session)).andExpect(redirectedUrl("/governance/ccgs/01A"));
 		mvc.perform(get("/governance/ccgs/01A").cookie(session))
@@ -141,7 +133,7 @@ class GovernanceScenarioTests {
 		mvc.perform(post("/governance/meetings/" + meetingId + "/items/" + itemId + "/votes").cookie(session).with(csrf())
 			.param("personId", String.valueOf(partner))
 			.param("vote", "FOR"))
-			.andExpect(GovernanceTestData.refused("voteForm", "personId", containsString("may not vote on this item")));
+			.andExpect(GovernanceFixture.refused("voteForm", "personId", containsString("may not vote on this item")));
 		mvc.perform(post("/governance/meetings/" + meetingId + "/items/" + itemId + "/votes").cookie(session).with(csrf())
 			.param("personId", String.valueOf(otherGp))
 			.param("vote", "FOR"))
@@ -193,8 +185,8 @@ class GovernanceScenarioTests {
 
 	@Test
 	void theLeadAddsPeopleLinksAndGiftsOnThePagesAndBadInputComesBackWithItsMessage() throws Exception {
-		GovernanceTestData.directoryAndUsers(imports, accounts, duties);
-		Cookie session = SignIn.session(mvc, "lead-01a", GovernanceTestData.PASSWORD);
+		fixture.directoryAndUsers();
+		Cookie session = SignIn.session(mvc, "lead-01a", GovernanceFixture.PASSWORD);
 		mvc.perform(post("/governance/ccgs/01A/people").cookie(session).with(csrf())
 			.param("name", "Page Person")
 			.param("role", "LAY_MEMBER")
@@ -204,7 +196,7 @@ class GovernanceScenarioTests {
 			.param("person", String.valueOf(person))
 			.param("relationship", "SHAREHOLDER")
 			.param("organisationCode", "ZZ9999")
-			.param("from", "2015-01-01")).andExpect(GovernanceTestData.refused("linkForm", "organisationCode", equalTo("No organisation has the code ZZ9999")));
+			.param("from", "2015-01-01")).andExpect(GovernanceFixture.refused("linkForm", "organisationCode", equalTo("No organisation has the code ZZ9999")));
 		mvc.perform(post("/governance/ccgs/01A/gifts").cookie(session).with(csrf())
 			.param("person", String.valueOf(person))
 			.param("kind", "HOSPITALITY")
@@ -223,8 +215,8 @@ class GovernanceScenarioTests {
 
 	@Test
 	void anotherCcgAndTheAnonymousPublicCannotOpenTheUnpublishedPages() throws Exception {
-		GovernanceTestData.directoryAndUsers(imports, accounts, duties);
-		Cookie other = SignIn.session(mvc, "lead-01b", GovernanceTestData.PASSWORD);
+		fixture.directoryAndUsers();
+		Cookie other = SignIn.session(mvc, "lead-01b", GovernanceFixture.PASSWORD);
 
 		mvc.perform(get("/governance/ccgs/01A").cookie(other)).andExpect(status().isForbidden());
 		mvc.perform(get("/governance/ccgs/01A/register").cookie(other)).andExpect(status().isForbidden());
@@ -236,15 +228,15 @@ class GovernanceScenarioTests {
 
 	@Test
 	void anInquorateItemIsReferredOnThePageAndTheMinutesSayWhy() throws Exception {
-		GovernanceTestData.directoryAndUsers(imports, accounts, duties);
-		var committee = GovernanceTestData.committee(governance, "inquorate");
+		fixture.directoryAndUsers();
+		var committee = fixture.committee("inquorate");
 		long meeting = governance.createMeeting("01A", new GovernanceRequests.NewMeeting(committee.id(),
 				java.time.LocalDate.of(2015, 7, 1), "July meeting", java.util.List.of(new GovernanceRequests.NewItem(
 						"Merger of both practices", ItemKind.DECISION, true, java.util.List.of(
 								new AffectedOrganisation(AffectedOrganisation.Kind.PRACTICE, "G10001", null),
 								new AffectedOrganisation(AffectedOrganisation.Kind.PRACTICE, "G10002", null))))));
 		long item = governance.meeting(meeting).items().get(0).id();
-		Cookie session = SignIn.session(mvc, "lead-01a", GovernanceTestData.PASSWORD);
+		Cookie session = SignIn.session(mvc, "lead-01a", GovernanceFixture.PASSWORD);
 		mvc.perform(post("/governance/meetings/" + meeting + "/attendance").cookie(session).with(csrf())
 			.param("present", String.valueOf(committee.layChair()), String.valueOf(committee.partner()),
 					String.valueOf(committee.otherGp()), String.valueOf(committee.executive()),
@@ -254,7 +246,7 @@ class GovernanceScenarioTests {
 					containsString("0 GP members; at least 1 needed"))));
 		mvc.perform(post("/governance/meetings/" + meeting + "/items/" + item + "/outcome").cookie(session).with(csrf())
 			.param("outcome", "APPROVED").param("decision", "Approved").param("version", "0"))
-			.andExpect(GovernanceTestData.refused("outcomeForm", "outcome", containsString("only be deferred or referred")));
+			.andExpect(GovernanceFixture.refused("outcomeForm", "outcome", containsString("only be deferred or referred")));
 		mvc.perform(post("/governance/meetings/" + meeting + "/items/" + item + "/outcome").cookie(session).with(csrf())
 			.param("outcome", "REFERRED").param("decision", "Referred: too few GPs without a conflict")
 			.param("referredTo", "Area team panel").param("version", "0"))

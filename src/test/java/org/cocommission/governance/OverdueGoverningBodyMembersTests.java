@@ -7,11 +7,9 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import org.cocommission.directory.DirectoryImports;
 import org.cocommission.governance.GovernanceViews.PersonView;
-import org.cocommission.identity.UserAccounts;
-import org.cocommission.identity.UserDuties;
 
+import org.springframework.context.annotation.Import;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -26,25 +24,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The contract co-commissioning applications rely on: the governing body's members whose declarations are overdue. */
 @ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES, extraIncludes = "platform")
+@Import(GovernanceFixture.class)
 class OverdueGoverningBodyMembersTests {
 
 	private final Governance governance;
 
-	private final DirectoryImports imports;
-
-	private final UserAccounts accounts;
-
-	private final UserDuties duties;
+	private final GovernanceFixture fixture;
 
 	private final UserDetailsService users;
 
 	@Autowired
-	OverdueGoverningBodyMembersTests(Governance governance, DirectoryImports imports, UserAccounts accounts,
-			UserDuties duties, UserDetailsService users) {
+	OverdueGoverningBodyMembersTests(Governance governance, GovernanceFixture fixture, UserDetailsService users) {
 		this.governance = governance;
-		this.imports = imports;
-		this.accounts = accounts;
-		this.duties = duties;
+		this.fixture = fixture;
 		this.users = users;
 	}
 
@@ -55,9 +47,9 @@ class OverdueGoverningBodyMembersTests {
 
 	@Test
 	void listsOnlyGoverningBodyMembersWhoseDeclarationsAreOverdue() {
-		GovernanceTestData.directoryAndUsers(imports, accounts, duties);
+		fixture.directoryAndUsers();
 		String suffix = "gb" + System.nanoTime();
-		List<Long> people = GovernanceTestData.people(governance, suffix);
+		List<Long> people = fixture.people(suffix);
 		long layChair = people.get(0);
 		long otherGp = people.get(3);
 		long executive = people.get(5);
@@ -86,7 +78,7 @@ class OverdueGoverningBodyMembersTests {
 
 	@Test
 	void anotherCcgCannotAskForThem() {
-		GovernanceTestData.directoryAndUsers(imports, accounts, duties);
+		fixture.directoryAndUsers();
 		UserDetails other = users.loadUserByUsername("lead-01b");
 		SecurityContextHolder.getContext()
 			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(other, null, other.getAuthorities()));

@@ -5,14 +5,12 @@ import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 
-import org.cocommission.directory.DirectoryImports;
 import org.cocommission.governance.GovernanceRequests.CastVote;
 import org.cocommission.governance.GovernanceViews.ItemView;
 import org.cocommission.identity.SignIn;
-import org.cocommission.identity.UserAccounts;
-import org.cocommission.identity.UserDuties;
 import org.cocommission.platform.InvalidInputException;
 
+import org.springframework.context.annotation.Import;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -34,8 +32,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * by type-ahead, or by a plain search without JavaScript) rather than typing it; the director of that body, whose
  * interest names it in the register, is conflicted and cannot vote. Interest and item are linked by the body's id.
  */
-@SpringBootTest(properties = "cocommission.test.context=governance")
+@SpringBootTest
 @AutoConfigureMockMvc
+@Import(GovernanceFixture.class)
 class ProviderFromTheListTests {
 
 	@Autowired
@@ -45,22 +44,16 @@ class ProviderFromTheListTests {
 	Governance governance;
 
 	@Autowired
-	DirectoryImports imports;
-
-	@Autowired
-	UserAccounts accounts;
-
-	@Autowired
-	UserDuties duties;
+	GovernanceFixture fixture;
 
 	@Autowired
 	JdbcClient jdbc;
 
 	@Test
 	void theLeadPicksTheFederationFromTheListAndItsDirectorCannotVote() throws Exception {
-		GovernanceTestData.directoryAndUsers(imports, accounts, duties);
-		var committee = GovernanceTestData.committee(governance, "picked");
-		Cookie session = SignIn.session(mvc, "lead-01a", GovernanceTestData.PASSWORD);
+		fixture.directoryAndUsers();
+		var committee = fixture.committee("picked");
+		Cookie session = SignIn.session(mvc, "lead-01a", GovernanceFixture.PASSWORD);
 
 		// Dr Other declares a directorship of the federation, typed: the federation joins the register of bodies.
 		mvc.perform(post("/governance/ccgs/01A/declarations").cookie(session).with(csrf())
@@ -118,8 +111,8 @@ class ProviderFromTheListTests {
 
 	@Test
 	void aBodyTypedOnAnItemInAnotherSpellingIsLinkedToTheRegisteredBody() throws Exception {
-		GovernanceTestData.directoryAndUsers(imports, accounts, duties);
-		var committee = GovernanceTestData.committee(governance, "typed");
+		fixture.directoryAndUsers();
+		var committee = fixture.committee("typed");
 		governance.declare("01A", committee.otherGp(), new GovernanceRequests.NewDeclaration(InterestCategory.FINANCIAL,
 				"Shareholder of Northgate Primary Care Alliance Limited", null,
 				"Northgate Primary Care Alliance Limited", LocalDate.of(2014, 1, 1), null, null));

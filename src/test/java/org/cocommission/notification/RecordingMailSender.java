@@ -13,14 +13,18 @@ import org.springframework.mail.MailSendException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 
-/** A mail server stand-in: keeps what it is asked to send, or fails on demand like an unreachable server. */
-class RecordingMailSender implements JavaMailSender {
+/**
+ * A mail server stand-in: keeps what it is asked to send, or fails on demand like an unreachable server. Public for
+ * the modules whose tests read what the outbox sent (authorisation's {@code SentEmails}).
+ */
+public class RecordingMailSender implements JavaMailSender {
 
 	private final List<SimpleMailMessage> sent = new CopyOnWriteArrayList<>();
 
 	private volatile String failure;
 
-	List<SimpleMailMessage> sentTo(String recipient) {
+	/** The e-mails sent to the recipient, oldest first. */
+	public List<SimpleMailMessage> sentTo(String recipient) {
 		return sent.stream().filter(message -> List.of(message.getTo()).contains(recipient)).toList();
 	}
 

@@ -8,6 +8,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.cocommission.governance.Governance;
 import org.cocommission.governance.GovernanceViews.DecisionRow;
@@ -29,18 +32,13 @@ public class GovernancePublicController {
 	@GetMapping("/public/governance/decisions")
 	String decisions(@RequestParam(required = false) String ccg, @RequestParam(defaultValue = "false") boolean procurement,
 			@RequestParam(defaultValue = "0") int page, Model model) {
-		String code = ccg == null || ccg.isBlank() ? null : ccg.trim().toUpperCase();
+		String code = ccgOrEvery(ccg);
 		PageOf<DecisionRow> decisions = governance.decisionPage(code, procurement, page, 50);
 		model.addAttribute("ccg", code);
 		model.addAttribute("procurement", procurement);
 		model.addAttribute("result", decisions);
 		model.addAttribute("decisions", decisions.items());
-		// Public pages name CCGs, not only their codes.
-		java.util.Set<String> codes = new java.util.TreeSet<>(decisions.items().stream().map(DecisionRow::ccgCode).toList());
-		if (code != null) {
-			codes.add(code);
-		}
-		model.addAttribute("ccgNames", governance.names(codes));
+		model.addAttribute("ccgNames", ccgNames(decisions.items(), code));
 		String base = "/public/governance/decisions?procurement=" + procurement + (code == null ? "" : "&ccg=" + code) + "&page=";
 		model.addAttribute("previousHref", decisions.hasPrevious() ? base + (page - 1) : null);
 		model.addAttribute("nextHref", decisions.hasNext() ? base + (page + 1) : null);
@@ -50,20 +48,30 @@ public class GovernancePublicController {
 	@GetMapping("/public/governance/decisions.csv")
 	ResponseEntity<String> decisionsCsv(@RequestParam(required = false) String ccg,
 			@RequestParam(defaultValue = "false") boolean procurement) {
-		String code = ccg == null || ccg.isBlank() ? null : ccg.trim().toUpperCase();
+		String code = ccgOrEvery(ccg);
 		return exports.decisionsCsv(governance.decisions(code, procurement), procurement);
 	}
 
 	@GetMapping("/public/governance/decisions.pdf")
 	ResponseEntity<byte[]> decisionsPdf(@RequestParam(required = false) String ccg,
 			@RequestParam(defaultValue = "false") boolean procurement) {
-		String code = ccg == null || ccg.isBlank() ? null : ccg.trim().toUpperCase();
+		String code = ccgOrEvery(ccg);
 		List<DecisionRow> decisions = governance.decisions(code, procurement);
-		java.util.Set<String> codes = new java.util.TreeSet<>(decisions.stream().map(DecisionRow::ccgCode).toList());
+		return exports.decisionsPdf(decisions, procurement, code, ccgNames(decisions, code), governance.today());
+	}
+
+	/** The CCG asked for, its code in capitals; null (every CCG) when none is. */
+	private static String ccgOrEvery(String ccg) {
+		return ccg == null || ccg.isBlank() ? null : ccg.trim().toUpperCase();
+	}
+
+	/** The names of the decisions' CCGs and of the one asked for: public pages name CCGs, not only their codes. */
+	private Map<String, String> ccgNames(List<DecisionRow> decisions, String code) {
+		Set<String> codes = new TreeSet<>(decisions.stream().map(DecisionRow::ccgCode).toList());
 		if (code != null) {
 			codes.add(code);
 		}
-		return exports.decisionsPdf(decisions, procurement, code, governance.names(codes), governance.today());
+		return governance.names(codes);
 	}
 
 	@GetMapping("/public/governance/ccgs/{ccg}/register")

@@ -24,6 +24,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.cocommission.outcomes.bench.BenchApplication;
+import org.cocommission.outcomes.bench.BenchArgs;
 import org.cocommission.outcomes.bench.BenchConnection;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -73,32 +74,16 @@ public final class SignInLoadBenchmark {
 			int floodConnections, Path output) {
 
 		static Options parse(String... args) {
-			double scale = 0.05;
-			int clients = 20;
-			long warmup = 20;
-			long measured = 15;
-			int wrong = 1000;
-			int flood = 40;
-			Path output = Path.of("target", "bench");
-			for (int i = 0; i < args.length; i++) {
-				String value = i + 1 < args.length ? args[i + 1] : null;
-				switch (args[i]) {
-					case "--scale" -> scale = Double.parseDouble(value);
-					case "--clients" -> clients = Integer.parseInt(value);
-					case "--warmup-seconds" -> warmup = Long.parseLong(value);
-					case "--load-seconds" -> measured = Long.parseLong(value);
-					case "--wrong-passwords" -> wrong = Integer.parseInt(value);
-					case "--flood-connections" -> flood = Integer.parseInt(value);
-					case "--output" -> output = Path.of(value);
-					default -> throw new IllegalArgumentException("unknown option " + args[i]);
-				}
-				i++;
-			}
-			if (clients < 2) {
+			BenchArgs given = BenchArgs.parse(args, "--scale", "--clients", "--warmup-seconds", "--load-seconds",
+					"--wrong-passwords", "--flood-connections", "--output");
+			Options options = new Options(given.decimal("--scale", 0.05), given.whole("--clients", 20),
+					given.seconds("--warmup-seconds", 20), given.seconds("--load-seconds", 15),
+					given.whole("--wrong-passwords", 1000), given.whole("--flood-connections", 40),
+					given.path("--output", Path.of("target", "bench")));
+			if (options.clients() < 2) {
 				throw new IllegalArgumentException("--clients must be at least 2");
 			}
-			return new Options(scale, clients, Duration.ofSeconds(warmup), Duration.ofSeconds(measured), wrong, flood,
-					output);
+			return options;
 		}
 	}
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.cocommission.authorisation.Assurance;
 import org.cocommission.authorisation.AssuranceRating;
 import org.cocommission.authorisation.Authorisation;
-import org.cocommission.authorisation.AuthorisationTestData;
+import org.cocommission.authorisation.AuthorisationFixture;
 import org.cocommission.authorisation.CarriedCondition;
 import org.cocommission.authorisation.CcgOutcome;
 import org.cocommission.authorisation.NewOutcome;
@@ -26,13 +26,13 @@ import org.cocommission.identity.ActingAs;
 import org.cocommission.identity.SignedInUsers;
 import org.cocommission.identity.UserAccounts;
 
+import org.springframework.context.annotation.Import;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
@@ -56,6 +56,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @AutoConfigureMockMvc
 @RecordApplicationEvents
 // A context of its own (and no morning job): these tests add outcomes that AuthorisationModuleTests' totals do not expect.
+@Import(AuthorisationFixture.class)
 @TestPropertySource(properties = "cocommission.authorisation.review-alerts-cron=-")
 class ApplicationModuleTests {
 
@@ -84,14 +85,14 @@ class ApplicationModuleTests {
 	UserAccounts accounts;
 
 	@Autowired
-	UserDetailsService users;
+	AuthorisationFixture fixture;
 
 	SignedInUsers signedIn;
 
 	@BeforeEach
 	void data() {
-		AuthorisationTestData.directoryUsersAndOutcomes(imports, accounts, authorisation);
-		signedIn = new SignedInUsers(mvc, AuthorisationTestData.PASSWORD);
+		fixture.directoryUsersAndOutcomes();
+		signedIn = fixture.signedIn();
 	}
 
 	@Test
@@ -116,12 +117,12 @@ class ApplicationModuleTests {
 			.param("title", "Commissioning plan")
 			.with(signedIn.as("auth-01d"))
 			.with(csrf())).andExpect(status().is3xxRedirection());
-		assertThatThrownBy(() -> AuthorisationTestData.as(users, "auth-01d", () -> applications.submit(id, "Ready")))
+		assertThatThrownBy(() -> fixture.as("auth-01d", () -> applications.submit(id, "Ready")))
 			.hasMessageContaining("none yet for 1.2");
-		for (Application.CriterionFile file : AuthorisationTestData.as(users, "auth-01d", () -> applications.application(id))
+		for (Application.CriterionFile file : fixture.as("auth-01d", () -> applications.application(id))
 			.criteria()) {
 			if (file.needsEvidence() && file.evidence().isEmpty()) {
-				AuthorisationTestData.as(users, "auth-01d", () -> applications.addEvidence(id, file.criterion().code(),
+				fixture.as("auth-01d", () -> applications.addEvidence(id, file.criterion().code(),
 						"Evidence for " + file.criterion().code(), "https://merged.example.nhs.uk/" + file.criterion().code(),
 						null, null));
 			}
@@ -181,7 +182,7 @@ class ApplicationModuleTests {
 		mvc.perform(decision).andExpect(status().is3xxRedirection());
 
 		assertThat(authorisation.outcomes(4)).contains(new OutcomeRow("01D", OutcomeKind.AUTHORISED_WITH_CONDITIONS, 2, true));
-		CcgOutcome outcome = AuthorisationTestData.as(users, "auth-01d", () -> authorisation.ccgOutcome("01D"));
+		CcgOutcome outcome = fixture.as("auth-01d", () -> authorisation.ccgOutcome("01D"));
 		assertThat(outcome.conditions()).extracting(CcgOutcome.Condition::criterionCode, CcgOutcome.Condition::supportLevel,
 				CcgOutcome.Condition::directions)
 			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("4.2", SupportLevel.IV, true),
@@ -223,15 +224,15 @@ class ApplicationModuleTests {
 							List.of(new NewOutcome.NewCondition("3.1", SupportLevel.IV, true, null)))));
 		});
 		accounts.create(new org.cocommission.identity.NewUser("auth-01h", "CCG 01H", null,
-				org.cocommission.identity.Role.CCG, "01H", AuthorisationTestData.PASSWORD));
+				org.cocommission.identity.Role.CCG, "01H", AuthorisationFixture.PASSWORD));
 
 		// Only for a CCG the directory names predecessors of; only NHS England opens it.
 		assertThatThrownBy(() -> ActingAs.system(() -> authorisation.openWaveForMergedCcg("01E", LocalDate.of(2018, 6, 1))))
 			.isInstanceOf(org.cocommission.platform.InvalidInputException.class);
-		assertThatThrownBy(() -> AuthorisationTestData.as(users, "auth-q01",
+		assertThatThrownBy(() -> fixture.as("auth-q01",
 				() -> authorisation.openWaveForMergedCcg("01H", LocalDate.of(2018, 6, 1))))
 			.isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
-		int wave = AuthorisationTestData.as(users, "auth-national",
+		int wave = fixture.as("auth-national",
 				() -> authorisation.openWaveForMergedCcg("01H", LocalDate.of(2018, 6, 1)));
 		assertThat(wave).isGreaterThan(4);
 		assertThat(ActingAs.system(() -> authorisation.openWaveForMergedCcg("01H", LocalDate.of(2018, 6, 1))))
@@ -240,7 +241,7 @@ class ApplicationModuleTests {
 		long application = jdbc.sql("select id from authorisation_application where ccg_code = '01H'")
 			.query(Long.class)
 			.single();
-		Application app = AuthorisationTestData.as(users, "auth-01h", () -> applications.application(application));
+		Application app = fixture.as("auth-01h", () -> applications.application(application));
 		assertThat(app.wave()).isEqualTo(wave);
 		assertThat(app.status()).isEqualTo(Application.Status.DRAFT);
 		// 01F's discharged condition stays behind; the two in force come, each saying where from.
@@ -261,7 +262,7 @@ class ApplicationModuleTests {
 		mvc.perform(get("/authorisation/ccgs/ZZZ").with(signedIn.as("auth-national")))
 			.andExpect(status().isNotFound());
 		// An application without a merger behind it says nothing of carried conditions.
-		assertThat(AuthorisationTestData.as(users, "auth-national", () -> authorisation.carriedConditions("01E",
+		assertThat(fixture.as("auth-national", () -> authorisation.carriedConditions("01E",
 				LocalDate.now()))).isEmpty();
 	}
 
@@ -289,7 +290,7 @@ class ApplicationModuleTests {
 		mvc.perform(get("/authorisation/assurance.csv").param("year", "2016"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Requires improvement")));
-		assertThatThrownBy(() -> AuthorisationTestData.as(users, "auth-01b", () -> assurance.record(java.util.List.of(
+		assertThatThrownBy(() -> fixture.as("auth-01b", () -> assurance.record(java.util.List.of(
 				new Assurance.Rating("01B", 2016, AssuranceRating.OUTSTANDING, "Self-rated")))))
 			.isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
 		assertThatThrownBy(() -> ActingAs.system(() -> assurance.record(java.util.List.of(
@@ -330,7 +331,7 @@ class ApplicationModuleTests {
 			.andExpect(content().string(containsString("NHS FIFTH CCG (01E)")));
 
 		// A review puts the next one three months on.
-		AuthorisationTestData.as(users, "auth-national", () -> authorisation.review(condition,
+		fixture.as("auth-national", () -> authorisation.review(condition,
 				new ReviewForm(LocalDate.of(2013, 6, 3), false, "Plan in progress")));
 		assertThat(authorisation.overdueReviews(LocalDate.of(2013, 9, 3)))
 			.noneMatch(overdue -> overdue.conditionId() == condition);

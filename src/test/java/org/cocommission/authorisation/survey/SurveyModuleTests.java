@@ -9,13 +9,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.cocommission.authorisation.Authorisation;
-import org.cocommission.authorisation.AuthorisationTestData;
+import org.cocommission.authorisation.AuthorisationFixture;
 import org.cocommission.authorisation.SentEmails;
-import org.cocommission.directory.DirectoryImports;
 import org.cocommission.identity.ActingAs;
 import org.cocommission.identity.SignedInUsers;
-import org.cocommission.identity.UserAccounts;
 import org.cocommission.notification.Notifications;
 import org.cocommission.notification.OutboxSender;
 
@@ -27,7 +24,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
@@ -51,15 +47,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES, extraIncludes = { "platform", "web" })
 @AutoConfigureMockMvc
 @RecordApplicationEvents
-@Import(SentEmails.Configuration.class)
+@Import({ SentEmails.Configuration.class, AuthorisationFixture.class })
 @TestPropertySource(properties = "cocommission.mail.outbox-delay=1h")
 class SurveyModuleTests {
 
 	@Autowired
 	MockMvc mvc;
-
-	@Autowired
-	Authorisation authorisation;
 
 	@Autowired
 	Surveys surveys;
@@ -80,20 +73,14 @@ class SurveyModuleTests {
 	OutboxSender outbox;
 
 	@Autowired
-	DirectoryImports imports;
-
-	@Autowired
-	UserAccounts accounts;
-
-	@Autowired
-	UserDetailsService users;
+	AuthorisationFixture fixture;
 
 	SignedInUsers signedIn;
 
 	@BeforeEach
 	void data() {
-		AuthorisationTestData.directoryUsersAndOutcomes(imports, accounts, authorisation);
-		signedIn = new SignedInUsers(mvc, AuthorisationTestData.PASSWORD);
+		fixture.directoryUsersAndOutcomes();
+		signedIn = fixture.signedIn();
 	}
 
 	@Test
@@ -251,10 +238,10 @@ class SurveyModuleTests {
 			.andExpect(content().string(containsString("2. Meaningful engagement with patients")))
 			.andExpect(content().string(containsString("Free text")));
 
-		AuthorisationTestData.as(users, "auth-national", () -> surveys.addStakeholder("01A",
+		fixture.as("auth-national", () -> surveys.addStakeholder("01A",
 				new StakeholderForm("North Trust", StakeholderGroup.PROVIDER, "Medical director", "md@north.example.nhs.uk")));
-		AuthorisationTestData.as(users, "auth-national", () -> surveys.invite(survey, "01A", 21));
-		assertThatThrownBy(() -> AuthorisationTestData.as(users, "auth-national",
+		fixture.as("auth-national", () -> surveys.invite(survey, "01A", 21));
+		assertThatThrownBy(() -> fixture.as("auth-national",
 				() -> surveys.addQuestion(survey, new QuestionForm(1, "Another", QuestionScale.AGREE_5))))
 			.hasMessageContaining("fixed");
 	}
@@ -265,7 +252,7 @@ class SurveyModuleTests {
 				List.of(new SurveyLink.Question(1, 1, "The CCG's clinical leaders add value"),
 						new SurveyLink.Question(2, 2, "The CCG involves patients in its plans"),
 						new SurveyLink.Question(3, 6, "What would you change?", QuestionScale.FREE_TEXT))));
-		AuthorisationTestData.as(users, "auth-01b", () -> {
+		fixture.as("auth-01b", () -> {
 			surveys.addStakeholder("01B", new StakeholderForm("Tees Council", StakeholderGroup.LOCAL_AUTHORITY,
 					"Director of public health", "dph@tees.example.gov.uk"));
 			surveys.addStakeholder("01B", new StakeholderForm("Tees Healthwatch", StakeholderGroup.PATIENT_GROUP,
@@ -283,7 +270,7 @@ class SurveyModuleTests {
 			.with(signedIn.as("auth-national"))
 			.with(csrf())).andExpect(status().is3xxRedirection());
 		// Inviting again e-mails nobody twice.
-		assertThat(AuthorisationTestData.as(users, "auth-national", () -> surveys.invite(survey, "01B", 14))).isZero();
+		assertThat(fixture.as("auth-national", () -> surveys.invite(survey, "01B", 14))).isZero();
 
 		String body = jdbc.sql("select body from notification_email_outbox where recipient = ?")
 			.param("dph@tees.example.gov.uk")
@@ -315,7 +302,7 @@ class SurveyModuleTests {
 				join authorisation_survey_invitation i on i.id = a.invitation_id where i.survey_id = ?
 				order by a.question_number""").param(survey).query(String.class).list())
 			.containsExactly("1:4", "2:2", "3:Publish the minutes sooner");
-		assertThat(AuthorisationTestData.as(users, "auth-01b", () -> surveys.invitees(survey, "01B")))
+		assertThat(fixture.as("auth-01b", () -> surveys.invitees(survey, "01B")))
 			.extracting(Stakeholder::email, Stakeholder::answered)
 			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("dph@tees.example.gov.uk", true),
 					org.assertj.core.groups.Tuple.tuple("chair@healthwatch.example.org", false));
@@ -328,7 +315,7 @@ class SurveyModuleTests {
 	void removingAStakeholderWithdrawsTheirUnusedLink() throws Exception {
 		long survey = ActingAs.system(() -> links.createSurvey("360 removal survey", 2014,
 				List.of(new SurveyLink.Question(1, 1, "The CCG listens"))));
-		long stakeholder = AuthorisationTestData.as(users, "auth-01b", () -> surveys.addStakeholder("01B",
+		long stakeholder = fixture.as("auth-01b", () -> surveys.addStakeholder("01B",
 				new StakeholderForm("Wear CCG", StakeholderGroup.NEIGHBOURING_CCG, "Chief officer", "co@wear.example.nhs.uk")));
 		ActingAs.system(() -> surveys.invite(survey, "01B", 21));
 		String token = sent.token(outbox, "co@wear.example.nhs.uk");
@@ -336,7 +323,7 @@ class SurveyModuleTests {
 		mvc.perform(get("/authorisation/ccgs/01B/stakeholders/{id}/remove", stakeholder).with(signedIn.as("auth-01b")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("stops working")));
-		assertThatThrownBy(() -> AuthorisationTestData.as(users, "auth-q01", () -> surveys.removeStakeholder("01B", stakeholder)))
+		assertThatThrownBy(() -> fixture.as("auth-q01", () -> surveys.removeStakeholder("01B", stakeholder)))
 			.isInstanceOf(AccessDeniedException.class);
 		mvc.perform(post("/authorisation/ccgs/01B/stakeholders/{id}/remove", stakeholder).with(signedIn.as("auth-01b"))
 			.with(csrf())).andExpect(status().is3xxRedirection());

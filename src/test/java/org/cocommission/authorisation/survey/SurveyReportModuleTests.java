@@ -6,15 +6,12 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.cocommission.authorisation.Authorisation;
-import org.cocommission.authorisation.AuthorisationTestData;
+import org.cocommission.authorisation.AuthorisationFixture;
 import org.cocommission.authorisation.SentEmails;
 import org.cocommission.authorisation.SurveyDemoData;
 import org.cocommission.authorisation.SurveyRemindersSent;
-import org.cocommission.directory.DirectoryImports;
 import org.cocommission.identity.ActingAs;
 import org.cocommission.identity.SignedInUsers;
-import org.cocommission.identity.UserAccounts;
 import org.cocommission.notification.OutboxSender;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,7 +20,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
@@ -47,15 +43,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES, extraIncludes = { "platform", "web" })
 @AutoConfigureMockMvc
 @RecordApplicationEvents
-@Import(SentEmails.Configuration.class)
+@Import({ SentEmails.Configuration.class, AuthorisationFixture.class })
 @TestPropertySource(properties = "cocommission.mail.outbox-delay=1h")
 class SurveyReportModuleTests {
 
 	@Autowired
 	MockMvc mvc;
-
-	@Autowired
-	Authorisation authorisation;
 
 	@Autowired
 	SurveyLinks links;
@@ -85,20 +78,14 @@ class SurveyReportModuleTests {
 	org.springframework.test.context.event.ApplicationEvents events;
 
 	@Autowired
-	DirectoryImports imports;
-
-	@Autowired
-	UserAccounts accounts;
-
-	@Autowired
-	UserDetailsService users;
+	AuthorisationFixture fixture;
 
 	SignedInUsers signedIn;
 
 	@BeforeEach
 	void data() {
-		AuthorisationTestData.directoryUsersAndOutcomes(imports, accounts, authorisation);
-		signedIn = new SignedInUsers(mvc, AuthorisationTestData.PASSWORD);
+		fixture.directoryUsersAndOutcomes();
+		signedIn = fixture.signedIn();
 	}
 
 	/** Answers from {@code count} stakeholders of a CCG, each giving {@code agreement} to both questions. */
@@ -121,7 +108,7 @@ class SurveyReportModuleTests {
 		answers(survey, "01B", "Patient group", 2, 1, 4);
 		answers(survey, "01A", "Provider", 3, 4, 4);
 
-		SurveyReport report = AuthorisationTestData.as(users, "auth-01b", () -> reports.report(survey, "01B"));
+		SurveyReport report = fixture.as("auth-01b", () -> reports.report(survey, "01B"));
 		assertThat(report.answered()).isEqualTo(8);
 		SurveyResult first = report.questions().get(0).result();
 		// 6 of 8: 75.0%, Wilson 95% 40.9% to 92.9%; nationally 9 of 11 (81.8%).
@@ -141,7 +128,7 @@ class SurveyReportModuleTests {
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("Member practice", 6, 50.0),
 					org.assertj.core.groups.Tuple.tuple("Patient group", 2, null));
 
-		SurveyReport small = AuthorisationTestData.as(users, "auth-01a", () -> reports.report(survey, "01A"));
+		SurveyReport small = fixture.as("auth-01a", () -> reports.report(survey, "01A"));
 		assertThat(small.belowThreshold()).isTrue();
 		assertThat(small.questions()).allSatisfy(question -> assertThat(question.result().agreePercent()).isNull());
 		assertThat(small.domains()).allSatisfy(domain -> assertThat(domain.shown()).isFalse());
@@ -260,7 +247,7 @@ class SurveyReportModuleTests {
 
 		// 01A, published with 3 answers: public, and still no breakdown.
 		mvc.perform(get("/authorisation/survey-reports/01A/{id}", survey)).andExpect(status().isNotFound());
-		AuthorisationTestData.as(users, "auth-national", () -> reports.publish(survey, "01A"));
+		fixture.as("auth-national", () -> reports.publish(survey, "01A"));
 		mvc.perform(get("/api/v1/authorisation/survey-reports/01A/{id}", survey))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.questions[0].result.agreePercent").doesNotExist())
@@ -327,7 +314,7 @@ class SurveyReportModuleTests {
 		double rate = ccgs.stream().mapToInt(Ccg::answered).sum() * 100.0
 				/ ccgs.stream().mapToInt(Ccg::invited).sum();
 		assertThat(rate).isBetween(45.0, 70.0);
-		List<SurveyResult> results = AuthorisationTestData.as(users, "auth-national", () -> links.results(survey, "DAA"));
+		List<SurveyResult> results = fixture.as("auth-national", () -> links.results(survey, "DAA"));
 		assertThat(results).hasSize(8)
 			.allSatisfy(result -> assertThat(result.nationalAgreePercent()).isBetween(45.0, 90.0));
 		assertThat(jdbc.sql("select count(distinct organisation) from authorisation_stakeholder where ccg_code = 'DAA'")

@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.cocommission.directory.Directory;
 import org.cocommission.outcomes.bench.BenchApplication;
+import org.cocommission.outcomes.bench.BenchArgs;
 import org.cocommission.outcomes.bench.BenchConnection;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -61,25 +62,12 @@ public final class DirectoryPagesBenchmark {
 	record Options(double scale, int clients, Duration warmup, Duration measured, Path output) {
 
 		static Options parse(String... args) {
-			double scale = 1.0;
-			int clients = 20;
+			BenchArgs given = BenchArgs.parse(args, "--scale", "--clients", "--warmup-seconds", "--load-seconds",
+					"--output");
 			// As the outcomes bench: on 2 shared processors the JIT needs about two minutes to compile the hot paths.
-			long warmup = 120;
-			long measured = 20;
-			Path output = Path.of("target", "bench");
-			for (int i = 0; i < args.length; i++) {
-				String value = i + 1 < args.length ? args[i + 1] : null;
-				switch (args[i]) {
-					case "--scale" -> scale = Double.parseDouble(value);
-					case "--clients" -> clients = Integer.parseInt(value);
-					case "--warmup-seconds" -> warmup = Long.parseLong(value);
-					case "--load-seconds" -> measured = Long.parseLong(value);
-					case "--output" -> output = Path.of(value);
-					default -> throw new IllegalArgumentException("unknown option " + args[i]);
-				}
-				i++;
-			}
-			return new Options(scale, clients, Duration.ofSeconds(warmup), Duration.ofSeconds(measured), output);
+			return new Options(given.decimal("--scale", 1.0), given.whole("--clients", 20),
+					given.seconds("--warmup-seconds", 120), given.seconds("--load-seconds", 20),
+					given.path("--output", Path.of("target", "bench")));
 		}
 	}
 

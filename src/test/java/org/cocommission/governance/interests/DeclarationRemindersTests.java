@@ -5,15 +5,13 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import org.cocommission.directory.DirectoryImports;
 import org.cocommission.governance.Governance;
 import org.cocommission.governance.GovernanceRequests;
-import org.cocommission.governance.GovernanceTestData;
+import org.cocommission.governance.GovernanceFixture;
 import org.cocommission.governance.MemberRole;
 import org.cocommission.identity.ActingAs;
-import org.cocommission.identity.UserAccounts;
-import org.cocommission.identity.UserDuties;
 
+import org.springframework.context.annotation.Import;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
@@ -22,6 +20,7 @@ import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES, extraIncludes = "platform")
+@Import(GovernanceFixture.class)
 class DeclarationRemindersTests {
 
 	private final DeclarationReminders reminders;
@@ -30,26 +29,20 @@ class DeclarationRemindersTests {
 
 	private final JdbcClient jdbc;
 
-	private final DirectoryImports imports;
-
-	private final UserAccounts accounts;
-
-	private final UserDuties duties;
+	private final GovernanceFixture fixture;
 
 	@Autowired
 	DeclarationRemindersTests(DeclarationReminders reminders, Governance governance, JdbcClient jdbc,
-			DirectoryImports imports, UserAccounts accounts, UserDuties duties) {
+			GovernanceFixture fixture) {
 		this.reminders = reminders;
 		this.governance = governance;
 		this.jdbc = jdbc;
-		this.imports = imports;
-		this.accounts = accounts;
-		this.duties = duties;
+		this.fixture = fixture;
 	}
 
 	@Test
 	void anOverduePersonWithAnAccountIsRemindedOncePerDueDate() {
-		GovernanceTestData.directoryAndUsers(imports, accounts, duties);
+		fixture.directoryAndUsers();
 		long person = governance.addPeople("01A", List.of(new GovernanceRequests.NewPerson("Reminded Person", MemberRole.LAY_MEMBER,
 				null, null, "plain-01a", LocalDate.of(2014, 1, 1)))).get(0);
 
@@ -67,7 +60,7 @@ class DeclarationRemindersTests {
 
 	@Test
 	void theDailyJobRemindsAsTheSystem() {
-		GovernanceTestData.directoryAndUsers(imports, accounts, duties);
+		fixture.directoryAndUsers();
 		long person = governance.addPeople("01A", List.of(new GovernanceRequests.NewPerson("Daily Reminded", MemberRole.EXECUTIVE,
 				null, null, "guardian-01a", LocalDate.of(2014, 1, 1)))).get(0);
 

@@ -6,7 +6,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.cocommission.directory.DirectoryImports;
 import org.cocommission.governance.AffectedOrganisation;
 import org.cocommission.governance.Governance;
 import org.cocommission.governance.GovernanceRequests.CastVote;
@@ -14,16 +13,15 @@ import org.cocommission.governance.GovernanceRequests.NewDeclaration;
 import org.cocommission.governance.GovernanceRequests.NewItem;
 import org.cocommission.governance.GovernanceRequests.NewMeeting;
 import org.cocommission.governance.GovernanceRequests.PossibleConflictDecision;
-import org.cocommission.governance.GovernanceTestData;
+import org.cocommission.governance.GovernanceFixture;
 import org.cocommission.governance.GovernanceViews.ItemView;
 import org.cocommission.governance.Handling;
 import org.cocommission.governance.InterestCategory;
 import org.cocommission.governance.ItemKind;
 import org.cocommission.governance.Vote;
-import org.cocommission.identity.UserAccounts;
-import org.cocommission.identity.UserDuties;
 import org.cocommission.platform.InvalidInputException;
 
+import org.springframework.context.annotation.Import;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
@@ -38,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * "fletcher gp federation" and cannot vote; a near match waits for the chair, whose decision is recorded.
  */
 @ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES, extraIncludes = "platform")
+@Import(GovernanceFixture.class)
 @RecordApplicationEvents
 class ConflictsByBodyTests {
 
@@ -45,25 +44,19 @@ class ConflictsByBodyTests {
 	Governance governance;
 
 	@Autowired
-	DirectoryImports imports;
-
-	@Autowired
-	UserAccounts accounts;
-
-	@Autowired
-	UserDuties duties;
+	GovernanceFixture fixture;
 
 	@Autowired
 	JdbcClient jdbc;
 
 	@BeforeEach
 	void directoryAndUsers() {
-		GovernanceTestData.directoryAndUsers(imports, accounts, duties);
+		fixture.directoryAndUsers();
 	}
 
 	private long meeting;
 
-	private ItemView meetingAbout(GovernanceTestData.Committee committee, String provider, String suffix) {
+	private ItemView meetingAbout(GovernanceFixture.Committee committee, String provider, String suffix) {
 		governance.declare("01A", committee.otherGp(), new NewDeclaration(InterestCategory.FINANCIAL,
 				"Director of Fletcher GP Federation Ltd", null, "Fletcher GP Federation Ltd", LocalDate.of(2014, 1, 1),
 				null, null));
@@ -75,7 +68,7 @@ class ConflictsByBodyTests {
 
 	@Test
 	void theDirectorOfTheFederationSpelledAnotherWayIsConflictedAndCannotVote() {
-		var committee = GovernanceTestData.committee(governance, "fletcher");
+		var committee = fixture.committee("fletcher");
 		ItemView item = meetingAbout(committee, "fletcher gp federation", "fletcher");
 
 		assertThat(item.conflicts()).singleElement().satisfies(conflict -> {
@@ -89,7 +82,7 @@ class ConflictsByBodyTests {
 
 	@Test
 	void aNearMatchBlocksTheMembersVoteUntilTheChairDecidesAndTheDecisionIsRecorded() {
-		var committee = GovernanceTestData.committee(governance, "near");
+		var committee = fixture.committee("near");
 		ItemView item = meetingAbout(committee, "Fletcher Federation", "near");
 
 		assertThat(item.conflicts()).isEmpty();

@@ -7,21 +7,19 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.cocommission.directory.DirectoryImports;
 import org.cocommission.governance.Governance;
 import org.cocommission.governance.GovernanceRequests.Attendance;
 import org.cocommission.governance.GovernanceRequests.CastVote;
 import org.cocommission.governance.GovernanceRequests.NewItem;
 import org.cocommission.governance.GovernanceRequests.NewMeeting;
 import org.cocommission.governance.GovernanceRequests.Outcome;
-import org.cocommission.governance.GovernanceTestData;
+import org.cocommission.governance.GovernanceFixture;
 import org.cocommission.governance.ItemKind;
 import org.cocommission.governance.ItemStatus;
 import org.cocommission.governance.Vote;
-import org.cocommission.identity.UserAccounts;
-import org.cocommission.identity.UserDuties;
 import org.cocommission.platform.InvalidInputException;
 
+import org.springframework.context.annotation.Import;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
@@ -35,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * member present. Nothing that happens at a meeting is recorded before its day; minutes are public once approved.
  */
 @ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES, extraIncludes = "platform")
+@Import(GovernanceFixture.class)
 @RecordApplicationEvents
 class MeetingDatesTests {
 
@@ -42,22 +41,16 @@ class MeetingDatesTests {
 	Governance governance;
 
 	@Autowired
-	DirectoryImports imports;
-
-	@Autowired
-	UserAccounts accounts;
-
-	@Autowired
-	UserDuties duties;
+	GovernanceFixture fixture;
 
 	@BeforeEach
 	void directoryAndUsers() {
-		GovernanceTestData.directoryAndUsers(imports, accounts, duties);
+		fixture.directoryAndUsers();
 	}
 
 	@Test
 	void attendanceVotesAndOutcomesOfAMeetingNotYetHeldAreRefusedAndNothingIsPublished() {
-		var committee = GovernanceTestData.committee(governance, "future");
+		var committee = fixture.committee("future");
 		LocalDate nineDaysOn = LocalDate.now(ZoneId.of("Europe/London")).plusDays(9);
 		long meeting = governance.createMeeting("01A", new NewMeeting(committee.id(), nineDaysOn, "December meeting",
 				List.of(new NewItem("Premises bid", ItemKind.DECISION, false, List.of()))));
@@ -80,7 +73,7 @@ class MeetingDatesTests {
 
 	@Test
 	void aMeetingHeldTodayTakesItsRecordsAndItsMinutesArePublishedOnlyOnceApproved() {
-		var committee = GovernanceTestData.committee(governance, "today");
+		var committee = fixture.committee("today");
 		LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
 		long meeting = governance.createMeeting("01A", new NewMeeting(committee.id(), today, "Today's meeting",
 				List.of(new NewItem("Premises bid", ItemKind.DECISION, false, List.of()))));

@@ -9,22 +9,20 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 
-import org.cocommission.directory.DirectoryImports;
 import org.cocommission.governance.AffectedOrganisation;
 import org.cocommission.governance.Governance;
 import org.cocommission.governance.GovernanceRequests.NewDeclaration;
 import org.cocommission.governance.GovernanceRequests.NewItem;
 import org.cocommission.governance.GovernanceRequests.NewMeeting;
 import org.cocommission.governance.GovernanceRequests.Outcome;
-import org.cocommission.governance.GovernanceTestData;
+import org.cocommission.governance.GovernanceFixture;
 import org.cocommission.governance.GovernanceViews.DecisionRow;
 import org.cocommission.governance.InterestCategory;
 import org.cocommission.governance.ItemKind;
 import org.cocommission.governance.ItemStatus;
 import org.cocommission.identity.SignIn;
-import org.cocommission.identity.UserAccounts;
-import org.cocommission.identity.UserDuties;
 
+import org.springframework.context.annotation.Import;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -45,39 +43,33 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * What the public is given of a committee's work: the decisions register (each conflict said once) and the minutes,
  * also as a PDF linked from the meeting and minutes pages with what the minutes page says.
  */
-@SpringBootTest(properties = "cocommission.test.context=governance")
+@SpringBootTest
 @AutoConfigureMockMvc
+@Import(GovernanceFixture.class)
 class GovernancePublicationTests {
 
 	private final MockMvc mvc;
 
 	private final Governance governance;
 
-	private final DirectoryImports imports;
-
-	private final UserAccounts accounts;
-
-	private final UserDuties duties;
+	private final GovernanceFixture fixture;
 
 	@Autowired
-	GovernancePublicationTests(MockMvc mvc, Governance governance, DirectoryImports imports, UserAccounts accounts,
-			UserDuties duties) {
+	GovernancePublicationTests(MockMvc mvc, Governance governance, GovernanceFixture fixture) {
 		this.mvc = mvc;
 		this.governance = governance;
-		this.imports = imports;
-		this.accounts = accounts;
-		this.duties = duties;
+		this.fixture = fixture;
 	}
 
 	@Test
 	void theMinutesDownloadAsAPdfWithTheMeetingsItemsDeclarationsAndOutcomes() throws Exception {
-		GovernanceTestData.directoryAndUsers(imports, accounts, duties);
-		var committee = GovernanceTestData.committee(governance, "minutes-pdf");
+		fixture.directoryAndUsers();
+		var committee = fixture.committee("minutes-pdf");
 		long meeting = governance.createMeeting("01A", new NewMeeting(committee.id(), LocalDate.of(2015, 10, 7),
 				"October meeting minutes-pdf", List.of(new NewItem("Extended opening at High Street Surgery", ItemKind.DECISION,
 						false, List.of(new AffectedOrganisation(AffectedOrganisation.Kind.PRACTICE, "G10001", null))))));
 		long item = governance.meeting(meeting).items().get(0).id();
-		Cookie session = SignIn.session(mvc, "lead-01a", GovernanceTestData.PASSWORD);
+		Cookie session = SignIn.session(mvc, "lead-01a", GovernanceFixture.PASSWORD);
 		String pdfLink = "/governance/meetings/" + meeting + "/minutes.pdf";
 		mvc.perform(get("/governance/meetings/" + meeting).cookie(session))
 			.andExpect(content().string(containsString("href=\"" + pdfLink + "\"")));
@@ -122,8 +114,8 @@ class GovernancePublicationTests {
 
 	@Test
 	void anInterestBothDeclaredAndLinkedIsShownOnceInTheRegister() {
-		GovernanceTestData.directoryAndUsers(imports, accounts, duties);
-		var committee = GovernanceTestData.committee(governance, "declared-and-linked");
+		fixture.directoryAndUsers();
+		var committee = fixture.committee("declared-and-linked");
 		// Dr Partner is linked as partner at G10001 and also declares that partnership on the register.
 		governance.declare("01A", committee.partner(), new NewDeclaration(InterestCategory.FINANCIAL,
 				"Partner of High Street Surgery", "G10001", null, LocalDate.of(2010, 4, 1), null, null));

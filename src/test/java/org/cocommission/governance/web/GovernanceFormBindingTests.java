@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.cocommission.governance.AffectedOrganisation;
 import org.cocommission.governance.GiftsAndHospitalityThresholds;
 import org.cocommission.governance.Governance;
-import org.cocommission.governance.GovernanceTestData;
+import org.cocommission.governance.GovernanceFixture;
 import org.cocommission.governance.GovernanceViews;
 import org.cocommission.governance.MemberRole;
 import org.cocommission.identity.AccessPolicy;
@@ -88,7 +88,7 @@ class GovernanceFormBindingTests {
 			.param("offeredOn", "2015-03-01"))
 			.andExpect(redirectedUrl("/governance/ccgs/01A/gifts"))
 			.andExpect(refusedAsTyped("giftForm", "value", "Enter the value in pounds, like 25.00"))
-			.andExpect(GovernanceTestData.refused("giftForm", "offeredBy", equalTo("Enter who offered it")))
+			.andExpect(GovernanceFixture.refused("giftForm", "offeredBy", equalTo("Enter who offered it")))
 			.andReturn();
 		BindingResult errors = (BindingResult) posted.getFlashMap().get(BindingResult.MODEL_KEY_PREFIX + "giftForm");
 		assertThat(errors.getFieldValue("description")).isEqualTo("A pen");
@@ -289,7 +289,7 @@ class GovernanceFormBindingTests {
 			.andExpect(jsonPath("$.errors[0].message").value("Interest declared must be 500 characters or fewer"));
 		mvc.perform(post("/governance/meetings/4/items/5/declarations").with(user("lead-01a")).with(csrf())
 			.param("personId", "7").param("interest", "i".repeat(501)).param("handling", "DECLARE_ONLY"))
-			.andExpect(GovernanceTestData.refused("itemDeclarationForm", "interest",
+			.andExpect(GovernanceFixture.refused("itemDeclarationForm", "interest",
 					org.hamcrest.Matchers.equalTo("Interest declared must be 500 characters or fewer")));
 		verify(governance, never()).recordDeclaration(anyLong(), any());
 	}

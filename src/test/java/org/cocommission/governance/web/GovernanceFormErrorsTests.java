@@ -7,16 +7,14 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.cocommission.directory.DirectoryImports;
 import org.cocommission.governance.Governance;
 import org.cocommission.governance.GovernanceRequests;
-import org.cocommission.governance.GovernanceTestData;
+import org.cocommission.governance.GovernanceFixture;
 import org.cocommission.governance.ItemKind;
 import org.cocommission.governance.MemberRole;
 import org.cocommission.identity.SignIn;
-import org.cocommission.identity.UserAccounts;
-import org.cocommission.identity.UserDuties;
 
+import org.springframework.context.annotation.Import;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -34,36 +32,30 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * Every governance form shows a refusal the NHS.UK way: the error summary links to the field ({@code #id}), and the
  * field carries the message and the error classes; nothing is saved, and what was typed is still there.
  */
-@SpringBootTest(properties = "cocommission.test.context=governance")
+@SpringBootTest
 @AutoConfigureMockMvc
+@Import(GovernanceFixture.class)
 class GovernanceFormErrorsTests {
 
 	private final MockMvc mvc;
 
 	private final Governance governance;
 
-	private final DirectoryImports imports;
-
-	private final UserAccounts accounts;
-
-	private final UserDuties duties;
+	private final GovernanceFixture fixture;
 
 	private Cookie session;
 
 	@Autowired
-	GovernanceFormErrorsTests(MockMvc mvc, Governance governance, DirectoryImports imports, UserAccounts accounts,
-			UserDuties duties) {
+	GovernanceFormErrorsTests(MockMvc mvc, Governance governance, GovernanceFixture fixture) {
 		this.mvc = mvc;
 		this.governance = governance;
-		this.imports = imports;
-		this.accounts = accounts;
-		this.duties = duties;
+		this.fixture = fixture;
 	}
 
 	@BeforeEach
 	void signIn() throws Exception {
-		GovernanceTestData.directoryAndUsers(imports, accounts, duties);
-		session = SignIn.session(mvc, "lead-01a", GovernanceTestData.PASSWORD);
+		fixture.directoryAndUsers();
+		session = SignIn.session(mvc, "lead-01a", GovernanceFixture.PASSWORD);
 	}
 
 	@Test
@@ -119,7 +111,7 @@ class GovernanceFormErrorsTests {
 
 	@Test
 	void theCommitteeFormLinksItsErrorsToTheField() throws Exception {
-		GovernanceTestData.people(governance, "committee-form");
+		fixture.people("committee-form");
 		String page = mvc.perform(post("/governance/ccgs/01A/committees").cookie(session).with(csrf())
 			.param("name", "Committee form errors").param("kind", "PRIMARY_CARE_COMMISSIONING_COMMITTEE")
 			.param("minVotingPresent", "four").param("minLay", "1").param("minGp", "1").param("minExecutive", "1"))
@@ -134,7 +126,7 @@ class GovernanceFormErrorsTests {
 
 	@Test
 	void theMeetingSetUpFormLinksEachMissingFieldToItself() throws Exception {
-		var committee = GovernanceTestData.committee(governance, "meeting-form");
+		var committee = fixture.committee("meeting-form");
 		String page = mvc.perform(post("/governance/ccgs/01A/meetings").cookie(session).with(csrf())
 			.param("committeeId", String.valueOf(committee.id())).param("heldOn", "").param("title", ""))
 			.andReturn()
@@ -156,7 +148,7 @@ class GovernanceFormErrorsTests {
 
 	@Test
 	void theMeetingPageFormsLinkTheirErrorsToTheItemsField() throws Exception {
-		var committee = GovernanceTestData.committee(governance, "meeting-page-form");
+		var committee = fixture.committee("meeting-page-form");
 		long meeting = governance.createMeeting("01A", new GovernanceRequests.NewMeeting(committee.id(),
 				LocalDate.of(2015, 9, 1), "September meeting", List.of(new GovernanceRequests.NewItem("Premises bid",
 						ItemKind.DECISION, false, List.of()))));

@@ -29,41 +29,13 @@ record OutcomesBenchOptions(int practices, int indicators, int months, int loadS
 	}
 
 	static OutcomesBenchOptions parse(String[] args) {
-		int practices = 7_800;
-		int indicators = 60;
-		int months = 36;
-		int loadSeconds = 20;
-		// Two minutes: with 20 clients on two cores the JIT's compiler threads get little of the machine, and the pages
-		// reach their steady speed (about twice the first minute's) only after about that long (docs/benchmarks.md).
-		int warmupSeconds = 120;
-		int clients = 20;
-		Path output = Path.of("target", "bench");
-		for (int index = 0; index < args.length; index++) {
-			String name = args[index];
-			if (index + 1 >= args.length) {
-				throw new IllegalArgumentException(name + " needs a value");
-			}
-			String value = args[++index];
-			switch (name) {
-				case "--practices" -> practices = number(name, value);
-				case "--indicators" -> indicators = number(name, value);
-				case "--months" -> months = number(name, value);
-				case "--load-seconds" -> loadSeconds = number(name, value);
-				case "--warmup-seconds" -> warmupSeconds = number(name, value);
-				case "--clients" -> clients = number(name, value);
-				case "--output" -> output = Path.of(value);
-				default -> throw new IllegalArgumentException("Unknown option " + name);
-			}
-		}
-		return new OutcomesBenchOptions(practices, indicators, months, loadSeconds, warmupSeconds, clients, output);
-	}
-
-	private static int number(String name, String value) {
-		try {
-			return Integer.parseInt(value.replace("_", "").replace(",", ""));
-		}
-		catch (NumberFormatException ex) {
-			throw new IllegalArgumentException(name + " takes a whole number, not '" + value + "'");
-		}
+		BenchArgs given = BenchArgs.parse(args, "--practices", "--indicators", "--months", "--load-seconds",
+				"--warmup-seconds", "--clients", "--output");
+		// A two-minute warm-up: with 20 clients on two cores the JIT's compiler threads get little of the machine, and
+		// the pages reach their steady speed (about twice the first minute's) only after about that long
+		// (docs/benchmarks.md).
+		return new OutcomesBenchOptions(given.whole("--practices", 7_800), given.whole("--indicators", 60),
+				given.whole("--months", 36), given.whole("--load-seconds", 20), given.whole("--warmup-seconds", 120),
+				given.whole("--clients", 20), given.path("--output", Path.of("target", "bench")));
 	}
 }

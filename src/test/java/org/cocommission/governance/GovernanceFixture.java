@@ -24,14 +24,47 @@ import static org.cocommission.directory.OdsTestFiles.organisation;
 import static org.cocommission.directory.OdsTestFiles.practice;
 
 /**
- * A small directory (CCGs 01A and 01B under area team Q01; practices G10001, G10002 in 01A and G20001 in 01B) and one
- * account per duty: a governance lead and a guardian for each CCG, a plain CCG user, a GP member's own account, national.
+ * What governance's tests stand on: a small directory (CCGs 01A and 01B under area team Q01; practices G10001, G10002
+ * in 01A and G20001 in 01B), one account per duty (a governance lead and a guardian for each CCG, a plain CCG user, a
+ * GP member's own account, national), made once whichever test asks first; and 01A's committees and people, made anew
+ * under the names each test gives.
+ * <p>
+ * Imported ({@code @Import(GovernanceFixture.class)}) by every governance test that needs the application: the full
+ * tests ({@code @SpringBootTest}) share one application context and one database, and so do the module tests
+ * ({@code @ApplicationModuleTest}). All of them work in 01A with the same accounts, so they stay apart by the names
+ * they give the people, committees and meetings they make (the suffix of {@link #committee} and {@link #people}), and
+ * count only what is theirs:
+ * <ul>
+ * <li>{@code GovernanceScenarioTests}: "scenario", "inquorate", the person "Page Person";</li>
+ * <li>{@code GovernanceApiTests}: a suffix of the clock's nanoseconds per test;</li>
+ * <li>{@code ProviderFromTheListTests}: "picked", "typed";</li>
+ * <li>{@code GovernancePublicationTests}: "minutes-pdf", "declared-and-linked";</li>
+ * <li>{@code GovernanceFormErrorsTests}: "committee-form", "meeting-form", "meeting-page-form", people "Form errors
+ * ...";</li>
+ * <li>module tests: {@code GovernanceModuleTests} "module", "module-refused", "Module declarer";
+ * {@code OverdueGoverningBodyMembersTests} "gb" and the clock's nanoseconds; {@code DeclarationRemindersTests}
+ * "Reminded Person", "Daily Reminded"; {@code ConflictsByBodyTests} "fletcher", "near"; {@code MeetingDatesTests}
+ * "future", "today".</li>
+ * </ul>
  */
-public final class GovernanceTestData {
+public class GovernanceFixture {
 
+	/** Every fixture user's password. */
 	public static final String PASSWORD = "governance-test-1";
 
-	private GovernanceTestData() {
+	private final Governance governance;
+
+	private final DirectoryImports imports;
+
+	private final UserAccounts accounts;
+
+	private final UserDuties duties;
+
+	GovernanceFixture(Governance governance, DirectoryImports imports, UserAccounts accounts, UserDuties duties) {
+		this.governance = governance;
+		this.imports = imports;
+		this.accounts = accounts;
+		this.duties = duties;
 	}
 
 	/** The form came back (as flash attributes, to the page it redirects to) with this message on the field. */
@@ -45,7 +78,8 @@ public final class GovernanceTestData {
 		};
 	}
 
-	public static void directoryAndUsers(DirectoryImports imports, UserAccounts accounts, UserDuties duties) {
+	/** The directory and the accounts, made once. */
+	public void directoryAndUsers() {
 		if (accounts.find("gov-national").isPresent()) {
 			return;
 		}
@@ -69,8 +103,8 @@ public final class GovernanceTestData {
 			long nurse, long healthwatch, long director) {
 	}
 
-	public static Committee committee(Governance governance, String suffix) {
-		List<Long> ids = people(governance, suffix);
+	public Committee committee(String suffix) {
+		List<Long> ids = people(suffix);
 		List<GovernanceRequests.CommitteeMember> members = ids.stream()
 			.map(id -> new GovernanceRequests.CommitteeMember(id, null))
 			.toList();
@@ -86,7 +120,7 @@ public final class GovernanceTestData {
 	 * G10001), Dr Other (partner at G10002), Dr Spouse (spouse salaried at G10001), an executive, a non-voting nurse,
 	 * Healthwatch and a second executive, in that order.
 	 */
-	public static List<Long> people(Governance governance, String suffix) {
+	public List<Long> people(String suffix) {
 		java.time.LocalDate joined = java.time.LocalDate.of(2014, 1, 1);
 		List<Long> ids = governance.addPeople("01A", List.of(
 				new GovernanceRequests.NewPerson("Lay Chair " + suffix, MemberRole.LAY_MEMBER, null, "Lay chair", null, joined),

@@ -10,26 +10,51 @@ import org.cocommission.directory.OdsFile;
 import org.cocommission.identity.ActingAs;
 import org.cocommission.identity.NewUser;
 import org.cocommission.identity.Role;
+import org.cocommission.identity.SignedInUsers;
 import org.cocommission.identity.UserAccounts;
 
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
 
 import static org.cocommission.directory.OdsTestFiles.importOds;
 import static org.cocommission.directory.OdsTestFiles.organisation;
 
 /**
- * CCGs 01A, 01B (area team Q01) and 01C (area team Q02) with their panel outcomes: 01A authorised in full in wave 1;
- * 01B in wave 1 with two conditions, one at level IV with directions; 01C in wave 2 with one condition. One account
- * per role: national, area team Q01, CCG 01B and CCG 01A; CCG 01D (no outcome yet, to apply) and a GP of 01C to assess.
+ * What authorisation's module tests stand on: CCGs 01A, 01B (area team Q01) and 01C (area team Q02) with their panel
+ * outcomes: 01A authorised in full in wave 1; 01B in wave 1 with two conditions, one at level IV with directions; 01C
+ * in wave 2 with one condition. One account per role: national, area team Q01, CCG 01B and CCG 01A; CCG 01D (no
+ * outcome yet, to apply) and a GP of 01C to assess. Made once, whichever test asks first.
+ * <p>
+ * Imported ({@code @Import(AuthorisationFixture.class)}) by each of them: {@code AuthorisationModuleTests},
+ * {@code SurveyModuleTests} and {@code SurveyReportModuleTests} share one context (with {@link SentEmails});
+ * {@code ApplicationModuleTests} has its own, as the outcomes it adds would change the others' totals.
  */
-public final class AuthorisationTestData {
+public class AuthorisationFixture {
 
+	/** Every fixture user's password. */
 	public static final String PASSWORD = "authorisation-test-1";
 
-	private AuthorisationTestData() {
+	private final DirectoryImports imports;
+
+	private final UserAccounts accounts;
+
+	private final Authorisation authorisation;
+
+	private final UserDetailsService users;
+
+	private final MockMvc mvc;
+
+	AuthorisationFixture(DirectoryImports imports, UserAccounts accounts, Authorisation authorisation,
+			UserDetailsService users, MockMvc mvc) {
+		this.imports = imports;
+		this.accounts = accounts;
+		this.authorisation = authorisation;
+		this.users = users;
+		this.mvc = mvc;
 	}
 
-	public static void directoryUsersAndOutcomes(DirectoryImports imports, UserAccounts accounts, Authorisation authorisation) {
+	/** The directory, the accounts and the outcomes above. */
+	public void directoryUsersAndOutcomes() {
 		if (accounts.find("auth-national").isPresent()) {
 			return;
 		}
@@ -54,11 +79,17 @@ public final class AuthorisationTestData {
 						List.of(new NewCondition("1.1", SupportLevel.I, false, null))))));
 	}
 
-	public static <T> T as(UserDetailsService users, String username, Callable<T> work) {
+	/** The requests' way to sign in as a fixture user. */
+	public SignedInUsers signedIn() {
+		return new SignedInUsers(mvc, PASSWORD);
+	}
+
+	/** The work done as the fixture user {@code username}. */
+	public <T> T as(String username, Callable<T> work) {
 		return ActingAs.as(users, username, work);
 	}
 
-	public static void as(UserDetailsService users, String username, Runnable work) {
+	public void as(String username, Runnable work) {
 		ActingAs.as(users, username, () -> {
 			work.run();
 			return null;
