@@ -1,7 +1,5 @@
 package org.cocommission;
 
-import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.JavaClass;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.modulith.core.ApplicationModules;
@@ -9,11 +7,8 @@ import org.springframework.modulith.docs.Documenter;
 
 class ModularityTests {
 
-	/** The boundaries are those of the production code; tests may reach into the module they test. */
-	private static final DescribedPredicate<JavaClass> TEST_CLASSES = DescribedPredicate.describe("test classes",
-			type -> type.getSource().map(source -> source.getUri().toString().contains("/test-classes/")).orElse(false));
-
-	private final ApplicationModules modules = ApplicationModules.of(CoCommissionApplication.class, TEST_CLASSES);
+	/** The production classes' modules, imported once per test JVM with the module tests' (see ProductionModules). */
+	private final ApplicationModules modules = ProductionModules.ofTheApplication();
 
 	@Test
 	void modulesOnlyUseEachOthersPublicApiAndHaveNoCycles() {

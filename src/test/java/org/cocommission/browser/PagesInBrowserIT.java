@@ -85,6 +85,19 @@ class PagesInBrowserIT {
 			         width: window.innerWidth, height: window.innerHeight,
 			         shown: r.width > 0 && r.height > 0 && style.visibility !== 'hidden' && style.display !== 'none' };""";
 
+	/**
+	 * What is checked on a page, read in one script (each driver call is a round trip to chromedriver, and the page's
+	 * source, asked for only to look for Spring's error page, was the whole document sent across): its title, whether
+	 * it is Spring's error page, the URLs it asked for, its heading, and its links' URLs as the browser resolves them.
+	 */
+	private static final String PAGE_FACTS = "const requested = () => {\n" + REQUESTED_URLS + "\n};\n"
+			+ "const heading = () => {\n" + HEADING + "\n};\n" + """
+					return { title: document.title,
+					         whitelabel: document.documentElement.outerHTML.includes('Whitelabel Error Page'),
+					         urls: requested(), heading: heading(),
+					         links: Array.from(document.querySelectorAll('a[href]'))
+					           .map(a => typeof a.href === 'string' ? a.href : a.getAttribute('href')) };""";
+
 	/** A decimal with more places than any figure is shown with (2173.40521114106). */
 	private static final Pattern LONG_DECIMAL = Pattern.compile("(?<![\\w.])-?\\d+\\.\\d{4,}(?![\\w.])");
 
@@ -221,26 +234,29 @@ class PagesInBrowserIT {
 			}
 			open(origin + path);
 			visited++;
-			JavascriptExecutor js = (JavascriptExecutor) browser;
-			String title = browser.getTitle();
+			@SuppressWarnings("unchecked")
+			Map<String, Object> facts = (Map<String, Object>) ((JavascriptExecutor) browser).executeScript(PAGE_FACTS);
+			String title = (String) facts.get("title");
 			for (String error : ERROR_TITLES) {
 				if (title.startsWith(error)) {
 					failures.add(role + " " + path + ": error page \"" + title + "\"");
 				}
 			}
-			if (title.contains("Whitelabel") || browser.getPageSource().contains("Whitelabel Error Page")) {
+			if (title.contains("Whitelabel") || Boolean.TRUE.equals(facts.get("whitelabel"))) {
 				failures.add(role + " " + path + ": error page (whitelabel)");
 			}
 			@SuppressWarnings("unchecked")
-			List<String> urls = (List<String>) js.executeScript(REQUESTED_URLS);
+			List<String> urls = (List<String>) facts.get("urls");
 			for (String url : urls) {
 				if (!url.startsWith(origin + "/")) {
 					failures.add(role + " " + path + ": asks another origin for " + url);
 				}
 			}
-			checkExports(role, origin, path, failures);
 			@SuppressWarnings("unchecked")
-			Map<String, Object> heading = (Map<String, Object>) js.executeScript(HEADING);
+			List<String> links = (List<String>) facts.get("links");
+			checkExports(role, origin, path, links, failures);
+			@SuppressWarnings("unchecked")
+			Map<String, Object> heading = (Map<String, Object>) facts.get("heading");
 			if (heading == null) {
 				failures.add(role + " " + path + ": no h1");
 			}
@@ -258,14 +274,9 @@ class PagesInBrowserIT {
 	 * The page's CSV and PDF exports, fetched with the browser's session: no error, and no figure printed
 	 * unformatted (a long decimal) in a CSV or in a PDF's text.
 	 */
-	private void checkExports(String role, String origin, String page, List<String> failures) {
-		String cookies = chromium.driver()
-			.manage()
-			.getCookies()
-			.stream()
-			.map(cookie -> cookie.getName() + "=" + cookie.getValue())
-			.collect(Collectors.joining("; "));
-		for (String href : hrefs("a[href]")) {
+	private void checkExports(String role, String origin, String page, List<String> links, List<String> failures) {
+		String cookies = null;
+		for (String href : links) {
 			if (href == null || !href.startsWith(origin + "/")) {
 				continue;
 			}
@@ -273,6 +284,15 @@ class PagesInBrowserIT {
 			String file = path.replaceAll("[?#].*", "");
 			if (!(file.endsWith(".csv") || file.endsWith(".pdf")) || !exportsChecked.add(role + " " + file)) {
 				continue;
+			}
+			if (cookies == null) {
+				// Asked of the driver only for a page with an export not checked yet.
+				cookies = chromium.driver()
+					.manage()
+					.getCookies()
+					.stream()
+					.map(cookie -> cookie.getName() + "=" + cookie.getValue())
+					.collect(Collectors.joining("; "));
 			}
 			try {
 				HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(href)).GET();

@@ -10,16 +10,19 @@ import org.cocommission.identity.ActingAs;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The demo's open wave for its CCG created by a merger, found through the directory. Same configuration as
- * {@link DemoDataLoaderTests}, so the context (and its demo) is shared.
+ * {@link DemoDataLoaderTests}, so the context (and its demo) is shared: {@code @AutoConfigureMockMvc} too, unused here,
+ * without which this class started a context of its own and loaded the demo a second time.
  */
 @SpringBootTest(properties = { "cocommission.demo=true", "cocommission.demo-scale=0.05",
 		"cocommission.demo-password=demo-password-for-tests" })
+@AutoConfigureMockMvc
 class AuthorisationDemoMergerTests {
 
 	@Autowired
