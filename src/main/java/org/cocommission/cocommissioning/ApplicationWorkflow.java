@@ -2,11 +2,12 @@ package org.cocommission.cocommissioning;
 
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.cocommission.cocommissioning.ApplicationTransitioned.Decided;
+import org.cocommission.cocommissioning.ApplicationTransitioned.Moved;
+import org.cocommission.cocommissioning.ApplicationTransitioned.Recorded;
 import org.cocommission.cocommissioning.applications.ApplicationState;
 import org.cocommission.cocommissioning.applications.ApplicationStore;
 import org.cocommission.governance.Governance;
@@ -84,31 +85,32 @@ public class ApplicationWorkflow {
 					+ " overdue for governing body members: " + overdue.stream().map(PersonView::name)
 						.collect(Collectors.joining(", ")));
 		}
-		return move(id, Transition.SUBMIT, comment, version, Map.of());
+		return move(id, Transition.SUBMIT, comment, version, Moved::new);
 	}
 
 	public ApplicationView startReview(long id, String comment, int version) {
-		return move(id, Transition.START_REVIEW, comment, version, Map.of());
+		return move(id, Transition.START_REVIEW, comment, version, Moved::new);
 	}
 
 	/** Sends the application back to the CCG with the questions in the comment. */
 	public ApplicationView requestInformation(long id, String comment, int version) {
-		return move(id, Transition.REQUEST_INFORMATION, comment, version, Map.of());
+		return move(id, Transition.REQUEST_INFORMATION, comment, version, Moved::new);
 	}
 
 	public ApplicationView returnInformation(long id, String comment, int version) {
-		return move(id, Transition.RETURN_INFORMATION, comment, version, Map.of());
+		return move(id, Transition.RETURN_INFORMATION, comment, version, Moved::new);
 	}
 
 	public ApplicationView withdraw(long id, String comment, int version) {
-		return move(id, Transition.WITHDRAW, comment, version, Map.of());
+		return move(id, Transition.WITHDRAW, comment, version, Moved::new);
 	}
 
 	/**
 	 * Checks and makes one move by the signed-in user: the version, the user's scope over the CCG, then the state and
-	 * role in the aggregate. {@code extra} goes into the audit entry.
+	 * role in the aggregate. {@code recording} makes what the audit trail keeps of it; a {@link Decided} move also
+	 * records the board's decision on the application.
 	 */
-	ApplicationView move(long id, Transition transition, String comment, int version, Map<String, Object> extra) {
+	ApplicationView move(long id, Transition transition, String comment, int version, Recording recording) {
 		if (comment == null || comment.isBlank()) {
 			throw new InvalidInputException("comment", switch (transition) {
 				case SUBMIT -> "Add a comment for the history, such as who signed the application off";
@@ -128,15 +130,20 @@ public class ApplicationWorkflow {
 			throw new OptimisticLockingFailureException(ApplicationStore.CONFLICT);
 		}
 		ApplicationState after = before.apply(transition, user.role());
-		if (extra.get("decision") instanceof BoardDecision decision) {
-			after = after.decided(decision);
+		Recorded recorded = recording.of(after.status(), comment.trim());
+		if (recorded instanceof Decided decided) {
+			after = after.decided(decided.decision());
 		}
 		long historyId = store.move(before, after, user.username(), comment.trim());
-		Map<String, Object> afterState = new LinkedHashMap<>(extra);
-		afterState.put("status", after.status().name());
-		afterState.put("comment", comment.trim());
 		events.publishEvent(new ApplicationTransitioned(id, before.roundId(), before.ccgCode(), before.level(), transition,
-				before.status(), after.status(), comment.trim(), historyId, afterState));
+				before.status(), after.status(), comment.trim(), historyId, recorded));
 		return store.view(id);
+	}
+
+	/** Makes what the audit trail keeps of a move from its new status and its comment, once both are checked. */
+	@FunctionalInterface
+	interface Recording {
+
+		Recorded of(ApplicationStatus status, String comment);
 	}
 }

@@ -87,8 +87,12 @@ public class Applications {
 			throw new IllegalArgumentException(ccg + " has already expressed interest in " + round.name());
 		}
 		audit.record(new AuditEntry("COCOMMISSIONING_INTEREST_EXPRESSED", "COCOMMISSIONING_ROUND", String.valueOf(roundId),
-				ccg, null, Map.of("round", round.name(), "level", level.name())));
+				ccg, null, new AppliedFor(round.name(), level)));
 		return interestOf(roundId, ccg).orElseThrow();
+	}
+
+	/** The audit trail's record of an expression of interest or an application started: the round and the level. */
+	record AppliedFor(String round, CommissioningLevel level) {
 	}
 
 	/** The CCG's expression of interest in the round, if it made one; anyone who can see the CCG may read it. */
@@ -156,7 +160,7 @@ public class Applications {
 		store.history(id, null, ApplicationStatus.DRAFT, policy.requireUser().username(),
 				"Started an application for " + level.label().toLowerCase());
 		audit.record(new AuditEntry("COCOMMISSIONING_APPLICATION_STARTED", "COCOMMISSIONING_APPLICATION",
-				String.valueOf(id), ccg, null, Map.of("round", round.name(), "level", level.name())));
+				String.valueOf(id), ccg, null, new AppliedFor(round.name(), level)));
 		return store.view(id);
 	}
 

@@ -1,5 +1,6 @@
 package org.cocommission.cocommissioning;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,7 @@ public class PublishedOutcomes {
 				.single();
 			entries.add(new AuditEntry("COCOMMISSIONING_OUTCOME_RECORDED", "COCOMMISSIONING_APPLICATION",
 					String.valueOf(id), outcome.getKey(), null,
-					Map.of("round", round.name(), "level", outcome.getValue().name(), "from", round.goLiveOn().toString())));
+					new OutcomeRecorded(round.name(), outcome.getValue(), round.goLiveOn())));
 		}
 		jdbc.sql("insert into cocommissioning_status_history (application_id, from_status, to_status, actor, comment)"
 				+ " select id, null, 'LIVE', ?, 'Recorded from the published outcome of the round' from"
@@ -77,5 +78,9 @@ public class PublishedOutcomes {
 			.update();
 		audit.recordAll(entries);
 		return recorded.size();
+	}
+
+	/** The audit trail's record of a past round's outcome: the round, the level the CCG took and from when. */
+	record OutcomeRecorded(String round, CommissioningLevel level, LocalDate from) {
 	}
 }

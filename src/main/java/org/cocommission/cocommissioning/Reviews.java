@@ -8,6 +8,8 @@ import java.util.NoSuchElementException;
 
 import org.cocommission.audit.AuditEntry;
 import org.cocommission.audit.AuditTrail;
+import org.cocommission.cocommissioning.ApplicationTransitioned.Decided;
+import org.cocommission.cocommissioning.ApplicationTransitioned.Recommended;
 import org.cocommission.cocommissioning.applications.ApplicationState;
 import org.cocommission.cocommissioning.applications.ApplicationStore;
 import org.cocommission.identity.AccessPolicy;
@@ -78,8 +80,12 @@ public class Reviews {
 			.params(id, criterionId, score, comment == null ? "" : comment.trim(), policy.requireUser().username())
 			.update();
 		audit.record(new AuditEntry("COCOMMISSIONING_SCORED", "COCOMMISSIONING_APPLICATION", String.valueOf(id),
-				state.ccgCode(), null, Map.of("criterion", criterion.name(), "score", score)));
+				state.ccgCode(), null, new Scored(criterion.name(), score)));
 		return version + 1;
+	}
+
+	/** The audit trail's record of a score: the criterion, by name, and the score given. */
+	record Scored(String criterion, int score) {
 	}
 
 	/** The area team's recommendation to the board, with its reasons. */
@@ -96,7 +102,7 @@ public class Reviews {
 			throw new IllegalArgumentException(String.join("; ", blocks));
 		}
 		ApplicationView after = workflow.move(id, Transition.RECOMMEND, reasons, version,
-				Map.of("recommendation", recommendation.name()));
+				(status, comment) -> new Recommended(status, comment, recommendation));
 		jdbc.sql("update cocommissioning_application set recommendation = ?, recommendation_reasons = ? where id = ?")
 			.params(recommendation.name(), reasons.trim(), id)
 			.update();
@@ -143,7 +149,7 @@ public class Reviews {
 			throw new InvalidInputException("conditions", "Conditions go with an approval with conditions only");
 		}
 		ApplicationView decided = workflow.move(id, Transition.DECIDE, reasons, version,
-				Map.of("decision", decision, "conditions", texts));
+				(status, comment) -> new Decided(status, comment, decision, texts));
 		jdbc.sql("update cocommissioning_application set decision_reasons = ? where id = ?").params(reasons.trim(), id)
 			.update();
 		for (String text : texts) {

@@ -217,7 +217,11 @@ public class Rounds {
 			.update();
 		audit.record(new AuditEntry(window.auditAction(), "COCOMMISSIONING_ROUND", String.valueOf(roundId), code,
 				Map.of("deadline", window.shownDeadline().apply(round).toString()),
-				Map.of("openUntil", until.toString(), "reason", reason.trim())));
+				new Reopened(until, reason.trim())));
+	}
+
+	/** The audit trail's record of a window re-opened for a CCG: until when, and why. */
+	record Reopened(Instant openUntil, String reason) {
 	}
 
 	/** When the CCG may express interest: the round's expressions-of-interest deadline, or later if re-opened for it. */

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import org.cocommission.governance.RegisteredInterests;
 import org.cocommission.identity.AccessPolicy;
 import org.cocommission.identity.ActingAs;
@@ -114,8 +116,8 @@ public class CallOffs {
 				.params(id, position, CRITERIA.get(position - 1), weights.get(position - 1))
 				.update();
 		}
-		events.publishEvent(new CallOffStepRecorded(id, ccg, "STARTED", Map.of("service", form.serviceCode(), "title",
-				form.title().trim(), "weights", weights)));
+		events.publishEvent(new CallOffStepRecorded(id, ccg, "STARTED", new Started(form.serviceCode(), form.title().trim(),
+				weights)));
 		return read(id);
 	}
 
@@ -140,13 +142,13 @@ public class CallOffs {
 			.params(id, provider.code(), value.pence(), blankToNull(form.summary()), actor)
 			.update();
 		events.publishEvent(new CallOffStepRecorded(id, callOff.ccgCode(), "BID_RECEIVED",
-				Map.of("provider", provider.code(), "annualValue", value.pounds())));
+				new BidReceived(provider.code(), value.pounds())));
 		CallOff withBid = read(id);
 		for (CallOff.EvaluatorView evaluator : withBid.evaluators()) {
 			boolean before = callOff.evaluators().stream().anyMatch(e -> e.name().equals(evaluator.name()) && e.conflicted());
 			if (evaluator.conflicted() && !before) {
 				events.publishEvent(new CallOffStepRecorded(id, callOff.ccgCode(), "CONFLICTED_EVALUATOR_EXCLUDED",
-						Map.of("evaluator", evaluator.name(), "conflict", evaluator.exclusion())));
+						new EvaluatorRecorded(evaluator.name(), null, evaluator.exclusion())));
 			}
 		}
 		return withBid;
@@ -187,14 +189,10 @@ public class CallOffs {
 			.filter(e -> e.name().equals(name))
 			.findFirst()
 			.orElseThrow();
-		Map<String, Object> details = new LinkedHashMap<>();
-		details.put("evaluator", name);
-		if (form.personId() != null) {
-			details.put("registerPerson", form.personId());
-		}
-		details.put("conflict", evaluator.conflicted() ? evaluator.exclusion() : "None declared or registered");
 		events.publishEvent(new CallOffStepRecorded(id, callOff.ccgCode(),
-				evaluator.conflicted() ? "CONFLICTED_EVALUATOR_EXCLUDED" : "EVALUATOR_ADDED", details));
+				evaluator.conflicted() ? "CONFLICTED_EVALUATOR_EXCLUDED" : "EVALUATOR_ADDED",
+				new EvaluatorRecorded(name, form.personId(),
+						evaluator.conflicted() ? evaluator.exclusion() : "None declared or registered")));
 		return added;
 	}
 
@@ -228,9 +226,8 @@ public class CallOffs {
 					do update set score = excluded.score, scored_by = excluded.scored_by""")
 				.params(id, form.providerCode(), form.criterion(), evaluator.name(), form.score(), actor)
 				.update();
-			events.publishEvent(new CallOffStepRecorded(id, callOff.ccgCode(), "SCORED", Map.of("evaluator",
-					evaluator.name(), "provider", form.providerCode(), "criterion", CRITERIA.get(form.criterion() - 1),
-					"score", form.score())));
+			events.publishEvent(new CallOffStepRecorded(id, callOff.ccgCode(), "SCORED", new Scored(evaluator.name(),
+					form.providerCode(), CRITERIA.get(form.criterion() - 1), form.score())));
 		}
 		return read(id);
 	}
@@ -282,10 +279,8 @@ public class CallOffs {
 			.params(winner.providerCode(), winner.annualValue().pence(), form.contractEnd(), standstill, actor, today,
 					today, id)
 			.update();
-		events.publishEvent(new CallOffStepRecorded(id, callOff.ccgCode(), "AWARDED", Map.of("provider",
-				winner.providerCode(), "annualValue", winner.annualValue().pounds(), "weightedTotal",
-				winner.weightedTotal(), "contractEnd", form.contractEnd().toString(), "standstillEnds",
-				standstill.toString())));
+		events.publishEvent(new CallOffStepRecorded(id, callOff.ccgCode(), "AWARDED", new Awarded(winner.providerCode(),
+				winner.annualValue().pounds(), winner.weightedTotal(), form.contractEnd(), standstill)));
 		return read(id);
 	}
 
@@ -455,5 +450,31 @@ public class CallOffs {
 
 	private static String blankToNull(String text) {
 		return text == null || text.isBlank() ? null : text.trim();
+	}
+
+	/** The audit trail's record of a call-off started: the service, its title and the criteria's weights in order. */
+	record Started(String service, String title, List<Integer> weights) {
+	}
+
+	/** The audit trail's record of a bid: the provider and its price a year in pounds. */
+	record BidReceived(String provider, BigDecimal annualValue) {
+	}
+
+	/**
+	 * The audit trail's record of an evaluator added, or excluded by a conflict: their name, the person on the
+	 * register they were chosen as (left out when named on the call-off, or excluded when a bid arrives), and the
+	 * conflict.
+	 */
+	record EvaluatorRecorded(String evaluator, @JsonInclude(JsonInclude.Include.NON_NULL) Long registerPerson,
+			String conflict) {
+	}
+
+	/** The audit trail's record of a score: by whom, of which bid, on which criterion. */
+	record Scored(String evaluator, String provider, String criterion, int score) {
+	}
+
+	/** The audit trail's record of the award: the bid, its weighted total, the contract's end and the standstill's. */
+	record Awarded(String provider, BigDecimal annualValue, BigDecimal weightedTotal, LocalDate contractEnd,
+			LocalDate standstillEnds) {
 	}
 }

@@ -363,9 +363,8 @@ public class ProviderReviews {
 			.params(ccg, form.serviceCode(), bought.provider().code(), name, form.targetPercent(), actor)
 			.query(Long.class)
 			.single();
-		events.publishEvent(new ProviderReviewed(ccg, "service level " + id, "SERVICE_LEVEL_AGREED", Map.of("service",
-				form.serviceCode(), "provider", bought.provider().code(), "measure", name, "target",
-				form.targetPercent())));
+		events.publishEvent(new ProviderReviewed(ccg, "service level " + id, "SERVICE_LEVEL_AGREED",
+				new ServiceLevelAgreed(form.serviceCode(), bought.provider().code(), name, form.targetPercent())));
 		return serviceLevelsOf(ccg).stream().filter(level -> level.id() == id).findFirst().orElseThrow();
 	}
 
@@ -393,7 +392,7 @@ public class ProviderReviews {
 			.params(level.id(), quarter, form.actualPercent(), actor)
 			.update();
 		events.publishEvent(new ProviderReviewed(ccg, "service level " + level.id(), "SERVICE_LEVEL_ACTUAL_RECORDED",
-				Map.of("measure", level.name(), "quarterStart", quarter.toString(), "actual", form.actualPercent())));
+				new ActualRecorded(level.name(), quarter, form.actualPercent())));
 		return serviceLevelsOf(ccg).stream().filter(candidate -> candidate.id() == level.id()).findFirst().orElseThrow();
 	}
 
@@ -509,13 +508,9 @@ public class ProviderReviews {
 			.update();
 		int serviceLevels = jdbc.sql("select count(*) from cs_service_level").query(Integer.class).single();
 		DemoReviewsLoaded loaded = new DemoReviewsLoaded(responses, answers, serviceLevels, levels);
-		Map<String, Object> details = new LinkedHashMap<>();
-		details.put("years", years.stream().map(FinancialYear::toString).sorted().toList());
-		details.put("responses", responses);
-		details.put("answers", answers);
-		details.put("serviceLevels", serviceLevels);
-		details.put("quarterlyActuals", levels);
-		events.publishEvent(new ProviderReviewed(null, "synthetic demo reviews", "DEMO_REVIEWS_LOADED", details));
+		events.publishEvent(new ProviderReviewed(null, "synthetic demo reviews", "DEMO_REVIEWS_LOADED",
+				new DemoLoaded(years.stream().map(FinancialYear::toString).sorted().toList(), responses, answers,
+						serviceLevels, levels)));
 		return loaded;
 	}
 
@@ -555,5 +550,17 @@ public class ProviderReviews {
 			throw new AccessDeniedException("Only " + ccg + "'s users and NHS England record its service levels");
 		}
 		return access.requireUser().username();
+	}
+
+	/** The audit trail's record of a service level agreed: the service, its provider, the measure and its target %. */
+	record ServiceLevelAgreed(String service, String provider, String measure, BigDecimal target) {
+	}
+
+	/** The audit trail's record of what a service level achieved in the quarter starting on {@code quarterStart}. */
+	record ActualRecorded(String measure, LocalDate quarterStart, BigDecimal actual) {
+	}
+
+	/** The audit trail's record of the synthetic demo reviews: the years and what was written. */
+	record DemoLoaded(List<String> years, int responses, int answers, int serviceLevels, int quarterlyActuals) {
 	}
 }

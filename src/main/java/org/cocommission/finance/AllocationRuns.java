@@ -139,7 +139,7 @@ public class AllocationRuns {
 		}
 		store.insertBaseline(year, programme, rows);
 		audit.record(new AuditEntry("FINANCE_BASELINE_IMPORTED", "finance_baseline", year + " " + programme, null, null,
-				Map.of("rows", rows.size(), "total", rows.stream().map(BaselineRow::allocation).reduce(Money.ZERO,
+				new BaselineImported(rows.size(), rows.stream().map(BaselineRow::allocation).reduce(Money.ZERO,
 						Money::plus).toString())));
 		return rows.size();
 	}
@@ -199,7 +199,7 @@ public class AllocationRuns {
 		store.deleteResults(runId);
 		store.insertResults(runId, after);
 		audit.record(new AuditEntry("FINANCE_RUN_RECOMPUTED", "finance_run", String.valueOf(runId), null,
-				Map.of("ccgs", before.size()), Map.of("ccgs", after.size(), "unchanged", unchanged)));
+				Map.of("ccgs", before.size()), new ResultsRecomputed(after.size(), unchanged)));
 		return new Recomputed(run, unchanged);
 	}
 
@@ -385,5 +385,13 @@ public class AllocationRuns {
 			}
 		}
 		return new RunComparison(first, second, lines);
+	}
+
+	/** The audit trail's record of a baseline imported: its rows and their total allocation in pounds. */
+	record BaselineImported(int rows, String total) {
+	}
+
+	/** The audit trail's record of a run computed again: its CCGs, and whether every figure came out the same. */
+	record ResultsRecomputed(int ccgs, boolean unchanged) {
 	}
 }

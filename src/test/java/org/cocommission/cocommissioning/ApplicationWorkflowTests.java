@@ -37,6 +37,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.cocommission.cocommissioning.CoCommissioningTestData.as;
+import static org.cocommission.cocommissioning.CoCommissioningTestData.audited;
 
 /** The workflow through the services, on the real database: deadlines, scope, completeness, locking, go-live. */
 @ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES, extraIncludes = "platform")
@@ -183,6 +184,12 @@ class ApplicationWorkflowTests {
 			.isEqualTo(round.applicationDeadline());
 		assertThat(jdbc.sql("select count(*) from audit_event where action = 'COCOMMISSIONING_INTEREST_WINDOW_REOPENED'"
 				+ " and entity_id = ?").param(String.valueOf(round.id())).query(Integer.class).single()).isEqualTo(1);
+		assertThat(audited(jdbc, "COCOMMISSIONING_ROUND", round.id(), "COCOMMISSIONING_INTEREST_WINDOW_REOPENED",
+				"COCOMMISSIONING_INTEREST_EXPRESSED"))
+			.containsExactly("COCOMMISSIONING_INTEREST_EXPRESSED - {\"level\": \"DELEGATED\", \"round\": \"" + round.name() + "\"}",
+					"COCOMMISSIONING_INTEREST_WINDOW_REOPENED {\"deadline\": \"2014-06-20T16:00:00Z\"}"
+							+ " {\"reason\": \"The governing body met after the deadline\", \"openUntil\": \"2014-06-27T16:00:00Z\"}",
+					"COCOMMISSIONING_INTEREST_EXPRESSED - {\"level\": \"JOINT\", \"round\": \"" + round.name() + "\"}");
 
 		clock.set(round.applicationDeadline().plusSeconds(1));
 		assertThatThrownBy(() -> as(users, "cc-ao-50a", () -> applications.start(round.id(), "50A",
@@ -206,6 +213,11 @@ class ApplicationWorkflowTests {
 		long file = withFile.attachments().get(0).id();
 		int removed = as(users, "cc-ao-50b", () -> attachments.remove(draft.id(), file, attached));
 		assertThat(as(users, "cc-ao-50b", () -> applications.application(draft.id())).attachments()).isEmpty();
+		assertThat(audited(jdbc, "COCOMMISSIONING_APPLICATION", draft.id(), "COCOMMISSIONING_ATTACHMENT_ADDED",
+				"COCOMMISSIONING_ATTACHMENT_REMOVED", "COCOMMISSIONING_COMMITTEE_CHAIR_CHANGED"))
+			.containsExactly("COCOMMISSIONING_COMMITTEE_CHAIR_CHANGED - {\"chair\": \"Bob Lay\"}",
+					"COCOMMISSIONING_ATTACHMENT_ADDED - {\"bytes\": 36, \"fileName\": \"plan.pdf\", \"attachment\": " + file + "}",
+					"COCOMMISSIONING_ATTACHMENT_REMOVED {\"fileName\": \"plan.pdf\", \"attachment\": " + file + "} -");
 
 		ApplicationView submitted = as(users, "cc-ao-50b", () -> workflow.submit(draft.id(), "Signed off", removed));
 		long ann = submitted.committee().stream().filter(m -> m.name().equals("Ann Lay")).findFirst().orElseThrow().id();
@@ -363,6 +375,27 @@ class ApplicationWorkflowTests {
 		});
 		assertThat(as(users, "cc-area-q50", () -> applications.application(live.id())).conditions().get(0).discharged())
 			.isTrue();
+		// What the audit trail keeps of each step, field by field (ApplicationTransitioned.Recorded and the like).
+		assertThat(audited(jdbc, "COCOMMISSIONING_APPLICATION", live.id(), "COCOMMISSIONING_APPLICATION_STARTED",
+				"COCOMMISSIONING_SUBMIT", "COCOMMISSIONING_START_REVIEW", "COCOMMISSIONING_REQUEST_INFORMATION",
+				"COCOMMISSIONING_RETURN_INFORMATION", "COCOMMISSIONING_SCORED", "COCOMMISSIONING_RECOMMEND",
+				"COCOMMISSIONING_DECIDE", "COCOMMISSIONING_GO_LIVE", "COCOMMISSIONING_CONDITION_DISCHARGED"))
+			.containsExactly(
+					"COCOMMISSIONING_APPLICATION_STARTED - {\"level\": \"DELEGATED\", \"round\": \"" + round.name() + "\"}",
+					"COCOMMISSIONING_SUBMIT {\"status\": \"DRAFT\"} {\"status\": \"SUBMITTED\", \"comment\": \"Signed\"}",
+					"COCOMMISSIONING_START_REVIEW {\"status\": \"SUBMITTED\"} {\"status\": \"UNDER_REVIEW\", \"comment\": \"Starting\"}",
+					"COCOMMISSIONING_REQUEST_INFORMATION {\"status\": \"UNDER_REVIEW\"}"
+							+ " {\"status\": \"INFORMATION_REQUESTED\", \"comment\": \"Send the finance plan\"}",
+					"COCOMMISSIONING_RETURN_INFORMATION {\"status\": \"INFORMATION_REQUESTED\"}"
+							+ " {\"status\": \"UNDER_REVIEW\", \"comment\": \"Plan added\"}",
+					"COCOMMISSIONING_SCORED - {\"score\": 4, \"criterion\": \"Integration of care\"}",
+					"COCOMMISSIONING_RECOMMEND {\"status\": \"UNDER_REVIEW\"} {\"status\": \"RECOMMENDED\","
+							+ " \"comment\": \"Sound, subject to training\", \"recommendation\": \"APPROVE_WITH_CONDITIONS\"}",
+					"COCOMMISSIONING_DECIDE {\"status\": \"RECOMMENDED\"} {\"status\": \"DECIDED\", \"comment\": \"Approved by the board\","
+							+ " \"decision\": \"APPROVED_WITH_CONDITIONS\", \"conditions\": [\"Conflicts training by June\"]}",
+					"COCOMMISSIONING_GO_LIVE {\"status\": \"DECIDED\"} {\"from\": \"2015-04-01\", \"level\": \"DELEGATED\", \"status\": \"LIVE\"}",
+					"COCOMMISSIONING_CONDITION_DISCHARGED {\"condition\": \"Conflicts training by June\"}"
+							+ " {\"note\": \"Training held on 3 June\"}");
 
 		OrganisationFacts.FactSection section = facts.stream()
 			.map(f -> f.factsFor("50A", LocalDate.of(2015, 5, 1)))

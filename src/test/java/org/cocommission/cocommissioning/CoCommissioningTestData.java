@@ -17,6 +17,7 @@ import org.cocommission.identity.UserAccounts;
 import org.cocommission.identity.UserDuties;
 import org.cocommission.identity.UserDuties.DutyGrant;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 import static org.cocommission.directory.OdsTestFiles.importOds;
@@ -82,5 +83,17 @@ public final class CoCommissioningTestData {
 	/** Runs {@code work} signed in as {@code username}. */
 	public static <T> T as(UserDetailsService users, String username, Callable<T> work) {
 		return ActingAs.as(users, username, work);
+	}
+
+	/**
+	 * The audit trail's entries of one record with one of the actions, oldest first: each as its action, then its
+	 * state before and after as stored ({@code jsonb}, which keeps its own key order), {@code -} for none.
+	 */
+	public static List<String> audited(JdbcClient jdbc, String entityType, long id, String... actions) {
+		return jdbc.sql("select action || ' ' || coalesce(before_state::text, '-') || ' ' || coalesce(after_state::text, '-')"
+				+ " from audit_event where entity_type = ? and entity_id = ? and action = any(?) order by id")
+			.params(entityType, String.valueOf(id), actions)
+			.query(String.class)
+			.list();
 	}
 }

@@ -121,6 +121,23 @@ class CommissioningSupportModuleTests {
 			.param(String.valueOf(id))
 			.query(Long.class)
 			.single()).isEqualTo(1 + 3 + 3 + 15 + 1);
+		// What the audit trail keeps of each step, field by field (the records beside CallOffs).
+		assertThat(audited(id, "CALL_OFF_STARTED", "CALL_OFF_BID_RECEIVED", "CALL_OFF_EVALUATOR_ADDED",
+				"CALL_OFF_CONFLICTED_EVALUATOR_EXCLUDED", "CALL_OFF_AWARDED")).containsExactly(
+					"CALL_OFF_STARTED {\"title\": \"Business intelligence 2016-19\", \"service\": \"BUSINESS_INTELLIGENCE\","
+							+ " \"weights\": [60, 30, 10]}",
+					"CALL_OFF_BID_RECEIVED {\"provider\": \"0CS\", \"annualValue\": 100000.00}",
+					"CALL_OFF_BID_RECEIVED {\"provider\": \"" + second + "\", \"annualValue\": 90000.00}",
+					"CALL_OFF_BID_RECEIVED {\"provider\": \"" + third + "\", \"annualValue\": 80000.00}",
+					"CALL_OFF_EVALUATOR_ADDED {\"conflict\": \"None declared or registered\", \"evaluator\": \"Ann Evans\"}",
+					"CALL_OFF_EVALUATOR_ADDED {\"conflict\": \"None declared or registered\", \"evaluator\": \"Bob Hughes\"}",
+					"CALL_OFF_CONFLICTED_EVALUATOR_EXCLUDED {\"conflict\": \"declared on the call-off: Partner works for 0CS\","
+							+ " \"evaluator\": \"Cat Jones\"}",
+					"CALL_OFF_AWARDED {\"provider\": \"0CS\", \"annualValue\": 100000.00, \"contractEnd\": \""
+							+ LocalDate.now().plusYears(3) + "\", \"weightedTotal\": 83.0, \"standstillEnds\": \""
+							+ LocalDate.now().plusDays(10) + "\"}");
+		assertThat(audited(id, "CALL_OFF_SCORED")).first().isEqualTo("CALL_OFF_SCORED {\"score\": 4, \"provider\": \"0CS\","
+				+ " \"criterion\": \"Quality of the service\", \"evaluator\": \"Ann Evans\"}");
 		assertThatThrownBy(() -> as("cs-ccg3", () -> callOffs.addBid(id, new CallOffForms.Bid(second, BigDecimal.ONE,
 				null)))).isInstanceOf(IllegalArgumentException.class);
 	}
@@ -197,6 +214,26 @@ class CommissioningSupportModuleTests {
 			.param(String.valueOf(id))
 			.query(Long.class)
 			.single()).isEqualTo(1);
+		assertThat(audited(id, "CALL_OFF_EVALUATOR_ADDED", "CALL_OFF_CONFLICTED_EVALUATOR_EXCLUDED")).containsExactly(
+				"CALL_OFF_EVALUATOR_ADDED {\"conflict\": \"None declared or registered\", \"evaluator\": \"Ann Ellis\","
+						+ " \"registerPerson\": " + ann + "}",
+				"CALL_OFF_EVALUATOR_ADDED {\"conflict\": \"None declared or registered\", \"evaluator\": \"Bob Hart\","
+						+ " \"registerPerson\": " + bob + "}",
+				"CALL_OFF_EVALUATOR_ADDED {\"conflict\": \"None declared or registered\", \"evaluator\": \"Dan Price\","
+						+ " \"registerPerson\": " + dan + "}",
+				"CALL_OFF_EVALUATOR_ADDED {\"conflict\": \"None declared or registered\", \"evaluator\": \"Eve Shah\","
+						+ " \"registerPerson\": " + eve + "}",
+				"CALL_OFF_CONFLICTED_EVALUATOR_EXCLUDED {\"conflict\": \"the register of interests records indirect interest in"
+						+ " Example Commissioning Support Unit (Spouse is a director of the support unit)\", \"evaluator\": \"Dan Price\"}");
+	}
+
+	/** The call-off's audit entries with one of the actions, oldest first: each as its action and what it recorded. */
+	private List<String> audited(long id, String... actions) {
+		return jdbc.sql("select action || ' ' || after_state::text from audit_event where entity_type = 'CS_CALL_OFF'"
+				+ " and entity_id = ? and action = any(?) order by id")
+			.params(String.valueOf(id), actions)
+			.query(String.class)
+			.list();
 	}
 
 	private long person(String ccg, String name) {

@@ -106,6 +106,17 @@ class ProviderReviewsModuleTests {
 				new BigDecimal("94.9"))));
 		as("rv-rvc1", () -> reviews.recordActual("RVC1", new ReviewForms.Actual(level.id(), quarters.get(2),
 				new BigDecimal("95.0"))));
+		// What the audit trail keeps of the service level and its actuals (the records beside ProviderReviews).
+		assertThat(jdbc.sql("select action || ' ' || after_state::text from audit_event where entity_type = 'CS_REVIEW'"
+				+ " and entity_id = ? order by id").param("service level " + level.id()).query(String.class).list())
+			.containsExactly("SERVICE_LEVEL_AGREED {\"target\": 95, \"measure\": \"Monthly reports on time\","
+					+ " \"service\": \"BUSINESS_INTELLIGENCE\", \"provider\": \"0RV\"}",
+					"SERVICE_LEVEL_ACTUAL_RECORDED {\"actual\": 96.0, \"measure\": \"Monthly reports on time\","
+							+ " \"quarterStart\": \"" + quarters.get(0) + "\"}",
+					"SERVICE_LEVEL_ACTUAL_RECORDED {\"actual\": 94.9, \"measure\": \"Monthly reports on time\","
+							+ " \"quarterStart\": \"" + quarters.get(1) + "\"}",
+					"SERVICE_LEVEL_ACTUAL_RECORDED {\"actual\": 95.0, \"measure\": \"Monthly reports on time\","
+							+ " \"quarterStart\": \"" + quarters.get(2) + "\"}");
 		int inYear = (int) quarters.subList(0, 3).stream().filter(year::contains).count();
 		int metInYear = (year.contains(quarters.get(0)) ? 1 : 0) + (year.contains(quarters.get(2)) ? 1 : 0);
 

@@ -96,6 +96,17 @@ class DatedStructureImportTests {
 		assertThat(directory.children("QHM", LocalDate.of(2021, 4, 1))).isEmpty();
 		assertThat(directory.typeOn("16C", LocalDate.of(2023, 1, 1))).contains(OrganisationType.SUB_ICB_LOCATION);
 
+		// What the audit trail keeps of the lookup's changes, field by field (IcbLookupImporter's and StructureWrites'
+		// records); the ICBs' revisions hold the same state.
+		assertThat(stored("PLACEHOLDER_CREATED", "99C"))
+			.isEqualTo("{\"name\": \"99C\", \"type\": \"CCG\", \"placeholder\": true}");
+		assertThat(jdbc.sql("select after_state::text from audit_event where action in ('ORGANISATION_CREATED',"
+				+ " 'ORGANISATION_UPDATED') and entity_id = 'QMM' order by id desc limit 1").query(String.class).single())
+			.isEqualTo("{\"name\": \"NHS Norfolk and Waveney Integrated Care Board\", \"type\": \"ICB\"}");
+		assertThat(jdbc.sql("select attributes::text from directory_organisation_revision where code = 'QMM'"
+				+ " order by id desc limit 1").query(String.class).single())
+			.isEqualTo("{\"name\": \"NHS Norfolk and Waveney Integrated Care Board\", \"type\": \"ICB\"}");
+
 		ImportReport again = imports.importFile("ccg-icb", "ccg-icb.csv", sampleBytes("ccg-icb-excerpt.csv"));
 		assertThat(again.created() + again.updated()).isZero();
 	}
@@ -104,6 +115,10 @@ class DatedStructureImportTests {
 	void filesLoadInAnyOrderPlaceholdersAreCompletedByTheirOwnFile() {
 		imports.importFile("ccg-icb", "ccg-icb.csv", sampleBytes("ccg-icb-excerpt.csv"));
 		assertThat(directory.get("00C").placeholder()).isTrue();
+		// What the audit trail keeps of a link the lookup made (IcbLookupImporter.Membership), field by field.
+		assertThat(jdbc.sql("select after_state::text from audit_event where action = 'MEMBERSHIP_CHANGED'"
+				+ " and entity_id = '00L'").query(String.class).list())
+			.contains("{\"parent\": \"QHM\", \"validFrom\": \"2022-07-01\"}");
 
 		imports.importFile("eccg", "eccg.csv", sampleBytes("eccg-excerpt.csv"));
 
@@ -342,5 +357,11 @@ class DatedStructureImportTests {
 		assertThat(directory.list(OrganisationType.CCG, null, null, Directory.ListSort.CODE, false, 0, 50).total())
 			.as("the CCG level: closed CCGs and today's sub-ICB locations").isEqualTo(20);
 		assertThat(directory.summary().ccgs()).as("open today").isEqualTo(12);
+	}
+
+	/** What the audit trail kept after the latest entry with this action on this organisation. */
+	private String stored(String action, String code) {
+		return jdbc.sql("select after_state::text from audit_event where action = ? and entity_id = ? order by id desc"
+				+ " limit 1").params(action, code).query(String.class).single();
 	}
 }

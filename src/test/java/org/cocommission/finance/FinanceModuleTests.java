@@ -78,5 +78,11 @@ class FinanceModuleTests {
 			.list()).containsExactly("/finance/budgets/FMC1?year=2014-15");
 		assertThat(jdbc.sql("select count(*) from audit_event where action = 'FINANCE_BUDGETS_PUBLISHED'"
 				+ " and entity_id = ?").param(String.valueOf(published.id())).query(Long.class).single()).isEqualTo(1);
+		// What the audit trail keeps of the publication, field by field (BudgetNotices.Published).
+		assertThat(jdbc.sql("select string_agg(k || '=' || (after_state ->> k), ',' order by k)"
+				+ " from audit_event, jsonb_object_keys(after_state) k where action = 'FINANCE_BUDGETS_PUBLISHED'"
+				+ " and entity_id = ?").param(String.valueOf(published.id())).query(String.class).single())
+			.matches("envelope=" + published.envelope() + ",peopleTold=[1-9][0-9]*,programme=CORE_CCG,published=true,year="
+					+ new FinancialYear(2014));
 	}
 }

@@ -3,7 +3,6 @@ package org.cocommission.cocommissioning.applications;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Locale;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
@@ -97,7 +96,7 @@ public class Attachments {
 			.single();
 		audit.record(new AuditEntry("COCOMMISSIONING_ATTACHMENT_ADDED", "COCOMMISSIONING_APPLICATION",
 				String.valueOf(applicationId), state.ccgCode(), null,
-				Map.of("attachment", id, "fileName", name, "bytes", content.length)));
+				new Attached(id, name, content.length)));
 		return version + 1;
 	}
 
@@ -112,8 +111,16 @@ public class Attachments {
 		store.bump(applicationId, version);
 		jdbc.sql("delete from cocommissioning_attachment where id = ?").param(attachmentId).update();
 		audit.record(new AuditEntry("COCOMMISSIONING_ATTACHMENT_REMOVED", "COCOMMISSIONING_APPLICATION",
-				String.valueOf(applicationId), state.ccgCode(), Map.of("attachment", attachmentId, "fileName", name), null));
+				String.valueOf(applicationId), state.ccgCode(), new Removed(attachmentId, name), null));
 		return version + 1;
+	}
+
+	/** The audit trail's record of an attachment added: its id, file name and size in bytes. */
+	record Attached(long attachment, String fileName, int bytes) {
+	}
+
+	/** The audit trail's record of an attachment removed, as it was: its id and file name. */
+	record Removed(long attachment, String fileName) {
 	}
 
 	@Transactional(readOnly = true)

@@ -3,7 +3,6 @@ package org.cocommission.cocommissioning.levels;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
@@ -11,6 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import org.cocommission.cocommissioning.ApplicationStatus;
 import org.cocommission.cocommissioning.ApplicationTransitioned;
+import org.cocommission.cocommissioning.ApplicationTransitioned.WentLive;
 import org.cocommission.cocommissioning.CommissioningLevelChanged;
 import org.cocommission.cocommissioning.Round;
 import org.cocommission.cocommissioning.Transition;
@@ -123,7 +123,7 @@ public class GoLive implements ApplicationRunner {
 			.update();
 		events.publishEvent(new ApplicationTransitioned(id, before.roundId(), before.ccgCode(), before.level(),
 				Transition.GO_LIVE, before.status(), after.status(), comment, historyId,
-				Map.of("status", after.status().name(), "level", before.level().name(), "from", goLiveOn.toString())));
+				new WentLive(after.status(), before.level(), goLiveOn)));
 		events.publishEvent(new CommissioningLevelChanged(before.ccgCode(), before.level(), goLiveOn, id));
 	}
 }

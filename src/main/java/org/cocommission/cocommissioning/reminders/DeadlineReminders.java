@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -156,6 +155,10 @@ public class DeadlineReminders {
 		notices.send(users, title, body, "/co-commissioning/rounds/" + round.id(),
 				"cocommissioning-reminder-" + round.id() + "-" + deadline.key() + "-" + days);
 		audit.record(new AuditEntry("COCOMMISSIONING_REMINDER_SENT", "COCOMMISSIONING_ROUND", String.valueOf(round.id()),
-				null, null, Map.of("deadline", deadline.key(), "daysBefore", days, "recipients", users.size())));
+				null, null, new ReminderSent(deadline.key(), days, users.size())));
+	}
+
+	/** The audit trail's record of a reminder: which deadline, how many days before it, and the users told. */
+	record ReminderSent(String deadline, int daysBefore, int recipients) {
 	}
 }

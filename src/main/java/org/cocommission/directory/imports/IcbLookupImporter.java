@@ -172,7 +172,7 @@ public class IcbLookupImporter {
 		List<Object[]> revisions = new ArrayList<>();
 		for (var icb : icbNames.entrySet()) {
 			Stored stored = known.get(icb.getKey());
-			Map<String, Object> state = Map.of("name", icb.getValue(), "type", OrganisationType.ICB.name());
+			IcbState state = new IcbState(icb.getValue(), OrganisationType.ICB);
 			if (stored == null) {
 				jdbc.update("insert into directory_organisation (code, type, name, open_date) values (?, 'ICB', ?, ?)",
 						icb.getKey(), icb.getValue(), StructureWrites.sqlDate(NationalStructure.ICBS_ESTABLISHED));
@@ -187,7 +187,7 @@ public class IcbLookupImporter {
 						icb.getValue(), StructureWrites.sqlDate(NationalStructure.ICBS_ESTABLISHED), icb.getKey());
 				revisions.add(new Object[] { icb.getKey(), importId, "UPDATED", json.writeValueAsString(state) });
 				auditEntries.add(new AuditEntry("ORGANISATION_UPDATED", "ORGANISATION", icb.getKey(), icb.getKey(),
-						Map.of("name", stored.name(), "placeholder", stored.placeholder()), state));
+						new WasNamed(stored.name(), stored.placeholder()), state));
 				updated++;
 			}
 		}
@@ -249,7 +249,7 @@ public class IcbLookupImporter {
 			}
 			auditEntries.add(new AuditEntry("MEMBERSHIP_CHANGED", "ORGANISATION", row.ccg(), row.ccg(),
 					same == null ? null : Map.of("parent", same.parentCode()),
-					Map.of("parent", row.icb(), "validFrom", from.toString())));
+					new Membership(row.icb(), from)));
 			if (placeholders.containsKey(row.ccg())) {
 				created++;
 			}
@@ -273,5 +273,17 @@ public class IcbLookupImporter {
 	}
 
 	private record Link(long id, String childCode, String parentCode, LocalDate validFrom, LocalDate validTo) {
+	}
+
+	/** An ICB as its revision and the audit trail record it: its name and type. */
+	record IcbState(String name, OrganisationType type) {
+	}
+
+	/** An ICB before the lookup named it: its name and whether it was a placeholder. */
+	record WasNamed(String name, boolean placeholder) {
+	}
+
+	/** The audit trail's record of a CCG's new ICB and the day it takes effect. */
+	record Membership(String parent, LocalDate validFrom) {
 	}
 }

@@ -43,7 +43,7 @@ public class StructureWrites {
 		List<Object[]> revisions = new ArrayList<>();
 		placeholders.forEach((code, type) -> {
 			inserts.add(new Object[] { code, type.name(), code });
-			Map<String, Object> state = Map.of("name", code, "placeholder", true, "type", type.name());
+			Placeholder state = new Placeholder(code, true, type);
 			revisions.add(new Object[] { code, importId, "CREATED", json.writeValueAsString(state) });
 			auditEntries.add(new AuditEntry("PLACEHOLDER_CREATED", "ORGANISATION", code, code, null, state));
 		});
@@ -88,5 +88,9 @@ public class StructureWrites {
 	}
 
 	private record StoredPeriod(String code, OrganisationType type, LocalDate validFrom, LocalDate validTo) {
+	}
+
+	/** A placeholder as its revision and the audit trail record it: named by its code, of its type. */
+	record Placeholder(String name, boolean placeholder, OrganisationType type) {
 	}
 }

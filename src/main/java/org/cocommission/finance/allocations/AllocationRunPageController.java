@@ -205,16 +205,7 @@ public class AllocationRunPageController {
 		}
 		RunComparison comparison = runs.compare(first, second);
 		model.addAttribute("comparison", comparison);
-		List<RunComparison.Line> lines = new ArrayList<>(comparison.lines());
-		lines.sort(Comparator.comparing(RunComparison.Line::firstDistancePercent));
-		Map<String, Object> chart = new LinkedHashMap<>();
-		chart.put("codes", lines.stream().map(RunComparison.Line::ccgCode).toList());
-		chart.put("series", List.of(
-				Map.of("name", "Run " + first + " (before)", "values",
-						lines.stream().map(RunComparison.Line::firstDistancePercent).toList()),
-				Map.of("name", "Run " + second + " (after)", "values",
-						lines.stream().map(RunComparison.Line::secondDistancePercent).toList())));
-		model.addAttribute("chart", json.writeValueAsString(chart));
+		model.addAttribute("chart", json.writeValueAsString(comparisonChart(first, second, comparison.lines())));
 		return "finance/compare";
 	}
 
@@ -266,14 +257,35 @@ public class AllocationRunPageController {
 		model.addAttribute("totalRaw", results.stream().mapToLong(CcgResult::rawPopulation).sum());
 		model.addAttribute("otherRuns", runs.list().stream().filter(other -> other.id() != run.id()
 				&& other.year().equals(run.year()) && other.programme() == run.programme()).toList());
+		model.addAttribute("chart", json.writeValueAsString(distanceChart(results)));
+	}
+
+	/** Each CCG's distance from target in both runs, most under target in the first run first. */
+	static BarChart comparisonChart(long first, long second, List<RunComparison.Line> lines) {
+		List<RunComparison.Line> sorted = lines.stream()
+			.sorted(Comparator.comparing(RunComparison.Line::firstDistancePercent))
+			.toList();
+		return new BarChart(sorted.stream().map(RunComparison.Line::ccgCode).toList(), List.of(
+				new BarChart.Series("Run " + first + " (before)",
+						sorted.stream().map(RunComparison.Line::firstDistancePercent).toList()),
+				new BarChart.Series("Run " + second + " (after)",
+						sorted.stream().map(RunComparison.Line::secondDistancePercent).toList())));
+	}
+
+	/** Each CCG's distance from target before and after the run, most under target after it first. */
+	static BarChart distanceChart(List<CcgResult> results) {
 		List<CcgResult> byDistance = results.stream().sorted(Comparator.comparing(CcgResult::distancePercent)).toList();
-		Map<String, Object> chart = new LinkedHashMap<>();
-		chart.put("codes", byDistance.stream().map(CcgResult::ccgCode).toList());
-		chart.put("series", List.of(
-				Map.of("name", "Last year's allocation against this year's target %", "values",
+		return new BarChart(byDistance.stream().map(CcgResult::ccgCode).toList(), List.of(
+				new BarChart.Series("Last year's allocation against this year's target %",
 						byDistance.stream().map(CcgResult::baselineDistancePercent).toList()),
-				Map.of("name", "This run's allocation against target %", "values",
+				new BarChart.Series("This run's allocation against target %",
 						byDistance.stream().map(CcgResult::distancePercent).toList())));
-		model.addAttribute("chart", json.writeValueAsString(chart));
+	}
+
+	/** A bar chart as finance-charts.js reads it: the CCGs' codes and, per series, a distance in per cent each. */
+	record BarChart(List<String> codes, List<Series> series) {
+
+		record Series(String name, List<BigDecimal> values) {
+		}
 	}
 }

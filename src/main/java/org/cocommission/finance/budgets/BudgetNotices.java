@@ -6,6 +6,7 @@ import java.util.Map;
 import org.cocommission.audit.AuditEntry;
 import org.cocommission.audit.AuditTrail;
 import org.cocommission.finance.IndicativeBudgetsPublished;
+import org.cocommission.finance.Programme;
 import org.cocommission.finance.RunView;
 import org.cocommission.finance.allocations.AllocationRunStore;
 import org.cocommission.finance.allocations.CcgResult;
@@ -46,8 +47,8 @@ class BudgetNotices {
 		RunView run = runs.find(published.runId()).orElseThrow();
 		int told = published(run, runs.results(run.id()));
 		audit.record(new AuditEntry("FINANCE_BUDGETS_PUBLISHED", "finance_run", String.valueOf(run.id()), null,
-				Map.of("published", false), Map.of("published", true, "year", run.year().toString(), "programme",
-						run.programme().name(), "envelope", run.envelope().toString(), "peopleTold", told)));
+				Map.of("published", false), new Published(true, run.year().toString(), run.programme(),
+						run.envelope().toString(), told)));
 	}
 
 	/** Returns how many people were told. */
@@ -72,5 +73,9 @@ class BudgetNotices {
 			}
 		}
 		return told;
+	}
+
+	/** The audit trail's record of a publication: the run's year, programme and envelope, and the people told. */
+	record Published(boolean published, String year, Programme programme, String envelope, int peopleTold) {
 	}
 }

@@ -1,9 +1,7 @@
 package org.cocommission.finance.budgets;
 
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -91,13 +89,7 @@ class BudgetPagesController {
 		}
 		PopulationView view = budgets.populationView(code, chosen);
 		model.addAttribute("view", view);
-		Map<String, Object> chart = new LinkedHashMap<>();
-		chart.put("services", view.lines().stream().map(PopulationView.Line::service).toList());
-		chart.put("series", List.of(
-				Map.of("name", view.ccgName(), "values", view.lines().stream().map(l -> pounds(l.ccgPerHead())).toList()),
-				Map.of("name", "Peer CCGs", "values", view.lines().stream().map(l -> pounds(l.peersPerHead())).toList()),
-				Map.of("name", "England", "values", view.lines().stream().map(l -> pounds(l.englandPerHead())).toList())));
-		model.addAttribute("chart", json.writeValueAsString(chart));
+		model.addAttribute("chart", json.writeValueAsString(populationChart(view.ccgName(), view.lines())));
 		return "finance/budget";
 	}
 
@@ -120,5 +112,20 @@ class BudgetPagesController {
 
 	private static BigDecimal pounds(Money money) {
 		return money == null ? null : money.pounds();
+	}
+
+	/** Spend per head on each service: the CCG's, its peers' and England's, in pounds (null where none is published). */
+	static GroupedChart populationChart(String ccgName, List<PopulationView.Line> lines) {
+		return new GroupedChart(lines.stream().map(PopulationView.Line::service).toList(), List.of(
+				new GroupedChart.Series(ccgName, lines.stream().map(l -> pounds(l.ccgPerHead())).toList()),
+				new GroupedChart.Series("Peer CCGs", lines.stream().map(l -> pounds(l.peersPerHead())).toList()),
+				new GroupedChart.Series("England", lines.stream().map(l -> pounds(l.englandPerHead())).toList())));
+	}
+
+	/** A grouped bar chart as finance-charts.js reads it: the services and, per series, an amount each. */
+	record GroupedChart(List<String> services, List<Series> series) {
+
+		record Series(String name, List<BigDecimal> values) {
+		}
 	}
 }

@@ -132,8 +132,12 @@ public class AlertDigest {
 			.params(user.username(), day, lastId, total)
 			.update();
 		audit.record(new AuditEntry("OUTCOMES_ALERT_DIGEST_QUEUED", "OUTCOMES_ALERT_DIGEST", user.username(),
-				user.organisationCode(), null, Map.of("day", day.toString(), "alerts", total, "lastAlertId", lastId)));
+				user.organisationCode(), null, new DigestQueued(day, total, lastId)));
 		return true;
+	}
+
+	/** The audit trail's record of a user's digest: the day, the alerts it counted and the last alert it covers. */
+	record DigestQueued(LocalDate day, long alerts, long lastAlertId) {
 	}
 
 	/**

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import org.cocommission.audit.AuditEntry;
 import org.cocommission.audit.AuditTrail;
 import org.cocommission.outcomes.Indicators;
@@ -79,7 +81,7 @@ class AlertWithdrawals {
 		List<Long> withdrawn = store.withdraw(List.copyOf(orgOf.keySet()), DATA_CORRECTED);
 		List<AuditEntry> entries = withdrawn.stream()
 			.map(id -> new AuditEntry("OUTCOMES_ALERT_WITHDRAWN", "OUTCOMES_ALERT", Long.toString(id), orgOf.get(id),
-					Map.of("status", "open"), Map.of("status", "withdrawn", "reason", DATA_CORRECTED)))
+					new State("open", null), new State("withdrawn", DATA_CORRECTED)))
 			.toList();
 		asSystem(entries);
 		return withdrawn.size();
@@ -98,5 +100,9 @@ class AlertWithdrawals {
 		finally {
 			SecurityContextHolder.setContext(signedIn);
 		}
+	}
+
+	/** The audit trail's record of an alert's state before and after its withdrawal, and why it was withdrawn. */
+	record State(String status, @JsonInclude(JsonInclude.Include.NON_NULL) String reason) {
 	}
 }

@@ -105,6 +105,10 @@ class DeadlineReminderTests {
 		clock.set(Instant.parse("2016-03-15T12:00:01Z"));
 		reminders.queueReminders();
 		assertThat(emails(prefix + "%")).as("nothing after the deadline").isEqualTo(6);
+		assertThat(CoCommissioningTestData.audited(jdbc, "COCOMMISSIONING_ROUND", round.id(),
+				"COCOMMISSIONING_REMINDER_SENT")).as("what the audit trail keeps of each reminder").containsExactly(
+					"COCOMMISSIONING_REMINDER_SENT - {\"deadline\": \"APPLICATION\", \"daysBefore\": 14, \"recipients\": 4}",
+					"COCOMMISSIONING_REMINDER_SENT - {\"deadline\": \"APPLICATION\", \"daysBefore\": 3, \"recipients\": 4}");
 	}
 
 	@Test

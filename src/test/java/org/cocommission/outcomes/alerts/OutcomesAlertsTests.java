@@ -258,6 +258,14 @@ class OutcomesAlertsTests {
 			.query(String.class)
 			.single();
 		assertThat(ccg71a).contains("PRACTICE C71001 (C71001)", "NHS SEVENTY-ONE CCG (71A)").doesNotContain("C72001");
+		// What the audit trail keeps of a digest (AlertDigest.DigestQueued): the digest's own row, field by field.
+		assertThat(jdbc.sql("select after_state::text from audit_event where action = 'OUTCOMES_ALERT_DIGEST_QUEUED'"
+				+ " and entity_id = 'alerts-area-q71' order by id desc limit 1").query(String.class).single())
+			.isEqualTo(jdbc.sql("select jsonb_build_object('day', digest_date::text, 'alerts', alerts, 'lastAlertId',"
+					+ " last_alert_id)::text from outcomes_alert_digest where username = 'alerts-area-q71' and digest_date = ?")
+				.param(day)
+				.query(String.class)
+				.single());
 		assertThat(digest.queueDigests(day)).isZero();
 		assertThat(digest.queueDigests(day.plusDays(1))).isZero();
 		assertThat(jdbc.sql("select count(*) from notification_email_outbox where deduplication_key like 'outcomes-alerts-alerts-area-q71-%'")
@@ -386,6 +394,12 @@ class OutcomesAlertsTests {
 				.query(String.class)
 				.list()).containsExactly("system");
 		}
+		// What the audit trail keeps of a withdrawal (AlertWithdrawals.State), before and after.
+		assertThat(jdbc.sql("select distinct before_state::text || ' ' || after_state::text from audit_event"
+				+ " where action = 'OUTCOMES_ALERT_WITHDRAWN' and entity_id = any (?)")
+			.param(raised.stream().map(String::valueOf).toArray(String[]::new))
+			.query(String.class)
+			.list()).containsExactly("{\"status\": \"open\"} {\"reason\": \"data corrected\", \"status\": \"withdrawn\"}");
 		// Re-importing the corrected file again withdraws nothing more.
 		AlertsTestData.load(imports, users, AlertsTestData.CORRECTED);
 		assertThat(jdbc.sql("select count(*) from audit_event where action = 'OUTCOMES_ALERT_WITHDRAWN'"
