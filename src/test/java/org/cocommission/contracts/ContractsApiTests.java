@@ -1,8 +1,5 @@
 package org.cocommission.contracts;
 
-import java.io.IOException;
-import java.io.InputStream;
-
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -11,15 +8,14 @@ import org.junit.jupiter.api.TestInstance;
 import org.cocommission.directory.DirectoryImports;
 import org.cocommission.directory.OdsFile;
 import org.cocommission.identity.ActingAs;
-import org.cocommission.identity.NewUser;
 import org.cocommission.platform.FinancialYear;
 import org.cocommission.identity.Role;
 import org.cocommission.identity.SignIn;
-import org.cocommission.identity.UserAccounts;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -39,19 +35,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The payments import and the register through the JSON API, on the embedded PostgreSQL: every yearly layout, all or
  * nothing, warnings, idempotent re-import, the register fed from the file, and who sees what.
  */
-@SpringBootTest(properties = "cocommission.test.context=contracts")
+@SpringBootTest
 @AutoConfigureMockMvc
+@Import(ContractsFixture.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ContractsApiTests {
-
-	private static final String PASSWORD = "contracts-api-password";
 
 	private final MockMvc mvc;
 
 	private final JdbcClient jdbc;
 
 	@Autowired
-	private UserAccounts accounts;
+	private ContractsFixture fixture;
 
 	@Autowired
 	private Payments payments;
@@ -68,21 +63,24 @@ class ContractsApiTests {
 		this.jdbc = jdbc;
 	}
 
-	/** Area team Q44 with CCG 01C, whose practices are three of the four in the 2014/15 rows (N81021 is not known). */
+	/**
+	 * Area team Q44 with CCG 01C, whose practices are three of the four in the 2014/15 rows (N81021 is not known). The
+	 * codes and years are this class's own ({@link ContractsFixture}).
+	 */
 	@BeforeAll
-	void directoryAndUsers(@Autowired DirectoryImports imports, @Autowired UserAccounts accounts) throws Exception {
+	void directoryAndUsers(@Autowired DirectoryImports imports) throws Exception {
 		importOds(imports, OdsFile.REGIONS, organisation("Y01", "NORTH", "", ""));
 		importOds(imports, OdsFile.AREA_TEAMS, organisation("Q44", "CHESHIRE, WARRINGTON AND WIRRAL", "Y01", ""));
 		importOds(imports, OdsFile.ECCG, organisation("01C", "NHS EASTERN CHESHIRE CCG", "Y01", "Q44")
 				+ organisation("02D", "NHS VALE ROYAL CCG", "Y01", "Q44"));
 		importOds(imports, OdsFile.EPRACCUR, practice("N81632", "BROKEN CROSS SURGERY", "01C")
 				+ practice("N81112", "THE SCHOOL HOUSE SURGERY", "01C") + practice("N81013", "HIGH STREET SURGERY", "02D"));
-		accounts.create(new NewUser("ct-national", "National", null, Role.NATIONAL, "X24", PASSWORD));
-		accounts.create(new NewUser("ct-ccg", "CCG 01C", null, Role.CCG, "01C", PASSWORD));
-		accounts.create(new NewUser("ct-practice", "Practice N81632", null, Role.PRACTICE, "N81632", PASSWORD));
-		national = SignIn.session(mvc, "ct-national", PASSWORD);
-		ccg = SignIn.session(mvc, "ct-ccg", PASSWORD);
-		practice = SignIn.session(mvc, "ct-practice", PASSWORD);
+		fixture.user("ct-national", "National", null, Role.NATIONAL, "X24");
+		fixture.user("ct-ccg", "CCG 01C", null, Role.CCG, "01C");
+		fixture.user("ct-practice", "Practice N81632", null, Role.PRACTICE, "N81632");
+		national = SignIn.session(mvc, "ct-national", ContractsFixture.PASSWORD);
+		ccg = SignIn.session(mvc, "ct-ccg", ContractsFixture.PASSWORD);
+		practice = SignIn.session(mvc, "ct-practice", ContractsFixture.PASSWORD);
 		importFile("2014/15", "payments-14-15.csv").andExpect(status().isOk());
 	}
 
@@ -97,10 +95,8 @@ class ContractsApiTests {
 		return imported;
 	}
 
-	private static byte[] resource(String name) throws IOException {
-		try (InputStream in = ContractsApiTests.class.getResourceAsStream("/contracts/" + name)) {
-			return in.readAllBytes();
-		}
+	private static byte[] resource(String name) {
+		return ContractsFixture.resource(name);
 	}
 
 	@Test
@@ -169,7 +165,7 @@ class ContractsApiTests {
 		String later = file.lines()
 			.map(line -> line.contains(",N81021,") ? line.replace(",PMS,No,", ",GMS,No,") : line)
 			.collect(java.util.stream.Collectors.joining("\n", "", "\n"));
-		mvc.perform(post("/api/v1/contracts/imports/nhs-payments").param("year", "2015/16")
+		mvc.perform(post("/api/v1/contracts/imports/nhs-payments").param("year", "2020/21")
 			.contentType("text/csv")
 			.content(later.getBytes(java.nio.charset.StandardCharsets.UTF_8))
 			.cookie(national)
@@ -181,9 +177,9 @@ class ContractsApiTests {
 		mvc.perform(get("/api/v1/contracts/practices/N81021").cookie(national))
 			.andExpect(jsonPath("$.contractType").value("GMS"))
 			.andExpect(jsonPath("$.history", hasSize(2)))
-			.andExpect(jsonPath("$.history[0].effectiveFrom").value("2015-04-01"))
+			.andExpect(jsonPath("$.history[0].effectiveFrom").value("2020-04-01"))
 			.andExpect(jsonPath("$.history[0].change").value(
-					"Contract type PMS to GMS (NHS Payments to General Practice 2015/16)"))
+					"Contract type PMS to GMS (NHS Payments to General Practice 2020/21)"))
 			.andExpect(jsonPath("$.history[1].effectiveFrom").value("2014-04-01"));
 	}
 
@@ -203,7 +199,8 @@ class ContractsApiTests {
 			.andExpect(jsonPath("$.errors[0].message").value("Global Sum: 'seven' is not a number"));
 
 		assertCount("select count(*) from contracts_payment where year_start = 2018", 0);
-		assertCount("select count(*) from contracts_contract where practice_code = 'E83003'", 0);
+		// nothing taken into the register from it either
+		assertCount("select count(*) from contracts_contract_history where change like '%2018/19%'", 0);
 	}
 
 	@Test
@@ -392,10 +389,8 @@ class ContractsApiTests {
 	}
 
 	private Cookie practiceUser(String username, String code) throws Exception {
-		if (accounts.find(username).isEmpty()) {
-			accounts.create(new NewUser(username, username, null, Role.PRACTICE, code, PASSWORD));
-		}
-		return SignIn.session(mvc, username, PASSWORD);
+		fixture.user(username, username, null, Role.PRACTICE, code);
+		return SignIn.session(mvc, username, ContractsFixture.PASSWORD);
 	}
 
 	private void assertCount(String sql, long expected) {

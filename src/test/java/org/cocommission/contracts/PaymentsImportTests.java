@@ -16,6 +16,8 @@ import org.cocommission.platform.FinancialYear;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,9 +27,12 @@ import static org.awaitility.Awaitility.await;
 /**
  * Each yearly layout of NHS Payments to General Practice as stored, from rows of the published files: the rows go by
  * COPY into the year's table, checked on the way, or are staged and cleaned in SQL, so these run on the embedded
- * PostgreSQL.
+ * PostgreSQL. The years and codes are this class's own, but for the published excerpts' years, which it imports
+ * as {@code ContractsApiTests} does ({@link ContractsFixture}).
  */
-@SpringBootTest(properties = "cocommission.test.context=contracts-payments")
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(ContractsFixture.class)
 class PaymentsImportTests {
 
 	private static final String HEADING = "Practice Code,Practice Name,Contract Type,"
@@ -84,7 +89,8 @@ class PaymentsImportTests {
 		assertThat((BigDecimal) first.get("total_payments")).isEqualByComparingTo("635996");
 		assertThat(lines(2014, "N81632")).containsEntry("Balance of PMS Expenditure", new BigDecimal("397594.00"))
 			.doesNotContainKey("Average payments per registered patient");
-		assertThat(jdbc.sql("select cardinality(amounts) from contracts_payment where practice_code = 'N81632'")
+		assertThat(jdbc.sql("select cardinality(amounts) from contracts_payment where year_start = 2014"
+				+ " and practice_code = 'N81632'")
 			.query(Integer.class)
 			.single()).as("every payment line, Appraisal Costs (0) among them").isEqualTo(36);
 		assertThat(jdbc.sql("select contract_type from contracts_payment where year_start = 2014 order by practice_code")
@@ -125,12 +131,12 @@ class PaymentsImportTests {
 
 	@Test
 	void readsThousandsSeparatorsPoundSignsDashesAndSkipsEmptyRows() {
-		var report = load(2016, (HEADING + "a81001,ONE,gms,\"1,200\",-,£10.50,\"£1,000.25\"\r\n,,,,,,\r\n\r\n")
+		var report = load(2031, (HEADING + "a81001,ONE,gms,\"1,200\",-,£10.50,\"£1,000.25\"\r\n,,,,,,\r\n\r\n")
 			.getBytes(StandardCharsets.UTF_8));
 
 		assertThat(report.errors()).isEmpty();
 		assertThat(report.rowsRead()).isEqualTo(1);
-		var row = row(2016, "A81001");
+		var row = row(2031, "A81001");
 		assertThat(row).containsEntry("contract_type", "GMS");
 		assertThat((BigDecimal) row.get("registered_patients")).isEqualByComparingTo("1200");
 		assertThat((BigDecimal) row.get("weighted_patients")).isEqualByComparingTo("0");
@@ -188,7 +194,7 @@ class PaymentsImportTests {
 	void refusesARowWithTooFewColumnsNamingIt() {
 		byte[] file = (HEADING + "A81001,ONE,GMS,100,90,10,20\n" + "A81002,TWO,GMS\n").getBytes(StandardCharsets.UTF_8);
 
-		assertThatThrownBy(() -> load(2020, file)).isInstanceOfSatisfying(PaymentsImportRejectedException.class,
+		assertThatThrownBy(() -> load(2035, file)).isInstanceOfSatisfying(PaymentsImportRejectedException.class,
 				ex -> assertThat(ex.report().errors()).singleElement()
 					.satisfies(error -> assertThat(error.row()).isEqualTo(3)));
 	}
@@ -210,16 +216,16 @@ class PaymentsImportTests {
 
 	/** The import answers without waiting for the register, which is fed from the year after the import's commit. */
 	@Test
-	void feedsTheRegisterFromTheYearAfterTheImportCommits() throws IOException {
-		var report = load(2015, "payments-14-15.csv");
+	void feedsTheRegisterFromTheYearAfterTheImportCommits() {
+		var report = load(2032, (HEADING + "P99001,NINETY-NINE,APMS,100,90,10,20\n").getBytes(StandardCharsets.UTF_8));
 
-		assertThat(report.stored()).isEqualTo(4);
+		assertThat(report.stored()).isEqualTo(1);
 		await().atMost(Duration.ofSeconds(60))
-			.untilAsserted(() -> assertThat(jdbc.sql("select count(*) from contracts_payment_import where year_start = 2015"
+			.untilAsserted(() -> assertThat(jdbc.sql("select count(*) from contracts_payment_import where year_start = 2032"
 					+ " and outcome = 'COMMITTED' and register_fed_at is null").query(Long.class).single()).isZero());
-		assertThat(jdbc.sql("select contract_type from contracts_contract where practice_code = 'N81632'")
+		assertThat(jdbc.sql("select contract_type from contracts_contract where practice_code = 'P99001'")
 			.query(String.class)
-			.single()).isEqualTo("PMS");
+			.single()).isEqualTo("APMS");
 	}
 
 	/**
@@ -267,12 +273,12 @@ class PaymentsImportTests {
 	@Test
 	void theViewOfEveryYearIsMadeAnewWhenItDoesNotReadTheYearImported() {
 		load(2027, (HEADING + "A81001,ONE,GMS,100,90,10,20\n").getBytes(StandardCharsets.UTF_8));
-		load(2028, (HEADING + "A81002,TWO,APMS,100,90,10,25\n").getBytes(StandardCharsets.UTF_8));
+		load(2033, (HEADING + "A81002,TWO,APMS,100,90,10,25\n").getBytes(StandardCharsets.UTF_8));
 		jdbc.sql("create or replace view contracts_payment as select * from contracts_payment_in_2027").update();
 
-		load(2028, (HEADING + "A81002,TWO,PMS,100,90,10,30\n").getBytes(StandardCharsets.UTF_8));
+		load(2033, (HEADING + "A81002,TWO,PMS,100,90,10,30\n").getBytes(StandardCharsets.UTF_8));
 
-		assertThat(jdbc.sql("select year_start, contract_type from contracts_payment where year_start in (2027, 2028)"
+		assertThat(jdbc.sql("select year_start, contract_type from contracts_payment where year_start in (2027, 2033)"
 				+ " order by year_start").query().listOfRows()).extracting(row -> row.get("contract_type"))
 			.containsExactly("GMS", "PMS");
 	}

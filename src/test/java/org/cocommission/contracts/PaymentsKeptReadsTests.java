@@ -15,12 +15,16 @@ import org.cocommission.platform.FinancialYear;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 
 /**
  * The payments' reads kept between imports (a practice's years, the deciles, a page's derived figures) are read anew
  * after an import, as the benchmarking reads are: a re-import of the year changes what each of them answers.
  */
-@SpringBootTest(properties = "cocommission.test.context=contracts-payments")
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(ContractsFixture.class)
 class PaymentsKeptReadsTests {
 
 	private static final String HEADING = "Practice Code,Practice Name,Contract Type,"

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,7 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A database with payments stored before V60_4 (a row per practice and year, the payment lines in an array) keeps
  * them: the migration moves each year into a table of its own, read through the view as an import's would be.
  */
-@SpringBootTest(properties = "cocommission.test.context=contracts-payments")
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(ContractsFixture.class)
 class PaymentsMigrationTests {
 
 	private static final String SCHEMA = "contracts_migration_check";

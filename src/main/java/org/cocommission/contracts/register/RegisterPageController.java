@@ -88,10 +88,19 @@ class RegisterPageController {
 	String contract(@PathVariable String code, Model model) {
 		Contract contract = register.get(code.toUpperCase());
 		model.addAttribute("contract", contract);
-		List<PaymentsStore.PracticeYearRow> years = payments.practiceYears(contract.practiceCode());
-		model.addAttribute("paymentYears", years);
-		model.addAttribute("peers", peers(years));
+		// once the viewer may see the practice (checked by the register): its payments and peers, kept as one value
+		// until the next import, so that the page asks whether the payments changed once, not once a read a year
+		PracticePayments kept = payments.derived("practice-page|" + contract.practiceCode(), () -> {
+			List<PaymentsStore.PracticeYearRow> years = payments.practiceYears(contract.practiceCode());
+			return new PracticePayments(List.copyOf(years), List.copyOf(peers(years)));
+		});
+		model.addAttribute("paymentYears", kept.years());
+		model.addAttribute("peers", kept.peers());
 		return "contracts/contract";
+	}
+
+	/** A practice's payments year by year and its peers', as its page shows them. */
+	record PracticePayments(List<PaymentsStore.PracticeYearRow> years, List<PeerRow> peers) {
 	}
 
 	/**
