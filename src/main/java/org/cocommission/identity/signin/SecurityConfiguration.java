@@ -19,6 +19,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -79,6 +80,16 @@ class SecurityConfiguration {
 				response.getWriter().write("The address holds characters that are not allowed.");
 			}
 		};
+	}
+
+	/**
+	 * No observation of Spring Security's filters, sign-ins or access decisions. Turning its observations off in the
+	 * properties (management.observations.enable.spring.security) only makes them no-ops: each filter of both chains
+	 * was still wrapped and an observation looked up around it on every request. Nothing records them (no tracing).
+	 */
+	@Bean
+	SecurityObservationSettings securityObservationSettings() {
+		return SecurityObservationSettings.noObservations();
 	}
 
 	@Bean
