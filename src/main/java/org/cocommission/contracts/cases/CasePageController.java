@@ -159,6 +159,16 @@ class CasePageController {
 	}
 
 	/** The decision page says what an approval changes, and for whom, before anything is recorded. */
+	/** The decision's two answers, approving first on every start (Map.of's order changes from one to the next). */
+	private static final Map<String, String> OUTCOMES;
+
+	static {
+		Map<String, String> outcomes = new LinkedHashMap<>();
+		outcomes.put("true", "Approve");
+		outcomes.put("false", "Refuse");
+		OUTCOMES = java.util.Collections.unmodifiableMap(outcomes);
+	}
+
 	@GetMapping("/contracts/cases/{id}/decision")
 	String decision(@PathVariable long id, Model model) {
 		ContractCase found = cases.get(id);
@@ -190,7 +200,7 @@ class CasePageController {
 		model.addAttribute("c", found);
 		model.addAttribute("decider", commissioners.on(found.practiceCode(), directory.today()));
 		model.addAttribute("effect", effect(found));
-		model.addAttribute("outcomes", Map.of("true", "Approve", "false", "Refuse"));
+		model.addAttribute("outcomes", OUTCOMES);
 		return "contracts/case-decision";
 	}
 
