@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
@@ -15,10 +16,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.modulith.core.ApplicationModuleIdentifiers;
+import org.springframework.modulith.runtime.flyway.HasMigrationFiles;
+import org.springframework.modulith.runtime.flyway.SpringModulithFlywayMigrationStrategy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Each module migrates from its own folder with its own history table. A database made when every migration was in
@@ -46,15 +52,22 @@ class ModuleMigrationsTests {
 
 	private final Path dataDirectory;
 
+	private final ApplicationModuleIdentifiers modules;
+
+	private final ResourcePatternResolver resources;
+
 	private final List<String> databases = new ArrayList<>();
 
 	@Autowired
 	ModuleMigrationsTests(Flyway flyway, FlywayMigrationStrategy migrations, DataSource dataSource,
-			@Value("${cocommission.data-dir}") Path dataDirectory) {
+			@Value("${cocommission.data-dir}") Path dataDirectory, ApplicationModuleIdentifiers modules,
+			ResourcePatternResolver resources) {
 		this.flyway = flyway;
 		this.migrations = migrations;
 		this.newDatabase = JdbcClient.create(dataSource);
 		this.dataDirectory = dataDirectory;
+		this.modules = modules;
+		this.resources = resources;
 	}
 
 	@AfterEach
@@ -105,6 +118,35 @@ class ModuleMigrationsTests {
 
 		migrations.migrate(withDataSource(legacy));
 		assertThat(history(legacy)).containsExactlyInAnyOrderElementsOf(adopted);
+	}
+
+	@Test
+	void aStartWithNothingChangedSinceTheLastMigrationBuildsNoModuleFlyway() {
+		DataSource database = database("unchanged");
+		var perModuleRuns = new AtomicInteger();
+		var perModule = new SpringModulithFlywayMigrationStrategy(modules, new HasMigrationFiles(resources)) {
+			@Override
+			public void migrate(Flyway flyway) {
+				perModuleRuns.incrementAndGet();
+				super.migrate(flyway);
+			}
+		};
+		var moduleMigrations = new ModuleMigrations(modules, resources, perModule);
+
+		moduleMigrations.migrate(withDataSource(database));
+		List<String> migrated = history(database);
+		moduleMigrations.migrate(withDataSource(database));
+
+		assertThat(perModuleRuns).as("Flyway run on the new database only").hasValue(1);
+		assertThat(history(database)).containsExactlyInAnyOrderElementsOf(migrated);
+
+		// A history changed by hand is no longer the one recorded: Flyway runs, validates and refuses it, as before.
+		JdbcClient.create(database)
+			.sql("update flyway_schema_history_audit set checksum = checksum + 1 where type = 'SQL'")
+			.update();
+		assertThatThrownBy(() -> moduleMigrations.migrate(withDataSource(database)))
+			.hasMessageContaining("checksum");
+		assertThat(perModuleRuns).hasValue(2);
 	}
 
 	/** A database of its own on the tests' embedded server, dropped after the test. */
