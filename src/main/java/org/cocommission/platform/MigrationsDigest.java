@@ -78,7 +78,7 @@ final class MigrationsDigest {
 
 	/** Null when it cannot be worked out: no history yet, or migrations from outside the class path. */
 	private String digest(Configuration configuration, Connection connection, String rootTable) throws SQLException {
-		if (!exists(connection, rootTable)) {
+		if (!SingleFolderHistory.exists(connection, rootTable)) {
 			return null;
 		}
 		MessageDigest digest = sha256();
@@ -124,7 +124,7 @@ final class MigrationsDigest {
 
 	/** Every history table's rows, table by table, rank by rank. */
 	private static String history(Configuration configuration, Connection connection) throws SQLException {
-		String schema = schemaOf(configuration, connection);
+		String schema = SingleFolderHistory.schemaOf(configuration, connection);
 		List<String> tables = new ArrayList<>();
 		try (var statement = connection.prepareStatement("select table_name from information_schema.tables"
 				+ " where table_schema = ? and table_name like ? order by table_name")) {
@@ -141,7 +141,7 @@ final class MigrationsDigest {
 			try (var statement = connection.createStatement();
 					var rows = statement.executeQuery("select coalesce(string_agg(concat_ws('|', installed_rank,"
 							+ " version, script, checksum, success), ',' order by installed_rank), '') from "
-							+ quoted(schema) + "." + quoted(table))) {
+							+ SingleFolderHistory.quoted(schema) + "." + SingleFolderHistory.quoted(table))) {
 				rows.next();
 				history.append(table).append(':').append(rows.getString(1)).append('\n');
 			}
@@ -159,29 +159,9 @@ final class MigrationsDigest {
 		}
 	}
 
-	private static boolean exists(Connection connection, String table) throws SQLException {
-		try (var statement = connection.prepareStatement("select to_regclass(?) is not null")) {
-			statement.setString(1, table);
-			try (var rows = statement.executeQuery()) {
-				return rows.next() && rows.getBoolean(1);
-			}
-		}
-	}
-
 	private static String rootTable(Configuration configuration, Connection connection) throws SQLException {
-		return quoted(schemaOf(configuration, connection)) + "." + quoted(configuration.getTable());
-	}
-
-	/** Where Flyway keeps its history: the configured default schema, else the first managed one, else the current. */
-	private static String schemaOf(Configuration configuration, Connection connection) throws SQLException {
-		if (configuration.getDefaultSchema() != null) {
-			return configuration.getDefaultSchema();
-		}
-		return configuration.getSchemas().length > 0 ? configuration.getSchemas()[0] : connection.getSchema();
-	}
-
-	private static String quoted(String identifier) {
-		return "\"" + identifier.replace("\"", "\"\"") + "\"";
+		return SingleFolderHistory.quoted(SingleFolderHistory.schemaOf(configuration, connection)) + "."
+				+ SingleFolderHistory.quoted(configuration.getTable());
 	}
 
 	private static MessageDigest sha256() {

@@ -126,7 +126,7 @@ final class SingleFolderHistory {
 		return scripts;
 	}
 
-	private static boolean exists(Connection connection, String table) throws SQLException {
+	static boolean exists(Connection connection, String table) throws SQLException {
 		try (var statement = connection.prepareStatement("select to_regclass(?) is not null")) {
 			statement.setString(1, table);
 			try (var rows = statement.executeQuery()) {
@@ -136,14 +136,14 @@ final class SingleFolderHistory {
 	}
 
 	/** Where Flyway keeps its history: the configured default schema, else the first managed one, else the current. */
-	private static String schemaOf(Configuration configuration, Connection connection) throws SQLException {
+	static String schemaOf(Configuration configuration, Connection connection) throws SQLException {
 		if (configuration.getDefaultSchema() != null) {
 			return configuration.getDefaultSchema();
 		}
 		return configuration.getSchemas().length > 0 ? configuration.getSchemas()[0] : connection.getSchema();
 	}
 
-	private static String quoted(String identifier) {
+	static String quoted(String identifier) {
 		return "\"" + identifier.replace("\"", "\"\"") + "\"";
 	}
 }
