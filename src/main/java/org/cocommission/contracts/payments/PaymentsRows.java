@@ -440,23 +440,8 @@ public final class PaymentsRows {
 			if (!quoted) {
 				return new String(rows, start, end - start, StandardCharsets.UTF_8);
 			}
-			java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream(end - start);
-			boolean within = false;
-			for (int i = start; i < end; i++) {
-				if (rows[i] == '"') {
-					if (within && i + 1 < end && rows[i + 1] == '"') {
-						text.write('"');
-						i++;
-					}
-					else {
-						within = !within;
-					}
-				}
-				else {
-					text.write(rows[i]);
-				}
-			}
-			return text.toString(StandardCharsets.UTF_8);
+			byte[] text = new byte[end - start];
+			return new String(text, 0, unquote(rows, start, end, text, 0), StandardCharsets.UTF_8);
 		}
 
 		/** Trimmed of spaces (as PostgreSQL's trim); blank and "-" are nothing. */
@@ -478,6 +463,30 @@ public final class PaymentsRows {
 				notAsPublished = "row " + row + ": " + why;
 			}
 		}
+	}
+
+	/**
+	 * Copies the quoted field {@code from[start, end)} to {@code to} at {@code at} as COPY reads it: quotes removed, two
+	 * quotes within quoting as one; returns how many bytes it wrote (never more than the field has).
+	 */
+	private static int unquote(byte[] from, int start, int end, byte[] to, int at) {
+		int written = at;
+		boolean within = false;
+		for (int i = start; i < end; i++) {
+			if (from[i] == '"') {
+				if (within && i + 1 < end && from[i + 1] == '"') {
+					to[written++] = '"';
+					i++;
+				}
+				else {
+					within = !within;
+				}
+			}
+			else {
+				to[written++] = from[i];
+			}
+		}
+		return written - at;
 	}
 
 	/**
@@ -530,31 +539,12 @@ public final class PaymentsRows {
 			put(from, offset, length);
 		}
 
-		/** A quoted field without its quotes: two quotes within quoting as one (as {@code Walk#text} reads it). */
+		/** A quoted field without its quotes ({@link PaymentsRows#unquote}). */
 		void unquoted(byte[] from, int start, int end) {
 			ensure(4 + end - start);
-			int lengthAt = size;
-			size += 4;
-			boolean within = false;
-			for (int i = start; i < end; i++) {
-				if (from[i] == '"') {
-					if (within && i + 1 < end && from[i + 1] == '"') {
-						bytes[size++] = '"';
-						i++;
-					}
-					else {
-						within = !within;
-					}
-				}
-				else {
-					bytes[size++] = from[i];
-				}
-			}
-			int length = size - lengthAt - 4;
-			bytes[lengthAt] = (byte) (length >>> 24);
-			bytes[lengthAt + 1] = (byte) (length >>> 16);
-			bytes[lengthAt + 2] = (byte) (length >>> 8);
-			bytes[lengthAt + 3] = (byte) length;
+			int length = unquote(from, start, end, bytes, size + 4);
+			putInt(length);
+			size += length;
 		}
 
 		void writeTo(OutputStream out) throws IOException {
