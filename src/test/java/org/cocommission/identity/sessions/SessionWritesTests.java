@@ -76,9 +76,7 @@ class SessionWritesTests {
 	void aRequestAMinuteOrMoreAfterTheStoredLastAccessWritesIt() throws Exception {
 		Cookie session = signIn(mvc, fixtures.ccgUser(), PASSWORD);
 		long aMinuteAgo = System.currentTimeMillis() - Duration.ofSeconds(61).toMillis();
-		jdbc.sql("update spring_session set last_access_time = ?, expiry_time = ? where session_id = ?")
-			.params(aMinuteAgo, aMinuteAgo + TIMEOUT.toMillis(), id(session))
-			.update();
+		storeLastAccess(session, aMinuteAgo);
 
 		mvc.perform(get("/account").cookie(session)).andExpect(status().isOk());
 
@@ -142,9 +140,7 @@ class SessionWritesTests {
 	void aSessionPastItsStoredExpiryIsGoneEvenIfUsedWithinTheMinute() throws Exception {
 		Cookie session = signIn(mvc, fixtures.ccgUser(), PASSWORD);
 		long lastAccess = System.currentTimeMillis() - TIMEOUT.plusSeconds(1).toMillis();
-		jdbc.sql("update spring_session set last_access_time = ?, expiry_time = ? where session_id = ?")
-			.params(lastAccess, lastAccess + TIMEOUT.toMillis(), id(session))
-			.update();
+		storeLastAccess(session, lastAccess);
 
 		mvc.perform(get("/account").cookie(session)).andExpect(redirectedUrl("/login"));
 		assertThat(count(id(session))).isZero();
@@ -178,6 +174,13 @@ class SessionWritesTests {
 		session.setLastAccessedTime(when);
 		session.setAttribute("note", "kept");
 		repository.save(session);
+	}
+
+	/** Stores the session's last access (epoch milliseconds) and the expiry the repository derives from it. */
+	private void storeLastAccess(Cookie session, long lastAccess) {
+		jdbc.sql("update spring_session set last_access_time = ?, expiry_time = ? where session_id = ?")
+			.params(lastAccess, lastAccess + TIMEOUT.toMillis(), id(session))
+			.update();
 	}
 
 	private static String id(Cookie cookie) {
