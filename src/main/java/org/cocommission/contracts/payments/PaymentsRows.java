@@ -466,8 +466,9 @@ public final class PaymentsRows {
 	}
 
 	/**
-	 * Copies the quoted field {@code from[start, end)} to {@code to} at {@code at} as COPY reads it: quotes removed, two
-	 * quotes within quoting as one; returns how many bytes it wrote (never more than the field has).
+	 * Copies the quoted field of {@code from} between {@code start} and {@code end} to {@code to} at {@code at} as COPY
+	 * reads it: quotes removed, two quotes within quoting as one; returns how many bytes it wrote (never more than the
+	 * field has).
 	 */
 	private static int unquote(byte[] from, int start, int end, byte[] to, int at) {
 		int written = at;
