@@ -106,7 +106,7 @@ public class Payments {
 			CompletableFuture<List<ImportMessage>> warned = CompletableFuture
 				.supplyAsync(() -> warnings(loaded.practices()));
 			int rows = loaded.practices().size();
-			store.publish(year, importId, layout, rows);
+			store.publish(year, importId, layout, rows, loaded.rows());
 			long published = System.nanoTime();
 			List<ImportMessage> warnings = warned.join();
 			long warnedAt = System.nanoTime();

@@ -229,11 +229,12 @@ class PaymentsImportTests {
 	}
 
 	/**
-	 * A re-import replaces the year's table; the rows read are the new file's at once, and the table before is dropped
-	 * once the import has committed, when the register is fed; each year's table is then indexed on the practice code.
+	 * A re-import replaces the year's rows; the rows read are the new file's at once, any table no year reads is dropped
+	 * once the import has committed, when the register is fed, and each year's table is then indexed on the practice
+	 * code.
 	 */
 	@Test
-	void aReimportReplacesTheYearsTable() {
+	void aReimportReplacesTheYearsRows() {
 		load(2025, (HEADING + "A81001,ONE,GMS,100,90,10,20\nA81002,TWO,GMS,100,90,10,20\n").getBytes(StandardCharsets.UTF_8));
 		load(2025, (HEADING + "A81001,ONE,PMS,100,90,10,30\n").getBytes(StandardCharsets.UTF_8));
 
@@ -248,6 +249,83 @@ class PaymentsImportTests {
 			.query(Long.class)
 			.single()).as("one table a year").isEqualTo(jdbc.sql("select count(*) from contracts_payment_year"
 					+ " where table_name is not null").query(Long.class).single());
+	}
+
+	/**
+	 * A re-import of the same layout goes into the year's own table, emptied, under the view it has: the rows and the
+	 * import read are the new file's, and the index dropped for the COPY is made again once the import has committed.
+	 */
+	@Test
+	void aReimportOfTheSameLayoutKeepsTheYearsTableAndView() {
+		load(2034, (HEADING + "A81001,ONE,GMS,100,90,10,20\nA81002,TWO,GMS,100,90,10,20\n").getBytes(StandardCharsets.UTF_8));
+		payments.feedRegister();
+		String table = yearTable(2034);
+		long view = yearViewOid(2034);
+
+		load(2034, (HEADING + "A81002,TWO,PMS,100,90,10,30\n").getBytes(StandardCharsets.UTF_8));
+
+		assertThat(yearTable(2034)).isEqualTo(table);
+		assertThat(yearViewOid(2034)).as("the year's view, not made anew").isEqualTo(view);
+		assertThat(jdbc.sql("select practice_code, contract_type, import_id from contracts_payment where year_start = 2034")
+			.query()
+			.listOfRows()).singleElement()
+			.satisfies(row -> assertThat(row).containsEntry("practice_code", "A81002")
+				.containsEntry("contract_type", "PMS")
+				.containsEntry("import_id", lastImport(2034)));
+		payments.feedRegister();
+		assertThat(jdbc.sql("select count(*) from pg_indexes where tablename = ?").param(table).query(Long.class).single())
+			.as("the kept table indexed again").isOne();
+	}
+
+	/** A re-import refused after the year's own table was emptied for it leaves the year's rows as they were. */
+	@Test
+	void aRefusedReimportLeavesTheKeptTableAsItWas() {
+		load(2035, (HEADING + "A81001,ONE,GMS,100,90,10,20\n").getBytes(StandardCharsets.UTF_8));
+		long imported = lastImport(2035);
+
+		assertThatThrownBy(() -> load(2035, (HEADING + "A81001,ONE,PMS,100,90,ten,30\n").getBytes(StandardCharsets.UTF_8)))
+			.isInstanceOf(PaymentsImportRejectedException.class);
+
+		assertThat(jdbc.sql("select contract_type, import_id from contracts_payment where year_start = 2035")
+			.query()
+			.singleRow()).containsEntry("contract_type", "GMS").containsEntry("import_id", imported);
+	}
+
+	/**
+	 * A re-import that needs cleaning (a thousands separator) goes into a new table of its converted columns, with a view
+	 * of its own; so does the next one, which a table of numbers cannot take as published.
+	 */
+	@Test
+	void aReimportThatNeedsCleaningGoesIntoANewTable() {
+		load(2036, (HEADING + "A81001,ONE,GMS,100,90,10,20\n").getBytes(StandardCharsets.UTF_8));
+		String asPublished = yearTable(2036);
+
+		load(2036, (HEADING + "A81001,ONE,GMS,\"1,000\",90,10,20\n").getBytes(StandardCharsets.UTF_8));
+		String cleaned = yearTable(2036);
+		load(2036, (HEADING + "A81001,ONE,PMS,200,90,10,20\n").getBytes(StandardCharsets.UTF_8));
+
+		assertThat(cleaned).isNotEqualTo(asPublished);
+		assertThat(yearTable(2036)).isNotIn(asPublished, cleaned);
+		assertThat(row(2036, "A81001")).containsEntry("contract_type", "PMS")
+			.satisfies(row -> assertThat((BigDecimal) row.get("registered_patients")).isEqualByComparingTo("200"));
+	}
+
+	private String yearTable(int year) {
+		return jdbc.sql("select table_name from contracts_payment_year where year_start = ?")
+			.param(year)
+			.query(String.class)
+			.single();
+	}
+
+	private long yearViewOid(int year) {
+		return jdbc.sql("select cast(to_regclass(?) as oid)").param("contracts_payment_in_" + year).query(Long.class).single();
+	}
+
+	private long lastImport(int year) {
+		return jdbc.sql("select max(id) from contracts_payment_import where year_start = ? and outcome = 'COMMITTED'")
+			.param(year)
+			.query(Long.class)
+			.single();
 	}
 
 	/** One practice's reads find its row in each year's table by the index on the code as the view reads it. */

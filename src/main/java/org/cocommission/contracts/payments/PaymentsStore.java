@@ -70,7 +70,19 @@ public class PaymentsStore {
 	 * What loading a year found: its rows, the practices stored (for the warnings), and any errors; without errors, the
 	 * caller then {@linkplain #publish publishes} it.
 	 */
-	public record Loaded(int rowsRead, List<PaymentsRows.Practice> practices, List<ImportMessage> errors) {
+	public record Loaded(int rowsRead, List<PaymentsRows.Practice> practices, List<ImportMessage> errors,
+			YearRows rows) {
+
+		static Loaded refused(int rowsRead, List<ImportMessage> errors) {
+			return new Loaded(rowsRead, List.of(), errors, null);
+		}
+	}
+
+	/**
+	 * The table the year's rows went into: the year's own table kept, emptied and copied into again (a re-import of the
+	 * same layout, its view unchanged), or a new one, which publishing gives a view.
+	 */
+	public record YearRows(String table, boolean kept) {
 	}
 
 	/**
@@ -95,12 +107,14 @@ public class PaymentsStore {
 		log.debug("Payments {}: file read {} ms", year, (System.nanoTime() - started) / 1_000_000);
 		String table = "contracts_payment_rows_" + importId;
 		Sql sql = new Sql(layout);
+		String kept = keptTable(year, layout);
 		Object savepoint = transaction.createSavepoint();
-		Loaded loaded = direct(year, table, sql, body);
+		Loaded loaded = direct(year, kept == null ? new YearRows(table, false) : new YearRows(kept, true), sql, body);
 		if (loaded != null) {
 			transaction.releaseSavepoint(savepoint);
 		}
 		else {
+			// the year's own table, if it was emptied, is as it was again
 			transaction.rollbackToSavepoint(savepoint);
 			loaded = staged(year, table, sql, PaymentsFile.blankLinesAsEmptyRows(body, layout.width()), transaction);
 		}
@@ -108,18 +122,52 @@ public class PaymentsStore {
 	}
 
 	/**
+	 * The year's table, when a file of its layout can be copied into it again: the year was stored as published (text
+	 * columns only) from a file with the same headings, its view reads the import from {@code contracts_payment_year}
+	 * rather than holding it, and the view of every year reads its view; otherwise null, and the file goes into a new
+	 * table.
+	 */
+	private String keptTable(FinancialYear year, PaymentsFile.Layout layout) {
+		return jdbc.sql("""
+				select y.table_name from contracts_payment_year y
+				where y.year_start = :year and y.headings = cast(:headings as text[]) and to_regclass(y.table_name) is not null
+				  and not exists (select 1 from pg_attribute a where a.attrelid = to_regclass(y.table_name)
+				                  and a.attnum > 0 and not a.attisdropped and a.atttypid <> cast('text' as regtype))
+				  and exists (select 1 from pg_depend d join pg_rewrite r on r.oid = d.objid
+				              where r.ev_class = to_regclass(:view)
+				                and d.refobjid = cast('contracts_payment_year' as regclass))
+				  and exists (select 1 from pg_depend d join pg_rewrite r on r.oid = d.objid
+				              where r.ev_class = cast('contracts_payment' as regclass) and d.refobjid = to_regclass(:view))""")
+			.param("year", year.startYear())
+			.param("headings", layout.headings().toArray(String[]::new))
+			.param("view", yearView(year.startYear()))
+			.query(String.class)
+			.optional()
+			.orElse(null);
+	}
+
+	/**
 	 * The file by one COPY into the year's new table of text columns, checked as it is written, each row's fields as
 	 * the CSV reader reads them in COPY's binary format ({@link PaymentsRows#copy}); null when the check or the COPY
 	 * refuses anything in it, for {@link #staged} to name it.
 	 */
-	private Loaded direct(FinancialYear year, String table, Sql sql, byte[] body) {
+	private Loaded direct(FinancialYear year, YearRows rows, Sql sql, byte[] body) {
 		long started = System.nanoTime();
-		jdbc.sql("create table " + table + " (" + sql.staging() + ")").update();
+		String table = rows.table();
+		if (rows.kept()) {
+			// emptied in this subtransaction, so COPY may freeze its rows; indexed again after the commit (tidyTables),
+			// so that the COPY does not write the index row by row
+			jdbc.sql("truncate " + table).update();
+			jdbc.sql("drop index if exists " + table + "_practice").update();
+		}
+		else {
+			jdbc.sql("create table " + table + " (" + sql.staging() + ")").update();
+		}
 		PaymentsRows.Walked walked;
 		Connection connection = DataSourceUtils.getConnection(dataSource);
 		try {
-			// FREEZE: the table is new in this transaction, so its rows are stored as seen by all, and no later read
-			// has to set their visibility hints
+			// FREEZE: the table is new or emptied in this transaction, so its rows are stored as seen by all, and no
+			// later read has to set their visibility hints
 			PGCopyOutputStream copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class),
 					"copy " + table + " from stdin (format binary, freeze)", 1 << 16);
 			try {
@@ -144,9 +192,9 @@ public class PaymentsStore {
 		finally {
 			DataSourceUtils.releaseConnection(connection, dataSource);
 		}
-		log.debug("Payments {} (as published): create, check and COPY {} ms", year,
+		log.debug("Payments {} (as published): {}, check and COPY {} ms", year, rows.kept() ? "truncate" : "create",
 				(System.nanoTime() - started) / 1_000_000);
-		return new Loaded(walked.practices().size(), walked.practices(), List.of());
+		return new Loaded(walked.practices().size(), walked.practices(), List.of(), rows);
 	}
 
 	/** Ends a COPY the file failed, if the server has not ended it already; the caller rolls back. */
@@ -172,7 +220,7 @@ public class PaymentsStore {
 		List<ImportMessage> copyErrors = copy("copy contracts_payment_staging (" + sql.columns()
 				+ ") from stdin (format csv)", new ByteArrayInputStream(body));
 		if (!copyErrors.isEmpty()) {
-			return new Loaded(0, List.of(), copyErrors);
+			return Loaded.refused(0, copyErrors);
 		}
 		long copied = System.nanoTime();
 		// one pass over the rows for the codes: their errors, and the practices for the warnings
@@ -227,21 +275,23 @@ public class PaymentsStore {
 			int rowsRead = jdbc.sql("select count(*) from contracts_payment_staging where " + sql.nonBlank())
 				.query(Integer.class)
 				.single();
-			return new Loaded(rowsRead, List.of(), errors);
+			return Loaded.refused(rowsRead, errors);
 		}
 		log.debug("Payments {} (as text): staging and COPY {} ms, codes checked {} ms, insert {} ms", year,
 				(copied - started) / 1_000_000, (checked - copied) / 1_000_000, (System.nanoTime() - checked) / 1_000_000);
-		return new Loaded(practices.size(), practices, List.of());
+		return new Loaded(practices.size(), practices, List.of(), new YearRows(table, false));
 	}
 
 	/**
-	 * Makes the year's new table the year's rows: the year's view ({@code contracts_payment_in_<year>}) is made anew over
-	 * it, and the view of every year, {@code contracts_payment}, made anew only when it does not yet read that year's
-	 * view (a year imported for the first time, or a database from before the years had views of their own). The year's
-	 * table before is dropped after the commit ({@link #tidyTables}), so that the import does not wait for it.
+	 * Makes the table loaded the year's rows. The year's own table kept ({@link YearRows#kept}) has its view already,
+	 * which reads the import from the year's row. A new table gets the year's view ({@code contracts_payment_in_<year>})
+	 * made anew over it, and the view of every year, {@code contracts_payment}, is made anew only when it does not yet
+	 * read that year's view (a year imported for the first time, or a database from before the years had views of their
+	 * own). The year's table before is dropped after the commit ({@link #tidyTables}), so that the import does not wait
+	 * for it.
 	 */
-	public void publish(FinancialYear year, long importId, PaymentsFile.Layout layout, int practices) {
-		String table = "contracts_payment_rows_" + importId;
+	public void publish(FinancialYear year, long importId, PaymentsFile.Layout layout, int practices, YearRows rows) {
+		String table = rows.table();
 		long started = System.nanoTime();
 		jdbc.sql("""
 				insert into contracts_payment_year (year_start, line_names, headings, table_name, import_id, practices)
@@ -255,7 +305,12 @@ public class PaymentsStore {
 			.param("importId", importId)
 			.param("practices", practices)
 			.update();
-		makeYearView(new YearTable(year.startYear(), table, importId, layout.headings().toArray(String[]::new)));
+		if (rows.kept()) {
+			log.debug("Payments {}: published in {} ms, the year's table and view kept", year,
+					(System.nanoTime() - started) / 1_000_000);
+			return;
+		}
+		makeYearView(new YearTable(year.startYear(), table, layout.headings().toArray(String[]::new)));
 		boolean read = jdbc.sql("""
 				select exists (select 1 from pg_depend d join pg_rewrite r on r.oid = d.objid
 				               where r.ev_class = cast('contracts_payment' as regclass)
@@ -269,7 +324,7 @@ public class PaymentsStore {
 		log.debug("Payments {}: published in {} ms", year, (System.nanoTime() - started) / 1_000_000);
 	}
 
-	private record YearTable(int yearStart, String tableName, long importId, String[] headings) {
+	private record YearTable(int yearStart, String tableName, String[] headings) {
 
 		Sql sql() {
 			return new Sql(PaymentsFile.Layout.of(List.of(headings)));
@@ -283,15 +338,14 @@ public class PaymentsStore {
 	/** One year's view: its table's rows converted on reading ({@link Sql#branch}). */
 	private void makeYearView(YearTable year) {
 		jdbc.sql("create or replace view " + yearView(year.yearStart()) + " as "
-				+ year.sql().branch(year.yearStart(), year.tableName(), year.importId()))
+				+ year.sql().branch(year.yearStart(), year.tableName()))
 			.update();
 	}
 
 	private List<YearTable> yearTables() {
-		return jdbc.sql("select year_start, table_name, import_id, headings from contracts_payment_year"
+		return jdbc.sql("select year_start, table_name, headings from contracts_payment_year"
 				+ " where table_name is not null order by year_start")
-			.query((rs, n) -> new YearTable(rs.getInt(1), rs.getString(2), rs.getLong(3),
-					(String[]) rs.getArray(4).getArray()))
+			.query((rs, n) -> new YearTable(rs.getInt(1), rs.getString(2), (String[]) rs.getArray(3).getArray()))
 			.list();
 	}
 
@@ -509,7 +563,7 @@ public class PaymentsStore {
 		 * nothing, codes and types in capitals, blank amounts 0, the payment lines in an array in the order of the
 		 * year's columns (contracts_payment_year.line_names). A row without a code is a blank row of the file.
 		 */
-		String branch(int year, String table, long importId) {
+		String branch(int year, String table) {
 			StringBuilder amounts = new StringBuilder();
 			for (Integer index : layout.lineColumns()) {
 				amounts.append(amounts.isEmpty() ? "" : ", ").append(amount("c" + (index + 1), "numeric(16, 2)"));
@@ -529,7 +583,7 @@ public class PaymentsStore {
 					+ " " + amount(column(PaymentsFile.REGISTERED), "numeric(12, 2)") + " as registered_patients,"
 					+ " " + amount(column(PaymentsFile.WEIGHTED), "numeric(12, 2)") + " as weighted_patients,"
 					+ " " + amount(column(PaymentsFile.TOTAL), "numeric(16, 2)") + " as total_payments,"
-					+ " cast(" + importId + " as bigint) as import_id,"
+					+ " (select y.import_id from contracts_payment_year y where y.year_start = " + year + ") as import_id,"
 					+ " cast(" + (amounts.isEmpty() ? "'{}'" : "array[" + amounts + "]") + " as numeric(16, 2)[])"
 					+ " as amounts from " + table + " where " + code() + " is not null";
 		}
