@@ -1,6 +1,7 @@
 package org.cocommission.bench;
 
-import java.io.StringReader;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.time.Duration;
 
@@ -21,6 +22,11 @@ public final class CopyBaseline {
 
 	/** Copies {@code csv} into {@code table} (made anew, {@code columns} text columns). */
 	public static void copyIntoScratch(DataSource dataSource, JdbcClient jdbc, String table, String csv, int columns) {
+		copyIntoScratch(dataSource, jdbc, table, csv.getBytes(StandardCharsets.UTF_8), columns);
+	}
+
+	/** Copies the CSV {@code rows}, in UTF-8, into {@code table} (made anew, {@code columns} text columns). */
+	public static void copyIntoScratch(DataSource dataSource, JdbcClient jdbc, String table, byte[] rows, int columns) {
 		var definition = new StringBuilder();
 		for (int column = 1; column <= columns; column++) {
 			definition.append(column == 1 ? "" : ", ").append("c").append(column).append(" text");
@@ -30,7 +36,7 @@ public final class CopyBaseline {
 		try (Connection connection = dataSource.getConnection()) {
 			connection.unwrap(PGConnection.class)
 				.getCopyAPI()
-				.copyIn("copy " + table + " from stdin (format csv)", new StringReader(csv));
+				.copyIn("copy " + table + " from stdin (format csv)", new ByteArrayInputStream(rows));
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
