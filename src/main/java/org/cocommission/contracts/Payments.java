@@ -108,7 +108,9 @@ public class Payments {
 			int rows = loaded.practices().size();
 			store.publish(year, importId, layout, rows, loaded.rows());
 			long published = System.nanoTime();
-			List<ImportMessage> warnings = warned.join();
+			List<ImportMessage> warnings = new ArrayList<>(loaded.warnings());
+			warnings.addAll(warned.join());
+			warnings.sort(java.util.Comparator.comparingInt(ImportMessage::row));
 			long warnedAt = System.nanoTime();
 			store.completeImport(importId, loaded.rowsRead(), rows, warnings.size());
 			events.publishEvent(new PaymentsImported(importId, year.toString(), fileName, rows, warnings.size()));

@@ -377,6 +377,27 @@ class PaymentsImportTests {
 			.single()).as("stored as published, as text").isEqualTo("text");
 	}
 
+	/**
+	 * A file whose lines end in two ways (rows added in another editor) means the same rows: stored, as published or
+	 * cleaned, with a warning at the first row that ends otherwise.
+	 */
+	@Test
+	void storesAFileWithLineEndingsOfTwoKindsWithAWarning() {
+		var asPublished = load(2037, (HEADING + "A81001,ONE,GMS,100,90,10,20\r\nA81002,TWO,PMS,100,90,10,20\n")
+			.getBytes(StandardCharsets.UTF_8));
+		var cleaned = load(2038, (HEADING + "A81001,ONE,GMS,\"1,000\",90,10,20\nA81002,TWO,PMS,100,90,10,20\r\n")
+			.getBytes(StandardCharsets.UTF_8));
+
+		for (PaymentsImportReport report : java.util.List.of(asPublished, cleaned)) {
+			assertThat(report.stored()).isEqualTo(2);
+			assertThat(report.warnings()).extracting(warning -> warning.row() + ": " + warning.message())
+				.contains("3: This row's line ends otherwise than the first row's (line endings of two kinds): each is"
+						+ " read as the end of a row");
+		}
+		assertThat(row(2038, "A81002")).containsEntry("contract_type", "PMS");
+		assertThat((BigDecimal) row(2038, "A81001").get("registered_patients")).isEqualByComparingTo("1000");
+	}
+
 	@Test
 	void refusesNegativePatientsNamingTheRow() {
 		byte[] file = (HEADING + "A81001,ONE,GMS,100,90,10,20\n" + "A81002,TWO,GMS,100,-90,10,20\n")

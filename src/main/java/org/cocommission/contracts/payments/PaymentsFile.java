@@ -64,20 +64,27 @@ public final class PaymentsFile {
 	}
 
 	/**
-	 * The rows as COPY takes them, each line keeping its number: an empty line, or one of only spaces and tabs, becomes
-	 * a row of {@code width} empty fields (which the import skips), where COPY would read one field and refuse the
-	 * file. Lines inside a quoted field are left alone. So a row's number is its line in the file (the headings being
-	 * line 1), as long as no field holds a line break (docs/domain-rules.md, GP contracts, "Rows and their numbers").
+	 * The rows as COPY's CSV reader takes them, each line keeping its number: an empty line, or one of only spaces and
+	 * tabs, becomes a row of {@code width} empty fields (which the import skips), where COPY would read one field and
+	 * refuse the file; a line ending unlike the first row's (a carriage return before the line feed, or not), which COPY
+	 * would refuse, ends as the first. Lines inside a quoted field are left alone. So a row's number is its line in the
+	 * file (the headings being line 1), as long as no field holds a line break (docs/domain-rules.md, GP contracts, "Rows
+	 * and their numbers").
 	 */
-	public static byte[] blankLinesAsEmptyRows(byte[] rows, int width) {
+	public static AsCopyReads asCopyReads(byte[] rows, int width) {
 		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(rows.length + 1024);
+		PaymentsRows.Walked walked;
 		try {
-			PaymentsRows.write(rows, PaymentsRows.Columns.unchecked(width), out);
+			walked = PaymentsRows.write(rows, PaymentsRows.Columns.unchecked(width), out);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		return out.toByteArray();
+		return new AsCopyReads(out.toByteArray(), walked.lineEndingsChangeAt());
+	}
+
+	/** Rows rewritten for COPY's CSV reader, and the first row whose line ended unlike the first row's (0 if none). */
+	public record AsCopyReads(byte[] rows, int lineEndingsChangeAt) {
 	}
 
 	/** Headings as compared: no byte order mark, spaces trimmed and collapsed, lower case. */

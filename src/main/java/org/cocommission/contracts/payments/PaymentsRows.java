@@ -59,10 +59,11 @@ public final class PaymentsRows {
 	}
 
 	/**
-	 * What the walk found: the practices in the file's order and, when the file cannot be stored as published, why
-	 * (null when it can).
+	 * What the walk found: the practices in the file's order; when the file cannot be stored as published, why (null
+	 * when it can); and the first row whose line ends otherwise than the first row's (a carriage return before the line
+	 * feed, or not), 0 when every row's ends alike.
 	 */
-	public record Walked(List<Practice> practices, String notAsPublished) {
+	public record Walked(List<Practice> practices, String notAsPublished, int lineEndingsChangeAt) {
 
 		public boolean asPublished() {
 			return notAsPublished == null;
@@ -105,8 +106,8 @@ public final class PaymentsRows {
 	/**
 	 * Checks {@code rows} against {@code columns} and writes them to {@code out} in {@code COPY}'s binary format, each
 	 * field as PostgreSQL's CSV reader would have read it: an unquoted empty field as null, a quoted one without its
-	 * quotes, each blank line as a row of nulls. What that reader would refuse (a quote left open, line endings of two
-	 * kinds, a carriage return within a line) fails the check, for the slower way to name it. Stops at the first row
+	 * quotes, each blank line as a row of nulls. What that reader would refuse (a quote left open, a carriage return
+	 * within a line) fails the check, for the slower way to name it. Stops at the first row
 	 * that fails: the caller then cancels the COPY.
 	 */
 	static Walked copy(byte[] rows, Columns columns, OutputStream out) throws IOException {
@@ -118,6 +119,10 @@ public final class PaymentsRows {
 
 	/** One walk over a file's rows. */
 	private static final class Walk {
+
+		private static final byte[] LF = { '\n' };
+
+		private static final byte[] CRLF = { '\r', '\n' };
 
 		private final byte[] rows;
 
@@ -142,6 +147,9 @@ public final class PaymentsRows {
 
 		/** The file's line ending, from its first line (0 until then): 1 a line feed, 2 a carriage return before it. */
 		private int lineEnding;
+
+		/** The first row whose line ends otherwise than the first row's, 0 until one does. */
+		private int lineEndingsChangeAt;
 
 		private final List<Practice> practices = new ArrayList<>();
 
@@ -192,7 +200,7 @@ public final class PaymentsRows {
 					tuples.trailer();
 					tuples.writeTo(out);
 				}
-				return new Walked(practices, notAsPublished);
+				return new Walked(practices, notAsPublished, lineEndingsChangeAt);
 			}
 			while (position < length) {
 				position = walkRow(position);
@@ -202,7 +210,7 @@ public final class PaymentsRows {
 				}
 			}
 			out.write(rows, written, length - written);
-			return new Walked(practices, notAsPublished);
+			return new Walked(practices, notAsPublished, lineEndingsChangeAt);
 		}
 
 		/** Walks the row starting at {@code start}; returns where the next one starts. */
@@ -222,16 +230,19 @@ public final class PaymentsRows {
 				// COPY would read a blank line as one field and refuse the file: it goes on as a row of empty fields
 				boolean lineBreak = i < length;
 				int end = lineBreak && i > start && rows[i - 1] == '\r' ? i - 1 : i;
+				boolean asFirst = !lineBreak || lineEnding(end < i);
 				if (binary) {
-					if (lineBreak) {
-						lineEnding(end < i);
-					}
 					tuples.nulls(columns.width());
 					return lineBreak ? i + 1 : i;
 				}
 				out.write(rows, written, start - written);
 				out.write(emptyRow, 0, emptyRow.length);
-				out.write(rows, end, (lineBreak ? i + 1 : i) - end);
+				if (asFirst) {
+					out.write(rows, end, (lineBreak ? i + 1 : i) - end);
+				}
+				else {
+					out.write(firstLineEnding());
+				}
 				written = lineBreak ? i + 1 : i;
 				return written;
 			}
@@ -264,23 +275,39 @@ public final class PaymentsRows {
 			}
 			boolean lineBreak = i < length;
 			int end = lineBreak && i > start && rows[i - 1] == '\r' ? i - 1 : Math.min(i, length);
-			if (binary && lineBreak) {
-				lineEnding(end < i);
+			if (lineBreak && !lineEnding(end < i) && !binary) {
+				// PostgreSQL's CSV reader refuses a line ending unlike the first line's: the line ends as the first
+				out.write(rows, written, end - written);
+				out.write(firstLineEnding());
+				written = i + 1;
 			}
 			endField(fieldStart, end, fieldQuoted);
 			endRow();
 			return lineBreak ? i + 1 : length;
 		}
 
-		/** PostgreSQL's CSV reader takes the file's line ending from its first line and refuses any other after it. */
-		private void lineEnding(boolean carriageReturn) {
+		/**
+		 * Notes a row's line ending; false when it is not the first row's. PostgreSQL's CSV reader takes the file's line
+		 * ending from its first line and refuses any other after it, yet a file whose lines end in two ways (as when
+		 * rows were added in another editor) means the same rows: the binary rows do not carry line endings, and the
+		 * rows rewritten for the CSV reader end as the first.
+		 */
+		private boolean lineEnding(boolean carriageReturn) {
 			int ending = carriageReturn ? 2 : 1;
 			if (lineEnding == 0) {
 				lineEnding = ending;
 			}
 			else if (lineEnding != ending) {
-				fail("line endings of two kinds");
+				if (lineEndingsChangeAt == 0) {
+					lineEndingsChangeAt = row;
+				}
+				return false;
 			}
+			return true;
+		}
+
+		private byte[] firstLineEnding() {
+			return lineEnding == 2 ? CRLF : LF;
 		}
 
 		private void endField(int start, int end, boolean quoted) {

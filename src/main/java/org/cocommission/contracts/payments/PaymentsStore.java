@@ -71,10 +71,16 @@ public class PaymentsStore {
 	 * caller then {@linkplain #publish publishes} it.
 	 */
 	public record Loaded(int rowsRead, List<PaymentsRows.Practice> practices, List<ImportMessage> errors,
-			YearRows rows) {
+			YearRows rows, List<ImportMessage> warnings) {
 
 		static Loaded refused(int rowsRead, List<ImportMessage> errors) {
-			return new Loaded(rowsRead, List.of(), errors, null);
+			return new Loaded(rowsRead, List.of(), errors, null, List.of());
+		}
+
+		static Loaded stored(List<PaymentsRows.Practice> practices, YearRows rows, int lineEndingsChangeAt) {
+			return new Loaded(practices.size(), practices, List.of(), rows, lineEndingsChangeAt == 0 ? List.of()
+					: List.of(new ImportMessage(lineEndingsChangeAt, "This row's line ends otherwise than the first"
+							+ " row's (line endings of two kinds): each is read as the end of a row")));
 		}
 	}
 
@@ -116,7 +122,7 @@ public class PaymentsStore {
 		else {
 			// the year's own table, if it was emptied, is as it was again
 			transaction.rollbackToSavepoint(savepoint);
-			loaded = staged(year, table, sql, PaymentsFile.blankLinesAsEmptyRows(body, layout.width()), transaction);
+			loaded = staged(year, table, sql, PaymentsFile.asCopyReads(body, layout.width()), transaction);
 		}
 		return loaded;
 	}
@@ -194,7 +200,7 @@ public class PaymentsStore {
 		}
 		log.debug("Payments {} (as published): {}, check and COPY {} ms", year, rows.kept() ? "truncate" : "create",
 				(System.nanoTime() - started) / 1_000_000);
-		return new Loaded(walked.practices().size(), walked.practices(), List.of(), rows);
+		return Loaded.stored(walked.practices(), rows, walked.lineEndingsChangeAt());
 	}
 
 	/** Ends a COPY the file failed, if the server has not ended it already; the caller rolls back. */
@@ -213,12 +219,13 @@ public class PaymentsStore {
 	 * The file staged as text, cleaned and checked in SQL, every error named with its row; without errors its rows go,
 	 * converted, into the year's new table.
 	 */
-	private Loaded staged(FinancialYear year, String table, Sql sql, byte[] body, TransactionStatus transaction) {
+	private Loaded staged(FinancialYear year, String table, Sql sql, PaymentsFile.AsCopyReads file,
+			TransactionStatus transaction) {
 		long started = System.nanoTime();
 		jdbc.sql("create temporary table contracts_payment_staging (row_no integer generated always as identity, "
 				+ sql.staging() + ") on commit drop").update();
 		List<ImportMessage> copyErrors = copy("copy contracts_payment_staging (" + sql.columns()
-				+ ") from stdin (format csv)", new ByteArrayInputStream(body));
+				+ ") from stdin (format csv)", new ByteArrayInputStream(file.rows()));
 		if (!copyErrors.isEmpty()) {
 			return Loaded.refused(0, copyErrors);
 		}
@@ -279,7 +286,7 @@ public class PaymentsStore {
 		}
 		log.debug("Payments {} (as text): staging and COPY {} ms, codes checked {} ms, insert {} ms", year,
 				(copied - started) / 1_000_000, (checked - copied) / 1_000_000, (System.nanoTime() - checked) / 1_000_000);
-		return new Loaded(practices.size(), practices, List.of(), new YearRows(table, false));
+		return Loaded.stored(practices, new YearRows(table, false), file.lineEndingsChangeAt());
 	}
 
 	/**

@@ -62,16 +62,29 @@ class PaymentsFileTests {
 
 	@Test
 	void blankLinesAndLinesOfSpacesBecomeEmptyRowsSoEveryLineKeepsItsNumber() {
-		String rows = "A,1,2\r\n\r\n   \t\nB,3,4\n\"C\n\n\",5,6\n  ";
 		String crlf = "A,1,2\r\n\r\n  \r\nB,3,4\r\n";
 
-		String copied = new String(PaymentsFile.blankLinesAsEmptyRows(rows.getBytes(StandardCharsets.UTF_8), 3),
-				StandardCharsets.UTF_8);
+		PaymentsFile.AsCopyReads copied = PaymentsFile.asCopyReads(crlf.getBytes(StandardCharsets.UTF_8), 3);
 
-		assertThat(copied).isEqualTo("A,1,2\r\n,,\r\n,,\nB,3,4\n\"C\n\n\",5,6\n,,");
-		// each line keeps its own ending, as COPY wants one style throughout
-		assertThat(new String(PaymentsFile.blankLinesAsEmptyRows(crlf.getBytes(StandardCharsets.UTF_8), 3),
-				StandardCharsets.UTF_8)).isEqualTo("A,1,2\r\n,,\r\n,,\r\nB,3,4\r\n");
-		assertThat(PaymentsFile.blankLinesAsEmptyRows(new byte[0], 3)).isEmpty();
+		assertThat(new String(copied.rows(), StandardCharsets.UTF_8)).isEqualTo("A,1,2\r\n,,\r\n,,\r\nB,3,4\r\n");
+		assertThat(copied.lineEndingsChangeAt()).isZero();
+		assertThat(PaymentsFile.asCopyReads(new byte[0], 3).rows()).isEmpty();
+	}
+
+	/**
+	 * COPY's CSV reader wants the first line's ending throughout: a line that ends otherwise ends as the first, and the
+	 * first row that did is told; line breaks within a quoted field are the field's own and stay as they are.
+	 */
+	@Test
+	void aLineEndingUnlikeTheFirstRowsEndsAsTheFirst() {
+		String rows = "A,1,2\r\n\r\n   \t\nB,3,4\n\"C\n\n\",5,6\n  ";
+
+		PaymentsFile.AsCopyReads copied = PaymentsFile.asCopyReads(rows.getBytes(StandardCharsets.UTF_8), 3);
+
+		assertThat(new String(copied.rows(), StandardCharsets.UTF_8))
+			.isEqualTo("A,1,2\r\n,,\r\n,,\r\nB,3,4\r\n\"C\n\n\",5,6\r\n,,");
+		assertThat(copied.lineEndingsChangeAt()).isEqualTo(4);
+		assertThat(new String(PaymentsFile.asCopyReads("A,1,2\nB,3,4\r\n".getBytes(StandardCharsets.UTF_8), 3).rows(),
+				StandardCharsets.UTF_8)).isEqualTo("A,1,2\nB,3,4\n");
 	}
 }

@@ -156,14 +156,25 @@ class PaymentsRowsTests {
 	void copiedInTheBinaryFormatWhatTheCsvReaderWouldRefuseGoesTheSlowerWay() throws IOException {
 		assertThat(copy("A81001,\"ONE,1,1,1,1,\n", new ByteArrayOutputStream()).notAsPublished())
 			.isEqualTo("row 2: a quote left open");
-		assertThat(copy("A81001,ONE,1,1,1,1,\r\nA81002,TWO,1,1,1,1,\n", new ByteArrayOutputStream()).notAsPublished())
-			.isEqualTo("row 3: line endings of two kinds");
-		assertThat(copy("A81001,ONE,1,1,1,1,\nA81002,TWO,1,1,1,1,\r\n", new ByteArrayOutputStream()).notAsPublished())
-			.isEqualTo("row 3: line endings of two kinds");
 		assertThat(copy("A81001,O\rNE,1,1,1,1,\n", new ByteArrayOutputStream()).notAsPublished())
 			.isEqualTo("row 2: a carriage return within a line");
 		assertThat(copy("A81001,ONE,1,1,-,1,\n", new ByteArrayOutputStream()).notAsPublished())
 			.isEqualTo("row 2: an amount without digits");
+	}
+
+	/** Line endings of two kinds mean the same rows: copied as they are, the first row that ends otherwise told. */
+	@Test
+	void copiedInTheBinaryFormatLineEndingsOfTwoKindsEndRowsAlike() throws IOException {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+		PaymentsRows.Walked walked = copy("A81001,ONE,1,1,1,1,\r\n\nA81002,TWO,1,1,1,1,\nA81003,THREE,1,1,1,1,\r\n", out);
+
+		assertThat(walked.asPublished()).isTrue();
+		assertThat(walked.lineEndingsChangeAt()).isEqualTo(3);
+		assertThat(copied(out.toByteArray())).extracting(row -> row.get(1))
+			.containsExactly("ONE", null, "TWO", "THREE");
+		assertThat(copy("A81001,ONE,1,1,1,1,\nA81002,TWO,1,1,1,1,\n", new ByteArrayOutputStream()).lineEndingsChangeAt())
+			.isZero();
 	}
 
 	@Test
