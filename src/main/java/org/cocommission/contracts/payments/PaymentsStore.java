@@ -40,6 +40,12 @@ public class PaymentsStore {
 	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PaymentsStore.class);
 
 
+	/**
+	 * A view's rule's dependencies ({@code d}) on what it reads, for a rule {@code r}: by pg_depend's index on the
+	 * dependent object, which a join on the object alone cannot use (a scan of the whole catalogue on every import).
+	 */
+	private static final String RULE_DEPENDS = "d.classid = cast('pg_rewrite' as regclass) and d.objid = r.oid";
+
 	/** The key of the PostgreSQL advisory lock that serialises payments imports across instances. */
 	private static final long IMPORT_LOCK = 60_001L;
 
@@ -139,11 +145,12 @@ public class PaymentsStore {
 				where y.year_start = :year and y.headings = cast(:headings as text[]) and to_regclass(y.table_name) is not null
 				  and not exists (select 1 from pg_attribute a where a.attrelid = to_regclass(y.table_name)
 				                  and a.attnum > 0 and not a.attisdropped and a.atttypid <> cast('text' as regtype))
-				  and exists (select 1 from pg_depend d join pg_rewrite r on r.oid = d.objid
+				  and exists (select 1 from pg_rewrite r join pg_depend d on %s
 				              where r.ev_class = to_regclass(:view)
 				                and d.refobjid = cast('contracts_payment_year' as regclass))
-				  and exists (select 1 from pg_depend d join pg_rewrite r on r.oid = d.objid
-				              where r.ev_class = cast('contracts_payment' as regclass) and d.refobjid = to_regclass(:view))""")
+				  and exists (select 1 from pg_rewrite r join pg_depend d on %s
+				              where r.ev_class = cast('contracts_payment' as regclass) and d.refobjid = to_regclass(:view))"""
+			.formatted(RULE_DEPENDS, RULE_DEPENDS))
 			.param("year", year.startYear())
 			.param("headings", layout.headings().toArray(String[]::new))
 			.param("view", yearView(year.startYear()))
@@ -319,9 +326,9 @@ public class PaymentsStore {
 		}
 		makeYearView(new YearTable(year.startYear(), table, layout.headings().toArray(String[]::new)));
 		boolean read = jdbc.sql("""
-				select exists (select 1 from pg_depend d join pg_rewrite r on r.oid = d.objid
+				select exists (select 1 from pg_rewrite r join pg_depend d on %s
 				               where r.ev_class = cast('contracts_payment' as regclass)
-				                 and d.refobjid = to_regclass(?))""")
+				                 and d.refobjid = to_regclass(?))""".formatted(RULE_DEPENDS))
 			.param(yearView(year.startYear()))
 			.query(Boolean.class)
 			.single();
