@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.cocommission.contracts.payments.Benchmarks;
 import org.cocommission.contracts.payments.PaymentsFile;
@@ -95,16 +96,18 @@ public class Payments {
 			store.lock();
 			long importId = store.logImport(year, fileName, actor, 0, 0, List.of(), List.of());
 			log.debug("Payments {}: locked and logged {} ms", year, (System.nanoTime() - started) / 1_000_000);
-			PaymentsStore.Loaded loaded = store.load(year, importId, layout, body, status);
+			// the directory is asked while the rows are stored and the year published: the warnings need nothing
+			// stored, only the practices, which the load hands over as soon as it has them
+			AtomicReference<CompletableFuture<List<ImportMessage>>> lookUp = new AtomicReference<>();
+			PaymentsStore.Loaded loaded = store.load(year, importId, layout, body, status,
+					practices -> lookUp.set(CompletableFuture.supplyAsync(() -> warnings(practices))));
 			if (!loaded.errors().isEmpty()) {
 				status.setRollbackOnly();
 				refused[0] = loaded;
 				return null;
 			}
 			long loadedAt = System.nanoTime();
-			// the directory is asked while the year is published: the warnings need nothing stored
-			CompletableFuture<List<ImportMessage>> warned = CompletableFuture
-				.supplyAsync(() -> warnings(loaded.practices()));
+			CompletableFuture<List<ImportMessage>> warned = lookUp.get();
 			int rows = loaded.practices().size();
 			store.publish(year, importId, layout, rows, loaded.rows());
 			long published = System.nanoTime();

@@ -394,6 +394,11 @@ class PaymentsImportTests {
 				.contains("3: This row's line ends otherwise than the first row's (line endings of two kinds): each is"
 						+ " read as the end of a row");
 		}
+		// the same practices, so the same warnings from the directory, on either path
+		assertThat(asPublished.warnings()).extracting(ImportMessage::message)
+			.anyMatch(message -> message.startsWith("Practice A81002 (TWO) is not in the directory"));
+		assertThat(cleaned.warnings()).extracting(ImportMessage::message)
+			.containsExactlyElementsOf(asPublished.warnings().stream().map(ImportMessage::message).toList());
 		assertThat(row(2038, "A81002")).containsEntry("contract_type", "PMS");
 		assertThat((BigDecimal) row(2038, "A81001").get("registered_patients")).isEqualByComparingTo("1000");
 	}

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
@@ -104,10 +105,12 @@ public class PaymentsStore {
 	 * on reading (docs/domain-rules.md, GP contracts, "How a year is stored"). Only when the check fails, on a blank, a
 	 * dash, a pound sign or a thousands separator, or on any error, is the file staged, cleaned in SQL and, where
 	 * wrong, checked value by value to name the row and column ({@link #staged}). On any error nothing is stored; the
-	 * caller rolls back.
+	 * caller rolls back. The file's practices go to {@code walked} as soon as they are known, before the database has
+	 * finished storing them, so that what the caller does with them (the warnings' look-up in the directory) runs
+	 * meanwhile; when the file is then staged, they go again, as the staging finds them.
 	 */
 	public Loaded load(FinancialYear year, long importId, PaymentsFile.Layout layout, InputStream rows,
-			TransactionStatus transaction) {
+			TransactionStatus transaction, Consumer<List<PaymentsRows.Practice>> walked) {
 		long started = System.nanoTime();
 		byte[] body;
 		try {
@@ -121,7 +124,8 @@ public class PaymentsStore {
 		Sql sql = new Sql(layout);
 		String kept = keptTable(year, layout);
 		Object savepoint = transaction.createSavepoint();
-		Loaded loaded = direct(year, kept == null ? new YearRows(table, false) : new YearRows(kept, true), sql, body);
+		Loaded loaded = direct(year, kept == null ? new YearRows(table, false) : new YearRows(kept, true), sql, body,
+				walked);
 		if (loaded != null) {
 			transaction.releaseSavepoint(savepoint);
 		}
@@ -129,6 +133,9 @@ public class PaymentsStore {
 			// the year's own table, if it was emptied, is as it was again
 			transaction.rollbackToSavepoint(savepoint);
 			loaded = staged(year, table, sql, PaymentsFile.asCopyReads(body, layout.width()), transaction);
+			if (loaded.errors().isEmpty()) {
+				walked.accept(loaded.practices());
+			}
 		}
 		return loaded;
 	}
@@ -164,7 +171,8 @@ public class PaymentsStore {
 	 * the CSV reader reads them in COPY's binary format ({@link PaymentsRows#copy}); null when the check or the COPY
 	 * refuses anything in it, for {@link #staged} to name it.
 	 */
-	private Loaded direct(FinancialYear year, YearRows rows, Sql sql, byte[] body) {
+	private Loaded direct(FinancialYear year, YearRows rows, Sql sql, byte[] body,
+			Consumer<List<PaymentsRows.Practice>> walked) {
 		long started = System.nanoTime();
 		String table = rows.table();
 		if (rows.kept()) {
@@ -176,7 +184,7 @@ public class PaymentsStore {
 		else {
 			jdbc.sql("create table " + table + " (" + sql.staging() + ")").update();
 		}
-		PaymentsRows.Walked walked;
+		PaymentsRows.Walked walk;
 		Connection connection = DataSourceUtils.getConnection(dataSource);
 		try {
 			// FREEZE: the table is new or emptied in this transaction, so its rows are stored as seen by all, and no
@@ -184,18 +192,20 @@ public class PaymentsStore {
 			PGCopyOutputStream copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class),
 					"copy " + table + " from stdin (format binary, freeze)", 1 << 16);
 			try {
-				walked = PaymentsRows.copy(body, sql.checked(), copy);
+				walk = PaymentsRows.copy(body, sql.checked(), copy);
 			}
 			catch (IOException ex) {
 				cancel(copy);
 				log.debug("Payments {}: not as published, staged: {}", year, ex.getMessage());
 				return null;
 			}
-			if (!walked.asPublished()) {
+			if (!walk.asPublished()) {
 				cancel(copy);
-				log.debug("Payments {}: not as published, staged: {}", year, walked.notAsPublished());
+				log.debug("Payments {}: not as published, staged: {}", year, walk.notAsPublished());
 				return null;
 			}
+			// the database is still storing the last rows sent
+			walked.accept(walk.practices());
 			copy.close();
 		}
 		catch (IOException | SQLException ex) {
@@ -207,7 +217,7 @@ public class PaymentsStore {
 		}
 		log.debug("Payments {} (as published): {}, check and COPY {} ms", year, rows.kept() ? "truncate" : "create",
 				(System.nanoTime() - started) / 1_000_000);
-		return Loaded.stored(walked.practices(), rows, walked.lineEndingsChangeAt());
+		return Loaded.stored(walk.practices(), rows, walk.lineEndingsChangeAt());
 	}
 
 	/** Ends a COPY the file failed, if the server has not ended it already; the caller rolls back. */
