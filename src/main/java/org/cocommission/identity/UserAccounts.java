@@ -127,7 +127,7 @@ public class UserAccounts {
 				.update();
 		}
 		events.publishEvent(new UserAccountChanged("DEMO_USERS_CREATED", "demo", null, null,
-				Map.of("accounts", created)));
+				new UserAccountChanged.DemoAccounts(created)));
 		return created;
 	}
 

@@ -1,7 +1,6 @@
 package org.cocommission.identity;
 
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -84,7 +83,7 @@ public class UserDuties {
 			if (inserted == 1) {
 				granted++;
 				events.publishEvent(new UserAccountChanged("DUTY_GRANTED", grant.username(),
-						grant.organisationCode(), null, Map.of("duty", grant.duty().name())));
+						grant.organisationCode(), null, new UserAccountChanged.DutyGranted(grant.duty().name())));
 			}
 		}
 		return granted;

@@ -1,10 +1,9 @@
 package org.cocommission.identity.accounts;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import org.cocommission.identity.Role;
+import org.cocommission.identity.UserAccountChanged;
 import org.cocommission.identity.UserView;
 
 /** A local account. The password hash never leaves this module. */
@@ -16,14 +15,7 @@ public record UserAccount(long id, String username, String passwordHash, String 
 	}
 
 	/** What the audit trail records of an account: everything but the password hash. */
-	public Map<String, Object> auditState() {
-		var state = new LinkedHashMap<String, Object>();
-		state.put("username", username);
-		state.put("displayName", displayName);
-		state.put("email", email);
-		state.put("role", role.name());
-		state.put("organisationCode", organisationCode);
-		state.put("enabled", enabled);
-		return state;
+	public UserAccountChanged.AccountState auditState() {
+		return new UserAccountChanged.AccountState(username, displayName, email, role.name(), organisationCode, enabled);
 	}
 }

@@ -10,7 +10,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -209,8 +208,8 @@ public class SignInGuard implements AuthenticationProvider {
 			.param(username.toLowerCase(Locale.ROOT))
 			.update() > 0;
 		if (locked) {
-			events.publishEvent(new UserAccountChanged("SIGN_IN_UNLOCKED", username, null, Map.of("locked", true),
-					Map.of("locked", false)));
+			events.publishEvent(new UserAccountChanged("SIGN_IN_UNLOCKED", username, null,
+					new UserAccountChanged.SignInLock(true), new UserAccountChanged.SignInLock(false)));
 		}
 		return locked;
 	}

@@ -118,7 +118,7 @@ public class ApiTokens {
 			.single();
 		ApiToken token = find(owner.username(), id).orElseThrow();
 		events.publishEvent(new UserAccountChanged("API_TOKEN_CREATED", owner.username(), owner.organisationCode(),
-				Map.of(), Map.of("token", name, "scope", request.scope().label(), "expiresAt", expiresAt.toString())));
+				null, new UserAccountChanged.TokenCreated(name, request.scope().label(), expiresAt.toString())));
 		return new ApiToken.Created(token, secret);
 	}
 
@@ -151,7 +151,8 @@ public class ApiTokens {
 		}
 		jdbc.sql("update identity_api_token set revoked_at = ? where id = ?").params(utc(clock.instant()), id).update();
 		events.publishEvent(new UserAccountChanged("API_TOKEN_REVOKED", owner.username(), owner.organisationCode(),
-				Map.of("token", token.name(), "revoked", false), Map.of("token", token.name(), "revoked", true)));
+				new UserAccountChanged.TokenRevocation(token.name(), false),
+				new UserAccountChanged.TokenRevocation(token.name(), true)));
 		return find(owner.username(), id).orElseThrow();
 	}
 
@@ -179,7 +180,7 @@ public class ApiTokens {
 				.update();
 			if (recorded > 0 && token.firstUse()) {
 				events.publishEvent(new UserAccountChanged("API_TOKEN_FIRST_USED", token.username(),
-						token.organisationCode(), Map.of(), Map.of("token", token.name())));
+						token.organisationCode(), null, new UserAccountChanged.Token(token.name())));
 			}
 		});
 		return holder;

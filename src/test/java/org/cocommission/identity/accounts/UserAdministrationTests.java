@@ -94,7 +94,8 @@ class UserAdministrationTests {
 			.andExpect(authenticated().withRoles("CCG"));
 		assertThat(events.stream(UserAccountChanged.class))
 			.anyMatch(event -> event.action().equals("USER_CREATED") && event.username().equals(username)
-					&& event.organisationCode().equals(ccg) && !event.after().containsKey("password"));
+					&& event.organisationCode().equals(ccg)
+					&& event.after() instanceof UserAccountChanged.AccountState state && state.role().equals("CCG"));
 	}
 
 	@Test

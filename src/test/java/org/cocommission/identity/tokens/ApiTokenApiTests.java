@@ -89,6 +89,8 @@ class ApiTokenApiTests {
 			.andExpect(jsonPath("$[0].secret").doesNotExist());
 		assertThat(audited("API_TOKEN_CREATED")).isEqualTo(1);
 		assertThat(audited("API_TOKEN_FIRST_USED")).isEqualTo(1);
+		assertThat(states("API_TOKEN_CREATED")).isEqualTo("null | [expiresAt, scope, token]");
+		assertThat(states("API_TOKEN_FIRST_USED")).isEqualTo("null | [token]");
 	}
 
 	@Test
@@ -127,6 +129,10 @@ class ApiTokenApiTests {
 				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
 		}
 		assertThat(audited("API_TOKEN_REVOKED")).isEqualTo(1);
+		assertThat(jdbc.sql("select (before_state ->> 'revoked') || ' to ' || (after_state ->> 'revoked')"
+				+ " from audit_event where action = 'API_TOKEN_REVOKED' and entity_id = ?").param(username)
+			.query(String.class)
+			.single()).isEqualTo("false to true");
 	}
 
 	@Test
@@ -170,6 +176,21 @@ class ApiTokenApiTests {
 			.param(username)
 			.query(Long.class)
 			.single()).isZero();
+	}
+
+	/** The audit entry's state before (null or its keys) and after (its keys), keys in order. */
+	private String states(String action) {
+		return jdbc.sql("""
+				select coalesce((select cast(array_agg(k order by k) as text) from jsonb_object_keys(before_state) k),
+				                'null')
+				       || ' | ' || (select cast(array_agg(k order by k) as text) from jsonb_object_keys(after_state) k)
+				from audit_event where action = ? and entity_id = ?""")
+			.params(action, username)
+			.query(String.class)
+			.single()
+			.replace("{", "[")
+			.replace("}", "]")
+			.replace(",", ", ");
 	}
 
 	private long audited(String action) {
