@@ -3,6 +3,8 @@ package org.cocommission;
 import java.util.Arrays;
 import java.util.stream.Stream;
 
+import org.cocommission.platform.EmbeddedPostgresEarlyStart;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -20,8 +22,14 @@ public class CoCommissionApplication {
 			String[] load = Stream.concat(Arrays.stream(args),
 					Stream.of("--cocommission.demo=false", "--server.port=0"))
 				.toArray(String[]::new);
-			System.exit(SpringApplication.exit(SpringApplication.run(CoCommissionApplication.class, load)));
+			System.exit(SpringApplication.exit(application().run(load)));
 		}
-		SpringApplication.run(CoCommissionApplication.class, args);
+		application().run(args);
+	}
+
+	private static SpringApplication application() {
+		SpringApplication application = new SpringApplication(CoCommissionApplication.class);
+		application.addListeners(new EmbeddedPostgresEarlyStart());
+		return application;
 	}
 }

@@ -93,9 +93,37 @@ public class CommissioningSupport {
 	@Transactional
 	public Arrangement record(String ccgCode, ArrangementForm form) {
 		String actor = checkCanWrite(ccgCode);
-		Map<String, String> problems = new LinkedHashMap<>();
+		return record(ccgCode, form, catalogue(), actor);
+	}
+
+	/**
+	 * Records many CCGs' arrangements in one transaction, each checked as {@link #record} checks it, reading the
+	 * catalogue and the providers once: the demo's thousands of arrangements. Nothing is recorded if one is refused.
+	 */
+	@Transactional
+	public void recordAll(Map<String, List<ArrangementForm>> formsByCcg) {
+		Catalogue catalogue = catalogue();
+		formsByCcg.forEach((ccgCode, forms) -> {
+			String actor = checkCanWrite(ccgCode);
+			forms.forEach(form -> record(ccgCode, form, catalogue, actor));
+		});
+	}
+
+	/** The services and providers an arrangement may name, by code. */
+	private record Catalogue(Map<String, SupportService> services, Map<String, SupportProvider> providers) {
+	}
+
+	private Catalogue catalogue() {
 		Map<String, SupportService> services = new LinkedHashMap<>();
 		services().forEach(service -> services.put(service.code(), service));
+		Map<String, SupportProvider> providers = new LinkedHashMap<>();
+		providers().forEach(provider -> providers.put(provider.code(), provider));
+		return new Catalogue(services, providers);
+	}
+
+	private Arrangement record(String ccgCode, ArrangementForm form, Catalogue catalogue, String actor) {
+		Map<String, String> problems = new LinkedHashMap<>();
+		Map<String, SupportService> services = catalogue.services();
 		if (!services.containsKey(form.serviceCode())) {
 			problems.put("serviceCode", "Choose a service from the catalogue");
 		}
@@ -103,8 +131,7 @@ public class CommissioningSupport {
 		List<String> sharedWith = List.of();
 		switch (form.mode()) {
 			case BUY -> {
-				provider = form.providerCode() == null ? null
-						: providers().stream().filter(p -> p.code().equals(form.providerCode())).findFirst().orElse(null);
+				provider = form.providerCode() == null ? null : catalogue.providers().get(form.providerCode());
 				if (provider == null) {
 					problems.put("providerCode", "Choose the provider the CCG buys this service from");
 				}

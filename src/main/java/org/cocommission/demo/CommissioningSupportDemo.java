@@ -2,6 +2,8 @@ package org.cocommission.demo;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -94,24 +96,29 @@ public class CommissioningSupportDemo implements ApplicationRunner {
 		List<PopulationQueries.CcgRef> ccgs = populations.ccgs();
 		Map<String, SupportProvider> units = supportUnits(
 				ccgs.stream().map(PopulationQueries.CcgRef::code).sorted().toList(), csus);
+		Map<String, List<ArrangementForm>> arrangements = new LinkedHashMap<>();
 		for (int i = 0; i < ccgs.size(); i++) {
 			String ccg = ccgs.get(i).code();
 			Random random = new Random(ccg.hashCode());
 			SupportProvider csu = units.get(ccg);
 			LocalDate ends = LocalDate.of(2016 + random.nextInt(2), 3, 31);
-			buy(ccg, "BUSINESS_INTELLIGENCE", csu, 150_000 + random.nextInt(250_000), ends);
-			buy(ccg, "CONTRACTING", csu, 80_000 + random.nextInt(120_000), ends);
-			buy(ccg, "IT", csu, 200_000 + random.nextInt(300_000), ends);
-			buy(ccg, "PROCUREMENT", random.nextInt(5) == 0 ? independent : csu, 30_000 + random.nextInt(60_000), ends);
+			List<ArrangementForm> forms = arrangements.computeIfAbsent(ccg, code -> new ArrayList<>());
+			forms.add(bought("BUSINESS_INTELLIGENCE", csu, 150_000 + random.nextInt(250_000), ends));
+			forms.add(bought("CONTRACTING", csu, 80_000 + random.nextInt(120_000), ends));
+			forms.add(bought("IT", csu, 200_000 + random.nextInt(300_000), ends));
+			forms.add(bought("PROCUREMENT", random.nextInt(5) == 0 ? independent : csu, 30_000 + random.nextInt(60_000),
+					ends));
 			for (String service : List.of("HR", "FINANCE", "COMMUNICATIONS")) {
-				support.record(ccg, new ArrangementForm(service, ArrangementMode.MAKE, null, null, null, null));
+				forms.add(new ArrangementForm(service, ArrangementMode.MAKE, null, null, null, null));
 			}
 			if (ccgs.size() > 1) {
-				support.record(ccg, new ArrangementForm("MEDICINES_MANAGEMENT", ArrangementMode.SHARE, null,
+				forms.add(new ArrangementForm("MEDICINES_MANAGEMENT", ArrangementMode.SHARE, null,
 						ccgs.get((i + 1) % ccgs.size()).code(), BigDecimal.valueOf(40_000 + random.nextInt(40_000)),
 						null));
 			}
 		}
+		// In one transaction, the catalogue and the providers read once rather than for each arrangement.
+		support.recordAll(arrangements);
 		log.info("Recorded the synthetic demo's commissioning support arrangements for {} CCGs", ccgs.size());
 		long reviewsStarted = System.nanoTime();
 		FinancialYear lastComplete = reviews.currentYear().previous();
@@ -230,8 +237,7 @@ public class CommissioningSupportDemo implements ApplicationRunner {
 		return units;
 	}
 
-	private void buy(String ccg, String service, SupportProvider provider, int pounds, LocalDate ends) {
-		support.record(ccg, new ArrangementForm(service, ArrangementMode.BUY, provider.code(), null,
-				BigDecimal.valueOf(pounds), ends));
+	private static ArrangementForm bought(String service, SupportProvider provider, int pounds, LocalDate ends) {
+		return new ArrangementForm(service, ArrangementMode.BUY, provider.code(), null, BigDecimal.valueOf(pounds), ends);
 	}
 }

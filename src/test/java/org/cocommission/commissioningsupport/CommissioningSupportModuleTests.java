@@ -2,7 +2,9 @@ package org.cocommission.commissioningsupport;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -324,6 +326,43 @@ class CommissioningSupportModuleTests {
 		assertThat(jdbc.sql("select count(*) from cs_arrangement where ccg_code = 'CSC2'").query(Long.class).single())
 			.isEqualTo(1);
 		assertThat(as("cs-national", support::providers)).extracting(SupportProvider::code).contains("0CS", acme.code());
+	}
+
+	@Test
+	void recordsManyCcgsArrangementsInOneCallCheckedAsRecordChecksThemAndNoneWhenOneIsRefused() {
+		organisation("CSR1", "CCG", "NHS CSR1 CCG");
+		organisation("CSR2", "CCG", "NHS CSR2 CCG");
+		Map<String, List<ArrangementForm>> forms = new LinkedHashMap<>();
+		forms.put("CSR1", List.of(new ArrangementForm("IT", ArrangementMode.BUY, "0CS", null, new BigDecimal("200000"),
+				LocalDate.of(2017, 3, 31)), new ArrangementForm("HR", ArrangementMode.MAKE, null, null, null, null)));
+		forms.put("CSR2", List.of(new ArrangementForm("MEDICINES_MANAGEMENT", ArrangementMode.SHARE, null, "csr1",
+				new BigDecimal("40000"), null)));
+
+		ActingAs.system(() -> support.recordAll(forms));
+
+		assertThat(as("cs-national", () -> support.arrangements("CSR1")))
+			.extracting(a -> a.service().code(), Arrangement::mode, a -> a.provider() == null ? null : a.provider().code(),
+					a -> a.annualValue() == null ? null : a.annualValue().pence(), Arrangement::endDate)
+			.containsExactlyInAnyOrder(tuple("IT", ArrangementMode.BUY, "0CS", 20_000_000L, LocalDate.of(2017, 3, 31)),
+					tuple("HR", ArrangementMode.MAKE, null, null, null));
+		assertThat(as("cs-national", () -> support.arrangements("CSR2"))).singleElement()
+			.satisfies(a -> assertThat(a.sharedWith()).containsExactly("CSR1"));
+		assertThat(jdbc.sql("select updated_by from cs_arrangement where ccg_code = 'CSR2'").query(String.class).single())
+			.isEqualTo(ActingAs.SYSTEM);
+
+		Map<String, List<ArrangementForm>> refused = Map.of("CSR2", List.of(
+				new ArrangementForm("FINANCE", ArrangementMode.MAKE, null, null, null, null),
+				new ArrangementForm("CONTRACTING", ArrangementMode.BUY, null, null, null, null)));
+		assertThatThrownBy(() -> ActingAs.system(() -> support.recordAll(refused)))
+			.isInstanceOfSatisfying(InvalidInputException.class,
+					ex -> assertThat(ex.fieldErrors()).containsOnlyKeys("providerCode"));
+		assertThat(jdbc.sql("select count(*) from cs_arrangement where ccg_code = 'CSR2'").query(Long.class).single())
+			.isEqualTo(1);
+		assertThatThrownBy(() -> as("cs-ccg1", () -> {
+			support.recordAll(Map.of("CSR1", List.of(new ArrangementForm("FINANCE", ArrangementMode.MAKE, null, null,
+					null, null))));
+			return null;
+		})).isInstanceOf(AccessDeniedException.class);
 	}
 
 	private void organisation(String code, String type, String name) {
