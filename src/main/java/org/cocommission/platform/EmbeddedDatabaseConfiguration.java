@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
@@ -51,8 +52,13 @@ class EmbeddedDatabaseConfiguration {
 
 		@Override
 		public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-			String url = context.getEnvironment().getProperty("spring.datasource.url");
-			return url == null || url.isBlank();
+			return embedded(context.getEnvironment());
 		}
+	}
+
+	/** Whether the application runs on the embedded PostgreSQL: no {@code spring.datasource.url} is configured. */
+	static boolean embedded(Environment environment) {
+		String url = environment.getProperty("spring.datasource.url");
+		return url == null || url.isBlank();
 	}
 }

@@ -40,8 +40,8 @@ public final class EmbeddedPostgresEarlyStart implements ApplicationListener<App
 
 	/** The embedded server's data directory, or null when the application uses an external database. */
 	static Path dataDirectory(ConfigurableEnvironment environment) {
-		String url = environment.getProperty("spring.datasource.url");
 		String directory = environment.getProperty("cocommission.data-dir");
-		return (url == null || url.isBlank()) && directory != null && !directory.isBlank() ? Path.of(directory) : null;
+		return EmbeddedDatabaseConfiguration.embedded(environment) && directory != null && !directory.isBlank()
+				? Path.of(directory) : null;
 	}
 }
