@@ -95,12 +95,8 @@ public final class PaymentsImportBenchmark {
 		int warmUps = Integer.getInteger("bench.contracts.import-warmups", 10);
 		FinancialYear year = new FinancialYear(2014 + years);
 		String file = file(practices, new Random(years));
-		String rows = file.substring(file.indexOf('\n') + 1);
 		for (int i = 0; i < warmUps; i++) {
-			copyIntoScratch(dataSource, jdbc, "bench_payments_scratch", rows, 13 + 4 + MONEY_COLUMNS);
-			ActingAs.system(() -> payments.importFile(year, "bench.csv",
-					new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8))));
-			payments.feedRegister();
+			importBesideCopy(payments, dataSource, jdbc, year, file);
 		}
 		return "JIT warm-up: %d imports of %s, untimed".formatted(warmUps, year);
 	}
@@ -116,26 +112,35 @@ public final class PaymentsImportBenchmark {
 		long importNanos = 0;
 		for (int y = 0; y < years; y++) {
 			FinancialYear year = new FinancialYear(2014 + y);
-			// the file as bytes, as an upload brings it, for both
-			String file = file(practices, new Random(y));
-			byte[] bytes = file.getBytes(StandardCharsets.UTF_8);
-			byte[] rows = file.substring(file.indexOf('\n') + 1).getBytes(StandardCharsets.UTF_8);
-			Duration copy = time(() -> copyIntoScratch(dataSource, jdbc, "bench_payments_scratch", rows,
-					13 + 4 + MONEY_COLUMNS));
-			Duration imported = time(() -> ActingAs.system(() -> payments.importFile(year, "bench.csv",
-					new ByteArrayInputStream(bytes))));
-			// the register is fed after the import's commit: waited for here, untimed, so that it does not run
-			// beside the next year's COPY
-			Duration fed = time(payments::feedRegister);
-			copyNanos += copy.toNanos();
-			importNanos += imported.toNanos();
+			Timed timed = importBesideCopy(payments, dataSource, jdbc, year, file(practices, new Random(y)));
+			copyNanos += timed.copy().toNanos();
+			importNanos += timed.imported().toNanos();
 			lines.add(String.format(Locale.UK, "%s, %s: COPY %6d ms, import %6d ms, COPY / import %.2f (then the"
-					+ " register fed in %d ms)", year, round, copy.toMillis(), imported.toMillis(),
-					(double) copy.toNanos() / imported.toNanos(), fed.toMillis()));
+					+ " register fed in %d ms)", year, round, timed.copy().toMillis(), timed.imported().toMillis(),
+					(double) timed.copy().toNanos() / timed.imported().toNanos(), timed.fed().toMillis()));
 		}
 		lines.add(String.format(Locale.UK, "all years, %s: COPY / import %.2f (target at least 0.8)", round,
 				(double) copyNanos / importNanos));
 		return String.join("\n", lines);
+	}
+
+	/** A year's bare COPY, its import and the register's feed after it. */
+	private record Timed(Duration copy, Duration imported, Duration fed) {
+	}
+
+	/** A bare COPY of the file's rows, then the import of the file, each from the file's bytes, as an upload brings it. */
+	private static Timed importBesideCopy(Payments payments, DataSource dataSource, JdbcClient jdbc, FinancialYear year,
+			String file) {
+		byte[] bytes = file.getBytes(StandardCharsets.UTF_8);
+		byte[] rows = file.substring(file.indexOf('\n') + 1).getBytes(StandardCharsets.UTF_8);
+		Duration copy = time(() -> copyIntoScratch(dataSource, jdbc, "bench_payments_scratch", rows,
+				13 + 4 + MONEY_COLUMNS));
+		Duration imported = time(() -> ActingAs.system(() -> payments.importFile(year, "bench.csv",
+				new ByteArrayInputStream(bytes))));
+		// the register is fed after the import's commit: waited for here, untimed, so that it does not run beside the
+		// next COPY
+		Duration fed = time(payments::feedRegister);
+		return new Timed(copy, imported, fed);
 	}
 
 	/** 20 clients reading the benchmarking page's data for random years and levels; p50 and p95 in milliseconds. */
