@@ -2,7 +2,6 @@ package org.cocommission.outcomes;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +18,6 @@ import java.util.concurrent.Executors;
 
 import javax.sql.DataSource;
 
-import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +34,7 @@ import org.cocommission.outcomes.imports.ObservationFileReader;
 import org.cocommission.outcomes.imports.ObservationLoad;
 import org.cocommission.outcomes.imports.OutcomesImportLog;
 import org.cocommission.outcomes.imports.Period;
+import org.cocommission.platform.CsvCopy;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -397,29 +396,13 @@ public class ObservationImports {
 		// COPY, not a batch: a batch is a statement per row, each firing the read generation's statement trigger.
 		StringBuilder csv = new StringBuilder(bands.size() * 48);
 		for (Band band : bands) {
-			csv.append(quoted(band.indicator())).append(',').append(quoted(band.period())).append(',')
-				.append(quoted(band.org())).append(',').append(quoted(band.ageBand())).append(',')
-				.append(quoted(band.sex())).append(',').append(band.numerator()).append(',')
+			csv.append(CsvCopy.field(band.indicator())).append(',').append(CsvCopy.field(band.period())).append(',')
+				.append(CsvCopy.field(band.org())).append(',').append(CsvCopy.field(band.ageBand())).append(',')
+				.append(CsvCopy.field(band.sex())).append(',').append(band.numerator()).append(',')
 				.append(band.population()).append(',').append(importId).append('\n');
 		}
-		Connection connection = DataSourceUtils.getConnection(dataSource);
-		try {
-			connection.unwrap(PGConnection.class)
-				.getCopyAPI()
-				.copyIn("copy outcomes_band_observation (indicator_id, period, org_code, age_band, sex, numerator,"
-						+ " population, import_id) from stdin (format csv)", new StringReader(csv.toString()));
-		}
-		catch (SQLException | IOException ex) {
-			throw new IllegalStateException("Could not store the age bands", ex);
-		}
-		finally {
-			DataSourceUtils.releaseConnection(connection, dataSource);
-		}
-	}
-
-	/** A CSV field as COPY reads it back whatever it holds. */
-	private static String quoted(String text) {
-		return '"' + text.replace("\"", "\"\"") + '"';
+		CsvCopy.copy(dataSource, "copy outcomes_band_observation (indicator_id, period, org_code, age_band, sex,"
+				+ " numerator, population, import_id) from stdin (format csv)", csv, "Could not store the age bands");
 	}
 
 	/** A context attribute of an organisation, such as its deprivation score. */

@@ -1,10 +1,6 @@
 package org.cocommission.workforce;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,7 +16,6 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
-import org.postgresql.PGConnection;
 
 import org.cocommission.directory.Directory;
 import org.cocommission.identity.AccessPolicy;
@@ -33,10 +28,10 @@ import org.cocommission.workforce.imports.WorkforceCsv.Line;
 import org.cocommission.workforce.imports.WorkforceCsv;
 import org.cocommission.workforce.imports.WorkforceFile;
 import org.cocommission.workforce.measures.WorkforceIndicators;
+import org.cocommission.platform.CsvCopy;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -475,12 +470,12 @@ public class WorkforceImports {
 		StringBuilder months = new StringBuilder(practices.size() * 64);
 		StringBuilder values = new StringBuilder(practices.size() * 640);
 		for (PracticeRow practice : practices) {
-			months.append(first).append(',').append(quoted(file.source())).append(',').append(quoted(practice.code()))
-				.append(',').append(quoted(practice.name())).append(',').append(quoted(practice.commissioner()))
+			months.append(first).append(',').append(CsvCopy.field(file.source())).append(',').append(CsvCopy.field(practice.code()))
+				.append(',').append(CsvCopy.field(practice.name())).append(',').append(CsvCopy.field(practice.commissioner()))
 				.append('\n');
 			practice.figures()
-				.forEach((measure, figure) -> values.append(first).append(',').append(quoted(file.source())).append(',')
-					.append(quoted(practice.code())).append(',').append(quoted(measure)).append(',')
+				.forEach((measure, figure) -> values.append(first).append(',').append(CsvCopy.field(file.source())).append(',')
+					.append(CsvCopy.field(practice.code())).append(',').append(CsvCopy.field(measure)).append(',')
 					.append(figure.value() == null ? "" : figure.value().toPlainString()).append(',')
 					.append(figure.withheld()).append('\n'));
 		}
@@ -490,23 +485,9 @@ public class WorkforceImports {
 				+ " from stdin (format csv)", values);
 	}
 
-	/** COPY in the caller's transaction; raw JDBC, the one thing JdbcClient cannot do. */
+	/** COPY in the caller's transaction. */
 	private void copy(String sql, CharSequence csv) {
-		Connection connection = DataSourceUtils.getConnection(dataSource);
-		try {
-			connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(csv.toString()));
-		}
-		catch (SQLException | IOException ex) {
-			throw new IllegalStateException("Could not store the workforce figures", ex);
-		}
-		finally {
-			DataSourceUtils.releaseConnection(connection, dataSource);
-		}
-	}
-
-	/** A CSV field as COPY reads it back (null stays null: COPY's CSV null is an unquoted empty field). */
-	private static String quoted(String text) {
-		return text == null ? "" : '"' + text.replace("\"", "\"\"") + '"';
+		CsvCopy.copy(dataSource, sql, csv, "Could not store the workforce figures");
 	}
 
 	private WorkforceImportReport logged(WorkforceImportReport report, YearMonth month, String importer) {

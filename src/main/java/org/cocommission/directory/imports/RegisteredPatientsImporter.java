@@ -1,8 +1,6 @@
 package org.cocommission.directory.imports;
 
 import java.io.InputStream;
-import java.io.StringReader;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,7 +16,6 @@ import javax.sql.DataSource;
 
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvRecord;
-import org.postgresql.PGConnection;
 
 import org.cocommission.audit.AuditEntry;
 import org.cocommission.audit.AuditTrail;
@@ -26,9 +23,9 @@ import org.cocommission.directory.AgeBand;
 import org.cocommission.directory.ImportReport;
 import org.cocommission.directory.OdsCode;
 import org.cocommission.directory.RowMessage;
+import org.cocommission.platform.CsvCopy;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -259,18 +256,8 @@ public class RegisteredPatientsImporter {
 	}
 
 	private void copy(String csv) {
-		Connection connection = DataSourceUtils.getConnection(dataSource);
-		try {
-			connection.unwrap(PGConnection.class)
-				.getCopyAPI()
-				.copyIn("copy incoming_registered_patients from stdin (format csv)", new StringReader(csv));
-		}
-		catch (SQLException | java.io.IOException ex) {
-			throw new IllegalStateException("Could not bulk-load the registered patients", ex);
-		}
-		finally {
-			DataSourceUtils.releaseConnection(connection, dataSource);
-		}
+		CsvCopy.copy(dataSource, "copy incoming_registered_patients from stdin (format csv)", csv,
+				"Could not bulk-load the registered patients");
 	}
 
 	/** Every practice with its dated CCG links, to check the file's CCG_CODE against the CCG on the extract date. */
