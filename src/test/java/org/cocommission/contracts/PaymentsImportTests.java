@@ -378,6 +378,25 @@ class PaymentsImportTests {
 	}
 
 	/**
+	 * The file's own bytes go to the database's CSV reader: quoted fields, quotes within them, a line feed within
+	 * quotes, a blank line and a carriage return before each line feed are read as the reader reads them, and the year
+	 * is still stored as published.
+	 */
+	@Test
+	void storesQuotedFieldsAndBlankLinesAsPublished() {
+		PaymentsImportReport report = load(2039, (HEADING.replace("\n", "\r\n")
+				+ "A81001,\"The \"\"Old\"\" Surgery, Leeds\",GMS,100,90,10,20\r\n\r\n"
+				+ "\"A81002\",\"Two\nLines\",\"PMS\",100,90,\"10\",20\r\n").getBytes(StandardCharsets.UTF_8));
+
+		assertThat(report.stored()).isEqualTo(2);
+		assertThat(row(2039, "A81001")).containsEntry("practice_name", "The \"Old\" Surgery, Leeds");
+		assertThat(row(2039, "A81002")).containsEntry("practice_name", "Two\nLines").containsEntry("contract_type", "PMS");
+		assertThat(jdbc.sql("select data_type from information_schema.columns where table_name = (select table_name"
+				+ " from contracts_payment_year where year_start = 2039) and column_name = 'c6'").query(String.class)
+			.single()).as("stored as published, as text").isEqualTo("text");
+	}
+
+	/**
 	 * A file whose lines end in two ways (rows added in another editor) means the same rows: stored, as published or
 	 * cleaned, with a warning at the first row that ends otherwise.
 	 */

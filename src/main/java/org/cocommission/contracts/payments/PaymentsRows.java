@@ -19,10 +19,11 @@ import java.util.regex.Pattern;
  * certain to read, and anything else (a blank amount written as a dash, a pound sign, a code missing or repeated) sends
  * the file to the slower path that cleans it and names each error.
  * <p>
- * The walk writes as it checks, in slices of 64 KiB, so that the database stores one slice while the next is checked:
- * as the CSV it read ({@link #write}), or each row's fields as it read them in {@code COPY}'s binary format
- * ({@link #copy}), which spares the database parsing the CSV a second time (docs/benchmarks.md, "Contracts payments
- * import").
+ * The walk writes as it checks, in slices of 64 KiB, so that the database stores one slice while the next is checked.
+ * It writes the CSV as it read it, for the database's own CSV reader: each row rewritten only where that reader would
+ * refuse what the file means (a blank line, a line ending unlike the first row's). The bytes of the file as
+ * published go on as they are, which the database reads faster than the same fields in {@code COPY}'s binary format
+ * (docs/benchmarks.md, "Contracts payments import").
  */
 public final class PaymentsRows {
 
@@ -104,15 +105,14 @@ public final class PaymentsRows {
 	}
 
 	/**
-	 * Checks {@code rows} against {@code columns} and writes them to {@code out} in {@code COPY}'s binary format, each
-	 * field as PostgreSQL's CSV reader would have read it: an unquoted empty field as null, a quoted one without its
-	 * quotes, each blank line as a row of nulls. What that reader would refuse (a quote left open, a carriage return
-	 * within a line) fails the check, for the slower way to name it. Stops at the first row
-	 * that fails: the caller then cancels the COPY.
+	 * Checks {@code rows} against {@code columns} and writes them to {@code out} as {@link #write} does, stopping at
+	 * the first row that fails (the rows after it are not written; the caller cancels the COPY). What the CSV reader
+	 * would refuse (a quote left open, a carriage return within a line) fails the check too, for the slower way to name
+	 * it.
 	 */
-	static Walked copy(byte[] rows, Columns columns, OutputStream out) throws IOException {
+	static Walked checked(byte[] rows, Columns columns, OutputStream out) throws IOException {
 		if (columns.code() < 0) {
-			throw new IllegalArgumentException("Only checked rows are copied in the binary format");
+			throw new IllegalArgumentException("Only rows with a practice code column are checked");
 		}
 		return new Walk(rows, columns, out, true).run();
 	}
@@ -132,18 +132,8 @@ public final class PaymentsRows {
 
 		private final byte[] emptyRow;
 
-		/** Whether the rows go on in COPY's binary format rather than as the CSV read. */
-		private final boolean binary;
-
-		/** The binary rows not yet written. */
-		private final Tuples tuples;
-
-		// the row being walked: where each of its fields starts and ends, and whether it was quoted
-		private final int[] fieldStarts;
-
-		private final int[] fieldEnds;
-
-		private final boolean[] fieldsQuoted;
+		/** Whether the walk stops at the first row that fails, before writing it. */
+		private final boolean stopAtFailure;
 
 		/** The file's line ending, from its first line (0 until then): 1 a line feed, 2 a carriage return before it. */
 		private int lineEnding;
@@ -172,38 +162,23 @@ public final class PaymentsRows {
 
 		private String name;
 
-		Walk(byte[] rows, Columns columns, OutputStream out, boolean binary) {
+		Walk(byte[] rows, Columns columns, OutputStream out, boolean stopAtFailure) {
 			this.rows = rows;
 			this.columns = columns;
 			this.out = out;
 			this.emptyRow = ",".repeat(Math.max(columns.width() - 1, 0)).getBytes(StandardCharsets.US_ASCII);
-			this.binary = binary;
-			this.tuples = binary ? new Tuples(2 * SLICE) : null;
-			int width = binary ? columns.width() : 0;
-			this.fieldStarts = new int[width];
-			this.fieldEnds = new int[width];
-			this.fieldsQuoted = new boolean[width];
+			this.stopAtFailure = stopAtFailure;
 		}
 
 		Walked run() throws IOException {
 			int length = rows.length;
 			int position = 0;
-			if (binary) {
-				tuples.header();
-				while (position < length && notAsPublished == null) {
-					position = walkRow(position);
-					if (tuples.size() >= SLICE) {
-						tuples.writeTo(out);
-					}
-				}
-				if (notAsPublished == null) {
-					tuples.trailer();
-					tuples.writeTo(out);
-				}
-				return new Walked(practices, notAsPublished, lineEndingsChangeAt);
-			}
 			while (position < length) {
-				position = walkRow(position);
+				int next = walkRow(position);
+				if (stopAtFailure && notAsPublished != null) {
+					return new Walked(practices, notAsPublished, lineEndingsChangeAt);
+				}
+				position = next;
 				if (position - written >= SLICE) {
 					out.write(rows, written, position - written);
 					written = position;
@@ -231,10 +206,6 @@ public final class PaymentsRows {
 				boolean lineBreak = i < length;
 				int end = lineBreak && i > start && rows[i - 1] == '\r' ? i - 1 : i;
 				boolean asFirst = !lineBreak || lineEnding(end < i);
-				if (binary) {
-					tuples.nulls(columns.width());
-					return lineBreak ? i + 1 : i;
-				}
 				out.write(rows, written, start - written);
 				out.write(emptyRow, 0, emptyRow.length);
 				if (asFirst) {
@@ -269,13 +240,13 @@ public final class PaymentsRows {
 						fail("a quote left open");
 					}
 				}
-				else if (b == '\r' && binary && (i + 1 == length || rows[i + 1] != '\n')) {
+				else if (b == '\r' && columns.code() >= 0 && (i + 1 == length || rows[i + 1] != '\n')) {
 					fail("a carriage return within a line");
 				}
 			}
 			boolean lineBreak = i < length;
 			int end = lineBreak && i > start && rows[i - 1] == '\r' ? i - 1 : Math.min(i, length);
-			if (lineBreak && !lineEnding(end < i) && !binary) {
+			if (lineBreak && !lineEnding(end < i)) {
 				// PostgreSQL's CSV reader refuses a line ending unlike the first line's: the line ends as the first
 				out.write(rows, written, end - written);
 				out.write(firstLineEnding());
@@ -289,8 +260,7 @@ public final class PaymentsRows {
 		/**
 		 * Notes a row's line ending; false when it is not the first row's. PostgreSQL's CSV reader takes the file's line
 		 * ending from its first line and refuses any other after it, yet a file whose lines end in two ways (as when
-		 * rows were added in another editor) means the same rows: the binary rows do not carry line endings, and the
-		 * rows rewritten for the CSV reader end as the first.
+		 * rows were added in another editor) means the same rows, so each row is written ending as the first.
 		 */
 		private boolean lineEnding(boolean carriageReturn) {
 			int ending = carriageReturn ? 2 : 1;
@@ -314,11 +284,6 @@ public final class PaymentsRows {
 			int column = field++;
 			if (notAsPublished != null || column >= columns.width()) {
 				return;
-			}
-			if (binary) {
-				fieldStarts[column] = start;
-				fieldEnds[column] = end;
-				fieldsQuoted[column] = quoted;
 			}
 			boolean nothing = !quoted && start == end;
 			filled |= !nothing;
@@ -372,29 +337,6 @@ public final class PaymentsRows {
 			}
 			else {
 				practices.add(new Practice(row, code, name));
-			}
-			if (binary && notAsPublished == null) {
-				writeTuple();
-			}
-		}
-
-		/** The row's fields as the CSV reader reads them: an unquoted empty field null, quotes taken out. */
-		private void writeTuple() {
-			tuples.fields(columns.width());
-			for (int column = 0; column < columns.width(); column++) {
-				int start = fieldStarts[column];
-				int end = fieldEnds[column];
-				if (!fieldsQuoted[column]) {
-					if (start == end) {
-						tuples.nothing();
-					}
-					else {
-						tuples.field(rows, start, end - start);
-					}
-				}
-				else {
-					tuples.unquoted(rows, start, end);
-				}
 			}
 		}
 
@@ -515,95 +457,5 @@ public final class PaymentsRows {
 			}
 		}
 		return written - at;
-	}
-
-	/**
-	 * Rows in {@code COPY}'s binary format, gathered until written: the signature and header, then per row its number
-	 * of fields and each field's length (-1 for null) and bytes, then the trailer.
-	 */
-	private static final class Tuples {
-
-		private static final byte[] SIGNATURE = { 'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0 };
-
-		private byte[] bytes;
-
-		private int size;
-
-		Tuples(int capacity) {
-			this.bytes = new byte[capacity];
-		}
-
-		int size() {
-			return size;
-		}
-
-		void header() {
-			put(SIGNATURE, 0, SIGNATURE.length);
-			putInt(0); // flags: no OIDs
-			putInt(0); // no header extension
-		}
-
-		void trailer() {
-			putShort(-1);
-		}
-
-		void fields(int count) {
-			putShort(count);
-		}
-
-		void nulls(int count) {
-			fields(count);
-			for (int i = 0; i < count; i++) {
-				nothing();
-			}
-		}
-
-		void nothing() {
-			putInt(-1);
-		}
-
-		void field(byte[] from, int offset, int length) {
-			putInt(length);
-			put(from, offset, length);
-		}
-
-		/** A quoted field without its quotes ({@link PaymentsRows#unquote}). */
-		void unquoted(byte[] from, int start, int end) {
-			ensure(4 + end - start);
-			int length = unquote(from, start, end, bytes, size + 4);
-			putInt(length);
-			size += length;
-		}
-
-		void writeTo(OutputStream out) throws IOException {
-			out.write(bytes, 0, size);
-			size = 0;
-		}
-
-		private void putShort(int value) {
-			ensure(2);
-			bytes[size++] = (byte) (value >>> 8);
-			bytes[size++] = (byte) value;
-		}
-
-		private void putInt(int value) {
-			ensure(4);
-			bytes[size++] = (byte) (value >>> 24);
-			bytes[size++] = (byte) (value >>> 16);
-			bytes[size++] = (byte) (value >>> 8);
-			bytes[size++] = (byte) value;
-		}
-
-		private void put(byte[] from, int offset, int length) {
-			ensure(length);
-			System.arraycopy(from, offset, bytes, size, length);
-			size += length;
-		}
-
-		private void ensure(int more) {
-			if (size + more > bytes.length) {
-				bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
-			}
-		}
 	}
 }

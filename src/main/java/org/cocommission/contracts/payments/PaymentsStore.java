@@ -167,9 +167,9 @@ public class PaymentsStore {
 	}
 
 	/**
-	 * The file by one COPY into the year's new table of text columns, checked as it is written, each row's fields as
-	 * the CSV reader reads them in COPY's binary format ({@link PaymentsRows#copy}); null when the check or the COPY
-	 * refuses anything in it, for {@link #staged} to name it.
+	 * The file by one COPY into the year's table of text columns, checked as it is written, the file's bytes as
+	 * published for the database's CSV reader ({@link PaymentsRows#checked}); null when the check or the COPY refuses
+	 * anything in it, for {@link #staged} to name it.
 	 */
 	private Loaded direct(FinancialYear year, YearRows rows, Sql sql, byte[] body,
 			Consumer<List<PaymentsRows.Practice>> walked) {
@@ -190,9 +190,9 @@ public class PaymentsStore {
 			// FREEZE: the table is new or emptied in this transaction, so its rows are stored as seen by all, and no
 			// later read has to set their visibility hints
 			PGCopyOutputStream copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class),
-					"copy " + table + " from stdin (format binary, freeze)", 1 << 16);
+					"copy " + table + " from stdin (format csv, freeze)", 1 << 16);
 			try {
-				walk = PaymentsRows.copy(body, sql.checked(), copy);
+				walk = PaymentsRows.checked(body, sql.checked(), copy);
 			}
 			catch (IOException ex) {
 				cancel(copy);
