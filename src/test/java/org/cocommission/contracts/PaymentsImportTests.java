@@ -361,6 +361,32 @@ class PaymentsImportTests {
 			.containsExactly("GMS", "PMS");
 	}
 
+	/**
+	 * The view of every year reads the years up to ten after the current one before they are imported, each through a
+	 * view of no rows: a year's first import among them makes its own view only, and the view of every year is left as
+	 * it is. A year further ahead is read too, the view of every year made anew for it.
+	 */
+	@Test
+	void aYearsFirstImportLeavesTheViewOfEveryYearAsItIsUnlessTheYearIsFarAhead() {
+		load(2099, (HEADING + "A81001,ONE,GMS,100,90,10,20\n").getBytes(StandardCharsets.UTF_8));
+		long before = viewOfEveryYearWritten();
+		assertThat(jdbc.sql("select count(*) from contracts_payment where year_start = 2028").query(Long.class).single())
+			.as("a year not yet imported").isZero();
+
+		load(2028, (HEADING + "A81002,TWO,APMS,100,90,10,25\n").getBytes(StandardCharsets.UTF_8));
+
+		assertThat(viewOfEveryYearWritten()).as("the view of every year as it was").isEqualTo(before);
+		assertThat(jdbc.sql("select year_start, contract_type from contracts_payment where year_start in (2028, 2099)"
+				+ " order by year_start").query().listOfRows()).extracting(row -> row.get("contract_type"))
+			.containsExactly("APMS", "GMS");
+	}
+
+	/** The transaction that last wrote the rule of the view of every year. */
+	private long viewOfEveryYearWritten() {
+		return jdbc.sql("select cast(cast(xmin as text) as bigint) from pg_rewrite"
+				+ " where ev_class = cast('contracts_payment' as regclass)").query(Long.class).single();
+	}
+
 	/** A year stored as published keeps its amounts as published and reads them converted: decimals, signs, spaces. */
 	@Test
 	void readsAYearStoredAsPublishedConverted() {

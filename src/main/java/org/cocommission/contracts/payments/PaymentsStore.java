@@ -50,13 +50,22 @@ public class PaymentsStore {
 	/** The key of the PostgreSQL advisory lock that serialises payments imports across instances. */
 	private static final long IMPORT_LOCK = 60_001L;
 
+	/**
+	 * How many years after the current one the view of every year reads before they are imported, each through a view
+	 * of no rows until then, so that a year's first import only makes its own view ({@link #rebuildView}).
+	 */
+	private static final int YEARS_AHEAD = 10;
+
 	private final JdbcClient jdbc;
 
 	private final DataSource dataSource;
 
-	PaymentsStore(JdbcClient jdbc, DataSource dataSource) {
+	private final java.time.Clock clock;
+
+	PaymentsStore(JdbcClient jdbc, DataSource dataSource, java.time.Clock clock) {
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
+		this.clock = clock;
 	}
 
 	public void lock() {
@@ -310,8 +319,8 @@ public class PaymentsStore {
 	 * Makes the table loaded the year's rows. The year's own table kept ({@link YearRows#kept}) has its view already,
 	 * which reads the import from the year's row. A new table gets the year's view ({@code contracts_payment_in_<year>})
 	 * made anew over it, and the view of every year, {@code contracts_payment}, is made anew only when it does not yet
-	 * read that year's view (a year imported for the first time, or a database from before the years had views of their
-	 * own). The year's table before is dropped after the commit ({@link #tidyTables}), so that the import does not wait
+	 * read that year's view (a year further ahead than it reads, or a database from before it read years not yet
+	 * imported, {@link #rebuildView}). The year's table before is dropped after the commit ({@link #tidyTables}), so that the import does not wait
 	 * for it.
 	 */
 	public void publish(FinancialYear year, long importId, PaymentsFile.Layout layout, int practices, YearRows rows) {
@@ -334,7 +343,9 @@ public class PaymentsStore {
 					(System.nanoTime() - started) / 1_000_000);
 			return;
 		}
+		long upserted = System.nanoTime();
 		makeYearView(new YearTable(year.startYear(), table, layout.headings().toArray(String[]::new)));
+		long viewMade = System.nanoTime();
 		boolean read = jdbc.sql("""
 				select exists (select 1 from pg_rewrite r join pg_depend d on %s
 				               where r.ev_class = cast('contracts_payment' as regclass)
@@ -342,10 +353,13 @@ public class PaymentsStore {
 			.param(yearView(year.startYear()))
 			.query(Boolean.class)
 			.single();
+		long asked = System.nanoTime();
 		if (!read) {
 			rebuildView();
 		}
-		log.debug("Payments {}: published in {} ms", year, (System.nanoTime() - started) / 1_000_000);
+		log.debug("Payments {}: published in {} ms (year's row {}, its view {}, asked {}, every year's view {})", year,
+				(System.nanoTime() - started) / 1_000_000, (upserted - started) / 1_000_000,
+				(viewMade - upserted) / 1_000_000, (asked - viewMade) / 1_000_000, (System.nanoTime() - asked) / 1_000_000);
 	}
 
 	private record YearTable(int yearStart, String tableName, String[] headings) {
@@ -375,7 +389,11 @@ public class PaymentsStore {
 
 	/**
 	 * The view every read of the payments goes through: every year's view one after another, the years without a view
-	 * of their own (in a database from before they had one) given theirs first.
+	 * of their own (in a database from before they had one) given theirs first. It reads every year from the first
+	 * published to {@link #YEARS_AHEAD} after the current one, a year not yet imported through a view of no rows; a
+	 * year's first import then replaces that view with its own ({@link #makeYearView}, the same columns) and this view
+	 * stays as it is, where it would otherwise be made anew over every year's view (docs/benchmarks.md, "Contracts
+	 * payments import").
 	 */
 	private void rebuildView() {
 		List<YearTable> years = yearTables();
@@ -384,10 +402,16 @@ public class PaymentsStore {
 			.query(String.class)
 			.list());
 		years.stream().filter(year -> !views.contains(yearView(year.yearStart()))).forEach(this::makeYearView);
-		jdbc.sql("create or replace view contracts_payment as " + (years.isEmpty() ? Sql.NONE
-				: String.join("\nunion all\n", years.stream()
-					.map(year -> "select * from " + yearView(year.yearStart()))
-					.toList())))
+		java.util.SortedSet<Integer> read = new java.util.TreeSet<>();
+		years.forEach(year -> read.add(year.yearStart()));
+		int last = FinancialYear.containing(java.time.LocalDate.now(clock)).startYear() + YEARS_AHEAD;
+		for (int year = org.cocommission.contracts.Payments.FIRST_YEAR.startYear(); year <= last; year++) {
+			if (read.add(year) && !views.contains(yearView(year))) {
+				jdbc.sql("create view " + yearView(year) + " as " + Sql.NONE).update();
+			}
+		}
+		jdbc.sql("create or replace view contracts_payment as " + String.join("\nunion all\n",
+				read.stream().map(year -> "select * from " + yearView(year)).toList()))
 			.update();
 	}
 
