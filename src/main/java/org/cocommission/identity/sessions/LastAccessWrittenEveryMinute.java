@@ -20,6 +20,11 @@ import org.springframework.session.Session;
  * <p>
  * Relies on Spring Session's default save mode (an attribute is written when it is set), which the application
  * keeps.
+ * <p>
+ * Within a request ({@link SessionReadOncePerRequest}) a session is read from the database once: Spring Session's
+ * filter asks for the requested session again each time it commits the session (once when the response is committed,
+ * as a page is flushed, and again at the end), after clearing what it had read, only to learn the requested id and
+ * whether it was valid. Those later asks are answered with the session this request read or saved.
  */
 final class LastAccessWrittenEveryMinute implements FindByIndexNameSessionRepository<LastAccessWrittenEveryMinute.Tracked> {
 
@@ -27,6 +32,9 @@ final class LastAccessWrittenEveryMinute implements FindByIndexNameSessionReposi
 	static final Duration LAST_ACCESS_STEP = Duration.ofMinutes(1);
 
 	private final FindByIndexNameSessionRepository<Session> sessions;
+
+	/** The sessions read or saved by id in the request on this thread, while {@link #withinRequest} runs it. */
+	private final ThreadLocal<Map<String, Tracked>> request = new ThreadLocal<>();
 
 	@SuppressWarnings("unchecked")
 	LastAccessWrittenEveryMinute(FindByIndexNameSessionRepository<? extends Session> sessions) {
@@ -42,17 +50,62 @@ final class LastAccessWrittenEveryMinute implements FindByIndexNameSessionReposi
 	@Override
 	public void save(Tracked session) {
 		session.save();
+		Map<String, Tracked> seen = request.get();
+		if (seen != null) {
+			seen.put(session.getId(), session);
+		}
 	}
 
 	@Override
 	public Tracked findById(String id) {
+		Map<String, Tracked> seen = request.get();
+		if (seen != null && seen.containsKey(id)) {
+			Tracked known = seen.get(id);
+			// a session whose id changed since is no longer found by its old id
+			if (known == null || known.getId().equals(id)) {
+				return known;
+			}
+		}
 		Session stored = sessions.findById(id);
-		return stored == null ? null : new Tracked(stored, false);
+		Tracked found = stored == null ? null : new Tracked(stored, false);
+		if (seen != null) {
+			seen.put(id, found);
+		}
+		return found;
 	}
 
 	@Override
 	public void deleteById(String id) {
 		sessions.deleteById(id);
+		Map<String, Tracked> seen = request.get();
+		if (seen != null) {
+			seen.put(id, null);
+		}
+	}
+
+	/**
+	 * Runs {@code work} (a request) with each session read from the database at most once in it, by id: a later read
+	 * answered with the session read or saved before, or with nothing once deleted.
+	 */
+	void withinRequest(Work work) throws java.io.IOException, jakarta.servlet.ServletException {
+		if (request.get() != null) {
+			work.run();
+			return;
+		}
+		request.set(new java.util.HashMap<>());
+		try {
+			work.run();
+		}
+		finally {
+			request.remove();
+		}
+	}
+
+	/** A request's work, as a filter chain runs it. */
+	@FunctionalInterface
+	interface Work {
+
+		void run() throws java.io.IOException, jakarta.servlet.ServletException;
 	}
 
 	@Override

@@ -1,9 +1,12 @@
 package org.cocommission.identity.sessions;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 
 /**
  * Sessions stay Spring Boot's JDBC sessions (its settings, schema and clean-up); only the repository the session
@@ -21,5 +24,15 @@ class SessionConfiguration {
 				return bean instanceof JdbcIndexedSessionRepository jdbc ? new LastAccessWrittenEveryMinute(jdbc) : bean;
 			}
 		};
+	}
+
+	/** Just outside Spring Session's filter, so that its commits at the end of a request find the session read. */
+	@Bean
+	FilterRegistrationBean<SessionReadOncePerRequest> sessionReadOncePerRequest(
+			FindByIndexNameSessionRepository<?> sessions) {
+		var registration = new FilterRegistrationBean<>(
+				new SessionReadOncePerRequest((LastAccessWrittenEveryMinute) sessions));
+		registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
+		return registration;
 	}
 }
