@@ -270,7 +270,7 @@ public class PaymentsStore {
 				if (code == null) {
 					errors.add(new ImportMessage(row, "no practice code"));
 				}
-				else if (!PaymentsRows.PRACTICE_CODE.matcher(code).matches()) {
+				else if (!PaymentsRows.isPracticeCode(code)) {
 					errors.add(new ImportMessage(row, "'" + code + "' is not a practice code"));
 				}
 				else if (rs.getLong(4) > 1) {

@@ -3,6 +3,7 @@ package org.cocommission.contracts.payments;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -160,5 +161,12 @@ class PaymentsRowsTests {
 		assertThat(walked.notAsPublished()).isEqualTo("row 3: an amount that is not a plain number");
 		assertThat(walked.practices()).extracting(PaymentsRows.Practice::code).containsExactly("A81001");
 		assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("A81002").doesNotContain("A81003");
+	}
+
+	@Test
+	void aPracticeCodeIsThreeToTenCapitalLettersAndDigits() {
+		assertThat(List.of("A81", "A81001", "Y0300012345".substring(0, 10), "123")).allMatch(PaymentsRows::isPracticeCode);
+		assertThat(List.of("A8", "A81001X12345", "a81001", "A81 001", "A81-001", "É81001", "")).noneMatch(
+				PaymentsRows::isPracticeCode);
 	}
 }
