@@ -28,6 +28,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * NHS Digital's "NHS Payments to General Practice": a year's file imported all or nothing (a re-import replaces the
@@ -124,6 +126,7 @@ public class Payments {
 			done[0] = System.nanoTime();
 			return new PaymentsImportReport(loaded.rowsRead(), rows, warnings, List.of());
 		});
+		forgetGeneration();
 		if (report != null) {
 			// the commit, and the register's feed handed to its thread
 			log.debug("Payments {}: committed {} ms", year, (System.nanoTime() - done[0]) / 1_000_000);
@@ -200,7 +203,8 @@ public class Payments {
 
 	/**
 	 * The benchmarks' reads, kept in memory per generation of the stored payments (the last import's id, read from the
-	 * database on each call, so an import on any instance is seen at once): a year's figures change only by an import.
+	 * database once per request, or on each call outside one, so an import on any instance is seen by the next
+	 * request): a year's figures change only by an import.
 	 */
 	private final java.util.concurrent.ConcurrentHashMap<String, Object> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -208,7 +212,7 @@ public class Payments {
 
 	@SuppressWarnings("unchecked")
 	private <T> T cached(String key, java.util.function.Supplier<T> read) {
-		long generation = reads.execute(status -> store.generation());
+		long generation = generation();
 		if (generation != cachedGeneration) {
 			cache.clear();
 			cachedGeneration = generation;
@@ -223,6 +227,33 @@ public class Payments {
 			value = before == null ? value : before;
 		}
 		return (T) value;
+	}
+
+	/** The request attribute that holds the generation the request has read. */
+	private static final String GENERATION = Payments.class.getName() + ".generation";
+
+	/**
+	 * The generation of the stored payments, read once per request: a page's several kept reads (its years, figures and
+	 * rows) each asked the database for it in a transaction of their own; within a request they now agree on it, too.
+	 */
+	private long generation() {
+		RequestAttributes request = RequestContextHolder.getRequestAttributes();
+		if (request != null && request.getAttribute(GENERATION, RequestAttributes.SCOPE_REQUEST) instanceof Long known) {
+			return known;
+		}
+		long generation = reads.execute(status -> store.generation());
+		if (request != null) {
+			request.setAttribute(GENERATION, generation, RequestAttributes.SCOPE_REQUEST);
+		}
+		return generation;
+	}
+
+	/** After an import's commit the request that made it reads the new generation. */
+	private static void forgetGeneration() {
+		RequestAttributes request = RequestContextHolder.getRequestAttributes();
+		if (request != null) {
+			request.removeAttribute(GENERATION, RequestAttributes.SCOPE_REQUEST);
+		}
 	}
 
 	/**

@@ -17,6 +17,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The payments' reads kept between imports (a practice's years, the deciles, a page's derived figures) are read anew
@@ -35,6 +38,9 @@ class PaymentsKeptReadsTests {
 
 	@Autowired
 	private Payments payments;
+
+	@Autowired
+	private org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
 	private void load(String rows) {
 		ActingAs.system(() -> payments.importFile(YEAR, "test.csv",
@@ -65,5 +71,32 @@ class PaymentsKeptReadsTests {
 		assertThat(payments.deciles(YEAR)).containsOnlyKeys("PMS");
 		assertThat(payments.deciles(YEAR).get("PMS")).first().isEqualTo(new BigDecimal("30.00"));
 		assertThat(payments.<String>derived("test|" + YEAR, () -> "after")).isEqualTo("after");
+	}
+
+	/**
+	 * A request reads the generation of the stored payments once, so its kept reads agree with one another; the next
+	 * request sees an import made meanwhile, and so does the request that made it.
+	 */
+	@Test
+	void aRequestReadsTheStoredPaymentsAsOfItsFirstKeptRead() {
+		load("Y99003,THREE,GMS,100,100,10,2000\n");
+		RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(new MockHttpServletRequest()));
+		try {
+			assertThat(payments.summary(YEAR).practices()).isEqualTo(1);
+			assertThat(payments.<String>derived("request|" + YEAR, () -> "as of the request's first read"))
+				.isEqualTo("as of the request's first read");
+			// another instance's import, committed meanwhile
+			jdbc.sql("insert into contracts_payment_import (year_start, file_name, imported_by, outcome, rows_read,"
+					+ " stored, warnings, errors) values (1999, 'other.csv', 'other', 'COMMITTED', 0, 0, 0, 0)").update();
+			assertThat(payments.<String>derived("request|" + YEAR, () -> "after the other import")).isEqualTo(
+					"as of the request's first read");
+			load("Y99003,THREE,GMS,100,100,10,2000\nY99004,FOUR,PMS,100,100,10,2000\n");
+			assertThat(payments.summary(YEAR).practices()).as("after the request's own import").isEqualTo(2);
+		}
+		finally {
+			RequestContextHolder.resetRequestAttributes();
+			jdbc.sql("delete from contracts_payment_import where year_start = 1999").update();
+		}
+		assertThat(payments.<String>derived("request|" + YEAR, () -> "the next request")).isEqualTo("the next request");
 	}
 }
