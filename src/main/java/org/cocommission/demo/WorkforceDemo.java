@@ -29,9 +29,13 @@ import org.springframework.stereotype.Component;
  * September of the latest list extract's year and the two years before (GP FTE about 6 per 10,000 patients, nurses
  * about 3, a few practices withheld) and a national series in which GPs grow 21% and consultants 76% from 2000 to 2014.
  * The practice figures reach outcomes as indicators, so the demo's spine charts show them, in the background.
+ * <p>
+ * On a first start the months load on a thread of their own, beside the contracts, authorisation and commissioning
+ * support demos, which neither read the workforce nor are read by it; {@link Loaded} waits for them before the start
+ * completes.
  */
 @Component
-@Order(60)
+@Order(55)
 public class WorkforceDemo implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(WorkforceDemo.class);
@@ -48,6 +52,8 @@ public class WorkforceDemo implements ApplicationRunner {
 
 	private final CompletableFuture<Void> outcomesSupplied = new CompletableFuture<>();
 
+	private final CompletableFuture<Void> loaded = new CompletableFuture<>();
+
 	WorkforceDemo(@Value("${cocommission.demo:false}") boolean enabled, Directory directory,
 			PopulationQueries populations, WorkforceImports imports, WorkforceMeasures measures) {
 		this.enabled = enabled;
@@ -59,8 +65,30 @@ public class WorkforceDemo implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments arguments) {
-		ActingAs.system(this::loadAtStart);
-		supplyOutcomesInTheBackground();
+		if (!ActingAs.system(this::needsLoading)) {
+			loaded.complete(null);
+			supplyOutcomesInTheBackground();
+			return;
+		}
+		// Two cores: the months' CSV and COPYs on one, the other demos' round trips on the other.
+		Thread loader = new Thread(() -> {
+			try {
+				ActingAs.system(this::load);
+				loaded.complete(null);
+			}
+			catch (RuntimeException | Error ex) {
+				loaded.completeExceptionally(ex);
+				return;
+			}
+			supplyOutcomesInTheBackground();
+		}, "demo-workforce");
+		loader.setDaemon(true);
+		loader.start();
+	}
+
+	/** Done when the months and the national series are stored (at once when there was nothing to load). */
+	CompletableFuture<Void> loaded() {
+		return loaded;
 	}
 
 	/** Done when outcomes has the demo's workforce indicators (at once when there is nothing to supply). */
@@ -68,10 +96,11 @@ public class WorkforceDemo implements ApplicationRunner {
 		return outcomesSupplied;
 	}
 
-	private void loadAtStart() {
-		if (!enabled || !directory.isSynthetic() || !measures.months().isEmpty()) {
-			return;
-		}
+	private boolean needsLoading() {
+		return enabled && directory.isSynthetic() && measures.months().isEmpty();
+	}
+
+	private void load() {
 		List<LocalDate> extracts = populations.extractDates();
 		if (extracts.isEmpty()) {
 			return;
@@ -208,5 +237,30 @@ public class WorkforceDemo implements ApplicationRunner {
 
 	private static ByteArrayInputStream stream(String csv) {
 		return new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * After the other demos of a first start (commissioning support is 62): waits for the workforce's months, so that
+	 * the start completes, and the demo load lock is released, only once they are stored, and fails when they failed.
+	 */
+	@Component
+	@Order(63)
+	static class Loaded implements ApplicationRunner {
+
+		private final WorkforceDemo demo;
+
+		Loaded(WorkforceDemo demo) {
+			this.demo = demo;
+		}
+
+		@Override
+		public void run(ApplicationArguments arguments) {
+			try {
+				demo.loaded.join();
+			}
+			catch (java.util.concurrent.CompletionException ex) {
+				throw new IllegalStateException("The workforce demo failed to load", ex.getCause());
+			}
+		}
 	}
 }

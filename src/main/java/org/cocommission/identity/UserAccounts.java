@@ -117,15 +117,25 @@ public class UserAccounts {
 	@Transactional
 	public int createDemoAccounts(List<DemoAccount> demoAccounts, String password) {
 		String hash = passwordEncoder.encode(password);
-		int created = 0;
-		for (DemoAccount account : demoAccounts) {
-			created += jdbc.sql("insert into identity_user_account"
-					+ " (username, password_hash, display_name, email, role, organisation_code, demo)"
-					+ " values (?, ?, ?, ?, ?, ?, true) on conflict (username) do nothing")
-				.params(account.username(), hash, account.displayName(), account.email(), account.role().name(),
-						account.organisationCode())
-				.update();
-		}
+		// One statement for them all: one per account was 8,000 round trips on the demo's first start. In the list's
+		// order, so the ids come out as before.
+		int created = jdbc.sql("""
+				insert into identity_user_account
+				    (username, password_hash, display_name, email, role, organisation_code, demo)
+				select a.username, :hash, a.display_name, a.email, a.role, a.organisation_code, true
+				from unnest(cast(:usernames as varchar[]), cast(:names as varchar[]), cast(:emails as varchar[]),
+				            cast(:roles as varchar[]), cast(:codes as varchar[])) with ordinality
+				     as a (username, display_name, email, role, organisation_code, position)
+				order by a.position
+				on conflict (username) do nothing
+				""")
+			.param("hash", hash)
+			.param("usernames", demoAccounts.stream().map(DemoAccount::username).toArray(String[]::new))
+			.param("names", demoAccounts.stream().map(DemoAccount::displayName).toArray(String[]::new))
+			.param("emails", demoAccounts.stream().map(DemoAccount::email).toArray(String[]::new))
+			.param("roles", demoAccounts.stream().map(account -> account.role().name()).toArray(String[]::new))
+			.param("codes", demoAccounts.stream().map(DemoAccount::organisationCode).toArray(String[]::new))
+			.update();
 		events.publishEvent(new UserAccountChanged("DEMO_USERS_CREATED", "demo", null, null,
 				new UserAccountChanged.DemoAccounts(created)));
 		return created;

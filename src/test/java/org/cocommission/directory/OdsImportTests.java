@@ -40,6 +40,28 @@ class OdsImportTests {
 	}
 
 	@Test
+	void storesQuotesCommasEmptyLinesAndMissingValuesAsTheFileHasThem() {
+		imports.importOds(OdsFile.EPRACCUR, "epraccur.csv", stream(DirectoryTestData.odsRow("B82099",
+				"DR \"\"SMITH\"\", JONES & PARTNERS", "Y63", "Q74", "THE SURGERY", "", "TOWN, NORTH", "", "", "TS1 2AB",
+				"19740401", "", "A", "B", "00L", "20130401", "", "", "", "", "", "0", "", "00L", "", "4", "")));
+
+		record Stored(String name, String line1, String line2, String line3, String postcode,
+				LocalDate openDate, LocalDate closeDate, String telephone, Short prescribingSetting, String type) {
+		}
+		assertThat(jdbc.sql("select name, address_line_1 as line1, address_line_2 as line2, address_line_3 as line3,"
+				+ " postcode, open_date,"
+				+ " close_date, telephone, prescribing_setting, type from directory_organisation where code = 'B82099'")
+			.query(Stored.class)
+			.single()).isEqualTo(new Stored("DR \"SMITH\", JONES & PARTNERS", "THE SURGERY", null, "TOWN, NORTH", "TS1 2AB",
+					LocalDate.of(1974, 4, 1), null, null, (short) 4, "GP_PRACTICE"));
+		assertThat(jdbc.sql("select attributes->>'name' from directory_organisation_revision where code = 'B82099'"
+				+ " and change = 'CREATED'").query(String.class).single()).isEqualTo("DR \"SMITH\", JONES & PARTNERS");
+		assertThat(jdbc.sql("select parent_code || ' ' || valid_from || ' ' || coalesce(valid_to::text, '-')"
+				+ " from directory_relationship where child_code = 'B82099'").query(String.class).list())
+			.containsExactly("00L 2013-04-01 -");
+	}
+
+	@Test
 	void importsThePublishedEpraccurSampleWithPlaceholderCcgsForUnknownCommissioners() {
 		ImportReport report = imports.importOds(OdsFile.EPRACCUR, "epraccur.csv", stream(sample("epraccur-excerpt.csv")));
 

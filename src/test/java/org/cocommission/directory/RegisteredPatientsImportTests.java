@@ -136,6 +136,22 @@ class RegisteredPatientsImportTests {
 	}
 
 	@Test
+	void aFileOfAStoredAndANewExtractUpdatesTheOneAndAddsTheOther() {
+		importPractice("B82001");
+		imports.importRegisteredPatients("jan.csv",
+				stream(PATIENTS_HEADER + patients("01JAN2014", "00L", "B82001", "ALL", "ALL", 5000)));
+
+		ImportReport both = imports.importRegisteredPatients("jan-and-apr.csv",
+				stream(PATIENTS_HEADER + patients("01JAN2014", "00L", "B82001", "ALL", "ALL", 5050)
+						+ patients("01APR2014", "00L", "B82001", "ALL", "ALL", 5100)));
+
+		assertThat(both.updated()).isEqualTo(1);
+		assertThat(both.created()).isEqualTo(1);
+		assertThat(directory.listSizeHistory("B82001")).containsExactly(
+				new ListSizePoint(LocalDate.of(2014, 1, 1), 5050), new ListSizePoint(LocalDate.of(2014, 4, 1), 5100));
+	}
+
+	@Test
 	void rejectsUnknownPracticesNegativeCountsBadSexAndDuplicatesWithRowNumbers() {
 		importPractice("B82001");
 		String file = PATIENTS_HEADER + patients("01JAN2014", "00L", "B82001", "ALL", "ALL", 5000)
