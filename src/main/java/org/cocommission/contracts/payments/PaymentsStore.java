@@ -42,10 +42,15 @@ public class PaymentsStore {
 
 
 	/**
-	 * A view's rule's dependencies ({@code d}) on what it reads, for a rule {@code r}: by pg_depend's index on the
-	 * dependent object, which a join on the object alone cannot use (a scan of the whole catalogue on every import).
+	 * Whether the view {@code reader} reads the relation {@code read} (each an SQL expression of its oid): its rule's
+	 * dependencies, found by pg_depend's index on the dependent object, which a join on the object alone cannot use (a
+	 * scan of the whole catalogue on every import).
 	 */
-	private static final String RULE_DEPENDS = "d.classid = cast('pg_rewrite' as regclass) and d.objid = r.oid";
+	private static String reads(String reader, String read) {
+		return "exists (select 1 from pg_rewrite r join pg_depend d"
+				+ " on d.classid = cast('pg_rewrite' as regclass) and d.objid = r.oid"
+				+ " where r.ev_class = " + reader + " and d.refobjid = " + read + ")";
+	}
 
 	/** The key of the PostgreSQL advisory lock that serialises payments imports across instances. */
 	private static final long IMPORT_LOCK = 60_001L;
@@ -161,12 +166,10 @@ public class PaymentsStore {
 				where y.year_start = :year and y.headings = cast(:headings as text[]) and to_regclass(y.table_name) is not null
 				  and not exists (select 1 from pg_attribute a where a.attrelid = to_regclass(y.table_name)
 				                  and a.attnum > 0 and not a.attisdropped and a.atttypid <> cast('text' as regtype))
-				  and exists (select 1 from pg_rewrite r join pg_depend d on %s
-				              where r.ev_class = to_regclass(:view)
-				                and d.refobjid = cast('contracts_payment_year' as regclass))
-				  and exists (select 1 from pg_rewrite r join pg_depend d on %s
-				              where r.ev_class = cast('contracts_payment' as regclass) and d.refobjid = to_regclass(:view))"""
-			.formatted(RULE_DEPENDS, RULE_DEPENDS))
+				  and %s
+				  and %s"""
+			.formatted(reads("to_regclass(:view)", "cast('contracts_payment_year' as regclass)"),
+					reads("cast('contracts_payment' as regclass)", "to_regclass(:view)")))
 			.param("year", year.startYear())
 			.param("headings", layout.headings().toArray(String[]::new))
 			.param("view", yearView(year.startYear()))
@@ -320,8 +323,8 @@ public class PaymentsStore {
 	 * which reads the import from the year's row. A new table gets the year's view ({@code contracts_payment_in_<year>})
 	 * made anew over it, and the view of every year, {@code contracts_payment}, is made anew only when it does not yet
 	 * read that year's view (a year further ahead than it reads, or a database from before it read years not yet
-	 * imported, {@link #rebuildView}). The year's table before is dropped after the commit ({@link #tidyTables}), so that the import does not wait
-	 * for it.
+	 * imported, {@link #rebuildView}). The year's table before is dropped after the commit ({@link #tidyTables}), so
+	 * that the import does not wait for it.
 	 */
 	public void publish(FinancialYear year, long importId, PaymentsFile.Layout layout, int practices, YearRows rows) {
 		String table = rows.table();
@@ -346,10 +349,7 @@ public class PaymentsStore {
 		long upserted = System.nanoTime();
 		makeYearView(new YearTable(year.startYear(), table, layout.headings().toArray(String[]::new)));
 		long viewMade = System.nanoTime();
-		boolean read = jdbc.sql("""
-				select exists (select 1 from pg_rewrite r join pg_depend d on %s
-				               where r.ev_class = cast('contracts_payment' as regclass)
-				                 and d.refobjid = to_regclass(?))""".formatted(RULE_DEPENDS))
+		boolean read = jdbc.sql("select " + reads("cast('contracts_payment' as regclass)", "to_regclass(?)"))
 			.param(yearView(year.startYear()))
 			.query(Boolean.class)
 			.single();
