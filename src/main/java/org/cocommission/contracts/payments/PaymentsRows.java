@@ -424,8 +424,7 @@ public final class PaymentsRows {
 			if (!quoted) {
 				return new String(rows, start, end - start, StandardCharsets.UTF_8);
 			}
-			byte[] text = new byte[end - start];
-			return new String(text, 0, unquote(rows, start, end, text, 0), StandardCharsets.UTF_8);
+			return unquoted(rows, start, end);
 		}
 
 		/** Trimmed of spaces (as PostgreSQL's trim); blank and "-" are nothing. */
@@ -450,17 +449,17 @@ public final class PaymentsRows {
 	}
 
 	/**
-	 * Copies the quoted field of {@code from} between {@code start} and {@code end} to {@code to} at {@code at} as COPY
-	 * reads it: quotes removed, two quotes within quoting as one; returns how many bytes it wrote (never more than the
-	 * field has).
+	 * The quoted field of {@code from} between {@code start} and {@code end} as COPY reads it: quotes removed, two
+	 * quotes within quoting as one.
 	 */
-	private static int unquote(byte[] from, int start, int end, byte[] to, int at) {
-		int written = at;
+	private static String unquoted(byte[] from, int start, int end) {
+		byte[] text = new byte[end - start];
+		int length = 0;
 		boolean within = false;
 		for (int i = start; i < end; i++) {
 			if (from[i] == '"') {
 				if (within && i + 1 < end && from[i + 1] == '"') {
-					to[written++] = '"';
+					text[length++] = '"';
 					i++;
 				}
 				else {
@@ -468,9 +467,9 @@ public final class PaymentsRows {
 				}
 			}
 			else {
-				to[written++] = from[i];
+				text[length++] = from[i];
 			}
 		}
-		return written - at;
+		return new String(text, 0, length, StandardCharsets.UTF_8);
 	}
 }
