@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -35,6 +36,30 @@ public final class CsvCopy {
 		finally {
 			DataSourceUtils.releaseConnection(connection, dataSource);
 		}
+	}
+
+	/**
+	 * Runs {@code sql}, a {@code COPY ... from stdin (format csv)}, with {@code rows} as its rows: texts as
+	 * {@linkplain #field fields}, null as null, anything else (numbers, dates) as its {@code toString}; nothing for no
+	 * rows.
+	 * @throws IllegalStateException saying {@code failure}, when the database refuses them
+	 */
+	public static void copyRows(DataSource dataSource, String sql, List<Object[]> rows, String failure) {
+		if (rows.isEmpty()) {
+			return;
+		}
+		StringBuilder csv = new StringBuilder(rows.size() * 120);
+		for (Object[] row : rows) {
+			for (int index = 0; index < row.length; index++) {
+				if (index > 0) {
+					csv.append(',');
+				}
+				Object value = row[index];
+				csv.append(value instanceof String text ? field(text) : value == null ? "" : value.toString());
+			}
+			csv.append('\n');
+		}
+		copy(dataSource, sql, csv, failure);
 	}
 
 	/** A CSV field as COPY reads it back whatever it holds; null stays null (COPY's CSV null, an empty field). */

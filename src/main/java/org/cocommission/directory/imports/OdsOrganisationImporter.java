@@ -409,21 +409,7 @@ public class OdsOrganisationImporter {
 
 	/** Rows of texts, numbers and dates (null as null) by one COPY; nothing for no rows. */
 	private void copy(String sql, List<Object[]> rows) {
-		if (rows.isEmpty()) {
-			return;
-		}
-		StringBuilder csv = new StringBuilder(rows.size() * 120);
-		for (Object[] row : rows) {
-			for (int index = 0; index < row.length; index++) {
-				if (index > 0) {
-					csv.append(',');
-				}
-				Object value = row[index];
-				csv.append(value instanceof String text ? CsvCopy.field(text) : value == null ? "" : value.toString());
-			}
-			csv.append('\n');
-		}
-		CsvCopy.copy(dataSource, sql, csv, "Could not store the organisations");
+		CsvCopy.copyRows(dataSource, sql, rows, "Could not store the organisations");
 	}
 
 	private void updateOrganisations(List<OdsRow> rows) {
