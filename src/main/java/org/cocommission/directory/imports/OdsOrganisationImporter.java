@@ -391,7 +391,7 @@ public class OdsOrganisationImporter {
 			fields.add(row.code());
 			fields.add(type.name());
 			fields.add(row.name());
-			row.address().forEach(line -> fields.add(line.isEmpty() ? null : line));
+			row.address().forEach(line -> fields.add(storedLine(line)));
 			fields.add(row.postcode());
 			fields.add(row.openDate());
 			fields.add(row.closeDate());
@@ -423,12 +423,17 @@ public class OdsOrganisationImporter {
 				});
 	}
 
+	/** An address line as stored: an empty one is no line. */
+	private static String storedLine(String line) {
+		return line.isEmpty() ? null : line;
+	}
+
 	private static void setAttributes(java.sql.PreparedStatement statement, OdsRow row, int first)
 			throws java.sql.SQLException {
 		int index = first;
 		statement.setString(index++, row.name());
 		for (String line : row.address()) {
-			statement.setString(index++, line.isEmpty() ? null : line);
+			statement.setString(index++, storedLine(line));
 		}
 		statement.setString(index++, row.postcode());
 		statement.setObject(index++, sqlDate(row.openDate()), Types.DATE);
