@@ -218,12 +218,11 @@ public class RegisteredPatientsImporter {
 		int unchanged = ((Number) counts.get("unchanged")).intValue();
 		// A file of extracts not stored yet (every first load) is inserted plainly: checking each of 300,000 rows for a
 		// conflict that cannot arise cost a sixth of the insert. The import lock keeps other imports out meanwhile.
-		jdbc.sql(updated + unchanged == 0 ? """
+		String insert = """
 				insert into directory_registered_patients (practice_code, extract_date, sex, age_band, patients, import_id)
 				select practice_code, extract_date, sex, age_band, patients, ? from incoming_registered_patients
-				""" : """
-				insert into directory_registered_patients (practice_code, extract_date, sex, age_band, patients, import_id)
-				select practice_code, extract_date, sex, age_band, patients, ? from incoming_registered_patients
+				""";
+		jdbc.sql(updated + unchanged == 0 ? insert : insert + """
 				on conflict (practice_code, extract_date, sex, age_band) do update
 				  set patients = excluded.patients, import_id = excluded.import_id
 				  where directory_registered_patients.patients <> excluded.patients
